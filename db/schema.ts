@@ -1,0 +1,96 @@
+// The Kysely Database interface: one typed mirror of the schema the migrations build.
+// Dates are ISO-8601 text (yyyy-mm-dd for calendar dates, full timestamps for *_at); money is integer fen.
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface OfficeTable {
+  id: number; // always 1: one office per data file
+  name: string;
+  division_code: string;
+  office_number: string;
+  bureau_name: string;
+  case_number_prefix: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseNumberCounterTable {
+  kind: string;
+  year: number;
+  last_seq: number;
+}
+
+export interface CaseTable {
+  id: Generated<number>;
+  kind: 'legal_aid' | 'mediation' | 'notarization';
+  case_number: string;
+  case_year: number;
+  case_seq: number;
+  status: string;
+  title: string;
+  received_on: string;
+  received_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PartyTable {
+  id: Generated<number>;
+  case_id: number;
+  role: 'applicant' | 'agent' | 'opposing';
+  position: number;
+  name: string;
+  sex: string;
+  ethnicity: string;
+  birth_date: string;
+  id_type: string;
+  id_number: string;
+  household_address: string;
+  residence: string;
+  phone: string;
+  employer: string;
+  relation: string;
+  lacks_capacity: number;
+}
+
+export interface LegalAidCaseTable {
+  case_id: number;
+  category: string;
+  service_form: string;
+  matter: string;
+  proceeding_stage: string;
+  handling_authority: string;
+  facts: string;
+  applicant_groups: string; // JSON array of 申请人类别
+  household_size: number | null;
+  monthly_income_per_capita_fen: number | null;
+  finance_basis: string;
+  finance_exempt_reason: string;
+}
+
+export interface DraftTable {
+  id: Generated<number>;
+  kind: string;
+  title: string;
+  data: string; // JSON
+  created_at: string;
+  updated_at: string;
+}
+
+/** One row per case: the text the search indexes are built from (kept in step by the services). */
+export interface CaseSearchTextTable {
+  case_id: number;
+  body: string;
+}
+
+export interface Database {
+  office: OfficeTable;
+  case_number_counters: CaseNumberCounterTable;
+  cases: CaseTable;
+  parties: PartyTable;
+  legal_aid_cases: LegalAidCaseTable;
+  drafts: DraftTable;
+  case_search_text: CaseSearchTextTable;
+}
+
+export type CaseRow = Selectable<CaseTable>;
+export type NewParty = Insertable<PartyTable>;

@@ -1,0 +1,21 @@
+// npm run preview [-- --db FILE] [--port N]: the app in a browser, for machines without a display.
+import { resolveDataFile } from '../electron/paths';
+import { parseArgs, stringFlag } from './args';
+import { startPreviewServer } from './previewServer';
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const dataFile = resolveDataFile(process.argv.slice(2), process.env);
+  const port = Number(stringFlag(args, 'port') ?? 0);
+  const server = await startPreviewServer({ dataFile, port });
+  console.log(`CaseDesk preview: ${server.url}`);
+  console.log(`Data file: ${dataFile}`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

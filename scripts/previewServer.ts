@@ -1,0 +1,136 @@
+// The preview: the same backend as the Electron app, in plain Node, serving the built renderer and the handler
+// map over loopback HTTP. Only 127.0.0.1 is bound; every API call must carry this run's random token, and the
+// Host header must be ours (no DNS rebinding).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { openBackend, type Backend } from '../electron/backend';
+import type { Clock } from '../electron/services/clock';
+import { MAX_PAYLOAD_CHARS } from '../shared/contract';
+import type { Envelope } from '../shared/errors';
+
+export const TOKEN_HEADER = 'x-casedesk-token';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/** Same policy as renderer/index.html, sent as a header too. */
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'";
+
+export interface PreviewServer {
+  url: string;
+  token: string;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+export interface PreviewOptions {
+  dataFile: string;
+  rendererDir?: string;
+  port?: number;
+  clock?: Clock;
+}
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+function sendEnvelope(res: http.ServerResponse, status: number, envelope: Envelope<unknown>): void {
+  send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8');
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve(null);
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
+  const rendererDir = path.resolve(options.rendererDir ?? path.join(__dirname, '..', 'dist', 'renderer'));
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`No built renderer at ${rendererDir}: run "npm run build:renderer" first`);
+  }
+  const backend = openBackend({ dataFile: options.dataFile, shell: 'preview', ...(options.clock ? { clock: options.clock } : {}) });
+  const token = crypto.randomBytes(24).toString('base64url');
+  let host = '';
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      if (req.headers.host !== host) return send(res, 421, 'Misdirected request', 'text/plain');
+      const url = new URL(req.url ?? '/', `http://${host}`);
+      if (url.pathname === '/api/invoke') {
+        if (req.method !== 'POST') return send(res, 405, 'Method not allowed', 'text/plain');
+        const given = String(req.headers[TOKEN_HEADER] ?? '');
+        if (given.length !== token.length || !crypto.timingSafeEqual(Buffer.from(given), Buffer.from(token))) {
+          return sendEnvelope(res, 403, { ok: false, error: { code: 'INTERNAL', message: '访问令牌无效，请使用启动预览时打印的地址' } });
+        }
+        // Twice the JSON limit in bytes: Chinese characters take three bytes in UTF-8.
+        const body = await readBody(req, MAX_PAYLOAD_CHARS * 3 + 1024);
+        if (body === null) return sendEnvelope(res, 413, { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: '请求数据过大' } });
+        let call: unknown;
+        try {
+          call = JSON.parse(body);
+        } catch {
+          return sendEnvelope(res, 400, { ok: false, error: { code: 'MALFORMED_PAYLOAD', message: '请求数据不是有效的JSON' } });
+        }
+        const { channel, input } = (call ?? {}) as { channel?: unknown; input?: unknown };
+        return sendEnvelope(res, 200, await backend.dispatch(channel, input));
+      }
+      if (req.method !== 'GET') return send(res, 405, 'Method not allowed', 'text/plain');
+      const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      const file = path.resolve(rendererDir, relative);
+      if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+        return send(res, 404, 'Not found', 'text/plain');
+      }
+      send(res, 200, fs.readFileSync(file), CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
+    } catch (error) {
+      console.error(error);
+      if (!res.headersSent) sendEnvelope(res, 500, { ok: false, error: { code: 'INTERNAL', message: '程序内部错误' } });
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  host = `127.0.0.1:${port}`;
+  return {
+    url: `http://${host}/?token=${token}`,
+    token,
+    backend,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await backend.close();
+    },
+  };
+}

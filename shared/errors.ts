@@ -1,0 +1,52 @@
+// Errors cross the process boundary as data, never as thrown objects: { ok:false, error:{ code, field?, message } }.
+
+export const ERROR_CODES = [
+  'VALIDATION', // a field of the payload is wrong; `field` names it
+  'UNKNOWN_CHANNEL',
+  'PAYLOAD_TOO_LARGE',
+  'MALFORMED_PAYLOAD', // not JSON, or not the shape of the channel at all
+  'NOT_FOUND',
+  'NOT_SET_UP', // the office has not been set up yet
+  'CONFLICT',
+  'DATA_FILE', // the data file is not CaseDesk's, or is newer than this program
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export interface AppErrorData {
+  code: ErrorCode;
+  /** Dotted path of the first offending field, e.g. "application.applicant.idNumber". */
+  field?: string;
+  /** Chinese, for the clerk. */
+  message: string;
+  /** Every offending field, so a form can mark them all at once. */
+  issues?: FieldIssue[];
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+    readonly issues?: FieldIssue[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toData(): AppErrorData {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.field !== undefined ? { field: this.field } : {}),
+      ...(this.issues ? { issues: this.issues } : {}),
+    };
+  }
+}
