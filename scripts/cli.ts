@@ -51,10 +51,10 @@ const commands: Record<string, Command> = {
   },
 
   async demo({ api, args, out }) {
-    const office = await api.call('office.get', {});
-    if (!office) throw new Error('请先运行 init 设置司法所');
     const count = positiveInt(args, 'cases', 100);
     const seed = positiveInt(args, 'seed', 1);
+    const office = await api.call('office.get', {});
+    if (!office) throw new Error('请先运行 init 设置司法所');
     const until = stringFlag(args, 'until') ?? localDate();
     let made = 0;
     for (const application of legalAidApplications(count, { seed, divisionCode: office.divisionCode, until })) {

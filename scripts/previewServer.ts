@@ -64,8 +64,10 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string | nu
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // Stop keeping what comes; the 413 goes out with Connection: close, which ends the upload.
+        req.removeAllListeners('data');
+        req.resume();
         resolve(null);
-        req.destroy();
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -92,9 +94,12 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
         if (given.length !== token.length || !crypto.timingSafeEqual(Buffer.from(given), Buffer.from(token))) {
           return sendEnvelope(res, 403, { ok: false, error: { code: 'INTERNAL', message: '访问令牌无效，请使用启动预览时打印的地址' } });
         }
-        // Twice the JSON limit in bytes: Chinese characters take three bytes in UTF-8.
+        // The JSON limit in bytes: a Chinese character takes three bytes in UTF-8.
         const body = await readBody(req, MAX_PAYLOAD_CHARS * 3 + 1024);
-        if (body === null) return sendEnvelope(res, 413, { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: '请求数据过大' } });
+        if (body === null) {
+          res.setHeader('Connection', 'close');
+          return sendEnvelope(res, 413, { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: '请求数据过大' } });
+        }
         let call: unknown;
         try {
           call = JSON.parse(body);

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { CASEDESK_APPLICATION_ID, openStore, schemaVersion } from '../../db/open';
+import { migrations } from '../../db/migrations';
+import { AppError } from '../../shared/errors';
+import { tempDir } from '../support/fixtures';
+
+const latest = migrations.at(-1)!.version;
+
+describe('opening a data file', () => {
+  it('creates a new file at the latest schema version with the CaseDesk identity', async () => {
+    const file = path.join(tempDir(), 'nested', 'casedesk.sqlite');
+    const store = openStore(file);
+    expect(schemaVersion(store.sqlite)).toBe(latest);
+    expect(store.sqlite.pragma('application_id', { simple: true })).toBe(CASEDESK_APPLICATION_ID);
+    expect(store.migratedFrom).toBe(0);
+    expect(store.backupPath).toBeNull();
+    await store.close();
+  });
+
+  it('sets WAL, synchronous FULL, foreign keys and a busy timeout', async () => {
+    const store = openStore(path.join(tempDir(), 'casedesk.sqlite'));
+    expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    await store.close();
+  });
+
+  it('applies nothing and takes no backup when the file is current', async () => {
+    const file = path.join(tempDir(), 'casedesk.sqlite');
+    await openStore(file).close();
+    const again = openStore(file);
+    expect(again.migratedFrom).toBe(latest);
+    expect(again.backupPath).toBeNull();
+    expect(fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.bak'))).toEqual([]);
+    await again.close();
+  });
+
+  it('upgrades a file of the previous schema version, keeping its data and backing it up first', async () => {
+    const file = path.join(tempDir(), 'casedesk.sqlite');
+    const previous = openStore(file, { migrations: migrations.slice(0, -1) });
+    expect(schemaVersion(previous.sqlite)).toBe(latest - 1);
+    previous.sqlite.exec(`
+      INSERT INTO cases (id, kind, case_number, case_year, case_seq, status, title, received_on, received_by, created_at, updated_at)
+      VALUES (1, 'legal_aid', '〔2026〕黎托援字第0001号', 2026, 1, 'received', '追索劳动报酬', '2026-11-20', '李娟', 't', 't');
+      INSERT INTO parties (case_id, role, position, name, id_number) VALUES (1, 'applicant', 0, '欧阳秀英', '11010519491231002X');
+    `);
+    await previous.close();
+
+    const store = openStore(file, { now: () => new Date('2026-11-22T08:30:00Z') });
+    expect(store.migratedFrom).toBe(latest - 1);
+    expect(store.backupPath).toBe(`${path.resolve(file)}.v${latest - 1}-20261122T083000.bak`);
+    expect(schemaVersion(store.sqlite)).toBe(latest);
+
+    // The backup is the untouched previous version.
+    const backup = new BetterSqlite3(store.backupPath!, { readonly: true });
+    expect(schemaVersion(backup)).toBe(latest - 1);
+    expect(backup.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 1 });
+    backup.close();
+
+    // The data survived, and the new search index covers the old case by a two-character part of the name.
+    expect(store.sqlite.prepare('SELECT case_number FROM cases').all()).toEqual([{ case_number: '〔2026〕黎托援字第0001号' }]);
+    const hit = store.sqlite.prepare(`SELECT rowid FROM case_search_bigram WHERE case_search_bigram MATCH '"秀英"'`).all();
+    expect(hit).toEqual([{ rowid: 1 }]);
+    const tri = store.sqlite.prepare(`SELECT rowid FROM case_search_trigram WHERE case_search_trigram MATCH '"1949123"'`).all();
+    expect(tri).toEqual([{ rowid: 1 }]);
+    await store.close();
+  });
+
+  it('refuses a file newer than this program, leaving it untouched', async () => {
+    const file = path.join(tempDir(), 'casedesk.sqlite');
+    await openStore(file).close();
+    const raw = new BetterSqlite3(file);
+    raw.pragma(`user_version = ${latest + 1}`);
+    raw.close();
+    const before = fs.readFileSync(file);
+    expect(() => openStore(file)).toThrow(AppError);
+    expect(() => openStore(file)).toThrow(/比本程序支持的/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a SQLite file that is not CaseDesk’s', () => {
+    const file = path.join(tempDir(), 'other.sqlite');
+    const raw = new BetterSqlite3(file);
+    raw.exec('CREATE TABLE accounts (id INTEGER PRIMARY KEY)');
+    raw.close();
+    expect(() => openStore(file)).toThrow(/不是CaseDesk数据文件/);
+  });
+
+  it('rolls a failing migration back entirely, leaving the file at its previous version', async () => {
+    const file = path.join(tempDir(), 'casedesk.sqlite');
+    const broken = [
+      ...migrations,
+      { version: latest + 1, name: 'broken', up: (db: BetterSqlite3.Database) => db.exec('CREATE TABLE half (x); SELECT * FROM nowhere;') },
+    ];
+    await openStore(file).close();
+    expect(() => openStore(file, { migrations: broken })).toThrow();
+    const store = openStore(file);
+    expect(schemaVersion(store.sqlite)).toBe(latest);
+    expect(store.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'half'`).get()).toEqual({ n: 0 });
+    await store.close();
+  });
+});

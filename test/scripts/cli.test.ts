@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { runCli } from '../../scripts/cli';
+import { legalAidApplications } from '../../scripts/demoData';
+import { legalAidApplicationSchema } from '../../shared/legalAid/application';
+import { testBackend, tempDir } from '../support/fixtures';
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, (l) => out.push(l), (l) => err.push(l));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('npm run cli', () => {
+  it('init sets the office up, and demo makes cases a clerk could have entered', async () => {
+    const db = path.join(tempDir(), 'office.sqlite');
+    expect(await cli('init', '--db', db, '--office-code', '430111', '--office-name', '黎托街道司法所')).toEqual({
+      code: 0,
+      out: `已设置：黎托街道司法所（43011101），数据文件 ${db}`,
+      err: '',
+    });
+    expect(await cli('demo', '--db', db, '--cases', '25', '--seed', '3')).toMatchObject({ code: 0, out: '已生成 25 件法律援助案件（种子 3）' });
+    const backend = testBackend(db);
+    const page = await backend.api.call('cases.list', { kind: 'legal_aid', status: null, query: '', page: 1, pageSize: 50, sortBy: 'caseNumber', sortOrder: 'asc' });
+    expect(page.total).toBe(25);
+    expect(new Set(page.rows.map((r) => r.caseNumber)).size).toBe(25);
+    await backend.close();
+  });
+
+  it('demo is deterministic for a seed, and every case it makes passes the intake validation', () => {
+    const options = { seed: 11, divisionCode: '430111', until: '2026-11-20' };
+    const a = [...legalAidApplications(200, options)];
+    const b = [...legalAidApplications(200, options)];
+    expect(a).toEqual(b);
+    expect([...legalAidApplications(5, { ...options, seed: 12 })]).not.toEqual(a.slice(0, 5));
+    const schema = legalAidApplicationSchema(() => '2026-11-22');
+    for (const app of a) expect(schema.safeParse(app).error).toBeUndefined();
+    expect(new Set(a.map((x) => x.category)).size).toBeGreaterThanOrEqual(4);
+    expect(a.some((x) => x.agent !== null)).toBe(true);
+  });
+
+  it('refuses a bad office code with the Chinese message and the field', async () => {
+    const db = path.join(tempDir(), 'office.sqlite');
+    const result = await cli('init', '--db', db, '--office-code', '430100', '--office-name', '某所');
+    expect(result).toEqual({ code: 1, out: '', err: '县级行政区划代码：应为6位县级行政区划代码（如430203） (divisionCode)' });
+  });
+
+  it('refuses demo before init, and usage errors with exit code 2', async () => {
+    const db = path.join(tempDir(), 'office.sqlite');
+    expect(await cli('demo', '--db', db, '--cases', '3')).toMatchObject({ code: 1, err: '请先运行 init 设置司法所' });
+    expect(await cli('init', '--db', db)).toMatchObject({ code: 2, err: expect.stringContaining('缺少参数 --office-name') });
+    expect(await cli('demo', '--db', db, '--cases', '-3')).toMatchObject({ code: 2, err: '--cases 应为非负整数' });
+    expect(await cli('frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('未知命令：frobnicate') });
+  });
+});

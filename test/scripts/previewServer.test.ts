@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { startPreviewServer, TOKEN_HEADER, type PreviewServer } from '../../scripts/previewServer';
+import { tempDir } from '../support/fixtures';
+
+let server: PreviewServer;
+let origin: string;
+
+beforeAll(async () => {
+  const dir = tempDir();
+  const rendererDir = path.join(dir, 'renderer');
+  fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>司法所案件台账</title>');
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(dir, 'secret.txt'), 'secret');
+  server = await startPreviewServer({ dataFile: path.join(dir, 'casedesk.sqlite'), rendererDir });
+  origin = new URL(server.url).origin;
+});
+afterAll(() => server.close());
+
+function request(pathname: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const url = new URL(pathname, origin);
+    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+const invoke = (body: unknown, token = server.token) =>
+  request('/api/invoke', { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+describe('the preview server', () => {
+  it('prints a loopback URL carrying a random token', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
+  });
+
+  it('serves the built renderer with the CSP header', async () => {
+    const page = await request('/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('司法所案件台账');
+    expect(page.headers['content-security-policy']).toContain("connect-src 'self'");
+    expect((await request('/assets/app.js')).headers['content-type']).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('never serves a file outside the renderer folder', async () => {
+    expect((await request('/../secret.txt')).status).toBe(404);
+    expect((await request('/%2e%2e/secret.txt')).status).toBe(404);
+  });
+
+  it('answers the contract over HTTP with the same envelopes', async () => {
+    const result = await invoke({ channel: 'office.get', input: {} });
+    expect(JSON.parse(result.body)).toEqual({ ok: true, value: null });
+    const unknown = await invoke({ channel: 'nope', input: {} });
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it('refuses a call without this run’s token', async () => {
+    const result = await invoke({ channel: 'office.get', input: {} }, 'wrong');
+    expect(result.status).toBe(403);
+    expect(JSON.parse(result.body).error.message).toContain('访问令牌无效');
+  });
+
+  it('refuses another Host header (DNS rebinding)', async () => {
+    const result = await request('/api/invoke', { method: 'POST', headers: { host: 'evil.example:80', [TOKEN_HEADER]: server.token }, body: '{}' });
+    expect(result.status).toBe(421);
+  });
+
+  it('refuses malformed JSON and an oversized body', async () => {
+    expect(JSON.parse((await invoke('{not json')).body)).toMatchObject({ ok: false, error: { code: 'MALFORMED_PAYLOAD' } });
+    const huge = await invoke({ channel: 'office.get', input: { x: '案'.repeat(1_100_000) } });
+    expect(huge.status).toBe(413);
+    expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+  });
+});
