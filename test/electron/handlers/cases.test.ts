@@ -1,6 +1,7 @@
 import { fileState, OFFICE, testBackend, validApplication, type TestBackend } from '../../support/fixtures';
 import type { LegalAidApplicationInput } from '../../../shared/legalAid/application';
 import { idCheckChar } from '../../../shared/identity';
+import type { ChannelInput } from '../../../shared/contract';
 
 let backend: TestBackend;
 
@@ -10,7 +11,7 @@ function person(name: string, birth: string, sex: '男' | '女', seq: string): L
   return { ...app, applicant: { ...app.applicant, name, birthDate: birth, sex, idNumber: body + idCheckChar(body) } };
 }
 
-const query = { kind: null, status: null, query: '', page: 1, pageSize: 20, sortBy: 'receivedOn' as const, sortOrder: 'desc' as const };
+const query: ChannelInput<'cases.list'> = { kind: null, status: null, query: '', page: 1, pageSize: 20, sortBy: 'receivedOn', sortOrder: 'desc' };
 
 beforeAll(async () => {
   backend = testBackend();
