@@ -5,6 +5,8 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../shared/errors';
+import { recordAuditSync } from './auditLog';
+import { installAuditTriggers } from './auditTriggers';
 import { migrations as allMigrations, type Migration } from './migrations';
 import type { Database } from './schema';
 
@@ -51,6 +53,7 @@ function backupName(file: string, fromVersion: number, at: Date): string {
 export function openStore(file: string, options: OpenOptions = {}): Store {
   const migrations = options.migrations ?? allMigrations;
   const latest = migrations.at(-1)?.version ?? 0;
+  const now = options.now ?? (() => new Date());
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
@@ -65,13 +68,18 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     }
     let backupPath: string | null = null;
     if (version > 0 && version < latest) {
-      backupPath = backupName(path.resolve(file), version, (options.now ?? (() => new Date()))());
+      backupPath = backupName(path.resolve(file), version, now());
       sqlite.prepare('VACUUM INTO ?').run(backupPath);
     }
     for (const migration of migrations) {
       if (migration.version <= version) continue;
       sqlite.transaction(() => {
         migration.up(sqlite);
+        if (hasTable(sqlite, 'audit_pending')) {
+          // New tables and columns are audited from the migration that makes them on.
+          installAuditTriggers(sqlite);
+          recordAuditSync(sqlite, { channel: `migration:${migration.name}`, user: null, at: now() });
+        }
         sqlite.pragma(`application_id = ${CASEDESK_APPLICATION_ID}`);
         sqlite.pragma(`user_version = ${migration.version}`);
       })();
@@ -91,6 +99,10 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     sqlite.close();
     throw error;
   }
+}
+
+function hasTable(sqlite: BetterSqlite3.Database, name: string): boolean {
+  return sqlite.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(name) !== undefined;
 }
 
 function hasTables(sqlite: BetterSqlite3.Database): boolean {

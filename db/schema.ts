@@ -82,6 +82,30 @@ export interface CaseSearchTextTable {
   body: string;
 }
 
+export interface AuditPendingTable {
+  id: Generated<number>;
+  table_name: string;
+  row_key: string;
+  op: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  user_id: number | null;
+  username: string;
+  channel: string;
+  table_name: string;
+  row_key: string;
+  op: string;
+  before: string | null; // JSON of the row before the change
+  after: string | null; // JSON of the row after it
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   office: OfficeTable;
   case_number_counters: CaseNumberCounterTable;
@@ -90,6 +114,8 @@ export interface Database {
   legal_aid_cases: LegalAidCaseTable;
   drafts: DraftTable;
   case_search_text: CaseSearchTextTable;
+  audit_pending: AuditPendingTable;
+  audit_log: AuditLogTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

@@ -23,6 +23,7 @@ export interface BackendOptions extends OpenOptions {
 
 export function openBackend({ dataFile, shell, clock = systemClock, log, ...open }: BackendOptions): Backend {
   const store = openStore(dataFile, open);
-  const handlers = createHandlers({ db: store.db, clock, appInfo: { version: APP_VERSION, dataFile, shell } });
-  return { store, handlers, dispatch: createDispatch(handlers, log), close: () => store.close() };
+  const handlers = createHandlers({ appInfo: { version: APP_VERSION, dataFile, shell } });
+  const dispatch = createDispatch({ db: store.db, clock, handlers, ...(log ? { log } : {}) });
+  return { store, handlers, dispatch, close: () => store.close() };
 }

@@ -1,9 +1,15 @@
 // One entry point for every call from a renderer, whatever carried it (Electron IPC or the preview's HTTP):
 // unknown channel, oversized or malformed payload, invalid fields → a typed error as data, and nothing written.
-import { contract, isChannel, MAX_PAYLOAD_CHARS, type Channel } from '../shared/contract';
+// A writing channel runs as one transaction: the handler's writes and their audit entries commit together or
+// not at all.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { contract, isChannel, MAX_PAYLOAD_CHARS } from '../shared/contract';
 import { AppError, type Envelope } from '../shared/errors';
 import { validationError } from '../shared/validation';
-import type { Handlers } from './handlers';
+import type { CallContext, Handlers } from './handlers';
+import { recordAudit } from '../db/auditLog';
+import type { Clock } from './services/clock';
 
 export type Dispatch = (channel: unknown, input: unknown) => Promise<Envelope<unknown>>;
 
@@ -11,11 +17,18 @@ export function payloadSize(input: unknown): number {
   try {
     return JSON.stringify(input ?? null).length;
   } catch {
-    return Number.POSITIVE_INFINITY; // cyclic or not serialisable: refuse as malformed below
+    return Number.POSITIVE_INFINITY; // cyclic or not serialisable: refused as malformed
   }
 }
 
-export function createDispatch(handlers: Handlers, log: (error: unknown) => void = console.error): Dispatch {
+export interface DispatchOptions {
+  db: Kysely<Database>;
+  clock: Clock;
+  handlers: Handlers;
+  log?: (error: unknown) => void;
+}
+
+export function createDispatch({ db, clock, handlers, log = console.error }: DispatchOptions): Dispatch {
   return async (channel, input) => {
     try {
       if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `未知的请求类型：${String(channel).slice(0, 50)}`);
@@ -25,8 +38,15 @@ export function createDispatch(handlers: Handlers, log: (error: unknown) => void
       const def = contract[channel];
       const parsed = def.input.safeParse(input);
       if (!parsed.success) throw validationError(parsed.error, def.labels);
-      const handler = handlers[channel] as (value: unknown) => Promise<unknown>;
-      return { ok: true, value: await handler(parsed.data) };
+      const handler = handlers[channel] as (value: unknown, call: CallContext) => Promise<unknown>;
+      const value = def.writes
+        ? await db.transaction().execute(async (trx) => {
+            const result = await handler(parsed.data, { db: trx, clock });
+            await recordAudit(trx, { channel, user: null, at: clock.now() });
+            return result;
+          })
+        : await handler(parsed.data, { db, clock });
+      return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toData() };
       log(error);
@@ -34,5 +54,3 @@ export function createDispatch(handlers: Handlers, log: (error: unknown) => void
     }
   };
 }
-
-export type { Channel };

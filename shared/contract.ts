@@ -7,6 +7,7 @@ import { LEGAL_AID_LABELS, legalAidApplicationSchema } from './legalAid/applicat
 import { LEGAL_AID_STATUSES } from './legalAid/options';
 import { OFFICE_LABELS, officeSetupSchema, type Office } from './office';
 import { CASE_KINDS, type CaseKind } from './options';
+import { ADMINS, READERS, WRITERS, type Access } from './roles';
 import { choice, integer, strictObject, text, type Labels } from './validation';
 
 /** The largest payload a channel accepts, in characters of its JSON form. */
@@ -14,18 +15,34 @@ export const MAX_PAYLOAD_CHARS = 1_000_000;
 
 interface ChannelDef<I extends z.ZodType, O> {
   input: I;
+  /** The Chinese label of each field, by path, for error messages. */
   labels: Labels;
+  /** Who may call it; checked in the main process before the handler runs. */
+  access: Access;
+  /** A writing channel runs in one transaction, with its audit entries. */
+  writes: boolean;
   /** Phantom: carries the output type only. */
   output: O;
 }
 
+interface ChannelOptions {
+  labels?: Labels;
+  access: Access;
+  writes: boolean;
+}
+
 function channel<O>() {
-  return <I extends z.ZodType>(input: I, labels: Labels = {}): ChannelDef<I, O> => ({
+  return <I extends z.ZodType>(input: I, { labels = {}, access, writes }: ChannelOptions): ChannelDef<I, O> => ({
     input,
     labels,
+    access,
+    writes,
     output: undefined as O,
   });
 }
+
+const read = (labels: Labels = {}, access: Access = READERS): ChannelOptions => ({ labels, access, writes: false });
+const write = (labels: Labels = {}, access: Access = WRITERS): ChannelOptions => ({ labels, access, writes: true });
 
 function prefixed(prefix: string, labels: Labels): Labels {
   return Object.fromEntries(Object.entries(labels).map(([k, v]) => [`${prefix}.${k}`, v]));
@@ -80,18 +97,18 @@ export type DraftSummary = Omit<Draft, 'data'>;
 export const CASE_SORT_KEYS = ['receivedOn', 'caseNumber', 'createdAt'] as const;
 
 export const contract = {
-  'app.info': channel<AppInfo>()(empty),
-  'office.get': channel<Office | null>()(empty),
-  'office.setup': channel<Office>()(officeSetupSchema, OFFICE_LABELS),
+  'app.info': channel<AppInfo>()(empty, read({}, 'anyone')),
+  'office.get': channel<Office | null>()(empty, read({}, 'anyone')),
+  'office.setup': channel<Office>()(officeSetupSchema, write(OFFICE_LABELS, ADMINS)),
 
   'legalAid.create': channel<{ id: number; caseNumber: string }>()(
     strictObject({
       draftId: id.nullable(),
       application: legalAidApplicationSchema(),
     }),
-    { draftId: '草稿', ...prefixed('application', LEGAL_AID_LABELS) },
+    write({ draftId: '草稿', ...prefixed('application', LEGAL_AID_LABELS) }),
   ),
-  'legalAid.get': channel<LegalAidCase>()(strictObject({ id }), { id: '案件' }),
+  'legalAid.get': channel<LegalAidCase>()(strictObject({ id }), read({ id: '案件' })),
 
   'cases.list': channel<CaseListPage>()(
     strictObject({
@@ -103,7 +120,7 @@ export const contract = {
       sortBy: choice(CASE_SORT_KEYS),
       sortOrder: choice(['asc', 'desc']),
     }),
-    { kind: '案件类型', status: '状态', query: '搜索内容', page: '页码', pageSize: '每页条数', sortBy: '排序字段', sortOrder: '排序方向' },
+    read({ kind: '案件类型', status: '状态', query: '搜索内容', page: '页码', pageSize: '每页条数', sortBy: '排序字段', sortOrder: '排序方向' }),
   ),
 
   'drafts.save': channel<DraftSummary>()(
@@ -113,11 +130,11 @@ export const contract = {
       title: text({ max: 50 }),
       data: z.record(z.string(), z.unknown(), { error: '格式不正确' }),
     }),
-    { id: '草稿', kind: '案件类型', title: '草稿标题', data: '草稿内容' },
+    write({ id: '草稿', kind: '案件类型', title: '草稿标题', data: '草稿内容' }),
   ),
-  'drafts.list': channel<DraftSummary[]>()(strictObject({ kind: choice(CASE_KINDS).nullable() }), { kind: '案件类型' }),
-  'drafts.get': channel<Draft>()(strictObject({ id }), { id: '草稿' }),
-  'drafts.discard': channel<{ id: number }>()(strictObject({ id }), { id: '草稿' }),
+  'drafts.list': channel<DraftSummary[]>()(strictObject({ kind: choice(CASE_KINDS).nullable() }), read({ kind: '案件类型' })),
+  'drafts.get': channel<Draft>()(strictObject({ id }), read({ id: '草稿' })),
+  'drafts.discard': channel<{ id: number }>()(strictObject({ id }), write({ id: '草稿' })),
 } as const;
 
 export type Contract = typeof contract;

@@ -2,8 +2,9 @@ import type { Migration } from './migration';
 import { officeAndCases } from './0001-office-and-cases';
 import { drafts } from './0002-drafts';
 import { caseSearch } from './0003-case-search';
+import { auditLog } from './0004-audit-log';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [officeAndCases, drafts, caseSearch];
+export const migrations: readonly Migration[] = [officeAndCases, drafts, caseSearch, auditLog];
 
 export type { Migration };

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { formatCaseNumber } from '../../shared/caseNumber';
 import type { CaseKind } from '../../shared/options';
@@ -8,7 +8,7 @@ import type { CaseKind } from '../../shared/options';
  * so a number once given is never given again, even if its case is later removed.
  */
 export async function takeCaseNumber(
-  trx: Transaction<Database>,
+  trx: Kysely<Database>,
   kind: CaseKind,
   year: number,
   prefix: string,

@@ -1,9 +1,9 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { bigramDocument, planSearch } from '../../db/searchTokens';
 import type { Database } from '../../db/schema';
 
 /** Replaces a case's entry in both search indexes (inside the caller's transaction). */
-export async function indexCaseText(trx: Transaction<Database>, caseId: number, body: string): Promise<void> {
+export async function indexCaseText(trx: Kysely<Database>, caseId: number, body: string): Promise<void> {
   const old = await trx.selectFrom('case_search_text').select('body').where('case_id', '=', caseId).executeTakeFirst();
   if (old) {
     await sql`INSERT INTO case_search_trigram (case_search_trigram, rowid, body) VALUES ('delete', ${caseId}, ${old.body})`.execute(trx);

@@ -49,47 +49,45 @@ function partyRows(caseId: number, app: LegalAidApplication): NewParty[] {
 }
 
 /**
- * Registers an application in one transaction: case number, case, parties, details, search index, and the
- * draft it came from removed.
+ * Registers an application: case number, case, parties, details, search index, and the draft it came from
+ * removed. Runs inside the caller's transaction (the dispatcher's, for the legalAid.create channel).
  */
 export async function createLegalAidCase(
-  db: Kysely<Database>,
+  trx: Kysely<Database>,
   app: LegalAidApplication,
   { draftId, clock }: { draftId: number | null; clock: Clock },
 ): Promise<{ id: number; caseNumber: string }> {
-  const office = await requireOffice(db);
-  return db.transaction().execute(async (trx) => {
-    if (draftId !== null) {
-      const draft = await trx.selectFrom('drafts').select('id').where('id', '=', draftId).executeTakeFirst();
-      if (!draft) throw new AppError('NOT_FOUND', '草稿不存在或已删除', 'draftId');
-    }
-    const year = Number(app.receivedOn.slice(0, 4));
-    const { seq, caseNumber } = await takeCaseNumber(trx, 'legal_aid', year, office.caseNumberPrefix);
-    const at = clock.now().toISOString();
-    const status: LegalAidStatus = 'received';
-    const { id } = await trx
-      .insertInto('cases')
-      .values({
-        kind: 'legal_aid', case_number: caseNumber, case_year: year, case_seq: seq, status, title: app.matter,
-        received_on: app.receivedOn, received_by: app.receivedBy, created_at: at, updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx.insertInto('parties').values(partyRows(id, app)).execute();
-    await trx
-      .insertInto('legal_aid_cases')
-      .values({
-        case_id: id, category: app.category, service_form: app.serviceForm, matter: app.matter,
-        proceeding_stage: app.proceedingStage, handling_authority: app.handlingAuthority, facts: app.facts,
-        applicant_groups: JSON.stringify(app.applicantGroups), household_size: app.finance.householdSize,
-        monthly_income_per_capita_fen: app.finance.monthlyIncomePerCapitaFen, finance_basis: app.finance.basis,
-        finance_exempt_reason: app.finance.exemptReason,
-      })
-      .execute();
-    await indexCaseText(trx, id, searchBody(caseNumber, app));
-    if (draftId !== null) await trx.deleteFrom('drafts').where('id', '=', draftId).execute();
-    return { id, caseNumber };
-  });
+  const office = await requireOffice(trx);
+  if (draftId !== null) {
+    const draft = await trx.selectFrom('drafts').select('id').where('id', '=', draftId).executeTakeFirst();
+    if (!draft) throw new AppError('NOT_FOUND', '草稿不存在或已删除', 'draftId');
+  }
+  const year = Number(app.receivedOn.slice(0, 4));
+  const { seq, caseNumber } = await takeCaseNumber(trx, 'legal_aid', year, office.caseNumberPrefix);
+  const at = clock.now().toISOString();
+  const status: LegalAidStatus = 'received';
+  const { id } = await trx
+    .insertInto('cases')
+    .values({
+      kind: 'legal_aid', case_number: caseNumber, case_year: year, case_seq: seq, status, title: app.matter,
+      received_on: app.receivedOn, received_by: app.receivedBy, created_at: at, updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx.insertInto('parties').values(partyRows(id, app)).execute();
+  await trx
+    .insertInto('legal_aid_cases')
+    .values({
+      case_id: id, category: app.category, service_form: app.serviceForm, matter: app.matter,
+      proceeding_stage: app.proceedingStage, handling_authority: app.handlingAuthority, facts: app.facts,
+      applicant_groups: JSON.stringify(app.applicantGroups), household_size: app.finance.householdSize,
+      monthly_income_per_capita_fen: app.finance.monthlyIncomePerCapitaFen, finance_basis: app.finance.basis,
+      finance_exempt_reason: app.finance.exemptReason,
+    })
+    .execute();
+  await indexCaseText(trx, id, searchBody(caseNumber, app));
+  if (draftId !== null) await trx.deleteFrom('drafts').where('id', '=', draftId).execute();
+  return { id, caseNumber };
 }
 
 export async function getLegalAidCase(db: Kysely<Database>, id: number): Promise<LegalAidCase> {

@@ -38,10 +38,11 @@ describe('opening a data file', () => {
     await again.close();
   });
 
-  it('upgrades a file of the previous schema version, keeping its data and backing it up first', async () => {
+  // 2: before the search index existed; latest - 1: the previous release.
+  it.each([1, 2, latest - 1])('upgrades a file of schema version %i, keeping its data and backing it up first', async (from) => {
     const file = path.join(tempDir(), 'casedesk.sqlite');
-    const previous = openStore(file, { migrations: migrations.slice(0, -1) });
-    expect(schemaVersion(previous.sqlite)).toBe(latest - 1);
+    const previous = openStore(file, { migrations: migrations.slice(0, from) });
+    expect(schemaVersion(previous.sqlite)).toBe(from);
     previous.sqlite.exec(`
       INSERT INTO cases (id, kind, case_number, case_year, case_seq, status, title, received_on, received_by, created_at, updated_at)
       VALUES (1, 'legal_aid', '〔2026〕黎托援字第0001号', 2026, 1, 'received', '追索劳动报酬', '2026-11-20', '李娟', 't', 't');
@@ -50,18 +51,30 @@ describe('opening a data file', () => {
     await previous.close();
 
     const store = openStore(file, { now: () => new Date('2026-11-22T08:30:00Z') });
-    expect(store.migratedFrom).toBe(latest - 1);
-    expect(store.backupPath).toBe(`${path.resolve(file)}.v${latest - 1}-20261122T083000.bak`);
+    expect(store.migratedFrom).toBe(from);
+    expect(store.backupPath).toBe(`${path.resolve(file)}.v${from}-20261122T083000.bak`);
     expect(schemaVersion(store.sqlite)).toBe(latest);
 
     // The backup is the untouched previous version.
     const backup = new BetterSqlite3(store.backupPath!, { readonly: true });
-    expect(schemaVersion(backup)).toBe(latest - 1);
+    expect(schemaVersion(backup)).toBe(from);
     expect(backup.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 1 });
     backup.close();
 
-    // The data survived, and the new search index covers the old case by a two-character part of the name.
     expect(store.sqlite.prepare('SELECT case_number FROM cases').all()).toEqual([{ case_number: '〔2026〕黎托援字第0001号' }]);
+    await store.close();
+  });
+
+  it('indexes the cases of a file made before the search index existed', async () => {
+    const file = path.join(tempDir(), 'casedesk.sqlite');
+    const previous = openStore(file, { migrations: migrations.slice(0, 2) });
+    previous.sqlite.exec(`
+      INSERT INTO cases (id, kind, case_number, case_year, case_seq, status, title, received_on, received_by, created_at, updated_at)
+      VALUES (1, 'legal_aid', '〔2026〕黎托援字第0001号', 2026, 1, 'received', '追索劳动报酬', '2026-11-20', '李娟', 't', 't');
+      INSERT INTO parties (case_id, role, position, name, id_number) VALUES (1, 'applicant', 0, '欧阳秀英', '11010519491231002X');
+    `);
+    await previous.close();
+    const store = openStore(file);
     const hit = store.sqlite.prepare(`SELECT rowid FROM case_search_bigram WHERE case_search_bigram MATCH '"秀英"'`).all();
     expect(hit).toEqual([{ rowid: 1 }]);
     const tri = store.sqlite.prepare(`SELECT rowid FROM case_search_trigram WHERE case_search_trigram MATCH '"1949123"'`).all();

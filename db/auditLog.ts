@@ -1,0 +1,93 @@
+// Moving the changes the audit triggers captured into the hash-chained audit log, and verifying the chain.
+import crypto from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Database } from './schema';
+import { entryHash, GENESIS_HASH, verifyChain, type AuditEntryContent, type ChainedAuditEntry, type ChainVerdict } from '../shared/auditChain';
+
+export const sha256Hex = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+
+export interface AuditActor {
+  channel: string;
+  user: { id: number; username: string } | null;
+  at: Date;
+}
+
+interface PendingRow {
+  id: number;
+  table_name: string;
+  row_key: string;
+  op: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** Chains pending changes after the last entry: pure, shared by the async and the sync writer. */
+function chain(last: { seq: number; hash: string } | undefined, pending: PendingRow[], actor: AuditActor): ChainedAuditEntry[] {
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  let seq = last?.seq ?? 0;
+  return pending.map((p) => {
+    const content: AuditEntryContent = {
+      seq: ++seq,
+      at: actor.at.toISOString(),
+      userId: actor.user?.id ?? null,
+      username: actor.user?.username ?? '（系统）',
+      channel: actor.channel,
+      tableName: p.table_name,
+      rowKey: p.row_key,
+      op: p.op,
+      before: p.before,
+      after: p.after,
+    };
+    const entry = { ...content, prevHash, hash: entryHash(sha256Hex, prevHash, content) };
+    prevHash = entry.hash;
+    return entry;
+  });
+}
+
+const toRow = (e: ChainedAuditEntry) => ({
+  seq: e.seq, at: e.at, user_id: e.userId, username: e.username, channel: e.channel, table_name: e.tableName,
+  row_key: e.rowKey, op: e.op, before: e.before, after: e.after, prev_hash: e.prevHash, hash: e.hash,
+});
+
+/** Inside the call's transaction: turns what the triggers captured into chained audit entries. */
+export async function recordAudit(trx: Kysely<Database>, actor: AuditActor): Promise<number> {
+  const pending = await trx.selectFrom('audit_pending').selectAll().orderBy('id').execute();
+  if (pending.length === 0) return 0;
+  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const entries = chain(last, pending, actor);
+  for (let i = 0; i < entries.length; i += 100) {
+    await trx.insertInto('audit_log').values(entries.slice(i, i + 100).map(toRow)).execute();
+  }
+  await trx.deleteFrom('audit_pending').execute();
+  return entries.length;
+}
+
+/** The same for synchronous callers (the migration runner), inside their transaction. */
+export function recordAuditSync(sqlite: BetterSqlite3.Database, actor: AuditActor): number {
+  const pending = sqlite.prepare('SELECT * FROM audit_pending ORDER BY id').all() as PendingRow[];
+  if (pending.length === 0) return 0;
+  const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const insert = sqlite.prepare(
+    `INSERT INTO audit_log (seq, at, user_id, username, channel, table_name, row_key, op, before, after, prev_hash, hash)
+     VALUES (@seq, @at, @user_id, @username, @channel, @table_name, @row_key, @op, @before, @after, @prev_hash, @hash)`,
+  );
+  const entries = chain(last, pending, actor);
+  for (const e of entries) insert.run(toRow(e));
+  sqlite.prepare('DELETE FROM audit_pending').run();
+  return entries.length;
+}
+
+/** Reads the whole log in storage order (not sorted by seq: a reordering must show) and checks the chain. */
+export function verifyAuditLog(sqlite: BetterSqlite3.Database): ChainVerdict {
+  const rows = sqlite.prepare('SELECT * FROM audit_log ORDER BY rowid').iterate() as IterableIterator<ReturnType<typeof toRow>>;
+  function* entries(): Generator<ChainedAuditEntry> {
+    for (const r of rows) {
+      yield {
+        seq: r.seq, at: r.at, userId: r.user_id, username: r.username, channel: r.channel, tableName: r.table_name,
+        rowKey: r.row_key, op: r.op, before: r.before, after: r.after, prevHash: r.prev_hash, hash: r.hash,
+      };
+    }
+  }
+  return verifyChain(sha256Hex, entries());
+}

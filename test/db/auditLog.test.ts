@@ -1,0 +1,80 @@
+import { verifyAuditLog } from '../../db/auditLog';
+import { OFFICE, testBackend, validApplication, type TestBackend } from '../support/fixtures';
+
+let backend: TestBackend;
+beforeEach(async () => {
+  backend = testBackend();
+  await backend.api.call('office.setup', OFFICE);
+});
+afterEach(() => backend.close());
+
+const log = () =>
+  backend.store.sqlite.prepare('SELECT seq, channel, table_name, op, before, after FROM audit_log ORDER BY seq').all() as {
+    seq: number; channel: string; table_name: string; op: string; before: string | null; after: string | null;
+  }[];
+
+async function someHistory() {
+  await backend.api.call('legalAid.create', { draftId: null, application: validApplication() });
+  await backend.api.call('office.setup', { ...OFFICE, caseNumberPrefix: '雨黎' });
+  await backend.api.call('legalAid.create', { draftId: null, application: validApplication() });
+}
+
+describe('the audit log', () => {
+  it('records every row a call writes, with the channel, in the same transaction', async () => {
+    await backend.api.call('legalAid.create', { draftId: null, application: validApplication() });
+    const entries = log().filter((e) => e.channel === 'legalAid.create');
+    expect(entries.map((e) => `${e.table_name}:${e.op}`)).toEqual(['cases:insert', 'parties:insert', 'parties:insert', 'legal_aid_cases:insert']);
+    expect(JSON.parse(entries[0]!.after!)).toMatchObject({ case_number: '〔2026〕黎托援字第0001号', status: 'received' });
+    expect(backend.store.sqlite.prepare('SELECT count(*) AS n FROM audit_pending').get()).toEqual({ n: 0 });
+  });
+
+  it('keeps the fields before and after an update', async () => {
+    await backend.api.call('office.setup', { ...OFFICE, caseNumberPrefix: '雨黎' });
+    const update = log().find((e) => e.table_name === 'office' && e.op === 'update')!;
+    expect(JSON.parse(update.before!)).toMatchObject({ case_number_prefix: '黎托' });
+    expect(JSON.parse(update.after!)).toMatchObject({ case_number_prefix: '雨黎' });
+  });
+
+  it('writes nothing for a refused call, and nothing for drafts', async () => {
+    const before = log().length;
+    await backend.dispatch('legalAid.create', { draftId: null, application: { ...validApplication(), matter: '' } });
+    await backend.api.call('drafts.save', { id: null, kind: 'legal_aid', title: '', data: {} });
+    expect(log()).toHaveLength(before);
+  });
+
+  it('verifies an intact chain', async () => {
+    await someHistory();
+    expect(verifyAuditLog(backend.store.sqlite)).toEqual({ ok: true, entries: log().length, headHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it('detects an edited entry and names it', async () => {
+    await someHistory();
+    backend.store.sqlite.prepare(`UPDATE audit_log SET after = replace(after, '黎托', '某某') WHERE seq = 3`).run();
+    expect(verifyAuditLog(backend.store.sqlite)).toEqual({ ok: false, seq: 3, reason: '记录内容与其哈希不符（记录被改动）' });
+  });
+
+  it('detects a deleted entry', async () => {
+    await someHistory();
+    backend.store.sqlite.prepare('DELETE FROM audit_log WHERE seq = 4').run();
+    expect(verifyAuditLog(backend.store.sqlite)).toMatchObject({ ok: false, seq: 5 });
+  });
+
+  it('detects reordered entries', async () => {
+    await someHistory();
+    const db = backend.store.sqlite;
+    db.transaction(() => {
+      const a = db.prepare('SELECT * FROM audit_log WHERE seq = 2').get() as Record<string, unknown>;
+      const b = db.prepare('SELECT * FROM audit_log WHERE seq = 3').get() as Record<string, unknown>;
+      const set = db.prepare('UPDATE audit_log SET at = @at, channel = @channel, table_name = @table_name, row_key = @row_key, op = @op, before = @before, after = @after, prev_hash = @prev_hash, hash = @hash WHERE seq = @target');
+      set.run({ ...b, target: 2 });
+      set.run({ ...a, target: 3 });
+    })();
+    expect(verifyAuditLog(db)).toMatchObject({ ok: false, seq: 2 });
+  });
+
+  it('detects a forged entry recomputed without the previous link', async () => {
+    await someHistory();
+    backend.store.sqlite.prepare(`UPDATE audit_log SET prev_hash = '${'0'.repeat(64)}' WHERE seq = 2`).run();
+    expect(verifyAuditLog(backend.store.sqlite)).toEqual({ ok: false, seq: 2, reason: '与前一条记录的链接不符（前一条被改动、删除或调换）' });
+  });
+});
