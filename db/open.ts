@@ -57,7 +57,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
-    applyPragmas(sqlite);
+    // Identity and version first, before any pragma writes to the file: a refused file stays untouched.
     const appId = sqlite.pragma('application_id', { simple: true }) as number;
     const version = schemaVersion(sqlite);
     if (appId !== CASEDESK_APPLICATION_ID && (appId !== 0 || version !== 0 || hasTables(sqlite))) {
@@ -66,6 +66,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     if (version > latest) {
       throw new AppError('DATA_FILE', `数据文件的版本（${version}）比本程序支持的（${latest}）新，请升级CaseDesk`);
     }
+    applyPragmas(sqlite);
     let backupPath: string | null = null;
     if (version > 0 && version < latest) {
       backupPath = backupName(path.resolve(file), version, now());

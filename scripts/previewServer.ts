@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { openBackend, type Backend } from '../electron/backend';
 import type { Clock } from '../electron/services/clock';
+import { CONTENT_SECURITY_POLICY } from '../electron/shellSecurity';
 import { MAX_PAYLOAD_CHARS } from '../shared/contract';
 import type { Envelope } from '../shared/errors';
 
@@ -24,10 +25,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** Same policy as renderer/index.html, sent as a header too. */
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'";
 
 export interface PreviewServer {
   url: string;
@@ -46,7 +43,7 @@ export interface PreviewOptions {
 function send(res: http.ServerResponse, status: number, body: string | Buffer, type: string): void {
   res.writeHead(status, {
     'Content-Type': type,
-    'Content-Security-Policy': CSP,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',
   });

@@ -94,12 +94,14 @@ describe('opening a data file', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
-  it('refuses a SQLite file that is not CaseDesk’s', () => {
+  it('refuses a SQLite file that is not CaseDesk’s, leaving its bytes untouched', () => {
     const file = path.join(tempDir(), 'other.sqlite');
     const raw = new BetterSqlite3(file);
     raw.exec('CREATE TABLE accounts (id INTEGER PRIMARY KEY)');
     raw.close();
+    const before = fs.readFileSync(file);
     expect(() => openStore(file)).toThrow(/不是CaseDesk数据文件/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
   it('rolls a failing migration back entirely, leaving the file at its previous version', async () => {

@@ -1,0 +1,65 @@
+// The built shell (scripts/buildElectron.ts → dist/electron/), which is what Electron actually loads: it builds,
+// the preload is one self-contained file, and the main bundle starts the app against a fake `electron`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildElectron, requiredModules, type BuiltFile } from '../../scripts/buildElectron';
+import { INVOKE_CHANNEL } from '../../electron/shellSecurity';
+import { tempDir } from '../support/fixtures';
+import { createFakeElectron } from './fakeElectron';
+import { launchShell, loadWithFakeElectron } from './launchShell';
+
+const ROOT = path.resolve(__dirname, '../..');
+const OUT = path.join(ROOT, 'dist', 'electron');
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string };
+
+let built: BuiltFile[];
+beforeAll(async () => {
+  built = await buildElectron();
+}, 60_000);
+
+describe('the Electron build', () => {
+  it('writes main.js and preload.js (with source maps) where package.json’s "main" points', () => {
+    expect(built.map((file) => path.relative(ROOT, file.file))).toEqual([path.join('dist', 'electron', 'main.js'), path.join('dist', 'electron', 'preload.js')]);
+    for (const { file, bytes } of built) {
+      expect(bytes).toBeGreaterThan(0);
+      expect(fs.statSync(file).size).toBe(bytes);
+      expect(fs.existsSync(`${file}.map`)).toBe(true);
+    }
+    expect(path.resolve(ROOT, pkg.main)).toBe(path.join(OUT, 'main.js'));
+  });
+
+  it('leaves only electron and better-sqlite3 to be required at run time by main, and only electron by the preload', () => {
+    const external = (file: string) => [...new Set(requiredModules(fs.readFileSync(path.join(OUT, file), 'utf8')))].filter((name) => !name.startsWith('node:')).sort();
+    expect(external('main.js')).toEqual(['better-sqlite3', 'electron']);
+    expect(external('preload.js')).toEqual(['electron']);
+  });
+
+  it('starts the app from the main bundle: the window, the IPC handler and a real call to the data file', async () => {
+    const launched = await launchShell({ entry: path.join(OUT, 'main.js') });
+    try {
+      const { fake, appRoot } = launched;
+      expect(fake.app.lockRequests).toBe(1);
+      expect(fake.BrowserWindow.all).toHaveLength(1);
+      expect(fake.BrowserWindow.all[0]!.options.webPreferences).toMatchObject({
+        preload: path.join(appRoot, 'dist', 'electron', 'preload.js'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+      });
+      expect([...fake.ipcMain.handlers.keys()]).toEqual([INVOKE_CHANNEL]);
+      expect(await launched.call('office.get', {})).toEqual({ ok: true, value: null });
+      expect(fake.session.defaultSession.request('https://example.com/')).toBe(false);
+    } finally {
+      await launched.quit();
+    }
+  });
+
+  it('exposes window.casedesk.invoke from the preload bundle', async () => {
+    const fake = createFakeElectron({ appPath: tempDir(), userData: tempDir() });
+    loadWithFakeElectron(path.join(OUT, 'preload.js'), fake);
+    const api = fake.contextBridge.exposed.get('casedesk') as { invoke(channel: string, input: unknown): Promise<unknown> };
+    expect(Object.keys(api)).toEqual(['invoke']);
+    expect(await api.invoke('app.info', {})).toEqual({ ok: true, value: null });
+    expect(fake.ipcRenderer.calls).toEqual([[INVOKE_CHANNEL, 'app.info', {}]]);
+  });
+});
