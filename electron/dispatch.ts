@@ -11,7 +11,11 @@ import type { CallContext, Handlers } from './handlers';
 import { recordAudit } from '../db/auditLog';
 import type { Clock } from './services/clock';
 
-export type Dispatch = (channel: unknown, input: unknown) => Promise<Envelope<unknown>>;
+/**
+ * `caller` names where the call came from, one session each: `window:<webContents id>` under Electron,
+ * `preview` for the preview server, `cli` for the CLI.
+ */
+export type Dispatch = (channel: unknown, input: unknown, caller?: string) => Promise<Envelope<unknown>>;
 
 export function payloadSize(input: unknown): number {
   try {
