@@ -9,7 +9,8 @@ export const sha256Hex = (text: string) => crypto.createHash('sha256').update(te
 
 export interface AuditActor {
   channel: string;
-  user: { id: number; username: string } | null;
+  /** null for the system itself (migrations); id null for the CLI's trusted session. */
+  user: { id: number | null; username: string } | null;
   at: Date;
 }
 

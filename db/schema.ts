@@ -106,6 +106,20 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  failed_attempts: Generated<number>;
+  locked_until: string | null;
+  must_change_password: Generated<number>;
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   office: OfficeTable;
   case_number_counters: CaseNumberCounterTable;
@@ -116,6 +130,7 @@ export interface Database {
   case_search_text: CaseSearchTextTable;
   audit_pending: AuditPendingTable;
   audit_log: AuditLogTable;
+  users: UserTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

@@ -4,11 +4,14 @@ import { openStore, type OpenOptions, type Store } from '../db/open';
 import type { AppInfo } from '../shared/contract';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers, type Handlers } from './handlers';
+import { Sessions } from './sessions';
+import { IDLE_LOCK_MINUTES } from '../shared/accounts';
 import { systemClock, type Clock } from './services/clock';
 import { APP_VERSION } from './version';
 
 export interface Backend {
   store: Store;
+  sessions: Sessions;
   handlers: Handlers;
   dispatch: Dispatch;
   close(): Promise<void>;
@@ -19,11 +22,17 @@ export interface BackendOptions extends OpenOptions {
   shell: AppInfo['shell'];
   clock?: Clock;
   log?: (error: unknown) => void;
+  /** TRANSITIONAL, see DispatchOptions.enforceAccess. */
+  enforceAccess?: boolean;
+  idleLockMinutes?: number;
 }
 
-export function openBackend({ dataFile, shell, clock = systemClock, log, ...open }: BackendOptions): Backend {
-  const store = openStore(dataFile, open);
+export function openBackend({
+  dataFile, shell, clock = systemClock, log, enforceAccess = false, idleLockMinutes = IDLE_LOCK_MINUTES, ...open
+}: BackendOptions): Backend {
+  const store = openStore(dataFile, { ...open, now: () => clock.now() });
   const handlers = createHandlers({ appInfo: { version: APP_VERSION, dataFile, shell } });
-  const dispatch = createDispatch({ db: store.db, clock, handlers, ...(log ? { log } : {}) });
-  return { store, handlers, dispatch, close: () => store.close() };
+  const sessions = new Sessions(idleLockMinutes * 60_000, () => clock.now().getTime());
+  const dispatch = createDispatch({ db: store.db, clock, handlers, sessions, enforceAccess, ...(log ? { log } : {}) });
+  return { store, sessions, handlers, dispatch, close: () => store.close() };
 }

@@ -7,7 +7,8 @@ import { LEGAL_AID_LABELS, legalAidApplicationSchema } from './legalAid/applicat
 import { LEGAL_AID_STATUSES } from './legalAid/options';
 import { OFFICE_LABELS, officeSetupSchema, type Office } from './office';
 import { CASE_KINDS, type CaseKind } from './options';
-import { ADMINS, READERS, WRITERS, type Access } from './roles';
+import { ACCOUNT_LABELS, newUserSchema, password, username, type SessionUser, type UserSummary } from './accounts';
+import { ADMINS, APPROVERS, READERS, ROLES, WRITERS, type Access } from './roles';
 import { choice, integer, strictObject, text, type Labels } from './validation';
 
 /** The largest payload a channel accepts, in characters of its JSON form. */
@@ -94,11 +95,49 @@ export interface Draft {
 }
 export type DraftSummary = Omit<Draft, 'data'>;
 
+export interface AuthStatus {
+  /** Whether the first administrator exists; before that only the first-run setup can be done. */
+  hasUsers: boolean;
+  office: Office | null;
+  user: SessionUser | null;
+  locked: boolean;
+  idleLockMinutes: number;
+}
+
 export const CASE_SORT_KEYS = ['receivedOn', 'caseNumber', 'createdAt'] as const;
 
 export const contract = {
   'app.info': channel<AppInfo>()(empty, read({}, 'anyone')),
   'office.get': channel<Office | null>()(empty, read({}, 'anyone')),
+
+  'auth.status': channel<AuthStatus>()(empty, read({}, 'anyone')),
+  /** First run only: the office and its first administrator, who is then signed in. */
+  'auth.setup': channel<SessionUser>()(
+    strictObject({ office: officeSetupSchema, admin: newUserSchema.omit({ role: true }) }),
+    write({ ...prefixed('office', OFFICE_LABELS), ...prefixed('admin', ACCOUNT_LABELS) }, 'anyone'),
+  ),
+  'auth.signIn': channel<SessionUser>()(
+    strictObject({ username: username(), password: z.string({ error: '格式不正确' }).min(1, '不能为空').max(128, '不能超过128个字符') }),
+    write(ACCOUNT_LABELS, 'anyone'),
+  ),
+  'auth.signOut': channel<{ signedOut: true }>()(empty, read({}, 'anyone')),
+  'auth.lock': channel<{ locked: true }>()(empty, read({}, 'signedIn')),
+  'auth.unlock': channel<SessionUser>()(
+    strictObject({ password: z.string({ error: '格式不正确' }).min(1, '不能为空').max(128, '不能超过128个字符') }),
+    write(ACCOUNT_LABELS, 'signedIn'),
+  ),
+  'auth.changePassword': channel<SessionUser>()(
+    strictObject({ currentPassword: z.string({ error: '格式不正确' }).max(128, '不能超过128个字符'), newPassword: password() }),
+    write(ACCOUNT_LABELS, 'signedIn'),
+  ),
+  'users.list': channel<UserSummary[]>()(empty, read({}, APPROVERS)),
+  'users.create': channel<UserSummary>()(newUserSchema, write(ACCOUNT_LABELS, ADMINS)),
+  'users.update': channel<UserSummary>()(
+    strictObject({ userId: id, displayName: text({ max: 50, required: true }), role: choice(ROLES), active: z.boolean({ error: '格式不正确' }) }),
+    write(ACCOUNT_LABELS, ADMINS),
+  ),
+  'users.resetPassword': channel<UserSummary>()(strictObject({ userId: id, newPassword: password() }), write(ACCOUNT_LABELS, APPROVERS)),
+
   'office.setup': channel<Office>()(officeSetupSchema, write(OFFICE_LABELS, ADMINS)),
 
   'legalAid.create': channel<{ id: number; caseNumber: string }>()(

@@ -7,6 +7,9 @@ export const ERROR_CODES = [
   'MALFORMED_PAYLOAD', // not JSON, or not the shape of the channel at all
   'NOT_FOUND',
   'NOT_SET_UP', // the office has not been set up yet
+  'UNAUTHENTICATED', // nobody is signed in at this window
+  'LOCKED', // the window is locked after idle time: sign in again
+  'FORBIDDEN', // the role may not do this, or a password was wrong
   'CONFLICT',
   'DATA_FILE', // the data file is not CaseDesk's, or is newer than this program
   'INTERNAL',
@@ -36,6 +39,8 @@ export class AppError extends Error {
     message: string,
     readonly field?: string,
     readonly issues?: FieldIssue[],
+    /** Keep what the call wrote although it fails (a failed sign-in must still count). */
+    readonly commit = false,
   ) {
     super(message);
     this.name = 'AppError';

@@ -3,8 +3,9 @@ import { officeAndCases } from './0001-office-and-cases';
 import { drafts } from './0002-drafts';
 import { caseSearch } from './0003-case-search';
 import { auditLog } from './0004-audit-log';
+import { accounts } from './0005-accounts';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [officeAndCases, drafts, caseSearch, auditLog];
+export const migrations: readonly Migration[] = [officeAndCases, drafts, caseSearch, auditLog, accounts];
 
 export type { Migration };

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openBackend, type Backend } from '../../electron/backend';
-import { fixedClock } from '../../electron/services/clock';
+import { fixedClock, type Clock } from '../../electron/services/clock';
+import { localDate } from '../../shared/dates';
 import { createApi, type Api } from '../../shared/client';
 import type { LegalAidApplicationInput } from '../../shared/legalAid/application';
 
@@ -17,9 +18,26 @@ export interface TestBackend extends Backend {
   dataFile: string;
 }
 
-/** A backend over a fresh temp file. The clock is real: the schema checks dates against the real today. */
-export function testBackend(dataFile = path.join(tempDir(), 'casedesk.sqlite')): TestBackend {
-  const backend = openBackend({ dataFile, shell: 'preview', clock: fixedClock('2026-11-22T02:00:00Z'), log: () => {} });
+/** A clock that tests move forward by hand. */
+export interface ManualClock extends Clock {
+  advance(ms: number): void;
+}
+
+export function manualClock(iso: string): ManualClock {
+  let at = new Date(iso).getTime();
+  return { now: () => new Date(at), today: () => localDate(new Date(at)), advance: (ms) => void (at += ms) };
+}
+
+/**
+ * A backend over a fresh temp file. Its `api` calls as the trusted local session (like the CLI); tests of
+ * accounts and roles make their own callers. The intake schema checks dates against the real today.
+ */
+export function testBackend(
+  dataFile = path.join(tempDir(), 'casedesk.sqlite'),
+  { clock = fixedClock('2026-11-22T02:00:00Z'), enforceAccess = true }: { clock?: Clock; enforceAccess?: boolean } = {},
+): TestBackend {
+  const backend = openBackend({ dataFile, shell: 'preview', clock, enforceAccess, log: () => {} });
+  backend.sessions.signInSystem('local');
   return { ...backend, api: createApi(backend.dispatch), dataFile };
 }
 

@@ -1,0 +1,71 @@
+import { contract, type Channel } from '../../../shared/contract';
+import type { Role } from '../../../shared/roles';
+import { testBackend, type TestBackend } from '../../support/fixtures';
+
+// Written out by hand, not derived from the contract: this table is what the office expects of each role.
+type Who = Role | 'anonymous';
+const EVERYONE: Who[] = ['anonymous', 'admin', 'director', 'clerk', 'readonly'];
+const SIGNED_IN: Who[] = ['admin', 'director', 'clerk', 'readonly'];
+const EXPECTED: Record<Channel, Who[]> = {
+  'app.info': EVERYONE,
+  'office.get': EVERYONE,
+  'office.setup': ['admin'],
+  'auth.status': EVERYONE,
+  'auth.setup': EVERYONE, // refused by the handler once an account exists
+  'auth.signIn': EVERYONE,
+  'auth.signOut': EVERYONE,
+  'auth.lock': SIGNED_IN,
+  'auth.unlock': SIGNED_IN,
+  'auth.changePassword': SIGNED_IN,
+  'users.list': ['admin', 'director'],
+  'users.create': ['admin'],
+  'users.update': ['admin'],
+  'users.resetPassword': ['admin', 'director'],
+  'legalAid.create': ['admin', 'director', 'clerk'],
+  'legalAid.get': SIGNED_IN,
+  'cases.list': SIGNED_IN,
+  'drafts.save': ['admin', 'director', 'clerk'],
+  'drafts.list': SIGNED_IN,
+  'drafts.get': SIGNED_IN,
+  'drafts.discard': ['admin', 'director', 'clerk'],
+};
+
+let backend: TestBackend;
+const ids: Partial<Record<Role, number>> = {};
+
+beforeAll(async () => {
+  backend = testBackend();
+  await backend.dispatch('auth.setup', { office: { name: '黎托街道司法所', divisionCode: '430111', officeNumber: '01', bureauName: '雨花区司法局', caseNumberPrefix: '黎托' }, admin: { username: 'admin', displayName: '管理员', password: 'Admin2026' } }, 'setup');
+  ids.admin = 1;
+  for (const role of ['director', 'clerk', 'readonly'] as const) {
+    const made = await backend.api.call('users.create', { username: role, displayName: role, role, password: 'Initial123' });
+    ids[role] = made.id;
+  }
+});
+afterAll(() => backend.close());
+
+/** A fresh window signed in as the role (directly in the session store: sign-in itself is tested elsewhere). */
+function callerFor(who: Who, n: number): string {
+  const caller = `matrix:${who}:${n}`;
+  if (who !== 'anonymous') {
+    backend.sessions.control(caller).signIn({ id: ids[who]!, username: who, displayName: who, role: who, mustChangePassword: false });
+  }
+  return caller;
+}
+
+const REFUSALS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'LOCKED']);
+const cases = (Object.keys(EXPECTED) as Channel[]).flatMap((channel) => EVERYONE.map((who) => [channel, who] as const));
+
+describe('every role against every channel', () => {
+  it('covers every channel of the contract', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(contract).sort());
+  });
+
+  it.each(cases)('%s as %s', async (channel, who) => {
+    // Input that fails validation: an allowed call is refused by validation, a forbidden one before it.
+    const result = await backend.dispatch(channel, { __probe: true }, callerFor(who, cases.findIndex((c) => c[0] === channel && c[1] === who)));
+    const refusedForAccess = !result.ok && REFUSALS.has(result.error.code);
+    expect({ channel, who, refused: refusedForAccess }).toEqual({ channel, who, refused: !EXPECTED[channel].includes(who) });
+    if (refusedForAccess && !result.ok) expect(result.error.message).toMatch(who === 'anonymous' ? /请先登录/ : /无权进行此操作/);
+  });
+});
