@@ -31,7 +31,7 @@ export function openBackend({
   dataFile, shell, clock = systemClock, log, enforceAccess = false, idleLockMinutes = IDLE_LOCK_MINUTES, ...open
 }: BackendOptions): Backend {
   const store = openStore(dataFile, { ...open, now: () => clock.now() });
-  const handlers = createHandlers({ appInfo: { version: APP_VERSION, dataFile, shell } });
+  const handlers = createHandlers({ appInfo: { version: APP_VERSION, dataFile, shell }, store });
   const sessions = new Sessions(idleLockMinutes * 60_000, () => clock.now().getTime());
   const dispatch = createDispatch({ db: store.db, clock, handlers, sessions, enforceAccess, ...(log ? { log } : {}) });
   return { store, sessions, handlers, dispatch, close: () => store.close() };

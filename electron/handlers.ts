@@ -2,12 +2,14 @@
 // dispatcher has already validated and authorised, and a database that, for a writing channel, is the one
 // transaction the whole call runs in. They import neither electron nor React.
 import type { Kysely } from 'kysely';
+import type { Store } from '../db/open';
 import type { Database } from '../db/schema';
 import { IDLE_LOCK_MINUTES } from '../shared/accounts';
 import type { AppInfo, Channel, ChannelOutput, ChannelParsed } from '../shared/contract';
 import { AppError } from '../shared/errors';
 import type { SessionControl } from './sessions';
 import * as accounts from './services/accounts';
+import { createBackup, listBackups, stageRestore } from './services/backup';
 import { listCases } from './services/caseList';
 import type { Clock } from './services/clock';
 import { discardDraft, getDraft, listDrafts, saveDraft } from './services/drafts';
@@ -32,7 +34,7 @@ function actor(call: CallContext) {
   return session.user;
 }
 
-export function createHandlers({ appInfo }: { appInfo: AppInfo }): Handlers {
+export function createHandlers({ appInfo, store }: { appInfo: AppInfo; store: Store }): Handlers {
   return {
     'app.info': async () => appInfo,
     'office.get': (_, { db }) => getOffice(db),
@@ -83,6 +85,10 @@ export function createHandlers({ appInfo }: { appInfo: AppInfo }): Handlers {
     'users.create': (input, { db, clock }) => accounts.createUser(db, input, clock, true),
     'users.update': (input, { db, clock }) => accounts.updateUser(db, input, clock),
     'users.resetPassword': ({ userId, newPassword }, call) => accounts.resetPassword(call.db, actor(call), userId, newPassword, call.clock),
+
+    'backup.list': () => listBackups(store),
+    'backup.create': ({ folder }, { clock }) => createBackup(store, { folder, reason: 'manual', now: clock.now() }),
+    'backup.restore': async ({ file }) => ({ restartRequired: true, checked: await stageRestore(store, file) }),
 
     'legalAid.create': ({ draftId, application }, { db, clock }) => createLegalAidCase(db, application, { draftId, clock }),
     'legalAid.get': ({ id }, { db }) => getLegalAidCase(db, id),

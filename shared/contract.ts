@@ -104,6 +104,14 @@ export interface AuthStatus {
   idleLockMinutes: number;
 }
 
+export interface BackupInfo {
+  /** Absolute path of the backup file. */
+  file: string;
+  takenAt: string;
+  reason: 'daily' | 'manual' | 'migration' | 'import' | 'pre-restore';
+  bytes: number;
+}
+
 export const CASE_SORT_KEYS = ['receivedOn', 'caseNumber', 'createdAt'] as const;
 
 export const contract = {
@@ -139,6 +147,15 @@ export const contract = {
   'users.resetPassword': channel<UserSummary>()(strictObject({ userId: id, newPassword: password() }), write(ACCOUNT_LABELS, APPROVERS)),
 
   'office.setup': channel<Office>()(officeSetupSchema, write(OFFICE_LABELS, ADMINS)),
+
+  'backup.list': channel<BackupInfo[]>()(empty, read({}, APPROVERS)),
+  /** A backup now: into the data folder's backups/, or into a chosen folder (a USB stick). */
+  'backup.create': channel<BackupInfo>()(strictObject({ folder: text({ max: 500 }).nullable() }), read({ folder: '备份位置' }, WRITERS)),
+  /** Checks a backup and stages it; it replaces the data file when the app next opens it. */
+  'backup.restore': channel<{ restartRequired: true; checked: BackupInfo }>()(
+    strictObject({ file: text({ max: 500, required: true }) }),
+    read({ file: '备份文件' }, ADMINS),
+  ),
 
   'legalAid.create': channel<{ id: number; caseNumber: string }>()(
     strictObject({
