@@ -120,6 +120,31 @@ export interface UserTable {
   updated_at: string;
 }
 
+export interface InterferenceRecordTable {
+  id: Generated<number>;
+  case_id: number;
+  category: string;
+  person_name: string;
+  person_unit: string;
+  person_position: string;
+  occurred_on: string;
+  method: string;
+  content: string;
+  handling: string;
+  recorded_by: number;
+  recorded_at: string;
+}
+
+export interface InterferenceStatementTable {
+  id: Generated<number>;
+  user_id: number;
+  period: string; // yyyy-mm
+  record_count: number;
+  nil: number;
+  note: string;
+  submitted_at: string;
+}
+
 export interface Database {
   office: OfficeTable;
   case_number_counters: CaseNumberCounterTable;
@@ -131,6 +156,8 @@ export interface Database {
   audit_pending: AuditPendingTable;
   audit_log: AuditLogTable;
   users: UserTable;
+  interference_records: InterferenceRecordTable;
+  interference_statements: InterferenceStatementTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

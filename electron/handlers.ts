@@ -9,7 +9,10 @@ import type { AppInfo, Channel, ChannelOutput, ChannelParsed } from '../shared/c
 import { AppError } from '../shared/errors';
 import type { SessionControl } from './sessions';
 import * as accounts from './services/accounts';
+import { verifyAuditLog } from '../db/auditLog';
+import { listAudit } from './services/auditTrail';
 import { createBackup, listBackups, stageRestore } from './services/backup';
+import * as interference from './services/interference';
 import { listCases } from './services/caseList';
 import type { Clock } from './services/clock';
 import { discardDraft, getDraft, listDrafts, saveDraft } from './services/drafts';
@@ -89,6 +92,14 @@ export function createHandlers({ appInfo, store }: { appInfo: AppInfo; store: St
     'backup.list': () => listBackups(store),
     'backup.create': ({ folder }, { clock }) => createBackup(store, { folder, reason: 'manual', now: clock.now() }),
     'backup.restore': async ({ file }) => ({ restartRequired: true, checked: await stageRestore(store, file) }),
+
+    'audit.list': (input, { db }) => listAudit(db, input),
+    'audit.verify': async () => verifyAuditLog(store.sqlite),
+
+    'interference.record': (input, call) => interference.recordInterference(call.db, actor(call), input, call.clock),
+    'interference.list': (input, { db }) => interference.listInterference(db, input),
+    'interference.submitStatement': ({ period, note }, call) => interference.submitStatement(call.db, actor(call), period, note, call.clock),
+    'interference.statements': ({ period }, { db }) => interference.statementOverview(db, period),
 
     'legalAid.create': ({ draftId, application }, { db, clock }) => createLegalAidCase(db, application, { draftId, clock }),
     'legalAid.get': ({ id }, { db }) => getLegalAidCase(db, id),

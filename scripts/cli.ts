@@ -5,6 +5,7 @@ import { resolveDataFile } from '../electron/paths';
 import { localDate } from '../shared/dates';
 import { ApiError, createApi, type Api } from '../shared/client';
 import { suggestCaseNumberPrefix } from '../shared/office';
+import { ROLE_LABELS, ROLES, type Role } from '../shared/roles';
 import { parseArgs, stringFlag, type ParsedArgs } from './args';
 import { legalAidApplications } from './demoData';
 
@@ -13,6 +14,8 @@ export class UsageError extends Error {}
 const USAGE = `用法 / usage: npm run cli -- <command> [flags]
   init --db FILE --office-code 430203 --office-name 名称 [--office-number 01] [--bureau-name 名称] [--prefix 代字]
   demo --db FILE --cases N --seed S
+  users --db FILE [--add 用户名 --name 姓名 --role admin|director|clerk|readonly --password 密码] [--reset 用户名 --password 密码]
+  audit-verify --db FILE
 `;
 
 function required(args: ParsedArgs, name: string): string {
@@ -37,7 +40,36 @@ interface CommandContext {
 
 type Command = (context: CommandContext) => Promise<void>;
 
+/** Exit code 3: the command ran, and found the data not as it should be (a broken audit chain). */
+export class FindingError extends Error {}
+
 const commands: Record<string, Command> = {
+  async users({ api, args, out }) {
+    const add = stringFlag(args, 'add');
+    const reset = stringFlag(args, 'reset');
+    if (add) {
+      const role = required(args, 'role');
+      if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role 应为 ${ROLES.join('、')} 之一`);
+      const made = await api.call('users.create', { username: add, displayName: stringFlag(args, 'name') ?? add, role: role as Role, password: required(args, 'password') });
+      out(`已添加用户：${made.username}（${ROLE_LABELS[made.role]}），首次登录须修改密码`);
+    } else if (reset) {
+      const user = (await api.call('users.list', {})).find((u) => u.username.toLowerCase() === reset.toLowerCase());
+      if (!user) throw new Error(`用户不存在：${reset}`);
+      await api.call('users.resetPassword', { userId: user.id, newPassword: required(args, 'password') });
+      out(`已重置密码：${user.username}，下次登录须修改密码`);
+    }
+    for (const u of await api.call('users.list', {})) {
+      const state = !u.active ? '已停用' : u.lockedUntil ? `锁定至${u.lockedUntil}` : '正常';
+      out(`${u.id}\t${u.username}\t${u.displayName}\t${ROLE_LABELS[u.role]}\t${state}`);
+    }
+  },
+
+  async 'audit-verify'({ api, out }) {
+    const verdict = await api.call('audit.verify', {});
+    if (!verdict.ok) throw new FindingError(`审计日志校验失败：第${verdict.seq}条记录：${verdict.reason}`);
+    out(`审计日志完整：共${verdict.entries}条，末条哈希 ${verdict.headHash}`);
+  },
+
   async init({ backend, api, args, out }) {
     const name = required(args, 'office-name');
     const office = await api.call('office.setup', {
@@ -77,13 +109,16 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
   try {
     const args = parseArgs(rest);
     if (stringFlag(args, 'db') === undefined && !process.env.CASEDESK_DB) throw new UsageError(`缺少参数 --db\n${USAGE}`);
-    backend = openBackend({ dataFile: resolveDataFile(rest, process.env), shell: 'preview' });
-    await command({ backend, api: createApi(backend.dispatch), args, out });
+    backend = openBackend({ dataFile: resolveDataFile(rest, process.env), shell: 'preview', enforceAccess: true });
+    // Whoever can run the CLI can read the file itself: it calls as a trusted local session.
+    backend.sessions.signInSystem('cli');
+    const cli = backend;
+    await command({ backend, api: createApi((channel, input) => cli.dispatch(channel, input, 'cli')), args, out });
     return 0;
   } catch (error) {
     if (error instanceof ApiError) err(error.data.field ? `${error.message} (${error.data.field})` : error.message);
     else err(error instanceof Error ? error.message : String(error));
-    return error instanceof UsageError ? 2 : 1;
+    return error instanceof UsageError ? 2 : error instanceof FindingError ? 3 : 1;
   } finally {
     await backend?.close();
   }

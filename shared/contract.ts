@@ -8,8 +8,17 @@ import { LEGAL_AID_STATUSES } from './legalAid/options';
 import { OFFICE_LABELS, officeSetupSchema, type Office } from './office';
 import { CASE_KINDS, type CaseKind } from './options';
 import { ACCOUNT_LABELS, newUserSchema, password, username, type SessionUser, type UserSummary } from './accounts';
+import {
+  INTERFERENCE_LABELS,
+  interferenceRecordSchema,
+  period,
+  type InterferenceRecord,
+  type InterferenceStatement,
+  type StatementOverview,
+} from './interference';
+import type { ChainVerdict } from './auditChain';
 import { ADMINS, APPROVERS, READERS, ROLES, WRITERS, type Access } from './roles';
-import { choice, integer, strictObject, text, type Labels } from './validation';
+import { choice, integer, isoDate, strictObject, text, type Labels } from './validation';
 
 /** The largest payload a channel accepts, in characters of its JSON form. */
 export const MAX_PAYLOAD_CHARS = 1_000_000;
@@ -112,6 +121,23 @@ export interface BackupInfo {
   bytes: number;
 }
 
+export interface AuditRow {
+  seq: number;
+  at: string;
+  username: string;
+  channel: string;
+  tableName: string;
+  rowKey: string;
+  op: 'insert' | 'update' | 'delete';
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export interface AuditPage {
+  total: number;
+  rows: AuditRow[];
+}
+
 export const CASE_SORT_KEYS = ['receivedOn', 'caseNumber', 'createdAt'] as const;
 
 export const contract = {
@@ -156,6 +182,32 @@ export const contract = {
     strictObject({ file: text({ max: 500, required: true }) }),
     read({ file: '备份文件' }, ADMINS),
   ),
+
+  'audit.list': channel<AuditPage>()(
+    strictObject({
+      username: text({ max: 32 }).nullable(),
+      channel: text({ max: 50 }).nullable(),
+      tableName: text({ max: 50 }).nullable(),
+      rowKey: text({ max: 50 }).nullable(),
+      from: isoDate().nullable(),
+      to: isoDate().nullable(),
+      page: integer({ min: 1, max: 1_000_000 }),
+      pageSize: integer({ min: 1, max: 200 }),
+    }),
+    read({ username: '操作人', channel: '操作', tableName: '数据表', rowKey: '记录', from: '起始日期', to: '截止日期', page: '页码', pageSize: '每页条数' }, APPROVERS),
+  ),
+  'audit.verify': channel<ChainVerdict>()(empty, read({}, APPROVERS)),
+
+  'interference.record': channel<{ id: number }>()(interferenceRecordSchema, write(INTERFERENCE_LABELS)),
+  'interference.list': channel<InterferenceRecord[]>()(
+    strictObject({ caseId: id.nullable(), period: period().nullable() }),
+    read(INTERFERENCE_LABELS),
+  ),
+  'interference.submitStatement': channel<InterferenceStatement>()(
+    strictObject({ period: period(), note: text({ max: 500, multiLine: true }) }),
+    write(INTERFERENCE_LABELS),
+  ),
+  'interference.statements': channel<StatementOverview>()(strictObject({ period: period() }), read(INTERFERENCE_LABELS)),
 
   'legalAid.create': channel<{ id: number; caseNumber: string }>()(
     strictObject({

@@ -4,8 +4,9 @@ import { drafts } from './0002-drafts';
 import { caseSearch } from './0003-case-search';
 import { auditLog } from './0004-audit-log';
 import { accounts } from './0005-accounts';
+import { interferenceRecords } from './0006-interference-records';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [officeAndCases, drafts, caseSearch, auditLog, accounts];
+export const migrations: readonly Migration[] = [officeAndCases, drafts, caseSearch, auditLog, accounts, interferenceRecords];
 
 export type { Migration };

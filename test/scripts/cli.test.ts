@@ -1,4 +1,5 @@
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { runCli } from '../../scripts/cli';
 import { legalAidApplications } from '../../scripts/demoData';
 import { legalAidApplicationSchema } from '../../shared/legalAid/application';
@@ -51,5 +52,37 @@ describe('npm run cli', () => {
     expect(await cli('init', '--db', db)).toMatchObject({ code: 2, err: expect.stringContaining('缺少参数 --office-name') });
     expect(await cli('demo', '--db', db, '--cases', '-3')).toMatchObject({ code: 2, err: '--cases 应为非负整数' });
     expect(await cli('frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('未知命令：frobnicate') });
+  });
+});
+
+describe('npm run cli -- users and audit-verify', () => {
+  it('adds a user, resets a password, and lists the accounts', async () => {
+    const db = path.join(tempDir(), 'office.sqlite');
+    await cli('init', '--db', db, '--office-code', '430111', '--office-name', '黎托街道司法所');
+    expect(await cli('users', '--db', db, '--add', 'lijuan', '--name', '李娟', '--role', 'clerk', '--password', 'Initial123')).toEqual({
+      code: 0,
+      out: '已添加用户：lijuan（办事员），首次登录须修改密码\n1\tlijuan\t李娟\t办事员\t正常',
+      err: '',
+    });
+    expect(await cli('users', '--db', db, '--reset', 'LIJUAN', '--password', 'Another123')).toMatchObject({ code: 0, out: expect.stringContaining('已重置密码：lijuan') });
+    expect(await cli('users', '--db', db, '--add', 'x', '--role', 'boss', '--password', 'Initial123')).toMatchObject({ code: 2, err: expect.stringContaining('--role 应为') });
+    expect(await cli('users', '--db', db, '--add', 'y', '--role', 'clerk', '--password', 'short')).toMatchObject({ code: 1, err: '密码：至少8个字符 (password)' });
+  });
+
+  it('audit-verify passes an intact log and names the first broken entry with a non-zero exit', async () => {
+    const db = path.join(tempDir(), 'office.sqlite');
+    await cli('init', '--db', db, '--office-code', '430111', '--office-name', '黎托街道司法所');
+    await cli('demo', '--db', db, '--cases', '3', '--seed', '1');
+    const ok = await cli('audit-verify', '--db', db);
+    expect(ok).toMatchObject({ code: 0, out: expect.stringMatching(/^审计日志完整：共\d+条/) });
+    const raw = new BetterSqlite3(db);
+    raw.prepare(`UPDATE audit_log SET after = replace(after, '黎托', '某某') WHERE seq = (SELECT min(seq) FROM audit_log WHERE after LIKE '%黎托%')`).run();
+    const broken = raw.prepare(`SELECT min(seq) AS seq FROM audit_log WHERE after LIKE '%某某%'`).get() as { seq: number };
+    raw.close();
+    expect(await cli('audit-verify', '--db', db)).toEqual({
+      code: 3,
+      out: '',
+      err: `审计日志校验失败：第${broken.seq}条记录：记录内容与其哈希不符（记录被改动）`,
+    });
   });
 });
