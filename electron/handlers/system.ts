@@ -1,0 +1,70 @@
+// Handlers of the application's own channels: office, accounts and sessions, users, backups, audit log.
+import { verifyAuditLog } from '../../db/auditLog';
+import type { Store } from '../../db/open';
+import { IDLE_LOCK_MINUTES } from '../../shared/accounts';
+import type { AppInfo } from '../../shared/contract';
+import type { systemChannels } from '../../shared/channels/system';
+import { AppError } from '../../shared/errors';
+import { actor, type HandlersOf } from '../handlerTypes';
+import * as accounts from '../services/accounts';
+import { listAudit } from '../services/auditTrail';
+import { createBackup, listBackups, stageRestore } from '../services/backup';
+import { getOffice, setupOffice } from '../services/office';
+
+export function systemHandlers({ appInfo, store }: { appInfo: AppInfo; store: Store }): HandlersOf<typeof systemChannels> {
+  return {
+    'app.info': async () => appInfo,
+    'office.get': (_, { db }) => getOffice(db),
+    'office.setup': (input, { db, clock }) => setupOffice(db, input, clock),
+    'auth.status': async (_, { db, session }) => {
+      const current = session.current();
+      return {
+        hasUsers: (await accounts.countUsers(db)) > 0,
+        office: await getOffice(db),
+        user: current?.user ?? null,
+        locked: current?.locked ?? false,
+        idleLockMinutes: IDLE_LOCK_MINUTES,
+      };
+    },
+    'auth.setup': async ({ office, admin }, { db, clock, session }) => {
+      if ((await accounts.countUsers(db)) > 0) throw new AppError('CONFLICT', '本机已完成首次设置，请使用管理员账户登录');
+      await setupOffice(db, office, clock);
+      const created = await accounts.createUser(db, { ...admin, role: 'admin' }, clock);
+      session.signIn(created);
+      return created;
+    },
+    'auth.signIn': async ({ username, password }, { db, clock, session }) => {
+      const user = await accounts.signIn(db, username, password, clock);
+      session.signIn(user);
+      return user;
+    },
+    'auth.signOut': async (_, { session }) => {
+      session.signOut();
+      return { signedOut: true };
+    },
+    'auth.lock': async (_, { session }) => {
+      session.lock();
+      return { locked: true };
+    },
+    'auth.unlock': async ({ password }, call) => {
+      const row = await accounts.requireUser(call.db, actor(call).id);
+      await accounts.checkPassword(call.db, row, password, call.clock);
+      call.session.unlock();
+      return actor(call);
+    },
+    'auth.changePassword': async ({ currentPassword, newPassword }, call) => {
+      const user = await accounts.changePassword(call.db, actor(call).id, currentPassword, newPassword, call.clock);
+      call.session.signIn(user);
+      return user;
+    },
+    'users.list': (_, { db }) => accounts.listUsers(db),
+    'users.create': (input, { db, clock }) => accounts.createUser(db, input, clock, true),
+    'users.update': (input, { db, clock }) => accounts.updateUser(db, input, clock),
+    'users.resetPassword': ({ userId, newPassword }, call) => accounts.resetPassword(call.db, actor(call), userId, newPassword, call.clock),
+    'backup.list': () => listBackups(store),
+    'backup.create': ({ folder }, { clock }) => createBackup(store, { folder, reason: 'manual', now: clock.now() }),
+    'backup.restore': async ({ file }) => ({ restartRequired: true, checked: await stageRestore(store, file) }),
+    'audit.list': (input, { db }) => listAudit(db, input),
+    'audit.verify': async () => verifyAuditLog(store.sqlite),
+  };
+}

@@ -1,0 +1,46 @@
+// How a channel is declared: its input schema, the labels of its fields, who may call it, whether it writes,
+// and its output type. The channel maps themselves are in shared/channels/, merged in shared/contract.ts.
+import { z } from 'zod';
+import { READERS, WRITERS, type Access } from './roles';
+import { strictObject, type Labels } from './validation';
+
+/** The largest payload a channel accepts, in characters of its JSON form. */
+export const MAX_PAYLOAD_CHARS = 1_000_000;
+
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
+  input: I;
+  /** The Chinese label of each field, by path, for error messages. */
+  labels: Labels;
+  /** Who may call it; checked in the main process before the handler runs. */
+  access: Access;
+  /** A writing channel runs in one transaction, with its audit entries. */
+  writes: boolean;
+  /** Phantom: carries the output type only. */
+  output: O;
+}
+
+export interface ChannelOptions {
+  labels?: Labels;
+  access: Access;
+  writes: boolean;
+}
+
+export function channel<O>() {
+  return <I extends z.ZodType>(input: I, { labels = {}, access, writes }: ChannelOptions): ChannelDef<I, O> => ({
+    input,
+    labels,
+    access,
+    writes,
+    output: undefined as O,
+  });
+}
+
+export const read = (labels: Labels = {}, access: Access = READERS): ChannelOptions => ({ labels, access, writes: false });
+export const write = (labels: Labels = {}, access: Access = WRITERS): ChannelOptions => ({ labels, access, writes: true });
+
+export function prefixed(prefix: string, labels: Labels): Labels {
+  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [`${prefix}.${k}`, v]));
+}
+
+export const id = z.number({ error: '格式不正确' }).int('格式不正确').positive('格式不正确');
+export const empty = strictObject({});

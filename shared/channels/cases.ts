@@ -1,0 +1,81 @@
+// Channels of cases: registering, reading and finding them, and the drafts of their intake forms.
+import { z } from 'zod';
+import { channel, id, prefixed, read, write } from '../channel';
+import { LEGAL_AID_LABELS, legalAidApplicationSchema, type LegalAidApplication } from '../legalAid/application';
+import { LEGAL_AID_STATUSES } from '../legalAid/options';
+import { CASE_KINDS, type CaseKind } from '../options';
+import { choice, integer, strictObject, text } from '../validation';
+
+export interface CaseListRow {
+  id: number;
+  kind: CaseKind;
+  caseNumber: string;
+  status: string;
+  title: string;
+  applicantName: string;
+  /** First 6 and last 4 characters only. */
+  applicantIdMasked: string;
+  receivedOn: string;
+  receivedBy: string;
+}
+
+export interface CaseListPage {
+  total: number;
+  rows: CaseListRow[];
+}
+
+export interface LegalAidCase {
+  id: number;
+  caseNumber: string;
+  status: (typeof LEGAL_AID_STATUSES)[number];
+  createdAt: string;
+  updatedAt: string;
+  application: LegalAidApplication;
+}
+
+export interface Draft {
+  id: number;
+  kind: CaseKind;
+  title: string;
+  data: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+export type DraftSummary = Omit<Draft, 'data'>;
+
+export const CASE_SORT_KEYS = ['receivedOn', 'caseNumber', 'createdAt'] as const;
+
+export const caseChannels = {
+  'legalAid.create': channel<{ id: number; caseNumber: string }>()(
+    strictObject({
+      draftId: id.nullable(),
+      application: legalAidApplicationSchema(),
+    }),
+    write({ draftId: '草稿', ...prefixed('application', LEGAL_AID_LABELS) }),
+  ),
+  'legalAid.get': channel<LegalAidCase>()(strictObject({ id }), read({ id: '案件' })),
+  'cases.list': channel<CaseListPage>()(
+    strictObject({
+      kind: choice(CASE_KINDS).nullable(),
+      status: choice(LEGAL_AID_STATUSES).nullable(),
+      query: text({ max: 50 }),
+      page: integer({ min: 1, max: 100_000 }),
+      pageSize: integer({ min: 1, max: 200 }),
+      sortBy: choice(CASE_SORT_KEYS),
+      sortOrder: choice(['asc', 'desc']),
+    }),
+    read({ kind: '案件类型', status: '状态', query: '搜索内容', page: '页码', pageSize: '每页条数', sortBy: '排序字段', sortOrder: '排序方向' }),
+  ),
+  'drafts.save': channel<DraftSummary>()(
+    strictObject({
+      id: id.nullable(),
+      kind: choice(CASE_KINDS),
+      title: text({ max: 50 }),
+      data: z.record(z.string(), z.unknown(), { error: '格式不正确' }),
+    }),
+    write({ id: '草稿', kind: '案件类型', title: '草稿标题', data: '草稿内容' }),
+  ),
+  'drafts.list': channel<DraftSummary[]>()(strictObject({ kind: choice(CASE_KINDS).nullable() }), read({ kind: '案件类型' })),
+  'drafts.get': channel<Draft>()(strictObject({ id }), read({ id: '草稿' })),
+  'drafts.discard': channel<{ id: number }>()(strictObject({ id }), write({ id: '草稿' })),
+} as const;
