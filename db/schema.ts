@@ -145,6 +145,19 @@ export interface InterferenceStatementTable {
   submitted_at: string;
 }
 
+export interface CaseActionTable {
+  id: Generated<number>;
+  case_id: number;
+  action: string;
+  acted_on: string;
+  data: string; // JSON of the action's payload
+  from_status: string | null;
+  to_status: string;
+  user_id: number | null;
+  username: string;
+  recorded_at: string;
+}
+
 export interface Database {
   office: OfficeTable;
   case_number_counters: CaseNumberCounterTable;
@@ -158,6 +171,7 @@ export interface Database {
   users: UserTable;
   interference_records: InterferenceRecordTable;
   interference_statements: InterferenceStatementTable;
+  case_actions: CaseActionTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

@@ -5,8 +5,9 @@ import { caseSearch } from './0003-case-search';
 import { auditLog } from './0004-audit-log';
 import { accounts } from './0005-accounts';
 import { interferenceRecords } from './0006-interference-records';
+import { caseActions } from './0007-case-actions';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [officeAndCases, drafts, caseSearch, auditLog, accounts, interferenceRecords];
+export const migrations: readonly Migration[] = [officeAndCases, drafts, caseSearch, auditLog, accounts, interferenceRecords, caseActions];
 
 export type { Migration };

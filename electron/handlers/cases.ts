@@ -1,6 +1,7 @@
 // Handlers of cases: registering, reading and finding them, and drafts.
 import type { caseChannels } from '../../shared/channels/cases';
 import type { HandlersOf } from '../handlerTypes';
+import { caseTimeline } from '../services/caseActions';
 import { listCases } from '../services/caseList';
 import { discardDraft, getDraft, listDrafts, saveDraft } from '../services/drafts';
 import { createLegalAidCase, getLegalAidCase } from '../services/legalAid';
@@ -14,5 +15,6 @@ export function caseHandlers(): HandlersOf<typeof caseChannels> {
     'drafts.list': ({ kind }, { db }) => listDrafts(db, kind),
     'drafts.get': ({ id }, { db }) => getDraft(db, id),
     'drafts.discard': ({ id }, { db }) => discardDraft(db, id),
+    'cases.timeline': ({ caseId }, { db }) => caseTimeline(db, caseId),
   };
 }

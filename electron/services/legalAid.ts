@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import type { LegalAidCase } from '../../shared/contract';
 import type { LegalAidApplication } from '../../shared/legalAid/application';
 import type { LegalAidStatus } from '../../shared/legalAid/options';
+import { recordRegistration } from './caseActions';
 import { takeCaseNumber } from './caseNumbers';
 import { indexCaseText } from './caseSearch';
 import type { Clock } from './clock';
@@ -85,6 +86,7 @@ export async function createLegalAidCase(
       finance_exempt_reason: app.finance.exemptReason,
     })
     .execute();
+  await recordRegistration(trx, id, { status, receivedOn: app.receivedOn, by: app.receivedBy, clock });
   await indexCaseText(trx, id, searchBody(caseNumber, app));
   if (draftId !== null) await trx.deleteFrom('drafts').where('id', '=', draftId).execute();
   return { id, caseNumber };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { channel, id, prefixed, read, write } from '../channel';
 import { LEGAL_AID_LABELS, legalAidApplicationSchema, type LegalAidApplication } from '../legalAid/application';
 import { LEGAL_AID_STATUSES } from '../legalAid/options';
+import type { CaseAction } from '../lifecycle';
 import { CASE_KINDS, type CaseKind } from '../options';
 import { choice, integer, strictObject, text } from '../validation';
 
@@ -78,4 +79,6 @@ export const caseChannels = {
   'drafts.list': channel<DraftSummary[]>()(strictObject({ kind: choice(CASE_KINDS).nullable() }), read({ kind: '案件类型' })),
   'drafts.get': channel<Draft>()(strictObject({ id }), read({ id: '草稿' })),
   'drafts.discard': channel<{ id: number }>()(strictObject({ id }), write({ id: '草稿' })),
+  /** Every step of a case, oldest first: who, when, what changed. */
+  'cases.timeline': channel<CaseAction[]>()(strictObject({ caseId: id }), read({ caseId: '案件' })),
 } as const;

@@ -17,6 +17,9 @@ describe('registering a legal-aid application', () => {
     const stored = await backend.api.call('legalAid.get', { id });
     expect(stored).toMatchObject({ id, caseNumber, status: 'received', createdAt: '2026-11-22T02:00:00.000Z' });
     expect(stored.application).toEqual(validApplication());
+    expect(await backend.api.call('cases.timeline', { caseId: id })).toEqual([
+      expect.objectContaining({ action: 'register', actedOn: '2026-11-20', fromStatus: null, toStatus: 'received', username: '李娟' }),
+    ]);
   });
 
   it('stores the canonical ID number and phone, and keeps an agent and several opposing parties in order', async () => {

@@ -37,6 +37,7 @@ const EXPECTED: Record<Channel, Who[]> = {
   'drafts.list': SIGNED_IN,
   'drafts.get': SIGNED_IN,
   'drafts.discard': ['admin', 'director', 'clerk'],
+  'cases.timeline': SIGNED_IN,
 };
 
 let backend: TestBackend;
