@@ -93,7 +93,9 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
       migratedFrom: version,
       backupPath,
       close: async () => {
-        await db.destroy(); // closes the better-sqlite3 handle too
+        await db.destroy();
+        // Kysely closes the handle only if it ever opened a connection; close it ourselves (twice is harmless).
+        if (sqlite.open) sqlite.close();
       },
     };
   } catch (error) {

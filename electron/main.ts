@@ -1,15 +1,18 @@
 // The Electron main process: one locked-down window over the built renderer (sandboxed, context-isolated, no
 // navigation, no network, no permissions) and one IPC channel into the same dispatcher that the preview and the
-// CLI use. The rules it applies are pure functions in shellSecurity.ts; `startMain` takes the electron module as
-// a value so that the tests can drive it with a fake.
+// CLI use. The rules it applies are pure functions in shellSecurity.ts, shellMenu.ts, windowState.ts and
+// crashLog.ts; `startMain` takes the electron module as a value so that the tests can drive it with a fake.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as electron from 'electron';
-import type { App, BrowserWindow, Dialog, MenuItemConstructorOptions, Session, WebContents } from 'electron';
+import type { BrowserWindow, MessageBoxOptions, Session, WebContents } from 'electron';
 import { AppError } from '../shared/errors';
 import { openBackend, type Backend } from './backend';
+import { installCrashHandlers, mainLogFile, type CrashReporter, type ProcessEvents } from './crashLog';
 import { resolveDataFile } from './paths';
+import { createBackup } from './services/backup';
+import { MENU_CHANNEL, menuTemplate, type MenuCommand } from './shellMenu';
 import {
   INVOKE_CHANNEL,
   REFUSED_QUITTING,
@@ -20,13 +23,18 @@ import {
   withContentSecurityPolicy,
 } from './shellSecurity';
 import { APP_VERSION } from './version';
+import { MIN_SIZE, captureWindowState, placeWindow, readWindowState, windowStateFile, writeWindowState } from './windowState';
 
-export type ShellElectron = Pick<typeof electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'session'>;
+export type ShellElectron = Pick<typeof electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'screen' | 'session'>;
 
 export const WINDOW_TITLE = '司法所案件台账';
 const STARTUP_FAILED = 'CaseDesk 无法启动';
 /** How long quitting waits for calls in flight (a save the clerk just clicked) before closing the file anyway. */
 const QUIT_GRACE_MS = 10_000;
+/** How long quitting waits for the clean-quit work (the day's backup) before closing the file anyway. */
+const CLEAN_QUIT_GRACE_MS = 120_000;
+/** A renderer that keeps crashing is not reloaded forever: this many reloads a minute, then the app quits. */
+const MAX_RENDERER_RELOADS = 3;
 
 export interface AppFiles {
   preload: string;
@@ -71,9 +79,15 @@ function settle(calls: Iterable<Promise<unknown>>, ms: number): Promise<void> {
   return Promise.race([Promise.allSettled([...calls]).then(() => undefined), deadline]).finally(() => clearTimeout(timer));
 }
 
-/** Every web contents (the window, and anything it might try to create): no navigation away, no popups, no webviews. */
-function guardContents(contents: WebContents, rendererUrl: string, platform: string): void {
+/**
+ * Every web contents (the window, and anything it might try to create): no navigation away, no popups, no
+ * webviews, and when packaged no developer tools even if something opens them.
+ */
+function guardContents(contents: WebContents, rendererUrl: string, platform: string, isPackaged: boolean): void {
   contents.on('will-navigate', (event) => {
+    if (!isRendererPage(event.url, rendererUrl, platform)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
     if (!isRendererPage(event.url, rendererUrl, platform)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => {
@@ -81,6 +95,7 @@ function guardContents(contents: WebContents, rendererUrl: string, platform: str
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  if (isPackaged) contents.on('devtools-opened', () => contents.closeDevTools());
 }
 
 /** The offline guarantee and the permission policy, for the one session the app uses. */
@@ -96,42 +111,41 @@ function lockDownSession(session: Session, appRootUrl: string, platform: string)
   session.setSpellCheckerEnabled(false);
 }
 
-function menuTemplate(app: App, dialog: Dialog, dataFile: string, window: () => BrowserWindow | null): MenuItemConstructorOptions[] {
-  const showAbout = () => {
-    const options = {
-      type: 'info' as const,
-      title: '关于 CaseDesk',
-      message: `CaseDesk ${WINDOW_TITLE}`,
-      detail: `版本：${APP_VERSION}\n数据文件：${dataFile}`,
-      buttons: ['确定'],
-    };
-    const owner = window();
-    void (owner ? dialog.showMessageBox(owner, options) : dialog.showMessageBox(options));
-  };
-  return [
-    { label: '文件', submenu: [{ label: '退出', accelerator: 'CmdOrCtrl+Q', click: () => app.quit() }] },
-    ...(app.isPackaged
-      ? []
-      : [{ label: '开发', submenu: [{ label: '重新加载', role: 'reload' }, { label: '开发者工具', role: 'toggleDevTools' }] } satisfies MenuItemConstructorOptions]),
-    { label: '帮助', submenu: [{ label: '关于 CaseDesk', click: showAbout }] },
-  ];
+/**
+ * The day's backup, taken on every clean quit after the last call has finished: into the data folder's
+ * backups/, by the backup service (which names, checks and rotates the files).
+ */
+export function takeDailyBackup(backend: Backend): Promise<unknown> {
+  return createBackup(backend.store, { folder: null, reason: 'daily', now: new Date() });
+}
+
+export interface ShellOptions {
+  argv?: readonly string[];
+  env?: NodeJS.ProcessEnv;
+  /** Where uncaught errors are heard: the process (tests hand in an emitter of their own). */
+  processEvents?: ProcessEvents;
+  /**
+   * Runs on a clean quit (the menu's 退出, closing the window), after the calls in flight have finished and
+   * before the data file is closed: the day's backup. A failure is logged to main.log; quitting goes on.
+   */
+  onCleanQuit?: (backend: Backend) => Promise<unknown> | unknown;
 }
 
 export interface MainShell {
   dataFile: string;
   backend: Backend;
   window: BrowserWindow;
+  logFile: string;
 }
 
 /**
- * Wires the app: single instance, the guards, then at ready the data file, the window and the IPC handler.
- * Resolves to the running shell, or to null when this process is quitting (second instance, or a failure the
- * clerk has been told about in a dialog).
+ * Wires the app: single instance, the crash log, the guards, then at ready the data file, the window and the IPC
+ * handler. Resolves to the running shell, or to null when this process is quitting (second instance, or a
+ * failure the clerk has been told about in a dialog).
  */
 export function startMain(
-  { app, BrowserWindow, dialog, ipcMain, Menu, session }: ShellElectron,
-  argv: readonly string[] = process.argv,
-  env: NodeJS.ProcessEnv = process.env,
+  { app, BrowserWindow, dialog, ipcMain, Menu, screen, session }: ShellElectron,
+  { argv = process.argv, env = process.env, processEvents = process, onCleanQuit }: ShellOptions = {},
 ): Promise<MainShell | null> {
   if (!app.requestSingleInstanceLock()) {
     app.quit(); // the first instance brings its window forward (see 'second-instance')
@@ -141,30 +155,73 @@ export function startMain(
 
   const platform = process.platform;
   const appRoot = app.getAppPath();
+  const userData = app.getPath('userData');
   const files = appFiles(appRoot);
   const rendererUrl = pathToFileURL(files.rendererIndex).href;
   const appRootUrl = pathToFileURL(appRoot).href;
+  const logFile = mainLogFile(userData);
+  const crash: CrashReporter = installCrashHandlers(processEvents, {
+    logFile,
+    showError: (title, content) => dialog.showErrorBox(title, content),
+    ...(app.isPackaged ? {} : { echo: (entry: string) => console.error(entry.trimEnd()) }),
+  });
 
   let backend: Backend | null = null;
   let window: BrowserWindow | null = null;
+  let dataFile = '';
   let accepting = true;
   const inFlight = new Set<Promise<unknown>>();
 
-  const fail = (message: string): null => {
+  const fail = (message: string, error?: unknown): null => {
+    crash.log('startup', error ?? message);
     dialog.showErrorBox(STARTUP_FAILED, message);
     app.quit();
     return null;
   };
 
-  app.on('web-contents-created', (_event, contents) => guardContents(contents, rendererUrl, platform));
+  const liveWindow = (): BrowserWindow | null => (window && !window.isDestroyed() ? window : null);
+  const bringForward = (win: BrowserWindow): void => {
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  };
+
+  const showAbout = (): void => {
+    const options: MessageBoxOptions = {
+      type: 'info',
+      title: '关于 CaseDesk',
+      message: `CaseDesk ${WINDOW_TITLE}`,
+      detail: `版本：${APP_VERSION}\n数据文件：${dataFile}\n日志文件：${logFile}`,
+      buttons: ['确定'],
+    };
+    const owner = liveWindow();
+    void (owner ? dialog.showMessageBox(owner, options) : dialog.showMessageBox(options));
+  };
+  const print = (): void => {
+    const win = liveWindow();
+    if (!win) return;
+    // The system's print dialog: the clerk picks the printer and the copies.
+    win.webContents.print({ silent: false, printBackground: true }, (success, reason) => {
+      if (success || /cancel/i.test(reason)) return;
+      crash.log('print', reason);
+      dialog.showErrorBox('打印失败', `未能打印：${reason}\n请检查打印机是否已连接并开启。`);
+    });
+  };
+  const sendToPage = (command: MenuCommand): void => {
+    const win = liveWindow();
+    if (!win) return;
+    bringForward(win);
+    win.webContents.send(MENU_CHANNEL, command);
+  };
+
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, rendererUrl, platform, app.isPackaged));
   app.on('second-instance', () => {
-    if (!window || window.isDestroyed()) return;
-    if (window.isMinimized()) window.restore();
-    window.show();
-    window.focus();
+    const win = liveWindow();
+    if (win) bringForward(win);
   });
   app.on('window-all-closed', () => app.quit());
-  // Quitting waits for calls in flight, then closes the data file (checkpointing the WAL), then quits for real.
+  // Quitting waits for calls in flight, then takes the day's backup, then closes the data file (checkpointing the
+  // WAL), then quits for real.
   app.on('will-quit', (event) => {
     if (!backend) return;
     event.preventDefault();
@@ -172,38 +229,59 @@ export function startMain(
     accepting = false;
     const closing = backend;
     void settle(inFlight, QUIT_GRACE_MS)
+      .then(() => {
+        if (!onCleanQuit) return undefined;
+        const work = Promise.resolve()
+          .then(() => onCleanQuit(closing))
+          .catch((error: unknown) => crash.log('cleanQuit', error));
+        return settle([work], CLEAN_QUIT_GRACE_MS);
+      })
       .then(() => closing.close())
-      .catch((error: unknown) => console.error(error))
+      .catch((error: unknown) => crash.log('close', error))
       .finally(() => {
         backend = null;
         app.quit();
       });
   });
+  // The process ends here: stop listening for its errors.
+  app.on('quit', () => crash.uninstall());
 
   return app.whenReady().then(async () => {
     try {
-      const dataFile = resolveDataFile(argv, env, app.getPath('userData'));
+      dataFile = resolveDataFile(argv, env, userData);
       lockDownSession(session.defaultSession, appRootUrl, platform);
-      Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app, dialog, dataFile, () => window)));
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          menuTemplate({ print, backup: () => sendToPage('backup'), quit: () => app.quit(), about: showAbout }, app.isPackaged),
+        ),
+      );
 
       if (!fs.existsSync(files.rendererIndex)) {
         return fail(`程序界面文件缺失，请重新安装 CaseDesk。\n\n技术信息：找不到 ${files.rendererIndex}`);
       }
+      const hasBinding = fs.existsSync(files.nativeBinding);
+      if (app.isPackaged && !hasBinding) {
+        // Packed without its Electron build of better-sqlite3: say so, rather than fail looking elsewhere.
+        return fail(`CaseDesk 的数据库组件缺失，请重新安装本程序。数据文件未被改动。\n\n技术信息：找不到 ${files.nativeBinding}`);
+      }
       let opened: Backend;
       try {
-        const nativeBinding = fs.existsSync(files.nativeBinding) ? files.nativeBinding : undefined;
+        // In development without .electron-native, better-sqlite3's own (Node) build is tried, and refused by
+        // Electron with ERR_DLOPEN_FAILED: startupFailureMessage says how to build the right one.
+        const nativeBinding = hasBinding ? files.nativeBinding : undefined;
         opened = openBackend({ dataFile, shell: 'electron', ...(nativeBinding ? { nativeBinding } : {}) });
       } catch (error) {
-        return fail(startupFailureMessage(error, dataFile, app.isPackaged));
+        return fail(startupFailureMessage(error, dataFile, app.isPackaged), error);
       }
       backend = opened;
 
+      const stateFile = windowStateFile(userData);
+      const { maximized, ...placement } = placeWindow(readWindowState(stateFile), screen.getAllDisplays());
       const win = new BrowserWindow({
         title: WINDOW_TITLE,
-        width: 1280,
-        height: 820,
-        minWidth: 1024,
-        minHeight: 640,
+        ...placement,
+        minWidth: MIN_SIZE.width,
+        minHeight: MIN_SIZE.height,
         show: false, // shown once painted: never a blank window
         backgroundColor: '#ffffff',
         webPreferences: {
@@ -222,30 +300,65 @@ export function startMain(
         },
       });
       window = win;
+      win.on('close', () => {
+        const state = captureWindowState(win.getNormalBounds(), win.isMaximized());
+        if (!state) return;
+        try {
+          writeWindowState(stateFile, state);
+        } catch (error) {
+          crash.log('windowState', error);
+        }
+      });
+
+      // A renderer that crashed leaves a blank window: say so and reload it, a few times at most.
+      const reloads: number[] = [];
+      win.webContents.on('render-process-gone', (_event, details) => {
+        if (details.reason === 'clean-exit' || win.isDestroyed()) return;
+        crash.log('render-process-gone', `${details.reason} (exit code ${details.exitCode})`);
+        const now = Date.now();
+        reloads.push(now);
+        while (reloads.length > 0 && now - reloads[0]! > 60_000) reloads.shift();
+        if (reloads.length > MAX_RENDERER_RELOADS) {
+          dialog.showErrorBox(
+            'CaseDesk 出现错误',
+            `程序界面反复意外关闭，CaseDesk 将退出。已经保存的数据不受影响。\n错误详情已记录在：${logFile}\n请重新启动本程序；如果问题仍然出现，请把该文件交给技术支持人员。`,
+          );
+          app.quit();
+          return;
+        }
+        dialog.showErrorBox(
+          'CaseDesk 出现错误',
+          `程序界面意外关闭（${details.reason}），现在重新打开。已经保存的数据不受影响；正在填写但尚未保存的内容可能需要重新填写。\n错误详情已记录在：${logFile}`,
+        );
+        win.webContents.reload();
+      });
 
       ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, input: unknown) => {
         if (!isTrustedSender(event, win.webContents.id, rendererUrl, platform)) return REFUSED_SENDER;
         if (!accepting) return REFUSED_QUITTING;
-        const call = opened.dispatch(channel, input);
+        // Each window is its own session (sign-in, idle lock), named by its web contents.
+        const call = opened.dispatch(channel, input, `window:${event.sender.id}`);
         inFlight.add(call);
         const done = () => inFlight.delete(call);
         call.then(done, done);
         return call;
       });
 
-      win.once('ready-to-show', () => win.show());
+      win.once('ready-to-show', () => {
+        if (maximized) win.maximize();
+        win.show();
+      });
       try {
         await win.loadFile(files.rendererIndex);
       } catch (error) {
-        return fail(`程序界面无法加载，请重新安装 CaseDesk。\n\n技术信息：${error instanceof Error ? error.message : String(error)}`);
+        return fail(`程序界面无法加载，请重新安装 CaseDesk。\n\n技术信息：${error instanceof Error ? error.message : String(error)}`, error);
       }
-      return { dataFile, backend: opened, window: win };
+      return { dataFile, backend: opened, window: win, logFile };
     } catch (error) {
-      console.error(error);
-      return fail(`程序启动失败，数据未改动。\n\n技术信息：${error instanceof Error ? error.message : String(error)}`);
+      return fail(`程序启动失败，数据未改动。\n\n技术信息：${error instanceof Error ? error.message : String(error)}`, error);
     }
   });
 }
 
 /** The running app: Electron loads this bundle as its main script; tests load it with a fake `electron`. */
-export const started: Promise<MainShell | null> = startMain(electron);
+export const started: Promise<MainShell | null> = startMain(electron, { onCleanQuit: takeDailyBackup });

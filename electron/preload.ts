@@ -1,7 +1,11 @@
-// The renderer's only door into the main process: window.casedesk.invoke(channel, input), answered with an
-// envelope. Sandboxed preloads can require nothing but 'electron', so this is bundled on its own and stays tiny.
+// The renderer's only doors into the main process, window.casedesk:
+//   invoke(channel, input) → the main process's envelope, for every call of the contract;
+//   onMenu(callback) → the menu's commands that the page carries out (备份… opens the backup page), returning a
+//   function that stops listening.
+// Sandboxed preloads can require nothing but 'electron', so this is bundled on its own and stays tiny.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { Envelope } from '../shared/errors';
+import { MENU_CHANNEL, isMenuCommand, type MenuCommand } from './shellMenu';
 import { INVOKE_CHANNEL, UNREACHABLE } from './shellSecurity';
 
 function invoke(channel: string, input: unknown): Promise<Envelope<unknown>> {
@@ -10,4 +14,16 @@ function invoke(channel: string, input: unknown): Promise<Envelope<unknown>> {
   return (ipcRenderer.invoke(INVOKE_CHANNEL, channel, input) as Promise<Envelope<unknown>>).catch(() => UNREACHABLE);
 }
 
-contextBridge.exposeInMainWorld('casedesk', { invoke });
+function onMenu(callback: (command: MenuCommand) => void): () => void {
+  if (typeof callback !== 'function') throw new TypeError('onMenu needs a function');
+  // The page gets the command alone: never the IPC event, which would hand it the sender and ipcRenderer.
+  const listener = (_event: unknown, command: unknown): void => {
+    if (isMenuCommand(command)) callback(command);
+  };
+  ipcRenderer.on(MENU_CHANNEL, listener);
+  return () => {
+    ipcRenderer.removeListener(MENU_CHANNEL, listener);
+  };
+}
+
+contextBridge.exposeInMainWorld('casedesk', { invoke, onMenu });

@@ -3,7 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildElectron, requiredModules, type BuiltFile } from '../../scripts/buildElectron';
+import { MENU_CHANNEL } from '../../electron/shellMenu';
 import { INVOKE_CHANNEL } from '../../electron/shellSecurity';
+import { contract } from '../../shared/contract';
 import { tempDir } from '../support/fixtures';
 import { createFakeElectron } from './fakeElectron';
 import { launchShell, loadWithFakeElectron } from './launchShell';
@@ -34,32 +36,74 @@ describe('the Electron build', () => {
     expect(external('preload.js')).toEqual(['electron']);
   });
 
-  it('starts the app from the main bundle: the window, the IPC handler and a real call to the data file', async () => {
+  it('starts the app from the main bundle: the hardened window, the IPC handler and a real call to the data file', async () => {
     const launched = await launchShell({ entry: path.join(OUT, 'main.js') });
     try {
       const { fake, appRoot } = launched;
       expect(fake.app.lockRequests).toBe(1);
+      expect(fake.app.sandboxEnabled).toBe(true);
       expect(fake.BrowserWindow.all).toHaveLength(1);
-      expect(fake.BrowserWindow.all[0]!.options.webPreferences).toMatchObject({
+      const window = fake.BrowserWindow.all[0]!;
+      expect(window.options.webPreferences).toEqual({
         preload: path.join(appRoot, 'dist', 'electron', 'preload.js'),
         contextIsolation: true,
         sandbox: true,
         nodeIntegration: false,
+        nodeIntegrationInSubFrames: false,
+        nodeIntegrationInWorker: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        navigateOnDragDrop: false,
+        spellcheck: false,
+        devTools: true, // not packaged
       });
+      expect(window.visible).toBe(true);
       expect([...fake.ipcMain.handlers.keys()]).toEqual([INVOKE_CHANNEL]);
       expect(await launched.call('office.get', {})).toEqual({ ok: true, value: null });
       expect(fake.session.defaultSession.request('https://example.com/')).toBe(false);
+      expect(window.webContents.navigate('https://example.com/')).toBe(false);
+      expect(window.webContents.open('https://example.com/')).toEqual({ action: 'deny' });
     } finally {
       await launched.quit();
     }
   });
 
-  it('exposes window.casedesk.invoke from the preload bundle', async () => {
+  it('reaches every channel of the contract through the one IPC handler', async () => {
+    const launched = await launchShell({ entry: path.join(OUT, 'main.js') });
+    try {
+      const channels = Object.keys(contract);
+      expect(channels.length).toBeGreaterThan(10);
+      for (const channel of channels) {
+        // Input no channel accepts: every call is refused by the dispatcher, none as an unknown channel.
+        const answer = (await launched.call(channel, 'not an input')) as { ok: boolean; error?: { code: string } };
+        expect([channel, answer.ok, answer.error?.code === 'UNKNOWN_CHANNEL']).toEqual([channel, false, false]);
+      }
+      expect(await launched.call('no.such.channel', {})).toEqual({ ok: false, error: expect.objectContaining({ code: 'UNKNOWN_CHANNEL' }) });
+    } finally {
+      await launched.quit();
+    }
+  });
+
+  it('carries no remote module, and ties developer tools to not being packaged', () => {
+    const main = fs.readFileSync(path.join(OUT, 'main.js'), 'utf8');
+    expect(main).not.toMatch(/enableRemoteModule|@electron\/remote/);
+    expect(main).toMatch(/devTools: !app\.isPackaged/);
+  });
+
+  it('exposes window.casedesk.invoke and onMenu from the preload bundle', async () => {
     const fake = createFakeElectron({ appPath: tempDir(), userData: tempDir() });
     loadWithFakeElectron(path.join(OUT, 'preload.js'), fake);
-    const api = fake.contextBridge.exposed.get('casedesk') as { invoke(channel: string, input: unknown): Promise<unknown> };
-    expect(Object.keys(api)).toEqual(['invoke']);
+    const api = fake.contextBridge.exposed.get('casedesk') as {
+      invoke(channel: string, input: unknown): Promise<unknown>;
+      onMenu(callback: (command: string) => void): () => void;
+    };
+    expect(Object.keys(api)).toEqual(['invoke', 'onMenu']);
     expect(await api.invoke('app.info', {})).toEqual({ ok: true, value: null });
     expect(fake.ipcRenderer.calls).toEqual([[INVOKE_CHANNEL, 'app.info', {}]]);
+    const commands: string[] = [];
+    api.onMenu((command) => commands.push(command));
+    fake.ipcRenderer.fromMain(MENU_CHANNEL, 'backup');
+    expect(commands).toEqual(['backup']);
   });
 });

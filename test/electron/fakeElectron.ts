@@ -32,6 +32,42 @@ export class FakeWebContents extends EventEmitter {
   readonly id = nextId++;
   readonly mainFrame = new FakeFrame('about:blank');
   windowOpenHandler: WindowOpenHandler | null = null;
+  /** What webContents.print was asked, with its callback, to answer as the print dialog would. */
+  readonly printJobs: { options: Record<string, unknown> | undefined; done: (success: boolean, reason: string) => void }[] = [];
+  /** Messages sent to the page: webContents.send(channel, ...args). */
+  readonly sent: unknown[][] = [];
+  devToolsOpen = false;
+  reloads = 0;
+
+  print(options?: Record<string, unknown>, callback?: (success: boolean, reason: string) => void): void {
+    this.printJobs.push({ options, done: callback ?? (() => undefined) });
+  }
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push([channel, ...args]);
+  }
+  reload(): void {
+    this.reloads++;
+  }
+  /** Someone opens the developer tools (a shortcut, a menu role): true when they stay open. */
+  openDevTools(): boolean {
+    this.devToolsOpen = true;
+    this.emit('devtools-opened');
+    return this.devToolsOpen;
+  }
+  closeDevTools(): void {
+    this.devToolsOpen = false;
+  }
+  /** The renderer process is gone (a crash, killed, out of memory). */
+  crash(reason = 'crashed', exitCode = 139): void {
+    this.emit('render-process-gone', new FakeEvent(), { reason, exitCode });
+  }
+
+  /** A frame (a subframe, say) asks to navigate: true when the shell lets it. */
+  navigateFrame(url: string, isMainFrame = false): boolean {
+    const event = new FakeEvent({ url, isMainFrame, isSameDocument: false, frame: this.mainFrame });
+    this.emit('will-frame-navigate', event);
+    return !event.defaultPrevented;
+  }
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
@@ -76,15 +112,26 @@ export interface InvokeEvent {
 
 type IpcHandler = (event: InvokeEvent, ...args: unknown[]) => unknown;
 
+export interface FakeRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface FakeElectronOptions {
   appPath: string;
   userData: string;
   isPackaged?: boolean;
   /** What requestSingleInstanceLock answers: false plays a second instance. */
   gotLock?: boolean;
+  /** The screens' work areas, the primary first: one 1920×1080 screen (less a 40 px taskbar) by default. */
+  displays?: FakeRect[];
 }
 
-export function createFakeElectron({ appPath, userData, isPackaged = false, gotLock = true }: FakeElectronOptions) {
+export const DEFAULT_WORK_AREA: FakeRect = { x: 0, y: 0, width: 1920, height: 1040 };
+
+export function createFakeElectron({ appPath, userData, isPackaged = false, gotLock = true, displays = [DEFAULT_WORK_AREA] }: FakeElectronOptions) {
   let exit!: () => void;
   const exited = new Promise<void>((resolve) => {
     exit = resolve;
@@ -123,6 +170,7 @@ export function createFakeElectron({ appPath, userData, isPackaged = false, gotL
       this.emit('will-quit', event);
       if (!event.defaultPrevented) {
         this.hasExited = true;
+        this.emit('quit', new FakeEvent(), 0);
         exit();
       }
     }
@@ -135,12 +183,45 @@ export function createFakeElectron({ appPath, userData, isPackaged = false, gotL
     loadedFile: string | null = null;
     visible = false;
     minimized = false;
+    maximized = false;
     focused = false;
+    destroyed = false;
+    /** Where the window is when not maximised: what the clerk last dragged it to. */
+    normalBounds: FakeRect;
 
     constructor(readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> }) {
       super();
+      const [primary = DEFAULT_WORK_AREA] = displays;
+      const width = typeof options.width === 'number' ? options.width : 800;
+      const height = typeof options.height === 'number' ? options.height : 600;
+      this.normalBounds = {
+        x: typeof options.x === 'number' ? options.x : primary.x + Math.round((primary.width - width) / 2),
+        y: typeof options.y === 'number' ? options.y : primary.y + Math.round((primary.height - height) / 2),
+        width,
+        height,
+      };
       BrowserWindow.all.push(this);
       app.emit('web-contents-created', new FakeEvent(), this.webContents);
+    }
+    getNormalBounds(): FakeRect {
+      return { ...this.normalBounds };
+    }
+    isMaximized(): boolean {
+      return this.maximized;
+    }
+    maximize(): void {
+      this.maximized = true;
+    }
+    /** The clerk closes the window (its close button): as Electron, 'close', then 'closed', then maybe quitting. */
+    close(): void {
+      if (this.destroyed) return;
+      const event = new FakeEvent();
+      this.emit('close', event);
+      if (event.defaultPrevented) return;
+      this.destroyed = true;
+      this.visible = false;
+      this.emit('closed');
+      if (BrowserWindow.all.every((window) => window.destroyed)) app.emit('window-all-closed');
     }
     loadFile(file: string): Promise<void> {
       this.loadedFile = file;
@@ -161,9 +242,15 @@ export function createFakeElectron({ appPath, userData, isPackaged = false, gotL
       this.minimized = false;
     }
     isDestroyed(): boolean {
-      return false;
+      return this.destroyed;
     }
   }
+
+  const screen = {
+    getAllDisplays(): { id: number; workArea: FakeRect; bounds: FakeRect }[] {
+      return displays.map((workArea, index) => ({ id: index + 1, workArea, bounds: workArea }));
+    },
+  };
 
   const ipcMain = {
     handlers: new Map<string, IpcHandler>(),
@@ -253,8 +340,10 @@ export function createFakeElectron({ appPath, userData, isPackaged = false, gotL
 
   interface MenuItem {
     label?: string;
+    type?: string;
     role?: string;
     accelerator?: string;
+    enabled?: boolean;
     click?: () => void;
     submenu?: MenuItem[];
   }
@@ -276,16 +365,20 @@ export function createFakeElectron({ appPath, userData, isPackaged = false, gotL
     },
   };
 
-  const ipcRenderer = {
+  const ipcRenderer = Object.assign(new EventEmitter(), {
     calls: [] as unknown[][],
     answer: (..._args: unknown[]): Promise<unknown> => Promise.resolve({ ok: true, value: null }),
     invoke(...args: unknown[]): Promise<unknown> {
       this.calls.push(args);
       return this.answer(...args);
     },
-  };
+    /** The main process's webContents.send(channel, ...args) arriving at this renderer. */
+    fromMain(channel: string, ...args: unknown[]): void {
+      ipcRenderer.emit(channel, { sender: ipcRenderer, senderId: 0, ports: [] }, ...args);
+    },
+  });
 
-  return { app, BrowserWindow, ipcMain, session: { defaultSession }, dialog, Menu, contextBridge, ipcRenderer };
+  return { app, BrowserWindow, ipcMain, screen, session: { defaultSession }, dialog, Menu, contextBridge, ipcRenderer };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;

@@ -41,20 +41,36 @@ describe('starting the app', () => {
         sandbox: true,
         nodeIntegration: false,
         nodeIntegrationInSubFrames: false,
+        nodeIntegrationInWorker: false,
         webSecurity: true,
+        allowRunningInsecureContent: false,
         webviewTag: false,
+        navigateOnDragDrop: false,
         spellcheck: false,
         devTools: true, // not packaged
       },
     });
+    // No remote module: the option is gone from Electron and must not come back through a copied snippet.
+    expect(window.options.webPreferences).not.toHaveProperty('enableRemoteModule');
     expect(window.loadedFile).toBe(path.join(appRoot, 'dist', 'renderer', 'index.html'));
     expect(window.visible).toBe(true); // shown once ready to show, never blank
   });
 
-  it('turns developer tools off when packaged', async () => {
+  it('turns developer tools off when packaged, offers no menu to open them, and closes them if opened anyway', async () => {
     const { fake } = await launch({ isPackaged: true });
-    expect(fake.BrowserWindow.all[0]!.options.webPreferences).toMatchObject({ devTools: false });
-    expect(fake.Menu.applicationMenu!.template.map((item) => item.label)).toEqual(['文件', '帮助']);
+    const window = fake.BrowserWindow.all[0]!;
+    expect(window.options.webPreferences).toMatchObject({ devTools: false });
+    const menu = fake.Menu.applicationMenu!.template;
+    expect(menu.map((item) => item.label)).toEqual(['文件', '帮助']);
+    const roles = menu.flatMap((item) => item.submenu ?? []).map((item) => item.role);
+    expect(roles).not.toContain('toggleDevTools');
+    expect(roles).not.toContain('reload');
+    expect(window.webContents.openDevTools()).toBe(false);
+  });
+
+  it('keeps developer tools for development (npm start)', async () => {
+    const { fake } = await launch({ isPackaged: false });
+    expect(fake.BrowserWindow.all[0]!.webContents.openDevTools()).toBe(true);
   });
 
   it('opens the data file named by CASEDESK_DB and answers the renderer through the dispatcher', async () => {
@@ -94,6 +110,14 @@ describe('starting the app', () => {
 });
 
 describe('who may call', () => {
+  it('hands each call to the dispatcher as its window’s session', async () => {
+    const { fake, call, shell } = await launch();
+    const dispatch = jest.spyOn(shell!.backend, 'dispatch');
+    await call('office.get', {});
+    const own = fake.BrowserWindow.all[0]!.webContents;
+    expect(dispatch).toHaveBeenCalledWith('office.get', {}, `window:${own.id}`);
+  });
+
   it('answers only the main frame of its own window showing its own page, and writes nothing for anyone else', async () => {
     const { fake, call, rendererUrl, dataFile } = await launch();
     const own = fake.BrowserWindow.all[0]!.webContents;
@@ -135,6 +159,8 @@ describe('the walls around the renderer', () => {
     expect(contents.open('https://example.com/')).toEqual({ action: 'deny' });
     expect(contents.open(rendererUrl)).toEqual({ action: 'deny' });
     expect(contents.attachWebview('https://example.com/')).toBe(false);
+    expect(contents.navigateFrame('https://example.com/')).toBe(false); // a subframe, too
+    expect(contents.navigateFrame('file:///etc/passwd')).toBe(false);
   });
 
   it('guards every web contents created, not only the window', async () => {
@@ -178,22 +204,6 @@ describe('the walls around the renderer', () => {
   });
 });
 
-describe('the menu', () => {
-  it('has 文件 → 退出 and 帮助 → 关于 CaseDesk with the version and the data file', async () => {
-    const { fake, dataFile } = await launch();
-    const menu = fake.Menu.applicationMenu!.template;
-    expect(menu.map((item) => item.label)).toEqual(['文件', '开发', '帮助']); // 开发 only when not packaged
-    const about = menu.find((item) => item.label === '帮助')!.submenu!.find((item) => item.label === '关于 CaseDesk')!;
-    about.click!();
-    expect(fake.dialog.messageBoxes).toEqual([expect.objectContaining({ title: '关于 CaseDesk', detail: `版本：${APP_VERSION}\n数据文件：${dataFile}` })]);
-
-    const quit = menu.find((item) => item.label === '文件')!.submenu!.find((item) => item.label === '退出')!;
-    quit.click!();
-    await fake.app.exited;
-    expect(fake.app.hasExited).toBe(true);
-  });
-});
-
 describe('when the data file cannot be opened', () => {
   it('refuses a SQLite file that is not CaseDesk’s with a Chinese dialog, opens no window and quits', async () => {
     const dataFile = path.join(tempDir(), 'other.sqlite');
@@ -230,7 +240,7 @@ describe('when the data file cannot be opened', () => {
     const { fake, dataFile } = await launch({
       isPackaged,
       prepareAppRoot: (appRoot) => {
-        fs.mkdirSync(path.join(appRoot, '.electron-native'));
+        fs.mkdirSync(path.join(appRoot, '.electron-native'), { recursive: true });
         fs.writeFileSync(path.join(appRoot, '.electron-native', 'better_sqlite3.node'), 'not a shared library');
       },
     });
@@ -238,6 +248,14 @@ describe('when the data file cannot be opened', () => {
     expect(fake.dialog.errorBoxes[0]!.content.includes('rebuildForElectron')).toBe(hint); // the developer's hint, not the clerk's
     expect(fake.BrowserWindow.all).toHaveLength(0);
     expect(fake.app.hasExited).toBe(true);
+    expect(fs.existsSync(dataFile)).toBe(false);
+  });
+
+  it('says so in Chinese when a packaged app lacks its database component, and opens no data file', async () => {
+    const { fake, dataFile } = await launch({ isPackaged: true, nativeBinding: false });
+    expect(fake.dialog.errorBoxes).toEqual([{ title: 'CaseDesk 无法启动', content: expect.stringMatching(/^CaseDesk 的数据库组件缺失，请重新安装本程序/) }]);
+    expect(fake.dialog.errorBoxes[0]!.content).toContain(path.join('.electron-native', 'better_sqlite3.node'));
+    expect(fake.BrowserWindow.all).toHaveLength(0);
     expect(fs.existsSync(dataFile)).toBe(false);
   });
 
@@ -280,5 +298,24 @@ describe('the process boundary', () => {
     };
     for (const dir of ['electron', 'shared', 'db', 'renderer', 'scripts']) walk(path.join(ROOT, dir));
     expect(importers.sort()).toEqual([path.join('electron', 'main.ts'), path.join('electron', 'preload.ts')]);
+  });
+
+  it('uses no remote module: not as a dependency, not in the source, not in webPreferences', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+      expect(Object.keys(pkg[field] ?? {})).not.toContain('@electron/remote');
+    }
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (/\.tsx?$/.test(entry.name) && /@electron\/remote|enableRemoteModule|\bremote\b[^;\n]*['"]electron['"]|electron\.remote\b/.test(fs.readFileSync(file, 'utf8'))) {
+          offenders.push(path.relative(ROOT, file));
+        }
+      }
+    };
+    for (const dir of ['electron', 'shared', 'renderer']) walk(path.join(ROOT, dir));
+    expect(offenders).toEqual([]);
   });
 });
