@@ -8,6 +8,7 @@ import { AppError } from '../shared/errors';
 import { recordAuditSync } from './auditLog';
 import { installAuditTriggers } from './auditTriggers';
 import { migrations as allMigrations, type Migration } from './migrations';
+import { applyStagedRestore, type AppliedRestore } from './stagedRestore';
 import type { Database } from './schema';
 
 /** PRAGMA application_id of every CaseDesk file ("CDSK"), so a foreign SQLite file is never taken for ours. */
@@ -20,6 +21,10 @@ export interface Store {
   /** The schema version the file had before this open, and the backup taken before migrating it. */
   readonly migratedFrom: number;
   readonly backupPath: string | null;
+  /** The staged restore this open applied (see db/stagedRestore.ts), or null. */
+  readonly restored: AppliedRestore | null;
+  /** The better-sqlite3 binary this store was opened with, for opening other files (backups) alike. */
+  readonly nativeBinding: string | undefined;
   close(): Promise<void>;
 }
 
@@ -55,6 +60,10 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
   const latest = migrations.at(-1)?.version ?? 0;
   const now = options.now ?? (() => new Date());
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  // Before any connection holds the file: a restore staged by the backup service replaces it now.
+  const restored = applyStagedRestore(file, {
+    latest, applicationId: CASEDESK_APPLICATION_ID, now: now(), nativeBinding: options.nativeBinding,
+  });
   const sqlite = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     // Identity and version first, before any pragma writes to the file: a refused file stays untouched.
@@ -85,6 +94,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
         sqlite.pragma(`user_version = ${migration.version}`);
       })();
     }
+    if (restored?.preRestoreBackup) keepCaseNumbersIssued(sqlite, restored.preRestoreBackup, options.nativeBinding, now());
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     return {
       path: file,
@@ -92,6 +102,8 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
       db,
       migratedFrom: version,
       backupPath,
+      restored,
+      nativeBinding: options.nativeBinding,
       close: async () => {
         await db.destroy();
         // Kysely closes the handle only if it ever opened a connection; close it ourselves (twice is harmless).
@@ -102,6 +114,33 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     sqlite.close();
     throw error;
   }
+}
+
+/**
+ * After a restore, case numbers issued since the backup (perhaps already printed on documents) must not be issued
+ * again: each counter is raised to what the replaced file had reached. Audited like any change.
+ */
+function keepCaseNumbersIssued(sqlite: BetterSqlite3.Database, replaced: string, nativeBinding: string | undefined, at: Date): void {
+  let counters: { kind: string; year: number; last_seq: number }[] = [];
+  try {
+    const before = new BetterSqlite3(replaced, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    try {
+      if (hasTable(before, 'case_number_counters')) counters = before.prepare('SELECT kind, year, last_seq FROM case_number_counters').all() as typeof counters;
+    } finally {
+      before.close();
+    }
+  } catch {
+    return; // the replaced file was too damaged to read (that is often why it is being restored): nothing to keep
+  }
+  if (counters.length === 0) return;
+  sqlite.transaction(() => {
+    const raise = sqlite.prepare(
+      `INSERT INTO case_number_counters (kind, year, last_seq) VALUES (@kind, @year, @last_seq)
+       ON CONFLICT (kind, year) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)`,
+    );
+    for (const c of counters) raise.run(c);
+    if (hasTable(sqlite, 'audit_pending')) recordAuditSync(sqlite, { channel: 'restore', user: null, at });
+  })();
 }
 
 function hasTable(sqlite: BetterSqlite3.Database, name: string): boolean {

@@ -36,7 +36,8 @@ export interface CaseTable {
 export interface PartyTable {
   id: Generated<number>;
   case_id: number;
-  role: 'applicant' | 'agent' | 'opposing';
+  /** `party`: a party to a mediated dispute (0009), neither applicant nor opposing. */
+  role: 'applicant' | 'agent' | 'opposing' | 'party';
   position: number;
   name: string;
   sex: string;
@@ -158,6 +159,138 @@ export interface CaseActionTable {
   recorded_at: string;
 }
 
+/** 公证事项目录: seeded by migration 0010, replaced by the county bureau's configuration. */
+export interface NotarizationMatterTable {
+  code: string;
+  position: number;
+  name: string;
+  category: string;
+  required_materials: string; // JSON array of 证明材料
+  one_visit: number; // 最多跑一次
+  in_person_only: number;
+  active: number;
+  updated_at: string;
+}
+
+/** One row per 公证申请; the matter as the catalogue had it at intake. Its progress is in case_actions. */
+export interface NotarizationRequestTable {
+  case_id: number;
+  matter_code: string;
+  matter_name: string;
+  matter_category: string;
+  required_materials: string; // JSON array
+  one_visit: number;
+  purpose: string;
+  place_of_use: string;
+  use_scope: string;
+  copies: number;
+  needs_translation: number;
+  translation_language: string;
+  pickup_on: string; // '' when no pick-up date was agreed
+  fee_fen: number;
+}
+
+/** What notarization keeps about a party beyond the shared parties table. */
+export interface NotarizationPartyTable {
+  party_id: number;
+  party_kind: 'person' | 'organisation';
+  legal_representative: string;
+  agent_kind: string;
+  power_of_attorney: number;
+}
+
+/** The people the office assigns legal-aid cases to (0008). */
+export interface LegalAidRosterTable {
+  id: Generated<number>;
+  org_type: string;
+  org_name: string;
+  person_name: string;
+  phone: string;
+  expertise: string; // JSON array of EXPERTISE_AREAS
+  note: string;
+  active: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every assignment made (0008); the roster's rotation is computed from it. */
+export interface LegalAidAssignmentTable {
+  id: Generated<number>;
+  case_id: number;
+  roster_id: number | null;
+  assigned_by: string;
+  org_type: string;
+  org_name: string;
+  person_name: string;
+  assigned_on: string;
+  recorded_at: string;
+}
+
+/** A director's override of the eligibility verdict, with the written reason (0008, append-only). */
+export interface LegalAidEligibilityOverrideTable {
+  id: Generated<number>;
+  case_id: number;
+  part: string;
+  conclusion: string;
+  reason: string;
+  user_id: number | null;
+  username: string;
+  recorded_at: string;
+}
+
+/** That a clerk saw a conflict warning (0008, append-only; any kind of case). */
+export interface ConflictAcknowledgementTable {
+  id: Generated<number>;
+  case_id: number;
+  matches: string; // JSON array of { otherCaseId, partyName, matchedBy }
+  note: string;
+  user_id: number | null;
+  username: string;
+  acknowledged_at: string;
+}
+
+/** One row per 人民调解 case (0009): the 受理登记表. Its progress is in case_actions. */
+export interface MediationCaseTable {
+  case_id: number;
+  simple: number; // 1: a 口头调解登记, registered and concluded at once, without the full dossier
+  source: string;
+  source_detail: string;
+  committee: string;
+  dispute_type: string;
+  summary: string;
+  requests: string;
+  amount_fen: number;
+  people_count: number;
+  major: number; // 重大疑难
+  mass: number; // 群体性
+  mediators: string; // JSON array of names
+}
+
+/** What mediation keeps about a party beyond the shared parties table (0009). */
+export interface MediationPartyTable {
+  party_id: number;
+  party_kind: 'person' | 'organisation';
+  legal_representative: string;
+}
+
+/** The office's list of 纠纷类型 (0009). */
+export interface MediationDisputeTypeTable {
+  name: string;
+  position: number;
+  active: number;
+  updated_at: string;
+}
+
+/** The county's 以奖代补 rates per case, by the date they take effect (0009). */
+export interface MediationSubsidyRateTable {
+  effective_from: string;
+  oral_fen: number;
+  written_fen: number;
+  note: string;
+  set_by: string;
+  recorded_at: string;
+}
+
 export interface Database {
   office: OfficeTable;
   case_number_counters: CaseNumberCounterTable;
@@ -172,6 +305,17 @@ export interface Database {
   interference_records: InterferenceRecordTable;
   interference_statements: InterferenceStatementTable;
   case_actions: CaseActionTable;
+  legal_aid_roster: LegalAidRosterTable;
+  legal_aid_assignments: LegalAidAssignmentTable;
+  legal_aid_eligibility_overrides: LegalAidEligibilityOverrideTable;
+  conflict_acknowledgements: ConflictAcknowledgementTable;
+  notarization_matters: NotarizationMatterTable;
+  notarization_requests: NotarizationRequestTable;
+  notarization_parties: NotarizationPartyTable;
+  mediation_cases: MediationCaseTable;
+  mediation_parties: MediationPartyTable;
+  mediation_dispute_types: MediationDisputeTypeTable;
+  mediation_subsidy_rates: MediationSubsidyRateTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

@@ -5,6 +5,9 @@ import type { Store } from '../db/open';
 import type { AppInfo, Contract } from '../shared/contract';
 import { caseHandlers } from './handlers/cases';
 import { interferenceHandlers } from './handlers/interference';
+import { legalAidLifecycleHandlers } from './handlers/legalAidLifecycle';
+import { mediationHandlers } from './handlers/mediation';
+import { notarizationHandlers } from './handlers/notarization';
 import { systemHandlers } from './handlers/system';
 import type { HandlersOf } from './handlerTypes';
 
@@ -16,5 +19,8 @@ export function createHandlers(deps: { appInfo: AppInfo; store: Store }): Handle
     ...systemHandlers(deps),
     ...interferenceHandlers(),
     ...caseHandlers(),
+    ...legalAidLifecycleHandlers(),
+    ...notarizationHandlers(),
+    ...mediationHandlers(),
   };
 }

@@ -1,5 +1,6 @@
 // npm run cli -- <command> [flags]: CaseDesk without a window, for bureaus' scripts and for making data.
 // Every command goes through the same dispatch as the app, so the same validation applies.
+import path from 'node:path';
 import { openBackend, type Backend } from '../electron/backend';
 import { resolveDataFile } from '../electron/paths';
 import { localDate } from '../shared/dates';
@@ -16,6 +17,8 @@ const USAGE = `用法 / usage: npm run cli -- <command> [flags]
   demo --db FILE --cases N --seed S
   users --db FILE [--add 用户名 --name 姓名 --role admin|director|clerk|readonly --password 密码] [--reset 用户名 --password 密码]
   audit-verify --db FILE
+  backup --db FILE [--out 文件夹]
+  restore --db FILE --from 备份文件
 `;
 
 function required(args: ParsedArgs, name: string): string {
@@ -61,6 +64,29 @@ const commands: Record<string, Command> = {
     for (const u of await api.call('users.list', {})) {
       const state = !u.active ? '已停用' : u.lockedUntil ? `锁定至${u.lockedUntil}` : '正常';
       out(`${u.id}\t${u.username}\t${u.displayName}\t${ROLE_LABELS[u.role]}\t${state}`);
+    }
+  },
+
+  async backup({ api, args, out }) {
+    const folder = stringFlag(args, 'out');
+    const made = await api.call('backup.create', { folder: folder === undefined ? null : path.resolve(folder) });
+    out(`已备份：${made.file}（${Math.ceil(made.bytes / 1024)} KB）`);
+  },
+
+  async restore({ backend, api, args, out }) {
+    const { checked } = await api.call('backup.restore', { file: path.resolve(required(args, 'from')) });
+    out(`已核对备份：${checked.file}（完整性检查通过）`);
+    // The staged backup replaces the data file when no connection holds it: close it and open it again.
+    await backend.close();
+    const reopened = openBackend({ dataFile: backend.store.path, shell: 'preview' });
+    try {
+      const { restored } = reopened.store;
+      if (!restored) throw new Error('恢复未完成：数据文件未被替换');
+      if (restored.preRestoreBackup) out(`恢复前的数据已备份到：${restored.preRestoreBackup}`);
+      const { n } = reopened.store.sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number };
+      out(`已恢复：数据文件 ${reopened.store.path}，共 ${n} 件案件`);
+    } finally {
+      await reopened.close();
     }
   },
 

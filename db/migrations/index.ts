@@ -6,8 +6,11 @@ import { auditLog } from './0004-audit-log';
 import { accounts } from './0005-accounts';
 import { interferenceRecords } from './0006-interference-records';
 import { caseActions } from './0007-case-actions';
+import { legalAidLifecycle } from './0008-legal-aid-lifecycle';
+import { mediation } from './0009-mediation';
+import { notarization } from './0010-notarization';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [officeAndCases, drafts, caseSearch, auditLog, accounts, interferenceRecords, caseActions];
+export const migrations: readonly Migration[] = [officeAndCases, drafts, caseSearch, auditLog, accounts, interferenceRecords, caseActions, legalAidLifecycle, mediation, notarization];
 
 export type { Migration };

@@ -1,17 +1,292 @@
 // Backups of the data file (SQLite's online backup) with its attachments, their rotation, and restore.
-// TO BE IMPLEMENTED (issue #6): see the functions' contracts below.
-import type { Store } from '../../db/open';
+//
+// A backup is one self-contained SQLite file, casedesk-<yyyyMMdd-HHmmss>-<reason>.sqlite, with the attachments
+// folder copied next to it as <name>.attachments/. Automatic ones go to the data folder's backups/; a manual one
+// may go to any folder (a USB stick). Each is written under a temporary name and renamed when complete, so a
+// backup that is listed is whole. Restoring checks a file and stages it; openStore swaps it in at the next open
+// (db/stagedRestore.ts), when no connection holds the data file.
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { CASEDESK_APPLICATION_ID, schemaVersion, type Store } from '../../db/open';
+import {
+  ATTACHMENTS_SUFFIX,
+  attachmentsDir,
+  backupsDir,
+  pendingRestorePath,
+  readSqliteHeader,
+  syncToDisk,
+  unusedBackupPath,
+} from '../../db/stagedRestore';
+import { parseBackupFileName, rotateBackups, type BackupReason } from '../../shared/backupRotation';
 import type { BackupInfo } from '../../shared/contract';
+import { localDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 
-export async function createBackup(_store: Store, _options: { folder: string | null; reason: BackupInfo['reason']; now: Date }): Promise<BackupInfo> {
-  throw new AppError('INTERNAL', '备份功能尚未完成');
+/** Tables every CaseDesk file has had since its first version. */
+const REQUIRED_TABLES = ['office', 'cases'];
+
+/**
+ * A backup now, into `folder` or (null) the data folder's backups/. A `daily` backup into backups/ also applies
+ * the rotation, so that taking one on every clean quit keeps the newest of each day.
+ */
+export async function createBackup(store: Store, { folder, reason, now }: { folder: string | null; reason: BackupReason; now: Date }): Promise<BackupInfo> {
+  const made = await takeBackup(store, folder === null ? null : await writableFolder(folder), reason, now);
+  if (reason === 'daily' && folder === null) await applyRotation(store, now);
+  return made;
 }
 
-export async function listBackups(_store: Store): Promise<BackupInfo[]> {
-  return [];
+/**
+ * The automatic backup: a `daily` one unless backups/ already holds one of today's (local date), then the rotation.
+ * The shell calls it when the app starts and on a clean quit.
+ */
+export async function backupDailyIfDue(store: Store, now: Date): Promise<{ taken: BackupInfo | null; removed: BackupInfo[] }> {
+  const today = localDate(now);
+  const due = !(await listBackups(store)).some((b) => b.reason === 'daily' && localDate(new Date(b.takenAt)) === today);
+  const taken = due ? await takeBackup(store, null, 'daily', now) : null;
+  return { taken, removed: await applyRotation(store, now) };
 }
 
-export async function stageRestore(_store: Store, _file: string): Promise<BackupInfo> {
-  throw new AppError('INTERNAL', '恢复功能尚未完成');
+/**
+ * The backups in the data folder, newest first: backups/ and the copies openStore makes before migrating
+ * (<data file>.v<version>-<UTC time>.bak). Other files are ignored.
+ */
+export async function listBackups(store: Store): Promise<BackupInfo[]> {
+  const found: BackupInfo[] = [];
+  const folder = backupsDir(store.path);
+  for (const name of await namesIn(folder)) {
+    const parsed = parseBackupFileName(name);
+    if (parsed) await addIfFile(found, path.join(folder, name), parsed.takenAt, parsed.reason);
+  }
+  const dataFolder = path.dirname(path.resolve(store.path));
+  for (const name of await namesIn(dataFolder)) {
+    const takenAt = migrationBackupTime(store.path, name);
+    if (takenAt) await addIfFile(found, path.join(dataFolder, name), takenAt, 'migration');
+  }
+  return found.sort((a, b) => b.takenAt.localeCompare(a.takenAt) || b.file.localeCompare(a.file));
+}
+
+/**
+ * Checks a backup and stages it to replace the data file at the next open: it must be an SQLite file that passes
+ * `integrity_check`, carries CaseDesk's application_id and a schema version this program can open (an older one
+ * is migrated), and has CaseDesk's tables. A refused file changes nothing. The check runs on a copy, so the file
+ * staged is exactly the file checked.
+ */
+export async function stageRestore(store: Store, file: string): Promise<BackupInfo> {
+  const source = path.resolve(file);
+  const stat = await fsp.stat(source).catch(() => null);
+  if (!stat?.isFile()) throw refused(`找不到文件“${source}”`);
+  if (source === path.resolve(store.path)) throw refused('这是正在使用的数据文件，请选择一个备份');
+
+  const staged = pendingRestorePath(store.path);
+  const checking = `${staged}.checking`;
+  const removeChecking = () => Promise.all(['', '-wal', '-shm', '-journal'].map((s) => fsp.rm(checking + s, { force: true })));
+  await removeChecking();
+  try {
+    await fsp.copyFile(source, checking);
+    // A data file copied from another PC may still hold committed transactions in its WAL.
+    const wal = await fsp.stat(`${source}-wal`).catch(() => null);
+    if (wal?.isFile()) await fsp.copyFile(`${source}-wal`, `${checking}-wal`);
+    checkBackupFile(checking, schemaVersion(store.sqlite), store.nativeBinding, !wal);
+    syncToDisk(checking);
+  } catch (error) {
+    await removeChecking();
+    throw error;
+  }
+
+  // Replaces a restore staged earlier; the staged file is renamed in last, so it only exists complete.
+  await fsp.rm(staged, { force: true });
+  await fsp.rm(staged + ATTACHMENTS_SUFFIX, { recursive: true, force: true });
+  await copyFolderAtomically(source + ATTACHMENTS_SUFFIX, staged + ATTACHMENTS_SUFFIX);
+  await fsp.rename(checking, staged);
+  syncToDisk(path.dirname(staged));
+
+  const parsed = parseBackupFileName(path.basename(source));
+  return {
+    file: source,
+    takenAt: (parsed?.takenAt ?? migrationBackupTime(store.path, path.basename(source)) ?? stat.mtime).toISOString(),
+    reason: parsed?.reason ?? 'manual',
+    bytes: stat.size,
+  };
+}
+
+async function takeBackup(store: Store, folder: string | null, reason: BackupReason, now: Date): Promise<BackupInfo> {
+  const target = folder ?? backupsDir(store.path);
+  await fsp.mkdir(target, { recursive: true });
+  const file = unusedBackupPath(target, now, reason);
+  const partial = `${file}.partial`;
+  const partialAttachments = `${file}${ATTACHMENTS_SUFFIX}.partial`;
+  const cleanUp = async () => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) await fsp.rm(partial + suffix, { force: true });
+    await fsp.rm(partialAttachments, { recursive: true, force: true });
+    if (!fs.existsSync(file)) await fsp.rm(file + ATTACHMENTS_SUFFIX, { recursive: true, force: true });
+  };
+  try {
+    await store.sqlite.backup(partial);
+    standAlone(partial, store.nativeBinding);
+    syncToDisk(partial);
+    // After the snapshot: every attachment the snapshot names already exists (attachments are only ever added).
+    await copyFolderAtomically(attachmentsDir(store.path), file + ATTACHMENTS_SUFFIX);
+    await fsp.rename(partial, file);
+    syncToDisk(target);
+  } catch (error) {
+    await cleanUp();
+    if ((error as NodeJS.ErrnoException).code === 'ENOSPC' || (error as { code?: string }).code === 'SQLITE_FULL') {
+      throw new AppError('VALIDATION', '备份位置：空间不足，备份未完成', 'folder');
+    }
+    throw error;
+  }
+  const takenAt = parseBackupFileName(path.basename(file))?.takenAt ?? now; // to the second, as listed
+  return { file, takenAt: takenAt.toISOString(), reason, bytes: (await fsp.stat(file)).size };
+}
+
+/** The online backup keeps the source's WAL flag; a backup is one file, so it goes back to a rollback journal. */
+function standAlone(file: string, nativeBinding: string | undefined): void {
+  const sqlite = new BetterSqlite3(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    sqlite.pragma('journal_mode = DELETE');
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** A backup still being written for this long was cut short (a crash, a power cut): its parts can go. */
+const ABANDONED_AFTER_MS = 60 * 60_000;
+
+/**
+ * Deletes the `daily` backups in backups/ that the rotation does not keep (and their attachments), and the parts
+ * of backups that were never finished.
+ */
+async function applyRotation(store: Store, now: Date): Promise<BackupInfo[]> {
+  const folder = backupsDir(store.path);
+  for (const name of await namesIn(folder)) {
+    if (!/\.partial(-wal|-shm|-journal)?$/.test(name)) continue;
+    const stat = await fsp.stat(path.join(folder, name)).catch(() => null);
+    if (stat && stat.mtimeMs < now.getTime() - ABANDONED_AFTER_MS) await fsp.rm(path.join(folder, name), { recursive: true, force: true });
+  }
+  const backups = (await listBackups(store)).filter((b) => path.dirname(b.file) === folder);
+  const { remove } = rotateBackups(backups.map((info) => ({ info, takenAt: new Date(info.takenAt), reason: info.reason })));
+  for (const { info } of remove) {
+    await fsp.rm(info.file + ATTACHMENTS_SUFFIX, { recursive: true, force: true });
+    await fsp.rm(info.file, { force: true });
+  }
+  return remove.map((r) => r.info);
+}
+
+function backupFolderError(what: string): AppError {
+  return new AppError('VALIDATION', `备份位置：${what}`, 'folder');
+}
+
+/** A folder chosen for a manual backup: it must exist, be a folder and take files. */
+async function writableFolder(folder: string): Promise<string> {
+  if (!path.isAbsolute(folder)) throw backupFolderError('请选择文件夹的完整路径');
+  const stat = await fsp.stat(folder).catch(() => null);
+  if (!stat) throw backupFolderError(`文件夹“${folder}”不存在（U盘是否已插好？）`);
+  if (!stat.isDirectory()) throw backupFolderError(`“${folder}”不是文件夹`);
+  // fs.access is unreliable on Windows and network drives: write a file and remove it.
+  const probe = path.join(folder, `.casedesk-write-test-${process.pid}-${Date.now()}`);
+  try {
+    await fsp.writeFile(probe, '');
+    await fsp.rm(probe, { force: true });
+  } catch {
+    throw backupFolderError(`文件夹“${folder}”不能写入（U盘是否写保护？）`);
+  }
+  return folder;
+}
+
+function refused(what: string): AppError {
+  return new AppError('DATA_FILE', `备份文件：${what}，未作任何改动`, 'file');
+}
+
+/** Throws a `refused` error naming what is wrong with a candidate backup (a copy the caller may change). */
+function checkBackupFile(file: string, latest: number, nativeBinding: string | undefined, wholeFileOnly: boolean): void {
+  const header = readSqliteHeader(file);
+  if (!header) throw refused('不是数据库文件，或文件头已损坏');
+  if (wholeFileOnly && header.pageCount * header.pageSize > fs.statSync(file).size) throw refused('文件不完整（复制时可能中断了）');
+  let sqlite: BetterSqlite3.Database | null = null;
+  try {
+    sqlite = new BetterSqlite3(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    if (sqlite.pragma('application_id', { simple: true }) !== CASEDESK_APPLICATION_ID) throw refused('不是CaseDesk数据文件');
+    const version = schemaVersion(sqlite);
+    if (version < 1) throw refused('不是CaseDesk数据文件（没有数据版本）');
+    if (version > latest) throw refused(`版本（${version}）比本程序支持的（${latest}）新，请先升级CaseDesk`);
+    const problem = integrityProblem(sqlite);
+    if (problem !== null) throw refused(`文件已损坏（完整性检查：${problem}）`);
+    const tables = new Set((sqlite.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name));
+    const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
+    if (missing.length > 0) throw refused(`缺少数据表 ${missing.join('、')}，不是完整的CaseDesk数据文件`);
+    // Folds a WAL copied along into the file: the staged file stands alone.
+    sqlite.pragma('journal_mode = DELETE');
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_NOTADB') throw refused('不是数据库文件，或文件头已损坏');
+    if (typeof code === 'string' && code.startsWith('SQLITE_')) throw refused(`文件已损坏（${code}）`);
+    throw error;
+  } finally {
+    sqlite?.close();
+  }
+}
+
+/** What `PRAGMA integrity_check` finds first, or null when it says ok (it throws on some damage, e.g. in FTS5 tables). */
+function integrityProblem(sqlite: BetterSqlite3.Database): string | null {
+  try {
+    const verdict = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    return verdict.length === 1 && verdict[0] === 'ok' ? null : (verdict[0] ?? '无结果').split('\n').at(-1)!;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Copies a folder (when it exists) to `to` under a temporary name, then renames it: `to` only exists whole. */
+async function copyFolderAtomically(from: string, to: string): Promise<void> {
+  if (!(await fsp.stat(from).catch(() => null))?.isDirectory()) return;
+  const partial = `${to}.partial`;
+  await fsp.rm(partial, { recursive: true, force: true });
+  await copyFolder(from, partial);
+  await fsp.rename(partial, to);
+}
+
+async function copyFolder(from: string, to: string): Promise<void> {
+  await fsp.mkdir(to, { recursive: true });
+  for (const entry of await fsp.readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) {
+      await copyFolder(source, target);
+    } else if (entry.isFile()) {
+      await fsp.copyFile(source, target, fs.constants.COPYFILE_FICLONE);
+      const handle = await fsp.open(target, 'r+');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+  }
+  syncToDisk(to);
+}
+
+async function namesIn(folder: string): Promise<string[]> {
+  try {
+    return await fsp.readdir(folder);
+  } catch {
+    return [];
+  }
+}
+
+async function addIfFile(found: BackupInfo[], file: string, takenAt: Date, reason: BackupReason): Promise<void> {
+  const stat = await fsp.stat(file).catch(() => null);
+  if (stat?.isFile()) found.push({ file, takenAt: takenAt.toISOString(), reason, bytes: stat.size });
+}
+
+/** The UTC time in the name of openStore's pre-migration copy of this data file, or null for any other name. */
+function migrationBackupTime(dataFile: string, name: string): Date | null {
+  const base = path.basename(path.resolve(dataFile));
+  if (!name.startsWith(`${base}.v`)) return null;
+  const m = /^\d+-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})\.bak$/.exec(name.slice(base.length + 2));
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s));
 }

@@ -16,7 +16,7 @@ export async function listCases(db: Kysely<Database>, q: CaseListQuery): Promise
 
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   let page = base
-    .leftJoin('parties as a', (join) => join.onRef('a.case_id', '=', 'cases.id').on('a.role', '=', 'applicant').on('a.position', '=', 0))
+    .leftJoin('parties as a', (join) => join.onRef('a.case_id', '=', 'cases.id').on('a.role', 'in', ['applicant', 'party']).on('a.position', '=', 0))
     .select([
       'cases.id', 'cases.kind', 'cases.case_number', 'cases.status', 'cases.title', 'cases.received_on',
       'cases.received_by', 'a.name as applicant_name', 'a.id_number as applicant_id',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { channel, id, prefixed, read, write } from '../channel';
 import { LEGAL_AID_LABELS, legalAidApplicationSchema, type LegalAidApplication } from '../legalAid/application';
+import { CASE_STATUSES } from '../caseStatuses';
 import { LEGAL_AID_STATUSES } from '../legalAid/options';
 import type { CaseAction } from '../lifecycle';
 import { CASE_KINDS, type CaseKind } from '../options';
@@ -58,7 +59,7 @@ export const caseChannels = {
   'cases.list': channel<CaseListPage>()(
     strictObject({
       kind: choice(CASE_KINDS).nullable(),
-      status: choice(LEGAL_AID_STATUSES).nullable(),
+      status: choice(CASE_STATUSES).nullable(),
       query: text({ max: 50 }),
       page: integer({ min: 1, max: 100_000 }),
       pageSize: integer({ min: 1, max: 200 }),

@@ -42,6 +42,9 @@ export const LEGAL_AID_STATUSES = [
   'terminated',
   'withdrawn',
   'archived',
+  // Added with the lifecycle beyond intake (shared/legalAid/lifecycle.ts).
+  'provisional',
+  'objection_pending',
 ] as const;
 export type LegalAidStatus = (typeof LEGAL_AID_STATUSES)[number];
 export const LEGAL_AID_STATUS_LABELS: Record<LegalAidStatus, string> = {
@@ -54,4 +57,6 @@ export const LEGAL_AID_STATUS_LABELS: Record<LegalAidStatus, string> = {
   terminated: '已终止',
   withdrawn: '视为撤回',
   archived: '已归档',
+  provisional: '先行提供',
+  objection_pending: '异议审查中',
 };
