@@ -1,36 +1,15 @@
 // The renderer's typed client of the contract. Under Electron it calls the preload's `invoke`; in the preview
-// it posts to the loopback server with the per-run token. Either way the answer is the same envelope.
-import type { Channel, ChannelInput, ChannelOutput } from '../shared/contract';
-import type { AppErrorData, Envelope } from '../shared/errors';
+// it posts to the loopback server with the per-run token. Either way the answer is the same envelope, unwrapped
+// by the shared client (the CLI uses the same one).
+import type { Envelope } from '../shared/errors';
+import type { Invoke } from '../shared/client';
 
-export type Invoke = (channel: string, input: unknown) => Promise<Envelope<unknown>>;
+export { ApiError, createApi, type Api, type Invoke } from '../shared/client';
 
 declare global {
   interface Window {
     casedesk?: { invoke: Invoke };
   }
-}
-
-/** A refused call, carrying the main process's Chinese message and the field it names. */
-export class ApiError extends Error {
-  constructor(readonly data: AppErrorData) {
-    super(data.message);
-    this.name = 'ApiError';
-  }
-}
-
-export interface Api {
-  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
-}
-
-export function createApi(invoke: Invoke): Api {
-  return {
-    async call(channel, input) {
-      const result = await invoke(channel, input);
-      if (!result.ok) throw new ApiError(result.error);
-      return result.value as never;
-    },
-  };
 }
 
 export const TOKEN_HEADER = 'X-CaseDesk-Token';

@@ -3,6 +3,7 @@ import type { caseChannels } from '../../shared/channels/cases';
 import type { HandlersOf } from '../handlerTypes';
 import { caseTimeline } from '../services/caseActions';
 import { listCases } from '../services/caseList';
+import { deadlineDashboard } from '../services/dashboard';
 import { discardDraft, getDraft, listDrafts, saveDraft } from '../services/drafts';
 import { createLegalAidCase, getLegalAidCase } from '../services/legalAid';
 
@@ -16,5 +17,6 @@ export function caseHandlers(): HandlersOf<typeof caseChannels> {
     'drafts.get': ({ id }, { db }) => getDraft(db, id),
     'drafts.discard': ({ id }, { db }) => discardDraft(db, id),
     'cases.timeline': ({ caseId }, { db }) => caseTimeline(db, caseId),
+    'dashboard.deadlines': (_, { db, clock }) => deadlineDashboard(db, clock.today()),
   };
 }

@@ -1,6 +1,7 @@
 // Channels of cases: registering, reading and finding them, and the drafts of their intake forms.
 import { z } from 'zod';
-import { channel, id, prefixed, read, write } from '../channel';
+import { channel, empty, id, prefixed, read, write } from '../channel';
+import type { Dashboard } from '../dashboard';
 import { LEGAL_AID_LABELS, legalAidApplicationSchema, type LegalAidApplication } from '../legalAid/application';
 import { CASE_STATUSES } from '../caseStatuses';
 import { LEGAL_AID_STATUSES } from '../legalAid/options';
@@ -80,6 +81,8 @@ export const caseChannels = {
   'drafts.list': channel<DraftSummary[]>()(strictObject({ kind: choice(CASE_KINDS).nullable() }), read({ kind: '案件类型' })),
   'drafts.get': channel<Draft>()(strictObject({ id }), read({ id: '草稿' })),
   'drafts.discard': channel<{ id: number }>()(strictObject({ id }), write({ id: '草稿' })),
+  /** What is due in the next three days, what is overdue, and what was done late, over every kind. */
+  'dashboard.deadlines': channel<Dashboard>()(empty, read()),
   /** Every step of a case, oldest first: who, when, what changed. */
   'cases.timeline': channel<CaseAction[]>()(strictObject({ caseId: id }), read({ caseId: '案件' })),
 } as const;

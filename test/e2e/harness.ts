@@ -9,14 +9,16 @@ import { startPreviewServer, type PreviewServer } from '../../scripts/previewSer
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RESULTS_DIR = path.join(__dirname, '..', '..', 'test-results');
 
-/** The flags measured in ../shared/notes/toolchain.md: no background networking on a closed network. */
-export async function launchChromium(userDataDir: string): Promise<Browser> {
+/**
+ * The flags measured in ../shared/notes/toolchain.md: no background networking on a closed network. `launch()`
+ * gives every run a fresh, empty profile of its own (playwright refuses an explicit --user-data-dir here).
+ */
+export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
 }
@@ -35,7 +37,13 @@ export async function startApp(): Promise<RunningApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-e2e-'));
   const dataFile = path.join(dir, 'casedesk.sqlite');
   const server = await startPreviewServer({ dataFile });
-  const browser = await launchChromium(path.join(dir, 'chromium'));
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    await server.close(); // or jest waits forever on the open server
+    throw error;
+  }
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
   // The app must never reach beyond the loopback preview.
   await page.route('**/*', (route) =>

@@ -38,6 +38,7 @@ const EXPECTED: Record<Channel, Who[]> = {
   'drafts.get': SIGNED_IN,
   'drafts.discard': ['admin', 'director', 'clerk'],
   'cases.timeline': SIGNED_IN,
+  'dashboard.deadlines': SIGNED_IN,
   'legalAid.notifyMissing': ['admin', 'director', 'clerk'],
   'legalAid.supplyMaterials': ['admin', 'director', 'clerk'],
   'legalAid.deemWithdrawn': ['admin', 'director', 'clerk'],

@@ -1,0 +1,98 @@
+// Autosave of a half-filled form as a draft: debounced while the clerk types, one save at a time (so the first
+// save's new id is used by every later one), flushed when the page closes. Drafts are only ever removed by the
+// clerk (drafts.discard) or by the main process when the case is registered from them.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, type Api } from '../api';
+import type { CaseKind } from '../../shared/options';
+import { errorMessage } from '../app/apiContext';
+
+export const AUTOSAVE_DELAY_MS = 800;
+
+export type AutosaveStatus =
+  | { state: 'idle' }
+  | { state: 'saving' }
+  | { state: 'saved'; at: string }
+  | { state: 'failed'; message: string };
+
+export interface DraftSnapshot {
+  title: string;
+  data: Record<string, unknown>;
+}
+
+export interface DraftAutosave {
+  status: AutosaveStatus;
+  /** Saves this snapshot after the clerk pauses. */
+  schedule(snapshot: DraftSnapshot): void;
+  /**
+   * Holds saving while the case is being registered from the draft: waits for a save in flight and resolves to
+   * the draft's id, if there is one yet. Changes meanwhile are kept for `release`.
+   */
+  hold(): Promise<number | null>;
+  /** Registering failed: saving resumes, with any change made meanwhile. */
+  release(): void;
+  /** The draft is gone with the registered case: nothing more is saved. */
+  finish(): void;
+}
+
+export function useDraftAutosave(api: Api, kind: CaseKind, draftId: number | null, delayMs = AUTOSAVE_DELAY_MS): DraftAutosave {
+  const [status, setStatus] = useState<AutosaveStatus>({ state: 'idle' });
+  const id = useRef(draftId);
+  const pending = useRef<DraftSnapshot | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const finished = useRef(false);
+  const held = useRef(false);
+
+  const saveNow = useCallback(() => {
+    clearTimeout(timer.current);
+    const snapshot = pending.current;
+    pending.current = null;
+    if (!snapshot || finished.current) return;
+    queue.current = queue.current.then(async () => {
+      if (finished.current) return;
+      setStatus({ state: 'saving' });
+      try {
+        const saved = await api.call('drafts.save', { id: id.current, kind, title: snapshot.title, data: snapshot.data });
+        id.current = saved.id;
+        setStatus({ state: 'saved', at: saved.updatedAt });
+      } catch (error) {
+        // A draft removed meanwhile (another window): the next save starts a new one rather than losing the text.
+        if (error instanceof ApiError && error.data.code === 'NOT_FOUND') id.current = null;
+        setStatus({ state: 'failed', message: errorMessage(error) });
+      }
+    });
+  }, [api, kind]);
+
+  const schedule = useCallback(
+    (snapshot: DraftSnapshot) => {
+      if (finished.current) return;
+      pending.current = snapshot;
+      clearTimeout(timer.current);
+      if (!held.current) timer.current = setTimeout(saveNow, delayMs);
+    },
+    [saveNow, delayMs],
+  );
+
+  const hold = useCallback(async () => {
+    held.current = true;
+    clearTimeout(timer.current);
+    await queue.current;
+    return id.current;
+  }, []);
+
+  const release = useCallback(() => {
+    held.current = false;
+    if (pending.current) timer.current = setTimeout(saveNow, delayMs);
+  }, [saveNow, delayMs]);
+
+  const finish = useCallback(() => {
+    finished.current = true;
+    clearTimeout(timer.current);
+    pending.current = null;
+  }, []);
+
+  // Leaving the page with a save still waiting: save it now, so nothing typed is lost.
+  useEffect(() => saveNow, [saveNow]);
+
+  return { status, schedule, hold, release, finish };
+}

@@ -1,0 +1,17 @@
+// The renderer's build: relative asset URLs so the same output loads from file:// in Electron and from the
+// loopback preview server.
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: __dirname,
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: path.resolve(__dirname, '../dist/renderer'),
+    emptyOutDir: true,
+    // antd is most of the bundle; it is loaded once from local disk, never over a network.
+    chunkSizeWarningLimit: 2000,
+  },
+});

@@ -1,0 +1,187 @@
+import { screen, waitFor } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
+import { localDate } from '../../shared/dates';
+import { idCheckChar } from '../../shared/identity';
+import { APPLICATION, field, legalAidCase, messageOf, Refusal, renderApp } from './support';
+
+/** Picks an option of a select as a clerk does with the keyboard: type to filter, Enter to take it. */
+async function choose(user: UserEvent, label: string, option: string) {
+  await user.click(field(label));
+  await user.keyboard(option);
+  await waitFor(() => expect(field(label)).toHaveAttribute('aria-expanded', 'true'));
+  await user.keyboard('{Enter}');
+  await waitFor(() => expect(field(label).closest('.ant-select')).toHaveTextContent(option));
+}
+
+async function typeDate(user: UserEvent, label: string, iso: string) {
+  await user.clear(field(label));
+  await user.type(field(label), iso);
+  await user.keyboard('{Enter}');
+}
+
+/** Everything a complete civil application needs, typed in the form's order. */
+async function fillValidApplication(user: UserEvent) {
+  await user.type(field('申请人姓名'), '张秀英');
+  await user.type(field('公民身份号码'), '11010519491231002X');
+  await user.type(field('联系电话'), '13800138000');
+  await user.type(field('户籍所在地'), '雨花区黎托街道花侯村3组');
+  await user.click(screen.getByRole('checkbox', { name: '老年人' }));
+  await user.click(screen.getByRole('button', { name: '添加对方当事人' }));
+  await user.type(field('对方当事人姓名（名称）'), '张建国');
+  await choose(user, '案件类别', '民事');
+  await choose(user, '援助形式', '诉讼代理');
+  await user.type(field('案由'), '赡养费纠纷');
+  await user.type(field('案情及申请理由'), '申请人年逾七旬，子女拒不支付赡养费。');
+  await user.type(field('家庭人口数'), '1');
+  await user.type(field('家庭月人均收入'), '850.5');
+  await choose(user, '经济困难核查方式', '承诺');
+  await user.type(field('受理人'), '李娟');
+}
+
+jest.setTimeout(60_000);
+
+describe('法律援助申请表', () => {
+  it('labels every field as the printed form does and fills the defaults', async () => {
+    await renderApp('#/legal-aid/new');
+    const labels = [
+      '申请人姓名', '性别', '民族', '出生日期', '证件类型', '公民身份号码', '户籍所在地', '经常居住地', '联系电话', '工作单位',
+      '无民事行为能力或限制民事行为能力', '申请人类别', '案件类别', '援助形式', '案由', '案件所处阶段', '办案机关',
+      '案情及申请理由', '家庭人口数', '家庭月人均收入', '经济困难核查方式', '申请日期', '受理人',
+    ];
+    for (const label of labels) expect(await screen.findByLabelText(label)).toBeInTheDocument();
+    expect(field('民族').closest('.ant-select')).toHaveTextContent('汉族');
+    expect(field('证件类型').closest('.ant-select')).toHaveTextContent('居民身份证');
+    expect(field('申请日期')).toHaveValue(localDate());
+    expect(field('申请人姓名')).toHaveFocus();
+  });
+
+  it('says a wrong check character is wrong as the clerk types it, and fills birth date and sex from a right one', async () => {
+    const { user } = await renderApp('#/legal-aid/new');
+    await user.type(await screen.findByLabelText('公民身份号码'), '110105194912310021');
+    expect(messageOf(field('公民身份号码'))).toBe('公民身份号码：校验码不正确，请核对号码');
+    expect(field('公民身份号码')).toHaveAccessibleDescription('公民身份号码：校验码不正确，请核对号码');
+    // Fields the clerk has not reached stay quiet.
+    expect(messageOf(field('户籍所在地'))).toBe('');
+
+    await user.clear(field('公民身份号码'));
+    await user.type(field('公民身份号码'), '11010519491231002X');
+    expect(messageOf(field('公民身份号码'))).toBe('');
+    expect(field('出生日期')).toHaveValue('1949-12-31');
+    expect(screen.getByRole('radio', { name: '女' })).toBeChecked();
+  });
+
+  it('shows every message on 保存, focuses the first, and sends nothing while the form is wrong', async () => {
+    const { user, backend } = await renderApp('#/legal-aid/new');
+    await user.type(await screen.findByLabelText('家庭月人均收入'), '12.345');
+    await user.click(screen.getByRole('button', { name: '保存' }));
+
+    expect(messageOf(field('申请人姓名'))).toBe('申请人姓名：不能为空');
+    expect(messageOf(field('公民身份号码'))).toBe('公民身份号码：不能为空');
+    expect(messageOf(field('案件类别'))).toBe('案件类别：请选择');
+    expect(messageOf(field('家庭月人均收入'))).toBe('家庭月人均收入：金额最多两位小数');
+    expect(messageOf(field('受理人'))).toBe('受理人：不能为空');
+    expect(field('申请人姓名')).toHaveFocus();
+    expect(backend.inputs('legalAid.create')).toHaveLength(0);
+  });
+
+  it('requires an agent for a minor and shows the agent fields', async () => {
+    const { user, backend } = await renderApp('#/legal-aid/new');
+    const body = `430111${Number(localDate().slice(0, 4)) - 10}0501003`;
+    expect(screen.queryByLabelText('代理人姓名')).not.toBeInTheDocument();
+    await user.type(await screen.findByLabelText('公民身份号码'), body + idCheckChar(body));
+    expect(await screen.findByLabelText('代理人姓名')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    expect(messageOf(field('代理人姓名'))).toBe('代理人姓名：不能为空');
+    expect(messageOf(field('与申请人关系'))).toBe('与申请人关系：请选择');
+    expect(backend.inputs('legalAid.create')).toHaveLength(0);
+  });
+
+  it('sends a complete application with the income in fen and ISO dates, then opens the case', async () => {
+    const { user, backend } = await renderApp('#/legal-aid/new', {
+      'legalAid.create': () => ({ id: 7, caseNumber: '〔2026〕黎托援字第0001号' }),
+      'legalAid.get': () => legalAidCase({ id: 7 }),
+    });
+    await screen.findByLabelText('申请人姓名');
+    await fillValidApplication(user);
+    await typeDate(user, '申请日期', '2026-11-20');
+    // The form is autosaved as the clerk types; the case is registered from that draft (which goes with it).
+    await waitFor(() => expect(backend.inputs('drafts.save').length).toBeGreaterThan(0), { timeout: 3000 });
+    await user.click(screen.getByRole('button', { name: '保存' }));
+
+    await waitFor(() => expect(backend.inputs('legalAid.create')).toHaveLength(1));
+    const sent = backend.inputs('legalAid.create')[0]!;
+    // Exactly the stored form of the sample application (which also ticks 妇女): income in fen, dates in ISO.
+    expect(sent).toEqual({ draftId: 1, application: { ...APPLICATION, applicantGroups: ['老年人'] } });
+    expect(sent.application.finance.monthlyIncomePerCapitaFen).toBe(85_050);
+    expect([sent.application.applicant.birthDate, sent.application.receivedOn]).toEqual(['1949-12-31', '2026-11-20']);
+    expect(await screen.findByText('申请已登记，案号 〔2026〕黎托援字第0001号')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: '〔2026〕黎托援字第0001号' })).toBeInTheDocument();
+    expect(window.location.hash).toBe('#/cases/7');
+  });
+
+  it('marks the fields the main process refused, under the right field, and focuses the first', async () => {
+    const { user, backend } = await renderApp('#/legal-aid/new', {
+      'legalAid.create': () =>
+        new Refusal({
+          code: 'VALIDATION',
+          field: 'application.applicant.phone',
+          message: '联系电话：应为手机号码或带区号的固定电话',
+          issues: [
+            { field: 'application.applicant.phone', message: '联系电话：应为手机号码或带区号的固定电话' },
+            { field: 'application.receivedBy', message: '受理人：不是本所工作人员' },
+          ],
+        }),
+    });
+    await screen.findByLabelText('申请人姓名');
+    await fillValidApplication(user);
+    await user.click(screen.getByRole('button', { name: '保存' }));
+
+    await waitFor(() => expect(messageOf(field('联系电话'))).toBe('联系电话：应为手机号码或带区号的固定电话'));
+    expect(messageOf(field('受理人'))).toBe('受理人：不是本所工作人员');
+    expect(messageOf(field('申请人姓名'))).toBe('');
+    expect(field('联系电话')).toHaveFocus();
+    expect(backend.inputs('legalAid.create')).toHaveLength(1);
+    expect(window.location.hash).toBe('#/legal-aid/new');
+
+    // Changing the refused value clears the main process's message for it.
+    await user.type(field('受理人'), '华');
+    expect(messageOf(field('受理人'))).toBe('');
+  });
+
+  it('shows a refusal that names no field above the 保存 button', async () => {
+    const { user } = await renderApp('#/legal-aid/new', {
+      'legalAid.create': () => new Refusal({ code: 'NOT_SET_UP', message: '请先完成司法所设置' }),
+    });
+    await screen.findByLabelText('申请人姓名');
+    await fillValidApplication(user);
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('请先完成司法所设置')).toBeInTheDocument();
+  });
+
+  it('never saves on Enter: Enter moves to the next field, and a textarea keeps its newline', async () => {
+    const { user, backend } = await renderApp('#/legal-aid/new', {
+      'legalAid.create': () => ({ id: 7, caseNumber: '〔2026〕黎托援字第0001号' }),
+    });
+    await screen.findByLabelText('申请人姓名');
+    await fillValidApplication(user);
+
+    await user.click(field('申请人姓名'));
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('radio', { name: '女' })).toHaveFocus();
+
+    await user.click(field('案由'));
+    await user.keyboard('{Enter}');
+    expect(field('案件所处阶段')).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(field('办案机关')).toHaveFocus();
+
+    await user.click(field('案情及申请理由'));
+    await user.keyboard('{End}{Enter}另有一子。');
+    expect(field('案情及申请理由')).toHaveValue('申请人年逾七旬，子女拒不支付赡养费。\n另有一子。');
+
+    await user.click(field('受理人'));
+    await user.keyboard('{Enter}');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(backend.inputs('legalAid.create')).toHaveLength(0);
+  });
+});

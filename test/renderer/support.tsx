@@ -1,0 +1,117 @@
+// A fake main process for renderer tests: answers each channel with an envelope, as the real one does, and
+// records every call. The app itself is rendered whole, with nothing mocked.
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { AppErrorData, Envelope } from '../../shared/errors';
+import type { Channel, ChannelInput, ChannelOutput, LegalAidCase } from '../../shared/contract';
+import type { Office } from '../../shared/office';
+import { createApi } from '../../renderer/api';
+import { App } from '../../renderer/App';
+
+export type Reply<C extends Channel> = (input: ChannelInput<C>) => ChannelOutput<C> | Refusal | Promise<ChannelOutput<C> | Refusal>;
+export type Replies = { [C in Channel]?: Reply<C> };
+
+export class Refusal {
+  constructor(readonly error: AppErrorData) {}
+}
+
+export interface Call {
+  channel: Channel;
+  input: unknown;
+}
+
+export const OFFICE: Office = {
+  name: '黎托街道司法所',
+  divisionCode: '430111',
+  officeNumber: '01',
+  bureauName: '长沙市雨花区司法局',
+  caseNumberPrefix: '黎托',
+  officeCode: '43011101',
+  createdAt: '2026-11-01T01:00:00.000Z',
+  updatedAt: '2026-11-01T01:00:00.000Z',
+};
+
+const DEFAULTS: Replies = {
+  'app.info': () => ({ version: '0.1.0', dataFile: '/tmp/casedesk.sqlite', shell: 'preview' }),
+  'office.get': () => OFFICE,
+  'cases.list': () => ({ total: 0, rows: [] }),
+  'drafts.list': () => [],
+  'drafts.save': (input) => ({ id: input.id ?? 1, kind: input.kind, title: input.title || '未命名草稿', createdAt: '2026-11-22T02:00:00.000Z', updatedAt: '2026-11-22T02:00:00.000Z' }),
+};
+
+export function fakeBackend(replies: Replies = {}) {
+  const calls: Call[] = [];
+  const all = { ...DEFAULTS, ...replies } as Record<string, ((input: unknown) => unknown) | undefined>;
+  const invoke = async (channel: string, input: unknown): Promise<Envelope<unknown>> => {
+    calls.push({ channel: channel as Channel, input: JSON.parse(JSON.stringify(input ?? null)) as unknown });
+    const reply = all[channel];
+    if (!reply) return { ok: false, error: { code: 'INTERNAL', message: `测试未设置 ${channel}` } };
+    const value = await reply(input);
+    return value instanceof Refusal ? { ok: false, error: value.error } : { ok: true, value };
+  };
+  return {
+    api: createApi(invoke),
+    calls,
+    /** The inputs of every call to one channel, in order. */
+    inputs<C extends Channel>(channel: C): ChannelInput<C>[] {
+      return calls.filter((c) => c.channel === channel).map((c) => c.input as ChannelInput<C>);
+    },
+  };
+}
+
+export type FakeBackend = ReturnType<typeof fakeBackend>;
+
+/** Renders the whole app at a hash route, against a fake backend, with a user who types as a clerk does. */
+export async function renderApp(hash: string, replies: Replies = {}) {
+  window.location.hash = hash;
+  const backend = fakeBackend(replies);
+  const user = userEvent.setup({ delay: null });
+  const view = render(<App api={backend.api} />);
+  // The office is read first; every page waits for it.
+  await waitFor(() => expect(backend.inputs('office.get').length).toBeGreaterThan(0));
+  return { ...view, backend, user };
+}
+
+/** The message shown under a field, found from the field as the clerk sees it (its description). */
+export function messageOf(field: HTMLElement): string {
+  const item = field.closest('.ant-form-item');
+  return item?.querySelector('.ant-form-item-explain')?.textContent ?? '';
+}
+
+export const field = (label: string) => screen.getByLabelText(label);
+
+/**
+ * The sample application as the main process stores it: test/support/fixtures.ts has the same one for the node
+ * tests, but importing that file would load the SQLite backend into jsdom.
+ */
+export const APPLICATION: LegalAidCase['application'] = {
+  applicant: {
+    name: '张秀英', sex: '女', ethnicity: '汉族', birthDate: '1949-12-31', idType: '居民身份证',
+    idNumber: '11010519491231002X', householdAddress: '雨花区黎托街道花侯村3组', residence: '', phone: '13800138000',
+    employer: '', lacksCapacity: false,
+  },
+  applicantGroups: ['老年人', '妇女'],
+  agent: null,
+  opposingParties: [{ name: '张建国', idNumber: '' }],
+  category: '民事',
+  serviceForm: '民事、行政、国家赔偿诉讼代理及非诉讼代理',
+  matter: '赡养费纠纷',
+  proceedingStage: '',
+  handlingAuthority: '',
+  facts: '申请人年逾七旬，子女拒不支付赡养费。',
+  finance: { householdSize: 1, monthlyIncomePerCapitaFen: 85_050, basis: '承诺', exemptReason: '' },
+  receivedOn: '2026-11-20',
+  receivedBy: '李娟',
+};
+
+export function legalAidCase(overrides: Partial<LegalAidCase> = {}): LegalAidCase {
+  return {
+    id: 7,
+    caseNumber: '〔2026〕黎托援字第0001号',
+    status: 'received',
+    createdAt: '2026-11-22T02:00:00.000Z',
+    updatedAt: '2026-11-22T02:00:00.000Z',
+    application: APPLICATION,
+    ...overrides,
+  };
+}
