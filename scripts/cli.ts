@@ -8,13 +8,13 @@ import { ApiError, createApi, type Api } from '../shared/client';
 import { suggestCaseNumberPrefix } from '../shared/office';
 import { ROLE_LABELS, ROLES, type Role } from '../shared/roles';
 import { parseArgs, stringFlag, type ParsedArgs } from './args';
-import { legalAidApplications } from './demoData';
+import { demoSummaryLine, makeDemoCases, untilProblem } from './demoCases';
 
 export class UsageError extends Error {}
 
 const USAGE = `用法 / usage: npm run cli -- <command> [flags]
   init --db FILE --office-code 430203 --office-name 名称 [--office-number 01] [--bureau-name 名称] [--prefix 代字]
-  demo --db FILE --cases N --seed S
+  demo --db FILE --cases N --seed S [--until 2026-11-20]
   users --db FILE [--add 用户名 --name 姓名 --role admin|director|clerk|readonly --password 密码] [--reset 用户名 --password 密码]
   audit-verify --db FILE
   backup --db FILE [--out 文件夹]
@@ -109,17 +109,14 @@ const commands: Record<string, Command> = {
   },
 
   async demo({ api, args, out }) {
+    // Cases of all three kinds in every stage, each registered and taken through its lifecycle by the channels.
     const count = positiveInt(args, 'cases', 100);
     const seed = positiveInt(args, 'seed', 1);
-    const office = await api.call('office.get', {});
-    if (!office) throw new Error('请先运行 init 设置司法所');
-    const until = stringFlag(args, 'until') ?? localDate();
-    let made = 0;
-    for (const application of legalAidApplications(count, { seed, divisionCode: office.divisionCode, until })) {
-      await api.call('legalAid.create', { draftId: null, application });
-      made++;
-    }
-    out(`已生成 ${made} 件法律援助案件（种子 ${seed}）`);
+    const today = localDate();
+    const until = stringFlag(args, 'until') ?? today;
+    const problem = untilProblem(until, today);
+    if (problem) throw new UsageError(problem);
+    out(demoSummaryLine(await makeDemoCases(api, { count, seed, until }), seed));
   },
 };
 

@@ -20,11 +20,17 @@ describe('npm run cli', () => {
       out: `已设置：黎托街道司法所（43011101），数据文件 ${db}`,
       err: '',
     });
-    expect(await cli('demo', '--db', db, '--cases', '25', '--seed', '3')).toMatchObject({ code: 0, out: '已生成 25 件法律援助案件（种子 3）' });
+    expect(await cli('demo', '--db', db, '--cases', '25', '--seed', '3')).toMatchObject({
+      code: 0,
+      out: '已生成 25 件案件（种子 3）：法律援助 7 件、人民调解 14 件、公证申请 4 件',
+    });
     const backend = testBackend(db);
-    const page = await backend.api.call('cases.list', { kind: 'legal_aid', status: null, query: '', page: 1, pageSize: 50, sortBy: 'caseNumber', sortOrder: 'asc' });
+    const list = (kind: 'legal_aid' | 'mediation' | 'notarization' | null) =>
+      backend.api.call('cases.list', { kind, status: null, query: '', page: 1, pageSize: 50, sortBy: 'caseNumber', sortOrder: 'asc' });
+    const page = await list(null);
     expect(page.total).toBe(25);
     expect(new Set(page.rows.map((r) => r.caseNumber)).size).toBe(25);
+    expect([(await list('legal_aid')).total, (await list('mediation')).total, (await list('notarization')).total]).toEqual([7, 14, 4]);
     await backend.close();
   });
 
