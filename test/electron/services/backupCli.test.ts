@@ -13,7 +13,7 @@ async function cli(...argv: string[]) {
 async function caseCount(db: string): Promise<number> {
   const backend = testBackend(db);
   try {
-    return (await backend.api.call('cases.list', { kind: 'legal_aid', status: null, query: '', page: 1, pageSize: 10, sortBy: 'caseNumber', sortOrder: 'asc' })).total;
+    return (await backend.api.call('cases.list', { kind: null, status: null, query: '', page: 1, pageSize: 10, sortBy: 'caseNumber', sortOrder: 'asc' })).total;
   } finally {
     await backend.close();
   }
