@@ -22,17 +22,15 @@ export interface BackendOptions extends OpenOptions {
   shell: AppInfo['shell'];
   clock?: Clock;
   log?: (error: unknown) => void;
-  /** TRANSITIONAL, see DispatchOptions.enforceAccess. */
-  enforceAccess?: boolean;
   idleLockMinutes?: number;
 }
 
 export function openBackend({
-  dataFile, shell, clock = systemClock, log, enforceAccess = false, idleLockMinutes = IDLE_LOCK_MINUTES, ...open
+  dataFile, shell, clock = systemClock, log, idleLockMinutes = IDLE_LOCK_MINUTES, ...open
 }: BackendOptions): Backend {
   const store = openStore(dataFile, { ...open, now: () => clock.now() });
   const handlers = createHandlers({ appInfo: { version: APP_VERSION, dataFile, shell }, store });
   const sessions = new Sessions(idleLockMinutes * 60_000, () => clock.now().getTime());
-  const dispatch = createDispatch({ db: store.db, clock, handlers, sessions, enforceAccess, ...(log ? { log } : {}) });
+  const dispatch = createDispatch({ db: store.db, clock, handlers, sessions, ...(log ? { log } : {}) });
   return { store, sessions, handlers, dispatch, close: () => store.close() };
 }

@@ -51,12 +51,10 @@ export interface DispatchOptions {
   clock: Clock;
   handlers: Handlers;
   sessions: Sessions;
-  /** TRANSITIONAL: false until the renderer signs in; then always true and this option goes. */
-  enforceAccess?: boolean;
   log?: (error: unknown) => void;
 }
 
-export function createDispatch({ db, clock, handlers, sessions, enforceAccess = true, log = console.error }: DispatchOptions): Dispatch {
+export function createDispatch({ db, clock, handlers, sessions, log = console.error }: DispatchOptions): Dispatch {
   return async (channel, input, caller = 'local') => {
     try {
       if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `未知的请求类型：${String(channel).slice(0, 50)}`);
@@ -64,7 +62,7 @@ export function createDispatch({ db, clock, handlers, sessions, enforceAccess = 
       if (!Number.isFinite(size)) throw new AppError('MALFORMED_PAYLOAD', '请求数据格式不正确');
       if (size > MAX_PAYLOAD_CHARS) throw new AppError('PAYLOAD_TOO_LARGE', '请求数据过大');
       const session = sessions.get(caller);
-      if (enforceAccess) authorise(channel, session);
+      authorise(channel, session);
       const def = contract[channel];
       const parsed = def.input.safeParse(input);
       if (!parsed.success) throw validationError(parsed.error, def.labels);

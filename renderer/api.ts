@@ -8,7 +8,11 @@ export { ApiError, createApi, type Api, type Invoke } from '../shared/client';
 
 declare global {
   interface Window {
-    casedesk?: { invoke: Invoke };
+    /**
+     * The preload's bridge (electron/preload.ts); absent in the preview. onMenu hands over the menu's commands
+     * that the page carries out ('backup': open the backup page) and returns a function that stops listening.
+     */
+    casedesk?: { invoke: Invoke; onMenu?(callback: (command: string) => void): () => void };
   }
 }
 

@@ -132,7 +132,7 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
   try {
     const args = parseArgs(rest);
     if (stringFlag(args, 'db') === undefined && !process.env.CASEDESK_DB) throw new UsageError(`缺少参数 --db\n${USAGE}`);
-    backend = openBackend({ dataFile: resolveDataFile(rest, process.env), shell: 'preview', enforceAccess: true });
+    backend = openBackend({ dataFile: resolveDataFile(rest, process.env), shell: 'preview' });
     // Whoever can run the CLI can read the file itself: it calls as a trusted local session.
     backend.sessions.signInSystem('cli');
     const cli = backend;

@@ -13,6 +13,8 @@ import { MAX_PAYLOAD_CHARS } from '../shared/contract';
 import type { Envelope } from '../shared/errors';
 
 export const TOKEN_HEADER = 'x-casedesk-token';
+/** The preview's one session: whoever holds this run's token is one window of the app. */
+export const PREVIEW_CALLER = 'preview';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -104,7 +106,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
           return sendEnvelope(res, 400, { ok: false, error: { code: 'MALFORMED_PAYLOAD', message: '请求数据不是有效的JSON' } });
         }
         const { channel, input } = (call ?? {}) as { channel?: unknown; input?: unknown };
-        return sendEnvelope(res, 200, await backend.dispatch(channel, input));
+        return sendEnvelope(res, 200, await backend.dispatch(channel, input, PREVIEW_CALLER));
       }
       if (req.method !== 'GET') return send(res, 405, 'Method not allowed', 'text/plain');
       const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');

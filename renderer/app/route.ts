@@ -8,28 +8,31 @@ export type Route =
   | { page: 'drafts' }
   | { page: 'mediation' }
   | { page: 'notarization' }
-  | { page: 'settings' };
+  | { page: 'statements' }
+  | { page: 'users' }
+  | { page: 'audit' }
+  | { page: 'backup' }
+  | { page: 'settings' }
+  | { page: 'password' };
+
+/** Pages that are one word in the hash and carry nothing else. */
+const PLAIN_PAGES = ['drafts', 'mediation', 'notarization', 'statements', 'users', 'audit', 'backup', 'settings', 'password'] as const;
+type PlainPage = (typeof PLAIN_PAGES)[number];
+const isPlainPage = (s: string): s is PlainPage => (PLAIN_PAGES as readonly string[]).includes(s);
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const params = new URLSearchParams(query);
   const id = (s: string | null | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : null);
   const parts = path.split('/');
-  switch (parts[0]) {
-    case 'cases': {
-      const caseId = id(parts[1]);
-      return caseId ? { page: 'case', id: caseId } : { page: 'cases' };
-    }
-    case 'legal-aid':
-      return { page: 'intake', draftId: id(params.get('draft')) };
-    case 'drafts':
-    case 'mediation':
-    case 'notarization':
-    case 'settings':
-      return { page: parts[0] };
-    default:
-      return { page: 'cases' };
+  const first = parts[0] ?? '';
+  if (first === 'cases') {
+    const caseId = id(parts[1]);
+    return caseId ? { page: 'case', id: caseId } : { page: 'cases' };
   }
+  if (first === 'legal-aid') return { page: 'intake', draftId: id(params.get('draft')) };
+  if (isPlainPage(first)) return { page: first };
+  return { page: 'cases' };
 }
 
 export function routeHash(route: Route): string {

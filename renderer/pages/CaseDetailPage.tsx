@@ -1,4 +1,5 @@
-// 案件详情: a registered legal-aid case, every field under the printed form's label.
+// 案件详情: a registered legal-aid case, every field under the printed form's label, and the records of anyone
+// who inquired about it or tried to interfere (三个规定).
 import { Alert, Button, Descriptions, Space, Spin, Tag, Typography, type DescriptionsProps } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { LegalAidCase } from '../../shared/contract';
@@ -6,6 +7,7 @@ import { LEGAL_AID_LABELS } from '../../shared/legalAid/application';
 import { LEGAL_AID_STATUS_LABELS } from '../../shared/legalAid/options';
 import { errorMessage, useApi } from '../app/apiContext';
 import { formatDate, formatMoment, formatMoney } from '../app/format';
+import { InterferenceRecords } from './InterferenceRecords';
 
 type Items = NonNullable<DescriptionsProps['items']>;
 const label = (path: string) => LEGAL_AID_LABELS[path] ?? path;
@@ -124,6 +126,7 @@ export function CaseDetailPage({ id, justRegistered, onBack }: Props) {
         ]}
       />
       <Section title="受理" items={[item('receivedOn', formatDate(app.receivedOn)), item('receivedBy', app.receivedBy)]} />
+      <InterferenceRecords caseId={record.id} />
     </div>
   );
 }

@@ -89,6 +89,7 @@ export function CaseListPage({ query, onQueryChange, onOpen }: Props) {
       dataIndex: 'caseNumber',
       key: 'caseNumber',
       className: 'nowrap',
+      width: 250,
       sorter: true,
       sortOrder: sorted('caseNumber'),
       render: (caseNumber: string, row) =>

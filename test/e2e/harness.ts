@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startPreviewServer, type PreviewServer } from '../../scripts/previewServer';
+import { createApi, type Api } from '../../shared/client';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RESULTS_DIR = path.join(__dirname, '..', '..', 'test-results');
@@ -28,12 +29,25 @@ export interface RunningApp {
   url: string;
   dataFile: string;
   server: PreviewServer;
+  /**
+   * The same backend the page talks to, called as a trusted local session of its own (as the CLI calls), to see
+   * what the data file holds; the page's own session is the preview's.
+   */
+  stored: Api;
   /** Saves test-results/<name>.png. */
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startApp(): Promise<RunningApp> {
+/** The first administrator every test sets up. */
+export const ADMIN = { username: 'admin', displayName: '王所长', password: 'Admin2026' };
+
+export interface StartOptions {
+  /** Installs Playwright's clock before the page loads, so a test can move the page's time on (the idle lock). */
+  clock?: boolean;
+}
+
+export async function startApp({ clock = false }: StartOptions = {}): Promise<RunningApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-e2e-'));
   const dataFile = path.join(dir, 'casedesk.sqlite');
   const server = await startPreviewServer({ dataFile });
@@ -49,15 +63,22 @@ export async function startApp(): Promise<RunningApp> {
   await page.route('**/*', (route) =>
     route.request().url().startsWith(server.url.slice(0, server.url.indexOf('/?'))) ? route.continue() : route.abort(),
   );
+  if (clock) await page.clock.install();
   await page.goto(server.url);
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  server.backend.sessions.signInSystem('e2e-check');
   return {
     page,
     url: server.url,
     dataFile,
     server,
+    stored: createApi((channel, input) => server.backend.dispatch(channel, input, 'e2e-check')),
     screenshot: async (name) => {
+      // A full-page shot leaves the page scrolled elsewhere, and Chromium scrolls back on the next click, from
+      // under the mouse: put the page back where it was.
+      const scrolled = await page.evaluate(() => [window.scrollX, window.scrollY] as const);
       await page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`), fullPage: true });
+      await page.evaluate(([x, y]) => window.scrollTo(x, y), scrolled);
     },
     close: async () => {
       await browser.close();
@@ -65,4 +86,23 @@ export async function startApp(): Promise<RunningApp> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The first run: the office and its administrator, who is then signed in. */
+export async function setUpFirstRun(app: RunningApp, screenshot?: string): Promise<void> {
+  const { page } = app;
+  await page.getByRole('heading', { name: '首次设置' }).waitFor();
+  await page.getByLabel('司法所名称').fill('黎托街道司法所');
+  await page.getByLabel('县级行政区划代码').fill('430111');
+  await page.getByLabel('司法所编号').fill('01');
+  await page.getByLabel('县（市、区）司法局名称').fill('长沙市雨花区司法局');
+  expect(await page.getByLabel('案号代字').inputValue()).toBe('黎托');
+  await page.getByLabel('用户名').fill(ADMIN.username);
+  await page.getByLabel('姓名').fill(ADMIN.displayName);
+  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
+  await page.getByLabel('确认密码').fill(ADMIN.password);
+  if (screenshot) await app.screenshot(screenshot);
+  await page.getByRole('button', { name: '完成设置' }).click();
+  await page.getByTestId('office-name').filter({ hasText: '黎托街道司法所' }).waitFor();
+  await page.getByTestId('current-user').filter({ hasText: ADMIN.displayName }).waitFor();
 }

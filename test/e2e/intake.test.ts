@@ -1,9 +1,9 @@
 // A clerk's first day, in Debian Chromium against the real preview server and a fresh data file: set up the
-// office, register a legal-aid application from the keyboard and mouse, find it again by part of a name.
+// office and its administrator, register a legal-aid application from the keyboard and mouse, find it again by
+// part of a name.
 import type { Page } from 'playwright-core';
-import { createApi } from '../../renderer/api';
 import { formatChineseDate, localDate } from '../../shared/dates';
-import { startApp, type RunningApp } from './harness';
+import { setUpFirstRun, startApp, type RunningApp } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -16,21 +16,9 @@ afterEach(async () => {
 });
 
 /** What the data file holds, asked of the same backend the page talks to. */
-const stored = () => createApi(app.server.backend.dispatch).call('cases.list', {
+const stored = () => app.stored.call('cases.list', {
   kind: null, status: null, query: '', page: 1, pageSize: 20, sortBy: 'receivedOn', sortOrder: 'desc',
 });
-
-async function setUpOffice(page: Page) {
-  await page.getByRole('heading', { name: '司法所设置' }).waitFor();
-  await page.getByLabel('司法所名称').fill('黎托街道司法所');
-  await page.getByLabel('县级行政区划代码').fill('430111');
-  await page.getByLabel('司法所编号').fill('01');
-  await page.getByLabel('县（市、区）司法局名称').fill('长沙市雨花区司法局');
-  expect(await page.getByLabel('案号代字').inputValue()).toBe('黎托');
-  await app.screenshot('intake-01-office-setup');
-  await page.getByRole('button', { name: '保存', exact: true }).click();
-  await page.getByTestId('office-name').filter({ hasText: '黎托街道司法所' }).waitFor();
-}
 
 /** A select, as a clerk works it from the keyboard: type to narrow the list, Enter to take the option. */
 async function choose(page: Page, label: string, typed: string, option: string) {
@@ -63,7 +51,9 @@ it('registers a legal-aid application and finds it by part of the applicant\'s n
   });
   page.on('pageerror', (error) => problems.push(error.message));
   await page.reload(); // the token is kept in the tab's session storage
-  await setUpOffice(page);
+  await setUpFirstRun(app, 'intake-01-first-run');
+  // The administrator registered nothing yet, and the page signed in as the preview's one session.
+  expect(app.server.backend.sessions.get('preview')?.user).toMatchObject({ username: 'admin', role: 'admin' });
   await openIntake(page);
 
   await page.getByLabel('申请人姓名').fill('张秀英');
@@ -123,7 +113,7 @@ it('registers a legal-aid application and finds it by part of the applicant\'s n
 
 it('says a wrong ID number is wrong next to the field, and saves nothing', async () => {
   const { page } = app;
-  await setUpOffice(page);
+  await setUpFirstRun(app);
   await openIntake(page);
 
   await page.getByLabel('申请人姓名').fill('张秀英');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { CONTENT_SECURITY_POLICY, INVOKE_CHANNEL, REFUSED_QUITTING } from '../../electron/shellSecurity';
 import { APP_VERSION } from '../../electron/version';
-import { fileState, OFFICE, tempDir } from '../support/fixtures';
+import { fileState, FIRST_ADMIN, OFFICE, tempDir } from '../support/fixtures';
 import { FakeFrame } from './fakeElectron';
 import { launchShell, type Launched } from './launchShell';
 
@@ -81,8 +81,9 @@ describe('starting the app', () => {
 
     expect(await call('office.get', {})).toEqual({ ok: true, value: null });
     expect(await call('app.info', {})).toEqual({ ok: true, value: { version: APP_VERSION, dataFile, shell: 'electron' } });
-    expect(await call('office.setup', OFFICE)).toEqual({ ok: true, value: expect.objectContaining({ officeCode: '43011101' }) });
-    expect(await call('office.get', {})).toEqual({ ok: true, value: expect.objectContaining({ name: OFFICE.name }) });
+    // The first run sets up the office with its administrator, who is then signed in at this window.
+    expect(await call('auth.setup', { office: OFFICE, admin: FIRST_ADMIN })).toEqual({ ok: true, value: expect.objectContaining({ username: 'admin', role: 'admin' }) });
+    expect(await call('office.get', {})).toEqual({ ok: true, value: expect.objectContaining({ name: OFFICE.name, officeCode: '43011101' }) });
     expect(await call('no.such.channel', {})).toEqual({ ok: false, error: expect.objectContaining({ code: 'UNKNOWN_CHANNEL' }) });
     expect(await call('office.setup', { ...OFFICE, name: '' })).toEqual({
       ok: false,
@@ -270,13 +271,13 @@ describe('when the data file cannot be opened', () => {
 describe('quitting', () => {
   it('finishes the save in flight, then closes the data file, and answers no call after', async () => {
     const { fake, call, dataFile } = await launch();
-    const save = call('office.setup', OFFICE); // the clerk clicks 保存 and at once closes the window
+    const save = call('auth.setup', { office: OFFICE, admin: FIRST_ADMIN }); // 完成设置 clicked, and at once the window closed
     fake.app.quit();
     expect(fake.app.hasExited).toBe(false); // waiting for the save
     expect(await call('office.get', {})).toEqual(REFUSED_QUITTING);
     await fake.app.exited;
 
-    expect(await save).toEqual({ ok: true, value: expect.objectContaining({ name: OFFICE.name }) });
+    expect(await save).toEqual({ ok: true, value: expect.objectContaining({ username: FIRST_ADMIN.username }) });
     expect(fs.existsSync(`${dataFile}-wal`)).toBe(false); // closed: the WAL was checkpointed into the file
     const file = new BetterSqlite3(dataFile, { readonly: true });
     expect(file.prepare('SELECT name FROM office').all()).toEqual([{ name: OFFICE.name }]);

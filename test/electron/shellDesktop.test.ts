@@ -9,7 +9,7 @@ import { CRASH_TITLE, mainLogFile } from '../../electron/crashLog';
 import { MENU_CHANNEL } from '../../electron/shellMenu';
 import { APP_VERSION } from '../../electron/version';
 import { WINDOW_STATE_FILE } from '../../electron/windowState';
-import { OFFICE, tempDir } from '../support/fixtures';
+import { FIRST_ADMIN, OFFICE, tempDir } from '../support/fixtures';
 import { launchShell, type LaunchOptions, type Launched } from './launchShell';
 
 const BACKUP_SERVICE = path.resolve(__dirname, '../../electron/services/backup');
@@ -240,9 +240,9 @@ describe('a clean quit', () => {
       return close();
     });
 
-    const save = launched.call('office.setup', OFFICE);
+    const save = launched.call('auth.setup', { office: OFFICE, admin: FIRST_ADMIN });
     await launched.quit();
-    expect(await save).toEqual({ ok: true, value: expect.objectContaining({ name: OFFICE.name }) });
+    expect(await save).toEqual({ ok: true, value: expect.objectContaining({ username: FIRST_ADMIN.username }) });
     expect(onCleanQuit).toHaveBeenCalledTimes(1);
     expect(onCleanQuit).toHaveBeenCalledWith(launched.shell!.backend);
     expect(order).toEqual(['backup', 'close']);

@@ -28,7 +28,8 @@ window.ResizeObserver = ResizeObserverStub;
 // (nwsapi) keeps only 1,000 compiled selectors in an LRU cache: antd injects some 2,600 rules, so every call
 // recompiles all of them (about 0.1 s a call, and testing-library calls it for every element a role query
 // touches). Nothing is laid out in jsdom, so the only computed values that mean anything here are the ones
-// that hide an element; this version evaluates just the rules that can hide one, plus the inline style.
+// that hide an element; this version evaluates just the rules that can hide one (or set pointer-events), plus
+// the inline style.
 // It also ignores pseudo-elements, which jsdom refuses with "Not implemented".
 const HIDING_PROPERTIES = ['display', 'visibility', 'opacity', 'pointer-events'] as const;
 const hides = (style: CSSStyleDeclaration) =>
@@ -52,7 +53,10 @@ function currentHidingRules(): HidingRule[] {
     sheetsSeen = seen;
     hidingRules = sheets.flatMap((sheet) =>
       Array.from(sheet.cssRules).flatMap((rule) =>
-        rule instanceof CSSStyleRule && hides(rule.style) ? [{ selector: rule.selectorText, style: rule.style }] : [],
+        // Rules that give pointer-events back (antd's modal: none on the frame, auto on its content) count too.
+        rule instanceof CSSStyleRule && (hides(rule.style) || rule.style.getPropertyValue('pointer-events'))
+          ? [{ selector: rule.selectorText, style: rule.style }]
+          : [],
       ),
     );
   }

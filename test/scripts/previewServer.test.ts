@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { startPreviewServer, TOKEN_HEADER, type PreviewServer } from '../../scripts/previewServer';
-import { tempDir } from '../support/fixtures';
+import { PREVIEW_CALLER, startPreviewServer, TOKEN_HEADER, type PreviewServer } from '../../scripts/previewServer';
+import { FIRST_ADMIN, OFFICE, tempDir } from '../support/fixtures';
 
 let server: PreviewServer;
 let origin: string;
@@ -58,6 +58,17 @@ describe('the preview server', () => {
     expect(JSON.parse(result.body)).toEqual({ ok: true, value: null });
     const unknown = await invoke({ channel: 'nope', input: {} });
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it('calls as the preview’s one session, which signs in like any window', async () => {
+    const listCases = { channel: 'cases.list', input: { kind: null, status: null, query: '', page: 1, pageSize: 20, sortBy: 'receivedOn', sortOrder: 'desc' } };
+    expect(JSON.parse((await invoke(listCases)).body)).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
+    const setup = await invoke({ channel: 'auth.setup', input: { office: OFFICE, admin: FIRST_ADMIN } });
+    expect(JSON.parse(setup.body)).toMatchObject({ ok: true, value: { username: 'admin', role: 'admin' } });
+    expect(server.backend.sessions.get(PREVIEW_CALLER)?.user).toMatchObject({ username: 'admin' });
+    expect(JSON.parse((await invoke(listCases)).body)).toEqual({ ok: true, value: { total: 0, rows: [] } });
+    await invoke({ channel: 'auth.signOut', input: {} });
+    expect(server.backend.sessions.get(PREVIEW_CALLER)).toBeNull();
   });
 
   it('refuses a call without this run’s token', async () => {

@@ -6,7 +6,7 @@ import { createBackup } from '../../electron/services/backup';
 import { validApplication } from './fixtures';
 
 async function main(dataFile: string): Promise<never> {
-  const backend = openBackend({ dataFile, shell: 'preview', enforceAccess: true, log: (error) => console.error(error) });
+  const backend = openBackend({ dataFile, shell: 'preview', log: (error) => console.error(error) });
   backend.sessions.signInSystem('local');
   process.stdout.write('ready\n');
   for (let i = 1; ; i++) {

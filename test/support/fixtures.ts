@@ -34,12 +34,15 @@ export function manualClock(iso: string): ManualClock {
  */
 export function testBackend(
   dataFile = path.join(tempDir(), 'casedesk.sqlite'),
-  { clock = fixedClock('2026-11-22T02:00:00Z'), enforceAccess = true }: { clock?: Clock; enforceAccess?: boolean } = {},
+  { clock = fixedClock('2026-11-22T02:00:00Z') }: { clock?: Clock } = {},
 ): TestBackend {
-  const backend = openBackend({ dataFile, shell: 'preview', clock, enforceAccess, log: () => {} });
+  const backend = openBackend({ dataFile, shell: 'preview', clock, log: () => {} });
   backend.sessions.signInSystem('local');
   return { ...backend, api: createApi(backend.dispatch), dataFile };
 }
+
+/** The first administrator, as the first-run setup creates them (with OFFICE: the whole of auth.setup). */
+export const FIRST_ADMIN = { username: 'admin', displayName: '王所长', password: 'Admin2026' };
 
 export const OFFICE = {
   name: '黎托街道司法所',

@@ -1,0 +1,238 @@
+// The app of one signed-in user: the header (office, who is signed in, their menu), the side navigation with what
+// their role may use, and the page of the route.
+import { App as AntApp, Button, Dropdown, Layout, Menu, Result, Space, Tag, Typography, type MenuProps } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { SessionUser } from '../shared/accounts';
+import type { BackupInfo } from '../shared/contract';
+import type { Office } from '../shared/office';
+import { ROLE_LABELS } from '../shared/roles';
+import { CurrentUserProvider, mayOpen, userMay } from './app/currentUser';
+import { navigate, useRoute, type Route } from './app/route';
+import { BackupPage } from './pages/BackupPage';
+import { CaseDetailPage } from './pages/CaseDetailPage';
+import { CaseListPage, INITIAL_CASE_QUERY, type CaseListQuery } from './pages/CaseListPage';
+import { DraftsPage } from './pages/DraftsPage';
+import { LegalAidIntakePage, type Created } from './pages/LegalAidIntakePage';
+import { AuditLogPage } from './pages/AuditLogPage';
+import { OfficeSetupForm } from './pages/OfficeSetupForm';
+import { SettingsPage } from './pages/SettingsPage';
+import { StatementsPage } from './pages/StatementsPage';
+import { UnderConstructionPage } from './pages/UnderConstructionPage';
+import { UsersPage } from './pages/UsersPage';
+import { ChangePasswordForm } from './session/ChangePasswordForm';
+
+const BUILDING = <Tag style={{ marginInlineStart: 8 }}>建设中</Tag>;
+
+type MenuItems = NonNullable<MenuProps['items']>;
+
+function navigationFor(user: SessionUser): MenuItems {
+  const may = (page: Route['page']) => mayOpen(user, page);
+  const legalAid = [
+    ...(may('intake') ? [{ key: 'intake', label: '登记申请' }] : []),
+    ...(may('drafts') ? [{ key: 'drafts', label: '草稿' }] : []),
+  ];
+  const system = [
+    ...(may('users') ? [{ key: 'users', label: '用户管理' }] : []),
+    ...(may('audit') ? [{ key: 'audit', label: '审计日志' }] : []),
+    ...(may('backup') ? [{ key: 'backup', label: '数据备份' }] : []),
+    { key: 'settings', label: '司法所设置' },
+  ];
+  return [
+    { key: 'cases', label: '案件列表' },
+    ...(legalAid.length ? [{ type: 'group' as const, key: 'legal-aid', label: '法律援助', children: legalAid }] : []),
+    { key: 'mediation', label: <span>人民调解{BUILDING}</span> },
+    { key: 'notarization', label: <span>公证申请{BUILDING}</span> },
+    { type: 'group', key: 'interference', label: '防止干预司法', children: [{ key: 'statements', label: '月度报告' }] },
+    { type: 'divider' },
+    { type: 'group', key: 'system', label: '系统', children: system },
+  ];
+}
+
+const MENU_ROUTES: Record<string, Route> = {
+  cases: { page: 'cases' },
+  intake: { page: 'intake', draftId: null },
+  drafts: { page: 'drafts' },
+  mediation: { page: 'mediation' },
+  notarization: { page: 'notarization' },
+  statements: { page: 'statements' },
+  users: { page: 'users' },
+  audit: { page: 'audit' },
+  backup: { page: 'backup' },
+  settings: { page: 'settings' },
+};
+const menuKey = (route: Route) => (route.page === 'case' ? 'cases' : route.page);
+
+interface Props {
+  user: SessionUser;
+  office: Office | null;
+  onOfficeChange(office: Office): void;
+  onLock(): void;
+  onSignOut(): void;
+}
+
+export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props) {
+  const route = useRoute();
+  const { message } = AntApp.useApp();
+  const [caseQuery, setCaseQuery] = useState<CaseListQuery>(INITIAL_CASE_QUERY);
+  const [registered, setRegistered] = useState<Created | null>(null);
+  /** A restore was staged: until the app restarts, nothing more should be entered (it would be replaced). */
+  const [restoreStaged, setRestoreStaged] = useState<BackupInfo | null>(null);
+
+  // The menu's 备份… (Electron only) opens the backup page.
+  useEffect(
+    () =>
+      window.casedesk?.onMenu?.((command) => {
+        if (command === 'backup') navigate({ page: 'backup' });
+      }),
+    [],
+  );
+
+  const onCreated = (created: Created) => {
+    setRegistered(created);
+    navigate({ page: 'case', id: created.id });
+  };
+
+  let page: ReactNode;
+  if (restoreStaged) {
+    page = (
+      <Result
+        status="success"
+        title="备份已核对，重新启动后恢复"
+        subTitle={`将恢复的备份：${restoreStaged.file}`}
+        extra={<Typography.Paragraph>请退出本程序（文件 → 退出）并重新打开，恢复才会生效。在此之前录入的内容将被备份中的数据替换，请不要继续录入。</Typography.Paragraph>}
+      />
+    );
+  } else if (!office) {
+    // Accounts made from the command line before the office was set up.
+    page = userMay(user, 'office.setup') ? (
+      <div className="page">
+        <Typography.Title level={3}>司法所设置</Typography.Title>
+        <Typography.Paragraph>请先填写本所信息。案号将使用这里的案号代字，如〔2026〕黎托援字第0001号。</Typography.Paragraph>
+        <OfficeSetupForm office={null} onSaved={onOfficeChange} />
+      </div>
+    ) : (
+      <Result status="info" title="尚未完成司法所设置" subTitle="请管理员登录后完成司法所设置。" />
+    );
+  } else if (!mayOpen(user, route.page)) {
+    page = <Result status="403" title="无权使用此功能" subTitle={`当前角色（${ROLE_LABELS[user.role]}）不能使用此功能。`} />;
+  } else {
+    switch (route.page) {
+      case 'cases':
+        page = <CaseListPage query={caseQuery} onQueryChange={setCaseQuery} onOpen={(id) => navigate({ page: 'case', id })} />;
+        break;
+      case 'case':
+        page = (
+          <CaseDetailPage
+            key={route.id}
+            id={route.id}
+            justRegistered={registered?.id === route.id ? registered.caseNumber : null}
+            onBack={() => navigate({ page: 'cases' })}
+          />
+        );
+        break;
+      case 'intake':
+        page = <LegalAidIntakePage key={route.draftId ?? 'new'} draftId={route.draftId} onCreated={onCreated} />;
+        break;
+      case 'drafts':
+        page = <DraftsPage onResume={(draft) => navigate({ page: 'intake', draftId: draft.id })} />;
+        break;
+      case 'mediation':
+        page = <UnderConstructionPage title="人民调解" />;
+        break;
+      case 'notarization':
+        page = <UnderConstructionPage title="公证申请" />;
+        break;
+      case 'statements':
+        page = <StatementsPage />;
+        break;
+      case 'users':
+        page = <UsersPage />;
+        break;
+      case 'audit':
+        page = <AuditLogPage />;
+        break;
+      case 'backup':
+        page = <BackupPage onRestoreStaged={setRestoreStaged} />;
+        break;
+      case 'password':
+        page = (
+          <div className="page">
+            <Typography.Title level={3}>修改密码</Typography.Title>
+            <ChangePasswordForm
+              onChanged={() => {
+                message.success('密码已修改');
+                navigate({ page: 'cases' });
+              }}
+            />
+          </div>
+        );
+        break;
+      case 'settings':
+        page = (
+          <SettingsPage
+            office={office}
+            onSaved={(saved) => {
+              onOfficeChange(saved);
+              message.success('司法所设置已保存');
+            }}
+          />
+        );
+        break;
+    }
+  }
+
+  const userMenu: MenuProps = {
+    items: [
+      { key: 'password', label: '修改密码' },
+      { key: 'lock', label: '锁定' },
+      { type: 'divider' },
+      { key: 'signOut', label: '退出登录' },
+    ],
+    onClick: ({ key }) => {
+      if (key === 'password') navigate({ page: 'password' });
+      else if (key === 'lock') onLock();
+      else if (key === 'signOut') onSignOut();
+    },
+  };
+
+  return (
+    <CurrentUserProvider user={user}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header className="app-header" style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
+          <Typography.Text strong style={{ fontSize: 18 }}>
+            司法所案件台账
+          </Typography.Text>
+          <Typography.Text className="office-name" data-testid="office-name">
+            {office?.name ?? ''}
+          </Typography.Text>
+          <Space style={{ marginInlineStart: 'auto' }}>
+            <Dropdown menu={userMenu} trigger={['click']}>
+              <Button type="text" data-testid="current-user" aria-label={`当前用户：${user.displayName}（${ROLE_LABELS[user.role]}）`}>
+                {user.displayName}
+                <Tag style={{ marginInlineStart: 8 }}>{ROLE_LABELS[user.role]}</Tag>
+              </Button>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        <Layout>
+          <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+            <nav aria-label="主导航">
+              <Menu
+                mode="inline"
+                items={navigationFor(user)}
+                selectedKeys={[menuKey(route)]}
+                onClick={({ key }) => {
+                  const to = MENU_ROUTES[key];
+                  if (to) navigate(to);
+                }}
+              />
+            </nav>
+          </Layout.Sider>
+          <Layout.Content style={{ padding: 24, background: '#fff' }}>
+            <main>{page}</main>
+          </Layout.Content>
+        </Layout>
+      </Layout>
+    </CurrentUserProvider>
+  );
+}

@@ -1,0 +1,90 @@
+// Chinese names for what the audit log records: the call that made a change and the table it changed. A name not
+// listed here (a channel or table added later) is shown as it is stored.
+
+export const CHANNEL_LABELS: Readonly<Record<string, string>> = {
+  'auth.setup': '首次设置',
+  'auth.signIn': '登录',
+  'auth.unlock': '解锁',
+  'auth.changePassword': '修改密码',
+  'users.create': '添加用户',
+  'users.update': '修改用户',
+  'users.resetPassword': '重置密码',
+  'office.setup': '司法所设置',
+  'interference.record': '记录过问或干预情况',
+  'interference.submitStatement': '提交月度报告',
+  'legalAid.create': '登记法律援助申请',
+  'drafts.save': '保存草稿',
+  'drafts.discard': '删除草稿',
+  'legalAid.notifyMissing': '告知补充材料',
+  'legalAid.supplyMaterials': '补齐材料',
+  'legalAid.deemWithdrawn': '视为撤回申请',
+  'legalAid.decide': '审查决定',
+  'legalAid.provideProvisionally': '先行提供法律援助',
+  'legalAid.assign': '指派',
+  'legalAid.recordProgress': '记录办理情况',
+  'legalAid.terminate': '终止法律援助',
+  'legalAid.close': '结案',
+  'legalAid.object': '提出异议',
+  'legalAid.reviewObjection': '异议审查',
+  'legalAid.recordSubsidy': '记录办案补贴',
+  'legalAid.archive': '归档',
+  'legalAid.overrideEligibility': '经济困难审查例外',
+  'legalAid.rosterAdd': '添加名册人员',
+  'legalAid.rosterUpdate': '修改名册人员',
+  'cases.acknowledgeConflicts': '确认利益冲突提示',
+  'notarization.updateMatter': '修改公证事项',
+  'notarization.create': '登记公证申请',
+  'notarization.act': '办理公证申请',
+  'mediation.create': '登记人民调解',
+  'mediation.quickOral': '口头调解快速登记',
+  'mediation.investigate': '调查',
+  'mediation.recordSession': '记录调解',
+  'mediation.extend': '延长调解期限',
+  'mediation.succeed': '调解成功',
+  'mediation.fail': '调解不成',
+  'mediation.terminate': '终止调解',
+  'mediation.recordPerformance': '记录履行情况',
+  'mediation.followUp': '回访',
+  'mediation.applyConfirmation': '申请司法确认',
+  'mediation.recordConfirmation': '记录司法确认结果',
+  'mediation.markCrimePrevention': '标记防止民转刑',
+  'mediation.recordSubsidy': '记录调解补贴',
+  'mediation.archive': '调解归档',
+  'mediation.saveDisputeTypes': '修改纠纷类型',
+  'mediation.setSubsidyRates': '修改补贴标准',
+  restore: '从备份恢复',
+};
+
+export const TABLE_LABELS: Readonly<Record<string, string>> = {
+  office: '司法所',
+  case_number_counters: '案号计数',
+  cases: '案件',
+  parties: '当事人',
+  legal_aid_cases: '法律援助案件',
+  drafts: '草稿',
+  case_search_text: '检索索引',
+  users: '用户',
+  interference_records: '过问干预记录',
+  interference_statements: '月度报告',
+  case_actions: '案件办理记录',
+  legal_aid_roster: '法律援助人员名册',
+  legal_aid_assignments: '法律援助指派',
+  legal_aid_eligibility_overrides: '经济困难审查例外',
+  conflict_acknowledgements: '利益冲突确认',
+  notarization_matters: '公证事项',
+  notarization_requests: '公证申请',
+  notarization_parties: '公证当事人',
+  mediation_cases: '人民调解案件',
+  mediation_parties: '调解当事人',
+  mediation_dispute_types: '纠纷类型',
+  mediation_subsidy_rates: '调解补贴标准',
+};
+
+export const OP_LABELS = { insert: '新增', update: '修改', delete: '删除' } as const;
+
+export function channelLabel(channel: string): string {
+  if (channel.startsWith('migration:')) return `数据升级（${channel.slice('migration:'.length)}）`;
+  return CHANNEL_LABELS[channel] ?? channel;
+}
+
+export const tableLabel = (table: string): string => TABLE_LABELS[table] ?? table;
