@@ -8,6 +8,7 @@ import type { AuthStatus, Channel, ChannelInput, ChannelOutput, LegalAidCase } f
 import type { Office } from '../../shared/office';
 import { createApi } from '../../renderer/api';
 import { App } from '../../renderer/App';
+import { validApplication } from '../support/samples';
 
 export type Reply<C extends Channel> = (input: ChannelInput<C>) => ChannelOutput<C> | Refusal | Promise<ChannelOutput<C> | Refusal>;
 export type Replies = { [C in Channel]?: Reply<C> };
@@ -158,29 +159,8 @@ export function messageOf(field: HTMLElement): string {
 
 export const field = (label: string) => screen.getByLabelText(label);
 
-/**
- * The sample application as the main process stores it: test/support/fixtures.ts has the same one for the node
- * tests, but importing that file would load the SQLite backend into jsdom.
- */
-export const APPLICATION: LegalAidCase['application'] = {
-  applicant: {
-    name: '张秀英', sex: '女', ethnicity: '汉族', birthDate: '1949-12-31', idType: '居民身份证',
-    idNumber: '11010519491231002X', householdAddress: '雨花区黎托街道花侯村3组', residence: '', phone: '13800138000',
-    employer: '', lacksCapacity: false,
-  },
-  applicantGroups: ['老年人', '妇女'],
-  agent: null,
-  opposingParties: [{ name: '张建国', idNumber: '' }],
-  category: '民事',
-  serviceForm: '民事、行政、国家赔偿诉讼代理及非诉讼代理',
-  matter: '赡养费纠纷',
-  proceedingStage: '',
-  handlingAuthority: '',
-  facts: '申请人年逾七旬，子女拒不支付赡养费。',
-  finance: { householdSize: 1, monthlyIncomePerCapitaFen: 85_050, basis: '承诺', exemptReason: '' },
-  receivedOn: '2026-11-20',
-  receivedBy: '李娟',
-};
+/** The sample application as the main process stores it (shared with the node tests). */
+export const APPLICATION: LegalAidCase['application'] = validApplication();
 
 export function legalAidCase(overrides: Partial<LegalAidCase> = {}): LegalAidCase {
   return {
