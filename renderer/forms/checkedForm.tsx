@@ -88,6 +88,43 @@ export function useCheckedForm<T extends object>({ formName, labels, initial: gi
   return { form, formName, labels, initial, messages, values, onValuesChange, check, refuse };
 }
 
+export interface Submission {
+  busy: boolean;
+  /** The refusal to say above the button (field messages go under their fields). */
+  refusal: string | null;
+  /** Checks the form, then sends it once at a time; a refusal is kept for the form to show. */
+  submit(): Promise<void>;
+}
+
+interface SubmitOptions {
+  /** Maps a field the main process names onto this form's field (the sign-in's 密码 is 当前密码 here). */
+  rename?: (path: string) => string;
+  /** Sees a refusal first: returns true when it dealt with it (the session was lost, say). */
+  onRefused?: (error: unknown) => boolean | void;
+}
+
+/** The one send-and-refuse cycle every checked form runs. */
+export function useSubmit<T extends object>(checked: CheckedForm<T>, send: (values: T) => Promise<void>, { rename, onRefused }: SubmitOptions = {}): Submission {
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    if (busy) return;
+    setRefusal(null);
+    const values = checked.check();
+    if (!values) return;
+    setBusy(true);
+    try {
+      await send(values);
+      setBusy(false);
+    } catch (error) {
+      if (onRefused?.(error) === true) return;
+      setRefusal(checked.refuse(error, rename));
+      setBusy(false);
+    }
+  };
+  return { busy, refusal, submit };
+}
+
 /** Enter in a one-line field submits (sign in, unlock); elsewhere it keeps its own meaning. */
 function enterSubmits(submit: () => void) {
   return (event: KeyboardEvent<HTMLElement>) => {

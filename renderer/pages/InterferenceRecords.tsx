@@ -15,7 +15,7 @@ import {
 import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
 import { formatDate, formatMoment } from '../app/format';
-import { CheckedFormFrame, schemaIssues, useCheckedForm } from '../forms/checkedForm';
+import { CheckedFormFrame, schemaIssues, useCheckedForm, useSubmit } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
 
 const DATE_FORMATS = ['YYYY-MM-DD', 'YYYYMMDD', 'YYYY/MM/DD', 'YYYY.MM.DD'];
@@ -50,23 +50,10 @@ function RecordForm({ caseId, onSaved, onCancel }: { caseId: number; onSaved(): 
     },
     issuesOf: (values) => recordIssues(caseId, values),
   });
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const save = async () => {
-    if (busy) return;
-    setRefusal(null);
-    const values = checked.check();
-    if (!values) return;
-    setBusy(true);
-    try {
-      await api.call('interference.record', payload(caseId, values) as InterferenceRecordInput);
-      onSaved();
-    } catch (error) {
-      setRefusal(checked.refuse(error));
-      setBusy(false);
-    }
-  };
+  const { busy, refusal, submit: save } = useSubmit(checked, async (values) => {
+    await api.call('interference.record', payload(caseId, values) as InterferenceRecordInput);
+    onSaved();
+  });
 
   return (
     <Card title="记录过问或干预情况" className="detail-section">

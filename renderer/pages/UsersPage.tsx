@@ -9,7 +9,7 @@ import { ROLE_LABELS, ROLES, type Role } from '../../shared/roles';
 import { errorMessage, useApi } from '../app/apiContext';
 import { useCurrentUser, userMay } from '../app/currentUser';
 import { formatMoment } from '../app/format';
-import { CheckedFormFrame, schemaIssues, useCheckedForm } from '../forms/checkedForm';
+import { CheckedFormFrame, schemaIssues, useCheckedForm, useSubmit } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
 import { PASSWORD_RULE } from '../session/FirstRunPage';
 
@@ -134,22 +134,9 @@ function AddUserCard({ onDone, onCancel }: { onDone(user: UserSummary): void; on
     initial: { username: '', displayName: '', role: 'clerk', password: '' },
     issuesOf: (values) => schemaIssues(newUserSchema, values, NEW_USER_LABELS),
   });
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const save = async () => {
-    if (busy) return;
-    setRefusal(null);
-    const values = checked.check();
-    if (!values?.role) return;
-    setBusy(true);
-    try {
-      onDone(await api.call('users.create', { ...values, role: values.role }));
-    } catch (error) {
-      setRefusal(checked.refuse(error));
-      setBusy(false);
-    }
-  };
+  const { busy, refusal, submit: save } = useSubmit(checked, async ({ role, ...values }) => {
+    if (role) onDone(await api.call('users.create', { ...values, role }));
+  });
 
   return (
     <Card title="添加用户" className="detail-section" style={{ maxWidth: 560 }}>
@@ -194,22 +181,9 @@ function EditUserCard({ user, onDone, onCancel }: { user: UserSummary; onDone(us
     initial: { displayName: user.displayName, role: user.role, active: user.active },
     issuesOf: (values) => schemaIssues(contract['users.update'].input, { ...values, userId: user.id }, ACCOUNT_LABELS),
   });
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const save = async () => {
-    if (busy) return;
-    setRefusal(null);
-    const values = checked.check();
-    if (!values) return;
-    setBusy(true);
-    try {
-      onDone(await api.call('users.update', { userId: user.id, ...values }));
-    } catch (error) {
-      setRefusal(checked.refuse(error));
-      setBusy(false);
-    }
-  };
+  const { busy, refusal, submit: save } = useSubmit(checked, async (values) => {
+    onDone(await api.call('users.update', { userId: user.id, ...values }));
+  });
 
   return (
     <Card title={`编辑用户：${user.username}`} className="detail-section" style={{ maxWidth: 560 }}>
@@ -245,22 +219,9 @@ function ResetPasswordCard({ user, onDone, onCancel }: { user: UserSummary; onDo
     initial: { newPassword: '' },
     issuesOf: (values) => schemaIssues(contract['users.resetPassword'].input, { ...values, userId: user.id }, ACCOUNT_LABELS),
   });
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const save = async () => {
-    if (busy) return;
-    setRefusal(null);
-    const values = checked.check();
-    if (!values) return;
-    setBusy(true);
-    try {
-      onDone(await api.call('users.resetPassword', { userId: user.id, newPassword: values.newPassword }));
-    } catch (error) {
-      setRefusal(checked.refuse(error));
-      setBusy(false);
-    }
-  };
+  const { busy, refusal, submit: save } = useSubmit(checked, async (values) => {
+    onDone(await api.call('users.resetPassword', { userId: user.id, newPassword: values.newPassword }));
+  });
 
   return (
     <Card title={`重置密码：${user.displayName}（${user.username}）`} className="detail-section" style={{ maxWidth: 560 }}>

@@ -1,11 +1,10 @@
 // 修改密码: asked for before anything else when an account is new or its password was reset, and open to
 // everyone from the user menu.
 import { Alert, Button, Input, Space, Typography } from 'antd';
-import { useState } from 'react';
 import { ACCOUNT_LABELS, type SessionUser } from '../../shared/accounts';
 import { contract } from '../../shared/contract';
 import { useApi } from '../app/apiContext';
-import { CheckedFormFrame, confirmIssue, schemaIssues, useCheckedForm } from '../forms/checkedForm';
+import { CheckedFormFrame, confirmIssue, schemaIssues, useCheckedForm, useSubmit } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
 import { PASSWORD_RULE } from './FirstRunPage';
 
@@ -31,25 +30,12 @@ export function ChangePasswordForm({ onChanged }: { onChanged(user: SessionUser)
     initial: { currentPassword: '', newPassword: '', confirmPassword: '' },
     issuesOf: passwordIssues,
   });
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const save = async () => {
-    if (busy) return;
-    setRefusal(null);
-    const values = checked.check();
-    if (!values) return;
-    setBusy(true);
-    try {
-      const user = await api.call('auth.changePassword', { currentPassword: values.currentPassword, newPassword: values.newPassword });
-      setBusy(false);
-      onChanged(user);
-    } catch (error) {
-      // A wrong current password comes back as the sign-in's "密码" field: it is the current one here.
-      setRefusal(checked.refuse(error, (path) => (path === 'password' ? 'currentPassword' : path)));
-      setBusy(false);
-    }
-  };
+  const { busy, refusal, submit: save } = useSubmit(checked, async (values) => {
+    onChanged(await api.call('auth.changePassword', { currentPassword: values.currentPassword, newPassword: values.newPassword }));
+  }, {
+    // A wrong current password comes back as the sign-in's "密码" field: it is the current one here.
+    rename: (path) => (path === 'password' ? 'currentPassword' : path),
+  });
 
   return (
     <CheckedFormFrame checked={checked} style={{ maxWidth: 360 }}>

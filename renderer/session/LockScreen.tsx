@@ -1,13 +1,12 @@
 // The lock screen: over the open pages, which keep their state underneath, until the same user types their
 // password again. The pages are hidden meanwhile: a locked window shows no case data.
 import { Alert, Button, Input, Space, Typography } from 'antd';
-import { useState } from 'react';
 import { ACCOUNT_LABELS, type SessionUser } from '../../shared/accounts';
 import { contract } from '../../shared/contract';
 import { ROLE_LABELS } from '../../shared/roles';
 import { ApiError } from '../api';
 import { useApi } from '../app/apiContext';
-import { CheckedFormFrame, schemaIssues, useCheckedForm } from '../forms/checkedForm';
+import { CheckedFormFrame, schemaIssues, useCheckedForm, useSubmit } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
 
 interface Props {
@@ -26,25 +25,18 @@ export function LockScreen({ user, onUnlocked, onSessionLost, onSignOut }: Props
     initial: { password: '' },
     issuesOf: (values) => schemaIssues(contract['auth.unlock'].input, values, ACCOUNT_LABELS),
   });
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const unlock = async () => {
-    if (busy) return;
-    setRefusal(null);
-    const values = checked.check();
-    if (!values) return;
-    setBusy(true);
-    try {
-      await api.call('auth.unlock', values);
-      onUnlocked();
-    } catch (error) {
-      if (error instanceof ApiError && error.data.code === 'UNAUTHENTICATED') return onSessionLost();
-      setRefusal(checked.refuse(error));
+  const { busy, refusal, submit: unlock } = useSubmit(checked, async (values) => {
+    await api.call('auth.unlock', values);
+    onUnlocked();
+  }, {
+    onRefused: (error) => {
+      if (error instanceof ApiError && error.data.code === 'UNAUTHENTICATED') {
+        onSessionLost();
+        return true;
+      }
       checked.form.setFieldValue('password', '');
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
     <div className="session-page lock-screen" role="dialog" aria-modal="true" aria-labelledby="lock-title">

@@ -1,11 +1,10 @@
 // 登录: who is at the desk. Several clerks share one PC; each signs in with their own account.
 import { Alert, Button, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { ACCOUNT_LABELS, type SessionUser } from '../../shared/accounts';
 import { contract } from '../../shared/contract';
 import type { Office } from '../../shared/office';
 import { useApi } from '../app/apiContext';
-import { CheckedFormFrame, schemaIssues, useCheckedForm } from '../forms/checkedForm';
+import { CheckedFormFrame, schemaIssues, useCheckedForm, useSubmit } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
 
 interface SignInValues {
@@ -28,25 +27,13 @@ export function SignInPage({ office, resuming, onSignedIn }: Props) {
     initial: { username: resuming?.username ?? '', password: '' },
     issuesOf: (values) => schemaIssues(contract['auth.signIn'].input, values, ACCOUNT_LABELS),
   });
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const signIn = async () => {
-    if (busy) return;
-    setRefusal(null);
-    const values = checked.check();
-    if (!values) return;
-    setBusy(true);
-    try {
-      await api.call('auth.signIn', values);
-      onSignedIn();
-    } catch (error) {
-      // A wrong password or a locked account: said above the button, and the password is typed again.
-      setRefusal(checked.refuse(error));
-      checked.form.setFieldValue('password', '');
-      setBusy(false);
-    }
-  };
+  const { busy, refusal, submit: signIn } = useSubmit(checked, async (values) => {
+    await api.call('auth.signIn', values);
+    onSignedIn();
+  }, {
+    // A wrong password or a locked account: said above the button, and the password is typed again.
+    onRefused: () => void checked.form.setFieldValue('password', ''),
+  });
 
   return (
     <div className="session-page sign-in">
