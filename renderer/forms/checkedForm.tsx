@@ -2,7 +2,7 @@
 // field's message from the shared schema the main process enforces, shown once the field is touched and all
 // at once on submit, with the main process's field messages under their fields and any other refusal said
 // above the button.
-import { Form, type FormInstance } from 'antd';
+import { Alert, Button, Form, Space, type FormInstance } from 'antd';
 import { useCallback, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { fieldIssues, type Labels } from '../../shared/validation';
@@ -123,6 +123,24 @@ export function useSubmit<T extends object>(checked: CheckedForm<T>, send: (valu
     }
   };
   return { busy, refusal, submit };
+}
+
+/** The refusal, if any, then the submit and 取消 buttons, and anything said beside them. */
+export function SubmitRow({ submission, label = '保存', onCancel, children }: { submission: Submission; label?: string; onCancel(): void; children?: ReactNode }) {
+  return (
+    <>
+      {submission.refusal && <Alert className="page-alert" type="error" showIcon title={submission.refusal} />}
+      <Space align="center">
+        <Button type="primary" htmlType="button" loading={submission.busy} onClick={() => void submission.submit()}>
+          {label}
+        </Button>
+        <Button htmlType="button" onClick={onCancel}>
+          取消
+        </Button>
+        {children}
+      </Space>
+    </>
+  );
 }
 
 /** Enter in a one-line field submits (sign in, unlock); elsewhere it keeps its own meaning. */

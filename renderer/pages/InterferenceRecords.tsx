@@ -15,7 +15,7 @@ import {
 import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
 import { formatDate, formatMoment } from '../app/format';
-import { CheckedFormFrame, schemaIssues, useCheckedForm, useSubmit } from '../forms/checkedForm';
+import { CheckedFormFrame, schemaIssues, useCheckedForm, SubmitRow, useSubmit } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
 
 const DATE_FORMATS = ['YYYY-MM-DD', 'YYYYMMDD', 'YYYY/MM/DD', 'YYYY.MM.DD'];
@@ -50,7 +50,7 @@ function RecordForm({ caseId, onSaved, onCancel }: { caseId: number; onSaved(): 
     },
     issuesOf: (values) => recordIssues(caseId, values),
   });
-  const { busy, refusal, submit: save } = useSubmit(checked, async (values) => {
+  const submission = useSubmit(checked, async (values) => {
     await api.call('interference.record', payload(caseId, values) as InterferenceRecordInput);
     onSaved();
   });
@@ -96,16 +96,9 @@ function RecordForm({ caseId, onSaved, onCancel }: { caseId: number; onSaved(): 
         <FormField path="handling" required>
           <Input.TextArea rows={3} maxLength={2000} showCount />
         </FormField>
-        {refusal && <Alert className="page-alert" type="error" showIcon title={refusal} />}
-        <Space align="center">
-          <Button type="primary" htmlType="button" loading={busy} onClick={() => void save()}>
-            保存
-          </Button>
-          <Button htmlType="button" onClick={onCancel}>
-            取消
-          </Button>
+        <SubmitRow submission={submission} onCancel={onCancel}>
           <Typography.Text type="secondary">保存后不能修改或删除，请核对后保存。</Typography.Text>
-        </Space>
+        </SubmitRow>
       </CheckedFormFrame>
     </Card>
   );

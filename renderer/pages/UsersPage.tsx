@@ -9,7 +9,7 @@ import { ROLE_LABELS, ROLES, type Role } from '../../shared/roles';
 import { errorMessage, useApi } from '../app/apiContext';
 import { useCurrentUser, userMay } from '../app/currentUser';
 import { formatMoment } from '../app/format';
-import { CheckedFormFrame, schemaIssues, useCheckedForm, useSubmit } from '../forms/checkedForm';
+import { CheckedFormFrame, schemaIssues, useCheckedForm, SubmitRow, useSubmit } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
 import { PASSWORD_RULE } from '../session/FirstRunPage';
 
@@ -134,7 +134,7 @@ function AddUserCard({ onDone, onCancel }: { onDone(user: UserSummary): void; on
     initial: { username: '', displayName: '', role: 'clerk', password: '' },
     issuesOf: (values) => schemaIssues(newUserSchema, values, NEW_USER_LABELS),
   });
-  const { busy, refusal, submit: save } = useSubmit(checked, async ({ role, ...values }) => {
+  const submission = useSubmit(checked, async ({ role, ...values }) => {
     if (role) onDone(await api.call('users.create', { ...values, role }));
   });
 
@@ -153,15 +153,7 @@ function AddUserCard({ onDone, onCancel }: { onDone(user: UserSummary): void; on
         <FormField path="password" required extra={`${PASSWORD_RULE}；告知本人，首次登录后须修改`}>
           <Input.Password maxLength={128} autoComplete="new-password" />
         </FormField>
-        {refusal && <Alert className="page-alert" type="error" showIcon title={refusal} />}
-        <Space>
-          <Button type="primary" htmlType="button" loading={busy} onClick={() => void save()}>
-            保存
-          </Button>
-          <Button htmlType="button" onClick={onCancel}>
-            取消
-          </Button>
-        </Space>
+        <SubmitRow submission={submission} onCancel={onCancel} />
       </CheckedFormFrame>
     </Card>
   );
@@ -181,7 +173,7 @@ function EditUserCard({ user, onDone, onCancel }: { user: UserSummary; onDone(us
     initial: { displayName: user.displayName, role: user.role, active: user.active },
     issuesOf: (values) => schemaIssues(contract['users.update'].input, { ...values, userId: user.id }, ACCOUNT_LABELS),
   });
-  const { busy, refusal, submit: save } = useSubmit(checked, async (values) => {
+  const submission = useSubmit(checked, async (values) => {
     onDone(await api.call('users.update', { userId: user.id, ...values }));
   });
 
@@ -197,15 +189,7 @@ function EditUserCard({ user, onDone, onCancel }: { user: UserSummary; onDone(us
         <FormField path="active" valuePropName="checked" label="" extra="停用后不能登录；其记录和审计日志保留">
           <Checkbox>启用此账户</Checkbox>
         </FormField>
-        {refusal && <Alert className="page-alert" type="error" showIcon title={refusal} />}
-        <Space>
-          <Button type="primary" htmlType="button" loading={busy} onClick={() => void save()}>
-            保存
-          </Button>
-          <Button htmlType="button" onClick={onCancel}>
-            取消
-          </Button>
-        </Space>
+        <SubmitRow submission={submission} onCancel={onCancel} />
       </CheckedFormFrame>
     </Card>
   );
@@ -219,7 +203,7 @@ function ResetPasswordCard({ user, onDone, onCancel }: { user: UserSummary; onDo
     initial: { newPassword: '' },
     issuesOf: (values) => schemaIssues(contract['users.resetPassword'].input, { ...values, userId: user.id }, ACCOUNT_LABELS),
   });
-  const { busy, refusal, submit: save } = useSubmit(checked, async (values) => {
+  const submission = useSubmit(checked, async (values) => {
     onDone(await api.call('users.resetPassword', { userId: user.id, newPassword: values.newPassword }));
   });
 
@@ -229,15 +213,7 @@ function ResetPasswordCard({ user, onDone, onCancel }: { user: UserSummary; onDo
         <FormField path="newPassword" required extra={`${PASSWORD_RULE}；${user.displayName}下次登录须修改`}>
           <Input.Password autoFocus maxLength={128} autoComplete="new-password" />
         </FormField>
-        {refusal && <Alert className="page-alert" type="error" showIcon title={refusal} />}
-        <Space>
-          <Button type="primary" htmlType="button" loading={busy} onClick={() => void save()}>
-            重置密码
-          </Button>
-          <Button htmlType="button" onClick={onCancel}>
-            取消
-          </Button>
-        </Space>
+        <SubmitRow submission={submission} label="重置密码" onCancel={onCancel} />
       </CheckedFormFrame>
     </Card>
   );
