@@ -1,5 +1,9 @@
 // Three projects: node (shared, db, services, handlers, CLI, shell with a mocked electron), dom (renderer with
 // @testing-library/react in jsdom) and e2e (Debian Chromium driven by playwright-core against the preview).
+// Tests run in the clerks' time zone: dates are local days in China, while stored moments are UTC, and the hours
+// between midnight and 08:00 are where the two disagree. (Set before any worker starts; workers inherit it.)
+process.env.TZ = 'Asia/Shanghai';
+
 const transform = {
   '^.+\\.(t|j)sx?$': [
     '@swc/jest',

@@ -14,6 +14,15 @@ export function localDate(at: Date = new Date()): string {
   return `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())}`;
 }
 
+/**
+ * The moment a local calendar day (yyyy-mm-dd) begins, as the ISO-8601 UTC timestamp stored moments use: a
+ * clerk's "22 November" in China starts at 2026-11-21T16:00:00.000Z. `offsetDays` moves to a later day.
+ */
+export function localDayStart(iso: string, offsetDays = 0): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d + offsetDays).toISOString();
+}
+
 /** 2026-11-22 → 2026年11月22日 */
 export function formatChineseDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { AuditPage, ChannelParsed } from '../../shared/contract';
+import { localDayStart } from '../../shared/dates';
 
 export async function listAudit(db: Kysely<Database>, f: ChannelParsed<'audit.list'>): Promise<AuditPage> {
   let q = db.selectFrom('audit_log');
@@ -9,8 +10,9 @@ export async function listAudit(db: Kysely<Database>, f: ChannelParsed<'audit.li
   if (f.channel) q = q.where('channel', '=', f.channel);
   if (f.tableName) q = q.where('table_name', '=', f.tableName);
   if (f.rowKey) q = q.where('row_key', '=', f.rowKey);
-  if (f.from) q = q.where('at', '>=', f.from);
-  if (f.to) q = q.where('at', '<', `${f.to}T99`); // through the end of that day
+  // The filter names local days; entries carry UTC moments.
+  if (f.from) q = q.where('at', '>=', localDayStart(f.from));
+  if (f.to) q = q.where('at', '<', localDayStart(f.to, 1));
   const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
     .selectAll()
