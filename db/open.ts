@@ -7,6 +7,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../shared/errors';
 import { recordAuditSync } from './auditLog';
 import { installAuditTriggers } from './auditTriggers';
+import { installChangeTriggers } from './changeTriggers';
 import { migrations as allMigrations, type Migration } from './migrations';
 import { applyStagedRestore, type AppliedRestore } from './stagedRestore';
 import type { Database } from './schema';
@@ -88,6 +89,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
         if (hasTable(sqlite, 'audit_pending')) {
           // New tables and columns are audited from the migration that makes them on.
           installAuditTriggers(sqlite);
+          installChangeTriggers(sqlite); // the export's change log; after the audit triggers (it drops some of them)
           recordAuditSync(sqlite, { channel: `migration:${migration.name}`, user: null, at: now() });
         }
         sqlite.pragma(`application_id = ${CASEDESK_APPLICATION_ID}`);

@@ -11,6 +11,10 @@ export interface OfficeTable {
   case_number_prefix: string;
   created_at: string;
   updated_at: string;
+  /** 0012: a township office's file, or the county bureau's (县局模式), chosen at setup. */
+  mode: Generated<'office' | 'bureau'>;
+  /** 0012: the bureau's public key (docs/export-format.md), '' until the office sets it. */
+  bureau_public_key: Generated<string>;
 }
 
 export interface CaseNumberCounterTable {
@@ -291,6 +295,171 @@ export interface MediationSubsidyRateTable {
   recorded_at: string;
 }
 
+/** This installation's key pairs (0012): Ed25519 to sign, X25519 to receive encrypted packages. */
+export interface ExchangeKeyTable {
+  id: number; // always 1
+  sign_public: string;
+  sign_private: string;
+  box_public: string;
+  box_private: string;
+  fingerprint: string;
+  created_at: string;
+}
+
+/** Every change of an exported table (0012, db/changeTriggers.ts); data is null for a delete. */
+export interface ChangeLogTable {
+  seq: Generated<number>;
+  table_name: string;
+  row_key: string;
+  op: 'upsert' | 'delete';
+  data: string | null;
+}
+
+/** The office's exports to the bureau (0012), one per export sequence. */
+export interface ExchangeExportTable {
+  sequence: number;
+  period: string;
+  after_seq: number;
+  up_to_seq: number;
+  created_at: string;
+  created_by: string;
+  app_version: string;
+  audit_head_seq: number;
+  audit_head_hash: string;
+  statistics: string; // JSON
+  row_count: number;
+  content_hash: string;
+  file_name: string;
+}
+
+/** Configuration packages from the bureau that this office installed (0012). */
+export interface ExchangeConfigImportTable {
+  id: Generated<number>;
+  issued_at: string;
+  content_hash: string;
+  imported_at: string;
+  summary: string; // JSON
+}
+
+/** Bureau mode (0012): the offices whose packages it accepts. */
+export interface BureauOfficeTable {
+  code: string;
+  name: string;
+  public_key: string;
+  fingerprint: string;
+  registered_at: string;
+}
+
+export interface BureauImportTable {
+  id: Generated<number>;
+  office_code: string;
+  sequence: number;
+  period: string;
+  after_seq: number;
+  up_to_seq: number;
+  created_at: string;
+  app_version: string;
+  audit_head_seq: number;
+  audit_head_hash: string;
+  statistics: string; // JSON
+  row_count: number;
+  content_hash: string;
+  file_sha256: string;
+  file_name: string;
+  imported_at: string;
+}
+
+/** The latest version of each row an office sent (0012); a tombstone has deleted 1 and data null. */
+export interface BureauRowTable {
+  office_code: string;
+  table_name: string;
+  row_key: string;
+  seq: number;
+  deleted: number;
+  data: string | null;
+  data_hash: string;
+  import_id: number;
+}
+
+export interface BureauConflictTable {
+  id: Generated<number>;
+  office_code: string;
+  import_id: number;
+  kind: 'row' | 'package' | 'audit';
+  table_name: string;
+  row_key: string;
+  seq: number;
+  kept_hash: string;
+  incoming_hash: string;
+  incoming_data: string | null;
+  detail: string;
+  detected_at: string;
+  resolved_at: string | null;
+}
+
+/** Dossier rule sets (0011): version 1 is the shipped default; the county bureau installs newer ones. */
+export interface DossierRuleSetTable {
+  version: number;
+  name: string;
+  rules: string; // JSON of a DossierRuleSet
+  installed_at: string;
+  installed_by: string;
+}
+
+/** A dossier item received for a case (0011). */
+export interface DossierMaterialTable {
+  case_id: number;
+  item_key: string;
+  received_on: string;
+  pages: number;
+  form: '原件' | '复印件';
+  note: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+/** A scan or photo of a dossier item (0011); the file is attachments/<sha256> in the data folder. */
+export interface AttachmentTable {
+  id: Generated<number>;
+  case_id: number;
+  item_key: string;
+  sha256: string;
+  content_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  file_name: string;
+  added_by: string;
+  added_at: string;
+}
+
+/** A director's override of the closing or archiving check, with the written reason (0011, append-only). */
+export interface DossierOverrideTable {
+  id: Generated<number>;
+  case_id: number;
+  action: 'close' | 'archive';
+  missing: string; // JSON array of the item names missing when it was given
+  reason: string;
+  user_id: number | null;
+  username: string;
+  recorded_at: string;
+}
+
+/** The latest dossier check of a case (0011): the rule-set version and what was missing then. */
+export interface DossierCheckTable {
+  case_id: number;
+  rule_set_version: number;
+  missing_count: number;
+  missing: string; // JSON array of item names
+  checked_at: string;
+}
+
+/** The report template as the bureau adjusted it (0013): one row; none means the default. */
+export interface StatisticsTemplateTable {
+  id: number; // always 1
+  template: string; // JSON, shared/statistics/template.ts
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface Database {
   office: OfficeTable;
   case_number_counters: CaseNumberCounterTable;
@@ -316,6 +485,20 @@ export interface Database {
   mediation_parties: MediationPartyTable;
   mediation_dispute_types: MediationDisputeTypeTable;
   mediation_subsidy_rates: MediationSubsidyRateTable;
+  dossier_rule_sets: DossierRuleSetTable;
+  dossier_materials: DossierMaterialTable;
+  attachments: AttachmentTable;
+  dossier_overrides: DossierOverrideTable;
+  dossier_checks: DossierCheckTable;
+  exchange_keys: ExchangeKeyTable;
+  change_log: ChangeLogTable;
+  exchange_exports: ExchangeExportTable;
+  exchange_config_imports: ExchangeConfigImportTable;
+  bureau_offices: BureauOfficeTable;
+  bureau_imports: BureauImportTable;
+  bureau_rows: BureauRowTable;
+  bureau_conflicts: BureauConflictTable;
+  statistics_template: StatisticsTemplateTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

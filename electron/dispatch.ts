@@ -60,7 +60,7 @@ export function createDispatch({ db, clock, handlers, sessions, log = console.er
       if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `未知的请求类型：${String(channel).slice(0, 50)}`);
       const size = payloadSize(input);
       if (!Number.isFinite(size)) throw new AppError('MALFORMED_PAYLOAD', '请求数据格式不正确');
-      if (size > MAX_PAYLOAD_CHARS) throw new AppError('PAYLOAD_TOO_LARGE', '请求数据过大');
+      if (size > (contract[channel].maxPayloadChars ?? MAX_PAYLOAD_CHARS)) throw new AppError('PAYLOAD_TOO_LARGE', '请求数据过大');
       const session = sessions.get(caller);
       authorise(channel, session);
       const def = contract[channel];

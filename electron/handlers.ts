@@ -4,10 +4,13 @@
 import type { Store } from '../db/open';
 import type { AppInfo, Contract } from '../shared/contract';
 import { caseHandlers } from './handlers/cases';
+import { dossierHandlers } from './handlers/dossier';
+import { exchangeHandlers } from './handlers/exchange';
 import { interferenceHandlers } from './handlers/interference';
 import { legalAidLifecycleHandlers } from './handlers/legalAidLifecycle';
 import { mediationHandlers } from './handlers/mediation';
 import { notarizationHandlers } from './handlers/notarization';
+import { statisticsHandlers } from './handlers/statistics';
 import { systemHandlers } from './handlers/system';
 import type { HandlersOf } from './handlerTypes';
 
@@ -22,5 +25,8 @@ export function createHandlers(deps: { appInfo: AppInfo; store: Store }): Handle
     ...legalAidLifecycleHandlers(),
     ...notarizationHandlers(),
     ...mediationHandlers(),
+    ...statisticsHandlers(),
+    ...dossierHandlers(deps),
+    ...exchangeHandlers(deps),
   };
 }

@@ -252,7 +252,7 @@ export function startMain(
       lockDownSession(session.defaultSession, appRootUrl, platform);
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(
-          menuTemplate({ print, backup: () => sendToPage('backup'), quit: () => app.quit(), about: showAbout }, app.isPackaged),
+          menuTemplate({ print, backup: () => sendToPage('backup'), exportToBureau: () => sendToPage('export'), quit: () => app.quit(), about: showAbout }, app.isPackaged),
         ),
       );
 

@@ -6,9 +6,10 @@ export const MENU_CHANNEL = 'casedesk:menu';
 
 /**
  * The commands the renderer may be sent. `backup`: open the backup page (备份), where the clerk picks the folder
- * (a USB stick) and starts it through the `backup.*` channels like any other call.
+ * (a USB stick) and starts it through the `backup.*` channels like any other call. `export`: open the page of the
+ * exchange with the county bureau (数据报送), where the export is made through the `exchange.*` channels.
  */
-export const MENU_COMMANDS = ['backup'] as const;
+export const MENU_COMMANDS = ['backup', 'export'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(value: unknown): value is MenuCommand {
@@ -19,7 +20,7 @@ export const MENU_LABELS = {
   file: '文件',
   print: '打印…',
   backup: '备份…',
-  exportToBureau: '导出到县司法局…（建设中）',
+  exportToBureau: '导出到县司法局…',
   quit: '退出',
   develop: '开发',
   reload: '重新加载',
@@ -41,6 +42,7 @@ export interface MenuEntry {
 export interface MenuActions {
   print(): void;
   backup(): void;
+  exportToBureau(): void;
   quit(): void;
   about(): void;
 }
@@ -55,8 +57,7 @@ export function menuTemplate(actions: MenuActions, isPackaged: boolean): MenuEnt
         { label: L.print, accelerator: 'CmdOrCtrl+P', click: actions.print },
         { type: 'separator' },
         { label: L.backup, click: actions.backup },
-        // The monthly export to the county bureau is not built yet: shown, so the clerk knows it is coming.
-        { label: L.exportToBureau, enabled: false },
+        { label: L.exportToBureau, click: actions.exportToBureau },
         { type: 'separator' },
         { label: L.quit, accelerator: 'CmdOrCtrl+Q', click: actions.quit },
       ],

@@ -9,7 +9,13 @@ import { ROLE_LABELS } from '../shared/roles';
 import { CurrentUserProvider, mayOpen, userMay } from './app/currentUser';
 import { navigate, useRoute, type Route } from './app/route';
 import { BackupPage } from './pages/BackupPage';
+import { BureauConflictsPage, BureauImportPage, BureauOfficesPage } from './exchange/BureauPages';
+import { ExchangePage } from './exchange/ExchangePage';
+import { useExchangeStatus } from './exchange/useExchangeStatus';
+import type { InstallationMode } from '../shared/exchange/types';
 import { CaseDetailPage } from './pages/CaseDetailPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { RosterPage } from './pages/RosterPage';
 import { CaseListPage, INITIAL_CASE_QUERY, type CaseListQuery } from './pages/CaseListPage';
 import { DraftsPage } from './pages/DraftsPage';
 import { LegalAidIntakePage, type Created } from './pages/LegalAidIntakePage';
@@ -17,19 +23,32 @@ import { AuditLogPage } from './pages/AuditLogPage';
 import { OfficeSetupForm } from './pages/OfficeSetupForm';
 import { SettingsPage } from './pages/SettingsPage';
 import { StatementsPage } from './pages/StatementsPage';
-import { UnderConstructionPage } from './pages/UnderConstructionPage';
+import { StatisticsPage } from './statistics/StatisticsPage';
+import { MediationIntakePage } from './mediation/MediationIntakePage';
+import { MediationSettingsPage } from './mediation/MediationSettingsPage';
+import { QuickOralPage } from './mediation/QuickOralPage';
+import { NotarizationIntakePage } from './notarization/NotarizationIntakePage';
+import { NotarizationMattersPage } from './notarization/NotarizationMattersPage';
 import { UsersPage } from './pages/UsersPage';
 import { ChangePasswordForm } from './session/ChangePasswordForm';
 
-const BUILDING = <Tag style={{ marginInlineStart: 8 }}>建设中</Tag>;
-
 type MenuItems = NonNullable<MenuProps['items']>;
 
-function navigationFor(user: SessionUser): MenuItems {
+function navigationFor(user: SessionUser, mode: InstallationMode = 'office'): MenuItems {
   const may = (page: Route['page']) => mayOpen(user, page);
   const legalAid = [
     ...(may('intake') ? [{ key: 'intake', label: '登记申请' }] : []),
     ...(may('drafts') ? [{ key: 'drafts', label: '草稿' }] : []),
+    { key: 'roster', label: '援助人员名册' },
+  ];
+  const mediation = [
+    ...(may('mediationIntake') ? [{ key: 'mediationIntake', label: '登记调解' }] : []),
+    ...(may('mediationOral') ? [{ key: 'mediationOral', label: '口头调解' }] : []),
+    ...(may('mediationSettings') ? [{ key: 'mediationSettings', label: '纠纷类型与补贴标准' }] : []),
+  ];
+  const notarization = [
+    ...(may('notarizationIntake') ? [{ key: 'notarizationIntake', label: '登记公证申请' }] : []),
+    { key: 'notarizationMatters', label: '公证事项' },
   ];
   const system = [
     ...(may('users') ? [{ key: 'users', label: '用户管理' }] : []),
@@ -37,12 +56,20 @@ function navigationFor(user: SessionUser): MenuItems {
     ...(may('backup') ? [{ key: 'backup', label: '数据备份' }] : []),
     { key: 'settings', label: '司法所设置' },
   ];
+  // The exchange with the county bureau: an office reports; the bureau (县局模式) registers and imports.
+  const exchange =
+    mode === 'bureau'
+      ? [{ key: 'bureauOffices', label: '机构管理' }, { key: 'bureauImport', label: '导入数据包' }, { key: 'bureauConflicts', label: '待核冲突' }]
+      : [{ key: 'exchange', label: '数据报送' }];
   return [
     { key: 'cases', label: '案件列表' },
+    { key: 'dashboard', label: '期限提醒' },
+    { key: 'statistics', label: '统计报表' },
     ...(legalAid.length ? [{ type: 'group' as const, key: 'legal-aid', label: '法律援助', children: legalAid }] : []),
-    { key: 'mediation', label: <span>人民调解{BUILDING}</span> },
-    { key: 'notarization', label: <span>公证申请{BUILDING}</span> },
+    ...(mediation.length ? [{ type: 'group' as const, key: 'mediation', label: '人民调解', children: mediation }] : []),
+    { type: 'group', key: 'notarization', label: '公证申请', children: notarization },
     { type: 'group', key: 'interference', label: '防止干预司法', children: [{ key: 'statements', label: '月度报告' }] },
+    { type: 'group', key: 'exchange', label: mode === 'bureau' ? '县局汇总' : '向县局报送', children: exchange },
     { type: 'divider' },
     { type: 'group', key: 'system', label: '系统', children: system },
   ];
@@ -52,13 +79,23 @@ const MENU_ROUTES: Record<string, Route> = {
   cases: { page: 'cases' },
   intake: { page: 'intake', draftId: null },
   drafts: { page: 'drafts' },
-  mediation: { page: 'mediation' },
-  notarization: { page: 'notarization' },
+  dashboard: { page: 'dashboard' },
+  roster: { page: 'roster' },
+  mediationIntake: { page: 'mediationIntake' },
+  mediationOral: { page: 'mediationOral' },
+  mediationSettings: { page: 'mediationSettings' },
+  notarizationIntake: { page: 'notarizationIntake' },
+  notarizationMatters: { page: 'notarizationMatters' },
   statements: { page: 'statements' },
+  statistics: { page: 'statistics' },
   users: { page: 'users' },
   audit: { page: 'audit' },
   backup: { page: 'backup' },
   settings: { page: 'settings' },
+  exchange: { page: 'exchange' },
+  bureauOffices: { page: 'bureauOffices' },
+  bureauImport: { page: 'bureauImport' },
+  bureauConflicts: { page: 'bureauConflicts' },
 };
 const menuKey = (route: Route) => (route.page === 'case' ? 'cases' : route.page);
 
@@ -77,14 +114,17 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
   const [registered, setRegistered] = useState<Created | null>(null);
   /** A restore was staged: until the app restarts, nothing more should be entered (it would be replaced). */
   const [restoreStaged, setRestoreStaged] = useState<BackupInfo | null>(null);
+  const exchangeMode = useExchangeStatus().status?.mode ?? 'office';
 
-  // The menu's 备份… (Electron only) opens the backup page.
+  // The menu's 备份… and 导出到县司法局… (Electron only) open the backup page and the exchange page (at the bureau,
+  // its import page).
   useEffect(
     () =>
       window.casedesk?.onMenu?.((command) => {
         if (command === 'backup') navigate({ page: 'backup' });
+        if (command === 'export') navigate({ page: exchangeMode === 'bureau' ? 'bureauImport' : 'exchange' });
       }),
-    [],
+    [exchangeMode],
   );
 
   const onCreated = (created: Created) => {
@@ -117,6 +157,12 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
     page = <Result status="403" title="无权使用此功能" subTitle={`当前角色（${ROLE_LABELS[user.role]}）不能使用此功能。`} />;
   } else {
     switch (route.page) {
+      case 'dashboard':
+        page = <DashboardPage onOpen={(id) => navigate({ page: 'case', id })} />;
+        break;
+      case 'roster':
+        page = <RosterPage />;
+        break;
       case 'cases':
         page = <CaseListPage query={caseQuery} onQueryChange={setCaseQuery} onOpen={(id) => navigate({ page: 'case', id })} />;
         break;
@@ -136,20 +182,44 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
       case 'drafts':
         page = <DraftsPage onResume={(draft) => navigate({ page: 'intake', draftId: draft.id })} />;
         break;
-      case 'mediation':
-        page = <UnderConstructionPage title="人民调解" />;
+      case 'mediationIntake':
+        page = <MediationIntakePage onCreated={onCreated} />;
         break;
-      case 'notarization':
-        page = <UnderConstructionPage title="公证申请" />;
+      case 'mediationOral':
+        page = <QuickOralPage onCreated={onCreated} />;
+        break;
+      case 'mediationSettings':
+        page = <MediationSettingsPage />;
+        break;
+      case 'notarizationIntake':
+        page = <NotarizationIntakePage onCreated={onCreated} />;
+        break;
+      case 'notarizationMatters':
+        page = <NotarizationMattersPage />;
         break;
       case 'statements':
         page = <StatementsPage />;
+        break;
+      case 'statistics':
+        page = <StatisticsPage />;
         break;
       case 'users':
         page = <UsersPage />;
         break;
       case 'audit':
         page = <AuditLogPage />;
+        break;
+      case 'exchange':
+        page = <ExchangePage />;
+        break;
+      case 'bureauOffices':
+        page = <BureauOfficesPage />;
+        break;
+      case 'bureauImport':
+        page = <BureauImportPage />;
+        break;
+      case 'bureauConflicts':
+        page = <BureauConflictsPage />;
         break;
       case 'backup':
         page = <BackupPage onRestoreStaged={setRestoreStaged} />;
@@ -219,7 +289,7 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
             <nav aria-label="主导航">
               <Menu
                 mode="inline"
-                items={navigationFor(user)}
+                items={navigationFor(user, exchangeMode)}
                 selectedKeys={[menuKey(route)]}
                 onClick={({ key }) => {
                   const to = MENU_ROUTES[key];

@@ -1,5 +1,6 @@
 // npm run cli -- <command> [flags]: CaseDesk without a window, for bureaus' scripts and for making data.
 // Every command goes through the same dispatch as the app, so the same validation applies.
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openBackend, type Backend } from '../electron/backend';
 import { resolveDataFile } from '../electron/paths';
@@ -7,8 +8,12 @@ import { localDate } from '../shared/dates';
 import { ApiError, createApi, type Api } from '../shared/client';
 import { suggestCaseNumberPrefix } from '../shared/office';
 import { ROLE_LABELS, ROLES, type Role } from '../shared/roles';
+import { PackageRefused, verifyPackage } from '../electron/services/exchange/container';
+import { describeManifest, describeOutcome } from '../electron/services/exchange/describe';
+import type { VerifyOutcome } from '../shared/exchange/types';
 import { parseArgs, stringFlag, type ParsedArgs } from './args';
 import { demoSummaryLine, makeDemoCases, untilProblem } from './demoCases';
+import { isPrintDocument, printCaseDocument } from './printPdf';
 
 export class UsageError extends Error {}
 
@@ -19,6 +24,14 @@ const USAGE = `用法 / usage: npm run cli -- <command> [flags]
   audit-verify --db FILE
   backup --db FILE [--out 文件夹]
   restore --db FILE --from 备份文件
+  keys --db FILE [--bureau-key 县局公钥]          (本机公钥与指纹；司法所设置县局公钥)
+  mode --db FILE --set office|bureau              (使用方式：司法所或县局模式，设置时选定)
+  export --db FILE [--out 文件夹] [--period 2026-11] [--again 序号]
+  register-office --db FILE --code 43011101 --name 名称 --public-key 公钥 --fingerprint 指纹
+  import --db FILE 数据包...
+  verify 数据包... [--db FILE]
+  print --db FILE --case 案号 --doc cover|toc|checklist|notice --out 文件.pdf [--due 2026-12-10]   (卷宗封面、卷内目录、核对表、补正材料通知书)
+  report --db FILE --period 2026-10|2026-Q4|2026 --out 文件.xlsx [--scope office|county]
 `;
 
 function required(args: ParsedArgs, name: string): string {
@@ -67,6 +80,14 @@ const commands: Record<string, Command> = {
     }
   },
 
+  async print({ backend, api, args, out }) {
+    const doc = required(args, 'doc');
+    if (!isPrintDocument(doc)) throw new UsageError('--doc 应为 cover、toc、checklist 或 notice');
+    const file = path.resolve(required(args, 'out'));
+    const title = await printCaseDocument({ api, db: backend.store.db }, { caseNumber: required(args, 'case'), doc, out: file, noticeDueOn: stringFlag(args, 'due') ?? '' });
+    out(`已打印：${title} → ${file}`);
+  },
+
   async backup({ api, args, out }) {
     const folder = stringFlag(args, 'out');
     const made = await api.call('backup.create', { folder: folder === undefined ? null : path.resolve(folder) });
@@ -108,6 +129,65 @@ const commands: Record<string, Command> = {
     out(`已设置：${office.name}（${office.officeCode}），数据文件 ${backend.store.path}`);
   },
 
+  async report({ api, args, out }) {
+    // The periodic report as the bureau's workbook: the same channel and template as 导出Excel in the app.
+    const scope = stringFlag(args, 'scope') ?? 'office';
+    if (scope !== 'office' && scope !== 'county') throw new UsageError('--scope 应为 office 或 county');
+    const period = required(args, 'period');
+    const file = path.resolve(required(args, 'out'));
+    const workbook = await api.call('statistics.workbook', { period, scope });
+    writeFileSync(file, Buffer.from(workbook.base64, 'base64'));
+    out(`已生成统计报表：${file}`);
+  },
+
+  async keys({ api, args, out }) {
+    const bureauKey = stringFlag(args, 'bureau-key');
+    if (bureauKey !== undefined) await api.call('exchange.setBureauKey', { publicKey: bureauKey });
+    const status = await api.call('exchange.keys', {});
+    out(`使用方式：${status.mode === 'bureau' ? '县局模式' : '司法所'}`);
+    out(`公钥：${status.publicKey}`);
+    out(`指纹：${status.fingerprint}`);
+    if (status.mode === 'office') out(status.bureauFingerprint ? `县局公钥指纹：${status.bureauFingerprint}` : '县局公钥：未设置（数据包将不加密）');
+  },
+
+  async mode({ api, args, out }) {
+    const mode = required(args, 'set');
+    if (mode !== 'office' && mode !== 'bureau') throw new UsageError('--set 应为 office 或 bureau');
+    const status = await api.call('exchange.setMode', { mode });
+    out(`使用方式：${status.mode === 'bureau' ? '县局模式' : '司法所'}`);
+  },
+
+  async export({ api, args, out }) {
+    const folder = stringFlag(args, 'out');
+    const again = stringFlag(args, 'again');
+    const at = folder === undefined ? null : path.resolve(folder);
+    const made = again === undefined
+      ? await api.call('exchange.export', { period: stringFlag(args, 'period') ?? null, folder: at })
+      : await api.call('exchange.exportAgain', { sequence: Number(again), folder: at });
+    out(`${again === undefined ? '已导出' : '已重新生成'}：${made.file}（${made.period}，第${made.sequence}次报送，${made.rowCount}行，${made.encrypted ? '已加密' : '未加密：未设置县局公钥'}）`);
+  },
+
+  async 'register-office'({ api, args, out }) {
+    const made = await api.call('bureau.registerOffice', {
+      code: required(args, 'code'), name: required(args, 'name'), publicKey: required(args, 'public-key'), fingerprint: required(args, 'fingerprint'),
+    });
+    out(`已登记：${made.name}（${made.code}），公钥指纹 ${made.fingerprint}`);
+  },
+
+  async import({ api, args, out }) {
+    if (args.positionals.length === 0) throw new UsageError(`请给出数据包文件\n${USAGE}`);
+    const outcomes = await api.call('bureau.importFiles', { files: args.positionals.map((f) => path.resolve(f)) });
+    for (const o of outcomes) out(describeOutcome(o));
+    const rejected = outcomes.filter((o) => o.status === 'rejected').length;
+    if (rejected > 0) throw new FindingError(`${rejected}个数据包被拒收，未导入`);
+  },
+
+  async verify({ api, args, out }) {
+    if (args.positionals.length === 0) throw new UsageError(`请给出数据包文件\n${USAGE}`);
+    const outcomes = await api.call('bureau.verifyFiles', { files: args.positionals.map((f) => path.resolve(f)) });
+    reportVerified(outcomes, out);
+  },
+
   async demo({ api, args, out }) {
     // Cases of all three kinds in every stage, each registered and taken through its lifecycle by the channels.
     const count = positiveInt(args, 'cases', 100);
@@ -120,6 +200,36 @@ const commands: Record<string, Command> = {
   },
 };
 
+function reportVerified(outcomes: readonly VerifyOutcome[], out: (line: string) => void): void {
+  for (const o of outcomes) {
+    if (!o.ok) {
+      out(`校验失败：${o.fileName}：${o.reason}`);
+      continue;
+    }
+    out(`校验通过：${o.fileName}${o.rowsChecked === null ? '（签名与各部分哈希；加密内容需在县局的数据文件上核对）' : `（签名、哈希、解密与${o.rowsChecked}行数据）`}`);
+    for (const line of describeManifest(o.manifest)) out(`  ${line}`);
+  }
+  const failed = outcomes.filter((o) => !o.ok).length;
+  if (failed > 0) throw new FindingError(`${failed}个数据包校验失败`);
+}
+
+/** `verify` without a data file: the signature and every part's hash, read from the files alone. */
+function verifyFilesAlone(files: readonly string[], out: (line: string) => void): void {
+  reportVerified(
+    files.map((file): VerifyOutcome => {
+      const fileName = path.basename(file);
+      try {
+        return { fileName, ok: true, manifest: verifyPackage(readFileSync(file)).manifest, rowsChecked: null };
+      } catch (error) {
+        if (error instanceof PackageRefused) return { fileName, ok: false, reason: error.message };
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { fileName, ok: false, reason: '找不到文件' };
+        throw error;
+      }
+    }),
+    out,
+  );
+}
+
 /** Runs one CLI invocation; returns the exit code. */
 export async function runCli(argv: readonly string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
   const [name, ...rest] = argv;
@@ -131,6 +241,11 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
   let backend: Backend | null = null;
   try {
     const args = parseArgs(rest);
+    if (name === 'verify' && stringFlag(args, 'db') === undefined) {
+      if (args.positionals.length === 0) throw new UsageError(`请给出数据包文件\n${USAGE}`);
+      verifyFilesAlone(args.positionals, out);
+      return 0;
+    }
     if (stringFlag(args, 'db') === undefined && !process.env.CASEDESK_DB) throw new UsageError(`缺少参数 --db\n${USAGE}`);
     backend = openBackend({ dataFile: resolveDataFile(rest, process.env), shell: 'preview' });
     // Whoever can run the CLI can read the file itself: it calls as a trusted local session.

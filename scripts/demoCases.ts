@@ -927,6 +927,7 @@ export async function makeDemoCases(api: Api, { count, seed, until, years }: { c
     let status = plan.register.channel === 'mediation.quickOral' ? 'concluded' : plan.kind === 'mediation' ? 'registered' : 'received';
     for (const step of plan.steps) {
       try {
+        if (closesOrArchives(step)) await fileDemoDossier(api, id, stepDate(step));
         status = (await call(step.channel, { ...step.input, caseId: id })).status ?? status;
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
@@ -939,6 +940,21 @@ export async function makeDemoCases(api: Api, { count, seed, until, years }: { c
     summary.byStatus[plan.kind][status] = (summary.byStatus[plan.kind][status] ?? 0) + 1;
   }
   return summary;
+}
+
+const closesOrArchives = (step: DemoStep): boolean =>
+  step.channel === 'legalAid.close' || step.channel.endsWith('.archive') || (step.channel === 'notarization.act' && step.input.action === 'archive');
+
+/**
+ * Before closing or archiving (which check the dossier), the clerk files the materials the case requires that are
+ * not on file yet, as received on that day; page counts follow from the names, so the demo stays deterministic.
+ */
+async function fileDemoDossier(api: Api, caseId: number, on: string): Promise<void> {
+  const { checklist } = await api.call('dossier.get', { caseId });
+  for (const item of checklist.items) {
+    if (!item.required || item.present) continue;
+    await api.call('dossier.markReceived', { caseId, itemKey: item.key, receivedOn: on, pages: 1 + (item.name.length % 6), form: item.key.endsWith('Id') ? '复印件' : '原件', note: '' });
+  }
 }
 
 /** The CLI's line: 已生成 300 件案件（种子 7）：法律援助 90 件、人民调解 165 件、公证申请 45 件 */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { openBackend, type Backend } from '../electron/backend';
 import type { Clock } from '../electron/services/clock';
 import { CONTENT_SECURITY_POLICY } from '../electron/shellSecurity';
-import { MAX_PAYLOAD_CHARS } from '../shared/contract';
+import { LARGEST_PAYLOAD_CHARS, MAX_PAYLOAD_CHARS } from '../shared/contract';
 import type { Envelope } from '../shared/errors';
 
 export const TOKEN_HEADER = 'x-casedesk-token';
@@ -93,8 +93,9 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
         if (given.length !== token.length || !crypto.timingSafeEqual(Buffer.from(given), Buffer.from(token))) {
           return sendEnvelope(res, 403, { ok: false, error: { code: 'INTERNAL', message: '访问令牌无效，请使用启动预览时打印的地址' } });
         }
-        // The JSON limit in bytes: a Chinese character takes three bytes in UTF-8.
-        const body = await readBody(req, MAX_PAYLOAD_CHARS * 3 + 1024);
+        // The JSON limit in bytes: a Chinese character takes three bytes in UTF-8; the uploads' channels carry base64
+        // (a byte a character) and allow more. The dispatcher then holds each channel to its own limit.
+        const body = await readBody(req, Math.max(MAX_PAYLOAD_CHARS * 3, LARGEST_PAYLOAD_CHARS) + 1024);
         if (body === null) {
           res.setHeader('Connection', 'close');
           return sendEnvelope(res, 413, { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: '请求数据过大' } });

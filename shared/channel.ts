@@ -17,21 +17,25 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
   writes: boolean;
   /** Phantom: carries the output type only. */
   output: O;
+  /** A larger limit than MAX_PAYLOAD_CHARS, for a channel that carries file contents (packages, attachments). */
+  maxPayloadChars?: number;
 }
 
 export interface ChannelOptions {
   labels?: Labels;
   access: Access;
   writes: boolean;
+  maxPayloadChars?: number;
 }
 
 export function channel<O>() {
-  return <I extends z.ZodType>(input: I, { labels = {}, access, writes }: ChannelOptions): ChannelDef<I, O> => ({
+  return <I extends z.ZodType>(input: I, { labels = {}, access, writes, maxPayloadChars }: ChannelOptions): ChannelDef<I, O> => ({
     input,
     labels,
     access,
     writes,
     output: undefined as O,
+    ...(maxPayloadChars ? { maxPayloadChars } : {}),
   });
 }
 

@@ -4,13 +4,18 @@
 // and an output type. The channels are declared by area in shared/channels/ and merged here.
 import type { z } from 'zod';
 import { caseChannels } from './channels/cases';
+import { dossierChannels } from './channels/dossier';
+import { exchangeChannels } from './channels/exchange';
 import { interferenceChannels } from './channels/interference';
 import { legalAidLifecycleChannels } from './channels/legalAidLifecycle';
 import { mediationChannels } from './channels/mediation';
 import { notarizationChannels } from './channels/notarization';
+import { statisticsChannels } from './channels/statistics';
 import { systemChannels } from './channels/system';
 
-export { MAX_PAYLOAD_CHARS } from './channel';
+import { MAX_PAYLOAD_CHARS } from './channel';
+
+export { MAX_PAYLOAD_CHARS };
 export type { AppInfo, AuditPage, AuditRow, AuthStatus, BackupInfo } from './channels/system';
 export { CASE_SORT_KEYS } from './channels/cases';
 export type { CaseListPage, CaseListRow, Draft, DraftSummary, LegalAidCase } from './channels/cases';
@@ -31,6 +36,12 @@ export type { MediationCase, MediationCaseDeadlines, MediationPartyRecord, Media
 export type { MediationActionOption, MediationDeadline, MediationFacts, MediationStatus } from './mediation/lifecycle';
 export type { DisputeType } from './mediation/disputeTypes';
 export type { SubsidyRate, SubsidyRates } from './mediation/subsidy';
+export type { StatisticsReport, StatisticsWorkbook, TemplateInfo } from './channels/statistics';
+export type { AttachmentInfo, DossierCompleteness, DossierOverrideRecord, DossierView, IncompleteDossiers } from './channels/dossier';
+
+export type {
+  BureauConflict, BureauOffice, ExchangeStatus, ExportRecord, ExportResult, ImportCounts, ImportOutcome,
+} from './exchange/types';
 
 export const contract = {
   ...systemChannels,
@@ -39,6 +50,9 @@ export const contract = {
   ...legalAidLifecycleChannels,
   ...notarizationChannels,
   ...mediationChannels,
+  ...statisticsChannels,
+  ...dossierChannels,
+  ...exchangeChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -46,6 +60,12 @@ export type Channel = keyof Contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelParsed<C extends Channel> = z.output<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = Contract[C]['output'];
+
+/** The most any one call may carry: the uploads' channels (base64 packages) allow more than MAX_PAYLOAD_CHARS. */
+export const LARGEST_PAYLOAD_CHARS = Math.max(
+  MAX_PAYLOAD_CHARS,
+  ...Object.values(contract).map((c: { maxPayloadChars?: number }) => c.maxPayloadChars ?? MAX_PAYLOAD_CHARS),
+);
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

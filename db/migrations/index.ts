@@ -9,8 +9,11 @@ import { caseActions } from './0007-case-actions';
 import { legalAidLifecycle } from './0008-legal-aid-lifecycle';
 import { mediation } from './0009-mediation';
 import { notarization } from './0010-notarization';
+import { dossierMaterials } from './0011-dossier-materials';
+import { exchange } from './0012-exchange';
+import { statisticsTemplate } from './0013-statistics-template';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [officeAndCases, drafts, caseSearch, auditLog, accounts, interferenceRecords, caseActions, legalAidLifecycle, mediation, notarization];
+export const migrations: readonly Migration[] = [officeAndCases, drafts, caseSearch, auditLog, accounts, interferenceRecords, caseActions, legalAidLifecycle, mediation, notarization, dossierMaterials, exchange, statisticsTemplate];
 
 export type { Migration };

@@ -6,6 +6,7 @@ import type { LegalAidCase } from '../../shared/contract';
 import type { LegalAidApplication } from '../../shared/legalAid/application';
 import type { LegalAidStatus } from '../../shared/legalAid/options';
 import { recordRegistration } from './caseActions';
+import { recordDossierCheck } from './dossier';
 import { takeCaseNumber } from './caseNumbers';
 import { indexCaseText } from './caseSearch';
 import type { Clock } from './clock';
@@ -87,6 +88,7 @@ export async function createLegalAidCase(
     })
     .execute();
   await recordRegistration(trx, id, { status, receivedOn: app.receivedOn, by: app.receivedBy, clock });
+  await recordDossierCheck(trx, id, clock); // every case is checked from the start: lists read the stored result
   await indexCaseText(trx, id, searchBody(caseNumber, app));
   if (draftId !== null) await trx.deleteFrom('drafts').where('id', '=', draftId).execute();
   return { id, caseNumber };

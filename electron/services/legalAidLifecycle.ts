@@ -51,6 +51,7 @@ import { LEGAL_AID_STATUS_LABELS, type LegalAidStatus } from '../../shared/legal
 import { actionDateProblem } from '../../shared/lifecycle';
 import { caseState, caseTimeline, takeAction } from './caseActions';
 import type { Clock } from './clock';
+import { recordDossierCheck, requireCompleteDossier } from './dossier';
 import { getLegalAidCase } from './legalAid';
 import { recordAssignment, requireRosterEntry, suggestFromRoster } from './roster';
 
@@ -201,7 +202,9 @@ export async function takeLegalAidAction<A extends LegalAidAction>(
   const dateProblem = actionDateProblem(actedOn, facts.lastActedOn, today);
   if (dateProblem) refuse('actedOn', DATE_LABELS[action], dateProblem);
   const data = await checkedData(db, action, payload as Payload<A>, { caseId, actedOn, facts, today, clock });
+  if (action === 'close' || action === 'archive') await requireCompleteDossier(db, caseId, action);
   const status = await takeAction(db, legalAidLifecycle, 'legal_aid', { caseId, action, actedOn, data }, { user, clock });
+  await recordDossierCheck(db, caseId, clock);
   const after = await legalAidFactsOf(db, caseId);
   return { caseId, status, statusLabel: LEGAL_AID_STATUS_LABELS[status], available: availableLegalAidActions(after, today) };
 }

@@ -54,6 +54,7 @@ import { caseTimeline, recordRegistration, takeAction } from './caseActions';
 import { takeCaseNumber } from './caseNumbers';
 import { indexCaseText } from './caseSearch';
 import type { Clock } from './clock';
+import { recordDossierCheck, requireCompleteDossier } from './dossier';
 import { requireOffice } from './office';
 
 const CREDIT_CODE_ID_TYPE = '统一社会信用代码';
@@ -221,6 +222,7 @@ async function insertCase(trx: Kysely<Database>, c: NewCase, clock: Clock): Prom
   }
   await trx.insertInto('mediation_cases').values({ case_id: id, simple: c.simple ? 1 : 0, ...c.detail }).execute();
   await recordRegistration(trx, id, { status, receivedOn: c.receivedOn, by: c.receivedBy, clock });
+  await recordDossierCheck(trx, id, clock);
   return { id, caseNumber };
 }
 
@@ -486,7 +488,9 @@ export async function takeMediationAction<A extends MediationAction>(
   const dateProblem = actionDateProblem(actedOn, facts.lastActedOn, today);
   if (dateProblem) refuse('actedOn', DATE_LABELS[action], dateProblem);
   const data = await checkedData(db, action, payload as Payload<A>, { actedOn, facts, today });
+  if (action === 'archive') await requireCompleteDossier(db, caseId, 'archive');
   await takeAction(db, mediationLifecycle, 'mediation', { caseId, action, actedOn, data }, { user, clock });
+  await recordDossierCheck(db, caseId, clock);
   if (action === 'succeed') await indexMediation(db, caseId);
   return getMediationCase(db, caseId, today, 'caseId');
 }

@@ -30,6 +30,7 @@ import { caseTimeline, recordRegistration, takeAction } from './caseActions';
 import { takeCaseNumber } from './caseNumbers';
 import { indexCaseText } from './caseSearch';
 import type { Clock } from './clock';
+import { recordDossierCheck, requireCompleteDossier } from './dossier';
 import { requireOffice } from './office';
 
 const CREDIT_CODE_ID_TYPE = '统一社会信用代码';
@@ -183,6 +184,7 @@ export async function createNotarizationCase(
     })
     .execute();
   await recordRegistration(trx, id, { status, receivedOn: req.receivedOn, by: req.receivedBy, clock });
+  await recordDossierCheck(trx, id, clock);
   await indexNotarization(trx, id);
   if (draftId !== null) await trx.deleteFrom('drafts').where('id', '=', draftId).execute();
   return { id, caseNumber };
@@ -322,6 +324,7 @@ export async function actOnNotarization(
   const progress = notarizationProgress(await caseTimeline(db, input.caseId));
   const problem = notarizationActionProblem(row.status as NotarizationStatus, input.action, progress);
   if (problem) throw new AppError('CONFLICT', problem, 'action');
+  if (input.action === 'archive') await requireCompleteDossier(db, input.caseId, 'archive');
   await takeAction(
     db,
     NOTARIZATION_LIFECYCLE,
@@ -330,6 +333,7 @@ export async function actOnNotarization(
     { user, clock },
   );
   if (input.action === 'forward' || input.action === 'issue') await indexNotarization(db, input.caseId);
+  await recordDossierCheck(db, input.caseId, clock);
   return getNotarizationCase(db, input.caseId, 'caseId');
 }
 

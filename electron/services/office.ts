@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database, OfficeTable } from '../../db/schema';
 import { AppError } from '../../shared/errors';
 import { officeCode, type Office, type OfficeSetup } from '../../shared/office';
 import type { Clock } from './clock';
 
-function toOffice(row: OfficeTable): Office {
+function toOffice(row: Selectable<OfficeTable>): Office {
   return {
     name: row.name,
     divisionCode: row.division_code,

@@ -30,6 +30,10 @@ export function useMay(channel: Channel): boolean {
 /** The call a page is for: a role that may not make it is not shown the page. */
 const PAGE_NEEDS: Partial<Record<Route['page'], Channel>> = {
   intake: 'legalAid.create',
+  mediationIntake: 'mediation.create',
+  mediationOral: 'mediation.quickOral',
+  mediationSettings: 'mediation.saveDisputeTypes',
+  notarizationIntake: 'notarization.create',
   drafts: 'drafts.save',
   users: 'users.list',
   audit: 'audit.list',

@@ -1,5 +1,5 @@
 // 案件列表: one page of cases at a time from the main process, filtered, sorted and searched there.
-import { Alert, App as AntApp, Input, Select, Space, Table, Typography, type TableProps } from 'antd';
+import { Alert, Input, Select, Space, Table, Typography, type TableProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { CaseListPage as CasePage, CaseListRow, ChannelInput } from '../../shared/contract';
 import { CASE_SORT_KEYS } from '../../shared/contract';
@@ -8,6 +8,7 @@ import { CASE_KIND_LABELS, CASE_KINDS, type CaseKind } from '../../shared/option
 import { errorMessage, useApi } from '../app/apiContext';
 import { formatDate } from '../app/format';
 import { routeHash } from '../app/route';
+import { DossierTag, useDossierCompleteness } from '../dossier/completeness';
 
 export type CaseListQuery = ChannelInput<'cases.list'>;
 type SortKey = (typeof CASE_SORT_KEYS)[number];
@@ -29,9 +30,6 @@ const SORT_LABELS: Record<SortKey, string> = { receivedOn: '申请日期', caseN
 /** The statuses offered for a kind; without one, legal aid's (the kind built first; the others reuse its words). */
 const statusesOf = (kind: CaseKind | null) => CASE_STATUS_LABELS[kind ?? 'legal_aid'];
 
-/** Kinds whose case detail page is built; the others are listed but not opened yet. */
-const OPENABLE: ReadonlySet<CaseKind> = new Set(['legal_aid']);
-
 interface Props {
   /** The query lives with the app, so coming back from a case finds the list as it was left. */
   query: CaseListQuery;
@@ -41,7 +39,6 @@ interface Props {
 
 export function CaseListPage({ query, onQueryChange, onOpen }: Props) {
   const api = useApi();
-  const { message } = AntApp.useApp();
   const [result, setResult] = useState<CasePage | null>(null);
   const [loading, setLoading] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -82,6 +79,7 @@ export function CaseListPage({ query, onQueryChange, onOpen }: Props) {
     searchTimer.current = setTimeout(() => search(text), SEARCH_DELAY_MS);
   };
 
+  const dossiers = useDossierCompleteness(result?.rows.map((r) => r.id) ?? []);
   const sorted = (key: SortKey) => (query.sortBy === key ? (query.sortOrder === 'asc' ? 'ascend' : 'descend') : null);
   const columns: TableProps<CaseListRow>['columns'] = [
     {
@@ -92,19 +90,27 @@ export function CaseListPage({ query, onQueryChange, onOpen }: Props) {
       width: 250,
       sorter: true,
       sortOrder: sorted('caseNumber'),
-      render: (caseNumber: string, row) =>
-        OPENABLE.has(row.kind) ? (
-          <a href={routeHash({ page: 'case', id: row.id })} onClick={(e) => e.stopPropagation()}>
-            {caseNumber}
-          </a>
-        ) : (
-          caseNumber
-        ),
+      render: (caseNumber: string, row) => (
+        <a href={routeHash({ page: 'case', id: row.id })} onClick={(e) => e.stopPropagation()}>
+          {caseNumber}
+        </a>
+      ),
     },
     { title: '申请人', dataIndex: 'applicantName', key: 'applicantName' },
     { title: '公民身份号码', dataIndex: 'applicantIdMasked', key: 'applicantIdMasked', className: 'nowrap' },
     { title: '案由', dataIndex: 'title', key: 'title', ellipsis: true },
-    { title: '状态', dataIndex: 'status', key: 'status', render: (status: string, row) => caseStatusLabel(row.kind, status) },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      key: 'status',
+      // With the dossier's completeness beside it: 缺N项 names what is missing on hover.
+      render: (status: string, row) => (
+        <>
+          {caseStatusLabel(row.kind, status)}
+          <DossierTag completeness={dossiers.get(row.id)} />
+        </>
+      ),
+    },
     {
       title: '申请日期',
       dataIndex: 'receivedOn',
@@ -189,7 +195,7 @@ export function CaseListPage({ query, onQueryChange, onOpen }: Props) {
         loading={loading}
         onChange={onTableChange}
         onRow={(row) => ({
-          onClick: () => (OPENABLE.has(row.kind) ? onOpen(row.id) : message.info(`${CASE_KIND_LABELS[row.kind]}案件详情建设中`)),
+          onClick: () => onOpen(row.id),
           style: { cursor: 'pointer' },
         })}
         locale={{ emptyText: query.query ? '没有找到符合条件的案件' : '还没有登记的案件' }}

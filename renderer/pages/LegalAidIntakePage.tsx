@@ -34,6 +34,8 @@ import {
   type IntakeValues,
 } from '../forms/legalAidValues';
 import { useDraftAutosave, type AutosaveStatus } from '../forms/useDraftAutosave';
+import { acknowledgeConflicts, ConflictCheck, conflictProblem, NO_CONFLICTS, type ConflictReview } from '../cases/ConflictCheck';
+import type { ConflictParty } from '../../shared/parties';
 
 const FORM_NAME = 'legalAid';
 /** Typed dates are accepted in any of these; the first is how a date is shown. */
@@ -100,6 +102,30 @@ export function LegalAidIntakePage({ draftId, onCreated }: Props) {
   );
 }
 
+/** The people on the form, as the conflict check asks about them. */
+function partiesOf(values: IntakeValues): ConflictParty[] {
+  const a = values.applicant;
+  const withAgent = !!values.hasAgent || agentRequired({ lacksCapacity: a?.lacksCapacity, birthDate: a?.birthDate, receivedOn: values.receivedOn });
+  const isoOf = (d: IntakeValues['receivedOn']) => (d && d.isValid() ? d.format(DATE_FORMAT) : '');
+  return [
+    { name: a?.name ?? '', idNumber: a?.idNumber ?? '', birthDate: isoOf(a?.birthDate ?? null), role: 'applicant' as const },
+    ...(withAgent ? [{ name: values.agent?.name ?? '', idNumber: values.agent?.idNumber ?? '', birthDate: '', role: 'agent' as const }] : []),
+    ...(values.opposingParties ?? []).map((p) => ({ name: p?.name ?? '', idNumber: p?.idNumber ?? '', birthDate: '', role: 'opposing' as const })),
+  ];
+}
+
+/** The conflict check over the people on the form; watching them here re-renders only this, not the form. */
+function IntakeConflicts({ onChange }: { onChange(review: ConflictReview): void }) {
+  const form = Form.useFormInstance<IntakeValues>();
+  const applicant = Form.useWatch('applicant', form);
+  const agent = Form.useWatch('agent', form);
+  const hasAgent = Form.useWatch('hasAgent', form);
+  const opposingParties = Form.useWatch('opposingParties', form);
+  const receivedOn = Form.useWatch('receivedOn', form);
+  const parties = partiesOf({ ...form.getFieldsValue(true), applicant, agent, hasAgent, opposingParties, receivedOn } as IntakeValues);
+  return <ConflictCheck parties={parties} onChange={onChange} />;
+}
+
 const filled = (v: unknown) => v !== '' && v !== null && v !== false && !(Array.isArray(v) && v.length === 0);
 
 function AutosaveNote({ status }: { status: AutosaveStatus }) {
@@ -138,6 +164,7 @@ function IntakeForm({ initial, draftId, resumed, onCreated }: { initial: IntakeV
   const basis = Form.useWatch(['finance', 'basis'], form);
   const needsAgent = agentRequired({ lacksCapacity, birthDate, receivedOn });
   const showAgent = needsAgent || !!hasAgent;
+  const [conflicts, setConflicts] = useState<ConflictReview>(NO_CONFLICTS);
 
   const values = () => form.getFieldsValue(true) as IntakeValues;
   const keepDraft = () => {
@@ -169,11 +196,21 @@ function IntakeForm({ initial, draftId, resumed, onCreated }: { initial: IntakeV
       messages.showAll();
       return;
     }
+    const conflictBlock = conflictProblem(conflicts);
+    if (conflictBlock) {
+      setRefusal(conflictBlock);
+      return;
+    }
     setSaving(true);
     try {
       const draftId = await autosave.hold();
       const created = await api.call('legalAid.create', { draftId, application: toApplication(values()) });
       autosave.finish();
+      try {
+        await acknowledgeConflicts(api, created.id, conflicts);
+      } catch (error) {
+        message.warning(`案件已登记，但未能记录利益冲突的确认：${errorMessage(error)}。请在案件页面再次确认。`);
+      }
       message.success(`已登记，案号 ${created.caseNumber}`);
       onCreated(created);
     } catch (error) {
@@ -397,6 +434,7 @@ function IntakeForm({ initial, draftId, resumed, onCreated }: { initial: IntakeV
             </Col>
           </Row>
 
+          <IntakeConflicts onChange={setConflicts} />
           {refusal && <Alert className="page-alert" type="error" showIcon title={refusal} />}
           <Space size="large" align="center">
             <Button type="primary" htmlType="button" size="large" loading={saving} onClick={() => void save()}>

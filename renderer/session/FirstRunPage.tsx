@@ -1,6 +1,6 @@
 // 首次设置: the office (prefilled when the CLI already set it up) and its first administrator, in one call
 // (auth.setup), which also signs the administrator in.
-import { Alert, Button, Input, Typography } from 'antd';
+import { Alert, Button, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { ACCOUNT_LABELS, PASSWORD_MIN } from '../../shared/accounts';
 import { prefixed } from '../../shared/channel';
@@ -37,6 +37,8 @@ export function FirstRunPage({ office, onDone }: { office: Office | null; onDone
   const suggestPrefix = usePrefixSuggestion(checked.form, ['office'], office !== null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // 县局模式 is chosen here, once: a file keeps its mode after cases or packages are in it.
+  const [mode, setMode] = useState<'office' | 'bureau'>('office');
   const frame = {
     ...checked,
     onValuesChange(changed: Partial<FirstRunValues>) {
@@ -53,6 +55,7 @@ export function FirstRunPage({ office, onDone }: { office: Office | null; onDone
     setSaving(true);
     try {
       await api.call('auth.setup', payload(values));
+      if (mode === 'bureau') await api.call('exchange.setMode', { mode });
       onDone();
     } catch (error) {
       setRefusal(checked.refuse(error));
@@ -67,6 +70,11 @@ export function FirstRunPage({ office, onDone }: { office: Office | null; onDone
         首次使用，请填写本所信息并设置管理员账户。案号将使用这里的案号代字，如〔2026〕黎托援字第0001号。管理员登录后可为其他工作人员添加账户。
       </Typography.Paragraph>
       <CheckedFormFrame checked={frame} style={{ maxWidth: 560 }}>
+        <Typography.Title level={4}>使用方式</Typography.Title>
+        <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as 'office' | 'bureau')} aria-label="使用方式">
+          <Radio value="office">司法所（登记案件，向县司法局报送）</Radio>
+          <Radio value="bureau">县司法局（县局模式：导入各司法所的数据包，全县汇总）</Radio>
+        </Radio.Group>
         <Typography.Title level={4}>司法所信息</Typography.Title>
         {office && <Alert className="page-alert" type="info" showIcon title="本所信息已设置，请核对后继续。" />}
         <OfficeFields form={checked.form} at={['office']} />

@@ -23,7 +23,7 @@ describe('the audit log', () => {
   it('records every row a call writes, with the channel, in the same transaction', async () => {
     await backend.api.call('legalAid.create', { draftId: null, application: validApplication() });
     const entries = log().filter((e) => e.channel === 'legalAid.create');
-    expect(entries.map((e) => `${e.table_name}:${e.op}`)).toEqual(['cases:insert', 'parties:insert', 'parties:insert', 'legal_aid_cases:insert', 'case_actions:insert']);
+    expect(entries.map((e) => `${e.table_name}:${e.op}`)).toEqual(['cases:insert', 'parties:insert', 'parties:insert', 'legal_aid_cases:insert', 'case_actions:insert', 'dossier_checks:insert']);
     expect(JSON.parse(entries[0]!.after!)).toMatchObject({ case_number: '〔2026〕黎托援字第0001号', status: 'received' });
     expect(backend.store.sqlite.prepare('SELECT count(*) AS n FROM audit_pending').get()).toEqual({ n: 0 });
   });

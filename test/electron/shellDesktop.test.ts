@@ -36,16 +36,14 @@ function menuItem(launched: Launched, top: string, label: string): Item {
 const readLog = (launched: Launched): string => fs.readFileSync(mainLogFile(launched.userData), 'utf8');
 
 describe('the menu', () => {
-  it('is in Chinese: 文件 (打印…, 备份…, 导出到县司法局… under construction, 退出) and 帮助 (关于 CaseDesk)', async () => {
+  it('is in Chinese: 文件 (打印…, 备份…, 导出到县司法局…, 退出) and 帮助 (关于 CaseDesk)', async () => {
     const launched = await launch({ isPackaged: true });
     const menu = launched.fake.Menu.applicationMenu!.template as Item[];
     const outline = menu.map((top) => [top.label, (top.submenu ?? []).map((item) => item.label ?? item.type)]);
     expect(outline).toEqual([
-      ['文件', ['打印…', 'separator', '备份…', '导出到县司法局…（建设中）', 'separator', '退出']],
+      ['文件', ['打印…', 'separator', '备份…', '导出到县司法局…', 'separator', '退出']],
       ['帮助', ['关于 CaseDesk']],
     ]);
-    expect(menuItem(launched, '文件', '导出到县司法局…（建设中）')).toMatchObject({ enabled: false });
-    expect(menuItem(launched, '文件', '导出到县司法局…（建设中）').click).toBeUndefined();
     expect(menuItem(launched, '文件', '打印…').accelerator).toBe('CmdOrCtrl+P');
     expect(menuItem(launched, '文件', '退出').accelerator).toBe('CmdOrCtrl+Q');
   });
@@ -79,6 +77,14 @@ describe('the menu', () => {
     menuItem(launched, '文件', '备份…').click!();
     expect(window.webContents.sent).toEqual([[MENU_CHANNEL, 'backup']]);
     expect(window.minimized).toBe(false);
+    expect(window.focused).toBe(true);
+  });
+
+  it('导出到县司法局… tells the page to open the exchange page', async () => {
+    const launched = await launch();
+    const window = launched.fake.BrowserWindow.all[0]!;
+    menuItem(launched, '文件', '导出到县司法局…').click!();
+    expect(window.webContents.sent).toEqual([[MENU_CHANNEL, 'export']]);
     expect(window.focused).toBe(true);
   });
 

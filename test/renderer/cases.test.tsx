@@ -86,10 +86,8 @@ describe('案件列表', () => {
     const cells = (name: string) => within(screen.getByText(name).closest('tr')!).getAllByRole('cell').map((c) => c.textContent);
     expect((await screen.findByText('李四')) && cells('李四')[4]).toBe('已转递待受理');
     expect(cells('张秀英')[4]).toBe('待审查');
-    // Its detail page is not built yet: the row stays where it is and says so.
-    await user.click(screen.getByText('李四'));
-    expect(await screen.findByText('公证申请案件详情建设中')).toBeInTheDocument();
-    expect(window.location.hash).toBe('#/cases');
+    // Every kind opens: its case number leads to its case page.
+    expect(screen.getByText('〔2026〕黎托公字第0001号').closest('a')).toHaveAttribute('href', '#/cases/8');
 
     await user.click(screen.getByLabelText('状态'));
     await user.click(await option('已指派'));
@@ -132,13 +130,15 @@ describe('案件详情', () => {
 });
 
 describe('导航', () => {
-  it('shows the office in the header and the kinds not built yet as 建设中', async () => {
-    const { user } = await renderApp('#/cases');
+  it('shows the office in the header and every kind of case in the navigation', async () => {
+    const { user } = await renderApp('#/cases', { 'mediation.disputeTypes': () => [], 'notarization.matters': () => [] });
     expect(await screen.findByTestId('office-name')).toHaveTextContent('黎托街道司法所');
     const nav = screen.getByRole('navigation', { name: '主导航' });
-    expect(within(nav).getAllByText('建设中')).toHaveLength(2);
-    await user.click(within(nav).getByText('人民调解'));
-    expect(await screen.findByText('人民调解（建设中）')).toBeInTheDocument();
+    expect(within(nav).queryByText('建设中')).toBeNull();
+    await user.click(within(nav).getByText('登记调解'));
+    expect(await screen.findByRole('heading', { name: '人民调解受理登记表' })).toBeInTheDocument();
+    await user.click(within(nav).getByText('登记公证申请'));
+    expect(await screen.findByRole('heading', { name: '公证申请表' })).toBeInTheDocument();
     await user.click(within(nav).getByText('登记申请'));
     expect(await screen.findByRole('heading', { name: '法律援助申请表' })).toBeInTheDocument();
   });

@@ -38,6 +38,7 @@ async function fillValidApplication(user: UserEvent) {
   await user.type(field('受理人'), '李娟');
 }
 
+// The conflict check waits for a pause in typing, then asks: on a busy machine that can take over a second.
 jest.setTimeout(60_000);
 
 describe('法律援助申请表', () => {
@@ -183,5 +184,57 @@ describe('法律援助申请表', () => {
     await user.keyboard('{Enter}');
     await new Promise((r) => setTimeout(r, 50));
     expect(backend.inputs('legalAid.create')).toHaveLength(0);
+  });
+});
+
+describe('利益冲突提示 at intake', () => {
+  const opposingBody = '11010519700101001';
+  const opposingId = opposingBody + idCheckChar(opposingBody);
+  const MATCH = {
+    partyIndex: 1, partyName: '张建国', partyRole: 'opposing' as const, matchedBy: 'idNumber' as const,
+    otherCase: { id: 3, kind: 'legal_aid' as const, caseNumber: '〔2026〕黎托援字第0002号', status: 'assigned', title: '劳动报酬纠纷', receivedOn: '2026-10-08' },
+    otherName: '张建国', otherRole: 'applicant' as const, aidedElsewhere: true, adverse: true, severity: 'high' as const,
+    message: '对方当事人“张建国”是本所法律援助案件〔2026〕黎托援字第0002号的法律援助申请人（受援人），本案与其利益相对，请注意利益冲突',
+  };
+
+  it('warns that the opposing party is aided in another case, and saves only once the clerk acknowledged it', async () => {
+    const { user, backend } = await renderApp('#/legal-aid/new', {
+      'cases.conflicts': ({ parties }) => ({ checked: parties.length, matches: parties.some((p) => p.idNumber === opposingId) ? [MATCH] : [] }),
+      'legalAid.create': () => ({ id: 7, caseNumber: '〔2026〕黎托援字第0001号' }),
+      'cases.acknowledgeConflicts': (input) => ({ id: 1, caseId: input.caseId, matches: input.matches, note: input.note ?? '', username: '王所长', acknowledgedAt: '2026-11-22T02:00:00.000Z' }),
+      'legalAid.get': () => legalAidCase({ id: 7 }),
+    });
+    await screen.findByLabelText('申请人姓名');
+    await fillValidApplication(user);
+    // Nobody typed so far is in another case: no warning.
+    await waitFor(() => expect(backend.inputs('cases.conflicts').length).toBeGreaterThan(0));
+    expect(screen.queryByRole('region', { name: '利益冲突提示' })).toBeNull();
+
+    await user.type(field('对方当事人证件号码'), opposingId);
+    const warning = await screen.findByRole('region', { name: '利益冲突提示' });
+    expect(warning).toHaveTextContent(MATCH.message);
+    expect(warning).toHaveTextContent('利益冲突');
+    expect(warning).toHaveTextContent('证件号码相同');
+    expect(backend.inputs('cases.conflicts').at(-1)).toEqual({
+      caseId: null,
+      parties: [
+        { name: '张秀英', idNumber: '11010519491231002X', birthDate: '1949-12-31', role: 'applicant' },
+        { name: '张建国', idNumber: opposingId, birthDate: '', role: 'opposing' },
+      ],
+    });
+
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('当事人涉及其他案件：请查看利益冲突提示，并勾选“已知悉”后再保存')).toBeInTheDocument();
+    expect(backend.inputs('legalAid.create')).toHaveLength(0);
+
+    await user.type(screen.getByLabelText('利益冲突说明'), '经核实系同名同号，已报所长');
+    await user.click(screen.getByRole('checkbox', { name: '已知悉上述情况（保存时记录在本案）' }));
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(backend.inputs('cases.acknowledgeConflicts')).toHaveLength(1));
+    expect(backend.inputs('legalAid.create')).toHaveLength(1);
+    expect(backend.inputs('cases.acknowledgeConflicts')[0]).toEqual({
+      caseId: 7, matches: [{ otherCaseId: 3, partyName: '张建国', matchedBy: 'idNumber' }], note: '经核实系同名同号，已报所长',
+    });
+    await waitFor(() => expect(window.location.hash).toBe('#/cases/7'));
   });
 });

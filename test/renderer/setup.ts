@@ -1,6 +1,7 @@
 // jsdom lacks a few browser APIs that antd relies on; these stand-ins do what a browser would for a page that
 // is never laid out.
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
 
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
@@ -126,3 +127,7 @@ for (const [proto, prop] of [
 
 Element.prototype.scrollIntoView = function scrollIntoView() {};
 window.scrollTo = () => {};
+
+// Pages load their data through several calls; on a loaded 2-core CI machine a page can take over the default
+// 1 s to show it. Waiting longer only slows a failing test; a passing one resolves as soon as the text appears.
+configure({ asyncUtilTimeout: 5000 });

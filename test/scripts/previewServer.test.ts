@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { PREVIEW_CALLER, startPreviewServer, TOKEN_HEADER, type PreviewServer } from '../../scripts/previewServer';
 import { FIRST_ADMIN, OFFICE, tempDir } from '../support/fixtures';
+import { LARGEST_PAYLOAD_CHARS } from '../../shared/contract';
 
 let server: PreviewServer;
 let origin: string;
@@ -84,8 +85,17 @@ describe('the preview server', () => {
 
   it('refuses malformed JSON and an oversized body', async () => {
     expect(JSON.parse((await invoke('{not json')).body)).toMatchObject({ ok: false, error: { code: 'MALFORMED_PAYLOAD' } });
-    const huge = await invoke({ channel: 'office.get', input: { x: '案'.repeat(1_100_000) } });
+    const huge = await invoke({ channel: 'bureau.importUploads', input: { x: 'A'.repeat(LARGEST_PAYLOAD_CHARS + 2048) } });
     expect(huge.status).toBe(413);
     expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+  });
+
+  it('holds each channel to its own limit: a package upload may be large, an ordinary call may not', async () => {
+    const ordinary = await invoke({ channel: 'office.get', input: { x: '案'.repeat(1_100_000) } });
+    expect(JSON.parse(ordinary.body)).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: '请求数据过大' } });
+    // 8 MB of base64 passes the server and the size check, and is then judged as a package (not signed in here).
+    const upload = await invoke({ channel: 'bureau.importUploads', input: { packages: [{ fileName: 'a.casedesk', base64: 'A'.repeat(8 * 1024 * 1024) }] } });
+    expect(upload.status).toBe(200);
+    expect(JSON.parse(upload.body).error.code).not.toBe('PAYLOAD_TOO_LARGE');
   });
 });

@@ -3,6 +3,7 @@ import type { ChannelInput } from '../../../shared/contract';
 import type { LegalAidAction } from '../../../shared/legalAid/lifecycle';
 import type { LegalAidStatus } from '../../../shared/legalAid/options';
 import { fileState, manualClock, OFFICE, testBackend, validApplication, type TestBackend } from '../../support/fixtures';
+import { fileWholeDossier } from '../../shared/dossier/filing';
 
 const TODAY = '2026-11-22';
 type ActionChannel = `legalAid.${LegalAidAction}`;
@@ -55,6 +56,7 @@ let backend: TestBackend;
 
 async function caseIn(status: LegalAidStatus): Promise<number> {
   const { id } = await backend.api.call('legalAid.create', { draftId: null, application: validApplication() });
+  await fileWholeDossier(backend.api, id); // closing and archiving check the dossier (tested in dossier.test.ts)
   for (const [channel, input] of PATHS[status](id)) {
     const result = await backend.dispatch(channel, input);
     if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
@@ -135,6 +137,7 @@ describe('a case through its life', () => {
 
   it('asks for materials once, decides, assigns, records progress, closes, pays the subsidy and archives', async () => {
     const { id: caseId } = await backend.api.call('legalAid.create', { draftId: null, application: validApplication() });
+    await fileWholeDossier(backend.api, caseId);
     const v = validInput(caseId);
     await backend.api.call('legalAid.notifyMissing', { ...v.notifyMissing, dueOn: '2026-11-30' });
     await backend.api.call('legalAid.supplyMaterials', { ...v.supplyMaterials, actedOn: '2026-11-21' });

@@ -2,6 +2,7 @@ import { openMediationDeadlines } from '../../../electron/services/mediation';
 import type { Channel } from '../../../shared/contract';
 import { MEDIATION_ACTIONS, MEDIATION_STATUS_LABELS, type MediationAction, type MediationStatus } from '../../../shared/mediation/lifecycle';
 import { fileState, OFFICE, testBackend, validApplication, type TestBackend } from '../../support/fixtures';
+import { fileWholeDossier } from '../../shared/dossier/filing';
 import { PAYLOADS, validQuickOral, validRegistration } from '../../shared/mediation/fixtures';
 
 let backend: TestBackend;
@@ -20,8 +21,11 @@ async function act(caseId: number, action: MediationAction, actedOn: string, dat
   return result.value as { status: MediationStatus };
 }
 
-const newCase = async (receivedOn = '2026-11-02') =>
-  (await backend.api.call('mediation.create', { draftId: null, registration: validRegistration({ receivedOn }) })).id;
+const newCase = async (receivedOn = '2026-11-02') => {
+  const { id } = await backend.api.call('mediation.create', { draftId: null, registration: validRegistration({ receivedOn }) });
+  await fileWholeDossier(backend.api, id); // archiving checks the dossier (tested in dossier.test.ts)
+  return id;
+};
 
 /** A way to each status; every step on 2026-11-10. */
 const PATHS: Record<MediationStatus, MediationAction[]> = {

@@ -4,6 +4,7 @@ import { NOTARIZATION_ACTIONS, NOTARIZATION_STATUS_LABELS } from '../../../share
 import { openNotarizationDeadlines } from '../../../electron/services/notarization';
 import { fileState, manualClock, OFFICE, testBackend, validApplication, type TestBackend } from '../../support/fixtures';
 import { CERTIFICATE_NUMBER, NOTARY_OFFICE, PAYLOADS, step, validRequest } from '../../shared/notarization/fixtures';
+import { fileWholeDossier } from '../../shared/dossier/filing';
 
 let backend: TestBackend;
 beforeEach(async () => {
@@ -12,8 +13,11 @@ beforeEach(async () => {
 });
 afterEach(() => backend.close());
 
-const newCase = async (receivedOn = '2026-09-15') =>
-  (await backend.api.call('notarization.create', { draftId: null, request: validRequest({ receivedOn }) })).id;
+const newCase = async (receivedOn = '2026-09-15') => {
+  const { id } = await backend.api.call('notarization.create', { draftId: null, request: validRequest({ receivedOn }) });
+  await fileWholeDossier(backend.api, id); // archiving checks the dossier (tested in dossier.test.ts)
+  return id;
+};
 const act = (input: NotarizationActionInput) => backend.api.call('notarization.act', input);
 
 /** A way to each status, every step on 2026-09-15 unless said. */

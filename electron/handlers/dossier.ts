@@ -1,0 +1,24 @@
+// Handlers of the dossier: checklist, materials, chunked attachment uploads, the director's override,
+// completeness of many cases, and the printed pages.
+import type { Store } from '../../db/open';
+import type { dossierChannels } from '../../shared/channels/dossier';
+import { actor, type HandlersOf } from '../handlerTypes';
+import { Uploads } from '../services/attachments';
+import * as dossier from '../services/dossier';
+import { printDossierDocument } from '../services/dossierPrint';
+
+export function dossierHandlers({ store }: { store: Store }): HandlersOf<typeof dossierChannels> {
+  const uploads = new Uploads(store.path);
+  return {
+    'dossier.get': ({ caseId }, { db }) => dossier.dossierView(db, caseId),
+    'dossier.markReceived': (input, call) => dossier.markReceived(call.db, actor(call), input, call.clock),
+    'dossier.unmark': (input, { db, clock }) => dossier.unmarkReceived(db, input, clock),
+    'dossier.uploadBegin': (input, { db, clock }) => uploads.begin(db, input, clock),
+    'dossier.uploadChunk': async (input) => uploads.chunk(input),
+    'dossier.attach': (input, call) => uploads.attach(call.db, actor(call), input, call.clock),
+    'dossier.override': (input, call) => dossier.overrideDossierCheck(call.db, actor(call), input, call.clock),
+    'dossier.completeness': ({ caseIds }, { db }) => dossier.dossierCompleteness(db, caseIds),
+    'dossier.incomplete': (_input, { db }) => dossier.incompleteDossiers(db),
+    'dossier.print': (input, { db, clock }) => printDossierDocument(db, input, clock.today()),
+  };
+}

@@ -1,0 +1,73 @@
+// Handlers of the exchange with the county bureau: keys and mode, the office's export, bureau-mode import.
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import type { Store } from '../../db/open';
+import type { exchangeChannels } from '../../shared/channels/exchange';
+import { AppError } from '../../shared/errors';
+import { actor, type HandlersOf } from '../handlerTypes';
+import { createBackup } from '../services/backup';
+import { exportConfig, importConfig } from '../services/exchange/configPackage';
+import { importPackages, verifyPackages, type PackageFile } from '../services/exchange/bureauImport';
+import { defaultExportFolder, exportAgain, exportHistory, exportNow, packageBytes } from '../services/exchange/officeExport';
+import {
+  ensureExchangeKeys,
+  exchangeStatus,
+  listConflicts,
+  listOffices,
+  registerOffice,
+  resolveConflict,
+  setBureauKey,
+  setMode,
+} from '../services/exchange/settings';
+
+async function readPackageFiles(files: readonly string[]): Promise<PackageFile[]> {
+  return Promise.all(
+    files.map(async (file, i) => {
+      const bytes = await fsp.readFile(path.resolve(file)).catch(() => null);
+      if (!bytes) throw new AppError('VALIDATION', `数据包文件：找不到或不能读取“${file}”`, `files.${i}`);
+      return { fileName: path.basename(file), bytes };
+    }),
+  );
+}
+
+export function exchangeHandlers({ store }: { store: Store }): HandlersOf<typeof exchangeChannels> {
+  const folderOf = (folder: string | null) => (folder === null ? defaultExportFolder(store.path) : path.resolve(folder));
+  // Before every import: a backup of the bureau's file as it was (reason `import`), then the import itself.
+  const importWithBackup = async (db: Parameters<typeof importPackages>[0], files: PackageFile[], now: Date) => {
+    await createBackup(store, { folder: null, reason: 'import', now });
+    return importPackages(db, files, now);
+  };
+  return {
+    'exchange.status': (_input, { db }) => exchangeStatus(db),
+    'exchange.keys': (_input, { db, clock }) => ensureExchangeKeys(db, clock.now()),
+    'exchange.setMode': ({ mode }, { db, clock }) => setMode(db, mode, clock.now()),
+    'exchange.setBureauKey': ({ publicKey }, { db, clock }) => setBureauKey(db, publicKey, clock.now()),
+    'exchange.export': (input, call) =>
+      exportNow(call.db, {
+        period: input.period ?? call.clock.today().slice(0, 7),
+        folder: folderOf(input.folder),
+        now: call.clock.now(),
+        username: actor(call).username,
+      }),
+    'exchange.exportAgain': ({ sequence, folder }, { db }) => exportAgain(db, { sequence, folder: folderOf(folder) }),
+    'exchange.download': async ({ sequence }, { db }) => {
+      const { fileName, bytes } = await packageBytes(db, sequence);
+      return { fileName, base64: bytes.toString('base64') };
+    },
+    'exchange.history': (_input, { db }) => exportHistory(db),
+
+    'exchange.importConfig': ({ base64 }, call) => importConfig(call.db, Buffer.from(base64, 'base64'), { user: actor(call), clock: call.clock }),
+    'bureau.exportConfig': async ({ folder }, { db, clock }) => {
+      const made = await exportConfig(db, { folder: folderOf(folder), now: clock.now() });
+      return { file: made.file, fileName: made.fileName, base64: made.bytes.toString('base64') };
+    },
+    'bureau.registerOffice': (input, { db, clock }) => registerOffice(db, input, clock.now()),
+    'bureau.offices': (_input, { db, clock }) => listOffices(db, clock.now(), clock.today()),
+    'bureau.importFiles': async ({ files }, { db, clock }) => importWithBackup(db, await readPackageFiles(files), clock.now()),
+    'bureau.verifyFiles': async ({ files }, { db }) => verifyPackages(db, await readPackageFiles(files)),
+    'bureau.importUploads': ({ packages }, { db, clock }) =>
+      importWithBackup(db, packages.map((p) => ({ fileName: p.fileName, bytes: Buffer.from(p.base64, 'base64') })), clock.now()),
+    'bureau.conflicts': ({ includeResolved }, { db }) => listConflicts(db, { includeResolved }),
+    'bureau.resolveConflict': ({ id }, { db, clock }) => resolveConflict(db, id, clock.now()),
+  };
+}

@@ -1,0 +1,31 @@
+// Handlers of the periodic report: the office's figures or (县局模式) the county's, the workbook, the template.
+import type { StatisticsReport, statisticsChannels } from '../../shared/channels/statistics';
+import { INDICATOR_INFO } from '../../shared/channels/statistics';
+import { actor, type CallContext, type HandlersOf } from '../handlerTypes';
+import { officeStatistics } from '../services/statistics';
+import { bureauStatistics } from '../services/statisticsCounty';
+import { reportTemplate, setReportTemplate } from '../services/statisticsTemplate';
+import { statisticsWorkbook, workbookFileName } from '../services/statisticsWorkbook';
+
+async function report({ period, scope }: { period: string; scope: 'office' | 'county' }, { db, clock }: CallContext): Promise<StatisticsReport> {
+  return scope === 'office'
+    ? { scope, office: await officeStatistics(db, period, clock.today()) }
+    : { scope, county: await bureauStatistics(db, period, { now: clock.now(), today: clock.today() }) };
+}
+
+export function statisticsHandlers(): HandlersOf<typeof statisticsChannels> {
+  return {
+    'statistics.report': report,
+    'statistics.workbook': async (input, call) => {
+      const figures = await report(input, call);
+      const { template } = await reportTemplate(call.db);
+      const bytes = await statisticsWorkbook(figures, template);
+      return { fileName: workbookFileName(figures), base64: bytes.toString('base64') };
+    },
+    'statistics.template': async (_input, { db }) => ({ ...(await reportTemplate(db)), indicators: INDICATOR_INFO }),
+    'statistics.setTemplate': async ({ template }, call) => ({
+      ...(await setReportTemplate(call.db, template, { user: actor(call), clock: call.clock })),
+      indicators: INDICATOR_INFO,
+    }),
+  };
+}

@@ -1,0 +1,144 @@
+// The bureau's configuration package (down the other way, docs/export-format.md): what the county sets for all its
+// offices — 纠纷类型, the 公证事项目录, the dossier rule set, the 以奖代补 rates and the legal-aid roster — read from
+// the bureau's own file (it keeps them with the same pages as an office), signed with the bureau's Ed25519 key.
+// An office installs it only after checking the signature against the bureau key it has set, and every section
+// against the same schema the office's own pages use; then through the same services, in one transaction.
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../../db/schema';
+import type { SessionUser } from '../../../shared/accounts';
+import { AppError } from '../../../shared/errors';
+import { rosterEntrySchema } from '../../../shared/legalAid/actions';
+import { PACKAGE_FORMAT_VERSION, type ConfigManifest } from '../../../shared/exchange/manifest';
+import type { ConfigSummary } from '../../../shared/exchange/types';
+import { disputeTypeListSchema } from '../../../shared/mediation/disputeTypes';
+import { subsidyRatesSchema } from '../../../shared/mediation/subsidy';
+import { matterUpdateSchema } from '../../../shared/notarization/matters';
+import type { Clock } from '../clock';
+import { activeDossierRules, installDossierRuleSet } from '../dossierRules';
+import { listDisputeTypes, saveDisputeTypes, setSubsidyRates } from '../mediation';
+import { listNotarizationMatters, updateNotarizationMatter } from '../notarization';
+import { addRosterEntry, listRoster, updateRosterEntry } from '../roster';
+import { requireOffice } from '../office';
+import { APP_VERSION } from '../../version';
+import { contentHashOf, decryptParts, PackageRefused, sealPackage, verifyPackage } from './container';
+import { ensureKeys, fingerprintOf, parsePublicKey } from './keys';
+
+export const CONFIG_PART = 'config.json';
+
+/** The configuration's content, each section checked by the schema of the page that edits it at an office. */
+export const configContentSchema = z.strictObject({
+  disputeTypes: disputeTypeListSchema,
+  notarizationMatters: z.array(matterUpdateSchema).max(500),
+  dossierRules: z.unknown().nullable(), // checked by installDossierRuleSet
+  subsidyRates: z.array(subsidyRatesSchema).max(200),
+  roster: z.array(rosterEntrySchema).max(2000),
+});
+export type ConfigContent = z.infer<typeof configContentSchema>;
+
+/** Bureau mode: the county's configuration as one signed file, into `folder`. */
+export async function exportConfig(db: Kysely<Database>, { folder, now }: { folder: string; now: Date }): Promise<{ file: string; fileName: string; bytes: Buffer }> {
+  const office = await requireOffice(db);
+  const mode = await db.selectFrom('office').select('mode').where('id', '=', 1).executeTakeFirstOrThrow();
+  if (mode.mode !== 'bureau') throw new AppError('CONFLICT', '只有县局模式的数据文件能导出配置包');
+  const keys = await ensureKeys(db, now);
+  const rates = await db.selectFrom('mediation_subsidy_rates').selectAll().orderBy('effective_from').execute();
+  const content: ConfigContent = {
+    disputeTypes: { types: (await listDisputeTypes(db, true)).map((t) => ({ name: t.name, active: t.active })) },
+    notarizationMatters: (await listNotarizationMatters(db, true)).map((m) => ({
+      code: m.code, name: m.name, category: m.category, requiredMaterials: m.requiredMaterials, oneVisit: m.oneVisit, inPersonOnly: m.inPersonOnly, active: m.active,
+    })) as ConfigContent['notarizationMatters'],
+    dossierRules: await activeDossierRules(db),
+    subsidyRates: rates.map((r) => ({ effectiveFrom: r.effective_from, oralFen: r.oral_fen, writtenFen: r.written_fen, note: r.note })),
+    roster: (await listRoster(db, true)).map((r) => ({ orgType: r.orgType, orgName: r.orgName, personName: r.personName, phone: r.phone, expertise: r.expertise, note: r.note })) as ConfigContent['roster'],
+  };
+  const issuedAt = now.toISOString();
+  const { file } = sealPackage(
+    { format: 'casedesk-package', formatVersion: PACKAGE_FORMAT_VERSION, kind: 'bureau-config', bureau: { name: office.name }, issuedAt, appVersion: APP_VERSION } as Omit<ConfigManifest, 'parts' | 'encryption' | 'signer' | 'contentHash'>,
+    [{ name: CONFIG_PART, bytes: Buffer.from(JSON.stringify(content), 'utf8') }],
+    keys,
+    null,
+  );
+  const fileName = `${office.officeCode}-config-${issuedAt.slice(0, 10)}.casedesk`;
+  await fsp.mkdir(folder, { recursive: true });
+  const target = path.join(folder, fileName);
+  await fsp.writeFile(`${target}.partial`, file);
+  await fsp.rename(`${target}.partial`, target);
+  return { file: target, fileName, bytes: file };
+}
+
+/** Office mode: checks a configuration package against the bureau's key and installs it (the caller's transaction). */
+export async function importConfig(db: Kysely<Database>, bytes: Buffer, { user, clock }: { user: SessionUser; clock: Clock }): Promise<ConfigSummary> {
+  const row = await db.selectFrom('office').select(['mode', 'bureau_public_key']).where('id', '=', 1).executeTakeFirst();
+  if (!row) throw new AppError('NOT_SET_UP', '请先完成司法所设置');
+  if (row.mode !== 'office') throw new AppError('CONFLICT', '县局模式的数据文件不导入配置包');
+  const bureauKey = row.bureau_public_key ? parsePublicKey(row.bureau_public_key) : null;
+  if (!bureauKey) throw new AppError('CONFLICT', '请先设置县司法局公钥，才能核对配置包的签名', 'file');
+  const refused = (reason: string) => new AppError('VALIDATION', `配置包：${reason}，未作任何改动`, 'file');
+  let manifest: ConfigManifest;
+  let content: ConfigContent;
+  try {
+    const opened = verifyPackage(bytes);
+    if (opened.manifest.kind !== 'bureau-config') throw new PackageRefused('这是司法所的数据包，不是县局的配置包');
+    if (opened.manifest.signer.fingerprint !== fingerprintOf(bureauKey)) {
+      throw new PackageRefused(`签名公钥（指纹 ${opened.manifest.signer.fingerprint}）不是本所设置的县司法局公钥（指纹 ${fingerprintOf(bureauKey)}）`);
+    }
+    manifest = opened.manifest;
+    const parts = decryptParts(opened, null);
+    if (parts.length !== 1 || parts[0]!.name !== CONFIG_PART || contentHashOf(parts) !== manifest.contentHash) throw new PackageRefused('内容不符合配置包格式');
+    let json: unknown;
+    try {
+      json = JSON.parse(parts[0]!.bytes.toString('utf8'));
+    } catch {
+      throw new PackageRefused('内容不是有效的JSON');
+    }
+    const parsed = configContentSchema.safeParse(json);
+    if (!parsed.success) throw new PackageRefused(`内容不符合格式（${parsed.error.issues[0]?.path.join('.') ?? ''}）`);
+    content = parsed.data;
+  } catch (error) {
+    if (error instanceof PackageRefused) throw refused(error.message);
+    throw error;
+  }
+
+  const summary: ConfigSummary = {
+    issuedAt: manifest.issuedAt, bureauName: manifest.bureau.name, disputeTypes: content.disputeTypes.types.length,
+    notarizationMatters: 0, dossierRulesVersion: null, subsidyRates: content.subsidyRates.length, roster: content.roster.length, skipped: [], unchanged: false,
+  };
+  const installed = await db.selectFrom('exchange_config_imports').select(['content_hash', 'issued_at']).orderBy('issued_at', 'desc').execute();
+  if (installed.some((i) => i.content_hash === manifest.contentHash)) return { ...summary, unchanged: true };
+  const newest = installed[0];
+  if (newest && newest.issued_at > manifest.issuedAt) throw refused(`比已安装的配置包（${newest.issued_at.slice(0, 10)}签发）旧`);
+
+  await saveDisputeTypes(db, content.disputeTypes, clock);
+  const known = new Set((await listNotarizationMatters(db, true)).map((m) => m.code));
+  for (const matter of content.notarizationMatters) {
+    if (!known.has(matter.code)) {
+      summary.skipped.push(matter.name);
+      continue;
+    }
+    await updateNotarizationMatter(db, matter, clock);
+    summary.notarizationMatters++;
+  }
+  if (content.dossierRules !== null) {
+    const current = await activeDossierRules(db);
+    const version = (content.dossierRules as { version?: unknown }).version;
+    if (typeof version === 'number' && version > current.version) {
+      summary.dossierRulesVersion = (await installDossierRuleSet(db, content.dossierRules, { by: `${manifest.bureau.name}（配置包）`, clock })).version;
+    }
+  }
+  const setter = { ...user, displayName: `${manifest.bureau.name}（配置包）` };
+  for (const rate of content.subsidyRates) await setSubsidyRates(db, setter, rate, clock);
+  const roster = await listRoster(db, false);
+  for (const entry of content.roster) {
+    const same = roster.find((r) => r.orgName === entry.orgName && r.personName === entry.personName);
+    if (same) await updateRosterEntry(db, { ...entry, id: same.id, active: true }, clock);
+    else await addRosterEntry(db, entry, clock);
+  }
+  await db
+    .insertInto('exchange_config_imports')
+    .values({ issued_at: manifest.issuedAt, content_hash: manifest.contentHash, imported_at: clock.now().toISOString(), summary: JSON.stringify(summary) })
+    .execute();
+  return summary;
+}

@@ -1,0 +1,93 @@
+// The periodic report from the office's own database: every case that can count in a period read as CaseFacts in
+// a handful of queries (no query per case), the timelines folded by each kind's own pure rules, then counted by
+// shared/statistics. The county's report counts the facts the offices exported the same way.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { addDays } from '../../shared/calendar';
+import { localDate } from '../../shared/dates';
+import { AppError } from '../../shared/errors';
+import { computeCounty, computeFigures, periodInfo, type CountyStatistics, type OfficeInput, type OfficeStatistics } from '../../shared/statistics/compute';
+import type { CaseFacts } from '../../shared/statistics/facts';
+import { caseFactsFromRows } from '../../shared/statistics/fromRows';
+import { parsePeriod, type DayRange, type Period } from '../../shared/statistics/period';
+import { requireOffice } from './office';
+
+/**
+ * Statuses after which nothing more happens to a case but archiving: such a case with no step dated in the range
+ * counts nowhere in it.
+ */
+const FINISHED_STATUSES = ['archived', 'closed', 'withdrawn', 'refused', 'terminated', 'failed', 'delivered'];
+
+/**
+ * A legal-aid subsidy is recorded at the closing review and may be paid (the date it counts on) some weeks later:
+ * a finished case's last step up to this long before the range can still count in it.
+ */
+const PAYMENT_LAG_DAYS = 92;
+
+export interface FactsQuery {
+  /** The day the facts are taken: open limits are judged against it. */
+  asOf: string;
+  /**
+   * Only the cases that can count in this range: registered by its end, and either with a step dated in it (or
+   * shortly before, see PAYMENT_LAG_DAYS) or still open (an open case can fall overdue without a step). Without
+   * it, every case.
+   */
+  within?: DayRange;
+}
+
+function requirePeriod(key: string): Period {
+  const period = parsePeriod(key);
+  if (!period) throw new AppError('VALIDATION', '统计期间：应为年月（2026-10）、季度（2026-Q4）或年度（2026）', 'period');
+  return period;
+}
+
+/** Every case of the office (or those that can count in `within`) as CaseFacts, oldest first. */
+export async function officeCaseFacts(db: Kysely<Database>, { asOf, within }: FactsQuery): Promise<CaseFacts[]> {
+  const office = await requireOffice(db);
+  const selected = () => {
+    const all = db.selectFrom('cases');
+    if (!within) return all;
+    const since = addDays(within.from, -PAYMENT_LAG_DAYS);
+    return all.where('cases.received_on', '<=', within.to).where((eb) =>
+      eb.or([
+        eb('cases.status', 'not in', FINISHED_STATUSES),
+        eb.exists(eb.selectFrom('case_actions').select('case_actions.id').whereRef('case_actions.case_id', '=', 'cases.id').where('case_actions.acted_on', '>=', since)),
+      ]),
+    );
+  };
+  const cases = await selected()
+    .select(['cases.id', 'cases.kind', 'cases.case_number', 'cases.status', 'cases.received_on'])
+    .orderBy('cases.id')
+    .execute();
+  const ids = selected().select('cases.id');
+
+  const [actions, legalAid, mediation, notarization, dossierOverrides] = await Promise.all([
+    db.selectFrom('case_actions').select(['id', 'case_id', 'action', 'acted_on', 'data', 'from_status', 'to_status']).where('case_id', 'in', ids).orderBy('case_id').orderBy('id').execute(),
+    db.selectFrom('legal_aid_cases').select(['case_id', 'category', 'service_form', 'applicant_groups']).where('case_id', 'in', ids).execute(),
+    db.selectFrom('mediation_cases').select(['case_id', 'simple', 'dispute_type', 'amount_fen', 'people_count']).where('case_id', 'in', ids).execute(),
+    db.selectFrom('notarization_requests').select(['case_id', 'matter_name', 'matter_category']).where('case_id', 'in', ids).execute(),
+    db.selectFrom('dossier_overrides').select(['case_id', 'action']).where('case_id', 'in', ids).execute(),
+  ]);
+  return caseFactsFromRows(office.officeCode, { cases, actions, legalAid, mediation, notarization, dossierOverrides }, asOf);
+}
+
+/** The office's report for a period (2026-10, 2026-Q4, 2026): what the page shows and the package carries. */
+export async function officeStatistics(db: Kysely<Database>, periodKey: string, asOf = localDate()): Promise<OfficeStatistics> {
+  const period = requirePeriod(periodKey);
+  const office = await requireOffice(db);
+  const facts = await officeCaseFacts(db, { asOf, within: period.yearToDate });
+  return {
+    period: periodInfo(period), office: { code: office.officeCode, name: office.name }, asOf, caseCount: facts.length,
+    ...computeFigures(facts, period),
+  };
+}
+
+/** The county's report from the facts each office exported: per-office figures, their total, the late offices. */
+export function countyStatistics(
+  offices: readonly OfficeInput[],
+  periodKey: string,
+  { countyName, today }: { countyName: string; today: string },
+): CountyStatistics {
+  return computeCounty(offices, requirePeriod(periodKey), { countyName, today });
+}
+

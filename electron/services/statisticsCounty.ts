@@ -1,0 +1,42 @@
+// The county's report at the bureau: the rows each office exported (electron/services/exchange), read per office
+// and folded into CaseFacts by the same function the office uses on its own tables, then counted together.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { AppError } from '../../shared/errors';
+import type { ImportedRow } from '../../shared/exchange/types';
+import type { CountyStatistics, OfficeInput } from '../../shared/statistics/compute';
+import { caseFactsFromRows, type CaseRowSet } from '../../shared/statistics/fromRows';
+import { importedRows, listOffices } from './exchange/settings';
+import { requireOffice } from './office';
+import { countyStatistics } from './statistics';
+
+async function tableRows<T>(db: Kysely<Database>, table: string, officeCode: string): Promise<T[]> {
+  const out: T[] = [];
+  for await (const batch of importedRows(db, table, officeCode)) for (const r of batch as ImportedRow[]) out.push(r.data as T);
+  return out;
+}
+
+/** Every registered office with the facts of the cases it exported and the latest month it exported. */
+export async function bureauOfficeInputs(db: Kysely<Database>, { now, today }: { now: Date; today: string }): Promise<OfficeInput[]> {
+  const out: OfficeInput[] = [];
+  for (const office of await listOffices(db, now, today)) {
+    const rows: CaseRowSet = {
+      cases: await tableRows(db, 'cases', office.code),
+      actions: await tableRows(db, 'case_actions', office.code),
+      legalAid: await tableRows(db, 'legal_aid_cases', office.code),
+      mediation: await tableRows(db, 'mediation_cases', office.code),
+      notarization: await tableRows(db, 'notarization_requests', office.code),
+      dossierOverrides: await tableRows(db, 'dossier_overrides', office.code),
+    };
+    out.push({ code: office.code, name: office.name, facts: caseFactsFromRows(office.code, rows, today), lastExportedMonth: office.lastPeriod });
+  }
+  return out;
+}
+
+/** The county report, at a data file in 县局模式 only. */
+export async function bureauStatistics(db: Kysely<Database>, periodKey: string, { now, today }: { now: Date; today: string }): Promise<CountyStatistics> {
+  const office = await requireOffice(db);
+  const mode = await db.selectFrom('office').select('mode').where('id', '=', 1).executeTakeFirstOrThrow();
+  if (mode.mode !== 'bureau') throw new AppError('CONFLICT', '统计范围：全县汇总只能在县司法局（县局模式）的数据文件中查看', 'scope');
+  return countyStatistics(await bureauOfficeInputs(db, { now, today }), periodKey, { countyName: office.bureauName || office.name, today });
+}

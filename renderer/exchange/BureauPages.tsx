@@ -1,0 +1,209 @@
+// 县局模式 pages: 机构管理 (register offices by public key and fingerprint; who is late; the configuration package),
+// 导入数据包 (one or many files; the result of each with its reason), 待核冲突 (what an import could not settle).
+import { Alert, Button, Card, Descriptions, Input, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { BureauConflict, BureauOffice, ImportOutcome } from '../../shared/contract';
+import { errorMessage, useApi } from '../app/apiContext';
+import { useMay } from '../app/currentUser';
+import { formatMoment } from '../app/format';
+import { FilePicker } from './FilePicker';
+import { fileToBase64, saveBase64 } from './files';
+import { useExchangeStatus } from './useExchangeStatus';
+
+type Notice = { ok: boolean; text: string } | null;
+const notice = (n: Notice) => n && <Alert type={n.ok ? 'success' : 'error'} showIcon title={n.text} role="status" />;
+
+const BLANK = { code: '', name: '', publicKey: '', fingerprint: '' };
+
+export function BureauOfficesPage() {
+  const api = useApi();
+  const { status } = useExchangeStatus();
+  const mayRegister = useMay('bureau.registerOffice');
+  const mayConfig = useMay('bureau.exportConfig');
+  const [offices, setOffices] = useState<BureauOffice[]>([]);
+  const [form, setForm] = useState(BLANK);
+  const [registered, setRegistered] = useState<Notice>(null);
+  const [configNotice, setConfigNotice] = useState<Notice>(null);
+  const load = useCallback(() => {
+    api.call('bureau.offices', {}).then(setOffices, () => setOffices([]));
+  }, [api]);
+  useEffect(load, [load]);
+
+  const register = async () => {
+    try {
+      const made = await api.call('bureau.registerOffice', form);
+      setRegistered({ ok: true, text: `已登记：${made.name}（${made.code}）` });
+      setForm(BLANK);
+      load();
+    } catch (error) {
+      setRegistered({ ok: false, text: errorMessage(error) });
+    }
+  };
+
+  const exportConfig = async () => {
+    try {
+      const made = await api.call('bureau.exportConfig', { folder: null });
+      saveBase64(made.fileName, made.base64);
+      setConfigNotice({ ok: true, text: `已生成配置包：${made.file}` });
+    } catch (error) {
+      setConfigNotice({ ok: false, text: errorMessage(error) });
+    }
+  };
+
+  const field = (key: keyof typeof BLANK, label: string, max: number) => (
+    <>
+      <label htmlFor={`office-${key}`}>{label}</label>
+      <Input id={`office-${key}`} value={form[key]} maxLength={max} autoComplete="off" onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+    </>
+  );
+
+  return (
+    <div className="page bureau-offices-page">
+      <Typography.Title level={3}>机构管理</Typography.Title>
+      <Table<BureauOffice>
+        rowKey="code"
+        size="small"
+        pagination={false}
+        dataSource={offices}
+        locale={{ emptyText: '尚未登记司法所' }}
+        columns={[
+          { title: '机构代码', dataIndex: 'code' },
+          { title: '名称', dataIndex: 'name' },
+          { title: '公钥指纹', dataIndex: 'fingerprint' },
+          { title: '最近报送', render: (_: unknown, o: BureauOffice) => (o.lastPeriod ? `${o.lastPeriod}（第${o.lastSequence}次）` : '尚未报送') },
+          { title: '缺少的报送', render: (_: unknown, o: BureauOffice) => (o.missingSequences.length ? `第${o.missingSequences.join('、')}次` : '') },
+          { title: '状态', render: (_: unknown, o: BureauOffice) => (o.late ? <Tag color="red">逾期未报</Tag> : <Tag color="green">按时</Tag>) },
+        ]}
+      />
+      {mayRegister && (
+        <Card title="登记司法所" className="detail-section" style={{ maxWidth: 760 }}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            {field('code', '机构代码（县级行政区划代码加司法所编号，如43011101）', 9)}
+            {field('name', '机构名称', 50)}
+            {field('publicKey', '司法所公钥（以 casedesk1: 开头）', 200)}
+            {field('fingerprint', '公钥指纹（与司法所电话或书面核对）', 39)}
+            {notice(registered)}
+            <Button type="primary" onClick={() => void register()}>登记</Button>
+          </Space>
+        </Card>
+      )}
+      <Card title="本局密钥与配置包" className="detail-section" style={{ maxWidth: 760 }}>
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label="本局公钥（提供给各司法所）">{status?.publicKey ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="本局公钥指纹">{status?.fingerprint ?? '—'}</Descriptions.Item>
+        </Descriptions>
+        {mayConfig && <Button onClick={() => void exportConfig()}>生成配置包</Button>}
+        {notice(configNotice)}
+      </Card>
+    </div>
+  );
+}
+
+const COUNT_TEXT = (o: Extract<ImportOutcome, { status: 'imported' | 'duplicate' }>) =>
+  `新增${o.counts.inserted}行，更新${o.counts.updated}行，未变${o.counts.unchanged}行，较旧${o.counts.older}行，冲突${o.counts.conflicts}行`;
+
+export function BureauImportPage() {
+  const api = useApi();
+  const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const importFiles = async (files: File[]) => {
+    if (files.length === 0 || busy) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const packages = await Promise.all([...files].map(async (f) => ({ fileName: f.name, base64: await fileToBase64(f) })));
+      setOutcomes(await api.call('bureau.importUploads', { packages }));
+    } catch (error) {
+      setFailure(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="page bureau-import-page">
+      <Typography.Title level={3}>导入数据包</Typography.Title>
+      <Typography.Paragraph type="secondary">
+        可一次选择多个司法所的数据包。每个数据包先核对签名、哈希和每一行数据，不合格的整包拒收、不作改动；同一数据包导入两次不会重复。导入前自动备份本局数据。
+      </Typography.Paragraph>
+      <FilePicker id="package-files" label="选择数据包文件（.casedesk，可多选）" multiple disabled={busy} onFiles={(files) => void importFiles(files)} />
+      {failure && <Alert className="page-alert" type="error" showIcon title={failure} />}
+      <Table<ImportOutcome>
+        className="detail-section"
+        rowKey={(o) => o.fileName}
+        size="small"
+        pagination={false}
+        dataSource={outcomes}
+        locale={{ emptyText: '尚未导入' }}
+        columns={[
+          { title: '文件', dataIndex: 'fileName' },
+          {
+            title: '结果',
+            render: (_: unknown, o: ImportOutcome) =>
+              o.status === 'rejected' ? <Tag color="red">已拒收</Tag> : o.status === 'duplicate' ? <Tag>已导入过</Tag> : <Tag color="green">已导入</Tag>,
+          },
+          {
+            title: '说明',
+            render: (_: unknown, o: ImportOutcome) =>
+              o.status === 'rejected' ? o.reason : `${o.officeName}，${o.period}，第${o.sequence}次报送：${COUNT_TEXT(o)}${o.warnings.length ? `。注意：${o.warnings.join('；')}` : ''}`,
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
+const CONFLICT_KINDS: Record<BureauConflict['kind'], string> = { row: '数据行', package: '重复序号', audit: '审计日志' };
+
+export function BureauConflictsPage() {
+  const api = useApi();
+  const mayResolve = useMay('bureau.resolveConflict');
+  const [includeResolved, setIncludeResolved] = useState(false);
+  const [conflicts, setConflicts] = useState<BureauConflict[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const load = useCallback(() => {
+    api.call('bureau.conflicts', { includeResolved }).then(setConflicts, (e: unknown) => setFailure(errorMessage(e)));
+  }, [api, includeResolved]);
+  useEffect(load, [load]);
+
+  const resolve = async (id: number) => {
+    try {
+      await api.call('bureau.resolveConflict', { id });
+      load();
+    } catch (error) {
+      setFailure(errorMessage(error));
+    }
+  };
+
+  return (
+    <div className="page bureau-conflicts-page">
+      <Typography.Title level={3}>待核冲突</Typography.Title>
+      <Space>
+        <Switch checked={includeResolved} onChange={setIncludeResolved} aria-label="含已核" /> 含已核
+      </Space>
+      {failure && <Alert className="page-alert" type="error" showIcon title={failure} />}
+      <Table<BureauConflict>
+        className="detail-section"
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={conflicts}
+        locale={{ emptyText: '没有待核冲突' }}
+        columns={[
+          { title: '机构代码', dataIndex: 'officeCode' },
+          { title: '类别', dataIndex: 'kind', render: (k: BureauConflict['kind']) => CONFLICT_KINDS[k] },
+          { title: '表与行', render: (_: unknown, c: BureauConflict) => (c.tableName ? `${c.tableName} ${c.rowKey}` : '') },
+          { title: '说明', dataIndex: 'detail' },
+          { title: '发现时间', dataIndex: 'detectedAt', render: (v: string) => formatMoment(v) },
+          {
+            title: '核对',
+            render: (_: unknown, c: BureauConflict) =>
+              c.resolvedAt ? `已核（${formatMoment(c.resolvedAt)}）` : mayResolve && <Button size="small" onClick={() => void resolve(c.id)}>标记已核</Button>,
+          },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+// Each action of a mediation case as a small form: its channel, the shared schema and labels the channel uses, and
+// its fields in the order of the paper record.
+import type { z } from 'zod';
+import type { Channel } from '../../shared/contract';
+import {
+  APPLY_CONFIRMATION_LABELS,
+  applyConfirmationSchema,
+  ARCHIVE_LABELS,
+  archiveSchema,
+  EXTEND_LABELS,
+  extendSchema,
+  FAIL_LABELS,
+  failSchema,
+  FOLLOW_UP_LABELS,
+  followUpSchema,
+  INVESTIGATE_LABELS,
+  investigateSchema,
+  MARK_CRIME_PREVENTION_LABELS,
+  markCrimePreventionSchema,
+  RECORD_CONFIRMATION_LABELS,
+  RECORD_PERFORMANCE_LABELS,
+  RECORD_SESSION_LABELS,
+  RECORD_SUBSIDY_LABELS,
+  recordConfirmationSchema,
+  recordPerformanceSchema,
+  recordSessionSchema,
+  recordSubsidySchema,
+  SUCCEED_LABELS,
+  succeedSchema,
+  TERMINATE_LABELS,
+  terminateSchema,
+} from '../../shared/mediation/actions';
+import type { MediationAction, MediationFacts } from '../../shared/mediation/lifecycle';
+import {
+  AGREEMENT_FORMS,
+  CONFIRMATION_RESULTS,
+  FOLLOW_UP_METHODS,
+  MEDIATION_TERMINATION_REASONS,
+  OTHER_ROUTES,
+  PERFORMANCE_METHODS,
+  PERFORMANCE_STATES,
+} from '../../shared/mediation/options';
+import type { Labels } from '../../shared/validation';
+import type { StepField } from './StepForm';
+
+export interface MediationStep {
+  channel: Channel & `mediation.${MediationAction}`;
+  schema: z.ZodType;
+  labels: Labels;
+  fields(facts: MediationFacts): StepField[];
+}
+
+const date = (): StepField => ({ path: 'actedOn', kind: 'date', required: true, half: true });
+
+export const MEDIATION_STEPS: Record<MediationAction, MediationStep> = {
+  investigate: {
+    channel: 'mediation.investigate', schema: investigateSchema, labels: INVESTIGATE_LABELS,
+    fields: () => [
+      date(),
+      { path: 'investigator', kind: 'text', max: 50, required: true, half: true },
+      { path: 'subject', kind: 'text', max: 100, half: true },
+      { path: 'place', kind: 'text', max: 100, half: true },
+      { path: 'content', kind: 'textarea', max: 5000, required: true },
+    ],
+  },
+  recordSession: {
+    channel: 'mediation.recordSession', schema: recordSessionSchema, labels: RECORD_SESSION_LABELS,
+    fields: () => [
+      date(),
+      { path: 'place', kind: 'text', max: 100, half: true },
+      { path: 'attendees', kind: 'text', max: 500 },
+      { path: 'content', kind: 'textarea', max: 5000, required: true },
+    ],
+  },
+  extend: {
+    channel: 'mediation.extend', schema: extendSchema, labels: EXTEND_LABELS,
+    fields: () => [
+      date(),
+      { path: 'extendedTo', kind: 'date', required: true, half: true, initial: null },
+      { path: 'partiesConsent', kind: 'flag', caption: '双方当事人同意延长' },
+      { path: 'reason', kind: 'textarea', max: 500, required: true },
+    ],
+  },
+  succeed: {
+    channel: 'mediation.succeed', schema: succeedSchema, labels: SUCCEED_LABELS,
+    fields: () => [
+      date(),
+      { path: 'form', kind: 'radio', choices: AGREEMENT_FORMS, required: true, half: true, initial: '书面' },
+      { path: 'agreementNumber', kind: 'text', max: 100, half: true },
+      { path: 'effectiveOn', kind: 'date', half: true, initial: null, extra: '不填即为调解成功之日' },
+      { path: 'content', kind: 'textarea', max: 5000, extra: '口头协议须记录协议内容' },
+      { path: 'amountFen', kind: 'yuan', blank: 0, half: true, placeholder: '无给付内容的不填' },
+      { path: 'performanceMethod', kind: 'select', choices: PERFORMANCE_METHODS, required: true, half: true },
+      { path: 'performanceDueOn', kind: 'date', half: true, initial: null },
+      { path: 'crimePrevention', kind: 'flag', caption: '属于防止民转刑案件', half: true },
+      { path: 'note', kind: 'textarea', max: 2000 },
+    ],
+  },
+  fail: {
+    channel: 'mediation.fail', schema: failSchema, labels: FAIL_LABELS,
+    fields: () => [
+      date(),
+      { path: 'reason', kind: 'textarea', max: 2000, required: true },
+      { path: 'routesTold', kind: 'multi', choices: OTHER_ROUTES, required: true },
+    ],
+  },
+  terminate: {
+    channel: 'mediation.terminate', schema: terminateSchema, labels: TERMINATE_LABELS,
+    fields: () => [
+      date(),
+      { path: 'reason', kind: 'select', choices: MEDIATION_TERMINATION_REASONS, required: true },
+      { path: 'explanation', kind: 'textarea', max: 2000, required: true },
+    ],
+  },
+  recordPerformance: {
+    channel: 'mediation.recordPerformance', schema: recordPerformanceSchema, labels: RECORD_PERFORMANCE_LABELS,
+    fields: () => [
+      date(),
+      { path: 'state', kind: 'radio', choices: PERFORMANCE_STATES, required: true },
+      { path: 'note', kind: 'textarea', max: 2000, extra: '部分履行或未履行的，须写明具体情况' },
+    ],
+  },
+  followUp: {
+    channel: 'mediation.followUp', schema: followUpSchema, labels: FOLLOW_UP_LABELS,
+    fields: () => [
+      date(),
+      { path: 'method', kind: 'select', choices: FOLLOW_UP_METHODS, required: true, half: true },
+      { path: 'visited', kind: 'text', max: 100, half: true },
+      { path: 'content', kind: 'textarea', max: 5000, required: true },
+    ],
+  },
+  applyConfirmation: {
+    channel: 'mediation.applyConfirmation', schema: applyConfirmationSchema, labels: APPLY_CONFIRMATION_LABELS,
+    fields: () => [
+      date(),
+      { path: 'court', kind: 'text', max: 100, required: true, half: true },
+      { path: 'note', kind: 'textarea', max: 2000 },
+    ],
+  },
+  recordConfirmation: {
+    channel: 'mediation.recordConfirmation', schema: recordConfirmationSchema, labels: RECORD_CONFIRMATION_LABELS,
+    fields: () => [
+      date(),
+      { path: 'result', kind: 'radio', choices: CONFIRMATION_RESULTS, required: true },
+      { path: 'rulingNumber', kind: 'text', max: 100, half: true },
+      { path: 'note', kind: 'textarea', max: 2000 },
+    ],
+  },
+  markCrimePrevention: {
+    channel: 'mediation.markCrimePrevention', schema: markCrimePreventionSchema, labels: MARK_CRIME_PREVENTION_LABELS,
+    fields: (facts) => [
+      date(),
+      { path: 'crimePrevention', kind: 'flag', caption: '属于防止民转刑案件', initial: !facts.crimePrevention },
+      { path: 'note', kind: 'textarea', max: 2000, required: true },
+    ],
+  },
+  recordSubsidy: {
+    channel: 'mediation.recordSubsidy', schema: recordSubsidySchema, labels: RECORD_SUBSIDY_LABELS,
+    fields: () => [
+      date(),
+      { path: 'amountFen', kind: 'yuan', blank: null, half: true, placeholder: '不填则按县司法局的补贴标准', extra: '按标准发放的不填；金额与标准不同的须写明理由' },
+      { path: 'note', kind: 'textarea', max: 2000 },
+    ],
+  },
+  archive: {
+    channel: 'mediation.archive', schema: archiveSchema, labels: ARCHIVE_LABELS,
+    fields: () => [date(), { path: 'archiveNumber', kind: 'text', max: 100, half: true }, { path: 'note', kind: 'textarea', max: 2000 }],
+  },
+};

@@ -1,0 +1,46 @@
+// What one measurement is: the work through the app's services, the same work as plain better-sqlite3 statements
+// (the floor of this stack), how often to repeat it, and the issue's target for it.
+import type { Backend } from '../../electron/backend';
+import type { Dataset } from './dataset';
+
+export interface BenchContext {
+  dataset: Dataset;
+  /** A scratch folder, removed after the run. */
+  workDir: string;
+  /** A working copy of the first office's file (measurements may write to it), opened as the app opens it. */
+  home: Backend;
+  homeFile: string;
+  /** The day the data ends on: "today" for deadlines. */
+  today: string;
+}
+
+export interface Target {
+  /** The app's p95 must be under this (ms). */
+  p95Ms?: number;
+  /** The app's median must be under this (ms): for work measured a few times only. */
+  medianMs?: number;
+  /** The app's median over the raw median must be within this. */
+  ratio?: number;
+}
+
+/** One prepared measurement: each run gets its index (for work that must differ per run, like a new case). */
+export interface Runner {
+  /** Untimed, before each run of `app` and of `raw` (a fresh copy of a file, say). */
+  before?: (run: number, side: 'app' | 'raw') => Promise<void>;
+  app(run: number): Promise<unknown>;
+  /** The same work as plain better-sqlite3 statements, prepared once; absent where there is no such floor. */
+  raw?: (run: number) => unknown;
+  close?(): Promise<void>;
+  /** What was measured, for the table (the query typed, how many it found). */
+  note?: string;
+}
+
+export interface Measurement {
+  id: string;
+  label: string;
+  /** Timed runs, after `warmup` untimed ones. */
+  runs: number;
+  warmup?: number;
+  target: Target;
+  prepare(context: BenchContext): Promise<Runner>;
+}

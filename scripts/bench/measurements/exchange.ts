@@ -1,0 +1,305 @@
+// The monthly exchange with the county bureau: an office's full export and a one-month incremental one, and the
+// bureau's import of every office's package into its store. Through the channels, as the clerk and the bureau's
+// staff run them; beside each, the same reading and writing as plain statements (the package's signing and
+// encryption, which are not SQLite's work, use the same container functions on both sides).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { openBackend, type Backend } from '../../../electron/backend';
+import { fixedClock } from '../../../electron/services/clock';
+import { contentHashOf, decryptParts, sealPackage, verifyPackage, type Part } from '../../../electron/services/exchange/container';
+import { loadKeys, parsePublicKey, type KeyPairs } from '../../../electron/services/exchange/keys';
+import { createApi } from '../../../shared/client';
+import type { Channel, ChannelInput } from '../../../shared/contract';
+import { EXPORTED_TABLES } from '../../../shared/exchange/tables';
+import type { ExchangeStatus, ExportResult, ImportOutcome } from '../../../shared/exchange/types';
+import { makeDemoCases } from '../../demoCases';
+import type { BenchContext, Measurement } from '../measurement';
+
+const CALLER = 'bench';
+
+/** A backend on `file` as the app opens it, signed in like the CLI, its clock at the data's last day. */
+function open(file: string, today: string): Backend {
+  const backend = openBackend({ dataFile: file, shell: 'preview', clock: fixedClock(`${today}T10:00:00+08:00`), log: () => {} });
+  backend.sessions.signInSystem(CALLER);
+  return backend;
+}
+
+async function call<C extends Channel>(backend: Backend, channel: C, input: ChannelInput<C>): Promise<unknown> {
+  const answer = await backend.dispatch(channel, input, CALLER);
+  if (!answer.ok) throw new Error(`${channel} refused: ${answer.error.message}`);
+  return answer.value;
+}
+
+function copyFresh(from: string, to: string): void {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${to}${suffix}`, { force: true });
+  fs.rmSync(path.join(path.dirname(to), 'backups'), { recursive: true, force: true });
+  fs.copyFileSync(from, to);
+}
+
+/** A county bureau's store (县局模式) with its key pair, closed; its file and public key. */
+async function bureauStore(workDir: string, today: string): Promise<{ file: string; status: ExchangeStatus }> {
+  const dir = path.join(workDir, 'bureau-template');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'bureau.sqlite');
+  const bureau = open(file, today);
+  try {
+    await call(bureau, 'office.setup', { name: '长沙县司法局', divisionCode: '430121', officeNumber: '00', bureauName: '长沙县司法局', caseNumberPrefix: '长沙' });
+    const status = (await call(bureau, 'exchange.setMode', { mode: 'bureau' })) as ExchangeStatus;
+    return { file, status };
+  } finally {
+    await bureau.close();
+  }
+}
+
+/** The export's reading and packing as plain statements: the rows of (after, upTo], each at its latest version. */
+function rawExport(sqlite: BetterSqlite3.Database) {
+  const changes = sqlite.prepare(
+    `SELECT c.seq, c.table_name, c.row_key, c.op, c.data FROM change_log AS c
+     WHERE c.seq > ? AND c.seq <= ?
+       AND c.seq = (SELECT max(d.seq) FROM change_log AS d WHERE d.table_name = c.table_name AND d.row_key = c.row_key AND d.seq <= ?)
+     ORDER BY c.seq`,
+  );
+  const office = sqlite.prepare('SELECT name, division_code, office_number, bureau_name, bureau_public_key FROM office WHERE id = 1');
+  return (range: { afterSeq: number; upToSeq: number; period: string; sequence: number }, keys: KeyPairs) => {
+    const o = office.get() as { name: string; division_code: string; office_number: string; bureau_name: string; bureau_public_key: string };
+    const lines: string[] = [];
+    const counts: Record<string, { rows: number; tombstones: number }> = {};
+    for (const c of changes.iterate(range.afterSeq, range.upToSeq, range.upToSeq) as Iterable<{ seq: number; table_name: string; row_key: string; op: string; data: string | null }>) {
+      if (!(c.table_name in EXPORTED_TABLES)) continue;
+      const count = (counts[c.table_name] ??= { rows: 0, tombstones: 0 });
+      const head = `{"t":${JSON.stringify(c.table_name)},"k":${JSON.stringify(c.row_key)},"s":${c.seq}`;
+      if (c.op === 'delete' || c.data === null) {
+        count.tombstones++;
+        lines.push(`${head}}`);
+      } else {
+        count.rows++;
+        lines.push(`${head},"d":${c.data}}`);
+      }
+    }
+    const content: Part[] = [
+      { name: 'rows.ndjson', bytes: Buffer.from(lines.length ? `${lines.join('\n')}\n` : '', 'utf8') },
+      { name: 'statistics.json', bytes: Buffer.from('{}', 'utf8') },
+    ];
+    const manifest = {
+      format: 'casedesk-package', formatVersion: 1, kind: 'office-data',
+      office: { code: `${o.division_code}${o.office_number}`, name: o.name, bureauName: o.bureau_name },
+      period: range.period, sequence: range.sequence, changes: { after: range.afterSeq, upTo: range.upToSeq },
+      createdAt: new Date().toISOString(), appVersion: 'bench', counts, auditHead: { seq: 0, hash: '' },
+    };
+    return sealPackage(manifest as Parameters<typeof sealPackage>[0], content, keys, parsePublicKey(o.bureau_public_key)).file.length;
+  };
+}
+
+interface ExportSetup {
+  bureau: { file: string; status: ExchangeStatus };
+  office: Backend | null;
+}
+
+/** An office's copy made ready to export: the bureau's key set, its own key pair made. */
+async function readyOffice(context: BenchContext, source: string, file: string, bureauKey: string): Promise<{ backend: Backend; status: ExchangeStatus }> {
+  copyFresh(source, file);
+  const backend = open(file, context.today);
+  await call(backend, 'exchange.setBureauKey', { publicKey: bureauKey });
+  return { backend, status: (await call(backend, 'exchange.keys', {})) as ExchangeStatus };
+}
+
+const bureaus = new WeakMap<BenchContext, Promise<{ file: string; status: ExchangeStatus }>>();
+/** One bureau per bench run, shared by the measurements. */
+function bureauOf(context: BenchContext) {
+  let made = bureaus.get(context);
+  if (!made) bureaus.set(context, (made = bureauStore(context.workDir, context.today)));
+  return made;
+}
+
+export const exportFull: Measurement = {
+  id: 'export.full',
+  label: 'export, full (first export of office 01)',
+  runs: 3,
+  warmup: 0,
+  target: {},
+  async prepare(context) {
+    const bureau = await bureauOf(context);
+    const file = path.join(context.workDir, 'export-full', 'casedesk.sqlite');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const setup: ExportSetup = { bureau, office: null };
+    let last: ExportResult | null = null;
+    let keys: KeyPairs | null = null;
+    let raw: ReturnType<typeof rawExport> | null = null;
+    return {
+      async before(_run, side) {
+        if (side === 'raw') {
+          if (!raw && setup.office) {
+            raw = rawExport(setup.office.store.sqlite);
+            keys = await loadKeys(setup.office.store.db);
+          }
+          return;
+        }
+        await setup.office?.close();
+        setup.office = (await readyOffice(context, context.dataset.offices[0]!.file, file, bureau.status.publicKey!)).backend;
+      },
+      async app() {
+        last = (await call(setup.office!, 'exchange.export', { period: context.today.slice(0, 7), folder: path.join(context.workDir, 'exports') })) as ExportResult;
+        return last;
+      },
+      raw: () => raw!(last!, keys!),
+      close: async () => {
+        await setup.office?.close();
+      },
+      get note() {
+        return last ? `${last.rowCount} rows, ${(fs.statSync(last.file).size / 1048576).toFixed(1)} MB package` : undefined;
+      },
+    };
+  },
+};
+
+export const exportMonth: Measurement = {
+  id: 'export.month',
+  label: 'export, one month incremental',
+  runs: 3,
+  warmup: 0,
+  target: {},
+  async prepare(context) {
+    const bureau = await bureauOf(context);
+    const file = path.join(context.workDir, 'export-month', 'casedesk.sqlite');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const { backend } = await readyOffice(context, context.dataset.offices[0]!.file, file, bureau.status.publicKey!);
+    const folder = path.join(context.workDir, 'exports');
+    await call(backend, 'exchange.export', { period: context.today.slice(0, 7), folder });
+    const keys = (await loadKeys(backend.store.db))!;
+    const api = createApi((channel, input) => backend.dispatch(channel, input, CALLER));
+    // A month of an office's work: its share of the data set's cases, registered and taken through their steps.
+    const { casesPerOffice, years } = context.dataset.spec;
+    const perMonth = Math.max(10, Math.round(casesPerOffice / (years * 12)));
+    const exports: ExportResult[] = [];
+    const raw = rawExport(backend.store.sqlite);
+    return {
+      async before(run, side) {
+        if (side === 'app') await makeDemoCases(api, { count: perMonth, seed: 7000 + run, until: context.today, years: 1 / 12 });
+      },
+      async app() {
+        const made = (await call(backend, 'exchange.export', { period: context.today.slice(0, 7), folder })) as ExportResult;
+        exports.push(made);
+        return made;
+      },
+      raw: (run) => raw(exports[run]!, keys),
+      close: () => backend.close(),
+      get note() {
+        const e = exports[0];
+        return e ? `${perMonth} new cases a month with their steps: ${e.rowCount} rows` : undefined;
+      },
+    };
+  },
+};
+
+/** The import's reading and writing as plain statements: verify, decrypt, parse and hash each row, insert. */
+function rawImport(sqlite: BetterSqlite3.Database, keys: KeyPairs) {
+  const insertImport = sqlite.prepare(
+    `INSERT INTO bureau_imports (office_code, sequence, period, after_seq, up_to_seq, created_at, app_version, audit_head_seq, audit_head_hash,
+                                 statistics, row_count, content_hash, file_sha256, file_name, imported_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+  ).pluck();
+  const insertRow = sqlite.prepare(
+    `INSERT INTO bureau_rows (office_code, table_name, row_key, seq, deleted, data, data_hash, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (office_code, table_name, row_key) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted, data = excluded.data,
+       data_hash = excluded.data_hash, import_id = excluded.import_id`,
+  );
+  const hash = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
+  return sqlite.transaction((files: string[]) => {
+    let rows = 0;
+    for (const file of files) {
+      const opened = verifyPackage(fs.readFileSync(file));
+      const m = opened.manifest;
+      if (m.kind !== 'office-data') throw new Error('not a data package');
+      const parts = decryptParts(opened, keys);
+      if (contentHashOf(parts) !== m.contentHash) throw new Error('content hash');
+      const lines = parts[0]!.bytes.toString('utf8').split('\n');
+      lines.pop();
+      const at = new Date().toISOString();
+      const importId = insertImport.get(
+        m.office.code, m.sequence, m.period, m.changes.after, m.changes.upTo, m.createdAt, m.appVersion, m.auditHead.seq, m.auditHead.hash,
+        parts[1]!.bytes.toString('utf8'), lines.length, m.contentHash, opened.fileSha256, path.basename(file), at,
+      );
+      for (const line of lines) {
+        const row = JSON.parse(line) as { t: string; k: string; s: number; d?: unknown };
+        const json = row.d ? JSON.stringify(row.d) : null;
+        insertRow.run(m.office.code, row.t, row.k, row.s, json === null ? 1 : 0, json, json === null ? 'tombstone' : hash(json), importId);
+        rows++;
+      }
+    }
+    return rows;
+  });
+}
+
+export const importCounty: Measurement = {
+  id: 'import.packages',
+  label: 'bureau import of every office\'s package',
+  runs: 2,
+  warmup: 0,
+  target: { medianMs: 30_000, ratio: 2 },
+  async prepare(context) {
+    const bureau = await bureauOf(context);
+    const packages: string[] = [];
+    const registrations: ChannelInput<'bureau.registerOffice'>[] = [];
+    const officeFile = path.join(context.workDir, 'export-each', 'casedesk.sqlite');
+    fs.mkdirSync(path.dirname(officeFile), { recursive: true });
+    for (const office of context.dataset.offices) {
+      const { backend, status } = await readyOffice(context, office.file, officeFile, bureau.status.publicKey!);
+      try {
+        const made = (await call(backend, 'exchange.export', { period: context.today.slice(0, 7), folder: path.join(context.workDir, 'packages') })) as ExportResult;
+        packages.push(made.file);
+        const code = (await call(backend, 'office.get', {})) as { officeCode: string; name: string };
+        registrations.push({ code: code.officeCode, name: code.name, publicKey: status.publicKey!, fingerprint: status.fingerprint! });
+      } finally {
+        await backend.close();
+      }
+    }
+    fs.rmSync(path.dirname(officeFile), { recursive: true, force: true });
+    // The bureau with every office registered, kept as a template; each run imports into a fresh copy of it.
+    const registered = path.join(context.workDir, 'bureau-registered.sqlite');
+    copyFresh(bureau.file, registered);
+    const template = open(registered, context.today);
+    const keys = (await loadKeys(template.store.db))!;
+    try {
+      for (const r of registrations) await call(template, 'bureau.registerOffice', r);
+    } finally {
+      await template.close();
+    }
+    const runFile = path.join(context.workDir, 'bureau-run', 'bureau.sqlite');
+    fs.mkdirSync(path.dirname(runFile), { recursive: true });
+    let store: Backend | null = null;
+    let sqlite: BetterSqlite3.Database | null = null;
+    let outcomes: ImportOutcome[] = [];
+    const bytes = packages.reduce((s, p) => s + fs.statSync(p).size, 0);
+    return {
+      async before(_run, side) {
+        await store?.close();
+        store = null;
+        sqlite?.close();
+        sqlite = null;
+        copyFresh(registered, runFile);
+        if (side === 'app') store = open(runFile, context.today);
+        else {
+          sqlite = new BetterSqlite3(runFile);
+          sqlite.pragma('journal_mode = WAL');
+          sqlite.pragma('synchronous = FULL');
+        }
+      },
+      async app() {
+        outcomes = (await call(store!, 'bureau.importFiles', { files: packages })) as ImportOutcome[];
+        const refused = outcomes.filter((o) => o.status !== 'imported');
+        if (refused.length) throw new Error(`import refused: ${JSON.stringify(refused[0])}`);
+      },
+      raw: () => rawImport(sqlite!, keys)(packages),
+      close: async () => {
+        await store?.close();
+        sqlite?.close();
+      },
+      get note() {
+        const rows = outcomes.reduce((s, o) => s + ('counts' in o && o.counts ? o.counts.inserted : 0), 0);
+        return `${packages.length} packages, ${(bytes / 1048576).toFixed(0)} MB, ${rows} rows inserted`;
+      },
+    };
+  },
+};

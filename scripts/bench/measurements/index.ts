@@ -1,0 +1,26 @@
+// Every measurement, in the order the table shows them.
+import type { Measurement } from '../measurement';
+import { caseListPage } from './caseList';
+import { createLegalAid } from './createCase';
+import { dashboard } from './dashboard';
+import { dossierAllOpen, dossierOne } from './dossier';
+import { exportFull, exportMonth, importCounty } from './exchange';
+import { openDataFile } from './openStore';
+import { searchFourChars, searchIdPart, searchTwoChars } from './search';
+import { officeReport } from './statistics';
+
+export const MEASUREMENTS: readonly Measurement[] = [
+  openDataFile,
+  createLegalAid,
+  caseListPage,
+  searchTwoChars,
+  searchFourChars,
+  searchIdPart,
+  dashboard,
+  dossierOne,
+  dossierAllOpen,
+  officeReport,
+  exportFull,
+  exportMonth,
+  importCounty,
+];

@@ -1,0 +1,124 @@
+// One bench run: take the data set (from the cache, or built in a child process so its memory does not count),
+// copy the first office's file to a scratch folder, open it as the app does, and time every measurement through
+// the services and as raw statements on the same connection.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openBackend } from '../../electron/backend';
+import { fixedClock } from '../../electron/services/clock';
+import type { Dataset } from './dataset';
+import type { BenchContext, Measurement, Target } from './measurement';
+import { summarise, timeRuns, type Summary } from './stats';
+
+/** The issue's memory target for the whole process, in MB. */
+export const RSS_TARGET_MB = 300;
+
+export interface MeasurementResult {
+  id: string;
+  label: string;
+  note: string | null;
+  app: Summary;
+  raw: Summary | null;
+  /** App median over raw median. */
+  ratio: number | null;
+  target: Target;
+  /** Whether every target given is met; null when the issue sets none. */
+  pass: boolean | null;
+  /** The process's peak RSS so far: after the app's runs, and after the raw ones too (MB). */
+  peakRssAfterAppMB: number;
+  peakRssMB: number;
+}
+
+export interface BenchResult {
+  machine: {
+    cpu: string; cores: number; node: string; platform: string; startedAt: string; takenAt: string;
+    /** os.loadavg()[0] at the start and the end: the machine may be shared, and its load moves the figures. */
+    loadAtStart: number; loadAtEnd: number;
+  };
+  dataset: {
+    scale: string; offices: number; distinctOffices: number; casesPerOffice: number; totalCases: number; seed: number; years: number; until: string;
+    dir: string; built: boolean; buildSeconds: number; homeFileMB: number;
+  };
+  measurements: MeasurementResult[];
+  peakRssMB: number;
+  rssTargetMB: number;
+  rssPass: boolean;
+}
+
+export interface RunOptions {
+  /** Timed runs per measurement instead of each one's own count (small for tests). */
+  runs?: number;
+  only?: readonly string[];
+  progress?: (line: string) => void;
+}
+
+function judge(target: Target, app: Summary, ratio: number | null): boolean | null {
+  const checks: boolean[] = [];
+  if (target.p95Ms !== undefined) checks.push(app.p95Ms < target.p95Ms);
+  if (target.medianMs !== undefined) checks.push(app.medianMs < target.medianMs);
+  if (target.ratio !== undefined && ratio !== null) checks.push(ratio <= target.ratio);
+  return checks.length === 0 ? null : checks.every(Boolean);
+}
+
+const peakRssMB = () => process.resourceUsage().maxRSS / 1024;
+
+function machine(startedAt: string, loadAtStart: number): BenchResult['machine'] {
+  const cpu = os.cpus()[0]?.model ?? 'unknown';
+  return {
+    cpu, cores: os.availableParallelism(), node: process.version, platform: `${os.type()} ${os.release()} ${os.arch()}`, startedAt,
+    takenAt: new Date().toISOString(), loadAtStart, loadAtEnd: os.loadavg()[0] ?? 0,
+  };
+}
+
+export async function runBench(dataset: Dataset, measurements: readonly Measurement[], options: RunOptions = {}): Promise<BenchResult> {
+  const progress = options.progress ?? (() => {});
+  const startedAt = new Date().toISOString();
+  const loadAtStart = os.loadavg()[0] ?? 0;
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-bench-'));
+  const first = dataset.offices[0];
+  if (!first) throw new Error('the data set has no office');
+  const homeFile = path.join(workDir, 'casedesk.sqlite');
+  fs.copyFileSync(first.file, homeFile);
+  const today = dataset.spec.until;
+  const home = openBackend({ dataFile: homeFile, shell: 'preview', clock: fixedClock(`${today}T10:00:00+08:00`) });
+  home.sessions.signInSystem('bench');
+  const context: BenchContext = { dataset, workDir, home, homeFile, today };
+  const results: MeasurementResult[] = [];
+  try {
+    for (const m of measurements) {
+      if (options.only && !options.only.includes(m.id)) continue;
+      const runs = options.runs ?? m.runs;
+      const warmup = Math.min(m.warmup ?? 1, runs);
+      progress(`measuring ${m.id} (${runs} runs; peak RSS so far ${peakRssMB().toFixed(0)} MB)`);
+      const runner = await m.prepare(context);
+      try {
+        const before = runner.before;
+        const app = summarise(await timeRuns(runner.app, runs, warmup, before && ((run) => before(run, 'app'))));
+        const peakRssAfterAppMB = peakRssMB();
+        const raw = runner.raw ? summarise(await timeRuns(runner.raw, runs, warmup, before && ((run) => before(run, 'raw')))) : null;
+        const ratio = raw && raw.medianMs > 0 ? app.medianMs / raw.medianMs : null;
+        results.push({
+          id: m.id, label: m.label, note: runner.note ?? null, app, raw, ratio, target: m.target, pass: judge(m.target, app, ratio), peakRssAfterAppMB, peakRssMB: peakRssMB(),
+        });
+      } finally {
+        await runner.close?.();
+      }
+    }
+  } finally {
+    await home.close();
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+  const { spec } = dataset;
+  return {
+    machine: machine(startedAt, loadAtStart),
+    dataset: {
+      scale: spec.scale, offices: spec.offices, distinctOffices: spec.distinctOffices, casesPerOffice: spec.casesPerOffice,
+      totalCases: dataset.offices.reduce((s, o) => s + o.cases, 0), seed: spec.seed, years: spec.years, until: spec.until,
+      dir: dataset.dir, built: dataset.built, buildSeconds: dataset.buildSeconds, homeFileMB: fs.statSync(first.file).size / 1024 / 1024,
+    },
+    measurements: results,
+    peakRssMB: peakRssMB(),
+    rssTargetMB: RSS_TARGET_MB,
+    rssPass: peakRssMB() < RSS_TARGET_MB,
+  };
+}

@@ -1,0 +1,25 @@
+// better-sqlite3 handles for Kysely. Kysely's SQLite driver calls `prepare` on every execution; compiling the
+// statement again is a large share of a short query's time, so these keep each SQL text's statement.
+import type BetterSqlite3 from 'better-sqlite3';
+import type { SqliteDatabase } from 'kysely';
+
+/** Kept statements, at most; texts with literal IN lists vary, so the cache is cleared when full. */
+const MAX_STATEMENTS = 2000;
+
+function statementCache(sqlite: BetterSqlite3.Database) {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= MAX_STATEMENTS) statements.clear();
+      statement = sqlite.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+}
+
+/** The handle with kept statements; the store closes the connection itself. */
+export function cachingHandle(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  return { close: () => {}, prepare: statementCache(sqlite) };
+}

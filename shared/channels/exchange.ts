@@ -1,0 +1,88 @@
+// Channels of the exchange with the county bureau (docs/export-format.md): the office's keys, export and export
+// history; bureau mode's office register, package import and conflicts.
+import { z } from 'zod';
+import { channel, id, read, write } from '../channel';
+import { period } from '../interference';
+import { ADMINS, APPROVERS, WRITERS } from '../roles';
+import { strictObject, text, type Labels } from '../validation';
+import type { ConfigSummary } from '../exchange/types';
+import type { BureauConflict, BureauOffice, ExchangeStatus, ExportRecord, ExportResult, ImportOutcome, VerifyOutcome } from '../exchange/types';
+
+export const EXCHANGE_LABELS: Labels = {
+  mode: '使用方式',
+  publicKey: '公钥',
+  fingerprint: '公钥指纹',
+  period: '报送月份',
+  folder: '保存位置',
+  sequence: '报送序号',
+  code: '机构代码',
+  name: '机构名称',
+  files: '数据包文件',
+  packages: '数据包',
+  'packages.*.fileName': '文件名',
+  'packages.*.base64': '文件内容',
+  includeResolved: '含已核',
+  id: '冲突',
+};
+
+/** One upload from the browser: up to 20 packages of a county's month, base64 (4/3 of the bytes). */
+export const MAX_UPLOAD_CHARS = 64 * 1024 * 1024;
+
+const folder = text({ max: 500 }).nullable();
+const fileName = text({ max: 200, required: true });
+
+export const exchangeChannels = {
+  'exchange.status': channel<ExchangeStatus>()(strictObject({}), read(EXCHANGE_LABELS)),
+  /** Makes this installation's key pair if there is none yet (the CLI's `keys`). */
+  'exchange.keys': channel<ExchangeStatus>()(strictObject({}), write(EXCHANGE_LABELS, WRITERS)),
+  'exchange.setMode': channel<ExchangeStatus>()(strictObject({ mode: z.enum(['office', 'bureau'], { error: '不是可选的值' }) }), write(EXCHANGE_LABELS, ADMINS)),
+  'exchange.setBureauKey': channel<ExchangeStatus>()(strictObject({ publicKey: text({ max: 200 }) }), write(EXCHANGE_LABELS, ADMINS)),
+  /** A new export of everything changed since the previous one; into `folder`, or the data folder's exports/. */
+  'exchange.export': channel<ExportResult>()(strictObject({ period: period().nullable(), folder }), write(EXCHANGE_LABELS, WRITERS)),
+  /** An earlier export made again with the same content. */
+  'exchange.exportAgain': channel<ExportResult>()(strictObject({ sequence: id, folder }), read(EXCHANGE_LABELS, WRITERS)),
+  /** An earlier export's file, for the browser to save (the preview). */
+  'exchange.download': channel<{ fileName: string; base64: string }>()(strictObject({ sequence: id }), read(EXCHANGE_LABELS, WRITERS)),
+  'exchange.history': channel<ExportRecord[]>()(strictObject({}), read(EXCHANGE_LABELS)),
+
+  /** Office mode: installs the bureau's configuration package after checking its signature. */
+  'exchange.importConfig': channel<ConfigSummary>()(
+    strictObject({ fileName, base64: z.string({ error: '格式不正确' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, '格式不正确') }),
+    { ...write({ ...EXCHANGE_LABELS, base64: '配置包' }, APPROVERS), maxPayloadChars: MAX_UPLOAD_CHARS },
+  ),
+  /** Bureau mode: the county's configuration as a signed package, into `folder` (or exports/), and its bytes. */
+  'bureau.exportConfig': channel<{ file: string; fileName: string; base64: string }>()(strictObject({ folder }), write(EXCHANGE_LABELS, APPROVERS)),
+
+  'bureau.registerOffice': channel<BureauOffice>()(
+    strictObject({
+      code: text({ max: 9, required: true }).refine((s) => s === '' || /^\d{8,9}$/.test(s), '应为8至9位数字（县级行政区划代码加司法所编号）'),
+      name: text({ max: 50, required: true }),
+      publicKey: text({ max: 200, required: true }),
+      fingerprint: text({ max: 39, required: true }),
+    }),
+    write(EXCHANGE_LABELS, APPROVERS),
+  ),
+  'bureau.offices': channel<BureauOffice[]>()(strictObject({}), read(EXCHANGE_LABELS)),
+  /** Packages by path (the CLI, the desktop app's file dialog). */
+  'bureau.importFiles': channel<ImportOutcome[]>()(
+    strictObject({ files: z.array(text({ max: 1000, required: true }), { error: '格式不正确' }).min(1, '请选择数据包').max(200, '一次最多200个') }),
+    write(EXCHANGE_LABELS, WRITERS),
+  ),
+  /** Every check of an import, without importing (the CLI's `verify --db`). */
+  'bureau.verifyFiles': channel<VerifyOutcome[]>()(
+    strictObject({ files: z.array(text({ max: 1000, required: true }), { error: '格式不正确' }).min(1, '请选择数据包').max(200, '一次最多200个') }),
+    read(EXCHANGE_LABELS),
+  ),
+  /** Packages as bytes (chosen in the browser of the preview). */
+  'bureau.importUploads': channel<ImportOutcome[]>()(
+    strictObject({
+      packages: z
+        .array(strictObject({ fileName, base64: z.string({ error: '格式不正确' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, '格式不正确') }), { error: '格式不正确' })
+        .min(1, '请选择数据包')
+        .max(200, '一次最多200个'),
+    }),
+    { ...write(EXCHANGE_LABELS, WRITERS), maxPayloadChars: MAX_UPLOAD_CHARS },
+  ),
+  'bureau.conflicts': channel<BureauConflict[]>()(strictObject({ includeResolved: z.boolean({ error: '格式不正确' }) }), read(EXCHANGE_LABELS)),
+  'bureau.resolveConflict': channel<BureauConflict>()(strictObject({ id }), write(EXCHANGE_LABELS, APPROVERS)),
+} as const;

@@ -1,0 +1,222 @@
+// The report computed from CaseFacts: for one office, and for the county (each office's figures and their total).
+// Pure: the office's report, the bureau's report and the packages all count the same way.
+import type { CaseFacts } from './facts';
+import { INDICATORS, INDICATOR_BY_KEY, SECTION_KINDS, type Section, type SumIndicator, type Unit } from './indicators';
+import { inRange, monthsToDate, type DayRange, type Period } from './period';
+
+/** A figure for the period and for the year to date; null for a rate whose denominator is 0. */
+export interface FigureRow {
+  /** The indicator's key, or `indicator:value` for a breakdown's row. */
+  key: string;
+  indicatorKey: string;
+  label: string;
+  section: Section;
+  unit: Unit;
+  /** 0: an indicator; 1: a row of its breakdown (其中：刑事). */
+  level: 0 | 1;
+  /** Counts and people as integers, money in fen, rates in percent to one decimal. */
+  period: number | null;
+  yearToDate: number | null;
+}
+
+export interface TrendPoint {
+  month: string;
+  legalAid: number;
+  mediation: number;
+  notarization: number;
+}
+
+export interface PeriodInfo {
+  key: string;
+  label: string;
+  from: string;
+  to: string;
+}
+
+export interface Figures {
+  rows: FigureRow[];
+  /** Cases registered per month of the year to date, by kind. */
+  trend: TrendPoint[];
+}
+
+export interface OfficeStatistics extends Figures {
+  period: PeriodInfo;
+  office: { code: string; name: string };
+  asOf: string;
+  caseCount: number;
+}
+
+export const periodInfo = (p: Period): PeriodInfo => ({ key: p.key, label: p.label, from: p.range.from, to: p.range.to });
+
+/** The breakdown values met in the data, per breakdown indicator, so several offices' rows line up. */
+export type BreakdownValues = ReadonlyMap<string, readonly string[]>;
+
+/** The facts a section's indicators look at: their own kind only, so 20,000 cases are not each asked everything. */
+function factsByKind(facts: readonly CaseFacts[]): (section: Section) => readonly CaseFacts[] {
+  const byKind = new Map<CaseFacts['kind'], CaseFacts[]>();
+  for (const f of facts) {
+    let list = byKind.get(f.kind);
+    if (!list) byKind.set(f.kind, (list = []));
+    list.push(f);
+  }
+  return (section) => {
+    const kind = SECTION_KINDS[section];
+    return kind === null ? facts : (byKind.get(kind) ?? []);
+  };
+}
+
+/** The listed values of each breakdown, then the others met in the period's year to date (an old type stays out). */
+export function breakdownValuesOf(facts: readonly CaseFacts[], period: Period): BreakdownValues {
+  const out = new Map<string, string[]>();
+  const of = factsByKind(facts);
+  for (const ind of INDICATORS) {
+    if (ind.aggregate !== 'sum' || !ind.breakdown) continue;
+    const seen = new Set<string>();
+    const emit = (on: string | null | undefined, _value?: number, by?: string) => {
+      if (by !== undefined && inRange(on ?? null, period.yearToDate)) seen.add(by);
+    };
+    for (const f of of(ind.section)) ind.events(f, emit);
+    const listed = ind.breakdown.values;
+    const extra = [...seen].filter((v) => !listed.includes(v)).sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
+    out.set(ind.key, [...listed, ...extra]);
+  }
+  return out;
+}
+
+function rate(numerator: number | null, denominator: number | null): number | null {
+  if (numerator === null || denominator === null || denominator === 0) return null;
+  return Math.round((numerator / denominator) * 1000) / 10;
+}
+
+function sumRows(ind: SumIndicator, facts: readonly CaseFacts[], ranges: { period: DayRange; yearToDate: DayRange }, values: readonly string[]): FigureRow[] {
+  const total = { period: 0, yearToDate: 0 };
+  const byValue = new Map<string, { period: number; yearToDate: number }>(values.map((v) => [v, { period: 0, yearToDate: 0 }]));
+  const emit = (on: string | null | undefined, value = 1, by?: string) => {
+    if (!on || on < ranges.yearToDate.from || on > ranges.yearToDate.to) return;
+    const inPeriod = inRange(on, ranges.period);
+    const slot = by !== undefined ? byValue.get(by) : undefined;
+    total.yearToDate += value;
+    if (inPeriod) total.period += value;
+    if (slot) {
+      slot.yearToDate += value;
+      if (inPeriod) slot.period += value;
+    }
+  };
+  for (const f of facts) ind.events(f, emit);
+  const row = (key: string, label: string, level: 0 | 1, v: { period: number; yearToDate: number }): FigureRow => ({
+    key, indicatorKey: ind.key, label, section: ind.section, unit: ind.unit, level,
+    period: v.period, yearToDate: v.yearToDate,
+  });
+  return [row(ind.key, ind.label, 0, total), ...values.map((v) => row(`${ind.key}:${v}`, v, 1, byValue.get(v)!))];
+}
+
+/** Every indicator's rows for the facts, in catalogue order. */
+export function computeRows(facts: readonly CaseFacts[], period: Period, values: BreakdownValues = breakdownValuesOf(facts, period)): FigureRow[] {
+  const ranges = { period: period.range, yearToDate: period.yearToDate };
+  const rows: FigureRow[] = [];
+  const byKey = new Map<string, FigureRow>();
+  const of = factsByKind(facts);
+  for (const ind of INDICATORS) {
+    if (ind.aggregate === 'sum') {
+      for (const r of sumRows(ind, of(ind.section), ranges, values.get(ind.key) ?? [])) {
+        rows.push(r);
+        byKey.set(r.key, r);
+      }
+    } else {
+      const num = byKey.get(ind.numerator);
+      const den = byKey.get(ind.denominator);
+      const r: FigureRow = {
+        key: ind.key, indicatorKey: ind.key, label: ind.label, section: ind.section, unit: ind.unit, level: 0,
+        period: rate(num?.period ?? null, den?.period ?? null), yearToDate: rate(num?.yearToDate ?? null, den?.yearToDate ?? null),
+      };
+      rows.push(r);
+      byKey.set(r.key, r);
+    }
+  }
+  return rows;
+}
+
+export function computeTrend(facts: readonly CaseFacts[], period: Period): TrendPoint[] {
+  const points = new Map(monthsToDate(period).map((month) => [month, { month, legalAid: 0, mediation: 0, notarization: 0 }]));
+  for (const f of facts) {
+    const point = points.get(f.receivedOn.slice(0, 7));
+    if (!point) continue;
+    if (f.kind === 'legal_aid') point.legalAid += 1;
+    else if (f.kind === 'mediation') point.mediation += 1;
+    else point.notarization += 1;
+  }
+  return [...points.values()];
+}
+
+export function computeFigures(facts: readonly CaseFacts[], period: Period, values?: BreakdownValues): Figures {
+  return { rows: computeRows(facts, period, values), trend: computeTrend(facts, period) };
+}
+
+// The county.
+
+export interface OfficeInput {
+  code: string;
+  name: string;
+  facts: readonly CaseFacts[];
+  /** The latest month this office has exported (yyyy-mm), or null when it never has. */
+  lastExportedMonth: string | null;
+}
+
+export interface CountyOffice {
+  code: string;
+  name: string;
+  lastExportedMonth: string | null;
+  late: boolean;
+  rows: FigureRow[];
+}
+
+export interface CountyStatistics {
+  period: PeriodInfo;
+  county: { name: string };
+  asOf: string;
+  offices: CountyOffice[];
+  /** 合计: the counts summed over the offices, the rates recomputed from those sums. */
+  total: Figures;
+  /** The offices late with their exports (see `lateRule`). */
+  lateOffices: { code: string; name: string; lastExportedMonth: string | null }[];
+  lateRule: string;
+}
+
+/** The day of the month by which the last finished month's package is due at the bureau. */
+export const EXPORT_DUE_DAY = 5;
+
+/**
+ * An office is late when, after the 5th of a month, the bureau holds no package of it covering the last finished
+ * month (`expectedMonth`); before then, when it lacks the month before that.
+ */
+export function isLate(lastExportedMonth: string | null, today: string): boolean {
+  return lastExportedMonth === null || lastExportedMonth < expectedExportMonth(today);
+}
+
+export function expectedExportMonth(today: string): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const back = d > EXPORT_DUE_DAY ? 1 : 2;
+  const month0 = y * 12 + (m - 1) - back;
+  return `${Math.floor(month0 / 12)}-${String((month0 % 12) + 1).padStart(2, '0')}`;
+}
+
+export const LATE_RULE = `每月${EXPORT_DUE_DAY}日前报送上月数据；${EXPORT_DUE_DAY}日后仍未收到上月数据包的司法所列为逾期未报送`;
+
+export function computeCounty(offices: readonly OfficeInput[], period: Period, { countyName, today }: { countyName: string; today: string }): CountyStatistics {
+  const all = offices.flatMap((o) => o.facts);
+  const values = breakdownValuesOf(all, period);
+  const countyOffices = offices.map((o) => ({
+    code: o.code, name: o.name, lastExportedMonth: o.lastExportedMonth, late: isLate(o.lastExportedMonth, today),
+    rows: computeRows(o.facts, period, values),
+  }));
+  return {
+    period: periodInfo(period), county: { name: countyName }, asOf: today, offices: countyOffices,
+    total: computeFigures(all, period, values),
+    lateOffices: countyOffices.filter((o) => o.late).map(({ code, name, lastExportedMonth }) => ({ code, name, lastExportedMonth })),
+    lateRule: LATE_RULE,
+  };
+}
+
+export function indicatorLabel(key: string): string {
+  return INDICATOR_BY_KEY.get(key)?.label ?? key;
+}
