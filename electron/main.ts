@@ -207,6 +207,24 @@ export function startMain(
       dialog.showErrorBox('打印失败', `未能打印：${reason}\n请检查打印机是否已连接并开启。`);
     });
   };
+  // The page as an A4 PDF (a print view: 卷宗封面, 卷内目录, the checklist, 补正材料通知书), saved where the clerk says.
+  const savePdf = async (): Promise<void> => {
+    const win = liveWindow();
+    if (!win) return;
+    const { canceled, filePath } = await dialog.showSaveDialog(win, {
+      title: '另存为PDF',
+      defaultPath: `${win.webContents.getTitle() || 'CaseDesk'}.pdf`,
+      filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
+    });
+    if (canceled || !filePath) return;
+    try {
+      const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+      await fs.promises.writeFile(filePath, pdf);
+    } catch (error) {
+      crash.log('pdf', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox('另存为PDF失败', `未能保存PDF文件：${filePath}\n请检查文件夹是否可写、U盘是否已插好。`);
+    }
+  };
   const sendToPage = (command: MenuCommand): void => {
     const win = liveWindow();
     if (!win) return;
@@ -252,7 +270,7 @@ export function startMain(
       lockDownSession(session.defaultSession, appRootUrl, platform);
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(
-          menuTemplate({ print, backup: () => sendToPage('backup'), exportToBureau: () => sendToPage('export'), quit: () => app.quit(), about: showAbout }, app.isPackaged),
+          menuTemplate({ print, savePdf: () => void savePdf(), backup: () => sendToPage('backup'), exportToBureau: () => sendToPage('export'), quit: () => app.quit(), about: showAbout }, app.isPackaged),
         ),
       );
 

@@ -19,6 +19,7 @@ export function isMenuCommand(value: unknown): value is MenuCommand {
 export const MENU_LABELS = {
   file: '文件',
   print: '打印…',
+  savePdf: '另存为PDF…',
   backup: '备份…',
   exportToBureau: '导出到县司法局…',
   quit: '退出',
@@ -41,13 +42,14 @@ export interface MenuEntry {
 
 export interface MenuActions {
   print(): void;
+  savePdf(): void;
   backup(): void;
   exportToBureau(): void;
   quit(): void;
   about(): void;
 }
 
-/** 文件 (打印, 备份, 导出, 退出) and 帮助 (关于); 开发 (reload, developer tools) only when not packaged. */
+/** 文件 (打印, 另存为PDF, 备份, 导出, 退出) and 帮助 (关于); 开发 (reload, developer tools) only when not packaged. */
 export function menuTemplate(actions: MenuActions, isPackaged: boolean): MenuEntry[] {
   const L = MENU_LABELS;
   return [
@@ -55,6 +57,7 @@ export function menuTemplate(actions: MenuActions, isPackaged: boolean): MenuEnt
       label: L.file,
       submenu: [
         { label: L.print, accelerator: 'CmdOrCtrl+P', click: actions.print },
+        { label: L.savePdf, accelerator: 'CmdOrCtrl+Shift+S', click: actions.savePdf },
         { type: 'separator' },
         { label: L.backup, click: actions.backup },
         { label: L.exportToBureau, click: actions.exportToBureau },

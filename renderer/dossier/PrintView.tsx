@@ -1,5 +1,6 @@
 // The print view of one dossier page (#/cases/<id>/print/<doc>): the page as it will print, over the app, with
-// 打印 (window.print: Electron's print dialog, where 另存为PDF is offered too; the browser's in the preview) and 返回.
+// 打印 (window.print: Electron's print dialog, the browser's in the preview; in Electron the menu's 另存为PDF… saves
+// it as a PDF named by the page's title) and 返回.
 // When printing, only the sheet is printed.
 import { Alert, Button, Space, Spin } from 'antd';
 import { useEffect, useState } from 'react';

@@ -42,6 +42,17 @@ export class FakeWebContents extends EventEmitter {
   print(options?: Record<string, unknown>, callback?: (success: boolean, reason: string) => void): void {
     this.printJobs.push({ options, done: callback ?? (() => undefined) });
   }
+  /** What webContents.printToPDF was asked; a test sets `pdfFailure` to play a failing one. */
+  readonly pdfJobs: Record<string, unknown>[] = [];
+  pdfFailure: Error | null = null;
+  title = '〔2026〕黎托援字第0001号 卷内目录';
+  getTitle(): string {
+    return this.title;
+  }
+  printToPDF(options: Record<string, unknown>): Promise<Buffer> {
+    this.pdfJobs.push(options);
+    return this.pdfFailure ? Promise.reject(this.pdfFailure) : Promise.resolve(Buffer.from('%PDF-1.7 fake'));
+  }
   send(channel: string, ...args: unknown[]): void {
     this.sent.push([channel, ...args]);
   }
@@ -329,6 +340,14 @@ export function createFakeElectron({ appPath, userData, isPackaged = false, gotL
   const dialog = {
     errorBoxes: [] as { title: string; content: string }[],
     messageBoxes: [] as Record<string, unknown>[],
+    saveDialogs: [] as Record<string, unknown>[],
+    /** The file the clerk picks in the next save dialog; null: 取消. */
+    saveAnswer: null as string | null,
+    showSaveDialog(_window: unknown, options: Record<string, unknown>): Promise<{ canceled: boolean; filePath?: string }> {
+      this.saveDialogs.push(options);
+      const answer = this.saveAnswer;
+      return Promise.resolve(answer === null ? { canceled: true } : { canceled: false, filePath: answer });
+    },
     showErrorBox(title: string, content: string): void {
       this.errorBoxes.push({ title, content });
     },

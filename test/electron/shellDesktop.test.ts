@@ -35,13 +35,19 @@ function menuItem(launched: Launched, top: string, label: string): Item {
 
 const readLog = (launched: Launched): string => fs.readFileSync(mainLogFile(launched.userData), 'utf8');
 
+/** Waits for what the shell does after an awaited dialog or write (a few turns of the event loop at most). */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(done()).toBe(true);
+}
+
 describe('the menu', () => {
   it('is in Chinese: 文件 (打印…, 备份…, 导出到县司法局…, 退出) and 帮助 (关于 CaseDesk)', async () => {
     const launched = await launch({ isPackaged: true });
     const menu = launched.fake.Menu.applicationMenu!.template as Item[];
     const outline = menu.map((top) => [top.label, (top.submenu ?? []).map((item) => item.label ?? item.type)]);
     expect(outline).toEqual([
-      ['文件', ['打印…', 'separator', '备份…', '导出到县司法局…', 'separator', '退出']],
+      ['文件', ['打印…', '另存为PDF…', 'separator', '备份…', '导出到县司法局…', 'separator', '退出']],
       ['帮助', ['关于 CaseDesk']],
     ]);
     expect(menuItem(launched, '文件', '打印…').accelerator).toBe('CmdOrCtrl+P');
@@ -68,6 +74,31 @@ describe('the menu', () => {
     contents.printJobs[1]!.done(false, 'Print job failed');
     expect(launched.fake.dialog.errorBoxes).toEqual([{ title: '打印失败', content: expect.stringContaining('打印机') }]);
     expect(readLog(launched)).toMatch(/print: Print job failed/);
+  });
+
+  it('另存为PDF… saves the page as an A4 PDF where the clerk says, and says so in Chinese when it cannot', async () => {
+    const launched = await launch();
+    const contents = launched.fake.BrowserWindow.all[0]!.webContents;
+    const { dialog } = launched.fake;
+    expect(menuItem(launched, '文件', '另存为PDF…').accelerator).toBe('CmdOrCtrl+Shift+S');
+
+    menuItem(launched, '文件', '另存为PDF…').click!(); // 取消 in the save dialog: nothing is made
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(dialog.saveDialogs[0]).toMatchObject({ title: '另存为PDF', defaultPath: '〔2026〕黎托援字第0001号 卷内目录.pdf' });
+    expect(contents.pdfJobs).toEqual([]);
+
+    const file = path.join(tempDir(), '卷内目录.pdf');
+    dialog.saveAnswer = file;
+    menuItem(launched, '文件', '另存为PDF…').click!();
+    await until(() => fs.existsSync(file));
+    expect(contents.pdfJobs).toEqual([expect.objectContaining({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true })]);
+    expect(fs.readFileSync(file, 'latin1')).toBe('%PDF-1.7 fake');
+
+    contents.pdfFailure = new Error('Failed to generate PDF');
+    menuItem(launched, '文件', '另存为PDF…').click!();
+    await until(() => dialog.errorBoxes.length > 0);
+    expect(dialog.errorBoxes).toEqual([{ title: '另存为PDF失败', content: expect.stringContaining(file) }]);
+    expect(readLog(launched)).toMatch(/pdf: Failed to generate PDF/);
   });
 
   it('备份… brings the window forward and tells the page to open its backup page', async () => {
