@@ -33,6 +33,13 @@ export function dueText({ due, doneOn, status }: Pick<DeadlineRow, 'due' | 'done
 }
 
 const COLORS: Record<DueStatus, string> = { done: 'green', doneLate: 'orange', overdue: 'red', dueSoon: 'gold', open: 'blue' };
+const STATUS_LABELS: Record<DueStatus, string> = { done: '已按期完成', doneLate: '逾期完成', overdue: '已逾期', dueSoon: '即将到期', open: '期限内' };
+
+/** How a limit stands, in a word (the mediation and notarization pages put it beside their own dates). */
+export function DueStatusTag({ status }: { status: DueStatus | null }) {
+  if (status === null) return <Tag>不再计算</Tag>;
+  return <Tag color={COLORS[status]}>{STATUS_LABELS[status]}</Tag>;
+}
 
 export function DueTag({ row, today }: { row: Pick<DeadlineRow, 'due' | 'doneOn' | 'status' | 'paused'>; today?: string }) {
   return (

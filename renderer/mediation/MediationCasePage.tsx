@@ -2,18 +2,19 @@
 // performance, follow-ups, judicial confirmation, subsidy), its time limits, the actions possible today (each a
 // small form in a dialog), the timeline, and the interference records every case has.
 import { Alert, Button, Descriptions, Space, Spin, Table, Tag, Typography, type DescriptionsProps } from 'antd';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import type { MediationCase, MediationCaseDeadlines, MediationDeadline, MediationPartyRecord } from '../../shared/contract';
 import { MEDIATION_LABELS } from '../../shared/mediation/registration';
 import { PARTY_KIND_LABELS } from '../../shared/mediation/options';
-import { errorMessage, useApi } from '../app/apiContext';
+import { useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
 import { formatDate, formatMoment, formatMoney } from '../app/format';
 import { CaseTimeline } from '../cases/CaseTimeline';
+import { useCaseRecord } from '../cases/useCaseRecord';
 import { InterferenceRecords } from '../pages/InterferenceRecords';
-import { DueTag } from './dueTags';
+import { DueStatusTag } from '../cases/DeadlineList';
 import { MEDIATION_STEPS } from './mediationSteps';
-import { StepButtons, type StepChoice } from './StepModal';
+import { StepButtons, type StepChoice } from '../forms/StepModal';
 
 type Items = NonNullable<DescriptionsProps['items']>;
 const label = (path: string) => MEDIATION_LABELS[path] ?? path;
@@ -111,7 +112,7 @@ function DeadlineTable({ deadlines }: { deadlines: MediationDeadline[] }) {
           { title: '起算', key: 'start', render: (_, d) => `${d.startsFrom}（${formatDate(d.startedOn)}）` },
           { title: '届满日期', key: 'due', className: 'nowrap', render: (_, d) => formatDate(d.due) },
           { title: '完成日期', key: 'done', className: 'nowrap', render: (_, d) => (d.doneOn ? formatDate(d.doneOn) : '—') },
-          { title: '情况', key: 'status', render: (_, d) => <DueTag status={d.status} /> },
+          { title: '情况', key: 'status', render: (_, d) => <DueStatusTag status={d.status} /> },
           { title: '依据', dataIndex: 'source', key: 'source' },
         ]}
       />
@@ -128,26 +129,10 @@ interface Props {
 export function MediationCasePage({ id, justRegistered, onBack }: Props) {
   const api = useApi();
   const mayAct = useMay('mediation.investigate');
-  const [record, setRecord] = useState<MediationCase | null>(null);
-  const [deadlines, setDeadlines] = useState<MediationCaseDeadlines | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-
-  const readDeadlines = useCallback(() => {
-    api.call('mediation.deadlines', { id }).then(setDeadlines, () => setDeadlines(null));
-  }, [api, id]);
-
-  useEffect(() => {
-    let live = true;
-    api.call('mediation.get', { id }).then(
-      (found) => live && setRecord(found),
-      (error: unknown) => live && setFailure(errorMessage(error)),
-    );
-    readDeadlines();
-    return () => {
-      live = false;
-    };
-  }, [api, id, readDeadlines]);
+  const { record, deadlines, failure, version, acted } = useCaseRecord<MediationCase, MediationCaseDeadlines>(
+    useCallback(() => api.call('mediation.get', { id }), [api, id]),
+    useCallback(() => api.call('mediation.deadlines', { id }), [api, id]),
+  );
 
   const back = <Button onClick={onBack}>返回案件列表</Button>;
   if (failure) return <Alert type="error" showIcon title={failure} action={back} />;
@@ -166,10 +151,7 @@ export function MediationCasePage({ id, justRegistered, onBack }: Props) {
         labels: step.labels,
         fixed: { caseId: record.id },
         send: async (payload) => {
-          const updated = await api.call(step.channel, payload as never);
-          setRecord(updated as MediationCase);
-          setVersion((v) => v + 1);
-          readDeadlines();
+          acted((await api.call(step.channel, payload as never)) as MediationCase);
         },
       },
     };

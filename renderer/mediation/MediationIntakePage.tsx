@@ -16,7 +16,7 @@ import { navigate } from '../app/route';
 import { recordConflictsSeen, requireConflictsSeen } from './intakeSubmit';
 import { PartyRows } from './PartyRows';
 import { conflictPartiesOf, emptyRegistration, registrationIssues, toRegistration, type PartyValues, type RegistrationValues } from './registrationValues';
-import { DATE_FORMAT, DATE_FORMATS, options, searchable } from './typedValues';
+import { DATE_FORMAT, DATE_FORMATS, options, searchable } from '../forms/typedValues';
 import { useDisputeTypes } from './useDisputeTypes';
 import dayjs from 'dayjs';
 

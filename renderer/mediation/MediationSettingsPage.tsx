@@ -9,7 +9,7 @@ import { errorMessage, useApi } from '../app/apiContext';
 import { formatDate, formatMoment, formatMoney } from '../app/format';
 import { CheckedFormFrame, schemaIssues, SubmitRow, useCheckedForm, useSubmit } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
-import { StepForm } from './StepForm';
+import { StepForm } from '../forms/StepForm';
 
 interface TypeListValues {
   types: { name: string; active: boolean }[];

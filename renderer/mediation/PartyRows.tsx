@@ -5,7 +5,7 @@ import { ETHNIC_GROUPS, SEXES } from '../../shared/options';
 import { PARTY_KIND_LABELS, PARTY_KINDS } from '../../shared/mediation/options';
 import { FormField } from '../forms/FormField';
 import { emptyParty, emptyQuickParty } from './registrationValues';
-import { DATE_FORMATS, options, searchable } from './typedValues';
+import { DATE_FORMATS, options, searchable } from '../forms/typedValues';
 
 const KIND_OPTIONS = PARTY_KINDS.map((k) => ({ value: k, label: PARTY_KIND_LABELS[k] }));
 const MAX_PARTIES = 50;

@@ -15,7 +15,7 @@ import { recordConflictsSeen, requireConflictsSeen } from './intakeSubmit';
 import type { Created } from './MediationIntakePage';
 import { PartyRows } from './PartyRows';
 import { conflictPartiesOf, emptyQuickOral, quickOralIssues, toQuickOral, type QuickOralValues } from './registrationValues';
-import { DATE_FORMATS, options, searchable } from './typedValues';
+import { DATE_FORMATS, options, searchable } from '../forms/typedValues';
 import { useDisputeTypes } from './useDisputeTypes';
 
 export function QuickOralPage({ onCreated }: { onCreated(created: Created): void }) {

@@ -41,7 +41,7 @@ import {
   PERFORMANCE_STATES,
 } from '../../shared/mediation/options';
 import type { Labels } from '../../shared/validation';
-import type { StepField } from './StepForm';
+import type { StepField } from '../forms/StepForm';
 
 export interface MediationStep {
   channel: Channel & `mediation.${MediationAction}`;

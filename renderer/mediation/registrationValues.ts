@@ -19,7 +19,7 @@ import {
 } from '../../shared/mediation/registration';
 import type { MediationPartyKind } from '../../shared/mediation/options';
 import { schemaIssues } from '../forms/checkedForm';
-import { DATE_FORMAT, isoOf, namesOf, typedFen, typedInteger, withRuleIssues } from './typedValues';
+import { DATE_FORMAT, isoOf, namesOf, typedFen, typedInteger, withRuleIssues } from '../forms/typedValues';
 
 /** One party row: the fields of both kinds, of which the chosen kind's are sent. */
 export interface PartyValues {

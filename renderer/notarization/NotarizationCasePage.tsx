@@ -2,17 +2,18 @@
 // stands (forwarded, accepted with a 容缺 item, certificate, hand-over), its time limits, the steps possible now
 // (each a small form for notarization.act), the timeline, and the interference records.
 import { Alert, Button, Descriptions, List, Space, Spin, Tag, Typography, type DescriptionsProps } from 'antd';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import type { NotarizationCase, NotarizationCaseDeadlines } from '../../shared/contract';
 import { NOTARIZATION_ACTION_LABELS, notarizationActionSchema } from '../../shared/notarization/actions';
 import { APPLICANT_KIND_LABELS } from '../../shared/notarization/options';
 import { NOTARIZATION_LABELS } from '../../shared/notarization/request';
-import { errorMessage, useApi } from '../app/apiContext';
+import { useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
 import { formatDate, formatMoment, formatMoney } from '../app/format';
 import { CaseTimeline } from '../cases/CaseTimeline';
-import { DueTag } from '../mediation/dueTags';
-import { StepButtons, type StepChoice } from '../mediation/StepModal';
+import { useCaseRecord } from '../cases/useCaseRecord';
+import { DueStatusTag } from '../cases/DeadlineList';
+import { StepButtons, type StepChoice } from '../forms/StepModal';
 import { InterferenceRecords } from '../pages/InterferenceRecords';
 import { NOTARIZATION_STEPS } from './notarizationSteps';
 
@@ -98,7 +99,7 @@ function DeadlineSection({ deadlines }: { deadlines: NotarizationCaseDeadlines }
             {issue.paused ? '（期限中止中）' : ''}
             {issue.doneOn ? `；${formatDate(issue.doneOn)}出证` : ''}
           </span>
-          <DueTag status={issue.dueStatus} />
+          <DueStatusTag status={issue.dueStatus} />
         </Space>,
         2,
       ),
@@ -113,7 +114,7 @@ function DeadlineSection({ deadlines }: { deadlines: NotarizationCaseDeadlines }
           <span>
             承诺于{formatDate(deferredMaterials.due)}前补交{deferredMaterials.doneOn ? `；${formatDate(deferredMaterials.doneOn)}已补交` : ''}
           </span>
-          <DueTag status={deferredMaterials.dueStatus} />
+          <DueStatusTag status={deferredMaterials.dueStatus} />
         </Space>,
         2,
       ),
@@ -132,26 +133,10 @@ interface Props {
 export function NotarizationCasePage({ id, justRegistered, onBack }: Props) {
   const api = useApi();
   const mayAct = useMay('notarization.act');
-  const [record, setRecord] = useState<NotarizationCase | null>(null);
-  const [deadlines, setDeadlines] = useState<NotarizationCaseDeadlines | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-
-  const readDeadlines = useCallback(() => {
-    api.call('notarization.deadlines', { id }).then(setDeadlines, () => setDeadlines(null));
-  }, [api, id]);
-
-  useEffect(() => {
-    let live = true;
-    api.call('notarization.get', { id }).then(
-      (found) => live && setRecord(found),
-      (error: unknown) => live && setFailure(errorMessage(error)),
-    );
-    readDeadlines();
-    return () => {
-      live = false;
-    };
-  }, [api, id, readDeadlines]);
+  const { record, deadlines, failure, version, acted } = useCaseRecord<NotarizationCase, NotarizationCaseDeadlines>(
+    useCallback(() => api.call('notarization.get', { id }), [api, id]),
+    useCallback(() => api.call('notarization.deadlines', { id }), [api, id]),
+  );
 
   const back = <Button onClick={onBack}>返回案件列表</Button>;
   if (failure) return <Alert type="error" showIcon title={failure} action={back} />;
@@ -168,10 +153,7 @@ export function NotarizationCasePage({ id, justRegistered, onBack }: Props) {
       labels: NOTARIZATION_ACTION_LABELS,
       fixed: { caseId: record.id, action, data: {} },
       send: async (payload) => {
-        const updated = await api.call('notarization.act', payload as never);
-        setRecord(updated);
-        setVersion((v) => v + 1);
-        readDeadlines();
+        acted(await api.call('notarization.act', payload as never));
       },
     },
   }));

@@ -19,7 +19,7 @@ import { CheckedFormFrame, SubmitRow, useCheckedForm, useSubmit, type CheckedFor
 import { FormField } from '../forms/FormField';
 import { recordConflictsSeen, requireConflictsSeen } from '../mediation/intakeSubmit';
 import type { Created } from '../mediation/MediationIntakePage';
-import { DATE_FORMAT, DATE_FORMATS, options, searchable } from '../mediation/typedValues';
+import { DATE_FORMAT, DATE_FORMATS, options, searchable } from '../forms/typedValues';
 import { conflictPartiesOf, emptyApplicant, emptyRequest, requestIssues, toRequest, type ApplicantValues, type RequestValues } from './requestValues';
 
 const KIND_OPTIONS = APPLICANT_KINDS.map((k) => ({ value: k, label: APPLICANT_KIND_LABELS[k] }));

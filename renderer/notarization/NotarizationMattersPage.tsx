@@ -8,7 +8,7 @@ import { MATTER_LABELS, matterUpdateSchema } from '../../shared/notarization/mat
 import { NOTARIZATION_CATEGORIES } from '../../shared/notarization/options';
 import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
-import { StepForm } from '../mediation/StepForm';
+import { StepForm } from '../forms/StepForm';
 
 export function NotarizationMattersPage() {
   const api = useApi();

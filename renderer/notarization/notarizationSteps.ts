@@ -3,7 +3,7 @@
 import type { NotarizationCase } from '../../shared/contract';
 import type { NotarizationAction } from '../../shared/notarization/lifecycle';
 import { DELIVERY_METHODS, SUSPENSION_REASONS } from '../../shared/notarization/options';
-import type { StepField } from '../mediation/StepForm';
+import type { StepField } from '../forms/StepForm';
 
 const on = (label: string): StepField => ({ path: 'actedOn', kind: 'date', label, required: true, half: true });
 const note = (): StepField => ({ path: 'data.note', kind: 'textarea', max: 500 });

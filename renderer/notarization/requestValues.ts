@@ -13,7 +13,7 @@ import {
   type NotarizationRequestInput,
 } from '../../shared/notarization/request';
 import { schemaIssues } from '../forms/checkedForm';
-import { DATE_FORMAT, isoOf, typedFen, typedInteger, withRuleIssues } from '../mediation/typedValues';
+import { DATE_FORMAT, isoOf, typedFen, typedInteger, withRuleIssues } from '../forms/typedValues';
 
 export interface ApplicantValues {
   kind: ApplicantKind;

@@ -8,8 +8,8 @@ import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import { localDate } from '../../shared/dates';
 import type { Labels } from '../../shared/validation';
-import { CheckedFormFrame, schemaIssues, SubmitRow, useCheckedForm, useSubmit } from '../forms/checkedForm';
-import { FormField } from '../forms/FormField';
+import { CheckedFormFrame, schemaIssues, SubmitRow, useCheckedForm, useSubmit } from './checkedForm';
+import { FormField } from './FormField';
 import { DATE_FORMAT, DATE_FORMATS, isoOf, options, searchable, typedFen } from './typedValues';
 
 interface Common {
