@@ -71,28 +71,77 @@ export function weekday(iso: string): number {
   return new Date(dayNumber(iso) * MS_PER_DAY).getUTCDay();
 }
 
-const yearSets = new WeakMap<HolidayYear, { off: ReadonlySet<string>; working: ReadonlySet<string> }>();
+// Counting day by day over ISO strings was most of the dashboard's time. Each year is turned once into an index
+// over its day numbers: the kind of every day, and a running count of working days, so "the k-th working day
+// after" and "working days in a stretch" are a lookup per year crossed instead of a walk per day.
+const DAY_KINDS: readonly DayKind[] = ['workday', 'weekend', 'holiday', 'makeUpWorkday'];
+const WORKDAY = 0;
+const WEEKEND = 1;
+const HOLIDAY = 2;
+const MAKE_UP_WORKDAY = 3;
 
-function setsOf(entry: HolidayYear) {
-  let sets = yearSets.get(entry);
-  if (!sets) {
-    sets = { off: new Set(entry.holidays), working: new Set(entry.workdays) };
-    yearSets.set(entry, sets);
+interface YearIndex {
+  /** Day number of 1 January. */
+  firstDay: number;
+  /** Index into DAY_KINDS for each day of the year. */
+  kinds: Uint8Array;
+  /** workingBefore[i]: working days among the year's first i days (length days + 1). */
+  workingBefore: Int32Array;
+  /** Offsets from 1 January of the year's working days, ascending. */
+  workingDays: Int32Array;
+}
+
+/** Per schedule entry (a year of the table) and per year it is used for; a year without one, per year. */
+const scheduledIndexes = new WeakMap<HolidayYear, Map<number, YearIndex>>();
+const unscheduledIndexes = new Map<number, YearIndex>();
+
+function yearIndex(table: HolidayTable, year: number): YearIndex {
+  const entry = table[year];
+  let byYear = entry ? scheduledIndexes.get(entry) : unscheduledIndexes;
+  if (!byYear) scheduledIndexes.set(entry!, (byYear = new Map()));
+  let index = byYear.get(year);
+  if (!index) byYear.set(year, (index = buildYearIndex(year, entry)));
+  return index;
+}
+
+function buildYearIndex(year: number, entry: HolidayYear | undefined): YearIndex {
+  const firstDay = Date.UTC(year, 0, 1) / MS_PER_DAY;
+  const length = Date.UTC(year + 1, 0, 1) / MS_PER_DAY - firstDay;
+  const kinds = new Uint8Array(length);
+  const firstWeekday = new Date(firstDay * MS_PER_DAY).getUTCDay();
+  for (let i = 0; i < length; i++) {
+    const wd = (firstWeekday + i) % 7;
+    kinds[i] = wd === 0 || wd === 6 ? WEEKEND : WORKDAY;
   }
-  return sets;
+  // As the schedule's own strings would match a day of this year: a real yyyy-mm-dd date inside it. A make-up
+  // day listed as a holiday too is a make-up day (it was looked up first).
+  const mark = (days: readonly string[], kind: number) => {
+    for (const day of days) {
+      if (typeof day !== 'string' || !isRealDate(day)) continue;
+      const offset = dayNumber(day) - firstDay;
+      if (offset >= 0 && offset < length) kinds[offset] = kind;
+    }
+  };
+  if (entry) {
+    mark(entry.holidays, HOLIDAY);
+    mark(entry.workdays, MAKE_UP_WORKDAY);
+  }
+  const workingBefore = new Int32Array(length + 1);
+  const workingDays: number[] = [];
+  for (let i = 0; i < length; i++) {
+    const working = kinds[i] === WORKDAY || kinds[i] === MAKE_UP_WORKDAY;
+    if (working) workingDays.push(i);
+    workingBefore[i + 1] = workingBefore[i]! + (working ? 1 : 0);
+  }
+  return { firstDay, kinds, workingBefore, workingDays: Int32Array.from(workingDays) };
 }
 
 /** What kind of day `day` is, and whether its year has a schedule (if not, only weekends are known). */
 export function dayKind(day: string, table: HolidayTable = HOLIDAY_TABLE): { kind: DayKind; scheduled: boolean } {
   requireDate(day, 'day');
-  const entry = table[Number(day.slice(0, 4))];
-  const weekend = weekday(day) === 0 || weekday(day) === 6;
-  if (entry) {
-    const { off, working } = setsOf(entry);
-    if (working.has(day)) return { kind: 'makeUpWorkday', scheduled: true };
-    if (off.has(day)) return { kind: 'holiday', scheduled: true };
-  }
-  return { kind: weekend ? 'weekend' : 'workday', scheduled: entry !== undefined };
+  const year = Number(day.slice(0, 4));
+  const index = yearIndex(table, year);
+  return { kind: DAY_KINDS[index.kinds[dayNumber(day) - index.firstDay]!]!, scheduled: table[year] !== undefined };
 }
 
 /** A working day: Monday to Friday unless a holiday, or a make-up working day. */
@@ -155,11 +204,18 @@ export function correspondingDay(start: string, months: number): string {
   return `${String(ty).padStart(4, '0')}-${String(tm + 1).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 }
 
-/** One period being counted: remembers which unscheduled years it had to look at. */
+const outOfRange = () => new AppError('VALIDATION', '期限计算超出范围，请检查节假日表', 'table');
+
+/**
+ * One period being counted over stretches of unpaused days; remembers which unscheduled years it had to look at
+ * (the years of every unpaused day whose kind decided the result, exactly those a day-by-day walk would ask about).
+ */
 class Period {
   private readonly startDay: number;
-  /** Day-number ranges of days not counted, both ends inclusive: from + 1 … to. */
-  private readonly paused: Array<readonly [number, number]>;
+  /** The last day the count may reach (the span guard). */
+  private readonly lastReachable: number;
+  /** Days not counted (from + 1 … to) after the start, merged: ascending, disjoint, both ends inclusive. */
+  private readonly paused: Array<[number, number]>;
   private readonly missing = new Set<number>();
 
   constructor(
@@ -168,46 +224,110 @@ class Period {
     pauses: readonly Pause[],
   ) {
     this.startDay = dayNumber(start);
-    this.paused = pauses.map((p, i) => {
+    this.lastReachable = this.startDay + MAX_SPAN_DAYS + 1;
+    const ranges = pauses.map((p, i): [number, number] => {
       requireDate(p.from, `pauses.${i}.from`);
       requireDate(p.to, `pauses.${i}.to`);
       if (p.to < p.from) throw new AppError('VALIDATION', '补正结束日期不能早于开始日期', `pauses.${i}.to`);
-      return [dayNumber(p.from) + 1, dayNumber(p.to)] as const;
+      return [Math.max(dayNumber(p.from) + 1, this.startDay + 1), dayNumber(p.to)];
     });
+    this.paused = [];
+    for (const [first, last] of ranges.filter(([first, last]) => first <= last).sort((a, b) => a[0] - b[0])) {
+      const previous = this.paused[this.paused.length - 1];
+      if (previous && first <= previous[1] + 1) previous[1] = Math.max(previous[1], last);
+      else this.paused.push([first, last]);
+    }
   }
 
-  private isPaused(day: number): boolean {
-    return this.paused.some(([first, last]) => day >= first && day <= last);
+  /** Working days in from … to (both inclusive, to >= from - 1). */
+  private workingIn(from: number, to: number): number {
+    let total = 0;
+    for (let year = yearOf(from); ; year++) {
+      const index = yearIndex(this.table, year);
+      const end = index.firstDay + index.kinds.length; // first day of the next year
+      const lo = Math.max(from, index.firstDay) - index.firstDay;
+      const hi = Math.min(to + 1, end) - index.firstDay;
+      if (hi > lo) total += index.workingBefore[hi]! - index.workingBefore[lo]!;
+      if (to < end) return total;
+    }
   }
 
-  private isWorking(day: number): boolean {
-    const iso = isoOf(day);
-    const { kind, scheduled } = dayKind(iso, this.table);
-    if (!scheduled) this.missing.add(yearOf(day));
-    return kind === 'workday' || kind === 'makeUpWorkday';
+  /** The k-th working day (k >= 1) on or after `from`, or null when it is after `limit`. */
+  private nthWorkingFrom(from: number, k: number, limit: number): number | null {
+    let left = k;
+    for (let year = yearOf(from); ; year++) {
+      const index = yearIndex(this.table, year);
+      if (index.firstDay > limit) return null;
+      const before = index.workingBefore[Math.max(from, index.firstDay) - index.firstDay]!;
+      const available = index.workingDays.length - before;
+      if (left <= available) {
+        const day = index.firstDay + index.workingDays[before + left - 1]!;
+        return day <= limit ? day : null;
+      }
+      left -= available;
+    }
   }
 
-  private step(day: number): number {
-    if (day - this.startDay > MAX_SPAN_DAYS) throw new AppError('VALIDATION', '期限计算超出范围，请检查节假日表', 'table');
-    return day + 1;
+  /** Every day in from … to had its kind looked at: note the years among them without a schedule. */
+  private looked(from: number, to: number): void {
+    for (let year = yearOf(from), last = yearOf(to); year <= last; year++) {
+      if (this.table[year] === undefined) this.missing.add(year);
+    }
   }
 
   /** The day on which the n-th counted day falls; only working days count when `workingOnly`. */
   countDays(n: number, workingOnly: boolean): number {
-    let day = this.startDay;
-    let counted = 0;
-    while (counted < n) {
-      day = this.step(day);
-      if (!this.isPaused(day) && (!workingOnly || this.isWorking(day))) counted++;
+    let left = n;
+    let from = this.startDay + 1;
+    for (let i = 0; ; i++) {
+      const pause = this.paused[i];
+      // The unpaused stretch from … to, cut at the span guard.
+      const to = Math.min(pause ? pause[0] - 1 : Infinity, this.lastReachable);
+      if (from > this.lastReachable) throw outOfRange();
+      if (from <= to) {
+        if (!workingOnly) {
+          if (to - from + 1 >= left) return from + left - 1;
+          left -= to - from + 1;
+        } else {
+          const inStretch = this.workingIn(from, to);
+          if (inStretch >= left) {
+            const day = this.nthWorkingFrom(from, left, to)!;
+            this.looked(from, day);
+            return day;
+          }
+          this.looked(from, to);
+          left -= inStretch;
+        }
+      }
+      if (!pause || to === this.lastReachable) throw outOfRange();
+      from = pause[1] + 1;
     }
-    return day;
   }
 
   /** 第203条: a last day that is a day off (or paused) moves to the first working day after it. */
   finish(lastDay: number): DueDate {
     let day = lastDay;
-    while (this.isPaused(day) || !this.isWorking(day)) day = this.step(day);
-    return this.result(day);
+    let i = 0;
+    while (i < this.paused.length && this.paused[i]![1] < day) i++;
+    for (;;) {
+      const pause = this.paused[i];
+      if (pause && day >= pause[0]) {
+        day = pause[1] + 1;
+        i++;
+        continue;
+      }
+      if (day > this.lastReachable) throw outOfRange();
+      const to = Math.min(pause ? pause[0] - 1 : Infinity, this.lastReachable);
+      const working = this.nthWorkingFrom(day, 1, to);
+      if (working !== null) {
+        this.looked(day, working);
+        return this.result(working);
+      }
+      this.looked(day, to);
+      if (!pause || to === this.lastReachable) throw outOfRange();
+      day = pause[1] + 1;
+      i++;
+    }
   }
 
   result(day: number): DueDate {
@@ -216,8 +336,18 @@ class Period {
   }
 }
 
+/** isRealDate, remembering the days it accepted: the dashboard checks the same few thousand days over and over. */
+const realDays = new Set<string>();
+export function isRealDay(iso: string): boolean {
+  if (realDays.has(iso)) return true;
+  if (!isRealDate(iso)) return false;
+  if (realDays.size >= 100_000) realDays.clear();
+  realDays.add(iso);
+  return true;
+}
+
 function requireDate(iso: string, field: string): void {
-  if (typeof iso !== 'string' || !isRealDate(iso)) {
+  if (typeof iso !== 'string' || !isRealDay(iso)) {
     throw new AppError('VALIDATION', `“${String(iso)}”不是真实的日期（格式应为2026-11-22）`, field);
   }
 }
