@@ -12,7 +12,7 @@ function act<A extends MediationAction>(action: A) {
 export function mediationHandlers(): HandlersOf<typeof mediationChannels> {
   return {
     'mediation.create': ({ draftId, registration }, { db, clock }) => mediation.createMediationCase(db, registration, { draftId, clock }),
-    'mediation.quickOral': (input, call) => mediation.createQuickOralMediation(call.db, input, { user: actor(call), clock: call.clock }),
+    'mediation.quickOral': ({ draftId, oral }, call) => mediation.createQuickOralMediation(call.db, oral, { draftId, user: actor(call), clock: call.clock }),
     'mediation.get': ({ id }, { db, clock }) => mediation.getMediationCase(db, id, clock.today()),
     'mediation.deadlines': ({ id }, { db, clock }) => mediation.mediationCaseDeadlines(db, id, clock.today()),
 

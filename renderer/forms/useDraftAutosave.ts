@@ -96,3 +96,19 @@ export function useDraftAutosave(api: Api, kind: CaseKind, draftId: number | nul
 
   return { status, schedule, hold, release, finish };
 }
+
+/**
+ * Registers the case from the form's draft: saving is held while the channel runs with the draft's id (the main
+ * process removes the draft in the same transaction), stopped when it succeeds, resumed when it is refused.
+ */
+export async function registerFromDraft<T>(autosave: DraftAutosave, register: (draftId: number | null) => Promise<T>): Promise<T> {
+  const draftId = await autosave.hold();
+  try {
+    const registered = await register(draftId);
+    autosave.finish();
+    return registered;
+  } catch (error) {
+    autosave.release();
+    throw error;
+  }
+}

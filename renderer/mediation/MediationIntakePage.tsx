@@ -15,7 +15,19 @@ import { FormField } from '../forms/FormField';
 import { navigate } from '../app/route';
 import { recordConflictsSeen, requireConflictsSeen } from './intakeSubmit';
 import { PartyRows } from './PartyRows';
-import { conflictPartiesOf, emptyRegistration, registrationIssues, toRegistration, type PartyValues, type RegistrationValues } from './registrationValues';
+import {
+  conflictPartiesOf,
+  emptyRegistration,
+  registrationDraft,
+  registrationFromDraft,
+  registrationIssues,
+  toRegistration,
+  type PartyValues,
+  type RegistrationValues,
+} from './registrationValues';
+import { AutosaveNote } from '../forms/AutosaveNote';
+import { ResumeDraft } from '../forms/ResumeDraft';
+import { registerFromDraft, useDraftAutosave } from '../forms/useDraftAutosave';
 import { DATE_FORMAT, DATE_FORMATS, options, searchable } from '../forms/typedValues';
 import { useDisputeTypes } from './useDisputeTypes';
 import dayjs from 'dayjs';
@@ -38,12 +50,29 @@ export function fillFromIdNumbers(checked: CheckedForm<RegistrationValues>, chan
   });
 }
 
-export function MediationIntakePage({ onCreated }: { onCreated(created: Created): void }) {
+interface Props {
+  /** Resume this draft; null for a new, empty form. */
+  draftId: number | null;
+  onCreated(created: Created): void;
+}
+
+export function MediationIntakePage({ draftId, onCreated }: Props) {
+  return (
+    <div className="page intake-page mediation-intake">
+      <Typography.Title level={3}>人民调解受理登记表</Typography.Title>
+      <ResumeDraft draftId={draftId} empty={emptyRegistration} fromDraftData={registrationFromDraft}>
+        {(initial) => <RegistrationForm initial={initial} draftId={draftId} onCreated={onCreated} />}
+      </ResumeDraft>
+    </div>
+  );
+}
+
+function RegistrationForm({ initial, draftId, onCreated }: { initial: RegistrationValues; draftId: number | null; onCreated(created: Created): void }) {
   const api = useApi();
   const { message } = AntApp.useApp();
   const disputeTypes = useDisputeTypes();
+  const autosave = useDraftAutosave(api, 'mediation', draftId);
   const [conflicts, setConflicts] = useState<ConflictReview>(NO_CONFLICTS);
-  const [initial] = useState(() => emptyRegistration());
   // Kept as JSON so that a keystroke that changes no party re-renders nothing here (long form, old PCs).
   const [partiesJson, setPartiesJson] = useState(() => JSON.stringify(conflictPartiesOf(initial.parties)));
   const parties = useMemo(() => JSON.parse(partiesJson) as ConflictParty[], [partiesJson]);
@@ -58,13 +87,14 @@ export function MediationIntakePage({ onCreated }: { onCreated(created: Created)
       const values = base.values();
       setPartiesJson(JSON.stringify(conflictPartiesOf(values.parties)));
       setSource(values.source);
+      autosave.schedule(registrationDraft(values));
     },
   };
   const submission = useSubmit(
     checked,
     async (values) => {
       requireConflictsSeen(conflicts);
-      const created = await api.call('mediation.create', { draftId: null, registration: toRegistration(values) });
+      const created = await registerFromDraft(autosave, (draftId) => api.call('mediation.create', { draftId, registration: toRegistration(values) }));
       await recordConflictsSeen(api, created.id, conflicts, (text) => void message.warning(text));
       message.success(`已登记，案号 ${created.caseNumber}`);
       onCreated(created);
@@ -73,86 +103,85 @@ export function MediationIntakePage({ onCreated }: { onCreated(created: Created)
   );
 
   return (
-    <div className="page intake-page mediation-intake">
-      <Typography.Title level={3}>人民调解受理登记表</Typography.Title>
-      <CheckedFormFrame checked={checked}>
-        <Row gutter={16}>
-          <Col span={8}>
-            <FormField path="source" required>
-              <Select options={options(MEDIATION_SOURCES)} autoFocus />
-            </FormField>
-          </Col>
-          <Col span={16}>
-            <FormField path="sourceDetail" required={!!source && SOURCES_NEEDING_DETAIL.has(source as MediationSource)}>
-              <Input maxLength={100} autoComplete="off" placeholder="移送或委托单位；来源为“其他”时写明具体来源" />
-            </FormField>
-          </Col>
-        </Row>
-        <FormField path="committee" required>
-          <Input maxLength={100} autoComplete="off" placeholder="如：黎托街道人民调解委员会" />
-        </FormField>
+    <CheckedFormFrame checked={checked}>
+      <Row gutter={16}>
+        <Col span={8}>
+          <FormField path="source" required>
+            <Select options={options(MEDIATION_SOURCES)} autoFocus />
+          </FormField>
+        </Col>
+        <Col span={16}>
+          <FormField path="sourceDetail" required={!!source && SOURCES_NEEDING_DETAIL.has(source as MediationSource)}>
+            <Input maxLength={100} autoComplete="off" placeholder="移送或委托单位；来源为“其他”时写明具体来源" />
+          </FormField>
+        </Col>
+      </Row>
+      <FormField path="committee" required>
+        <Input maxLength={100} autoComplete="off" placeholder="如：黎托街道人民调解委员会" />
+      </FormField>
 
-        <Typography.Title level={4}>当事人</Typography.Title>
-        <PartyRows full />
+      <Typography.Title level={4}>当事人</Typography.Title>
+      <PartyRows full />
 
-        <Typography.Title level={4}>纠纷情况</Typography.Title>
-        <Row gutter={16}>
-          <Col span={8}>
-            <FormField path="disputeType" required>
-              <Select options={options(disputeTypes)} showSearch={searchable} />
-            </FormField>
-          </Col>
-          <Col span={8}>
-            <FormField path="amountFen">
-              <Input suffix="元" autoComplete="off" inputMode="decimal" placeholder="不涉及金额的不填" />
-            </FormField>
-          </Col>
-          <Col span={8}>
-            <FormField path="peopleCount" required>
-              <Input suffix="人" autoComplete="off" inputMode="numeric" />
-            </FormField>
-          </Col>
-        </Row>
-        <FormField path="summary" required>
-          <Input.TextArea rows={4} maxLength={5000} showCount />
-        </FormField>
-        <FormField path="requests" required={source === '当事人申请'}>
-          <Input.TextArea rows={3} maxLength={5000} showCount />
-        </FormField>
-        <Row gutter={16}>
-          <Col span={8}>
-            <FormField path="major" valuePropName="checked">
-              <Checkbox>是</Checkbox>
-            </FormField>
-          </Col>
-          <Col span={8}>
-            <FormField path="mass" valuePropName="checked">
-              <Checkbox>是</Checkbox>
-            </FormField>
-          </Col>
-        </Row>
+      <Typography.Title level={4}>纠纷情况</Typography.Title>
+      <Row gutter={16}>
+        <Col span={8}>
+          <FormField path="disputeType" required>
+            <Select options={options(disputeTypes)} showSearch={searchable} />
+          </FormField>
+        </Col>
+        <Col span={8}>
+          <FormField path="amountFen">
+            <Input suffix="元" autoComplete="off" inputMode="decimal" placeholder="不涉及金额的不填" />
+          </FormField>
+        </Col>
+        <Col span={8}>
+          <FormField path="peopleCount" required>
+            <Input suffix="人" autoComplete="off" inputMode="numeric" />
+          </FormField>
+        </Col>
+      </Row>
+      <FormField path="summary" required>
+        <Input.TextArea rows={4} maxLength={5000} showCount />
+      </FormField>
+      <FormField path="requests" required={source === '当事人申请'}>
+        <Input.TextArea rows={3} maxLength={5000} showCount />
+      </FormField>
+      <Row gutter={16}>
+        <Col span={8}>
+          <FormField path="major" valuePropName="checked">
+            <Checkbox>是</Checkbox>
+          </FormField>
+        </Col>
+        <Col span={8}>
+          <FormField path="mass" valuePropName="checked">
+            <Checkbox>是</Checkbox>
+          </FormField>
+        </Col>
+      </Row>
 
-        <Typography.Title level={4}>受理</Typography.Title>
-        <Row gutter={16}>
-          <Col span={10}>
-            <FormField path="mediators" required extra="多名调解员以“、”分隔">
-              <Input maxLength={200} autoComplete="off" />
-            </FormField>
-          </Col>
-          <Col span={7}>
-            <FormField path="receivedOn" required>
-              <DatePicker format={DATE_FORMATS} placeholder={localDate()} style={{ width: '100%' }} />
-            </FormField>
-          </Col>
-          <Col span={7}>
-            <FormField path="receivedBy" required>
-              <Input maxLength={50} autoComplete="off" />
-            </FormField>
-          </Col>
-        </Row>
-        <ConflictCheck parties={parties} onChange={setConflicts} />
-        <SubmitRow submission={submission} onCancel={() => navigate({ page: 'cases' })} />
-      </CheckedFormFrame>
-    </div>
+      <Typography.Title level={4}>受理</Typography.Title>
+      <Row gutter={16}>
+        <Col span={10}>
+          <FormField path="mediators" required extra="多名调解员以“、”分隔">
+            <Input maxLength={200} autoComplete="off" />
+          </FormField>
+        </Col>
+        <Col span={7}>
+          <FormField path="receivedOn" required>
+            <DatePicker format={DATE_FORMATS} placeholder={localDate()} style={{ width: '100%' }} />
+          </FormField>
+        </Col>
+        <Col span={7}>
+          <FormField path="receivedBy" required>
+            <Input maxLength={50} autoComplete="off" />
+          </FormField>
+        </Col>
+      </Row>
+      <ConflictCheck parties={parties} onChange={setConflicts} />
+      <SubmitRow submission={submission} onCancel={() => navigate({ page: 'cases' })}>
+        <AutosaveNote status={autosave.status} />
+      </SubmitRow>
+    </CheckedFormFrame>
   );
 }

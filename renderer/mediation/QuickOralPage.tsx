@@ -14,16 +14,39 @@ import { FormField } from '../forms/FormField';
 import { recordConflictsSeen, requireConflictsSeen } from './intakeSubmit';
 import type { Created } from './MediationIntakePage';
 import { PartyRows } from './PartyRows';
-import { conflictPartiesOf, emptyQuickOral, quickOralIssues, toQuickOral, type QuickOralValues } from './registrationValues';
+import { conflictPartiesOf, emptyQuickOral, quickOralDraft, quickOralFromDraft, quickOralIssues, toQuickOral, type QuickOralValues } from './registrationValues';
+import { AutosaveNote } from '../forms/AutosaveNote';
+import { ResumeDraft } from '../forms/ResumeDraft';
+import { registerFromDraft, useDraftAutosave } from '../forms/useDraftAutosave';
 import { DATE_FORMATS, options, searchable } from '../forms/typedValues';
 import { useDisputeTypes } from './useDisputeTypes';
 
-export function QuickOralPage({ onCreated }: { onCreated(created: Created): void }) {
+interface Props {
+  /** Resume this draft; null for a new, empty form. */
+  draftId: number | null;
+  onCreated(created: Created): void;
+}
+
+export function QuickOralPage({ draftId, onCreated }: Props) {
+  return (
+    <div className="page intake-page quick-oral">
+      <Typography.Title level={3}>口头调解登记</Typography.Title>
+      <Typography.Paragraph type="secondary">
+        适用于当场调解、当场达成口头协议的简易纠纷：登记即结案，不需要制作完整卷宗。调解员须记录口头协议的内容。
+      </Typography.Paragraph>
+      <ResumeDraft draftId={draftId} empty={emptyQuickOral} fromDraftData={quickOralFromDraft}>
+        {(initial) => <QuickOralForm initial={initial} draftId={draftId} onCreated={onCreated} />}
+      </ResumeDraft>
+    </div>
+  );
+}
+
+function QuickOralForm({ initial, draftId, onCreated }: { initial: QuickOralValues; draftId: number | null; onCreated(created: Created): void }) {
   const api = useApi();
   const { message } = AntApp.useApp();
   const disputeTypes = useDisputeTypes();
+  const autosave = useDraftAutosave(api, 'mediation', draftId);
   const [conflicts, setConflicts] = useState<ConflictReview>(NO_CONFLICTS);
-  const [initial] = useState(() => emptyQuickOral());
   // Kept as JSON so that a keystroke that changes no party re-renders nothing here.
   const [partiesJson, setPartiesJson] = useState(() => JSON.stringify(conflictPartiesOf(initial.parties)));
   const parties = useMemo(() => JSON.parse(partiesJson) as ConflictParty[], [partiesJson]);
@@ -33,96 +56,94 @@ export function QuickOralPage({ onCreated }: { onCreated(created: Created): void
     ...base,
     onValuesChange: (changed) => {
       base.onValuesChange(changed);
-      setPartiesJson(JSON.stringify(conflictPartiesOf(base.values().parties)));
+      const values = base.values();
+      setPartiesJson(JSON.stringify(conflictPartiesOf(values.parties)));
+      autosave.schedule(quickOralDraft(values));
     },
   };
   const submission = useSubmit(checked, async (values) => {
     requireConflictsSeen(conflicts);
-    const created = await api.call('mediation.quickOral', toQuickOral(values));
+    const created = await registerFromDraft(autosave, (draftId) => api.call('mediation.quickOral', { ...toQuickOral(values), draftId }));
     await recordConflictsSeen(api, created.id, conflicts, (text) => void message.warning(text));
     message.success(`已登记，案号 ${created.caseNumber}`);
     onCreated(created);
   });
 
   return (
-    <div className="page intake-page quick-oral">
-      <Typography.Title level={3}>口头调解登记</Typography.Title>
-      <Typography.Paragraph type="secondary">
-        适用于当场调解、当场达成口头协议的简易纠纷：登记即结案，不需要制作完整卷宗。调解员须记录口头协议的内容。
-      </Typography.Paragraph>
-      <CheckedFormFrame checked={checked}>
-        <Row gutter={16}>
-          <Col span={8}>
-            <FormField path="source" required>
-              <Select options={options(MEDIATION_SOURCES)} />
-            </FormField>
-          </Col>
-          <Col span={16}>
-            <FormField path="committee" required>
-              <Input maxLength={100} autoComplete="off" autoFocus placeholder="如：黎托街道人民调解委员会" />
-            </FormField>
-          </Col>
-        </Row>
+    <CheckedFormFrame checked={checked}>
+      <Row gutter={16}>
+        <Col span={8}>
+          <FormField path="source" required>
+            <Select options={options(MEDIATION_SOURCES)} />
+          </FormField>
+        </Col>
+        <Col span={16}>
+          <FormField path="committee" required>
+            <Input maxLength={100} autoComplete="off" autoFocus placeholder="如：黎托街道人民调解委员会" />
+          </FormField>
+        </Col>
+      </Row>
 
-        <Typography.Title level={4}>当事人</Typography.Title>
-        <PartyRows full={false} />
+      <Typography.Title level={4}>当事人</Typography.Title>
+      <PartyRows full={false} />
 
-        <Typography.Title level={4}>纠纷与口头协议</Typography.Title>
-        <Row gutter={16}>
-          <Col span={8}>
-            <FormField path="disputeType" required>
-              <Select options={options(disputeTypes)} showSearch={searchable} />
-            </FormField>
-          </Col>
-          <Col span={8}>
-            <FormField path="mediator" required>
-              <Input maxLength={50} autoComplete="off" />
-            </FormField>
-          </Col>
-          <Col span={8}>
-            <FormField path="mediatedOn" required>
-              <DatePicker format={DATE_FORMATS} placeholder={localDate()} style={{ width: '100%' }} />
-            </FormField>
-          </Col>
-        </Row>
-        <FormField path="summary" required>
-          <Input.TextArea rows={3} maxLength={5000} showCount />
-        </FormField>
-        <FormField path="agreementContent" required>
-          <Input.TextArea rows={3} maxLength={5000} showCount />
-        </FormField>
-        <Row gutter={16}>
-          <Col span={8}>
-            <FormField path="agreementAmountFen">
-              <Input suffix="元" autoComplete="off" inputMode="decimal" placeholder="无给付内容的不填" />
-            </FormField>
-          </Col>
-          <Col span={8}>
-            <FormField path="performanceMethod" required>
-              <Select options={options(PERFORMANCE_METHODS)} />
-            </FormField>
-          </Col>
-          <Col span={8}>
-            <FormField path="performanceDueOn">
-              <DatePicker format={DATE_FORMATS} style={{ width: '100%' }} />
-            </FormField>
-          </Col>
-        </Row>
-        <Row gutter={16}>
-          <Col span={8}>
-            <FormField path="receivedBy" required>
-              <Input maxLength={50} autoComplete="off" />
-            </FormField>
-          </Col>
-          <Col span={8}>
-            <FormField path="crimePrevention" valuePropName="checked">
-              <Checkbox>属于防止民转刑案件</Checkbox>
-            </FormField>
-          </Col>
-        </Row>
-        <ConflictCheck parties={parties} onChange={setConflicts} />
-        <SubmitRow submission={submission} label="登记并结案" onCancel={() => navigate({ page: 'cases' })} />
-      </CheckedFormFrame>
-    </div>
+      <Typography.Title level={4}>纠纷与口头协议</Typography.Title>
+      <Row gutter={16}>
+        <Col span={8}>
+          <FormField path="disputeType" required>
+            <Select options={options(disputeTypes)} showSearch={searchable} />
+          </FormField>
+        </Col>
+        <Col span={8}>
+          <FormField path="mediator" required>
+            <Input maxLength={50} autoComplete="off" />
+          </FormField>
+        </Col>
+        <Col span={8}>
+          <FormField path="mediatedOn" required>
+            <DatePicker format={DATE_FORMATS} placeholder={localDate()} style={{ width: '100%' }} />
+          </FormField>
+        </Col>
+      </Row>
+      <FormField path="summary" required>
+        <Input.TextArea rows={3} maxLength={5000} showCount />
+      </FormField>
+      <FormField path="agreementContent" required>
+        <Input.TextArea rows={3} maxLength={5000} showCount />
+      </FormField>
+      <Row gutter={16}>
+        <Col span={8}>
+          <FormField path="agreementAmountFen">
+            <Input suffix="元" autoComplete="off" inputMode="decimal" placeholder="无给付内容的不填" />
+          </FormField>
+        </Col>
+        <Col span={8}>
+          <FormField path="performanceMethod" required>
+            <Select options={options(PERFORMANCE_METHODS)} />
+          </FormField>
+        </Col>
+        <Col span={8}>
+          <FormField path="performanceDueOn">
+            <DatePicker format={DATE_FORMATS} style={{ width: '100%' }} />
+          </FormField>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={8}>
+          <FormField path="receivedBy" required>
+            <Input maxLength={50} autoComplete="off" />
+          </FormField>
+        </Col>
+        <Col span={8}>
+          <FormField path="crimePrevention" valuePropName="checked">
+            <Checkbox>属于防止民转刑案件</Checkbox>
+          </FormField>
+        </Col>
+      </Row>
+      <ConflictCheck parties={parties} onChange={setConflicts} />
+      <SubmitRow submission={submission} label="登记并结案" onCancel={() => navigate({ page: 'cases' })}>
+        <AutosaveNote status={autosave.status} />
+      </SubmitRow>
+    </CheckedFormFrame>
   );
 }

@@ -20,6 +20,7 @@ import {
 import type { MediationPartyKind } from '../../shared/mediation/options';
 import { schemaIssues } from '../forms/checkedForm';
 import { DATE_FORMAT, isoOf, namesOf, typedFen, typedInteger, withRuleIssues } from '../forms/typedValues';
+import { draftChoice, draftDataOf, draftDay, draftFlag, draftList, draftRecord, draftText, draftTitleOf } from '../forms/draftData';
 
 /** One party row: the fields of both kinds, of which the chosen kind's are sent. */
 export interface PartyValues {
@@ -191,4 +192,60 @@ export function conflictPartiesOf(parties: readonly (PartyValues | QuickPartyVal
       birthDate: 'birthDate' in p ? isoOf(p.birthDate) : '',
       role: 'party' as const,
     }));
+}
+
+// ---- Drafts: the forms' values as plain JSON (dates as yyyy-mm-dd), read back defensively. ----
+
+/** Which of the two mediation forms a draft was typed in: both are drafts of kind `mediation`. */
+export type MediationDraftForm = 'registration' | 'quickOral';
+
+export const mediationDraftFormOf = (data: Record<string, unknown>): MediationDraftForm => (data.form === 'quickOral' ? 'quickOral' : 'registration');
+
+const partyKindOf = (v: unknown): MediationPartyKind => (v === 'organisation' ? 'organisation' : 'person');
+const partiesTitle = (parties: readonly { name: string }[]) => draftTitleOf(parties.map((p) => p.name ?? ''));
+
+export function registrationDraft(v: RegistrationValues): { title: string; data: Record<string, unknown> } {
+  return { title: partiesTitle(v.parties ?? []), data: { ...(draftDataOf(v) as Record<string, unknown>), form: 'registration' } };
+}
+
+export function registrationFromDraft(data: Record<string, unknown>): RegistrationValues {
+  const empty = emptyRegistration();
+  const parties = draftList(data.parties).map((raw) => {
+    const p = draftRecord(raw);
+    const blank = emptyParty(partyKindOf(p.kind));
+    return {
+      kind: blank.kind, name: draftText(p.name), sex: draftChoice(p.sex), birthDate: draftDay(p.birthDate), ethnicity: draftChoice(p.ethnicity, blank.ethnicity),
+      idNumber: draftText(p.idNumber), address: draftText(p.address), phone: draftText(p.phone), occupation: draftText(p.occupation),
+      creditCode: draftText(p.creditCode), legalRepresentative: draftText(p.legalRepresentative),
+    };
+  });
+  return {
+    source: draftChoice(data.source, empty.source), sourceDetail: draftText(data.sourceDetail), committee: draftText(data.committee),
+    parties: parties.length > 0 ? parties : empty.parties, disputeType: draftChoice(data.disputeType), summary: draftText(data.summary),
+    requests: draftText(data.requests), amountFen: draftText(data.amountFen), peopleCount: draftText(data.peopleCount, empty.peopleCount),
+    major: draftFlag(data.major), mass: draftFlag(data.mass), mediators: draftText(data.mediators),
+    receivedOn: draftDay(data.receivedOn, empty.receivedOn), receivedBy: draftText(data.receivedBy),
+  };
+}
+
+export function quickOralDraft(v: QuickOralValues): { title: string; data: Record<string, unknown> } {
+  return { title: partiesTitle(v.parties ?? []), data: { ...(draftDataOf(v) as Record<string, unknown>), form: 'quickOral' } };
+}
+
+export function quickOralFromDraft(data: Record<string, unknown>): QuickOralValues {
+  const empty = emptyQuickOral();
+  const parties = draftList(data.parties).map((raw) => {
+    const p = draftRecord(raw);
+    return {
+      kind: partyKindOf(p.kind), name: draftText(p.name), idNumber: draftText(p.idNumber), creditCode: draftText(p.creditCode),
+      phone: draftText(p.phone), address: draftText(p.address),
+    };
+  });
+  return {
+    source: draftChoice(data.source, empty.source), committee: draftText(data.committee), parties: parties.length > 0 ? parties : empty.parties,
+    disputeType: draftChoice(data.disputeType), summary: draftText(data.summary), agreementContent: draftText(data.agreementContent),
+    agreementAmountFen: draftText(data.agreementAmountFen), performanceMethod: draftChoice(data.performanceMethod, empty.performanceMethod),
+    performanceDueOn: draftDay(data.performanceDueOn), mediator: draftText(data.mediator), mediatedOn: draftDay(data.mediatedOn, empty.mediatedOn),
+    receivedBy: draftText(data.receivedBy), crimePrevention: draftFlag(data.crimePrevention),
+  };
 }

@@ -20,7 +20,20 @@ import { FormField } from '../forms/FormField';
 import { recordConflictsSeen, requireConflictsSeen } from '../mediation/intakeSubmit';
 import type { Created } from '../mediation/MediationIntakePage';
 import { DATE_FORMAT, DATE_FORMATS, options, searchable } from '../forms/typedValues';
-import { conflictPartiesOf, emptyApplicant, emptyRequest, requestIssues, toRequest, type ApplicantValues, type RequestValues } from './requestValues';
+import {
+  conflictPartiesOf,
+  emptyApplicant,
+  emptyRequest,
+  requestDraft,
+  requestFromDraft,
+  requestIssues,
+  toRequest,
+  type ApplicantValues,
+  type RequestValues,
+} from './requestValues';
+import { AutosaveNote } from '../forms/AutosaveNote';
+import { ResumeDraft } from '../forms/ResumeDraft';
+import { registerFromDraft, useDraftAutosave } from '../forms/useDraftAutosave';
 
 const KIND_OPTIONS = APPLICANT_KINDS.map((k) => ({ value: k, label: APPLICANT_KIND_LABELS[k] }));
 
@@ -138,12 +151,29 @@ function MatterNote({ matter }: { matter: NotarizationMatter | undefined }) {
   );
 }
 
-export function NotarizationIntakePage({ onCreated }: { onCreated(created: Created): void }) {
+interface Props {
+  /** Resume this draft; null for a new, empty form. */
+  draftId: number | null;
+  onCreated(created: Created): void;
+}
+
+export function NotarizationIntakePage({ draftId, onCreated }: Props) {
+  return (
+    <div className="page intake-page notarization-intake">
+      <Typography.Title level={3}>公证申请表</Typography.Title>
+      <ResumeDraft draftId={draftId} empty={emptyRequest} fromDraftData={requestFromDraft}>
+        {(initial) => <RequestForm initial={initial} draftId={draftId} onCreated={onCreated} />}
+      </ResumeDraft>
+    </div>
+  );
+}
+
+function RequestForm({ initial, draftId, onCreated }: { initial: RequestValues; draftId: number | null; onCreated(created: Created): void }) {
   const api = useApi();
   const { message } = AntApp.useApp();
+  const autosave = useDraftAutosave(api, 'notarization', draftId);
   const [matters, setMatters] = useState<NotarizationMatter[]>([]);
   const [conflicts, setConflicts] = useState<ConflictReview>(NO_CONFLICTS);
-  const [initial] = useState(() => emptyRequest());
   // Kept as JSON and primitives so that a keystroke that changes none of them re-renders nothing here.
   const [partiesJson, setPartiesJson] = useState(() => JSON.stringify(conflictPartiesOf(initial)));
   const parties = useMemo(() => JSON.parse(partiesJson) as ConflictParty[], [partiesJson]);
@@ -181,13 +211,14 @@ export function NotarizationIntakePage({ onCreated }: { onCreated(created: Creat
       setHasAgent(values.hasAgent);
       setMatterCode(values.matterCode);
       setNeedsTranslation(values.needsTranslation);
+      autosave.schedule(requestDraft(values));
     },
   };
   const submission = useSubmit(
     checked,
     async (values) => {
       requireConflictsSeen(conflicts);
-      const created = await api.call('notarization.create', { draftId: null, request: toRequest(values) });
+      const created = await registerFromDraft(autosave, (draftId) => api.call('notarization.create', { draftId, request: toRequest(values) }));
       await recordConflictsSeen(api, created.id, conflicts, (text) => void message.warning(text));
       message.success(`已登记，案号 ${created.caseNumber}`);
       onCreated(created);
@@ -197,128 +228,127 @@ export function NotarizationIntakePage({ onCreated }: { onCreated(created: Creat
   const matter = matters.find((m) => m.code === matterCode);
 
   return (
-    <div className="page intake-page notarization-intake">
-      <Typography.Title level={3}>公证申请表</Typography.Title>
-      <CheckedFormFrame checked={checked}>
-        <Typography.Title level={4}>公证事项</Typography.Title>
-        <Row gutter={16}>
-          <Col span={10}>
-            <FormField path="matterCode" required>
-              <Select
-                autoFocus
-                showSearch={searchable}
-                options={matters.map((m) => ({ value: m.code, label: m.oneVisit ? `${m.name}（最多跑一次）` : m.name }))}
-              />
-            </FormField>
-          </Col>
-          <Col span={14}>
-            <FormField path="purpose" required>
-              <Input maxLength={100} autoComplete="off" placeholder="如：办理出国留学签证" />
-            </FormField>
-          </Col>
-        </Row>
-        <MatterNote matter={matter} />
+    <CheckedFormFrame checked={checked}>
+      <Typography.Title level={4}>公证事项</Typography.Title>
+      <Row gutter={16}>
+        <Col span={10}>
+          <FormField path="matterCode" required>
+            <Select
+              autoFocus
+              showSearch={searchable}
+              options={matters.map((m) => ({ value: m.code, label: m.oneVisit ? `${m.name}（最多跑一次）` : m.name }))}
+            />
+          </FormField>
+        </Col>
+        <Col span={14}>
+          <FormField path="purpose" required>
+            <Input maxLength={100} autoComplete="off" placeholder="如：办理出国留学签证" />
+          </FormField>
+        </Col>
+      </Row>
+      <MatterNote matter={matter} />
 
-        <Typography.Title level={4}>申请人</Typography.Title>
-        <Form.List name="applicants">
-          {(rows, { add, remove }) => (
-            <FormField path="applicants" noName label="">
-              <div>
-                {rows.map((row, index) => (
-                  <ApplicantCard key={row.key} index={index} name={row.name} removable={rows.length > 1} onRemove={() => remove(row.name)} />
-                ))}
-                <Button onClick={() => add(emptyApplicant())} disabled={rows.length >= 20}>
-                  添加申请人
-                </Button>
-              </div>
-            </FormField>
-          )}
-        </Form.List>
-
-        <Typography.Title level={4}>代理人</Typography.Title>
-        <FormField path="agent" name={['hasAgent']} valuePropName="checked" label="">
-          <Checkbox>由代理人代为申办</Checkbox>
-        </FormField>
-        {hasAgent && (
-          <Row gutter={16}>
-            <Col span={5}>
-              <FormField path="agent.kind" required>
-                <Select options={options(AGENT_KINDS)} />
-              </FormField>
-            </Col>
-            <Col span={5}>
-              <FormField path="agent.name" required>
-                <Input maxLength={50} autoComplete="off" />
-              </FormField>
-            </Col>
-            <Col span={8}>
-              <FormField path="agent.idNumber" required>
-                <Input maxLength={30} autoComplete="off" />
-              </FormField>
-            </Col>
-            <Col span={6}>
-              <FormField path="agent.phone" required>
-                <Input maxLength={30} autoComplete="off" inputMode="tel" />
-              </FormField>
-            </Col>
-            <Col span={24}>
-              <FormField path="agent.powerOfAttorney" valuePropName="checked">
-                <Checkbox>已提交申请人签署的授权委托书</Checkbox>
-              </FormField>
-            </Col>
-          </Row>
+      <Typography.Title level={4}>申请人</Typography.Title>
+      <Form.List name="applicants">
+        {(rows, { add, remove }) => (
+          <FormField path="applicants" noName label="">
+            <div>
+              {rows.map((row, index) => (
+                <ApplicantCard key={row.key} index={index} name={row.name} removable={rows.length > 1} onRemove={() => remove(row.name)} />
+              ))}
+              <Button onClick={() => add(emptyApplicant())} disabled={rows.length >= 20}>
+                添加申请人
+              </Button>
+            </div>
+          </FormField>
         )}
+      </Form.List>
 
-        <Typography.Title level={4}>用途与领取</Typography.Title>
+      <Typography.Title level={4}>代理人</Typography.Title>
+      <FormField path="agent" name={['hasAgent']} valuePropName="checked" label="">
+        <Checkbox>由代理人代为申办</Checkbox>
+      </FormField>
+      {hasAgent && (
         <Row gutter={16}>
-          <Col span={8}>
-            <FormField path="placeOfUse" required>
-              <AutoComplete options={options(PLACES_OF_USE)} filterOption />
+          <Col span={5}>
+            <FormField path="agent.kind" required>
+              <Select options={options(AGENT_KINDS)} />
             </FormField>
           </Col>
-          <Col span={4}>
-            <FormField path="copies" required>
-              <Input suffix="份" autoComplete="off" inputMode="numeric" />
-            </FormField>
-          </Col>
-          <Col span={4}>
-            <FormField path="needsTranslation" valuePropName="checked">
-              <Checkbox>需要翻译</Checkbox>
-            </FormField>
-          </Col>
-          {needsTranslation && (
-            <Col span={8}>
-              <FormField path="translationLanguage" required>
-                <AutoComplete options={options(TRANSLATION_LANGUAGES)} filterOption />
-              </FormField>
-            </Col>
-          )}
-        </Row>
-        <Row gutter={16}>
-          <Col span={6}>
-            <FormField path="pickupOn">
-              <DatePicker format={DATE_FORMATS} style={{ width: '100%' }} />
-            </FormField>
-          </Col>
-          <Col span={6}>
-            <FormField path="feeFen">
-              <Input suffix="元" autoComplete="off" inputMode="decimal" placeholder="未收费的不填" />
-            </FormField>
-          </Col>
-          <Col span={6}>
-            <FormField path="receivedOn" required>
-              <DatePicker format={DATE_FORMATS} placeholder={localDate()} style={{ width: '100%' }} />
-            </FormField>
-          </Col>
-          <Col span={6}>
-            <FormField path="receivedBy" required>
+          <Col span={5}>
+            <FormField path="agent.name" required>
               <Input maxLength={50} autoComplete="off" />
             </FormField>
           </Col>
+          <Col span={8}>
+            <FormField path="agent.idNumber" required>
+              <Input maxLength={30} autoComplete="off" />
+            </FormField>
+          </Col>
+          <Col span={6}>
+            <FormField path="agent.phone" required>
+              <Input maxLength={30} autoComplete="off" inputMode="tel" />
+            </FormField>
+          </Col>
+          <Col span={24}>
+            <FormField path="agent.powerOfAttorney" valuePropName="checked">
+              <Checkbox>已提交申请人签署的授权委托书</Checkbox>
+            </FormField>
+          </Col>
         </Row>
-        <ConflictCheck parties={parties} onChange={setConflicts} />
-        <SubmitRow submission={submission} onCancel={() => navigate({ page: 'cases' })} />
-      </CheckedFormFrame>
-    </div>
+      )}
+
+      <Typography.Title level={4}>用途与领取</Typography.Title>
+      <Row gutter={16}>
+        <Col span={8}>
+          <FormField path="placeOfUse" required>
+            <AutoComplete options={options(PLACES_OF_USE)} filterOption />
+          </FormField>
+        </Col>
+        <Col span={4}>
+          <FormField path="copies" required>
+            <Input suffix="份" autoComplete="off" inputMode="numeric" />
+          </FormField>
+        </Col>
+        <Col span={4}>
+          <FormField path="needsTranslation" valuePropName="checked">
+            <Checkbox>需要翻译</Checkbox>
+          </FormField>
+        </Col>
+        {needsTranslation && (
+          <Col span={8}>
+            <FormField path="translationLanguage" required>
+              <AutoComplete options={options(TRANSLATION_LANGUAGES)} filterOption />
+            </FormField>
+          </Col>
+        )}
+      </Row>
+      <Row gutter={16}>
+        <Col span={6}>
+          <FormField path="pickupOn">
+            <DatePicker format={DATE_FORMATS} style={{ width: '100%' }} />
+          </FormField>
+        </Col>
+        <Col span={6}>
+          <FormField path="feeFen">
+            <Input suffix="元" autoComplete="off" inputMode="decimal" placeholder="未收费的不填" />
+          </FormField>
+        </Col>
+        <Col span={6}>
+          <FormField path="receivedOn" required>
+            <DatePicker format={DATE_FORMATS} placeholder={localDate()} style={{ width: '100%' }} />
+          </FormField>
+        </Col>
+        <Col span={6}>
+          <FormField path="receivedBy" required>
+            <Input maxLength={50} autoComplete="off" />
+          </FormField>
+        </Col>
+      </Row>
+      <ConflictCheck parties={parties} onChange={setConflicts} />
+      <SubmitRow submission={submission} onCancel={() => navigate({ page: 'cases' })}>
+        <AutosaveNote status={autosave.status} />
+      </SubmitRow>
+    </CheckedFormFrame>
   );
 }

@@ -14,6 +14,7 @@ import {
 } from '../../shared/notarization/request';
 import { schemaIssues } from '../forms/checkedForm';
 import { DATE_FORMAT, isoOf, typedFen, typedInteger, withRuleIssues } from '../forms/typedValues';
+import { draftChoice, draftDataOf, draftDay, draftFlag, draftList, draftRecord, draftText, draftTitleOf } from '../forms/draftData';
 
 export interface ApplicantValues {
   kind: ApplicantKind;
@@ -100,4 +101,35 @@ export function conflictPartiesOf(v: RequestValues): ChannelInput<'cases.conflic
     })),
     ...(v.hasAgent ? [{ name: v.agent.name, idNumber: v.agent.idNumber, birthDate: '', role: 'agent' as const }] : []),
   ].filter((p) => p.name.trim() !== '');
+}
+
+// ---- Drafts: the form's values as plain JSON (dates as yyyy-mm-dd), read back defensively. ----
+
+export function requestDraft(v: RequestValues): { title: string; data: Record<string, unknown> } {
+  return { title: draftTitleOf((v.applicants ?? []).map((a) => a?.name ?? '')), data: draftDataOf(v) as Record<string, unknown> };
+}
+
+export function requestFromDraft(data: Record<string, unknown>): RequestValues {
+  const empty = emptyRequest();
+  const applicants = draftList(data.applicants).map((raw) => {
+    const a = draftRecord(raw);
+    const blank = emptyApplicant();
+    return {
+      kind: (a.kind === 'organisation' ? 'organisation' : 'person') as ApplicantKind, name: draftText(a.name), sex: draftChoice(a.sex),
+      birthDate: draftDay(a.birthDate), idType: draftChoice(a.idType, blank.idType), idNumber: draftText(a.idNumber), address: draftText(a.address),
+      phone: draftText(a.phone), creditCode: draftText(a.creditCode), legalRepresentative: draftText(a.legalRepresentative),
+    };
+  });
+  const agent = draftRecord(data.agent);
+  return {
+    applicants: applicants.length > 0 ? applicants : empty.applicants,
+    hasAgent: draftFlag(data.hasAgent),
+    agent: {
+      kind: draftChoice(agent.kind, empty.agent.kind), name: draftText(agent.name), idNumber: draftText(agent.idNumber), phone: draftText(agent.phone),
+      powerOfAttorney: draftFlag(agent.powerOfAttorney),
+    },
+    matterCode: draftChoice(data.matterCode), purpose: draftText(data.purpose), placeOfUse: draftText(data.placeOfUse, empty.placeOfUse),
+    copies: draftText(data.copies, empty.copies), needsTranslation: draftFlag(data.needsTranslation), translationLanguage: draftText(data.translationLanguage),
+    pickupOn: draftDay(data.pickupOn), feeFen: draftText(data.feeFen), receivedOn: draftDay(data.receivedOn, empty.receivedOn), receivedBy: draftText(data.receivedBy),
+  };
 }

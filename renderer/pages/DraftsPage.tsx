@@ -1,13 +1,28 @@
-// 草稿: applications the clerk started and has not saved. Resumed or discarded only by the clerk's own hand.
+// 草稿: intake forms of every kind the clerk started and has not saved. Resumed (in the form of its kind) or
+// discarded only by the clerk's own hand.
 import { Alert, App as AntApp, Button, Empty, Popconfirm, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { DraftSummary } from '../../shared/contract';
+import type { Draft, DraftSummary } from '../../shared/contract';
 import { CASE_KIND_LABELS } from '../../shared/options';
 import { errorMessage, useApi } from '../app/apiContext';
 import { formatMoment } from '../app/format';
+import type { Route } from '../app/route';
+import { mediationDraftFormOf } from '../mediation/registrationValues';
+
+/** The form a draft is resumed in: its kind's intake form (a mediation draft says which of the two it was). */
+export function draftRoute(draft: Pick<Draft, 'id' | 'kind' | 'data'>): Route {
+  switch (draft.kind) {
+    case 'legal_aid':
+      return { page: 'intake', draftId: draft.id };
+    case 'notarization':
+      return { page: 'notarizationIntake', draftId: draft.id };
+    case 'mediation':
+      return { page: mediationDraftFormOf(draft.data) === 'quickOral' ? 'mediationOral' : 'mediationIntake', draftId: draft.id };
+  }
+}
 
 interface Props {
-  onResume(draft: DraftSummary): void;
+  onResume(route: Route): void;
 }
 
 export function DraftsPage({ onResume }: Props) {
@@ -17,7 +32,7 @@ export function DraftsPage({ onResume }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    api.call('drafts.list', { kind: 'legal_aid' }).then(
+    api.call('drafts.list', { kind: null }).then(
       (list) => {
         setDrafts(list);
         setFailure(null);
@@ -26,6 +41,17 @@ export function DraftsPage({ onResume }: Props) {
     );
   }, [api]);
   useEffect(load, [load]);
+
+  // Only a mediation draft's own data says which form it was typed in; the other kinds go straight to theirs.
+  const resume = async (draft: DraftSummary) => {
+    if (draft.kind !== 'mediation') return onResume(draftRoute({ ...draft, data: {} }));
+    try {
+      onResume(draftRoute(await api.call('drafts.get', { id: draft.id })));
+    } catch (error) {
+      message.error(errorMessage(error));
+      load();
+    }
+  };
 
   const discard = async (draft: DraftSummary) => {
     try {
@@ -40,7 +66,7 @@ export function DraftsPage({ onResume }: Props) {
   return (
     <div className="page">
       <Typography.Title level={3}>草稿</Typography.Title>
-      <Typography.Paragraph type="secondary">填写中的申请会自动保存为草稿，登记成功后草稿自动移除。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">填写中的法律援助申请、人民调解登记和公证申请会自动保存为草稿，登记成功后草稿自动移除。</Typography.Paragraph>
       {failure && <Alert className="page-alert" type="error" showIcon title={failure} />}
       <Table<DraftSummary>
         rowKey="id"
@@ -58,7 +84,7 @@ export function DraftsPage({ onResume }: Props) {
             key: 'actions',
             render: (_: unknown, draft) => (
               <Space>
-                <Button type="link" onClick={() => onResume(draft)} aria-label={`继续填写“${draft.title}”`}>
+                <Button type="link" onClick={() => void resume(draft)} aria-label={`继续填写“${draft.title}”`}>
                   继续填写
                 </Button>
                 <Popconfirm

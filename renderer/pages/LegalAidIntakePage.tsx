@@ -16,7 +16,6 @@ import { parseIdNumber } from '../../shared/identity';
 import { localDate } from '../../shared/dates';
 import { ETHNIC_GROUPS, GB11643_ID_TYPES, ID_TYPES, SEXES, type IdType } from '../../shared/options';
 import { errorMessage, useApi } from '../app/apiContext';
-import { formatMoment } from '../app/format';
 import { navigate } from '../app/route';
 import { enterMovesFocus } from '../forms/enterMovesFocus';
 import { FieldMessagesContext, FormField } from '../forms/FormField';
@@ -33,7 +32,8 @@ import {
   toDraftData,
   type IntakeValues,
 } from '../forms/legalAidValues';
-import { useDraftAutosave, type AutosaveStatus } from '../forms/useDraftAutosave';
+import { useDraftAutosave } from '../forms/useDraftAutosave';
+import { AutosaveNote } from '../forms/AutosaveNote';
 import { acknowledgeConflicts, ConflictCheck, conflictProblem, NO_CONFLICTS, type ConflictReview } from '../cases/ConflictCheck';
 import type { ConflictParty } from '../../shared/parties';
 
@@ -127,19 +127,6 @@ function IntakeConflicts({ onChange }: { onChange(review: ConflictReview): void 
 }
 
 const filled = (v: unknown) => v !== '' && v !== null && v !== false && !(Array.isArray(v) && v.length === 0);
-
-function AutosaveNote({ status }: { status: AutosaveStatus }) {
-  switch (status.state) {
-    case 'saving':
-      return <Typography.Text type="secondary">正在保存草稿…</Typography.Text>;
-    case 'saved':
-      return <Typography.Text type="secondary">草稿已自动保存（{formatMoment(status.at)}）</Typography.Text>;
-    case 'failed':
-      return <Typography.Text type="warning">草稿未能保存：{status.message}</Typography.Text>;
-    default:
-      return null;
-  }
-}
 
 function IntakeForm({ initial, draftId, resumed, onCreated }: { initial: IntakeValues; draftId: number | null; resumed: boolean; onCreated(c: Created): void }) {
   const api = useApi();

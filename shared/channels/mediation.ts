@@ -38,7 +38,7 @@ import {
   MEDIATION_LABELS,
   mediationRegistrationSchema,
   QUICK_ORAL_LABELS,
-  quickOralMediationSchema,
+  quickOralChannelSchema,
 } from '../mediation/registration';
 import { SUBSIDY_RATE_LABELS, subsidyRatesSchema, type SubsidyRates } from '../mediation/subsidy';
 import { APPROVERS } from '../roles';
@@ -112,8 +112,11 @@ export const mediationChannels = {
     strictObject({ draftId: id.nullable(), registration: mediationRegistrationSchema() }),
     write({ draftId: '草稿', ...prefixed('registration', MEDIATION_LABELS) }),
   ),
-  /** 口头调解登记: a simple dispute registered, mediated and concluded with an oral agreement in one step. */
-  'mediation.quickOral': channel<{ id: number; caseNumber: string }>()(quickOralMediationSchema(), write(QUICK_ORAL_LABELS)),
+  /**
+   * 口头调解登记: a simple dispute registered, mediated and concluded with an oral agreement in one step; `draftId`
+   * (optional) is the draft it was typed in, removed in the same transaction.
+   */
+  'mediation.quickOral': channel<{ id: number; caseNumber: string }>()(quickOralChannelSchema(id), write({ draftId: '草稿', ...QUICK_ORAL_LABELS })),
   'mediation.get': channel<MediationCase>()(strictObject({ id }), read({ id: '案件' })),
   'mediation.deadlines': channel<MediationCaseDeadlines>()(strictObject({ id }), read({ id: '案件' })),
 

@@ -286,3 +286,16 @@ export function quickOralMediationSchema(today: () => string = () => localDate()
     })
     .transform((q) => canonicalizeQuickOralMediation(q, today()));
 }
+
+/**
+ * The input of the `mediation.quickOral` channel: the form's fields, flat as the form sends them, and the draft they
+ * were typed in (optional; the service removes it with the registration). Parsed as `{ draftId, oral }`.
+ */
+export function quickOralChannelSchema(draftId: z.ZodType<number>, today: () => string = () => localDate()) {
+  return quickOralShape
+    .extend({ draftId: draftId.nullable().default(null) })
+    .superRefine((q, ctx) => {
+      for (const issue of checkQuickOralMediation(q, today())) ctx.addIssue({ code: 'custom', ...issue });
+    })
+    .transform(({ draftId: from, ...q }) => ({ draftId: from, oral: canonicalizeQuickOralMediation(q, today()) }));
+}

@@ -162,6 +162,38 @@ describe('人民调解受理登记表', () => {
     expect(backend.inputs('mediation.create')).toHaveLength(0);
   });
 
+  it('autosaves what the clerk types as a mediation draft, dates as ISO days, and registers from that draft', async () => {
+    const { user, backend } = await renderApp('#/mediation/new', {
+      ...DISPUTE_TYPES,
+      ...casePage(mediationCase('registered', [REGISTERED]), [REGISTERED]),
+      'drafts.save': (input) => ({ id: input.id ?? 31, kind: input.kind, title: input.title, createdAt: '2026-11-22T02:00:00.000Z', updatedAt: '2026-11-22T02:10:00.000Z' }),
+      'mediation.create': () => ({ id: 7, caseNumber: '〔2026〕黎托调字第0001号' }),
+    });
+    await fillRegistration(user);
+    await waitFor(() => expect(backend.inputs('drafts.save').at(-1)?.data).toMatchObject({ receivedBy: '李娟' }), { timeout: 3000 });
+    expect(await screen.findByText(/草稿已自动保存/)).toBeInTheDocument();
+
+    const saved = backend.inputs('drafts.save');
+    // Every save after the first goes into the same draft.
+    expect(saved.map((d) => d.id)).toEqual([null, ...saved.slice(1).map(() => 31)]);
+    const last = saved.at(-1)!;
+    expect(last).toMatchObject({ kind: 'mediation', title: '王建国、长沙市花侯物业管理有限公司' });
+    expect(last.data).toMatchObject({
+      form: 'registration', source: '当事人申请', committee: '花侯村人民调解委员会', disputeType: '邻里纠纷', amountFen: '3000',
+      mediators: '赵德明、周小兰', receivedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      parties: [
+        { kind: 'person', name: '王建国', idNumber: WANG_ID, birthDate: '1968-04-12', sex: '男' },
+        { kind: 'organisation', name: '长沙市花侯物业管理有限公司', legalRepresentative: '刘强' },
+      ],
+    });
+
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(backend.inputs('mediation.create')).toHaveLength(1));
+    expect(backend.inputs('mediation.create')[0]!.draftId).toBe(31);
+    await waitFor(() => expect(window.location.hash).toBe('#/cases/7'));
+    expect(backend.inputs('drafts.discard')).toHaveLength(0); // the main process removes it with the registration
+  });
+
   it('marks the field the main process refused', async () => {
     const { user, backend } = await renderApp('#/mediation/new', {
       ...DISPUTE_TYPES,
@@ -218,6 +250,31 @@ describe('口头调解登记', () => {
         { kind: 'organisation', name: '长沙市黎托家电经营部', creditCode: '', phone: '' },
       ],
     });
+    await waitFor(() => expect(window.location.hash).toBe('#/cases/9'));
+  });
+
+  it('autosaves the short form as a mediation draft marked 口头调解, and registers from it with the draft\'s id', async () => {
+    const { user, backend } = await renderApp('#/mediation/oral', {
+      ...DISPUTE_TYPES,
+      'drafts.save': (input) => ({ id: input.id ?? 44, kind: input.kind, title: input.title, createdAt: '2026-11-22T02:00:00.000Z', updatedAt: '2026-11-22T02:10:00.000Z' }),
+      'mediation.quickOral': () => ({ id: 9, caseNumber: '〔2026〕黎托调字第0002号' }),
+      'legalAid.get': () => new Refusal({ code: 'NOT_FOUND', field: 'id', message: '案件不存在' }),
+      'mediation.get': () => new Refusal({ code: 'NOT_FOUND', field: 'id', message: '案件不存在' }),
+      'notarization.get': () => new Refusal({ code: 'NOT_FOUND', field: 'id', message: '案件不存在' }),
+    });
+    await fillQuickOral(user);
+    await paste(user, field('协议内容'), '经营部当场更换同型号新品一台。');
+    await waitFor(() => expect(backend.inputs('drafts.save').at(-1)?.data).toMatchObject({ agreementContent: '经营部当场更换同型号新品一台。' }), { timeout: 3000 });
+    expect(await screen.findByText(/草稿已自动保存/)).toBeInTheDocument();
+    expect(backend.inputs('drafts.save').at(-1)).toMatchObject({
+      kind: 'mediation',
+      title: '陈立、长沙市黎托家电经营部',
+      data: { form: 'quickOral', mediator: '赵德明', mediatedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), performanceDueOn: null, performanceMethod: '即时履行' },
+    });
+
+    await user.click(screen.getByRole('button', { name: '登记并结案' }));
+    await waitFor(() => expect(backend.inputs('mediation.quickOral')).toHaveLength(1));
+    expect(backend.inputs('mediation.quickOral')[0]).toMatchObject({ draftId: 44, mediator: '赵德明' });
     await waitFor(() => expect(window.location.hash).toBe('#/cases/9'));
   });
 });

@@ -113,11 +113,40 @@ describe('公证申请表', () => {
 
     await waitFor(() => expect(backend.inputs('notarization.create')).toHaveLength(1));
     expect(backend.inputs('notarization.create')[0]).toEqual({
-      draftId: null,
+      // The draft autosaved while typing, if the clerk paused long enough for one (the fake backend's first id is 1).
+      draftId: backend.inputs('drafts.save').length > 0 ? 1 : null,
       request: { ...validRequest(), receivedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
     });
     expect(await screen.findByText('公证申请已登记，案号 〔2026〕黎托公字第0001号')).toBeInTheDocument();
     expect(window.location.hash).toBe('#/cases/8');
+  });
+
+  it('autosaves what the clerk types as a notarization draft, dates as ISO days, and registers from that draft', async () => {
+    const { user, backend } = await renderApp('#/notarization/new', {
+      ...INTAKE,
+      ...casePage(notarizationCase('received', [RECEIVED]), [RECEIVED]),
+      'drafts.save': (input) => ({ id: input.id ?? 23, kind: input.kind, title: input.title, createdAt: '2026-11-22T02:00:00.000Z', updatedAt: '2026-11-22T02:10:00.000Z' }),
+      'notarization.create': () => ({ id: 8, caseNumber: '〔2026〕黎托公字第0001号' }),
+    });
+    await fillRequest(user);
+    await waitFor(() => expect(backend.inputs('drafts.save').at(-1)?.data).toMatchObject({ receivedBy: '李娟' }), { timeout: 3000 });
+    expect(await screen.findByText(/草稿已自动保存/)).toBeInTheDocument();
+    const saved = backend.inputs('drafts.save');
+    expect(saved.map((d) => d.id)).toEqual([null, ...saved.slice(1).map(() => 23)]);
+    expect(saved.at(-1)).toMatchObject({
+      kind: 'notarization',
+      title: '王晓明',
+      data: {
+        matterCode: 'education', purpose: '出国留学', placeOfUse: '英国', copies: '2', feeFen: '160', hasAgent: false, pickupOn: null,
+        receivedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        applicants: [{ kind: 'person', name: '王晓明', idNumber: APPLICANT_ID, birthDate: '1998-03-15', sex: expect.any(String) }],
+      },
+    });
+
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(backend.inputs('notarization.create')).toHaveLength(1));
+    expect(backend.inputs('notarization.create')[0]!.draftId).toBe(23);
+    await waitFor(() => expect(window.location.hash).toBe('#/cases/8'));
   });
 
   it('says an organisation\'s credit code with a wrong check character is wrong, and sends nothing', async () => {

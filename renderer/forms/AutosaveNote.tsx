@@ -1,0 +1,17 @@
+// What the autosave is doing, said beside the form's save button.
+import { Typography } from 'antd';
+import { formatMoment } from '../app/format';
+import type { AutosaveStatus } from './useDraftAutosave';
+
+export function AutosaveNote({ status }: { status: AutosaveStatus }) {
+  switch (status.state) {
+    case 'saving':
+      return <Typography.Text type="secondary">正在保存草稿…</Typography.Text>;
+    case 'saved':
+      return <Typography.Text type="secondary">草稿已自动保存（{formatMoment(status.at)}）</Typography.Text>;
+    case 'failed':
+      return <Typography.Text type="warning">草稿未能保存：{status.message}</Typography.Text>;
+    default:
+      return null;
+  }
+}
