@@ -460,6 +460,16 @@ export interface StatisticsTemplateTable {
   updated_at: string;
 }
 
+/** A year of the holiday schedule installed after the release (0014), over shared/holidays.ts. */
+export interface HolidayYearTable {
+  year: number;
+  holidays: string; // JSON array of ISO dates
+  workdays: string; // JSON array of ISO dates
+  source: string;
+  installed_by: string;
+  installed_at: string;
+}
+
 export interface Database {
   office: OfficeTable;
   case_number_counters: CaseNumberCounterTable;
@@ -499,6 +509,7 @@ export interface Database {
   bureau_rows: BureauRowTable;
   bureau_conflicts: BureauConflictTable;
   statistics_template: StatisticsTemplateTable;
+  holiday_years: HolidayYearTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

@@ -11,6 +11,7 @@ import { legalAidLifecycleHandlers } from './handlers/legalAidLifecycle';
 import { mediationHandlers } from './handlers/mediation';
 import { notarizationHandlers } from './handlers/notarization';
 import { statisticsHandlers } from './handlers/statistics';
+import { holidayHandlers } from './handlers/holidays';
 import { systemHandlers } from './handlers/system';
 import type { HandlersOf } from './handlerTypes';
 
@@ -26,6 +27,7 @@ export function createHandlers(deps: { appInfo: AppInfo; store: Store }): Handle
     ...notarizationHandlers(),
     ...mediationHandlers(),
     ...statisticsHandlers(),
+    ...holidayHandlers(),
     ...dossierHandlers(deps),
     ...exchangeHandlers(deps),
   };

@@ -21,6 +21,7 @@ import { DraftsPage } from './pages/DraftsPage';
 import { LegalAidIntakePage, type Created } from './pages/LegalAidIntakePage';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { OfficeSetupForm } from './pages/OfficeSetupForm';
+import { HolidaysPage } from './pages/HolidaysPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StatementsPage } from './pages/StatementsPage';
 import { StatisticsPage } from './statistics/StatisticsPage';
@@ -55,6 +56,7 @@ function navigationFor(user: SessionUser, mode: InstallationMode = 'office'): Me
     ...(may('audit') ? [{ key: 'audit', label: '审计日志' }] : []),
     ...(may('backup') ? [{ key: 'backup', label: '数据备份' }] : []),
     { key: 'settings', label: '司法所设置' },
+    { key: 'holidays', label: '节假日安排' },
   ];
   // The exchange with the county bureau: an office reports; the bureau (县局模式) registers and imports.
   const exchange =
@@ -92,6 +94,7 @@ const MENU_ROUTES: Record<string, Route> = {
   audit: { page: 'audit' },
   backup: { page: 'backup' },
   settings: { page: 'settings' },
+  holidays: { page: 'holidays' },
   exchange: { page: 'exchange' },
   bureauOffices: { page: 'bureauOffices' },
   bureauImport: { page: 'bureauImport' },
@@ -180,19 +183,19 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
         page = <LegalAidIntakePage key={route.draftId ?? 'new'} draftId={route.draftId} onCreated={onCreated} />;
         break;
       case 'drafts':
-        page = <DraftsPage onResume={(draft) => navigate({ page: 'intake', draftId: draft.id })} />;
+        page = <DraftsPage onResume={navigate} />;
         break;
       case 'mediationIntake':
-        page = <MediationIntakePage onCreated={onCreated} />;
+        page = <MediationIntakePage key={route.draftId ?? 'new'} draftId={route.draftId ?? null} onCreated={onCreated} />;
         break;
       case 'mediationOral':
-        page = <QuickOralPage onCreated={onCreated} />;
+        page = <QuickOralPage key={route.draftId ?? 'new'} draftId={route.draftId ?? null} onCreated={onCreated} />;
         break;
       case 'mediationSettings':
         page = <MediationSettingsPage />;
         break;
       case 'notarizationIntake':
-        page = <NotarizationIntakePage onCreated={onCreated} />;
+        page = <NotarizationIntakePage key={route.draftId ?? 'new'} draftId={route.draftId ?? null} onCreated={onCreated} />;
         break;
       case 'notarizationMatters':
         page = <NotarizationMattersPage />;
@@ -236,6 +239,9 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
             />
           </div>
         );
+        break;
+      case 'holidays':
+        page = <HolidaysPage />;
         break;
       case 'settings':
         page = (

@@ -11,6 +11,7 @@ import { legalAidLifecycleChannels } from './channels/legalAidLifecycle';
 import { mediationChannels } from './channels/mediation';
 import { notarizationChannels } from './channels/notarization';
 import { statisticsChannels } from './channels/statistics';
+import { holidayChannels } from './channels/holidays';
 import { systemChannels } from './channels/system';
 
 import { MAX_PAYLOAD_CHARS } from './channel';
@@ -53,6 +54,7 @@ export const contract = {
   ...statisticsChannels,
   ...dossierChannels,
   ...exchangeChannels,
+  ...holidayChannels,
 } as const;
 
 export type Contract = typeof contract;

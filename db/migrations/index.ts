@@ -12,8 +12,9 @@ import { notarization } from './0010-notarization';
 import { dossierMaterials } from './0011-dossier-materials';
 import { exchange } from './0012-exchange';
 import { statisticsTemplate } from './0013-statistics-template';
+import { holidayCalendar } from './0014-holiday-calendar';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [officeAndCases, drafts, caseSearch, auditLog, accounts, interferenceRecords, caseActions, legalAidLifecycle, mediation, notarization, dossierMaterials, exchange, statisticsTemplate];
+export const migrations: readonly Migration[] = [officeAndCases, drafts, caseSearch, auditLog, accounts, interferenceRecords, caseActions, legalAidLifecycle, mediation, notarization, dossierMaterials, exchange, statisticsTemplate, holidayCalendar];
 
 export type { Migration };

@@ -52,6 +52,7 @@ import { actionDateProblem } from '../../shared/lifecycle';
 import { caseState, caseTimeline, takeAction } from './caseActions';
 import type { Clock } from './clock';
 import { recordDossierCheck, requireCompleteDossier } from './dossier';
+import { holidayTableOf } from './holidayCalendar';
 import { getLegalAidCase } from './legalAid';
 import { recordAssignment, requireRosterEntry, suggestFromRoster } from './roster';
 
@@ -216,7 +217,7 @@ export async function legalAidProgress(db: Kysely<Database>, caseId: number, tod
 
 /** Every statutory limit of the case on `today` (the cross-kind dashboard builds on this). */
 export async function legalAidDeadlines(db: Kysely<Database>, caseId: number, today: string, rules?: DeadlineRuleOverrides): Promise<LegalAidDeadline[]> {
-  return legalAidDeadlinesOf(await legalAidFactsOf(db, caseId), today, rules);
+  return legalAidDeadlinesOf(await legalAidFactsOf(db, caseId), today, rules, await holidayTableOf(db));
 }
 
 export interface EligibilityQuery {

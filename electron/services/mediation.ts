@@ -55,6 +55,7 @@ import { takeCaseNumber } from './caseNumbers';
 import { indexCaseText } from './caseSearch';
 import type { Clock } from './clock';
 import { recordDossierCheck, requireCompleteDossier } from './dossier';
+import { holidayTableOf } from './holidayCalendar';
 import { requireOffice } from './office';
 
 const CREDIT_CODE_ID_TYPE = '统一社会信用代码';
@@ -226,6 +227,12 @@ async function insertCase(trx: Kysely<Database>, c: NewCase, clock: Clock): Prom
   return { id, caseNumber };
 }
 
+/** The draft a registration comes from must still be there: another window may have registered or discarded it. */
+async function requireDraft(trx: Kysely<Database>, draftId: number): Promise<void> {
+  const draft = await trx.selectFrom('drafts').select('id').where('id', '=', draftId).executeTakeFirst();
+  if (!draft) throw new AppError('NOT_FOUND', '草稿不存在或已删除', 'draftId');
+}
+
 /**
  * Registers a dispute from the 受理登记表: the rules again against the office's today, the 纠纷类型 against the
  * office's list, then the case and its search text, and the draft it came from removed.
@@ -240,10 +247,7 @@ export async function createMediationCase(
   const typeProblem = await disputeTypeProblem(trx, reg.disputeType);
   if (typeProblem) issues.push({ path: ['disputeType'], message: typeProblem });
   if (issues.length > 0) refuseFields(issues, MEDIATION_LABELS, ['registration']);
-  if (draftId !== null) {
-    const draft = await trx.selectFrom('drafts').select('id').where('id', '=', draftId).executeTakeFirst();
-    if (!draft) throw new AppError('NOT_FOUND', '草稿不存在或已删除', 'draftId');
-  }
+  if (draftId !== null) await requireDraft(trx, draftId);
   const created = await insertCase(
     trx,
     {
@@ -265,12 +269,12 @@ export async function createMediationCase(
 /**
  * 口头调解登记: registers a simple dispute and records its oral agreement on the same day, through the engine
  * like any other action. The case is flagged `simple`: it needs no 调解记录 before the agreement, and the dossier
- * rules do not ask it for the full dossier.
+ * rules do not ask it for the full dossier. The draft it was typed in, if any, is removed.
  */
 export async function createQuickOralMediation(
   trx: Kysely<Database>,
   q: QuickOralMediation,
-  { user, clock }: { user: SessionUser; clock: Clock },
+  { draftId = null, user, clock }: { draftId?: number | null; user: SessionUser; clock: Clock },
 ): Promise<{ id: number; caseNumber: string }> {
   await requireOffice(trx);
   const today = clock.today();
@@ -278,6 +282,7 @@ export async function createQuickOralMediation(
   const typeProblem = await disputeTypeProblem(trx, q.disputeType);
   if (typeProblem) issues.push({ path: ['disputeType'], message: typeProblem });
   if (issues.length > 0) refuseFields(issues, QUICK_ORAL_LABELS);
+  if (draftId !== null) await requireDraft(trx, draftId);
   const created = await insertCase(
     trx,
     {
@@ -297,6 +302,7 @@ export async function createQuickOralMediation(
   };
   await takeAction(trx, mediationLifecycle, 'mediation', { caseId: created.id, action: 'succeed', actedOn: q.mediatedOn, data }, { user, clock });
   await indexMediation(trx, created.id);
+  if (draftId !== null) await trx.deleteFrom('drafts').where('id', '=', draftId).execute();
   return created;
 }
 
@@ -436,7 +442,7 @@ async function checkedData<A extends MediationAction>(
   switch (action) {
     case 'extend': {
       const { extendedTo } = payload as Payload<'extend'>;
-      const due = mediationTermDue(facts);
+      const due = mediationTermDue(facts, undefined, await holidayTableOf(db));
       if (extendedTo <= due) refuse('extendedTo', '延长至', `应晚于现在的调解期限（${formatChineseDate(due)}）`);
       return p;
     }
@@ -509,7 +515,7 @@ export async function mediationCaseDeadlines(
   const facts = factsOf(stored, await caseTimeline(db, caseId));
   return {
     caseId, caseNumber: stored.caseNumber, status: stored.status, statusLabel: MEDIATION_STATUS_LABELS[stored.status],
-    deadlines: mediationDeadlinesOf(facts, today, rules),
+    deadlines: mediationDeadlinesOf(facts, today, rules, await holidayTableOf(db)),
   };
 }
 
@@ -543,10 +549,11 @@ export async function openMediationDeadlines(db: Kysely<Database>, today: string
     byCase.set(r.case_id, list);
   }
   const out: MediationCaseDeadlines[] = [];
+  const table = await holidayTableOf(db);
   for (const c of cases) {
     const status = c.status as MediationStatus;
     const facts = mediationFacts({ receivedOn: c.received_on, status, simple: c.simple === 1 }, byCase.get(c.id) ?? []);
-    const open = mediationDeadlinesOf(facts, today, rules).filter((d) => d.doneOn === null);
+    const open = mediationDeadlinesOf(facts, today, rules, table).filter((d) => d.doneOn === null);
     if (open.length > 0) out.push({ caseId: c.id, caseNumber: c.case_number, status, statusLabel: MEDIATION_STATUS_LABELS[status], deadlines: open });
   }
   const soonest = (c: MediationCaseDeadlines) => c.deadlines.reduce((m, d) => (d.due < m ? d.due : m), '9999-12-31');

@@ -31,6 +31,7 @@ import { takeCaseNumber } from './caseNumbers';
 import { indexCaseText } from './caseSearch';
 import type { Clock } from './clock';
 import { recordDossierCheck, requireCompleteDossier } from './dossier';
+import { holidayTableOf } from './holidayCalendar';
 import { requireOffice } from './office';
 
 const CREDIT_CODE_ID_TYPE = '统一社会信用代码';
@@ -355,7 +356,10 @@ export async function notarizationCaseDeadlines(
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', '案件不存在', 'id');
   const progress = notarizationProgress(await caseTimeline(db, caseId));
-  return { caseId: row.id, caseNumber: row.case_number, status: row.status as NotarizationStatus, ...notarizationDeadlines(progress, today, table) };
+  return {
+    caseId: row.id, caseNumber: row.case_number, status: row.status as NotarizationStatus,
+    ...notarizationDeadlines(progress, today, table ?? (await holidayTableOf(db))),
+  };
 }
 
 /**
@@ -384,12 +388,13 @@ export async function openNotarizationDeadlines(db: Kysely<Database>, today: str
     });
     timelines.set(r.case_id, list);
   }
+  const holidays = table ?? (await holidayTableOf(db));
   return cases
     .map((c) => ({
       caseId: c.id,
       caseNumber: c.case_number,
       status: c.status as NotarizationStatus,
-      ...notarizationDeadlines(notarizationProgress(timelines.get(c.id) ?? []), today, table),
+      ...notarizationDeadlines(notarizationProgress(timelines.get(c.id) ?? []), today, holidays),
     }))
     .filter((d) => d.issue !== null || d.deferredMaterials !== null);
 }

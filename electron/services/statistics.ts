@@ -11,6 +11,7 @@ import type { CaseFacts } from '../../shared/statistics/facts';
 import { caseFactsFromRows } from '../../shared/statistics/fromRows';
 import { parsePeriod, type DayRange, type Period } from '../../shared/statistics/period';
 import { requireOffice } from './office';
+import { holidayTableOf } from './holidayCalendar';
 
 /**
  * Statuses after which nothing more happens to a case but archiving: such a case with no step dated in the range
@@ -68,7 +69,7 @@ export async function officeCaseFacts(db: Kysely<Database>, { asOf, within }: Fa
     db.selectFrom('notarization_requests').select(['case_id', 'matter_name', 'matter_category']).where('case_id', 'in', ids).execute(),
     db.selectFrom('dossier_overrides').select(['case_id', 'action']).where('case_id', 'in', ids).execute(),
   ]);
-  return caseFactsFromRows(office.officeCode, { cases, actions, legalAid, mediation, notarization, dossierOverrides }, asOf);
+  return caseFactsFromRows(office.officeCode, { cases, actions, legalAid, mediation, notarization, dossierOverrides }, asOf, await holidayTableOf(db));
 }
 
 /** The office's report for a period (2026-10, 2026-Q4, 2026): what the page shows and the package carries. */

@@ -9,6 +9,7 @@ import { caseFactsFromRows, type CaseRowSet } from '../../shared/statistics/from
 import { importedRows, listOffices } from './exchange/settings';
 import { requireOffice } from './office';
 import { countyStatistics } from './statistics';
+import { holidayTableOf } from './holidayCalendar';
 
 async function tableRows<T>(db: Kysely<Database>, table: string, officeCode: string): Promise<T[]> {
   const out: T[] = [];
@@ -19,6 +20,7 @@ async function tableRows<T>(db: Kysely<Database>, table: string, officeCode: str
 /** Every registered office with the facts of the cases it exported and the latest month it exported. */
 export async function bureauOfficeInputs(db: Kysely<Database>, { now, today }: { now: Date; today: string }): Promise<OfficeInput[]> {
   const out: OfficeInput[] = [];
+  const table = await holidayTableOf(db);
   for (const office of await listOffices(db, now, today)) {
     const rows: CaseRowSet = {
       cases: await tableRows(db, 'cases', office.code),
@@ -28,7 +30,7 @@ export async function bureauOfficeInputs(db: Kysely<Database>, { now, today }: {
       notarization: await tableRows(db, 'notarization_requests', office.code),
       dossierOverrides: await tableRows(db, 'dossier_overrides', office.code),
     };
-    out.push({ code: office.code, name: office.name, facts: caseFactsFromRows(office.code, rows, today), lastExportedMonth: office.lastPeriod });
+    out.push({ code: office.code, name: office.name, facts: caseFactsFromRows(office.code, rows, today, table), lastExportedMonth: office.lastPeriod });
   }
   return out;
 }

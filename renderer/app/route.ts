@@ -10,10 +10,11 @@ export type Route =
   | { page: 'drafts' }
   | { page: 'dashboard' }
   | { page: 'roster' }
-  | { page: 'mediationIntake' }
-  | { page: 'mediationOral' }
+  /** `draftId`: the form resumed from that draft (#/mediation/new?draft=7). */
+  | { page: 'mediationIntake'; draftId?: number }
+  | { page: 'mediationOral'; draftId?: number }
   | { page: 'mediationSettings' }
-  | { page: 'notarizationIntake' }
+  | { page: 'notarizationIntake'; draftId?: number }
   | { page: 'notarizationMatters' }
   | { page: 'statements' }
   | { page: 'statistics' }
@@ -25,10 +26,11 @@ export type Route =
   | { page: 'bureauImport' }
   | { page: 'bureauConflicts' }
   | { page: 'settings' }
+  | { page: 'holidays' }
   | { page: 'password' };
 
 /** Pages that are one word in the hash and carry nothing else. */
-const PLAIN_PAGES = ['drafts', 'dashboard', 'roster', 'statements', 'statistics', 'users', 'audit', 'backup', 'exchange', 'settings', 'password'] as const;
+const PLAIN_PAGES = ['drafts', 'dashboard', 'roster', 'statements', 'statistics', 'users', 'audit', 'backup', 'exchange', 'settings', 'holidays', 'password'] as const;
 type PlainPage = (typeof PLAIN_PAGES)[number];
 const isPlainPage = (s: string): s is PlainPage => (PLAIN_PAGES as readonly string[]).includes(s);
 
@@ -46,6 +48,10 @@ const KIND_PAGES = {
 type KindPage = (typeof KIND_PAGES)[keyof typeof KIND_PAGES];
 const KIND_PAGE_PATHS = Object.fromEntries(Object.entries(KIND_PAGES).map(([path, page]) => [page, path])) as Record<KindPage, string>;
 
+/** The intake forms other than legal aid's that a draft is resumed in. */
+const DRAFT_PAGES = ['mediationIntake', 'mediationOral', 'notarizationIntake'] as const;
+const isDraftPage = (page: string): page is (typeof DRAFT_PAGES)[number] => (DRAFT_PAGES as readonly string[]).includes(page);
+
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const params = new URLSearchParams(query);
@@ -61,7 +67,10 @@ export function parseRoute(hash: string): Route {
   if (first === 'legal-aid') return { page: 'intake', draftId: id(params.get('draft')) };
   if (isPlainPage(first)) return { page: first };
   const kindPage = KIND_PAGES[`${first}/${parts[1] ?? ''}` as keyof typeof KIND_PAGES] as KindPage | undefined;
-  if (kindPage) return { page: kindPage };
+  if (kindPage) {
+    const draftId = id(params.get('draft'));
+    return draftId && isDraftPage(kindPage) ? { page: kindPage, draftId } : { page: kindPage };
+  }
   return { page: 'cases' };
 }
 
@@ -71,6 +80,10 @@ export function routeHash(route: Route): string {
       return route.print ? `#/cases/${route.id}/print/${route.print}` : `#/cases/${route.id}`;
     case 'intake':
       return route.draftId ? `#/legal-aid/new?draft=${route.draftId}` : '#/legal-aid/new';
+    case 'mediationIntake':
+    case 'mediationOral':
+    case 'notarizationIntake':
+      return `#/${KIND_PAGE_PATHS[route.page]}${route.draftId ? `?draft=${route.draftId}` : ''}`;
     default:
       return route.page in KIND_PAGE_PATHS ? `#/${KIND_PAGE_PATHS[route.page as KindPage]}` : `#/${route.page}`;
   }

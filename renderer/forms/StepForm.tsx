@@ -10,7 +10,7 @@ import { localDate } from '../../shared/dates';
 import type { Labels } from '../../shared/validation';
 import { CheckedFormFrame, schemaIssues, SubmitRow, useCheckedForm, useSubmit } from './checkedForm';
 import { FormField } from './FormField';
-import { DATE_FORMAT, DATE_FORMATS, isoOf, options, searchable, typedFen } from './typedValues';
+import { DATE_FORMAT, DATE_FORMATS, isoOf, options, searchable, typedFen, typedInteger } from './typedValues';
 
 interface Common {
   /** The payload path, e.g. `actedOn` or `data.notaryOffice`: names the label, the message and the value. */
@@ -35,6 +35,8 @@ export type StepField = Common &
     | { kind: 'flag'; caption: string }
     /** Money typed in yuan; blank sends `blank` (null: "take the rate"; 0: no amount). */
     | { kind: 'yuan'; blank: number | null; placeholder?: string }
+    /** A whole number (a year, a count), typed. */
+    | { kind: 'whole'; placeholder?: string }
     | { kind: 'multi'; choices: readonly string[] }
     /** One item a line → a list of strings. */
     | { kind: 'lines'; placeholder?: string }
@@ -74,7 +76,7 @@ function initialOf(fields: readonly StepField[], into: Values = {}): Values {
     }
     const empty: Record<StepField['kind'], unknown> = {
       date: dayjs(localDate(), DATE_FORMAT, true), text: '', textarea: '', select: undefined, radio: undefined, flag: false,
-      yuan: '', multi: [], lines: '', optional: null,
+      yuan: '', whole: '', multi: [], lines: '', optional: null,
     };
     setAt(into, f.path, f.initial !== undefined ? f.initial : empty[f.kind]);
   }
@@ -94,6 +96,9 @@ function payloadOf(fields: readonly StepField[], values: Values, into: Values): 
         break;
       case 'yuan':
         setAt(into, f.path, typedFen(v as string | undefined, f.blank));
+        break;
+      case 'whole':
+        setAt(into, f.path, typedInteger(v === undefined || v === null ? undefined : String(v)));
         break;
       case 'lines':
         setAt(into, f.path, String(v ?? '').split('\n').map((s) => s.trim()).filter(Boolean));
@@ -147,6 +152,12 @@ function Control({ field }: { field: StepField }): ReactNode {
       return (
         <FormField {...common} valuePropName="checked">
           <Checkbox>{field.caption}</Checkbox>
+        </FormField>
+      );
+    case 'whole':
+      return (
+        <FormField {...common}>
+          <Input autoComplete="off" inputMode="numeric" placeholder={field.placeholder} />
         </FormField>
       );
     case 'yuan':

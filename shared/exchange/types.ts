@@ -92,6 +92,8 @@ export interface ConfigSummary {
   dossierRulesVersion: number | null;
   subsidyRates: number;
   roster: number;
+  /** Years of the holiday schedule installed (new or corrected). */
+  holidayYears: number[];
   /** Matters the office's catalogue does not know (they need a newer CaseDesk), left out. */
   skipped: string[];
   /** Already installed: nothing changed. */

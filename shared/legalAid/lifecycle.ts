@@ -18,6 +18,7 @@
 // grant. If the follow-up materials show the applicant does not qualify, the aid is terminated (第48条第（四）项 or
 // 第（一）项), which is what the statute provides; there is no separate refusal after provisional aid.
 import { daysBetween, type Pause } from '../calendar';
+import type { HolidayTable } from '../holidays';
 import { computeDeadline, DEADLINE_RULES, dueStatus, resolveDeadlineRules, type DeadlineRuleKey, type DeadlineRuleOverrides, type DeadlineUnit, type DueStatus } from '../deadlines';
 import { formatChineseDate } from '../dates';
 import { transitionProblem, type CaseAction, type Lifecycle } from '../lifecycle';
@@ -267,7 +268,7 @@ export interface LegalAidDeadline {
  * can still be taken (a case terminated before assignment has no assignment limit left to miss); a met limit is
  * always listed, with whether it was met in time.
  */
-export function legalAidDeadlinesOf(facts: LegalAidFacts, today: string, rules?: DeadlineRuleOverrides): LegalAidDeadline[] {
+export function legalAidDeadlinesOf(facts: LegalAidFacts, today: string, rules?: DeadlineRuleOverrides, table?: HolidayTable): LegalAidDeadline[] {
   const out: LegalAidDeadline[] = [];
   const resolved = rules ? resolveDeadlineRules(rules) : DEADLINE_RULES;
   const add = (
@@ -279,7 +280,7 @@ export function legalAidDeadlinesOf(facts: LegalAidFacts, today: string, rules?:
     paused = false,
   ) => {
     if (doneOn === null && !openWhile.includes(facts.status)) return;
-    const d = computeDeadline(key, { start: startedOn, pauses, ...(rules ? { rules } : {}) });
+    const d = computeDeadline(key, { start: startedOn, pauses, ...(rules ? { rules } : {}), ...(table ? { table } : {}) });
     out.push({
       key, label: d.label, startsFrom: resolved[key].startsFrom, startedOn, length: d.length, unit: d.unit, due: d.due,
       doneOn, status: dueStatus(d.due, today, doneOn), paused, pauses, provisional: d.provisional, source: d.source,

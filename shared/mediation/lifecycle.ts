@@ -13,6 +13,7 @@
 // `concluded` is 调解成功: an agreement was reached (written or oral). Failure and termination end the mediation
 // too, with no agreement. A 口头调解登记 (`simple`) is registered straight into `concluded`.
 import { computeDeadline, DEADLINE_RULES, dueStatus, resolveDeadlineRules, type DeadlineRuleOverrides, type DeadlineUnit, type DueStatus } from '../deadlines';
+import type { HolidayTable } from '../holidays';
 import { formatChineseDate } from '../dates';
 import { transitionProblem, type CaseAction, type Lifecycle } from '../lifecycle';
 import type {
@@ -220,13 +221,13 @@ export function mediationFacts(
  * The one-month limit from registration (《人民调解工作若干规定》第33条), or the later date both parties agreed to;
  * computed by shared/deadlines.ts.
  */
-export function mediationTermDue(facts: Pick<MediationFacts, 'receivedOn' | 'extension'>, rules?: DeadlineRuleOverrides): string {
-  return facts.extension?.extendedTo ?? computeDeadline('mediationTerm', { start: facts.receivedOn, ...(rules ? { rules } : {}) }).due;
+export function mediationTermDue(facts: Pick<MediationFacts, 'receivedOn' | 'extension'>, rules?: DeadlineRuleOverrides, table?: HolidayTable): string {
+  return facts.extension?.extendedTo ?? computeDeadline('mediationTerm', { start: facts.receivedOn, ...(rules ? { rules } : {}), ...(table ? { table } : {}) }).due;
 }
 
 /** The last day to apply for judicial confirmation: 30 days from the agreement taking effect (人民调解法 第33条). */
-export function confirmationDue(agreement: Pick<MediationAgreement, 'effectiveOn'>, rules?: DeadlineRuleOverrides): string {
-  return computeDeadline('mediationJudicialConfirmation', { start: agreement.effectiveOn, ...(rules ? { rules } : {}) }).due;
+export function confirmationDue(agreement: Pick<MediationAgreement, 'effectiveOn'>, rules?: DeadlineRuleOverrides, table?: HolidayTable): string {
+  return computeDeadline('mediationJudicialConfirmation', { start: agreement.effectiveOn, ...(rules ? { rules } : {}), ...(table ? { table } : {}) }).due;
 }
 
 /**
@@ -304,12 +305,12 @@ export interface MediationDeadline {
 }
 
 /** Each limit of the case on `today`. */
-export function mediationDeadlinesOf(facts: MediationFacts, today: string, rules?: DeadlineRuleOverrides): MediationDeadline[] {
+export function mediationDeadlinesOf(facts: MediationFacts, today: string, rules?: DeadlineRuleOverrides, table?: HolidayTable): MediationDeadline[] {
   const resolved = rules ? resolveDeadlineRules(rules) : DEADLINE_RULES;
   const out: MediationDeadline[] = [];
   const doneOn = facts.outcome?.on ?? null;
   if (doneOn !== null || UNDER_WAY.includes(facts.status)) {
-    const d = computeDeadline('mediationTerm', { start: facts.receivedOn, ...(rules ? { rules } : {}) });
+    const d = computeDeadline('mediationTerm', { start: facts.receivedOn, ...(rules ? { rules } : {}), ...(table ? { table } : {}) });
     const due = facts.extension?.extendedTo ?? d.due;
     out.push({
       key: 'mediationTerm', label: facts.extension ? `${d.label}（经双方当事人同意延长）` : d.label,
@@ -320,7 +321,7 @@ export function mediationDeadlinesOf(facts: MediationFacts, today: string, rules
   }
   const { agreement, confirmation } = facts;
   if (agreement && agreement.form === '书面') {
-    const d = computeDeadline('mediationJudicialConfirmation', { start: agreement.effectiveOn, ...(rules ? { rules } : {}) });
+    const d = computeDeadline('mediationJudicialConfirmation', { start: agreement.effectiveOn, ...(rules ? { rules } : {}), ...(table ? { table } : {}) });
     const applied = confirmation?.appliedOn ?? null;
     if (applied !== null || (facts.status === 'concluded' && today <= d.due)) {
       out.push({

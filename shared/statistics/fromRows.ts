@@ -8,6 +8,7 @@ import { mediationDeadlinesOf, mediationFacts, type MediationStatus } from '../m
 import { notarizationDeadlines } from '../notarization/deadlines';
 import { notarizationProgress } from '../notarization/progress';
 import type { CaseFacts, CaseLimit } from './facts';
+import type { HolidayTable } from '../holidays';
 
 /** The columns read, named as in the database (db/schema.ts) and in the exported rows (shared/exchange/tables.ts). */
 export interface CaseRowSet {
@@ -32,7 +33,8 @@ function parseJson<T>(text: string, fallback: T): T {
   }
 }
 
-export function caseFactsFromRows(officeCode: string, rows: CaseRowSet, asOf: string): CaseFacts[] {
+/** `table`: the holiday schedule the limits are counted with (the shipped one when not given). */
+export function caseFactsFromRows(officeCode: string, rows: CaseRowSet, asOf: string, table?: HolidayTable): CaseFacts[] {
   const timelines = new Map<number, CaseAction[]>();
   // The office's query hands them over in order; imported rows come in key order (text), so sort only when needed.
   const inOrder = rows.actions.every((a, i, all) => i === 0 || all[i - 1]!.case_id < a.case_id || (all[i - 1]!.case_id === a.case_id && all[i - 1]!.id < a.id));
@@ -74,7 +76,7 @@ export function caseFactsFromRows(officeCode: string, rows: CaseRowSet, asOf: st
         grantedOn: grants[0] ?? null, refusedOn: firstTo('decide', 'refused'), provisionalOn: f.provisional?.on ?? null,
         assignedOn: f.assignment?.on ?? null, closedOn: f.closing?.on ?? null, terminatedOn: f.termination?.on ?? null,
         subsidy: f.subsidy ? { paidOn: f.subsidy.paidOn, amountFen: f.subsidy.amountFen } : null,
-        limits: legalAidDeadlinesOf(f, asOf)
+        limits: legalAidDeadlinesOf(f, asOf, undefined, table)
           .filter((d): d is typeof d & { key: CaseLimit['key'] } => d.key === 'legalAidDecision' || d.key === 'legalAidAssignment')
           .map((d) => ({ key: d.key, due: d.due, doneOn: d.doneOn })),
         missingNoticeDates: f.materials ? [f.materials.notifiedOn] : [],
@@ -90,14 +92,14 @@ export function caseFactsFromRows(officeCode: string, rows: CaseRowSet, asOf: st
         confirmedOn: f.confirmation?.result?.result === '确认调解协议有效' ? f.confirmation.result.on : null,
         crimePrevention: f.crimePrevention,
         subsidy: f.subsidy ? { on: f.subsidy.on, form: f.subsidy.form, amountFen: f.subsidy.amountFen } : null,
-        limits: mediationDeadlinesOf(f, asOf).filter((d) => d.key === 'mediationTerm').map((d) => ({ key: 'mediationTerm', due: d.due, doneOn: d.doneOn })),
+        limits: mediationDeadlinesOf(f, asOf, undefined, table).filter((d) => d.key === 'mediationTerm').map((d) => ({ key: 'mediationTerm', due: d.due, doneOn: d.doneOn })),
         missingNoticeDates: [],
         dossierCompleteAtClosing: completeAt(c.id, 'archive', archived && f.outcome !== null),
       });
     } else if (c.kind === 'notarization') {
       const row = notarization.get(c.id);
       const p = notarizationProgress(timeline);
-      const d = notarizationDeadlines(p, asOf);
+      const d = notarizationDeadlines(p, asOf, table);
       out.push({
         ...base, kind: 'notarization', matterName: row?.matter_name ?? '', matterCategory: row?.matter_category ?? '',
         forwardedOn: p.forwarded?.on ?? null, acceptedOn: p.accepted?.on ?? null, issuedOn: p.certificate?.issuedOn ?? null,

@@ -1,5 +1,6 @@
 // The bureau's configuration package (down the other way, docs/export-format.md): what the county sets for all its
-// offices — 纠纷类型, the 公证事项目录, the dossier rule set, the 以奖代补 rates and the legal-aid roster — read from
+// offices — 纠纷类型, the 公证事项目录, the dossier rule set, the 以奖代补 rates, the legal-aid roster and the years of
+// the holiday schedule it entered after the program's release (节假日安排) — read from
 // the bureau's own file (it keeps them with the same pages as an office), signed with the bureau's Ed25519 key.
 // An office installs it only after checking the signature against the bureau key it has set, and every section
 // against the same schema the office's own pages use; then through the same services, in one transaction.
@@ -21,6 +22,7 @@ import { activeDossierRules, installDossierRuleSet } from '../dossierRules';
 import { listDisputeTypes, saveDisputeTypes, setSubsidyRates } from '../mediation';
 import { listNotarizationMatters, updateNotarizationMatter } from '../notarization';
 import { addRosterEntry, listRoster, updateRosterEntry } from '../roster';
+import { holidayTableOf, installedHolidayYears, installHolidayYears } from '../holidayCalendar';
 import { requireOffice } from '../office';
 import { APP_VERSION } from '../../version';
 import { contentHashOf, decryptParts, PackageRefused, sealPackage, verifyPackage } from './container';
@@ -35,6 +37,10 @@ export const configContentSchema = z.strictObject({
   dossierRules: z.unknown().nullable(), // checked by installDossierRuleSet
   subsidyRates: z.array(subsidyRatesSchema).max(200),
   roster: z.array(rosterEntrySchema).max(2000),
+  /** Years of the holiday schedule by year; the dates are checked by installHolidayYears (shared/holidays.ts). */
+  holidays: z
+    .record(z.string().regex(/^\d{4}$/), z.strictObject({ holidays: z.array(z.string()).max(80), workdays: z.array(z.string()).max(80), source: z.string().max(200) }))
+    .refine((years) => Object.keys(years).length <= 50),
 });
 export type ConfigContent = z.infer<typeof configContentSchema>;
 
@@ -53,6 +59,9 @@ export async function exportConfig(db: Kysely<Database>, { folder, now }: { fold
     dossierRules: await activeDossierRules(db),
     subsidyRates: rates.map((r) => ({ effectiveFrom: r.effective_from, oralFen: r.oral_fen, writtenFen: r.written_fen, note: r.note })),
     roster: (await listRoster(db, true)).map((r) => ({ orgType: r.orgType, orgName: r.orgName, personName: r.personName, phone: r.phone, expertise: r.expertise, note: r.note })) as ConfigContent['roster'],
+    // Only the years the bureau entered: a shipped year travels with the program, and an office's newer release
+    // may carry a corrected one.
+    holidays: Object.fromEntries(Object.entries(await installedHolidayYears(db)).map(([year, y]) => [year, { holidays: [...y.holidays], workdays: [...y.workdays], source: y.source }])),
   };
   const issuedAt = now.toISOString();
   const { file } = sealPackage(
@@ -104,7 +113,7 @@ export async function importConfig(db: Kysely<Database>, bytes: Buffer, { user, 
 
   const summary: ConfigSummary = {
     issuedAt: manifest.issuedAt, bureauName: manifest.bureau.name, disputeTypes: content.disputeTypes.types.length,
-    notarizationMatters: 0, dossierRulesVersion: null, subsidyRates: content.subsidyRates.length, roster: content.roster.length, skipped: [], unchanged: false,
+    notarizationMatters: 0, dossierRulesVersion: null, subsidyRates: content.subsidyRates.length, roster: content.roster.length, holidayYears: [], skipped: [], unchanged: false,
   };
   const installed = await db.selectFrom('exchange_config_imports').select(['content_hash', 'issued_at']).orderBy('issued_at', 'desc').execute();
   if (installed.some((i) => i.content_hash === manifest.contentHash)) return { ...summary, unchanged: true };
@@ -135,6 +144,17 @@ export async function importConfig(db: Kysely<Database>, bytes: Buffer, { user, 
     const same = roster.find((r) => r.orgName === entry.orgName && r.personName === entry.personName);
     if (same) await updateRosterEntry(db, { ...entry, id: same.id, active: true }, clock);
     else await addRosterEntry(db, entry, clock);
+  }
+  // The years that differ from what this office computes with (a new year, or a correction).
+  const current = await holidayTableOf(db);
+  const changedYears = Object.fromEntries(
+    Object.entries(content.holidays).filter(([year, y]) => JSON.stringify(current[Number(year)]) !== JSON.stringify({ holidays: [...y.holidays].sort(), workdays: [...y.workdays].sort(), source: y.source })),
+  );
+  try {
+    summary.holidayYears = await installHolidayYears(db, changedYears, { by: `${manifest.bureau.name}（配置包）`, clock });
+  } catch (error) {
+    if (error instanceof AppError) throw refused(error.message); // a bureau's wrong date: nothing of the package stays
+    throw error;
   }
   await db
     .insertInto('exchange_config_imports')

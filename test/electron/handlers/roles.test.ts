@@ -77,6 +77,8 @@ const EXPECTED: Record<Channel, Who[]> = {
   'statistics.workbook': SIGNED_IN,
   'statistics.template': SIGNED_IN,
   'statistics.setTemplate': ['admin', 'director'],
+  'holidays.list': SIGNED_IN,
+  'holidays.save': ['admin', 'director'],
   'mediation.investigate': ['admin', 'director', 'clerk'],
   'mediation.recordSession': ['admin', 'director', 'clerk'],
   'mediation.extend': ['admin', 'director', 'clerk'],

@@ -12,6 +12,10 @@ describe('the bureau’s configuration package, installed by an office after che
     const types = await county.api.call('mediation.disputeTypes', { includeInactive: true });
     await county.api.call('mediation.saveDisputeTypes', { types: [{ name: '物业服务纠纷', active: true }, ...types.map((t) => ({ name: t.name, active: t.active }))] });
     await county.api.call('mediation.setSubsidyRates', { effectiveFrom: '2026-12-01', oralFen: 5000, writtenFen: 20000, note: '雨司发〔2026〕12号' });
+    await county.api.call('holidays.save', {
+      year: 2027, holidays: ['2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07'],
+      workdays: ['2027-09-26', '2027-10-09'], source: '国务院办公厅关于2027年部分节假日安排的通知',
+    });
     await county.api.call('legalAid.rosterAdd', { orgType: '律师事务所', orgName: '湖南麓山律师事务所', personName: '雷丹丹', phone: '0731-85550000', expertise: ['刑事辩护与代理'], note: '' });
     made = await county.api.call('bureau.exportConfig', { folder: county.folder });
   }, 30_000);
@@ -20,10 +24,11 @@ describe('the bureau’s configuration package, installed by an office after che
     await lituo.close();
   });
 
-  it('installs the county’s dispute types, subsidy rates and roster, once', async () => {
+  it('installs the county’s dispute types, subsidy rates, roster and holiday years, once', async () => {
     await lituo.api.call('exchange.setBureauKey', { publicKey: (await county.api.call('exchange.status', {})).publicKey! });
     const summary = await lituo.api.call('exchange.importConfig', { fileName: made.fileName, base64: made.base64 });
-    expect(summary).toMatchObject({ bureauName: '长沙市雨花区司法局', unchanged: false, roster: 1, subsidyRates: 2 });
+    expect(summary).toMatchObject({ bureauName: '长沙市雨花区司法局', unchanged: false, roster: 1, subsidyRates: 2, holidayYears: [2027] });
+    expect((await lituo.api.call('holidays.list', {})).years[0]).toMatchObject({ year: 2027, origin: 'installed', installedBy: '长沙市雨花区司法局（配置包）', workdays: ['2027-09-26', '2027-10-09'] });
     expect((await lituo.api.call('mediation.disputeTypes', { includeInactive: false }))[0]?.name).toBe('物业服务纠纷');
     expect((await lituo.api.call('mediation.subsidyRates', {})).history).toContainEqual(expect.objectContaining({ effectiveFrom: '2026-12-01', oralFen: 5000, setBy: '长沙市雨花区司法局（配置包）' }));
     expect(await lituo.api.call('legalAid.rosterList', { activeOnly: true })).toContainEqual(expect.objectContaining({ personName: '雷丹丹' }));
