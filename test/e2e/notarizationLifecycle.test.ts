@@ -42,7 +42,12 @@ async function open(page: Page, action: string): Promise<Locator> {
 
 async function save(dialog: Locator) {
   await dialog.getByRole('button', { name: '保存', exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  try {
+    await dialog.waitFor({ state: 'hidden' });
+  } catch (error) {
+    // Say what the dialog shows (a refusal, most likely) rather than only that it stayed open.
+    throw new Error(`对话框未关闭：${await dialog.innerText().catch(() => '（无法读取）')}`, { cause: error });
+  }
 }
 
 /** One step: its dialog filled by `fill`, then 保存. */
