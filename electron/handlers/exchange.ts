@@ -20,12 +20,13 @@ import {
   setMode,
 } from '../services/exchange/settings';
 
+/** Each file checked readable now; the import reads them one at a time, so only one is ever held in memory. */
 async function readPackageFiles(files: readonly string[]): Promise<PackageFile[]> {
   return Promise.all(
     files.map(async (file, i) => {
-      const bytes = await fsp.readFile(path.resolve(file)).catch(() => null);
-      if (!bytes) throw new AppError('VALIDATION', `数据包文件：找不到或不能读取“${file}”`, `files.${i}`);
-      return { fileName: path.basename(file), bytes };
+      const readable = await fsp.access(path.resolve(file), fsp.constants.R_OK).then(async () => (await fsp.stat(path.resolve(file))).isFile(), () => false);
+      if (!readable) throw new AppError('VALIDATION', `数据包文件：找不到或不能读取“${file}”`, `files.${i}`);
+      return { fileName: path.basename(file), path: path.resolve(file) };
     }),
   );
 }

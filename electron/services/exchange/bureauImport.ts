@@ -5,21 +5,26 @@
 // changes nothing and an older package after a newer one regresses nothing. What that rule cannot settle — the
 // same row at the same sequence with different content, a re-sent sequence with different content, an office's
 // audit log that got shorter — is recorded in bureau_conflicts for review. Only Kysely, so the same import can run
-// on another dialect later.
+// on another dialect later. Packages are read one at a time and never held as rows: each file is read, verified,
+// decrypted chunk by chunk and checked line by line, then decrypted again to merge in batches, so memory stays
+// near one package's file and its rows' keys however many packages come at once.
 import crypto from 'node:crypto';
-import type { Insertable, Kysely } from 'kysely';
+import fsp from 'node:fs/promises';
+import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
 import type { BureauConflictTable, BureauRowTable, Database } from '../../../db/schema';
 import type { DataManifest } from '../../../shared/exchange/manifest';
+import { EXPORTED_TABLES } from '../../../shared/exchange/tables';
 import { rowProblem, type PackageRow } from '../../../shared/exchange/rows';
 import type { ImportCounts, ImportOutcome, VerifyOutcome } from '../../../shared/exchange/types';
-import { contentHashOf, decryptParts, PackageRefused, verifyPackage, type OpenedPackage } from './container';
+import { claimedManifest, contentKeyFor, PackageRefused, plaintextChunks, verifyPackage, type OpenedPackage } from './container';
 import { loadKeys, type KeyPairs } from './keys';
 import { ROWS_PART, STATISTICS_PART } from './officeExport';
 
-export interface PackageFile {
-  fileName: string;
-  bytes: Buffer;
-}
+/** A package to import: its bytes (an upload), or its path, read only when its turn comes. */
+export type PackageFile = { fileName: string; bytes: Buffer } | { fileName: string; path: string };
+
+/** The manifest is the file's first part; its claimed office and sequence order the import. */
+const HEAD_BYTES = 256 * 1024;
 
 interface CheckedRow {
   t: string;
@@ -37,22 +42,83 @@ interface CheckedPackage {
   fileSha256: string;
   /** Already imported with the same content: its rows were checked then, and nothing will be written. */
   duplicate: boolean;
-  rows: CheckedRow[];
+  opened: OpenedPackage;
+  key: Buffer | null;
+  rowCount: number;
+  /** What the check learnt of each line, so that the merge need not parse it again. */
+  lines: LineIndex;
   statistics: string;
+}
+
+/**
+ * Per line of rows.ndjson, in order: table, key, sequence, and where the row's data starts in the line when the
+ * line is exactly as the export writes it (the canonical JSON of what it holds; -2 for a tombstone), or -1 when it
+ * is not and the merge must parse it.
+ */
+interface LineIndex {
+  /** The table, as its index in TABLE_NAMES. */
+  t: number[];
+  k: string[];
+  s: number[];
+  dataAt: number[];
 }
 
 /** Rows per statement: 8 columns each, well under SQLite's 32,766 parameters. */
 const BATCH = 2000;
+const NEWLINE = 0x0a;
+const TABLE_NAMES = Object.keys(EXPORTED_TABLES);
 
 // crypto.hash (Node ≥ 20.12) is several times faster than createHash for the many small rows of an import.
 const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
 const hashOf = (text: string): string => (oneShot ? oneShot('sha256', text) : crypto.createHash('sha256').update(text).digest('hex'));
 
+async function bytesOf(file: PackageFile): Promise<Buffer> {
+  if ('bytes' in file) return file.bytes;
+  try {
+    return await fsp.readFile(file.path);
+  } catch {
+    throw new PackageRefused('不能读取文件');
+  }
+}
+
+async function headOf(file: PackageFile): Promise<Buffer> {
+  if ('bytes' in file) return file.bytes.subarray(0, HEAD_BYTES);
+  const handle = await fsp.open(file.path, 'r').catch(() => null);
+  if (!handle) return Buffer.alloc(0);
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(HEAD_BYTES), 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The lines of rows.ndjson (without their newline), decrypted chunk by chunk; `onChunk` sees every plaintext
+ * byte. UTF-8 never has a newline byte inside a character, so splitting the bytes is safe. Throws when the part
+ * does not end with a newline, and (after the last line) when decryption fails.
+ */
+function* rowLines(pkg: { opened: OpenedPackage; key: Buffer | null }, onChunk?: (chunk: Buffer) => void): Generator<string> {
+  let rest: Buffer | null = null;
+  for (const chunk of plaintextChunks(pkg.opened, 0, pkg.key)) {
+    onChunk?.(chunk);
+    const bytes: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
+    let from = 0;
+    for (let nl = bytes.indexOf(NEWLINE, from); nl !== -1; nl = bytes.indexOf(NEWLINE, from)) {
+      yield bytes.toString('utf8', from, nl);
+      from = nl + 1;
+    }
+    rest = from < bytes.length ? Buffer.from(bytes.subarray(from)) : null;
+  }
+  if (rest) throw new PackageRefused('数据行部分的结尾不完整');
+}
+
 async function checkPackage(
   db: Kysely<Database>,
   file: PackageFile,
+  opened: OpenedPackage,
   bureauKeys: KeyPairs | null,
-  { opened = verifyPackage(file.bytes), skipDuplicate = true }: { opened?: OpenedPackage; skipDuplicate?: boolean } = {},
+  { skipDuplicate }: { skipDuplicate: boolean },
 ): Promise<CheckedPackage> {
   const manifest = opened.manifest;
   if (manifest.kind !== 'office-data') throw new PackageRefused('这是县局的配置包，不是司法所的数据包');
@@ -61,9 +127,8 @@ async function checkPackage(
   if (office.fingerprint !== manifest.signer.fingerprint || office.public_key !== manifest.signer.publicKey) {
     throw new PackageRefused(`签名公钥（指纹 ${manifest.signer.fingerprint}）与机构 ${office.code} 登记的指纹（${office.fingerprint}）不符`);
   }
-  const parts = decryptParts(opened, bureauKeys);
-  if (contentHashOf(parts) !== manifest.contentHash) throw new PackageRefused('内容校验失败：解密后的内容与清单不符');
-  const names = parts.map((p) => p.name).join(',');
+  const key = contentKeyFor(opened, bureauKeys);
+  const names = opened.stored.map((p) => p.name).join(',');
   if (names !== `${ROWS_PART},${STATISTICS_PART}`) throw new PackageRefused(`数据部分不符合格式（${names}）`);
   const imported = skipDuplicate && await db
     .selectFrom('bureau_imports')
@@ -72,51 +137,118 @@ async function checkPackage(
     .where('sequence', '=', manifest.sequence)
     .where('content_hash', '=', manifest.contentHash)
     .executeTakeFirst();
-  if (imported) {
-    return { fileName: file.fileName, manifest, officeName: office.name, fileSha256: opened.fileSha256, duplicate: true, rows: [], statistics: '' };
+  const duplicate = Boolean(imported);
+  const pkg = { opened, key };
+
+  // Every byte decrypted and hashed, every line checked (but for a duplicate, whose rows were checked when it
+  // first came); nothing is kept but the counts and each line's table, key, sequence and where its data starts.
+  const content = crypto.createHash('sha256');
+  const lengthOf = (i: number) => opened.stored[i]!.bytes.length - (key ? 16 : 0);
+  const partHead = (i: number) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(Math.max(0, lengthOf(i)));
+    content.update(Buffer.from(opened.stored[i]!.name, 'utf8')).update(len);
+  };
+  partHead(0);
+  let problem: string | null = null;
+  let rowCount = 0;
+  const seen = new Map<string, Set<string>>();
+  const counts: Record<string, { rows: number; tombstones: number }> = {};
+  const lines: LineIndex = { t: [], k: [], s: [], dataAt: [] };
+  for (const line of rowLines(pkg, (chunk) => content.update(chunk))) {
+    rowCount++;
+    if (duplicate || problem !== null) continue;
+    problem = lineProblem(line, rowCount, manifest, seen, counts, lines);
   }
-  const rowsText = parts[0]!.bytes.toString('utf8');
-  const statisticsText = parts[1]!.bytes.toString('utf8');
+  partHead(1);
+  const statisticsBytes = Buffer.concat([...plaintextChunks(opened, 1, key)]);
+  content.update(statisticsBytes);
+  const statisticsText = statisticsBytes.toString('utf8');
+  if (content.digest('hex') !== manifest.contentHash) throw new PackageRefused('内容校验失败：解密后的内容与清单不符');
+  if (problem !== null) throw new PackageRefused(problem);
+  const common = { fileName: file.fileName, manifest, officeName: office.name, fileSha256: opened.fileSha256, opened, key, rowCount, lines };
+  if (duplicate) return { ...common, duplicate: true, statistics: '' };
   try {
     const stats: unknown = JSON.parse(statisticsText);
     if (typeof stats !== 'object' || stats === null || Array.isArray(stats)) throw new Error();
   } catch {
     throw new PackageRefused('统计数据部分不是有效的JSON对象');
   }
-
-  const rows: CheckedPackage['rows'] = [];
-  const seen = new Set<string>();
-  const counts: Record<string, { rows: number; tombstones: number }> = {};
-  const lines = rowsText.length ? rowsText.split('\n') : [];
-  if (lines.length && lines.pop() !== '') throw new PackageRefused('数据行部分的结尾不完整');
-  lines.forEach((line, i) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new PackageRefused(`第${i + 1}行数据不是有效的JSON`);
-    }
-    const problem = rowProblem(value);
-    if (problem) throw new PackageRefused(`第${i + 1}行数据不符合格式：${problem}`);
-    const row = value as PackageRow;
-    if (row.s <= manifest.changes.after || row.s > manifest.changes.upTo) throw new PackageRefused(`第${i + 1}行数据的变更序号不在本包的范围内`);
-    const id = `${row.t}\u0000${row.k}`;
-    if (seen.has(id)) throw new PackageRefused(`第${i + 1}行数据重复（${row.t} ${row.k}）`);
-    seen.add(id);
-    const count = (counts[row.t] ??= { rows: 0, tombstones: 0 });
-    if (row.d) count.rows++;
-    else count.tombstones++;
-    const json = row.d ? JSON.stringify(row.d) : null;
-    rows.push({ t: row.t, k: row.k, s: row.s, json, hash: json === null ? 'tombstone' : hashOf(json) });
-  });
   const expected = JSON.stringify(Object.entries(manifest.counts).filter(([, c]) => c.rows + c.tombstones > 0).sort());
   if (JSON.stringify(Object.entries(counts).sort()) !== expected) throw new PackageRefused('各表行数与清单不符');
-  return { fileName: file.fileName, manifest, officeName: office.name, fileSha256: opened.fileSha256, duplicate: false, rows, statistics: statisticsText };
+  return { ...common, duplicate: false, statistics: statisticsText };
+}
+
+/** What is wrong with line `n` of a package, in Chinese, or null; records the row in `seen` and `counts`. */
+function lineProblem(
+  line: string,
+  n: number,
+  manifest: DataManifest,
+  seen: Map<string, Set<string>>,
+  counts: Record<string, { rows: number; tombstones: number }>,
+  lines: LineIndex,
+): string | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return `第${n}行数据不是有效的JSON`;
+  }
+  const problem = rowProblem(value);
+  if (problem) return `第${n}行数据不符合格式：${problem}`;
+  const row = value as PackageRow;
+  if (row.s <= manifest.changes.after || row.s > manifest.changes.upTo) return `第${n}行数据的变更序号不在本包的范围内`;
+  const keys = seen.get(row.t) ?? seen.set(row.t, new Set()).get(row.t)!;
+  if (keys.has(row.k)) return `第${n}行数据重复（${row.t} ${row.k}）`;
+  keys.add(row.k);
+  const count = (counts[row.t] ??= { rows: 0, tombstones: 0 });
+  if (row.d) count.rows++;
+  else count.tombstones++;
+  const head = `{"t":${JSON.stringify(row.t)},"k":${JSON.stringify(row.k)},"s":${row.s}`;
+  const canonical = row.d ? `${head},"d":${JSON.stringify(row.d)}}` : `${head}}`;
+  lines.t.push(TABLE_NAMES.indexOf(row.t));
+  lines.k.push(row.k);
+  lines.s.push(row.s);
+  lines.dataAt.push(canonical !== line ? -1 : row.d ? head.length + 5 : -2);
+  return null;
+}
+
+/** The checked rows again, parsed for the merge, a batch at a time. */
+function* rowBatches(pkg: CheckedPackage): Generator<CheckedRow[]> {
+  let batch: CheckedRow[] = [];
+  const { t, k, s, dataAt } = pkg.lines;
+  let i = 0;
+  for (const line of rowLines(pkg)) {
+    const at = dataAt[i] ?? -1;
+    if (at === -1) {
+      const row = JSON.parse(line) as PackageRow;
+      const json = row.d ? JSON.stringify(row.d) : null;
+      batch.push({ t: row.t, k: row.k, s: row.s, json, hash: json === null ? 'tombstone' : hashOf(json) });
+    } else {
+      // A canonical line: its data is the JSON the check parsed and wrote again, exactly.
+      const json = at === -2 ? null : line.slice(at, -1);
+      batch.push({ t: TABLE_NAMES[t[i]!]!, k: k[i]!, s: s[i]!, json, hash: json === null ? 'tombstone' : hashOf(json) });
+    }
+    i++;
+    if (batch.length === BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+/** The office and export sequence a file claims, to merge an office's packages oldest first. */
+async function claimedOrder(file: PackageFile): Promise<readonly [string, number]> {
+  const claim = claimedManifest(await headOf(file)) as { kind?: unknown; office?: { code?: unknown }; sequence?: unknown } | null;
+  const code = claim?.kind === 'office-data' ? claim.office?.code : undefined;
+  return typeof code === 'string' && typeof claim?.sequence === 'number' ? [code, claim.sequence] : ['', 0];
 }
 
 /**
- * Imports packages (inside the calling channel's one transaction): each checked in full first, then merged, the
- * older export sequences of an office first. Returns one outcome per file, in the order given.
+ * Imports packages (inside the calling channel's one transaction), one at a time, the older export sequences of
+ * an office first: each is read, checked in full, merged and let go before the next is read. A refused package
+ * writes nothing and the others are still imported. Returns one outcome per file, in the order given.
  */
 export async function importPackages(db: Kysely<Database>, files: readonly PackageFile[], now: Date): Promise<ImportOutcome[]> {
   const mode = await db.selectFrom('office').select('mode').where('id', '=', 1).executeTakeFirst();
@@ -124,33 +256,21 @@ export async function importPackages(db: Kysely<Database>, files: readonly Packa
     return files.map((f) => ({ fileName: f.fileName, status: 'rejected', reason: '本数据文件不是县局模式，不能导入司法所的数据包' }));
   }
   const bureauKeys = await loadKeys(db);
-  const outcomes = new Map<number, ImportOutcome>();
-  const refuse = (index: number, error: unknown) => {
-    if (!(error instanceof PackageRefused)) throw error;
-    outcomes.set(index, { fileName: files[index]!.fileName, status: 'rejected', reason: error.message });
-  };
-  // First the signatures and hashes, to order the packages; then one package at a time is checked in full and
-  // merged, so that only one package's rows are ever held in memory.
-  const verified: { index: number; opened: OpenedPackage }[] = [];
+  const ordered: { index: number; code: string; sequence: number }[] = [];
   for (const [index, file] of files.entries()) {
-    try {
-      verified.push({ index, opened: verifyPackage(file.bytes) });
-    } catch (error) {
-      refuse(index, error);
-    }
+    const [code, sequence] = await claimedOrder(file);
+    ordered.push({ index, code, sequence });
   }
-  const order = (m: OpenedPackage['manifest']) => (m.kind === 'office-data' ? [m.office.code, m.sequence] as const : ['', 0] as const);
-  verified.sort((a, b) => {
-    const [ca, sa] = order(a.opened.manifest);
-    const [cb, sb] = order(b.opened.manifest);
-    return ca.localeCompare(cb) || sa - sb;
-  });
-  for (const { index, opened } of verified) {
+  ordered.sort((a, b) => a.code.localeCompare(b.code) || a.sequence - b.sequence || a.index - b.index);
+  const outcomes = new Map<number, ImportOutcome>();
+  for (const { index } of ordered) {
+    const file = files[index]!;
     let pkg: CheckedPackage;
     try {
-      pkg = await checkPackage(db, files[index]!, bureauKeys, { opened });
+      pkg = await checkPackage(db, file, verifyPackage(await bytesOf(file)), bureauKeys, { skipDuplicate: true });
     } catch (error) {
-      refuse(index, error);
+      if (!(error instanceof PackageRefused)) throw error;
+      outcomes.set(index, { fileName: file.fileName, status: 'rejected', reason: error.message });
       continue;
     }
     outcomes.set(index, await mergePackage(db, pkg, now));
@@ -168,11 +288,12 @@ export async function verifyPackages(db: Kysely<Database>, files: readonly Packa
   const outcomes: VerifyOutcome[] = [];
   for (const file of files) {
     try {
+      const opened = verifyPackage(await bytesOf(file));
       if (bureauMode) {
-        const pkg = await checkPackage(db, file, bureauKeys, { skipDuplicate: false });
-        outcomes.push({ fileName: file.fileName, ok: true, manifest: pkg.manifest, rowsChecked: pkg.rows.length });
+        const pkg = await checkPackage(db, file, opened, bureauKeys, { skipDuplicate: false });
+        outcomes.push({ fileName: file.fileName, ok: true, manifest: pkg.manifest, rowsChecked: pkg.rowCount });
       } else {
-        outcomes.push({ fileName: file.fileName, ok: true, manifest: verifyPackage(file.bytes).manifest, rowsChecked: null });
+        outcomes.push({ fileName: file.fileName, ok: true, manifest: opened.manifest, rowsChecked: null });
       }
     } catch (error) {
       if (!(error instanceof PackageRefused)) throw error;
@@ -207,7 +328,7 @@ async function mergePackage(db: Kysely<Database>, pkg: CheckedPackage, now: Date
       office_code: officeCode, sequence: manifest.sequence, period: manifest.period, after_seq: manifest.changes.after,
       up_to_seq: manifest.changes.upTo, created_at: manifest.createdAt, app_version: manifest.appVersion,
       audit_head_seq: manifest.auditHead.seq, audit_head_hash: manifest.auditHead.hash, statistics: pkg.statistics,
-      row_count: pkg.rows.length, content_hash: manifest.contentHash, file_sha256: pkg.fileSha256, file_name: pkg.fileName, imported_at: at,
+      row_count: pkg.rowCount, content_hash: manifest.contentHash, file_sha256: pkg.fileSha256, file_name: pkg.fileName, imported_at: at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -223,8 +344,14 @@ async function mergePackage(db: Kysely<Database>, pkg: CheckedPackage, now: Date
   if (same.length > 0) await flag('package', `第${manifest.sequence}次报送已导入过内容不同的数据包，请核对`);
   await checkAuditHead(db, officeCode, manifest, importId, flag);
 
-  for (let i = 0; i < pkg.rows.length; i += BATCH) {
-    await mergeBatch(db, officeCode, importId, pkg.rows.slice(i, i + BATCH), counts, at, first);
+  try {
+    const compiled: UpsertStatements = new Map();
+    for (const batch of rowBatches(pkg)) await mergeBatch(db, officeCode, importId, batch, counts, at, first, compiled);
+  } catch (error) {
+    // The same bytes passed every check moments ago; should they not now, abort the whole transaction rather
+    // than report a half-merged package as refused.
+    if (error instanceof PackageRefused) throw new Error(`package changed while merging: ${error.message}`);
+    throw error;
   }
   if (counts.conflicts > 0) warnings.push(`${counts.conflicts}行与已导入的同一版本内容不同，已列入待核冲突`);
   return { ...done, status: 'imported', counts, warnings };
@@ -249,6 +376,40 @@ async function checkAuditHead(db: Kysely<Database>, officeCode: string, manifest
   }
 }
 
+/** The upsert's SQL by number of rows: Kysely builds it once, later batches of that size only bind new values. */
+type UpsertStatements = Map<number, string>;
+
+function upsertQuery(db: Kysely<Database>, rows: Insertable<BureauRowTable>[]) {
+  return db
+    .insertInto('bureau_rows')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['office_code', 'table_name', 'row_key']).doUpdateSet((eb) => ({
+        seq: eb.ref('excluded.seq'),
+        deleted: eb.ref('excluded.deleted'),
+        data: eb.ref('excluded.data'),
+        data_hash: eb.ref('excluded.data_hash'),
+        import_id: eb.ref('excluded.import_id'),
+      })),
+    );
+}
+
+async function upsertRows(db: Kysely<Database>, rows: Insertable<BureauRowTable>[], compiled: UpsertStatements): Promise<void> {
+  const parameters: unknown[] = [];
+  for (const r of rows) parameters.push(r.office_code, r.table_name, r.row_key, r.seq, r.deleted, r.data ?? null, r.data_hash, r.import_id);
+  let sqlText = compiled.get(rows.length);
+  if (sqlText === undefined) {
+    const query = upsertQuery(db, rows).compile();
+    // Reuse only when Kysely binds exactly the values, row by row in column order (it does for this query).
+    sqlText = JSON.stringify(query.parameters) === JSON.stringify(parameters) ? query.sql : '';
+    compiled.set(rows.length, sqlText);
+    await db.executeQuery(query);
+    return;
+  }
+  if (sqlText === '') await upsertQuery(db, rows).execute();
+  else await db.executeQuery(CompiledQuery.raw(sqlText, parameters));
+}
+
 async function mergeBatch(
   db: Kysely<Database>,
   officeCode: string,
@@ -257,6 +418,7 @@ async function mergeBatch(
   counts: ImportCounts,
   at: string,
   first: boolean,
+  compiled: UpsertStatements,
 ): Promise<void> {
   const byTable = new Map<string, string[]>();
   if (!first) for (const r of batch) (byTable.get(r.t) ?? byTable.set(r.t, []).get(r.t)!).push(r.k);
@@ -291,20 +453,6 @@ async function mergeBatch(
       writes.push({ office_code: officeCode, table_name: r.t, row_key: r.k, seq: r.s, deleted: r.json === null ? 1 : 0, data: r.json, data_hash: r.hash, import_id: importId });
     }
   }
-  if (writes.length) {
-    await db
-      .insertInto('bureau_rows')
-      .values(writes)
-      .onConflict((oc) =>
-        oc.columns(['office_code', 'table_name', 'row_key']).doUpdateSet((eb) => ({
-          seq: eb.ref('excluded.seq'),
-          deleted: eb.ref('excluded.deleted'),
-          data: eb.ref('excluded.data'),
-          data_hash: eb.ref('excluded.data_hash'),
-          import_id: eb.ref('excluded.import_id'),
-        })),
-      )
-      .execute();
-  }
+  if (writes.length) await upsertRows(db, writes, compiled);
   if (conflicts.length) await db.insertInto('bureau_conflicts').values(conflicts).execute();
 }

@@ -25,21 +25,6 @@ export interface Part {
 
 export const sha256Hex = (bytes: Buffer | string) => crypto.createHash('sha256').update(bytes).digest('hex');
 
-function writeContainer(parts: readonly Part[]): Buffer {
-  const head = Buffer.alloc(4);
-  head.writeUInt16BE(PACKAGE_FORMAT_VERSION, 0);
-  head.writeUInt16BE(parts.length, 2);
-  const chunks: Buffer[] = [MAGIC, head];
-  for (const part of parts) {
-    const name = Buffer.from(part.name, 'utf8');
-    const lengths = Buffer.alloc(5);
-    lengths.writeUInt8(name.length, 0);
-    lengths.writeUInt32BE(part.bytes.length, 1);
-    chunks.push(lengths.subarray(0, 1), name, lengths.subarray(1), part.bytes);
-  }
-  return Buffer.concat(chunks);
-}
-
 function readContainer(file: Buffer): Part[] {
   const damaged = (what: string) => new PackageRefused(`文件结构损坏（${what}），不是完整的CaseDesk数据包`);
   if (file.length < MAGIC.length + 4 || !file.subarray(0, MAGIC.length).equals(MAGIC)) throw new PackageRefused('不是CaseDesk数据包（文件头不符）');
@@ -81,40 +66,132 @@ export function contentHashOf(parts: readonly Part[]): string {
 }
 
 /**
- * Builds the file: the manifest (without its part list, encryption and hashes, which are filled in here) signed
- * with `signer`, content encrypted to `recipient` when given.
+ * A content part that can be read more than once, chunk by chunk: a buffer, or a file the export spilled its rows
+ * to. Sealing reads it several times (content hash, part hash, the file's bytes) and never holds it whole.
  */
+export interface PartSource {
+  name: string;
+  length: number;
+  chunks(): Iterable<Buffer>;
+}
+
+export function partOfBytes(name: string, bytes: Buffer): PartSource {
+  return {
+    name,
+    length: bytes.length,
+    *chunks() {
+      for (let at = 0; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
+    },
+  };
+}
+
+/** contentHashOf over part sources. */
+function contentHashOfSources(parts: readonly PartSource[]): string {
+  const hash = crypto.createHash('sha256');
+  for (const p of parts) {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(p.length);
+    hash.update(Buffer.from(p.name, 'utf8')).update(len);
+    for (const chunk of p.chunks()) hash.update(chunk);
+  }
+  return hash.digest('hex');
+}
+
+/** A part's bytes as stored: its plaintext, or encrypted with `key` and `nonce` (the 16-byte tag last). */
+function* storedChunks(part: PartSource, key: Buffer | null, nonce: Buffer | null): Generator<Buffer> {
+  if (!key || !nonce) {
+    yield* part.chunks();
+    return;
+  }
+  const cipher = crypto.createCipheriv('aes-256-gcm', key, nonce);
+  cipher.setAAD(Buffer.from(part.name, 'utf8'));
+  for (const chunk of part.chunks()) yield cipher.update(chunk);
+  const last = cipher.final();
+  if (last.length) yield last;
+  yield cipher.getAuthTag();
+}
+
+export interface SealedPackage {
+  manifest: Manifest;
+  /** The file's bytes in order, made anew on each call (re-encrypting; the same key and nonce give the same bytes). */
+  chunks(): Generator<Buffer>;
+}
+
+/**
+ * Seals a package: the manifest (without its part list, encryption and hashes, which are filled in here) signed
+ * with `signer`, content encrypted to `recipient` when given. The part hashes must be in the manifest, which comes
+ * first in the file, so each part is encrypted once to hash it and again as the file is written: the ciphertext
+ * is never held either.
+ */
+export function sealPackageStream(
+  manifest: Omit<Manifest, 'parts' | 'encryption' | 'signer' | 'contentHash'>,
+  content: readonly PartSource[],
+  signer: KeyPairs,
+  recipient: PublicKeys | null,
+): SealedPackage {
+  const contentHash = contentHashOfSources(content);
+  let encryption: Encryption | null = null;
+  let key: Buffer | null = null;
+  if (recipient) {
+    const ephemeral = crypto.generateKeyPairSync('x25519');
+    const ephemeralRaw = rawPublic(ephemeral.publicKey);
+    const shared = crypto.diffieHellman({ privateKey: ephemeral.privateKey, publicKey: boxPublicKey(recipient.box) });
+    key = contentKey(shared, ephemeralRaw, recipient.box);
+    encryption = { scheme: 'X25519-HKDF-SHA256-AES-256-GCM', recipientFingerprint: fingerprintOf(recipient), ephemeralPublicKey: ephemeralRaw.toString('base64') };
+  }
+  const nonces = content.map(() => (key ? crypto.randomBytes(12) : null));
+  const parts: PartEntry[] = content.map((part, i) => {
+    const hash = crypto.createHash('sha256');
+    let bytes = 0;
+    for (const chunk of storedChunks(part, key, nonces[i]!)) {
+      hash.update(chunk);
+      bytes += chunk.length;
+    }
+    const nonce = nonces[i];
+    return { name: part.name, bytes, sha256: hash.digest('hex'), ...(nonce ? { nonce: nonce.toString('base64') } : {}) };
+  });
+  const { fingerprint, publicKey } = signerText(signer);
+  const full = { ...manifest, signer: { publicKey, fingerprint }, contentHash, encryption, parts } as Manifest;
+  const manifestBytes = Buffer.from(JSON.stringify(full), 'utf8');
+  const signature = crypto.sign(null, manifestBytes, signer.signPrivate);
+  return {
+    manifest: full,
+    *chunks() {
+      const head = Buffer.alloc(4);
+      head.writeUInt16BE(PACKAGE_FORMAT_VERSION, 0);
+      head.writeUInt16BE(2 + content.length, 2);
+      yield MAGIC;
+      yield head;
+      yield partHeader(MANIFEST, manifestBytes.length);
+      yield manifestBytes;
+      yield partHeader(SIGNATURE, signature.length);
+      yield signature;
+      for (const [i, part] of content.entries()) {
+        yield partHeader(part.name, parts[i]!.bytes);
+        yield* storedChunks(part, key, nonces[i]!);
+      }
+    },
+  };
+}
+
+function partHeader(name: string, length: number): Buffer {
+  const nameBytes = Buffer.from(name, 'utf8');
+  const header = Buffer.alloc(1 + nameBytes.length + 4);
+  header.writeUInt8(nameBytes.length, 0);
+  nameBytes.copy(header, 1);
+  header.writeUInt32BE(length, 1 + nameBytes.length);
+  return header;
+}
+
+/** The whole file in one buffer: for small packages (configuration, tests) and the preview's download. */
 export function sealPackage(
   manifest: Omit<Manifest, 'parts' | 'encryption' | 'signer' | 'contentHash'>,
   content: readonly Part[],
   signer: KeyPairs,
   recipient: PublicKeys | null,
 ): { file: Buffer; manifest: Manifest } {
-  let encryption: Encryption | null = null;
-  let stored: { part: Part; nonce?: string }[] = content.map((part) => ({ part }));
-  if (recipient) {
-    const ephemeral = crypto.generateKeyPairSync('x25519');
-    const ephemeralRaw = rawPublic(ephemeral.publicKey);
-    const shared = crypto.diffieHellman({ privateKey: ephemeral.privateKey, publicKey: boxPublicKey(recipient.box) });
-    const key = contentKey(shared, ephemeralRaw, recipient.box);
-    encryption = { scheme: 'X25519-HKDF-SHA256-AES-256-GCM', recipientFingerprint: fingerprintOf(recipient), ephemeralPublicKey: ephemeralRaw.toString('base64') };
-    stored = content.map((part) => {
-      const nonce = crypto.randomBytes(12);
-      const cipher = crypto.createCipheriv('aes-256-gcm', key, nonce);
-      cipher.setAAD(Buffer.from(part.name, 'utf8'));
-      const bytes = Buffer.concat([cipher.update(part.bytes), cipher.final(), cipher.getAuthTag()]);
-      return { part: { name: part.name, bytes }, nonce: nonce.toString('base64') };
-    });
-  }
-  const parts: PartEntry[] = stored.map(({ part, nonce }) => ({
-    name: part.name, bytes: part.bytes.length, sha256: sha256Hex(part.bytes), ...(nonce ? { nonce } : {}),
-  }));
-  const { fingerprint, publicKey } = signerText(signer);
-  const full = { ...manifest, signer: { publicKey, fingerprint }, contentHash: contentHashOf(content), encryption, parts } as Manifest;
-  const manifestBytes = Buffer.from(JSON.stringify(full), 'utf8');
-  const signature = crypto.sign(null, manifestBytes, signer.signPrivate);
-  const file = writeContainer([{ name: MANIFEST, bytes: manifestBytes }, { name: SIGNATURE, bytes: signature }, ...stored.map((s) => s.part)]);
-  return { file, manifest: full };
+  const sealed = sealPackageStream(manifest, content.map((p) => partOfBytes(p.name, p.bytes)), signer, recipient);
+  return { file: Buffer.concat([...sealed.chunks()]), manifest: sealed.manifest };
 }
 
 function signerText(keys: PublicKeys): { publicKey: string; fingerprint: string } {
@@ -163,6 +240,24 @@ export function verifyPackage(file: Buffer): OpenedPackage {
   return { manifest, stored, fileSha256: sha256Hex(file) };
 }
 
+/**
+ * The manifest as the first bytes of a file claim it, unchecked, or null: to put packages in order before any is
+ * read in full (each is verified when its turn comes).
+ */
+export function claimedManifest(head: Buffer): unknown {
+  try {
+    if (!head.subarray(0, MAGIC.length).equals(MAGIC)) return null;
+    const at = MAGIC.length + 4;
+    const nameLength = head.readUInt8(at);
+    const length = head.readUInt32BE(at + 1 + nameLength);
+    const start = at + 1 + nameLength + 4;
+    if (start + length > head.length) return null;
+    return JSON.parse(head.subarray(start, start + length).toString('utf8'));
+  } catch {
+    return null;
+  }
+}
+
 function parseSigner(text: string): PublicKeys | null {
   const m = /^casedesk1:([A-Za-z0-9_-]+)$/.exec(text);
   if (!m) return null;
@@ -171,33 +266,64 @@ function parseSigner(text: string): PublicKeys | null {
   return { sign: bytes.subarray(0, 32), box: bytes.subarray(32) };
 }
 
-/** The plaintext parts of a verified package; `recipient` is needed when it is encrypted. */
-export function decryptParts(opened: OpenedPackage, recipient: KeyPairs | null): Part[] {
-  const { manifest, stored } = opened;
-  const encryption = manifest.encryption;
-  if (!encryption) return stored;
+/**
+ * The key that decrypts a verified package's content for `recipient`, or null when the package is not encrypted.
+ * Refused when it is encrypted to another key or `recipient` is missing.
+ */
+export function contentKeyFor(opened: OpenedPackage, recipient: KeyPairs | null): Buffer | null {
+  const encryption = opened.manifest.encryption;
+  if (!encryption) return null;
   if (!recipient) throw new PackageRefused('数据包已加密，需在县局的数据文件上解密');
   if (encryption.recipientFingerprint !== fingerprintOf(recipient)) {
     throw new PackageRefused(`数据包是加密给另一个公钥的（指纹 ${encryption.recipientFingerprint}），不是本县局的公钥`);
   }
   const ephemeral = Buffer.from(encryption.ephemeralPublicKey, 'base64');
-  let key: Buffer;
   try {
     const shared = crypto.diffieHellman({ privateKey: recipient.boxPrivate, publicKey: boxPublicKey(ephemeral) });
-    key = contentKey(shared, ephemeral, recipient.box);
+    return contentKey(shared, ephemeral, recipient.box);
   } catch {
     throw new PackageRefused('无法解密：加密参数无效');
   }
-  return stored.map((part, i) => {
-    const nonce = manifest.parts[i]?.nonce;
-    if (!nonce || part.bytes.length < TAG_BYTES) throw new PackageRefused(`数据部分“${part.name}”无法解密`);
-    try {
-      const decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(nonce, 'base64'));
-      decipher.setAAD(Buffer.from(part.name, 'utf8'));
-      decipher.setAuthTag(part.bytes.subarray(part.bytes.length - TAG_BYTES));
-      return { name: part.name, bytes: Buffer.concat([decipher.update(part.bytes.subarray(0, part.bytes.length - TAG_BYTES)), decipher.final()]) };
-    } catch {
-      throw new PackageRefused(`数据部分“${part.name}”解密失败：密钥不符或内容被改动`);
-    }
-  });
+}
+
+/** Plaintext chunks of at most this many bytes: a large part is never decrypted into one buffer. */
+export const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Part `index`'s plaintext, chunk by chunk. The GCM tag is checked after the last chunk: a caller must not act on
+ * what it read until the generator has finished without throwing.
+ */
+export function* plaintextChunks(opened: OpenedPackage, index: number, key: Buffer | null): Generator<Buffer> {
+  const part = opened.stored[index]!;
+  if (!key) {
+    for (let at = 0; at < part.bytes.length; at += CHUNK_BYTES) yield part.bytes.subarray(at, at + CHUNK_BYTES);
+    return;
+  }
+  const nonce = opened.manifest.parts[index]?.nonce;
+  if (!nonce || part.bytes.length < TAG_BYTES) throw new PackageRefused(`数据部分“${part.name}”无法解密`);
+  const failed = () => new PackageRefused(`数据部分“${part.name}”解密失败：密钥不符或内容被改动`);
+  const end = part.bytes.length - TAG_BYTES;
+  let decipher: crypto.DecipherGCM;
+  try {
+    decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(nonce, 'base64'));
+    decipher.setAAD(Buffer.from(part.name, 'utf8'));
+    decipher.setAuthTag(part.bytes.subarray(end));
+  } catch {
+    throw failed();
+  }
+  for (let at = 0; at < end; at += CHUNK_BYTES) yield decipher.update(part.bytes.subarray(at, Math.min(at + CHUNK_BYTES, end)));
+  let last: Buffer;
+  try {
+    last = decipher.final();
+  } catch {
+    throw failed();
+  }
+  if (last.length) yield last;
+}
+
+/** The plaintext parts of a verified package, each whole; `recipient` is needed when it is encrypted. */
+export function decryptParts(opened: OpenedPackage, recipient: KeyPairs | null): Part[] {
+  const key = contentKeyFor(opened, recipient);
+  if (!key) return opened.stored;
+  return opened.stored.map((part, i) => ({ name: part.name, bytes: Buffer.concat([...plaintextChunks(opened, i, key)]) }));
 }

@@ -1,7 +1,9 @@
 // The office's export to the county bureau (docs/export-format.md): every row whose latest change came after the
 // previous export, as a signed package, encrypted to the bureau when its key is set. Each export is recorded with
 // its change range and what its manifest needs, so any earlier one can be made again exactly as it was.
+import fs from 'node:fs';
 import fsp from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database, ExchangeExportTable } from '../../../db/schema';
@@ -12,7 +14,7 @@ import { EXPORTED_TABLES } from '../../../shared/exchange/tables';
 import type { ExportRecord, ExportResult } from '../../../shared/exchange/types';
 import { requireOffice } from '../office';
 import { APP_VERSION } from '../../version';
-import { sealPackage, type Part } from './container';
+import { CHUNK_BYTES, partOfBytes, sealPackageStream, type PartSource, type SealedPackage } from './container';
 import { ensureKeys, loadKeys, parsePublicKey } from './keys';
 import { periodStatistics } from './statisticsPart';
 
@@ -26,12 +28,16 @@ async function requireOfficeMode(db: Kysely<Database>) {
   return { office, bureauPublicKey: row.bureau_public_key };
 }
 
+/** Lines are gathered into strings of about this many characters before they are written out. */
+const PENDING_CHARS = 256 * 1024;
+
 /**
- * The rows of one export: for every row changed in (after, upTo], its last version in that range, in change
- * order. A version later than upTo belongs to a later export, so the range alone decides the content.
+ * The rows of one export, written to `file`: for every row changed in (after, upTo], its last version in that
+ * range, in change order. A version later than upTo belongs to a later export, so the range alone decides the
+ * content. Streamed from SQLite to the file, so the export holds neither the rows nor the part in memory.
  */
-export async function rowsInRange(db: Kysely<Database>, after: number, upTo: number): Promise<{ lines: string[]; counts: DataManifest['counts'] }> {
-  const changes = await db
+export async function rowsInRange(db: Kysely<Database>, after: number, upTo: number, file: string): Promise<{ length: number; rowCount: number; counts: DataManifest['counts'] }> {
+  const changes = db
     .selectFrom('change_log as c')
     .select(['c.seq', 'c.table_name', 'c.row_key', 'c.op', 'c.data'])
     .where('c.seq', '>', after)
@@ -48,63 +54,113 @@ export async function rowsInRange(db: Kysely<Database>, after: number, upTo: num
       ),
     )
     .orderBy('c.seq')
-    .execute();
+    .stream();
   const counts: DataManifest['counts'] = {};
-  const lines: string[] = [];
-  for (const c of changes) {
-    if (!(c.table_name in EXPORTED_TABLES)) continue; // a table this version no longer exports
-    const count = (counts[c.table_name] ??= { rows: 0, tombstones: 0 });
-    const head = `{"t":${JSON.stringify(c.table_name)},"k":${JSON.stringify(c.row_key)},"s":${c.seq}`;
-    if (c.op === 'delete' || c.data === null) {
-      count.tombstones++;
-      lines.push(`${head}}`);
-    } else {
-      count.rows++;
-      lines.push(`${head},"d":${c.data}}`);
+  const fd = fs.openSync(file, 'w');
+  let length = 0;
+  let rowCount = 0;
+  let pending = '';
+  const flush = () => {
+    const bytes = Buffer.from(pending, 'utf8');
+    for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at);
+    length += bytes.length;
+    pending = '';
+  };
+  try {
+    for await (const c of changes) {
+      if (!(c.table_name in EXPORTED_TABLES)) continue; // a table this version no longer exports
+      const count = (counts[c.table_name] ??= { rows: 0, tombstones: 0 });
+      const head = `{"t":${JSON.stringify(c.table_name)},"k":${JSON.stringify(c.row_key)},"s":${c.seq}`;
+      if (c.op === 'delete' || c.data === null) {
+        count.tombstones++;
+        pending += `${head}}\n`;
+      } else {
+        count.rows++;
+        pending += `${head},"d":${c.data}}\n`;
+      }
+      rowCount++;
+      if (pending.length >= PENDING_CHARS) flush();
     }
+    flush();
+  } finally {
+    fs.closeSync(fd);
   }
-  return { lines, counts };
+  return { length, rowCount, counts };
 }
 
-/** Builds the package of a recorded export; the same record gives the same content (and, unencrypted, the same bytes). */
-async function buildPackage(db: Kysely<Database>, record: ExchangeExportTable, recipientText: string): Promise<{ file: Buffer; encrypted: boolean; contentHash: string; rowCount: number }> {
+/** A part read back from a file, a chunk at a time, as often as sealing needs. */
+function partOfFile(name: string, file: string, length: number): PartSource {
+  return {
+    name,
+    length,
+    *chunks() {
+      const fd = fs.openSync(file, 'r');
+      try {
+        for (let at = 0; at < length; ) {
+          const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, length - at));
+          const read = fs.readSync(fd, chunk, 0, chunk.length, at);
+          if (read === 0) throw new Error(`${file} ended early`);
+          at += read;
+          yield chunk.subarray(0, read);
+        }
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
+  };
+}
+
+interface BuiltPackage {
+  sealed: SealedPackage;
+  encrypted: boolean;
+  rowCount: number;
+}
+
+/**
+ * Builds the package of a recorded export and hands it to `use` (the same record gives the same content and,
+ * unencrypted, the same bytes). The rows wait in a scratch file, removed afterwards.
+ */
+async function withPackage<T>(db: Kysely<Database>, record: ExchangeExportTable, recipientText: string, use: (built: BuiltPackage) => Promise<T>): Promise<T> {
   const { office } = await requireOfficeMode(db);
   const keys = await loadKeys(db);
   if (!keys) throw new AppError('CONFLICT', '本机构的密钥尚未生成');
-  const { lines, counts } = await rowsInRange(db, record.after_seq, record.up_to_seq);
-  const content: Part[] = [
-    { name: ROWS_PART, bytes: Buffer.from(lines.length ? `${lines.join('\n')}\n` : '', 'utf8') },
-    { name: STATISTICS_PART, bytes: Buffer.from(record.statistics, 'utf8') },
-  ];
-  const recipient = recipientText ? parsePublicKey(recipientText) : null;
-  const { file, manifest } = sealPackage(
-    {
-      format: 'casedesk-package',
-      formatVersion: PACKAGE_FORMAT_VERSION,
-      kind: 'office-data',
-      office: { code: office.officeCode, name: office.name, bureauName: office.bureauName },
-      period: record.period,
-      sequence: record.sequence,
-      changes: { after: record.after_seq, upTo: record.up_to_seq },
-      createdAt: record.created_at,
-      appVersion: record.app_version,
-      counts,
-      auditHead: { seq: record.audit_head_seq, hash: record.audit_head_hash },
-    } as Omit<DataManifest, 'parts' | 'encryption' | 'signer' | 'contentHash'>,
-    content,
-    keys,
-    recipient,
-  );
-  return { file, encrypted: recipient !== null, contentHash: manifest.contentHash, rowCount: lines.length };
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-export-'));
+  try {
+    const rowsFile = path.join(scratch, ROWS_PART);
+    const rows = await rowsInRange(db, record.after_seq, record.up_to_seq, rowsFile);
+    const recipient = recipientText ? parsePublicKey(recipientText) : null;
+    const sealed = sealPackageStream(
+      {
+        format: 'casedesk-package',
+        formatVersion: PACKAGE_FORMAT_VERSION,
+        kind: 'office-data',
+        office: { code: office.officeCode, name: office.name, bureauName: office.bureauName },
+        period: record.period,
+        sequence: record.sequence,
+        changes: { after: record.after_seq, upTo: record.up_to_seq },
+        createdAt: record.created_at,
+        appVersion: record.app_version,
+        counts: rows.counts,
+        auditHead: { seq: record.audit_head_seq, hash: record.audit_head_hash },
+      } as Omit<DataManifest, 'parts' | 'encryption' | 'signer' | 'contentHash'>,
+      [partOfFile(ROWS_PART, rowsFile, rows.length), partOfBytes(STATISTICS_PART, Buffer.from(record.statistics, 'utf8'))],
+      keys,
+      recipient,
+    );
+    return await use({ sealed, encrypted: recipient !== null, rowCount: rows.rowCount });
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
-async function writeAtomically(folder: string, name: string, bytes: Buffer): Promise<string> {
+async function writeAtomically(folder: string, name: string, chunks: Iterable<Buffer>): Promise<string> {
   await fsp.mkdir(folder, { recursive: true });
   const target = path.join(folder, name);
   const partial = `${target}.partial`;
   const handle = await fsp.open(partial, 'w');
   try {
-    await handle.writeFile(bytes);
+    // Each writeFile continues at the current position and retries short writes.
+    for (const chunk of chunks) await handle.writeFile(chunk);
     await handle.sync();
   } finally {
     await handle.close();
@@ -150,12 +206,13 @@ export async function exportNow(
     content_hash: '',
     file_name: packageFileName(office.officeCode, period, sequence),
   };
-  const built = await buildPackage(db, record, bureauPublicKey);
-  record.row_count = built.rowCount;
-  record.content_hash = built.contentHash;
-  await db.insertInto('exchange_exports').values(record).execute();
-  const file = await writeAtomically(folder, record.file_name, built.file);
-  return { ...toRecord(record), file, encrypted: built.encrypted };
+  return withPackage(db, record, bureauPublicKey, async ({ sealed, encrypted, rowCount }) => {
+    record.row_count = rowCount;
+    record.content_hash = sealed.manifest.contentHash;
+    await db.insertInto('exchange_exports').values(record).execute();
+    const file = await writeAtomically(folder, record.file_name, sealed.chunks());
+    return { ...toRecord(record), file, encrypted };
+  });
 }
 
 /** An earlier export made again, with the same content: for a lost USB stick or a file the bureau could not read. */
@@ -163,9 +220,10 @@ export async function exportAgain(db: Kysely<Database>, { sequence, folder }: { 
   const { bureauPublicKey } = await requireOfficeMode(db);
   const record = await db.selectFrom('exchange_exports').selectAll().where('sequence', '=', sequence).executeTakeFirst();
   if (!record) throw new AppError('NOT_FOUND', `没有第${sequence}次报送`, 'sequence');
-  const built = await buildPackage(db, record, bureauPublicKey);
-  const file = await writeAtomically(folder, record.file_name, built.file);
-  return { ...toRecord(record), file, encrypted: built.encrypted };
+  return withPackage(db, record, bureauPublicKey, async ({ sealed, encrypted }) => {
+    const file = await writeAtomically(folder, record.file_name, sealed.chunks());
+    return { ...toRecord(record), file, encrypted };
+  });
 }
 
 /** An earlier export's file in memory (the preview's browser saves it itself). */
@@ -173,7 +231,7 @@ export async function packageBytes(db: Kysely<Database>, sequence: number): Prom
   const { bureauPublicKey } = await requireOfficeMode(db);
   const record = await db.selectFrom('exchange_exports').selectAll().where('sequence', '=', sequence).executeTakeFirst();
   if (!record) throw new AppError('NOT_FOUND', `没有第${sequence}次报送`, 'sequence');
-  return { fileName: record.file_name, bytes: (await buildPackage(db, record, bureauPublicKey)).file };
+  return withPackage(db, record, bureauPublicKey, async ({ sealed }) => ({ fileName: record.file_name, bytes: Buffer.concat([...sealed.chunks()]) }));
 }
 
 export async function exportHistory(db: Kysely<Database>): Promise<ExportRecord[]> {

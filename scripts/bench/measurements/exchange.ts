@@ -4,11 +4,12 @@
 // encryption, which are not SQLite's work, use the same container functions on both sides).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openBackend, type Backend } from '../../../electron/backend';
 import { fixedClock } from '../../../electron/services/clock';
-import { contentHashOf, decryptParts, sealPackage, verifyPackage, type Part } from '../../../electron/services/exchange/container';
+import { contentKeyFor, partOfBytes, plaintextChunks, sealPackageStream, verifyPackage, type PartSource } from '../../../electron/services/exchange/container';
 import { loadKeys, parsePublicKey, type KeyPairs } from '../../../electron/services/exchange/keys';
 import { createApi } from '../../../shared/client';
 import type { Channel, ChannelInput } from '../../../shared/contract';
@@ -64,7 +65,18 @@ function rawExport(sqlite: BetterSqlite3.Database) {
   const office = sqlite.prepare('SELECT name, division_code, office_number, bureau_name, bureau_public_key FROM office WHERE id = 1');
   return (range: { afterSeq: number; upToSeq: number; period: string; sequence: number }, keys: KeyPairs) => {
     const o = office.get() as { name: string; division_code: string; office_number: string; bureau_name: string; bureau_public_key: string };
-    const lines: string[] = [];
+    // Rows spilled to a scratch file as they stream and sealed from it, as the app does, so the floor holds no
+    // more of the package than the app.
+    const rowsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-bench-export-')), 'rows.ndjson');
+    const fd = fs.openSync(rowsFile, 'w');
+    let pending = '';
+    let length = 0;
+    const flush = () => {
+      const bytes = Buffer.from(pending, 'utf8');
+      for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at);
+      length += bytes.length;
+      pending = '';
+    };
     const counts: Record<string, { rows: number; tombstones: number }> = {};
     for (const c of changes.iterate(range.afterSeq, range.upToSeq, range.upToSeq) as Iterable<{ seq: number; table_name: string; row_key: string; op: string; data: string | null }>) {
       if (!(c.table_name in EXPORTED_TABLES)) continue;
@@ -72,23 +84,43 @@ function rawExport(sqlite: BetterSqlite3.Database) {
       const head = `{"t":${JSON.stringify(c.table_name)},"k":${JSON.stringify(c.row_key)},"s":${c.seq}`;
       if (c.op === 'delete' || c.data === null) {
         count.tombstones++;
-        lines.push(`${head}}`);
+        pending += `${head}}\n`;
       } else {
         count.rows++;
-        lines.push(`${head},"d":${c.data}}`);
+        pending += `${head},"d":${c.data}}\n`;
       }
+      if (pending.length >= 262_144) flush();
     }
-    const content: Part[] = [
-      { name: 'rows.ndjson', bytes: Buffer.from(lines.length ? `${lines.join('\n')}\n` : '', 'utf8') },
-      { name: 'statistics.json', bytes: Buffer.from('{}', 'utf8') },
-    ];
+    flush();
+    fs.closeSync(fd);
+    const rows: PartSource = {
+      name: 'rows.ndjson',
+      length,
+      *chunks() {
+        const read = fs.openSync(rowsFile, 'r');
+        try {
+          for (let at = 0; at < length; ) {
+            const chunk = Buffer.allocUnsafe(Math.min(1 << 20, length - at));
+            at += fs.readSync(read, chunk, 0, chunk.length, at);
+            yield chunk;
+          }
+        } finally {
+          fs.closeSync(read);
+        }
+      },
+    };
+    const content = [rows, partOfBytes('statistics.json', Buffer.from('{}', 'utf8'))];
     const manifest = {
       format: 'casedesk-package', formatVersion: 1, kind: 'office-data',
       office: { code: `${o.division_code}${o.office_number}`, name: o.name, bureauName: o.bureau_name },
       period: range.period, sequence: range.sequence, changes: { after: range.afterSeq, upTo: range.upToSeq },
       createdAt: new Date().toISOString(), appVersion: 'bench', counts, auditHead: { seq: 0, hash: '' },
     };
-    return sealPackage(manifest as Parameters<typeof sealPackage>[0], content, keys, parsePublicKey(o.bureau_public_key)).file.length;
+    const sealed = sealPackageStream(manifest as Parameters<typeof sealPackageStream>[0], content, keys, parsePublicKey(o.bureau_public_key));
+    let bytes = 0;
+    for (const chunk of sealed.chunks()) bytes += chunk.length;
+    fs.rmSync(path.dirname(rowsFile), { recursive: true, force: true });
+    return bytes;
   };
 }
 
@@ -205,28 +237,48 @@ function rawImport(sqlite: BetterSqlite3.Database, keys: KeyPairs) {
      ON CONFLICT (office_code, table_name, row_key) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted, data = excluded.data,
        data_hash = excluded.data_hash, import_id = excluded.import_id`,
   );
-  const hash = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
+  // The same one-shot hash as the app (crypto.hash, Node ≥ 20.12): the floor is the fastest this stack does it.
+  const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
+  const hash = (text: string) => (oneShot ? oneShot('sha256', text) : crypto.createHash('sha256').update(text).digest('hex'));
   return sqlite.transaction((files: string[]) => {
     let rows = 0;
     for (const file of files) {
       const opened = verifyPackage(fs.readFileSync(file));
       const m = opened.manifest;
       if (m.kind !== 'office-data') throw new Error('not a data package');
-      const parts = decryptParts(opened, keys);
-      if (contentHashOf(parts) !== m.contentHash) throw new Error('content hash');
-      const lines = parts[0]!.bytes.toString('utf8').split('\n');
-      lines.pop();
+      // One pass, as a floor may: decrypt chunk by chunk, insert each line, check the content hash (and the GCM
+      // tag) at the end, rolling everything back if either fails.
+      const key = contentKeyFor(opened, keys);
+      const statistics = Buffer.concat([...plaintextChunks(opened, 1, key)]);
       const at = new Date().toISOString();
       const importId = insertImport.get(
         m.office.code, m.sequence, m.period, m.changes.after, m.changes.upTo, m.createdAt, m.appVersion, m.auditHead.seq, m.auditHead.hash,
-        parts[1]!.bytes.toString('utf8'), lines.length, m.contentHash, opened.fileSha256, path.basename(file), at,
+        statistics.toString('utf8'), 0, m.contentHash, opened.fileSha256, path.basename(file), at,
       );
-      for (const line of lines) {
-        const row = JSON.parse(line) as { t: string; k: string; s: number; d?: unknown };
-        const json = row.d ? JSON.stringify(row.d) : null;
-        insertRow.run(m.office.code, row.t, row.k, row.s, json === null ? 1 : 0, json, json === null ? 'tombstone' : hash(json), importId);
-        rows++;
+      const content = crypto.createHash('sha256');
+      const partHead = (name: string, length: number) => {
+        const len = Buffer.alloc(4);
+        len.writeUInt32BE(length);
+        content.update(name).update(len);
+      };
+      partHead('rows.ndjson', opened.stored[0]!.bytes.length - (key ? 16 : 0));
+      let rest: Buffer | null = null;
+      for (const chunk of plaintextChunks(opened, 0, key)) {
+        content.update(chunk);
+        const bytes: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
+        let from = 0;
+        for (let nl = bytes.indexOf(10, from); nl !== -1; nl = bytes.indexOf(10, from)) {
+          const row = JSON.parse(bytes.toString('utf8', from, nl)) as { t: string; k: string; s: number; d?: unknown };
+          const json = row.d ? JSON.stringify(row.d) : null;
+          insertRow.run(m.office.code, row.t, row.k, row.s, json === null ? 1 : 0, json, json === null ? 'tombstone' : hash(json), importId);
+          rows++;
+          from = nl + 1;
+        }
+        rest = from < bytes.length ? Buffer.from(bytes.subarray(from)) : null;
       }
+      partHead('statistics.json', statistics.length);
+      content.update(statistics);
+      if (content.digest('hex') !== m.contentHash) throw new Error('content hash');
     }
     return rows;
   });
