@@ -34,6 +34,8 @@ export interface FactsQuery {
    * it, every case.
    */
   within?: DayRange;
+  /** How many cases' rows are read at a time (1,000; a test makes it small to cross batches). */
+  casesPerBatch?: number;
 }
 
 function requirePeriod(key: string): Period {
@@ -43,7 +45,7 @@ function requirePeriod(key: string): Period {
 }
 
 /** Every case of the office (or those that can count in `within`) as CaseFacts, oldest first. */
-export async function officeCaseFacts(db: Kysely<Database>, { asOf, within }: FactsQuery): Promise<CaseFacts[]> {
+export async function officeCaseFacts(db: Kysely<Database>, { asOf, within, casesPerBatch = 1000 }: FactsQuery): Promise<CaseFacts[]> {
   const office = await requireOffice(db);
   const selected = () => {
     const all = db.selectFrom('cases');
@@ -56,20 +58,26 @@ export async function officeCaseFacts(db: Kysely<Database>, { asOf, within }: Fa
       ]),
     );
   };
-  const cases = await selected()
+  const all = await selected()
     .select(['cases.id', 'cases.kind', 'cases.case_number', 'cases.status', 'cases.received_on'])
     .orderBy('cases.id')
     .execute();
-  const ids = selected().select('cases.id');
-
-  const [actions, legalAid, mediation, notarization, dossierOverrides] = await Promise.all([
-    db.selectFrom('case_actions').select(['id', 'case_id', 'action', 'acted_on', 'data', 'from_status', 'to_status']).where('case_id', 'in', ids).orderBy('case_id').orderBy('id').execute(),
-    db.selectFrom('legal_aid_cases').select(['case_id', 'category', 'service_form', 'applicant_groups']).where('case_id', 'in', ids).execute(),
-    db.selectFrom('mediation_cases').select(['case_id', 'simple', 'dispute_type', 'amount_fen', 'people_count']).where('case_id', 'in', ids).execute(),
-    db.selectFrom('notarization_requests').select(['case_id', 'matter_name', 'matter_category']).where('case_id', 'in', ids).execute(),
-    db.selectFrom('dossier_overrides').select(['case_id', 'action']).where('case_id', 'in', ids).execute(),
-  ]);
-  return caseFactsFromRows(office.officeCode, { cases, actions, legalAid, mediation, notarization, dossierOverrides }, asOf, await holidayTableOf(db));
+  const table = await holidayTableOf(db);
+  // In batches of cases: only the facts are kept, never every timeline of ten years at once (memory on old PCs).
+  const facts: CaseFacts[] = [];
+  for (let at = 0; at < all.length; at += casesPerBatch) {
+    const cases = all.slice(at, at + casesPerBatch);
+    const ids = cases.map((c) => c.id);
+    const [actions, legalAid, mediation, notarization, dossierOverrides] = await Promise.all([
+      db.selectFrom('case_actions').select(['id', 'case_id', 'action', 'acted_on', 'data', 'from_status', 'to_status']).where('case_id', 'in', ids).orderBy('case_id').orderBy('id').execute(),
+      db.selectFrom('legal_aid_cases').select(['case_id', 'category', 'service_form', 'applicant_groups']).where('case_id', 'in', ids).execute(),
+      db.selectFrom('mediation_cases').select(['case_id', 'simple', 'dispute_type', 'amount_fen', 'people_count']).where('case_id', 'in', ids).execute(),
+      db.selectFrom('notarization_requests').select(['case_id', 'matter_name', 'matter_category']).where('case_id', 'in', ids).execute(),
+      db.selectFrom('dossier_overrides').select(['case_id', 'action']).where('case_id', 'in', ids).execute(),
+    ]);
+    facts.push(...caseFactsFromRows(office.officeCode, { cases, actions, legalAid, mediation, notarization, dossierOverrides }, asOf, table));
+  }
+  return facts;
 }
 
 /** The office's report for a period (2026-10, 2026-Q4, 2026): what the page shows and the package carries. */
