@@ -10,7 +10,7 @@
 //   on save: const problem = conflictProblem(conflicts); if (problem) refuse;
 //            const created = await api.call('<kind>.create', ...); await acknowledgeConflicts(api, created.id, conflicts);
 import { Alert, Button, Checkbox, Empty, Input, Space, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { caseStatusLabel } from '../../shared/caseStatuses';
 import type { ConflictAcknowledgement } from '../../shared/contract';
 import { isRealDate } from '../../shared/dates';
@@ -40,6 +40,17 @@ const CHECK_DELAY_MS = 400;
  * The parties worth asking about: a name, and an ID number or a real birth date to match on. A half-typed date is
  * left out rather than refused, so the check never gets in the way of typing.
  */
+/**
+ * The parties an intake form is entering, for <ConflictCheck>: held as their JSON, so that a keystroke that changes
+ * none of them re-renders nothing (long forms, old PCs).
+ */
+export function useConflictParties(initial: readonly ConflictParty[]): [ConflictParty[], (next: readonly ConflictParty[]) => void] {
+  const [json, setJson] = useState(() => JSON.stringify(initial));
+  const parties = useMemo(() => JSON.parse(json) as ConflictParty[], [json]);
+  const update = useCallback((next: readonly ConflictParty[]) => setJson(JSON.stringify(next)), []);
+  return [parties, update];
+}
+
 export function checkableParties(parties: readonly ConflictParty[]): ConflictParty[] {
   return parties
     .map((p) => ({

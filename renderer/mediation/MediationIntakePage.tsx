@@ -2,14 +2,13 @@
 // the office's list, what is asked, the mediators. Checked as the clerk types by the schema `mediation.create`
 // uses; the conflict check warns when a party already appears in another case.
 import { App as AntApp, Checkbox, type FormInstance, Col, DatePicker, Input, Row, Select, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { localDate } from '../../shared/dates';
 import { parseIdNumber } from '../../shared/identity';
 import { MEDIATION_LABELS } from '../../shared/mediation/registration';
 import { MEDIATION_SOURCES, SOURCES_NEEDING_DETAIL, type MediationSource } from '../../shared/mediation/options';
-import type { ConflictParty } from '../../shared/parties';
 import { useApi } from '../app/apiContext';
-import { ConflictCheck, NO_CONFLICTS, type ConflictReview } from '../cases/ConflictCheck';
+import { ConflictCheck, NO_CONFLICTS, useConflictParties, type ConflictReview } from '../cases/ConflictCheck';
 import { CheckedFormFrame, SubmitRow, useCheckedForm, useSubmit, type CheckedForm } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
 import { navigate } from '../app/route';
@@ -73,9 +72,7 @@ function RegistrationForm({ initial, draftId, onCreated }: { initial: Registrati
   const disputeTypes = useDisputeTypes();
   const autosave = useDraftAutosave(api, 'mediation', draftId);
   const [conflicts, setConflicts] = useState<ConflictReview>(NO_CONFLICTS);
-  // Kept as JSON so that a keystroke that changes no party re-renders nothing here (long form, old PCs).
-  const [partiesJson, setPartiesJson] = useState(() => JSON.stringify(conflictPartiesOf(initial.parties)));
-  const parties = useMemo(() => JSON.parse(partiesJson) as ConflictParty[], [partiesJson]);
+  const [parties, setParties] = useConflictParties(conflictPartiesOf(initial.parties));
   const [source, setSource] = useState<string | undefined>(initial.source);
 
   const base = useCheckedForm<RegistrationValues>({ formName: 'mediation', labels: MEDIATION_LABELS, initial, issuesOf: registrationIssues });
@@ -85,7 +82,7 @@ function RegistrationForm({ initial, draftId, onCreated }: { initial: Registrati
       fillFromIdNumbers(base, changed as { parties?: Partial<PartyValues>[] });
       base.onValuesChange(changed);
       const values = base.values();
-      setPartiesJson(JSON.stringify(conflictPartiesOf(values.parties)));
+      setParties(conflictPartiesOf(values.parties));
       setSource(values.source);
       autosave.schedule(registrationDraft(values));
     },

@@ -1,14 +1,13 @@
 // 口头调解登记: a simple dispute mediated on the spot — the parties, what it was about, and the oral agreement the
 // mediator records (人民调解法 第28条) — registered and concluded in one step, without the full dossier.
 import { App as AntApp, Checkbox, Col, DatePicker, Input, Row, Select, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { localDate } from '../../shared/dates';
 import { QUICK_ORAL_LABELS } from '../../shared/mediation/registration';
 import { MEDIATION_SOURCES, PERFORMANCE_METHODS } from '../../shared/mediation/options';
-import type { ConflictParty } from '../../shared/parties';
 import { useApi } from '../app/apiContext';
 import { navigate } from '../app/route';
-import { ConflictCheck, NO_CONFLICTS, type ConflictReview } from '../cases/ConflictCheck';
+import { ConflictCheck, NO_CONFLICTS, useConflictParties, type ConflictReview } from '../cases/ConflictCheck';
 import { CheckedFormFrame, SubmitRow, useCheckedForm, useSubmit, type CheckedForm } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
 import { recordConflictsSeen, requireConflictsSeen } from './intakeSubmit';
@@ -47,9 +46,7 @@ function QuickOralForm({ initial, draftId, onCreated }: { initial: QuickOralValu
   const disputeTypes = useDisputeTypes();
   const autosave = useDraftAutosave(api, 'mediation', draftId);
   const [conflicts, setConflicts] = useState<ConflictReview>(NO_CONFLICTS);
-  // Kept as JSON so that a keystroke that changes no party re-renders nothing here.
-  const [partiesJson, setPartiesJson] = useState(() => JSON.stringify(conflictPartiesOf(initial.parties)));
-  const parties = useMemo(() => JSON.parse(partiesJson) as ConflictParty[], [partiesJson]);
+  const [parties, setParties] = useConflictParties(conflictPartiesOf(initial.parties));
 
   const base = useCheckedForm<QuickOralValues>({ formName: 'quickOral', labels: QUICK_ORAL_LABELS, initial, issuesOf: quickOralIssues });
   const checked: CheckedForm<QuickOralValues> = {
@@ -57,7 +54,7 @@ function QuickOralForm({ initial, draftId, onCreated }: { initial: QuickOralValu
     onValuesChange: (changed) => {
       base.onValuesChange(changed);
       const values = base.values();
-      setPartiesJson(JSON.stringify(conflictPartiesOf(values.parties)));
+      setParties(conflictPartiesOf(values.parties));
       autosave.schedule(quickOralDraft(values));
     },
   };

@@ -4,17 +4,16 @@
 // already appears in another case.
 import { Alert, App as AntApp, AutoComplete, Button, Card, Checkbox, Col, DatePicker, Form, Input, List, Radio, Row, Select, Tag, Typography, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { NotarizationMatter } from '../../shared/contract';
 import { localDate } from '../../shared/dates';
 import { parseIdNumber } from '../../shared/identity';
 import { AGENT_KINDS, APPLICANT_KIND_LABELS, APPLICANT_KINDS, PLACES_OF_USE, TRANSLATION_LANGUAGES } from '../../shared/notarization/options';
 import { NOTARIZATION_LABELS } from '../../shared/notarization/request';
 import { GB11643_ID_TYPES, ID_TYPES, SEXES, type IdType } from '../../shared/options';
-import type { ConflictParty } from '../../shared/parties';
 import { useApi } from '../app/apiContext';
 import { navigate } from '../app/route';
-import { ConflictCheck, NO_CONFLICTS, type ConflictReview } from '../cases/ConflictCheck';
+import { ConflictCheck, NO_CONFLICTS, useConflictParties, type ConflictReview } from '../cases/ConflictCheck';
 import { CheckedFormFrame, SubmitRow, useCheckedForm, useSubmit, type CheckedForm } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
 import { recordConflictsSeen, requireConflictsSeen } from '../mediation/intakeSubmit';
@@ -174,9 +173,8 @@ function RequestForm({ initial, draftId, onCreated }: { initial: RequestValues; 
   const autosave = useDraftAutosave(api, 'notarization', draftId);
   const [matters, setMatters] = useState<NotarizationMatter[]>([]);
   const [conflicts, setConflicts] = useState<ConflictReview>(NO_CONFLICTS);
-  // Kept as JSON and primitives so that a keystroke that changes none of them re-renders nothing here.
-  const [partiesJson, setPartiesJson] = useState(() => JSON.stringify(conflictPartiesOf(initial)));
-  const parties = useMemo(() => JSON.parse(partiesJson) as ConflictParty[], [partiesJson]);
+  // Kept as primitives (and the parties as JSON) so that a keystroke that changes none of them re-renders nothing.
+  const [parties, setParties] = useConflictParties(conflictPartiesOf(initial));
   const [hasAgent, setHasAgent] = useState(initial.hasAgent);
   const [matterCode, setMatterCode] = useState(initial.matterCode);
   const [needsTranslation, setNeedsTranslation] = useState(initial.needsTranslation);
@@ -207,7 +205,7 @@ function RequestForm({ initial, draftId, onCreated }: { initial: RequestValues; 
       });
       base.onValuesChange(changed);
       const values = base.values();
-      setPartiesJson(JSON.stringify(conflictPartiesOf(values)));
+      setParties(conflictPartiesOf(values));
       setHasAgent(values.hasAgent);
       setMatterCode(values.matterCode);
       setNeedsTranslation(values.needsTranslation);
