@@ -3,9 +3,9 @@
 // conclude it with a written agreement (after an oral one without its content is refused on screen), record the
 // performance and a follow-up visit, apply for judicial confirmation and record the ruling, archive; the timeline
 // shows every step.
-import type { Page } from 'playwright-core';
 import { formatChineseDate, localDate } from '../../shared/dates';
 import { LI_ID, WANG_ID } from '../shared/mediation/fixtures';
+import { act, caseStatus as status, choose, receiveMissingMaterials } from './caseSteps';
 import { setUpFirstRun, startApp, type RunningApp } from './harness';
 
 jest.setTimeout(180_000);
@@ -17,46 +17,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await app?.close();
 });
-
-/** A select, as a clerk works it from the keyboard: type to narrow the list, Enter to take the option. */
-async function choose(page: Page, scope: ReturnType<Page['locator']> | Page, label: string, typed: string, option: string) {
-  const box = scope.getByLabel(label, { exact: true });
-  await box.click();
-  await box.pressSequentially(typed);
-  await page.locator('.ant-select-item-option-active').filter({ hasText: option }).waitFor();
-  await box.press('Enter');
-  await expect(scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) }).textContent()).resolves.toContain(option);
-  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
-}
-
-/** One action of the case page: its button, its dialog filled by `fill`, 保存, and the dialog gone. */
-async function act(page: Page, action: string, fill: (dialog: ReturnType<Page['locator']>) => Promise<void>) {
-  await page.getByRole('region', { name: '可进行的操作' }).getByRole('button', { name: action, exact: true }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await fill(dialog);
-  await dialog.getByRole('button', { name: '保存', exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
-
-/**
- * Archiving needs the dossier complete (卷宗材料): the clerk registers as received every item the dossier panel
- * lists as missing or still to come (read afresh, as the panel is read when the page opens).
- */
-async function receiveMissingMaterials(page: Page) {
-  await page.reload();
-  await page.getByTestId('dossier-status').waitFor();
-  const pending = page.locator('tr[data-testid^="dossier-item-"]').filter({ has: page.locator('.ant-tag', { hasText: /^(缺少|未到期)$/ }) });
-  for (let left = 30; left > 0 && (await pending.count()) > 0; left--) {
-    await pending.first().getByRole('button', { name: '登记收到' }).click();
-    const card = page.locator('.dossier-receive');
-    await card.getByRole('button', { name: '保存', exact: true }).click();
-    await card.waitFor({ state: 'detached' });
-  }
-  await page.getByText(/^归档前还须补齐：/).waitFor({ state: 'detached' });
-}
-
-const status = (page: Page) => page.getByTestId('case-status');
 
 it('carries a neighbours\' dispute from registration to the archive', async () => {
   const { page } = app;

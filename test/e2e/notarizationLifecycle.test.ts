@@ -3,10 +3,10 @@
 // 最多跑一次 flag shown at intake), check the materials, forward it to the notary office, record its acceptance with
 // a 容缺 item on a written commitment (refused on screen without the commitment), the item supplied, the
 // certificate issued and handed over against a signed receipt, archive; the timeline shows every step.
-import type { Locator, Page } from 'playwright-core';
 import { formatChineseDate, localDate } from '../../shared/dates';
 import { MATTER_SEED } from '../../shared/notarization/matters';
 import { APPLICANT_ID, CERTIFICATE_NUMBER, NOTARY_OFFICE } from '../shared/notarization/fixtures';
+import { act, actions, caseStatus as status, choose, openAction as open, receiveMissingMaterials, save } from './caseSteps';
 import { setUpFirstRun, startApp, type RunningApp } from './harness';
 
 jest.setTimeout(180_000);
@@ -18,63 +18,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await app?.close();
 });
-
-/** A select, as a clerk works it from the keyboard: type to narrow the list, Enter to take the option. */
-async function choose(page: Page, scope: Locator | Page, label: string, typed: string, option: string) {
-  const box = scope.getByLabel(label, { exact: true });
-  await box.click();
-  await box.pressSequentially(typed);
-  await page.locator('.ant-select-item-option-active').filter({ hasText: option }).waitFor();
-  await box.press('Enter');
-  await expect(scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) }).textContent()).resolves.toContain(option);
-  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
-}
-
-const actions = (page: Page) => page.getByRole('region', { name: '可进行的操作' });
-
-/** Opens one step's dialog from its button. */
-async function open(page: Page, action: string): Promise<Locator> {
-  await actions(page).getByRole('button', { name: action, exact: true }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  return dialog;
-}
-
-async function save(dialog: Locator) {
-  await dialog.getByRole('button', { name: '保存', exact: true }).click();
-  try {
-    await dialog.waitFor({ state: 'hidden' });
-  } catch (error) {
-    // Say what the dialog shows (a refusal, most likely) rather than only that it stayed open.
-    throw new Error(`对话框未关闭：${await dialog.innerText().catch(() => '（无法读取）')}`, { cause: error });
-  }
-}
-
-/** One step: its dialog filled by `fill`, then 保存. */
-async function act(page: Page, action: string, fill: (dialog: Locator) => Promise<void>) {
-  const dialog = await open(page, action);
-  await fill(dialog);
-  await save(dialog);
-}
-
-/**
- * Archiving needs the dossier complete (卷宗材料): the clerk registers as received every item the dossier panel
- * lists as missing or still to come (read afresh, as the panel is read when the page opens).
- */
-async function receiveMissingMaterials(page: Page) {
-  await page.reload();
-  await page.getByTestId('dossier-status').waitFor();
-  const pending = page.locator('tr[data-testid^="dossier-item-"]').filter({ has: page.locator('.ant-tag', { hasText: /^(缺少|未到期)$/ }) });
-  for (let left = 30; left > 0 && (await pending.count()) > 0; left--) {
-    await pending.first().getByRole('button', { name: '登记收到' }).click();
-    const card = page.locator('.dossier-receive');
-    await card.getByRole('button', { name: '保存', exact: true }).click();
-    await card.waitFor({ state: 'detached' });
-  }
-  await page.getByText(/^归档前还须补齐：/).waitFor({ state: 'detached' });
-}
-
-const status = (page: Page) => page.getByTestId('case-status');
 
 it('carries a 学历 request from intake to the archive, accepted with a 容缺 item', async () => {
   const { page } = app;
