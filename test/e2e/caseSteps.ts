@@ -1,15 +1,19 @@
-// What a clerk does on any case page in the browser tests: pick from a select by keyboard, take an action through
-// its dialog, register the dossier's missing materials, read the case's status.
+// What a clerk does in the browser tests, on intake forms and case pages: pick from a select by keyboard, take an
+// action through its dialog, register the dossier's missing materials, read the case's status.
 import type { Locator, Page } from 'playwright-core';
 
-/** A select, as a clerk works it from the keyboard: type to narrow the list, Enter to take the option. */
-export async function choose(page: Page, scope: Locator | Page, label: string, typed: string, option: string) {
+/**
+ * A select, as a clerk works it from the keyboard: type to narrow the list, Enter to take the option. `scope`: the
+ * dialog it is in, when it is in one.
+ */
+export async function choose(page: Page, label: string, typed: string, option: string, scope: Locator | Page = page) {
   const box = scope.getByLabel(label, { exact: true });
   await box.click();
   await box.pressSequentially(typed);
   await page.locator('.ant-select-item-option-active').filter({ hasText: option }).waitFor();
   await box.press('Enter');
   await expect(scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) }).textContent()).resolves.toContain(option);
+  // Let the list finish closing, so that it neither covers the next field nor shows in a screenshot.
   await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
 }
 

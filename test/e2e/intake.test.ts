@@ -3,6 +3,7 @@
 // part of a name.
 import type { Page } from 'playwright-core';
 import { formatChineseDate, localDate } from '../../shared/dates';
+import { choose } from './caseSteps';
 import { setUpFirstRun, startApp, type RunningApp } from './harness';
 
 jest.setTimeout(120_000);
@@ -19,18 +20,6 @@ afterEach(async () => {
 const stored = () => app.stored.call('cases.list', {
   kind: null, status: null, query: '', page: 1, pageSize: 20, sortBy: 'receivedOn', sortOrder: 'desc',
 });
-
-/** A select, as a clerk works it from the keyboard: type to narrow the list, Enter to take the option. */
-async function choose(page: Page, label: string, typed: string, option: string) {
-  const box = page.getByLabel(label, { exact: true });
-  await box.click();
-  await box.pressSequentially(typed);
-  await page.locator('.ant-select-item-option-active').filter({ hasText: option }).waitFor();
-  await box.press('Enter');
-  await expect(page.locator('.ant-select', { has: box }).textContent()).resolves.toContain(option);
-  // Let the list finish closing, so that it neither covers the next field nor shows in a screenshot.
-  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
-}
 
 async function openIntake(page: Page) {
   await page.getByRole('navigation', { name: '主导航' }).getByText('登记申请').click();

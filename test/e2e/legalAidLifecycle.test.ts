@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { addDays } from '../../shared/calendar';
 import { formatChineseDate, localDate } from '../../shared/dates';
+import { choose } from './caseSteps';
 import { setUpFirstRun, startApp, type RunningApp } from './harness';
 
 jest.setTimeout(240_000);
@@ -17,17 +18,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await app?.close();
 });
-
-/** A select, from the keyboard: type to narrow the list, Enter to take the option. */
-async function choose(page: Page, label: string, typed: string, option: string) {
-  const box = page.getByLabel(label, { exact: true });
-  await box.click();
-  await box.pressSequentially(typed);
-  await page.locator('.ant-select-item-option-active').filter({ hasText: option }).waitFor();
-  await box.press('Enter');
-  await expect(page.locator('.ant-select', { has: box }).textContent()).resolves.toContain(option);
-  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
-}
 
 /** Waits until the field shows `want` (React fills it on its next render). */
 async function showsValue(page: Page, field: ReturnType<Page['getByLabel']>, want: string) {

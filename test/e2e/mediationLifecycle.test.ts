@@ -24,7 +24,7 @@ it('carries a neighbours\' dispute from registration to the archive', async () =
   await page.getByRole('navigation', { name: '主导航' }).getByText('登记调解').click();
   await page.getByRole('heading', { name: '人民调解受理登记表' }).waitFor();
 
-  await choose(page, page, '纠纷来源', '当事人', '当事人申请');
+  await choose(page, '纠纷来源', '当事人', '当事人申请');
   await page.getByLabel('调解组织').fill('花侯村人民调解委员会');
   const nth = (label: string, i: number) => page.getByLabel(label, { exact: true }).nth(i);
   await nth('当事人姓名（名称）', 0).fill('王建国');
@@ -37,7 +37,7 @@ it('carries a neighbours\' dispute from registration to the archive', async () =
   await nth('住址（住所）', 1).fill('雨花区黎托街道花侯村3组14号');
   // The ID numbers carry the birth dates.
   await expect(nth('出生日期', 1).inputValue()).resolves.toBe('1972-09-03');
-  await choose(page, page, '纠纷类型', '邻里', '邻里纠纷');
+  await choose(page, '纠纷类型', '邻里', '邻里纠纷');
   await page.getByLabel('涉及金额').fill('3000');
   await page.getByLabel('纠纷简要情况').fill('双方房屋相邻，李秀梅家新修排水沟将雨水排向王建国家院墙，致墙基受损。');
   await page.getByLabel('当事人申请事项').fill('请求调解排水沟改道并赔偿墙基修复费用');
@@ -68,7 +68,7 @@ it('carries a neighbours\' dispute from registration to the archive', async () =
   await page.getByRole('region', { name: '可进行的操作' }).getByRole('button', { name: '调解成功', exact: true }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('radio', { name: '口头' }).check();
-  await choose(page, dialog, '履行方式', '即时', '即时履行');
+  await choose(page, '履行方式', '即时', '即时履行', dialog);
   await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await dialog.getByText('协议内容：口头协议须由调解员记录协议内容（人民调解法第28条）').waitFor();
   await app.screenshot('mediation-02-oral-without-content');
@@ -86,7 +86,7 @@ it('carries a neighbours\' dispute from registration to the archive', async () =
     await d.getByRole('radio', { name: '已履行' }).check();
   });
   await act(page, '回访', async (d) => {
-    await choose(page, d, '回访方式', '上门', '上门回访');
+    await choose(page, '回访方式', '上门', '上门回访', d);
     await d.getByLabel('回访情况', { exact: true }).fill('排水沟已改道，赔偿款已付清，双方关系缓和。');
   });
   await act(page, '申请司法确认', async (d) => {

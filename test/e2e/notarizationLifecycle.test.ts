@@ -25,7 +25,7 @@ it('carries a 学历 request from intake to the archive, accepted with a 容缺 
   await page.getByRole('navigation', { name: '主导航' }).getByText('登记公证申请').click();
   await page.getByRole('heading', { name: '公证申请表' }).waitFor();
 
-  await choose(page, page, '公证事项', '学历', '学历（最多跑一次）');
+  await choose(page, '公证事项', '学历', '学历（最多跑一次）');
   // The matter's materials and its 最多跑一次 flag, from the catalogue.
   const education = MATTER_SEED.find((m) => m.code === 'education')!;
   await expect(page.locator('.required-material').allTextContents()).resolves.toEqual(education.requiredMaterials);
@@ -84,7 +84,7 @@ it('carries a 学历 request from intake to the archive, accepted with a 容缺 
   });
   await status(page).filter({ hasText: '已出证待领取' }).waitFor();
   await act(page, '送达／领取', async (d) => {
-    await choose(page, d, '送达方式', '本人', '本人领取');
+    await choose(page, '送达方式', '本人', '本人领取', d);
     await d.getByLabel('签收人', { exact: true }).fill('王晓明');
     await d.getByLabel('送达回执', { exact: true }).check();
   });
