@@ -42,6 +42,8 @@ it('carries an office’s package to the bureau, which imports it and refuses a 
   await bureau.getByRole('menuitem', { name: '机构管理' }).click();
   await bureau.getByRole('heading', { name: '机构管理' }).waitFor();
   const bureauKey = (await county.stored.call('exchange.status', {})).publicKey!;
+  // The page shows the key once its status has loaded (the heading comes first).
+  await bureau.getByText(bureauKey).waitFor();
   expect(await bureau.getByText(bureauKey).count()).toBe(1);
 
   // The office enters the bureau's key and makes its package.

@@ -246,6 +246,7 @@ it('carries a legal-aid case from intake through every stage to the archive', as
   // The timeline tells the whole story, step by step, with who recorded each.
   const steps = ['登记受理', '一次性告知补充材料', '补齐材料', '审查决定', '指派', '办理进展', '结案', '办案补贴', '归档'];
   const entries = history.getByTestId('timeline-entry');
+  await entries.nth(steps.length - 1).waitFor(); // the timeline reloads after the action
   await expect(entries.count()).resolves.toBe(steps.length);
   for (const [i, label] of steps.entries()) await expect(entries.nth(i).textContent()).resolves.toMatch(new RegExp(`^${formatChineseDate(today)} ${label}`));
   await expect(entries.nth(4).textContent()).resolves.toContain('承办人员王律师');
