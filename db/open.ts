@@ -11,6 +11,7 @@ import { installChangeTriggers } from './changeTriggers';
 import { migrations as allMigrations, type Migration } from './migrations';
 import { applyStagedRestore, type AppliedRestore } from './stagedRestore';
 import type { Database } from './schema';
+import { cachingHandle } from './statementCache';
 
 /** PRAGMA application_id of every CaseDesk file ("CDSK"), so a foreign SQLite file is never taken for ours. */
 export const CASEDESK_APPLICATION_ID = 0x4344534b;
@@ -97,7 +98,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
       })();
     }
     if (restored?.preRestoreBackup) keepCaseNumbersIssued(sqlite, restored.preRestoreBackup, options.nativeBinding, now());
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingHandle(sqlite) }) });
     return {
       path: file,
       sqlite,

@@ -1,11 +1,9 @@
 // The backend the bench builds its data with: the app's own handler map and dispatcher (the same validation,
-// case numbers, audit entries and search index for every call), over a Kysely that keeps its prepared statements
+// case numbers, audit entries and search index for every call), over the app's own store
 // and a file that skips the fsync at commit while it is being filled. Its clock follows the data: each call happens
 // on the day it records (the step's date, the application's date), so time stamps such as updated_at look like a
 // real office's. Measurements never use it: they open the finished file the way the app does (electron/backend.ts).
-import { Kysely, SqliteDialect } from 'kysely';
 import { openStore, type Store } from '../../db/open';
-import type { Database } from '../../db/schema';
 import { createDispatch } from '../../electron/dispatch';
 import { createHandlers } from '../../electron/handlers';
 import type { Clock } from '../../electron/services/clock';
@@ -13,7 +11,6 @@ import { Sessions } from '../../electron/sessions';
 import { createApi, type Api } from '../../shared/client';
 import { APP_VERSION } from '../../electron/version';
 import { localDate } from '../../shared/dates';
-import { cachingHandle } from './statementCache';
 
 export interface BuildBackend {
   api: Api;
@@ -65,8 +62,8 @@ export function openBuildBackend(dataFile: string, until: string): BuildBackend 
   const opened = openStore(dataFile, { now: () => clock.now() });
   // A file under construction: if the machine stops, it is built again. Set back to FULL before closing.
   opened.sqlite.pragma('synchronous = OFF');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingHandle(opened.sqlite) }) });
-  const store: Store = { ...opened, db };
+  const store: Store = opened;
+  const db = store.db;
   const handlers = createHandlers({ appInfo: { version: APP_VERSION, dataFile, shell: 'preview' }, store });
   const sessions = new Sessions(24 * 60 * 60_000, () => clock.now().getTime());
   sessions.signInSystem('bench');
@@ -78,7 +75,6 @@ export function openBuildBackend(dataFile: string, until: string): BuildBackend 
     }),
     store,
     close: async () => {
-      await db.destroy();
       opened.sqlite.pragma('synchronous = FULL');
       opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
       await opened.close();

@@ -1,5 +1,6 @@
 // Shared test fixtures: a temp data file, a backend on it with a fixed clock, and a valid application.
 import crypto from 'node:crypto';
+import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,6 +42,25 @@ export function testBackend(
 }
 
 export { FIRST_ADMIN, OFFICE, validApplication } from './samples';
+
+/**
+ * Every row of every table of a data file (sqlite_sequence included), hashed: "logically unchanged", for a write
+ * undone by a savepoint (SQLite may log the restored pages again, so the bytes can differ).
+ */
+export function dataState(dataFile: string): string {
+  const sqlite = new BetterSqlite3(dataFile, { readonly: true });
+  try {
+    const hash = crypto.createHash('sha256');
+    const tables = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
+    for (const table of tables) {
+      hash.update(`${table}\n`);
+      for (const row of sqlite.prepare(`SELECT * FROM "${table}"`).raw().iterate()) hash.update(`${JSON.stringify(row)}\n`);
+    }
+    return hash.digest('hex');
+  } finally {
+    sqlite.close();
+  }
+}
 
 /** The bytes of a data file and its WAL, hashed: "byte-for-byte unchanged" made checkable. */
 export function fileState(dataFile: string): string {

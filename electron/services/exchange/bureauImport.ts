@@ -1,19 +1,19 @@
-// Bureau mode: importing offices' packages (docs/export-format.md). Every check runs before anything of a package
-// is written: container, signature, hashes, the office registered with the signing key's fingerprint, decryption
-// with the bureau's key, every row against the exported tables' schema. A refused package changes nothing. The
+// Bureau mode: importing offices' packages (docs/export-format.md). Every check must pass before anything of a
+// package is kept: container, signature, hashes, the office registered with the signing key's fingerprint,
+// decryption with the bureau's key, every row against the exported tables' schema. A refused package changes
+// nothing (its rows are merged as they are checked, inside a savepoint rolled back when any check fails). The
 // merge keeps, per (office, table, row), the version with the highest change sequence: the same package twice
 // changes nothing and an older package after a newer one regresses nothing. What that rule cannot settle — the
 // same row at the same sequence with different content, a re-sent sequence with different content, an office's
 // audit log that got shorter — is recorded in bureau_conflicts for review. Only Kysely, so the same import can run
 // on another dialect later. Packages are read one at a time and never held as rows: each file is read, verified,
-// decrypted chunk by chunk and checked line by line, then decrypted again to merge in batches, so memory stays
-// near one package's file and its rows' keys however many packages come at once.
+// then decrypted chunk by chunk, checked line by line and merged in batches, so memory stays near one package's
+// file and its rows' keys however many packages come at once.
 import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
-import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
 import type { BureauConflictTable, BureauRowTable, Database } from '../../../db/schema';
 import type { DataManifest } from '../../../shared/exchange/manifest';
-import { EXPORTED_TABLES } from '../../../shared/exchange/tables';
 import { rowProblem, type PackageRow } from '../../../shared/exchange/rows';
 import type { ImportCounts, ImportOutcome, VerifyOutcome } from '../../../shared/exchange/types';
 import { claimedManifest, contentKeyFor, PackageRefused, plaintextChunks, verifyPackage, type OpenedPackage } from './container';
@@ -35,38 +35,18 @@ interface CheckedRow {
   hash: string;
 }
 
-interface CheckedPackage {
+/** A verified package whose office is registered with the key that signed it, ready to be read. */
+interface OpenedData {
   fileName: string;
   manifest: DataManifest;
   officeName: string;
-  fileSha256: string;
-  /** Already imported with the same content: its rows were checked then, and nothing will be written. */
-  duplicate: boolean;
   opened: OpenedPackage;
   key: Buffer | null;
-  rowCount: number;
-  /** What the check learnt of each line, so that the merge need not parse it again. */
-  lines: LineIndex;
-  statistics: string;
-}
-
-/**
- * Per line of rows.ndjson, in order: table, key, sequence, and where the row's data starts in the line when the
- * line is exactly as the export writes it (the canonical JSON of what it holds; -2 for a tombstone), or -1 when it
- * is not and the merge must parse it.
- */
-interface LineIndex {
-  /** The table, as its index in TABLE_NAMES. */
-  t: number[];
-  k: string[];
-  s: number[];
-  dataAt: number[];
 }
 
 /** Rows per statement: 8 columns each, well under SQLite's 32,766 parameters. */
 const BATCH = 2000;
 const NEWLINE = 0x0a;
-const TABLE_NAMES = Object.keys(EXPORTED_TABLES);
 
 // crypto.hash (Node ≥ 20.12) is several times faster than createHash for the many small rows of an import.
 const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
@@ -113,13 +93,8 @@ function* rowLines(pkg: { opened: OpenedPackage; key: Buffer | null }, onChunk?:
   if (rest) throw new PackageRefused('数据行部分的结尾不完整');
 }
 
-async function checkPackage(
-  db: Kysely<Database>,
-  file: PackageFile,
-  opened: OpenedPackage,
-  bureauKeys: KeyPairs | null,
-  { skipDuplicate }: { skipDuplicate: boolean },
-): Promise<CheckedPackage> {
+/** The checks that need no decryption: a data package, from a registered office with its registered key. */
+async function openData(db: Kysely<Database>, file: PackageFile, opened: OpenedPackage, bureauKeys: KeyPairs | null): Promise<OpenedData> {
   const manifest = opened.manifest;
   if (manifest.kind !== 'office-data') throw new PackageRefused('这是县局的配置包，不是司法所的数据包');
   const office = await db.selectFrom('bureau_offices').selectAll().where('code', '=', manifest.office.code).executeTakeFirst();
@@ -130,23 +105,21 @@ async function checkPackage(
   const key = contentKeyFor(opened, bureauKeys);
   const names = opened.stored.map((p) => p.name).join(',');
   if (names !== `${ROWS_PART},${STATISTICS_PART}`) throw new PackageRefused(`数据部分不符合格式（${names}）`);
-  const imported = skipDuplicate && await db
-    .selectFrom('bureau_imports')
-    .select('row_count')
-    .where('office_code', '=', manifest.office.code)
-    .where('sequence', '=', manifest.sequence)
-    .where('content_hash', '=', manifest.contentHash)
-    .executeTakeFirst();
-  const duplicate = Boolean(imported);
-  const pkg = { opened, key };
+  return { fileName: file.fileName, manifest, officeName: office.name, opened, key };
+}
 
-  // Every byte decrypted and hashed, every line checked (but for a duplicate, whose rows were checked when it
-  // first came); nothing is kept but the counts and each line's table, key, sequence and where its data starts.
+/**
+ * Reads a package's content once, returning its number of rows: every byte decrypted and hashed and, when `rows` is given, every line checked
+ * and handed to it in batches while none has failed. Throws PackageRefused, only once everything is read, with the
+ * first of: the content hash, the GCM tag, the first bad line, the statistics, the counts. So a caller writing the
+ * batches must be able to undo them (importOne writes inside a savepoint).
+ */
+async function readContent(pkg: OpenedData, rows: ((batch: CheckedRow[]) => Promise<void>) | null): Promise<number> {
+  const { opened, key, manifest } = pkg;
   const content = crypto.createHash('sha256');
-  const lengthOf = (i: number) => opened.stored[i]!.bytes.length - (key ? 16 : 0);
   const partHead = (i: number) => {
     const len = Buffer.alloc(4);
-    len.writeUInt32BE(Math.max(0, lengthOf(i)));
+    len.writeUInt32BE(Math.max(0, opened.stored[i]!.bytes.length - (key ? 16 : 0)));
     content.update(Buffer.from(opened.stored[i]!.name, 'utf8')).update(len);
   };
   partHead(0);
@@ -154,40 +127,51 @@ async function checkPackage(
   let rowCount = 0;
   const seen = new Map<string, Set<string>>();
   const counts: Record<string, { rows: number; tombstones: number }> = {};
-  const lines: LineIndex = { t: [], k: [], s: [], dataAt: [] };
+  let batch: CheckedRow[] = [];
   for (const line of rowLines(pkg, (chunk) => content.update(chunk))) {
     rowCount++;
-    if (duplicate || problem !== null) continue;
-    problem = lineProblem(line, rowCount, manifest, seen, counts, lines);
+    if (!rows || problem !== null) continue;
+    const checked = checkedLine(line, rowCount, manifest, seen, counts);
+    if (typeof checked === 'string') {
+      problem = checked;
+      continue;
+    }
+    batch.push(checked);
+    if (batch.length === BATCH) {
+      await rows(batch);
+      batch = [];
+    }
   }
   partHead(1);
   const statisticsBytes = Buffer.concat([...plaintextChunks(opened, 1, key)]);
   content.update(statisticsBytes);
-  const statisticsText = statisticsBytes.toString('utf8');
   if (content.digest('hex') !== manifest.contentHash) throw new PackageRefused('内容校验失败：解密后的内容与清单不符');
   if (problem !== null) throw new PackageRefused(problem);
-  const common = { fileName: file.fileName, manifest, officeName: office.name, fileSha256: opened.fileSha256, opened, key, rowCount, lines };
-  if (duplicate) return { ...common, duplicate: true, statistics: '' };
-  try {
-    const stats: unknown = JSON.parse(statisticsText);
-    if (typeof stats !== 'object' || stats === null || Array.isArray(stats)) throw new Error();
-  } catch {
-    throw new PackageRefused('统计数据部分不是有效的JSON对象');
-  }
+  if (!rows) return rowCount;
+  if (!isJsonObject(statisticsBytes.toString('utf8'))) throw new PackageRefused('统计数据部分不是有效的JSON对象');
   const expected = JSON.stringify(Object.entries(manifest.counts).filter(([, c]) => c.rows + c.tombstones > 0).sort());
   if (JSON.stringify(Object.entries(counts).sort()) !== expected) throw new PackageRefused('各表行数与清单不符');
-  return { ...common, duplicate: false, statistics: statisticsText };
+  if (batch.length) await rows(batch);
+  return rowCount;
 }
 
-/** What is wrong with line `n` of a package, in Chinese, or null; records the row in `seen` and `counts`. */
-function lineProblem(
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** Line `n` of a package as the row to merge, or what is wrong with it in Chinese; records it in `seen` and `counts`. */
+function checkedLine(
   line: string,
   n: number,
   manifest: DataManifest,
   seen: Map<string, Set<string>>,
   counts: Record<string, { rows: number; tombstones: number }>,
-  lines: LineIndex,
-): string | null {
+): CheckedRow | string {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -204,38 +188,8 @@ function lineProblem(
   const count = (counts[row.t] ??= { rows: 0, tombstones: 0 });
   if (row.d) count.rows++;
   else count.tombstones++;
-  const head = `{"t":${JSON.stringify(row.t)},"k":${JSON.stringify(row.k)},"s":${row.s}`;
-  const canonical = row.d ? `${head},"d":${JSON.stringify(row.d)}}` : `${head}}`;
-  lines.t.push(TABLE_NAMES.indexOf(row.t));
-  lines.k.push(row.k);
-  lines.s.push(row.s);
-  lines.dataAt.push(canonical !== line ? -1 : row.d ? head.length + 5 : -2);
-  return null;
-}
-
-/** The checked rows again, parsed for the merge, a batch at a time. */
-function* rowBatches(pkg: CheckedPackage): Generator<CheckedRow[]> {
-  let batch: CheckedRow[] = [];
-  const { t, k, s, dataAt } = pkg.lines;
-  let i = 0;
-  for (const line of rowLines(pkg)) {
-    const at = dataAt[i] ?? -1;
-    if (at === -1) {
-      const row = JSON.parse(line) as PackageRow;
-      const json = row.d ? JSON.stringify(row.d) : null;
-      batch.push({ t: row.t, k: row.k, s: row.s, json, hash: json === null ? 'tombstone' : hashOf(json) });
-    } else {
-      // A canonical line: its data is the JSON the check parsed and wrote again, exactly.
-      const json = at === -2 ? null : line.slice(at, -1);
-      batch.push({ t: TABLE_NAMES[t[i]!]!, k: k[i]!, s: s[i]!, json, hash: json === null ? 'tombstone' : hashOf(json) });
-    }
-    i++;
-    if (batch.length === BATCH) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length) yield batch;
+  const json = row.d ? JSON.stringify(row.d) : null;
+  return { t: row.t, k: row.k, s: row.s, json, hash: json === null ? 'tombstone' : hashOf(json) };
 }
 
 /** The office and export sequence a file claims, to merge an office's packages oldest first. */
@@ -247,8 +201,8 @@ async function claimedOrder(file: PackageFile): Promise<readonly [string, number
 
 /**
  * Imports packages (inside the calling channel's one transaction), one at a time, the older export sequences of
- * an office first: each is read, checked in full, merged and let go before the next is read. A refused package
- * writes nothing and the others are still imported. Returns one outcome per file, in the order given.
+ * an office first: each is read, checked, merged and let go before the next is read. A refused package writes
+ * nothing and the others are still imported. Returns one outcome per file, in the order given.
  */
 export async function importPackages(db: Kysely<Database>, files: readonly PackageFile[], now: Date): Promise<ImportOutcome[]> {
   const mode = await db.selectFrom('office').select('mode').where('id', '=', 1).executeTakeFirst();
@@ -265,15 +219,12 @@ export async function importPackages(db: Kysely<Database>, files: readonly Packa
   const outcomes = new Map<number, ImportOutcome>();
   for (const { index } of ordered) {
     const file = files[index]!;
-    let pkg: CheckedPackage;
     try {
-      pkg = await checkPackage(db, file, verifyPackage(await bytesOf(file)), bureauKeys, { skipDuplicate: true });
+      outcomes.set(index, await importOne(db, await openData(db, file, verifyPackage(await bytesOf(file)), bureauKeys), now));
     } catch (error) {
       if (!(error instanceof PackageRefused)) throw error;
       outcomes.set(index, { fileName: file.fileName, status: 'rejected', reason: error.message });
-      continue;
     }
-    outcomes.set(index, await mergePackage(db, pkg, now));
   }
   return files.map((_, i) => outcomes.get(i)!);
 }
@@ -290,8 +241,9 @@ export async function verifyPackages(db: Kysely<Database>, files: readonly Packa
     try {
       const opened = verifyPackage(await bytesOf(file));
       if (bureauMode) {
-        const pkg = await checkPackage(db, file, opened, bureauKeys, { skipDuplicate: false });
-        outcomes.push({ fileName: file.fileName, ok: true, manifest: pkg.manifest, rowsChecked: pkg.rowCount });
+        const pkg = await openData(db, file, opened, bureauKeys);
+        const rowCount = await readContent(pkg, async () => {});
+        outcomes.push({ fileName: file.fileName, ok: true, manifest: pkg.manifest, rowsChecked: rowCount });
       } else {
         outcomes.push({ fileName: file.fileName, ok: true, manifest: opened.manifest, rowsChecked: null });
       }
@@ -303,7 +255,12 @@ export async function verifyPackages(db: Kysely<Database>, files: readonly Packa
   return outcomes;
 }
 
-async function mergePackage(db: Kysely<Database>, pkg: CheckedPackage, now: Date): Promise<ImportOutcome> {
+/**
+ * One package, in one pass: the rows are checked and merged as they are decrypted, inside a savepoint that is
+ * rolled back when any check fails (to the end of the content: its hash, the GCM tag, the counts), so a refused
+ * package leaves nothing behind, as if it had been checked whole before the first write.
+ */
+async function importOne(db: Kysely<Database>, pkg: OpenedData, now: Date): Promise<ImportOutcome> {
   const { manifest } = pkg;
   const officeCode = manifest.office.code;
   const done = { fileName: pkg.fileName, officeCode, officeName: pkg.officeName, period: manifest.period, sequence: manifest.sequence };
@@ -315,42 +272,55 @@ async function mergePackage(db: Kysely<Database>, pkg: CheckedPackage, now: Date
     .where('sequence', '=', manifest.sequence)
     .execute();
   const earlier = same.find((s) => s.content_hash === manifest.contentHash);
-  if (pkg.duplicate || earlier) {
-    return { ...done, status: 'duplicate', counts: { ...counts, unchanged: earlier?.row_count ?? 0 }, warnings: [] };
+  if (earlier) {
+    // Its rows were checked when it first came; its bytes are still decrypted and hashed.
+    await readContent(pkg, null);
+    return { ...done, status: 'duplicate', counts: { ...counts, unchanged: earlier.row_count }, warnings: [] };
   }
   // The first package of an office (the bulk of a county's first import) has nothing to compare with.
   const first = !(await db.selectFrom('bureau_rows').select('seq').where('office_code', '=', officeCode).limit(1).executeTakeFirst());
-
   const at = now.toISOString();
-  const { id: importId } = await db
-    .insertInto('bureau_imports')
-    .values({
-      office_code: officeCode, sequence: manifest.sequence, period: manifest.period, after_seq: manifest.changes.after,
-      up_to_seq: manifest.changes.upTo, created_at: manifest.createdAt, app_version: manifest.appVersion,
-      audit_head_seq: manifest.auditHead.seq, audit_head_hash: manifest.auditHead.hash, statistics: pkg.statistics,
-      row_count: pkg.rowCount, content_hash: manifest.contentHash, file_sha256: pkg.fileSha256, file_name: pkg.fileName, imported_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-
   const warnings: string[] = [];
-  const flag = async (kind: 'package' | 'audit', detail: string) => {
-    warnings.push(detail);
-    await db.insertInto('bureau_conflicts').values({
-      office_code: officeCode, import_id: importId, kind, table_name: '', row_key: '', seq: manifest.sequence,
-      kept_hash: '', incoming_hash: manifest.contentHash, incoming_data: null, detail, detected_at: at, resolved_at: null,
-    }).execute();
-  };
-  if (same.length > 0) await flag('package', `第${manifest.sequence}次报送已导入过内容不同的数据包，请核对`);
-  await checkAuditHead(db, officeCode, manifest, importId, flag);
 
+  // The statistics part is small: read first, so the import's record is written once (the audit log keeps each write).
+  const statisticsText = Buffer.concat([...plaintextChunks(pkg.opened, 1, pkg.key)]).toString('utf8');
+  // Checked (and the package refused when it is not valid JSON) after the rows, in the order readContent checks.
+  const statistics = isJsonObject(statisticsText) ? statisticsText : '{}';
+  // The manifest's counts are held to the rows read, so their sum is the package's number of rows once it passes.
+  const rowCount = Object.values(manifest.counts).reduce((sum, c) => sum + c.rows + c.tombstones, 0);
+
+  await sql`SAVEPOINT package_import`.execute(db);
   try {
+    const { id: importId } = await db
+      .insertInto('bureau_imports')
+      .values({
+        office_code: officeCode, sequence: manifest.sequence, period: manifest.period, after_seq: manifest.changes.after,
+        up_to_seq: manifest.changes.upTo, created_at: manifest.createdAt, app_version: manifest.appVersion,
+        audit_head_seq: manifest.auditHead.seq, audit_head_hash: manifest.auditHead.hash, statistics,
+        row_count: rowCount, content_hash: manifest.contentHash, file_sha256: pkg.opened.fileSha256, file_name: pkg.fileName, imported_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const flag = async (kind: 'package' | 'audit', detail: string) => {
+      warnings.push(detail);
+      await db.insertInto('bureau_conflicts').values({
+        office_code: officeCode, import_id: importId, kind, table_name: '', row_key: '', seq: manifest.sequence,
+        kept_hash: '', incoming_hash: manifest.contentHash, incoming_data: null, detail, detected_at: at, resolved_at: null,
+      }).execute();
+    };
+    if (same.length > 0) await flag('package', `第${manifest.sequence}次报送已导入过内容不同的数据包，请核对`);
+    await checkAuditHead(db, officeCode, manifest, importId, flag);
+
     const compiled: UpsertStatements = new Map();
-    for (const batch of rowBatches(pkg)) await mergeBatch(db, officeCode, importId, batch, counts, at, first, compiled);
+    await readContent(pkg, (batch) => mergeBatch(db, officeCode, importId, batch, counts, at, first, compiled));
+    await sql`RELEASE package_import`.execute(db);
   } catch (error) {
-    // The same bytes passed every check moments ago; should they not now, abort the whole transaction rather
-    // than report a half-merged package as refused.
-    if (error instanceof PackageRefused) throw new Error(`package changed while merging: ${error.message}`);
+    try {
+      await sql`ROLLBACK TO package_import`.execute(db);
+      await sql`RELEASE package_import`.execute(db);
+    } catch {
+      // SQLite rolled the whole transaction back itself (a full disk, say): the channel's transaction fails with the first error.
+    }
     throw error;
   }
   if (counts.conflicts > 0) warnings.push(`${counts.conflicts}行与已导入的同一版本内容不同，已列入待核冲突`);

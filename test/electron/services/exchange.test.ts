@@ -3,7 +3,7 @@ import path from 'node:path';
 import { sealPackage } from '../../../electron/services/exchange/container';
 import { loadKeys, parsePublicKey } from '../../../electron/services/exchange/keys';
 import type { DataManifest } from '../../../shared/exchange/manifest';
-import { fileState } from '../../support/fixtures';
+import { dataState, fileState } from '../../support/fixtures';
 import { bureau, bureauRows, clerk, introduce, office, officeRows, type Site } from './exchangeFixtures';
 
 const LITUO = '43011101';
@@ -242,17 +242,25 @@ describe('the monthly export from an office to the county bureau', () => {
   describe('refuses, with the reason, and changes nothing', () => {
     let good: Buffer;
     let state: string;
+    let data: string;
     beforeEach(async () => {
       good = fs.readFileSync((await exportTo(lituo)).file);
       state = fileState(county.dataFile);
+      data = dataState(county.dataFile);
     });
 
-    async function refused(bytes: Buffer, name = 'bad.casedesk'): Promise<string> {
+    /**
+     * Refused before its content is read (container, signature, office, key), the file is byte-for-byte as it was;
+     * refused for its content, its rows merged so far are undone by a savepoint: every table as it was.
+     */
+    async function refused(bytes: Buffer, name = 'bad.casedesk', { forContent = false } = {}): Promise<string> {
       const [outcome] = await importFiles(county, writeCopy(county.folder, name, bytes));
       expect(outcome!.status).toBe('rejected');
-      expect(fileState(county.dataFile)).toBe(state);
+      if (!forContent) expect(fileState(county.dataFile)).toBe(state);
+      expect(dataState(county.dataFile)).toBe(data);
       return outcome!.status === 'rejected' ? outcome!.reason : '';
     }
+    const refusedForContent = (bytes: Buffer) => refused(bytes, 'bad.casedesk', { forContent: true });
 
     it('a byte changed anywhere: header, part names and lengths, manifest, signature, each data part', async () => {
       const { header, parts } = layout(good);
@@ -295,16 +303,16 @@ describe('the monthly export from an office to the county bureau', () => {
     it('a row that does not fit the schema, however well signed', async () => {
       const row = (d: Record<string, unknown>) => JSON.stringify({ t: 'cases', k: String(d.id), s: 5, d });
       const valid = { ...bureauRowsOf(lituo, 'cases', 1) };
-      expect(await refused(await forged(lituo, {}, [row({ ...valid, status: 7 })]))).toMatch(/第1行.*cases\.status.*应为文本/);
-      expect(await refused(await forged(lituo, {}, [row({ ...valid, secret: 'x' })]))).toMatch(/没有列“secret”/);
-      expect(await refused(await forged(lituo, {}, [JSON.stringify({ t: 'users', k: '1', s: 5, d: { id: 1, password_hash: 'x' } })]))).toMatch(/没有列“password_hash”/);
-      expect(await refused(await forged(lituo, {}, [JSON.stringify({ t: 'sqlite_master', k: '1', s: 5 })]))).toMatch(/未知的表/);
-      expect(await refused(await forged(lituo, {}, [row(valid).replace(`"k":"${valid.id}"`, '"k":"999"')]))).toMatch(/行键与行内容不符/);
-      expect(await refused(await forged(lituo, { changes: { after: 10, upTo: 20 } }, [row(valid)]))).toMatch(/变更序号不在本包的范围内/);
+      expect(await refusedForContent(await forged(lituo, {}, [row({ ...valid, status: 7 })]))).toMatch(/第1行.*cases\.status.*应为文本/);
+      expect(await refusedForContent(await forged(lituo, {}, [row({ ...valid, secret: 'x' })]))).toMatch(/没有列“secret”/);
+      expect(await refusedForContent(await forged(lituo, {}, [JSON.stringify({ t: 'users', k: '1', s: 5, d: { id: 1, password_hash: 'x' } })]))).toMatch(/没有列“password_hash”/);
+      expect(await refusedForContent(await forged(lituo, {}, [JSON.stringify({ t: 'sqlite_master', k: '1', s: 5 })]))).toMatch(/未知的表/);
+      expect(await refusedForContent(await forged(lituo, {}, [row(valid).replace(`"k":"${valid.id}"`, '"k":"999"')]))).toMatch(/行键与行内容不符/);
+      expect(await refusedForContent(await forged(lituo, { changes: { after: 10, upTo: 20 } }, [row(valid)]))).toMatch(/变更序号不在本包的范围内/);
       // The counts in the manifest must match the rows.
-      expect(await refused(await forged(lituo, { counts: { cases: { rows: 2, tombstones: 0 } } }, [row(valid)]))).toMatch(/行数与清单不符/);
+      expect(await refusedForContent(await forged(lituo, { counts: { cases: { rows: 2, tombstones: 0 } } }, [row(valid)]))).toMatch(/行数与清单不符/);
       // A valid row after a bad one: the whole package is refused, the valid one too.
-      expect(await refused(await forged(lituo, {}, [row({ ...valid, id: 900 }), row({ ...valid, case_year: 'x' })]))).toMatch(/第2行/);
+      expect(await refusedForContent(await forged(lituo, {}, [row({ ...valid, id: 900 }), row({ ...valid, case_year: 'x' })]))).toMatch(/第2行/);
     });
 
     it('a file that is no package at all, and a package at an office’s file', async () => {

@@ -81,7 +81,7 @@ it('reads each file only when its turn comes: a file gone by then is refused alo
   await county.close();
 }, 60_000);
 
-it('checks every row before writing any: a package whose last line is malformed writes nothing, while the packages around it are imported', async () => {
+it('keeps nothing of a package whose last line is malformed, while the packages around it are imported', async () => {
   const county = await bureau();
   const made = await makeSyntheticPackages(county.api, { offices: 2, casesPerOffice: 20 });
   const bad = await brokenAtTheEnd(county, 200);
@@ -93,6 +93,24 @@ it('checks every row before writing any: a package whose last line is malformed 
   expect(outcomes[1]!.status === 'rejected' && outcomes[1]!.reason).toBe('第201行数据不符合格式：表“cases”没有列“secret”');
   expect(casesPerOffice(county)).toEqual([{ office_code: '43011101', n: 20 }, { office_code: '43011102', n: 20 }]);
   expect(importedOffices(county)).toEqual(['43011101', '43011102']);
+  await county.close();
+}, 60_000);
+
+it('undoes the batches already merged when a line after them fails: nothing of the package remains, the next one is imported', async () => {
+  const county = await bureau();
+  const made = await makeSyntheticPackages(county.api, { offices: 2, casesPerOffice: 20 });
+  const bad = await brokenAtTheEnd(county, 4_100); // two batches of 2,000 rows merged before the bad line is read
+  const files = writeAll(county, [made[0]!, bad, made[1]!]);
+
+  const outcomes = await county.api.call('bureau.importFiles', { files });
+
+  expect(outcomes.map((o) => o.status)).toEqual(['imported', 'rejected', 'imported']);
+  expect(outcomes[1]!.status === 'rejected' && outcomes[1]!.reason).toBe('第4101行数据不符合格式：表“cases”没有列“secret”');
+  expect(casesPerOffice(county)).toEqual([{ office_code: '43011101', n: 20 }, { office_code: '43011102', n: 20 }]);
+  expect(importedOffices(county)).toEqual(['43011101', '43011102']);
+  const sqlite = new BetterSqlite3(county.dataFile, { readonly: true });
+  expect(sqlite.prepare(`SELECT count(*) AS n FROM bureau_rows WHERE office_code = '43011199'`).get()).toEqual({ n: 0 });
+  sqlite.close();
   await county.close();
 }, 60_000);
 
