@@ -106,7 +106,7 @@ export async function runBench(dataset: Dataset, measurements: readonly Measurem
     }
   } finally {
     await home.close();
-    fs.rmSync(workDir, { recursive: true, force: true });
+    if (!process.env.KEEP_BENCH_DIR) fs.rmSync(workDir, { recursive: true, force: true });
   }
   const { spec } = dataset;
   return {

@@ -16,11 +16,13 @@ import type { BureauConflictTable, BureauRowTable, Database } from '../../../db/
 import type { DataManifest } from '../../../shared/exchange/manifest';
 import { rowProblem, type PackageRow } from '../../../shared/exchange/rows';
 import type { ImportCounts, ImportOutcome, VerifyOutcome } from '../../../shared/exchange/types';
-import { claimedManifest, contentKeyFor, PackageRefused, plaintextChunks, verifyPackage, type OpenedPackage } from './container';
+import {
+  bufferBytes, claimedManifest, contentKeyFor, fileBytes, PackageRefused, plaintextChunks, verifyPackage, type OpenedPackage, type PackageBytes,
+} from './container';
 import { loadKeys, type KeyPairs } from './keys';
 import { ROWS_PART, STATISTICS_PART } from './officeExport';
 
-/** A package to import: its bytes (an upload), or its path, read only when its turn comes. */
+/** A package to import: its bytes (an upload), or its path, opened only when its turn comes and read a piece at a time. */
 export type PackageFile = { fileName: string; bytes: Buffer } | { fileName: string; path: string };
 
 /** The manifest is the file's first part; its claimed office and sequence order the import. */
@@ -44,20 +46,26 @@ interface OpenedData {
   key: Buffer | null;
 }
 
-/** Rows per statement: 8 columns each, well under SQLite's 32,766 parameters. */
-const BATCH = 2000;
+/**
+ * Rows per statement (8 columns each, well under SQLite's 32,766 parameters). Measured on a county's import:
+ * 500 is as fast as 2,000 and the batch's rows die young, so the heap stays about 80 MB smaller.
+ */
+const BATCH = 500;
 const NEWLINE = 0x0a;
 
 // crypto.hash (Node ≥ 20.12) is several times faster than createHash for the many small rows of an import.
 const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
 const hashOf = (text: string): string => (oneShot ? oneShot('sha256', text) : crypto.createHash('sha256').update(text).digest('hex'));
 
-async function bytesOf(file: PackageFile): Promise<Buffer> {
-  if ('bytes' in file) return file.bytes;
+/** Runs `use` on the file's bytes: an upload's buffer, or the file opened and read a piece at a time, then closed. */
+async function withBytes<T>(file: PackageFile, use: (bytes: PackageBytes) => Promise<T>): Promise<T> {
+  if ('bytes' in file) return use(bufferBytes(file.bytes));
+  const handle = await fsp.open(file.path, 'r').catch(() => null);
+  if (!handle) throw new PackageRefused('不能读取文件');
   try {
-    return await fsp.readFile(file.path);
-  } catch {
-    throw new PackageRefused('不能读取文件');
+    return await use(fileBytes(handle.fd));
+  } finally {
+    await handle.close();
   }
 }
 
@@ -119,7 +127,7 @@ async function readContent(pkg: OpenedData, rows: ((batch: CheckedRow[]) => Prom
   const content = crypto.createHash('sha256');
   const partHead = (i: number) => {
     const len = Buffer.alloc(4);
-    len.writeUInt32BE(Math.max(0, opened.stored[i]!.bytes.length - (key ? 16 : 0)));
+    len.writeUInt32BE(Math.max(0, opened.stored[i]!.length - (key ? 16 : 0)));
     content.update(Buffer.from(opened.stored[i]!.name, 'utf8')).update(len);
   };
   partHead(0);
@@ -220,7 +228,7 @@ export async function importPackages(db: Kysely<Database>, files: readonly Packa
   for (const { index } of ordered) {
     const file = files[index]!;
     try {
-      outcomes.set(index, await importOne(db, await openData(db, file, verifyPackage(await bytesOf(file)), bureauKeys), now));
+      outcomes.set(index, await withBytes(file, async (bytes) => importOne(db, await openData(db, file, verifyPackage(bytes), bureauKeys), now)));
     } catch (error) {
       if (!(error instanceof PackageRefused)) throw error;
       outcomes.set(index, { fileName: file.fileName, status: 'rejected', reason: error.message });
@@ -239,14 +247,12 @@ export async function verifyPackages(db: Kysely<Database>, files: readonly Packa
   const outcomes: VerifyOutcome[] = [];
   for (const file of files) {
     try {
-      const opened = verifyPackage(await bytesOf(file));
-      if (bureauMode) {
+      outcomes.push(await withBytes(file, async (bytes) => {
+        const opened = verifyPackage(bytes);
+        if (!bureauMode) return { fileName: file.fileName, ok: true, manifest: opened.manifest, rowsChecked: null };
         const pkg = await openData(db, file, opened, bureauKeys);
-        const rowCount = await readContent(pkg, async () => {});
-        outcomes.push({ fileName: file.fileName, ok: true, manifest: pkg.manifest, rowsChecked: rowCount });
-      } else {
-        outcomes.push({ fileName: file.fileName, ok: true, manifest: opened.manifest, rowsChecked: null });
-      }
+        return { fileName: file.fileName, ok: true, manifest: pkg.manifest, rowsChecked: await readContent(pkg, async () => {}) };
+      }));
     } catch (error) {
       if (!(error instanceof PackageRefused)) throw error;
       outcomes.push({ fileName: file.fileName, ok: false, reason: error.message });

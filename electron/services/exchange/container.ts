@@ -4,6 +4,7 @@
 // AES-256-GCM, the part's name as associated data). Opening checks, in this order: the container's shape, the
 // manifest's schema, the signature, the SHA-256 of every part, and (with the bureau's keys) decrypts.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { manifestSchema, PACKAGE_FORMAT_VERSION, type Encryption, type Manifest, type PartEntry } from '../../../shared/exchange/manifest';
 import { boxPublicKey, fingerprintOf, rawPublic, signPublicKey, type KeyPairs, type PublicKeys } from './keys';
 
@@ -25,25 +26,79 @@ export interface Part {
 
 export const sha256Hex = (bytes: Buffer | string) => crypto.createHash('sha256').update(bytes).digest('hex');
 
-function readContainer(file: Buffer): Part[] {
+/**
+ * Where a package's bytes are read from, a piece at a time: a buffer (an upload, a test, a configuration package)
+ * or an open file, so that a large package is never held whole.
+ */
+export interface PackageBytes {
+  length: number;
+  /** Bytes [from, to); throws PackageRefused when they cannot be read. */
+  read(from: number, to: number): Buffer;
+}
+
+export function bufferBytes(buffer: Buffer): PackageBytes {
+  return { length: buffer.length, read: (from, to) => buffer.subarray(from, to) };
+}
+
+/** An open file's bytes (the caller closes it); its length as it was when opened. */
+export function fileBytes(fd: number): PackageBytes {
+  let length: number;
+  try {
+    length = fs.fstatSync(fd).size;
+  } catch {
+    throw new PackageRefused('不能读取文件');
+  }
+  return {
+    length,
+    read(from, to) {
+      const bytes = Buffer.allocUnsafe(Math.max(0, to - from));
+      let done = 0;
+      try {
+        while (done < bytes.length) {
+          const n = fs.readSync(fd, bytes, done, bytes.length - done, from + done);
+          if (n === 0) throw new Error('file shrank');
+          done += n;
+        }
+      } catch {
+        throw new PackageRefused('读取文件时出错（文件被改动或存储设备被拔出）');
+      }
+      return bytes;
+    },
+  };
+}
+
+/** A part as stored in the file: where it is, read when needed. */
+export interface StoredPart {
+  name: string;
+  length: number;
+  /** Bytes [from, to) of the part. */
+  read(from: number, to: number): Buffer;
+}
+
+/** The manifest and signature are read whole: a real one is a few kilobytes, a length past this is damage. */
+const MAX_HEAD_PART_BYTES = 16 * 1024 * 1024;
+
+function readContainer(file: PackageBytes): (StoredPart & { at: number })[] {
   const damaged = (what: string) => new PackageRefused(`文件结构损坏（${what}），不是完整的CaseDesk数据包`);
-  if (file.length < MAGIC.length + 4 || !file.subarray(0, MAGIC.length).equals(MAGIC)) throw new PackageRefused('不是CaseDesk数据包（文件头不符）');
-  const version = file.readUInt16BE(MAGIC.length);
+  const head = file.read(0, Math.min(file.length, MAGIC.length + 4));
+  if (head.length < MAGIC.length + 4 || !head.subarray(0, MAGIC.length).equals(MAGIC)) throw new PackageRefused('不是CaseDesk数据包（文件头不符）');
+  const version = head.readUInt16BE(MAGIC.length);
   if (version !== PACKAGE_FORMAT_VERSION) throw new PackageRefused(`数据包格式版本为${version}，本程序支持版本${PACKAGE_FORMAT_VERSION}`);
-  const count = file.readUInt16BE(MAGIC.length + 2);
+  const count = head.readUInt16BE(MAGIC.length + 2);
   let at = MAGIC.length + 4;
-  const parts: Part[] = [];
+  const parts: (StoredPart & { at: number })[] = [];
   for (let i = 0; i < count; i++) {
     if (at + 1 > file.length) throw damaged('部分数量');
-    const nameLength = file.readUInt8(at);
+    const nameLength = file.read(at, at + 1).readUInt8(0);
     at += 1;
     if (at + nameLength + 4 > file.length) throw damaged('部分名称');
-    const name = file.subarray(at, at + nameLength).toString('utf8');
-    at += nameLength;
-    const length = file.readUInt32BE(at);
-    at += 4;
+    const header = file.read(at, at + nameLength + 4);
+    const name = header.subarray(0, nameLength).toString('utf8');
+    const length = header.readUInt32BE(nameLength);
+    at += nameLength + 4;
     if (length > MAX_PART_BYTES || at + length > file.length) throw damaged(`“${name}”的长度`);
-    parts.push({ name, bytes: file.subarray(at, at + length) });
+    const start = at;
+    parts.push({ name, length, at: start, read: (from, to) => file.read(start + from, start + Math.min(to, length)) });
     at += length;
   }
   if (at !== file.length) throw damaged('文件末尾有多余数据');
@@ -200,22 +255,27 @@ function signerText(keys: PublicKeys): { publicKey: string; fingerprint: string 
 
 export interface OpenedPackage {
   manifest: Manifest;
-  /** The parts as stored (still encrypted when the package is). */
-  stored: Part[];
+  /** The content parts as stored (still encrypted when the package is), read from the file when needed. */
+  stored: StoredPart[];
   fileSha256: string;
 }
 
 /**
  * Checks the container, the manifest, the signature against the public key the manifest names, and every part's
- * hash. It does not say whether that key is one the reader trusts: the caller compares `manifest.signer`.
+ * hash (in one pass over the file, with the file's own hash). It does not say whether that key is one the reader
+ * trusts: the caller compares `manifest.signer`. A file is read a megabyte at a time, never held whole.
  */
-export function verifyPackage(file: Buffer): OpenedPackage {
+export function verifyPackage(input: Buffer | PackageBytes): OpenedPackage {
+  const file = Buffer.isBuffer(input) ? bufferBytes(input) : input;
   const parts = readContainer(file);
   const [manifestPart, signaturePart, ...stored] = parts;
   if (manifestPart?.name !== MANIFEST || signaturePart?.name !== SIGNATURE) throw new PackageRefused('文件结构损坏（缺少清单或签名）');
+  if (manifestPart.length > MAX_HEAD_PART_BYTES) throw new PackageRefused('清单损坏（长度不符）');
+  if (signaturePart.length > MAX_HEAD_PART_BYTES) throw new PackageRefused('签名校验失败：清单被改动或不是该机构签发的');
+  const manifestBytes = manifestPart.read(0, manifestPart.length);
   let json: unknown;
   try {
-    json = JSON.parse(manifestPart.bytes.toString('utf8'));
+    json = JSON.parse(manifestBytes.toString('utf8'));
   } catch {
     throw new PackageRefused('清单损坏（不是有效的JSON）');
   }
@@ -226,7 +286,7 @@ export function verifyPackage(file: Buffer): OpenedPackage {
   if (!signerKeys || fingerprintOf(signerKeys) !== manifest.signer.fingerprint) throw new PackageRefused('清单中的签名公钥无效');
   let signed = false;
   try {
-    signed = crypto.verify(null, manifestPart.bytes, signPublicKey(signerKeys.sign), signaturePart.bytes);
+    signed = crypto.verify(null, manifestBytes, signPublicKey(signerKeys.sign), signaturePart.read(0, signaturePart.length));
   } catch {
     signed = false;
   }
@@ -234,10 +294,25 @@ export function verifyPackage(file: Buffer): OpenedPackage {
   if (stored.length !== manifest.parts.length) throw new PackageRefused('数据部分的数量与清单不符');
   manifest.parts.forEach((entry, i) => {
     const part = stored[i]!;
-    if (part.name !== entry.name || part.bytes.length !== entry.bytes) throw new PackageRefused(`数据部分“${entry.name}”与清单不符`);
-    if (sha256Hex(part.bytes) !== entry.sha256) throw new PackageRefused(`数据部分“${entry.name}”的SHA-256校验失败：内容被改动或损坏`);
+    if (part.name !== entry.name || part.length !== entry.bytes) throw new PackageRefused(`数据部分“${entry.name}”与清单不符`);
   });
-  return { manifest, stored, fileSha256: sha256Hex(file) };
+  // One pass over the file: its own hash, and each content part's.
+  const fileHash = crypto.createHash('sha256');
+  const partHashes = stored.map(() => crypto.createHash('sha256'));
+  for (let from = 0; from < file.length; from += CHUNK_BYTES) {
+    const to = Math.min(from + CHUNK_BYTES, file.length);
+    const chunk = file.read(from, to);
+    fileHash.update(chunk);
+    stored.forEach((part, i) => {
+      const a = Math.max(from, part.at);
+      const b = Math.min(to, part.at + part.length);
+      if (a < b) partHashes[i]!.update(chunk.subarray(a - from, b - from));
+    });
+  }
+  manifest.parts.forEach((entry, i) => {
+    if (partHashes[i]!.digest('hex') !== entry.sha256) throw new PackageRefused(`数据部分“${entry.name}”的SHA-256校验失败：内容被改动或损坏`);
+  });
+  return { manifest, stored: stored.map(({ name, length, read }) => ({ name, length, read })), fileSha256: fileHash.digest('hex') };
 }
 
 /**
@@ -296,22 +371,22 @@ export const CHUNK_BYTES = 1 << 20;
 export function* plaintextChunks(opened: OpenedPackage, index: number, key: Buffer | null): Generator<Buffer> {
   const part = opened.stored[index]!;
   if (!key) {
-    for (let at = 0; at < part.bytes.length; at += CHUNK_BYTES) yield part.bytes.subarray(at, at + CHUNK_BYTES);
+    for (let at = 0; at < part.length; at += CHUNK_BYTES) yield part.read(at, at + CHUNK_BYTES);
     return;
   }
   const nonce = opened.manifest.parts[index]?.nonce;
-  if (!nonce || part.bytes.length < TAG_BYTES) throw new PackageRefused(`数据部分“${part.name}”无法解密`);
+  if (!nonce || part.length < TAG_BYTES) throw new PackageRefused(`数据部分“${part.name}”无法解密`);
   const failed = () => new PackageRefused(`数据部分“${part.name}”解密失败：密钥不符或内容被改动`);
-  const end = part.bytes.length - TAG_BYTES;
+  const end = part.length - TAG_BYTES;
   let decipher: crypto.DecipherGCM;
   try {
     decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(nonce, 'base64'));
     decipher.setAAD(Buffer.from(part.name, 'utf8'));
-    decipher.setAuthTag(part.bytes.subarray(end));
+    decipher.setAuthTag(part.read(end, part.length));
   } catch {
     throw failed();
   }
-  for (let at = 0; at < end; at += CHUNK_BYTES) yield decipher.update(part.bytes.subarray(at, Math.min(at + CHUNK_BYTES, end)));
+  for (let at = 0; at < end; at += CHUNK_BYTES) yield decipher.update(part.read(at, Math.min(at + CHUNK_BYTES, end)));
   let last: Buffer;
   try {
     last = decipher.final();
@@ -324,6 +399,5 @@ export function* plaintextChunks(opened: OpenedPackage, index: number, key: Buff
 /** The plaintext parts of a verified package, each whole; `recipient` is needed when it is encrypted. */
 export function decryptParts(opened: OpenedPackage, recipient: KeyPairs | null): Part[] {
   const key = contentKeyFor(opened, recipient);
-  if (!key) return opened.stored;
   return opened.stored.map((part, i) => ({ name: part.name, bytes: Buffer.concat([...plaintextChunks(opened, i, key)]) }));
 }

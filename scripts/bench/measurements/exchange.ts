@@ -9,7 +9,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openBackend, type Backend } from '../../../electron/backend';
 import { fixedClock } from '../../../electron/services/clock';
-import { contentKeyFor, partOfBytes, plaintextChunks, sealPackageStream, verifyPackage, type PartSource } from '../../../electron/services/exchange/container';
+import { contentKeyFor, fileBytes, partOfBytes, plaintextChunks, sealPackageStream, verifyPackage, type PartSource } from '../../../electron/services/exchange/container';
 import { loadKeys, parsePublicKey, type KeyPairs } from '../../../electron/services/exchange/keys';
 import { createApi } from '../../../shared/client';
 import type { Channel, ChannelInput } from '../../../shared/contract';
@@ -243,42 +243,48 @@ function rawImport(sqlite: BetterSqlite3.Database, keys: KeyPairs) {
   return sqlite.transaction((files: string[]) => {
     let rows = 0;
     for (const file of files) {
-      const opened = verifyPackage(fs.readFileSync(file));
-      const m = opened.manifest;
-      if (m.kind !== 'office-data') throw new Error('not a data package');
-      // One pass, as a floor may: decrypt chunk by chunk, insert each line, check the content hash (and the GCM
-      // tag) at the end, rolling everything back if either fails.
-      const key = contentKeyFor(opened, keys);
-      const statistics = Buffer.concat([...plaintextChunks(opened, 1, key)]);
-      const at = new Date().toISOString();
-      const importId = insertImport.get(
-        m.office.code, m.sequence, m.period, m.changes.after, m.changes.upTo, m.createdAt, m.appVersion, m.auditHead.seq, m.auditHead.hash,
-        statistics.toString('utf8'), 0, m.contentHash, opened.fileSha256, path.basename(file), at,
-      );
-      const content = crypto.createHash('sha256');
-      const partHead = (name: string, length: number) => {
-        const len = Buffer.alloc(4);
-        len.writeUInt32BE(length);
-        content.update(name).update(len);
-      };
-      partHead('rows.ndjson', opened.stored[0]!.bytes.length - (key ? 16 : 0));
-      let rest: Buffer | null = null;
-      for (const chunk of plaintextChunks(opened, 0, key)) {
-        content.update(chunk);
-        const bytes: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
-        let from = 0;
-        for (let nl = bytes.indexOf(10, from); nl !== -1; nl = bytes.indexOf(10, from)) {
-          const row = JSON.parse(bytes.toString('utf8', from, nl)) as { t: string; k: string; s: number; d?: unknown };
-          const json = row.d ? JSON.stringify(row.d) : null;
-          insertRow.run(m.office.code, row.t, row.k, row.s, json === null ? 1 : 0, json, json === null ? 'tombstone' : hash(json), importId);
-          rows++;
-          from = nl + 1;
+      // Read a megabyte at a time through the same container code as the app, so the floor holds no more of a file.
+      const fd = fs.openSync(file, 'r');
+      try {
+        const opened = verifyPackage(fileBytes(fd));
+        const m = opened.manifest;
+        if (m.kind !== 'office-data') throw new Error('not a data package');
+        // One pass, as a floor may: decrypt chunk by chunk, insert each line, check the content hash (and the GCM
+        // tag) at the end, rolling everything back if either fails.
+        const key = contentKeyFor(opened, keys);
+        const statistics = Buffer.concat([...plaintextChunks(opened, 1, key)]);
+        const at = new Date().toISOString();
+        const importId = insertImport.get(
+          m.office.code, m.sequence, m.period, m.changes.after, m.changes.upTo, m.createdAt, m.appVersion, m.auditHead.seq, m.auditHead.hash,
+          statistics.toString('utf8'), 0, m.contentHash, opened.fileSha256, path.basename(file), at,
+        );
+        const content = crypto.createHash('sha256');
+        const partHead = (name: string, length: number) => {
+          const len = Buffer.alloc(4);
+          len.writeUInt32BE(length);
+          content.update(name).update(len);
+        };
+        partHead('rows.ndjson', opened.stored[0]!.length - (key ? 16 : 0));
+        let rest: Buffer | null = null;
+        for (const chunk of plaintextChunks(opened, 0, key)) {
+          content.update(chunk);
+          const bytes: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
+          let from = 0;
+          for (let nl = bytes.indexOf(10, from); nl !== -1; nl = bytes.indexOf(10, from)) {
+            const row = JSON.parse(bytes.toString('utf8', from, nl)) as { t: string; k: string; s: number; d?: unknown };
+            const json = row.d ? JSON.stringify(row.d) : null;
+            insertRow.run(m.office.code, row.t, row.k, row.s, json === null ? 1 : 0, json, json === null ? 'tombstone' : hash(json), importId);
+            rows++;
+            from = nl + 1;
+          }
+          rest = from < bytes.length ? Buffer.from(bytes.subarray(from)) : null;
         }
-        rest = from < bytes.length ? Buffer.from(bytes.subarray(from)) : null;
+        partHead('statistics.json', statistics.length);
+        content.update(statistics);
+        if (content.digest('hex') !== m.contentHash) throw new Error('content hash');
+      } finally {
+        fs.closeSync(fd);
       }
-      partHead('statistics.json', statistics.length);
-      content.update(statistics);
-      if (content.digest('hex') !== m.contentHash) throw new Error('content hash');
     }
     return rows;
   });
