@@ -23,27 +23,30 @@ export function keyOfRow(table: string, data: Record<string, unknown>): string {
 export function rowProblem(value: unknown): string | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return '不是对象';
   const row = value as Record<string, unknown>;
-  for (const field of Object.keys(row)) if (!['t', 'k', 's', 'd'].includes(field)) return `多余的字段“${field}”`;
+  // for…in rather than Object.keys/entries: this runs for every row of an import, and allocates nothing.
+  for (const field in row) if (field !== 't' && field !== 'k' && field !== 's' && field !== 'd') return `多余的字段“${field}”`;
   if (typeof row.t !== 'string' || !isExportedTable(row.t)) return `未知的表“${String(row.t)}”`;
   if (typeof row.k !== 'string' || row.k === '') return '缺少行键';
   if (typeof row.s !== 'number' || !Number.isSafeInteger(row.s) || row.s < 1) return '变更序号无效';
   if (row.d === undefined) return null;
   const data = row.d;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return '行内容不是对象';
-  const columns = EXPORTED_TABLES[row.t]!.columns;
+  const table = EXPORTED_TABLES[row.t]!;
+  const columns = table.columns;
   const fields = data as Record<string, unknown>;
-  for (const [column, v] of Object.entries(fields)) {
-    const type = columns[column];
+  for (const column in fields) {
+    const type = Object.hasOwn(columns, column) ? columns[column] : undefined;
     if (!type) return `表“${row.t}”没有列“${column}”`;
+    const v = fields[column];
     if (v === null) {
-      if (!type.endsWith('?')) return `列“${row.t}.${column}”不能为空`;
-    } else if (type.startsWith('int')) {
+      if (type !== 'int?' && type !== 'text?') return `列“${row.t}.${column}”不能为空`;
+    } else if (type === 'int' || type === 'int?') {
       if (typeof v !== 'number' || !Number.isSafeInteger(v)) return `列“${row.t}.${column}”应为整数`;
     } else if (typeof v !== 'string') {
       return `列“${row.t}.${column}”应为文本`;
     }
   }
-  for (const column of EXPORTED_TABLES[row.t]!.key) if (fields[column] === undefined || fields[column] === null) return `缺少键列“${row.t}.${column}”`;
+  for (const column of table.key) if (fields[column] === undefined || fields[column] === null) return `缺少键列“${row.t}.${column}”`;
   if (keyOfRow(row.t, fields) !== row.k) return '行键与行内容不符';
   return null;
 }

@@ -355,6 +355,9 @@ async function checkAuditHead(db: Kysely<Database>, officeCode: string, manifest
 /** The upsert's SQL by number of rows: Kysely builds it once, later batches of that size only bind new values. */
 type UpsertStatements = Map<number, string>;
 
+/** The columns of bureau_rows in the order the upsert binds them, one row after another. */
+const ROW_COLUMNS = 8;
+
 function upsertQuery(db: Kysely<Database>, rows: Insertable<BureauRowTable>[]) {
   return db
     .insertInto('bureau_rows')
@@ -370,20 +373,30 @@ function upsertQuery(db: Kysely<Database>, rows: Insertable<BureauRowTable>[]) {
     );
 }
 
-async function upsertRows(db: Kysely<Database>, rows: Insertable<BureauRowTable>[], compiled: UpsertStatements): Promise<void> {
-  const parameters: unknown[] = [];
-  for (const r of rows) parameters.push(r.office_code, r.table_name, r.row_key, r.seq, r.deleted, r.data ?? null, r.data_hash, r.import_id);
-  let sqlText = compiled.get(rows.length);
-  if (sqlText === undefined) {
-    const query = upsertQuery(db, rows).compile();
-    // Reuse only when Kysely binds exactly the values, row by row in column order (it does for this query).
-    sqlText = JSON.stringify(query.parameters) === JSON.stringify(parameters) ? query.sql : '';
-    compiled.set(rows.length, sqlText);
-    await db.executeQuery(query);
+/** Rows given as their column values, ROW_COLUMNS per row in bureau_rows' column order, as Kysely takes them. */
+function rowsOf(parameters: readonly unknown[]): Insertable<BureauRowTable>[] {
+  const rows: Insertable<BureauRowTable>[] = [];
+  for (let i = 0; i < parameters.length; i += ROW_COLUMNS) {
+    const [office_code, table_name, row_key, seq, deleted, data, data_hash, import_id] = parameters.slice(i, i + ROW_COLUMNS) as [
+      string, string, string, number, number, string | null, string, number,
+    ];
+    rows.push({ office_code, table_name, row_key, seq, deleted, data, data_hash, import_id });
+  }
+  return rows;
+}
+
+/** Writes rows given as their column values (see rowsOf), binding them straight into the statement once compiled. */
+async function upsertRows(db: Kysely<Database>, parameters: unknown[], compiled: UpsertStatements): Promise<void> {
+  const count = parameters.length / ROW_COLUMNS;
+  const sqlText = compiled.get(count);
+  if (sqlText) {
+    await db.executeQuery(CompiledQuery.raw(sqlText, parameters));
     return;
   }
-  if (sqlText === '') await upsertQuery(db, rows).execute();
-  else await db.executeQuery(CompiledQuery.raw(sqlText, parameters));
+  const query = upsertQuery(db, rowsOf(parameters)).compile();
+  // Reuse only when Kysely binds exactly the values, row by row in column order (it does for this query).
+  if (sqlText === undefined) compiled.set(count, JSON.stringify(query.parameters) === JSON.stringify(parameters) ? query.sql : '');
+  await db.executeQuery(query);
 }
 
 async function mergeBatch(
@@ -409,10 +422,10 @@ async function mergeBatch(
       .execute();
     for (const f of found) existing.set(`${table}\u0000${f.row_key}`, f);
   }
-  const writes: Insertable<BureauRowTable>[] = [];
+  const writes: unknown[] = [];
   const conflicts: Insertable<BureauConflictTable>[] = [];
   for (const r of batch) {
-    const kept = existing.get(`${r.t}\u0000${r.k}`);
+    const kept = first ? undefined : existing.get(`${r.t}\u0000${r.k}`);
     if (kept && r.s < kept.seq) counts.older++;
     else if (kept && r.s === kept.seq) {
       if (kept.data_hash === r.hash) counts.unchanged++;
@@ -426,7 +439,7 @@ async function mergeBatch(
     } else {
       if (kept) counts.updated++;
       else counts.inserted++;
-      writes.push({ office_code: officeCode, table_name: r.t, row_key: r.k, seq: r.s, deleted: r.json === null ? 1 : 0, data: r.json, data_hash: r.hash, import_id: importId });
+      writes.push(officeCode, r.t, r.k, r.s, r.json === null ? 1 : 0, r.json, r.hash, importId);
     }
   }
   if (writes.length) await upsertRows(db, writes, compiled);

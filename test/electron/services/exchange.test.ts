@@ -305,6 +305,8 @@ describe('the monthly export from an office to the county bureau', () => {
       const valid = { ...bureauRowsOf(lituo, 'cases', 1) };
       expect(await refusedForContent(await forged(lituo, {}, [row({ ...valid, status: 7 })]))).toMatch(/第1行.*cases\.status.*应为文本/);
       expect(await refusedForContent(await forged(lituo, {}, [row({ ...valid, secret: 'x' })]))).toMatch(/没有列“secret”/);
+      // A column named like an Object.prototype member is no column either (not an internal error).
+      expect(await refusedForContent(await forged(lituo, {}, [row({ ...valid, constructor: 'x' })]))).toMatch(/没有列“constructor”/);
       expect(await refusedForContent(await forged(lituo, {}, [JSON.stringify({ t: 'users', k: '1', s: 5, d: { id: 1, password_hash: 'x' } })]))).toMatch(/没有列“password_hash”/);
       expect(await refusedForContent(await forged(lituo, {}, [JSON.stringify({ t: 'sqlite_master', k: '1', s: 5 })]))).toMatch(/未知的表/);
       expect(await refusedForContent(await forged(lituo, {}, [row(valid).replace(`"k":"${valid.id}"`, '"k":"999"')]))).toMatch(/行键与行内容不符/);
