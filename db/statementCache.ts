@@ -4,8 +4,11 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { SqliteDatabase } from 'kysely';
 
-/** Kept statements, at most; texts with literal IN lists vary, so the cache is cleared when full. */
-const MAX_STATEMENTS = 2000;
+/**
+ * Kept statements, at most, the least recently used dropped first: texts with IN lists vary with the list's length
+ * (and a long list's statement is large), so the cache must not grow with every length ever used.
+ */
+export const MAX_STATEMENTS = 200;
 
 function statementCache(sqlite: BetterSqlite3.Database) {
   const statements = new Map<string, BetterSqlite3.Statement>();
@@ -13,11 +16,13 @@ function statementCache(sqlite: BetterSqlite3.Database) {
     let statement = statements.get(sql);
     // A statement still being iterated (a streamed query) cannot run again until it ends: that call gets its own.
     if (statement?.busy) return sqlite.prepare(sql);
-    if (!statement) {
-      if (statements.size >= MAX_STATEMENTS) statements.clear();
+    if (statement) {
+      statements.delete(sql); // to the end of the Map's order: the most recently used
+    } else {
+      if (statements.size >= MAX_STATEMENTS) statements.delete(statements.keys().next().value!);
       statement = sqlite.prepare(sql);
-      statements.set(sql, statement);
     }
+    statements.set(sql, statement);
     return statement;
   };
 }
