@@ -16,11 +16,11 @@ it('hands out the same statement for the same text, and a fresh one while the ke
   const { sqlite, db } = handle();
   const first = db.prepare('SELECT n FROM t ORDER BY n');
   expect(db.prepare('SELECT n FROM t ORDER BY n')).toBe(first);
-  const rows = first.iterate() as IterableIterator<{ n: number }>;
+  const rows = first.iterate([]) as IterableIterator<{ n: number }>;
   expect(rows.next().value).toEqual({ n: 1 });
   const meanwhile = db.prepare('SELECT n FROM t ORDER BY n');
   expect(meanwhile).not.toBe(first);
-  expect(meanwhile.all()).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+  expect(meanwhile.all([])).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
   expect([...rows]).toEqual([{ n: 2 }, { n: 3 }]);
   expect(db.prepare('SELECT n FROM t ORDER BY n')).toBe(first);
   sqlite.close();
@@ -36,6 +36,6 @@ it('keeps at most MAX_STATEMENTS, dropping the least recently used', () => {
   db.prepare(text(MAX_STATEMENTS)); // one more than fits: text(1) is the least recently used
   expect(db.prepare(text(0))).toBe(kept);
   expect(db.prepare(text(1))).not.toBe(dropped);
-  expect(db.prepare(text(1)).all()).toEqual([{ m: 2 }, { m: 3 }, { m: 4 }]);
+  expect(db.prepare(text(1)).all([])).toEqual([{ m: 2 }, { m: 3 }, { m: 4 }]);
   sqlite.close();
 });
