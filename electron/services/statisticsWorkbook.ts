@@ -2,7 +2,7 @@
 // a title, who reports and for which period, then a bordered table. An office's sheet lists the indicators down
 // the side with 本期 and 本年累计; the county's lists the offices down the side with a 合计 row, once for the
 // period and once for the year to date, so each office is one row as the bureau's forms have it.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { formatChineseDate } from '../../shared/dates';
 import type { CountyStatistics, FigureRow, OfficeStatistics } from '../../shared/statistics/compute';
 import { displayValue, sheetLines, type ReportTemplate, type SheetLine } from '../../shared/statistics/template';
@@ -131,7 +131,10 @@ function lateSheet(ws: ExcelJS.Worksheet, report: CountyStatistics): void {
 
 /** The workbook's bytes. */
 export async function statisticsWorkbook(report: WorkbookReport, template: ReportTemplate): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded when a workbook is made: exceljs and its zip libraries are a third of the main bundle's code, and most
+  // sessions never make one (the main process starts faster and holds less).
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'CaseDesk';
   // Fixed, so the same report gives the same file.
   wb.created = wb.modified = new Date(`${report.scope === 'office' ? report.office.asOf : report.county.asOf}T00:00:00Z`);
