@@ -116,13 +116,23 @@ async function openData(db: Kysely<Database>, file: PackageFile, opened: OpenedP
   return { fileName: file.fileName, manifest, officeName: office.name, opened, key };
 }
 
+/** The statistics part's plaintext: small, read whole. */
+function statisticsOf(pkg: OpenedData): Buffer {
+  return Buffer.concat([...plaintextChunks(pkg.opened, 1, pkg.key)]);
+}
+
 /**
- * Reads a package's content once, returning its number of rows: every byte decrypted and hashed and, when `rows` is given, every line checked
- * and handed to it in batches while none has failed. Throws PackageRefused, only once everything is read, with the
- * first of: the content hash, the GCM tag, the first bad line, the statistics, the counts. So a caller writing the
- * batches must be able to undo them (importOne writes inside a savepoint).
+ * Reads a package's content once and returns its number of rows: every byte decrypted and hashed and, when `rows`
+ * is given, every line checked and handed to it in batches while none has failed. Throws PackageRefused (the small
+ * statistics part, decrypted first, at once if its GCM tag fails; the rest only once everything is read) with the
+ * first of: the rows' GCM tag or an unfinished last line, the content hash, the first bad line, the statistics, the
+ * counts. So a caller writing the batches must be able to undo them (importOne writes inside a savepoint).
  */
-async function readContent(pkg: OpenedData, rows: ((batch: CheckedRow[]) => Promise<void>) | null): Promise<number> {
+async function readContent(
+  pkg: OpenedData,
+  rows: ((batch: CheckedRow[]) => Promise<void>) | null,
+  statisticsBytes: Buffer = statisticsOf(pkg),
+): Promise<number> {
   const { opened, key, manifest } = pkg;
   const content = crypto.createHash('sha256');
   const partHead = (i: number) => {
@@ -151,7 +161,6 @@ async function readContent(pkg: OpenedData, rows: ((batch: CheckedRow[]) => Prom
     }
   }
   partHead(1);
-  const statisticsBytes = Buffer.concat([...plaintextChunks(opened, 1, key)]);
   content.update(statisticsBytes);
   if (content.digest('hex') !== manifest.contentHash) throw new PackageRefused('内容校验失败：解密后的内容与清单不符');
   if (problem !== null) throw new PackageRefused(problem);
@@ -289,7 +298,8 @@ async function importOne(db: Kysely<Database>, pkg: OpenedData, now: Date): Prom
   const warnings: string[] = [];
 
   // The statistics part is small: read first, so the import's record is written once (the audit log keeps each write).
-  const statisticsText = Buffer.concat([...plaintextChunks(pkg.opened, 1, pkg.key)]).toString('utf8');
+  const statisticsBytes = statisticsOf(pkg);
+  const statisticsText = statisticsBytes.toString('utf8');
   // Checked (and the package refused when it is not valid JSON) after the rows, in the order readContent checks.
   const statistics = isJsonObject(statisticsText) ? statisticsText : '{}';
   // The manifest's counts are held to the rows read, so their sum is the package's number of rows once it passes.
@@ -318,7 +328,7 @@ async function importOne(db: Kysely<Database>, pkg: OpenedData, now: Date): Prom
     await checkAuditHead(db, officeCode, manifest, importId, flag);
 
     const compiled: UpsertStatements = new Map();
-    await readContent(pkg, (batch) => mergeBatch(db, officeCode, importId, batch, counts, at, first, compiled));
+    await readContent(pkg, (batch) => mergeBatch(db, officeCode, importId, batch, counts, at, first, compiled), statisticsBytes);
     await sql`RELEASE package_import`.execute(db);
   } catch (error) {
     try {
