@@ -192,17 +192,20 @@ describe('锁定', () => {
 
   it('locks from the user menu, and after the idle time with no keyboard or mouse', async () => {
     const session = fakeSession({ signedIn: USERS.admin });
-    const idle = { ...session.replies, 'auth.status': () => ({ ...statusOf(session.state.user, { locked: session.state.locked }), idleLockMinutes: 0.005 }) };
+    // Long while the menu is used (a busy machine may pause anywhere for a moment); read again on unlocking.
+    let idleLockMinutes = 30;
+    const idle = { ...session.replies, 'auth.status': () => ({ ...statusOf(session.state.user, { locked: session.state.locked }), idleLockMinutes }) };
     const { backend, user } = await renderApp('#/cases', idle);
     await screen.findByRole('heading', { name: '案件列表' });
     await userMenu(user, '锁定');
     expect(await screen.findByRole('heading', { name: '已锁定' })).toBeInTheDocument();
     expect(backend.inputs('auth.lock')).toHaveLength(1);
+    idleLockMinutes = 0.02;
     await user.type(within(screen.getByRole('dialog')).getByLabelText('密码'), 'Admin2026{Enter}');
     expect(await screen.findByRole('heading', { name: '案件列表' })).toBeInTheDocument();
 
-    // 0.005 minutes = 300 ms of nothing: the window locks itself.
-    expect(await screen.findByRole('heading', { name: '已锁定' }, { timeout: 3000 })).toBeInTheDocument();
+    // 0.02 minutes = 1.2 s of nothing: the window locks itself.
+    expect(await screen.findByRole('heading', { name: '已锁定' }, { timeout: 5000 })).toBeInTheDocument();
     expect(backend.inputs('auth.lock')).toHaveLength(2);
   });
 
