@@ -19,11 +19,15 @@ export async function choose(page: Page, label: string, typed: string, option: s
 
 export const actions = (page: Page) => page.getByRole('region', { name: '可进行的操作' });
 
-/** Opens one action's dialog from its button. */
+/**
+ * Opens one action's dialog (titled with the action) from its button, and waits for its opening animation to end:
+ * on a busy machine a click during the zoom can land beside the field it aimed at.
+ */
 export async function openAction(page: Page, action: string): Promise<Locator> {
   await actions(page).getByRole('button', { name: action, exact: true }).click();
-  const dialog = page.getByRole('dialog');
+  const dialog = page.getByRole('dialog', { name: action });
   await dialog.waitFor();
+  await page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'));
   return dialog;
 }
 

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { addDays } from '../../shared/calendar';
 import { formatChineseDate, localDate } from '../../shared/dates';
-import { choose } from './caseSteps';
+import { choose, openAction } from './caseSteps';
 import { setUpFirstRun, startApp, type RunningApp } from './harness';
 
 jest.setTimeout(240_000);
@@ -48,14 +48,6 @@ async function signInFirstTime(page: Page, username: string, displayName: string
   await page.getByLabel('确认新密码').fill(password);
   await page.getByRole('button', { name: '修改密码' }).click();
   await page.getByTestId('current-user').filter({ hasText: displayName }).waitFor();
-}
-
-/** Opens an action's dialog from the case page. */
-async function openAction(page: Page, label: string) {
-  await page.getByRole('region', { name: '可进行的操作' }).getByRole('button', { name: label, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: label });
-  await dialog.waitFor();
-  return dialog;
 }
 
 /** Confirms the open dialog and waits for the case to reach `status`. */

@@ -5,7 +5,7 @@
 // shows every step.
 import { formatChineseDate, localDate } from '../../shared/dates';
 import { LI_ID, WANG_ID } from '../shared/mediation/fixtures';
-import { act, caseStatus as status, choose, receiveMissingMaterials } from './caseSteps';
+import { act, caseStatus as status, choose, openAction, receiveMissingMaterials } from './caseSteps';
 import { setUpFirstRun, startApp, type RunningApp } from './harness';
 
 jest.setTimeout(180_000);
@@ -65,8 +65,7 @@ it('carries a neighbours\' dispute from registration to the archive', async () =
   });
 
   // An oral agreement must have its content recorded: refused on screen, nothing stored.
-  await page.getByRole('region', { name: '可进行的操作' }).getByRole('button', { name: '调解成功', exact: true }).click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await openAction(page, '调解成功');
   await dialog.getByRole('radio', { name: '口头' }).check();
   await choose(page, '履行方式', '即时', '即时履行', dialog);
   await dialog.getByRole('button', { name: '保存', exact: true }).click();
