@@ -1,6 +1,6 @@
 // npm run cli -- <command> [flags]: CaseDesk without a window, for bureaus' scripts and for making data.
 // Every command goes through the same dispatch as the app, so the same validation applies.
-import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openBackend, type Backend } from '../electron/backend';
 import { resolveDataFile } from '../electron/paths';
@@ -8,7 +8,7 @@ import { localDate } from '../shared/dates';
 import { ApiError, createApi, type Api } from '../shared/client';
 import { suggestCaseNumberPrefix } from '../shared/office';
 import { ROLE_LABELS, ROLES, type Role } from '../shared/roles';
-import { fileBytes, PackageRefused, verifyPackage } from '../electron/services/exchange/container';
+import { PackageRefused, verifyPackage, withPackageFile } from '../electron/services/exchange/container';
 import { describeManifest, describeOutcome } from '../electron/services/exchange/describe';
 import type { VerifyOutcome } from '../shared/exchange/types';
 import { parseArgs, stringFlag, type ParsedArgs } from './args';
@@ -218,16 +218,12 @@ function verifyFilesAlone(files: readonly string[], out: (line: string) => void)
   reportVerified(
     files.map((file): VerifyOutcome => {
       const fileName = path.basename(file);
-      let fd: number | null = null;
       try {
-        fd = openSync(file, 'r');
-        return { fileName, ok: true, manifest: verifyPackage(fileBytes(fd)).manifest, rowsChecked: null };
+        return { fileName, ok: true, manifest: withPackageFile(file, verifyPackage).manifest, rowsChecked: null };
       } catch (error) {
         if (error instanceof PackageRefused) return { fileName, ok: false, reason: error.message };
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { fileName, ok: false, reason: '找不到文件' };
         throw error;
-      } finally {
-        if (fd !== null) closeSync(fd);
       }
     }),
     out,

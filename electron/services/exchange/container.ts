@@ -67,6 +67,16 @@ export function fileBytes(fd: number): PackageBytes {
   };
 }
 
+/** Runs `use` on the package file at `file`, opened for reading and closed afterwards (open errors are thrown as they are). */
+export function withPackageFile<T>(file: string, use: (bytes: PackageBytes) => T): T {
+  const fd = fs.openSync(file, 'r');
+  try {
+    return use(fileBytes(fd));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** A part as stored in the file: where it is, read when needed. */
 export interface StoredPart {
   name: string;

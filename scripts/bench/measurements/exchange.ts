@@ -9,7 +9,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openBackend, type Backend } from '../../../electron/backend';
 import { fixedClock } from '../../../electron/services/clock';
-import { contentKeyFor, fileBytes, partOfBytes, plaintextChunks, sealPackageStream, verifyPackage, type PartSource } from '../../../electron/services/exchange/container';
+import { contentKeyFor, partOfBytes, plaintextChunks, sealPackageStream, verifyPackage, withPackageFile, type PartSource } from '../../../electron/services/exchange/container';
 import { loadKeys, parsePublicKey, type KeyPairs } from '../../../electron/services/exchange/keys';
 import { createApi } from '../../../shared/client';
 import type { Channel, ChannelInput } from '../../../shared/contract';
@@ -244,9 +244,8 @@ function rawImport(sqlite: BetterSqlite3.Database, keys: KeyPairs) {
     let rows = 0;
     for (const file of files) {
       // Read a megabyte at a time through the same container code as the app, so the floor holds no more of a file.
-      const fd = fs.openSync(file, 'r');
-      try {
-        const opened = verifyPackage(fileBytes(fd));
+      withPackageFile(file, (bytes) => {
+        const opened = verifyPackage(bytes);
         const m = opened.manifest;
         if (m.kind !== 'office-data') throw new Error('not a data package');
         // One pass, as a floor may: decrypt chunk by chunk, insert each line, check the content hash (and the GCM
@@ -282,9 +281,7 @@ function rawImport(sqlite: BetterSqlite3.Database, keys: KeyPairs) {
         partHead('statistics.json', statistics.length);
         content.update(statistics);
         if (content.digest('hex') !== m.contentHash) throw new Error('content hash');
-      } finally {
-        fs.closeSync(fd);
-      }
+      });
     }
     return rows;
   });
