@@ -31,6 +31,26 @@ export function text({ max, required = false, multiLine = false }: TextOptions) 
     });
 }
 
+/**
+ * The fields whose text names a file or folder on this machine, which the main process then reads or writes (a
+ * backup's folder, a package to import). Marked so that whoever feeds the contract arbitrary input (the contract
+ * fuzzer, test/fuzz/) can keep such paths inside its own temp folder.
+ */
+export const filePathFields = z.registry<{ kind: 'file' | 'folder' }>();
+
+/** `/…` on Linux and macOS, `C:\…` or `\\server\share` on Windows. */
+const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
+
+/**
+ * A path of a file or folder on this machine (see `filePathFields`): a full path, as the file dialog and the CLI
+ * give it. A relative one is refused, since the main process would resolve it against wherever it was started.
+ */
+export function filePath({ max, kind }: { max: number; kind: 'file' | 'folder' }) {
+  const schema = text({ max, required: true }).refine((s) => s === '' || ABSOLUTE_PATH.test(s), kind === 'folder' ? '请选择文件夹的完整路径' : '请选择文件的完整路径');
+  filePathFields.add(schema, { kind });
+  return schema;
+}
+
 /** One value of a fixed list. */
 export function choice<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: (iss) => (iss.input === '' || iss.input == null ? '请选择' : '不是可选的值') });

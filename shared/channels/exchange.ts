@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { channel, id, read, write } from '../channel';
 import { period } from '../interference';
 import { ADMINS, APPROVERS, WRITERS } from '../roles';
-import { strictObject, text, type Labels } from '../validation';
+import { filePath, strictObject, text, type Labels } from '../validation';
 import type { ConfigSummary } from '../exchange/types';
 import type { BureauConflict, BureauOffice, ExchangeStatus, ExportRecord, ExportResult, ImportOutcome, VerifyOutcome } from '../exchange/types';
 
@@ -28,7 +28,7 @@ export const EXCHANGE_LABELS: Labels = {
 /** One upload from the browser: up to 20 packages of a county's month, base64 (4/3 of the bytes). */
 export const MAX_UPLOAD_CHARS = 64 * 1024 * 1024;
 
-const folder = text({ max: 500 }).nullable();
+const folder = filePath({ max: 500, kind: 'folder' }).nullable();
 const fileName = text({ max: 200, required: true });
 
 export const exchangeChannels = {
@@ -65,12 +65,12 @@ export const exchangeChannels = {
   'bureau.offices': channel<BureauOffice[]>()(strictObject({}), read(EXCHANGE_LABELS)),
   /** Packages by path (the CLI, the desktop app's file dialog). */
   'bureau.importFiles': channel<ImportOutcome[]>()(
-    strictObject({ files: z.array(text({ max: 1000, required: true }), { error: '格式不正确' }).min(1, '请选择数据包').max(200, '一次最多200个') }),
+    strictObject({ files: z.array(filePath({ max: 1000, kind: 'file' }), { error: '格式不正确' }).min(1, '请选择数据包').max(200, '一次最多200个') }),
     write(EXCHANGE_LABELS, WRITERS),
   ),
   /** Every check of an import, without importing (the CLI's `verify --db`). */
   'bureau.verifyFiles': channel<VerifyOutcome[]>()(
-    strictObject({ files: z.array(text({ max: 1000, required: true }), { error: '格式不正确' }).min(1, '请选择数据包').max(200, '一次最多200个') }),
+    strictObject({ files: z.array(filePath({ max: 1000, kind: 'file' }), { error: '格式不正确' }).min(1, '请选择数据包').max(200, '一次最多200个') }),
     read(EXCHANGE_LABELS),
   ),
   /** Packages as bytes (chosen in the browser of the preview). */

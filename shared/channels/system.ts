@@ -5,7 +5,7 @@ import type { ChainVerdict } from '../auditChain';
 import { channel, empty, id, prefixed, read, write } from '../channel';
 import { OFFICE_LABELS, officeSetupSchema, type Office } from '../office';
 import { ADMINS, APPROVERS, ROLES, WRITERS } from '../roles';
-import { choice, integer, isoDate, strictObject, text } from '../validation';
+import { choice, filePath, integer, isoDate, strictObject, text } from '../validation';
 
 export interface AppInfo {
   version: string;
@@ -80,10 +80,10 @@ export const systemChannels = {
   'office.setup': channel<Office>()(officeSetupSchema, write(OFFICE_LABELS, ADMINS)),
   'backup.list': channel<BackupInfo[]>()(empty, read({}, APPROVERS)),
   /** A backup now: into the data folder's backups/, or into a chosen folder (a USB stick). */
-  'backup.create': channel<BackupInfo>()(strictObject({ folder: text({ max: 500 }).nullable() }), read({ folder: '备份位置' }, WRITERS)),
+  'backup.create': channel<BackupInfo>()(strictObject({ folder: filePath({ max: 500, kind: 'folder' }).nullable() }), read({ folder: '备份位置' }, WRITERS)),
   /** Checks a backup and stages it; it replaces the data file when the app next opens it. */
   'backup.restore': channel<{ restartRequired: true; checked: BackupInfo }>()(
-    strictObject({ file: text({ max: 500, required: true }) }),
+    strictObject({ file: filePath({ max: 500, kind: 'file' }) }),
     read({ file: '备份文件' }, ADMINS),
   ),
   'audit.list': channel<AuditPage>()(

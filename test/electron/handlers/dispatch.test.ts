@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import { contract, MAX_PAYLOAD_CHARS } from '../../../shared/contract';
-import { fileState, OFFICE, testBackend, validApplication, type TestBackend } from '../../support/fixtures';
+import { dataState, fileState, OFFICE, testBackend, validApplication, type TestBackend } from '../../support/fixtures';
 
 let backend: TestBackend;
 beforeEach(async () => {
@@ -31,6 +32,30 @@ describe('the dispatcher', () => {
       const result = await backend.dispatch('legalAid.create', input);
       expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION', message: '请求数据格式不正确' }) });
     }
+  });
+
+  it('refuses a relative or empty path in a path field, before anything is written anywhere', async () => {
+    // Found by the contract fuzzer: a relative folder was resolved against the program's working folder, so an
+    // export or a configuration package landed wherever the app had been started.
+    const cwd = fs.readdirSync(process.cwd()).sort();
+    const before = dataState(backend.dataFile);
+    const calls: [string, unknown, string, string][] = [
+      ['exchange.export', { period: null, folder: 'exports-here' }, 'folder', '保存位置：请选择文件夹的完整路径'],
+      ['exchange.exportAgain', { sequence: 1, folder: 'exports-here' }, 'folder', '保存位置：请选择文件夹的完整路径'],
+      ['bureau.exportConfig', { folder: '.' }, 'folder', '保存位置：请选择文件夹的完整路径'],
+      ['backup.create', { folder: '' }, 'folder', '备份位置：不能为空'],
+      ['backup.restore', { file: 'casedesk.sqlite' }, 'file', '备份文件：请选择文件的完整路径'],
+      ['bureau.verifyFiles', { files: ['/tmp/a.casedesk', 'b.casedesk'] }, 'files.1', '数据包文件：请选择文件的完整路径'],
+      ['bureau.importFiles', { files: ['  '] }, 'files.0', '数据包文件：不能为空'],
+    ];
+    for (const [channel, input, field, message] of calls) {
+      expect({ channel, result: await backend.dispatch(channel, input) }).toEqual({
+        channel,
+        result: { ok: false, error: expect.objectContaining({ code: 'VALIDATION', field, message }) },
+      });
+    }
+    expect(dataState(backend.dataFile)).toBe(before);
+    expect(fs.readdirSync(process.cwd()).sort()).toEqual(cwd);
   });
 
   it('refuses a cyclic payload as malformed', async () => {
