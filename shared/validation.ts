@@ -123,7 +123,8 @@ export function fieldIssues(error: z.ZodError, labels: Labels): FieldIssue[] {
       const label = labelFor(labels, path);
       const what =
         issue.code === 'unrecognized_keys' ? `不允许的字段“${field}”` : label ? `${label}：${issue.message}` : issue.message;
-      out.push({ field, message: field === '' ? `请求数据${issue.message}` : what });
+      // The request as a whole (not an object at all): no field to name. A key named '' is a field all the same.
+      out.push({ field, message: path.length === 0 ? `请求数据${issue.message}` : what });
     }
   }
   return out;

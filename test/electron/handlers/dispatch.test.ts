@@ -34,6 +34,14 @@ describe('the dispatcher', () => {
     }
   });
 
+  it('names a key it does not allow even when the key is named with nothing', async () => {
+    // Found by the contract fuzzer: a key '' was taken for the request as a whole (“请求数据不允许的字段”).
+    expect(await backend.dispatch('office.get', { '': 1 })).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: '不允许的字段“”', issues: [{ field: '', message: '不允许的字段“”' }] },
+    });
+  });
+
   it('refuses a relative or empty path in a path field, before anything is written anywhere', async () => {
     // Found by the contract fuzzer: a relative folder was resolved against the program's working folder, so an
     // export or a configuration package landed wherever the app had been started.
