@@ -5,7 +5,6 @@
 // An office installs it only after checking the signature against the bureau key it has set, and every section
 // against the same schema the office's own pages use; then through the same services, in one transaction.
 import fsp from 'node:fs/promises';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../../db/schema';
@@ -26,6 +25,7 @@ import { holidayTableOf, installedHolidayYears, installHolidayYears } from '../h
 import { requireOffice } from '../office';
 import { APP_VERSION } from '../../version';
 import { contentHashOf, decryptParts, PackageRefused, sealPackage, verifyPackage } from './container';
+import { writeIntoFolder } from './exportFolder';
 import { ensureKeys, fingerprintOf, parsePublicKey } from './keys';
 
 export const CONFIG_PART = 'config.json';
@@ -71,10 +71,10 @@ export async function exportConfig(db: Kysely<Database>, { folder, now }: { fold
     null,
   );
   const fileName = `${office.officeCode}-config-${issuedAt.slice(0, 10)}.casedesk`;
-  await fsp.mkdir(folder, { recursive: true });
-  const target = path.join(folder, fileName);
-  await fsp.writeFile(`${target}.partial`, file);
-  await fsp.rename(`${target}.partial`, target);
+  const target = await writeIntoFolder(folder, fileName, async (to) => {
+    await fsp.writeFile(`${to}.partial`, file);
+    await fsp.rename(`${to}.partial`, to);
+  });
   return { file: target, fileName, bytes: file };
 }
 

@@ -15,6 +15,7 @@ import type { ExportRecord, ExportResult } from '../../../shared/exchange/types'
 import { requireOffice } from '../office';
 import { APP_VERSION } from '../../version';
 import { CHUNK_BYTES, partOfBytes, sealPackageStream, type PartSource, type SealedPackage } from './container';
+import { writeIntoFolder } from './exportFolder';
 import { ensureKeys, loadKeys, parsePublicKey } from './keys';
 import { periodStatistics } from './statisticsPart';
 
@@ -154,19 +155,18 @@ async function withPackage<T>(db: Kysely<Database>, record: ExchangeExportTable,
 }
 
 async function writeAtomically(folder: string, name: string, chunks: Iterable<Buffer>): Promise<string> {
-  await fsp.mkdir(folder, { recursive: true });
-  const target = path.join(folder, name);
-  const partial = `${target}.partial`;
-  const handle = await fsp.open(partial, 'w');
-  try {
-    // Each writeFile continues at the current position and retries short writes.
-    for (const chunk of chunks) await handle.writeFile(chunk);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await fsp.rename(partial, target);
-  return target;
+  return writeIntoFolder(folder, name, async (target) => {
+    const partial = `${target}.partial`;
+    const handle = await fsp.open(partial, 'w');
+    try {
+      // Each writeFile continues at the current position and retries short writes.
+      for (const chunk of chunks) await handle.writeFile(chunk);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fsp.rename(partial, target);
+  });
 }
 
 export function defaultExportFolder(dataFile: string): string {
