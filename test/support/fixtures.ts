@@ -34,9 +34,9 @@ export function manualClock(iso: string): ManualClock {
  */
 export function testBackend(
   dataFile = path.join(tempDir(), 'casedesk.sqlite'),
-  { clock = fixedClock('2026-11-22T02:00:00Z') }: { clock?: Clock } = {},
+  { clock = fixedClock('2026-11-22T02:00:00Z'), log = () => {} }: { clock?: Clock; log?: (error: unknown) => void } = {},
 ): TestBackend {
-  const backend = openBackend({ dataFile, shell: 'preview', clock, log: () => {} });
+  const backend = openBackend({ dataFile, shell: 'preview', clock, log });
   backend.sessions.signInSystem('local');
   return { ...backend, api: createApi(backend.dispatch), dataFile };
 }
@@ -50,16 +50,21 @@ export { FIRST_ADMIN, OFFICE, validApplication } from './samples';
 export function dataState(dataFile: string): string {
   const sqlite = new BetterSqlite3(dataFile, { readonly: true });
   try {
-    const hash = crypto.createHash('sha256');
-    const tables = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
-    for (const table of tables) {
-      hash.update(`${table}\n`);
-      for (const row of sqlite.prepare(`SELECT * FROM "${table}"`).raw().iterate()) hash.update(`${JSON.stringify(row)}\n`);
-    }
-    return hash.digest('hex');
+    return rowsState(sqlite);
   } finally {
     sqlite.close();
   }
+}
+
+/** The same over an open connection (outside any transaction: what is committed). */
+export function rowsState(sqlite: BetterSqlite3.Database): string {
+  const hash = crypto.createHash('sha256');
+  const tables = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
+  for (const table of tables) {
+    hash.update(`${table}\n`);
+    for (const row of sqlite.prepare(`SELECT * FROM "${table}"`).raw().iterate()) hash.update(`${JSON.stringify(row)}\n`);
+  }
+  return hash.digest('hex');
 }
 
 /** The bytes of a data file and its WAL, hashed: "byte-for-byte unchanged" made checkable. */
