@@ -84,8 +84,8 @@ export async function importConfig(db: Kysely<Database>, bytes: Buffer, { user, 
   if (!row) throw new AppError('NOT_SET_UP', '请先完成司法所设置');
   if (row.mode !== 'office') throw new AppError('CONFLICT', '县局模式的数据文件不导入配置包');
   const bureauKey = row.bureau_public_key ? parsePublicKey(row.bureau_public_key) : null;
-  if (!bureauKey) throw new AppError('CONFLICT', '请先设置县司法局公钥，才能核对配置包的签名', 'file');
-  const refused = (reason: string) => new AppError('VALIDATION', `配置包：${reason}，未作任何改动`, 'file');
+  if (!bureauKey) throw new AppError('CONFLICT', '请先设置县司法局公钥，才能核对配置包的签名', 'base64');
+  const refused = (reason: string) => new AppError('VALIDATION', `配置包：${reason}，未作任何改动`, 'base64');
   let manifest: ConfigManifest;
   let content: ConfigContent;
   try {

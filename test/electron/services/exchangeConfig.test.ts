@@ -45,17 +45,17 @@ describe('the bureau’s configuration package, installed by an office after che
       expect(fileState(lituo.dataFile)).toBe(state);
       return result.ok ? null : result.error;
     };
-    expect(await refusal(made.base64)).toMatchObject({ code: 'CONFLICT', field: 'file', message: expect.stringMatching(/请先设置县司法局公钥/) });
+    expect(await refusal(made.base64)).toMatchObject({ code: 'CONFLICT', field: 'base64', message: expect.stringMatching(/请先设置县司法局公钥/) });
 
     const other = await bureau();
     await lituo.api.call('exchange.setBureauKey', { publicKey: (await other.api.call('exchange.keys', {})).publicKey! });
-    expect(await refusal(made.base64)).toMatchObject({ code: 'VALIDATION', field: 'file', message: expect.stringMatching(/^配置包：签名公钥.*不是本所设置的县司法局公钥.*未作任何改动$/) });
+    expect(await refusal(made.base64)).toMatchObject({ code: 'VALIDATION', field: 'base64', message: expect.stringMatching(/^配置包：签名公钥.*不是本所设置的县司法局公钥.*未作任何改动$/) });
     await other.close();
 
     await lituo.api.call('exchange.setBureauKey', { publicKey: (await county.api.call('exchange.status', {})).publicKey! });
     const bytes = Buffer.from(made.base64, 'base64');
     bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0x20;
-    expect(await refusal(bytes.toString('base64'))).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/config\.json.*SHA-256/) });
+    expect(await refusal(bytes.toString('base64'))).toMatchObject({ code: 'VALIDATION', field: 'base64', message: expect.stringMatching(/config\.json.*SHA-256/) });
     expect(await lituo.api.call('mediation.disputeTypes', { includeInactive: true })).not.toContainEqual(expect.objectContaining({ name: '物业服务纠纷' }));
   });
 });
