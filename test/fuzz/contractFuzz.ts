@@ -258,11 +258,11 @@ async function callOnce(world: World, channel: Channel, who: Caller, kind: Input
     const isObject = input !== null && typeof input === 'object' && !Array.isArray(input);
     const namelessKey = isObject && Object.prototype.hasOwnProperty.call(input, '');
     if (code === 'VALIDATION' && !field && isObject && !namelessKey) throw new Violation(`a VALIDATION refusal that names no field: ${answer}`);
-    if (field) {
-      // The field named must be one the caller sent or could send: the form shows the message under it.
-      const head = field.split('.')[0]!;
-      const sent = isObject && Object.prototype.hasOwnProperty.call(input, head);
-      if (!sent && !rootKeys(schema).has(head)) throw new Violation(`a refusal naming a field the channel does not have ("${field}"): ${answer}`);
+    if (code === 'VALIDATION' && field) {
+      // The field named must be one the caller sent or could send: the form shows the message under it. (Other
+      // refusals may name what they are about, e.g. `action` for a step out of order, shown above the button.)
+      const sent = isObject && Object.keys(input).some((k) => field === k || field.startsWith(`${k}.`));
+      if (!sent && !rootKeys(schema).has(field.split('.')[0]!)) throw new Violation(`a VALIDATION refusal naming a field the channel does not have ("${field}"): ${answer}`);
     }
     if (def.writes && !world.committedRefusal.value && before !== state.hash) throw new Violation(`a refused write changed the data file: ${answer}`);
   }
