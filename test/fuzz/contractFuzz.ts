@@ -20,7 +20,7 @@ import { ROLES, roleAllows, type Role } from '../../shared/roles';
 import { localDate } from '../../shared/dates';
 import { rowsState } from '../support/fixtures';
 import { nearValid, randomInput } from './nearValid';
-import { arbitraryFor, defOf, isFilePath, schemaAt, UnsupportedSchema, type Hints } from './schemaArbitrary';
+import { arbitraryFor, defOf, isFilePath, schemaAt, UnsupportedSchema, unwrap, type Hints } from './schemaArbitrary';
 import { buildWorlds, isInside, sandboxPaths, WORLD_NOW, type World } from './world';
 
 export type Caller = Role | 'anonymous';
@@ -158,7 +158,7 @@ export function inputArbitrary(channel: Channel, world: World, hints: Hints, roo
     throw error;
   }
   const examples = world.examples.get(channel) ?? [];
-  const valid = examples.length > 0 ? fc.oneof(structural, fc.constantFrom(...examples)) : structural;
+  const valid = examples.length > 0 ? fc.oneof(structural, fc.constantFrom(...examples), withOtherIds(examples, world)) : structural;
   return fc
     .oneof(
       { weight: 4, arbitrary: valid.map((input) => ({ kind: 'valid' as const, input })) },
@@ -168,7 +168,25 @@ export function inputArbitrary(channel: Channel, world: World, hints: Hints, roo
     .map(({ kind, input }) => ({ kind, input: confine(schema, input, root) }));
 }
 
-/** Labels that say a field names a place on disk: such a field must be a `filePath()`, or the fuzzer could write there. */
+/**
+ * An example with its ids pointed at other rows: a step the demo took on one case, tried on another (which may
+ * stand at the status the step needs). Ids are the top-level positive integers the world has rows for.
+ */
+function withOtherIds(examples: readonly unknown[], world: World): fc.Arbitrary<unknown> {
+  const ids = world.pools.get('id').filter((v): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0);
+  if (ids.length === 0) return fc.constantFrom(...examples);
+  return fc.tuple(fc.constantFrom(...examples), fc.constantFrom(...ids)).map(([example, id]) => {
+    if (example === null || typeof example !== 'object' || Array.isArray(example)) return example;
+    const out: Record<string, unknown> = { ...(example as Record<string, unknown>) };
+    for (const [k, v] of Object.entries(out)) if ((k === 'id' || k.endsWith('Id')) && typeof v === 'number') out[k] = id;
+    return out;
+  });
+}
+
+/**
+ * Labels that say a text field names a place on disk: such a field must be a `filePath()`, or the fuzzer could
+ * write there. (A number labelled 位置 is a position in a file: only text fields are checked.)
+ */
 const PLACE_LABEL = /位置|路径|文件夹|目录/;
 
 function isPathSchema(schema: z.ZodType | null): boolean {
@@ -190,7 +208,7 @@ export function checkGeneratorCoversContract(world: World, root: string): void {
     for (const [key, label] of Object.entries(labels)) {
       const at = key.split('.').map((k) => (k === '*' ? 0 : k));
       const field = schemaAt(input as z.ZodType, at);
-      if (PLACE_LABEL.test(label) && field && !isPathSchema(field)) {
+      if (PLACE_LABEL.test(label) && field && defOf(unwrap(field)).type === 'string' && !isPathSchema(field)) {
         throw new Error(`${channel}: the field "${key}" (${label}) names a place on disk but is not a filePath() (shared/validation.ts)`);
       }
     }
