@@ -37,6 +37,8 @@ export interface FuzzOptions {
   cases?: number;
   /** Told each channel's counts as it finishes. */
   progress?: (count: ChannelCount) => void;
+  /** For the fuzzer's own test: plants faults in a data file's handlers once it is built. */
+  plant?: (world: World) => void;
 }
 
 export interface ChannelCount {
@@ -309,7 +311,7 @@ async function finalChecks(world: World): Promise<string[]> {
 
 const listing = (dir: string) => fs.readdirSync(dir).sort().join('\n');
 
-export async function fuzzContract({ runs, seed, channels = [], cases = 12, progress }: FuzzOptions): Promise<FuzzReport> {
+export async function fuzzContract({ runs, seed, channels = [], cases = 12, progress, plant }: FuzzOptions): Promise<FuzzReport> {
   const started = Date.now();
   const unknown = channels.filter((c) => !(c in contract));
   if (unknown.length > 0) throw new Error(`no such channel in the contract: ${unknown.join(', ')}`);
@@ -318,6 +320,7 @@ export async function fuzzContract({ runs, seed, channels = [], cases = 12, prog
   const cwdBefore = listing(process.cwd());
   const report: FuzzReport = { counts: [], failures: [], finalProblems: [], ms: 0 };
   const worlds = await buildWorlds(root, { cases });
+  if (plant) worlds.forEach(plant);
   try {
     for (const world of worlds) checkGeneratorCoversContract(world, root);
     for (const world of worlds) {
