@@ -61,7 +61,7 @@ export interface World {
   folder: string;
   /** The users of each role (signed in directly in the session store for each call). */
   users: Record<Role, SessionUser>;
-  /** Inputs each channel accepted while the world was built. */
+  /** Inputs each channel accepted while the worlds were built (shared by both). */
   examples: Map<Channel, unknown[]>;
   pools: Pools;
   /** What the dispatcher logged for the last INTERNAL error, for the report. */
@@ -101,13 +101,13 @@ export function harvestRows(world: World): void {
   }
 }
 
-async function openWorld(name: World['name'], root: string): Promise<World> {
+async function openWorld(name: World['name'], root: string, examples: World['examples']): Promise<World> {
   const folder = path.join(root, name);
   fs.mkdirSync(folder, { recursive: true });
   const internal: unknown[] = [];
   const backend = testBackend(path.join(folder, 'casedesk.sqlite'), { clock: fixedClock(WORLD_NOW), log: (error) => internal.push(error) });
   const world: World = {
-    name, backend, folder, users: {} as Record<Role, SessionUser>, examples: new Map(), pools: new Pools(), internal, committedRefusal: { value: false },
+    name, backend, folder, users: {} as Record<Role, SessionUser>, examples, pools: new Pools(), internal, committedRefusal: { value: false },
   };
   // Observe, without changing, each handler: a refusal marked `commit` keeps its writes by design (dispatch.ts).
   const handlers = backend.handlers as unknown as Record<string, (input: unknown, call: unknown) => Promise<unknown>>;
@@ -146,12 +146,14 @@ export interface WorldOptions {
 
 /** Both worlds, built in `root` (a temp folder the caller owns and removes). */
 export async function buildWorlds(root: string, { cases }: WorldOptions): Promise<World[]> {
-  const office = await openWorld('office', root);
+  // One set of examples for both: what one file accepted is a meaningful try at the other.
+  const examples: World['examples'] = new Map();
+  const office = await openWorld('office', root, examples);
   const officeApi = await addUsers(office, OFFICE);
   await makeDemoCases(officeApi, { count: cases, seed: 7, until: DEMO_UNTIL });
   await officeApi.call('drafts.save', { id: null, kind: 'mediation', title: '草稿', data: { note: '未填完' } });
 
-  const bureau = await openWorld('bureau', root);
+  const bureau = await openWorld('bureau', root, examples);
   const bureauApi = await addUsers(bureau, { ...OFFICE, name: '长沙市雨花区司法局', officeNumber: '00', caseNumberPrefix: '雨司' });
   await bureauApi.call('exchange.setMode', { mode: 'bureau' });
 
@@ -162,9 +164,11 @@ export async function buildWorlds(root: string, { cases }: WorldOptions): Promis
   const officeRow = (await officeApi.call('office.get', {}))!;
   await bureauApi.call('bureau.registerOffice', { code: officeRow.officeCode, name: officeRow.name, publicKey: officeKeys.publicKey!, fingerprint: officeKeys.fingerprint! });
   const exported = await officeApi.call('exchange.export', { period: null, folder: null });
-  await officeApi.call('exchange.download', { sequence: exported.sequence });
+  const download = await officeApi.call('exchange.download', { sequence: exported.sequence });
   await bureauApi.call('bureau.importFiles', { files: [exported.file] });
-  await bureauApi.call('bureau.exportConfig', { folder: null });
+  await bureauApi.call('bureau.importUploads', { packages: [download] }); // the same package again: unchanged
+  const config = await bureauApi.call('bureau.exportConfig', { folder: null });
+  await officeApi.call('exchange.importConfig', { fileName: config.fileName, base64: config.base64 });
   await officeApi.call('backup.create', { folder: null });
   await bureauApi.call('backup.create', { folder: null });
 
