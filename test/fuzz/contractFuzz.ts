@@ -160,7 +160,7 @@ export function inputArbitrary(channel: Channel, world: World, hints: Hints, roo
     throw error;
   }
   const examples = world.examples.get(channel) ?? [];
-  const valid = examples.length > 0 ? fc.oneof(structural, fc.constantFrom(...examples), withOtherIds(examples, world)) : structural;
+  const valid = examples.length > 0 ? fc.oneof(structural, fc.constantFrom(...examples), withOtherIds(examples, world, hints.todays[0]!)) : structural;
   return fc
     .oneof(
       { weight: 4, arbitrary: valid.map((input) => ({ kind: 'valid' as const, input })) },
@@ -171,16 +171,21 @@ export function inputArbitrary(channel: Channel, world: World, hints: Hints, roo
 }
 
 /**
- * An example with its ids pointed at other rows: a step the demo took on one case, tried on another (which may
- * stand at the status the step needs). Ids are the top-level positive integers the world has rows for.
+ * An example with its ids pointed at other rows, and perhaps its dates moved to today: a step the demo took on one
+ * case, tried on another (which may stand at the status the step needs, its previous step not after today). Ids
+ * are the top-level `id`/`…Id` numbers; dates the top-level ISO dates.
  */
-function withOtherIds(examples: readonly unknown[], world: World): fc.Arbitrary<unknown> {
-  const ids = world.pools.get('id').filter((v): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0);
-  if (ids.length === 0) return fc.constantFrom(...examples);
-  return fc.tuple(fc.constantFrom(...examples), fc.constantFrom(...ids)).map(([example, id]) => {
+function withOtherIds(examples: readonly unknown[], world: World, today: string): fc.Arbitrary<unknown> {
+  const idsOf = (key: string) => world.pools.get(key).filter((v): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0);
+  return fc.tuple(fc.constantFrom(...examples), fc.nat(), fc.boolean()).map(([example, pick, toToday]) => {
     if (example === null || typeof example !== 'object' || Array.isArray(example)) return example;
     const out: Record<string, unknown> = { ...(example as Record<string, unknown>) };
-    for (const [k, v] of Object.entries(out)) if ((k === 'id' || k.endsWith('Id')) && typeof v === 'number') out[k] = id;
+    for (const [k, v] of Object.entries(out)) {
+      // The rows of the field's own name first (caseId: every case_id seen), else any table's ids.
+      const ids = idsOf(k).length > 0 ? idsOf(k) : idsOf('id');
+      if ((k === 'id' || k.endsWith('Id')) && typeof v === 'number' && ids.length > 0) out[k] = ids[pick % ids.length];
+      if (toToday && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) out[k] = today;
+    }
     return out;
   });
 }
