@@ -3,7 +3,8 @@
 // the schema, and the inputs the demo data was made with), near-valid ones (one thing wrong) and random ones, in
 // an office's data file with demo cases and in a county bureau's. What must hold after every call:
 //   - no call ends in an INTERNAL error;
-//   - every refusal has a known code and a Chinese message (no zod English), and a VALIDATION one names its field;
+//   - every refusal has a known code and a Chinese message (no zod English), and a VALIDATION one names a field
+//     the channel has;
 //   - a role the channel is not for is refused before anything else;
 //   - a refused write leaves the data file logically unchanged, and a reading channel never changes it;
 //   - a path field never accepts a relative path (it would be resolved against wherever the program was started);
