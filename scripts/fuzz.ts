@@ -1,4 +1,5 @@
-// `npm run fuzz -- --runs N --seed S [--channel NAME]... [--cases N]`: the contract fuzzer (test/fuzz/) run long.
+// `npm run fuzz -- --runs N --seed S [--channel NAME]... [--cases N] [--passes N]`: the contract fuzzer (test/fuzz/)
+// run long (by default two passes over every channel, the second meeting the data the first left).
 // Prints each channel's counts as it finishes, then every failure with its seed, channel, role and shrunk input;
 // exits 1 when a property failed, 2 on a usage error. The jest test (test/electron/contractFuzz.test.ts) runs the
 // same fuzzer small with a fixed seed.
@@ -8,7 +9,7 @@ import { describeCount, describeFailure, fuzzContract } from '../test/fuzz/contr
 // The clerks' time zone, as jest runs the tests in (jest.config.js): dates are local days in China.
 process.env.TZ = 'Asia/Shanghai';
 
-const USAGE = 'usage: npm run fuzz -- [--runs N] [--seed S] [--channel NAME]... [--cases N] [--quiet]';
+const USAGE = 'usage: npm run fuzz -- [--runs N] [--seed S] [--channel NAME]... [--cases N] [--passes N] [--quiet]';
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -31,6 +32,7 @@ async function main(): Promise<number> {
         seed: { type: 'string' },
         channel: { type: 'string', multiple: true },
         cases: { type: 'string' },
+        passes: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -46,9 +48,10 @@ async function main(): Promise<number> {
   const runs = positive('runs', values.runs, 200);
   const seed = positive('seed', values.seed, Date.now() % 1_000_000);
   const cases = positive('cases', values.cases, 40);
-  console.log(`contract fuzz: ${runs} runs per channel in each data file, seed ${seed}, ${cases} demo cases`);
+  const passes = positive('passes', values.passes, 2);
+  console.log(`contract fuzz: ${runs} runs per channel in each data file, ${passes} passes, seed ${seed}, ${cases} demo cases`);
   const report = await fuzzContract({
-    runs, seed, cases, channels: values.channel ?? [],
+    runs, seed, cases, passes, channels: values.channel ?? [],
     progress: (count) => {
       if (!values.quiet) console.log(describeCount(count));
     },
