@@ -1,6 +1,7 @@
 // Handlers of the exchange with the county bureau: keys and mode, the office's export, bureau-mode import.
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { keepHighWater } from '../../db/highWater';
 import type { Store } from '../../db/open';
 import type { exchangeChannels } from '../../shared/channels/exchange';
 import { AppError } from '../../shared/errors';
@@ -49,6 +50,7 @@ export function exchangeHandlers({ store }: { store: Store }): HandlersOf<typeof
         folder: folderOf(input.folder),
         now: call.clock.now(),
         username: actor(call).username,
+        keepHighWater: () => keepHighWater(store.sqlite, store.path, call.clock.now()),
       }),
     'exchange.exportAgain': ({ sequence, folder }, { db }) => exportAgain(db, { sequence, folder: folderOf(folder) }),
     'exchange.download': async ({ sequence }, { db }) => {

@@ -155,7 +155,9 @@ export function BureauImportPage() {
   );
 }
 
-const CONFLICT_KINDS: Record<BureauConflict['kind'], string> = { row: '数据行', package: '重复序号', audit: '审计日志' };
+const CONFLICT_KINDS: Record<BureauConflict['kind'], string> = {
+  row: '数据行', package: '数据包', audit: '审计日志', identity: '编号被另一条记录占用', restore: '恢复备份后的报送', lost: '司法所已没有的行',
+};
 
 export function BureauConflictsPage() {
   const api = useApi();

@@ -8,7 +8,7 @@ const OFFICE_STATUS: ExchangeStatus = {
   mode: 'office', publicKey: 'casedesk1:AAAA', fingerprint: '1a2b-3c4d-5e6f-7a8b-9c0d-1e2f-3a4b-5c6d', bureauPublicKey: '', bureauFingerprint: null,
 };
 const HISTORY: ExportRecord[] = [
-  { sequence: 1, period: '2026-10', fileName: '43011101-2026-10-0001.casedesk', createdAt: '2026-11-02T01:00:00.000Z', createdBy: 'lijuan', rowCount: 812, afterSeq: 0, upToSeq: 812 },
+  { sequence: 1, period: '2026-10', fileName: '43011101-2026-10-0001.casedesk', createdAt: '2026-11-02T01:00:00.000Z', createdBy: 'lijuan', rowCount: 812, afterSeq: 0, upToSeq: 812, restored: false },
 ];
 
 describe('数据报送 (office)', () => {
@@ -47,7 +47,7 @@ describe('数据报送 (office)', () => {
 describe('县局模式', () => {
   it('shows the bureau’s pages in the navigation, and the result of each package imported, with the reason of a refused one', async () => {
     const outcomes: ImportOutcome[] = [
-      { fileName: 'a.casedesk', status: 'imported', officeCode: '43011101', officeName: '黎托街道司法所', period: '2026-10', sequence: 1, counts: { inserted: 812, updated: 0, unchanged: 0, older: 0, conflicts: 0 }, warnings: [] },
+      { fileName: 'a.casedesk', status: 'imported', officeCode: '43011101', officeName: '黎托街道司法所', period: '2026-10', sequence: 1, counts: { inserted: 812, updated: 0, unchanged: 0, older: 0, conflicts: 0 }, warnings: [], restored: null },
       { fileName: 'b.casedesk', status: 'rejected', reason: '签名校验失败：清单被改动或不是该机构签发的' },
     ];
     const { user, backend } = await renderApp('#/bureau/import', {
