@@ -4,13 +4,13 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openBackend, type Backend } from '../electron/backend';
 import { resolveDataFile } from '../electron/paths';
-import { localDate } from '../shared/dates';
+import { formatMoment, localDate } from '../shared/dates';
 import { ApiError, createApi, type Api } from '../shared/client';
 import { suggestCaseNumberPrefix } from '../shared/office';
 import { ROLE_LABELS, ROLES, type Role } from '../shared/roles';
 import { PackageRefused, verifyPackage, withPackageFile } from '../electron/services/exchange/container';
 import { describeManifest, describeOutcome } from '../electron/services/exchange/describe';
-import type { VerifyOutcome } from '../shared/exchange/types';
+import type { RecoverySummary, VerifyOutcome } from '../shared/exchange/types';
 import { parseArgs, stringFlag, type ParsedArgs } from './args';
 import { demoSummaryLine, makeDemoCases, untilProblem } from './demoCases';
 import { isPrintDocument, printCaseDocument } from './printPdf';
@@ -30,6 +30,8 @@ const USAGE = `用法 / usage: npm run cli -- <command> [flags]
   register-office --db FILE --code 43011101 --name 名称 --public-key 公钥 --fingerprint 指纹
   import --db FILE 数据包...
   verify 数据包... [--db FILE]
+  recovery-package --db FILE --office 43011101 [--out 文件夹]   (县局：为司法所生成恢复包)
+  recover --db FILE --from 恢复包 [--dry-run]                    (司法所：安装县局的恢复包；--dry-run 只核对)
   print --db FILE --case 案号 --doc cover|toc|checklist|notice --out 文件.pdf [--due 2026-12-10]   (卷宗封面、卷内目录、核对表、补正材料通知书)
   report --db FILE --period 2026-10|2026-Q4|2026 --out 文件.xlsx [--scope office|county]
 `;
@@ -101,11 +103,14 @@ const commands: Record<string, Command> = {
     await backend.close();
     const reopened = openBackend({ dataFile: backend.store.path, shell: 'preview' });
     try {
-      const { restored } = reopened.store;
+      const { restored, restoreEvent } = reopened.store;
       if (!restored) throw new Error('恢复未完成：数据文件未被替换');
       if (restored.preRestoreBackup) out(`恢复前的数据已备份到：${restored.preRestoreBackup}`);
       const { n } = reopened.store.sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number };
       out(`已恢复：数据文件 ${reopened.store.path}，共 ${n} 件案件`);
+      if (restoreEvent) {
+        out(`编号不会重复：变更序号从${restoreEvent.changeSeq + 1}继续，报送序号从${restoreEvent.exportSequence + 1}继续；下次报送将告知县局`);
+      }
     } finally {
       await reopened.close();
     }
@@ -188,6 +193,18 @@ const commands: Record<string, Command> = {
     reportVerified(outcomes, out);
   },
 
+  async 'recovery-package'({ api, args, out }) {
+    const folder = stringFlag(args, 'out');
+    const made = await api.call('bureau.recoveryPackage', { code: required(args, 'office'), folder: folder === undefined ? null : path.resolve(folder), download: false });
+    out(`已生成恢复包：${made.file}（${made.rows}行，${made.upToSequence ? `含至第${made.upToSequence}次报送` : '尚无导入的报送'}，已加密给该司法所）`);
+  },
+
+  async recover({ api, args, out }) {
+    const dryRun = args.flags.has('dry-run');
+    const summary = await api.call('exchange.recover', { file: path.resolve(required(args, 'from')), upload: null, dryRun, choices: [] });
+    for (const line of describeRecovery(summary, dryRun)) out(line);
+  },
+
   async demo({ api, args, out }) {
     // Cases of all three kinds in every stage, each registered and taken through its lifecycle by the channels.
     const count = positiveInt(args, 'cases', 100);
@@ -199,6 +216,27 @@ const commands: Record<string, Command> = {
     out(demoSummaryLine(await makeDemoCases(api, { count, seed, until }), seed));
   },
 };
+
+/** What a recovery did (or, in a dry run, would do), in Chinese lines. */
+function describeRecovery(s: RecoverySummary, dryRun: boolean): string[] {
+  const lines = [
+    `恢复包：${s.fileName}（${s.bureauName}生成于 ${formatMoment(s.issuedAt)}，${s.lastImport ? `含至第${s.lastImport.sequence}次报送` : '尚无导入的报送'}）${s.installedBefore ? '，此前已安装过' : ''}`,
+    `${dryRun ? '将恢复（只核对，未作改动）' : '已恢复'}：${s.added.length ? s.added.map((a) => `${a.label}${a.rows}行`).join('，') : '无缺少的行'}；与本所相同${s.same}行`,
+  ];
+  if (s.addedCaseCount > 0) lines.push(`  案件${s.addedCaseCount}件：${s.addedCases.join('、')}${s.addedCaseCount > s.addedCases.length ? '等' : ''}`);
+  if (s.differenceCount > 0) {
+    lines.push(`两边不同的行：${s.differenceCount}行，未作改动（请在 数据报送 → 从县局恢复 中逐行选择保留本所的或采用县局的）`);
+    for (const d of s.differences) lines.push(`  ${d.label}${d.bureau === null ? '（县局记为已删除）' : ''}`);
+  }
+  for (const k of s.skipped) lines.push(`未能恢复：${k.table} ${k.key}：${k.reason}`);
+  for (const a of s.missingAttachments) lines.push(`附件文件缺失，请重新扫描：${a.caseNumber} ${a.itemKey} ${a.fileName}`);
+  if (s.maskedParties.length > 0) {
+    lines.push(`证件号码只有部分（恢复包不含完整号码），需重新录入：${s.maskedParties.length}人`);
+    for (const p of s.maskedParties) lines.push(`  ${p.caseNumber} ${p.name} ${p.idNumber}`);
+  }
+  if (s.usersWithoutPassword.length > 0) lines.push(`恢复的用户没有密码，请管理员重置：${s.usersWithoutPassword.join('、')}`);
+  return lines;
+}
 
 function reportVerified(outcomes: readonly VerifyOutcome[], out: (line: string) => void): void {
   for (const o of outcomes) {

@@ -176,3 +176,6 @@ export type ExportedTableName = keyof typeof EXPORTED_TABLES;
 export function isExportedTable(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(EXPORTED_TABLES, name);
 }
+
+/** The exported tables, each before the tables whose rows reference it: a recovery package is read in this order. */
+export const TABLES_PARENTS_FIRST: readonly string[] = ['users', ...Object.keys(EXPORTED_TABLES).filter((t) => t !== 'users')];

@@ -17,6 +17,7 @@ import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
 import type { BureauConflictTable, BureauRowTable, Database } from '../../../db/schema';
+import { formatMoment } from '../../../shared/dates';
 import type { DataManifest } from '../../../shared/exchange/manifest';
 import { rowProblem, type PackageRow } from '../../../shared/exchange/rows';
 import { EXPORTED_TABLES, isExportedTable } from '../../../shared/exchange/tables';
@@ -71,7 +72,7 @@ const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string 
 const hashOf = (text: string): string => (oneShot ? oneShot('sha256', text) : crypto.createHash('sha256').update(text).digest('hex'));
 
 /** Runs `use` on the file's bytes: an upload's buffer, or the file opened and read a piece at a time, then closed. */
-async function withBytes<T>(file: PackageFile, use: (bytes: PackageBytes) => Promise<T>): Promise<T> {
+export async function withBytes<T>(file: PackageFile, use: (bytes: PackageBytes) => Promise<T>): Promise<T> {
   if ('bytes' in file) return use(bufferBytes(file.bytes));
   const handle = await fsp.open(file.path, 'r').catch(() => null);
   if (!handle) throw new PackageRefused('不能读取文件');
@@ -99,7 +100,7 @@ async function headOf(file: PackageFile): Promise<Buffer> {
  * byte. UTF-8 never has a newline byte inside a character, so splitting the bytes is safe. Throws when the part
  * does not end with a newline, and (after the last line) when decryption fails.
  */
-function* rowLines(pkg: { opened: OpenedPackage; key: Buffer | null }, onChunk?: (chunk: Buffer) => void, part = 0): Generator<string> {
+export function* rowLines(pkg: { opened: OpenedPackage; key: Buffer | null }, onChunk?: (chunk: Buffer) => void, part = 0): Generator<string> {
   let rest: Buffer | null = null;
   for (const chunk of plaintextChunks(pkg.opened, part, pkg.key)) {
     onChunk?.(chunk);
@@ -351,7 +352,7 @@ async function importOne(db: Kysely<Database>, pkg: OpenedData, now: Date): Prom
     return { ...done, status: 'duplicate', counts: { ...counts, unchanged: earlier.row_count }, warnings: [] };
   }
   if (pkg.retiredKey && manifest.createdAt >= pkg.retiredKey.retiredAt) {
-    throw new PackageRefused(`签名公钥（指纹 ${manifest.signer.fingerprint}）已于${pkg.retiredKey.retiredAt.slice(0, 10)}停用，此后生成的数据包不予导入`);
+    throw new PackageRefused(`签名公钥（指纹 ${manifest.signer.fingerprint}）已于${formatMoment(pkg.retiredKey.retiredAt)}停用，此后生成的数据包不予导入`);
   }
   // The first package of an office (the bulk of a county's first import) has nothing to compare with.
   const first = !(await db.selectFrom('bureau_rows').select('seq').where('office_code', '=', officeCode).limit(1).executeTakeFirst());

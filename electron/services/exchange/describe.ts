@@ -1,4 +1,5 @@
 // A package in a few Chinese lines, for the CLI's `verify` and `import`.
+import { formatMoment } from '../../../shared/dates';
 import type { Manifest, RestoredNote } from '../../../shared/exchange/manifest';
 import type { ImportOutcome } from '../../../shared/exchange/types';
 
@@ -10,7 +11,7 @@ export function describeManifest(manifest: Manifest): string[] {
   if (manifest.kind === 'office-recovery') {
     const rows = Object.values(manifest.counts).reduce((n, c) => n + c.rows, 0);
     return [
-      `县局恢复包：${manifest.bureau.name}为${manifest.office.name}（${manifest.office.code}）生成于 ${manifest.issuedAt}，${manifest.lastImport ? `含至第${manifest.lastImport.sequence}次报送` : '尚无导入的报送'}`,
+      `县局恢复包：${manifest.bureau.name}为${manifest.office.name}（${manifest.office.code}）生成于 ${formatMoment(manifest.issuedAt)}，${manifest.lastImport ? `含至第${manifest.lastImport.sequence}次报送` : '尚无导入的报送'}`,
       `签名公钥指纹：${manifest.signer.fingerprint}；${encryption}`,
       `数据行：${rows}行`,
     ];
@@ -41,6 +42,8 @@ const RESTORE_KIND_TEXT: Record<RestoredNote['events'][number]['kind'], string> 
 
 /** 恢复备份后的报送: what happened at the office, and where its sequences continue. */
 export function restoredLine(restored: RestoredNote): string {
-  const events = restored.events.map((e) => `${RESTORE_KIND_TEXT[e.kind]}${e.source ? `（${e.source}${e.sourceTime ? `，${e.sourceTime}` : ''}）` : ''}于 ${e.at}${e.by ? `，经办 ${e.by}` : ''}`);
+  const events = restored.events.map(
+    (e) => `${formatMoment(e.at)}${RESTORE_KIND_TEXT[e.kind]}${e.source ? `（${e.source}${e.sourceTime ? `，${formatMoment(e.sourceTime)}` : ''}）` : ''}${e.by ? `，经办 ${e.by}` : ''}`,
+  );
   return `恢复备份后的报送：${events.join('；')}；变更序号从${restored.changesContinueAfter + 1}继续，报送序号从${restored.sequenceContinuesAfter + 1}继续`;
 }
