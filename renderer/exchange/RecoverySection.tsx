@@ -190,7 +190,6 @@ export function RecoverySection() {
       {done && done.maskedParties.length > 0 && (
         <section aria-label="需重新录入证件号码的当事人" className="detail-section">
           <Typography.Title level={5}>证件号码需重新录入（恢复包只含号码的前6位和后4位）</Typography.Title>
-          {notice(reentered)}
           <Table
             rowKey="partyId"
             size="small"
@@ -225,6 +224,7 @@ export function RecoverySection() {
           />
         </section>
       )}
+      {notice(reentered)}
     </Card>
   );
 }
