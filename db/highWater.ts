@@ -168,14 +168,15 @@ export function writeHighWaterFile(file: string, content: HighWaterFile): void {
 }
 
 /**
- * The marks of the copy beside `file` when it belongs to the same office as the open file (another office's marks
- * say nothing about this one's rows), else null.
+ * The marks of the copy beside `file` when it belongs to the same office as the open file, else null: another
+ * office's marks say nothing about this one's rows, and a file not yet set up has no rows to protect (an office
+ * reinstalled there continues beyond the bureau's marks through its recovery package).
  */
 export function sameOfficeHighWater(sqlite: BetterSqlite3.Database, file: string): HighWater | null {
   const kept = readHighWaterFile(file);
   if (!kept) return null;
   const code = officeCodeOf(sqlite);
-  return kept.officeCode === null || code === null || kept.officeCode === code ? kept.marks : null;
+  return code !== null && kept.officeCode === code ? kept.marks : null;
 }
 
 /** Writes the copy beside the data file: the highest of the file's own marks and the copy's (same office). */

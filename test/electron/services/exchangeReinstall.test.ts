@@ -4,7 +4,7 @@
 // and then continues every id, number and export sequence beyond what the bureau has seen.
 import path from 'node:path';
 import { ApiError, createApi, type Api } from '../../../shared/client';
-import { manualClock, testBackend, validApplication } from '../../support/fixtures';
+import { dataState, manualClock, testBackend, validApplication } from '../../support/fixtures';
 import { bureau, bureauRows, introduce, office, officeRows, type Site } from './exchangeFixtures';
 
 const LITUO = '43011101';
@@ -74,6 +74,9 @@ describe('an office reinstalled without a backup', () => {
     // The new installation installs its recovery package first: it starts from the bureau's copy.
     const recovery = await county.api.call('bureau.recoveryPackage', { code: LITUO, folder: path.join(county.folder, 'usb'), download: false });
     expect(recovery.upToSequence).toBe(3);
+    const state = dataState(fresh.dataFile);
+    expect(await fresh.api.call('exchange.recover', { file: recovery.file, upload: null, dryRun: true, choices: [] })).toMatchObject({ addedCaseCount: 8 });
+    expect(dataState(fresh.dataFile)).toBe(state); // the dry run raised the marks too, and rolled them back
     const done = await fresh.api.call('exchange.recover', { file: recovery.file, upload: null, dryRun: false, choices: [] });
     expect(done).toMatchObject({ addedCaseCount: 8, differenceCount: 0, skipped: [] });
     expect(new Map([...officeRows(fresh)].sort())).toEqual(new Map([...bureauRows(county, LITUO).live].sort()));
