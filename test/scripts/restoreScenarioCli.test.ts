@@ -117,5 +117,14 @@ describe('npm run cli -- restore, export after it, recovery-package and recover 
     expect(fourth).toMatch(/安装县局恢复包.*司法所已没有（或只有较旧版本）的行：0行/);
     expect(query(county, `SELECT 1 FROM bureau_conflicts WHERE kind IN ('identity', 'row', 'package', 'audit')`)).toEqual([]);
     expect((await ok('audit-verify', '--db', office))).toMatch(/^审计日志完整/);
+
+    // Refused in Chinese, exit 1, nothing changed: a data package given as a recovery package, a missing file.
+    const state = dataState(office);
+    expect(await cli('recover', '--db', office, '--from', path.join(usb, '43020302-2026-11-0004.casedesk'))).toMatchObject({
+      code: 1, err: '恢复包：这是司法所的数据包，不是县局的恢复包，未作任何改动 (file)',
+    });
+    expect(await cli('recover', '--db', office, '--from', path.join(usb, 'nowhere.casedesk'))).toMatchObject({ code: 1, err: expect.stringMatching(/^恢复包文件：找不到或不能读取/) });
+    expect(await cli('recovery-package', '--db', office, '--office', '43020302')).toMatchObject({ code: 1, err: '只有县局模式的数据文件能生成恢复包' });
+    expect(dataState(office)).toBe(state);
   }, 180_000);
 });
