@@ -308,6 +308,10 @@ async function settleDifference(db: Kysely<Database>, table: string, r: PackageR
   if (await appendOnly(db, table)) {
     throw new AppError('CONFLICT', `${tableLabel(table)}（${r.k}）只能追加、不能修改，只能保留本所的版本，未作任何改动`, 'choices');
   }
+  if (table === 'users') {
+    // Who may sign in, and with which role, is this office's administrator's decision, not a package's.
+    throw new AppError('CONFLICT', `用户账户（${String(mine.username)}）不按县局的版本修改，请由管理员在用户管理中调整，未作任何改动`, 'choices');
+  }
   if (!r.d) {
     try {
       await sql`DELETE FROM ${sql.table(table)} WHERE ${sql.join(where, sql` AND `)}`.execute(db);
@@ -321,8 +325,8 @@ async function settleDifference(db: Kysely<Database>, table: string, r: PackageR
     const data = r.d;
     const sets = Object.keys(data)
       .filter((c) => !spec.key.includes(c))
-      // A masked number never replaces the office's real one that it masks.
-      .filter((c) => !(spec.masked?.includes(c) && typeof data[c] === 'string' && isMaskedIdNumber(data[c] as string) && mine[c] === data[c]))
+      // A masked number never replaces a number the office has (it only fills an empty one, to be entered again).
+      .filter((c) => !(spec.masked?.includes(c) && typeof data[c] === 'string' && isMaskedIdNumber(data[c] as string) && mine[c] !== ''))
       .map((c) => sql`${sql.ref(c)} = ${data[c]}`);
     if (sets.length > 0) await sql`UPDATE ${sql.table(table)} SET ${sql.join(sets)} WHERE ${sql.join(where, sql` AND `)}`.execute(db);
   }

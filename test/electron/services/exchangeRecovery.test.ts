@@ -132,6 +132,26 @@ describe('installing the bureau’s recovery package', () => {
     expect(new Map([...bureauRows(county, LITUO).live].sort())).toEqual(new Map([...officeRows(lituo)].sort()));
   });
 
+  it('never writes a masked ID number over one the office has, nor a user account from the package', async () => {
+    await lituo.api.call('users.create', { username: 'lijuan', displayName: '李娟', role: 'clerk', password: 'Initial123' });
+    const party = lituo.store.sqlite.prepare(`SELECT id FROM parties WHERE id_number <> '' ORDER BY id LIMIT 1`).pluck().get() as number;
+    await exportAndImport(lituo, county);
+    lituo.store.sqlite.prepare(`UPDATE parties SET phone = '13900000000', id_number = '110105194912310037' WHERE id = ?`).run(party);
+    lituo.store.sqlite.prepare(`UPDATE users SET display_name = '李娟（调岗）', role = 'director' WHERE username = 'lijuan'`).run();
+    const userId = String(lituo.store.sqlite.prepare(`SELECT id FROM users WHERE username = 'lijuan'`).pluck().get());
+    const file = await recoveryPackage(county);
+
+    const took = await recover(lituo, file, { choices: [{ table: 'parties', key: String(party), take: 'bureau' }] });
+    expect(took.tookBureau).toBe(1);
+    const row = lituo.store.sqlite.prepare('SELECT phone, id_number FROM parties WHERE id = ?').get(party) as { phone: string; id_number: string };
+    expect(row).toEqual({ phone: bureauRows(county, LITUO).live.get(`parties ${party}`)!.phone, id_number: '110105194912310037' });
+
+    const state = dataState(lituo.dataFile);
+    const error = await refusal(recover(lituo, file, { choices: [{ table: 'users', key: userId, take: 'bureau' }] }));
+    expect(error).toMatchObject({ code: 'CONFLICT', field: 'choices', message: expect.stringMatching(/^用户账户（lijuan）不按县局的版本修改/) });
+    expect(dataState(lituo.dataFile)).toBe(state);
+  });
+
   describe('refuses, in Chinese, changing nothing', () => {
     async function refused(file: string, message: RegExp): Promise<void> {
       const before = dataState(lituo.dataFile);
