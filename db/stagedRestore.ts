@@ -45,6 +45,8 @@ interface FinishingRestore extends RestoreRequest {
   preRestoreBackup: string | null;
   /** The marks of the file the restore replaced, null when it could not be read. */
   replacedMarks: HighWater | null;
+  /** The staged file's inode: the data file is the restored one only if it has it (0 where inodes mean nothing). */
+  stagedIno: number;
 }
 
 /** Writes JSON to a file atomically (a temporary file, synced, renamed). */
@@ -217,7 +219,7 @@ export function applyStagedRestore(
   mergeFolderSync(stagedAttachments, attachmentsDir(file));
   // A restore staged by an older CaseDesk has no request: it is recorded all the same, by nobody known.
   const asked = readJson<RestoreRequest>(request) ?? { eventId: crypto.randomUUID(), source: staged, sourceTime: '', stagedAt: '', by: null };
-  const finishing: FinishingRestore = { ...asked, preRestoreBackup, replacedMarks: kept?.marks ?? null };
+  const finishing: FinishingRestore = { ...asked, preRestoreBackup, replacedMarks: kept?.marks ?? null, stagedIno: fs.statSync(staged).ino };
   writeJsonAtomically(finishingPath(file), finishing);
   // The old file was checkpointed and closed: its WAL (or a stray rollback journal) must not meet the new file.
   for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
@@ -274,6 +276,11 @@ export function finishRestore(sqlite: BetterSqlite3.Database, file: string, now:
   if (!fs.existsSync(note)) return null;
   // The note is written atomically: unreadable means damaged by something else; the restore is still finished.
   const finishing = readJson<FinishingRestore>(note);
+  if (finishing?.stagedIno && fs.statSync(file).ino !== finishing.stagedIno) {
+    // The switch never happened (a crash before it, then the staged file was deleted by hand): nothing to finish.
+    fs.rmSync(note, { force: true });
+    return null;
+  }
   let event: RestoreEvent | null = null;
   sqlite.transaction(() => {
     raiseHighWater(sqlite, highestOf(highWaterOf(sqlite), finishing?.replacedMarks, sameOfficeHighWater(sqlite, file)));

@@ -128,6 +128,29 @@ describe('a restore at the office', () => {
     expect(outcome).toMatchObject({ status: 'imported', restored: expect.stringMatching(/数据文件在程序外被替换/) });
   });
 
+  it('records no restore when the switch never happened and the staged backup was then deleted by hand', async () => {
+    const backup = await lituo.api.call('backup.create', { folder: null });
+    await lituo.api.call('backup.restore', { file: backup.file });
+    await lituo.close();
+    const marker = `${lituo.dataFile}.restore-pending`;
+    const rename = fs.renameSync;
+    const cut = jest.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      if (String(from) === marker) throw Object.assign(new Error('power cut'), { code: 'EIO' });
+      rename(from, to);
+    });
+    try {
+      expect(() => testBackend(lituo.dataFile, { clock: lituo.clock })).toThrow('power cut');
+    } finally {
+      cut.mockRestore();
+    }
+    fs.rmSync(marker);
+    const reopened = testBackend(lituo.dataFile, { clock: lituo.clock });
+    lituo = { ...lituo, ...reopened };
+    expect(reopened.store.restoreEvent).toBeNull();
+    expect(rows(lituo.dataFile, 'SELECT * FROM restores')).toEqual([]);
+    expect(fs.readdirSync(lituo.folder).filter((n) => n.includes('restore-'))).toEqual([]);
+  });
+
   it('keeps the marks beside the data file in a small JSON file, and ignores one that is damaged or another office’s', async () => {
     await exportTo(lituo, '2026-10');
     const kept = JSON.parse(fs.readFileSync(highWaterPath(lituo.dataFile), 'utf8')) as { format: string; officeCode: string; marks: { sequences: Record<string, number> } };
