@@ -4,13 +4,13 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openBackend, type Backend } from '../electron/backend';
 import { resolveDataFile } from '../electron/paths';
-import { localDate } from '../shared/dates';
+import { formatMoment, localDate } from '../shared/dates';
 import { ApiError, createApi, type Api } from '../shared/client';
 import { suggestCaseNumberPrefix } from '../shared/office';
 import { ROLE_LABELS, ROLES, type Role } from '../shared/roles';
 import { PackageRefused, verifyPackage, withPackageFile } from '../electron/services/exchange/container';
 import { describeManifest, describeOutcome } from '../electron/services/exchange/describe';
-import type { VerifyOutcome } from '../shared/exchange/types';
+import type { RecoverySummary, VerifyOutcome } from '../shared/exchange/types';
 import { ArgumentError, parseArgs, stringFlag, type FlagTypes, type ParsedArgs } from './args';
 import { demoSummaryLine, makeDemoCases, untilProblem } from './demoCases';
 import { isPrintDocument, printCaseDocument } from './printPdf';
@@ -115,11 +115,14 @@ const commands: Record<string, CommandSpec> = {
       await backend.close();
       const reopened = openBackend({ dataFile: backend.store.path, shell: 'preview' });
       try {
-        const { restored } = reopened.store;
+        const { restored, restoreEvent } = reopened.store;
         if (!restored) throw new Error('恢复未完成：数据文件未被替换');
         if (restored.preRestoreBackup) out(`恢复前的数据已备份到：${restored.preRestoreBackup}`);
         const { n } = reopened.store.sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number };
         out(`已恢复：数据文件 ${reopened.store.path}，共 ${n} 件案件`);
+        if (restoreEvent) {
+          out(`编号不会重复：变更序号从${restoreEvent.changeSeq + 1}继续，报送序号从${restoreEvent.exportSequence + 1}继续；下次报送将告知县局`);
+        }
       } finally {
         await reopened.close();
       }
@@ -238,6 +241,26 @@ const commands: Record<string, CommandSpec> = {
     },
   },
 
+  'recovery-package': {
+    usage: 'recovery-package --db FILE --office 43011101 [--out 文件夹]   (县局：为司法所生成恢复包)',
+    flags: { office: 'string', out: 'string' },
+    async run({ api, args, out }) {
+      const folder = stringFlag(args, 'out');
+      const made = await api.call('bureau.recoveryPackage', { code: required(args, 'office'), folder: folder === undefined ? null : path.resolve(folder), download: false });
+      out(`已生成恢复包：${made.file}（${made.rows}行，${made.upToSequence ? `含至第${made.upToSequence}次报送` : '尚无导入的报送'}，已加密给该司法所）`);
+    },
+  },
+
+  recover: {
+    usage: 'recover --db FILE --from 恢复包 [--dry-run]                    (司法所：安装县局的恢复包；--dry-run 只核对)',
+    flags: { from: 'string', 'dry-run': 'boolean' },
+    async run({ api, args, out }) {
+      const dryRun = args.flags.has('dry-run');
+      const summary = await api.call('exchange.recover', { file: path.resolve(required(args, 'from')), upload: null, dryRun, choices: [] });
+      for (const line of describeRecovery(summary, dryRun)) out(line);
+    },
+  },
+
   demo: {
     usage: 'demo --db FILE --cases N --seed S [--until 2026-11-20]',
     flags: { cases: 'string', seed: 'string', until: 'string' },
@@ -253,6 +276,27 @@ const commands: Record<string, CommandSpec> = {
     },
   },
 };
+
+/** What a recovery did (or, in a dry run, would do), in Chinese lines. */
+function describeRecovery(s: RecoverySummary, dryRun: boolean): string[] {
+  const lines = [
+    `恢复包：${s.fileName}（${s.bureauName}生成于 ${formatMoment(s.issuedAt)}，${s.lastImport ? `含至第${s.lastImport.sequence}次报送` : '尚无导入的报送'}）${s.installedBefore ? '，此前已安装过' : ''}`,
+    `${dryRun ? '将恢复（只核对，未作改动）' : '已恢复'}：${s.added.length ? s.added.map((a) => `${a.label}${a.rows}行`).join('，') : '无缺少的行'}；与本所相同${s.same}行`,
+  ];
+  if (s.addedCaseCount > 0) lines.push(`  案件${s.addedCaseCount}件：${s.addedCases.join('、')}${s.addedCaseCount > s.addedCases.length ? '等' : ''}`);
+  if (s.differenceCount > 0) {
+    lines.push(`两边不同的行：${s.differenceCount}行，未作改动（请在 数据报送 → 从县局恢复 中逐行选择保留本所的或采用县局的）`);
+    for (const d of s.differences) lines.push(`  ${d.label}${d.bureau === null ? '（县局记为已删除）' : ''}`);
+  }
+  for (const k of s.skipped) lines.push(`未能恢复：${k.table} ${k.key}：${k.reason}`);
+  for (const a of s.missingAttachments) lines.push(`附件文件缺失，请重新扫描：${a.caseNumber} ${a.itemKey} ${a.fileName}`);
+  if (s.maskedParties.length > 0) {
+    lines.push(`证件号码只有部分（恢复包不含完整号码），需重新录入：${s.maskedParties.length}人`);
+    for (const p of s.maskedParties) lines.push(`  ${p.caseNumber} ${p.name} ${p.idNumber}`);
+  }
+  if (s.usersWithoutPassword.length > 0) lines.push(`恢复的用户没有密码，请管理员重置：${s.usersWithoutPassword.join('、')}`);
+  return lines;
+}
 
 function reportVerified(outcomes: readonly VerifyOutcome[], out: (line: string) => void): void {
   for (const o of outcomes) {
@@ -286,7 +330,8 @@ function verifyFilesAlone(files: readonly string[], out: (line: string) => void)
 
 /** The order the usage lists the commands in: setting up, accounts, backups, the exchange, printing, reports. */
 const USAGE_ORDER = [
-  'init', 'demo', 'users', 'audit-verify', 'backup', 'restore', 'keys', 'mode', 'export', 'register-office', 'import', 'verify', 'print', 'report',
+  'init', 'demo', 'users', 'audit-verify', 'backup', 'restore', 'keys', 'mode', 'export', 'register-office', 'import', 'verify',
+  'recovery-package', 'recover', 'print', 'report',
 ] as const;
 
 function usageOf(name: string): string {
