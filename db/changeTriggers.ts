@@ -96,3 +96,14 @@ export function seedChangeLog(sqlite: BetterSqlite3.Database): void {
     );
   }
 }
+
+/**
+ * SQL that logs a row's current version again (bound to its key, as text): a row the office keeps in its own version
+ * against the bureau's recovery package is sent again, with a sequence above everything the bureau holds.
+ */
+export function relogRowSql(table: string): string {
+  const spec = EXPORTED_TABLES[table]!;
+  return `INSERT INTO change_log (table_name, row_key, op, data)
+    SELECT ${lit(table)}, ${rowKeySql('', spec.key)}, 'upsert', ${rowJsonSql('', Object.keys(spec.columns), spec.masked)} FROM ${q(table)}
+    WHERE ${rowKeySql('', spec.key)} = ?`;
+}

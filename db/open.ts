@@ -9,7 +9,7 @@ import { recordAuditSync } from './auditLog';
 import { installAuditTriggers } from './auditTriggers';
 import { installChangeTriggers } from './changeTriggers';
 import { migrations as allMigrations, type Migration } from './migrations';
-import { applyStagedRestore, type AppliedRestore } from './stagedRestore';
+import { applyStagedRestore, finishRestore, keepHighWaterAtOpen, type AppliedRestore, type RestoreEvent } from './stagedRestore';
 import type { Database } from './schema';
 import { cachingHandle } from './statementCache';
 
@@ -25,6 +25,11 @@ export interface Store {
   readonly backupPath: string | null;
   /** The staged restore this open applied (see db/stagedRestore.ts), or null. */
   readonly restored: AppliedRestore | null;
+  /**
+   * The restore this open finished (marks raised, recorded in `restores`), or the replacement of the file outside
+   * CaseDesk it found (db/highWater.ts); null for an ordinary open.
+   */
+  readonly restoreEvent: RestoreEvent | null;
   /** The better-sqlite3 binary this store was opened with, for opening other files (backups) alike. */
   readonly nativeBinding: string | undefined;
   close(): Promise<void>;
@@ -85,19 +90,31 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     }
     for (const migration of migrations) {
       if (migration.version <= version) continue;
-      sqlite.transaction(() => {
-        migration.up(sqlite);
-        if (hasTable(sqlite, 'audit_pending')) {
-          // New tables and columns are audited from the migration that makes them on.
-          installAuditTriggers(sqlite);
-          installChangeTriggers(sqlite); // the export's change log; after the audit triggers (it drops some of them)
-          recordAuditSync(sqlite, { channel: `migration:${migration.name}`, user: null, at: now() });
-        }
-        sqlite.pragma(`application_id = ${CASEDESK_APPLICATION_ID}`);
-        sqlite.pragma(`user_version = ${migration.version}`);
-      })();
+      if (migration.foreignKeysOff) sqlite.pragma('foreign_keys = OFF'); // a no-op inside a transaction: set before it
+      try {
+        sqlite.transaction(() => {
+          // Only what the migration itself broke counts (a file may carry an old dangling reference).
+          const danglingBefore = migration.foreignKeysOff ? (sqlite.pragma('foreign_key_check') as unknown[]).length : 0;
+          migration.up(sqlite);
+          if (migration.foreignKeysOff && (sqlite.pragma('foreign_key_check') as unknown[]).length > danglingBefore) {
+            throw new Error(`migration ${migration.name} left rows whose references point nowhere`);
+          }
+          if (hasTable(sqlite, 'audit_pending')) {
+            // New tables and columns are audited from the migration that makes them on.
+            installAuditTriggers(sqlite);
+            installChangeTriggers(sqlite); // the export's change log; after the audit triggers (it drops some of them)
+            recordAuditSync(sqlite, { channel: `migration:${migration.name}`, user: null, at: now() });
+          }
+          sqlite.pragma(`application_id = ${CASEDESK_APPLICATION_ID}`);
+          sqlite.pragma(`user_version = ${migration.version}`);
+        })();
+      } finally {
+        if (migration.foreignKeysOff) sqlite.pragma('foreign_keys = ON');
+      }
     }
-    if (restored?.preRestoreBackup) keepCaseNumbersIssued(sqlite, restored.preRestoreBackup, options.nativeBinding, now());
+    // Ids, sequences and case numbers a replaced file had given (perhaps seen by the bureau, perhaps printed) are
+    // never given again: the restore is finished, or the marks kept beside the file are checked, at every open.
+    const restoreEvent = finishRestore(sqlite, file, now()) ?? keepHighWaterAtOpen(sqlite, file, now());
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingHandle(sqlite) }) });
     return {
       path: file,
@@ -106,6 +123,7 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
       migratedFrom: version,
       backupPath,
       restored,
+      restoreEvent,
       nativeBinding: options.nativeBinding,
       close: async () => {
         await db.destroy();
@@ -117,33 +135,6 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
     sqlite.close();
     throw error;
   }
-}
-
-/**
- * After a restore, case numbers issued since the backup (perhaps already printed on documents) must not be issued
- * again: each counter is raised to what the replaced file had reached. Audited like any change.
- */
-function keepCaseNumbersIssued(sqlite: BetterSqlite3.Database, replaced: string, nativeBinding: string | undefined, at: Date): void {
-  let counters: { kind: string; year: number; last_seq: number }[] = [];
-  try {
-    const before = new BetterSqlite3(replaced, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
-    try {
-      if (hasTable(before, 'case_number_counters')) counters = before.prepare('SELECT kind, year, last_seq FROM case_number_counters').all() as typeof counters;
-    } finally {
-      before.close();
-    }
-  } catch {
-    return; // the replaced file was too damaged to read (that is often why it is being restored): nothing to keep
-  }
-  if (counters.length === 0) return;
-  sqlite.transaction(() => {
-    const raise = sqlite.prepare(
-      `INSERT INTO case_number_counters (kind, year, last_seq) VALUES (@kind, @year, @last_seq)
-       ON CONFLICT (kind, year) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)`,
-    );
-    for (const c of counters) raise.run(c);
-    if (hasTable(sqlite, 'audit_pending')) recordAuditSync(sqlite, { channel: 'restore', user: null, at });
-  })();
 }
 
 function hasTable(sqlite: BetterSqlite3.Database, name: string): boolean {

@@ -330,6 +330,46 @@ export interface ExchangeExportTable {
   row_count: number;
   content_hash: string;
   file_name: string;
+  /** 0016: the manifest's `restored` note of the first export after a restore (JSON), null for others. */
+  restored?: string | null;
+}
+
+/**
+ * 0016: each time the office's file was set back — a backup restored, the bureau's recovery package installed, the
+ * file found replaced outside CaseDesk — and where ids and sequences continue (db/highWater.ts).
+ */
+export interface RestoreTable {
+  id: Generated<number>;
+  event_id: string;
+  kind: 'backup' | 'recovery' | 'replaced';
+  /** The backup's or package's file name ('' when the file was replaced outside CaseDesk). */
+  source: string;
+  /** When the backup was taken or the package issued ('' when unknown). */
+  source_time: string;
+  happened_at: string;
+  by_user: string;
+  pre_restore_backup: string;
+  change_seq: number;
+  export_sequence: number;
+  /** The export sequence that told the bureau, null until one has. */
+  reported_in: number | null;
+}
+
+/** 0016: recovery packages from the bureau this office installed. */
+export interface ExchangeRecoveryInstallTable {
+  id: Generated<number>;
+  issued_at: string;
+  content_hash: string;
+  file_name: string;
+  installed_at: string;
+  installed_by: string;
+  summary: string; // JSON
+}
+
+/** SQLite's own table of AUTOINCREMENT high-water marks (0015 gives every exported id table one). */
+export interface SqliteSequenceTable {
+  name: string;
+  seq: number;
 }
 
 /** Configuration packages from the bureau that this office installed (0012). */
@@ -367,6 +407,33 @@ export interface BureauImportTable {
   file_sha256: string;
   file_name: string;
   imported_at: string;
+  /** 0016: the manifest's restore note (JSON), null for an ordinary export. */
+  restored?: string | null;
+  /** 0016: the fingerprint of the key that signed the package. */
+  signer_fingerprint?: Generated<string>;
+}
+
+/** 0016: an office's keys replaced by a director (a reinstall without a backup), kept with the reason. */
+export interface BureauRetiredKeyTable {
+  fingerprint: string;
+  office_code: string;
+  public_key: string;
+  registered_at: string;
+  retired_at: string;
+  retired_by: string;
+  reason: string;
+}
+
+/** 0016: the recovery packages the bureau made for its offices. */
+export interface BureauRecoveryPackageTable {
+  id: Generated<number>;
+  office_code: string;
+  issued_at: string;
+  issued_by: string;
+  file_name: string;
+  content_hash: string;
+  row_count: number;
+  up_to_sequence: number | null;
 }
 
 /** The latest version of each row an office sent (0012); a tombstone has deleted 1 and data null. */
@@ -385,11 +452,14 @@ export interface BureauConflictTable {
   id: Generated<number>;
   office_code: string;
   import_id: number;
-  kind: 'row' | 'package' | 'audit';
+  kind: 'row' | 'package' | 'audit' | 'identity' | 'restore' | 'lost';
   table_name: string;
   row_key: string;
   seq: number;
+  /** 0016: the stored version's sequence and content when the conflict was found. */
+  kept_seq?: number | null;
   kept_hash: string;
+  kept_data?: string | null;
   incoming_hash: string;
   incoming_data: string | null;
   detail: string;
@@ -508,6 +578,11 @@ export interface Database {
   bureau_imports: BureauImportTable;
   bureau_rows: BureauRowTable;
   bureau_conflicts: BureauConflictTable;
+  bureau_retired_keys: BureauRetiredKeyTable;
+  bureau_recovery_packages: BureauRecoveryPackageTable;
+  restores: RestoreTable;
+  exchange_recovery_installs: ExchangeRecoveryInstallTable;
+  sqlite_sequence: SqliteSequenceTable;
   statistics_template: StatisticsTemplateTable;
   holiday_years: HolidayYearTable;
 }

@@ -15,7 +15,7 @@
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs, stringFlag, type ParsedArgs } from './args';
+import { ArgumentError, parseArgs, stringFlag, type ParsedArgs } from './args';
 import { BENCH_UNTIL, buildOffices, cachedDataset, finishBuild, SCALES, startBuild, type DatasetSpec, type Scale } from './bench/dataset';
 import { MEASUREMENTS } from './bench/measurements';
 import { benchJson, benchTable } from './bench/report';
@@ -65,7 +65,10 @@ async function buildInChildren(argv: readonly string[], cacheDir: string, spec: 
 
 export async function main(argv: readonly string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
   try {
-    const args = parseArgs(argv);
+    const args = parseArgs(argv, {
+      scale: 'string', cases: 'string', offices: 'string', seed: 'string', years: 'string', runs: 'string', only: 'string',
+      json: 'string', cache: 'string', rebuild: 'boolean', jobs: 'string', distinct: 'string', 'build-part': 'string',
+    });
     const spec = specOf(args);
     const cacheDir = path.resolve(stringFlag(args, 'cache') ?? path.join(__dirname, '..', '.bench-cache'));
     const only = stringFlag(args, 'only')?.split(',');
@@ -99,8 +102,9 @@ export async function main(argv: readonly string[], out: (line: string) => void 
     if (json) fs.writeFileSync(path.resolve(json), benchJson(result));
     return 0;
   } catch (error) {
-    err(error instanceof Error ? (error instanceof UsageError ? error.message : error.stack ?? error.message) : String(error));
-    return error instanceof UsageError ? 2 : 1;
+    const usage = error instanceof UsageError || error instanceof ArgumentError;
+    err(error instanceof Error ? (usage ? error.message : error.stack ?? error.message) : String(error));
+    return usage ? 2 : 1;
   }
 }
 

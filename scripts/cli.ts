@@ -4,39 +4,30 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openBackend, type Backend } from '../electron/backend';
 import { resolveDataFile } from '../electron/paths';
-import { localDate } from '../shared/dates';
+import { formatMoment, localDate } from '../shared/dates';
 import { ApiError, createApi, type Api } from '../shared/client';
 import { suggestCaseNumberPrefix } from '../shared/office';
 import { ROLE_LABELS, ROLES, type Role } from '../shared/roles';
 import { PackageRefused, verifyPackage, withPackageFile } from '../electron/services/exchange/container';
 import { describeManifest, describeOutcome } from '../electron/services/exchange/describe';
-import type { VerifyOutcome } from '../shared/exchange/types';
-import { parseArgs, stringFlag, type ParsedArgs } from './args';
+import type { RecoverySummary, VerifyOutcome } from '../shared/exchange/types';
+import { ArgumentError, parseArgs, stringFlag, type FlagTypes, type ParsedArgs } from './args';
 import { demoSummaryLine, makeDemoCases, untilProblem } from './demoCases';
 import { isPrintDocument, printCaseDocument } from './printPdf';
 
-export class UsageError extends Error {}
-
-const USAGE = `用法 / usage: npm run cli -- <command> [flags]
-  init --db FILE --office-code 430203 --office-name 名称 [--office-number 01] [--bureau-name 名称] [--prefix 代字]
-  demo --db FILE --cases N --seed S [--until 2026-11-20]
-  users --db FILE [--add 用户名 --name 姓名 --role admin|director|clerk|readonly --password 密码] [--reset 用户名 --password 密码]
-  audit-verify --db FILE
-  backup --db FILE [--out 文件夹]
-  restore --db FILE --from 备份文件
-  keys --db FILE [--bureau-key 县局公钥]          (本机公钥与指纹；司法所设置县局公钥)
-  mode --db FILE --set office|bureau              (使用方式：司法所或县局模式，设置时选定)
-  export --db FILE [--out 文件夹] [--period 2026-11] [--again 序号]
-  register-office --db FILE --code 43011101 --name 名称 --public-key 公钥 --fingerprint 指纹
-  import --db FILE 数据包...
-  verify 数据包... [--db FILE]
-  print --db FILE --case 案号 --doc cover|toc|checklist|notice --out 文件.pdf [--due 2026-12-10]   (卷宗封面、卷内目录、核对表、补正材料通知书)
-  report --db FILE --period 2026-10|2026-Q4|2026 --out 文件.xlsx [--scope office|county]
-`;
+/** Exit code 2: the command line is wrong; `showUsage` adds the command's usage to the message. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly showUsage = false,
+  ) {
+    super(message);
+  }
+}
 
 function required(args: ParsedArgs, name: string): string {
   const value = stringFlag(args, name);
-  if (value === undefined) throw new UsageError(`缺少参数 --${name}\n${USAGE}`);
+  if (value === undefined) throw new UsageError(`缺少参数 --${name}`, true);
   return value;
 }
 
@@ -54,151 +45,258 @@ interface CommandContext {
   out: (line: string) => void;
 }
 
-type Command = (context: CommandContext) => Promise<void>;
+interface CommandSpec {
+  /** The command's line in the usage, after `npm run cli -- `. */
+  usage: string;
+  /** The flags it takes besides --db and --help, each with a value. */
+  flags?: FlagTypes;
+  /** Whether it takes file arguments. */
+  positionals?: boolean;
+  run(context: CommandContext): Promise<void>;
+}
 
 /** Exit code 3: the command ran, and found the data not as it should be (a broken audit chain). */
 export class FindingError extends Error {}
 
-const commands: Record<string, Command> = {
-  async users({ api, args, out }) {
-    const add = stringFlag(args, 'add');
-    const reset = stringFlag(args, 'reset');
-    if (add) {
-      const role = required(args, 'role');
-      if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role 应为 ${ROLES.join('、')} 之一`);
-      const made = await api.call('users.create', { username: add, displayName: stringFlag(args, 'name') ?? add, role: role as Role, password: required(args, 'password') });
-      out(`已添加用户：${made.username}（${ROLE_LABELS[made.role]}），首次登录须修改密码`);
-    } else if (reset) {
-      const user = (await api.call('users.list', {})).find((u) => u.username.toLowerCase() === reset.toLowerCase());
-      if (!user) throw new Error(`用户不存在：${reset}`);
-      await api.call('users.resetPassword', { userId: user.id, newPassword: required(args, 'password') });
-      out(`已重置密码：${user.username}，下次登录须修改密码`);
-    }
-    for (const u of await api.call('users.list', {})) {
-      const state = !u.active ? '已停用' : u.lockedUntil ? `锁定至${u.lockedUntil}` : '正常';
-      out(`${u.id}\t${u.username}\t${u.displayName}\t${ROLE_LABELS[u.role]}\t${state}`);
-    }
+const commands: Record<string, CommandSpec> = {
+  users: {
+    usage: 'users --db FILE [--add 用户名 --name 姓名 --role admin|director|clerk|readonly --password 密码] [--reset 用户名 --password 密码]',
+    flags: { add: 'string', name: 'string', role: 'string', password: 'string', reset: 'string' },
+    async run({ api, args, out }) {
+      const add = stringFlag(args, 'add');
+      const reset = stringFlag(args, 'reset');
+      if (add) {
+        const role = required(args, 'role');
+        if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role 应为 ${ROLES.join('、')} 之一`);
+        const made = await api.call('users.create', { username: add, displayName: stringFlag(args, 'name') ?? add, role: role as Role, password: required(args, 'password') });
+        out(`已添加用户：${made.username}（${ROLE_LABELS[made.role]}），首次登录须修改密码`);
+      } else if (reset) {
+        const user = (await api.call('users.list', {})).find((u) => u.username.toLowerCase() === reset.toLowerCase());
+        if (!user) throw new Error(`用户不存在：${reset}`);
+        await api.call('users.resetPassword', { userId: user.id, newPassword: required(args, 'password') });
+        out(`已重置密码：${user.username}，下次登录须修改密码`);
+      }
+      for (const u of await api.call('users.list', {})) {
+        const state = !u.active ? '已停用' : u.lockedUntil ? `锁定至${u.lockedUntil}` : '正常';
+        out(`${u.id}\t${u.username}\t${u.displayName}\t${ROLE_LABELS[u.role]}\t${state}`);
+      }
+    },
   },
 
-  async print({ backend, api, args, out }) {
-    const doc = required(args, 'doc');
-    if (!isPrintDocument(doc)) throw new UsageError('--doc 应为 cover、toc、checklist 或 notice');
-    const file = path.resolve(required(args, 'out'));
-    const title = await printCaseDocument({ api, db: backend.store.db }, { caseNumber: required(args, 'case'), doc, out: file, noticeDueOn: stringFlag(args, 'due') ?? '' });
-    out(`已打印：${title} → ${file}`);
+  print: {
+    usage: 'print --db FILE --case 案号 --doc cover|toc|checklist|notice --out 文件.pdf [--due 2026-12-10]   (卷宗封面、卷内目录、核对表、补正材料通知书)',
+    flags: { case: 'string', doc: 'string', out: 'string', due: 'string' },
+    async run({ backend, api, args, out }) {
+      const doc = required(args, 'doc');
+      if (!isPrintDocument(doc)) throw new UsageError('--doc 应为 cover、toc、checklist 或 notice');
+      const file = path.resolve(required(args, 'out'));
+      const title = await printCaseDocument({ api, db: backend.store.db }, { caseNumber: required(args, 'case'), doc, out: file, noticeDueOn: stringFlag(args, 'due') ?? '' });
+      out(`已打印：${title} → ${file}`);
+    },
   },
 
-  async backup({ api, args, out }) {
-    const folder = stringFlag(args, 'out');
-    const made = await api.call('backup.create', { folder: folder === undefined ? null : path.resolve(folder) });
-    out(`已备份：${made.file}（${Math.ceil(made.bytes / 1024)} KB）`);
+  backup: {
+    usage: 'backup --db FILE [--out 文件夹]',
+    flags: { out: 'string' },
+    async run({ api, args, out }) {
+      const folder = stringFlag(args, 'out');
+      const made = await api.call('backup.create', { folder: folder === undefined ? null : path.resolve(folder) });
+      out(`已备份：${made.file}（${Math.ceil(made.bytes / 1024)} KB）`);
+    },
   },
 
-  async restore({ backend, api, args, out }) {
-    const { checked } = await api.call('backup.restore', { file: path.resolve(required(args, 'from')) });
-    out(`已核对备份：${checked.file}（完整性检查通过）`);
-    // The staged backup replaces the data file when no connection holds it: close it and open it again.
-    await backend.close();
-    const reopened = openBackend({ dataFile: backend.store.path, shell: 'preview' });
-    try {
-      const { restored } = reopened.store;
-      if (!restored) throw new Error('恢复未完成：数据文件未被替换');
-      if (restored.preRestoreBackup) out(`恢复前的数据已备份到：${restored.preRestoreBackup}`);
-      const { n } = reopened.store.sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number };
-      out(`已恢复：数据文件 ${reopened.store.path}，共 ${n} 件案件`);
-    } finally {
-      await reopened.close();
-    }
+  restore: {
+    usage: 'restore --db FILE --from 备份文件',
+    flags: { from: 'string' },
+    async run({ backend, api, args, out }) {
+      const { checked } = await api.call('backup.restore', { file: path.resolve(required(args, 'from')) });
+      out(`已核对备份：${checked.file}（完整性检查通过）`);
+      // The staged backup replaces the data file when no connection holds it: close it and open it again.
+      await backend.close();
+      const reopened = openBackend({ dataFile: backend.store.path, shell: 'preview' });
+      try {
+        const { restored, restoreEvent } = reopened.store;
+        if (!restored) throw new Error('恢复未完成：数据文件未被替换');
+        if (restored.preRestoreBackup) out(`恢复前的数据已备份到：${restored.preRestoreBackup}`);
+        const { n } = reopened.store.sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number };
+        out(`已恢复：数据文件 ${reopened.store.path}，共 ${n} 件案件`);
+        if (restoreEvent) {
+          out(`编号不会重复：变更序号从${restoreEvent.changeSeq + 1}继续，报送序号从${restoreEvent.exportSequence + 1}继续；下次报送将告知县局`);
+        }
+      } finally {
+        await reopened.close();
+      }
+    },
   },
 
-  async 'audit-verify'({ api, out }) {
-    const verdict = await api.call('audit.verify', {});
-    if (!verdict.ok) throw new FindingError(`审计日志校验失败：第${verdict.seq}条记录：${verdict.reason}`);
-    out(`审计日志完整：共${verdict.entries}条，末条哈希 ${verdict.headHash}`);
+  'audit-verify': {
+    usage: 'audit-verify --db FILE',
+    async run({ api, out }) {
+      const verdict = await api.call('audit.verify', {});
+      if (!verdict.ok) throw new FindingError(`审计日志校验失败：第${verdict.seq}条记录：${verdict.reason}`);
+      out(`审计日志完整：共${verdict.entries}条，末条哈希 ${verdict.headHash}`);
+    },
   },
 
-  async init({ backend, api, args, out }) {
-    const name = required(args, 'office-name');
-    const office = await api.call('office.setup', {
-      name,
-      divisionCode: required(args, 'office-code'),
-      officeNumber: stringFlag(args, 'office-number') ?? '01',
-      bureauName: stringFlag(args, 'bureau-name') ?? '县司法局',
-      caseNumberPrefix: stringFlag(args, 'prefix') ?? suggestCaseNumberPrefix(name),
-    });
-    out(`已设置：${office.name}（${office.officeCode}），数据文件 ${backend.store.path}`);
+  init: {
+    usage: 'init --db FILE --office-code 430203 --office-name 名称 [--office-number 01] [--bureau-name 名称] [--prefix 代字]',
+    flags: { 'office-code': 'string', 'office-name': 'string', 'office-number': 'string', 'bureau-name': 'string', prefix: 'string' },
+    async run({ backend, api, args, out }) {
+      const name = required(args, 'office-name');
+      const office = await api.call('office.setup', {
+        name,
+        divisionCode: required(args, 'office-code'),
+        officeNumber: stringFlag(args, 'office-number') ?? '01',
+        bureauName: stringFlag(args, 'bureau-name') ?? '县司法局',
+        caseNumberPrefix: stringFlag(args, 'prefix') ?? suggestCaseNumberPrefix(name),
+      });
+      out(`已设置：${office.name}（${office.officeCode}），数据文件 ${backend.store.path}`);
+    },
   },
 
-  async report({ api, args, out }) {
-    // The periodic report as the bureau's workbook: the same channel and template as 导出Excel in the app.
-    const scope = stringFlag(args, 'scope') ?? 'office';
-    if (scope !== 'office' && scope !== 'county') throw new UsageError('--scope 应为 office 或 county');
-    const period = required(args, 'period');
-    const file = path.resolve(required(args, 'out'));
-    const workbook = await api.call('statistics.workbook', { period, scope });
-    writeFileSync(file, Buffer.from(workbook.base64, 'base64'));
-    out(`已生成统计报表：${file}`);
+  report: {
+    usage: 'report --db FILE --period 2026-10|2026-Q4|2026 --out 文件.xlsx [--scope office|county]',
+    flags: { period: 'string', out: 'string', scope: 'string' },
+    async run({ api, args, out }) {
+      // The periodic report as the bureau's workbook: the same channel and template as 导出Excel in the app.
+      const scope = stringFlag(args, 'scope') ?? 'office';
+      if (scope !== 'office' && scope !== 'county') throw new UsageError('--scope 应为 office 或 county');
+      const period = required(args, 'period');
+      const file = path.resolve(required(args, 'out'));
+      const workbook = await api.call('statistics.workbook', { period, scope });
+      writeFileSync(file, Buffer.from(workbook.base64, 'base64'));
+      out(`已生成统计报表：${file}`);
+    },
   },
 
-  async keys({ api, args, out }) {
-    const bureauKey = stringFlag(args, 'bureau-key');
-    if (bureauKey !== undefined) await api.call('exchange.setBureauKey', { publicKey: bureauKey });
-    const status = await api.call('exchange.keys', {});
-    out(`使用方式：${status.mode === 'bureau' ? '县局模式' : '司法所'}`);
-    out(`公钥：${status.publicKey}`);
-    out(`指纹：${status.fingerprint}`);
-    if (status.mode === 'office') out(status.bureauFingerprint ? `县局公钥指纹：${status.bureauFingerprint}` : '县局公钥：未设置（数据包将不加密）');
+  keys: {
+    usage: 'keys --db FILE [--bureau-key 县局公钥]          (本机公钥与指纹；司法所设置县局公钥)',
+    flags: { 'bureau-key': 'string' },
+    async run({ api, args, out }) {
+      const bureauKey = stringFlag(args, 'bureau-key');
+      if (bureauKey !== undefined) await api.call('exchange.setBureauKey', { publicKey: bureauKey });
+      const status = await api.call('exchange.keys', {});
+      out(`使用方式：${status.mode === 'bureau' ? '县局模式' : '司法所'}`);
+      out(`公钥：${status.publicKey}`);
+      out(`指纹：${status.fingerprint}`);
+      if (status.mode === 'office') out(status.bureauFingerprint ? `县局公钥指纹：${status.bureauFingerprint}` : '县局公钥：未设置（数据包将不加密）');
+    },
   },
 
-  async mode({ api, args, out }) {
-    const mode = required(args, 'set');
-    if (mode !== 'office' && mode !== 'bureau') throw new UsageError('--set 应为 office 或 bureau');
-    const status = await api.call('exchange.setMode', { mode });
-    out(`使用方式：${status.mode === 'bureau' ? '县局模式' : '司法所'}`);
+  mode: {
+    usage: 'mode --db FILE --set office|bureau              (使用方式：司法所或县局模式，设置时选定)',
+    flags: { set: 'string' },
+    async run({ api, args, out }) {
+      const mode = required(args, 'set');
+      if (mode !== 'office' && mode !== 'bureau') throw new UsageError('--set 应为 office 或 bureau');
+      const status = await api.call('exchange.setMode', { mode });
+      out(`使用方式：${status.mode === 'bureau' ? '县局模式' : '司法所'}`);
+    },
   },
 
-  async export({ api, args, out }) {
-    const folder = stringFlag(args, 'out');
-    const again = stringFlag(args, 'again');
-    const at = folder === undefined ? null : path.resolve(folder);
-    const made = again === undefined
-      ? await api.call('exchange.export', { period: stringFlag(args, 'period') ?? null, folder: at })
-      : await api.call('exchange.exportAgain', { sequence: Number(again), folder: at });
-    out(`${again === undefined ? '已导出' : '已重新生成'}：${made.file}（${made.period}，第${made.sequence}次报送，${made.rowCount}行，${made.encrypted ? '已加密' : '未加密：未设置县局公钥'}）`);
+  export: {
+    usage: 'export --db FILE [--out 文件夹] [--period 2026-11] [--again 序号]',
+    flags: { out: 'string', period: 'string', again: 'string' },
+    async run({ api, args, out }) {
+      const folder = stringFlag(args, 'out');
+      const again = stringFlag(args, 'again');
+      const at = folder === undefined ? null : path.resolve(folder);
+      const made = again === undefined
+        ? await api.call('exchange.export', { period: stringFlag(args, 'period') ?? null, folder: at })
+        : await api.call('exchange.exportAgain', { sequence: Number(again), folder: at });
+      out(`${again === undefined ? '已导出' : '已重新生成'}：${made.file}（${made.period}，第${made.sequence}次报送，${made.rowCount}行，${made.encrypted ? '已加密' : '未加密：未设置县局公钥'}）`);
+    },
   },
 
-  async 'register-office'({ api, args, out }) {
-    const made = await api.call('bureau.registerOffice', {
-      code: required(args, 'code'), name: required(args, 'name'), publicKey: required(args, 'public-key'), fingerprint: required(args, 'fingerprint'),
-    });
-    out(`已登记：${made.name}（${made.code}），公钥指纹 ${made.fingerprint}`);
+  'register-office': {
+    usage: 'register-office --db FILE --code 43011101 --name 名称 --public-key 公钥 --fingerprint 指纹',
+    flags: { code: 'string', name: 'string', 'public-key': 'string', fingerprint: 'string' },
+    async run({ api, args, out }) {
+      const made = await api.call('bureau.registerOffice', {
+        code: required(args, 'code'), name: required(args, 'name'), publicKey: required(args, 'public-key'), fingerprint: required(args, 'fingerprint'),
+      });
+      out(`已登记：${made.name}（${made.code}），公钥指纹 ${made.fingerprint}`);
+    },
   },
 
-  async import({ api, args, out }) {
-    if (args.positionals.length === 0) throw new UsageError(`请给出数据包文件\n${USAGE}`);
-    const outcomes = await api.call('bureau.importFiles', { files: args.positionals.map((f) => path.resolve(f)) });
-    for (const o of outcomes) out(describeOutcome(o));
-    const rejected = outcomes.filter((o) => o.status === 'rejected').length;
-    if (rejected > 0) throw new FindingError(`${rejected}个数据包被拒收，未导入`);
+  import: {
+    usage: 'import --db FILE 数据包...',
+    positionals: true,
+    async run({ api, args, out }) {
+      if (args.positionals.length === 0) throw new UsageError('请给出数据包文件', true);
+      const outcomes = await api.call('bureau.importFiles', { files: args.positionals.map((f) => path.resolve(f)) });
+      for (const o of outcomes) out(describeOutcome(o));
+      const rejected = outcomes.filter((o) => o.status === 'rejected').length;
+      if (rejected > 0) throw new FindingError(`${rejected}个数据包被拒收，未导入`);
+    },
   },
 
-  async verify({ api, args, out }) {
-    if (args.positionals.length === 0) throw new UsageError(`请给出数据包文件\n${USAGE}`);
-    const outcomes = await api.call('bureau.verifyFiles', { files: args.positionals.map((f) => path.resolve(f)) });
-    reportVerified(outcomes, out);
+  verify: {
+    usage: 'verify 数据包... [--db FILE]',
+    positionals: true,
+    async run({ api, args, out }) {
+      if (args.positionals.length === 0) throw new UsageError('请给出数据包文件', true);
+      const outcomes = await api.call('bureau.verifyFiles', { files: args.positionals.map((f) => path.resolve(f)) });
+      reportVerified(outcomes, out);
+    },
   },
 
-  async demo({ api, args, out }) {
-    // Cases of all three kinds in every stage, each registered and taken through its lifecycle by the channels.
-    const count = positiveInt(args, 'cases', 100);
-    const seed = positiveInt(args, 'seed', 1);
-    const today = localDate();
-    const until = stringFlag(args, 'until') ?? today;
-    const problem = untilProblem(until, today);
-    if (problem) throw new UsageError(problem);
-    out(demoSummaryLine(await makeDemoCases(api, { count, seed, until }), seed));
+  'recovery-package': {
+    usage: 'recovery-package --db FILE --office 43011101 [--out 文件夹]   (县局：为司法所生成恢复包)',
+    flags: { office: 'string', out: 'string' },
+    async run({ api, args, out }) {
+      const folder = stringFlag(args, 'out');
+      const made = await api.call('bureau.recoveryPackage', { code: required(args, 'office'), folder: folder === undefined ? null : path.resolve(folder), download: false });
+      out(`已生成恢复包：${made.file}（${made.rows}行，${made.upToSequence ? `含至第${made.upToSequence}次报送` : '尚无导入的报送'}，已加密给该司法所）`);
+    },
+  },
+
+  recover: {
+    usage: 'recover --db FILE --from 恢复包 [--dry-run]                    (司法所：安装县局的恢复包；--dry-run 只核对)',
+    flags: { from: 'string', 'dry-run': 'boolean' },
+    async run({ api, args, out }) {
+      const dryRun = args.flags.has('dry-run');
+      const summary = await api.call('exchange.recover', { file: path.resolve(required(args, 'from')), upload: null, dryRun, choices: [] });
+      for (const line of describeRecovery(summary, dryRun)) out(line);
+    },
+  },
+
+  demo: {
+    usage: 'demo --db FILE --cases N --seed S [--until 2026-11-20]',
+    flags: { cases: 'string', seed: 'string', until: 'string' },
+    async run({ api, args, out }) {
+      // Cases of all three kinds in every stage, each registered and taken through its lifecycle by the channels.
+      const count = positiveInt(args, 'cases', 100);
+      const seed = positiveInt(args, 'seed', 1);
+      const today = localDate();
+      const until = stringFlag(args, 'until') ?? today;
+      const problem = untilProblem(until, today);
+      if (problem) throw new UsageError(problem);
+      out(demoSummaryLine(await makeDemoCases(api, { count, seed, until }), seed));
+    },
   },
 };
+
+/** What a recovery did (or, in a dry run, would do), in Chinese lines. */
+function describeRecovery(s: RecoverySummary, dryRun: boolean): string[] {
+  const lines = [
+    `恢复包：${s.fileName}（${s.bureauName}生成于 ${formatMoment(s.issuedAt)}，${s.lastImport ? `含至第${s.lastImport.sequence}次报送` : '尚无导入的报送'}）${s.installedBefore ? '，此前已安装过' : ''}`,
+    `${dryRun ? '将恢复（只核对，未作改动）' : '已恢复'}：${s.added.length ? s.added.map((a) => `${a.label}${a.rows}行`).join('，') : '无缺少的行'}；与本所相同${s.same}行`,
+  ];
+  if (s.addedCaseCount > 0) lines.push(`  案件${s.addedCaseCount}件：${s.addedCases.join('、')}${s.addedCaseCount > s.addedCases.length ? '等' : ''}`);
+  if (s.differenceCount > 0) {
+    lines.push(`两边不同的行：${s.differenceCount}行，未作改动（请在 数据报送 → 从县局恢复 中逐行选择保留本所的或采用县局的）`);
+    for (const d of s.differences) lines.push(`  ${d.label}${d.bureau === null ? '（县局记为已删除）' : ''}`);
+  }
+  for (const k of s.skipped) lines.push(`未能恢复：${k.table} ${k.key}：${k.reason}`);
+  for (const a of s.missingAttachments) lines.push(`附件文件缺失，请重新扫描：${a.caseNumber} ${a.itemKey} ${a.fileName}`);
+  if (s.maskedParties.length > 0) {
+    lines.push(`证件号码只有部分（恢复包不含完整号码），需重新录入：${s.maskedParties.length}人`);
+    for (const p of s.maskedParties) lines.push(`  ${p.caseNumber} ${p.name} ${p.idNumber}`);
+  }
+  if (s.usersWithoutPassword.length > 0) lines.push(`恢复的用户没有密码，请管理员重置：${s.usersWithoutPassword.join('、')}`);
+  return lines;
+}
 
 function reportVerified(outcomes: readonly VerifyOutcome[], out: (line: string) => void): void {
   for (const o of outcomes) {
@@ -230,33 +328,63 @@ function verifyFilesAlone(files: readonly string[], out: (line: string) => void)
   );
 }
 
+/** The order the usage lists the commands in: setting up, accounts, backups, the exchange, printing, reports. */
+const USAGE_ORDER = [
+  'init', 'demo', 'users', 'audit-verify', 'backup', 'restore', 'keys', 'mode', 'export', 'register-office', 'import', 'verify',
+  'recovery-package', 'recover', 'print', 'report',
+] as const;
+
+function usageOf(name: string): string {
+  return `用法 / usage: npm run cli -- ${commands[name]!.usage}`;
+}
+
+export const USAGE = `用法 / usage: npm run cli -- <command> [flags]   (npm run cli -- help <command>: one command)
+${USAGE_ORDER.map((name) => `  ${commands[name]!.usage}`).join('\n')}
+`;
+
+const isCommand = (name: string | undefined): name is string => name !== undefined && Object.prototype.hasOwnProperty.call(commands, name);
+
 /** Runs one CLI invocation; returns the exit code. */
 export async function runCli(argv: readonly string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
   const [name, ...rest] = argv;
-  const command = name ? commands[name] : undefined;
-  if (!command) {
-    err(name ? `未知命令：${name}\n${USAGE}` : USAGE);
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    if (topic !== undefined && !isCommand(topic)) {
+      err(`未知命令：${topic}\n${USAGE}`);
+      return 2;
+    }
+    (name === undefined ? err : out)(topic === undefined ? USAGE : usageOf(topic));
+    return name === undefined ? 2 : 0;
+  }
+  if (!isCommand(name)) {
+    err(`未知命令：${name}\n${USAGE}`);
     return 2;
   }
+  const spec = commands[name]!;
   let backend: Backend | null = null;
   try {
-    const args = parseArgs(rest);
+    const args = parseArgs(rest, { ...spec.flags, db: 'string', help: 'boolean' }, { positionals: spec.positionals ?? false });
+    if (args.flags.has('help')) {
+      out(usageOf(name));
+      return 0;
+    }
     if (name === 'verify' && stringFlag(args, 'db') === undefined) {
-      if (args.positionals.length === 0) throw new UsageError(`请给出数据包文件\n${USAGE}`);
+      if (args.positionals.length === 0) throw new UsageError('请给出数据包文件', true);
       verifyFilesAlone(args.positionals, out);
       return 0;
     }
-    if (stringFlag(args, 'db') === undefined && !process.env.CASEDESK_DB) throw new UsageError(`缺少参数 --db\n${USAGE}`);
+    if (stringFlag(args, 'db') === undefined && !process.env.CASEDESK_DB) throw new UsageError('缺少参数 --db', true);
     backend = openBackend({ dataFile: resolveDataFile(rest, process.env), shell: 'preview' });
     // Whoever can run the CLI can read the file itself: it calls as a trusted local session.
     backend.sessions.signInSystem('cli');
     const cli = backend;
-    await command({ backend, api: createApi((channel, input) => cli.dispatch(channel, input, 'cli')), args, out });
+    await spec.run({ backend, api: createApi((channel, input) => cli.dispatch(channel, input, 'cli')), args, out });
     return 0;
   } catch (error) {
-    if (error instanceof ApiError) err(error.data.field ? `${error.message} (${error.data.field})` : error.message);
+    if (error instanceof ArgumentError || (error instanceof UsageError && error.showUsage)) err(`${error.message}\n${usageOf(name)}`);
+    else if (error instanceof ApiError) err(error.data.field ? `${error.message} (${error.data.field})` : error.message);
     else err(error instanceof Error ? error.message : String(error));
-    return error instanceof UsageError ? 2 : error instanceof FindingError ? 3 : 1;
+    return error instanceof UsageError || error instanceof ArgumentError ? 2 : error instanceof FindingError ? 3 : 1;
   } finally {
     await backend?.close();
   }

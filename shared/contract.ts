@@ -41,7 +41,8 @@ export type { StatisticsReport, StatisticsWorkbook, TemplateInfo } from './chann
 export type { AttachmentInfo, DossierCompleteness, DossierOverrideRecord, DossierView, IncompleteDossiers } from './channels/dossier';
 
 export type {
-  BureauConflict, BureauOffice, ExchangeStatus, ExportRecord, ExportResult, ImportCounts, ImportOutcome,
+  BureauConflict, BureauOffice, ExchangeStatus, ExportRecord, ExportResult, ImportCounts, ImportOutcome, RecoveryChoice,
+  RecoveryDifference, RecoveryPlan, RecoverySummary, RowContent,
 } from './exchange/types';
 
 export const contract = {

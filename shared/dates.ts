@@ -30,6 +30,14 @@ export function formatChineseDate(iso: string): string {
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
+/** An instant (ISO-8601 UTC) as the clerk's local date and time: 2026年11月22日 10:05. */
+export function formatMoment(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${formatChineseDate(localDate(at))} ${p(at.getHours())}:${p(at.getMinutes())}`;
+}
+
 /** Full years of age on a given date. */
 export function ageOn(birthDate: string, on: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];

@@ -79,6 +79,15 @@ export function maskIdNumber(id: string): string {
   return id.slice(0, 6) + '*'.repeat(id.length - 10) + id.slice(-4);
 }
 
+/**
+ * A number that was masked (packages carry ID numbers masked; a party recovered from the bureau's copy has only
+ * that): never a real number — no check, search or match may take it for one, and the clerk must enter it again.
+ * No real ID number or 统一社会信用代码 has a star.
+ */
+export function isMaskedIdNumber(id: string): boolean {
+  return id.includes('*');
+}
+
 /** A county-level 行政区划代码: valid province, and neither the city nor the county part is 00. */
 export function isCountyDivisionCode(code: string): boolean {
   return /^\d{6}$/.test(code) && PROVINCE_CODES.has(code.slice(0, 2)) && code.slice(2, 4) !== '00' && code.slice(4) !== '00';

@@ -13,8 +13,10 @@ import { dossierMaterials } from './0011-dossier-materials';
 import { exchange } from './0012-exchange';
 import { statisticsTemplate } from './0013-statistics-template';
 import { holidayCalendar } from './0014-holiday-calendar';
+import { idsNeverReused } from './0015-ids-never-reused';
+import { restoresAndRecovery } from './0016-restores-and-recovery';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [officeAndCases, drafts, caseSearch, auditLog, accounts, interferenceRecords, caseActions, legalAidLifecycle, mediation, notarization, dossierMaterials, exchange, statisticsTemplate, holidayCalendar];
+export const migrations: readonly Migration[] = [officeAndCases, drafts, caseSearch, auditLog, accounts, interferenceRecords, caseActions, legalAidLifecycle, mediation, notarization, dossierMaterials, exchange, statisticsTemplate, holidayCalendar, idsNeverReused, restoresAndRecovery];
 
 export type { Migration };

@@ -5,4 +5,9 @@ export interface Migration {
   version: number;
   name: string;
   up(db: BetterSqlite3.Database): void;
+  /**
+   * Runs with foreign key enforcement off: SQLite's way to rebuild a table that others reference (dropping it
+   * would otherwise cascade into them). The runner checks `PRAGMA foreign_key_check` before it commits.
+   */
+  foreignKeysOff?: boolean;
 }

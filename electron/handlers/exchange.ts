@@ -1,6 +1,7 @@
 // Handlers of the exchange with the county bureau: keys and mode, the office's export, bureau-mode import.
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { keepHighWater, raiseHighWater } from '../../db/highWater';
 import type { Store } from '../../db/open';
 import type { exchangeChannels } from '../../shared/channels/exchange';
 import { AppError } from '../../shared/errors';
@@ -9,16 +10,20 @@ import { createBackup } from '../services/backup';
 import { exportConfig, importConfig } from '../services/exchange/configPackage';
 import { importPackages, verifyPackages, type PackageFile } from '../services/exchange/bureauImport';
 import { defaultExportFolder, exportAgain, exportHistory, exportNow, packageBytes } from '../services/exchange/officeExport';
+import { makeRecoveryPackage } from '../services/exchange/recoveryPackage';
+import { recoverFromPackage } from '../services/exchange/recoveryInstall';
 import {
   ensureExchangeKeys,
   exchangeStatus,
   listConflicts,
   listOffices,
   registerOffice,
+  replaceOfficeKey,
   resolveConflict,
   setBureauKey,
   setMode,
 } from '../services/exchange/settings';
+import { reenterIdNumber } from '../services/maskedIdNumbers';
 
 /** Each file checked readable now; the import reads them one at a time, so only one is ever held in memory. */
 async function readPackageFiles(files: readonly string[]): Promise<PackageFile[]> {
@@ -29,6 +34,15 @@ async function readPackageFiles(files: readonly string[]): Promise<PackageFile[]
       return { fileName: path.basename(file), path: path.resolve(file) };
     }),
   );
+}
+
+/** A recovery package by path (checked readable now) or as uploaded bytes. */
+async function recoverySource(file: string | null, upload: { fileName: string; base64: string } | null): Promise<PackageFile> {
+  if (upload) return { fileName: upload.fileName, bytes: Buffer.from(upload.base64, 'base64') };
+  const resolved = path.resolve(file!);
+  const readable = await fsp.stat(resolved).then((s) => s.isFile(), () => false);
+  if (!readable) throw new AppError('VALIDATION', `恢复包文件：找不到或不能读取“${file}”`, 'file');
+  return { fileName: path.basename(resolved), path: resolved };
 }
 
 export function exchangeHandlers({ store }: { store: Store }): HandlersOf<typeof exchangeChannels> {
@@ -49,6 +63,7 @@ export function exchangeHandlers({ store }: { store: Store }): HandlersOf<typeof
         folder: folderOf(input.folder),
         now: call.clock.now(),
         username: actor(call).username,
+        keepHighWater: () => keepHighWater(store.sqlite, store.path, call.clock.now()),
       }),
     'exchange.exportAgain': ({ sequence, folder }, { db }) => exportAgain(db, { sequence, folder: folderOf(folder) }),
     'exchange.download': async ({ sequence }, { db }) => {
@@ -58,11 +73,25 @@ export function exchangeHandlers({ store }: { store: Store }): HandlersOf<typeof
     'exchange.history': (_input, { db }) => exportHistory(db),
 
     'exchange.importConfig': ({ base64 }, call) => importConfig(call.db, Buffer.from(base64, 'base64'), { user: actor(call), clock: call.clock }),
+    'exchange.recover': async ({ file, upload, dryRun, choices }, call) => {
+      const now = call.clock.now();
+      return recoverFromPackage(call.db, await recoverySource(file, upload), {
+        dryRun, choices, user: actor(call), now, dataFile: store.path,
+        // The store's own handle runs inside this call's transaction (one connection): the raise commits with it.
+        highWater: { raise: (marks) => void raiseHighWater(store.sqlite, marks), keep: () => void keepHighWater(store.sqlite, store.path, now) },
+      });
+    },
+    'exchange.reenterIdNumber': (input, call) => reenterIdNumber(call.db, input, call.clock.today()),
     'bureau.exportConfig': async ({ folder }, { db, clock }) => {
       const made = await exportConfig(db, { folder: folderOf(folder), now: clock.now() });
       return { file: made.file, fileName: made.fileName, base64: made.bytes.toString('base64') };
     },
     'bureau.registerOffice': (input, { db, clock }) => registerOffice(db, input, clock.now()),
+    'bureau.replaceOfficeKey': (input, call) => replaceOfficeKey(call.db, input, { now: call.clock.now(), by: actor(call).username }),
+    'bureau.recoveryPackage': async ({ code, folder, download }, call) => {
+      const made = await makeRecoveryPackage(call.db, { officeCode: code, folder: folderOf(folder), now: call.clock.now(), by: actor(call).username });
+      return { ...made, base64: download ? (await fsp.readFile(made.file)).toString('base64') : '' };
+    },
     'bureau.offices': (_input, { db, clock }) => listOffices(db, clock.now(), clock.today()),
     'bureau.importFiles': async ({ files }, { db, clock }) => importWithBackup(db, await readPackageFiles(files), clock.now()),
     'bureau.verifyFiles': async ({ files }, { db }) => verifyPackages(db, await readPackageFiles(files)),

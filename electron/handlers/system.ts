@@ -63,7 +63,11 @@ export function systemHandlers({ appInfo, store }: { appInfo: AppInfo; store: St
     'users.resetPassword': ({ userId, newPassword }, call) => accounts.resetPassword(call.db, actor(call), userId, newPassword, call.clock),
     'backup.list': () => listBackups(store),
     'backup.create': ({ folder }, { clock }) => createBackup(store, { folder, reason: 'manual', now: clock.now() }),
-    'backup.restore': async ({ file }) => ({ restartRequired: true, checked: await stageRestore(store, file) }),
+    'backup.restore': async ({ file }, call) => {
+      const { id, username } = actor(call);
+      const checked = await stageRestore(store, file, { by: { id: id > 0 ? id : null, username }, now: call.clock.now() });
+      return { restartRequired: true, checked };
+    },
     'audit.list': (input, { db }) => listAudit(db, input),
     'audit.verify': async () => verifyAuditLog(store.sqlite),
   };

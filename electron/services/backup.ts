@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { keepHighWater } from '../../db/highWater';
 import { CASEDESK_APPLICATION_ID, schemaVersion, type Store } from '../../db/open';
 import {
   ATTACHMENTS_SUFFIX,
@@ -18,6 +19,8 @@ import {
   readSqliteHeader,
   syncToDisk,
   unusedBackupPath,
+  writeRestoreRequest,
+  type RestoreRequest,
 } from '../../db/stagedRestore';
 import { parseBackupFileName, rotateBackups, type BackupReason } from '../../shared/backupRotation';
 import type { BackupInfo } from '../../shared/contract';
@@ -71,9 +74,10 @@ export async function listBackups(store: Store): Promise<BackupInfo[]> {
  * Checks a backup and stages it to replace the data file at the next open: it must be an SQLite file that passes
  * `integrity_check`, carries CaseDesk's application_id and a schema version this program can open (an older one
  * is migrated), and has CaseDesk's tables. A refused file changes nothing. The check runs on a copy, so the file
- * staged is exactly the file checked.
+ * staged is exactly the file checked. Who asked, and which backup of when, is kept beside it for the restore's
+ * record (`restores`, its audit entry) when the next open finishes it.
  */
-export async function stageRestore(store: Store, file: string): Promise<BackupInfo> {
+export async function stageRestore(store: Store, file: string, { by, now }: { by: RestoreRequest['by']; now: Date }): Promise<BackupInfo> {
   const source = path.resolve(file);
   const stat = await fsp.stat(source).catch(() => null);
   if (!stat?.isFile()) throw refused(`找不到文件“${source}”`);
@@ -95,20 +99,21 @@ export async function stageRestore(store: Store, file: string): Promise<BackupIn
     throw error;
   }
 
-  // Replaces a restore staged earlier; the staged file is renamed in last, so it only exists complete.
-  await fsp.rm(staged, { force: true });
-  await fsp.rm(staged + ATTACHMENTS_SUFFIX, { recursive: true, force: true });
-  await copyFolderAtomically(source + ATTACHMENTS_SUFFIX, staged + ATTACHMENTS_SUFFIX);
-  await fsp.rename(checking, staged);
-  syncToDisk(path.dirname(staged));
-
   const parsed = parseBackupFileName(path.basename(source));
-  return {
+  const checked: BackupInfo = {
     file: source,
     takenAt: (parsed?.takenAt ?? migrationBackupTime(store.path, path.basename(source)) ?? stat.mtime).toISOString(),
     reason: parsed?.reason ?? 'manual',
     bytes: stat.size,
   };
+  // Replaces a restore staged earlier; the staged file is renamed in last, so it only exists complete.
+  await fsp.rm(staged, { force: true });
+  await fsp.rm(staged + ATTACHMENTS_SUFFIX, { recursive: true, force: true });
+  await copyFolderAtomically(source + ATTACHMENTS_SUFFIX, staged + ATTACHMENTS_SUFFIX);
+  writeRestoreRequest(store.path, { source, sourceTime: checked.takenAt, stagedAt: now.toISOString(), by });
+  await fsp.rename(checking, staged);
+  syncToDisk(path.dirname(staged));
+  return checked;
 }
 
 async function takeBackup(store: Store, folder: string | null, reason: BackupReason, now: Date): Promise<BackupInfo> {
@@ -123,6 +128,8 @@ async function takeBackup(store: Store, folder: string | null, reason: BackupRea
     if (!fs.existsSync(file)) await fsp.rm(file + ATTACHMENTS_SUFFIX, { recursive: true, force: true });
   };
   try {
+    // The marks beside the data file are brought up to date with every backup (db/highWater.ts).
+    keepHighWater(store.sqlite, store.path, now);
     await store.sqlite.backup(partial);
     standAlone(partial, store.nativeBinding);
     syncToDisk(partial);

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SessionUser } from '../../shared/accounts';
 import { AppError } from '../../shared/errors';
-import { parseIdNumber } from '../../shared/identity';
+import { isMaskedIdNumber, parseIdNumber } from '../../shared/identity';
 import { CASE_KIND_LABELS, type CaseKind } from '../../shared/options';
 import {
   PARTY_ROLE_LABELS,
@@ -21,16 +21,19 @@ import {
 } from '../../shared/parties';
 import type { Clock } from './clock';
 
-/** A number as stored: GB 11643 numbers canonical (15 digits upgraded, x upper-cased), others without spaces. */
+/**
+ * A number as stored: GB 11643 numbers canonical (15 digits upgraded, x upper-cased), others without spaces. A masked
+ * number (a party recovered from the bureau's copy) is no number: '' matches nothing.
+ */
 function canonicalId(idNumber: string, today: string): string {
-  if (idNumber === '') return '';
+  if (idNumber === '' || isMaskedIdNumber(idNumber)) return '';
   const parsed = parseIdNumber(idNumber, today);
   return parsed.ok ? parsed.value.canonical : idNumber.replace(/\s/g, '').toUpperCase();
 }
 
 function birthDateOf(birthDate: string, idNumber: string, today: string): string {
   if (birthDate) return birthDate;
-  if (!idNumber) return '';
+  if (!idNumber || isMaskedIdNumber(idNumber)) return '';
   const parsed = parseIdNumber(idNumber, today);
   return parsed.ok ? parsed.value.birthDate : '';
 }
@@ -83,7 +86,7 @@ export async function findConflicts(
   wanted.forEach((party, partyIndex) => {
     const seen = new Set<number>();
     for (const row of rows) {
-      const byId = party.idNumber !== '' && row.id_number === party.idNumber;
+      const byId = party.idNumber !== '' && !isMaskedIdNumber(row.id_number) && row.id_number === party.idNumber;
       const rowBirth = birthDateOf(row.birth_date, row.id_number, today);
       const byNameAndBirth = party.birthDate !== '' && row.name === party.name && rowBirth === party.birthDate;
       if (!byId && !byNameAndBirth) continue;

@@ -94,6 +94,12 @@ export async function createLegalAidCase(
   return { id, caseNumber };
 }
 
+/** Rebuilds a case's search text from what is stored (a case that came back in a recovery package). */
+export async function reindexLegalAidCase(db: Kysely<Database>, id: number): Promise<void> {
+  const stored = await getLegalAidCase(db, id);
+  await indexCaseText(db, id, searchBody(stored.caseNumber, stored.application));
+}
+
 export async function getLegalAidCase(db: Kysely<Database>, id: number): Promise<LegalAidCase> {
   const row = await db
     .selectFrom('cases')

@@ -379,7 +379,7 @@ export async function getMediationCase(db: Kysely<Database>, id: number, today: 
 }
 
 /** The case's search text: number, title, committee, type, facts, mediators, every party's name and numbers, agreement. */
-async function indexMediation(db: Kysely<Database>, caseId: number): Promise<void> {
+export async function indexMediation(db: Kysely<Database>, caseId: number): Promise<void> {
   const stored = await loadCase(db, caseId, 'caseId');
   const facts = factsOf(stored, await caseTimeline(db, caseId));
   const r = stored.registration;

@@ -285,7 +285,7 @@ export async function getNotarizationCase(db: Kysely<Database>, id: number, fiel
 }
 
 /** The case's search text: number, matter, purpose and place, every party's name and numbers, office, certificate. */
-async function indexNotarization(db: Kysely<Database>, caseId: number): Promise<void> {
+export async function indexNotarization(db: Kysely<Database>, caseId: number): Promise<void> {
   const stored = await loadCase(db, caseId, 'caseId');
   const progress = notarizationProgress(await caseTimeline(db, caseId));
   const { request } = stored;

@@ -1,5 +1,8 @@
 // Chinese names for what the audit log records: the call that made a change and the table it changed. A name not
 // listed here (a channel or table added later) is shown as it is stored.
+import { TABLE_LABELS, tableLabel } from '../../shared/tableLabels';
+
+export { TABLE_LABELS, tableLabel };
 
 export const CHANNEL_LABELS: Readonly<Record<string, string>> = {
   'auth.setup': '首次设置',
@@ -53,31 +56,11 @@ export const CHANNEL_LABELS: Readonly<Record<string, string>> = {
   'mediation.saveDisputeTypes': '修改纠纷类型',
   'mediation.setSubsidyRates': '修改补贴标准',
   restore: '从备份恢复',
-};
-
-export const TABLE_LABELS: Readonly<Record<string, string>> = {
-  office: '司法所',
-  case_number_counters: '案号计数',
-  cases: '案件',
-  parties: '当事人',
-  legal_aid_cases: '法律援助案件',
-  drafts: '草稿',
-  case_search_text: '检索索引',
-  users: '用户',
-  interference_records: '过问干预记录',
-  interference_statements: '月度报告',
-  case_actions: '案件办理记录',
-  legal_aid_roster: '法律援助人员名册',
-  legal_aid_assignments: '法律援助指派',
-  legal_aid_eligibility_overrides: '经济困难审查例外',
-  conflict_acknowledgements: '利益冲突确认',
-  notarization_matters: '公证事项',
-  notarization_requests: '公证申请',
-  notarization_parties: '公证当事人',
-  mediation_cases: '人民调解案件',
-  mediation_parties: '调解当事人',
-  mediation_dispute_types: '纠纷类型',
-  mediation_subsidy_rates: '调解补贴标准',
+  'restore:replaced': '数据文件在程序外被替换',
+  'exchange.recover': '安装县局恢复包',
+  'exchange.reenterIdNumber': '重新录入证件号码',
+  'bureau.recoveryPackage': '生成恢复包',
+  'bureau.replaceOfficeKey': '重新登记司法所公钥',
 };
 
 export const OP_LABELS = { insert: '新增', update: '修改', delete: '删除' } as const;
@@ -87,4 +70,3 @@ export function channelLabel(channel: string): string {
   return CHANNEL_LABELS[channel] ?? channel;
 }
 
-export const tableLabel = (table: string): string => TABLE_LABELS[table] ?? table;

@@ -1,7 +1,7 @@
 // 数据报送 (office): export now to the county bureau (into the data folder's exports/ or a USB stick), the export
-// history with 重新生成 and 下载, this office's public key and fingerprint, the bureau's key, and installing the
-// bureau's configuration package.
-import { Alert, Button, Card, Descriptions, Input, Space, Table, Typography } from 'antd';
+// history with 重新生成 and 下载, this office's public key and fingerprint, the bureau's key, installing the bureau's
+// recovery package (从县局恢复) and its configuration package.
+import { Alert, Button, Card, Descriptions, Input, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { ExportRecord } from '../../shared/contract';
 import { errorMessage, useApi } from '../app/apiContext';
@@ -9,6 +9,7 @@ import { useMay } from '../app/currentUser';
 import { formatMoment } from '../app/format';
 import { FilePicker } from './FilePicker';
 import { fileToBase64, saveBase64 } from './files';
+import { RecoverySection } from './RecoverySection';
 import { useExchangeStatus } from './useExchangeStatus';
 
 type Notice = { ok: boolean; text: string } | null;
@@ -41,7 +42,10 @@ export function ExchangePage() {
     setExported(null);
     try {
       const made = await api.call('exchange.export', { period: period.trim() || null, folder: folder.trim() || null });
-      setExported({ ok: true, text: `已生成第${made.sequence}次报送（${made.period}，${made.rowCount}行，${made.encrypted ? '已加密' : '未加密：请设置县司法局公钥'}）：${made.file}` });
+      setExported({
+        ok: true,
+        text: `已生成第${made.sequence}次报送（${made.period}，${made.rowCount}行，${made.encrypted ? '已加密' : '未加密：请设置县司法局公钥'}${made.restored ? '，并告知县局本所已从备份恢复' : ''}）：${made.file}`,
+      });
       load();
       reload();
     } catch (error) {
@@ -140,6 +144,7 @@ export function ExchangePage() {
             { title: '行数', dataIndex: 'rowCount' },
             { title: '生成时间', dataIndex: 'createdAt', render: (v: string) => formatMoment(v) },
             { title: '经办', dataIndex: 'createdBy' },
+            { title: '说明', render: (_: unknown, r: ExportRecord) => (r.restored ? <Tag color="blue">恢复备份后的报送</Tag> : '') },
             {
               title: '操作',
               render: (_: unknown, r: ExportRecord) =>
@@ -169,6 +174,8 @@ export function ExchangePage() {
           </Space>
         )}
       </Card>
+
+      <RecoverySection />
 
       {mayInstall && (
         <Card title="安装县局配置包" className="detail-section" style={{ maxWidth: 760 }}>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { LegalAidCase } from '../../shared/contract';
 import { LEGAL_AID_LABELS } from '../../shared/legalAid/application';
 import { formatDate, formatMoney } from '../app/format';
+import { IdNumberText } from '../cases/IdNumberText';
 
 type Items = NonNullable<DescriptionsProps['items']>;
 const label = (path: string) => LEGAL_AID_LABELS[path] ?? path;
@@ -26,7 +27,7 @@ export function ApplicationFacts({ application: app }: { application: LegalAidCa
           item('applicant.ethnicity', applicant.ethnicity),
           item('applicant.birthDate', formatDate(applicant.birthDate)),
           item('applicant.idType', applicant.idType),
-          item('applicant.idNumber', applicant.idNumber),
+          item('applicant.idNumber', <IdNumberText value={applicant.idNumber} />),
           item('applicant.householdAddress', applicant.householdAddress),
           item('applicant.residence', orNone(applicant.residence)),
           item('applicant.phone', applicant.phone),
@@ -42,7 +43,7 @@ export function ApplicationFacts({ application: app }: { application: LegalAidCa
             ? [
                 item('agent.name', agent.name),
                 item('agent.relation', agent.relation),
-                item('agent.idNumber', agent.idNumber),
+                item('agent.idNumber', <IdNumberText value={agent.idNumber} />),
                 item('agent.phone', agent.phone),
               ]
             : [item('agent', '无', 2)]
@@ -54,7 +55,7 @@ export function ApplicationFacts({ application: app }: { application: LegalAidCa
           app.opposingParties.length
             ? app.opposingParties.flatMap((p, i) => [
                 { ...item('opposingParties.*.name', p.name), key: `p${i}.name` },
-                { ...item('opposingParties.*.idNumber', orNone(p.idNumber)), key: `p${i}.id` },
+                { ...item('opposingParties.*.idNumber', <IdNumberText value={p.idNumber} />), key: `p${i}.id` },
               ])
             : [item('opposingParties', '无', 2)]
         }

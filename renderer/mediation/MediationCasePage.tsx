@@ -15,6 +15,7 @@ import { InterferenceRecords } from '../pages/InterferenceRecords';
 import { DueStatusTag } from '../cases/DeadlineList';
 import { MEDIATION_STEPS } from './mediationSteps';
 import { StepButtons, type StepChoice } from '../forms/StepModal';
+import { IdNumberText } from '../cases/IdNumberText';
 
 type Items = NonNullable<DescriptionsProps['items']>;
 const label = (path: string) => MEDIATION_LABELS[path] ?? path;
@@ -36,7 +37,7 @@ function partyItems(p: MediationPartyRecord, i: number): Items {
   if (p.kind === 'organisation') {
     return [
       ...common,
-      item(k('code'), label('parties.*.creditCode'), orNone(p.creditCode)),
+      item(k('code'), label('parties.*.creditCode'), <IdNumberText value={p.creditCode} />),
       item(k('rep'), label('parties.*.legalRepresentative'), orNone(p.legalRepresentative)),
       item(k('address'), label('parties.*.address'), orNone(p.address)),
       item(k('phone'), label('parties.*.phone'), orNone(p.phone)),
@@ -44,7 +45,7 @@ function partyItems(p: MediationPartyRecord, i: number): Items {
   }
   return [
     ...common,
-    item(k('id'), label('parties.*.idNumber'), orNone(p.idNumber)),
+    item(k('id'), label('parties.*.idNumber'), <IdNumberText value={p.idNumber} />),
     item(k('sex'), label('parties.*.sex'), orNone(p.sex)),
     item(k('birth'), label('parties.*.birthDate'), orNone(formatDate(p.birthDate))),
     item(k('eth'), label('parties.*.ethnicity'), orNone(p.ethnicity)),

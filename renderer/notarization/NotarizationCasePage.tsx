@@ -16,6 +16,7 @@ import { DueStatusTag } from '../cases/DeadlineList';
 import { StepButtons, type StepChoice } from '../forms/StepModal';
 import { InterferenceRecords } from '../pages/InterferenceRecords';
 import { NOTARIZATION_STEPS } from './notarizationSteps';
+import { IdNumberText } from '../cases/IdNumberText';
 
 type Items = NonNullable<DescriptionsProps['items']>;
 const label = (path: string) => NOTARIZATION_LABELS[path] ?? path;
@@ -37,7 +38,7 @@ function applicantItems(record: NotarizationCase): Items {
       return [
         item(k('kind'), label('applicants.*.kind'), APPLICANT_KIND_LABELS.organisation),
         item(k('name'), label('applicants.*.name'), a.name),
-        item(k('code'), label('applicants.*.creditCode'), a.creditCode),
+        item(k('code'), label('applicants.*.creditCode'), <IdNumberText value={a.creditCode} />),
         item(k('rep'), label('applicants.*.legalRepresentative'), a.legalRepresentative),
         item(k('phone'), label('applicants.*.phone'), orNone(a.phone), 2),
       ];
@@ -48,7 +49,7 @@ function applicantItems(record: NotarizationCase): Items {
       item(k('sex'), label('applicants.*.sex'), a.sex),
       item(k('birth'), label('applicants.*.birthDate'), formatDate(a.birthDate)),
       item(k('idType'), label('applicants.*.idType'), a.idType),
-      item(k('id'), a.idType === '居民身份证' ? label('applicants.*.idNumber') : '证件号码', a.idNumber),
+      item(k('id'), a.idType === '居民身份证' ? label('applicants.*.idNumber') : '证件号码', <IdNumberText value={a.idNumber} />),
       item(k('address'), label('applicants.*.address'), a.address),
       item(k('phone'), label('applicants.*.phone'), a.phone),
     ];
@@ -188,7 +189,7 @@ export function NotarizationCasePage({ id, justRegistered, onBack }: Props) {
             ? [
                 item('agent.kind', label('agent.kind'), req.agent.kind),
                 item('agent.name', label('agent.name'), req.agent.name),
-                item('agent.idNumber', label('agent.idNumber'), req.agent.idNumber),
+                item('agent.idNumber', label('agent.idNumber'), <IdNumberText value={req.agent.idNumber} />),
                 item('agent.phone', label('agent.phone'), req.agent.phone),
                 item('agent.powerOfAttorney', label('agent.powerOfAttorney'), req.agent.powerOfAttorney ? '已提交' : '未提交', 2),
               ]

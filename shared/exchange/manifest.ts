@@ -2,7 +2,15 @@
 // Parsed with this schema before anything in it is trusted; the signature covers its exact bytes.
 import { z } from 'zod';
 
+/**
+ * The format version of ordinary data and configuration packages. A writer uses the lowest version that can say
+ * what the package holds, so these stay readable by every release and an export made again stays byte-identical.
+ */
 export const PACKAGE_FORMAT_VERSION = 1;
+/** Version 2 adds the first export after a restore (`restored`, inventory.ndjson) and the recovery package. */
+export const RESTORE_FORMAT_VERSION = 2;
+/** The versions this release reads. */
+export const FORMAT_VERSIONS: readonly number[] = [PACKAGE_FORMAT_VERSION, RESTORE_FORMAT_VERSION];
 
 /** yyyy-mm */
 export const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -28,10 +36,34 @@ export const encryptionSchema = z.strictObject({
 export type Encryption = z.infer<typeof encryptionSchema>;
 
 const signerSchema = z.strictObject({ publicKey: z.string(), fingerprint: z.string() });
+const count = z.number().int().nonnegative();
+const countsSchema = z.record(z.string(), z.strictObject({ rows: count, tombstones: count }));
+
+/** One time the office's file was set back (db/stagedRestore.ts), as the first export after it tells the bureau. */
+export const restoreEventSchema = z.strictObject({
+  kind: z.enum(['backup', 'recovery', 'replaced']),
+  /** The backup's or recovery package's file name; '' when the file was replaced outside CaseDesk. */
+  source: z.string().max(300),
+  /** When the backup was taken or the package issued; '' when unknown. */
+  sourceTime: z.string().max(40),
+  at: z.string().max(40),
+  by: z.string().max(50),
+});
+export type RestoreEventNote = z.infer<typeof restoreEventSchema>;
+
+/** Version 2: the first export after a restore says so, and where the office's sequences continue. */
+export const restoredSchema = z.strictObject({
+  events: z.array(restoreEventSchema).min(1).max(100),
+  /** Change-log sequences after the restore continue after this one (ids likewise continue above the highest given). */
+  changesContinueAfter: count,
+  /** Export sequences continue after this one. */
+  sequenceContinuesAfter: count,
+});
+export type RestoredNote = z.infer<typeof restoredSchema>;
 
 export const dataManifestSchema = z.strictObject({
   format: z.literal('casedesk-package'),
-  formatVersion: z.literal(PACKAGE_FORMAT_VERSION),
+  formatVersion: z.union([z.literal(PACKAGE_FORMAT_VERSION), z.literal(RESTORE_FORMAT_VERSION)]),
   kind: z.literal('office-data'),
   office: z.strictObject({ code: z.string().regex(/^\d{8,9}$/), name: z.string(), bureauName: z.string() }),
   signer: signerSchema,
@@ -42,14 +74,16 @@ export const dataManifestSchema = z.strictObject({
   createdAt: z.string(),
   appVersion: z.string(),
   /** Rows per table: upserts and tombstones. */
-  counts: z.record(z.string(), z.strictObject({ rows: z.number().int().nonnegative(), tombstones: z.number().int().nonnegative() })),
+  counts: countsSchema,
   /** The office's audit log head when the export was made: a shortened log shows against an earlier package. */
   auditHead: z.strictObject({ seq: z.number().int().nonnegative(), hash: z.string() }),
+  /** Version 2, the first export after a restore: what happened; the package then carries inventory.ndjson. */
+  restored: restoredSchema.optional(),
   /** SHA-256 over the plaintext parts in order: equal for an export and its re-issue. */
   contentHash: sha256,
   encryption: encryptionSchema.nullable(),
   parts: z.array(partEntrySchema),
-});
+}).refine((m) => m.restored === undefined || m.formatVersion >= RESTORE_FORMAT_VERSION, { path: ['restored'] });
 export type DataManifest = z.infer<typeof dataManifestSchema>;
 
 export const configManifestSchema = z.strictObject({
@@ -66,8 +100,43 @@ export const configManifestSchema = z.strictObject({
 });
 export type ConfigManifest = z.infer<typeof configManifestSchema>;
 
-export const manifestSchema = z.discriminatedUnion('kind', [dataManifestSchema, configManifestSchema]);
+/** The bureau's marks for an office: what the office's new ids, sequences and case numbers must continue beyond. */
+export const highWaterSchema = z.strictObject({
+  sequences: z.record(z.string().max(64), count),
+  caseNumbers: z.array(z.strictObject({ kind: z.string().max(20), year: z.number().int().min(1949).max(9999), lastSeq: count })).max(1000),
+});
+
+/**
+ * Version 2: the bureau's copy of one office, signed by the bureau and encrypted to that office, for the office to
+ * install after a restore or a reinstall (electron/services/exchange/recovery.ts).
+ */
+export const recoveryManifestSchema = z.strictObject({
+  format: z.literal('casedesk-package'),
+  formatVersion: z.literal(RESTORE_FORMAT_VERSION),
+  kind: z.literal('office-recovery'),
+  office: z.strictObject({ code: z.string().regex(/^\d{8,9}$/), name: z.string() }),
+  bureau: z.strictObject({ name: z.string() }),
+  signer: signerSchema,
+  issuedAt: z.string(),
+  appVersion: z.string(),
+  /** The office's newest package the bureau had imported when it made this one (null: none). */
+  lastImport: z.strictObject({ sequence: z.number().int().positive(), period: z.string().regex(PERIOD), importedAt: z.string() }).nullable(),
+  highWater: highWaterSchema,
+  counts: countsSchema,
+  contentHash: sha256,
+  /** Always encrypted: the rows are the office's personal data. */
+  encryption: encryptionSchema,
+  parts: z.array(partEntrySchema),
+});
+export type RecoveryManifest = z.infer<typeof recoveryManifestSchema>;
+
+export const manifestSchema = z.discriminatedUnion('kind', [dataManifestSchema, configManifestSchema, recoveryManifestSchema]);
 export type Manifest = z.infer<typeof manifestSchema>;
+
+/** `<office code>-recovery-<yyyy-mm-dd>.casedesk`. */
+export function recoveryFileName(officeCode: string, issuedAt: string): string {
+  return `${officeCode}-recovery-${issuedAt.slice(0, 10)}.casedesk`;
+}
 
 /** `<office code>-<period>-<sequence>.casedesk`, the sequence in four digits. */
 export function packageFileName(officeCode: string, period: string, sequence: number): string {

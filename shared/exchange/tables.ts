@@ -15,9 +15,22 @@ export interface ExportedTable {
    * figures never need a full ID number, and 个人信息保护法 第6条 limits what is handed on to what the purpose needs.
    */
   masked?: readonly string[];
+  /**
+   * Columns that never change for a row once made (docs/export-format.md, "Row identity"): when a package brings a
+   * row under a key the bureau holds with other values here, it is another row that took the key (an office that
+   * lost rows and gave their ids again), and the bureau keeps both instead of writing one over the other.
+   */
+  identity?: readonly string[];
+  /**
+   * The row it belongs to (its case, or its party): a row without identity columns of its own is another row when
+   * its parent is; and a row whose parent key the office now uses for another case is kept apart with it.
+   */
+  parent?: { table: 'cases' | 'parties'; column: string };
 }
 
 const caseRef = { case_id: 'int' } as const;
+const ofCase = { table: 'cases', column: 'case_id' } as const;
+const ofParty = { table: 'parties', column: 'party_id' } as const;
 
 export const EXPORTED_TABLES: Readonly<Record<string, ExportedTable>> = {
   cases: {
@@ -26,6 +39,7 @@ export const EXPORTED_TABLES: Readonly<Record<string, ExportedTable>> = {
       id: 'int', kind: 'text', case_number: 'text', case_year: 'int', case_seq: 'int', status: 'text', title: 'text',
       received_on: 'text', received_by: 'text', created_at: 'text', updated_at: 'text',
     },
+    identity: ['kind', 'case_number', 'created_at'],
   },
   parties: {
     key: ['id'],
@@ -35,6 +49,8 @@ export const EXPORTED_TABLES: Readonly<Record<string, ExportedTable>> = {
       relation: 'text', lacks_capacity: 'int',
     },
     masked: ['id_number'],
+    identity: ['case_id', 'role', 'position', 'name'],
+    parent: ofCase,
   },
   legal_aid_cases: {
     key: ['case_id'],
@@ -43,6 +59,7 @@ export const EXPORTED_TABLES: Readonly<Record<string, ExportedTable>> = {
       facts: 'text', applicant_groups: 'text', household_size: 'int?', monthly_income_per_capita_fen: 'int?',
       finance_basis: 'text', finance_exempt_reason: 'text',
     },
+    parent: ofCase,
   },
   legal_aid_assignments: {
     key: ['id'],
@@ -50,14 +67,20 @@ export const EXPORTED_TABLES: Readonly<Record<string, ExportedTable>> = {
       id: 'int', ...caseRef, roster_id: 'int?', assigned_by: 'text', org_type: 'text', org_name: 'text', person_name: 'text',
       assigned_on: 'text', recorded_at: 'text',
     },
+    identity: ['case_id', 'recorded_at'],
+    parent: ofCase,
   },
   legal_aid_eligibility_overrides: {
     key: ['id'],
     columns: { id: 'int', ...caseRef, part: 'text', conclusion: 'text', reason: 'text', user_id: 'int?', username: 'text', recorded_at: 'text' },
+    identity: ['case_id', 'recorded_at'],
+    parent: ofCase,
   },
   conflict_acknowledgements: {
     key: ['id'],
     columns: { id: 'int', ...caseRef, matches: 'text', note: 'text', user_id: 'int?', username: 'text', acknowledged_at: 'text' },
+    identity: ['case_id', 'acknowledged_at'],
+    parent: ofCase,
   },
   case_actions: {
     key: ['id'],
@@ -65,6 +88,8 @@ export const EXPORTED_TABLES: Readonly<Record<string, ExportedTable>> = {
       id: 'int', ...caseRef, action: 'text', acted_on: 'text', data: 'text', from_status: 'text?', to_status: 'text',
       user_id: 'int?', username: 'text', recorded_at: 'text',
     },
+    identity: ['case_id', 'action', 'recorded_at'],
+    parent: ofCase,
   },
   mediation_cases: {
     key: ['case_id'],
@@ -72,10 +97,12 @@ export const EXPORTED_TABLES: Readonly<Record<string, ExportedTable>> = {
       ...caseRef, simple: 'int', source: 'text', source_detail: 'text', committee: 'text', dispute_type: 'text', summary: 'text',
       requests: 'text', amount_fen: 'int', people_count: 'int', major: 'int', mass: 'int', mediators: 'text',
     },
+    parent: ofCase,
   },
   mediation_parties: {
     key: ['party_id'],
     columns: { party_id: 'int', party_kind: 'text', legal_representative: 'text' },
+    parent: ofParty,
   },
   notarization_requests: {
     key: ['case_id'],
@@ -84,10 +111,12 @@ export const EXPORTED_TABLES: Readonly<Record<string, ExportedTable>> = {
       purpose: 'text', place_of_use: 'text', use_scope: 'text', copies: 'int', needs_translation: 'int',
       translation_language: 'text', pickup_on: 'text', fee_fen: 'int',
     },
+    parent: ofCase,
   },
   notarization_parties: {
     key: ['party_id'],
     columns: { party_id: 'int', party_kind: 'text', legal_representative: 'text', agent_kind: 'text', power_of_attorney: 'int' },
+    parent: ofParty,
   },
   interference_records: {
     key: ['id'],
@@ -95,10 +124,13 @@ export const EXPORTED_TABLES: Readonly<Record<string, ExportedTable>> = {
       id: 'int', ...caseRef, category: 'text', person_name: 'text', person_unit: 'text', person_position: 'text',
       occurred_on: 'text', method: 'text', content: 'text', handling: 'text', recorded_by: 'int', recorded_at: 'text',
     },
+    identity: ['case_id', 'recorded_at'],
+    parent: ofCase,
   },
   interference_statements: {
     key: ['id'],
     columns: { id: 'int', user_id: 'int', period: 'text', record_count: 'int', nil: 'int', note: 'text', submitted_at: 'text' },
+    identity: ['user_id', 'period', 'submitted_at'],
   },
   // The dossier (0011): materials received, the attachments' descriptions (not their files: docs/export-format.md),
   // a director's overrides and each case's latest check.
@@ -107,6 +139,7 @@ export const EXPORTED_TABLES: Readonly<Record<string, ExportedTable>> = {
     columns: {
       ...caseRef, item_key: 'text', received_on: 'text', pages: 'int', form: 'text', note: 'text', recorded_by: 'text', recorded_at: 'text',
     },
+    parent: ofCase,
   },
   attachments: {
     key: ['id'],
@@ -114,21 +147,27 @@ export const EXPORTED_TABLES: Readonly<Record<string, ExportedTable>> = {
       id: 'int', ...caseRef, item_key: 'text', sha256: 'text', content_type: 'text', size_bytes: 'int', file_name: 'text',
       added_by: 'text', added_at: 'text',
     },
+    identity: ['case_id', 'sha256', 'added_at'],
+    parent: ofCase,
   },
   dossier_overrides: {
     key: ['id'],
     columns: {
       id: 'int', ...caseRef, action: 'text', missing: 'text', reason: 'text', user_id: 'int?', username: 'text', recorded_at: 'text',
     },
+    identity: ['case_id', 'recorded_at'],
+    parent: ofCase,
   },
   dossier_checks: {
     key: ['case_id'],
     columns: { ...caseRef, rule_set_version: 'int', missing_count: 'int', missing: 'text', checked_at: 'text' },
+    parent: ofCase,
   },
   // Who the clerks are, so the bureau can name who submitted (or owes) a monthly statement; never their passwords.
   users: {
     key: ['id'],
     columns: { id: 'int', username: 'text', display_name: 'text', role: 'text', active: 'int' },
+    identity: ['username'],
   },
 };
 
@@ -137,3 +176,6 @@ export type ExportedTableName = keyof typeof EXPORTED_TABLES;
 export function isExportedTable(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(EXPORTED_TABLES, name);
 }
+
+/** The exported tables, each before the tables whose rows reference it: a recovery package is read in this order. */
+export const TABLES_PARENTS_FIRST: readonly string[] = ['users', ...Object.keys(EXPORTED_TABLES).filter((t) => t !== 'users')];

@@ -4,7 +4,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { CASEDESK_APPLICATION_ID, openStore, schemaVersion } from '../../db/open';
 import { migrations } from '../../db/migrations';
 import { AppError } from '../../shared/errors';
-import { tempDir } from '../support/fixtures';
+import { dataState, tempDir, testBackend } from '../support/fixtures';
+import { fixedClock } from '../../electron/services/clock';
 
 const latest = migrations.at(-1)!.version;
 
@@ -116,5 +117,18 @@ describe('opening a data file', () => {
     expect(schemaVersion(store.sqlite)).toBe(latest);
     expect(store.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'half'`).get()).toEqual({ n: 0 });
     await store.close();
+  });
+
+  it('migrates a new file the same way every time for one moment, so the test fixtures may copy one', async () => {
+    // test/support/fixtures.ts copies one migrated file per moment instead of migrating each new file.
+    for (const moment of ['2026-11-22T02:00:00Z', '2026-11-23T16:30:00Z']) {
+      const migrated = path.join(tempDir(), 'casedesk.sqlite');
+      await openStore(migrated, { now: () => new Date(moment) }).close();
+      for (let copy = 0; copy < 2; copy++) {
+        const backend = testBackend(undefined, { clock: fixedClock(moment) });
+        await backend.close();
+        expect(dataState(backend.dataFile)).toBe(dataState(migrated));
+      }
+    }
   });
 });

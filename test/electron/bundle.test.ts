@@ -11,6 +11,9 @@ import { tempDir } from '../support/fixtures';
 import { createFakeElectron } from './fakeElectron';
 import { launchShell, loadWithFakeElectron } from './launchShell';
 
+// Builds the Electron bundles with esbuild and starts the main bundle: a budget for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const ROOT = path.resolve(__dirname, '../..');
 const OUT = path.join(ROOT, 'dist', 'electron');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string };
@@ -18,7 +21,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 let built: BuiltFile[];
 beforeAll(async () => {
   built = await buildElectron();
-}, 60_000);
+});
 
 describe('the Electron build', () => {
   it('writes main.js and preload.js (with source maps) where package.json’s "main" points', () => {

@@ -9,6 +9,9 @@ import type { Configuration } from 'app-builder-lib';
 import { PRODUCT_NAME } from '../../electron/paths';
 import { binaryArch, crossBuildProblem, planDist } from '../../scripts/dist';
 
+// Loads electron-builder's configuration reader and JSON schema: a budget for a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 const ROOT = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { productName: string; main: string; scripts: Record<string, string> };
 

@@ -6,13 +6,17 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { extractAll, listPackage } from '@electron/asar';
+import { createPackage, extractAll, listPackage } from '@electron/asar';
 import { getCurrentFuseWire } from '@electron/fuses';
 import type { MainShell } from '../../electron/main';
 import { buildElectron } from '../../scripts/buildElectron';
+import { missingPackedRequires } from '../../scripts/packedRequires';
 import { tempDir } from '../support/fixtures';
 import { createFakeElectron } from './fakeElectron';
 import { loadWithFakeElectron } from './launchShell';
+
+// Packs the app with electron-builder (asar, fuses) and starts it from the packed files: a budget for a loaded 2-core machine.
+jest.setTimeout(300_000);
 
 const ROOT = path.resolve(__dirname, '../..');
 const NODE_MODULES = path.join(ROOT, 'node_modules');
@@ -46,6 +50,11 @@ function fakeElectronDist(): string {
 async function stagedProject(): Promise<string> {
   const stage = tempDir();
   for (const file of ['package.json', 'electron-builder.yml']) fs.copyFileSync(path.join(ROOT, file), path.join(stage, file));
+  // The afterPack hook electron-builder.yml names, with what it loads.
+  fs.mkdirSync(path.join(stage, 'scripts'));
+  for (const file of ['afterPack.cjs', 'packedRequires.ts', 'buildElectron.ts']) {
+    fs.copyFileSync(path.join(ROOT, 'scripts', file), path.join(stage, 'scripts', file));
+  }
   fs.cpSync(path.join(ROOT, 'build'), path.join(stage, 'build'), { recursive: true });
   fs.symlinkSync(NODE_MODULES, path.join(stage, 'node_modules'), 'dir');
   await buildElectron({ outDir: path.join(stage, 'dist', 'electron') });
@@ -75,7 +84,7 @@ beforeAll(async () => {
   output = `${result.stdout}\n${result.stderr}`;
   if (result.status !== 0) throw new Error(`electron-builder failed:\n${output}`);
   appOut = path.join(out, 'linux-unpacked');
-}, 120_000);
+}, 300_000);
 
 describe('the packed app', () => {
   it('is the casedesk executable with the resources beside it, and only the languages the app uses', () => {
@@ -102,6 +111,11 @@ describe('the packed app', () => {
     expect([...modules].sort()).toEqual(['better-sqlite3', 'bindings', 'file-uri-to-path']);
     expect(files.filter((file) => /\/(src|deps|build)\//.test(file) && file.includes('better-sqlite3'))).toEqual([]);
     expect(files.filter((file) => /^\/(test|electron|shared|db|scripts|renderer)\//.test(file))).toEqual([]);
+  });
+
+  it('holds every module its main process requires at run time, as Node resolves them inside the archive', () => {
+    expect(output).toContain(`every run-time require of ${path.join(appOut, 'resources', 'app.asar')} is packed`); // the hook ran
+    expect(missingPackedRequires(path.join(appOut, 'resources', 'app.asar'))).toEqual([]);
   });
 
   it('unpacks the native module next to the archive, where the main process looks for it', () => {
@@ -164,5 +178,34 @@ describe('the packed app', () => {
       fake.app.quit();
       await fake.app.exited;
     }
+  });
+});
+
+describe('the check after packing (electron-builder.yml afterPack)', () => {
+  /** A packed app like the real one whose tree lacks `bindings`, as electron-builder once made it. */
+  async function packWithoutBindings(): Promise<string> {
+    const appDir = tempDir();
+    const resources = path.join(tempDir(), 'resources');
+    extractAll(path.join(appOut, 'resources', 'app.asar'), appDir);
+    fs.rmSync(path.join(appDir, 'node_modules', 'bindings'), { recursive: true });
+    fs.mkdirSync(resources);
+    await createPackage(appDir, path.join(resources, 'app.asar'));
+    return path.dirname(resources);
+  }
+
+  it('names a module the packed code requires but the tree lacks, and who requires it', async () => {
+    const appOutDir = await packWithoutBindings();
+    expect(missingPackedRequires(path.join(appOutDir, 'resources', 'app.asar'))).toEqual([
+      { module: 'bindings', from: '/node_modules/better-sqlite3/lib/database.js' },
+    ]);
+  });
+
+  it('fails the build with that message before any installer is made', async () => {
+    const appOutDir = await packWithoutBindings();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the hook is the CommonJS file electron-builder loads
+    const hook = require(path.join(ROOT, 'scripts', 'afterPack.cjs')) as { default(context: unknown): Promise<void> };
+    const context = { appOutDir, electronPlatformName: 'linux', packager: { appInfo: { productFilename: 'CaseDesk' } } };
+    await expect(hook.default(context)).rejects.toThrow(/lacks modules its code requires at run time:\n {2}bindings \(required by \/node_modules\/better-sqlite3\/lib\/database\.js\)/);
+    await expect(hook.default({ ...context, appOutDir: path.resolve(appOut) })).resolves.toBeUndefined();
   });
 });

@@ -35,10 +35,12 @@ function menuItem(launched: Launched, top: string, label: string): Item {
 
 const readLog = (launched: Launched): string => fs.readFileSync(mainLogFile(launched.userData), 'utf8');
 
-/** Waits for what the shell does after an awaited dialog or write (a few turns of the event loop at most). */
-/** Waits (up to 5 s: CI machines are busy) for what the shell does after a click without awaiting it. */
+/**
+ * Waits for what the shell does after a click without awaiting it, checking the state every few milliseconds;
+ * gives up after 20 s (far beyond any busy machine) so a shell that never does it fails instead of hanging.
+ */
 async function until(done: () => boolean): Promise<void> {
-  for (const start = Date.now(); !done() && Date.now() - start < 5000; ) await new Promise((resolve) => setTimeout(resolve, 5));
+  for (const start = Date.now(); !done() && Date.now() - start < 20_000; ) await new Promise((resolve) => setTimeout(resolve, 5));
   expect(done()).toBe(true);
 }
 

@@ -160,8 +160,16 @@ describe('法律援助申请表', () => {
   });
 
   it('never saves on Enter: Enter moves to the next field, and a textarea keeps its newline', async () => {
+    // Saving happens only from the click at the end: a save that Enter started would reach the main process
+    // before the click's (the same path, begun earlier), so it shows as a call before the click or a second call.
+    let clicked = false;
+    const beforeClick: unknown[] = [];
     const { user, backend } = await renderApp('#/legal-aid/new', {
-      'legalAid.create': () => ({ id: 7, caseNumber: '〔2026〕黎托援字第0001号' }),
+      'legalAid.create': (input) => {
+        if (!clicked) beforeClick.push(input);
+        return { id: 7, caseNumber: '〔2026〕黎托援字第0001号' };
+      },
+      'legalAid.get': () => legalAidCase({ id: 7 }),
     });
     await screen.findByLabelText('申请人姓名');
     await fillValidApplication(user);
@@ -182,8 +190,11 @@ describe('法律援助申请表', () => {
 
     await user.click(field('受理人'));
     await user.keyboard('{Enter}');
-    await new Promise((r) => setTimeout(r, 50));
-    expect(backend.inputs('legalAid.create')).toHaveLength(0);
+    clicked = true;
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('申请已登记，案号 〔2026〕黎托援字第0001号')).toBeInTheDocument();
+    expect(beforeClick).toEqual([]);
+    expect(backend.inputs('legalAid.create')).toHaveLength(1);
   });
 });
 

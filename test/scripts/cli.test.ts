@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { runCli } from '../../scripts/cli';
@@ -56,8 +57,42 @@ describe('npm run cli', () => {
     const db = path.join(tempDir(), 'office.sqlite');
     expect(await cli('demo', '--db', db, '--cases', '3')).toMatchObject({ code: 1, err: '请先运行 init 设置司法所' });
     expect(await cli('init', '--db', db)).toMatchObject({ code: 2, err: expect.stringContaining('缺少参数 --office-name') });
-    expect(await cli('demo', '--db', db, '--cases', '-3')).toMatchObject({ code: 2, err: '--cases 应为非负整数' });
+    expect(await cli('demo', '--db', db, '--cases=-3')).toMatchObject({ code: 2, err: '--cases 应为非负整数' });
     expect(await cli('frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('未知命令：frobnicate') });
+  });
+});
+
+describe('the command line, read by node’s util.parseArgs in strict mode', () => {
+  const DEMO_USAGE = '用法 / usage: npm run cli -- demo --db FILE --cases N --seed S [--until 2026-11-20]';
+
+  it('refuses a flag the command does not take, with that command’s usage and exit code 2, touching nothing', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'office.sqlite');
+    expect(await cli('demo', '--db', db, '--cases', '3', '--sede', '7')).toEqual({ code: 2, out: '', err: `未知参数：--sede\n${DEMO_USAGE}` });
+    expect(await cli('backup', '--db', db, '--folder', dir)).toMatchObject({ code: 2, err: expect.stringMatching(/^未知参数：--folder\n用法 \/ usage: npm run cli -- backup --db FILE/) });
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses a flag without its value, a value given to --help and an argument where none belongs', async () => {
+    const db = path.join(tempDir(), 'office.sqlite');
+    expect(await cli('demo', '--db', db, '--cases')).toEqual({ code: 2, out: '', err: `参数 --cases 缺少值\n${DEMO_USAGE}` });
+    expect(await cli('demo', '--db', db, '--cases', '--seed', '7')).toMatchObject({ code: 2, err: expect.stringMatching(/^参数 --cases 缺少值（以“-”开头的值请写成 --cases=值）\n/) });
+    expect(await cli('demo', '--db', db, '--help=yes')).toMatchObject({ code: 2, err: expect.stringMatching(/^参数 --help 不带值\n/) });
+    expect(await cli('demo', '--db', db, 'extra.sqlite')).toEqual({ code: 2, out: '', err: `多余的参数：extra.sqlite\n${DEMO_USAGE}` });
+    expect(await cli('restore', '--db', db)).toMatchObject({ code: 2, err: expect.stringMatching(/^缺少参数 --from\n用法 \/ usage: npm run cli -- restore --db FILE --from 备份文件$/) });
+  });
+
+  it('prints the usage and exits 0 for help, help <command> and <command> --help', async () => {
+    const all = await cli('help');
+    expect(all.code).toBe(0);
+    for (const command of ['init', 'demo', 'users', 'audit-verify', 'backup', 'restore', 'keys', 'mode', 'export', 'register-office', 'import', 'verify', 'print', 'report']) {
+      expect(all.out).toContain(`\n  ${command} `.trimEnd());
+    }
+    expect(await cli('help', 'demo')).toEqual({ code: 0, out: DEMO_USAGE, err: '' });
+    expect(await cli('demo', '--help')).toEqual({ code: 0, out: DEMO_USAGE, err: '' });
+    expect(await cli('--help')).toEqual({ code: 0, out: all.out, err: '' });
+    expect(await cli('help', 'frobnicate')).toMatchObject({ code: 2, err: expect.stringMatching(/^未知命令：frobnicate\n用法/) });
+    expect(await cli()).toMatchObject({ code: 2, out: '', err: all.out });
   });
 });
 

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { runCli } from '../../scripts/cli';
 import { OFFICE, tempDir, testBackend, validApplication } from '../support/fixtures';
 
+// Prints real PDFs through Chromium and reads them back with pdftotext: a budget for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];

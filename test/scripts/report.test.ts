@@ -8,6 +8,9 @@ import { PAYLOADS as MEDIATION, validRegistration } from '../shared/mediation/fi
 import type { ChannelInput } from '../../shared/contract';
 import { tempDir, testBackend, validApplication } from '../support/fixtures';
 
+// LibreOffice reads the workbooks back; its first start on a loaded machine takes tens of seconds: a budget for a loaded 2-core machine.
+jest.setTimeout(180_000);
+
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];

@@ -5,10 +5,12 @@
 // manifest's schema, the signature, the SHA-256 of every part, and (with the bureau's keys) decrypts.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { manifestSchema, PACKAGE_FORMAT_VERSION, type Encryption, type Manifest, type PartEntry } from '../../../shared/exchange/manifest';
+import { FORMAT_VERSIONS, manifestSchema, type Encryption, type Manifest, type PartEntry } from '../../../shared/exchange/manifest';
 import { boxPublicKey, fingerprintOf, rawPublic, signPublicKey, type KeyPairs, type PublicKeys } from './keys';
 
 export const MAGIC = Buffer.from('CDSKPKG\n', 'latin1');
+/** The layout of parts, unchanged since the first release; what the parts mean is the manifest's formatVersion. */
+const CONTAINER_VERSION = 1;
 const MANIFEST = 'manifest.json';
 const SIGNATURE = 'manifest.sig';
 const HKDF_INFO = Buffer.from('casedesk package v1', 'utf8');
@@ -93,7 +95,7 @@ function readContainer(file: PackageBytes): (StoredPart & { at: number })[] {
   const head = file.read(0, Math.min(file.length, MAGIC.length + 4));
   if (head.length < MAGIC.length + 4 || !head.subarray(0, MAGIC.length).equals(MAGIC)) throw new PackageRefused('不是CaseDesk数据包（文件头不符）');
   const version = head.readUInt16BE(MAGIC.length);
-  if (version !== PACKAGE_FORMAT_VERSION) throw new PackageRefused(`数据包格式版本为${version}，本程序支持版本${PACKAGE_FORMAT_VERSION}`);
+  if (version !== CONTAINER_VERSION) throw new PackageRefused(`数据包格式版本为${version}，本程序支持版本${CONTAINER_VERSION}`);
   const count = head.readUInt16BE(MAGIC.length + 2);
   let at = MAGIC.length + 4;
   const parts: (StoredPart & { at: number })[] = [];
@@ -223,7 +225,7 @@ export function sealPackageStream(
     manifest: full,
     *chunks() {
       const head = Buffer.alloc(4);
-      head.writeUInt16BE(PACKAGE_FORMAT_VERSION, 0);
+      head.writeUInt16BE(CONTAINER_VERSION, 0);
       head.writeUInt16BE(2 + content.length, 2);
       yield MAGIC;
       yield head;
@@ -288,6 +290,10 @@ export function verifyPackage(input: Buffer | PackageBytes): OpenedPackage {
     json = JSON.parse(manifestBytes.toString('utf8'));
   } catch {
     throw new PackageRefused('清单损坏（不是有效的JSON）');
+  }
+  const version = (json as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof version === 'number' && !FORMAT_VERSIONS.includes(version)) {
+    throw new PackageRefused(`数据包格式版本为${version}，本程序支持版本${FORMAT_VERSIONS.join('、')}：请升级CaseDesk`);
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) throw new PackageRefused('清单内容不符合数据包格式');

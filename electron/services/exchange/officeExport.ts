@@ -1,6 +1,8 @@
 // The office's export to the county bureau (docs/export-format.md): every row whose latest change came after the
 // previous export, as a signed package, encrypted to the bureau when its key is set. Each export is recorded with
-// its change range and what its manifest needs, so any earlier one can be made again exactly as it was.
+// its change range and what its manifest needs, so any earlier one can be made again exactly as it was. The first
+// export after a restore (db/stagedRestore.ts `restores`) says so in its manifest and carries the keys of every row
+// the office holds (inventory.ndjson), so the bureau can list the rows it holds that the office no longer has.
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
@@ -9,7 +11,7 @@ import type { Kysely } from 'kysely';
 import type { Database, ExchangeExportTable } from '../../../db/schema';
 import { localDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
-import { packageFileName, PACKAGE_FORMAT_VERSION, type DataManifest } from '../../../shared/exchange/manifest';
+import { packageFileName, PACKAGE_FORMAT_VERSION, RESTORE_FORMAT_VERSION, type DataManifest, type RestoredNote } from '../../../shared/exchange/manifest';
 import { EXPORTED_TABLES } from '../../../shared/exchange/tables';
 import type { ExportRecord, ExportResult } from '../../../shared/exchange/types';
 import { requireOffice } from '../office';
@@ -21,6 +23,8 @@ import { periodStatistics } from './statisticsPart';
 
 export const ROWS_PART = 'rows.ndjson';
 export const STATISTICS_PART = 'statistics.json';
+/** Version 2, the first export after a restore: `{"t","k","s"}` for every row the office holds, in key order. */
+export const INVENTORY_PART = 'inventory.ndjson';
 
 async function requireOfficeMode(db: Kysely<Database>) {
   const office = await requireOffice(db);
@@ -89,8 +93,45 @@ export async function rowsInRange(db: Kysely<Database>, after: number, upTo: num
   return { length, rowCount, counts };
 }
 
+/**
+ * Every row the office held at change `upTo` — each (table, key) whose last change up to then was not a deletion —
+ * as `{"t","k","s"}` lines written to `file`, ordered by table and key. Read from the change log, so the same
+ * export made again lists the same rows.
+ */
+export async function inventoryAt(db: Kysely<Database>, upTo: number, file: string): Promise<{ length: number }> {
+  // SQLite takes a bare column (op) from the row that gave the group's max().
+  const latest = db
+    .selectFrom('change_log')
+    .select(({ fn }) => ['table_name', 'row_key', 'op', fn.max('seq').as('seq')])
+    .where('seq', '<=', upTo)
+    .groupBy(['table_name', 'row_key'])
+    .orderBy('table_name')
+    .orderBy('row_key')
+    .stream();
+  const fd = fs.openSync(file, 'w');
+  let length = 0;
+  let pending = '';
+  const flush = () => {
+    const bytes = Buffer.from(pending, 'utf8');
+    for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at);
+    length += bytes.length;
+    pending = '';
+  };
+  try {
+    for await (const r of latest) {
+      if (r.op !== 'upsert' || !(r.table_name in EXPORTED_TABLES)) continue;
+      pending += `{"t":${JSON.stringify(r.table_name)},"k":${JSON.stringify(r.row_key)},"s":${Number(r.seq)}}\n`;
+      if (pending.length >= PENDING_CHARS) flush();
+    }
+    flush();
+  } finally {
+    fs.closeSync(fd);
+  }
+  return { length };
+}
+
 /** A part read back from a file, a chunk at a time, as often as sealing needs. */
-function partOfFile(name: string, file: string, length: number): PartSource {
+export function partOfFile(name: string, file: string, length: number): PartSource {
   return {
     name,
     length,
@@ -130,10 +171,16 @@ async function withPackage<T>(db: Kysely<Database>, record: ExchangeExportTable,
     const rowsFile = path.join(scratch, ROWS_PART);
     const rows = await rowsInRange(db, record.after_seq, record.up_to_seq, rowsFile);
     const recipient = recipientText ? parsePublicKey(recipientText) : null;
+    const restored = record.restored ? (JSON.parse(record.restored) as RestoredNote) : null;
+    const parts = [partOfFile(ROWS_PART, rowsFile, rows.length), partOfBytes(STATISTICS_PART, Buffer.from(record.statistics, 'utf8'))];
+    if (restored) {
+      const inventoryFile = path.join(scratch, INVENTORY_PART);
+      parts.push(partOfFile(INVENTORY_PART, inventoryFile, (await inventoryAt(db, record.up_to_seq, inventoryFile)).length));
+    }
     const sealed = sealPackageStream(
       {
         format: 'casedesk-package',
-        formatVersion: PACKAGE_FORMAT_VERSION,
+        formatVersion: restored ? RESTORE_FORMAT_VERSION : PACKAGE_FORMAT_VERSION,
         kind: 'office-data',
         office: { code: office.officeCode, name: office.name, bureauName: office.bureauName },
         period: record.period,
@@ -143,8 +190,9 @@ async function withPackage<T>(db: Kysely<Database>, record: ExchangeExportTable,
         appVersion: record.app_version,
         counts: rows.counts,
         auditHead: { seq: record.audit_head_seq, hash: record.audit_head_hash },
+        ...(restored ? { restored } : {}),
       } as Omit<DataManifest, 'parts' | 'encryption' | 'signer' | 'contentHash'>,
-      [partOfFile(ROWS_PART, rowsFile, rows.length), partOfBytes(STATISTICS_PART, Buffer.from(record.statistics, 'utf8'))],
+      parts,
       keys,
       recipient,
     );
@@ -176,21 +224,54 @@ export function defaultExportFolder(dataFile: string): string {
 function toRecord(row: ExchangeExportTable): ExportRecord {
   return {
     sequence: row.sequence, period: row.period, fileName: row.file_name, createdAt: row.created_at, createdBy: row.created_by,
-    rowCount: row.row_count, afterSeq: row.after_seq, upToSeq: row.up_to_seq,
+    rowCount: row.row_count, afterSeq: row.after_seq, upToSeq: row.up_to_seq, restored: Boolean(row.restored),
   };
 }
 
-/** A new export: everything changed since the previous one. Inside the calling channel's transaction. */
+/**
+ * The restores the bureau has not been told of, as the manifest's note (null: none). The note says where ids and
+ * sequences continue after the newest of them.
+ */
+async function unreportedRestores(db: Kysely<Database>): Promise<{ ids: number[]; note: RestoredNote } | null> {
+  const events = await db.selectFrom('restores').selectAll().where('reported_in', 'is', null).orderBy('id').execute();
+  const newest = events.at(-1);
+  if (!newest) return null;
+  return {
+    ids: events.map((e) => e.id),
+    note: {
+      events: events.map((e) => ({ kind: e.kind, source: e.source, sourceTime: e.source_time, at: e.happened_at, by: e.by_user })),
+      changesContinueAfter: newest.change_seq,
+      sequenceContinuesAfter: newest.export_sequence,
+    },
+  };
+}
+
+/**
+ * The next export sequence: one past the highest ever given — in this file or, after a restore, the marks it was
+ * raised to (sqlite_sequence, db/highWater.ts), so a sequence the bureau has seen is never sent again.
+ */
+async function nextExportSequence(db: Kysely<Database>): Promise<number> {
+  const last = await db.selectFrom('exchange_exports').select(({ fn }) => fn.max('sequence').as('n')).executeTakeFirst();
+  const mark = await db.selectFrom('sqlite_sequence').select('seq').where('name', '=', 'exchange_exports').executeTakeFirst();
+  return Math.max(Number(last?.n ?? 0), Number(mark?.seq ?? 0)) + 1;
+}
+
+/**
+ * A new export: everything changed since the previous one. Inside the calling channel's transaction.
+ * `keepHighWater` writes the marks beside the data file (db/highWater.ts); it runs before the package is written,
+ * so no id or sequence in a package the bureau may read can be given again after a restore.
+ */
 export async function exportNow(
   db: Kysely<Database>,
-  { period, folder, now, username }: { period: string; folder: string; now: Date; username: string },
+  { period, folder, now, username, keepHighWater }: { period: string; folder: string; now: Date; username: string; keepHighWater: () => void },
 ): Promise<ExportResult> {
   const { office, bureauPublicKey } = await requireOfficeMode(db);
   await ensureKeys(db, now);
   const last = await db.selectFrom('exchange_exports').select(['sequence', 'up_to_seq']).orderBy('sequence', 'desc').limit(1).executeTakeFirst();
   const head = await db.selectFrom('change_log').select(({ fn }) => fn.max('seq').as('seq')).executeTakeFirst();
   const audit = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const sequence = (last?.sequence ?? 0) + 1;
+  const sequence = await nextExportSequence(db);
+  const restores = await unreportedRestores(db);
   const record: ExchangeExportTable = {
     sequence,
     period,
@@ -205,11 +286,14 @@ export async function exportNow(
     row_count: 0,
     content_hash: '',
     file_name: packageFileName(office.officeCode, period, sequence),
+    restored: restores ? JSON.stringify(restores.note) : null,
   };
   return withPackage(db, record, bureauPublicKey, async ({ sealed, encrypted, rowCount }) => {
     record.row_count = rowCount;
     record.content_hash = sealed.manifest.contentHash;
     await db.insertInto('exchange_exports').values(record).execute();
+    if (restores) await db.updateTable('restores').set({ reported_in: sequence }).where('id', 'in', restores.ids).execute();
+    keepHighWater();
     const file = await writeAtomically(folder, record.file_name, sealed.chunks());
     return { ...toRecord(record), file, encrypted };
   });

@@ -4,7 +4,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { AppError } from '../../../shared/errors';
 import { isLate } from '../../../shared/statistics/compute';
-import type { BureauConflict, BureauOffice, ExchangeStatus, ImportedRow, InstallationMode } from '../../../shared/exchange/types';
+import type { BureauConflict, BureauOffice, ExchangeStatus, ImportedRow, InstallationMode, RowContent } from '../../../shared/exchange/types';
+import type { RestoredNote } from '../../../shared/exchange/manifest';
+import { restoredLine } from './describe';
 import { ensureKeys, fingerprintOf, loadKeys, parsePublicKey, parsePublicKeyOrThrow, publicKeyText } from './keys';
 
 async function officeRow(db: Kysely<Database>) {
@@ -79,7 +81,7 @@ export async function registerOffice(
   const imported = await db.selectFrom('bureau_imports').select('id').where('office_code', '=', input.code).limit(1).executeTakeFirst();
   const current = await db.selectFrom('bureau_offices').selectAll().where('code', '=', input.code).executeTakeFirst();
   if (current && imported && current.fingerprint !== fingerprint) {
-    throw new AppError('CONFLICT', '该机构已有导入的数据包，不能更换公钥', 'publicKey');
+    throw new AppError('CONFLICT', '该机构已有导入的数据包，不能在此更换公钥：司法所重装后，请所长在机构管理中“重新登记公钥”并写明原因', 'publicKey');
   }
   const values = { name: input.name, public_key: publicKeyText(keys), fingerprint };
   await db
@@ -90,9 +92,53 @@ export async function registerOffice(
   return (await listOffices(db, now)).find((o) => o.code === input.code)!;
 }
 
+/**
+ * Bureau mode, a director only: an office reinstalled without a backup has new keys. Its new public key replaces the
+ * registered one, with the fingerprint the office read out and a written reason; the old key is kept as retired, so
+ * what it signed stays valid history (bureauImport.ts). The office then installs its recovery package first.
+ */
+export async function replaceOfficeKey(
+  db: Kysely<Database>,
+  input: { code: string; publicKey: string; fingerprint: string; reason: string },
+  { now, by }: { now: Date; by: string },
+): Promise<BureauOffice> {
+  await requireBureau(db);
+  const current = await db.selectFrom('bureau_offices').selectAll().where('code', '=', input.code).executeTakeFirst();
+  if (!current) throw new AppError('NOT_FOUND', `机构 ${input.code} 尚未登记`, 'code');
+  const keys = parsePublicKeyOrThrow(input.publicKey, 'publicKey', '司法所的新公钥');
+  const fingerprint = fingerprintOf(keys);
+  if (fingerprint !== input.fingerprint.trim().toLowerCase()) {
+    throw new AppError('VALIDATION', `公钥指纹：与公钥不符（该公钥的指纹是 ${fingerprint}），请与司法所核对`, 'fingerprint');
+  }
+  if (fingerprint === current.fingerprint) throw new AppError('CONFLICT', '这就是该机构当前登记的公钥，无需重新登记', 'publicKey');
+  const taken = await db.selectFrom('bureau_offices').select('code').where('fingerprint', '=', fingerprint).executeTakeFirst();
+  if (taken) throw new AppError('CONFLICT', `该公钥已登记给机构 ${taken.code}`, 'publicKey');
+  const retired = await db.selectFrom('bureau_retired_keys').select('office_code').where('fingerprint', '=', fingerprint).executeTakeFirst();
+  if (retired) throw new AppError('CONFLICT', '该公钥已停用，不能再次登记', 'publicKey');
+  const at = now.toISOString();
+  await db
+    .insertInto('bureau_retired_keys')
+    .values({
+      fingerprint: current.fingerprint, office_code: current.code, public_key: current.public_key, registered_at: current.registered_at,
+      retired_at: at, retired_by: by, reason: input.reason.trim(),
+    })
+    .execute();
+  await db.updateTable('bureau_offices').set({ public_key: publicKeyText(keys), fingerprint, registered_at: at }).where('code', '=', current.code).execute();
+  return (await listOffices(db, now)).find((o) => o.code === input.code)!;
+}
+
 export async function listOffices(db: Kysely<Database>, now: Date, today = now.toISOString().slice(0, 10)): Promise<BureauOffice[]> {
   const offices = await db.selectFrom('bureau_offices').selectAll().orderBy('code').execute();
-  const imports = await db.selectFrom('bureau_imports').select(['office_code', 'sequence', 'period', 'imported_at']).execute();
+  const imports = await db.selectFrom('bureau_imports').select(['id', 'office_code', 'sequence', 'period', 'imported_at', 'restored']).execute();
+  const retiredKeys = await db.selectFrom('bureau_retired_keys').selectAll().orderBy('retired_at', 'desc').execute();
+  const lostByImport = new Map(
+    (await db
+      .selectFrom('bureau_conflicts')
+      .select(({ fn }) => ['import_id', fn.countAll<number>().as('n')])
+      .where('kind', '=', 'lost')
+      .groupBy('import_id')
+      .execute()).map((r) => [r.import_id, Number(r.n)]),
+  );
   return offices.map((o) => {
     const mine = imports.filter((i) => i.office_code === o.code);
     const newest = mine.reduce<(typeof mine)[number] | null>((best, i) => (!best || i.sequence > best.sequence ? i : best), null);
@@ -100,6 +146,7 @@ export async function listOffices(db: Kysely<Database>, now: Date, today = now.t
     const have = new Set(mine.map((i) => i.sequence));
     const missing: number[] = [];
     for (let s = 1; newest && s < newest.sequence; s++) if (!have.has(s)) missing.push(s);
+    const restore = mine.filter((i) => i.restored).reduce<(typeof mine)[number] | null>((best, i) => (!best || i.sequence > best.sequence ? i : best), null);
     return {
       code: o.code,
       name: o.name,
@@ -110,6 +157,12 @@ export async function listOffices(db: Kysely<Database>, now: Date, today = now.t
       lastImportedAt: newest?.imported_at ?? null,
       late: isLate(lastPeriod, today), // the statistics' rule: the last finished month, due by the 5th
       missingSequences: missing,
+      lastRestore: restore
+        ? { sequence: restore.sequence, note: restoredLine(JSON.parse(restore.restored!) as RestoredNote), lostRows: lostByImport.get(restore.id) ?? 0 }
+        : null,
+      retiredKeys: retiredKeys
+        .filter((k) => k.office_code === o.code)
+        .map((k) => ({ fingerprint: k.fingerprint, retiredAt: k.retired_at, retiredBy: k.retired_by, reason: k.reason })),
     };
   });
 }
@@ -117,9 +170,11 @@ export async function listOffices(db: Kysely<Database>, now: Date, today = now.t
 export async function listConflicts(db: Kysely<Database>, { includeResolved }: { includeResolved: boolean }): Promise<BureauConflict[]> {
   let query = db.selectFrom('bureau_conflicts').selectAll().orderBy('id', 'desc').limit(1000);
   if (!includeResolved) query = query.where('resolved_at', 'is', null);
+  const content = (json: string | null | undefined): RowContent | null => (json ? (JSON.parse(json) as RowContent) : null);
   return (await query.execute()).map((c) => ({
-    id: c.id, officeCode: c.office_code, kind: c.kind, tableName: c.table_name, rowKey: c.row_key, seq: c.seq, detail: c.detail,
-    detectedAt: c.detected_at, resolvedAt: c.resolved_at,
+    id: c.id, officeCode: c.office_code, kind: c.kind, tableName: c.table_name, rowKey: c.row_key, seq: c.seq,
+    keptSeq: c.kept_seq ?? null, keptData: content(c.kept_data), incomingData: content(c.incoming_data),
+    detail: c.detail, detectedAt: c.detected_at, resolvedAt: c.resolved_at,
   }));
 }
 

@@ -115,8 +115,12 @@ const EXPECTED: Record<Channel, Who[]> = {
   'exchange.download': ['admin', 'director', 'clerk'],
   'exchange.history': SIGNED_IN,
   'exchange.importConfig': ['admin', 'director'],
+  'exchange.recover': ['admin', 'director'],
+  'exchange.reenterIdNumber': ['admin', 'director', 'clerk'],
   'bureau.exportConfig': ['admin', 'director'],
   'bureau.registerOffice': ['admin', 'director'],
+  'bureau.replaceOfficeKey': ['director'], // a director's decision, with a written reason
+  'bureau.recoveryPackage': ['admin', 'director'],
   'bureau.offices': SIGNED_IN,
   'bureau.importFiles': ['admin', 'director', 'clerk'],
   'bureau.importUploads': ['admin', 'director', 'clerk'],

@@ -46,7 +46,8 @@ describe('npm run cli -- backup and restore', () => {
     expect(lines[0]).toBe(`已核对备份：${file}（完整性检查通过）`);
     expect(lines[1]).toMatch(new RegExp(`^恢复前的数据已备份到：${path.join(path.dirname(db), 'backups')}/casedesk-\\d{8}-\\d{6}-pre-restore\\.sqlite$`));
     expect(lines[2]).toBe(`已恢复：数据文件 ${db}，共 3 件案件`);
-    expect(lines).toHaveLength(3);
+    expect(lines[3]).toMatch(/^编号不会重复：变更序号从\d+继续，报送序号从1继续；下次报送将告知县局$/);
+    expect(lines).toHaveLength(4);
     expect(await caseCount(db)).toBe(3);
     expect(fs.existsSync(`${db}.restore-pending`)).toBe(false);
   });

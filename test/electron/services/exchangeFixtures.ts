@@ -76,7 +76,7 @@ export async function introduce(from: Site, to: Site): Promise<void> {
 }
 
 /** Every exported row of an office's own file, as `table key → row`, read with SQLite directly, ID numbers masked as sent. */
-export function officeRows(s: Site): Map<string, Record<string, unknown>> {
+export function officeRows(s: Pick<Site, 'dataFile'>): Map<string, Record<string, unknown>> {
   const sqlite = new BetterSqlite3(s.dataFile, { readonly: true });
   const rows = new Map<string, Record<string, unknown>>();
   try {

@@ -13,6 +13,9 @@ import { PAYLOADS as MEDIATION, validQuickOral, validRegistration } from '../../
 import { step, validRequest } from '../../shared/notarization/fixtures';
 import { fileState, OFFICE, tempDir, testBackend, validApplication, type TestBackend } from '../../support/fixtures';
 
+// LibreOffice reads the workbooks back; its first start on a loaded machine takes tens of seconds: a budget for a loaded 2-core machine.
+jest.setTimeout(180_000);
+
 let backend: TestBackend;
 
 const decide = (caseId: number, actedOn: string, refuse = false): ChannelInput<'legalAid.decide'> => ({

@@ -1,0 +1,67 @@
+// The rules every test file keeps so that the suite passes on a busy machine (CI may run beside other work):
+// heavy work has an explicit budget, nothing waits a fixed time, no assertion measures speed (that is the bench's
+// job), and nothing is focused or skipped.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TEST_ROOT = __dirname;
+
+function testFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return testFiles(full);
+    return /\.test\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+const FILES = testFiles(TEST_ROOT).map((file) => ({
+  name: path.relative(path.dirname(TEST_ROOT), file),
+  text: fs.readFileSync(file, 'utf8'),
+}));
+
+/** Chromium, PDFs, LibreOffice, child processes, SIGKILL, packing. */
+const HEAVY =
+  /\bstartApp\(|\blaunchChromium\(|pdftotext|pdfinfo|libreoffice|page\.pdf\(|\bspawn(Sync)?\(|\bexecFile(Sync)?\(|SIGKILL|electron-builder/;
+const BUDGET = /^\s*jest\.setTimeout\(([\d_]+)\);$/m;
+const MIN_HEAVY_BUDGET_MS = 60_000;
+
+describe('every test file', () => {
+  it('is found (the rules below read real files)', () => {
+    expect(FILES.length).toBeGreaterThan(50);
+    expect(FILES.map((f) => f.name)).toContain(path.join('test', 'suiteRules.test.ts'));
+  });
+
+  it('that does heavy work sets a budget of its own, sized for a loaded 2-core machine', () => {
+    const heavy = FILES.filter((f) => HEAVY.test(f.text) && f.name !== path.join('test', 'suiteRules.test.ts'));
+    expect(heavy.length).toBeGreaterThan(10);
+    const short = heavy
+      .map((f) => ({ file: f.name, budgetMs: Number(BUDGET.exec(f.text)?.[1]?.replace(/_/g, '') ?? 0) }))
+      .filter((f) => f.budgetMs < MIN_HEAVY_BUDGET_MS);
+    expect(short).toEqual([]);
+  });
+
+  it('waits on events and states, never a fixed time', () => {
+    const sleeps = FILES.flatMap((f) =>
+      f.text
+        .split('\n')
+        .map((line, i) => ({ file: f.name, line: i + 1, text: line.trim() }))
+        .filter(({ text }) => /waitForTimeout\(|^await (act\(\(\) => )?new Promise\(\(\w*\) => setTimeout\(\w+, [\d_]+\)\)/.test(text)),
+    );
+    expect(sleeps).toEqual([]);
+  });
+
+  it('asserts no speed figure (npm run bench prints those)', () => {
+    const timed = FILES.flatMap((f) =>
+      f.text
+        .split('\n')
+        .map((line, i) => ({ file: f.name, line: i + 1, text: line.trim() }))
+        .filter(({ text }) => /expect\([^;]*\b(Date\.now|performance\.now|process\.hrtime)\(/.test(text)),
+    );
+    expect(timed).toEqual([]);
+  });
+
+  it('runs every test: nothing focused or skipped', () => {
+    const marked = FILES.filter((f) => /\b(it|test|describe)\.(only|skip)\(|\bx(it|describe|test)\(|\bf(it|describe)\(/.test(f.text));
+    expect(marked.map((f) => f.name)).toEqual([]);
+  });
+});
