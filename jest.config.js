@@ -19,15 +19,10 @@ const transform = {
 // Workers: jest's default on 2 cores is one worker, which left one core idle for most of the run; two keep both
 // busy (each suite's SQLite files are its own, in temp dirs).
 // npm run test:quick (CASEDESK_TEST_QUICK=1) is the inner loop: the unit, handler and renderer tests without the
-// suites that drive Chromium, pack the app, start LibreOffice or kill processes (npm test runs them all).
+// suites that drive Chromium, pack the app, start LibreOffice or other programs or kill processes — the files
+// test/heavySuites.cjs calls heavy, wherever they are (npm test runs them all).
 const QUICK = process.env.CASEDESK_TEST_QUICK === '1';
-const SLOW_SUITES = [
-  '<rootDir>/test/electron/packaging.test.ts',
-  '<rootDir>/test/electron/crashSafety.test.ts',
-  '<rootDir>/test/scripts/print.test.ts',
-  '<rootDir>/test/scripts/report.test.ts',
-  '<rootDir>/test/scripts/bench.test.ts',
-];
+const SLOW_SUITES = QUICK ? require('./test/heavySuites.cjs').heavyNodeSuites(`${__dirname}/test`) : [];
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -39,7 +34,7 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['<rootDir>/test/e2e/', '<rootDir>/test/renderer/', ...(QUICK ? SLOW_SUITES : [])],
+      testPathIgnorePatterns: ['<rootDir>/test/e2e/', '<rootDir>/test/renderer/', ...SLOW_SUITES],
     },
     {
       displayName: 'dom',

@@ -19,9 +19,8 @@ const FILES = testFiles(TEST_ROOT).map((file) => ({
   text: fs.readFileSync(file, 'utf8'),
 }));
 
-/** Chromium, PDFs, LibreOffice, child processes, SIGKILL, packing. */
-const HEAVY =
-  /\bstartApp\(|\blaunchChromium\(|pdftotext|pdfinfo|libreoffice|page\.pdf\(|\bspawn(Sync)?\(|\bexecFile(Sync)?\(|SIGKILL|electron-builder/;
+// Chromium, PDFs, LibreOffice, child processes, SIGKILL, packing: one definition, shared with jest.config.js.
+const { isHeavy } = require('./heavySuites.cjs') as { isHeavy(text: string): boolean };
 const BUDGET = /^\s*jest\.setTimeout\(([\d_]+)\);$/m;
 const MIN_HEAVY_BUDGET_MS = 60_000;
 
@@ -32,7 +31,7 @@ describe('every test file', () => {
   });
 
   it('that does heavy work sets a budget of its own, sized for a loaded 2-core machine', () => {
-    const heavy = FILES.filter((f) => HEAVY.test(f.text) && f.name !== path.join('test', 'suiteRules.test.ts'));
+    const heavy = FILES.filter((f) => isHeavy(f.text) && f.name !== path.join('test', 'suiteRules.test.ts'));
     expect(heavy.length).toBeGreaterThan(10);
     const short = heavy
       .map((f) => ({ file: f.name, budgetMs: Number(BUDGET.exec(f.text)?.[1]?.replace(/_/g, '') ?? 0) }))
