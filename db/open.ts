@@ -2,7 +2,7 @@
 // Kysely instance every service uses.
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../shared/errors';
 import { recordAuditSync } from './auditLog';

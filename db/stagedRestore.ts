@@ -10,7 +10,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { backupFileName, type BackupReason } from '../shared/backupRotation';
 import { AppError } from '../shared/errors';
 import { recordAuditSync } from './auditLog';

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { keepHighWater } from '../../db/highWater';
 import { CASEDESK_APPLICATION_ID, schemaVersion, type Store } from '../../db/open';
 import {

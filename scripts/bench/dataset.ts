@@ -3,7 +3,7 @@
 // them. A set is built under a `.partial` name (its offices possibly by several processes) and renamed when whole.
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { recordAuditSync } from '../../db/auditLog';
 import { migrations } from '../../db/migrations';
 import { makeDemoCases } from '../demoCases';

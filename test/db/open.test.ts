@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { CASEDESK_APPLICATION_ID, openStore, schemaVersion } from '../../db/open';
 import { migrations } from '../../db/migrations';
 import { AppError } from '../../shared/errors';

@@ -1,7 +1,7 @@
 // The contract fuzzer (test/fuzz/) run small with a fixed seed on every `npm test`: every channel of the contract, in
 // an office's data file and a bureau's, as every role, with valid, near-valid and random inputs. `npm run fuzz`
 // runs the same fuzzer long with any seed.
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { contract } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { describeFailure, fuzzContract, type FuzzReport } from '../fuzz/contractFuzz';

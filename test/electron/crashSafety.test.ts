@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { verifyAuditLog } from '../../db/auditLog';
 import { openStore } from '../../db/open';
 import { listBackups } from '../../electron/services/backup';

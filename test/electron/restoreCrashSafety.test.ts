@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { verifyAuditLog } from '../../db/auditLog';
 import { openStore, type Store } from '../../db/open';
 import { listBackups } from '../../electron/services/backup';

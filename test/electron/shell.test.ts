@@ -2,7 +2,7 @@
 // channel and who may use it, and the walls around the renderer — no navigation, no network, no permissions.
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { CONTENT_SECURITY_POLICY, INVOKE_CHANNEL, REFUSED_QUITTING } from '../../electron/shellSecurity';
 import { APP_VERSION } from '../../electron/version';
 import { fileState, FIRST_ADMIN, OFFICE, tempDir } from '../support/fixtures';

@@ -3,7 +3,7 @@
 // finishes the writes and takes the day's backup.
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Backend } from '../../electron/backend';
 import { CRASH_TITLE, mainLogFile } from '../../electron/crashLog';
 import { MENU_CHANNEL } from '../../electron/shellMenu';

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { BENCH_UNTIL, buildOffices, finishBuild, officeSetup, officesOf, startBuild, type DatasetSpec } from '../../scripts/bench/dataset';
 import { main } from '../../scripts/bench';
 import { MEASUREMENTS } from '../../scripts/bench/measurements';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { runCli } from '../../scripts/cli';
 import { legalAidApplications } from '../../scripts/demoData';
 import { legalAidApplicationSchema } from '../../shared/legalAid/application';

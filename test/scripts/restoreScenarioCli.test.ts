@@ -5,7 +5,7 @@
 // lost cases back to the office under their own numbers.
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { runCli } from '../../scripts/cli';
 import { dataState, tempDir } from '../support/fixtures';
 

@@ -1,6 +1,6 @@
 // Shared test fixtures: a temp data file, a backend on it with a fixed clock, and a valid application.
 import crypto from 'node:crypto';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

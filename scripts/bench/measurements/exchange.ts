@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { openBackend, type Backend } from '../../../electron/backend';
 import { fixedClock } from '../../../electron/services/clock';
 import { contentKeyFor, partOfBytes, plaintextChunks, sealPackageStream, verifyPackage, withPackageFile, type PartSource } from '../../../electron/services/exchange/container';

@@ -1,6 +1,6 @@
 // Opening an existing data file as the app starts: identity and version check, pragmas, migrations (none due),
 // the handler map and dispatcher; then closing it.
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { CASEDESK_APPLICATION_ID } from '../../../db/open';
 import { openBackend } from '../../../electron/backend';
 import type { Measurement } from '../measurement';

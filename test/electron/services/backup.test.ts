@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { migrations } from '../../../db/migrations';
 import { CASEDESK_APPLICATION_ID, openStore } from '../../../db/open';
 import { backupDailyIfDue, createBackup, listBackups } from '../../../electron/services/backup';

@@ -3,7 +3,7 @@
 // (the office enters the bureau's public key, the bureau registers the office with its fingerprint).
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { planDemoCases } from '../../../scripts/demoCases';
 import { ApiError, createApi, type Api } from '../../../shared/client';
 import type { Channel } from '../../../shared/contract';

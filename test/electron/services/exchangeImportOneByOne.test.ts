@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { importPackages } from '../../../electron/services/exchange/bureauImport';
 import { sealPackage } from '../../../electron/services/exchange/container';
 import { fingerprintOf, parsePublicKey, publicKeyText, rawPublic, type KeyPairs } from '../../../electron/services/exchange/keys';

@@ -4,7 +4,7 @@
 // when an office (one without high-water marks) gives a lost row's key to a new one: both are kept and listed.
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { highWaterPath } from '../../../db/highWater';
 import { createApi, type Api } from '../../../shared/client';
 import type { VerifyOutcome } from '../../../shared/exchange/types';

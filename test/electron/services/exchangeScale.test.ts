@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { makeSyntheticPackages } from '../../../electron/services/exchange/syntheticPackages';
 import { fileState } from '../../support/fixtures';
 import { bureau } from './exchangeFixtures';
