@@ -13,6 +13,7 @@ import { describeManifest, describeOutcome } from '../electron/services/exchange
 import type { RecoverySummary, VerifyOutcome } from '../shared/exchange/types';
 import { ArgumentError, parseArgs, stringFlag, type FlagTypes, type ParsedArgs } from './args';
 import { demoSummaryLine, makeDemoCases, untilProblem } from './demoCases';
+import { keysForRun } from './keyInput';
 import { isPrintDocument, printCaseDocument } from './printPdf';
 
 /** Exit code 2: the command line is wrong; `showUsage` adds the command's usage to the message. */
@@ -113,7 +114,7 @@ const commands: Record<string, CommandSpec> = {
       out(`已核对备份：${checked.file}（完整性检查通过）`);
       // The staged backup replaces the data file when no connection holds it: close it and open it again.
       await backend.close();
-      const reopened = openBackend({ dataFile: backend.store.path, shell: 'preview' });
+      const reopened = openBackend({ dataFile: backend.store.path, shell: 'preview', keys: backend.store.keys });
       try {
         const { restored, restoreEvent } = reopened.store;
         if (!restored) throw new Error('恢复未完成：数据文件未被替换');
@@ -363,7 +364,7 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
   const spec = commands[name]!;
   let backend: Backend | null = null;
   try {
-    const args = parseArgs(rest, { ...spec.flags, db: 'string', help: 'boolean' }, { positionals: spec.positionals ?? false });
+    const args = parseArgs(rest, { ...spec.flags, db: 'string', 'key-file': 'string', help: 'boolean' }, { positionals: spec.positionals ?? false });
     if (args.flags.has('help')) {
       out(usageOf(name));
       return 0;
@@ -374,7 +375,8 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
       return 0;
     }
     if (stringFlag(args, 'db') === undefined && !process.env.CASEDESK_DB) throw new UsageError('缺少参数 --db', true);
-    backend = openBackend({ dataFile: resolveDataFile(rest, process.env), shell: 'preview' });
+    const dataFile = resolveDataFile(rest, process.env);
+    backend = openBackend({ dataFile, shell: 'preview', keys: await keysForRun(dataFile, { keyFile: stringFlag(args, 'key-file') }) });
     // Whoever can run the CLI can read the file itself: it calls as a trusted local session.
     backend.sessions.signInSystem('cli');
     const cli = backend;

@@ -15,6 +15,7 @@ import { packageFileName, PACKAGE_FORMAT_VERSION, RESTORE_FORMAT_VERSION, type D
 import { EXPORTED_TABLES } from '../../../shared/exchange/tables';
 import type { ExportRecord, ExportResult } from '../../../shared/exchange/types';
 import { requireOffice } from '../office';
+import { ScratchFile } from '../scratchFile';
 import { APP_VERSION } from '../../version';
 import { CHUNK_BYTES, partOfBytes, sealPackageStream, type PartSource, type SealedPackage } from './container';
 import { writeIntoFolder } from './exportFolder';
@@ -41,7 +42,7 @@ const PENDING_CHARS = 256 * 1024;
  * range, in change order. A version later than upTo belongs to a later export, so the range alone decides the
  * content. Streamed from SQLite to the file, so the export holds neither the rows nor the part in memory.
  */
-export async function rowsInRange(db: Kysely<Database>, after: number, upTo: number, file: string): Promise<{ length: number; rowCount: number; counts: DataManifest['counts'] }> {
+export async function rowsInRange(db: Kysely<Database>, after: number, upTo: number, file: ScratchFile): Promise<{ length: number; rowCount: number; counts: DataManifest['counts'] }> {
   const changes = db
     .selectFrom('change_log as c')
     .select(['c.seq', 'c.table_name', 'c.row_key', 'c.op', 'c.data'])
@@ -61,13 +62,12 @@ export async function rowsInRange(db: Kysely<Database>, after: number, upTo: num
     .orderBy('c.seq')
     .stream();
   const counts: DataManifest['counts'] = {};
-  const fd = fs.openSync(file, 'w');
   let length = 0;
   let rowCount = 0;
   let pending = '';
   const flush = () => {
     const bytes = Buffer.from(pending, 'utf8');
-    for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at);
+    file.append(bytes);
     length += bytes.length;
     pending = '';
   };
@@ -88,7 +88,7 @@ export async function rowsInRange(db: Kysely<Database>, after: number, upTo: num
     }
     flush();
   } finally {
-    fs.closeSync(fd);
+    file.close();
   }
   return { length, rowCount, counts };
 }
@@ -98,7 +98,7 @@ export async function rowsInRange(db: Kysely<Database>, after: number, upTo: num
  * as `{"t","k","s"}` lines written to `file`, ordered by table and key. Read from the change log, so the same
  * export made again lists the same rows.
  */
-export async function inventoryAt(db: Kysely<Database>, upTo: number, file: string): Promise<{ length: number }> {
+export async function inventoryAt(db: Kysely<Database>, upTo: number, file: ScratchFile): Promise<{ length: number }> {
   // SQLite takes a bare column (op) from the row that gave the group's max().
   const latest = db
     .selectFrom('change_log')
@@ -108,12 +108,11 @@ export async function inventoryAt(db: Kysely<Database>, upTo: number, file: stri
     .orderBy('table_name')
     .orderBy('row_key')
     .stream();
-  const fd = fs.openSync(file, 'w');
   let length = 0;
   let pending = '';
   const flush = () => {
     const bytes = Buffer.from(pending, 'utf8');
-    for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at);
+    file.append(bytes);
     length += bytes.length;
     pending = '';
   };
@@ -125,31 +124,14 @@ export async function inventoryAt(db: Kysely<Database>, upTo: number, file: stri
     }
     flush();
   } finally {
-    fs.closeSync(fd);
+    file.close();
   }
   return { length };
 }
 
-/** A part read back from a file, a chunk at a time, as often as sealing needs. */
-export function partOfFile(name: string, file: string, length: number): PartSource {
-  return {
-    name,
-    length,
-    *chunks() {
-      const fd = fs.openSync(file, 'r');
-      try {
-        for (let at = 0; at < length; ) {
-          const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, length - at));
-          const read = fs.readSync(fd, chunk, 0, chunk.length, at);
-          if (read === 0) throw new Error(`${file} ended early`);
-          at += read;
-          yield chunk.subarray(0, read);
-        }
-      } finally {
-        fs.closeSync(fd);
-      }
-    },
-  };
+/** A part read back from its (encrypted) scratch file, a chunk at a time, as often as sealing needs. */
+export function partOfScratch(name: string, file: ScratchFile, length: number): PartSource {
+  return { name, length, chunks: () => file.chunks(CHUNK_BYTES, length) };
 }
 
 interface BuiltPackage {
@@ -159,8 +141,8 @@ interface BuiltPackage {
 }
 
 /**
- * Builds the package of a recorded export and hands it to `use` (the same record gives the same content and,
- * unencrypted, the same bytes). The rows wait in a scratch file, removed afterwards.
+ * Builds the package of a recorded export and hands it to `use` (the same record gives the same content). The
+ * rows wait in a scratch file, encrypted under a key held only in memory (scratchFile.ts), removed afterwards.
  */
 async function withPackage<T>(db: Kysely<Database>, record: ExchangeExportTable, recipientText: string, use: (built: BuiltPackage) => Promise<T>): Promise<T> {
   const { office } = await requireOfficeMode(db);
@@ -168,14 +150,14 @@ async function withPackage<T>(db: Kysely<Database>, record: ExchangeExportTable,
   if (!keys) throw new AppError('CONFLICT', '本机构的密钥尚未生成');
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-export-'));
   try {
-    const rowsFile = path.join(scratch, ROWS_PART);
+    const rowsFile = new ScratchFile(path.join(scratch, ROWS_PART));
     const rows = await rowsInRange(db, record.after_seq, record.up_to_seq, rowsFile);
     const recipient = recipientText ? parsePublicKey(recipientText) : null;
     const restored = record.restored ? (JSON.parse(record.restored) as RestoredNote) : null;
-    const parts = [partOfFile(ROWS_PART, rowsFile, rows.length), partOfBytes(STATISTICS_PART, Buffer.from(record.statistics, 'utf8'))];
+    const parts = [partOfScratch(ROWS_PART, rowsFile, rows.length), partOfBytes(STATISTICS_PART, Buffer.from(record.statistics, 'utf8'))];
     if (restored) {
-      const inventoryFile = path.join(scratch, INVENTORY_PART);
-      parts.push(partOfFile(INVENTORY_PART, inventoryFile, (await inventoryAt(db, record.up_to_seq, inventoryFile)).length));
+      const inventoryFile = new ScratchFile(path.join(scratch, INVENTORY_PART));
+      parts.push(partOfScratch(INVENTORY_PART, inventoryFile, (await inventoryAt(db, record.up_to_seq, inventoryFile)).length));
     }
     const sealed = sealPackageStream(
       {
