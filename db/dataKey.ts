@@ -131,10 +131,14 @@ export interface KeyedOptions {
 /** True when `key` reads the file (its first page decrypts); the connection is left keyed either way. */
 function readsWith(sqlite: BetterSqlite3.Database): boolean {
   try {
-    sqlite.prepare('SELECT count(*) FROM sqlite_schema').get();
+    // Page 1 only: a file cut short after it still opens here, and its checks say it is incomplete.
+    sqlite.pragma('user_version');
     return true;
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') return false;
+    const code = String((error as { code?: unknown }).code);
+    if (code === 'SQLITE_NOTADB') return false;
+    // Page 1 decrypted, and the file is damaged further on (cut short): the key is right, the checks say the rest.
+    if (code.startsWith('SQLITE_CORRUPT')) return true;
     throw error;
   }
 }
@@ -174,6 +178,10 @@ export function keyThatOpens(file: string, keys: readonly DataKey[], nativeBindi
 }
 
 export function wrongKeyError(file: string, key: DataKey, needed: string | null): AppError {
+  if (needed === key.id) {
+    // The file says it is under this very key and still does not decrypt: it is damaged, not foreign.
+    return new AppError('DATA_FILE', `数据文件“${file}”已损坏（用本机密钥编号 ${key.id} 无法解密）：请从备份恢复`);
+  }
   return new AppError(
     'DATA_KEY',
     `数据文件“${file}”不能用本机的密钥（编号 ${key.id}）打开${needed ? `，它需要编号为 ${needed} 的密钥` : ''}：` +

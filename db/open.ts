@@ -14,7 +14,7 @@ import { encryptPlainDataFile, settleInterruptedEncryption, type MigrationStep }
 import { installAuditTriggers } from './auditTriggers';
 import { installChangeTriggers } from './changeTriggers';
 import { migrations as allMigrations, type Migration } from './migrations';
-import { applyStagedRestore, readSqliteHeader, finishRestore, keepHighWaterAtOpen, type AppliedRestore, type RestoreEvent } from './stagedRestore';
+import { applyStagedRestore, pendingRestorePath, readSqliteHeader, finishRestore, keepHighWaterAtOpen, type AppliedRestore, type RestoreEvent } from './stagedRestore';
 import type { Database } from './schema';
 import { cachingHandle } from './statementCache';
 
@@ -102,7 +102,11 @@ function keysFor(file: string, options: OpenOptions, latest: number): { ring: Ke
   }
   if (!ring) throw missingKeyError(file, keyIdBeside(file));
   const opening = keyThatOpens(file, ring.previous ? [ring.current, ring.previous] : [ring.current], options.nativeBinding);
-  if (!opening) throw wrongKeyError(file, ring.current, keyIdBeside(file));
+  if (!opening) {
+    // A restore staged for a damaged data file replaces it whatever it holds (db/stagedRestore.ts).
+    if (fs.existsSync(pendingRestorePath(file))) return { ring, event: null };
+    throw wrongKeyError(file, ring.current, keyIdBeside(file));
+  }
   if (opening !== ring.current) {
     // A re-key stopped half-way: the file is still under the previous key. Finish it (attachments: electron/backend.ts).
     const sqlite = openKeyed(file, opening, binding);

@@ -253,7 +253,15 @@ function checkBackupFile(file: string, latest: number, nativeBinding: string | u
   try {
     sqlite = key ? openKeyed(file, key, { fileMustExist: true, nativeBinding }) : plainConnection(file, nativeBinding);
     if (key && wholeFileOnly) {
-      const pages = sqlite.pragma('page_count', { simple: true }) as number;
+      // The header's page count is inside the encrypted first page: SQLite reads it, and a file shorter than it
+      // says is "malformed" to SQLite — for a backup, cut short while it was copied.
+      let pages: number;
+      try {
+        pages = sqlite.pragma('page_count', { simple: true }) as number;
+      } catch (error) {
+        if (String((error as { code?: unknown }).code).startsWith('SQLITE_CORRUPT')) throw refused('文件不完整（复制时可能中断了）或已损坏');
+        throw error;
+      }
       const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
       if (pages * pageSize > fs.statSync(file).size) throw refused('文件不完整（复制时可能中断了）');
     }
@@ -290,7 +298,11 @@ function plainConnection(file: string, nativeBinding: string | undefined): Bette
 function keyOfBackup(file: string, current: DataKey, recoveryKey: string | null, nativeBinding: string | undefined): DataKey | null {
   const state = fileStateOf(file);
   if (state === 'plain') return null;
-  if (state !== 'encrypted') throw refused('不是数据库文件，或文件头已损坏');
+  // Encrypted pages are whole multiples of 512 bytes: anything else is not a data file (or is cut mid-page).
+  const size = fs.statSync(file).size;
+  if (state !== 'encrypted' || size < 512 || size % 512 !== 0) {
+    throw refused(keyIdBeside(file) ? '文件不完整（复制时可能中断了）或已损坏' : '不是数据库文件，或文件头已损坏');
+  }
   const given = recoveryKey ? dataKeyFromRecoveryKey(recoveryKey) : null;
   const candidates = given ? [given, current] : [current];
   let opens: DataKey | null;
@@ -301,6 +313,11 @@ function keyOfBackup(file: string, current: DataKey, recoveryKey: string | null,
   }
   if (opens) return opens;
   const needed = keyIdBeside(file);
+  if (needed === current.id) throw refused('文件已损坏（用本机密钥无法解密）');
+  if (!needed && !given) {
+    // Nothing says which key it is under: a damaged file and one under an unknown key look alike.
+    throw refused('不是数据库文件或已损坏，也可能是用另一把密钥加密的备份（需要制作该备份时所用密钥的恢复密钥）');
+  }
   const which = needed ? `编号为 ${needed} 的密钥` : '制作该备份时所用的密钥';
   if (given) {
     throw new AppError(

@@ -1,5 +1,6 @@
 // End-to-end harness: the real preview server over a temp SQLite file, and Debian Chromium driven by
 // playwright-core. Screenshots are kept under test-results/.
+import { testKeys } from '../support/testKey';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,7 +51,7 @@ export interface StartOptions {
 export async function startApp({ clock = false }: StartOptions = {}): Promise<RunningApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-e2e-'));
   const dataFile = path.join(dir, 'casedesk.sqlite');
-  const server = await startPreviewServer({ dataFile });
+  const server = await startPreviewServer({ dataFile, keys: testKeys() });
   let browser: Browser;
   try {
     browser = await launchChromium();

@@ -1,7 +1,7 @@
+import { openTestFile } from '../support/testKey';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { BENCH_UNTIL, buildOffices, finishBuild, officeSetup, officesOf, startBuild, type DatasetSpec } from '../../scripts/bench/dataset';
 import { main } from '../../scripts/bench';
 import { MEASUREMENTS } from '../../scripts/bench/measurements';
@@ -21,7 +21,7 @@ function bench(...argv: string[]): Promise<{ code: number; out: string; err: str
 
 /** What a data file holds, case by case: numbers, statuses, parties and every step of every timeline. */
 function contents(file: string) {
-  const sqlite = new BetterSqlite3(file, { readonly: true });
+  const sqlite = openTestFile(file, { readonly: true });
   try {
     return {
       cases: sqlite.prepare('SELECT kind, case_number, status, title, received_on, received_by FROM cases ORDER BY id').all(),

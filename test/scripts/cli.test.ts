@@ -1,6 +1,6 @@
+import { openTestFile } from '../support/testKey';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { runCli } from '../../scripts/cli';
 import { legalAidApplications } from '../../scripts/demoData';
 import { legalAidApplicationSchema } from '../../shared/legalAid/application';
@@ -116,7 +116,7 @@ describe('npm run cli -- users and audit-verify', () => {
     await cli('demo', '--db', db, '--cases', '3', '--seed', '1');
     const ok = await cli('audit-verify', '--db', db);
     expect(ok).toMatchObject({ code: 0, out: expect.stringMatching(/^审计日志完整：共\d+条/) });
-    const raw = new BetterSqlite3(db);
+    const raw = openTestFile(db);
     raw.prepare(`UPDATE audit_log SET after = replace(after, '黎托', '某某') WHERE seq = (SELECT min(seq) FROM audit_log WHERE after LIKE '%黎托%')`).run();
     const broken = raw.prepare(`SELECT min(seq) AS seq FROM audit_log WHERE after LIKE '%某某%'`).get() as { seq: number };
     raw.close();
