@@ -162,8 +162,14 @@ async function takeBackup(store: Store, folder: string | null, reason: BackupRea
     // The marks beside the data file are brought up to date with every backup (db/highWater.ts).
     keepHighWater(store.sqlite, store.path, now);
     // VACUUM INTO writes the copy encrypted under the data file's key (SQLite's backup API cannot copy an
-    // encrypted file), in one read transaction: consistent, and the app keeps working meanwhile.
-    store.sqlite.prepare('VACUUM INTO ?').run(partial);
+    // encrypted file), in one read transaction of a connection of its own: what is committed, consistent, taken
+    // while the app keeps working — and while the calling channel's own transaction is open (the import's backup).
+    const reader = openKeyed(store.path, store.keyRing.current, { readonly: true, fileMustExist: true, nativeBinding: store.nativeBinding });
+    try {
+      reader.prepare('VACUUM INTO ?').run(partial);
+    } finally {
+      reader.close();
+    }
     standAlone(partial, store.nativeBinding, store.keyRing.current);
     syncToDisk(partial);
     writeKeyIdBeside(file, store.keyRing.current);
