@@ -100,6 +100,9 @@ function keysFor(file: string, options: OpenOptions, latest: number): { ring: Ke
     }
     return { ring, event };
   }
+  // Encrypted pages come in whole multiples of 512 bytes: anything else was never a data file (or is cut short).
+  const size = fs.statSync(file).size;
+  if (size < 512 || size % 512 !== 0) throw new AppError('DATA_FILE', `数据文件已损坏，或不是CaseDesk数据文件：${file}`);
   if (!ring) throw missingKeyError(file, keyIdBeside(file));
   const opening = keyThatOpens(file, ring.previous ? [ring.current, ring.previous] : [ring.current], options.nativeBinding);
   if (!opening) {
