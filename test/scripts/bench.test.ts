@@ -1,4 +1,6 @@
-import { openTestFile } from '../support/testKey';
+import type { DataKey } from '../../db/dataKey';
+import { BENCH_KEY } from '../../scripts/bench/benchKey';
+import { openTestFile, TEST_KEY } from '../support/testKey';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,8 +22,8 @@ function bench(...argv: string[]): Promise<{ code: number; out: string; err: str
 }
 
 /** What a data file holds, case by case: numbers, statuses, parties and every step of every timeline. */
-function contents(file: string) {
-  const sqlite = openTestFile(file, { readonly: true });
+function contents(file: string, key: DataKey = TEST_KEY) {
+  const sqlite = openTestFile(file, { readonly: true }, key);
   try {
     return {
       cases: sqlite.prepare('SELECT kind, case_number, status, title, received_on, received_by FROM cases ORDER BY id').all(),
@@ -103,7 +105,7 @@ describe('npm run bench', () => {
     } finally {
       await reference.close();
     }
-    const made = contents(built.offices[0]!.file);
+    const made = contents(built.offices[0]!.file, BENCH_KEY); // the bench's synthetic files have a key of their own
     expect(made.cases).toHaveLength(60);
     expect(made).toEqual(contents(reference.dataFile));
   });
