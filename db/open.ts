@@ -100,14 +100,18 @@ function keysFor(file: string, options: OpenOptions, latest: number): { ring: Ke
     }
     return { ring, event };
   }
+  // A restore staged for a damaged data file replaces it whatever it holds (db/stagedRestore.ts).
+  const restoring = ring !== null && fs.existsSync(pendingRestorePath(file));
   // Encrypted pages come in whole multiples of 512 bytes: anything else was never a data file (or is cut short).
   const size = fs.statSync(file).size;
-  if (size < 512 || size % 512 !== 0) throw new AppError('DATA_FILE', `数据文件已损坏，或不是CaseDesk数据文件：${file}`);
+  if (size < 512 || size % 512 !== 0) {
+    if (restoring) return { ring: ring!, event: null };
+    throw new AppError('DATA_FILE', `数据文件已损坏，或不是CaseDesk数据文件：${file}`);
+  }
   if (!ring) throw missingKeyError(file, keyIdBeside(file));
   const opening = keyThatOpens(file, ring.previous ? [ring.current, ring.previous] : [ring.current], options.nativeBinding);
   if (!opening) {
-    // A restore staged for a damaged data file replaces it whatever it holds (db/stagedRestore.ts).
-    if (fs.existsSync(pendingRestorePath(file))) return { ring, event: null };
+    if (restoring) return { ring, event: null };
     throw wrongKeyError(file, ring.current, keyIdBeside(file));
   }
   if (opening !== ring.current) {

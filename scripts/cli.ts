@@ -180,7 +180,7 @@ const commands: Record<string, CommandSpec> = {
       out(`使用方式：${status.mode === 'bureau' ? '县局模式' : '司法所'}`);
       out(`公钥：${status.publicKey}`);
       out(`指纹：${status.fingerprint}`);
-      if (status.mode === 'office') out(status.bureauFingerprint ? `县局公钥指纹：${status.bureauFingerprint}` : '县局公钥：未设置（数据包将不加密）');
+      if (status.mode === 'office') out(status.bureauFingerprint ? `县局公钥指纹：${status.bureauFingerprint}` : '县局公钥：未设置（设置后才能导出数据包）');
     },
   },
 

@@ -27,10 +27,16 @@ export const STATISTICS_PART = 'statistics.json';
 /** Version 2, the first export after a restore: `{"t","k","s"}` for every row the office holds, in key order. */
 export const INVENTORY_PART = 'inventory.ndjson';
 
+/** Refused until the bureau's key is set: no package leaves the office unencrypted. */
+export const NO_BUREAU_KEY_MESSAGE =
+  '未设置县司法局公钥，不能导出：数据包含全部当事人信息，必须加密给县司法局。请在“数据报送 → 密钥”中填写县局公钥，' +
+  '或安装县局的配置包（首次安装时填写县局告知的公钥指纹，即一并设置县局公钥）；命令行：npm run cli -- keys --db 数据文件 --bureau-key casedesk1:…';
+
 async function requireOfficeMode(db: Kysely<Database>) {
   const office = await requireOffice(db);
   const row = await db.selectFrom('office').select(['mode', 'bureau_public_key']).where('id', '=', 1).executeTakeFirstOrThrow();
   if (row.mode !== 'office') throw new AppError('CONFLICT', '县局模式的数据文件不导出数据包，请在司法所的数据文件上操作');
+  if (!row.bureau_public_key || !parsePublicKey(row.bureau_public_key)) throw new AppError('CONFLICT', NO_BUREAU_KEY_MESSAGE);
   return { office, bureauPublicKey: row.bureau_public_key };
 }
 
