@@ -27,6 +27,7 @@ const QUICK = process.env.CASEDESK_TEST_QUICK === '1';
 const SLOW_SUITES = [
   '<rootDir>/test/electron/packaging.test.ts',
   '<rootDir>/test/electron/crashSafety.test.ts',
+  '<rootDir>/test/electron/encryptCrashSafety.test.ts',
   '<rootDir>/test/scripts/print.test.ts',
   '<rootDir>/test/scripts/report.test.ts',
   '<rootDir>/test/scripts/bench.test.ts',
