@@ -43,7 +43,7 @@ describe('首次设置', () => {
       admin: { username: 'admin', displayName: '王所长', password: 'Admin2026' },
     });
     // The recovery key of the encrypted data file, with what losing it means; the app opens once it is kept.
-    expect(await screen.findByTestId('recovery-key')).toHaveTextContent('AM0E2  9NZFF  85X57');
+    expect(await screen.findByTestId('recovery-key')).toHaveTextContent('AM0E2 9NZFF 85X57 3B37N XM9T9 T9KMJ CSMH3 CX0DF VTQ4W 6HVBH 3Q13G JHKD2 2XH02');
     expect(screen.getByTestId('key-id')).toHaveTextContent('F2FE-9342-59D3');
     expect(screen.getByText(/如果本机的密钥和恢复密钥都丢失，任何人（包括技术支持人员）都无法再打开这些数据和备份/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '打印恢复密钥' })).toBeInTheDocument();
