@@ -79,7 +79,7 @@ describe('the command line, read by node’s util.parseArgs in strict mode', () 
     expect(await cli('demo', '--db', db, '--cases', '--seed', '7')).toMatchObject({ code: 2, err: expect.stringMatching(/^参数 --cases 缺少值（以“-”开头的值请写成 --cases=值）\n/) });
     expect(await cli('demo', '--db', db, '--help=yes')).toMatchObject({ code: 2, err: expect.stringMatching(/^参数 --help 不带值\n/) });
     expect(await cli('demo', '--db', db, 'extra.sqlite')).toEqual({ code: 2, out: '', err: `多余的参数：extra.sqlite\n${DEMO_USAGE}` });
-    expect(await cli('restore', '--db', db)).toMatchObject({ code: 2, err: expect.stringMatching(/^缺少参数 --from\n用法 \/ usage: npm run cli -- restore --db FILE --from 备份文件$/) });
+    expect(await cli('restore', '--db', db)).toMatchObject({ code: 2, err: expect.stringMatching(/^缺少参数 --from\n用法 \/ usage: npm run cli -- restore --db FILE --from 备份文件 \[--recovery-key 恢复密钥\]/) });
   });
 
   it('prints the usage and exits 0 for help, help <command> and <command> --help', async () => {
