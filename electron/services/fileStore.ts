@@ -53,6 +53,18 @@ export function openFile(stored: Buffer, ring: KeyRing, name: string): Buffer {
   }
 }
 
+/** The key number in a stored file's header, read without reading the file; null for a plain file. */
+function headerKeyId(file: string): string | null {
+  const head = Buffer.alloc(HEADER_BYTES);
+  const fd = fs.openSync(file, 'r');
+  try {
+    const read = fs.readSync(fd, head, 0, HEADER_BYTES, 0);
+    return read === HEADER_BYTES && head.subarray(0, MAGIC.length).equals(MAGIC) ? head.toString('latin1', MAGIC.length, MAGIC.length + KEY_ID_BYTES) : null;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Writes bytes under a temporary name, synced, then renamed: the target only ever holds a whole file. */
 function writeAtomically(target: string, bytes: Buffer): void {
   const partial = `${target}.partial`;
@@ -121,8 +133,9 @@ export function encryptFolderUnderCurrentKey(folder: string, ring: KeyRing): num
   for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
     if (!entry.isFile() || !/^[0-9a-f]{64}$/.test(entry.name)) continue;
     const file = path.join(folder, entry.name);
+    // Every open checks the folder: only each file's header is read (scans run to megabytes, there may be thousands).
+    if (headerKeyId(file) === ring.current.id) continue;
     const stored = fs.readFileSync(file);
-    if (keyIdOfFile(stored) === ring.current.id) continue;
     writeAtomically(file, sealFile(openFile(stored, ring, entry.name), ring.current));
     rewritten++;
   }
