@@ -7,6 +7,7 @@ import { createHandlers, type Handlers } from './handlers';
 import { Sessions } from './sessions';
 import { IDLE_LOCK_MINUTES } from '../shared/accounts';
 import { systemClock, type Clock } from './services/clock';
+import { encryptPlainBackups } from './services/backup';
 import { FileStore } from './services/fileStore';
 import { APP_VERSION } from './version';
 
@@ -34,6 +35,10 @@ export function openBackend({
     // Attachments of an older CaseDesk (plain) or from before an interrupted re-key are put under the current key;
     // only then is the previous key forgotten.
     new FileStore(dataFile, () => store.keyRing).encryptUnderCurrentKey();
+    // Plain backups of an older CaseDesk in the data folder; one that cannot be encrypted stays listed as plain.
+    for (const { file, error } of encryptPlainBackups(store).left) {
+      (log ?? console.error)(new Error(`plain backup ${file} left unencrypted: ${error instanceof Error ? error.message : String(error)}`));
+    }
     if (store.keyRing.previous) {
       store.keyRing = { current: store.keyRing.current, previous: null };
       store.keys.save(dataFile, store.keyRing);

@@ -15,6 +15,7 @@ import {
   dataKeyFromRecoveryKey, fileStateOf, KEY_ID_SUFFIX, keyIdBeside, keyThatOpens, openKeyed, rekeyConnection, writeKeyIdBeside,
   type DataKey,
 } from '../../db/dataKey';
+import { encryptPlainDataFile, ENCRYPTING_SUFFIX, PLAIN_ORIGINAL_SUFFIX, settleInterruptedEncryption } from '../../db/encryptPlain';
 import { keepHighWater } from '../../db/highWater';
 import { CASEDESK_APPLICATION_ID, schemaVersion, type Store } from '../../db/open';
 import {
@@ -196,6 +197,55 @@ function standAlone(file: string, nativeBinding: string | undefined, key: DataKe
   } finally {
     sqlite.close();
   }
+}
+
+/**
+ * The backups an older CaseDesk left in the data folder (backups/ and the copies made before migrating) are plain:
+ * each is encrypted under the data key the way the data file was (db/encryptPlain.ts: a verified copy swapped in,
+ * the plain original wiped), with its attachments; one a crash interrupted is settled first. Run at every open, it
+ * reads only each backup's first bytes once none is plain. A backup that cannot be encrypted (damaged) is left as
+ * it is and named in `left`: an old backup must never stop the app from opening. Backups on USB sticks are out of
+ * its reach: README.
+ */
+export function encryptPlainBackups(store: Store): { encrypted: string[]; left: { file: string; error: unknown }[] } {
+  const folders = [backupsDir(store.path), path.dirname(path.resolve(store.path))];
+  const isBackup = (folder: string, name: string) =>
+    folder === folders[0] ? parseBackupFileName(name) !== null : migrationBackupTime(store.path, name) !== null;
+  const encrypted: string[] = [];
+  const left: { file: string; error: unknown }[] = [];
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      for (const suffix of [PLAIN_ORIGINAL_SUFFIX, ENCRYPTING_SUFFIX]) {
+        if (!name.endsWith(suffix) || !isBackup(folder, name.slice(0, -suffix.length))) continue;
+        const file = path.join(folder, name.slice(0, -suffix.length));
+        try {
+          settleInterruptedEncryption(file);
+        } catch (error) {
+          left.push({ file, error });
+        }
+      }
+    }
+    for (const name of fs.readdirSync(folder)) {
+      const file = path.join(folder, name);
+      if (!isBackup(folder, name) || left.some((l) => l.file === file) || fileStateOf(file) !== 'plain') continue;
+      try {
+        // Attachments and the key number first: a crash after them leaves a plain backup, found again next time.
+        encryptFolderUnderCurrentKey(file + ATTACHMENTS_SUFFIX, store.keyRing);
+        writeKeyIdBeside(file, store.keyRing.current);
+        encryptPlainDataFile(file, store.keyRing.current, { nativeBinding: store.nativeBinding });
+        encrypted.push(file);
+      } catch (error) {
+        left.push({ file, error });
+      }
+    }
+  }
+  return { encrypted, left };
 }
 
 /** A backup still being written for this long was cut short (a crash, a power cut): its parts can go. */

@@ -12,6 +12,7 @@ import { openBackend } from '../../electron/backend';
 import { rowsInRange } from '../../electron/services/exchange/officeExport';
 import { FileStore, keyIdOfFile } from '../../electron/services/fileStore';
 import { ScratchFile } from '../../electron/services/scratchFile';
+import { createApi } from '../../shared/client';
 import { AppError } from '../../shared/errors';
 import { OFFICE, tempDir, testBackend, validApplication, type TestBackend } from '../support/fixtures';
 import { bytesContain, decryptInPlace, plainAttachment } from '../support/plainFiles';
@@ -155,6 +156,40 @@ describe('a plain data file of an older version', () => {
     const attachment = path.join(folder, 'attachments', sha);
     expect(bytesContain(attachment, NAME)).toEqual([]);
     expect(new FileStore(file, () => ({ current: key, previous: null })).read(sha).toString('utf8')).toBe(`${NAME}的身份证复印件`);
+  });
+
+  it('encrypts the plain backups an older version left in backups/, with their attachments; a damaged one is left and the app opens', async () => {
+    const backend = await officeWithApplicant();
+    const kept = await backend.api.call('backup.create', { folder: null });
+    const damaged = await backend.api.call('backup.create', { folder: null });
+    await backend.close();
+    for (const file of [kept.file, damaged.file]) {
+      decryptInPlace(file);
+      fs.rmSync(`${file}.key-id`);
+    }
+    const sha = plainAttachment(backend.dataFile, `${NAME}的身份证复印件`);
+    fs.mkdirSync(`${kept.file}.attachments`, { recursive: true });
+    fs.renameSync(path.join(path.dirname(backend.dataFile), 'attachments', sha), path.join(`${kept.file}.attachments`, sha));
+    fs.truncateSync(damaged.file, Math.floor(fs.statSync(damaged.file).size / 2)); // cut short on an old USB copy
+    expect(bytesContain(kept.file, NAME)).toEqual([NAME]);
+
+    const logged: unknown[] = [];
+    const again = openBackend({ dataFile: backend.dataFile, shell: 'preview', keys: testKeys(), log: (e) => logged.push(e) });
+    expect(fileStateOf(kept.file)).toBe('encrypted');
+    expect(bytesContain(kept.file, NAME, ID_NUMBER, 'SQLite format 3')).toEqual([]);
+    expect(bytesContain(path.join(`${kept.file}.attachments`, sha), NAME)).toEqual([]);
+    expect(JSON.parse(fs.readFileSync(`${kept.file}.key-id`, 'utf8')).keyId).toBe(TEST_KEY.id);
+    const read = openTestFile(kept.file, { readonly: true });
+    expect(read.prepare('SELECT name FROM parties WHERE name = ?').pluck().get(NAME)).toBe(NAME);
+    read.close();
+    expect(fileStateOf(damaged.file)).toBe('plain'); // left as it was, named in the log
+    expect(logged.map(String)).toEqual([expect.stringContaining(damaged.file)]);
+    expect(fs.readdirSync(path.dirname(kept.file)).filter((n) => n.endsWith(PLAIN_ORIGINAL_SUFFIX) || n.endsWith(ENCRYPTING_SUFFIX))).toEqual([]);
+    again.sessions.signInSystem('local');
+    const listed = await createApi(again.dispatch).call('backup.list', {});
+    expect(listed.find((b) => b.file === kept.file)).toMatchObject({ keyId: TEST_KEY.id, keyNote: '本机当前密钥' });
+    expect(listed.find((b) => b.file === damaged.file)).toMatchObject({ keyId: null, keyNote: '旧版本的未加密备份（恢复时加密）' });
+    await again.close();
   });
 
   it('refuses, untouched, a plain file from a newer CaseDesk before encrypting anything', async () => {
