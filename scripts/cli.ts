@@ -219,7 +219,7 @@ const commands: Record<string, CommandSpec> = {
       const made = again === undefined
         ? await api.call('exchange.export', { period: stringFlag(args, 'period') ?? null, folder: at })
         : await api.call('exchange.exportAgain', { sequence: Number(again), folder: at });
-      out(`${again === undefined ? '已导出' : '已重新生成'}：${made.file}（${made.period}，第${made.sequence}次报送，${made.rowCount}行，${made.encrypted ? '已加密' : '未加密：未设置县局公钥'}）`);
+      out(`${again === undefined ? '已导出' : '已重新生成'}：${made.file}（${made.period}，第${made.sequence}次报送，${made.rowCount}行，已加密）`);
     },
   },
 

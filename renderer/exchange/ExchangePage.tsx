@@ -45,7 +45,7 @@ export function ExchangePage() {
       const made = await api.call('exchange.export', { period: period.trim() || null, folder: folder.trim() || null });
       setExported({
         ok: true,
-        text: `已生成第${made.sequence}次报送（${made.period}，${made.rowCount}行，${made.encrypted ? '已加密' : '未加密：请设置县司法局公钥'}${made.restored ? '，并告知县局本所已从备份恢复' : ''}）：${made.file}`,
+        text: `已生成第${made.sequence}次报送（${made.period}，${made.rowCount}行，已加密${made.restored ? '，并告知县局本所已从备份恢复' : ''}）：${made.file}`,
       });
       load();
       reload();

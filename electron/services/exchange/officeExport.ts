@@ -1,8 +1,9 @@
 // The office's export to the county bureau (docs/export-format.md): every row whose latest change came after the
-// previous export, as a signed package, encrypted to the bureau when its key is set. Each export is recorded with
-// its change range and what its manifest needs, so any earlier one can be made again exactly as it was. The first
-// export after a restore (db/stagedRestore.ts `restores`) says so in its manifest and carries the keys of every row
-// the office holds (inventory.ndjson), so the bureau can list the rows it holds that the office no longer has.
+// previous export, as a signed package, always encrypted to the bureau (refused until its key is set). Each export
+// is recorded with its change range and what its manifest needs, so any earlier one can be made again exactly as it
+// was. The first export after a restore (db/stagedRestore.ts `restores`) says so in its manifest and carries the
+// keys of every row the office holds (inventory.ndjson), so the bureau can list the rows it holds that the office no
+// longer has.
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
@@ -142,7 +143,6 @@ export function partOfScratch(name: string, file: ScratchFile, length: number): 
 
 interface BuiltPackage {
   sealed: SealedPackage;
-  encrypted: boolean;
   rowCount: number;
 }
 
@@ -158,7 +158,8 @@ async function withPackage<T>(db: Kysely<Database>, record: ExchangeExportTable,
   try {
     const rowsFile = new ScratchFile(path.join(scratch, ROWS_PART));
     const rows = await rowsInRange(db, record.after_seq, record.up_to_seq, rowsFile);
-    const recipient = recipientText ? parsePublicKey(recipientText) : null;
+    const recipient = parsePublicKey(recipientText);
+    if (!recipient) throw new AppError('CONFLICT', NO_BUREAU_KEY_MESSAGE); // requireOfficeMode checked it already
     const restored = record.restored ? (JSON.parse(record.restored) as RestoredNote) : null;
     const parts = [partOfScratch(ROWS_PART, rowsFile, rows.length), partOfBytes(STATISTICS_PART, Buffer.from(record.statistics, 'utf8'))];
     if (restored) {
@@ -184,7 +185,7 @@ async function withPackage<T>(db: Kysely<Database>, record: ExchangeExportTable,
       keys,
       recipient,
     );
-    return await use({ sealed, encrypted: recipient !== null, rowCount: rows.rowCount });
+    return await use({ sealed, rowCount: rows.rowCount });
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
@@ -276,14 +277,14 @@ export async function exportNow(
     file_name: packageFileName(office.officeCode, period, sequence),
     restored: restores ? JSON.stringify(restores.note) : null,
   };
-  return withPackage(db, record, bureauPublicKey, async ({ sealed, encrypted, rowCount }) => {
+  return withPackage(db, record, bureauPublicKey, async ({ sealed, rowCount }) => {
     record.row_count = rowCount;
     record.content_hash = sealed.manifest.contentHash;
     await db.insertInto('exchange_exports').values(record).execute();
     if (restores) await db.updateTable('restores').set({ reported_in: sequence }).where('id', 'in', restores.ids).execute();
     keepHighWater();
     const file = await writeAtomically(folder, record.file_name, sealed.chunks());
-    return { ...toRecord(record), file, encrypted };
+    return { ...toRecord(record), file };
   });
 }
 
@@ -292,9 +293,9 @@ export async function exportAgain(db: Kysely<Database>, { sequence, folder }: { 
   const { bureauPublicKey } = await requireOfficeMode(db);
   const record = await db.selectFrom('exchange_exports').selectAll().where('sequence', '=', sequence).executeTakeFirst();
   if (!record) throw new AppError('NOT_FOUND', `没有第${sequence}次报送`, 'sequence');
-  return withPackage(db, record, bureauPublicKey, async ({ sealed, encrypted }) => {
+  return withPackage(db, record, bureauPublicKey, async ({ sealed }) => {
     const file = await writeAtomically(folder, record.file_name, sealed.chunks());
-    return { ...toRecord(record), file, encrypted };
+    return { ...toRecord(record), file };
   });
 }
 
