@@ -4,7 +4,6 @@
 // (one transaction) either brought every row back with its record, or nothing at all. Each run starts from a copy
 // of the same prepared folder; a first run unkilled measures how long the work takes on this machine now, and the
 // kills are then spread over that time, so they land in every step of it however fast or busy the machine is.
-import { openTestFile, testKeys } from '../support/testKey';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { verifyAuditLog } from '../../db/auditLog';
 import { openStore, type Store } from '../../db/open';
 import { listBackups } from '../../electron/services/backup';
 import { tempDir, validApplication } from '../support/fixtures';
+import { openTestFile, testKeys } from '../support/testKey';
 import { bureau, introduce, office, type Site } from './services/exchangeFixtures';
 
 // Child processes, SIGKILL and reopening after each kill: a budget for a loaded 2-core machine.
@@ -100,6 +100,9 @@ const count = (store: Store, sql: string): number => store.sqlite.prepare(sql).p
 describe('a process killed during a restore', () => {
   it('leaves one usable file: the restore is finished at the next open, its marks raised and recorded once', async () => {
     const s = await office({ cases: 0 });
+    const county = await bureau(); // an office exports only once the bureau's key is set
+    await introduce(s, county);
+    await county.close();
     await registerCases(s, 120);
     const attachments = path.join(s.folder, 'attachments');
     for (let i = 0; i < 40; i++) {
