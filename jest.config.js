@@ -3,6 +3,9 @@
 // Tests run in the clerks' time zone: dates are local days in China, while stored moments are UTC, and the hours
 // between midnight and 08:00 are where the two disagree. (Set before any worker starts; workers inherit it.)
 process.env.TZ = 'Asia/Shanghai';
+// Data files are encrypted: the CLI and the preview the tests start read the tests' data key from this key file
+// (test/support/testKey.ts holds the same key in memory for the suites). A test of the refusals unsets it.
+process.env.CASEDESK_KEY_FILE = require('node:path').join(__dirname, 'test', 'support', 'test-data.key');
 
 const transform = {
   '^.+\\.(t|j)sx?$': [

@@ -1,6 +1,6 @@
 // Moving the changes the audit triggers captured into the hash-chained audit log, and verifying the chain.
 import crypto from 'node:crypto';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 import { entryHash, GENESIS_HASH, verifyChain, type AuditEntryContent, type ChainedAuditEntry, type ChainVerdict } from '../shared/auditChain';

@@ -1,7 +1,7 @@
 // Every change to an audited table is captured by triggers into audit_pending, in the statement's own
 // transaction, so no write can escape the audit log. The dispatcher then moves the pending rows into the
 // hash-chained audit_log with who, when and which channel (electron/services/audit.ts).
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 
 /** Tables whose rows are derived, transient or the audit itself. */
 const NOT_AUDITED = new Set(['audit_pending', 'audit_log', 'drafts', 'case_search_text', 'case_number_counters']);

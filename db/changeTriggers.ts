@@ -3,7 +3,7 @@
 // exported columns (null for a delete: the tombstone). The log's sequence only grows, so an export is "every row
 // whose latest change is after the previous export's last sequence", and an earlier export can be made again,
 // exactly, from the snapshots in its range. Regenerated after every migration, beside the audit triggers.
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { EXPORTED_TABLES, type ExportedTable } from '../shared/exchange/tables';
 
 /**

@@ -9,7 +9,7 @@
 // bureau has seen can be lowered, even when the replaced file is unreadable.
 import fs from 'node:fs';
 import path from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { syncToDisk } from './stagedRestore';
 
 /** Tables whose key SQLite numbers from sqlite_sequence, with that key: the ids that travel in packages, the change log, the export sequence. */

@@ -10,10 +10,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { backupFileName, type BackupReason } from '../shared/backupRotation';
 import { AppError } from '../shared/errors';
 import { recordAuditSync } from './auditLog';
+import { fileStateOf, keyThatOpens, openKeyed, writeKeyIdBeside, type DataKey } from './dataKey';
 import { highestOf, highWaterOf, keepHighWater, raiseHighWater, sameOfficeHighWater, type HighWater } from './highWater';
 
 export const PENDING_RESTORE_SUFFIX = '.restore-pending';
@@ -192,7 +193,7 @@ export interface AppliedRestore {
  */
 export function applyStagedRestore(
   file: string,
-  { latest, applicationId, now, nativeBinding }: { latest: number; applicationId: number; now: Date; nativeBinding?: string | undefined },
+  { latest, applicationId, now, nativeBinding, key }: { latest: number; applicationId: number; now: Date; nativeBinding?: string | undefined; key: DataKey },
 ): AppliedRestore | null {
   const staged = pendingRestorePath(file);
   const stagedAttachments = staged + ATTACHMENTS_SUFFIX;
@@ -206,15 +207,20 @@ export function applyStagedRestore(
     }
     return null;
   }
-  const header = readSqliteHeader(staged);
-  if (!header || header.applicationId !== applicationId || header.userVersion < 1) {
+  // The backup service stages a file re-encrypted under the data file's key; a restore staged by an older CaseDesk
+  // is plain and is refused here (stage it again with this version).
+  if (fileStateOf(staged) !== 'encrypted' || !keyThatOpens(staged, [key], nativeBinding)) {
+    throw new AppError('DATA_FILE', `待恢复的文件“${staged}”不是用本机密钥加密的CaseDesk数据文件：删除它即可继续使用当前数据，再重新选择备份恢复`);
+  }
+  const header = stagedHeader(staged, key, nativeBinding);
+  if (header.applicationId !== applicationId || header.userVersion < 1) {
     throw new AppError('DATA_FILE', `待恢复的文件“${staged}”不是CaseDesk数据文件：删除它即可继续使用当前数据`);
   }
   if (header.userVersion > latest) {
     throw new AppError('DATA_FILE', `待恢复的备份的版本（${header.userVersion}）比本程序支持的（${latest}）新：请升级CaseDesk，或删除“${staged}”继续使用当前数据`);
   }
 
-  const kept = fs.existsSync(file) ? keepCurrentFile(file, now, nativeBinding) : null;
+  const kept = fs.existsSync(file) ? keepCurrentFile(file, now, nativeBinding, key) : null;
   const preRestoreBackup = kept?.backup ?? null;
   mergeFolderSync(stagedAttachments, attachmentsDir(file));
   // A restore staged by an older CaseDesk has no request: it is recorded all the same, by nobody known.
@@ -228,6 +234,16 @@ export function applyStagedRestore(
   fs.rmSync(stagedAttachments, { recursive: true, force: true });
   fs.rmSync(request, { force: true });
   return { staged, preRestoreBackup };
+}
+
+/** The identity and version of a staged (encrypted) file, read through its key without writing to it. */
+function stagedHeader(staged: string, key: DataKey, nativeBinding: string | undefined): { applicationId: number; userVersion: number } {
+  const sqlite = openKeyed(staged, key, { nativeBinding, readonly: true, fileMustExist: true });
+  try {
+    return { applicationId: sqlite.pragma('application_id', { simple: true }) as number, userVersion: sqlite.pragma('user_version', { simple: true }) as number };
+  } finally {
+    sqlite.close();
+  }
 }
 
 /** A restore, recovery or replacement recorded in `restores`, as finishing one returns it. */
@@ -325,7 +341,7 @@ function marksIfReadable(sqlite: BetterSqlite3.Database): HighWater | null {
 }
 
 /** Copies the data file (and its attachments) to backups/ as a pre-restore backup; returns its path and its marks. */
-function keepCurrentFile(file: string, now: Date, nativeBinding: string | undefined): { backup: string; marks: HighWater | null } {
+function keepCurrentFile(file: string, now: Date, nativeBinding: string | undefined, key: DataKey): { backup: string; marks: HighWater | null } {
   const folder = backupsDir(file);
   fs.mkdirSync(folder, { recursive: true });
   const target = unusedBackupPath(folder, now, 'pre-restore');
@@ -334,8 +350,8 @@ function keepCurrentFile(file: string, now: Date, nativeBinding: string | undefi
   let sqlite: BetterSqlite3.Database | null = null;
   let marks: HighWater | null = null;
   try {
-    sqlite = new BetterSqlite3(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-    sqlite.prepare('VACUUM INTO ?').run(partial);
+    sqlite = openKeyed(file, key, { fileMustExist: true, nativeBinding });
+    sqlite.prepare('VACUUM INTO ?').run(partial); // encrypted under the same key
     marks = marksIfReadable(sqlite);
     const [checkpoint] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
     if (checkpoint?.busy) {
@@ -344,7 +360,7 @@ function keepCurrentFile(file: string, now: Date, nativeBinding: string | undefi
   } catch (error) {
     fs.rmSync(partial, { force: true });
     const code = String((error as { code?: unknown }).code);
-    if (code !== 'SQLITE_NOTADB' && !code.startsWith('SQLITE_CORRUPT')) throw error;
+    if (code !== 'SQLITE_NOTADB' && code !== 'DATA_KEY' && !code.startsWith('SQLITE_CORRUPT')) throw error;
     // The current file is damaged (often why a backup is being restored): keep its bytes as they are.
     fs.copyFileSync(file, partial);
     if (fs.existsSync(file + '-wal')) fs.copyFileSync(file + '-wal', target + '-wal');
@@ -359,6 +375,7 @@ function keepCurrentFile(file: string, now: Date, nativeBinding: string | undefi
     mergeFolderSync(attachments, partialFolder);
     fs.renameSync(partialFolder, target + ATTACHMENTS_SUFFIX);
   }
+  writeKeyIdBeside(target, key);
   fs.renameSync(partial, target);
   syncToDisk(folder);
   return { backup: target, marks };

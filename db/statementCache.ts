@@ -1,7 +1,7 @@
 // The better-sqlite3 handle Kysely runs on. Kysely's SQLite driver calls `prepare` on every execution; compiling
 // the statement again is a large share of a short query's time (and of a 2,000-row insert's), so the handle keeps
 // each SQL text's statement.
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { SqliteDatabase } from 'kysely';
 
 /**

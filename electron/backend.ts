@@ -7,6 +7,8 @@ import { createHandlers, type Handlers } from './handlers';
 import { Sessions } from './sessions';
 import { IDLE_LOCK_MINUTES } from '../shared/accounts';
 import { systemClock, type Clock } from './services/clock';
+import { encryptPlainBackups } from './services/backup';
+import { FileStore } from './services/fileStore';
 import { APP_VERSION } from './version';
 
 export interface Backend {
@@ -29,6 +31,22 @@ export function openBackend({
   dataFile, shell, clock = systemClock, log, idleLockMinutes = IDLE_LOCK_MINUTES, ...open
 }: BackendOptions): Backend {
   const store = openStore(dataFile, { ...open, now: () => clock.now() });
+  try {
+    // Attachments of an older CaseDesk (plain) or from before an interrupted re-key are put under the current key;
+    // only then is the previous key forgotten.
+    new FileStore(dataFile, () => store.keyRing).encryptUnderCurrentKey();
+    // Plain backups of an older CaseDesk in the data folder; one that cannot be encrypted stays listed as plain.
+    for (const { file, error } of encryptPlainBackups(store).left) {
+      (log ?? console.error)(new Error(`plain backup ${file} left unencrypted: ${error instanceof Error ? error.message : String(error)}`));
+    }
+    if (store.keyRing.previous) {
+      store.keyRing = { current: store.keyRing.current, previous: null };
+      store.keys.save(dataFile, store.keyRing);
+    }
+  } catch (error) {
+    void store.close();
+    throw error;
+  }
   const handlers = createHandlers({ appInfo: { version: APP_VERSION, dataFile, shell }, store });
   const sessions = new Sessions(idleLockMinutes * 60_000, () => clock.now().getTime());
   const dispatch = createDispatch({ db: store.db, clock, handlers, sessions, ...(log ? { log } : {}) });

@@ -8,8 +8,10 @@ import { pathToFileURL } from 'node:url';
 import * as electron from 'electron';
 import type { BrowserWindow, MessageBoxOptions, Session, WebContents } from 'electron';
 import { AppError } from '../shared/errors';
-import { openBackend, type Backend } from './backend';
+import type { Backend } from './backend';
 import { installCrashHandlers, mainLogFile, type CrashReporter, type ProcessEvents } from './crashLog';
+import { SafeStorageKeyProvider } from './dataKeyFile';
+import { openBackendOrAskForKey } from './dataKeyGate';
 import { resolveDataFile } from './paths';
 import { createBackup } from './services/backup';
 import { MENU_CHANNEL, menuTemplate, type MenuCommand } from './shellMenu';
@@ -25,7 +27,7 @@ import {
 import { APP_VERSION } from './version';
 import { MIN_SIZE, captureWindowState, placeWindow, readWindowState, windowStateFile, writeWindowState } from './windowState';
 
-export type ShellElectron = Pick<typeof electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'screen' | 'session'>;
+export type ShellElectron = Pick<typeof electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'screen' | 'session' | 'safeStorage'>;
 
 export const WINDOW_TITLE = '司法所案件台账';
 const STARTUP_FAILED = 'CaseDesk 无法启动';
@@ -144,7 +146,7 @@ export interface MainShell {
  * failure the clerk has been told about in a dialog).
  */
 export function startMain(
-  { app, BrowserWindow, dialog, ipcMain, Menu, screen, session }: ShellElectron,
+  { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, safeStorage }: ShellElectron,
   { argv = process.argv, env = process.env, processEvents = process, onCleanQuit }: ShellOptions = {},
 ): Promise<MainShell | null> {
   if (!app.requestSingleInstanceLock()) {
@@ -287,7 +289,10 @@ export function startMain(
         // In development without .electron-native, better-sqlite3's own (Node) build is tried, and refused by
         // Electron with ERR_DLOPEN_FAILED: startupFailureMessage says how to build the right one.
         const nativeBinding = hasBinding ? files.nativeBinding : undefined;
-        opened = openBackend({ dataFile, shell: 'electron', ...(nativeBinding ? { nativeBinding } : {}) });
+        // The data key, wrapped by the system's store beside the data file; without it the window asks for the
+        // recovery key (electron/dataKeyGate.ts).
+        const keys = new SafeStorageKeyProvider(safeStorage);
+        opened = openBackendOrAskForKey({ dataFile, shell: 'electron', keys, ...(nativeBinding ? { nativeBinding } : {}) });
       } catch (error) {
         return fail(startupFailureMessage(error, dataFile, app.isPackaged), error);
       }

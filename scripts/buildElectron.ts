@@ -41,7 +41,7 @@ export async function buildElectron({ root = path.resolve(__dirname, '..'), outD
       outfile: main,
       platform: 'node',
       target: 'node20',
-      external: ['electron', 'better-sqlite3'],
+      external: ['electron', 'better-sqlite3-multiple-ciphers'],
     }),
     build({
       ...common,

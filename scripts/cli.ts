@@ -13,6 +13,8 @@ import { describeManifest, describeOutcome } from '../electron/services/exchange
 import type { RecoverySummary, VerifyOutcome } from '../shared/exchange/types';
 import { ArgumentError, parseArgs, stringFlag, type FlagTypes, type ParsedArgs } from './args';
 import { demoSummaryLine, makeDemoCases, untilProblem } from './demoCases';
+import { rekeyStore } from '../electron/services/dataKeys';
+import { keysForRun } from './keyInput';
 import { isPrintDocument, printCaseDocument } from './printPdf';
 
 /** Exit code 2: the command line is wrong; `showUsage` adds the command's usage to the message. */
@@ -106,14 +108,15 @@ const commands: Record<string, CommandSpec> = {
   },
 
   restore: {
-    usage: 'restore --db FILE --from 备份文件',
-    flags: { from: 'string' },
+    usage: 'restore --db FILE --from 备份文件 [--recovery-key 恢复密钥]   (更换密钥前的备份，或另一台电脑的备份：输入它的恢复密钥)',
+    flags: { from: 'string', 'recovery-key': 'string' },
     async run({ backend, api, args, out }) {
-      const { checked } = await api.call('backup.restore', { file: path.resolve(required(args, 'from')) });
-      out(`已核对备份：${checked.file}（完整性检查通过）`);
+      const recoveryKey = stringFlag(args, 'recovery-key');
+      const { checked } = await api.call('backup.restore', { file: path.resolve(required(args, 'from')), ...(recoveryKey ? { recoveryKey } : {}) });
+      out(`已核对备份：${checked.file}（完整性检查通过；${checked.keyNote}）`);
       // The staged backup replaces the data file when no connection holds it: close it and open it again.
       await backend.close();
-      const reopened = openBackend({ dataFile: backend.store.path, shell: 'preview' });
+      const reopened = openBackend({ dataFile: backend.store.path, shell: 'preview', keys: backend.store.keys });
       try {
         const { restored, restoreEvent } = reopened.store;
         if (!restored) throw new Error('恢复未完成：数据文件未被替换');
@@ -126,6 +129,18 @@ const commands: Record<string, CommandSpec> = {
       } finally {
         await reopened.close();
       }
+    },
+  },
+
+  rekey: {
+    usage: 'rekey --db FILE --key-file 密钥文件                  (更换数据密钥：新的恢复密钥写入密钥文件并显示，请重新打印保管)',
+    async run({ backend, args, out }) {
+      // The CLI runs as the trusted local session, like any of its commands; the new key goes to the key file first.
+      if (!stringFlag(args, 'key-file') && !process.env.CASEDESK_KEY_FILE) throw new UsageError('更换密钥须用 --key-file 指定保存新恢复密钥的密钥文件', true);
+      const made = rekeyStore(backend.store);
+      out(`已更换数据密钥：原密钥编号 ${made.previousKeyId}，新密钥编号 ${made.keyId}`);
+      out(`新的恢复密钥：${made.recoveryKey}`);
+      out('此前的备份仍用原来的恢复密钥恢复；请打印新的恢复密钥，与原来的一并妥善保管。');
     },
   },
 
@@ -179,7 +194,7 @@ const commands: Record<string, CommandSpec> = {
       out(`使用方式：${status.mode === 'bureau' ? '县局模式' : '司法所'}`);
       out(`公钥：${status.publicKey}`);
       out(`指纹：${status.fingerprint}`);
-      if (status.mode === 'office') out(status.bureauFingerprint ? `县局公钥指纹：${status.bureauFingerprint}` : '县局公钥：未设置（数据包将不加密）');
+      if (status.mode === 'office') out(status.bureauFingerprint ? `县局公钥指纹：${status.bureauFingerprint}` : '县局公钥：未设置（设置后才能导出数据包）');
     },
   },
 
@@ -204,7 +219,7 @@ const commands: Record<string, CommandSpec> = {
       const made = again === undefined
         ? await api.call('exchange.export', { period: stringFlag(args, 'period') ?? null, folder: at })
         : await api.call('exchange.exportAgain', { sequence: Number(again), folder: at });
-      out(`${again === undefined ? '已导出' : '已重新生成'}：${made.file}（${made.period}，第${made.sequence}次报送，${made.rowCount}行，${made.encrypted ? '已加密' : '未加密：未设置县局公钥'}）`);
+      out(`${again === undefined ? '已导出' : '已重新生成'}：${made.file}（${made.period}，第${made.sequence}次报送，${made.rowCount}行，已加密）`);
     },
   },
 
@@ -330,7 +345,7 @@ function verifyFilesAlone(files: readonly string[], out: (line: string) => void)
 
 /** The order the usage lists the commands in: setting up, accounts, backups, the exchange, printing, reports. */
 const USAGE_ORDER = [
-  'init', 'demo', 'users', 'audit-verify', 'backup', 'restore', 'keys', 'mode', 'export', 'register-office', 'import', 'verify',
+  'init', 'demo', 'users', 'audit-verify', 'backup', 'restore', 'rekey', 'keys', 'mode', 'export', 'register-office', 'import', 'verify',
   'recovery-package', 'recover', 'print', 'report',
 ] as const;
 
@@ -340,6 +355,7 @@ function usageOf(name: string): string {
 
 export const USAGE = `用法 / usage: npm run cli -- <command> [flags]   (npm run cli -- help <command>: one command)
 ${USAGE_ORDER.map((name) => `  ${commands[name]!.usage}`).join('\n')}
+  数据文件已加密：每个命令都可用 --key-file 密钥文件（或环境变量 CASEDESK_KEY_FILE）给出密钥，否则在终端中输入恢复密钥
 `;
 
 const isCommand = (name: string | undefined): name is string => name !== undefined && Object.prototype.hasOwnProperty.call(commands, name);
@@ -363,7 +379,7 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
   const spec = commands[name]!;
   let backend: Backend | null = null;
   try {
-    const args = parseArgs(rest, { ...spec.flags, db: 'string', help: 'boolean' }, { positionals: spec.positionals ?? false });
+    const args = parseArgs(rest, { ...spec.flags, db: 'string', 'key-file': 'string', help: 'boolean' }, { positionals: spec.positionals ?? false });
     if (args.flags.has('help')) {
       out(usageOf(name));
       return 0;
@@ -374,7 +390,8 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
       return 0;
     }
     if (stringFlag(args, 'db') === undefined && !process.env.CASEDESK_DB) throw new UsageError('缺少参数 --db', true);
-    backend = openBackend({ dataFile: resolveDataFile(rest, process.env), shell: 'preview' });
+    const dataFile = resolveDataFile(rest, process.env);
+    backend = openBackend({ dataFile, shell: 'preview', keys: await keysForRun(dataFile, { keyFile: stringFlag(args, 'key-file') }) });
     // Whoever can run the CLI can read the file itself: it calls as a trusted local session.
     backend.sessions.signInSystem('cli');
     const cli = backend;

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { DataKeyProvider } from '../db/dataKey';
 import { openBackend, type Backend } from '../electron/backend';
 import type { Clock } from '../electron/services/clock';
 import { CONTENT_SECURITY_POLICY } from '../electron/shellSecurity';
@@ -36,6 +37,8 @@ export interface PreviewServer {
 }
 
 export interface PreviewOptions {
+  /** Where the data key comes from (scripts/keyInput.ts; the tests hold one in memory). */
+  keys: DataKeyProvider;
   dataFile: string;
   rendererDir?: string;
   port?: number;
@@ -79,7 +82,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`No built renderer at ${rendererDir}: run "npm run build:renderer" first`);
   }
-  const backend = openBackend({ dataFile: options.dataFile, shell: 'preview', ...(options.clock ? { clock: options.clock } : {}) });
+  const backend = openBackend({ dataFile: options.dataFile, shell: 'preview', keys: options.keys, ...(options.clock ? { clock: options.clock } : {}) });
   const token = crypto.randomBytes(24).toString('base64url');
   let host = '';
 

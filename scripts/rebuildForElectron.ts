@@ -1,5 +1,5 @@
 // npm start's native step: better-sqlite3 compiled for Electron's ABI into .electron-native/better_sqlite3.node,
-// which electron/main.ts hands to better-sqlite3 as its nativeBinding. node_modules/better-sqlite3/build (Node's
+// which electron/main.ts hands to better-sqlite3 as its nativeBinding. node_modules/better-sqlite3-multiple-ciphers/build (Node's
 // ABI: the tests, the CLI and the preview use it) is never touched: the build runs on a copy in a temp folder.
 //
 //   tsx scripts/rebuildForElectron.ts [--force] [--arch x64|arm64]
@@ -42,12 +42,12 @@ function readVersion(packageJson: string, what: string): string {
 }
 
 export function planRebuild(root: string, arch: string = process.arch, platform: string = process.platform): RebuildPlan {
-  const sourceDir = path.join(root, 'node_modules', 'better-sqlite3');
+  const sourceDir = path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers');
   const outDir = path.join(root, '.electron-native');
   return {
     root,
     electronVersion: readVersion(path.join(root, 'node_modules', 'electron', 'package.json'), 'electron'),
-    betterSqliteVersion: readVersion(path.join(sourceDir, 'package.json'), 'better-sqlite3'),
+    betterSqliteVersion: readVersion(path.join(sourceDir, 'package.json'), 'better-sqlite3-multiple-ciphers'),
     arch,
     platform,
     sourceDir,
@@ -128,7 +128,7 @@ export function rebuildForElectron(plan: RebuildPlan, { force = false, env = pro
   }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-electron-native-'));
   try {
-    const copy = path.join(work, 'better-sqlite3');
+    const copy = path.join(work, 'better-sqlite3-multiple-ciphers');
     const skip = path.join(plan.sourceDir, 'build');
     fs.cpSync(plan.sourceDir, copy, { recursive: true, filter: (source) => source !== skip && !source.startsWith(skip + path.sep) });
     console.log(`Building ${what} with node-gyp (headers from ${ELECTRON_HEADERS_URL}) ...`);

@@ -17,7 +17,7 @@ import { systemChannels } from './channels/system';
 import { MAX_PAYLOAD_CHARS } from './channel';
 
 export { MAX_PAYLOAD_CHARS };
-export type { AppInfo, AuditPage, AuditRow, AuthStatus, BackupInfo } from './channels/system';
+export type { AppInfo, AuditPage, AuditRow, AuthStatus, BackupInfo, RecoveryKeyInfo } from './channels/system';
 export { CASE_SORT_KEYS } from './channels/cases';
 export type { CaseListPage, CaseListRow, Draft, DraftSummary, LegalAidCase } from './channels/cases';
 export type { NotarizationCase, NotarizationCaseDeadlines } from './channels/notarization';

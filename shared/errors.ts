@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'FORBIDDEN', // the role may not do this, or a password was wrong
   'CONFLICT',
   'DATA_FILE', // the data file is not CaseDesk's, or is newer than this program
+  'DATA_KEY', // the data file (or a backup) is encrypted and the key at hand is missing or is not its key
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

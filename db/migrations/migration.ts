@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 
 /** One forward-only step of the schema. `up` runs inside a transaction together with the version bump. */
 export interface Migration {

@@ -4,11 +4,12 @@ import type { Store } from '../../db/open';
 import type { dossierChannels } from '../../shared/channels/dossier';
 import { actor, type HandlersOf } from '../handlerTypes';
 import { Uploads } from '../services/attachments';
+import { FileStore } from '../services/fileStore';
 import * as dossier from '../services/dossier';
 import { printDossierDocument } from '../services/dossierPrint';
 
 export function dossierHandlers({ store }: { store: Store }): HandlersOf<typeof dossierChannels> {
-  const uploads = new Uploads(store.path);
+  const uploads = new Uploads(store.path, new FileStore(store.path, () => store.keyRing));
   return {
     'dossier.get': ({ caseId }, { db }) => dossier.dossierView(db, caseId),
     'dossier.markReceived': (input, call) => dossier.markReceived(call.db, actor(call), input, call.clock),

@@ -72,7 +72,8 @@ export function exchangeHandlers({ store }: { store: Store }): HandlersOf<typeof
     },
     'exchange.history': (_input, { db }) => exportHistory(db),
 
-    'exchange.importConfig': ({ base64 }, call) => importConfig(call.db, Buffer.from(base64, 'base64'), { user: actor(call), clock: call.clock }),
+    'exchange.importConfig': ({ base64, bureauFingerprint }, call) =>
+      importConfig(call.db, Buffer.from(base64, 'base64'), { user: actor(call), clock: call.clock, bureauFingerprint: bureauFingerprint ?? '' }),
     'exchange.recover': async ({ file, upload, dryRun, choices }, call) => {
       const now = call.clock.now();
       return recoverFromPackage(call.db, await recoverySource(file, upload), {

@@ -9,6 +9,7 @@ import { actor, type HandlersOf } from '../handlerTypes';
 import * as accounts from '../services/accounts';
 import { listAudit } from '../services/auditTrail';
 import { createBackup, listBackups, stageRestore } from '../services/backup';
+import { recoveryKeyInfo, rekeyStore } from '../services/dataKeys';
 import { getOffice, setupOffice } from '../services/office';
 
 export function systemHandlers({ appInfo, store }: { appInfo: AppInfo; store: Store }): HandlersOf<typeof systemChannels> {
@@ -63,10 +64,15 @@ export function systemHandlers({ appInfo, store }: { appInfo: AppInfo; store: St
     'users.resetPassword': ({ userId, newPassword }, call) => accounts.resetPassword(call.db, actor(call), userId, newPassword, call.clock),
     'backup.list': () => listBackups(store),
     'backup.create': ({ folder }, { clock }) => createBackup(store, { folder, reason: 'manual', now: clock.now() }),
-    'backup.restore': async ({ file }, call) => {
+    'backup.restore': async ({ file, recoveryKey }, call) => {
       const { id, username } = actor(call);
-      const checked = await stageRestore(store, file, { by: { id: id > 0 ? id : null, username }, now: call.clock.now() });
+      const checked = await stageRestore(store, file, { by: { id: id > 0 ? id : null, username }, now: call.clock.now(), recoveryKey: recoveryKey || null });
       return { restartRequired: true, checked };
+    },
+    'dataKey.show': async () => recoveryKeyInfo(store),
+    'dataKey.rekey': async () => rekeyStore(store),
+    'dataKey.unlock': async () => {
+      throw new AppError('CONFLICT', '数据文件已经打开，无需输入恢复密钥');
     },
     'audit.list': (input, { db }) => listAudit(db, input),
     'audit.verify': async () => verifyAuditLog(store.sqlite),

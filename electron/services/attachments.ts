@@ -1,8 +1,9 @@
 // Scans and photos of dossier items. A file arrives in chunks (a call carries at most MAX_PAYLOAD_CHARS): the
 // size is refused before any byte is sent, the type is read from the first chunk's bytes (PDF, JPEG, PNG — never
-// the name), and the complete file is filed in the data folder's attachments/ under its SHA-256, which backups
-// copy. Uploads in progress live in uploads-in-progress/ beside it and in memory; nothing reaches the data file until
-// `attach`, which is one transaction.
+// the name), and the complete file is filed, encrypted, in the data folder's attachments/ under its SHA-256 (the
+// file store, fileStore.ts), which backups copy. Uploads in progress live in uploads-in-progress/ beside it,
+// encrypted under a key held only in memory (scratchFile.ts); nothing reaches the data file until `attach`, which
+// is one transaction.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,8 @@ import type { DossierView } from '../../shared/channels/dossier';
 import { attachmentSizeProblem, attachmentTypeProblem, sniffAttachmentType, UPLOAD_CHUNK_BYTES, type AttachmentType } from '../../shared/dossier/materials';
 import { AppError } from '../../shared/errors';
 import type { Clock } from './clock';
+import type { FileStore } from './fileStore';
+import { ScratchFile } from './scratchFile';
 import { dossierView, recordDossierCheck, requireCase, requireItem } from './dossier';
 
 interface Upload {
@@ -23,7 +26,7 @@ interface Upload {
   size: number;
   received: number;
   type: AttachmentType | null;
-  file: string;
+  file: ScratchFile;
   startedAt: number;
 }
 
@@ -33,7 +36,10 @@ const UPLOAD_TTL_MS = 60 * 60 * 1000;
 export class Uploads {
   private readonly open = new Map<string, Upload>();
 
-  constructor(private readonly dataFile: string) {}
+  constructor(
+    private readonly dataFile: string,
+    private readonly files: FileStore,
+  ) {}
 
   /** Beside attachments/, not in it: backups copy attachments/ and must not carry half-sent files. */
   get folder(): string {
@@ -43,7 +49,10 @@ export class Uploads {
   private drop(id: string): void {
     const upload = this.open.get(id);
     this.open.delete(id);
-    if (upload) fs.rmSync(upload.file, { force: true });
+    if (upload) {
+      upload.file.close();
+      fs.rmSync(upload.file.file, { force: true });
+    }
   }
 
   private dropStale(now: number): void {
@@ -60,8 +69,7 @@ export class Uploads {
     this.dropStale(now);
     const uploadId = crypto.randomBytes(16).toString('hex');
     fs.mkdirSync(this.folder, { recursive: true });
-    const file = path.join(this.folder, uploadId);
-    fs.writeFileSync(file, new Uint8Array());
+    const file = new ScratchFile(path.join(this.folder, uploadId));
     this.open.set(uploadId, { ...input, received: 0, type: null, file, startedAt: now });
     return { uploadId, chunkBytes: UPLOAD_CHUNK_BYTES };
   }
@@ -89,7 +97,7 @@ export class Uploads {
       }
       upload.type = sniffAttachmentType(bytes);
     }
-    fs.appendFileSync(upload.file, bytes);
+    upload.file.append(bytes);
     upload.received += bytes.length;
     return { received: upload.received };
   }
@@ -102,7 +110,7 @@ export class Uploads {
     }
     const c = await requireCase(db, upload.caseId);
     const item = await requireItem(db, c, upload.itemKey);
-    const bytes = fs.readFileSync(upload.file);
+    const bytes = upload.file.readAll();
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
     const same = await db.selectFrom('attachments').select(['file_name', 'item_key']).where('case_id', '=', c.id).where('sha256', '=', sha256).executeTakeFirst();
     if (same) {
@@ -123,14 +131,7 @@ export class Uploads {
     }
     await recordDossierCheck(db, c.id, clock);
     // Content-addressed: a name always holds the same bytes, so a file left by a rolled-back call is harmless.
-    const target = path.join(attachmentsDir(this.dataFile), sha256);
-    if (!fs.existsSync(target)) {
-      const fd = fs.openSync(upload.file, 'r');
-      fs.fsyncSync(fd);
-      fs.closeSync(fd);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.renameSync(upload.file, target);
-    }
+    this.files.put(bytes);
     this.drop(input.uploadId);
     return dossierView(db, c.id);
   }

@@ -1,7 +1,7 @@
 // 数据报送 (office): export now to the county bureau (into the data folder's exports/ or a USB stick), the export
 // history with 重新生成 and 下载, this office's public key and fingerprint, the bureau's key, installing the bureau's
 // recovery package (从县局恢复) and its configuration package.
-import { Alert, Button, Card, Descriptions, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { ExportRecord } from '../../shared/contract';
 import { errorMessage, useApi } from '../app/apiContext';
@@ -28,6 +28,7 @@ export function ExchangePage() {
   const [bureauKey, setBureauKey] = useState('');
   const [keyNotice, setKeyNotice] = useState<Notice>(null);
   const [configNotice, setConfigNotice] = useState<Notice>(null);
+  const [configFingerprint, setConfigFingerprint] = useState('');
 
   const load = useCallback(() => {
     api.call('exchange.history', {}).then(setHistory, () => setHistory([]));
@@ -44,7 +45,7 @@ export function ExchangePage() {
       const made = await api.call('exchange.export', { period: period.trim() || null, folder: folder.trim() || null });
       setExported({
         ok: true,
-        text: `已生成第${made.sequence}次报送（${made.period}，${made.rowCount}行，${made.encrypted ? '已加密' : '未加密：请设置县司法局公钥'}${made.restored ? '，并告知县局本所已从备份恢复' : ''}）：${made.file}`,
+        text: `已生成第${made.sequence}次报送（${made.period}，${made.rowCount}行，已加密${made.restored ? '，并告知县局本所已从备份恢复' : ''}）：${made.file}`,
       });
       load();
       reload();
@@ -86,7 +87,10 @@ export function ExchangePage() {
   const installConfig = async (file: File | undefined) => {
     if (!file) return;
     try {
-      const summary = await api.call('exchange.importConfig', { fileName: file.name, base64: await fileToBase64(file) });
+      const summary = await api.call('exchange.importConfig', {
+        fileName: file.name, base64: await fileToBase64(file), ...(configFingerprint.trim() ? { bureauFingerprint: configFingerprint.trim() } : {}),
+      });
+      reload(); // a first installation sets the bureau's key too
       setConfigNotice({
         ok: true,
         text: summary.unchanged
@@ -180,6 +184,11 @@ export function ExchangePage() {
       {mayInstall && (
         <Card title="安装县局配置包" className="detail-section" style={{ maxWidth: 760 }}>
           <Typography.Paragraph type="secondary">纠纷类型、公证事项目录、卷宗材料标准、以奖代补标准和法律援助人员名册，由县司法局统一下发；安装前核对县局的签名。</Typography.Paragraph>
+          {!status?.bureauFingerprint && (
+            <Form.Item label="县局公钥指纹（首次安装时填写，由县司法局告知）" htmlFor="config-fingerprint">
+              <Input id="config-fingerprint" value={configFingerprint} onChange={(e) => setConfigFingerprint(e.target.value)} placeholder="1a2b-3c4d-…" style={{ maxWidth: 420 }} />
+            </Form.Item>
+          )}
           <FilePicker id="config-file" label="选择配置包文件（.casedesk）" onFiles={(files) => void installConfig(files[0])} />
           {notice(configNotice)}
         </Card>

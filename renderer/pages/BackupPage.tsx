@@ -34,6 +34,8 @@ export function BackupPage({ onRestoreStaged }: { onRestoreStaged(backup: Backup
   const [making, setMaking] = useState(false);
   const [restoreFile, setRestoreFile] = useState('');
   const [restoreFailure, setRestoreFailure] = useState<string | null>(null);
+  /** Only for a backup under another key (before a re-key, or from another PC): its own recovery key. */
+  const [restoreKey, setRestoreKey] = useState('');
 
   const load = useCallback(() => {
     if (!mayList) return;
@@ -79,7 +81,7 @@ export function BackupPage({ onRestoreStaged }: { onRestoreStaged(backup: Backup
       okButtonProps: { danger: true },
       onOk: async () => {
         try {
-          const staged = await api.call('backup.restore', { file });
+          const staged = await api.call('backup.restore', { file, ...(restoreKey.trim() ? { recoveryKey: restoreKey.trim() } : {}) });
           onRestoreStaged(staged.checked);
         } catch (error) {
           setRestoreFailure(errorMessage(error));
@@ -131,6 +133,7 @@ export function BackupPage({ onRestoreStaged }: { onRestoreStaged(backup: Backup
               { title: '原因', dataIndex: 'reason', key: 'reason', render: (r: BackupInfo['reason']) => BACKUP_REASON_LABELS[r] ?? r },
               { title: '大小', dataIndex: 'bytes', key: 'bytes', className: 'nowrap', render: (b: number) => formatBytes(b) },
               { title: '文件', dataIndex: 'file', key: 'file', render: (f: string) => <span className="file-path">{f}</span> },
+              { title: '密钥', dataIndex: 'keyNote', key: 'keyNote' },
               ...(mayRestore
                 ? [
                     {
@@ -163,6 +166,8 @@ export function BackupPage({ onRestoreStaged }: { onRestoreStaged(backup: Backup
               autoComplete="off"
               placeholder="如 E:\casedesk-20261122-180000-manual.sqlite"
             />
+            <label htmlFor="restore-key">恢复密钥（仅更换密钥前的备份或其他电脑的备份需要；列表“密钥”一栏写明需要哪个编号）</label>
+            <Input id="restore-key" value={restoreKey} onChange={(e) => setRestoreKey(e.target.value)} maxLength={200} autoComplete="off" style={{ fontFamily: 'monospace' }} />
             <Button danger disabled={!restoreFile.trim()} onClick={() => restore(restoreFile.trim())}>
               从备份恢复
             </Button>

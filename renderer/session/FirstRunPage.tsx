@@ -1,7 +1,9 @@
 // 首次设置: the office (prefilled when the CLI already set it up) and its first administrator, in one call
-// (auth.setup), which also signs the administrator in.
+// (auth.setup), which also signs the administrator in; then the recovery key (恢复密钥) of the encrypted data file,
+// shown and printable, which the administrator confirms is kept before the app opens.
 import { Alert, Button, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
+import type { RecoveryKeyInfo } from '../../shared/contract';
 import { ACCOUNT_LABELS, PASSWORD_MIN } from '../../shared/accounts';
 import { prefixed } from '../../shared/channel';
 import { contract } from '../../shared/contract';
@@ -10,6 +12,7 @@ import { useApi } from '../app/apiContext';
 import { CheckedFormFrame, confirmIssue, schemaIssues, useCheckedForm } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
 import { OfficeFields, officeSetupOf, usePrefixSuggestion } from '../pages/OfficeSetupForm';
+import { RecoveryKeyPanel } from './RecoveryKeyPanel';
 
 interface FirstRunValues {
   office: OfficeSetup;
@@ -39,6 +42,7 @@ export function FirstRunPage({ office, onDone }: { office: Office | null; onDone
   const [saving, setSaving] = useState(false);
   // 县局模式 is chosen here, once: a file keeps its mode after cases or packages are in it.
   const [mode, setMode] = useState<'office' | 'bureau'>('office');
+  const [recovery, setRecovery] = useState<RecoveryKeyInfo | null>(null);
   const frame = {
     ...checked,
     onValuesChange(changed: Partial<FirstRunValues>) {
@@ -56,12 +60,26 @@ export function FirstRunPage({ office, onDone }: { office: Office | null; onDone
     try {
       await api.call('auth.setup', payload(values));
       if (mode === 'bureau') await api.call('exchange.setMode', { mode });
-      onDone();
+      // Set up: from here a failure must not send the form again. The key is shown again on 设置 → 数据加密.
+      try {
+        setRecovery(await api.call('dataKey.show', {}));
+      } catch {
+        onDone();
+      }
     } catch (error) {
       setRefusal(checked.refuse(error));
       setSaving(false);
     }
   };
+
+  if (recovery) {
+    return (
+      <div className="session-page first-run">
+        <Typography.Title level={2}>首次设置</Typography.Title>
+        <RecoveryKeyPanel info={recovery} onConfirmed={onDone} confirmLabel="已妥善保管，开始使用" />
+      </div>
+    );
+  }
 
   return (
     <div className="session-page first-run">

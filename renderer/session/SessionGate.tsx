@@ -15,6 +15,7 @@ import { ForcedPasswordChangePage } from './ChangePasswordForm';
 import { FirstRunPage } from './FirstRunPage';
 import { LockScreen } from './LockScreen';
 import { SignInPage } from './SignInPage';
+import { UnlockDataPage } from './UnlockDataPage';
 
 /** The pages of one signed-in user, with the client they call through. */
 interface OpenShell {
@@ -27,6 +28,8 @@ export function SessionGate() {
   const api = useApi();
   const [status, setStatus] = useState<AuthStatus | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  /** The data file is encrypted and this PC does not hold its key: the recovery key is asked for first. */
+  const [keyNeeded, setKeyNeeded] = useState<string | null>(null);
   const [user, setUser] = useState<SessionUser | null>(null);
   const [locked, setLocked] = useState(false);
   const [shell, setShell] = useState<OpenShell | null>(null);
@@ -88,8 +91,10 @@ export function SessionGate() {
   const load = useCallback(async () => {
     try {
       apply(await api.call('auth.status', {}));
+      setKeyNeeded(null);
     } catch (error) {
-      setFailure(errorMessage(error));
+      if (error instanceof ApiError && error.data.code === 'DATA_KEY') setKeyNeeded(error.message);
+      else setFailure(errorMessage(error));
     }
   }, [api, apply]);
 
@@ -156,6 +161,7 @@ export function SessionGate() {
     onKeepAlive: () => void api.call('app.info', {}).catch(() => {}),
   });
 
+  if (keyNeeded && !status) return <UnlockDataPage reason={keyNeeded} onUnlocked={() => void load()} />;
   if (failure && !status) {
     return <Result status="error" title="无法读取数据" subTitle={failure} extra={<Button onClick={() => void load()}>重试</Button>} />;
   }

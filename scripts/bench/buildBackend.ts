@@ -4,6 +4,7 @@
 // on the day it records (the step's date, the application's date), so time stamps such as updated_at look like a
 // real office's. Measurements never use it: they open the finished file the way the app does (electron/backend.ts).
 import { openStore, type Store } from '../../db/open';
+import { benchKeys } from './benchKey';
 import { createDispatch } from '../../electron/dispatch';
 import { createHandlers } from '../../electron/handlers';
 import type { Clock } from '../../electron/services/clock';
@@ -59,7 +60,7 @@ function followingClock(until: string): Clock & { follow(input: unknown): void }
 
 export function openBuildBackend(dataFile: string, until: string): BuildBackend {
   const clock = followingClock(until);
-  const opened = openStore(dataFile, { now: () => clock.now() });
+  const opened = openStore(dataFile, { keys: benchKeys(), now: () => clock.now() });
   // A file under construction: if the machine stops, it is built again. Set back to FULL before closing.
   opened.sqlite.pragma('synchronous = OFF');
   const store: Store = opened;

@@ -3,7 +3,9 @@
 // them. A set is built under a `.partial` name (its offices possibly by several processes) and renamed when whole.
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { applyKey } from '../../db/dataKey';
+import { BENCH_KEY } from './benchKey';
 import { recordAuditSync } from '../../db/auditLog';
 import { migrations } from '../../db/migrations';
 import { makeDemoCases } from '../demoCases';
@@ -68,10 +70,13 @@ export function schemaVersion(): number {
   return migrations.at(-1)?.version ?? 0;
 }
 
-/** The cache key: scale, sizes, seed and schema version. After changing the generator, build again (--rebuild). */
+/**
+ * The cache key: scale, sizes, seed, schema version and `-k` for files encrypted under the bench key (a plain set
+ * cached by an older version is not reused). After changing the generator, build again (--rebuild).
+ */
 export function datasetKey(spec: DatasetSpec): string {
   const distinct = spec.distinctOffices < spec.offices ? `-d${spec.distinctOffices}` : '';
-  return `${spec.scale}-o${spec.offices}${distinct}-n${spec.casesPerOffice}-s${spec.seed}-y${spec.years}-u${spec.until}-v${schemaVersion()}`;
+  return `${spec.scale}-o${spec.offices}${distinct}-n${spec.casesPerOffice}-s${spec.seed}-y${spec.years}-u${spec.until}-v${schemaVersion()}-k`;
 }
 
 export function officesOf(spec: DatasetSpec): { name: string; officeNumber: string; divisionCode: string; bureauName: string; seed: number }[] {
@@ -147,6 +152,7 @@ function cloneOffice(partial: string, from: OfficeFile, office: ReturnType<typeo
   const file = `office-${office.officeNumber}.sqlite`;
   fs.copyFileSync(path.join(partial, from.file), path.join(partial, file));
   const sqlite = new BetterSqlite3(path.join(partial, file));
+  applyKey(sqlite, BENCH_KEY);
   try {
     const setup = officeSetup(office);
     sqlite.transaction(() => {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openBackend } from '../../electron/backend';
+import { benchKeys } from './benchKey';
 import { fixedClock } from '../../electron/services/clock';
 import type { Dataset } from './dataset';
 import type { BenchContext, Measurement, Target } from './measurement';
@@ -80,7 +81,7 @@ export async function runBench(dataset: Dataset, measurements: readonly Measurem
   const homeFile = path.join(workDir, 'casedesk.sqlite');
   fs.copyFileSync(first.file, homeFile);
   const today = dataset.spec.until;
-  const home = openBackend({ dataFile: homeFile, shell: 'preview', clock: fixedClock(`${today}T10:00:00+08:00`) });
+  const home = openBackend({ dataFile: homeFile, shell: 'preview', keys: benchKeys(), clock: fixedClock(`${today}T10:00:00+08:00`) });
   home.sessions.signInSystem('bench');
   const context: BenchContext = { dataset, workDir, home, homeFile, today };
   const results: MeasurementResult[] = [];

@@ -62,10 +62,14 @@ export const exchangeChannels = {
   'exchange.download': channel<{ fileName: string; base64: string }>()(strictObject({ sequence: id }), read(EXCHANGE_LABELS, WRITERS)),
   'exchange.history': channel<ExportRecord[]>()(strictObject({}), read(EXCHANGE_LABELS)),
 
-  /** Office mode: installs the bureau's configuration package after checking its signature. */
+  /**
+   * Office mode: installs the bureau's configuration package after checking its signature against the bureau key
+   * the office has set. An office that has none yet (first contact) gives the bureau key's fingerprint, read out by
+   * the bureau or from its notice: the package's signing key becomes the bureau key only when it matches.
+   */
   'exchange.importConfig': channel<ConfigSummary>()(
-    strictObject({ fileName, base64 }),
-    { ...write({ ...EXCHANGE_LABELS, base64: '配置包' }, APPROVERS), maxPayloadChars: MAX_UPLOAD_CHARS },
+    strictObject({ fileName, base64, bureauFingerprint: text({ max: 60 }).optional() }),
+    { ...write({ ...EXCHANGE_LABELS, base64: '配置包', bureauFingerprint: '县局公钥指纹' }, APPROVERS), maxPayloadChars: MAX_UPLOAD_CHARS },
   ),
   /** Bureau mode: the county's configuration as a signed package, into `folder` (or exports/), and its bytes. */
   'bureau.exportConfig': channel<{ file: string; fileName: string; base64: string }>()(strictObject({ folder }), write(EXCHANGE_LABELS, APPROVERS)),

@@ -28,6 +28,16 @@ export interface BackupInfo {
   takenAt: string;
   reason: 'daily' | 'manual' | 'migration' | 'import' | 'pre-restore';
   bytes: number;
+  /** The number of the data key the backup is encrypted under (null: a plain backup of an older CaseDesk, or not known). */
+  keyId: string | null;
+  /** Which key restoring it needs, in Chinese: 本机当前密钥, or the recovery key of another key number. */
+  keyNote: string;
+}
+
+/** The data key's number and its recovery key (恢复密钥), for the director to keep on paper. */
+export interface RecoveryKeyInfo {
+  keyId: string;
+  recoveryKey: string;
 }
 
 export interface AuditRow {
@@ -81,11 +91,20 @@ export const systemChannels = {
   'backup.list': channel<BackupInfo[]>()(empty, read({}, APPROVERS)),
   /** A backup now: into the data folder's backups/, or into a chosen folder (a USB stick). */
   'backup.create': channel<BackupInfo>()(strictObject({ folder: filePath({ max: 500, kind: 'folder' }).nullable() }), read({ folder: '备份位置' }, WRITERS)),
-  /** Checks a backup and stages it; it replaces the data file when the app next opens it. */
+  /**
+   * Checks a backup and stages it; it replaces the data file when the app next opens it. A backup made under an
+   * earlier data key (before a re-key, or on another PC) needs that key's recovery key.
+   */
   'backup.restore': channel<{ restartRequired: true; checked: BackupInfo }>()(
-    strictObject({ file: filePath({ max: 500, kind: 'file' }) }),
-    read({ file: '备份文件' }, ADMINS),
+    strictObject({ file: filePath({ max: 500, kind: 'file' }), recoveryKey: text({ max: 200 }).optional() }),
+    read({ file: '备份文件', recoveryKey: '恢复密钥' }, ADMINS),
   ),
+  /** The recovery key of the data key in use: shown and printed at 首次设置, again on 设置 → 数据加密. */
+  'dataKey.show': channel<RecoveryKeyInfo>()(empty, read({}, APPROVERS)),
+  /** A new data key (and so a new recovery key) for the data file and its attachments, in one step: the director's. */
+  'dataKey.rekey': channel<RecoveryKeyInfo & { previousKeyId: string }>()(empty, read({}, ['director'])),
+  /** Opens an encrypted data file whose key this PC does not hold, with its recovery key (desktop app, at start). */
+  'dataKey.unlock': channel<{ keyId: string }>()(strictObject({ recoveryKey: text({ max: 200, required: true }) }), read({ recoveryKey: '恢复密钥' }, 'anyone')),
   'audit.list': channel<AuditPage>()(
     strictObject({
       username: text({ max: 32 }).nullable(),

@@ -30,7 +30,6 @@ export interface ExportRecord {
 export interface ExportResult extends ExportRecord {
   /** Where the package was written. */
   file: string;
-  encrypted: boolean;
 }
 
 export interface BureauOffice {

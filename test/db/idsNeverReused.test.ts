@@ -1,6 +1,7 @@
 // Migration 0015 and the high-water marks (db/highWater.ts): the exported tables' ids and the export sequence become
 // AUTOINCREMENT with every row and id kept, so the id of a deleted newest row is never given again; the marks of a
 // file are read from any schema version, and raising them only ever raises.
+import { testKeys } from '../support/testKey';
 import path from 'node:path';
 import { highestOf, highWaterOf, raiseHighWater } from '../../db/highWater';
 import { migrations } from '../../db/migrations';
@@ -12,7 +13,7 @@ const before15 = migrations.filter((m) => m.version < 15);
 describe('migration 0015 (ids never reused)', () => {
   it('keeps every row, id, index and trigger, and never gives the id of a deleted newest row again', async () => {
     const file = path.join(tempDir(), 'casedesk.sqlite');
-    const old = openStore(file, { migrations: before15 });
+    const old = openStore(file, { keys: testKeys(), migrations: before15 });
     old.sqlite.exec(`
       INSERT INTO cases (id, kind, case_number, case_year, case_seq, status, title, received_on, received_by, created_at, updated_at)
       VALUES (1, 'legal_aid', '〔2026〕黎托援字第0001号', 2026, 1, 'received', '追索劳动报酬', '2026-11-20', '李娟', 't', 't'),
@@ -24,7 +25,7 @@ describe('migration 0015 (ids never reused)', () => {
     const dependents = schemaOf(old);
     await old.close();
 
-    const store = openStore(file);
+    const store = openStore(file, { keys: testKeys() });
     try {
       expect(store.sqlite.prepare('SELECT id, case_number FROM cases ORDER BY id').all()).toEqual([
         { id: 1, case_number: '〔2026〕黎托援字第0001号' }, { id: 7, case_number: '〔2026〕黎托援字第0007号' },
@@ -52,7 +53,7 @@ describe('migration 0015 (ids never reused)', () => {
 describe('high-water marks', () => {
   it('are read from a file of any version, take the highest of every source, and are only ever raised', async () => {
     const file = path.join(tempDir(), 'casedesk.sqlite');
-    const old = openStore(file, { migrations: migrations.slice(0, 3) });
+    const old = openStore(file, { keys: testKeys(), migrations: migrations.slice(0, 3) });
     old.sqlite.exec(`
       INSERT INTO cases (id, kind, case_number, case_year, case_seq, status, title, received_on, received_by, created_at, updated_at)
       VALUES (12, 'legal_aid', '〔2026〕黎托援字第0003号', 2026, 3, 'received', '追索劳动报酬', '2026-11-20', '李娟', 't', 't');
@@ -65,7 +66,7 @@ describe('high-water marks', () => {
     const highest = highestOf(marks, { sequences: { cases: 5, change_log: 90 }, caseNumbers: [{ kind: 'legal_aid', year: 2026, lastSeq: 9 }] }, null);
     expect(highest).toMatchObject({ sequences: { cases: 12, change_log: 90 }, caseNumbers: [{ kind: 'legal_aid', year: 2026, lastSeq: 9 }] });
 
-    const store = openStore(file);
+    const store = openStore(file, { keys: testKeys() });
     try {
       store.sqlite.transaction(() => raiseHighWater(store.sqlite, highest))();
       expect(highWaterOf(store.sqlite)).toMatchObject({ sequences: { cases: 12, change_log: 90 }, caseNumbers: [{ kind: 'legal_aid', year: 2026, lastSeq: 9 }] });

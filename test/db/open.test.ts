@@ -1,6 +1,7 @@
+import { openTestFile, testKeys } from '../support/testKey';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { CASEDESK_APPLICATION_ID, openStore, schemaVersion } from '../../db/open';
 import { migrations } from '../../db/migrations';
 import { AppError } from '../../shared/errors';
@@ -12,7 +13,7 @@ const latest = migrations.at(-1)!.version;
 describe('opening a data file', () => {
   it('creates a new file at the latest schema version with the CaseDesk identity', async () => {
     const file = path.join(tempDir(), 'nested', 'casedesk.sqlite');
-    const store = openStore(file);
+    const store = openStore(file, { keys: testKeys() });
     expect(schemaVersion(store.sqlite)).toBe(latest);
     expect(store.sqlite.pragma('application_id', { simple: true })).toBe(CASEDESK_APPLICATION_ID);
     expect(store.migratedFrom).toBe(0);
@@ -21,7 +22,7 @@ describe('opening a data file', () => {
   });
 
   it('sets WAL, synchronous FULL, foreign keys and a busy timeout', async () => {
-    const store = openStore(path.join(tempDir(), 'casedesk.sqlite'));
+    const store = openStore(path.join(tempDir(), 'casedesk.sqlite'), { keys: testKeys() });
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -31,8 +32,8 @@ describe('opening a data file', () => {
 
   it('applies nothing and takes no backup when the file is current', async () => {
     const file = path.join(tempDir(), 'casedesk.sqlite');
-    await openStore(file).close();
-    const again = openStore(file);
+    await openStore(file, { keys: testKeys() }).close();
+    const again = openStore(file, { keys: testKeys() });
     expect(again.migratedFrom).toBe(latest);
     expect(again.backupPath).toBeNull();
     expect(fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith('.bak'))).toEqual([]);
@@ -42,7 +43,7 @@ describe('opening a data file', () => {
   // 2: before the search index existed; latest - 1: the previous release.
   it.each([1, 2, latest - 1])('upgrades a file of schema version %i, keeping its data and backing it up first', async (from) => {
     const file = path.join(tempDir(), 'casedesk.sqlite');
-    const previous = openStore(file, { migrations: migrations.slice(0, from) });
+    const previous = openStore(file, { keys: testKeys(), migrations: migrations.slice(0, from) });
     expect(schemaVersion(previous.sqlite)).toBe(from);
     previous.sqlite.exec(`
       INSERT INTO cases (id, kind, case_number, case_year, case_seq, status, title, received_on, received_by, created_at, updated_at)
@@ -51,13 +52,13 @@ describe('opening a data file', () => {
     `);
     await previous.close();
 
-    const store = openStore(file, { now: () => new Date('2026-11-22T08:30:00Z') });
+    const store = openStore(file, { keys: testKeys(), now: () => new Date('2026-11-22T08:30:00Z') });
     expect(store.migratedFrom).toBe(from);
     expect(store.backupPath).toBe(`${path.resolve(file)}.v${from}-20261122T083000.bak`);
     expect(schemaVersion(store.sqlite)).toBe(latest);
 
     // The backup is the untouched previous version.
-    const backup = new BetterSqlite3(store.backupPath!, { readonly: true });
+    const backup = openTestFile(store.backupPath!, { readonly: true });
     expect(schemaVersion(backup)).toBe(from);
     expect(backup.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 1 });
     backup.close();
@@ -68,14 +69,14 @@ describe('opening a data file', () => {
 
   it('indexes the cases of a file made before the search index existed', async () => {
     const file = path.join(tempDir(), 'casedesk.sqlite');
-    const previous = openStore(file, { migrations: migrations.slice(0, 2) });
+    const previous = openStore(file, { keys: testKeys(), migrations: migrations.slice(0, 2) });
     previous.sqlite.exec(`
       INSERT INTO cases (id, kind, case_number, case_year, case_seq, status, title, received_on, received_by, created_at, updated_at)
       VALUES (1, 'legal_aid', '〔2026〕黎托援字第0001号', 2026, 1, 'received', '追索劳动报酬', '2026-11-20', '李娟', 't', 't');
       INSERT INTO parties (case_id, role, position, name, id_number) VALUES (1, 'applicant', 0, '欧阳秀英', '11010519491231002X');
     `);
     await previous.close();
-    const store = openStore(file);
+    const store = openStore(file, { keys: testKeys() });
     const hit = store.sqlite.prepare(`SELECT rowid FROM case_search_bigram WHERE case_search_bigram MATCH '"秀英"'`).all();
     expect(hit).toEqual([{ rowid: 1 }]);
     const tri = store.sqlite.prepare(`SELECT rowid FROM case_search_trigram WHERE case_search_trigram MATCH '"1949123"'`).all();
@@ -85,13 +86,13 @@ describe('opening a data file', () => {
 
   it('refuses a file newer than this program, leaving it untouched', async () => {
     const file = path.join(tempDir(), 'casedesk.sqlite');
-    await openStore(file).close();
-    const raw = new BetterSqlite3(file);
+    await openStore(file, { keys: testKeys() }).close();
+    const raw = openTestFile(file);
     raw.pragma(`user_version = ${latest + 1}`);
     raw.close();
     const before = fs.readFileSync(file);
-    expect(() => openStore(file)).toThrow(AppError);
-    expect(() => openStore(file)).toThrow(/比本程序支持的/);
+    expect(() => openStore(file, { keys: testKeys() })).toThrow(AppError);
+    expect(() => openStore(file, { keys: testKeys() })).toThrow(/比本程序支持的/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -101,7 +102,7 @@ describe('opening a data file', () => {
     raw.exec('CREATE TABLE accounts (id INTEGER PRIMARY KEY)');
     raw.close();
     const before = fs.readFileSync(file);
-    expect(() => openStore(file)).toThrow(/不是CaseDesk数据文件/);
+    expect(() => openStore(file, { keys: testKeys() })).toThrow(/不是CaseDesk数据文件/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -111,9 +112,9 @@ describe('opening a data file', () => {
       ...migrations,
       { version: latest + 1, name: 'broken', up: (db: BetterSqlite3.Database) => db.exec('CREATE TABLE half (x); SELECT * FROM nowhere;') },
     ];
-    await openStore(file).close();
-    expect(() => openStore(file, { migrations: broken })).toThrow();
-    const store = openStore(file);
+    await openStore(file, { keys: testKeys() }).close();
+    expect(() => openStore(file, { keys: testKeys(), migrations: broken })).toThrow();
+    const store = openStore(file, { keys: testKeys() });
     expect(schemaVersion(store.sqlite)).toBe(latest);
     expect(store.sqlite.prepare(`SELECT count(*) AS n FROM sqlite_schema WHERE name = 'half'`).get()).toEqual({ n: 0 });
     await store.close();
@@ -123,7 +124,7 @@ describe('opening a data file', () => {
     // test/support/fixtures.ts copies one migrated file per moment instead of migrating each new file.
     for (const moment of ['2026-11-22T02:00:00Z', '2026-11-23T16:30:00Z']) {
       const migrated = path.join(tempDir(), 'casedesk.sqlite');
-      await openStore(migrated, { now: () => new Date(moment) }).close();
+      await openStore(migrated, { keys: testKeys(), now: () => new Date(moment) }).close();
       for (let copy = 0; copy < 2; copy++) {
         const backend = testBackend(undefined, { clock: fixedClock(moment) });
         await backend.close();

@@ -1,7 +1,7 @@
 // The store's Kysely keeps prepared statements by SQL text (db/statementCache.ts): the same text gets the same
 // statement, a statement mid-iteration is never handed out again, and the least recently used goes when full.
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { cachingHandle, MAX_STATEMENTS } from '../../db/statementCache';
 import { tempDir } from '../support/fixtures';
 

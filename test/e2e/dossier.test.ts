@@ -5,7 +5,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { openFile } from '../../electron/services/fileStore';
 import { validApplication } from '../support/samples';
+import { TEST_KEY } from '../support/testKey';
 import { setUpFirstRun, startApp, type RunningApp } from './harness';
 
 jest.setTimeout(120_000);
@@ -52,7 +54,10 @@ it('attaches a scan, sees the item turn complete, and prints the checklist', asy
   await app.screenshot('dossier-02-scan-attached');
   const stored = await app.stored.call('dossier.get', { caseId: id });
   expect(stored.attachments).toEqual([expect.objectContaining({ fileName: '张秀英身份证.pdf', contentType: 'application/pdf', sizeBytes: SCAN.length })]);
-  expect(fs.readFileSync(path.join(path.dirname(app.dataFile), 'attachments', stored.attachments[0]!.sha256))).toEqual(SCAN);
+  // Kept encrypted under the data key (the harness's test key), and whole.
+  const kept = fs.readFileSync(path.join(path.dirname(app.dataFile), 'attachments', stored.attachments[0]!.sha256));
+  expect(kept.includes(SCAN.subarray(0, 32))).toBe(false);
+  expect(openFile(kept, { current: TEST_KEY, previous: null }, 'scan')).toEqual(SCAN);
 
   // 登记收到 for the application form, from the form.
   const formRow = page.getByTestId('dossier-item-applicationForm');

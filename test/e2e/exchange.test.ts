@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { validApplication } from '../support/samples';
 import { tempDir } from '../support/fixtures';
-import { ADMIN, setUpFirstRun, startApp, type RunningApp } from './harness';
+import { ADMIN, confirmRecoveryKey, setUpFirstRun, startApp, type RunningApp } from './harness';
 
 jest.setTimeout(180_000);
 
@@ -39,6 +39,7 @@ it('carries an office’s package to the bureau, which imports it and refuses a 
   await bureau.getByLabel('密码', { exact: true }).fill(ADMIN.password);
   await bureau.getByLabel('确认密码').fill(ADMIN.password);
   await bureau.getByRole('button', { name: '完成设置' }).click();
+  await confirmRecoveryKey(bureau);
   await bureau.getByRole('menuitem', { name: '机构管理' }).click();
   await bureau.getByRole('heading', { name: '机构管理' }).waitFor();
   const bureauKey = (await county.stored.call('exchange.status', {})).publicKey!;

@@ -1,5 +1,6 @@
 // End-to-end harness: the real preview server over a temp SQLite file, and Debian Chromium driven by
 // playwright-core. Screenshots are kept under test-results/.
+import { testKeys } from '../support/testKey';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,7 +51,7 @@ export interface StartOptions {
 export async function startApp({ clock = false }: StartOptions = {}): Promise<RunningApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-e2e-'));
   const dataFile = path.join(dir, 'casedesk.sqlite');
-  const server = await startPreviewServer({ dataFile });
+  const server = await startPreviewServer({ dataFile, keys: testKeys() });
   let browser: Browser;
   try {
     browser = await launchChromium();
@@ -88,6 +89,13 @@ export async function startApp({ clock = false }: StartOptions = {}): Promise<Ru
   };
 }
 
+/** The first run's last step: the recovery key shown, kept (ticked), and the app opened. */
+export async function confirmRecoveryKey(page: Page): Promise<void> {
+  await page.getByTestId('recovery-key').waitFor();
+  await page.getByRole('checkbox', { name: '我已打印或抄写恢复密钥，并会妥善保管' }).check();
+  await page.getByRole('button', { name: '已妥善保管，开始使用' }).click();
+}
+
 /** The first run: the office and its administrator, who is then signed in. */
 export async function setUpFirstRun(app: RunningApp, screenshot?: string): Promise<void> {
   const { page } = app;
@@ -103,6 +111,7 @@ export async function setUpFirstRun(app: RunningApp, screenshot?: string): Promi
   await page.getByLabel('确认密码').fill(ADMIN.password);
   if (screenshot) await app.screenshot(screenshot);
   await page.getByRole('button', { name: '完成设置' }).click();
+  await confirmRecoveryKey(page);
   await page.getByTestId('office-name').filter({ hasText: '黎托街道司法所' }).waitFor();
   await page.getByTestId('current-user').filter({ hasText: ADMIN.displayName }).waitFor();
 }

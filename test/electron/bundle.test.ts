@@ -37,7 +37,7 @@ describe('the Electron build', () => {
   it('leaves only electron and better-sqlite3 to be required at run time by main, and only electron by the preload', () => {
     // Node's own modules, with or without the node: prefix (bundled libraries such as exceljs require 'fs', 'zlib').
     const external = (file: string) => [...new Set(requiredModules(fs.readFileSync(path.join(OUT, file), 'utf8')))].filter((name) => !name.startsWith('node:') && !builtinModules.includes(name)).sort();
-    expect(external('main.js')).toEqual(['better-sqlite3', 'electron']);
+    expect(external('main.js')).toEqual(['better-sqlite3-multiple-ciphers', 'electron']);
     expect(external('preload.js')).toEqual(['electron']);
   });
 

@@ -1,7 +1,7 @@
 // The contract fuzzer (test/fuzz/) run small with a fixed seed on every `npm test`: every channel of the contract, in
 // an office's data file and a bureau's, as every role, with valid, near-valid and random inputs. `npm run fuzz`
 // runs the same fuzzer long with any seed.
-import BetterSqlite3 from 'better-sqlite3';
+import { openTestFile } from '../support/testKey';
 import { contract } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { describeFailure, fuzzContract, type FuzzReport } from '../fuzz/contractFuzz';
@@ -61,7 +61,7 @@ describe('the fuzzer itself', () => {
     };
     handlers['drafts.discard'] = async () => {
       // On a connection of its own, beside the call's transaction: the dispatcher's rollback cannot undo it.
-      const beside = new BetterSqlite3(world.backend.dataFile);
+      const beside = openTestFile(world.backend.dataFile);
       try {
         beside.prepare(`INSERT INTO drafts (kind, title, data, created_at, updated_at) VALUES ('mediation', '拒绝时写入', '{}', 'x', 'x')`).run();
       } finally {

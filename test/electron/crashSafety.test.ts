@@ -1,6 +1,6 @@
+import { openTestFile, testKeys } from '../support/testKey';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { verifyAuditLog } from '../../db/auditLog';
 import { openStore } from '../../db/open';
 import { listBackups } from '../../electron/services/backup';
@@ -65,7 +65,7 @@ describe('a process killed in the middle of writes', () => {
       expect(committed.length).toBeGreaterThanOrEqual(afterCommits);
       reported.push(...committed);
 
-      const store = openStore(dataFile);
+      const store = openStore(dataFile, { keys: testKeys() });
       try {
         expect(store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
         const rows = store.sqlite.prepare(`SELECT case_number, case_seq FROM cases ORDER BY case_seq`).all() as { case_number: string; case_seq: number }[];
@@ -86,7 +86,7 @@ describe('a process killed in the middle of writes', () => {
         casesBefore = rows.length;
         // Every backup that is listed is whole (a backup cut short by the kill stays a .partial file).
         for (const backup of await listBackups(store)) {
-          const copy = new BetterSqlite3(backup.file, { readonly: true, fileMustExist: true });
+          const copy = openTestFile(backup.file, { readonly: true, fileMustExist: true });
           expect({ backup: backup.file, integrity: copy.pragma('integrity_check', { simple: true }) }).toEqual({ backup: backup.file, integrity: 'ok' });
           copy.close();
         }

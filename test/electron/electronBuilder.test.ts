@@ -139,7 +139,7 @@ describe('npm run dist', () => {
   });
 
   it('reads which arch a native module was compiled for before packing it', () => {
-    const nodeBuild = fs.readFileSync(path.join(ROOT, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'));
+    const nodeBuild = fs.readFileSync(path.join(ROOT, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node'));
     expect(binaryArch(nodeBuild)).toBe(process.arch);
     const elf = (machine: number) => {
       const header = Buffer.alloc(64);

@@ -1,6 +1,7 @@
 // A stand-in for the `electron` module (the real one cannot run here): it records what the shell asks of it, and
 // lets a test play Chromium, the renderer and the clerk — navigations, network requests, IPC calls, quitting.
 // Only what electron/main.ts and electron/preload.ts use, behaving as Electron documents it.
+import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
 
@@ -138,11 +139,37 @@ export interface FakeElectronOptions {
   gotLock?: boolean;
   /** The screens' work areas, the primary first: one 1920×1080 screen (less a 40 px taskbar) by default. */
   displays?: FakeRect[];
+  /** The system account's key store (safeStorage); a new account by default. */
+  safeStorage?: ReturnType<typeof fakeSafeStorage>;
+}
+
+/**
+ * safeStorage as Electron documents it, really encrypting: AES-256-GCM under a key of this "system account" (one
+ * per fake, or handed in to play the same account across launches). Another account's key cannot decrypt.
+ */
+export function fakeSafeStorage(accountKey: Buffer = crypto.randomBytes(32), available = true) {
+  return {
+    accountKey,
+    isEncryptionAvailable: () => available,
+    encryptString(plainText: string): Buffer {
+      if (!available) throw new Error('Encryption is not available.');
+      const iv = crypto.randomBytes(12);
+      const cipher = crypto.createCipheriv('aes-256-gcm', accountKey, iv);
+      const body = Buffer.concat([cipher.update(plainText, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, body, cipher.getAuthTag()]);
+    },
+    decryptString(encrypted: Buffer): string {
+      if (!available) throw new Error('Encryption is not available.');
+      const decipher = crypto.createDecipheriv('aes-256-gcm', accountKey, encrypted.subarray(0, 12));
+      decipher.setAuthTag(encrypted.subarray(encrypted.length - 16));
+      return Buffer.concat([decipher.update(encrypted.subarray(12, encrypted.length - 16)), decipher.final()]).toString('utf8');
+    },
+  };
 }
 
 export const DEFAULT_WORK_AREA: FakeRect = { x: 0, y: 0, width: 1920, height: 1040 };
 
-export function createFakeElectron({ appPath, userData, isPackaged = false, gotLock = true, displays = [DEFAULT_WORK_AREA] }: FakeElectronOptions) {
+export function createFakeElectron({ appPath, userData, isPackaged = false, gotLock = true, displays = [DEFAULT_WORK_AREA], safeStorage = fakeSafeStorage() }: FakeElectronOptions) {
   let exit!: () => void;
   const exited = new Promise<void>((resolve) => {
     exit = resolve;
@@ -397,7 +424,7 @@ export function createFakeElectron({ appPath, userData, isPackaged = false, gotL
     },
   });
 
-  return { app, BrowserWindow, ipcMain, screen, session: { defaultSession }, dialog, Menu, contextBridge, ipcRenderer };
+  return { app, BrowserWindow, ipcMain, screen, session: { defaultSession }, dialog, Menu, contextBridge, ipcRenderer, safeStorage };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;

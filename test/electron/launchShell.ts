@@ -11,7 +11,7 @@ import { createFakeElectron, type FakeElectron, type FakeElectronOptions } from 
 
 export const MAIN_SOURCE = path.resolve(__dirname, '../../electron/main.ts');
 export const PRELOAD_SOURCE = path.resolve(__dirname, '../../electron/preload.ts');
-const NODE_BINDING = path.resolve(__dirname, '../../node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+const NODE_BINDING = path.resolve(__dirname, '../../node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node');
 
 export interface LaunchOptions extends Partial<Pick<FakeElectronOptions, 'isPackaged' | 'gotLock' | 'displays'>> {
   /** The main process to load: electron/main.ts by default, or a built bundle. */

@@ -61,7 +61,7 @@ async function stagedProject(): Promise<string> {
   fs.mkdirSync(path.join(stage, 'dist', 'renderer'), { recursive: true });
   fs.writeFileSync(path.join(stage, 'dist', 'renderer', 'index.html'), '<!doctype html><title>司法所案件台账</title>');
   fs.mkdirSync(path.join(stage, '.electron-native'));
-  fs.copyFileSync(path.join(NODE_MODULES, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), path.join(stage, '.electron-native', 'better_sqlite3.node'));
+  fs.copyFileSync(path.join(NODE_MODULES, 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node'), path.join(stage, '.electron-native', 'better_sqlite3.node'));
   return stage;
 }
 
@@ -102,14 +102,14 @@ describe('the packed app', () => {
         '/dist/electron/main.js',
         '/dist/electron/preload.js',
         '/dist/renderer/index.html',
-        '/node_modules/better-sqlite3/lib/index.js',
+        '/node_modules/better-sqlite3-multiple-ciphers/lib/index.js',
         '/node_modules/bindings/bindings.js',
         '/.electron-native/better_sqlite3.node', // listed in the archive, its bytes in app.asar.unpacked
       ]),
     );
     const modules = new Set(files.filter((file) => file.startsWith('/node_modules/')).map((file) => file.split('/')[2]));
-    expect([...modules].sort()).toEqual(['better-sqlite3', 'bindings', 'file-uri-to-path']);
-    expect(files.filter((file) => /\/(src|deps|build)\//.test(file) && file.includes('better-sqlite3'))).toEqual([]);
+    expect([...modules].sort()).toEqual(['better-sqlite3-multiple-ciphers', 'bindings', 'file-uri-to-path']);
+    expect(files.filter((file) => /\/(src|deps|build)\//.test(file) && file.includes('better-sqlite3-multiple-ciphers'))).toEqual([]);
     expect(files.filter((file) => /^\/(test|electron|shared|db|scripts|renderer)\//.test(file))).toEqual([]);
   });
 
@@ -196,7 +196,7 @@ describe('the check after packing (electron-builder.yml afterPack)', () => {
   it('names a module the packed code requires but the tree lacks, and who requires it', async () => {
     const appOutDir = await packWithoutBindings();
     expect(missingPackedRequires(path.join(appOutDir, 'resources', 'app.asar'))).toEqual([
-      { module: 'bindings', from: '/node_modules/better-sqlite3/lib/database.js' },
+      { module: 'bindings', from: '/node_modules/better-sqlite3-multiple-ciphers/lib/database.js' },
     ]);
   });
 
@@ -205,7 +205,7 @@ describe('the check after packing (electron-builder.yml afterPack)', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the hook is the CommonJS file electron-builder loads
     const hook = require(path.join(ROOT, 'scripts', 'afterPack.cjs')) as { default(context: unknown): Promise<void> };
     const context = { appOutDir, electronPlatformName: 'linux', packager: { appInfo: { productFilename: 'CaseDesk' } } };
-    await expect(hook.default(context)).rejects.toThrow(/lacks modules its code requires at run time:\n {2}bindings \(required by \/node_modules\/better-sqlite3\/lib\/database\.js\)/);
+    await expect(hook.default(context)).rejects.toThrow(/lacks modules its code requires at run time:\n {2}bindings \(required by \/node_modules\/better-sqlite3-multiple-ciphers\/lib\/database\.js\)/);
     await expect(hook.default({ ...context, appOutDir: path.resolve(appOut) })).resolves.toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ import { tempDir } from '../support/fixtures';
 
 function projectWith(electron: string, betterSqlite3: string): string {
   const root = tempDir();
-  for (const [name, version] of [['electron', electron], ['better-sqlite3', betterSqlite3]] as const) {
+  for (const [name, version] of [['electron', electron], ['better-sqlite3-multiple-ciphers', betterSqlite3]] as const) {
     fs.mkdirSync(path.join(root, 'node_modules', name), { recursive: true });
     fs.writeFileSync(path.join(root, 'node_modules', name, 'package.json'), JSON.stringify({ name, version }));
   }
@@ -21,7 +21,7 @@ function placeBuild(root: string, stamp: object | null): void {
 }
 
 describe('rebuilding better-sqlite3 for Electron', () => {
-  it('plans a build for the installed Electron into .electron-native, away from node_modules/better-sqlite3/build', () => {
+  it('plans a build for the installed Electron into .electron-native, away from node_modules/better-sqlite3-multiple-ciphers/build', () => {
     const root = projectWith('41.10.7', '12.11.1');
     const plan = planRebuild(root, 'arm64', 'linux');
     expect(plan).toMatchObject({ electronVersion: '41.10.7', betterSqliteVersion: '12.11.1', arch: 'arm64' });

@@ -7,11 +7,11 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { verifyAuditLog } from '../../db/auditLog';
 import { openStore, type Store } from '../../db/open';
 import { listBackups } from '../../electron/services/backup';
 import { tempDir, validApplication } from '../support/fixtures';
+import { openTestFile, testKeys } from '../support/testKey';
 import { bureau, introduce, office, type Site } from './services/exchangeFixtures';
 
 // Child processes, SIGKILL and reopening after each kill: a budget for a loaded 2-core machine.
@@ -89,7 +89,7 @@ async function expectUsable(store: Store): Promise<void> {
        OR NOT EXISTS (SELECT 1 FROM legal_aid_cases l WHERE l.case_id = c.id)`).all();
   expect(incomplete).toEqual([]);
   for (const backup of await listBackups(store)) {
-    const copy = new BetterSqlite3(backup.file, { readonly: true, fileMustExist: true });
+    const copy = openTestFile(backup.file, { readonly: true, fileMustExist: true });
     expect({ backup: backup.file, integrity: copy.pragma('integrity_check', { simple: true }) }).toEqual({ backup: backup.file, integrity: 'ok' });
     copy.close();
   }
@@ -100,6 +100,9 @@ const count = (store: Store, sql: string): number => store.sqlite.prepare(sql).p
 describe('a process killed during a restore', () => {
   it('leaves one usable file: the restore is finished at the next open, its marks raised and recorded once', async () => {
     const s = await office({ cases: 0 });
+    const county = await bureau(); // an office exports only once the bureau's key is set
+    await introduce(s, county);
+    await county.close();
     await registerCases(s, 120);
     const attachments = path.join(s.folder, 'attachments');
     for (let i = 0; i < 40; i++) {
@@ -122,7 +125,7 @@ describe('a process killed during a restore', () => {
       const { signal, done, stderr } = await workUntilKilled(['restore', dataFile], afterMs);
       expect({ run, afterMs, stderr, ended: done || signal === 'SIGKILL' }).toEqual({ run, afterMs, stderr: '', ended: true });
 
-      const store = openStore(dataFile);
+      const store = openStore(dataFile, { keys: testKeys() });
       try {
         await expectUsable(store);
         expect({ run, afterMs, cases: count(store, 'SELECT count(*) FROM cases') }).toEqual({ run, afterMs, cases: 120 });
@@ -165,7 +168,7 @@ describe('a process killed during a recovery', () => {
       const { signal, done, stderr } = await workUntilKilled(args(folder), afterMs);
       expect({ run, afterMs, stderr, ended: done || signal === 'SIGKILL' }).toEqual({ run, afterMs, stderr: '', ended: true });
 
-      const store = openStore(last);
+      const store = openStore(last, { keys: testKeys() });
       try {
         await expectUsable(store);
         const cases = count(store, 'SELECT count(*) FROM cases');
@@ -183,7 +186,7 @@ describe('a process killed during a recovery', () => {
     // And the last copy installs (again) to the end: a recovery cut short is simply installed again.
     const { done, stderr } = await workUntilKilled(['recover', last, path.join(path.dirname(last), recovery.fileName)], 120_000);
     expect({ done, stderr }).toEqual({ done: true, stderr: '' });
-    const store = openStore(last);
+    const store = openStore(last, { keys: testKeys() });
     try {
       await expectUsable(store);
       expect(count(store, 'SELECT count(*) FROM cases')).toBe(300);

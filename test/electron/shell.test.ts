@@ -2,10 +2,12 @@
 // channel and who may use it, and the walls around the renderer — no navigation, no network, no permissions.
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { CONTENT_SECURITY_POLICY, INVOKE_CHANNEL, REFUSED_QUITTING } from '../../electron/shellSecurity';
 import { APP_VERSION } from '../../electron/version';
 import { fileState, FIRST_ADMIN, OFFICE, tempDir } from '../support/fixtures';
+import { SafeStorageKeyProvider } from '../../electron/dataKeyFile';
+import { openTestFile } from '../support/testKey';
 import { FakeFrame } from './fakeElectron';
 import { launchShell, type Launched } from './launchShell';
 
@@ -279,7 +281,9 @@ describe('quitting', () => {
 
     expect(await save).toEqual({ ok: true, value: expect.objectContaining({ username: FIRST_ADMIN.username }) });
     expect(fs.existsSync(`${dataFile}-wal`)).toBe(false); // closed: the WAL was checkpointed into the file
-    const file = new BetterSqlite3(dataFile, { readonly: true });
+    // Encrypted under the data key the shell keeps wrapped by the system's store beside the data file.
+    const key = new SafeStorageKeyProvider(fake.safeStorage).load(dataFile)!.current;
+    const file = openTestFile(dataFile, { readonly: true }, key);
     expect(file.prepare('SELECT name FROM office').all()).toEqual([{ name: OFFICE.name }]);
     file.close();
   });

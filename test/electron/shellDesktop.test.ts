@@ -3,7 +3,8 @@
 // finishes the writes and takes the day's backup.
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { SafeStorageKeyProvider } from '../../electron/dataKeyFile';
+import { openTestFile } from '../support/testKey';
 import type { Backend } from '../../electron/backend';
 import { CRASH_TITLE, mainLogFile } from '../../electron/crashLog';
 import { MENU_CHANNEL } from '../../electron/shellMenu';
@@ -295,7 +296,8 @@ describe('a clean quit', () => {
     await launched.quit();
     expect(readLog(launched)).toContain('cleanQuit: Error: U 盘已拔出');
     expect(fs.existsSync(`${launched.dataFile}-wal`)).toBe(false); // closed: the WAL was checkpointed
-    const file = new BetterSqlite3(launched.dataFile, { readonly: true });
+    const key = new SafeStorageKeyProvider(launched.fake.safeStorage).load(launched.dataFile)!.current;
+    const file = openTestFile(launched.dataFile, { readonly: true }, key);
     expect(file.pragma('integrity_check', { simple: true })).toBe('ok');
     file.close();
   });

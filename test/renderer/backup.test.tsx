@@ -5,8 +5,8 @@ import { Refusal, renderApp, USERS } from './support';
 jest.setTimeout(30_000);
 
 const BACKUPS: BackupInfo[] = [
-  { file: '/data/backups/casedesk-20261122-180000-manual.sqlite', takenAt: '2026-11-22T10:00:00.000Z', reason: 'manual', bytes: 2_411_724 },
-  { file: '/data/backups/casedesk-20261121-175900-daily.sqlite', takenAt: '2026-11-21T09:59:00.000Z', reason: 'daily', bytes: 900 },
+  { file: '/data/backups/casedesk-20261122-180000-manual.sqlite', takenAt: '2026-11-22T10:00:00.000Z', reason: 'manual', bytes: 2_411_724, keyId: 'F2FE-9342-59D3', keyNote: '本机当前密钥' },
+  { file: '/data/backups/casedesk-20261121-175900-daily.sqlite', takenAt: '2026-11-21T09:59:00.000Z', reason: 'daily', bytes: 900, keyId: null, keyNote: '旧版本的未加密备份（恢复时加密）' },
 ];
 
 /** The confirmation, once it has finished opening (it takes no clicks while it zooms in). */
@@ -20,7 +20,7 @@ describe('数据备份', () => {
   it('lists the backups with time, reason and size in Chinese, and backs up now into a folder the clerk names', async () => {
     const { user, backend } = await renderApp('#/backup', {
       'backup.list': () => BACKUPS,
-      'backup.create': ({ folder }) => ({ file: `${folder}/casedesk-20261122-183000-manual.sqlite`, takenAt: '2026-11-22T10:30:00.000Z', reason: 'manual', bytes: 3_145_728 }),
+      'backup.create': ({ folder }) => ({ file: `${folder}/casedesk-20261122-183000-manual.sqlite`, takenAt: '2026-11-22T10:30:00.000Z', reason: 'manual', bytes: 3_145_728, keyId: 'F2FE-9342-59D3', keyNote: '本机当前密钥' }),
     });
     const row = (await screen.findByText(BACKUPS[0]!.file)).closest('tr')!;
     expect(within(row).getAllByRole('cell').map((c) => c.textContent).slice(1, 3)).toEqual(['手动备份', '2.3 MB']);

@@ -16,8 +16,8 @@ describe('数据报送 (office)', () => {
     const { user, backend } = await renderApp('#/exchange', {
       'exchange.status': () => OFFICE_STATUS,
       'exchange.history': () => HISTORY,
-      'exchange.export': ({ folder }) => ({ ...HISTORY[0]!, sequence: 2, period: '2026-11', fileName: '43011101-2026-11-0002.casedesk', rowCount: 40, file: `${folder}/43011101-2026-11-0002.casedesk`, encrypted: false }),
-      'exchange.exportAgain': ({ sequence, folder }) => ({ ...HISTORY[0]!, sequence, file: `${folder ?? '/data/exports'}/43011101-2026-10-0001.casedesk`, encrypted: true }),
+      'exchange.export': ({ folder }) => ({ ...HISTORY[0]!, sequence: 2, period: '2026-11', fileName: '43011101-2026-11-0002.casedesk', rowCount: 40, file: `${folder}/43011101-2026-11-0002.casedesk` }),
+      'exchange.exportAgain': ({ sequence, folder }) => ({ ...HISTORY[0]!, sequence, file: `${folder ?? '/data/exports'}/43011101-2026-10-0001.casedesk` }),
     });
     const row = (await screen.findByText('43011101-2026-10-0001.casedesk', undefined, { timeout: 5000 })).closest('tr')!;
     expect(within(row).getByText('812')).toBeInTheDocument();
@@ -25,7 +25,7 @@ describe('数据报送 (office)', () => {
 
     await user.type(screen.getByLabelText('保存到文件夹（可不填）'), '/media/usb');
     await user.click(screen.getByRole('button', { name: '生成数据包' }));
-    expect(await screen.findByRole('status')).toHaveTextContent('已生成第2次报送（2026-11，40行，未加密：请设置县司法局公钥）：/media/usb/43011101-2026-11-0002.casedesk');
+    expect(await screen.findByRole('status')).toHaveTextContent('已生成第2次报送（2026-11，40行，已加密）：/media/usb/43011101-2026-11-0002.casedesk');
     expect(backend.inputs('exchange.export')).toEqual([{ period: null, folder: '/media/usb' }]);
 
     await user.click(within(row).getByRole('button', { name: '重新生成' }));

@@ -17,7 +17,8 @@ import { DEFAULT_SUBSIDY_RATES } from '../../shared/mediation/options';
 import { CREDIT_CODE, validQuickOral, validRegistration, WANG_ID } from '../shared/mediation/fixtures';
 import { field, messageOf, Refusal, renderApp, USERS, type Replies } from './support';
 
-jest.setTimeout(60_000);
+// Long antd forms typed key by key: on a loaded 2-core machine one test has taken over a minute.
+jest.setTimeout(120_000);
 
 const TODAY = '2026-11-22';
 

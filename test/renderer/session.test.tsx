@@ -42,6 +42,15 @@ describe('首次设置', () => {
       office: { name: '黎托街道司法所', divisionCode: '430111', officeNumber: '01', bureauName: '长沙市雨花区司法局', caseNumberPrefix: '黎托' },
       admin: { username: 'admin', displayName: '王所长', password: 'Admin2026' },
     });
+    // The recovery key of the encrypted data file, with what losing it means; the app opens once it is kept.
+    expect(await screen.findByTestId('recovery-key')).toHaveTextContent('AM0E2 9NZFF 85X57 3B37N XM9T9 T9KMJ CSMH3 CX0DF VTQ4W 6HVBH 3Q13G JHKD2 2XH02');
+    expect(screen.getByTestId('key-id')).toHaveTextContent('F2FE-9342-59D3');
+    expect(screen.getByText(/如果本机的密钥和恢复密钥都丢失，任何人（包括技术支持人员）都无法再打开这些数据和备份/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '打印恢复密钥' })).toBeInTheDocument();
+    const start = screen.getByRole('button', { name: '已妥善保管，开始使用' });
+    expect(start).toBeDisabled();
+    await user.click(screen.getByRole('checkbox', { name: '我已打印或抄写恢复密钥，并会妥善保管' }));
+    await user.click(start);
     expect(await screen.findByTestId('current-user')).toHaveTextContent('王所长管理员');
     expect(screen.getByTestId('office-name')).toHaveTextContent('黎托街道司法所');
     expect(screen.getByRole('heading', { name: '案件列表' })).toBeInTheDocument();

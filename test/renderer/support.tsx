@@ -95,6 +95,7 @@ export function fakeSession({
     return new Refusal({ code: 'FORBIDDEN', field: 'password', message: `密码不正确（还可尝试${5 - state.failures}次）` });
   };
   const replies: Replies = {
+    'dataKey.show': () => ({ keyId: 'F2FE-9342-59D3', recoveryKey: 'AM0E2-9NZFF-85X57-3B37N-XM9T9-T9KMJ-CSMH3-CX0DF-VTQ4W-6HVBH-3Q13G-JHKD2-2XH02' }),
     'auth.status': () => ({ hasUsers: state.accounts.length > 0, office: state.office, user: state.user, locked: state.locked, idleLockMinutes: 15 }),
     'auth.setup': ({ office: o, admin }) => {
       const user: SessionUser = { id: 1, username: admin.username, displayName: admin.displayName, role: 'admin', mustChangePassword: false };

@@ -1,7 +1,9 @@
+import type { DataKey } from '../../db/dataKey';
+import { BENCH_KEY } from '../../scripts/bench/benchKey';
+import { openTestFile, TEST_KEY } from '../support/testKey';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { BENCH_UNTIL, buildOffices, finishBuild, officeSetup, officesOf, startBuild, type DatasetSpec } from '../../scripts/bench/dataset';
 import { main } from '../../scripts/bench';
 import { MEASUREMENTS } from '../../scripts/bench/measurements';
@@ -20,8 +22,8 @@ function bench(...argv: string[]): Promise<{ code: number; out: string; err: str
 }
 
 /** What a data file holds, case by case: numbers, statuses, parties and every step of every timeline. */
-function contents(file: string) {
-  const sqlite = new BetterSqlite3(file, { readonly: true });
+function contents(file: string, key: DataKey = TEST_KEY) {
+  const sqlite = openTestFile(file, { readonly: true }, key);
   try {
     return {
       cases: sqlite.prepare('SELECT kind, case_number, status, title, received_on, received_by FROM cases ORDER BY id').all(),
@@ -103,7 +105,7 @@ describe('npm run bench', () => {
     } finally {
       await reference.close();
     }
-    const made = contents(built.offices[0]!.file);
+    const made = contents(built.offices[0]!.file, BENCH_KEY); // the bench's synthetic files have a key of their own
     expect(made.cases).toHaveLength(60);
     expect(made).toEqual(contents(reference.dataFile));
   });

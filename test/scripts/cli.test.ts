@@ -1,6 +1,6 @@
+import { openTestFile } from '../support/testKey';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { runCli } from '../../scripts/cli';
 import { legalAidApplications } from '../../scripts/demoData';
 import { legalAidApplicationSchema } from '../../shared/legalAid/application';
@@ -79,7 +79,7 @@ describe('the command line, read by node’s util.parseArgs in strict mode', () 
     expect(await cli('demo', '--db', db, '--cases', '--seed', '7')).toMatchObject({ code: 2, err: expect.stringMatching(/^参数 --cases 缺少值（以“-”开头的值请写成 --cases=值）\n/) });
     expect(await cli('demo', '--db', db, '--help=yes')).toMatchObject({ code: 2, err: expect.stringMatching(/^参数 --help 不带值\n/) });
     expect(await cli('demo', '--db', db, 'extra.sqlite')).toEqual({ code: 2, out: '', err: `多余的参数：extra.sqlite\n${DEMO_USAGE}` });
-    expect(await cli('restore', '--db', db)).toMatchObject({ code: 2, err: expect.stringMatching(/^缺少参数 --from\n用法 \/ usage: npm run cli -- restore --db FILE --from 备份文件$/) });
+    expect(await cli('restore', '--db', db)).toMatchObject({ code: 2, err: expect.stringMatching(/^缺少参数 --from\n用法 \/ usage: npm run cli -- restore --db FILE --from 备份文件 \[--recovery-key 恢复密钥\]/) });
   });
 
   it('prints the usage and exits 0 for help, help <command> and <command> --help', async () => {
@@ -116,7 +116,7 @@ describe('npm run cli -- users and audit-verify', () => {
     await cli('demo', '--db', db, '--cases', '3', '--seed', '1');
     const ok = await cli('audit-verify', '--db', db);
     expect(ok).toMatchObject({ code: 0, out: expect.stringMatching(/^审计日志完整：共\d+条/) });
-    const raw = new BetterSqlite3(db);
+    const raw = openTestFile(db);
     raw.prepare(`UPDATE audit_log SET after = replace(after, '黎托', '某某') WHERE seq = (SELECT min(seq) FROM audit_log WHERE after LIKE '%黎托%')`).run();
     const broken = raw.prepare(`SELECT min(seq) AS seq FROM audit_log WHERE after LIKE '%某某%'`).get() as { seq: number };
     raw.close();

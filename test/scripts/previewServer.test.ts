@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { testKeys } from '../support/testKey';
 import http from 'node:http';
 import path from 'node:path';
 import { PREVIEW_CALLER, startPreviewServer, TOKEN_HEADER, type PreviewServer } from '../../scripts/previewServer';
@@ -15,7 +16,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>司法所案件台账</title>');
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'secret');
-  server = await startPreviewServer({ dataFile: path.join(dir, 'casedesk.sqlite'), rendererDir });
+  server = await startPreviewServer({ dataFile: path.join(dir, 'casedesk.sqlite'), rendererDir, keys: testKeys() });
   origin = new URL(server.url).origin;
 });
 afterAll(() => server.close());

@@ -3,9 +3,9 @@
 // export imported. The bureau must still hold the lost cases, no id or export sequence may be named twice, the
 // bureau must hear of the restore and list what the office lost, and the bureau's recovery package must bring the
 // lost cases back to the office under their own numbers.
+import { openTestFile } from '../support/testKey';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { runCli } from '../../scripts/cli';
 import { dataState, tempDir } from '../support/fixtures';
 
@@ -25,7 +25,7 @@ async function ok(...argv: string[]): Promise<string> {
 const line = (text: string, label: string) => new RegExp(`${label}：(\\S+)`).exec(text)?.[1] ?? '';
 
 function query<T>(file: string, sql: string, ...params: unknown[]): T[] {
-  const sqlite = new BetterSqlite3(file, { readonly: true });
+  const sqlite = openTestFile(file, { readonly: true });
   try {
     return sqlite.prepare(sql).all(...params) as T[];
   } finally {

@@ -1,12 +1,13 @@
 // The child process of test/electron/crashSafety.test.ts: registers legal-aid cases on the data file it is given
 // as fast as it can, and every tenth case takes a backup, until it is killed. A case number is printed only after
 // its call has returned ok, that is after its transaction committed.
+import { testKeys } from './testKey';
 import { openBackend } from '../../electron/backend';
 import { createBackup } from '../../electron/services/backup';
 import { validApplication } from './fixtures';
 
 async function main(dataFile: string): Promise<never> {
-  const backend = openBackend({ dataFile, shell: 'preview', log: (error) => console.error(error) });
+  const backend = openBackend({ keys: testKeys(), dataFile, shell: 'preview', log: (error) => console.error(error) });
   backend.sessions.signInSystem('local');
   process.stdout.write('ready\n');
   for (let i = 1; ; i++) {

@@ -1,6 +1,6 @@
 // Shared test fixtures: a temp data file, a backend on it with a fixed clock, and a valid application.
 import crypto from 'node:crypto';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { openStore } from '../../db/open';
 import { fixedClock, type Clock } from '../../electron/services/clock';
 import { localDate } from '../../shared/dates';
 import { createApi, type Api } from '../../shared/client';
+import { openTestFile, testKeys } from './testKey';
 
 export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-test-'));
@@ -38,7 +39,7 @@ export function testBackend(
   { clock = fixedClock('2026-11-22T02:00:00Z'), log = () => {} }: { clock?: Clock; log?: (error: unknown) => void } = {},
 ): TestBackend {
   if (!fs.existsSync(dataFile)) copyFreshFile(dataFile, clock.now());
-  const backend = openBackend({ dataFile, shell: 'preview', clock, log });
+  const backend = openBackend({ keys: testKeys(), dataFile, shell: 'preview', clock, log });
   backend.sessions.signInSystem('local');
   return { ...backend, api: createApi(backend.dispatch), dataFile };
 }
@@ -57,7 +58,7 @@ function copyFreshFile(dataFile: string, at: Date): void {
   let template = freshFiles.get(key);
   if (!template) {
     template = path.join(tempDir(), 'fresh.sqlite');
-    const store = openStore(template, { now: () => at });
+    const store = openStore(template, { keys: testKeys(), now: () => at });
     store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     store.sqlite.close();
     freshFiles.set(key, template);
@@ -73,7 +74,7 @@ export { FIRST_ADMIN, OFFICE, validApplication } from './samples';
  * undone by a savepoint (SQLite may log the restored pages again, so the bytes can differ).
  */
 export function dataState(dataFile: string): string {
-  const sqlite = new BetterSqlite3(dataFile, { readonly: true });
+  const sqlite = openTestFile(dataFile, { readonly: true });
   try {
     return rowsState(sqlite);
   } finally {

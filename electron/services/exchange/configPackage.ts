@@ -78,19 +78,49 @@ export async function exportConfig(db: Kysely<Database>, { folder, now }: { fold
   return { file: target, fileName, bytes: file };
 }
 
-/** Office mode: checks a configuration package against the bureau's key and installs it (the caller's transaction). */
-export async function importConfig(db: Kysely<Database>, bytes: Buffer, { user, clock }: { user: SessionUser; clock: Clock }): Promise<ConfigSummary> {
+/**
+ * Office mode: checks a configuration package against the bureau's key and installs it (the caller's transaction).
+ *
+ * The package's signing key is the bureau's whole public key (the manifest's `signer`: Ed25519 to sign, X25519 to
+ * encrypt to), so it also carries the key an office encrypts its exports to. An office that has a bureau key only
+ * takes packages signed by it. At first contact, with none set, a signature proves nothing by itself — anyone can
+ * sign a package with a key of their own and would then receive the office's data — so the signing key is taken as
+ * the bureau's only when the fingerprint the clerk was given by the bureau (by telephone, or on its printed notice)
+ * matches it; it is then set as the bureau key in the same transaction as the installation.
+ */
+export async function importConfig(
+  db: Kysely<Database>,
+  bytes: Buffer,
+  { user, clock, bureauFingerprint = '' }: { user: SessionUser; clock: Clock; bureauFingerprint?: string },
+): Promise<ConfigSummary> {
   const row = await db.selectFrom('office').select(['mode', 'bureau_public_key']).where('id', '=', 1).executeTakeFirst();
   if (!row) throw new AppError('NOT_SET_UP', '请先完成司法所设置');
   if (row.mode !== 'office') throw new AppError('CONFLICT', '县局模式的数据文件不导入配置包');
-  const bureauKey = row.bureau_public_key ? parsePublicKey(row.bureau_public_key) : null;
-  if (!bureauKey) throw new AppError('CONFLICT', '请先设置县司法局公钥，才能核对配置包的签名', 'base64');
+  let bureauKey = row.bureau_public_key ? parsePublicKey(row.bureau_public_key) : null;
+  const given = bureauFingerprint.trim().toLowerCase();
+  if (!bureauKey && given === '') {
+    throw new AppError('VALIDATION', '县局公钥指纹：本所尚未设置县司法局公钥，请填写县局告知的公钥指纹（用于核对配置包的签名，核对无误后一并设置县局公钥）', 'bureauFingerprint');
+  }
   const refused = (reason: string) => new AppError('VALIDATION', `配置包：${reason}，未作任何改动`, 'base64');
   let manifest: ConfigManifest;
   let content: ConfigContent;
+  let adoptedKey: string | null = null;
   try {
     const opened = verifyPackage(bytes);
     if (opened.manifest.kind !== 'bureau-config') throw new PackageRefused('这是司法所的数据包，不是县局的配置包');
+    if (!bureauKey) {
+      // First contact: the signer is the bureau only if the fingerprint the bureau gave says so.
+      if (opened.manifest.signer.fingerprint !== given) {
+        throw new AppError(
+          'VALIDATION',
+          `县局公钥指纹：配置包的签名公钥指纹是 ${opened.manifest.signer.fingerprint}，与填写的 ${given} 不符：请与县司法局核对，未作任何改动`,
+          'bureauFingerprint',
+        );
+      }
+      bureauKey = parsePublicKey(opened.manifest.signer.publicKey);
+      if (!bureauKey) throw new PackageRefused('签名公钥无效');
+      adoptedKey = opened.manifest.signer.publicKey;
+    }
     if (opened.manifest.signer.fingerprint !== fingerprintOf(bureauKey)) {
       throw new PackageRefused(`签名公钥（指纹 ${opened.manifest.signer.fingerprint}）不是本所设置的县司法局公钥（指纹 ${fingerprintOf(bureauKey)}）`);
     }
@@ -115,6 +145,7 @@ export async function importConfig(db: Kysely<Database>, bytes: Buffer, { user, 
     issuedAt: manifest.issuedAt, bureauName: manifest.bureau.name, disputeTypes: content.disputeTypes.types.length,
     notarizationMatters: 0, dossierRulesVersion: null, subsidyRates: content.subsidyRates.length, roster: content.roster.length, holidayYears: [], skipped: [], unchanged: false,
   };
+  if (adoptedKey) await db.updateTable('office').set({ bureau_public_key: adoptedKey, updated_at: clock.now().toISOString() }).where('id', '=', 1).execute();
   const installed = await db.selectFrom('exchange_config_imports').select(['content_hash', 'issued_at']).orderBy('issued_at', 'desc').execute();
   if (installed.some((i) => i.content_hash === manifest.contentHash)) return { ...summary, unchanged: true };
   const newest = installed[0];

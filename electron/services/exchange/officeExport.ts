@@ -1,8 +1,9 @@
 // The office's export to the county bureau (docs/export-format.md): every row whose latest change came after the
-// previous export, as a signed package, encrypted to the bureau when its key is set. Each export is recorded with
-// its change range and what its manifest needs, so any earlier one can be made again exactly as it was. The first
-// export after a restore (db/stagedRestore.ts `restores`) says so in its manifest and carries the keys of every row
-// the office holds (inventory.ndjson), so the bureau can list the rows it holds that the office no longer has.
+// previous export, as a signed package, always encrypted to the bureau (refused until its key is set). Each export
+// is recorded with its change range and what its manifest needs, so any earlier one can be made again exactly as it
+// was. The first export after a restore (db/stagedRestore.ts `restores`) says so in its manifest and carries the
+// keys of every row the office holds (inventory.ndjson), so the bureau can list the rows it holds that the office no
+// longer has.
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import { packageFileName, PACKAGE_FORMAT_VERSION, RESTORE_FORMAT_VERSION, type D
 import { EXPORTED_TABLES } from '../../../shared/exchange/tables';
 import type { ExportRecord, ExportResult } from '../../../shared/exchange/types';
 import { requireOffice } from '../office';
+import { ScratchFile } from '../scratchFile';
 import { APP_VERSION } from '../../version';
 import { CHUNK_BYTES, partOfBytes, sealPackageStream, type PartSource, type SealedPackage } from './container';
 import { writeIntoFolder } from './exportFolder';
@@ -26,10 +28,16 @@ export const STATISTICS_PART = 'statistics.json';
 /** Version 2, the first export after a restore: `{"t","k","s"}` for every row the office holds, in key order. */
 export const INVENTORY_PART = 'inventory.ndjson';
 
+/** Refused until the bureau's key is set: no package leaves the office unencrypted. */
+export const NO_BUREAU_KEY_MESSAGE =
+  '未设置县司法局公钥，不能导出：数据包含全部当事人信息，必须加密给县司法局。请在“数据报送 → 密钥”中填写县局公钥，' +
+  '或安装县局的配置包（首次安装时填写县局告知的公钥指纹，即一并设置县局公钥）；命令行：npm run cli -- keys --db 数据文件 --bureau-key casedesk1:…';
+
 async function requireOfficeMode(db: Kysely<Database>) {
   const office = await requireOffice(db);
   const row = await db.selectFrom('office').select(['mode', 'bureau_public_key']).where('id', '=', 1).executeTakeFirstOrThrow();
   if (row.mode !== 'office') throw new AppError('CONFLICT', '县局模式的数据文件不导出数据包，请在司法所的数据文件上操作');
+  if (!row.bureau_public_key || !parsePublicKey(row.bureau_public_key)) throw new AppError('CONFLICT', NO_BUREAU_KEY_MESSAGE);
   return { office, bureauPublicKey: row.bureau_public_key };
 }
 
@@ -41,7 +49,7 @@ const PENDING_CHARS = 256 * 1024;
  * range, in change order. A version later than upTo belongs to a later export, so the range alone decides the
  * content. Streamed from SQLite to the file, so the export holds neither the rows nor the part in memory.
  */
-export async function rowsInRange(db: Kysely<Database>, after: number, upTo: number, file: string): Promise<{ length: number; rowCount: number; counts: DataManifest['counts'] }> {
+export async function rowsInRange(db: Kysely<Database>, after: number, upTo: number, file: ScratchFile): Promise<{ length: number; rowCount: number; counts: DataManifest['counts'] }> {
   const changes = db
     .selectFrom('change_log as c')
     .select(['c.seq', 'c.table_name', 'c.row_key', 'c.op', 'c.data'])
@@ -61,13 +69,12 @@ export async function rowsInRange(db: Kysely<Database>, after: number, upTo: num
     .orderBy('c.seq')
     .stream();
   const counts: DataManifest['counts'] = {};
-  const fd = fs.openSync(file, 'w');
   let length = 0;
   let rowCount = 0;
   let pending = '';
   const flush = () => {
     const bytes = Buffer.from(pending, 'utf8');
-    for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at);
+    file.append(bytes);
     length += bytes.length;
     pending = '';
   };
@@ -88,7 +95,7 @@ export async function rowsInRange(db: Kysely<Database>, after: number, upTo: num
     }
     flush();
   } finally {
-    fs.closeSync(fd);
+    file.close();
   }
   return { length, rowCount, counts };
 }
@@ -98,7 +105,7 @@ export async function rowsInRange(db: Kysely<Database>, after: number, upTo: num
  * as `{"t","k","s"}` lines written to `file`, ordered by table and key. Read from the change log, so the same
  * export made again lists the same rows.
  */
-export async function inventoryAt(db: Kysely<Database>, upTo: number, file: string): Promise<{ length: number }> {
+export async function inventoryAt(db: Kysely<Database>, upTo: number, file: ScratchFile): Promise<{ length: number }> {
   // SQLite takes a bare column (op) from the row that gave the group's max().
   const latest = db
     .selectFrom('change_log')
@@ -108,12 +115,11 @@ export async function inventoryAt(db: Kysely<Database>, upTo: number, file: stri
     .orderBy('table_name')
     .orderBy('row_key')
     .stream();
-  const fd = fs.openSync(file, 'w');
   let length = 0;
   let pending = '';
   const flush = () => {
     const bytes = Buffer.from(pending, 'utf8');
-    for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at);
+    file.append(bytes);
     length += bytes.length;
     pending = '';
   };
@@ -125,42 +131,24 @@ export async function inventoryAt(db: Kysely<Database>, upTo: number, file: stri
     }
     flush();
   } finally {
-    fs.closeSync(fd);
+    file.close();
   }
   return { length };
 }
 
-/** A part read back from a file, a chunk at a time, as often as sealing needs. */
-export function partOfFile(name: string, file: string, length: number): PartSource {
-  return {
-    name,
-    length,
-    *chunks() {
-      const fd = fs.openSync(file, 'r');
-      try {
-        for (let at = 0; at < length; ) {
-          const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, length - at));
-          const read = fs.readSync(fd, chunk, 0, chunk.length, at);
-          if (read === 0) throw new Error(`${file} ended early`);
-          at += read;
-          yield chunk.subarray(0, read);
-        }
-      } finally {
-        fs.closeSync(fd);
-      }
-    },
-  };
+/** A part read back from its (encrypted) scratch file, a chunk at a time, as often as sealing needs. */
+export function partOfScratch(name: string, file: ScratchFile, length: number): PartSource {
+  return { name, length, chunks: () => file.chunks(CHUNK_BYTES, length) };
 }
 
 interface BuiltPackage {
   sealed: SealedPackage;
-  encrypted: boolean;
   rowCount: number;
 }
 
 /**
- * Builds the package of a recorded export and hands it to `use` (the same record gives the same content and,
- * unencrypted, the same bytes). The rows wait in a scratch file, removed afterwards.
+ * Builds the package of a recorded export and hands it to `use` (the same record gives the same content). The
+ * rows wait in a scratch file, encrypted under a key held only in memory (scratchFile.ts), removed afterwards.
  */
 async function withPackage<T>(db: Kysely<Database>, record: ExchangeExportTable, recipientText: string, use: (built: BuiltPackage) => Promise<T>): Promise<T> {
   const { office } = await requireOfficeMode(db);
@@ -168,14 +156,15 @@ async function withPackage<T>(db: Kysely<Database>, record: ExchangeExportTable,
   if (!keys) throw new AppError('CONFLICT', '本机构的密钥尚未生成');
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-export-'));
   try {
-    const rowsFile = path.join(scratch, ROWS_PART);
+    const rowsFile = new ScratchFile(path.join(scratch, ROWS_PART));
     const rows = await rowsInRange(db, record.after_seq, record.up_to_seq, rowsFile);
-    const recipient = recipientText ? parsePublicKey(recipientText) : null;
+    const recipient = parsePublicKey(recipientText);
+    if (!recipient) throw new AppError('CONFLICT', NO_BUREAU_KEY_MESSAGE); // requireOfficeMode checked it already
     const restored = record.restored ? (JSON.parse(record.restored) as RestoredNote) : null;
-    const parts = [partOfFile(ROWS_PART, rowsFile, rows.length), partOfBytes(STATISTICS_PART, Buffer.from(record.statistics, 'utf8'))];
+    const parts = [partOfScratch(ROWS_PART, rowsFile, rows.length), partOfBytes(STATISTICS_PART, Buffer.from(record.statistics, 'utf8'))];
     if (restored) {
-      const inventoryFile = path.join(scratch, INVENTORY_PART);
-      parts.push(partOfFile(INVENTORY_PART, inventoryFile, (await inventoryAt(db, record.up_to_seq, inventoryFile)).length));
+      const inventoryFile = new ScratchFile(path.join(scratch, INVENTORY_PART));
+      parts.push(partOfScratch(INVENTORY_PART, inventoryFile, (await inventoryAt(db, record.up_to_seq, inventoryFile)).length));
     }
     const sealed = sealPackageStream(
       {
@@ -196,7 +185,7 @@ async function withPackage<T>(db: Kysely<Database>, record: ExchangeExportTable,
       keys,
       recipient,
     );
-    return await use({ sealed, encrypted: recipient !== null, rowCount: rows.rowCount });
+    return await use({ sealed, rowCount: rows.rowCount });
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
@@ -288,14 +277,14 @@ export async function exportNow(
     file_name: packageFileName(office.officeCode, period, sequence),
     restored: restores ? JSON.stringify(restores.note) : null,
   };
-  return withPackage(db, record, bureauPublicKey, async ({ sealed, encrypted, rowCount }) => {
+  return withPackage(db, record, bureauPublicKey, async ({ sealed, rowCount }) => {
     record.row_count = rowCount;
     record.content_hash = sealed.manifest.contentHash;
     await db.insertInto('exchange_exports').values(record).execute();
     if (restores) await db.updateTable('restores').set({ reported_in: sequence }).where('id', 'in', restores.ids).execute();
     keepHighWater();
     const file = await writeAtomically(folder, record.file_name, sealed.chunks());
-    return { ...toRecord(record), file, encrypted };
+    return { ...toRecord(record), file };
   });
 }
 
@@ -304,9 +293,9 @@ export async function exportAgain(db: Kysely<Database>, { sequence, folder }: { 
   const { bureauPublicKey } = await requireOfficeMode(db);
   const record = await db.selectFrom('exchange_exports').selectAll().where('sequence', '=', sequence).executeTakeFirst();
   if (!record) throw new AppError('NOT_FOUND', `没有第${sequence}次报送`, 'sequence');
-  return withPackage(db, record, bureauPublicKey, async ({ sealed, encrypted }) => {
+  return withPackage(db, record, bureauPublicKey, async ({ sealed }) => {
     const file = await writeAtomically(folder, record.file_name, sealed.chunks());
-    return { ...toRecord(record), file, encrypted };
+    return { ...toRecord(record), file };
   });
 }
 

@@ -18,7 +18,8 @@ import { requireOffice } from '../office';
 import { APP_VERSION } from '../../version';
 import { sealPackageStream } from './container';
 import { ensureKeys, parsePublicKey } from './keys';
-import { partOfFile, ROWS_PART } from './officeExport';
+import { partOfScratch, ROWS_PART } from './officeExport';
+import { ScratchFile } from '../scratchFile';
 
 const BATCH = 2000;
 /** Lines are gathered into strings of about this many characters before they are written out. */
@@ -53,7 +54,7 @@ export async function makeRecoveryPackage(
 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-recovery-'));
   try {
-    const rowsFile = path.join(scratch, ROWS_PART);
+    const rowsFile = new ScratchFile(path.join(scratch, ROWS_PART));
     const written = await writeRows(db, officeCode, rowsFile);
     const sequences: Record<string, number> = { ...written.ids };
     sequences.change_log = Math.max(written.maxSeq, ...imports.map((i) => i.up_to_seq));
@@ -72,7 +73,7 @@ export async function makeRecoveryPackage(
         highWater: { sequences, caseNumbers: written.caseNumbers },
         counts: written.counts,
       } as Omit<RecoveryManifest, 'parts' | 'encryption' | 'signer' | 'contentHash'>,
-      [partOfFile(ROWS_PART, rowsFile, written.length)],
+      [partOfScratch(ROWS_PART, rowsFile, written.length)],
       keys,
       recipient,
     );
@@ -105,7 +106,7 @@ export async function makeRecoveryPackage(
  * the marks they imply: the highest id of each table, the highest change sequence, each kind and year's last case
  * number.
  */
-async function writeRows(db: Kysely<Database>, officeCode: string, file: string) {
+async function writeRows(db: Kysely<Database>, officeCode: string, file: ScratchFile) {
   const counts: RecoveryManifest['counts'] = {};
   const ids: Record<string, number> = {};
   const caseNumbers = new Map<string, CaseNumberMark>();
@@ -113,10 +114,9 @@ async function writeRows(db: Kysely<Database>, officeCode: string, file: string)
   let rows = 0;
   let length = 0;
   let pending = '';
-  const fd = fs.openSync(file, 'w');
   const flush = () => {
     const bytes = Buffer.from(pending, 'utf8');
-    for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at);
+    file.append(bytes);
     length += bytes.length;
     pending = '';
   };
@@ -155,7 +155,7 @@ async function writeRows(db: Kysely<Database>, officeCode: string, file: string)
     }
     flush();
   } finally {
-    fs.closeSync(fd);
+    file.close();
   }
   return { counts, ids, maxSeq, caseNumbers: [...caseNumbers.values()], rows, length };
 }

@@ -6,7 +6,7 @@ import type { Measurement } from '../measurement';
 export const LIST_PAGE_SIZE = 50;
 
 /** The page listCases returns, read with hand-written statements (the query the service builds). */
-export function rawCaseList(sqlite: import('better-sqlite3').Database, filter: string, order: 'asc' | 'desc') {
+export function rawCaseList(sqlite: import('better-sqlite3-multiple-ciphers').Database, filter: string, order: 'asc' | 'desc') {
   const where = `FROM cases WHERE ${filter}`;
   const count = sqlite.prepare(`SELECT count(*) AS total ${where}`).pluck();
   const page = sqlite.prepare(

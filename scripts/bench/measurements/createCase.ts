@@ -1,6 +1,6 @@
 // Registering a legal-aid application as the clerk saves the intake form: the channel's validation, the case
 // number, the case, parties, details, timeline, search index and audit entries, in one transaction (fsync included).
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { sha256Hex } from '../../../db/auditLog';
 import { bigramDocument } from '../../../db/searchTokens';
 import { entryHash, GENESIS_HASH } from '../../../shared/auditChain';

@@ -6,8 +6,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { applyKey } from '../../../db/dataKey';
 import { openBackend, type Backend } from '../../../electron/backend';
+import { BENCH_KEY, benchKeys } from '../benchKey';
 import { fixedClock } from '../../../electron/services/clock';
 import { contentKeyFor, partOfBytes, plaintextChunks, sealPackageStream, verifyPackage, withPackageFile, type PartSource } from '../../../electron/services/exchange/container';
 import { loadKeys, parsePublicKey, type KeyPairs } from '../../../electron/services/exchange/keys';
@@ -22,7 +24,7 @@ const CALLER = 'bench';
 
 /** A backend on `file` as the app opens it, signed in like the CLI, its clock at the data's last day. */
 function open(file: string, today: string): Backend {
-  const backend = openBackend({ dataFile: file, shell: 'preview', clock: fixedClock(`${today}T10:00:00+08:00`), log: () => {} });
+  const backend = openBackend({ dataFile: file, shell: 'preview', keys: benchKeys(), clock: fixedClock(`${today}T10:00:00+08:00`), log: () => {} });
   backend.sessions.signInSystem(CALLER);
   return backend;
 }
@@ -337,6 +339,7 @@ export const importCounty: Measurement = {
         if (side === 'app') store = open(runFile, context.today);
         else {
           sqlite = new BetterSqlite3(runFile);
+          applyKey(sqlite, BENCH_KEY);
           sqlite.pragma('journal_mode = WAL');
           sqlite.pragma('synchronous = FULL');
         }

@@ -1,8 +1,10 @@
 // Opening an existing data file as the app starts: identity and version check, pragmas, migrations (none due),
 // the handler map and dispatcher; then closing it.
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { CASEDESK_APPLICATION_ID } from '../../../db/open';
+import { applyKey } from '../../../db/dataKey';
 import { openBackend } from '../../../electron/backend';
+import { BENCH_KEY, benchKeys } from '../benchKey';
 import type { Measurement } from '../measurement';
 import { schemaVersion } from '../dataset';
 
@@ -16,11 +18,12 @@ export const openDataFile: Measurement = {
     const latest = schemaVersion();
     return {
       app: async () => {
-        const backend = openBackend({ dataFile: homeFile, shell: 'preview' });
+        const backend = openBackend({ dataFile: homeFile, shell: 'preview', keys: benchKeys() });
         await backend.close();
       },
       raw: () => {
         const sqlite = new BetterSqlite3(homeFile);
+        applyKey(sqlite, BENCH_KEY);
         if (sqlite.pragma('application_id', { simple: true }) !== CASEDESK_APPLICATION_ID) throw new Error('not a CaseDesk file');
         if (sqlite.pragma('user_version', { simple: true }) !== latest) throw new Error('not up to date');
         sqlite.pragma('journal_mode = WAL');

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { openFile } from '../../../electron/services/fileStore';
+import { TEST_KEY } from '../../support/testKey';
 import path from 'node:path';
 import { createApi, type Api } from '../../../shared/client';
 import type { ChannelInput } from '../../../shared/contract';
@@ -141,7 +143,9 @@ describe('attaching scans', () => {
     expect(item).toMatchObject({ present: true, missing: false, material: { pages: 1, form: '复印件', receivedOn: TODAY, attachments: 1 } });
     expect(view.attachments).toEqual([expect.objectContaining({ itemKey: 'applicantId', fileName: '身份证.pdf', contentType: 'application/pdf', sizeBytes: PDF.length, addedBy: '李娟' })]);
     const stored = path.join(path.dirname(backend.dataFile), 'attachments', view.attachments[0]!.sha256);
-    expect(fs.readFileSync(stored)).toEqual(PDF);
+    // Kept encrypted (the PDF's bytes are not in the file), and read back whole through the data key.
+    expect(fs.readFileSync(stored).includes(PDF.subarray(0, 64))).toBe(false);
+    expect(openFile(fs.readFileSync(stored), { current: TEST_KEY, previous: null }, 'scan')).toEqual(PDF);
     // An item with a scan cannot be un-recorded: the scan would be left without its item.
     await expectRefused(() => clerk().call('dossier.unmark', { caseId, itemKey: 'applicantId' }), 'CONFLICT', 'itemKey', '该材料已有附件，不能取消登记');
   });
@@ -313,7 +317,7 @@ describe('backups', () => {
     const view = await upload(clerk(), caseId, 'applicantId', '身份证.pdf', PDF);
     const sha = view.attachments[0]!.sha256;
     const backup = await as('admin').call('backup.create', { folder: null });
-    expect(fs.readFileSync(path.join(`${backup.file}.attachments`, sha))).toEqual(PDF);
+    expect(openFile(fs.readFileSync(path.join(`${backup.file}.attachments`, sha)), { current: TEST_KEY, previous: null }, sha)).toEqual(PDF);
     const attachments = path.join(path.dirname(backend.dataFile), 'attachments');
     fs.rmSync(attachments, { recursive: true });
     await as('admin').call('backup.restore', { file: backup.file });
@@ -321,6 +325,6 @@ describe('backups', () => {
     backend = testBackend(backend.dataFile);
     const restored = await backend.api.call('dossier.get', { caseId });
     expect(restored.attachments.map((a) => a.sha256)).toEqual([sha]);
-    expect(fs.readFileSync(path.join(attachments, sha))).toEqual(PDF);
+    expect(openFile(fs.readFileSync(path.join(attachments, sha)), { current: TEST_KEY, previous: null }, sha)).toEqual(PDF);
   });
 });

@@ -1,5 +1,6 @@
 // Migration 0009 rebuilds the shared parties table (a fourth role, `party`): existing rows, ids, indexes and the
 // audit of the table must survive it, and it must refuse to run where dropping the table would cascade.
+import { testKeys } from '../../support/testKey';
 import path from 'node:path';
 import { migrations } from '../../../db/migrations';
 import { mediation } from '../../../db/migrations/0009-mediation';
@@ -10,7 +11,7 @@ const before9 = migrations.filter((m) => m.version < 9);
 
 async function fileAtVersion8(): Promise<string> {
   const file = path.join(tempDir(), 'casedesk.sqlite');
-  const previous = openStore(file, { migrations: before9 });
+  const previous = openStore(file, { keys: testKeys(), migrations: before9 });
   previous.sqlite.exec(`
     INSERT INTO cases (id, kind, case_number, case_year, case_seq, status, title, received_on, received_by, created_at, updated_at)
     VALUES (1, 'legal_aid', '〔2026〕黎托援字第0001号', 2026, 1, 'received', '赡养费纠纷', '2026-11-20', '李娟', 't', 't');
@@ -24,7 +25,7 @@ async function fileAtVersion8(): Promise<string> {
 describe('migration 0009 (mediation)', () => {
   it('keeps every party row and id, admits the role party, and refuses other roles', async () => {
     const file = await fileAtVersion8();
-    const store = openStore(file);
+    const store = openStore(file, { keys: testKeys() });
     expect(schemaVersion(store.sqlite)).toBe(migrations.at(-1)!.version);
     expect(store.sqlite.prepare('SELECT id, role, name, id_number FROM parties ORDER BY id').all()).toEqual([
       { id: 7, role: 'applicant', name: '张秀英', id_number: '11010519491231002X' },
@@ -43,7 +44,7 @@ describe('migration 0009 (mediation)', () => {
   });
 
   it('seeds the dispute types and the default subsidy rates', async () => {
-    const store = openStore(path.join(tempDir(), 'casedesk.sqlite'));
+    const store = openStore(path.join(tempDir(), 'casedesk.sqlite'), { keys: testKeys() });
     expect(store.sqlite.prepare('SELECT count(*) AS n FROM mediation_dispute_types WHERE active = 1').get()).toEqual({ n: 19 });
     expect(store.sqlite.prepare('SELECT effective_from, oral_fen, written_fen FROM mediation_subsidy_rates').all()).toEqual([
       { effective_from: '2000-01-01', oral_fen: 5_000, written_fen: 10_000 },
@@ -56,11 +57,11 @@ describe('migration 0009 (mediation)', () => {
   it('refuses to run after a table that references parties, leaving that table and the version as they were', async () => {
     const file = await fileAtVersion8();
     const referencing = { version: 9, name: 'references-parties', up: (db: Parameters<typeof mediation.up>[0]) => db.exec('CREATE TABLE party_notes (party_id INTEGER REFERENCES parties (id) ON DELETE CASCADE)') };
-    const withReference = openStore(file, { migrations: [...before9, referencing] });
+    const withReference = openStore(file, { keys: testKeys(), migrations: [...before9, referencing] });
     withReference.sqlite.exec(`INSERT INTO party_notes VALUES (7)`);
     await withReference.close();
-    expect(() => openStore(file, { migrations: [...before9, referencing, { ...mediation, version: 10 }] })).toThrow(/must run before any table references parties \(found: party_notes\)/);
-    const after = openStore(file, { migrations: [...before9, referencing] });
+    expect(() => openStore(file, { keys: testKeys(), migrations: [...before9, referencing, { ...mediation, version: 10 }] })).toThrow(/must run before any table references parties \(found: party_notes\)/);
+    const after = openStore(file, { keys: testKeys(), migrations: [...before9, referencing] });
     expect(schemaVersion(after.sqlite)).toBe(9);
     expect(after.sqlite.prepare('SELECT party_id FROM party_notes').all()).toEqual([{ party_id: 7 }]);
     await after.close();

@@ -1,3 +1,4 @@
+import { testKeys } from '../../support/testKey';
 import path from 'node:path';
 import { migrations } from '../../../db/migrations';
 import { openStore } from '../../../db/open';
@@ -32,8 +33,8 @@ describe('the matter catalogue', () => {
 
   it('is seeded when an older file is upgraded', async () => {
     const file = path.join(tempDir(), 'old.sqlite');
-    await openStore(file, { migrations: migrations.filter((m) => m.version <= 7) }).close();
-    const upgraded = openStore(file);
+    await openStore(file, { keys: testKeys(), migrations: migrations.filter((m) => m.version <= 7) }).close();
+    const upgraded = openStore(file, { keys: testKeys() });
     const count = upgraded.sqlite.prepare('SELECT count(*) AS n FROM notarization_matters WHERE active = 1').get() as { n: number };
     expect(count.n).toBe(MATTER_SEED.length);
     await upgraded.close();

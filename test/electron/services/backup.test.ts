@@ -1,7 +1,7 @@
+import { openTestFile, TEST_KEY, testKeys } from '../../support/testKey';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { migrations } from '../../../db/migrations';
 import { CASEDESK_APPLICATION_ID, openStore } from '../../../db/open';
 import { backupDailyIfDue, createBackup, listBackups } from '../../../electron/services/backup';
@@ -34,7 +34,7 @@ async function caseNumbers(backend: TestBackend): Promise<string[]> {
 
 /** Case numbers in any SQLite file, read without changing it (backups are single files). */
 function caseNumbersIn(file: string): string[] {
-  const sqlite = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  const sqlite = openTestFile(file, { readonly: true, fileMustExist: true });
   try {
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     return (sqlite.prepare('SELECT case_number FROM cases ORDER BY case_number').all() as { case_number: string }[]).map((r) => r.case_number);
@@ -129,7 +129,7 @@ describe('backing up and restoring the data file with its attachments', () => {
 
   it('restores a backup of an older version, migrating it when the file is opened', async () => {
     const file = path.join(tempDir(), 'casedesk.sqlite');
-    const old = openStore(file, { migrations: migrations.slice(0, 3) });
+    const old = openStore(file, { keys: testKeys(), migrations: migrations.slice(0, 3) });
     old.sqlite.exec(`
       INSERT INTO cases (id, kind, case_number, case_year, case_seq, status, title, received_on, received_by, created_at, updated_at)
       VALUES (1, 'legal_aid', '〔2026〕黎托援字第0001号', 2026, 1, 'received', '追索劳动报酬', '2026-11-20', '李娟', 't', 't');
@@ -139,7 +139,7 @@ describe('backing up and restoring the data file with its attachments', () => {
     await backend.api.call('office.setup', OFFICE);
     const list = await backend.api.call('backup.list', {});
     expect(list).toEqual([
-      { file: `${file}.v3-20261122T020000.bak`, takenAt: '2026-11-22T02:00:00.000Z', reason: 'migration', bytes: expect.any(Number) },
+      { file: `${file}.v3-20261122T020000.bak`, takenAt: '2026-11-22T02:00:00.000Z', reason: 'migration', bytes: expect.any(Number), keyId: TEST_KEY.id, keyNote: '本机当前密钥' },
     ]);
     await backend.api.call('backup.restore', { file: list[0]!.file });
     await backend.close();
@@ -194,7 +194,7 @@ describe('refusing a file that cannot be restored', () => {
       'a backup with the page of the cases table overwritten',
       (b, f) =>
         copyOf(b, f, (file) => {
-          const sqlite = new BetterSqlite3(file, { readonly: true });
+          const sqlite = openTestFile(file, { readonly: true });
           const { rootpage } = sqlite.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = 'cases'`).get() as { rootpage: number };
           const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
           sqlite.close();
@@ -207,7 +207,7 @@ describe('refusing a file that cannot be restored', () => {
       'a backup with a page of an index overwritten',
       (b, f) =>
         copyOf(b, f, (file) => {
-          const sqlite = new BetterSqlite3(file, { readonly: true });
+          const sqlite = openTestFile(file, { readonly: true });
           const { rootpage } = sqlite.prepare(`SELECT rootpage FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'parties' AND rootpage > 0 LIMIT 1`).get() as { rootpage: number };
           const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
           sqlite.close();
@@ -396,7 +396,7 @@ describe('automatic daily backups and their rotation', () => {
     }
     fs.utimesSync(path.join(folder, 'casedesk-20261122-093000-manual.sqlite.partial'), new Date(2026, 10, 22, 9, 30), new Date(2026, 10, 22, 9, 30));
     const { taken } = await backupDailyIfDue(backend.store, new Date(2026, 10, 22, 10));
-    expect(fs.readdirSync(folder).sort()).toEqual([path.basename(taken!.file), 'casedesk-20261122-093000-manual.sqlite.partial'].sort());
+    expect(fs.readdirSync(folder).sort()).toEqual([path.basename(taken!.file), `${path.basename(taken!.file)}.key-id`, 'casedesk-20261122-093000-manual.sqlite.partial'].sort());
     await backend.close();
   });
 
@@ -422,10 +422,10 @@ describe('a manual backup to a chosen folder (a USB stick)', () => {
     const usb = tempDir();
     const made = await backend.api.call('backup.create', { folder: usb });
     expect(path.dirname(made.file)).toBe(usb);
-    expect(fs.readdirSync(usb).sort()).toEqual([path.basename(made.file), `${path.basename(made.file)}.attachments`]);
+    expect(fs.readdirSync(usb).sort()).toEqual([path.basename(made.file), `${path.basename(made.file)}.attachments`, `${path.basename(made.file)}.key-id`]);
     expect(fs.readFileSync(path.join(`${made.file}.attachments`, scan), 'utf8')).toBe('调解协议书');
     expect(caseNumbersIn(made.file)).toEqual(await caseNumbers(backend));
-    expect(fs.readdirSync(usb)).toHaveLength(2); // no -wal or -shm: the file stands alone (rollback journal)
+    expect(fs.readdirSync(usb)).toHaveLength(3); // no -wal or -shm: the file stands alone (rollback journal)
     // Restorable from there.
     await backend.api.call('backup.restore', { file: made.file });
     await backend.close();
@@ -451,7 +451,7 @@ describe('a manual backup to a chosen folder (a USB stick)', () => {
 });
 
 function sqliteFile(file: string, sql: string): string {
-  const sqlite = new BetterSqlite3(file);
+  const sqlite = openTestFile(file);
   sqlite.exec(sql);
   sqlite.close();
   return file;

@@ -43,7 +43,7 @@ describe('npm run cli -- backup and restore', () => {
     expect(restore.code).toBe(0);
     expect(restore.err).toBe('');
     const lines = restore.out.split('\n');
-    expect(lines[0]).toBe(`已核对备份：${file}（完整性检查通过）`);
+    expect(lines[0]).toBe(`已核对备份：${file}（完整性检查通过；本机当前密钥）`);
     expect(lines[1]).toMatch(new RegExp(`^恢复前的数据已备份到：${path.join(path.dirname(db), 'backups')}/casedesk-\\d{8}-\\d{6}-pre-restore\\.sqlite$`));
     expect(lines[2]).toBe(`已恢复：数据文件 ${db}，共 3 件案件`);
     expect(lines[3]).toMatch(/^编号不会重复：变更序号从\d+继续，报送序号从1继续；下次报送将告知县局$/);

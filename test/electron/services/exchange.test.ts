@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sealPackage } from '../../../electron/services/exchange/container';
+import { sealPackage, verifyPackage } from '../../../electron/services/exchange/container';
 import { loadKeys, parsePublicKey } from '../../../electron/services/exchange/keys';
 import type { DataManifest } from '../../../shared/exchange/manifest';
 import { dataState, fileState } from '../../support/fixtures';
@@ -91,7 +91,8 @@ describe('the monthly export from an office to the county bureau', () => {
     await lijuan.call('interference.submitStatement', { period: '2026-10', note: '' });
 
     const made = await exportTo(lituo);
-    expect(made).toMatchObject({ sequence: 1, period: '2026-11', fileName: `${LITUO}-2026-11-0001.casedesk`, encrypted: true });
+    expect(made).toMatchObject({ sequence: 1, period: '2026-11', fileName: `${LITUO}-2026-11-0001.casedesk` });
+    expect(verifyPackage(fs.readFileSync(made.file)).manifest.encryption).not.toBeNull();
     expect(path.dirname(made.file)).toBe(path.join(lituo.folder, 'exports'));
 
     const [outcome] = await importFiles(county, made.file);
@@ -140,16 +141,20 @@ describe('the monthly export from an office to the county bureau', () => {
   });
 
   it('makes an earlier export again with the same content, which the bureau takes as the same package', async () => {
-    await lituo.api.call('exchange.setBureauKey', { publicKey: '' }); // unencrypted: the bytes themselves must repeat
     const first = await exportTo(lituo, '2026-10');
     const bytes = fs.readFileSync(first.file);
     lituo.store.sqlite.prepare(`UPDATE cases SET title = '改过' WHERE id = (SELECT min(id) FROM cases)`).run();
     fs.rmSync(first.file);
     const again = await lituo.api.call('exchange.exportAgain', { sequence: 1, folder: null });
-    expect(again.encrypted).toBe(false);
-    expect(fs.readFileSync(again.file).equals(bytes)).toBe(true);
+    // Encrypted anew (a fresh ephemeral key), the same content: the same content hash and part list.
+    const [was, now] = [verifyPackage(bytes).manifest, verifyPackage(fs.readFileSync(again.file)).manifest];
+    expect(now.contentHash).toBe(was.contentHash);
+    expect(now.parts.map((p) => p.name)).toEqual(was.parts.map((p) => p.name));
+    const remade = path.join(path.dirname(again.file), `again-${path.basename(again.file)}`);
+    fs.renameSync(again.file, remade);
+    fs.writeFileSync(first.file, bytes);
 
-    expect((await importFiles(county, again.file))[0]).toMatchObject({ status: 'imported' });
+    expect((await importFiles(county, remade))[0]).toMatchObject({ status: 'imported' });
     const before = fileState(county.dataFile);
     expect((await importFiles(county, first.file))[0]).toMatchObject({ status: 'duplicate' });
     expect(fileState(county.dataFile)).toBe(before);

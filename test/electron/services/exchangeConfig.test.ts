@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { verifyPackage } from '../../../electron/services/exchange/container';
 import { fileState } from '../../support/fixtures';
 import { bureau, office, type Site } from './exchangeFixtures';
 
@@ -45,7 +47,7 @@ describe('the bureau’s configuration package, installed by an office after che
       expect(fileState(lituo.dataFile)).toBe(state);
       return result.ok ? null : result.error;
     };
-    expect(await refusal(made.base64)).toMatchObject({ code: 'CONFLICT', field: 'base64', message: expect.stringMatching(/请先设置县司法局公钥/) });
+    expect(await refusal(made.base64)).toMatchObject({ code: 'VALIDATION', field: 'bureauFingerprint', message: expect.stringMatching(/^县局公钥指纹：本所尚未设置县司法局公钥/) });
 
     const other = await bureau();
     await lituo.api.call('exchange.setBureauKey', { publicKey: (await other.api.call('exchange.keys', {})).publicKey! });
@@ -57,6 +59,45 @@ describe('the bureau’s configuration package, installed by an office after che
     bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0x20;
     expect(await refusal(bytes.toString('base64'))).toMatchObject({ code: 'VALIDATION', field: 'base64', message: expect.stringMatching(/config\.json.*SHA-256/) });
     expect(await lituo.api.call('mediation.disputeTypes', { includeInactive: true })).not.toContainEqual(expect.objectContaining({ name: '物业服务纠纷' }));
+  });
+});
+
+describe('first contact: the configuration package sets the bureau key in one step', () => {
+  it('takes the package’s signing key as the bureau key only when the fingerprint the bureau gave matches, then exports encrypted to it', async () => {
+    const county = await bureau();
+    const impostor = await bureau();
+    const lituo = await office({ cases: 1 });
+    try {
+      const real = await county.api.call('exchange.status', {});
+      const config = await county.api.call('bureau.exportConfig', { folder: county.folder });
+      const forged = await impostor.api.call('bureau.exportConfig', { folder: impostor.folder });
+      const install = (base64: string, bureauFingerprint: string) =>
+        lituo.dispatch('exchange.importConfig', { fileName: config.fileName, base64, bureauFingerprint }, 'local');
+
+      // Before: no package leaves the office, and it is told how to set the key.
+      const refusedExport = await lituo.dispatch('exchange.export', { period: null, folder: null }, 'local');
+      expect(refusedExport).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^未设置县司法局公钥，不能导出.*配置包.*--bureau-key/) } });
+      expect(fs.readdirSync(lituo.folder).filter((n) => n.endsWith('.casedesk'))).toEqual([]);
+
+      // Someone else's package, with the real bureau's fingerprint typed in: refused, nothing set.
+      const state = fileState(lituo.dataFile);
+      expect(await install(forged.base64, real.fingerprint!)).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'bureauFingerprint', message: expect.stringMatching(/与填写的.*不符/) } });
+      expect(fileState(lituo.dataFile)).toBe(state);
+      expect((await lituo.api.call('exchange.keys', {})).bureauFingerprint).toBeNull();
+
+      // The bureau's own package with its fingerprint (typed with capitals and spaces): installed, key set.
+      expect(await install(config.base64, ` ${real.fingerprint!.toUpperCase()} `)).toMatchObject({ ok: true, value: { unchanged: false } });
+      expect(await lituo.api.call('exchange.keys', {})).toMatchObject({ bureauPublicKey: real.publicKey, bureauFingerprint: real.fingerprint });
+      const made = await lituo.api.call('exchange.export', { period: null, folder: null });
+      expect(verifyPackage(fs.readFileSync(made.file)).manifest.encryption?.recipientFingerprint).toBe(real.fingerprint);
+
+      // Once set, a package signed by another key is refused whatever fingerprint comes with it.
+      expect(await install(forged.base64, (await impostor.api.call('exchange.status', {})).fingerprint!)).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'base64' } });
+    } finally {
+      await county.close();
+      await impostor.close();
+      await lituo.close();
+    }
   });
 });
 

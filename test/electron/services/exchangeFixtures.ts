@@ -1,9 +1,9 @@
 // Offices and a county bureau on temp files, for the exchange tests: an office with cases of every kind made by
 // the demo (through the channels), a bureau in 县局模式, and the two introduced to each other as in real life
 // (the office enters the bureau's public key, the bureau registers the office with its fingerprint).
+import { openTestFile } from '../../support/testKey';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { planDemoCases } from '../../../scripts/demoCases';
 import { ApiError, createApi, type Api } from '../../../shared/client';
 import type { Channel } from '../../../shared/contract';
@@ -77,7 +77,7 @@ export async function introduce(from: Site, to: Site): Promise<void> {
 
 /** Every exported row of an office's own file, as `table key → row`, read with SQLite directly, ID numbers masked as sent. */
 export function officeRows(s: Pick<Site, 'dataFile'>): Map<string, Record<string, unknown>> {
-  const sqlite = new BetterSqlite3(s.dataFile, { readonly: true });
+  const sqlite = openTestFile(s.dataFile, { readonly: true });
   const rows = new Map<string, Record<string, unknown>>();
   try {
     for (const [table, spec] of Object.entries(EXPORTED_TABLES)) {
@@ -96,7 +96,7 @@ export function officeRows(s: Pick<Site, 'dataFile'>): Map<string, Record<string
 
 /** What the bureau holds of an office: live rows as `table key → row`, and the tombstones' keys. */
 export function bureauRows(s: Site, officeCode: string): { live: Map<string, Record<string, unknown>>; tombstones: Set<string> } {
-  const sqlite = new BetterSqlite3(s.dataFile, { readonly: true });
+  const sqlite = openTestFile(s.dataFile, { readonly: true });
   try {
     const live = new Map<string, Record<string, unknown>>();
     const tombstones = new Set<string>();

@@ -1,9 +1,9 @@
 // The bureau imports a batch of packages one at a time: each is read, checked in full and merged before the next
 // file is even opened, so a package refused in the middle of a batch leaves every other one imported.
+import { openTestFile } from '../../support/testKey';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { importPackages } from '../../../electron/services/exchange/bureauImport';
 import { sealPackage } from '../../../electron/services/exchange/container';
 import { fingerprintOf, parsePublicKey, publicKeyText, rawPublic, type KeyPairs } from '../../../electron/services/exchange/keys';
@@ -12,7 +12,7 @@ import { PACKAGE_FORMAT_VERSION, type DataManifest } from '../../../shared/excha
 import { bureau, type Site } from './exchangeFixtures';
 
 function casesPerOffice(county: Site): { office_code: string; n: number }[] {
-  const sqlite = new BetterSqlite3(county.dataFile, { readonly: true });
+  const sqlite = openTestFile(county.dataFile, { readonly: true });
   try {
     return sqlite.prepare(`SELECT office_code, count(*) AS n FROM bureau_rows WHERE table_name = 'cases' GROUP BY office_code ORDER BY office_code`).all() as {
       office_code: string; n: number;
@@ -23,7 +23,7 @@ function casesPerOffice(county: Site): { office_code: string; n: number }[] {
 }
 
 function importedOffices(county: Site): string[] {
-  const sqlite = new BetterSqlite3(county.dataFile, { readonly: true });
+  const sqlite = openTestFile(county.dataFile, { readonly: true });
   try {
     return (sqlite.prepare('SELECT office_code FROM bureau_imports ORDER BY office_code').all() as { office_code: string }[]).map((r) => r.office_code);
   } finally {
@@ -108,7 +108,7 @@ it('undoes the batches already merged when a line after them fails: nothing of t
   expect(outcomes[1]!.status === 'rejected' && outcomes[1]!.reason).toBe('第4101行数据不符合格式：表“cases”没有列“secret”');
   expect(casesPerOffice(county)).toEqual([{ office_code: '43011101', n: 20 }, { office_code: '43011102', n: 20 }]);
   expect(importedOffices(county)).toEqual(['43011101', '43011102']);
-  const sqlite = new BetterSqlite3(county.dataFile, { readonly: true });
+  const sqlite = openTestFile(county.dataFile, { readonly: true });
   expect(sqlite.prepare(`SELECT count(*) AS n FROM bureau_rows WHERE office_code = '43011199'`).get()).toEqual({ n: 0 });
   sqlite.close();
   await county.close();
@@ -135,7 +135,7 @@ it('stores each row’s data the same whether or not the line was written exactl
   const made = await signedPackage(county, '43011198', lines);
   const outcomes = await county.api.call('bureau.importFiles', { files: writeAll(county, [made]) });
   expect(outcomes.map((o) => o.status)).toEqual(['imported']);
-  const sqlite = new BetterSqlite3(county.dataFile, { readonly: true });
+  const sqlite = openTestFile(county.dataFile, { readonly: true });
   const rows = sqlite.prepare(`SELECT row_key, deleted, data, data_hash FROM bureau_rows WHERE office_code = '43011198' ORDER BY seq`).all() as {
     row_key: string; deleted: number; data: string | null; data_hash: string;
   }[];

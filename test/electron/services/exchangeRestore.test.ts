@@ -2,9 +2,9 @@
 // survive even an unreadable data file, and a file replaced outside CaseDesk), every restore is recorded with who
 // and which backup, the first export after one tells the bureau; and the bureau never writes one row over another
 // when an office (one without high-water marks) gives a lost row's key to a new one: both are kept and listed.
+import { openTestFile } from '../../support/testKey';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { highWaterPath } from '../../../db/highWater';
 import { createApi, type Api } from '../../../shared/client';
 import type { VerifyOutcome } from '../../../shared/exchange/types';
@@ -23,7 +23,7 @@ async function register(api: Api, name = '张秀英'): Promise<{ id: number; cas
 }
 
 function rows<T>(file: string, sql: string, ...params: unknown[]): T[] {
-  const sqlite = new BetterSqlite3(file, { readonly: true });
+  const sqlite = openTestFile(file, { readonly: true });
   try {
     return sqlite.prepare(sql).all(...params) as T[];
   } finally {
@@ -177,7 +177,7 @@ describe('an office that gives a lost row’s key to another row (one without hi
     // A copy of the file as it is now, as a restore from it without high-water marks would leave it.
     const twinFile = path.join(lituo.folder, 'twin', 'casedesk.sqlite');
     fs.mkdirSync(path.dirname(twinFile));
-    await lituo.store.sqlite.backup(twinFile);
+    lituo.store.sqlite.prepare('VACUUM INTO ?').run(twinFile); // an encrypted copy under the same key
 
     // The office registers a case (its case row changed last, after its parties), exported and imported.
     const kept = await register(lituo.api, '李四');

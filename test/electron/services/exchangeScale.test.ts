@@ -1,6 +1,6 @@
+import { openTestFile } from '../../support/testKey';
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { makeSyntheticPackages } from '../../../electron/services/exchange/syntheticPackages';
 import { fileState } from '../../support/fixtures';
 import { bureau } from './exchangeFixtures';
@@ -17,7 +17,7 @@ it('imports the packages of many offices at once, each office’s rows apart, an
   const outcomes = await county.api.call('bureau.importFiles', { files });
   expect(outcomes.map((o) => o.status)).toEqual(['imported', 'imported', 'imported']);
   expect(outcomes.map((o) => (o.status === 'imported' ? o.counts.inserted : 0))).toEqual(made.map((p) => p.rows));
-  const sqlite = new BetterSqlite3(county.dataFile, { readonly: true });
+  const sqlite = openTestFile(county.dataFile, { readonly: true });
   const perOffice = sqlite.prepare(`SELECT office_code, count(*) AS n FROM bureau_rows WHERE table_name = 'cases' GROUP BY office_code`).all();
   sqlite.close();
   expect(perOffice).toEqual([{ office_code: '43011101', n: 150 }, { office_code: '43011102', n: 150 }, { office_code: '43011103', n: 150 }]);
