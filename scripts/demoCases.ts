@@ -6,17 +6,17 @@
 // `until`. Open cases are recent; concluded and archived ones spread over the past years.
 // makeDemoCases then registers each case and takes its actions through the same channels a clerk uses.
 import { addDays, daysBetween } from '../shared/calendar';
-import type { CaseStatus } from '../shared/caseStatuses';
+import type { CaseStatus } from '../shared/cases/statuses';
 import { ApiError, type Api } from '../shared/client';
 import type { Channel, ChannelInput } from '../shared/contract';
 import { formatChineseDate, isRealDate } from '../shared/dates';
-import type { PROGRESS_KINDS, TERMINATION_REASONS } from '../shared/legalAid/actions';
-import { LEGAL_AID_ACTION_LABELS, legalAidLifecycle, type LegalAidAction } from '../shared/legalAid/lifecycle';
-import type { LegalAidStatus } from '../shared/legalAid/options';
-import { confirmationDue, MEDIATION_ACTION_LABELS, mediationLifecycle, mediationTermDue, type MediationAction, type MediationStatus } from '../shared/mediation/lifecycle';
-import type { MEDIATION_TERMINATION_REASONS } from '../shared/mediation/options';
-import { NOTARIZATION_LIFECYCLE, type NotarizationStatus } from '../shared/notarization/lifecycle';
-import { MATTER_SEED } from '../shared/notarization/matters';
+import type { PROGRESS_KINDS, TERMINATION_REASONS } from '../shared/kinds/legalAid/actions';
+import { LEGAL_AID_ACTION_LABELS, legalAidLifecycle, type LegalAidAction } from '../shared/kinds/legalAid/lifecycle';
+import type { LegalAidStatus } from '../shared/kinds/legalAid/options';
+import { confirmationDue, MEDIATION_ACTION_LABELS, mediationLifecycle, mediationTermDue, type MediationAction, type MediationStatus } from '../shared/kinds/mediation/lifecycle';
+import type { MEDIATION_TERMINATION_REASONS } from '../shared/kinds/mediation/options';
+import { NOTARIZATION_LIFECYCLE, type NotarizationStatus } from '../shared/kinds/notarization/lifecycle';
+import { MATTER_SEED } from '../shared/kinds/notarization/matters';
 import { CASE_KIND_LABELS, CASE_KINDS, type CaseKind } from '../shared/options';
 import {
   chance,

@@ -29,14 +29,14 @@ export type {
   RosterEntry,
   RosterSuggestion,
 } from './channels/legalAidLifecycle';
-export type { ActionOption, LegalAidDeadline, LegalAidFacts } from './legalAid/lifecycle';
-export type { EligibilityOverride, EligibilityVerdict } from './legalAid/eligibility';
-export type { ConflictAcknowledgement, ConflictMatch, ConflictReport } from './parties';
-export type { NotarizationMatter } from './notarization/matters';
+export type { ActionOption, LegalAidDeadline, LegalAidFacts } from './kinds/legalAid/lifecycle';
+export type { EligibilityOverride, EligibilityVerdict } from './kinds/legalAid/eligibility';
+export type { ConflictAcknowledgement, ConflictMatch, ConflictReport } from './cases/conflicts';
+export type { NotarizationMatter } from './kinds/notarization/matters';
 export type { MediationCase, MediationCaseDeadlines, MediationPartyRecord, MediationRegistrationRecord } from './channels/mediation';
-export type { MediationActionOption, MediationDeadline, MediationFacts, MediationStatus } from './mediation/lifecycle';
-export type { DisputeType } from './mediation/disputeTypes';
-export type { SubsidyRate, SubsidyRates } from './mediation/subsidy';
+export type { MediationActionOption, MediationDeadline, MediationFacts, MediationStatus } from './kinds/mediation/lifecycle';
+export type { DisputeType } from './kinds/mediation/disputeTypes';
+export type { SubsidyRate, SubsidyRates } from './kinds/mediation/subsidy';
 export type { StatisticsReport, StatisticsWorkbook, TemplateInfo } from './channels/statistics';
 export type { AttachmentInfo, DossierCompleteness, DossierOverrideRecord, DossierView, IncompleteDossiers } from './channels/dossier';
 

@@ -1,6 +1,6 @@
 // Handlers of a legal-aid case after intake, the roster, and conflict checks.
 import type { legalAidLifecycleChannels } from '../../shared/channels/legalAidLifecycle';
-import type { LegalAidAction } from '../../shared/legalAid/lifecycle';
+import type { LegalAidAction } from '../../shared/kinds/legalAid/lifecycle';
 import { actor, type CallContext, type HandlersOf } from '../handlerTypes';
 import * as conflicts from '../services/conflicts';
 import * as lifecycle from '../services/legalAidLifecycle';

@@ -1,6 +1,6 @@
 // Handlers of 人民调解 cases: registration, the lifecycle, reading, time limits, dispute types and subsidy rates.
 import type { mediationChannels } from '../../shared/channels/mediation';
-import type { MediationAction } from '../../shared/mediation/lifecycle';
+import type { MediationAction } from '../../shared/kinds/mediation/lifecycle';
 import { actor, type CallContext, type HandlersOf } from '../handlerTypes';
 import * as mediation from '../services/mediation';
 

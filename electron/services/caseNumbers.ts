@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { formatCaseNumber } from '../../shared/caseNumber';
+import { formatCaseNumber } from '../../shared/cases/caseNumber';
 import type { CaseKind } from '../../shared/options';
 
 /**

@@ -18,7 +18,7 @@ import {
   type ConflictSeverity,
   type MatchKind,
   type PartyRole,
-} from '../../shared/parties';
+} from '../../shared/cases/conflicts';
 import type { Clock } from './clock';
 
 /**

@@ -2,13 +2,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { addDays } from '../../shared/calendar';
-import { DONE_LATE_WINDOW_DAYS, sortDashboard, type Dashboard, type DashboardItem } from '../../shared/dashboard';
-import { legalAidDeadlinesOf, legalAidFacts } from '../../shared/legalAid/lifecycle';
-import type { LegalAidStatus } from '../../shared/legalAid/options';
+import { DONE_LATE_WINDOW_DAYS, sortDashboard, type Dashboard, type DashboardItem } from '../../shared/cases/dashboard';
+import { legalAidDeadlinesOf, legalAidFacts } from '../../shared/kinds/legalAid/lifecycle';
+import type { LegalAidStatus } from '../../shared/kinds/legalAid/options';
 import type { CaseAction } from '../../shared/lifecycle';
-import { mediationDeadlinesOf, mediationFacts, type MediationStatus } from '../../shared/mediation/lifecycle';
-import { notarizationDeadlines } from '../../shared/notarization/deadlines';
-import { notarizationProgress } from '../../shared/notarization/progress';
+import { mediationDeadlinesOf, mediationFacts, type MediationStatus } from '../../shared/kinds/mediation/lifecycle';
+import { notarizationDeadlines } from '../../shared/kinds/notarization/deadlines';
+import { notarizationProgress } from '../../shared/kinds/notarization/progress';
 import { holidayTableOf } from './holidayCalendar';
 
 /** Statuses whose limits are all met or moot: such a case shows only if changed within the done-late window. */

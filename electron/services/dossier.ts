@@ -11,11 +11,11 @@ import { legalAidDossierFacts, mediationDossierFacts, notarizationDossierFacts, 
 import { GATED_ACTION_LABELS, type GatedAction } from '../../shared/dossier/materials';
 import type { DossierRuleSet } from '../../shared/dossier/ruleSet';
 import { AppError } from '../../shared/errors';
-import { legalAidFacts } from '../../shared/legalAid/lifecycle';
-import type { LegalAidStatus } from '../../shared/legalAid/options';
-import { mediationFacts, type MediationStatus } from '../../shared/mediation/lifecycle';
-import type { NotarizationStatus } from '../../shared/notarization/lifecycle';
-import { notarizationProgress } from '../../shared/notarization/progress';
+import { legalAidFacts } from '../../shared/kinds/legalAid/lifecycle';
+import type { LegalAidStatus } from '../../shared/kinds/legalAid/options';
+import { mediationFacts, type MediationStatus } from '../../shared/kinds/mediation/lifecycle';
+import type { NotarizationStatus } from '../../shared/kinds/notarization/lifecycle';
+import { notarizationProgress } from '../../shared/kinds/notarization/progress';
 import type { CaseAction } from '../../shared/lifecycle';
 import type { CaseKind } from '../../shared/options';
 import { caseTimeline } from './caseActions';

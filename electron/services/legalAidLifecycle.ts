@@ -25,7 +25,7 @@ import type {
   reviewObjectionSchema,
   supplyMaterialsSchema,
   terminateSchema,
-} from '../../shared/legalAid/actions';
+} from '../../shared/kinds/legalAid/actions';
 import {
   assessEligibility,
   expertiseFor,
@@ -36,7 +36,7 @@ import {
   type EligibilityPart,
   type MandatoryDefenceGround,
   type MatterType,
-} from '../../shared/legalAid/eligibility';
+} from '../../shared/kinds/legalAid/eligibility';
 import {
   availableLegalAidActions,
   legalAidActionProblem,
@@ -46,8 +46,8 @@ import {
   type LegalAidAction,
   type LegalAidDeadline,
   type LegalAidFacts,
-} from '../../shared/legalAid/lifecycle';
-import { LEGAL_AID_STATUS_LABELS, type LegalAidStatus } from '../../shared/legalAid/options';
+} from '../../shared/kinds/legalAid/lifecycle';
+import { LEGAL_AID_STATUS_LABELS, type LegalAidStatus } from '../../shared/kinds/legalAid/options';
 import { actionDateProblem } from '../../shared/lifecycle';
 import { caseState, caseTimeline, takeAction } from './caseActions';
 import type { Clock } from './clock';

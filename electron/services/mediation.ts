@@ -25,8 +25,8 @@ import type {
   recordSubsidySchema,
   succeedSchema,
   terminateSchema,
-} from '../../shared/mediation/actions';
-import type { DisputeType, DisputeTypeList } from '../../shared/mediation/disputeTypes';
+} from '../../shared/kinds/mediation/actions';
+import type { DisputeType, DisputeTypeList } from '../../shared/kinds/mediation/disputeTypes';
 import {
   availableMediationActions,
   MEDIATION_STATUS_LABELS,
@@ -38,8 +38,8 @@ import {
   type MediationAction,
   type MediationFacts,
   type MediationStatus,
-} from '../../shared/mediation/lifecycle';
-import type { MediationSource } from '../../shared/mediation/options';
+} from '../../shared/kinds/mediation/lifecycle';
+import type { MediationSource } from '../../shared/kinds/mediation/options';
 import {
   checkMediationRegistration,
   checkQuickOralMediation,
@@ -47,8 +47,8 @@ import {
   QUICK_ORAL_LABELS,
   type MediationRegistration,
   type QuickOralMediation,
-} from '../../shared/mediation/registration';
-import { computeSubsidy, rateInForce, type SubsidyRate, type SubsidyRates, type SubsidyRatesInput } from '../../shared/mediation/subsidy';
+} from '../../shared/kinds/mediation/intake';
+import { computeSubsidy, rateInForce, type SubsidyRate, type SubsidyRates, type SubsidyRatesInput } from '../../shared/kinds/mediation/subsidy';
 import { labelFor, type Labels } from '../../shared/validation';
 import { caseTimeline, recordRegistration, takeAction } from './caseActions';
 import { takeCaseNumber } from './caseNumbers';

@@ -7,24 +7,24 @@ import type { NotarizationCase, NotarizationCaseDeadlines } from '../../shared/c
 import { AppError, type FieldIssue } from '../../shared/errors';
 import type { HolidayTable } from '../../shared/holidays';
 import type { CaseAction } from '../../shared/lifecycle';
-import type { NotarizationActionRequest } from '../../shared/notarization/actions';
-import { notarizationDeadlines } from '../../shared/notarization/deadlines';
+import type { NotarizationActionRequest } from '../../shared/kinds/notarization/actions';
+import { notarizationDeadlines } from '../../shared/kinds/notarization/deadlines';
 import {
   NOTARIZATION_LIFECYCLE,
   NOTARIZATION_STATUS_LABELS,
   OPEN_NOTARIZATION_STATUSES,
   type NotarizationStatus,
-} from '../../shared/notarization/lifecycle';
-import type { MatterUpdate, NotarizationMatter } from '../../shared/notarization/matters';
-import type { NotarizationCategory, UseScope } from '../../shared/notarization/options';
-import { allowedNotarizationActions, notarizationActionProblem, notarizationProgress } from '../../shared/notarization/progress';
+} from '../../shared/kinds/notarization/lifecycle';
+import type { MatterUpdate, NotarizationMatter } from '../../shared/kinds/notarization/matters';
+import type { NotarizationCategory, UseScope } from '../../shared/kinds/notarization/options';
+import { allowedNotarizationActions, notarizationActionProblem, notarizationProgress } from '../../shared/kinds/notarization/progress';
 import {
   checkNotarizationRequest,
   NOTARIZATION_LABELS,
   useScopeOf,
   type NotarizationApplicant,
   type NotarizationRequest,
-} from '../../shared/notarization/request';
+} from '../../shared/kinds/notarization/intake';
 import { labelFor } from '../../shared/validation';
 import { caseTimeline, recordRegistration, takeAction } from './caseActions';
 import { takeCaseNumber } from './caseNumbers';

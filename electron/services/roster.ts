@@ -7,8 +7,8 @@ import type { Database, LegalAidRosterTable } from '../../db/schema';
 import type { RosterCandidate, RosterEntry, RosterSuggestion } from '../../shared/channels/legalAidLifecycle';
 import { AppError } from '../../shared/errors';
 import { parsePhone } from '../../shared/identity';
-import type { ORG_TYPES, RosterEntryInput, RosterUpdateInput } from '../../shared/legalAid/actions';
-import type { ExpertiseArea } from '../../shared/legalAid/eligibility';
+import type { ORG_TYPES, RosterEntryInput, RosterUpdateInput } from '../../shared/kinds/legalAid/actions';
+import type { ExpertiseArea } from '../../shared/kinds/legalAid/eligibility';
 import type { Clock } from './clock';
 
 type OrgType = (typeof ORG_TYPES)[number];

@@ -11,11 +11,11 @@
 //            const created = await api.call('<kind>.create', ...); await acknowledgeConflicts(api, created.id, conflicts);
 import { Alert, Button, Checkbox, Empty, Input, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { caseStatusLabel } from '../../shared/caseStatuses';
+import { caseStatusLabel } from '../../shared/cases/statuses';
 import type { ConflictAcknowledgement } from '../../shared/contract';
 import { isRealDate } from '../../shared/dates';
 import { CASE_KIND_LABELS } from '../../shared/options';
-import { MATCH_KIND_LABELS, type ConflictMatch, type ConflictParty, type ConflictSeverity } from '../../shared/parties';
+import { MATCH_KIND_LABELS, type ConflictMatch, type ConflictParty, type ConflictSeverity } from '../../shared/cases/conflicts';
 import type { Api } from '../api';
 import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';

@@ -1,14 +1,14 @@
 // What the timeline calls each action and each recorded field, for every kind of case. The words come from the
 // same label tables the channels use for their error messages, so a field reads the same on the form, in a
 // refusal and in the history.
-import { caseStatusLabel } from '../../shared/caseStatuses';
-import * as legalAid from '../../shared/legalAid/actions';
-import { MATTER_TYPE_LABELS } from '../../shared/legalAid/eligibility';
-import { LEGAL_AID_ACTION_LABELS, type LegalAidAction } from '../../shared/legalAid/lifecycle';
-import * as mediation from '../../shared/mediation/actions';
-import { MEDIATION_ACTION_LABELS, type MediationAction } from '../../shared/mediation/lifecycle';
-import { NOTARIZATION_ACTION_LABELS } from '../../shared/notarization/actions';
-import { NOTARIZATION_LIFECYCLE } from '../../shared/notarization/lifecycle';
+import { caseStatusLabel } from '../../shared/cases/statuses';
+import * as legalAid from '../../shared/kinds/legalAid/actions';
+import { MATTER_TYPE_LABELS } from '../../shared/kinds/legalAid/eligibility';
+import { LEGAL_AID_ACTION_LABELS, type LegalAidAction } from '../../shared/kinds/legalAid/lifecycle';
+import * as mediation from '../../shared/kinds/mediation/actions';
+import { MEDIATION_ACTION_LABELS, type MediationAction } from '../../shared/kinds/mediation/lifecycle';
+import { NOTARIZATION_ACTION_LABELS } from '../../shared/kinds/notarization/actions';
+import { NOTARIZATION_LIFECYCLE } from '../../shared/kinds/notarization/lifecycle';
 import type { CaseKind } from '../../shared/options';
 import type { Labels } from '../../shared/validation';
 import { formatDate, formatMoney } from '../app/format';

@@ -2,7 +2,7 @@
 // completeness of the rows on screen, and the dashboard's list of open cases whose dossiers lack items.
 import { Alert, Card, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { caseStatusLabel } from '../../shared/caseStatuses';
+import { caseStatusLabel } from '../../shared/cases/statuses';
 import type { DossierCompleteness, IncompleteDossiers as Incomplete } from '../../shared/contract';
 import { CASE_KIND_LABELS } from '../../shared/options';
 import { errorMessage, useApi } from '../app/apiContext';

@@ -9,7 +9,7 @@ import {
   legalAidApplicationSchema,
   type LegalAidApplication,
   type LegalAidApplicationInput,
-} from '../../shared/legalAid/application';
+} from '../../shared/kinds/legalAid/intake';
 import { yuanToFen } from '../../shared/money';
 import { fieldIssues } from '../../shared/validation';
 

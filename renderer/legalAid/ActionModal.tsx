@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { RosterCandidate } from '../../shared/contract';
 import { localDate } from '../../shared/dates';
-import { LEGAL_AID_ACTION_LABELS, type LegalAidAction } from '../../shared/legalAid/lifecycle';
+import { LEGAL_AID_ACTION_LABELS, type LegalAidAction } from '../../shared/kinds/legalAid/lifecycle';
 import { actionDateProblem } from '../../shared/lifecycle';
 import { useApi } from '../app/apiContext';
 import { CheckedFormFrame, schemaIssues, SubmitRow, useCheckedForm, useSubmit } from '../forms/checkedForm';

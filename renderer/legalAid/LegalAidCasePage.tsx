@@ -5,9 +5,9 @@ import { Alert, App as AntApp, Button, Collapse, Descriptions, Space, Spin, Tag,
 import { useCallback, useEffect, useState } from 'react';
 import type { LegalAidCase, LegalAidDeadline, LegalAidProgress } from '../../shared/contract';
 import { localDate } from '../../shared/dates';
-import { MATTER_TYPE_LABELS } from '../../shared/legalAid/eligibility';
-import { LEGAL_AID_STATUS_LABELS } from '../../shared/legalAid/options';
-import { LEGAL_AID_ACTION_LABELS, LEGAL_AID_ACTIONS, legalAidActionProblem, type LegalAidAction } from '../../shared/legalAid/lifecycle';
+import { MATTER_TYPE_LABELS } from '../../shared/kinds/legalAid/eligibility';
+import { LEGAL_AID_STATUS_LABELS } from '../../shared/kinds/legalAid/options';
+import { LEGAL_AID_ACTION_LABELS, LEGAL_AID_ACTIONS, legalAidActionProblem, type LegalAidAction } from '../../shared/kinds/legalAid/lifecycle';
 import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
 import { formatDate, formatMoment, formatMoney } from '../app/format';

@@ -38,9 +38,9 @@ import {
   TERMINATE_LABELS,
   TERMINATION_REASONS,
   terminateSchema,
-} from '../../shared/legalAid/actions';
-import { MANDATORY_DEFENCE_GROUNDS, MATTER_TYPE_LABELS, MATTER_TYPES, PROVISIONAL_GROUNDS } from '../../shared/legalAid/eligibility';
-import type { LegalAidAction } from '../../shared/legalAid/lifecycle';
+} from '../../shared/kinds/legalAid/actions';
+import { MANDATORY_DEFENCE_GROUNDS, MATTER_TYPE_LABELS, MATTER_TYPES, PROVISIONAL_GROUNDS } from '../../shared/kinds/legalAid/eligibility';
+import type { LegalAidAction } from '../../shared/kinds/legalAid/lifecycle';
 import { yuanToFen } from '../../shared/money';
 import type { Labels } from '../../shared/validation';
 

@@ -4,8 +4,8 @@
 import { Alert, Button, Descriptions, Space, Spin, Table, Tag, Typography, type DescriptionsProps } from 'antd';
 import { useCallback, type ReactNode } from 'react';
 import type { MediationCase, MediationCaseDeadlines, MediationDeadline, MediationPartyRecord } from '../../shared/contract';
-import { MEDIATION_LABELS } from '../../shared/mediation/registration';
-import { PARTY_KIND_LABELS } from '../../shared/mediation/options';
+import { MEDIATION_LABELS } from '../../shared/kinds/mediation/intake';
+import { PARTY_KIND_LABELS } from '../../shared/kinds/mediation/options';
 import { useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
 import { formatDate, formatMoment, formatMoney } from '../app/format';

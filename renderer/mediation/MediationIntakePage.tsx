@@ -5,8 +5,8 @@ import { App as AntApp, Checkbox, type FormInstance, Col, DatePicker, Input, Row
 import { useState } from 'react';
 import { localDate } from '../../shared/dates';
 import { parseIdNumber } from '../../shared/identity';
-import { MEDIATION_LABELS } from '../../shared/mediation/registration';
-import { MEDIATION_SOURCES, SOURCES_NEEDING_DETAIL, type MediationSource } from '../../shared/mediation/options';
+import { MEDIATION_LABELS } from '../../shared/kinds/mediation/intake';
+import { MEDIATION_SOURCES, SOURCES_NEEDING_DETAIL, type MediationSource } from '../../shared/kinds/mediation/options';
 import { useApi } from '../app/apiContext';
 import { ConflictCheck, NO_CONFLICTS, useConflictParties, type ConflictReview } from '../cases/ConflictCheck';
 import { CheckedFormFrame, SubmitRow, useCheckedForm, useSubmit, type CheckedForm } from '../forms/checkedForm';

@@ -3,8 +3,8 @@
 import { Alert, App as AntApp, Button, Card, Checkbox, Col, Descriptions, Form, Input, Row, Space, Spin, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { DisputeType, SubsidyRate, SubsidyRates } from '../../shared/contract';
-import { DISPUTE_TYPE_LABELS, disputeTypeListSchema } from '../../shared/mediation/disputeTypes';
-import { SUBSIDY_RATE_LABELS, subsidyRatesSchema } from '../../shared/mediation/subsidy';
+import { DISPUTE_TYPE_LABELS, disputeTypeListSchema } from '../../shared/kinds/mediation/disputeTypes';
+import { SUBSIDY_RATE_LABELS, subsidyRatesSchema } from '../../shared/kinds/mediation/subsidy';
 import { errorMessage, useApi } from '../app/apiContext';
 import { formatDate, formatMoment, formatMoney } from '../app/format';
 import { CheckedFormFrame, schemaIssues, SubmitRow, useCheckedForm, useSubmit } from '../forms/checkedForm';

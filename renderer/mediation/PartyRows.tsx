@@ -2,7 +2,7 @@
 // every field of the kind; the 口头调解登记 only the name, the number, the phone and (for a person) the address.
 import { Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
 import { ETHNIC_GROUPS, SEXES } from '../../shared/options';
-import { PARTY_KIND_LABELS, PARTY_KINDS } from '../../shared/mediation/options';
+import { PARTY_KIND_LABELS, PARTY_KINDS } from '../../shared/kinds/mediation/options';
 import { FormField } from '../forms/FormField';
 import { emptyParty, emptyQuickParty } from './registrationValues';
 import { DATE_FORMATS, options, searchable } from '../forms/typedValues';

@@ -3,8 +3,8 @@
 import { App as AntApp, Checkbox, Col, DatePicker, Input, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { localDate } from '../../shared/dates';
-import { QUICK_ORAL_LABELS } from '../../shared/mediation/registration';
-import { MEDIATION_SOURCES, PERFORMANCE_METHODS } from '../../shared/mediation/options';
+import { QUICK_ORAL_LABELS } from '../../shared/kinds/mediation/intake';
+import { MEDIATION_SOURCES, PERFORMANCE_METHODS } from '../../shared/kinds/mediation/options';
 import { useApi } from '../app/apiContext';
 import { navigate } from '../app/route';
 import { ConflictCheck, NO_CONFLICTS, useConflictParties, type ConflictReview } from '../cases/ConflictCheck';

@@ -29,8 +29,8 @@ import {
   succeedSchema,
   TERMINATE_LABELS,
   terminateSchema,
-} from '../../shared/mediation/actions';
-import type { MediationAction, MediationFacts } from '../../shared/mediation/lifecycle';
+} from '../../shared/kinds/mediation/actions';
+import type { MediationAction, MediationFacts } from '../../shared/kinds/mediation/lifecycle';
 import {
   AGREEMENT_FORMS,
   CONFIRMATION_RESULTS,
@@ -39,7 +39,7 @@ import {
   OTHER_ROUTES,
   PERFORMANCE_METHODS,
   PERFORMANCE_STATES,
-} from '../../shared/mediation/options';
+} from '../../shared/kinds/mediation/options';
 import type { Labels } from '../../shared/validation';
 import type { StepField } from '../forms/StepForm';
 

@@ -16,8 +16,8 @@ import {
   type MediationRegistrationInput,
   type QuickOralMediation,
   type QuickOralMediationInput,
-} from '../../shared/mediation/registration';
-import type { MediationPartyKind } from '../../shared/mediation/options';
+} from '../../shared/kinds/mediation/intake';
+import type { MediationPartyKind } from '../../shared/kinds/mediation/options';
 import { schemaIssues } from '../forms/checkedForm';
 import { DATE_FORMAT, isoOf, namesOf, typedFen, typedInteger, withRuleIssues } from '../forms/typedValues';
 import { draftChoice, draftDataOf, draftDay, draftFlag, draftList, draftRecord, draftText, draftTitleOf } from '../forms/draftData';

@@ -4,9 +4,9 @@
 import { Alert, Button, Descriptions, List, Space, Spin, Tag, Typography, type DescriptionsProps } from 'antd';
 import { useCallback, type ReactNode } from 'react';
 import type { NotarizationCase, NotarizationCaseDeadlines } from '../../shared/contract';
-import { NOTARIZATION_ACTION_LABELS, notarizationActionSchema } from '../../shared/notarization/actions';
-import { APPLICANT_KIND_LABELS } from '../../shared/notarization/options';
-import { NOTARIZATION_LABELS } from '../../shared/notarization/request';
+import { NOTARIZATION_ACTION_LABELS, notarizationActionSchema } from '../../shared/kinds/notarization/actions';
+import { APPLICANT_KIND_LABELS } from '../../shared/kinds/notarization/options';
+import { NOTARIZATION_LABELS } from '../../shared/kinds/notarization/intake';
 import { useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
 import { formatDate, formatMoment, formatMoney } from '../app/format';

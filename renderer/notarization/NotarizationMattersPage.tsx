@@ -4,8 +4,8 @@
 import { Alert, App as AntApp, Button, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { NotarizationMatter } from '../../shared/contract';
-import { MATTER_LABELS, matterUpdateSchema } from '../../shared/notarization/matters';
-import { NOTARIZATION_CATEGORIES } from '../../shared/notarization/options';
+import { MATTER_LABELS, matterUpdateSchema } from '../../shared/kinds/notarization/matters';
+import { NOTARIZATION_CATEGORIES } from '../../shared/kinds/notarization/options';
 import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
 import { StepForm } from '../forms/StepForm';

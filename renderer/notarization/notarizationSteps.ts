@@ -1,8 +1,8 @@
 // Each step of a notarization request as a small form for `notarization.act`: its own word for the date, and its
 // fields under `data`, in the order the liaison point fills them in.
 import type { NotarizationCase } from '../../shared/contract';
-import type { NotarizationAction } from '../../shared/notarization/lifecycle';
-import { DELIVERY_METHODS, SUSPENSION_REASONS } from '../../shared/notarization/options';
+import type { NotarizationAction } from '../../shared/kinds/notarization/lifecycle';
+import { DELIVERY_METHODS, SUSPENSION_REASONS } from '../../shared/kinds/notarization/options';
 import type { StepField } from '../forms/StepForm';
 
 const on = (label: string): StepField => ({ path: 'actedOn', kind: 'date', label, required: true, half: true });

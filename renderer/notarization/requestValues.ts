@@ -4,14 +4,14 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ChannelInput } from '../../shared/contract';
 import { localDate } from '../../shared/dates';
-import type { ApplicantKind } from '../../shared/notarization/options';
+import type { ApplicantKind } from '../../shared/kinds/notarization/options';
 import {
   checkNotarizationRequest,
   NOTARIZATION_LABELS,
   notarizationRequestSchema,
   type NotarizationRequest,
   type NotarizationRequestInput,
-} from '../../shared/notarization/request';
+} from '../../shared/kinds/notarization/intake';
 import { schemaIssues } from '../forms/checkedForm';
 import { DATE_FORMAT, isoOf, typedFen, typedInteger, withRuleIssues } from '../forms/typedValues';
 import { draftChoice, draftDataOf, draftDay, draftFlag, draftList, draftRecord, draftText, draftTitleOf } from '../forms/draftData';

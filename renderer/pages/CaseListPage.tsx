@@ -3,7 +3,7 @@ import { Alert, Input, Select, Space, Table, Typography, type TableProps } from 
 import { useEffect, useRef, useState } from 'react';
 import type { CaseListPage as CasePage, CaseListRow, ChannelInput } from '../../shared/contract';
 import { CASE_SORT_KEYS } from '../../shared/contract';
-import { CASE_STATUS_LABELS, caseStatusLabel, type CaseStatus } from '../../shared/caseStatuses';
+import { CASE_STATUS_LABELS, caseStatusLabel, type CaseStatus } from '../../shared/cases/statuses';
 import { CASE_KIND_LABELS, CASE_KINDS, type CaseKind } from '../../shared/options';
 import { errorMessage, useApi } from '../app/apiContext';
 import { formatDate } from '../app/format';

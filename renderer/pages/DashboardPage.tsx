@@ -2,7 +2,7 @@
 // and the open cases whose dossier lacks required materials. Each row opens its case.
 import { Alert, Button, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { DONE_LATE_WINDOW_DAYS, type Dashboard, type DashboardItem } from '../../shared/dashboard';
+import { DONE_LATE_WINDOW_DAYS, type Dashboard, type DashboardItem } from '../../shared/cases/dashboard';
 import { DUE_SOON_DAYS } from '../../shared/deadlines';
 import { CASE_KIND_LABELS } from '../../shared/options';
 import { errorMessage, useApi } from '../app/apiContext';

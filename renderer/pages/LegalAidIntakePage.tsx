@@ -3,7 +3,7 @@
 import { Alert, App as AntApp, Button, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { LEGAL_AID_LABELS } from '../../shared/legalAid/application';
+import { LEGAL_AID_LABELS } from '../../shared/kinds/legalAid/intake';
 import {
   AGENT_RELATIONS,
   APPLICANT_GROUPS,
@@ -11,7 +11,7 @@ import {
   LEGAL_AID_CATEGORIES,
   LEGAL_AID_SERVICE_FORMS,
   PROCEEDING_STAGES,
-} from '../../shared/legalAid/options';
+} from '../../shared/kinds/legalAid/options';
 import { parseIdNumber } from '../../shared/identity';
 import { localDate } from '../../shared/dates';
 import { ETHNIC_GROUPS, GB11643_ID_TYPES, ID_TYPES, SEXES, type IdType } from '../../shared/options';
@@ -35,7 +35,7 @@ import {
 import { useDraftAutosave } from '../forms/useDraftAutosave';
 import { AutosaveNote } from '../forms/AutosaveNote';
 import { acknowledgeConflicts, ConflictCheck, conflictProblem, NO_CONFLICTS, type ConflictReview } from '../cases/ConflictCheck';
-import type { ConflictParty } from '../../shared/parties';
+import type { ConflictParty } from '../../shared/cases/conflicts';
 
 const FORM_NAME = 'legalAid';
 /** Typed dates are accepted in any of these; the first is how a date is shown. */

@@ -1,10 +1,10 @@
 // Channels of cases: registering, reading and finding them, and the drafts of their intake forms.
 import { z } from 'zod';
 import { channel, empty, id, prefixed, read, write } from '../channel';
-import type { Dashboard } from '../dashboard';
-import { LEGAL_AID_LABELS, legalAidApplicationSchema, type LegalAidApplication } from '../legalAid/application';
-import { CASE_STATUSES } from '../caseStatuses';
-import { LEGAL_AID_STATUSES } from '../legalAid/options';
+import type { Dashboard } from '../cases/dashboard';
+import { LEGAL_AID_LABELS, legalAidApplicationSchema, type LegalAidApplication } from '../kinds/legalAid/intake';
+import { CASE_STATUSES } from '../cases/statuses';
+import { LEGAL_AID_STATUSES } from '../kinds/legalAid/options';
 import type { CaseAction } from '../lifecycle';
 import { CASE_KINDS, type CaseKind } from '../options';
 import { choice, integer, strictObject, text } from '../validation';

@@ -34,7 +34,7 @@ import {
   supplyMaterialsSchema,
   TERMINATE_LABELS,
   terminateSchema,
-} from '../legalAid/actions';
+} from '../kinds/legalAid/actions';
 import {
   ELIGIBILITY_CONCLUSIONS,
   ELIGIBILITY_PARTS,
@@ -44,16 +44,16 @@ import {
   type EligibilityPart,
   type EligibilityVerdict,
   type ExpertiseArea,
-} from '../legalAid/eligibility';
-import type { ActionOption, LegalAidDeadline, LegalAidFacts } from '../legalAid/lifecycle';
-import type { LegalAidStatus } from '../legalAid/options';
+} from '../kinds/legalAid/eligibility';
+import type { ActionOption, LegalAidDeadline, LegalAidFacts } from '../kinds/legalAid/lifecycle';
+import type { LegalAidStatus } from '../kinds/legalAid/options';
 import {
   acknowledgeConflictsSchema,
   CONFLICT_LABELS,
   conflictQuerySchema,
   type ConflictAcknowledgement,
   type ConflictReport,
-} from '../parties';
+} from '../cases/conflicts';
 import { APPROVERS } from '../roles';
 import { choice, isoDate, strictObject, text } from '../validation';
 

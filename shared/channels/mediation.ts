@@ -30,17 +30,17 @@ import {
   succeedSchema,
   TERMINATE_LABELS,
   terminateSchema,
-} from '../mediation/actions';
-import { DISPUTE_TYPE_LABELS, disputeTypeListSchema, type DisputeType } from '../mediation/disputeTypes';
-import type { MediationActionOption, MediationDeadline, MediationFacts, MediationStatus } from '../mediation/lifecycle';
-import type { MediationSource } from '../mediation/options';
+} from '../kinds/mediation/actions';
+import { DISPUTE_TYPE_LABELS, disputeTypeListSchema, type DisputeType } from '../kinds/mediation/disputeTypes';
+import type { MediationActionOption, MediationDeadline, MediationFacts, MediationStatus } from '../kinds/mediation/lifecycle';
+import type { MediationSource } from '../kinds/mediation/options';
 import {
   MEDIATION_LABELS,
   mediationRegistrationSchema,
   QUICK_ORAL_LABELS,
   quickOralChannelSchema,
-} from '../mediation/registration';
-import { SUBSIDY_RATE_LABELS, subsidyRatesSchema, type SubsidyRates } from '../mediation/subsidy';
+} from '../kinds/mediation/intake';
+import { SUBSIDY_RATE_LABELS, subsidyRatesSchema, type SubsidyRates } from '../kinds/mediation/subsidy';
 import { APPROVERS } from '../roles';
 import { strictObject } from '../validation';
 

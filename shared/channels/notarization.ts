@@ -1,13 +1,13 @@
 // Channels of notarization requests (公证申请): the matter catalogue, intake, the lifecycle, deadlines.
 import { z } from 'zod';
 import { channel, id, prefixed, read, write } from '../channel';
-import { NOTARIZATION_ACTION_LABELS, notarizationActionSchema } from '../notarization/actions';
-import type { NotarizationDeadlines } from '../notarization/deadlines';
-import type { NotarizationStatus } from '../notarization/lifecycle';
-import { MATTER_LABELS, matterUpdateSchema, type NotarizationMatter } from '../notarization/matters';
-import type { UseScope } from '../notarization/options';
-import type { AllowedAction, NotarizationProgress } from '../notarization/progress';
-import { NOTARIZATION_LABELS, notarizationRequestSchema, type NotarizationRequest } from '../notarization/request';
+import { NOTARIZATION_ACTION_LABELS, notarizationActionSchema } from '../kinds/notarization/actions';
+import type { NotarizationDeadlines } from '../kinds/notarization/deadlines';
+import type { NotarizationStatus } from '../kinds/notarization/lifecycle';
+import { MATTER_LABELS, matterUpdateSchema, type NotarizationMatter } from '../kinds/notarization/matters';
+import type { UseScope } from '../kinds/notarization/options';
+import type { AllowedAction, NotarizationProgress } from '../kinds/notarization/progress';
+import { NOTARIZATION_LABELS, notarizationRequestSchema, type NotarizationRequest } from '../kinds/notarization/intake';
 import { APPROVERS } from '../roles';
 import { strictObject } from '../validation';
 

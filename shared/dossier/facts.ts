@@ -1,11 +1,11 @@
 // What a case's record says, in the terms the dossier rules speak: a flat map of facts (DOSSIER_FACTS) and the
 // stages reached. Built from each kind's own reading of its timeline, so the rules and the lifecycle never disagree.
-import type { LegalAidFacts } from '../legalAid/lifecycle';
-import { matterTypeDef } from '../legalAid/eligibility';
-import type { LegalAidStatus } from '../legalAid/options';
-import type { MediationFacts } from '../mediation/lifecycle';
-import type { NotarizationStatus } from '../notarization/lifecycle';
-import type { NotarizationProgress } from '../notarization/progress';
+import type { LegalAidFacts } from '../kinds/legalAid/lifecycle';
+import { matterTypeDef } from '../kinds/legalAid/eligibility';
+import type { LegalAidStatus } from '../kinds/legalAid/options';
+import type { MediationFacts } from '../kinds/mediation/lifecycle';
+import type { NotarizationStatus } from '../kinds/notarization/lifecycle';
+import type { NotarizationProgress } from '../kinds/notarization/progress';
 import type { CaseKind } from '../options';
 import type { DossierMilestone, FactValue } from './ruleSet';
 

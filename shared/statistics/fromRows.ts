@@ -2,11 +2,11 @@
 // office exported them to the bureau — with each kind's timeline folded by that kind's own pure rules
 // (shared/legalAid, shared/mediation, shared/notarization), so the office and the county count alike.
 import type { CaseAction } from '../lifecycle';
-import { legalAidDeadlinesOf, legalAidFacts } from '../legalAid/lifecycle';
-import type { LegalAidStatus } from '../legalAid/options';
-import { mediationDeadlinesOf, mediationFacts, type MediationStatus } from '../mediation/lifecycle';
-import { notarizationDeadlines } from '../notarization/deadlines';
-import { notarizationProgress } from '../notarization/progress';
+import { legalAidDeadlinesOf, legalAidFacts } from '../kinds/legalAid/lifecycle';
+import type { LegalAidStatus } from '../kinds/legalAid/options';
+import { mediationDeadlinesOf, mediationFacts, type MediationStatus } from '../kinds/mediation/lifecycle';
+import { notarizationDeadlines } from '../kinds/notarization/deadlines';
+import { notarizationProgress } from '../kinds/notarization/progress';
 import type { CaseFacts, CaseLimit } from './facts';
 import type { HolidayTable } from '../holidays';
 

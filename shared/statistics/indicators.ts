@@ -2,8 +2,8 @@
 // section, its unit, and how it is counted — as dated events a case contributes (summed over the days of a
 // period), or as the ratio of two other indicators (recomputed from the sums, never averaged). A breakdown
 // indicator also says which value each event belongs to (案件类别, 纠纷类型 ...): its rows are `key:value`.
-import { LEGAL_AID_CATEGORIES, LEGAL_AID_SERVICE_FORMS } from '../legalAid/options';
-import { AGREEMENT_FORMS, DISPUTE_TYPE_SEED } from '../mediation/options';
+import { LEGAL_AID_CATEGORIES, LEGAL_AID_SERVICE_FORMS } from '../kinds/legalAid/options';
+import { AGREEMENT_FORMS, DISPUTE_TYPE_SEED } from '../kinds/mediation/options';
 import type { CaseFacts, CaseLimit, LegalAidCaseFacts, MediationCaseFacts, NotarizationCaseFacts } from './facts';
 
 export const SECTIONS = ['legalAid', 'mediation', 'notarization', 'dossier'] as const;

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import type { IncompleteDossiers } from '../../shared/contract';
-import type { Dashboard, DashboardItem } from '../../shared/dashboard';
+import type { Dashboard, DashboardItem } from '../../shared/cases/dashboard';
 import { legalAidCase, renderApp, USERS } from './support';
 
 jest.setTimeout(30_000);

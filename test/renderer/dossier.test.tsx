@@ -3,7 +3,7 @@ import type { DossierView } from '../../shared/contract';
 import { evaluateAtStage, evaluateDossier, type DossierMaterial } from '../../shared/dossier/evaluate';
 import { legalAidDossierFacts } from '../../shared/dossier/facts';
 import { DEFAULT_DOSSIER_RULES } from '../../shared/dossier/rules/default';
-import { legalAidFacts } from '../../shared/legalAid/lifecycle';
+import { legalAidFacts } from '../../shared/kinds/legalAid/lifecycle';
 import { legalAidCase, messageOf, Refusal, renderApp, USERS } from './support';
 
 jest.setTimeout(30_000);

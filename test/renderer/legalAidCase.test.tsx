@@ -2,9 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import type { EligibilityReport, LegalAidProgress } from '../../shared/contract';
 import { localDate } from '../../shared/dates';
-import { availableLegalAidActions, legalAidDeadlinesOf, legalAidFacts } from '../../shared/legalAid/lifecycle';
-import type { LegalAidStatus } from '../../shared/legalAid/options';
-import { LEGAL_AID_STATUS_LABELS } from '../../shared/legalAid/options';
+import { availableLegalAidActions, legalAidDeadlinesOf, legalAidFacts } from '../../shared/kinds/legalAid/lifecycle';
+import type { LegalAidStatus } from '../../shared/kinds/legalAid/options';
+import { LEGAL_AID_STATUS_LABELS } from '../../shared/kinds/legalAid/options';
 import type { CaseAction } from '../../shared/lifecycle';
 import { field, legalAidCase, messageOf, Refusal, renderApp, USERS, type Replies } from './support';
 

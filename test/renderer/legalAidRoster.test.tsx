@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { RosterCandidate, RosterEntry } from '../../shared/contract';
 import { localDate } from '../../shared/dates';
-import { legalAidFacts, availableLegalAidActions, legalAidDeadlinesOf } from '../../shared/legalAid/lifecycle';
+import { legalAidFacts, availableLegalAidActions, legalAidDeadlinesOf } from '../../shared/kinds/legalAid/lifecycle';
 import { field, legalAidCase, messageOf, Refusal, renderApp, USERS } from './support';
 
 jest.setTimeout(60_000);

@@ -12,9 +12,9 @@ import {
   mediationDeadlinesOf,
   mediationFacts,
   type MediationStatus,
-} from '../../shared/mediation/lifecycle';
-import { DEFAULT_SUBSIDY_RATES } from '../../shared/mediation/options';
-import { CREDIT_CODE, validQuickOral, validRegistration, WANG_ID } from '../shared/mediation/fixtures';
+} from '../../shared/kinds/mediation/lifecycle';
+import { DEFAULT_SUBSIDY_RATES } from '../../shared/kinds/mediation/options';
+import { CREDIT_CODE, validQuickOral, validRegistration, WANG_ID } from '../shared/kinds/mediation/fixtures';
 import { field, messageOf, Refusal, renderApp, USERS, type Replies } from './support';
 
 jest.setTimeout(60_000);

@@ -5,12 +5,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import type { NotarizationCase, NotarizationCaseDeadlines, NotarizationMatter } from '../../shared/contract';
 import type { CaseAction } from '../../shared/lifecycle';
-import { notarizationDeadlines } from '../../shared/notarization/deadlines';
-import { NOTARIZATION_STATUS_LABELS, type NotarizationStatus } from '../../shared/notarization/lifecycle';
-import { MATTER_SEED } from '../../shared/notarization/matters';
-import { allowedNotarizationActions, notarizationProgress } from '../../shared/notarization/progress';
-import type { NotarizationRequest } from '../../shared/notarization/request';
-import { APPLICANT_ID, CERTIFICATE_NUMBER, NOTARY_OFFICE, validRequest } from '../shared/notarization/fixtures';
+import { notarizationDeadlines } from '../../shared/kinds/notarization/deadlines';
+import { NOTARIZATION_STATUS_LABELS, type NotarizationStatus } from '../../shared/kinds/notarization/lifecycle';
+import { MATTER_SEED } from '../../shared/kinds/notarization/matters';
+import { allowedNotarizationActions, notarizationProgress } from '../../shared/kinds/notarization/progress';
+import type { NotarizationRequest } from '../../shared/kinds/notarization/intake';
+import { APPLICANT_ID, CERTIFICATE_NUMBER, NOTARY_OFFICE, validRequest } from '../shared/kinds/notarization/fixtures';
 import { field, messageOf, Refusal, renderApp, USERS, type Replies } from './support';
 
 jest.setTimeout(60_000);

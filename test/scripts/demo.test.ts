@@ -7,9 +7,9 @@ import { contract, type Channel } from '../../shared/contract';
 import { localDate } from '../../shared/dates';
 import { holidayTableProblems } from '../../shared/holidays';
 import { parseCreditCode } from '../../shared/identity';
-import { legalAidLifecycle } from '../../shared/legalAid/lifecycle';
-import { mediationLifecycle } from '../../shared/mediation/lifecycle';
-import { NOTARIZATION_LIFECYCLE } from '../../shared/notarization/lifecycle';
+import { legalAidLifecycle } from '../../shared/kinds/legalAid/lifecycle';
+import { mediationLifecycle } from '../../shared/kinds/mediation/lifecycle';
+import { NOTARIZATION_LIFECYCLE } from '../../shared/kinds/notarization/lifecycle';
 import { CASE_KINDS, type CaseKind } from '../../shared/options';
 import { OFFICE, tempDir, testBackend } from '../support/fixtures';
 

@@ -6,7 +6,7 @@ import { legalAidDeadlines } from '../../../electron/services/legalAidLifecycle'
 import { mediationCaseDeadlines } from '../../../electron/services/mediation';
 import { notarizationCaseDeadlines } from '../../../electron/services/notarization';
 import { addDays } from '../../../shared/calendar';
-import { DONE_LATE_WINDOW_DAYS, sortDashboard, type Dashboard, type DashboardItem } from '../../../shared/dashboard';
+import { DONE_LATE_WINDOW_DAYS, sortDashboard, type Dashboard, type DashboardItem } from '../../../shared/cases/dashboard';
 import type { Measurement } from '../measurement';
 
 /** Statuses the dashboard leaves out unless changed recently (electron/services/dashboard.ts). */

@@ -1,9 +1,9 @@
-import type { NotarizationActionInput } from '../../../shared/notarization/actions';
-import type { NotarizationAction, NotarizationStatus } from '../../../shared/notarization/lifecycle';
-import { NOTARIZATION_ACTIONS, NOTARIZATION_STATUS_LABELS } from '../../../shared/notarization/lifecycle';
+import type { NotarizationActionInput } from '../../../shared/kinds/notarization/actions';
+import type { NotarizationAction, NotarizationStatus } from '../../../shared/kinds/notarization/lifecycle';
+import { NOTARIZATION_ACTIONS, NOTARIZATION_STATUS_LABELS } from '../../../shared/kinds/notarization/lifecycle';
 import { openNotarizationDeadlines } from '../../../electron/services/notarization';
 import { fileState, manualClock, OFFICE, testBackend, validApplication, type TestBackend } from '../../support/fixtures';
-import { CERTIFICATE_NUMBER, NOTARY_OFFICE, PAYLOADS, step, validRequest } from '../../shared/notarization/fixtures';
+import { CERTIFICATE_NUMBER, NOTARY_OFFICE, PAYLOADS, step, validRequest } from '../../shared/kinds/notarization/fixtures';
 import { fileWholeDossier } from '../../shared/dossier/filing';
 
 let backend: TestBackend;

@@ -9,8 +9,8 @@ import type { ChannelInput } from '../../../shared/contract';
 import { computeCounty, computeRows, type FigureRow, type OfficeStatistics } from '../../../shared/statistics/compute';
 import { parsePeriod } from '../../../shared/statistics/period';
 import { DEFAULT_TEMPLATE, sheetLines, type ReportTemplate } from '../../../shared/statistics/template';
-import { PAYLOADS as MEDIATION, validQuickOral, validRegistration } from '../../shared/mediation/fixtures';
-import { step, validRequest } from '../../shared/notarization/fixtures';
+import { PAYLOADS as MEDIATION, validQuickOral, validRegistration } from '../../shared/kinds/mediation/fixtures';
+import { step, validRequest } from '../../shared/kinds/notarization/fixtures';
 import { fileState, OFFICE, tempDir, testBackend, validApplication, type TestBackend } from '../../support/fixtures';
 
 // LibreOffice reads the workbooks back; its first start on a loaded machine takes tens of seconds: a budget for a loaded 2-core machine.
