@@ -7,7 +7,7 @@ import { caseChannels } from './channels/cases';
 import { dossierChannels } from './channels/dossier';
 import { exchangeChannels } from './channels/exchange';
 import { interferenceChannels } from './channels/interference';
-import { legalAidLifecycleChannels } from './channels/legalAidLifecycle';
+import { legalAidChannels } from './channels/legalAid';
 import { mediationChannels } from './channels/mediation';
 import { notarizationChannels } from './channels/notarization';
 import { statisticsChannels } from './channels/statistics';
@@ -19,22 +19,25 @@ import { MAX_PAYLOAD_CHARS } from './channel';
 export { MAX_PAYLOAD_CHARS };
 export type { AppInfo, AuditPage, AuditRow, AuthStatus, BackupInfo } from './channels/system';
 export { CASE_SORT_KEYS } from './channels/cases';
-export type { CaseListPage, CaseListRow, Draft, DraftSummary, LegalAidCase } from './channels/cases';
+export type { CaseListPage, CaseListRow, Draft, DraftSummary } from './channels/cases';
 export type { NotarizationCase, NotarizationCaseDeadlines } from './channels/notarization';
 export type {
   EligibilityReport,
   LegalAidActionResult,
+  LegalAidCase,
   LegalAidProgress,
   RosterCandidate,
   RosterEntry,
   RosterSuggestion,
-} from './channels/legalAidLifecycle';
-export type { ActionOption, LegalAidDeadline, LegalAidFacts } from './kinds/legalAid/lifecycle';
+} from './channels/legalAid';
+export type { LegalAidFacts } from './kinds/legalAid/lifecycle';
+export type { LegalAidDeadline } from './kinds/legalAid/deadlines';
 export type { EligibilityOverride, EligibilityVerdict } from './kinds/legalAid/eligibility';
 export type { ConflictAcknowledgement, ConflictMatch, ConflictReport } from './cases/conflicts';
 export type { NotarizationMatter } from './kinds/notarization/matters';
 export type { MediationCase, MediationCaseDeadlines, MediationPartyRecord, MediationRegistrationRecord } from './channels/mediation';
-export type { MediationActionOption, MediationDeadline, MediationFacts, MediationStatus } from './kinds/mediation/lifecycle';
+export type { MediationActionOption, MediationFacts, MediationStatus } from './kinds/mediation/lifecycle';
+export type { MediationDeadline } from './kinds/mediation/deadlines';
 export type { DisputeType } from './kinds/mediation/disputeTypes';
 export type { SubsidyRate, SubsidyRates } from './kinds/mediation/subsidy';
 export type { StatisticsReport, StatisticsWorkbook, TemplateInfo } from './channels/statistics';
@@ -49,7 +52,7 @@ export const contract = {
   ...systemChannels,
   ...interferenceChannels,
   ...caseChannels,
-  ...legalAidLifecycleChannels,
+  ...legalAidChannels,
   ...notarizationChannels,
   ...mediationChannels,
   ...statisticsChannels,

@@ -4,8 +4,8 @@ import type { Store } from '../../db/open';
 import type { dossierChannels } from '../../shared/channels/dossier';
 import { actor, type HandlersOf } from '../handlerTypes';
 import { Uploads } from '../services/attachments';
-import * as dossier from '../services/dossier';
-import { printDossierDocument } from '../services/dossierPrint';
+import * as dossier from '../services/dossier/checklist';
+import { printDossierDocument } from '../services/dossier/print';
 
 export function dossierHandlers({ store }: { store: Store }): HandlersOf<typeof dossierChannels> {
   const uploads = new Uploads(store.path);

@@ -14,7 +14,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { caseStatusLabel } from '../../shared/cases/statuses';
 import type { ConflictAcknowledgement } from '../../shared/contract';
 import { isRealDate } from '../../shared/dates';
-import { CASE_KIND_LABELS } from '../../shared/options';
+import { caseKindLabel } from '../../shared/kinds';
 import { MATCH_KIND_LABELS, type ConflictMatch, type ConflictParty, type ConflictSeverity } from '../../shared/cases/conflicts';
 import type { Api } from '../api';
 import { errorMessage, useApi } from '../app/apiContext';
@@ -95,7 +95,7 @@ export function ConflictMatchList({ matches }: { matches: ConflictMatch[] }) {
             {m.message}
           </div>
           <Typography.Text type="secondary">
-            {MATCH_KIND_LABELS[m.matchedBy]}（该案登记为“{m.otherName}”）· {CASE_KIND_LABELS[m.otherCase.kind]} {m.otherCase.caseNumber} ·{' '}
+            {MATCH_KIND_LABELS[m.matchedBy]}（该案登记为“{m.otherName}”）· {caseKindLabel(m.otherCase.kind)} {m.otherCase.caseNumber} ·{' '}
             {m.otherCase.title} · {caseStatusLabel(m.otherCase.kind, m.otherCase.status)} · 受理于 {formatDate(m.otherCase.receivedOn)}
           </Typography.Text>
         </li>

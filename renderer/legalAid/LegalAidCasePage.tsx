@@ -6,8 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LegalAidCase, LegalAidDeadline, LegalAidProgress } from '../../shared/contract';
 import { localDate } from '../../shared/dates';
 import { MATTER_TYPE_LABELS } from '../../shared/kinds/legalAid/eligibility';
-import { LEGAL_AID_STATUS_LABELS } from '../../shared/kinds/legalAid/options';
-import { LEGAL_AID_ACTION_LABELS, LEGAL_AID_ACTIONS, legalAidActionProblem, type LegalAidAction } from '../../shared/kinds/legalAid/lifecycle';
+import { actionProblem, LEGAL_AID_ACTION_LABELS, LEGAL_AID_ACTIONS, LEGAL_AID_STATUS_LABELS, type LegalAidAction } from '../../shared/kinds/legalAid/lifecycle';
 import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
 import { formatDate, formatMoment, formatMoney } from '../app/format';
@@ -49,7 +48,7 @@ function Actions({ progress, onOpen }: { progress: LegalAidProgress; onOpen(acti
   const available = new Set(progress.available.map((a) => a.action));
   const blocked = LEGAL_AID_ACTIONS.filter((a) => !available.has(a)).map((action) => ({
     action,
-    reason: legalAidActionProblem(progress.facts, action, today) ?? '目前不能进行',
+    reason: actionProblem(progress.facts, action, { today }) ?? '目前不能进行',
   }));
   return (
     <section className="detail-section case-actions" aria-label="可进行的操作">

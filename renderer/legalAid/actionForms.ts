@@ -3,42 +3,17 @@
 // the main process would say, before anything is sent.
 import type { Dayjs } from 'dayjs';
 import type { z } from 'zod';
+import { LEGAL_AID_ACTION_TABLE as TABLE } from '../../shared/kinds/legalAid/actions';
 import {
-  ARCHIVE_LABELS,
-  archiveSchema,
-  ASSIGN_LABELS,
-  assignSchema,
-  CLOSE_LABELS,
   CLOSING_DOCUMENTS,
   CLOSING_RESULTS,
-  closeSchema,
-  DECIDE_LABELS,
   DECIDERS,
   DECISIONS,
-  decideSchema,
-  DEEM_WITHDRAWN_LABELS,
-  deemWithdrawnSchema,
-  NOTIFY_MISSING_LABELS,
-  notifyMissingSchema,
-  OBJECT_LABELS,
   OBJECTION_RESULTS,
-  objectSchema,
   ORG_TYPES,
   PROGRESS_KINDS,
-  PROVIDE_PROVISIONALLY_LABELS,
-  provideProvisionallySchema,
-  RECORD_PROGRESS_LABELS,
-  RECORD_SUBSIDY_LABELS,
-  recordProgressSchema,
-  recordSubsidySchema,
-  REVIEW_OBJECTION_LABELS,
-  reviewObjectionSchema,
-  SUPPLY_MATERIALS_LABELS,
-  supplyMaterialsSchema,
-  TERMINATE_LABELS,
   TERMINATION_REASONS,
-  terminateSchema,
-} from '../../shared/kinds/legalAid/actions';
+} from '../../shared/kinds/legalAid/options';
 import { MANDATORY_DEFENCE_GROUNDS, MATTER_TYPE_LABELS, MATTER_TYPES, PROVISIONAL_GROUNDS } from '../../shared/kinds/legalAid/eligibility';
 import type { LegalAidAction } from '../../shared/kinds/legalAid/lifecycle';
 import { yuanToFen } from '../../shared/money';
@@ -81,8 +56,7 @@ const note = (path = 'note', required = false, max = 2000): FieldSpec => ({ path
 
 export const ACTION_FORMS: Record<LegalAidAction, ActionForm> = {
   notifyMissing: {
-    schema: notifyMissingSchema,
-    labels: NOTIFY_MISSING_LABELS,
+    ...TABLE.notifyMissing,
     hint: '申请材料不齐全的，应当一次性告知申请人需要补充的全部材料（法律援助法第43条）。补充材料期间不计入审查期限。',
     fields: [
       date('actedOn'),
@@ -91,16 +65,14 @@ export const ACTION_FORMS: Record<LegalAidAction, ActionForm> = {
       note(),
     ],
   },
-  supplyMaterials: { schema: supplyMaterialsSchema, labels: SUPPLY_MATERIALS_LABELS, fields: [date('actedOn'), note()] },
+  supplyMaterials: { ...TABLE.supplyMaterials, fields: [date('actedOn'), note()] },
   deemWithdrawn: {
-    schema: deemWithdrawnSchema,
-    labels: DEEM_WITHDRAWN_LABELS,
+    ...TABLE.deemWithdrawn,
     hint: '申请人未在补充期限内补齐材料的，视为撤回申请。',
     fields: [date('actedOn'), note()],
   },
   decide: {
-    schema: decideSchema,
-    labels: DECIDE_LABELS,
+    ...TABLE.decide,
     initial: { decision: '给予法律援助', decidedBy: '司法所', mandatoryDefenceGrounds: [] },
     fields: [
       date('actedOn'),
@@ -113,8 +85,7 @@ export const ACTION_FORMS: Record<LegalAidAction, ActionForm> = {
     ],
   },
   provideProvisionally: {
-    schema: provideProvisionallySchema,
-    labels: PROVIDE_PROVISIONALLY_LABELS,
+    ...TABLE.provideProvisionally,
     initial: { decidedBy: '司法所' },
     hint: '法律援助法第44条：情况紧急的，可以先行提供法律援助，申请人应当在其后补交有关材料。',
     fields: [
@@ -126,8 +97,7 @@ export const ACTION_FORMS: Record<LegalAidAction, ActionForm> = {
     ],
   },
   assign: {
-    schema: assignSchema,
-    labels: ASSIGN_LABELS,
+    ...TABLE.assign,
     initial: { assignedBy: '司法所', rosterId: null },
     fields: [
       date('actedOn'),
@@ -138,8 +108,7 @@ export const ACTION_FORMS: Record<LegalAidAction, ActionForm> = {
     ],
   },
   recordProgress: {
-    schema: recordProgressSchema,
-    labels: RECORD_PROGRESS_LABELS,
+    ...TABLE.recordProgress,
     fields: [
       date('actedOn'),
       { path: 'kind', control: 'select', options: PROGRESS_KINDS, required: true },
@@ -148,8 +117,7 @@ export const ACTION_FORMS: Record<LegalAidAction, ActionForm> = {
     ],
   },
   terminate: {
-    schema: terminateSchema,
-    labels: TERMINATE_LABELS,
+    ...TABLE.terminate,
     initial: { decidedBy: '司法所' },
     hint: '终止法律援助须属于法律援助法第48条规定的情形之一。',
     fields: [
@@ -160,8 +128,7 @@ export const ACTION_FORMS: Record<LegalAidAction, ActionForm> = {
     ],
   },
   close: {
-    schema: closeSchema,
-    labels: CLOSE_LABELS,
+    ...TABLE.close,
     fields: [
       date('actedOn'),
       { path: 'result', control: 'select', options: CLOSING_RESULTS, required: true },
@@ -173,14 +140,12 @@ export const ACTION_FORMS: Record<LegalAidAction, ActionForm> = {
     ],
   },
   object: {
-    schema: objectSchema,
-    labels: OBJECT_LABELS,
+    ...TABLE.object,
     hint: '申请人对不予法律援助或终止法律援助的决定有异议的，可以向司法行政部门提出（法律援助法第49条）。',
     fields: [date('actedOn'), note('content', true)],
   },
   reviewObjection: {
-    schema: reviewObjectionSchema,
-    labels: REVIEW_OBJECTION_LABELS,
+    ...TABLE.reviewObjection,
     fields: [
       date('actedOn'),
       { path: 'result', control: 'radio', options: OBJECTION_RESULTS, required: true },
@@ -189,12 +154,11 @@ export const ACTION_FORMS: Record<LegalAidAction, ActionForm> = {
     ],
   },
   recordSubsidy: {
-    schema: recordSubsidySchema,
-    labels: RECORD_SUBSIDY_LABELS,
+    ...TABLE.recordSubsidy,
     hint: '结案材料审查后登记办案补贴；法律援助中心工作人员承办的填0。',
     fields: [date('actedOn'), { path: 'amountFen', control: 'money', required: true }, date('paidOn'), note()],
   },
-  archive: { schema: archiveSchema, labels: ARCHIVE_LABELS, fields: [date('actedOn'), { path: 'archiveNumber', control: 'text', max: 100 }, note()] },
+  archive: { ...TABLE.archive, fields: [date('actedOn'), { path: 'archiveNumber', control: 'text', max: 100 }, note()] },
 };
 
 const shown = (field: FieldSpec, values: ActionValues) => !field.when || field.when(values);

@@ -2,34 +2,7 @@
 // its fields in the order of the paper record.
 import type { z } from 'zod';
 import type { Channel } from '../../shared/contract';
-import {
-  APPLY_CONFIRMATION_LABELS,
-  applyConfirmationSchema,
-  ARCHIVE_LABELS,
-  archiveSchema,
-  EXTEND_LABELS,
-  extendSchema,
-  FAIL_LABELS,
-  failSchema,
-  FOLLOW_UP_LABELS,
-  followUpSchema,
-  INVESTIGATE_LABELS,
-  investigateSchema,
-  MARK_CRIME_PREVENTION_LABELS,
-  markCrimePreventionSchema,
-  RECORD_CONFIRMATION_LABELS,
-  RECORD_PERFORMANCE_LABELS,
-  RECORD_SESSION_LABELS,
-  RECORD_SUBSIDY_LABELS,
-  recordConfirmationSchema,
-  recordPerformanceSchema,
-  recordSessionSchema,
-  recordSubsidySchema,
-  SUCCEED_LABELS,
-  succeedSchema,
-  TERMINATE_LABELS,
-  terminateSchema,
-} from '../../shared/kinds/mediation/actions';
+import { MEDIATION_ACTION_TABLE as TABLE } from '../../shared/kinds/mediation/actions';
 import type { MediationAction, MediationFacts } from '../../shared/kinds/mediation/lifecycle';
 import {
   AGREEMENT_FORMS,
@@ -54,7 +27,7 @@ const date = (): StepField => ({ path: 'actedOn', kind: 'date', required: true, 
 
 export const MEDIATION_STEPS: Record<MediationAction, MediationStep> = {
   investigate: {
-    channel: 'mediation.investigate', schema: investigateSchema, labels: INVESTIGATE_LABELS,
+    channel: 'mediation.investigate', ...TABLE.investigate,
     fields: () => [
       date(),
       { path: 'investigator', kind: 'text', max: 50, required: true, half: true },
@@ -64,7 +37,7 @@ export const MEDIATION_STEPS: Record<MediationAction, MediationStep> = {
     ],
   },
   recordSession: {
-    channel: 'mediation.recordSession', schema: recordSessionSchema, labels: RECORD_SESSION_LABELS,
+    channel: 'mediation.recordSession', ...TABLE.recordSession,
     fields: () => [
       date(),
       { path: 'place', kind: 'text', max: 100, half: true },
@@ -73,7 +46,7 @@ export const MEDIATION_STEPS: Record<MediationAction, MediationStep> = {
     ],
   },
   extend: {
-    channel: 'mediation.extend', schema: extendSchema, labels: EXTEND_LABELS,
+    channel: 'mediation.extend', ...TABLE.extend,
     fields: () => [
       date(),
       { path: 'extendedTo', kind: 'date', required: true, half: true, initial: null },
@@ -82,7 +55,7 @@ export const MEDIATION_STEPS: Record<MediationAction, MediationStep> = {
     ],
   },
   succeed: {
-    channel: 'mediation.succeed', schema: succeedSchema, labels: SUCCEED_LABELS,
+    channel: 'mediation.succeed', ...TABLE.succeed,
     fields: () => [
       date(),
       { path: 'form', kind: 'radio', choices: AGREEMENT_FORMS, required: true, half: true, initial: '书面' },
@@ -97,7 +70,7 @@ export const MEDIATION_STEPS: Record<MediationAction, MediationStep> = {
     ],
   },
   fail: {
-    channel: 'mediation.fail', schema: failSchema, labels: FAIL_LABELS,
+    channel: 'mediation.fail', ...TABLE.fail,
     fields: () => [
       date(),
       { path: 'reason', kind: 'textarea', max: 2000, required: true },
@@ -105,7 +78,7 @@ export const MEDIATION_STEPS: Record<MediationAction, MediationStep> = {
     ],
   },
   terminate: {
-    channel: 'mediation.terminate', schema: terminateSchema, labels: TERMINATE_LABELS,
+    channel: 'mediation.terminate', ...TABLE.terminate,
     fields: () => [
       date(),
       { path: 'reason', kind: 'select', choices: MEDIATION_TERMINATION_REASONS, required: true },
@@ -113,7 +86,7 @@ export const MEDIATION_STEPS: Record<MediationAction, MediationStep> = {
     ],
   },
   recordPerformance: {
-    channel: 'mediation.recordPerformance', schema: recordPerformanceSchema, labels: RECORD_PERFORMANCE_LABELS,
+    channel: 'mediation.recordPerformance', ...TABLE.recordPerformance,
     fields: () => [
       date(),
       { path: 'state', kind: 'radio', choices: PERFORMANCE_STATES, required: true },
@@ -121,7 +94,7 @@ export const MEDIATION_STEPS: Record<MediationAction, MediationStep> = {
     ],
   },
   followUp: {
-    channel: 'mediation.followUp', schema: followUpSchema, labels: FOLLOW_UP_LABELS,
+    channel: 'mediation.followUp', ...TABLE.followUp,
     fields: () => [
       date(),
       { path: 'method', kind: 'select', choices: FOLLOW_UP_METHODS, required: true, half: true },
@@ -130,7 +103,7 @@ export const MEDIATION_STEPS: Record<MediationAction, MediationStep> = {
     ],
   },
   applyConfirmation: {
-    channel: 'mediation.applyConfirmation', schema: applyConfirmationSchema, labels: APPLY_CONFIRMATION_LABELS,
+    channel: 'mediation.applyConfirmation', ...TABLE.applyConfirmation,
     fields: () => [
       date(),
       { path: 'court', kind: 'text', max: 100, required: true, half: true },
@@ -138,7 +111,7 @@ export const MEDIATION_STEPS: Record<MediationAction, MediationStep> = {
     ],
   },
   recordConfirmation: {
-    channel: 'mediation.recordConfirmation', schema: recordConfirmationSchema, labels: RECORD_CONFIRMATION_LABELS,
+    channel: 'mediation.recordConfirmation', ...TABLE.recordConfirmation,
     fields: () => [
       date(),
       { path: 'result', kind: 'radio', choices: CONFIRMATION_RESULTS, required: true },
@@ -147,7 +120,7 @@ export const MEDIATION_STEPS: Record<MediationAction, MediationStep> = {
     ],
   },
   markCrimePrevention: {
-    channel: 'mediation.markCrimePrevention', schema: markCrimePreventionSchema, labels: MARK_CRIME_PREVENTION_LABELS,
+    channel: 'mediation.markCrimePrevention', ...TABLE.markCrimePrevention,
     fields: (facts) => [
       date(),
       { path: 'crimePrevention', kind: 'flag', caption: '属于防止民转刑案件', initial: !facts.crimePrevention },
@@ -155,7 +128,7 @@ export const MEDIATION_STEPS: Record<MediationAction, MediationStep> = {
     ],
   },
   recordSubsidy: {
-    channel: 'mediation.recordSubsidy', schema: recordSubsidySchema, labels: RECORD_SUBSIDY_LABELS,
+    channel: 'mediation.recordSubsidy', ...TABLE.recordSubsidy,
     fields: () => [
       date(),
       { path: 'amountFen', kind: 'yuan', blank: null, half: true, placeholder: '不填则按县司法局的补贴标准', extra: '按标准发放的不填；金额与标准不同的须写明理由' },
@@ -163,7 +136,7 @@ export const MEDIATION_STEPS: Record<MediationAction, MediationStep> = {
     ],
   },
   archive: {
-    channel: 'mediation.archive', schema: archiveSchema, labels: ARCHIVE_LABELS,
+    channel: 'mediation.archive', ...TABLE.archive,
     fields: () => [date(), { path: 'archiveNumber', kind: 'text', max: 100, half: true }, { path: 'note', kind: 'textarea', max: 2000 }],
   },
 };

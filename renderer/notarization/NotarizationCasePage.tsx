@@ -4,7 +4,7 @@
 import { Alert, Button, Descriptions, List, Space, Spin, Tag, Typography, type DescriptionsProps } from 'antd';
 import { useCallback, type ReactNode } from 'react';
 import type { NotarizationCase, NotarizationCaseDeadlines } from '../../shared/contract';
-import { NOTARIZATION_ACTION_LABELS, notarizationActionSchema } from '../../shared/kinds/notarization/actions';
+import { NOTARIZATION_ACTION_TABLE } from '../../shared/kinds/notarization/actions';
 import { APPLICANT_KIND_LABELS } from '../../shared/kinds/notarization/options';
 import { NOTARIZATION_LABELS } from '../../shared/kinds/notarization/intake';
 import { useApi } from '../app/apiContext';
@@ -133,7 +133,7 @@ interface Props {
 
 export function NotarizationCasePage({ id, justRegistered, onBack }: Props) {
   const api = useApi();
-  const mayAct = useMay('notarization.act');
+  const mayAct = useMay('notarization.checkMaterials');
   const { record, deadlines, failure, version, acted } = useCaseRecord<NotarizationCase, NotarizationCaseDeadlines>(
     useCallback(() => api.call('notarization.get', { id }), [api, id]),
     useCallback(() => api.call('notarization.deadlines', { id }), [api, id]),
@@ -150,11 +150,10 @@ export function NotarizationCasePage({ id, justRegistered, onBack }: Props) {
     form: {
       formName: `notarization-${action}`,
       fields: NOTARIZATION_STEPS[action](record),
-      schema: notarizationActionSchema,
-      labels: NOTARIZATION_ACTION_LABELS,
-      fixed: { caseId: record.id, action, data: {} },
+      ...NOTARIZATION_ACTION_TABLE[action],
+      fixed: { caseId: record.id, data: {} },
       send: async (payload) => {
-        acted(await api.call('notarization.act', payload as never));
+        acted(await api.call(`notarization.${action}`, payload as never));
       },
     },
   }));

@@ -3,8 +3,9 @@ import { Alert, Input, Select, Space, Table, Typography, type TableProps } from 
 import { useEffect, useRef, useState } from 'react';
 import type { CaseListPage as CasePage, CaseListRow, ChannelInput } from '../../shared/contract';
 import { CASE_SORT_KEYS } from '../../shared/contract';
-import { CASE_STATUS_LABELS, caseStatusLabel, type CaseStatus } from '../../shared/cases/statuses';
-import { CASE_KIND_LABELS, CASE_KINDS, type CaseKind } from '../../shared/options';
+import { caseStatusLabel, type CaseStatus } from '../../shared/cases/statuses';
+import { ALL_KINDS, caseKindLabel, kindOf } from '../../shared/kinds';
+import { CASE_KINDS, type CaseKind } from '../../shared/options';
 import { errorMessage, useApi } from '../app/apiContext';
 import { formatDate } from '../app/format';
 import { routeHash } from '../app/route';
@@ -28,7 +29,8 @@ export const INITIAL_CASE_QUERY: CaseListQuery = {
 const SORT_LABELS: Record<SortKey, string> = { receivedOn: '申请日期', caseNumber: '案号', createdAt: '登记时间' };
 
 /** The statuses offered for a kind; without one, legal aid's (the kind built first; the others reuse its words). */
-const statusesOf = (kind: CaseKind | null) => CASE_STATUS_LABELS[kind ?? 'legal_aid'];
+/** The statuses the filter offers: the kind's, or with every kind, the first kind's. */
+const statusesOf = (kind: CaseKind | null): Readonly<Record<string, string>> => (kind ? kindOf(kind) : ALL_KINDS[0]!).statusLabels;
 
 interface Props {
   /** The query lives with the app, so coming back from a case finds the list as it was left. */
@@ -157,7 +159,7 @@ export function CaseListPage({ query, onQueryChange, onOpen }: Props) {
             // A status means something within its kind: keep it only where the new kind has it too.
             update({ kind, status: query.status && query.status in statusesOf(kind) ? query.status : null });
           }}
-          options={[{ value: '', label: '全部类型' }, ...CASE_KINDS.map((k) => ({ value: k, label: CASE_KIND_LABELS[k] }))]}
+          options={[{ value: '', label: '全部类型' }, ...CASE_KINDS.map((k) => ({ value: k, label: caseKindLabel(k) }))]}
         />
         <Select<CaseStatus | ''>
           aria-label="状态"

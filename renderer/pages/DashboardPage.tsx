@@ -4,7 +4,7 @@ import { Alert, Button, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { DONE_LATE_WINDOW_DAYS, type Dashboard, type DashboardItem } from '../../shared/cases/dashboard';
 import { DUE_SOON_DAYS } from '../../shared/deadlines';
-import { CASE_KIND_LABELS } from '../../shared/options';
+import { caseKindLabel } from '../../shared/kinds';
 import { errorMessage, useApi } from '../app/apiContext';
 import { formatDate } from '../app/format';
 import { DueTag } from '../cases/DeadlineList';
@@ -29,7 +29,7 @@ function ItemTable({ title, items, today, onOpen, empty }: { title: string; item
         onRow={(i) => ({ onClick: () => onOpen(i.caseId), style: { cursor: 'pointer' } })}
         columns={[
           { key: 'caseNumber', title: '案号', dataIndex: 'caseNumber' },
-          { key: 'kind', title: '案件类型', render: (_, i) => CASE_KIND_LABELS[i.kind] },
+          { key: 'kind', title: '案件类型', render: (_, i) => caseKindLabel(i.kind) },
           { key: 'limit', title: '期限', dataIndex: 'limit' },
           { key: 'due', title: '届满日', render: (_, i) => `${formatDate(i.due)}${i.provisional ? '（待核）' : ''}` },
           { key: 'status', title: '状态', render: (_, i) => <DueTag row={i} today={today} /> },

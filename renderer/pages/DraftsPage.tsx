@@ -3,7 +3,7 @@
 import { Alert, App as AntApp, Button, Empty, Popconfirm, Space, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { Draft, DraftSummary } from '../../shared/contract';
-import { CASE_KIND_LABELS } from '../../shared/options';
+import { caseKindLabel } from '../../shared/kinds';
 import { errorMessage, useApi } from '../app/apiContext';
 import { formatMoment } from '../app/format';
 import type { Route } from '../app/route';
@@ -76,7 +76,7 @@ export function DraftsPage({ onResume }: Props) {
         locale={{ emptyText: <Empty description="没有未完成的草稿" /> }}
         columns={[
           { title: '草稿', dataIndex: 'title', key: 'title' },
-          { title: '类型', dataIndex: 'kind', key: 'kind', render: (kind: DraftSummary['kind']) => CASE_KIND_LABELS[kind] },
+          { title: '类型', dataIndex: 'kind', key: 'kind', render: (kind: DraftSummary['kind']) => caseKindLabel(kind) },
           { title: '开始填写', dataIndex: 'createdAt', key: 'createdAt', render: (at: string) => formatMoment(at) },
           { title: '最后保存', dataIndex: 'updatedAt', key: 'updatedAt', render: (at: string) => formatMoment(at) },
           {

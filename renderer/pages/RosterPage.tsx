@@ -4,7 +4,8 @@
 import { Alert, App as AntApp, Button, Checkbox, Input, Modal, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { RosterEntry } from '../../shared/contract';
-import { ORG_TYPES, ROSTER_LABELS, rosterEntrySchema, rosterUpdateSchema } from '../../shared/kinds/legalAid/actions';
+import { ORG_TYPES } from '../../shared/kinds/legalAid/options';
+import { ROSTER_LABELS, rosterEntrySchema, rosterUpdateSchema } from '../../shared/kinds/legalAid/roster';
 import { EXPERTISE_AREAS } from '../../shared/kinds/legalAid/eligibility';
 import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openBackend } from '../../electron/backend';
-import { fixedClock } from '../../electron/services/clock';
+import { fixedClock } from '../../electron/services/system/clock';
 import type { Dataset } from './dataset';
 import type { BenchContext, Measurement, Target } from './measurement';
 import { summarise, timeRuns, type Summary } from './stats';

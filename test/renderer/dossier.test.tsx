@@ -1,14 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { DossierView } from '../../shared/contract';
 import { evaluateAtStage, evaluateDossier, type DossierMaterial } from '../../shared/dossier/evaluate';
-import { legalAidDossierFacts } from '../../shared/dossier/facts';
 import { DEFAULT_DOSSIER_RULES } from '../../shared/dossier/rules/default';
-import { legalAidFacts } from '../../shared/kinds/legalAid/lifecycle';
+import { LEGAL_AID_DOSSIER } from '../../shared/kinds/legalAid/dossier';
+import { factsOf } from '../../shared/kinds/legalAid/lifecycle';
 import { legalAidCase, messageOf, Refusal, renderApp, USERS } from './support';
 
 jest.setTimeout(30_000);
 
-const FACTS = legalAidDossierFacts({ category: '民事', agentApplied: false, financeBasis: '承诺' }, legalAidFacts('2026-11-20', 'received', []));
+const FACTS = LEGAL_AID_DOSSIER.factsOf(
+  factsOf({ receivedOn: '2026-11-20', status: 'received' }, []),
+  { category: '民事', service_form: '法律咨询', applicant_groups: '[]', finance_basis: '承诺' },
+  { agentApplied: false },
+);
 
 function view(materials: DossierMaterial[] = []): DossierView {
   const missingAt = (stage: string) => evaluateAtStage(DEFAULT_DOSSIER_RULES, FACTS, materials, stage).missing;

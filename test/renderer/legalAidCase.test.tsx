@@ -2,9 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import type { EligibilityReport, LegalAidProgress } from '../../shared/contract';
 import { localDate } from '../../shared/dates';
-import { availableLegalAidActions, legalAidDeadlinesOf, legalAidFacts } from '../../shared/kinds/legalAid/lifecycle';
-import type { LegalAidStatus } from '../../shared/kinds/legalAid/options';
-import { LEGAL_AID_STATUS_LABELS } from '../../shared/kinds/legalAid/options';
+import { deadlinesOf } from '../../shared/kinds/legalAid/deadlines';
+import { availableActions, factsOf, LEGAL_AID_STATUS_LABELS, type LegalAidStatus } from '../../shared/kinds/legalAid/lifecycle';
 import type { CaseAction } from '../../shared/lifecycle';
 import { field, legalAidCase, messageOf, Refusal, renderApp, USERS, type Replies } from './support';
 
@@ -18,8 +17,8 @@ const step = (action: string, data: Record<string, unknown>, fromStatus: LegalAi
 
 /** What legalAid.actions answers for a case received today whose timeline is `steps`. */
 function progressOf(status: LegalAidStatus, steps: CaseAction[] = []): LegalAidProgress {
-  const facts = legalAidFacts(today, status, steps);
-  return { caseId: 7, status, statusLabel: LEGAL_AID_STATUS_LABELS[status], available: availableLegalAidActions(facts, today), facts };
+  const facts = factsOf({ receivedOn: today, status: status }, steps);
+  return { caseId: 7, status, statusLabel: LEGAL_AID_STATUS_LABELS[status], available: availableActions(facts, today), facts };
 }
 
 const ELIGIBILITY: EligibilityReport = {
@@ -39,7 +38,7 @@ function caseReplies(progress: () => LegalAidProgress, extra: Replies = {}): Rep
   return {
     'legalAid.get': () => legalAidCase({ application: { ...legalAidCase().application, receivedOn: today } }),
     'legalAid.actions': () => progress(),
-    'legalAid.deadlines': () => legalAidDeadlinesOf(progress().facts, today),
+    'legalAid.deadlines': () => deadlinesOf(progress().facts, today),
     'legalAid.eligibility': () => ELIGIBILITY,
     'cases.timeline': () => [],
     'cases.conflicts': () => ({ checked: 2, matches: [] }),

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { RosterCandidate, RosterEntry } from '../../shared/contract';
 import { localDate } from '../../shared/dates';
-import { legalAidFacts, availableLegalAidActions, legalAidDeadlinesOf } from '../../shared/kinds/legalAid/lifecycle';
+import { deadlinesOf } from '../../shared/kinds/legalAid/deadlines';
+import { availableActions, factsOf } from '../../shared/kinds/legalAid/lifecycle';
 import { field, legalAidCase, messageOf, Refusal, renderApp, USERS } from './support';
 
 jest.setTimeout(60_000);
@@ -93,7 +94,7 @@ describe('指派 from the roster', () => {
   it('suggests the next in rotation with matching expertise, and sends the roster entry it was taken from', async () => {
     const today = localDate();
     const granted = [{ id: 2, action: 'decide', actedOn: today, data: { decision: '给予法律援助', decidedBy: '司法所', matterType: '赡养费抚养费扶养费' }, fromStatus: 'received', toStatus: 'granted', username: '李娟', recordedAt: `${today}T02:00:00.000Z` }];
-    const facts = legalAidFacts(today, 'granted', granted);
+    const facts = factsOf({ receivedOn: today, status: 'granted' }, granted);
     const candidate = (e: RosterEntry, extra: Partial<RosterCandidate>): RosterCandidate => ({ ...e, matchesExpertise: true, lastAssignedOn: null, assignmentCount: 0, ...extra });
     const wang = candidate(entry({}), {});
     const liu = candidate(entry({ id: 3, orgType: '基层法律服务所', orgName: '黎托法律服务所', personName: '刘明', expertise: ['劳动争议与劳动报酬'] }), { matchesExpertise: false, lastAssignedOn: '2026-10-01', assignmentCount: 2 });
@@ -101,8 +102,8 @@ describe('指派 from the roster', () => {
       '#/cases/7',
       {
         'legalAid.get': () => legalAidCase({ status: 'granted' }),
-        'legalAid.actions': () => ({ caseId: 7, status: 'granted', statusLabel: '已决定给予', available: availableLegalAidActions(facts, today), facts }),
-        'legalAid.deadlines': () => legalAidDeadlinesOf(facts, today),
+        'legalAid.actions': () => ({ caseId: 7, status: 'granted', statusLabel: '已决定给予', available: availableActions(facts, today), facts }),
+        'legalAid.deadlines': () => deadlinesOf(facts, today),
         'legalAid.rosterSuggest': () => ({ expertise: '婚姻家庭与赡养抚养', next: wang, candidates: [wang, liu] }),
         'legalAid.assign': () => ({ caseId: 7, status: 'assigned', statusLabel: '已指派', available: [] }),
       },

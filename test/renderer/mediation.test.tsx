@@ -6,13 +6,8 @@ import type { UserEvent } from '@testing-library/user-event';
 import type { MediationCase, MediationCaseDeadlines } from '../../shared/contract';
 import { formatChineseDate } from '../../shared/dates';
 import type { CaseAction } from '../../shared/lifecycle';
-import {
-  availableMediationActions,
-  MEDIATION_STATUS_LABELS,
-  mediationDeadlinesOf,
-  mediationFacts,
-  type MediationStatus,
-} from '../../shared/kinds/mediation/lifecycle';
+import { deadlinesOf as mediationDeadlinesOf } from '../../shared/kinds/mediation/deadlines';
+import { availableActions, factsOf, MEDIATION_STATUS_LABELS, type MediationStatus } from '../../shared/kinds/mediation/lifecycle';
 import { DEFAULT_SUBSIDY_RATES } from '../../shared/kinds/mediation/options';
 import { CREDIT_CODE, validQuickOral, validRegistration, WANG_ID } from '../shared/kinds/mediation/fixtures';
 import { field, messageOf, Refusal, renderApp, USERS, type Replies } from './support';
@@ -41,11 +36,11 @@ const SUCCEEDED = entry(
 
 /** The case as mediation.get answers, built by the same pure rules the service uses. */
 function mediationCase(status: MediationStatus, timeline: CaseAction[]): MediationCase {
-  const facts = mediationFacts({ receivedOn: '2026-11-02', status, simple: false }, timeline);
+  const facts = factsOf({ receivedOn: '2026-11-02', status, detail: { simple: 0 } }, timeline);
   return {
     id: 7, caseNumber: '〔2026〕黎托调字第0001号', title: '王建国与李秀梅邻里纠纷', status, statusLabel: MEDIATION_STATUS_LABELS[status],
     simple: false, createdAt: '2026-11-02T02:00:00.000Z', updatedAt: '2026-11-06T02:00:00.000Z',
-    registration: validRegistration() as MediationCase['registration'], facts, available: availableMediationActions(facts, TODAY),
+    registration: validRegistration() as MediationCase['registration'], facts, available: availableActions(facts, TODAY),
   };
 }
 

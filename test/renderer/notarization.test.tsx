@@ -1,14 +1,13 @@
 // 公证申请 in the renderer: the intake form with the matter catalogue's materials and 最多跑一次 flag, checked as
 // the clerk types and sent as notarization.create expects; the case page whose steps (容缺受理 above all) are small
-// forms for notarization.act; the director's matter catalogue.
+// forms, each for its action's channel (notarization.accept ...); the director's matter catalogue.
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import type { NotarizationCase, NotarizationCaseDeadlines, NotarizationMatter } from '../../shared/contract';
 import type { CaseAction } from '../../shared/lifecycle';
-import { notarizationDeadlines } from '../../shared/kinds/notarization/deadlines';
-import { NOTARIZATION_STATUS_LABELS, type NotarizationStatus } from '../../shared/kinds/notarization/lifecycle';
+import { requestDeadlines } from '../../shared/kinds/notarization/deadlines';
+import { availableActions, NOTARIZATION_STATUS_LABELS, progressOf, type NotarizationStatus } from '../../shared/kinds/notarization/lifecycle';
 import { MATTER_SEED } from '../../shared/kinds/notarization/matters';
-import { allowedNotarizationActions, notarizationProgress } from '../../shared/kinds/notarization/progress';
 import type { NotarizationRequest } from '../../shared/kinds/notarization/intake';
 import { APPLICANT_ID, CERTIFICATE_NUMBER, NOTARY_OFFICE, validRequest } from '../shared/kinds/notarization/fixtures';
 import { field, messageOf, Refusal, renderApp, USERS, type Replies } from './support';
@@ -29,18 +28,18 @@ const FORWARDED = entry(3, 'forward', '2026-11-21', { notaryOffice: NOTARY_OFFIC
 
 /** The case as notarization.get answers, built by the same pure rules the service uses. */
 function notarizationCase(status: NotarizationStatus, timeline: CaseAction[]): NotarizationCase {
-  const progress = notarizationProgress(timeline);
+  const progress = progressOf(timeline);
   const { code, name, category, requiredMaterials, oneVisit } = EDUCATION;
   return {
     id: 8, caseNumber: '〔2026〕黎托公字第0001号', status, statusLabel: NOTARIZATION_STATUS_LABELS[status],
     createdAt: '2026-11-20T02:00:00.000Z', updatedAt: '2026-11-21T02:00:00.000Z', request: validRequest() as NotarizationRequest, useScope: '涉外',
     matter: { code, name, category, requiredMaterials, oneVisit }, checklist: requiredMaterials, progress,
-    allowedActions: allowedNotarizationActions(status, progress),
+    allowedActions: availableActions({ status, progress }),
   };
 }
 
 const deadlinesOf = (record: NotarizationCase): NotarizationCaseDeadlines => ({
-  caseId: record.id, caseNumber: record.caseNumber, status: record.status, ...notarizationDeadlines(record.progress, TODAY),
+  caseId: record.id, caseNumber: record.caseNumber, status: record.status, ...requestDeadlines(record.progress, TODAY),
 });
 
 const NOT_FOUND = () => new Refusal({ code: 'NOT_FOUND', field: 'id', message: '案件不存在' });
@@ -174,14 +173,14 @@ describe('公证申请表', () => {
 });
 
 describe('公证申请案件', () => {
-  it('accepts a request with a 容缺 item only on a written commitment, and sends it through notarization.act', async () => {
+  it('accepts a request with a 容缺 item only on a written commitment, and sends it through notarization.accept', async () => {
     const timeline = [RECEIVED, CHECKED, FORWARDED];
     const accepted = entry(4, 'accept', TODAY, { noticeNumber: '', deferred: { item: '学历证书原件', commitmentSigned: true, promisedOn: '2099-12-31' } }, 'forwarded', 'accepted');
     let current = notarizationCase('forwarded', timeline);
     const { user, backend } = await renderApp(
       '#/cases/8',
       casePage(current, timeline, {
-        'notarization.act': () => (current = notarizationCase('accepted', [...timeline, accepted])),
+        'notarization.accept': () => (current = notarizationCase('accepted', [...timeline, accepted])),
         'notarization.deadlines': () => deadlinesOf(current),
       }),
     );
@@ -196,13 +195,13 @@ describe('公证申请案件', () => {
     await user.type(dialog.getByLabelText('承诺补交日期'), '2099-12-31{Enter}');
     await user.click(dialog.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(messageOf(dialog.getByLabelText('书面承诺'))).toBe('书面承诺：容缺受理须有申请人签署的书面承诺'));
-    expect(backend.inputs('notarization.act')).toHaveLength(0);
+    expect(backend.inputs('notarization.accept')).toHaveLength(0);
 
     await user.click(dialog.getByLabelText('书面承诺'));
     await user.click(dialog.getByRole('button', { name: '保存' }));
-    await waitFor(() => expect(backend.inputs('notarization.act')).toHaveLength(1));
-    expect(backend.inputs('notarization.act')[0]).toEqual({
-      caseId: 8, action: 'accept', actedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    await waitFor(() => expect(backend.inputs('notarization.accept')).toHaveLength(1));
+    expect(backend.inputs('notarization.accept')[0]).toEqual({
+      caseId: 8, actedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       data: { noticeNumber: '', deferred: { item: '学历证书原件', promisedOn: '2099-12-31', commitmentSigned: true } },
     });
     await waitFor(() => expect(screen.getByTestId('case-status')).toHaveTextContent('已受理办理中'));
@@ -222,7 +221,7 @@ describe('公证申请案件', () => {
     await user.type(dialog.getByLabelText('签收人'), '王晓明');
     await user.click(dialog.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(messageOf(dialog.getByLabelText('送达回执'))).toBe('送达回执：须由签收人签收送达回执'));
-    expect(backend.inputs('notarization.act')).toHaveLength(0);
+    expect(backend.inputs('notarization.deliver')).toHaveLength(0);
   });
 });
 

@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type { ExchangeStatus, StatisticsReport } from '../../shared/contract';
 import { localDate } from '../../shared/dates';
 import { computeCounty, computeFigures, periodInfo } from '../../shared/statistics/compute';
-import type { CaseFacts } from '../../shared/statistics/facts';
+import type { CaseFacts } from '../../shared/statistics/caseFacts';
 import { lastFinishedMonth, parsePeriod } from '../../shared/statistics/period';
 import { INDICATOR_INFO } from '../../shared/channels/statistics';
 import { DEFAULT_TEMPLATE } from '../../shared/statistics/template';

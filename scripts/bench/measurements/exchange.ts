@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openBackend, type Backend } from '../../../electron/backend';
-import { fixedClock } from '../../../electron/services/clock';
+import { fixedClock } from '../../../electron/services/system/clock';
 import { contentKeyFor, partOfBytes, plaintextChunks, sealPackageStream, verifyPackage, withPackageFile, type PartSource } from '../../../electron/services/exchange/container';
 import { loadKeys, parsePublicKey, type KeyPairs } from '../../../electron/services/exchange/keys';
 import { createApi } from '../../../shared/client';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ageOn, formatChineseDate, localDate } from '../../dates';
 import { ID_NUMBER_MESSAGES, parseCreditCode, parseIdNumber, parsePhone } from '../../identity';
 import { ETHNIC_GROUPS, GB11643_ID_TYPES, ID_TYPES, SEXES, type IdType } from '../../options';
+import { FACTS_MAX, ID_NUMBER_MAX, LINE_MAX, NAME_MAX, PHONE_MAX } from '../../cases/fieldLimits';
 import { choice, fen, integer, isoDate, optionalChoice, strictObject, text, type Labels } from '../../validation';
 import {
   AGENT_RELATIONS,
@@ -14,9 +15,6 @@ import {
   PROCEEDING_STAGES,
 } from './options';
 
-const NAME_MAX = 50;
-const LINE_MAX = 100;
-const FACTS_MAX = 5000;
 
 /** The printed form's words, keyed by the field's path in the application. */
 export const LEGAL_AID_LABELS: Labels = {
@@ -60,10 +58,10 @@ const applicantSchema = strictObject({
   ethnicity: choice(ETHNIC_GROUPS),
   birthDate: isoDate(),
   idType: choice(ID_TYPES),
-  idNumber: text({ max: 30, required: true }),
+  idNumber: text({ max: ID_NUMBER_MAX, required: true }),
   householdAddress: text({ max: LINE_MAX, required: true }),
   residence: text({ max: LINE_MAX }),
-  phone: text({ max: 30, required: true }),
+  phone: text({ max: PHONE_MAX, required: true }),
   employer: text({ max: LINE_MAX }),
   lacksCapacity: z.boolean({ error: '格式不正确' }),
 });
@@ -71,13 +69,13 @@ const applicantSchema = strictObject({
 const agentSchema = strictObject({
   name: text({ max: NAME_MAX, required: true }),
   relation: choice(AGENT_RELATIONS),
-  idNumber: text({ max: 30, required: true }),
-  phone: text({ max: 30, required: true }),
+  idNumber: text({ max: ID_NUMBER_MAX, required: true }),
+  phone: text({ max: PHONE_MAX, required: true }),
 });
 
 const opposingPartySchema = strictObject({
   name: text({ max: LINE_MAX, required: true }),
-  idNumber: text({ max: 30 }),
+  idNumber: text({ max: ID_NUMBER_MAX }),
 });
 
 const financeSchema = strictObject({

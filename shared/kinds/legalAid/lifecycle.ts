@@ -1,7 +1,7 @@
-// The legal-aid lifecycle after intake, as data for the engine (shared/lifecycle.ts): each action, the statuses it
-// may be taken from and the status it leads to. Plus what the timeline says about a case (`legalAidFacts`), the
-// rules that are not a matter of status alone (一次性告知 happens once; a closed case is archived only after the
-// subsidy review), which actions are possible now, and the case's statutory time limits.
+// The legal-aid lifecycle after intake, as data for the engine (shared/lifecycle.ts): its statuses, each action, the
+// statuses it may be taken from and the status it leads to. Plus what the timeline says about a case (`factsOf`),
+// the rules that are not a matter of status alone (一次性告知 happens once; a closed case is archived only after the
+// subsidy review), and which actions are possible now. The time limits are in deadlines.ts.
 //
 //   received ──notifyMissing──▶ awaiting_materials ──supplyMaterials──▶ received
 //                                 └──deemWithdrawn (after the supply due date)──▶ withdrawn
@@ -17,14 +17,40 @@
 // "法律援助机构可以决定先行提供"), so it meets the 7-day decision limit and starts the 3-day assignment limit like a
 // grant. If the follow-up materials show the applicant does not qualify, the aid is terminated (第48条第（四）项 or
 // 第（一）项), which is what the statute provides; there is no separate refusal after provisional aid.
-import { daysBetween, type Pause } from '../../calendar';
-import type { HolidayTable } from '../../holidays';
-import { computeDeadline, DEADLINE_RULES, dueStatus, resolveDeadlineRules, type DeadlineRuleKey, type DeadlineRuleOverrides, type DeadlineUnit, type DueStatus } from '../../deadlines';
 import { formatChineseDate } from '../../dates';
 import { transitionProblem, type CaseAction, type Lifecycle } from '../../lifecycle';
-import type { DECIDERS, DECISIONS, OBJECTION_RESULTS, ORG_TYPES, TERMINATION_REASONS } from './actions';
+import type { ActionMoment, ActionOption, CaseHead } from '../kind';
 import type { MandatoryDefenceGround, MatterType, ProvisionalGround } from './eligibility';
-import { LEGAL_AID_STATUS_LABELS, type LegalAidStatus } from './options';
+import type { DECIDERS, DECISIONS, OBJECTION_RESULTS, ORG_TYPES, TERMINATION_REASONS } from './options';
+
+/** Lifecycle states of a legal-aid case; an application is registered as `received`. */
+export const LEGAL_AID_STATUSES = [
+  'received',
+  'awaiting_materials',
+  'granted',
+  'refused',
+  'assigned',
+  'closed',
+  'terminated',
+  'withdrawn',
+  'archived',
+  'provisional',
+  'objection_pending',
+] as const;
+export type LegalAidStatus = (typeof LEGAL_AID_STATUSES)[number];
+export const LEGAL_AID_STATUS_LABELS: Record<LegalAidStatus, string> = {
+  received: '待审查',
+  awaiting_materials: '待补充材料',
+  granted: '已决定给予',
+  refused: '不予援助',
+  assigned: '已指派',
+  closed: '已结案',
+  terminated: '已终止',
+  withdrawn: '视为撤回',
+  archived: '已归档',
+  provisional: '先行提供',
+  objection_pending: '异议审查中',
+};
 
 export const LEGAL_AID_ACTIONS = [
   'notifyMissing',
@@ -51,7 +77,7 @@ function statusField(data: Record<string, unknown>, key: string, allowed: readon
   throw new Error(`legal-aid action data lacks a valid ${key}`); // the service always sets it
 }
 
-export const legalAidLifecycle: Lifecycle<LegalAidStatus, LegalAidAction> = {
+export const LEGAL_AID_LIFECYCLE: Lifecycle<LegalAidStatus, LegalAidAction> = {
   statusLabels: LEGAL_AID_STATUS_LABELS,
   actions: {
     notifyMissing: { label: '一次性告知补充材料', from: ['received'], to: 'awaiting_materials' },
@@ -80,7 +106,7 @@ export const legalAidLifecycle: Lifecycle<LegalAidStatus, LegalAidAction> = {
 };
 
 export const LEGAL_AID_ACTION_LABELS: Record<LegalAidAction, string> = Object.fromEntries(
-  LEGAL_AID_ACTIONS.map((a) => [a, legalAidLifecycle.actions[a].label]),
+  LEGAL_AID_ACTIONS.map((a) => [a, LEGAL_AID_LIFECYCLE.actions[a].label]),
 ) as Record<LegalAidAction, string>;
 
 /** What a legal-aid case's timeline says, in the terms the rules and the limits need. */
@@ -123,7 +149,8 @@ export interface LegalAidFacts {
 const str = (d: Record<string, unknown>, k: string): string => (typeof d[k] === 'string' ? (d[k] as string) : '');
 
 /** Folds a case's timeline (oldest first) into its facts. */
-export function legalAidFacts(receivedOn: string, status: LegalAidStatus, timeline: readonly CaseAction[]): LegalAidFacts {
+export function factsOf({ receivedOn, status: stored }: CaseHead, timeline: readonly CaseAction[]): LegalAidFacts {
+  const status = stored as LegalAidStatus;
   const facts: LegalAidFacts = {
     status, receivedOn, lastActedOn: receivedOn, materials: null, firstDecisionOn: null, decision: null, provisional: null,
     grantedOn: null, assignment: null, matterEndedOn: null, closing: null, termination: null, objections: [], objectedToDecisionInForce: false, subsidy: null,
@@ -201,10 +228,10 @@ export function legalAidFacts(receivedOn: string, status: LegalAidStatus, timeli
 
 /**
  * Null when the action may be taken now; otherwise the Chinese reason it may not. The status rule comes from the
- * engine; the rest are this kind's own. `today` matters only to 视为撤回 (after the supply due date).
+ * engine; the rest are this kind's own. Only 视为撤回 looks at the day, today's (after the supply due date).
  */
-export function legalAidActionProblem(facts: LegalAidFacts, action: LegalAidAction, today: string): string | null {
-  const byStatus = transitionProblem(legalAidLifecycle, facts.status, action);
+export function actionProblem(facts: LegalAidFacts, action: LegalAidAction, { today }: Pick<ActionMoment, 'today'>): string | null {
+  const byStatus = transitionProblem(LEGAL_AID_LIFECYCLE, facts.status, action);
   if (byStatus) return byStatus;
   switch (action) {
     case 'notifyMissing':
@@ -226,86 +253,10 @@ export function legalAidActionProblem(facts: LegalAidFacts, action: LegalAidActi
   }
 }
 
-export interface ActionOption {
-  action: LegalAidAction;
-  label: string;
-}
-
 /** The actions that may be taken now, in the order of the lifecycle: what the UI should offer. */
-export function availableLegalAidActions(facts: LegalAidFacts, today: string): ActionOption[] {
-  return LEGAL_AID_ACTIONS.filter((a) => legalAidActionProblem(facts, a, today) === null).map((action) => ({
+export function availableActions(facts: LegalAidFacts, today: string): ActionOption<LegalAidAction>[] {
+  return LEGAL_AID_ACTIONS.filter((a) => actionProblem(facts, a, { today }) === null).map((action) => ({
     action,
     label: LEGAL_AID_ACTION_LABELS[action],
   }));
-}
-
-// Time limits.
-
-export type LegalAidLimitKey = Extract<DeadlineRuleKey, `legalAid${string}`> | 'legalAidMaterialsSupply';
-
-export interface LegalAidDeadline {
-  key: LegalAidLimitKey;
-  label: string;
-  /** The event whose date starts the clock, in Chinese, and that date. */
-  startsFrom: string;
-  startedOn: string;
-  length: number;
-  unit: DeadlineUnit;
-  due: string;
-  /** When the limit was met (the action that meets it), or null while open. */
-  doneOn: string | null;
-  status: DueStatus;
-  /** The clock is stopped now: the applicant is supplying materials. */
-  paused: boolean;
-  pauses: Pause[];
-  /** True when the due date depends on a year the holiday table does not cover yet. */
-  provisional: boolean;
-  source: string;
-}
-
-/**
- * Each limit that applies to the case on `today`. A limit still open is listed only while the action that meets it
- * can still be taken (a case terminated before assignment has no assignment limit left to miss); a met limit is
- * always listed, with whether it was met in time.
- */
-export function legalAidDeadlinesOf(facts: LegalAidFacts, today: string, rules?: DeadlineRuleOverrides, table?: HolidayTable): LegalAidDeadline[] {
-  const out: LegalAidDeadline[] = [];
-  const resolved = rules ? resolveDeadlineRules(rules) : DEADLINE_RULES;
-  const add = (
-    key: Exclude<LegalAidLimitKey, 'legalAidMaterialsSupply'>,
-    startedOn: string,
-    doneOn: string | null,
-    openWhile: readonly LegalAidStatus[],
-    pauses: Pause[] = [],
-    paused = false,
-  ) => {
-    if (doneOn === null && !openWhile.includes(facts.status)) return;
-    const d = computeDeadline(key, { start: startedOn, pauses, ...(rules ? { rules } : {}), ...(table ? { table } : {}) });
-    out.push({
-      key, label: d.label, startsFrom: resolved[key].startsFrom, startedOn, length: d.length, unit: d.unit, due: d.due,
-      doneOn, status: dueStatus(d.due, today, doneOn), paused, pauses, provisional: d.provisional, source: d.source,
-    });
-  };
-
-  const { materials } = facts;
-  if (materials) {
-    const pauseEnd = materials.endedOn ?? today;
-    const pause = { from: materials.notifiedOn, to: pauseEnd < materials.notifiedOn ? materials.notifiedOn : pauseEnd };
-    add('legalAidDecision', facts.receivedOn, facts.firstDecisionOn, ['received', 'awaiting_materials'], [pause], materials.endedOn === null);
-    if (materials.suppliedOn !== null || facts.status === 'awaiting_materials') {
-      out.push({
-        key: 'legalAidMaterialsSupply', label: '补充材料', startsFrom: '一次性告知之日', startedOn: materials.notifiedOn,
-        length: daysBetween(materials.notifiedOn, materials.dueOn), unit: 'calendarDays', due: materials.dueOn, doneOn: materials.suppliedOn,
-        status: dueStatus(materials.dueOn, today, materials.suppliedOn), paused: false, pauses: [], provisional: false,
-        source: '一次性告知书确定的补充期限（法律援助法第43条）',
-      });
-    }
-  } else {
-    add('legalAidDecision', facts.receivedOn, facts.firstDecisionOn, ['received']);
-  }
-  if (facts.grantedOn) add('legalAidAssignment', facts.grantedOn, facts.assignment?.on ?? null, ['granted', 'provisional']);
-  if (facts.matterEndedOn) add('legalAidClosingMaterials', facts.matterEndedOn, facts.closing?.materialsSubmittedOn ?? null, ['assigned']);
-  if (facts.closing) add('legalAidClosingReview', facts.closing.materialsSubmittedOn, facts.subsidy?.on ?? null, ['closed']);
-  for (const o of facts.objections) add('legalAidObjectionReview', o.on, o.review?.on ?? null, ['objection_pending']);
-  return out;
 }

@@ -5,12 +5,10 @@ import { z } from 'zod';
 import { formatChineseDate, localDate } from '../../dates';
 import { ID_NUMBER_MESSAGES, parseCreditCode, parseIdNumber, parsePhone } from '../../identity';
 import { ETHNIC_GROUPS, SEXES } from '../../options';
+import { FACTS_MAX, ID_NUMBER_MAX, LINE_MAX, NAME_MAX, PHONE_MAX } from '../../cases/fieldLimits';
 import { choice, fen, integer, isoDate, strictObject, text, type Labels } from '../../validation';
 import { MEDIATION_SOURCES, METHODS_NEEDING_DUE_DATE, PERFORMANCE_METHODS, SOURCES_NEEDING_DETAIL } from './options';
 
-const NAME_MAX = 50;
-const LINE_MAX = 100;
-const FACTS_MAX = 5000;
 const MAX_PARTIES = 50;
 
 export const PHONE_MESSAGE = '应为手机号码或带区号的固定电话';
@@ -82,19 +80,19 @@ const personSchema = strictObject({
   birthDate: isoDate(),
   ethnicity: choice(ETHNIC_GROUPS),
   /** Optional; checked (GB 11643) when given. */
-  idNumber: text({ max: 30 }),
+  idNumber: text({ max: ID_NUMBER_MAX }),
   address: text({ max: LINE_MAX, required: true }),
-  phone: text({ max: 30, required: true }),
+  phone: text({ max: PHONE_MAX, required: true }),
   occupation: text({ max: LINE_MAX }),
 });
 
 const organisationSchema = strictObject({
   kind: z.literal('organisation'),
   name: text({ max: LINE_MAX, required: true }),
-  creditCode: text({ max: 30, required: true }),
+  creditCode: text({ max: ID_NUMBER_MAX, required: true }),
   legalRepresentative: text({ max: NAME_MAX, required: true }),
   address: text({ max: LINE_MAX, required: true }),
-  phone: text({ max: 30, required: true }),
+  phone: text({ max: PHONE_MAX, required: true }),
 });
 
 const parties = <P extends z.ZodType>(party: P) =>
@@ -130,16 +128,16 @@ export type MediationOrganisation = Extract<MediationParty, { kind: 'organisatio
 const quickPersonSchema = strictObject({
   kind: z.literal('person'),
   name: text({ max: NAME_MAX, required: true }),
-  idNumber: text({ max: 30 }),
-  phone: text({ max: 30 }),
+  idNumber: text({ max: ID_NUMBER_MAX }),
+  phone: text({ max: PHONE_MAX }),
   address: text({ max: LINE_MAX }),
 });
 
 const quickOrganisationSchema = strictObject({
   kind: z.literal('organisation'),
   name: text({ max: LINE_MAX, required: true }),
-  creditCode: text({ max: 30 }),
-  phone: text({ max: 30 }),
+  creditCode: text({ max: ID_NUMBER_MAX }),
+  phone: text({ max: PHONE_MAX }),
 });
 
 const quickOralShape = strictObject({

@@ -1,6 +1,6 @@
-// A mediation case's lifecycle, as data for the engine (shared/lifecycle.ts); what its timeline says
-// (`mediationFacts`); the rules that are not a matter of status alone; which actions are possible now; and its
-// time limits.
+// A mediation case's lifecycle, as data for the engine (shared/lifecycle.ts): its statuses and actions; what its
+// timeline says (`factsOf`); the rules that are not a matter of status alone; which actions are possible now. The
+// time limits are in deadlines.ts.
 //
 //   registered ──investigate / recordSession──▶ mediating ──investigate / recordSession / extend──▶ mediating
 //   registered, mediating ──succeed (协议, after a 调解记录; a 口头调解登记 needs none)──▶ concluded
@@ -12,10 +12,11 @@
 //
 // `concluded` is 调解成功: an agreement was reached (written or oral). Failure and termination end the mediation
 // too, with no agreement. A 口头调解登记 (`simple`) is registered straight into `concluded`.
-import { computeDeadline, DEADLINE_RULES, dueStatus, resolveDeadlineRules, type DeadlineRuleOverrides, type DeadlineUnit, type DueStatus } from '../../deadlines';
-import type { HolidayTable } from '../../holidays';
+import { computeDeadline } from '../../deadlines';
 import { formatChineseDate } from '../../dates';
 import { transitionProblem, type CaseAction, type Lifecycle } from '../../lifecycle';
+import type { ActionMoment, ActionOption, CaseHead, DeadlineCalendar } from '../kind';
+import type { MediationDetail } from './detail';
 import type {
   AgreementForm,
   CONFIRMATION_RESULTS,
@@ -55,9 +56,10 @@ export const MEDIATION_ACTIONS = [
 ] as const;
 export type MediationAction = (typeof MEDIATION_ACTIONS)[number];
 
-const UNDER_WAY: readonly MediationStatus[] = ['registered', 'mediating'];
+/** Statuses in which the mediation has not ended. */
+export const UNDER_WAY: readonly MediationStatus[] = ['registered', 'mediating'];
 
-export const mediationLifecycle: Lifecycle<MediationStatus, MediationAction> = {
+export const MEDIATION_LIFECYCLE: Lifecycle<MediationStatus, MediationAction> = {
   statusLabels: MEDIATION_STATUS_LABELS,
   actions: {
     investigate: { label: '调查记录', from: UNDER_WAY, to: 'mediating' },
@@ -77,7 +79,7 @@ export const mediationLifecycle: Lifecycle<MediationStatus, MediationAction> = {
 };
 
 export const MEDIATION_ACTION_LABELS: Record<MediationAction, string> = Object.fromEntries(
-  MEDIATION_ACTIONS.map((a) => [a, mediationLifecycle.actions[a].label]),
+  MEDIATION_ACTIONS.map((a) => [a, MEDIATION_LIFECYCLE.actions[a].label]),
 ) as Record<MediationAction, string>;
 
 export interface MediationAgreement {
@@ -138,11 +140,10 @@ export interface MediationFacts {
 const str = (d: Record<string, unknown>, k: string): string => (typeof d[k] === 'string' ? (d[k] as string) : '');
 const num = (d: Record<string, unknown>, k: string): number => (typeof d[k] === 'number' ? (d[k] as number) : 0);
 
-/** Folds a case's timeline (oldest first) into its facts. */
-export function mediationFacts(
-  { receivedOn, status, simple }: { receivedOn: string; status: MediationStatus; simple: boolean },
-  timeline: readonly CaseAction[],
-): MediationFacts {
+/** Folds a case's timeline (oldest first) into its facts; a 口头调解登记 says so in its own row (`simple`). */
+export function factsOf({ receivedOn, status: stored, detail }: CaseHead<Pick<MediationDetail, 'simple'>>, timeline: readonly CaseAction[]): MediationFacts {
+  const status = stored as MediationStatus;
+  const simple = detail?.simple === 1;
   const facts: MediationFacts = {
     status, simple, receivedOn, lastActedOn: receivedOn, investigations: [], sessions: [], extension: null, outcome: null,
     agreement: null, failure: null, termination: null, performance: null, followUps: [], confirmation: null,
@@ -215,27 +216,19 @@ export function mediationFacts(
   return facts;
 }
 
-// Time limits.
-
-/**
- * The one-month limit from registration (《人民调解工作若干规定》第33条), or the later date both parties agreed to;
- * computed by shared/deadlines.ts.
- */
-export function mediationTermDue(facts: Pick<MediationFacts, 'receivedOn' | 'extension'>, rules?: DeadlineRuleOverrides, table?: HolidayTable): string {
-  return facts.extension?.extendedTo ?? computeDeadline('mediationTerm', { start: facts.receivedOn, ...(rules ? { rules } : {}), ...(table ? { table } : {}) }).due;
-}
-
 /** The last day to apply for judicial confirmation: 30 days from the agreement taking effect (人民调解法 第33条). */
-export function confirmationDue(agreement: Pick<MediationAgreement, 'effectiveOn'>, rules?: DeadlineRuleOverrides, table?: HolidayTable): string {
+export function confirmationDue(agreement: Pick<MediationAgreement, 'effectiveOn'>, { table, rules }: DeadlineCalendar = {}): string {
   return computeDeadline('mediationJudicialConfirmation', { start: agreement.effectiveOn, ...(rules ? { rules } : {}), ...(table ? { table } : {}) }).due;
 }
 
 /**
- * Null when the action may be taken now (dated `on`); otherwise the Chinese reason it may not. The status rule is
- * the engine's; the rest are mediation's own.
+ * Null when the action may be taken now; otherwise the Chinese reason it may not. The status rule is the engine's;
+ * the rest are mediation's own, judged on the action's own date (a timely application recorded late is still
+ * timely), never after today.
  */
-export function mediationActionProblem(facts: MediationFacts, action: MediationAction, on: string): string | null {
-  const byStatus = transitionProblem(mediationLifecycle, facts.status, action);
+export function actionProblem(facts: MediationFacts, action: MediationAction, { actedOn, today }: ActionMoment): string | null {
+  const on = actedOn < today ? actedOn : today;
+  const byStatus = transitionProblem(MEDIATION_LIFECYCLE, facts.status, action);
   if (byStatus) return byStatus;
   switch (action) {
     case 'succeed':
@@ -265,71 +258,12 @@ export function mediationActionProblem(facts: MediationFacts, action: MediationA
   }
 }
 
-export interface MediationActionOption {
-  action: MediationAction;
-  label: string;
-}
+export type MediationActionOption = ActionOption<MediationAction>;
 
 /** The actions that may be taken today, in the lifecycle's order: what the UI should offer. */
-export function availableMediationActions(facts: MediationFacts, today: string): MediationActionOption[] {
-  return MEDIATION_ACTIONS.filter((a) => mediationActionProblem(facts, a, today) === null).map((action) => ({
+export function availableActions(facts: MediationFacts, today: string): MediationActionOption[] {
+  return MEDIATION_ACTIONS.filter((a) => actionProblem(facts, a, { actedOn: today, today }) === null).map((action) => ({
     action,
     label: MEDIATION_ACTION_LABELS[action],
   }));
-}
-
-export type MediationLimitKey = 'mediationTerm' | 'mediationJudicialConfirmation';
-
-export interface MediationDeadline {
-  key: MediationLimitKey;
-  label: string;
-  /** The event whose date starts the clock, in Chinese, and that date. */
-  startsFrom: string;
-  startedOn: string;
-  length: number;
-  unit: DeadlineUnit;
-  due: string;
-  /** When the limit was met (the mediation ended; the application was made), or null while open. */
-  doneOn: string | null;
-  status: DueStatus;
-  /** The later date both parties agreed to, when the term was extended. */
-  extendedTo: string | null;
-  /**
-   * True for judicial confirmation: the parties may apply, they need not. Such a limit is listed while it can still
-   * be met and once met; one that ran out unused is not a failure of the office's and is not listed.
-   */
-  optional: boolean;
-  /** True when the due date depends on a year the holiday table does not cover yet. */
-  provisional: boolean;
-  source: string;
-}
-
-/** Each limit of the case on `today`. */
-export function mediationDeadlinesOf(facts: MediationFacts, today: string, rules?: DeadlineRuleOverrides, table?: HolidayTable): MediationDeadline[] {
-  const resolved = rules ? resolveDeadlineRules(rules) : DEADLINE_RULES;
-  const out: MediationDeadline[] = [];
-  const doneOn = facts.outcome?.on ?? null;
-  if (doneOn !== null || UNDER_WAY.includes(facts.status)) {
-    const d = computeDeadline('mediationTerm', { start: facts.receivedOn, ...(rules ? { rules } : {}), ...(table ? { table } : {}) });
-    const due = facts.extension?.extendedTo ?? d.due;
-    out.push({
-      key: 'mediationTerm', label: facts.extension ? `${d.label}（经双方当事人同意延长）` : d.label,
-      startsFrom: resolved.mediationTerm.startsFrom, startedOn: facts.receivedOn, length: d.length, unit: d.unit, due, doneOn,
-      status: dueStatus(due, today, doneOn), extendedTo: facts.extension?.extendedTo ?? null, optional: false,
-      provisional: facts.extension ? false : d.provisional, source: d.source,
-    });
-  }
-  const { agreement, confirmation } = facts;
-  if (agreement && agreement.form === '书面') {
-    const d = computeDeadline('mediationJudicialConfirmation', { start: agreement.effectiveOn, ...(rules ? { rules } : {}), ...(table ? { table } : {}) });
-    const applied = confirmation?.appliedOn ?? null;
-    if (applied !== null || (facts.status === 'concluded' && today <= d.due)) {
-      out.push({
-        key: 'mediationJudicialConfirmation', label: d.label, startsFrom: resolved.mediationJudicialConfirmation.startsFrom,
-        startedOn: agreement.effectiveOn, length: d.length, unit: d.unit, due: d.due, doneOn: applied,
-        status: dueStatus(d.due, today, applied), extendedTo: null, optional: true, provisional: d.provisional, source: d.source,
-      });
-    }
-  }
-  return out;
 }

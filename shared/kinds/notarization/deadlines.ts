@@ -1,10 +1,13 @@
 // The limits a notarization request runs under, from its progress: the certificate within 15 working days of
 // acceptance, the time the clock was stopped not counted (公证法 第30条), and the date a 容缺 item was promised
-// for. Pure: the service and the dashboard pass today's date and, when the bureau has added years, the table.
+// for. `requestDeadlines` is the request's own view of them (its page, its channel); `deadlinesOf` lists them as
+// every kind does. Pure: the service and the dashboard pass today's date and, when the bureau has added years, the
+// table.
 import type { Pause } from '../../calendar';
 import { computeDeadline, dueStatus, type Deadline, type DueStatus } from '../../deadlines';
 import type { HolidayTable } from '../../holidays';
-import type { NotarizationProgress } from './progress';
+import type { CaseDeadline, DeadlineCalendar } from '../kind';
+import type { NotarizationFacts, NotarizationProgress } from './lifecycle';
 
 export interface NotarizationIssueDeadline extends Deadline {
   /** The acceptance date the 15 working days run from. */
@@ -34,7 +37,7 @@ export interface NotarizationDeadlines {
   deferredMaterials: NotarizationDeferredDeadline | null;
 }
 
-export function notarizationDeadlines(progress: NotarizationProgress, today: string, table?: HolidayTable): NotarizationDeadlines {
+export function requestDeadlines(progress: NotarizationProgress, today: string, table?: HolidayTable): NotarizationDeadlines {
   const opts = table ? { table } : {};
   let issue: NotarizationIssueDeadline | null = null;
   if (progress.accepted) {
@@ -64,4 +67,19 @@ export function notarizationDeadlines(progress: NotarizationProgress, today: str
     };
   }
   return { issue, deferredMaterials };
+}
+
+/** The request's limits as every kind lists them; one that no longer runs has no status. */
+export function deadlinesOf({ progress }: NotarizationFacts, today: string, { table }: DeadlineCalendar = {}): CaseDeadline[] {
+  const { issue, deferredMaterials } = requestDeadlines(progress, today, table);
+  const out: CaseDeadline[] = [];
+  if (issue) {
+    const { rule: key, label, due, doneOn, dueStatus: status, provisional, paused } = issue;
+    out.push({ key, label, due, doneOn, status, provisional, paused });
+  }
+  if (deferredMaterials) {
+    const { rule: key, label, due, doneOn, dueStatus: status, provisional } = deferredMaterials;
+    out.push({ key, label, due, doneOn, status, provisional, paused: false });
+  }
+  return out;
 }

@@ -5,11 +5,10 @@ import { z } from 'zod';
 import { ageOn, formatChineseDate, localDate } from '../../dates';
 import { ID_NUMBER_MESSAGES, parseCreditCode, parseIdNumber, parsePhone } from '../../identity';
 import { GB11643_ID_TYPES, ID_TYPES, SEXES, type IdType } from '../../options';
+import { ID_NUMBER_MAX, LINE_MAX, NAME_MAX, PHONE_MAX } from '../../cases/fieldLimits';
 import { choice, fen, integer, isoDate, strictObject, text, type Labels } from '../../validation';
 import { AGENT_KINDS, DOMESTIC_USE, type UseScope } from './options';
 
-const NAME_MAX = 50;
-const LINE_MAX = 100;
 
 /** The printed form's words, keyed by the field's path in the request. */
 export const NOTARIZATION_LABELS: Labels = {
@@ -49,17 +48,17 @@ const personSchema = strictObject({
   sex: choice(SEXES),
   birthDate: isoDate(),
   idType: choice(ID_TYPES),
-  idNumber: text({ max: 30, required: true }),
+  idNumber: text({ max: ID_NUMBER_MAX, required: true }),
   address: text({ max: LINE_MAX, required: true }),
-  phone: text({ max: 30, required: true }),
+  phone: text({ max: PHONE_MAX, required: true }),
 });
 
 const organisationSchema = strictObject({
   kind: z.literal('organisation'),
   name: text({ max: LINE_MAX, required: true }),
-  creditCode: text({ max: 30, required: true }),
+  creditCode: text({ max: ID_NUMBER_MAX, required: true }),
   legalRepresentative: text({ max: NAME_MAX, required: true }),
-  phone: text({ max: 30 }),
+  phone: text({ max: PHONE_MAX }),
 });
 
 const applicantSchema = z.discriminatedUnion('kind', [personSchema, organisationSchema], {
@@ -69,8 +68,8 @@ const applicantSchema = z.discriminatedUnion('kind', [personSchema, organisation
 const agentSchema = strictObject({
   kind: choice(AGENT_KINDS),
   name: text({ max: NAME_MAX, required: true }),
-  idNumber: text({ max: 30, required: true }),
-  phone: text({ max: 30, required: true }),
+  idNumber: text({ max: ID_NUMBER_MAX, required: true }),
+  phone: text({ max: PHONE_MAX, required: true }),
   /** 授权委托书 received (a 委托代理人 must have one). */
   powerOfAttorney: z.boolean({ error: '格式不正确' }),
 });

@@ -1,4 +1,4 @@
-import { openMediationDeadlines } from '../../../electron/services/mediation';
+import { openMediationDeadlines } from '../../../electron/services/mediation/deadlines';
 import type { Channel } from '../../../shared/contract';
 import { MEDIATION_ACTIONS, MEDIATION_STATUS_LABELS, type MediationAction, type MediationStatus } from '../../../shared/kinds/mediation/lifecycle';
 import { fileState, OFFICE, testBackend, validApplication, type TestBackend } from '../../support/fixtures';

@@ -1,12 +1,11 @@
 import type { CaseAction } from '../../../../shared/lifecycle';
+import { deadlinesOf, mediationTermDue } from '../../../../shared/kinds/mediation/deadlines';
 import {
-  availableMediationActions,
+  actionProblem,
+  availableActions,
+  factsOf,
   MEDIATION_ACTIONS,
   MEDIATION_STATUSES,
-  mediationActionProblem,
-  mediationDeadlinesOf,
-  mediationFacts,
-  mediationTermDue,
   type MediationAction,
   type MediationStatus,
 } from '../../../../shared/kinds/mediation/lifecycle';
@@ -22,7 +21,7 @@ const WRITTEN = entry('succeed', '2026-11-10', {
   form: '书面', content: '', amountFen: 150_000, performanceMethod: '即时履行', performanceDueOn: '', effectiveOn: '2026-11-11', agreementNumber: '12', crimePrevention: true,
 });
 
-const facts = (status: MediationStatus, timeline: CaseAction[], simple = false) => mediationFacts({ receivedOn: '2026-11-02', status, simple }, [REGISTER, ...timeline]);
+const facts = (status: MediationStatus, timeline: CaseAction[], simple = false) => factsOf({ receivedOn: '2026-11-02', status, detail: { simple: simple ? 1 : 0 } }, [REGISTER, ...timeline]);
 
 // By status alone (the engine's rule), written out by hand.
 const BY_STATUS: Record<MediationStatus, MediationAction[]> = {
@@ -36,16 +35,16 @@ const BY_STATUS: Record<MediationStatus, MediationAction[]> = {
 
 describe('the mediation lifecycle', () => {
   it.each(MEDIATION_STATUSES)('allows from %s exactly the actions its status permits', (status) => {
-    const allowed = MEDIATION_ACTIONS.filter((a) => !mediationActionProblem(facts(status, [SESSION, WRITTEN]), a, '2026-11-12')?.startsWith('案件当前为'));
+    const allowed = MEDIATION_ACTIONS.filter((a) => !actionProblem(facts(status, [SESSION, WRITTEN]), a, { actedOn: '2026-11-12', today: '2026-11-12' })?.startsWith('案件当前为'));
     const expected = [...BY_STATUS[status], ...(['concluded', 'failed', 'terminated'].includes(status) ? ['archive'] : [])];
     expect(new Set(allowed)).toEqual(new Set(expected));
   });
 
   it('asks for a mediation record before success or failure, except for a 口头调解登记', () => {
-    expect(mediationActionProblem(facts('registered', []), 'succeed', '2026-11-12')).toMatch(/^尚无调解记录/);
-    expect(mediationActionProblem(facts('mediating', [entry('investigate', '2026-11-03')]), 'fail', '2026-11-12')).toMatch(/^尚无调解记录/);
-    expect(mediationActionProblem(facts('mediating', [SESSION]), 'succeed', '2026-11-12')).toBeNull();
-    expect(mediationActionProblem(facts('registered', [], true), 'succeed', '2026-11-12')).toBeNull();
+    expect(actionProblem(facts('registered', []), 'succeed', { actedOn: '2026-11-12', today: '2026-11-12' })).toMatch(/^尚无调解记录/);
+    expect(actionProblem(facts('mediating', [entry('investigate', '2026-11-03')]), 'fail', { actedOn: '2026-11-12', today: '2026-11-12' })).toMatch(/^尚无调解记录/);
+    expect(actionProblem(facts('mediating', [SESSION]), 'succeed', { actedOn: '2026-11-12', today: '2026-11-12' })).toBeNull();
+    expect(actionProblem(facts('registered', [], true), 'succeed', { actedOn: '2026-11-12', today: '2026-11-12' })).toBeNull();
   });
 
   it('folds the timeline into the case’s facts', () => {
@@ -68,15 +67,15 @@ describe('the mediation lifecycle', () => {
       crimePrevention: false,
     });
     // A pending confirmation holds the archive; nothing holds a second follow-up.
-    expect(mediationActionProblem(f, 'archive', '2026-11-20')).toBe('司法确认申请尚无结果，登记确认结果后方可归档');
-    expect(availableMediationActions(f, '2026-11-20').map((a) => a.action)).toEqual(['recordPerformance', 'followUp', 'recordConfirmation', 'markCrimePrevention', 'recordSubsidy']);
+    expect(actionProblem(f, 'archive', { actedOn: '2026-11-20', today: '2026-11-20' })).toBe('司法确认申请尚无结果，登记确认结果后方可归档');
+    expect(availableActions(f, '2026-11-20').map((a) => a.action)).toEqual(['recordPerformance', 'followUp', 'recordConfirmation', 'markCrimePrevention', 'recordSubsidy']);
   });
 
   it('closes the judicial-confirmation window 30 days after the agreement took effect', () => {
     const f = facts('concluded', [SESSION, WRITTEN]);
     // 2026-11-11 + 30 days = 2026-12-11 (a Friday).
-    expect(mediationActionProblem(f, 'applyConfirmation', '2026-12-11')).toBeNull();
-    expect(mediationActionProblem(f, 'applyConfirmation', '2026-12-12')).toMatch(/^申请司法确认须在调解协议生效之日起三十日内（截至2026年12月11日/);
+    expect(actionProblem(f, 'applyConfirmation', { actedOn: '2026-12-11', today: '2026-12-11' })).toBeNull();
+    expect(actionProblem(f, 'applyConfirmation', { actedOn: '2026-12-12', today: '2026-12-12' })).toMatch(/^申请司法确认须在调解协议生效之日起三十日内（截至2026年12月11日/);
   });
 });
 
@@ -92,7 +91,7 @@ describe('mediation time limits', () => {
 
   it('reports the term open, due soon, overdue, done or done late', () => {
     const open = facts('registered', []);
-    const status = (f: ReturnType<typeof facts>, today: string) => mediationDeadlinesOf(f, today).find((d) => d.key === 'mediationTerm')?.status;
+    const status = (f: ReturnType<typeof facts>, today: string) => deadlinesOf(f, today).find((d) => d.key === 'mediationTerm')?.status;
     expect(status(open, '2026-11-22')).toBe('open');
     expect(status(open, '2026-11-30')).toBe('dueSoon');
     expect(status(open, '2026-12-02')).toBe('dueSoon');
@@ -103,12 +102,12 @@ describe('mediation time limits', () => {
   });
 
   it('lists the confirmation window for written agreements only, while it can still be used or once used', () => {
-    const keys = (f: ReturnType<typeof facts>, today: string) => mediationDeadlinesOf(f, today).map((d) => d.key);
+    const keys = (f: ReturnType<typeof facts>, today: string) => deadlinesOf(f, today).map((d) => d.key);
     const written = facts('concluded', [SESSION, WRITTEN]);
     expect(keys(written, '2026-12-11')).toEqual(['mediationTerm', 'mediationJudicialConfirmation']);
     expect(keys(written, '2026-12-12')).toEqual(['mediationTerm']);
     const applied = facts('concluded', [SESSION, WRITTEN, entry('applyConfirmation', '2026-11-20', { court: '法院' })]);
-    expect(mediationDeadlinesOf(applied, '2027-03-01').find((d) => d.key === 'mediationJudicialConfirmation')).toMatchObject({ doneOn: '2026-11-20', status: 'done', optional: true });
+    expect(deadlinesOf(applied, '2027-03-01').find((d) => d.key === 'mediationJudicialConfirmation')).toMatchObject({ doneOn: '2026-11-20', status: 'done', optional: true });
     const oral = facts('concluded', [SESSION, entry('succeed', '2026-11-10', { ...WRITTEN.data, form: '口头', effectiveOn: '2026-11-10' })]);
     expect(keys(oral, '2026-11-12')).toEqual(['mediationTerm']);
   });

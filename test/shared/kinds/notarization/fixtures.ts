@@ -1,4 +1,6 @@
 // Fixtures of notarization tests: a valid request, and a valid payload for each lifecycle action.
+import type { Api } from '../../../../shared/client';
+import type { NotarizationCase } from '../../../../shared/contract';
 import { idCheckChar } from '../../../../shared/identity';
 import type { NotarizationActionInput } from '../../../../shared/kinds/notarization/actions';
 import type { NotarizationAction } from '../../../../shared/kinds/notarization/lifecycle';
@@ -42,7 +44,7 @@ export const NOTARY_OFFICE = '湖南省长沙市雨花公证处';
 export const CERTIFICATE_NUMBER = '（2026）湘长雨证字第1234号';
 
 /** A valid payload for each action (no missing items, no 容缺). */
-export const PAYLOADS: { [A in NotarizationAction]: Extract<NotarizationActionInput, { action: A }>['data'] } = {
+export const PAYLOADS: { [A in NotarizationAction]: NotarizationActionInput<A>['data'] } = {
   checkMaterials: { missingItems: [], note: '' },
   supplyMaterials: { note: '' },
   forward: { notaryOffice: NOTARY_OFFICE, note: '' },
@@ -57,11 +59,15 @@ export const PAYLOADS: { [A in NotarizationAction]: Extract<NotarizationActionIn
   archive: { archiveNumber: '2026-公-001' },
 };
 
-export function step<A extends NotarizationAction>(
-  caseId: number,
-  action: A,
-  actedOn: string,
-  data?: Extract<NotarizationActionInput, { action: A }>['data'],
-): NotarizationActionInput {
-  return { caseId, action, actedOn, data: data ?? PAYLOADS[action] } as NotarizationActionInput;
+/** One step of a request as a clerk sends it: the action's channel (notarization.<action>) and its input. */
+export interface Step<A extends NotarizationAction = NotarizationAction> {
+  channel: `notarization.${A}`;
+  input: NotarizationActionInput<A>;
 }
+
+export function step<A extends NotarizationAction>(caseId: number, action: A, actedOn: string, data?: NotarizationActionInput<A>['data']): Step<A> {
+  return { channel: `notarization.${action}`, input: { caseId, actedOn, data: data ?? PAYLOADS[action] } as NotarizationActionInput<A> };
+}
+
+/** Takes a step through its action's channel; answers the request as it now stands. */
+export const takeStep = (api: Api, { channel, input }: Step): Promise<NotarizationCase> => api.call(channel, input as never);
