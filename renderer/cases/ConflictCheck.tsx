@@ -16,7 +16,7 @@ import type { ConflictAcknowledgement } from '../../shared/contract';
 import { isRealDate } from '../../shared/dates';
 import { caseKindLabel } from '../../shared/kinds';
 import { MATCH_KIND_LABELS, type ConflictMatch, type ConflictParty, type ConflictSeverity } from '../../shared/cases/conflicts';
-import type { Api } from '../api';
+import { ApiError, type Api } from '../api';
 import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
 import { formatDate, formatMoment } from '../app/format';
@@ -84,6 +84,21 @@ const SEVERITY: Record<ConflictSeverity, { color: string; label: string }> = {
   warning: { color: 'orange', label: '需注意' },
   info: { color: 'default', label: '曾涉案' },
 };
+
+/** Refuses (as the main process would, with the reason above the button) while the conflicts are not acknowledged. */
+export function requireConflictsSeen(review: ConflictReview): void {
+  const problem = conflictProblem(review);
+  if (problem) throw new ApiError({ code: 'CONFLICT', message: problem });
+}
+
+/** The case exists whatever happens here: a failure to record the acknowledgement is said, not thrown. */
+export async function recordConflictsSeen(api: Api, caseId: number, review: ConflictReview, warn: (text: string) => void): Promise<void> {
+  try {
+    await acknowledgeConflicts(api, caseId, review);
+  } catch (error) {
+    warn(`案件已登记，但未能记录利益冲突的确认：${errorMessage(error)}。请在案件页面再次确认。`);
+  }
+}
 
 export function ConflictMatchList({ matches }: { matches: ConflictMatch[] }) {
   return (

@@ -4,7 +4,7 @@ import { Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select } from '
 import { ETHNIC_GROUPS, SEXES } from '../../shared/options';
 import { PARTY_KIND_LABELS, PARTY_KINDS } from '../../shared/kinds/mediation/options';
 import { FormField } from '../forms/FormField';
-import { emptyParty, emptyQuickParty } from './registrationValues';
+import { emptyParty, emptyQuickParty } from './intakeValues';
 import { DATE_FORMATS, options, searchable } from '../forms/typedValues';
 
 const KIND_OPTIONS = PARTY_KINDS.map((k) => ({ value: k, label: PARTY_KIND_LABELS[k] }));

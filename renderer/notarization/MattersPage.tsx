@@ -8,7 +8,7 @@ import { MATTER_LABELS, matterUpdateSchema } from '../../shared/kinds/notarizati
 import { NOTARIZATION_CATEGORIES } from '../../shared/kinds/notarization/options';
 import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
-import { StepForm } from '../forms/StepForm';
+import { FieldsForm } from '../forms/FieldsForm';
 
 export function NotarizationMattersPage() {
   const api = useApi();
@@ -68,9 +68,9 @@ export function NotarizationMattersPage() {
       )}
       <Modal open={editing !== null} title={editing ? `修改公证事项：${editing.name}` : ''} footer={null} width={720} destroyOnHidden onCancel={() => setEditing(null)}>
         {editing && (
-          <StepForm
+          <FieldsForm
             key={editing.code}
-            formName="matter"
+            name="matter"
             schema={matterUpdateSchema}
             labels={MATTER_LABELS}
             fixed={{ code: editing.code }}

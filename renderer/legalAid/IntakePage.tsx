@@ -22,7 +22,6 @@ import { FieldMessagesContext, FormField } from '../forms/FormField';
 import { reachedPaths, useFieldMessages } from '../forms/useFieldMessages';
 import {
   agentRequired,
-  DATE_FORMAT,
   draftTitle,
   emptyIntake,
   fromDraftData,
@@ -31,22 +30,15 @@ import {
   toApplication,
   toDraftData,
   type IntakeValues,
-} from '../forms/legalAidValues';
+} from './intakeValues';
 import { useDraftAutosave } from '../forms/useDraftAutosave';
 import { AutosaveNote } from '../forms/AutosaveNote';
-import { acknowledgeConflicts, ConflictCheck, conflictProblem, NO_CONFLICTS, type ConflictReview } from '../cases/ConflictCheck';
+import { ConflictCheck, conflictProblem, NO_CONFLICTS, recordConflictsSeen, type ConflictReview } from '../cases/ConflictCheck';
+import type { Created } from '../app/kindPages';
+import { DATE_FORMAT, DATE_FORMATS, options, searchable } from '../forms/typedValues';
 import type { ConflictParty } from '../../shared/cases/conflicts';
 
 const FORM_NAME = 'legalAid';
-/** Typed dates are accepted in any of these; the first is how a date is shown. */
-const DATE_FORMATS = [DATE_FORMAT, 'YYYYMMDD', 'YYYY/MM/DD', 'YYYY.MM.DD'];
-const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
-const searchable = { optionFilterProp: 'label' } as const;
-
-export interface Created {
-  id: number;
-  caseNumber: string;
-}
 
 interface Props {
   /** Resume this draft; null for a new, empty form. */
@@ -193,11 +185,7 @@ function IntakeForm({ initial, draftId, resumed, onCreated }: { initial: IntakeV
       const draftId = await autosave.hold();
       const created = await api.call('legalAid.create', { draftId, application: toApplication(values()) });
       autosave.finish();
-      try {
-        await acknowledgeConflicts(api, created.id, conflicts);
-      } catch (error) {
-        message.warning(`案件已登记，但未能记录利益冲突的确认：${errorMessage(error)}。请在案件页面再次确认。`);
-      }
+      await recordConflictsSeen(api, created.id, conflicts, (text) => void message.warning(text));
       message.success(`已登记，案号 ${created.caseNumber}`);
       onCreated(created);
     } catch (error) {

@@ -16,8 +16,8 @@ import { navigate } from '../app/route';
 import { ConflictCheck, NO_CONFLICTS, useConflictParties, type ConflictReview } from '../cases/ConflictCheck';
 import { CheckedFormFrame, SubmitRow, useCheckedForm, useSubmit, type CheckedForm } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
-import { recordConflictsSeen, requireConflictsSeen } from '../mediation/intakeSubmit';
-import type { Created } from '../mediation/MediationIntakePage';
+import { recordConflictsSeen, requireConflictsSeen } from '../cases/ConflictCheck';
+import type { Created } from '../app/kindPages';
 import { DATE_FORMAT, DATE_FORMATS, options, searchable } from '../forms/typedValues';
 import {
   conflictPartiesOf,
@@ -29,7 +29,7 @@ import {
   toRequest,
   type ApplicantValues,
   type RequestValues,
-} from './requestValues';
+} from './intakeValues';
 import { AutosaveNote } from '../forms/AutosaveNote';
 import { ResumeDraft } from '../forms/ResumeDraft';
 import { registerFromDraft, useDraftAutosave } from '../forms/useDraftAutosave';

@@ -12,7 +12,8 @@ import { ConflictCheck, NO_CONFLICTS, useConflictParties, type ConflictReview } 
 import { CheckedFormFrame, SubmitRow, useCheckedForm, useSubmit, type CheckedForm } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
 import { navigate } from '../app/route';
-import { recordConflictsSeen, requireConflictsSeen } from './intakeSubmit';
+import { recordConflictsSeen, requireConflictsSeen } from '../cases/ConflictCheck';
+import type { Created } from '../app/kindPages';
 import { PartyRows } from './PartyRows';
 import {
   conflictPartiesOf,
@@ -23,18 +24,13 @@ import {
   toRegistration,
   type PartyValues,
   type RegistrationValues,
-} from './registrationValues';
+} from './intakeValues';
 import { AutosaveNote } from '../forms/AutosaveNote';
 import { ResumeDraft } from '../forms/ResumeDraft';
 import { registerFromDraft, useDraftAutosave } from '../forms/useDraftAutosave';
 import { DATE_FORMAT, DATE_FORMATS, options, searchable } from '../forms/typedValues';
 import { useDisputeTypes } from './useDisputeTypes';
 import dayjs from 'dayjs';
-
-export interface Created {
-  id: number;
-  caseNumber: string;
-}
 
 /** A person's ID number carries the birth date and sex: fill them when the clerk has not. */
 export function fillFromIdNumbers(checked: CheckedForm<RegistrationValues>, changed: { parties?: (Partial<PartyValues> | undefined)[] }): void {

@@ -1,10 +1,11 @@
 // 公证申请: the request as registered (applicants, agent, matter and its checklist, purpose, place of use), where it
 // stands (forwarded, accepted with a 容缺 item, certificate, hand-over), its time limits, the steps possible now
-// (each a small form for notarization.act), the timeline, and the interference records.
+// (each a small form for its action's channel), the timeline, and the interference records.
 import { Alert, Button, Descriptions, List, Space, Spin, Tag, Typography, type DescriptionsProps } from 'antd';
 import { useCallback, type ReactNode } from 'react';
 import type { NotarizationCase, NotarizationCaseDeadlines } from '../../shared/contract';
 import { NOTARIZATION_ACTION_TABLE } from '../../shared/kinds/notarization/actions';
+import type { AllowedAction } from '../../shared/kinds/notarization/lifecycle';
 import { APPLICANT_KIND_LABELS } from '../../shared/kinds/notarization/options';
 import { NOTARIZATION_LABELS } from '../../shared/kinds/notarization/intake';
 import { useApi } from '../app/apiContext';
@@ -13,9 +14,9 @@ import { formatDate, formatMoment, formatMoney } from '../app/format';
 import { CaseTimeline } from '../cases/CaseTimeline';
 import { useCaseRecord } from '../cases/useCaseRecord';
 import { DueStatusTag } from '../cases/DeadlineList';
-import { StepButtons, type StepChoice } from '../forms/StepModal';
-import { InterferenceRecords } from '../pages/InterferenceRecords';
-import { NOTARIZATION_STEPS } from './notarizationSteps';
+import { ActionButtons, ActionDialog } from '../forms/ActionDialog';
+import { InterferenceRecords } from '../interference/InterferenceRecords';
+import { NOTARIZATION_ACTION_FORMS } from './actionFields';
 import { IdNumberText } from '../cases/IdNumberText';
 
 type Items = NonNullable<DescriptionsProps['items']>;
@@ -144,19 +145,23 @@ export function NotarizationCasePage({ id, justRegistered, onBack }: Props) {
   if (!record) return <Spin description="正在读取案件" />;
 
   const req = record.request;
-  const steps: StepChoice[] = record.allowedActions.map(({ action, label: name }) => ({
-    key: action,
-    label: name,
-    form: {
-      formName: `notarization-${action}`,
-      fields: NOTARIZATION_STEPS[action](record),
-      ...NOTARIZATION_ACTION_TABLE[action],
-      fixed: { caseId: record.id, data: {} },
-      send: async (payload) => {
+  const dialog = ({ action, label: title }: AllowedAction, close: () => void) => (
+    <ActionDialog
+      key={action}
+      title={title}
+      name={`notarization-${action}`}
+      caseId={record.id}
+      form={NOTARIZATION_ACTION_FORMS[action](record)}
+      spec={NOTARIZATION_ACTION_TABLE[action]}
+      fixed={{ caseId: record.id, data: {} }}
+      submitLabel="保存"
+      send={async (payload) => {
         acted(await api.call(`notarization.${action}`, payload as never));
-      },
-    },
-  }));
+      }}
+      onDone={close}
+      onCancel={close}
+    />
+  );
 
   return (
     <div className="page case-detail notarization-case">
@@ -177,7 +182,7 @@ export function NotarizationCasePage({ id, justRegistered, onBack }: Props) {
 
       <section className="detail-section" aria-label="可进行的操作">
         <Typography.Title level={4}>办理</Typography.Title>
-        {mayAct ? <StepButtons steps={steps} emptyText="本案当前没有可进行的操作" /> : <Typography.Text type="secondary">当前角色只能查看</Typography.Text>}
+        {mayAct ? <ActionButtons choices={record.allowedActions} emptyText="本案当前没有可进行的操作" dialog={(c, close) => dialog(c as AllowedAction, close)} /> : <Typography.Text type="secondary">当前角色只能查看</Typography.Text>}
       </section>
 
       <Section title="申请人" items={applicantItems(record)} />

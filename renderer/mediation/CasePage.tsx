@@ -11,10 +11,12 @@ import { useMay } from '../app/currentUser';
 import { formatDate, formatMoment, formatMoney } from '../app/format';
 import { CaseTimeline } from '../cases/CaseTimeline';
 import { useCaseRecord } from '../cases/useCaseRecord';
-import { InterferenceRecords } from '../pages/InterferenceRecords';
+import { InterferenceRecords } from '../interference/InterferenceRecords';
 import { DueStatusTag } from '../cases/DeadlineList';
-import { MEDIATION_STEPS } from './mediationSteps';
-import { StepButtons, type StepChoice } from '../forms/StepModal';
+import { MEDIATION_ACTION_TABLE } from '../../shared/kinds/mediation/actions';
+import type { MediationAction, MediationActionOption } from '../../shared/kinds/mediation/lifecycle';
+import { ActionButtons, ActionDialog } from '../forms/ActionDialog';
+import { MEDIATION_ACTION_FORMS } from './actionFields';
 import { IdNumberText } from '../cases/IdNumberText';
 
 type Items = NonNullable<DescriptionsProps['items']>;
@@ -140,23 +142,23 @@ export function MediationCasePage({ id, justRegistered, onBack }: Props) {
   if (!record) return <Spin description="正在读取案件" />;
 
   const reg = record.registration;
-  const steps: StepChoice[] = record.available.map(({ action, label: name }) => {
-    const step = MEDIATION_STEPS[action];
-    return {
-      key: action,
-      label: name,
-      form: {
-        formName: `mediation-${action}`,
-        fields: step.fields(record.facts),
-        schema: step.schema,
-        labels: step.labels,
-        fixed: { caseId: record.id },
-        send: async (payload) => {
-          acted((await api.call(step.channel, payload as never)) as MediationCase);
-        },
-      },
-    };
-  });
+  const dialog = ({ action, label: title }: { action: MediationAction; label: string }, close: () => void) => (
+    <ActionDialog
+      key={action}
+      title={title}
+      name={`mediation-${action}`}
+      caseId={record.id}
+      form={MEDIATION_ACTION_FORMS[action](record.facts)}
+      spec={MEDIATION_ACTION_TABLE[action]}
+      fixed={{ caseId: record.id }}
+      submitLabel="保存"
+      send={async (payload) => {
+        acted(await api.call(`mediation.${action}`, payload as never));
+      }}
+      onDone={close}
+      onCancel={close}
+    />
+  );
 
   return (
     <div className="page case-detail mediation-case">
@@ -178,7 +180,7 @@ export function MediationCasePage({ id, justRegistered, onBack }: Props) {
       <section className="detail-section" aria-label="可进行的操作">
         <Typography.Title level={4}>办理</Typography.Title>
         {mayAct ? (
-          <StepButtons steps={steps} emptyText="本案当前没有可进行的操作" />
+          <ActionButtons choices={record.available} emptyText="本案当前没有可进行的操作" dialog={(c, close) => dialog(c as MediationActionOption, close)} />
         ) : (
           <Typography.Text type="secondary">当前角色只能查看</Typography.Text>
         )}

@@ -12,8 +12,8 @@ import {
 } from '../../shared/kinds/legalAid/intake';
 import { yuanToFen } from '../../shared/money';
 import { fieldIssues } from '../../shared/validation';
+import { DATE_FORMAT, isoOf } from '../forms/typedValues';
 
-export const DATE_FORMAT = 'YYYY-MM-DD';
 
 export interface IntakeValues {
   applicant: {
@@ -75,8 +75,6 @@ export function emptyIntake(today: string = localDate()): IntakeValues {
     receivedBy: '',
   };
 }
-
-const isoOf = (d: Dayjs | null | undefined): string => (d && d.isValid() ? d.format(DATE_FORMAT) : '');
 
 interface AgentFacts {
   lacksCapacity: boolean | undefined;

@@ -1,10 +1,12 @@
 // In the assignment form: whom the roster suggests (next in rotation among those whose expertise fits the case),
-// and every active entry to choose from, matching expertise first. Choosing fills the form's 承办 fields.
+// and every active entry to choose from, matching expertise first. Choosing fills the form's 承办 fields and the
+// roster entry the assignment comes from (`rosterId`), kept only while those fields are what was taken.
 import { Alert, Button, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { RosterCandidate, RosterSuggestion } from '../../shared/contract';
 import { errorMessage, useApi } from '../app/apiContext';
 import { formatDate } from '../app/format';
+import type { FieldSpec, FieldContext } from '../forms/fieldSpecs';
 
 const describe = (c: RosterCandidate) =>
   `${c.personName}（${c.orgName}）${c.matchesExpertise ? ' · 擅长本类' : ''} · ${
@@ -17,7 +19,7 @@ interface Props {
   onPick(entry: RosterCandidate): void;
 }
 
-export function RosterSuggestions({ caseId, picked, onPick }: Props) {
+function RosterSuggestions({ caseId, picked, onPick }: Props) {
   const api = useApi();
   const [suggestion, setSuggestion] = useState<RosterSuggestion | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -69,3 +71,30 @@ export function RosterSuggestions({ caseId, picked, onPick }: Props) {
     </section>
   );
 }
+
+const ROSTER_FIELDS = ['orgType', 'orgName', 'personName'] as const;
+
+function RosterPick({ caseId, values, set }: FieldContext) {
+  const [picked, setPicked] = useState<RosterCandidate | null>(null);
+  // An assignment keeps its roster entry only while what was taken from the roster is unchanged. (`set` is left out
+  // of the dependencies: the dialog makes it anew at each render.)
+  useEffect(() => {
+    if (picked && ROSTER_FIELDS.some((k) => values[k] !== picked[k])) {
+      setPicked(null);
+      set({ rosterId: null });
+    }
+  }, [values, picked]);
+  const pick = (entry: RosterCandidate) => {
+    setPicked(entry);
+    set({ orgType: entry.orgType, orgName: entry.orgName, personName: entry.personName, rosterId: entry.id });
+  };
+  return (
+    <>
+      <RosterSuggestions caseId={caseId} picked={picked} onPick={pick} />
+      {picked && <Alert className="page-alert" type="info" showIcon title={`取自名册：${picked.orgName} ${picked.personName}`} />}
+    </>
+  );
+}
+
+/** The assignment's roster entry, as a field of its form: chosen here, sent as `rosterId`. */
+export const rosterPick: FieldSpec = { path: 'rosterId', kind: 'custom', initial: null, render: (context) => <RosterPick {...context} /> };

@@ -9,7 +9,7 @@ import { errorMessage, useApi } from '../app/apiContext';
 import { formatDate, formatMoment, formatMoney } from '../app/format';
 import { CheckedFormFrame, schemaIssues, SubmitRow, useCheckedForm, useSubmit } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
-import { StepForm } from '../forms/StepForm';
+import { FieldsForm } from '../forms/FieldsForm';
 
 interface TypeListValues {
   types: { name: string; active: boolean }[];
@@ -100,9 +100,9 @@ function SubsidyRateSection({ rates, onSaved }: { rates: SubsidyRates; onSaved(r
       />
       {editing ? (
         <Card title="设定新的补贴标准" className="detail-section">
-          <StepForm
+          <FieldsForm
             key={version}
-            formName="subsidyRates"
+            name="subsidyRates"
             schema={subsidyRatesSchema}
             labels={SUBSIDY_RATE_LABELS}
             fixed={{}}

@@ -7,7 +7,7 @@ import { DUE_SOON_DAYS } from '../../shared/deadlines';
 import { caseKindLabel } from '../../shared/kinds';
 import { errorMessage, useApi } from '../app/apiContext';
 import { formatDate } from '../app/format';
-import { DueTag } from '../cases/DeadlineList';
+import { DueTag } from './DeadlineList';
 import { IncompleteDossiers } from '../dossier/completeness';
 
 interface Props {

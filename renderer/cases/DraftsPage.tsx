@@ -7,18 +7,11 @@ import { caseKindLabel } from '../../shared/kinds';
 import { errorMessage, useApi } from '../app/apiContext';
 import { formatMoment } from '../app/format';
 import type { Route } from '../app/route';
-import { mediationDraftFormOf } from '../mediation/registrationValues';
+import { kindPagesOf } from '../kinds';
 
 /** The form a draft is resumed in: its kind's intake form (a mediation draft says which of the two it was). */
 export function draftRoute(draft: Pick<Draft, 'id' | 'kind' | 'data'>): Route {
-  switch (draft.kind) {
-    case 'legal_aid':
-      return { page: 'intake', draftId: draft.id };
-    case 'notarization':
-      return { page: 'notarizationIntake', draftId: draft.id };
-    case 'mediation':
-      return { page: mediationDraftFormOf(draft.data) === 'quickOral' ? 'mediationOral' : 'mediationIntake', draftId: draft.id };
-  }
+  return { page: kindPagesOf(draft.kind).draftPage(draft.data), draftId: draft.id } as Route;
 }
 
 interface Props {
@@ -42,9 +35,10 @@ export function DraftsPage({ onResume }: Props) {
   }, [api]);
   useEffect(load, [load]);
 
-  // Only a mediation draft's own data says which form it was typed in; the other kinds go straight to theirs.
+  // Only some kinds' drafts say in their own data which form they were typed in (mediation's); the others go
+  // straight to theirs.
   const resume = async (draft: DraftSummary) => {
-    if (draft.kind !== 'mediation') return onResume(draftRoute({ ...draft, data: {} }));
+    if (!kindPagesOf(draft.kind).draftDataDecides) return onResume(draftRoute({ ...draft, data: {} }));
     try {
       onResume(draftRoute(await api.call('drafts.get', { id: draft.id })));
     } catch (error) {

@@ -1,10 +1,11 @@
 // 法律援助案件: where the case stands (its stage and what has been decided), what may be done now (each action a
 // small form in a dialog; those that may not, with the reason), its time limits, the eligibility verdict, the
 // timeline, the application as registered, conflict checks, and the interference records every case has.
-import { Alert, App as AntApp, Button, Collapse, Descriptions, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Collapse, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { LegalAidCase, LegalAidDeadline, LegalAidProgress } from '../../shared/contract';
 import { localDate } from '../../shared/dates';
+import { LEGAL_AID_ACTION_TABLE } from '../../shared/kinds/legalAid/actions';
 import { MATTER_TYPE_LABELS } from '../../shared/kinds/legalAid/eligibility';
 import { actionProblem, LEGAL_AID_ACTION_LABELS, LEGAL_AID_ACTIONS, LEGAL_AID_STATUS_LABELS, type LegalAidAction } from '../../shared/kinds/legalAid/lifecycle';
 import { errorMessage, useApi } from '../app/apiContext';
@@ -13,8 +14,9 @@ import { formatDate, formatMoment, formatMoney } from '../app/format';
 import { CaseConflicts } from '../cases/ConflictCheck';
 import { CaseTimeline } from '../cases/CaseTimeline';
 import { DeadlineList } from '../cases/DeadlineList';
-import { InterferenceRecords } from '../pages/InterferenceRecords';
-import { ActionModal } from './ActionModal';
+import { InterferenceRecords } from '../interference/InterferenceRecords';
+import { ActionDialog } from '../forms/ActionDialog';
+import { LEGAL_AID_ACTION_FORMS } from './actionFields';
 import { ApplicationFacts } from './ApplicationFacts';
 import { EligibilityPanel } from './EligibilityPanel';
 
@@ -114,7 +116,6 @@ function useRead<T>(read: () => Promise<T>, version: number, initial?: T): { val
 
 export function LegalAidCasePage({ id, justRegistered, initialRecord, onBack }: Props) {
   const api = useApi();
-  const { message } = AntApp.useApp();
   const mayAct = useMay('legalAid.decide');
   const [version, setVersion] = useState(0);
   const [open, setOpen] = useState<LegalAidAction | null>(null);
@@ -172,15 +173,22 @@ export function LegalAidCasePage({ id, justRegistered, initialRecord, onBack }: 
       <InterferenceRecords caseId={id} />
 
       {open && progress.value && (open !== 'decide' || suggestedMatterType !== undefined) && (
-        <ActionModal
+        <ActionDialog
           key={`${open}-${version}`}
+          title={LEGAL_AID_ACTION_LABELS[open]}
+          name={`legalAid-${open}`}
           caseId={id}
-          action={open}
-          lastActedOn={progress.value.facts.lastActedOn}
+          form={LEGAL_AID_ACTION_FORMS[open](record.value)}
+          spec={LEGAL_AID_ACTION_TABLE[open]}
+          fixed={{ caseId: id }}
           defaults={open === 'decide' && suggestedMatterType ? { matterType: suggestedMatterType } : {}}
+          lastActedOn={progress.value.facts.lastActedOn}
+          submitLabel="确定"
+          send={async (payload) => {
+            await api.call(`legalAid.${open}`, payload as never);
+          }}
           onCancel={() => setOpen(null)}
           onDone={() => {
-            message.success(`已记录：${LEGAL_AID_ACTION_LABELS[open]}`);
             setOpen(null);
             setVersion((v) => v + 1);
           }}
