@@ -829,6 +829,23 @@ function officeOf(r: Rand, options: DemoPlanOptions): Office {
   };
 }
 
+/** How the demo makes a kind's cases: its builder (a case brought to a status) and how long each status rests. */
+interface DemoKind<S extends string> {
+  build(r: Rand, target: S, start: string, o: Office): Built;
+  idle: Readonly<Record<S, readonly [number, number] | 'spread'>>;
+}
+
+/** Each kind's demo cases: one entry per kind, so planning never branches on the kind. */
+const DEMO_KINDS: {
+  readonly legal_aid: DemoKind<LegalAidStatus>;
+  readonly mediation: DemoKind<MediationStatus>;
+  readonly notarization: DemoKind<NotarizationStatus>;
+} = {
+  legal_aid: { build: buildLegalAid, idle: IDLE.legal_aid },
+  mediation: { build: buildMediation, idle: IDLE.mediation },
+  notarization: { build: buildNotarization, idle: IDLE.notarization },
+};
+
 /** `count` cases of every kind, in the order they are registered (by receipt date), deterministic for the seed. */
 export function planDemoCases(count: number, options: DemoPlanOptions): DemoCasePlan[] {
   const r = seededRandom(options.seed);
@@ -836,29 +853,15 @@ export function planDemoCases(count: number, options: DemoPlanOptions): DemoCase
   const spanDays = Math.round((options.years ?? 3) * 365);
   const kinds = shuffle(r, expand(allocate(count, DEMO_KIND_SHARES)));
   const perKind = allocate(count, DEMO_KIND_SHARES);
-  const queues = {
-    legal_aid: shuffle(r, expand(allocate(perKind.legal_aid, DEMO_STATUS_SHARES.legal_aid))),
-    mediation: shuffle(r, expand(allocate(perKind.mediation, DEMO_STATUS_SHARES.mediation))),
-    notarization: shuffle(r, expand(allocate(perKind.notarization, DEMO_STATUS_SHARES.notarization))),
-  };
+  const queues = Object.fromEntries(
+    CASE_KINDS.map((k) => [k, shuffle(r, expand(allocate(perKind[k], DEMO_STATUS_SHARES[k] as Record<string, number>)))]),
+  ) as Record<CaseKind, string[]>;
   const plans: DemoCasePlan[] = kinds.map((kind) => {
     const caseSeed = Math.floor(r() * 4294967296);
     const fresh = () => seededRandom(caseSeed);
-    let status: CaseStatus;
-    let built: Built;
-    if (kind === 'legal_aid') {
-      const s = queues.legal_aid.pop()!;
-      built = placed((start) => buildLegalAid(fresh(), s, start, office), options.until, IDLE.legal_aid[s], spanDays, r);
-      status = s;
-    } else if (kind === 'mediation') {
-      const s = queues.mediation.pop()!;
-      built = placed((start) => buildMediation(fresh(), s, start, office), options.until, IDLE.mediation[s], spanDays, r);
-      status = s;
-    } else {
-      const s = queues.notarization.pop()!;
-      built = placed((start) => buildNotarization(fresh(), s, start, office), options.until, IDLE.notarization[s], spanDays, r);
-      status = s;
-    }
+    const demo = DEMO_KINDS[kind] as DemoKind<string>;
+    const status = queues[kind].pop()! as CaseStatus;
+    const built = placed((start) => demo.build(fresh(), status, start, office), options.until, demo.idle[status]!, spanDays, r);
     return { kind, status, receivedOn: built.receivedOn, register: built.register, steps: built.steps };
   });
   plans.sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : 0));
@@ -884,6 +887,14 @@ export interface DemoSummary {
   /** How many cases of each kind rest in each status. */
   byStatus: Record<CaseKind, Record<string, number>>;
 }
+
+/** The status a case starts in, by the channel it was registered through (口头调解 is registered concluded). */
+const REGISTERED_AS: Readonly<Record<DemoRegistration['channel'], string>> = {
+  'legalAid.create': 'received',
+  'mediation.create': 'registered',
+  'mediation.quickOral': 'concluded',
+  'notarization.create': 'received',
+};
 
 /** Null when `until` may be used (a real date, not after today); otherwise why not, in Chinese. */
 export function untilProblem(until: string, today: string): string | null {
@@ -924,7 +935,7 @@ export async function makeDemoCases(api: Api, { count, seed, until, years }: { c
   };
   for (const plan of plans) {
     const { id, caseNumber } = (await call(plan.register.channel, plan.register.input)) as { id: number; caseNumber: string };
-    let status = plan.register.channel === 'mediation.quickOral' ? 'concluded' : plan.kind === 'mediation' ? 'registered' : 'received';
+    let status: string = REGISTERED_AS[plan.register.channel];
     for (const step of plan.steps) {
       try {
         if (closesOrArchives(step)) await fileDemoDossier(api, id, stepDate(step));
