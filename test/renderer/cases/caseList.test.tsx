@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import type { CaseListRow } from '../../shared/contract';
-import { legalAidCase, Refusal, renderApp } from './support';
+import type { CaseListRow } from '../../../shared/contract';
+import { legalAidCase, Refusal, renderApp } from '../support';
 
 jest.setTimeout(30_000);
 

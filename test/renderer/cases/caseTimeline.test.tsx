@@ -1,8 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
-import type { CaseAction } from '../../shared/lifecycle';
-import { ApiProvider } from '../../renderer/app/apiContext';
-import { CaseTimeline } from '../../renderer/cases/CaseTimeline';
-import { fakeBackend, Refusal } from './support';
+import type { CaseAction } from '../../../shared/lifecycle';
+import { ApiProvider } from '../../../renderer/app/apiContext';
+import { CaseTimeline } from '../../../renderer/cases/CaseTimeline';
+import { fakeBackend, Refusal } from '../support';
 
 jest.setTimeout(30_000);
 

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
-import type { IncompleteDossiers } from '../../shared/contract';
-import type { Dashboard, DashboardItem } from '../../shared/cases/dashboard';
-import { legalAidCase, renderApp, USERS } from './support';
+import type { IncompleteDossiers } from '../../../shared/contract';
+import type { Dashboard, DashboardItem } from '../../../shared/cases/dashboard';
+import { legalAidCase, renderApp, USERS } from '../support';
 
 jest.setTimeout(30_000);
 

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { CREDIT_CODE, WANG_ID } from '../shared/kinds/mediation/fixtures';
-import { APPLICANT_ID } from '../shared/kinds/notarization/fixtures';
-import { MATTER_SEED } from '../../shared/kinds/notarization/matters';
-import { field, renderApp, type Replies } from './support';
+import { CREDIT_CODE, WANG_ID } from '../../shared/kinds/mediation/fixtures';
+import { APPLICANT_ID } from '../../shared/kinds/notarization/fixtures';
+import { MATTER_SEED } from '../../../shared/kinds/notarization/matters';
+import { field, renderApp, type Replies } from '../support';
 
 jest.setTimeout(30_000);
 

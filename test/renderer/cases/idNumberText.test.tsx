@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react';
-import { IdNumberText } from '../../renderer/cases/IdNumberText';
+import { IdNumberText } from '../../../renderer/cases/IdNumberText';
 
 describe('an ID number on a case page', () => {
   it('marks a number that came back masked from the bureau’s recovery package, to be entered again', () => {

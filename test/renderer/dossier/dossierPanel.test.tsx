@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import type { DossierView } from '../../shared/contract';
-import { evaluateAtStage, evaluateDossier, type DossierMaterial } from '../../shared/dossier/evaluate';
-import { DEFAULT_DOSSIER_RULES } from '../../shared/dossier/rules/default';
-import { LEGAL_AID_DOSSIER } from '../../shared/kinds/legalAid/dossier';
-import { factsOf } from '../../shared/kinds/legalAid/lifecycle';
-import { legalAidCase, messageOf, Refusal, renderApp, USERS } from './support';
+import type { DossierView } from '../../../shared/contract';
+import { evaluateAtStage, evaluateDossier, type DossierMaterial } from '../../../shared/dossier/evaluate';
+import { DEFAULT_DOSSIER_RULES } from '../../../shared/dossier/rules/default';
+import { LEGAL_AID_DOSSIER } from '../../../shared/kinds/legalAid/dossier';
+import { factsOf } from '../../../shared/kinds/legalAid/lifecycle';
+import { legalAidCase, messageOf, Refusal, renderApp, USERS } from '../support';
 
 jest.setTimeout(30_000);
 

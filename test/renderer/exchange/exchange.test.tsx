@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import type { BureauConflict, BureauOffice, ExchangeStatus, ExportRecord, ImportOutcome } from '../../shared/contract';
-import { Refusal, renderApp, USERS } from './support';
+import type { BureauConflict, BureauOffice, ExchangeStatus, ExportRecord, ImportOutcome } from '../../../shared/contract';
+import { Refusal, renderApp, USERS } from '../support';
 
 jest.setTimeout(30_000);
 

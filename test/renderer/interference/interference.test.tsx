@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import type { InterferenceRecord, InterferenceStatement } from '../../shared/interference';
-import { localDate } from '../../shared/dates';
-import { field, legalAidCase, messageOf, renderApp, USERS } from './support';
+import type { InterferenceRecord, InterferenceStatement } from '../../../shared/interference';
+import { localDate } from '../../../shared/dates';
+import { field, legalAidCase, messageOf, renderApp, USERS } from '../support';
 
 jest.setTimeout(30_000);
 

@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import type { EligibilityReport, LegalAidProgress } from '../../shared/contract';
-import { localDate } from '../../shared/dates';
-import { deadlinesOf } from '../../shared/kinds/legalAid/deadlines';
-import { availableActions, factsOf, LEGAL_AID_STATUS_LABELS, type LegalAidStatus } from '../../shared/kinds/legalAid/lifecycle';
-import type { CaseAction } from '../../shared/lifecycle';
-import { field, legalAidCase, messageOf, Refusal, renderApp, USERS, type Replies } from './support';
+import type { EligibilityReport, LegalAidProgress } from '../../../shared/contract';
+import { localDate } from '../../../shared/dates';
+import { deadlinesOf } from '../../../shared/kinds/legalAid/deadlines';
+import { availableActions, factsOf, LEGAL_AID_STATUS_LABELS, type LegalAidStatus } from '../../../shared/kinds/legalAid/lifecycle';
+import type { CaseAction } from '../../../shared/lifecycle';
+import { field, legalAidCase, messageOf, Refusal, renderApp, USERS, type Replies } from '../support';
 
 jest.setTimeout(60_000);
 

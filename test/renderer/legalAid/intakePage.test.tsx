@@ -1,8 +1,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import { localDate } from '../../shared/dates';
-import { idCheckChar } from '../../shared/identity';
-import { APPLICATION, field, legalAidCase, messageOf, Refusal, renderApp } from './support';
+import { localDate } from '../../../shared/dates';
+import { idCheckChar } from '../../../shared/identity';
+import { APPLICATION, field, legalAidCase, messageOf, Refusal, renderApp } from '../support';
 
 /** Picks an option of a select as a clerk does with the keyboard: type to filter, Enter to take it. */
 async function choose(user: UserEvent, label: string, option: string) {

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import type { RosterCandidate, RosterEntry } from '../../shared/contract';
-import { localDate } from '../../shared/dates';
-import { deadlinesOf } from '../../shared/kinds/legalAid/deadlines';
-import { availableActions, factsOf } from '../../shared/kinds/legalAid/lifecycle';
-import { field, legalAidCase, messageOf, Refusal, renderApp, USERS } from './support';
+import type { RosterCandidate, RosterEntry } from '../../../shared/contract';
+import { localDate } from '../../../shared/dates';
+import { deadlinesOf } from '../../../shared/kinds/legalAid/deadlines';
+import { availableActions, factsOf } from '../../../shared/kinds/legalAid/lifecycle';
+import { field, legalAidCase, messageOf, Refusal, renderApp, USERS } from '../support';
 
 jest.setTimeout(60_000);
 

@@ -3,16 +3,17 @@
 // field; the director's 纠纷类型 and 以奖代补 rates.
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import type { MediationCase, MediationCaseDeadlines } from '../../shared/contract';
-import { formatChineseDate } from '../../shared/dates';
-import type { CaseAction } from '../../shared/lifecycle';
-import { deadlinesOf as mediationDeadlinesOf } from '../../shared/kinds/mediation/deadlines';
-import { availableActions, factsOf, MEDIATION_STATUS_LABELS, type MediationStatus } from '../../shared/kinds/mediation/lifecycle';
-import { DEFAULT_SUBSIDY_RATES } from '../../shared/kinds/mediation/options';
-import { CREDIT_CODE, validQuickOral, validRegistration, WANG_ID } from '../shared/kinds/mediation/fixtures';
-import { field, messageOf, Refusal, renderApp, USERS, type Replies } from './support';
+import type { MediationCase, MediationCaseDeadlines } from '../../../shared/contract';
+import { formatChineseDate } from '../../../shared/dates';
+import type { CaseAction } from '../../../shared/lifecycle';
+import { deadlinesOf as mediationDeadlinesOf } from '../../../shared/kinds/mediation/deadlines';
+import { availableActions, factsOf, MEDIATION_STATUS_LABELS, type MediationStatus } from '../../../shared/kinds/mediation/lifecycle';
+import { DEFAULT_SUBSIDY_RATES } from '../../../shared/kinds/mediation/options';
+import { CREDIT_CODE, validQuickOral, validRegistration, WANG_ID } from '../../shared/kinds/mediation/fixtures';
+import { field, messageOf, Refusal, renderApp, USERS, type Replies } from '../support';
 
-jest.setTimeout(60_000);
+// The intake forms type many fields through user-event in jsdom: over a minute a test on a loaded 2-core machine.
+jest.setTimeout(120_000);
 
 const TODAY = '2026-11-22';
 

@@ -3,16 +3,17 @@
 // forms, each for its action's channel (notarization.accept ...); the director's matter catalogue.
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import type { NotarizationCase, NotarizationCaseDeadlines, NotarizationMatter } from '../../shared/contract';
-import type { CaseAction } from '../../shared/lifecycle';
-import { requestDeadlines } from '../../shared/kinds/notarization/deadlines';
-import { availableActions, NOTARIZATION_STATUS_LABELS, progressOf, type NotarizationStatus } from '../../shared/kinds/notarization/lifecycle';
-import { MATTER_SEED } from '../../shared/kinds/notarization/matters';
-import type { NotarizationRequest } from '../../shared/kinds/notarization/intake';
-import { APPLICANT_ID, CERTIFICATE_NUMBER, NOTARY_OFFICE, validRequest } from '../shared/kinds/notarization/fixtures';
-import { field, messageOf, Refusal, renderApp, USERS, type Replies } from './support';
+import type { NotarizationCase, NotarizationCaseDeadlines, NotarizationMatter } from '../../../shared/contract';
+import type { CaseAction } from '../../../shared/lifecycle';
+import { requestDeadlines } from '../../../shared/kinds/notarization/deadlines';
+import { availableActions, NOTARIZATION_STATUS_LABELS, progressOf, type NotarizationStatus } from '../../../shared/kinds/notarization/lifecycle';
+import { MATTER_SEED } from '../../../shared/kinds/notarization/matters';
+import type { NotarizationRequest } from '../../../shared/kinds/notarization/intake';
+import { APPLICANT_ID, CERTIFICATE_NUMBER, NOTARY_OFFICE, validRequest } from '../../shared/kinds/notarization/fixtures';
+import { field, messageOf, Refusal, renderApp, USERS, type Replies } from '../support';
 
-jest.setTimeout(60_000);
+// The intake forms type many fields through user-event in jsdom: over a minute a test on a loaded 2-core machine.
+jest.setTimeout(120_000);
 
 const TODAY = '2026-11-22';
 const MATTERS: NotarizationMatter[] = MATTER_SEED.map((m) => ({ ...m, active: true }));

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import type { AuditRow } from '../../shared/contract';
-import { Refusal, renderApp, USERS } from './support';
+import type { AuditRow } from '../../../shared/contract';
+import { Refusal, renderApp, USERS } from '../support';
 
 jest.setTimeout(30_000);
 

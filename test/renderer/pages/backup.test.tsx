@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import type { BackupInfo } from '../../shared/contract';
-import { Refusal, renderApp, USERS } from './support';
+import type { BackupInfo } from '../../../shared/contract';
+import { Refusal, renderApp, USERS } from '../support';
 
 jest.setTimeout(30_000);
 

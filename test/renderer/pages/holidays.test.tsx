@@ -1,8 +1,8 @@
 // 节假日安排 as the director keeps it: the years the due dates count with, a missing year said plainly, and next
 // year's schedule entered from the State Council's notice.
 import { screen, waitFor, within } from '@testing-library/react';
-import type { HolidaySchedule } from '../../shared/channels/holidays';
-import { field, messageOf, renderApp, USERS } from './support';
+import type { HolidaySchedule } from '../../../shared/channels/holidays';
+import { field, messageOf, renderApp, USERS } from '../support';
 
 jest.setTimeout(30_000);
 

@@ -1,5 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
-import { fakeSession, field, messageOf, OFFICE, renderApp, USERS } from './support';
+import { fakeSession, field, messageOf, OFFICE, renderApp, USERS } from '../support';
 
 describe('司法所设置 on the first run', () => {
   it('shows the rule a wrong code breaks, and does not send the form', async () => {

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import type { SessionUser, UserSummary } from '../../shared/accounts';
-import { field, messageOf, Refusal, renderApp, USERS } from './support';
+import type { SessionUser, UserSummary } from '../../../shared/accounts';
+import { field, messageOf, Refusal, renderApp, USERS } from '../support';
 
 jest.setTimeout(30_000);
 

@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
-import { fakeSession, field, messageOf, OFFICE, Refusal, renderApp, statusOf, USERS, type Replies } from './support';
+import { fakeSession, field, messageOf, OFFICE, Refusal, renderApp, statusOf, USERS, type Replies } from '../support';
 
 jest.setTimeout(30_000);
 

@@ -1,14 +1,14 @@
 // 统计报表 as the director and the bureau use it: the period picked, the figures by section, the charts, the
 // workbook saved, and at the bureau every office's column with the late offices.
 import { screen, waitFor, within } from '@testing-library/react';
-import type { ExchangeStatus, StatisticsReport } from '../../shared/contract';
-import { localDate } from '../../shared/dates';
-import { computeCounty, computeFigures, periodInfo } from '../../shared/statistics/compute';
-import type { CaseFacts } from '../../shared/statistics/caseFacts';
-import { lastFinishedMonth, parsePeriod } from '../../shared/statistics/period';
-import { INDICATOR_INFO } from '../../shared/channels/statistics';
-import { DEFAULT_TEMPLATE } from '../../shared/statistics/template';
-import { Refusal, renderApp, USERS } from './support';
+import type { ExchangeStatus, StatisticsReport } from '../../../shared/contract';
+import { localDate } from '../../../shared/dates';
+import { computeCounty, computeFigures, periodInfo } from '../../../shared/statistics/compute';
+import type { CaseFacts } from '../../../shared/statistics/caseFacts';
+import { lastFinishedMonth, parsePeriod } from '../../../shared/statistics/period';
+import { INDICATOR_INFO } from '../../../shared/channels/statistics';
+import { DEFAULT_TEMPLATE } from '../../../shared/statistics/template';
+import { Refusal, renderApp, USERS } from '../support';
 
 jest.setTimeout(30_000);
 

@@ -1,5 +1,5 @@
-import { fileState } from '../../support/fixtures';
-import { bureau, office, type Site } from './exchangeFixtures';
+import { fileState } from '../../../support/fixtures';
+import { bureau, office, type Site } from './fixtures';
 
 describe('the bureau’s configuration package, installed by an office after checking the signature', () => {
   let county: Site;

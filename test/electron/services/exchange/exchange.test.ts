@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sealPackage } from '../../../electron/services/exchange/container';
-import { loadKeys, parsePublicKey } from '../../../electron/services/exchange/keys';
-import type { DataManifest } from '../../../shared/exchange/manifest';
-import { dataState, fileState } from '../../support/fixtures';
-import { bureau, bureauRows, clerk, introduce, office, officeRows, type Site } from './exchangeFixtures';
+import { sealPackage } from '../../../../electron/services/exchange/container';
+import { loadKeys, parsePublicKey } from '../../../../electron/services/exchange/keys';
+import type { DataManifest } from '../../../../shared/exchange/manifest';
+import { dataState, fileState } from '../../../support/fixtures';
+import { bureau, bureauRows, clerk, introduce, office, officeRows, type Site } from './fixtures';
 
 const LITUO = '43011101';
 

@@ -3,8 +3,8 @@
 // fuzzer: such a folder failed as an INTERNAL error (EEXIST from mkdir).
 import fs from 'node:fs';
 import path from 'node:path';
-import { dataState, tempDir } from '../../support/fixtures';
-import { bureau, introduce, office, type Site } from './exchangeFixtures';
+import { dataState, tempDir } from '../../../support/fixtures';
+import { bureau, introduce, office, type Site } from './fixtures';
 
 let lituo: Site;
 let county: Site;

@@ -4,12 +4,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { planDemoCases } from '../../../scripts/demoCases';
-import { ApiError, createApi, type Api } from '../../../shared/client';
-import type { Channel } from '../../../shared/contract';
-import { EXPORTED_TABLES } from '../../../shared/exchange/tables';
-import { maskIdNumber } from '../../../shared/identity';
-import { manualClock, OFFICE, tempDir, testBackend, type ManualClock, type TestBackend } from '../../support/fixtures';
+import { planDemoCases } from '../../../../scripts/demoCases';
+import { ApiError, createApi, type Api } from '../../../../shared/client';
+import type { Channel } from '../../../../shared/contract';
+import { EXPORTED_TABLES } from '../../../../shared/exchange/tables';
+import { maskIdNumber } from '../../../../shared/identity';
+import { manualClock, OFFICE, tempDir, testBackend, type ManualClock, type TestBackend } from '../../../support/fixtures';
 
 export interface Site extends TestBackend {
   clock: ManualClock;

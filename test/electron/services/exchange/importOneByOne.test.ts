@@ -4,12 +4,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { importPackages } from '../../../electron/services/exchange/bureauImport';
-import { sealPackage } from '../../../electron/services/exchange/container';
-import { fingerprintOf, parsePublicKey, publicKeyText, rawPublic, type KeyPairs } from '../../../electron/services/exchange/keys';
-import { makeSyntheticPackages, type SyntheticPackage } from '../../../electron/services/exchange/syntheticPackages';
-import { PACKAGE_FORMAT_VERSION, type DataManifest } from '../../../shared/exchange/manifest';
-import { bureau, type Site } from './exchangeFixtures';
+import { importPackages } from '../../../../electron/services/exchange/bureauImport';
+import { sealPackage } from '../../../../electron/services/exchange/container';
+import { fingerprintOf, parsePublicKey, publicKeyText, rawPublic, type KeyPairs } from '../../../../electron/services/exchange/keys';
+import { makeSyntheticPackages, type SyntheticPackage } from '../../../../electron/services/exchange/syntheticPackages';
+import { PACKAGE_FORMAT_VERSION, type DataManifest } from '../../../../shared/exchange/manifest';
+import { bureau, type Site } from './fixtures';
 
 function casesPerOffice(county: Site): { office_code: string; n: number }[] {
   const sqlite = new BetterSqlite3(county.dataFile, { readonly: true });

@@ -5,10 +5,10 @@
 // with nothing changed.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError, type Api } from '../../../shared/client';
-import type { RecoverySummary } from '../../../shared/exchange/types';
-import { dataState, validApplication } from '../../support/fixtures';
-import { bureau, bureauRows, introduce, office, officeRows, type Site } from './exchangeFixtures';
+import { ApiError, type Api } from '../../../../shared/client';
+import type { RecoverySummary } from '../../../../shared/exchange/types';
+import { dataState, validApplication } from '../../../support/fixtures';
+import { bureau, bureauRows, introduce, office, officeRows, type Site } from './fixtures';
 
 const LITUO = '43011101';
 

@@ -3,9 +3,9 @@
 // audit entry); the old key's packages stay valid history; the new installation installs its recovery package first
 // and then continues every id, number and export sequence beyond what the bureau has seen.
 import path from 'node:path';
-import { ApiError, createApi, type Api } from '../../../shared/client';
-import { dataState, manualClock, testBackend, validApplication } from '../../support/fixtures';
-import { bureau, bureauRows, introduce, office, officeRows, type Site } from './exchangeFixtures';
+import { ApiError, createApi, type Api } from '../../../../shared/client';
+import { dataState, manualClock, testBackend, validApplication } from '../../../support/fixtures';
+import { bureau, bureauRows, introduce, office, officeRows, type Site } from './fixtures';
 
 const LITUO = '43011101';
 

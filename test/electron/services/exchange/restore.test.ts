@@ -5,11 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { highWaterPath } from '../../../db/highWater';
-import { createApi, type Api } from '../../../shared/client';
-import type { VerifyOutcome } from '../../../shared/exchange/types';
-import { manualClock, testBackend, validApplication } from '../../support/fixtures';
-import { bureau, bureauRows, introduce, office, officeRows, type Site } from './exchangeFixtures';
+import { highWaterPath } from '../../../../db/highWater';
+import { createApi, type Api } from '../../../../shared/client';
+import type { VerifyOutcome } from '../../../../shared/exchange/types';
+import { manualClock, testBackend, validApplication } from '../../../support/fixtures';
+import { bureau, bureauRows, introduce, office, officeRows, type Site } from './fixtures';
 
 const LITUO = '43011101';
 

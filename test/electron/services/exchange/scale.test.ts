@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { makeSyntheticPackages } from '../../../electron/services/exchange/syntheticPackages';
-import { fileState } from '../../support/fixtures';
-import { bureau } from './exchangeFixtures';
+import { makeSyntheticPackages } from '../../../../electron/services/exchange/syntheticPackages';
+import { fileState } from '../../../support/fixtures';
+import { bureau } from './fixtures';
 
 // The benchmark imports a county's ten years (npm run bench); here a small county, for correctness only.
 it('imports the packages of many offices at once, each office’s rows apart, and the second time changes nothing', async () => {

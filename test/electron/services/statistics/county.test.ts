@@ -2,7 +2,7 @@
 // figures it counts from the imported rows are each office's own figures, with their total and the late office.
 import { officeStatistics } from '../../../../electron/services/statistics/office';
 import type { CountyStatistics } from '../../../../shared/statistics/compute';
-import { bureau, introduce, office, type Site } from '../exchangeFixtures';
+import { bureau, introduce, office, type Site } from '../exchange/fixtures';
 
 jest.setTimeout(120_000);
 
