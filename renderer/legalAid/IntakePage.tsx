@@ -1,6 +1,6 @@
 // 法律援助申请表: the intake form, in the paper form's order. Every field's message comes from the shared schema
 // (the same the main process enforces), shown as the clerk types or leaves the field and all at once on 保存.
-import { Alert, App as AntApp, Button, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Spin, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { LEGAL_AID_LABELS } from '../../shared/kinds/legalAid/intake';
@@ -14,7 +14,7 @@ import {
 } from '../../shared/kinds/legalAid/options';
 import { parseIdNumber } from '../../shared/identity';
 import { localDate } from '../../shared/dates';
-import { ETHNIC_GROUPS, GB11643_ID_TYPES, ID_TYPES, SEXES, type IdType } from '../../shared/options';
+import { GB11643_ID_TYPES, type IdType } from '../../shared/options';
 import { errorMessage, useApi } from '../app/apiContext';
 import { navigate } from '../app/route';
 import { enterMovesFocus } from '../forms/enterMovesFocus';
@@ -36,9 +36,12 @@ import { AutosaveNote } from '../forms/AutosaveNote';
 import { ConflictCheck, conflictProblem, NO_CONFLICTS, recordConflictsSeen, type ConflictReview } from '../cases/ConflictCheck';
 import type { Created } from '../app/kindPages';
 import { DATE_FORMAT, DATE_FORMATS, options, searchable } from '../forms/typedValues';
+import { PartyFields } from '../forms/PartyFields';
+import { FACTS_MAX, ID_NUMBER_MAX, LINE_MAX, NAME_MAX, PHONE_MAX } from '../../shared/cases/fieldLimits';
 import type { ConflictParty } from '../../shared/cases/conflicts';
 
 const FORM_NAME = 'legalAid';
+const APPLICANT_AT = (field: string) => ({ path: `applicant.${field}` });
 
 interface Props {
   /** Resume this draft; null for a new, empty form. */
@@ -202,61 +205,37 @@ function IntakeForm({ initial, draftId, resumed, onCreated }: { initial: IntakeV
       <div ref={messages.holder} onKeyDownCapture={enterMovesFocus} onBlurCapture={messages.onBlurCapture}>
         <Form<IntakeValues> form={form} name={FORM_NAME} layout="vertical" initialValues={initial} onValuesChange={onValuesChange}>
           <Typography.Title level={4}>申请人</Typography.Title>
-          <Row gutter={16}>
-            <Col span={6}>
-              <FormField path="applicant.name" required>
-                <Input autoFocus maxLength={50} autoComplete="off" />
-              </FormField>
-            </Col>
-            <Col span={4}>
-              <FormField path="applicant.sex" required group>
-                <Radio.Group name="applicant-sex" options={options(SEXES)} />
-              </FormField>
-            </Col>
-            <Col span={4}>
-              <FormField path="applicant.ethnicity" required>
-                <Select options={options(ETHNIC_GROUPS)} showSearch={searchable} />
-              </FormField>
-            </Col>
-            <Col span={5}>
-              <FormField path="applicant.birthDate" required>
-                <DatePicker format={DATE_FORMATS} placeholder="如 1949-12-31" style={{ width: '100%' }} />
-              </FormField>
-            </Col>
-          </Row>
-          <Row gutter={16}>
-            <Col span={6}>
-              <FormField path="applicant.idType" required>
-                <Select options={options(ID_TYPES)} showSearch={searchable} />
-              </FormField>
-            </Col>
-            <Col span={8}>
-              <FormField path="applicant.idNumber" required>
-                <Input maxLength={30} autoComplete="off" />
-              </FormField>
-            </Col>
-            <Col span={6}>
-              <FormField path="applicant.phone" required>
-                <Input maxLength={30} autoComplete="off" inputMode="tel" />
-              </FormField>
-            </Col>
-          </Row>
-          <Row gutter={16}>
-            <Col span={12}>
-              <FormField path="applicant.householdAddress" required>
-                <Input maxLength={100} autoComplete="off" />
-              </FormField>
-            </Col>
-            <Col span={12}>
-              <FormField path="applicant.residence">
-                <Input maxLength={100} autoComplete="off" />
-              </FormField>
-            </Col>
-          </Row>
+          <PartyFields
+            at={APPLICANT_AT}
+            groupName="applicant"
+            fields={[
+              { field: 'name', span: 6, required: true, autoFocus: true },
+              { field: 'sex', span: 4, required: true },
+              { field: 'ethnicity', span: 4, required: true },
+              { field: 'birthDate', span: 5, required: true, placeholder: '如 1949-12-31' },
+            ]}
+          />
+          <PartyFields
+            at={APPLICANT_AT}
+            groupName="applicant"
+            fields={[
+              { field: 'idType', span: 6, required: true },
+              { field: 'idNumber', span: 8, required: true },
+              { field: 'phone', span: 6, required: true },
+            ]}
+          />
+          <PartyFields
+            at={APPLICANT_AT}
+            groupName="applicant"
+            fields={[
+              { field: 'address', as: 'householdAddress', span: 12, required: true },
+              { field: 'address', as: 'residence', span: 12 },
+            ]}
+          />
           <Row gutter={16}>
             <Col span={12}>
               <FormField path="applicant.employer">
-                <Input maxLength={100} autoComplete="off" />
+                <Input maxLength={LINE_MAX} autoComplete="off" />
               </FormField>
             </Col>
             <Col span={12}>
@@ -283,7 +262,7 @@ function IntakeForm({ initial, draftId, resumed, onCreated }: { initial: IntakeV
             <Row gutter={16}>
               <Col span={6}>
                 <FormField path="agent.name" required>
-                  <Input maxLength={50} autoComplete="off" />
+                  <Input maxLength={NAME_MAX} autoComplete="off" />
                 </FormField>
               </Col>
               <Col span={4}>
@@ -293,12 +272,12 @@ function IntakeForm({ initial, draftId, resumed, onCreated }: { initial: IntakeV
               </Col>
               <Col span={8}>
                 <FormField path="agent.idNumber" required>
-                  <Input maxLength={30} autoComplete="off" />
+                  <Input maxLength={ID_NUMBER_MAX} autoComplete="off" />
                 </FormField>
               </Col>
               <Col span={6}>
                 <FormField path="agent.phone" required>
-                  <Input maxLength={30} autoComplete="off" inputMode="tel" />
+                  <Input maxLength={PHONE_MAX} autoComplete="off" inputMode="tel" />
                 </FormField>
               </Col>
             </Row>
@@ -313,12 +292,12 @@ function IntakeForm({ initial, draftId, resumed, onCreated }: { initial: IntakeV
                     <Row gutter={16} key={row.key} align="bottom">
                       <Col span={10}>
                         <FormField path={`opposingParties.${index}.name`} name={[row.name, 'name']} required>
-                          <Input maxLength={100} autoComplete="off" />
+                          <Input maxLength={LINE_MAX} autoComplete="off" />
                         </FormField>
                       </Col>
                       <Col span={10}>
                         <FormField path={`opposingParties.${index}.idNumber`} name={[row.name, 'idNumber']}>
-                          <Input maxLength={30} autoComplete="off" placeholder="公民身份号码或统一社会信用代码（知道时填写）" />
+                          <Input maxLength={ID_NUMBER_MAX} autoComplete="off" placeholder="公民身份号码或统一社会信用代码（知道时填写）" />
                         </FormField>
                       </Col>
                       <Col span={4}>
@@ -352,7 +331,7 @@ function IntakeForm({ initial, draftId, resumed, onCreated }: { initial: IntakeV
             </Col>
             <Col span={8}>
               <FormField path="matter" required>
-                <Input maxLength={100} autoComplete="off" />
+                <Input maxLength={LINE_MAX} autoComplete="off" />
               </FormField>
             </Col>
           </Row>
@@ -364,12 +343,12 @@ function IntakeForm({ initial, draftId, resumed, onCreated }: { initial: IntakeV
             </Col>
             <Col span={18}>
               <FormField path="handlingAuthority">
-                <Input maxLength={100} autoComplete="off" />
+                <Input maxLength={LINE_MAX} autoComplete="off" />
               </FormField>
             </Col>
           </Row>
           <FormField path="facts" required>
-            <Input.TextArea rows={5} maxLength={5000} showCount />
+            <Input.TextArea rows={5} maxLength={FACTS_MAX} showCount />
           </FormField>
 
           <Typography.Title level={4}>经济状况</Typography.Title>
@@ -404,7 +383,7 @@ function IntakeForm({ initial, draftId, resumed, onCreated }: { initial: IntakeV
             </Col>
             <Col span={6}>
               <FormField path="receivedBy" required>
-                <Input maxLength={50} autoComplete="off" />
+                <Input maxLength={NAME_MAX} autoComplete="off" />
               </FormField>
             </Col>
           </Row>

@@ -11,6 +11,7 @@ import { useApi } from '../app/apiContext';
 import { ConflictCheck, NO_CONFLICTS, useConflictParties, type ConflictReview } from '../cases/ConflictCheck';
 import { CheckedFormFrame, SubmitRow, useCheckedForm, useSubmit, type CheckedForm } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
+import { FACTS_MAX, LINE_MAX, NAME_MAX } from '../../shared/cases/fieldLimits';
 import { navigate } from '../app/route';
 import { recordConflictsSeen, requireConflictsSeen } from '../cases/ConflictCheck';
 import type { Created } from '../app/kindPages';
@@ -105,12 +106,12 @@ function RegistrationForm({ initial, draftId, onCreated }: { initial: Registrati
         </Col>
         <Col span={16}>
           <FormField path="sourceDetail" required={!!source && SOURCES_NEEDING_DETAIL.has(source as MediationSource)}>
-            <Input maxLength={100} autoComplete="off" placeholder="移送或委托单位；来源为“其他”时写明具体来源" />
+            <Input maxLength={LINE_MAX} autoComplete="off" placeholder="移送或委托单位；来源为“其他”时写明具体来源" />
           </FormField>
         </Col>
       </Row>
       <FormField path="committee" required>
-        <Input maxLength={100} autoComplete="off" placeholder="如：黎托街道人民调解委员会" />
+        <Input maxLength={LINE_MAX} autoComplete="off" placeholder="如：黎托街道人民调解委员会" />
       </FormField>
 
       <Typography.Title level={4}>当事人</Typography.Title>
@@ -135,10 +136,10 @@ function RegistrationForm({ initial, draftId, onCreated }: { initial: Registrati
         </Col>
       </Row>
       <FormField path="summary" required>
-        <Input.TextArea rows={4} maxLength={5000} showCount />
+        <Input.TextArea rows={4} maxLength={FACTS_MAX} showCount />
       </FormField>
       <FormField path="requests" required={source === '当事人申请'}>
-        <Input.TextArea rows={3} maxLength={5000} showCount />
+        <Input.TextArea rows={3} maxLength={FACTS_MAX} showCount />
       </FormField>
       <Row gutter={16}>
         <Col span={8}>
@@ -167,7 +168,7 @@ function RegistrationForm({ initial, draftId, onCreated }: { initial: Registrati
         </Col>
         <Col span={7}>
           <FormField path="receivedBy" required>
-            <Input maxLength={50} autoComplete="off" />
+            <Input maxLength={NAME_MAX} autoComplete="off" />
           </FormField>
         </Col>
       </Row>

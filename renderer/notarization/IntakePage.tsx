@@ -10,12 +10,14 @@ import { localDate } from '../../shared/dates';
 import { parseIdNumber } from '../../shared/identity';
 import { AGENT_KINDS, APPLICANT_KIND_LABELS, APPLICANT_KINDS, PLACES_OF_USE, TRANSLATION_LANGUAGES } from '../../shared/kinds/notarization/options';
 import { NOTARIZATION_LABELS } from '../../shared/kinds/notarization/intake';
-import { GB11643_ID_TYPES, ID_TYPES, SEXES, type IdType } from '../../shared/options';
+import { GB11643_ID_TYPES, type IdType } from '../../shared/options';
 import { useApi } from '../app/apiContext';
 import { navigate } from '../app/route';
 import { ConflictCheck, NO_CONFLICTS, useConflictParties, type ConflictReview } from '../cases/ConflictCheck';
 import { CheckedFormFrame, SubmitRow, useCheckedForm, useSubmit, type CheckedForm } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
+import { ID_NUMBER_MAX, LINE_MAX, NAME_MAX, PHONE_MAX } from '../../shared/cases/fieldLimits';
+import { PartyFields } from '../forms/PartyFields';
 import { recordConflictsSeen, requireConflictsSeen } from '../cases/ConflictCheck';
 import type { Created } from '../app/kindPages';
 import { DATE_FORMAT, DATE_FORMATS, options, searchable } from '../forms/typedValues';
@@ -57,66 +59,27 @@ function ApplicantCard({ index, name, removable, onRemove }: { index: number; na
       <FormField {...at('kind')} required group>
         <Radio.Group name={`applicant-${index}-kind`} options={KIND_OPTIONS} />
       </FormField>
-      <Row gutter={16}>
-        <Col span={8}>
-          <FormField {...at('name')} required>
-            <Input maxLength={person ? 50 : 100} autoComplete="off" />
-          </FormField>
-        </Col>
-        {person ? (
-          <>
-            <Col span={6}>
-              <FormField {...at('idType')} required>
-                <Select options={options(ID_TYPES)} showSearch={searchable} />
-              </FormField>
-            </Col>
-            <Col span={10}>
-              <FormField {...at('idNumber')} required>
-                <Input maxLength={30} autoComplete="off" />
-              </FormField>
-            </Col>
-          </>
-        ) : (
-          <>
-            <Col span={8}>
-              <FormField {...at('creditCode')} required>
-                <Input maxLength={30} autoComplete="off" placeholder="18位统一社会信用代码" />
-              </FormField>
-            </Col>
-            <Col span={8}>
-              <FormField {...at('legalRepresentative')} required>
-                <Input maxLength={50} autoComplete="off" />
-              </FormField>
-            </Col>
-          </>
-        )}
-      </Row>
-      <Row gutter={16}>
-        {person && (
-          <>
-            <Col span={6}>
-              <FormField {...at('sex')} required group>
-                <Radio.Group name={`applicant-${index}-sex`} options={options(SEXES)} />
-              </FormField>
-            </Col>
-            <Col span={6}>
-              <FormField {...at('birthDate')} required>
-                <DatePicker format={DATE_FORMATS} placeholder="如 1990-01-01" style={{ width: '100%' }} />
-              </FormField>
-            </Col>
-          </>
-        )}
-        <Col span={person ? 12 : 8}>
-          <FormField {...at('phone')} required={person}>
-            <Input maxLength={30} autoComplete="off" inputMode="tel" />
-          </FormField>
-        </Col>
-      </Row>
-      {person && (
-        <FormField {...at('address')} required>
-          <Input maxLength={100} autoComplete="off" />
-        </FormField>
-      )}
+      <PartyFields
+        at={at}
+        organisation={!person}
+        groupName={`applicant-${index}`}
+        fields={[
+          { field: 'name', span: 8, required: true },
+          ...(person
+            ? ([{ field: 'idType', span: 6, required: true }, { field: 'idNumber', span: 10, required: true }] as const)
+            : ([{ field: 'creditCode', span: 8, required: true, placeholder: '18位统一社会信用代码' }, { field: 'legalRepresentative', span: 8, required: true }] as const)),
+        ]}
+      />
+      <PartyFields
+        at={at}
+        groupName={`applicant-${index}`}
+        fields={[
+          person && { field: 'sex', span: 6, required: true },
+          person && { field: 'birthDate', span: 6, required: true, placeholder: '如 1990-01-01' },
+          { field: 'phone', span: person ? 12 : 8, required: person },
+        ]}
+      />
+      {person && <PartyFields at={at} groupName={`applicant-${index}`} fields={[{ field: 'address', span: 24, required: true }]} />}
     </Card>
   );
 }
@@ -240,7 +203,7 @@ function RequestForm({ initial, draftId, onCreated }: { initial: RequestValues; 
         </Col>
         <Col span={14}>
           <FormField path="purpose" required>
-            <Input maxLength={100} autoComplete="off" placeholder="如：办理出国留学签证" />
+            <Input maxLength={LINE_MAX} autoComplete="off" placeholder="如：办理出国留学签证" />
           </FormField>
         </Col>
       </Row>
@@ -275,17 +238,17 @@ function RequestForm({ initial, draftId, onCreated }: { initial: RequestValues; 
           </Col>
           <Col span={5}>
             <FormField path="agent.name" required>
-              <Input maxLength={50} autoComplete="off" />
+              <Input maxLength={NAME_MAX} autoComplete="off" />
             </FormField>
           </Col>
           <Col span={8}>
             <FormField path="agent.idNumber" required>
-              <Input maxLength={30} autoComplete="off" />
+              <Input maxLength={ID_NUMBER_MAX} autoComplete="off" />
             </FormField>
           </Col>
           <Col span={6}>
             <FormField path="agent.phone" required>
-              <Input maxLength={30} autoComplete="off" inputMode="tel" />
+              <Input maxLength={PHONE_MAX} autoComplete="off" inputMode="tel" />
             </FormField>
           </Col>
           <Col span={24}>
@@ -339,7 +302,7 @@ function RequestForm({ initial, draftId, onCreated }: { initial: RequestValues; 
         </Col>
         <Col span={6}>
           <FormField path="receivedBy" required>
-            <Input maxLength={50} autoComplete="off" />
+            <Input maxLength={NAME_MAX} autoComplete="off" />
           </FormField>
         </Col>
       </Row>
