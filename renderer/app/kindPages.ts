@@ -9,7 +9,7 @@ export interface Created {
   caseNumber: string;
 }
 
-export interface CasePageProps {
+interface CasePageProps {
   id: number;
   /** The number just assigned, when the clerk arrives here from saving the intake form. */
   justRegistered?: string | null;

@@ -18,7 +18,7 @@ export const KIND_ROUTES = {
 /** A page of a kind's own (one with an address; the others named in a kind's routes are the app's). */
 type KindPage = Extract<(typeof KIND_ROUTES)[CaseKind][number], { path: string }>['page'];
 /** Every kind's pages with an address of their own. */
-export const ALL_KIND_ROUTES = (Object.values(KIND_ROUTES).flat() as readonly KindRoute[]).filter(
+const ALL_KIND_ROUTES = (Object.values(KIND_ROUTES).flat() as readonly KindRoute[]).filter(
   (r): r is KindRoute & { path: string } => r.path !== undefined,
 );
 /** Whether the address (its words after `#/`) is the route's: `legal-aid/new?draft=3`, `roster`. */

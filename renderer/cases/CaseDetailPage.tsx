@@ -19,7 +19,7 @@ interface Props {
 
 const notFound = (error: unknown) => error instanceof ApiError && error.data.code === 'NOT_FOUND';
 
-export interface FoundCase {
+interface FoundCase {
   kind: CaseKind;
   /** The case as its kind's `.get` read it: the kind's page starts from it. */
   record: unknown;
@@ -28,7 +28,7 @@ export interface FoundCase {
 /**
  * The kind of case `id` is, trying each kind's read in turn. When none has it, the first refusal is the one to show.
  */
-export async function findCase(api: Api, id: number): Promise<FoundCase> {
+async function findCase(api: Api, id: number): Promise<FoundCase> {
   const refusals: unknown[] = [];
   for (const kind of ALL_KINDS) {
     try {

@@ -10,7 +10,7 @@ import type { Route } from '../app/route';
 import { kindPagesOf } from '../kinds';
 
 /** The form a draft is resumed in: its kind's intake form (a mediation draft says which of the two it was). */
-export function draftRoute(draft: Pick<Draft, 'id' | 'kind' | 'data'>): Route {
+function draftRoute(draft: Pick<Draft, 'id' | 'kind' | 'data'>): Route {
   return { page: kindPagesOf(draft.kind).draftPage(draft.data), draftId: draft.id } as Route;
 }
 

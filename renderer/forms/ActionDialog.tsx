@@ -7,7 +7,7 @@ import type { ActionSpec } from '../../shared/kinds/kind';
 import type { ActionForm, Values } from './fieldSpecs';
 import { FieldsForm } from './FieldsForm';
 
-export interface ActionDialogProps {
+interface ActionDialogProps {
   /** The action's label: the dialog's title. */
   title: string;
   /** Names the form's controls (`${name}_${path}`): one per action, `legalAid-decide`. */
@@ -49,7 +49,7 @@ export function ActionDialog({ title, form, spec, send, onDone, onCancel, ...pro
   );
 }
 
-export interface ActionChoice {
+interface ActionChoice {
   action: string;
   label: string;
 }

@@ -124,7 +124,7 @@ function Fields({ fields, context }: { fields: readonly FieldSpec[]; context: Fi
   );
 }
 
-export interface FieldsFormProps {
+interface FieldsFormProps {
   /** Names the form's controls (`${name}_${path}`): one per form, `legalAid-decide`. */
   name: string;
   fields: readonly FieldSpec[];

@@ -8,7 +8,7 @@ import { ETHNIC_GROUPS, ID_TYPES, SEXES } from '../../shared/options';
 import { FormField } from './FormField';
 import { DATE_FORMATS, options, searchable } from './typedValues';
 
-export type PartyField =
+type PartyField =
   | 'name'
   | 'sex'
   | 'ethnicity'
@@ -21,7 +21,7 @@ export type PartyField =
   | 'phone'
   | 'address';
 
-export interface PartyFieldSpec {
+interface PartyFieldSpec {
   field: PartyField;
   span: number;
   required?: boolean;
@@ -32,7 +32,7 @@ export interface PartyFieldSpec {
 }
 
 /** Where a field of the party is: its payload path (`parties.0.name`) and its name in the form (a Form.List row's). */
-export type PartyAt = (field: string) => { path: string; name?: (string | number)[] };
+type PartyAt = (field: string) => { path: string; name?: (string | number)[] };
 
 /** The control of each field. `organisation`: the party is one (its name may be a line long). */
 function control(spec: PartyFieldSpec, organisation: boolean, groupName: string): ReactElement<Record<string, unknown>> {

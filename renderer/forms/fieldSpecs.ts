@@ -65,7 +65,7 @@ export type ActionForms<A extends string, R> = { readonly [K in A]: (record: R) 
 
 const segments = (path: string): string[] => path.split('.');
 
-export function getAt(values: unknown, path: string): unknown {
+function getAt(values: unknown, path: string): unknown {
   let at: unknown = values;
   for (const key of segments(path)) at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
   return at;

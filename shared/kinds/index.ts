@@ -24,11 +24,6 @@ export function kindOf(kind: CaseKind): CaseKindModule {
 /** Every kind's module, in the order of CASE_KINDS. */
 export const ALL_KINDS: readonly CaseKindModule[] = CASE_KINDS.map(kindOf);
 
-/** The kind whose key this is; undefined for a key no kind has. */
-export function kindByKey(key: string): CaseKindModule | undefined {
-  return ALL_KINDS.find((k) => k.key === key);
-}
-
 /** Every status, of any kind, after which nothing more happens to a case but archiving (queries over every kind). */
 export const FINISHED_STATUSES: readonly string[] = [...new Set(ALL_KINDS.flatMap((k) => k.finishedStatuses))];
 
