@@ -243,8 +243,8 @@ function drainOnQuit(app: ShellElectron['app'], state: ShellState, crash: CrashR
 
 /** The window, placed where the clerk left it (saved again when it closes), shown once painted. */
 function createWindow(
-  { BrowserWindow, screen }: Pick<ShellElectron, 'BrowserWindow' | 'screen'>,
-  { files, userData, isPackaged, crash }: { files: AppFiles; userData: string; isPackaged: boolean; crash: CrashReporter },
+  { app, BrowserWindow, screen }: Pick<ShellElectron, 'app' | 'BrowserWindow' | 'screen'>,
+  { files, userData, crash }: { files: AppFiles; userData: string; crash: CrashReporter },
 ): BrowserWindow {
   const stateFile = windowStateFile(userData);
   const { maximized, ...placement } = placeWindow(readWindowState(stateFile), screen.getAllDisplays());
@@ -267,7 +267,7 @@ function createWindow(
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: !isPackaged,
+      devTools: !app.isPackaged,
     },
   });
   win.on('close', () => {
@@ -409,7 +409,7 @@ export function startMain(
       const backend = opened.backend;
       state.backend = backend;
 
-      const win = createWindow(electronModule, { files, userData, isPackaged: app.isPackaged, crash });
+      const win = createWindow(electronModule, { files, userData, crash });
       state.window = win;
       reloadOnCrash(win, electronModule, crash, logFile);
       serveCalls(ipcMain, { win, backend, state, rendererUrl, platform });
