@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { syncToDisk } from './stagedRestore';
+import { syncToDisk } from './syncToDisk';
 
 /** Tables whose key SQLite numbers from sqlite_sequence, with that key: the ids that travel in packages, the change log, the export sequence. */
 export const SEQUENCED_TABLES: Readonly<Record<string, string>> = {

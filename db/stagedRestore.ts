@@ -15,6 +15,7 @@ import { backupFileName, type BackupReason } from '../shared/backupRotation';
 import { AppError } from '../shared/errors';
 import { recordAuditSync } from './auditLog';
 import { fileStateOf, keyThatOpens, openKeyed, writeKeyIdBeside, type DataKey } from './dataKey';
+import { syncToDisk } from './syncToDisk';
 import { highestOf, highWaterOf, keepHighWater, raiseHighWater, sameOfficeHighWater, type HighWater } from './highWater';
 
 export const PENDING_RESTORE_SUFFIX = '.restore-pending';
@@ -90,18 +91,8 @@ export function unusedBackupPath(folder: string, at: Date, reason: BackupReason)
   }
 }
 
-/** fsync a file, or a folder so that renames in it survive a power cut (Windows cannot sync folders). */
-export function syncToDisk(target: string): void {
-  const folder = fs.statSync(target).isDirectory();
-  if (folder && process.platform === 'win32') return;
-  // Windows flushes only through a handle opened for writing.
-  const fd = fs.openSync(target, folder ? 'r' : 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
+// Kept importable from here for the backup service; it lives in ./syncToDisk (db/highWater.ts needs it too).
+export { syncToDisk };
 
 export interface SqliteHeader {
   pageSize: number;

@@ -6,7 +6,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers, type Handlers } from './handlers';
 import { Sessions } from './sessions';
 import { IDLE_LOCK_MINUTES } from '../shared/accounts';
-import { systemClock, type Clock } from './services/clock';
+import { systemClock, type Clock } from './services/system/clock';
 import { encryptPlainBackups } from './services/backup';
 import { FileStore } from './services/fileStore';
 import { APP_VERSION } from './version';

@@ -10,7 +10,7 @@ import { AppError, type Envelope } from '../shared/errors';
 import { ROLE_LABELS, roleAllows } from '../shared/roles';
 import { validationError } from '../shared/validation';
 import type { CallContext, Handlers } from './handlers';
-import type { Clock } from './services/clock';
+import type { Clock } from './services/system/clock';
 import type { Session, Sessions } from './sessions';
 
 /**

@@ -7,7 +7,7 @@ import { caseHandlers } from './handlers/cases';
 import { dossierHandlers } from './handlers/dossier';
 import { exchangeHandlers } from './handlers/exchange';
 import { interferenceHandlers } from './handlers/interference';
-import { legalAidLifecycleHandlers } from './handlers/legalAidLifecycle';
+import { legalAidHandlers } from './handlers/legalAid';
 import { mediationHandlers } from './handlers/mediation';
 import { notarizationHandlers } from './handlers/notarization';
 import { statisticsHandlers } from './handlers/statistics';
@@ -23,7 +23,7 @@ export function createHandlers(deps: { appInfo: AppInfo; store: Store }): Handle
     ...systemHandlers(deps),
     ...interferenceHandlers(),
     ...caseHandlers(),
-    ...legalAidLifecycleHandlers(),
+    ...legalAidHandlers(),
     ...notarizationHandlers(),
     ...mediationHandlers(),
     ...statisticsHandlers(),

@@ -14,7 +14,7 @@ import { SafeStorageKeyProvider } from './dataKeyFile';
 import { openBackendOrAskForKey } from './dataKeyGate';
 import { resolveDataFile } from './paths';
 import { createBackup } from './services/backup';
-import { MENU_CHANNEL, menuTemplate, type MenuCommand } from './shellMenu';
+import { MENU_CHANNEL, menuTemplate, type MenuActions, type MenuCommand } from './shellMenu';
 import {
   INVOKE_CHANNEL,
   REFUSED_QUITTING,
@@ -140,15 +140,237 @@ export interface MainShell {
   logFile: string;
 }
 
+/** What the shell's parts share while it runs: the open data file, the window, and the calls in flight. */
+interface ShellState {
+  backend: Backend | null;
+  window: BrowserWindow | null;
+  dataFile: string;
+  /** False once quitting has begun: no new call is taken. */
+  accepting: boolean;
+  inFlight: Set<Promise<unknown>>;
+}
+
+const liveWindow = (state: ShellState): BrowserWindow | null => (state.window && !state.window.isDestroyed() ? state.window : null);
+
+function bringForward(win: BrowserWindow): void {
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+/** The menu's commands: print, save as PDF, the pages the menu opens, quit, about. */
+function menuCommands({ app, dialog }: Pick<ShellElectron, 'app' | 'dialog'>, state: ShellState, crash: CrashReporter, logFile: string): MenuActions {
+  const showAbout = (): void => {
+    const options: MessageBoxOptions = {
+      type: 'info',
+      title: '关于 CaseDesk',
+      message: `CaseDesk ${WINDOW_TITLE}`,
+      detail: `版本：${APP_VERSION}\n数据文件：${state.dataFile}\n日志文件：${logFile}`,
+      buttons: ['确定'],
+    };
+    const owner = liveWindow(state);
+    void (owner ? dialog.showMessageBox(owner, options) : dialog.showMessageBox(options));
+  };
+  const print = (): void => {
+    const win = liveWindow(state);
+    if (!win) return;
+    // The system's print dialog: the clerk picks the printer and the copies.
+    win.webContents.print({ silent: false, printBackground: true }, (success, reason) => {
+      if (success || /cancel/i.test(reason)) return;
+      crash.log('print', reason);
+      dialog.showErrorBox('打印失败', `未能打印：${reason}\n请检查打印机是否已连接并开启。`);
+    });
+  };
+  // The page as an A4 PDF (a print view: 卷宗封面, 卷内目录, the checklist, 补正材料通知书), saved where the clerk says.
+  const savePdf = async (): Promise<void> => {
+    const win = liveWindow(state);
+    if (!win) return;
+    const { canceled, filePath } = await dialog.showSaveDialog(win, {
+      title: '另存为PDF',
+      defaultPath: `${win.webContents.getTitle() || 'CaseDesk'}.pdf`,
+      filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
+    });
+    if (canceled || !filePath) return;
+    try {
+      const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+      await fs.promises.writeFile(filePath, pdf);
+    } catch (error) {
+      crash.log('pdf', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox('另存为PDF失败', `未能保存PDF文件：${filePath}\n请检查文件夹是否可写、U盘是否已插好。`);
+    }
+  };
+  const sendToPage = (command: MenuCommand): void => {
+    const win = liveWindow(state);
+    if (!win) return;
+    bringForward(win);
+    win.webContents.send(MENU_CHANNEL, command);
+  };
+  return {
+    print,
+    savePdf: () => void savePdf(),
+    backup: () => sendToPage('backup'),
+    exportToBureau: () => sendToPage('export'),
+    quit: () => app.quit(),
+    about: showAbout,
+  };
+}
+
+/**
+ * Quitting waits for calls in flight, then takes the day's backup, then closes the data file (checkpointing the
+ * WAL), then quits for real.
+ */
+function drainOnQuit(app: ShellElectron['app'], state: ShellState, crash: CrashReporter, onCleanQuit: ShellOptions['onCleanQuit']): void {
+  app.on('will-quit', (event) => {
+    if (!state.backend) return;
+    event.preventDefault();
+    if (!state.accepting) return; // already closing
+    state.accepting = false;
+    const closing = state.backend;
+    void settle(state.inFlight, QUIT_GRACE_MS)
+      .then(() => {
+        if (!onCleanQuit) return undefined;
+        const work = Promise.resolve()
+          .then(() => onCleanQuit(closing))
+          .catch((error: unknown) => crash.log('cleanQuit', error));
+        return settle([work], CLEAN_QUIT_GRACE_MS);
+      })
+      .then(() => closing.close())
+      .catch((error: unknown) => crash.log('close', error))
+      .finally(() => {
+        state.backend = null;
+        app.quit();
+      });
+  });
+}
+
+/** The window, placed where the clerk left it (saved again when it closes), shown once painted. */
+function createWindow(
+  { app, BrowserWindow, screen }: Pick<ShellElectron, 'app' | 'BrowserWindow' | 'screen'>,
+  { files, userData, crash }: { files: AppFiles; userData: string; crash: CrashReporter },
+): BrowserWindow {
+  const stateFile = windowStateFile(userData);
+  const { maximized, ...placement } = placeWindow(readWindowState(stateFile), screen.getAllDisplays());
+  const win = new BrowserWindow({
+    title: WINDOW_TITLE,
+    ...placement,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    show: false, // shown once painted: never a blank window
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: files.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  win.on('close', () => {
+    const state = captureWindowState(win.getNormalBounds(), win.isMaximized());
+    if (!state) return;
+    try {
+      writeWindowState(stateFile, state);
+    } catch (error) {
+      crash.log('windowState', error);
+    }
+  });
+  win.once('ready-to-show', () => {
+    if (maximized) win.maximize();
+    win.show();
+  });
+  return win;
+}
+
+/** A renderer that crashed leaves a blank window: say so and reload it, a few times a minute at most, then quit. */
+function reloadOnCrash(win: BrowserWindow, { app, dialog }: Pick<ShellElectron, 'app' | 'dialog'>, crash: CrashReporter, logFile: string): void {
+  const reloads: number[] = [];
+  win.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit' || win.isDestroyed()) return;
+    crash.log('render-process-gone', `${details.reason} (exit code ${details.exitCode})`);
+    const now = Date.now();
+    reloads.push(now);
+    while (reloads.length > 0 && now - reloads[0]! > 60_000) reloads.shift();
+    if (reloads.length > MAX_RENDERER_RELOADS) {
+      dialog.showErrorBox(
+        'CaseDesk 出现错误',
+        `程序界面反复意外关闭，CaseDesk 将退出。已经保存的数据不受影响。\n错误详情已记录在：${logFile}\n请重新启动本程序；如果问题仍然出现，请把该文件交给技术支持人员。`,
+      );
+      app.quit();
+      return;
+    }
+    dialog.showErrorBox(
+      'CaseDesk 出现错误',
+      `程序界面意外关闭（${details.reason}），现在重新打开。已经保存的数据不受影响；正在填写但尚未保存的内容可能需要重新填写。\n错误详情已记录在：${logFile}`,
+    );
+    win.webContents.reload();
+  });
+}
+
+/** The one IPC channel: calls from the window's own page only, none once quitting, each counted while in flight. */
+function serveCalls(
+  ipcMain: ShellElectron['ipcMain'],
+  { win, backend, state, rendererUrl, platform }: { win: BrowserWindow; backend: Backend; state: ShellState; rendererUrl: string; platform: string },
+): void {
+  ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, input: unknown) => {
+    if (!isTrustedSender(event, win.webContents.id, rendererUrl, platform)) return REFUSED_SENDER;
+    if (!state.accepting) return REFUSED_QUITTING;
+    // Each window is its own session (sign-in, idle lock), named by its web contents.
+    const call = backend.dispatch(channel, input, `window:${event.sender.id}`);
+    state.inFlight.add(call);
+    const done = () => state.inFlight.delete(call);
+    call.then(done, done);
+    return call;
+  });
+}
+
+/**
+ * The data file opened, or the Chinese message that says why it cannot be: the renderer or the database component
+ * missing from the install, or the file itself refused.
+ */
+function openData(
+  files: AppFiles,
+  dataFile: string,
+  isPackaged: boolean,
+  safeStorage: ShellElectron['safeStorage'],
+): { backend: Backend } | { failure: string; error?: unknown } {
+  if (!fs.existsSync(files.rendererIndex)) {
+    return { failure: `程序界面文件缺失，请重新安装 CaseDesk。\n\n技术信息：找不到 ${files.rendererIndex}` };
+  }
+  const hasBinding = fs.existsSync(files.nativeBinding);
+  if (isPackaged && !hasBinding) {
+    // Packed without its Electron build of better-sqlite3: say so, rather than fail looking elsewhere.
+    return { failure: `CaseDesk 的数据库组件缺失，请重新安装本程序。数据文件未被改动。\n\n技术信息：找不到 ${files.nativeBinding}` };
+  }
+  try {
+    // In development without .electron-native, better-sqlite3's own (Node) build is tried, and refused by
+    // Electron with ERR_DLOPEN_FAILED: startupFailureMessage says how to build the right one.
+    const nativeBinding = hasBinding ? files.nativeBinding : undefined;
+    // The data key, wrapped by the system's store beside the data file; without it the window asks for the
+    // recovery key (electron/dataKeyGate.ts).
+    const keys = new SafeStorageKeyProvider(safeStorage);
+    return { backend: openBackendOrAskForKey({ dataFile, shell: 'electron', keys, ...(nativeBinding ? { nativeBinding } : {}) }) };
+  } catch (error) {
+    return { failure: startupFailureMessage(error, dataFile, isPackaged), error };
+  }
+}
+
 /**
  * Wires the app: single instance, the crash log, the guards, then at ready the data file, the window and the IPC
  * handler. Resolves to the running shell, or to null when this process is quitting (second instance, or a
  * failure the clerk has been told about in a dialog).
  */
 export function startMain(
-  { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, safeStorage }: ShellElectron,
+  electronModule: ShellElectron,
   { argv = process.argv, env = process.env, processEvents = process, onCleanQuit }: ShellOptions = {},
 ): Promise<MainShell | null> {
+  const { app, dialog, ipcMain, Menu, session } = electronModule;
   if (!app.requestSingleInstanceLock()) {
     app.quit(); // the first instance brings its window forward (see 'second-instance')
     return Promise.resolve(null);
@@ -167,12 +389,7 @@ export function startMain(
     showError: (title, content) => dialog.showErrorBox(title, content),
     ...(app.isPackaged ? {} : { echo: (entry: string) => console.error(entry.trimEnd()) }),
   });
-
-  let backend: Backend | null = null;
-  let window: BrowserWindow | null = null;
-  let dataFile = '';
-  let accepting = true;
-  const inFlight = new Set<Promise<unknown>>();
+  const state: ShellState = { backend: null, window: null, dataFile: '', accepting: true, inFlight: new Set() };
 
   const fail = (message: string, error?: unknown): null => {
     crash.log('startup', error ?? message);
@@ -181,202 +398,37 @@ export function startMain(
     return null;
   };
 
-  const liveWindow = (): BrowserWindow | null => (window && !window.isDestroyed() ? window : null);
-  const bringForward = (win: BrowserWindow): void => {
-    if (win.isMinimized()) win.restore();
-    win.show();
-    win.focus();
-  };
-
-  const showAbout = (): void => {
-    const options: MessageBoxOptions = {
-      type: 'info',
-      title: '关于 CaseDesk',
-      message: `CaseDesk ${WINDOW_TITLE}`,
-      detail: `版本：${APP_VERSION}\n数据文件：${dataFile}\n日志文件：${logFile}`,
-      buttons: ['确定'],
-    };
-    const owner = liveWindow();
-    void (owner ? dialog.showMessageBox(owner, options) : dialog.showMessageBox(options));
-  };
-  const print = (): void => {
-    const win = liveWindow();
-    if (!win) return;
-    // The system's print dialog: the clerk picks the printer and the copies.
-    win.webContents.print({ silent: false, printBackground: true }, (success, reason) => {
-      if (success || /cancel/i.test(reason)) return;
-      crash.log('print', reason);
-      dialog.showErrorBox('打印失败', `未能打印：${reason}\n请检查打印机是否已连接并开启。`);
-    });
-  };
-  // The page as an A4 PDF (a print view: 卷宗封面, 卷内目录, the checklist, 补正材料通知书), saved where the clerk says.
-  const savePdf = async (): Promise<void> => {
-    const win = liveWindow();
-    if (!win) return;
-    const { canceled, filePath } = await dialog.showSaveDialog(win, {
-      title: '另存为PDF',
-      defaultPath: `${win.webContents.getTitle() || 'CaseDesk'}.pdf`,
-      filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
-    });
-    if (canceled || !filePath) return;
-    try {
-      const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
-      await fs.promises.writeFile(filePath, pdf);
-    } catch (error) {
-      crash.log('pdf', error instanceof Error ? error.message : String(error));
-      dialog.showErrorBox('另存为PDF失败', `未能保存PDF文件：${filePath}\n请检查文件夹是否可写、U盘是否已插好。`);
-    }
-  };
-  const sendToPage = (command: MenuCommand): void => {
-    const win = liveWindow();
-    if (!win) return;
-    bringForward(win);
-    win.webContents.send(MENU_CHANNEL, command);
-  };
-
   app.on('web-contents-created', (_event, contents) => guardContents(contents, rendererUrl, platform, app.isPackaged));
   app.on('second-instance', () => {
-    const win = liveWindow();
+    const win = liveWindow(state);
     if (win) bringForward(win);
   });
   app.on('window-all-closed', () => app.quit());
-  // Quitting waits for calls in flight, then takes the day's backup, then closes the data file (checkpointing the
-  // WAL), then quits for real.
-  app.on('will-quit', (event) => {
-    if (!backend) return;
-    event.preventDefault();
-    if (!accepting) return; // already closing
-    accepting = false;
-    const closing = backend;
-    void settle(inFlight, QUIT_GRACE_MS)
-      .then(() => {
-        if (!onCleanQuit) return undefined;
-        const work = Promise.resolve()
-          .then(() => onCleanQuit(closing))
-          .catch((error: unknown) => crash.log('cleanQuit', error));
-        return settle([work], CLEAN_QUIT_GRACE_MS);
-      })
-      .then(() => closing.close())
-      .catch((error: unknown) => crash.log('close', error))
-      .finally(() => {
-        backend = null;
-        app.quit();
-      });
-  });
+  drainOnQuit(app, state, crash, onCleanQuit);
   // The process ends here: stop listening for its errors.
   app.on('quit', () => crash.uninstall());
 
   return app.whenReady().then(async () => {
     try {
-      dataFile = resolveDataFile(argv, env, userData);
+      state.dataFile = resolveDataFile(argv, env, userData);
       lockDownSession(session.defaultSession, appRootUrl, platform);
-      Menu.setApplicationMenu(
-        Menu.buildFromTemplate(
-          menuTemplate({ print, savePdf: () => void savePdf(), backup: () => sendToPage('backup'), exportToBureau: () => sendToPage('export'), quit: () => app.quit(), about: showAbout }, app.isPackaged),
-        ),
-      );
+      Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(menuCommands(electronModule, state, crash, logFile), app.isPackaged)));
 
-      if (!fs.existsSync(files.rendererIndex)) {
-        return fail(`程序界面文件缺失，请重新安装 CaseDesk。\n\n技术信息：找不到 ${files.rendererIndex}`);
-      }
-      const hasBinding = fs.existsSync(files.nativeBinding);
-      if (app.isPackaged && !hasBinding) {
-        // Packed without its Electron build of better-sqlite3: say so, rather than fail looking elsewhere.
-        return fail(`CaseDesk 的数据库组件缺失，请重新安装本程序。数据文件未被改动。\n\n技术信息：找不到 ${files.nativeBinding}`);
-      }
-      let opened: Backend;
-      try {
-        // In development without .electron-native, better-sqlite3's own (Node) build is tried, and refused by
-        // Electron with ERR_DLOPEN_FAILED: startupFailureMessage says how to build the right one.
-        const nativeBinding = hasBinding ? files.nativeBinding : undefined;
-        // The data key, wrapped by the system's store beside the data file; without it the window asks for the
-        // recovery key (electron/dataKeyGate.ts).
-        const keys = new SafeStorageKeyProvider(safeStorage);
-        opened = openBackendOrAskForKey({ dataFile, shell: 'electron', keys, ...(nativeBinding ? { nativeBinding } : {}) });
-      } catch (error) {
-        return fail(startupFailureMessage(error, dataFile, app.isPackaged), error);
-      }
-      backend = opened;
+      const opened = openData(files, state.dataFile, app.isPackaged, electronModule.safeStorage);
+      if ('failure' in opened) return fail(opened.failure, opened.error);
+      const backend = opened.backend;
+      state.backend = backend;
 
-      const stateFile = windowStateFile(userData);
-      const { maximized, ...placement } = placeWindow(readWindowState(stateFile), screen.getAllDisplays());
-      const win = new BrowserWindow({
-        title: WINDOW_TITLE,
-        ...placement,
-        minWidth: MIN_SIZE.width,
-        minHeight: MIN_SIZE.height,
-        show: false, // shown once painted: never a blank window
-        backgroundColor: '#ffffff',
-        webPreferences: {
-          preload: files.preload,
-          contextIsolation: true,
-          sandbox: true,
-          nodeIntegration: false,
-          nodeIntegrationInSubFrames: false,
-          nodeIntegrationInWorker: false,
-          webSecurity: true,
-          allowRunningInsecureContent: false,
-          webviewTag: false,
-          navigateOnDragDrop: false,
-          spellcheck: false,
-          devTools: !app.isPackaged,
-        },
-      });
-      window = win;
-      win.on('close', () => {
-        const state = captureWindowState(win.getNormalBounds(), win.isMaximized());
-        if (!state) return;
-        try {
-          writeWindowState(stateFile, state);
-        } catch (error) {
-          crash.log('windowState', error);
-        }
-      });
-
-      // A renderer that crashed leaves a blank window: say so and reload it, a few times at most.
-      const reloads: number[] = [];
-      win.webContents.on('render-process-gone', (_event, details) => {
-        if (details.reason === 'clean-exit' || win.isDestroyed()) return;
-        crash.log('render-process-gone', `${details.reason} (exit code ${details.exitCode})`);
-        const now = Date.now();
-        reloads.push(now);
-        while (reloads.length > 0 && now - reloads[0]! > 60_000) reloads.shift();
-        if (reloads.length > MAX_RENDERER_RELOADS) {
-          dialog.showErrorBox(
-            'CaseDesk 出现错误',
-            `程序界面反复意外关闭，CaseDesk 将退出。已经保存的数据不受影响。\n错误详情已记录在：${logFile}\n请重新启动本程序；如果问题仍然出现，请把该文件交给技术支持人员。`,
-          );
-          app.quit();
-          return;
-        }
-        dialog.showErrorBox(
-          'CaseDesk 出现错误',
-          `程序界面意外关闭（${details.reason}），现在重新打开。已经保存的数据不受影响；正在填写但尚未保存的内容可能需要重新填写。\n错误详情已记录在：${logFile}`,
-        );
-        win.webContents.reload();
-      });
-
-      ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, input: unknown) => {
-        if (!isTrustedSender(event, win.webContents.id, rendererUrl, platform)) return REFUSED_SENDER;
-        if (!accepting) return REFUSED_QUITTING;
-        // Each window is its own session (sign-in, idle lock), named by its web contents.
-        const call = opened.dispatch(channel, input, `window:${event.sender.id}`);
-        inFlight.add(call);
-        const done = () => inFlight.delete(call);
-        call.then(done, done);
-        return call;
-      });
-
-      win.once('ready-to-show', () => {
-        if (maximized) win.maximize();
-        win.show();
-      });
+      const win = createWindow(electronModule, { files, userData, crash });
+      state.window = win;
+      reloadOnCrash(win, electronModule, crash, logFile);
+      serveCalls(ipcMain, { win, backend, state, rendererUrl, platform });
       try {
         await win.loadFile(files.rendererIndex);
       } catch (error) {
         return fail(`程序界面无法加载，请重新安装 CaseDesk。\n\n技术信息：${error instanceof Error ? error.message : String(error)}`, error);
       }
-      return { dataFile, backend: opened, window: win, logFile };
+      return { dataFile: state.dataFile, backend, window: win, logFile };
     } catch (error) {
       return fail(`程序启动失败，数据未改动。\n\n技术信息：${error instanceof Error ? error.message : String(error)}`, error);
     }

@@ -7,50 +7,38 @@ import type { BackupInfo } from '../shared/contract';
 import type { Office } from '../shared/office';
 import { ROLE_LABELS } from '../shared/roles';
 import { CurrentUserProvider, mayOpen, userMay } from './app/currentUser';
-import { navigate, useRoute, type Route } from './app/route';
+import type { Created } from './app/kindPages';
+import { KIND_ROUTES, navigate, useRoute, type Route } from './app/route';
+import { kindPagesOf } from './kinds';
+import { ALL_KINDS } from '../shared/kinds';
 import { BackupPage } from './pages/BackupPage';
 import { BureauConflictsPage, BureauImportPage, BureauOfficesPage } from './exchange/BureauPages';
 import { ExchangePage } from './exchange/ExchangePage';
 import { useExchangeStatus } from './exchange/useExchangeStatus';
 import type { InstallationMode } from '../shared/exchange/types';
-import { CaseDetailPage } from './pages/CaseDetailPage';
-import { DashboardPage } from './pages/DashboardPage';
-import { RosterPage } from './pages/RosterPage';
-import { CaseListPage, INITIAL_CASE_QUERY, type CaseListQuery } from './pages/CaseListPage';
-import { DraftsPage } from './pages/DraftsPage';
-import { LegalAidIntakePage, type Created } from './pages/LegalAidIntakePage';
+import { CaseDetailPage } from './cases/CaseDetailPage';
+import { DashboardPage } from './cases/DashboardPage';
+import { CaseListPage, INITIAL_CASE_QUERY, type CaseListQuery } from './cases/CaseListPage';
+import { DraftsPage } from './cases/DraftsPage';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { OfficeSetupForm } from './pages/OfficeSetupForm';
 import { HolidaysPage } from './pages/HolidaysPage';
 import { SettingsPage } from './pages/SettingsPage';
-import { StatementsPage } from './pages/StatementsPage';
+import { StatementsPage } from './interference/StatementsPage';
 import { StatisticsPage } from './statistics/StatisticsPage';
-import { MediationIntakePage } from './mediation/MediationIntakePage';
-import { MediationSettingsPage } from './mediation/MediationSettingsPage';
-import { QuickOralPage } from './mediation/QuickOralPage';
-import { NotarizationIntakePage } from './notarization/NotarizationIntakePage';
-import { NotarizationMattersPage } from './notarization/NotarizationMattersPage';
 import { UsersPage } from './pages/UsersPage';
 import { ChangePasswordForm } from './session/ChangePasswordForm';
 
 type MenuItems = NonNullable<MenuProps['items']>;
 
+/** A kind's group in the navigation: its pages this role may open (the group is left out when there are none). */
+function kindGroup(user: SessionUser, kind: (typeof ALL_KINDS)[number]): MenuItems {
+  const items = KIND_ROUTES[kind.kind].filter((r) => mayOpen(user, r.page)).map((r) => ({ key: r.page, label: r.label }));
+  return items.length ? [{ type: 'group' as const, key: kind.key, label: kind.label, children: items }] : [];
+}
+
 function navigationFor(user: SessionUser, mode: InstallationMode = 'office'): MenuItems {
   const may = (page: Route['page']) => mayOpen(user, page);
-  const legalAid = [
-    ...(may('intake') ? [{ key: 'intake', label: '登记申请' }] : []),
-    ...(may('drafts') ? [{ key: 'drafts', label: '草稿' }] : []),
-    { key: 'roster', label: '援助人员名册' },
-  ];
-  const mediation = [
-    ...(may('mediationIntake') ? [{ key: 'mediationIntake', label: '登记调解' }] : []),
-    ...(may('mediationOral') ? [{ key: 'mediationOral', label: '口头调解' }] : []),
-    ...(may('mediationSettings') ? [{ key: 'mediationSettings', label: '纠纷类型与补贴标准' }] : []),
-  ];
-  const notarization = [
-    ...(may('notarizationIntake') ? [{ key: 'notarizationIntake', label: '登记公证申请' }] : []),
-    { key: 'notarizationMatters', label: '公证事项' },
-  ];
   const system = [
     ...(may('users') ? [{ key: 'users', label: '用户管理' }] : []),
     ...(may('audit') ? [{ key: 'audit', label: '审计日志' }] : []),
@@ -67,9 +55,7 @@ function navigationFor(user: SessionUser, mode: InstallationMode = 'office'): Me
     { key: 'cases', label: '案件列表' },
     { key: 'dashboard', label: '期限提醒' },
     { key: 'statistics', label: '统计报表' },
-    ...(legalAid.length ? [{ type: 'group' as const, key: 'legal-aid', label: '法律援助', children: legalAid }] : []),
-    ...(mediation.length ? [{ type: 'group' as const, key: 'mediation', label: '人民调解', children: mediation }] : []),
-    { type: 'group', key: 'notarization', label: '公证申请', children: notarization },
+    ...ALL_KINDS.flatMap((kind) => kindGroup(user, kind)),
     { type: 'group', key: 'interference', label: '防止干预司法', children: [{ key: 'statements', label: '月度报告' }] },
     { type: 'group', key: 'exchange', label: mode === 'bureau' ? '县局汇总' : '向县局报送', children: exchange },
     { type: 'divider' },
@@ -77,30 +63,16 @@ function navigationFor(user: SessionUser, mode: InstallationMode = 'office'): Me
   ];
 }
 
-const MENU_ROUTES: Record<string, Route> = {
-  cases: { page: 'cases' },
-  intake: { page: 'intake', draftId: null },
-  drafts: { page: 'drafts' },
-  dashboard: { page: 'dashboard' },
-  roster: { page: 'roster' },
-  mediationIntake: { page: 'mediationIntake' },
-  mediationOral: { page: 'mediationOral' },
-  mediationSettings: { page: 'mediationSettings' },
-  notarizationIntake: { page: 'notarizationIntake' },
-  notarizationMatters: { page: 'notarizationMatters' },
-  statements: { page: 'statements' },
-  statistics: { page: 'statistics' },
-  users: { page: 'users' },
-  audit: { page: 'audit' },
-  backup: { page: 'backup' },
-  settings: { page: 'settings' },
-  holidays: { page: 'holidays' },
-  exchange: { page: 'exchange' },
-  bureauOffices: { page: 'bureauOffices' },
-  bureauImport: { page: 'bureauImport' },
-  bureauConflicts: { page: 'bureauConflicts' },
-};
+/** The route a menu entry opens: its page (a kind's intake form opens empty). */
+const menuRoute = (key: string): Route => ({ page: key }) as Route;
 const menuKey = (route: Route) => (route.page === 'case' ? 'cases' : route.page);
+
+/** A page of a kind's own, from the kind's module (renderer/kinds.tsx). */
+function kindPage(route: Route, onCreated: (created: Created) => void): ReactNode {
+  const kind = ALL_KINDS.find((k) => KIND_ROUTES[k.kind].some((r) => r.page === route.page));
+  const render = kind && kindPagesOf(kind.kind).pages[route.page];
+  return render?.({ draftId: 'draftId' in route ? (route.draftId ?? null) : null, onCreated }) ?? null;
+}
 
 interface Props {
   user: SessionUser;
@@ -163,9 +135,6 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
       case 'dashboard':
         page = <DashboardPage onOpen={(id) => navigate({ page: 'case', id })} />;
         break;
-      case 'roster':
-        page = <RosterPage />;
-        break;
       case 'cases':
         page = <CaseListPage query={caseQuery} onQueryChange={setCaseQuery} onOpen={(id) => navigate({ page: 'case', id })} />;
         break;
@@ -179,26 +148,8 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
           />
         );
         break;
-      case 'intake':
-        page = <LegalAidIntakePage key={route.draftId ?? 'new'} draftId={route.draftId} onCreated={onCreated} />;
-        break;
       case 'drafts':
         page = <DraftsPage onResume={navigate} />;
-        break;
-      case 'mediationIntake':
-        page = <MediationIntakePage key={route.draftId ?? 'new'} draftId={route.draftId ?? null} onCreated={onCreated} />;
-        break;
-      case 'mediationOral':
-        page = <QuickOralPage key={route.draftId ?? 'new'} draftId={route.draftId ?? null} onCreated={onCreated} />;
-        break;
-      case 'mediationSettings':
-        page = <MediationSettingsPage />;
-        break;
-      case 'notarizationIntake':
-        page = <NotarizationIntakePage key={route.draftId ?? 'new'} draftId={route.draftId ?? null} onCreated={onCreated} />;
-        break;
-      case 'notarizationMatters':
-        page = <NotarizationMattersPage />;
         break;
       case 'statements':
         page = <StatementsPage />;
@@ -254,6 +205,8 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
           />
         );
         break;
+      default:
+        page = kindPage(route, onCreated);
     }
   }
 
@@ -298,8 +251,7 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
                 items={navigationFor(user, exchangeMode)}
                 selectedKeys={[menuKey(route)]}
                 onClick={({ key }) => {
-                  const to = MENU_ROUTES[key];
-                  if (to) navigate(to);
+                  navigate(menuRoute(key));
                 }}
               />
             </nav>

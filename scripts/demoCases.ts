@@ -6,18 +6,19 @@
 // `until`. Open cases are recent; concluded and archived ones spread over the past years.
 // makeDemoCases then registers each case and takes its actions through the same channels a clerk uses.
 import { addDays, daysBetween } from '../shared/calendar';
-import type { CaseStatus } from '../shared/caseStatuses';
+import type { CaseStatus } from '../shared/cases/statuses';
 import { ApiError, type Api } from '../shared/client';
 import type { Channel, ChannelInput } from '../shared/contract';
 import { formatChineseDate, isRealDate } from '../shared/dates';
-import type { PROGRESS_KINDS, TERMINATION_REASONS } from '../shared/legalAid/actions';
-import { LEGAL_AID_ACTION_LABELS, legalAidLifecycle, type LegalAidAction } from '../shared/legalAid/lifecycle';
-import type { LegalAidStatus } from '../shared/legalAid/options';
-import { confirmationDue, MEDIATION_ACTION_LABELS, mediationLifecycle, mediationTermDue, type MediationAction, type MediationStatus } from '../shared/mediation/lifecycle';
-import type { MEDIATION_TERMINATION_REASONS } from '../shared/mediation/options';
-import { NOTARIZATION_LIFECYCLE, type NotarizationStatus } from '../shared/notarization/lifecycle';
-import { MATTER_SEED } from '../shared/notarization/matters';
-import { CASE_KIND_LABELS, CASE_KINDS, type CaseKind } from '../shared/options';
+import { LEGAL_AID_LIFECYCLE, type LegalAidAction, type LegalAidStatus } from '../shared/kinds/legalAid/lifecycle';
+import type { PROGRESS_KINDS, TERMINATION_REASONS } from '../shared/kinds/legalAid/options';
+import { mediationTermDue } from '../shared/kinds/mediation/deadlines';
+import { confirmationDue, MEDIATION_LIFECYCLE, type MediationAction, type MediationStatus } from '../shared/kinds/mediation/lifecycle';
+import type { MEDIATION_TERMINATION_REASONS } from '../shared/kinds/mediation/options';
+import { NOTARIZATION_LIFECYCLE, type NotarizationAction, type NotarizationStatus } from '../shared/kinds/notarization/lifecycle';
+import { MATTER_SEED } from '../shared/kinds/notarization/matters';
+import { ALL_KINDS, caseKindLabel } from '../shared/kinds';
+import { CASE_KINDS, type CaseKind } from '../shared/options';
 import {
   chance,
   chineseName,
@@ -126,7 +127,7 @@ function expand<K extends string>(counts: Record<K, number>): K[] {
 // Plans
 
 type WithoutCase<T> = T extends unknown ? Omit<T, 'caseId'> : never;
-type StepChannel = `legalAid.${LegalAidAction}` | `mediation.${MediationAction}` | 'notarization.act';
+type StepChannel = `legalAid.${LegalAidAction}` | `mediation.${MediationAction}` | `notarization.${NotarizationAction}`;
 
 /** One lifecycle action, the case left out (the case id is known once it is registered). */
 export type DemoStep = { [C in StepChannel]: { channel: C; input: WithoutCase<ChannelInput<C>> } }[StepChannel];
@@ -148,7 +149,9 @@ export interface DemoCasePlan {
 
 const la = <A extends LegalAidAction>(action: A, input: WithoutCase<ChannelInput<`legalAid.${A}`>>) => ({ channel: `legalAid.${action}`, input }) as DemoStep;
 const med = <A extends MediationAction>(action: A, input: WithoutCase<ChannelInput<`mediation.${A}`>>) => ({ channel: `mediation.${action}`, input }) as DemoStep;
-const notary = (input: WithoutCase<ChannelInput<'notarization.act'>>): DemoStep => ({ channel: 'notarization.act', input });
+/** A notarization step, written with its action beside its input. */
+type NotaryStep = { [A in NotarizationAction]: { action: A } & WithoutCase<ChannelInput<`notarization.${A}`>> }[NotarizationAction];
+const notary = ({ action, ...input }: NotaryStep): DemoStep => ({ channel: `notarization.${action}`, input }) as DemoStep;
 
 /** The date each step is taken on. */
 export function stepDate(step: DemoStep): string {
@@ -700,7 +703,7 @@ function buildNotarization(r: Rand, target: NotarizationStatus, start: string, o
   const { template, matter } = weighted(r, o.notarization.map((x) => [x, x.template.weight] as const));
   const made = notarizationRequest(r, template, matter, { locale, receivedOn, receivedBy: pick(r, o.clerks) });
   const steps: DemoStep[] = [];
-  const act = (input: WithoutCase<ChannelInput<'notarization.act'>>) => steps.push(notary(input));
+  const act = (input: NotaryStep) => steps.push(notary(input));
   const optional = matter.requiredMaterials.slice(1);
   const materials = optional.length > 0 ? optional : ['与公证事项有关的证明材料原件'];
   const number = (kind: '证受字' | '证字') => `（${year(w.on)}）${locale.provinceAbbr}${locale.countyAbbr}${kind}第{~}号`;
@@ -826,6 +829,23 @@ function officeOf(r: Rand, options: DemoPlanOptions): Office {
   };
 }
 
+/** How the demo makes a kind's cases: its builder (a case brought to a status) and how long each status rests. */
+interface DemoKind<S extends string> {
+  build(r: Rand, target: S, start: string, o: Office): Built;
+  idle: Readonly<Record<S, readonly [number, number] | 'spread'>>;
+}
+
+/** Each kind's demo cases: one entry per kind, so planning never branches on the kind. */
+const DEMO_KINDS: {
+  readonly legal_aid: DemoKind<LegalAidStatus>;
+  readonly mediation: DemoKind<MediationStatus>;
+  readonly notarization: DemoKind<NotarizationStatus>;
+} = {
+  legal_aid: { build: buildLegalAid, idle: IDLE.legal_aid },
+  mediation: { build: buildMediation, idle: IDLE.mediation },
+  notarization: { build: buildNotarization, idle: IDLE.notarization },
+};
+
 /** `count` cases of every kind, in the order they are registered (by receipt date), deterministic for the seed. */
 export function planDemoCases(count: number, options: DemoPlanOptions): DemoCasePlan[] {
   const r = seededRandom(options.seed);
@@ -833,29 +853,15 @@ export function planDemoCases(count: number, options: DemoPlanOptions): DemoCase
   const spanDays = Math.round((options.years ?? 3) * 365);
   const kinds = shuffle(r, expand(allocate(count, DEMO_KIND_SHARES)));
   const perKind = allocate(count, DEMO_KIND_SHARES);
-  const queues = {
-    legal_aid: shuffle(r, expand(allocate(perKind.legal_aid, DEMO_STATUS_SHARES.legal_aid))),
-    mediation: shuffle(r, expand(allocate(perKind.mediation, DEMO_STATUS_SHARES.mediation))),
-    notarization: shuffle(r, expand(allocate(perKind.notarization, DEMO_STATUS_SHARES.notarization))),
-  };
+  const queues = Object.fromEntries(
+    CASE_KINDS.map((k) => [k, shuffle(r, expand(allocate(perKind[k], DEMO_STATUS_SHARES[k] as Record<string, number>)))]),
+  ) as Record<CaseKind, string[]>;
   const plans: DemoCasePlan[] = kinds.map((kind) => {
     const caseSeed = Math.floor(r() * 4294967296);
     const fresh = () => seededRandom(caseSeed);
-    let status: CaseStatus;
-    let built: Built;
-    if (kind === 'legal_aid') {
-      const s = queues.legal_aid.pop()!;
-      built = placed((start) => buildLegalAid(fresh(), s, start, office), options.until, IDLE.legal_aid[s], spanDays, r);
-      status = s;
-    } else if (kind === 'mediation') {
-      const s = queues.mediation.pop()!;
-      built = placed((start) => buildMediation(fresh(), s, start, office), options.until, IDLE.mediation[s], spanDays, r);
-      status = s;
-    } else {
-      const s = queues.notarization.pop()!;
-      built = placed((start) => buildNotarization(fresh(), s, start, office), options.until, IDLE.notarization[s], spanDays, r);
-      status = s;
-    }
+    const demo = DEMO_KINDS[kind] as DemoKind<string>;
+    const status = queues[kind].pop()! as CaseStatus;
+    const built = placed((start) => demo.build(fresh(), status, start, office), options.until, demo.idle[status]!, spanDays, r);
     return { kind, status, receivedOn: built.receivedOn, register: built.register, steps: built.steps };
   });
   plans.sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : 0));
@@ -882,6 +888,14 @@ export interface DemoSummary {
   byStatus: Record<CaseKind, Record<string, number>>;
 }
 
+/** The status a case starts in, by the channel it was registered through (口头调解 is registered concluded). */
+const REGISTERED_AS: Readonly<Record<DemoRegistration['channel'], string>> = {
+  'legalAid.create': 'received',
+  'mediation.create': 'registered',
+  'mediation.quickOral': 'concluded',
+  'notarization.create': 'received',
+};
+
 /** Null when `until` may be used (a real date, not after today); otherwise why not, in Chinese. */
 export function untilProblem(until: string, today: string): string | null {
   if (!isRealDate(until)) return '--until 应为真实的日期，如 2026-11-20';
@@ -889,20 +903,17 @@ export function untilProblem(until: string, today: string): string | null {
   return null;
 }
 
-const STEP_LABELS: Record<string, string> = {
-  ...Object.fromEntries(Object.entries(LEGAL_AID_ACTION_LABELS).map(([a, l]) => [`legalAid.${a}`, l])),
-  ...Object.fromEntries(Object.entries(MEDIATION_ACTION_LABELS).map(([a, l]) => [`mediation.${a}`, l])),
-};
+/** Each step's channel with the label of its action (every kind's, from its lifecycle). */
+const STEP_LABELS: Record<string, string> = Object.fromEntries(
+  ALL_KINDS.flatMap((k) => Object.entries(k.lifecycle.actions).map(([a, def]) => [`${k.key}.${a}`, def.label])),
+);
 
-function labelOf(step: DemoStep): string {
-  if (step.channel === 'notarization.act') return NOTARIZATION_LIFECYCLE.actions[step.input.action].label;
-  return STEP_LABELS[step.channel] ?? step.channel;
-}
+const labelOf = (step: DemoStep): string => STEP_LABELS[step.channel] ?? step.channel;
 
 /** The lifecycles' status lists, for the summary and the tests. */
 export const DEMO_STATUSES: Record<CaseKind, readonly string[]> = {
-  legal_aid: Object.keys(legalAidLifecycle.statusLabels),
-  mediation: Object.keys(mediationLifecycle.statusLabels),
+  legal_aid: Object.keys(LEGAL_AID_LIFECYCLE.statusLabels),
+  mediation: Object.keys(MEDIATION_LIFECYCLE.statusLabels),
   notarization: Object.keys(NOTARIZATION_LIFECYCLE.statusLabels),
 };
 
@@ -924,14 +935,14 @@ export async function makeDemoCases(api: Api, { count, seed, until, years }: { c
   };
   for (const plan of plans) {
     const { id, caseNumber } = (await call(plan.register.channel, plan.register.input)) as { id: number; caseNumber: string };
-    let status = plan.register.channel === 'mediation.quickOral' ? 'concluded' : plan.kind === 'mediation' ? 'registered' : 'received';
+    let status: string = REGISTERED_AS[plan.register.channel];
     for (const step of plan.steps) {
       try {
         if (closesOrArchives(step)) await fileDemoDossier(api, id, stepDate(step));
         status = (await call(step.channel, { ...step.input, caseId: id })).status ?? status;
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        throw new ApiError({ ...error.data, message: `${caseNumber}（${CASE_KIND_LABELS[plan.kind]}）“${labelOf(step)}”：${error.data.message}` });
+        throw new ApiError({ ...error.data, message: `${caseNumber}（${caseKindLabel(plan.kind)}）“${labelOf(step)}”：${error.data.message}` });
       }
     }
     if (status !== plan.status) throw new Error(`演示数据有误：${caseNumber}应为“${plan.status}”，实为“${status}”`);
@@ -942,8 +953,9 @@ export async function makeDemoCases(api: Api, { count, seed, until, years }: { c
   return summary;
 }
 
-const closesOrArchives = (step: DemoStep): boolean =>
-  step.channel === 'legalAid.close' || step.channel.endsWith('.archive') || (step.channel === 'notarization.act' && step.input.action === 'archive');
+/** The steps the dossier's check gates (each kind says which of its actions). */
+const GATED_CHANNELS: ReadonlySet<string> = new Set(ALL_KINDS.flatMap((k) => k.dossier.gatedActions.map((a) => `${k.key}.${a}`)));
+const closesOrArchives = (step: DemoStep): boolean => GATED_CHANNELS.has(step.channel);
 
 /**
  * Before closing or archiving (which check the dossier), the clerk files the materials the case requires that are
@@ -959,6 +971,6 @@ async function fileDemoDossier(api: Api, caseId: number, on: string): Promise<vo
 
 /** The CLI's line: 已生成 300 件案件（种子 7）：法律援助 90 件、人民调解 165 件、公证申请 45 件 */
 export function demoSummaryLine(summary: DemoSummary, seed: number): string {
-  const parts = CASE_KINDS.map((k) => `${CASE_KIND_LABELS[k]} ${summary.byKind[k]} 件`);
+  const parts = CASE_KINDS.map((k) => `${caseKindLabel(k)} ${summary.byKind[k]} 件`);
   return `已生成 ${summary.total} 件案件（种子 ${seed}）：${parts.join('、')}`;
 }

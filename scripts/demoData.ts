@@ -7,13 +7,13 @@
 import { addDays, isWorkingDay } from '../shared/calendar';
 import { HOLIDAY_TABLE, mergeHolidayTables, type HolidayTable } from '../shared/holidays';
 import { idCheckChar } from '../shared/identity';
-import type { LegalAidApplicationInput } from '../shared/legalAid/application';
-import type { MatterType } from '../shared/legalAid/eligibility';
+import type { LegalAidApplicationInput } from '../shared/kinds/legalAid/intake';
+import type { MatterType } from '../shared/kinds/legalAid/eligibility';
 import type { ETHNIC_GROUPS } from '../shared/options';
-import { LEGAL_AID_SERVICE_FORMS, type APPLICANT_GROUPS, type LegalAidCategory } from '../shared/legalAid/options';
-import type { OTHER_ROUTES } from '../shared/mediation/options';
-import type { MediationRegistrationInput, QuickOralMediationInput } from '../shared/mediation/registration';
-import type { NotarizationRequestInput } from '../shared/notarization/request';
+import { LEGAL_AID_SERVICE_FORMS, type APPLICANT_GROUPS, type LegalAidCategory } from '../shared/kinds/legalAid/options';
+import type { OTHER_ROUTES } from '../shared/kinds/mediation/options';
+import type { MediationRegistrationInput, QuickOralMediationInput } from '../shared/kinds/mediation/intake';
+import type { NotarizationRequestInput } from '../shared/kinds/notarization/intake';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Random numbers

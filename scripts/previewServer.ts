@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { DataKeyProvider } from '../db/dataKey';
 import { openBackend, type Backend } from '../electron/backend';
-import type { Clock } from '../electron/services/clock';
+import type { Clock } from '../electron/services/system/clock';
 import { CONTENT_SECURITY_POLICY } from '../electron/shellSecurity';
 import { LARGEST_PAYLOAD_CHARS, MAX_PAYLOAD_CHARS } from '../shared/contract';
 import type { Envelope } from '../shared/errors';

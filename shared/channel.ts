@@ -1,5 +1,6 @@
 // How a channel is declared: its input schema, the labels of its fields, who may call it, whether it writes,
-// and its output type. The channel maps themselves are in shared/channels/, merged in shared/contract.ts.
+// and its output type; and the channels of a kind's actions, generated from its action table. The channel maps
+// themselves are in shared/channels/, merged in shared/contract.ts.
 import { z } from 'zod';
 import { READERS, WRITERS, type Access } from './roles';
 import { strictObject, type Labels } from './validation';
@@ -41,6 +42,17 @@ export function channel<O>() {
 
 export const read = (labels: Labels = {}, access: Access = READERS): ChannelOptions => ({ labels, access, writes: false });
 export const write = (labels: Labels = {}, access: Access = WRITERS): ChannelOptions => ({ labels, access, writes: true });
+
+/**
+ * One writing channel per action of a kind's table, named `<key>.<action>`: the action's own schema, labels and
+ * access, answering O. An action added to the table is a channel, checked and audited like any other.
+ */
+export function actionChannels<O>() {
+  return <const K extends string, T extends Readonly<Record<string, { schema: z.ZodType; labels: Labels }>>>(key: K, table: T, access: Access = WRITERS) =>
+    Object.fromEntries(Object.entries(table).map(([action, spec]) => [`${key}.${action}`, channel<O>()(spec.schema, write(spec.labels, access))])) as {
+      readonly [A in keyof T & string as `${K}.${A}`]: ChannelDef<T[A]['schema'], O>;
+    };
+}
 
 export function prefixed(prefix: string, labels: Labels): Labels {
   return Object.fromEntries(Object.entries(labels).map(([k, v]) => [`${prefix}.${k}`, v]));

@@ -7,7 +7,7 @@ import { caseChannels } from './channels/cases';
 import { dossierChannels } from './channels/dossier';
 import { exchangeChannels } from './channels/exchange';
 import { interferenceChannels } from './channels/interference';
-import { legalAidLifecycleChannels } from './channels/legalAidLifecycle';
+import { legalAidChannels } from './channels/legalAid';
 import { mediationChannels } from './channels/mediation';
 import { notarizationChannels } from './channels/notarization';
 import { statisticsChannels } from './channels/statistics';
@@ -19,24 +19,27 @@ import { MAX_PAYLOAD_CHARS } from './channel';
 export { MAX_PAYLOAD_CHARS };
 export type { AppInfo, AuditPage, AuditRow, AuthStatus, BackupInfo, RecoveryKeyInfo } from './channels/system';
 export { CASE_SORT_KEYS } from './channels/cases';
-export type { CaseListPage, CaseListRow, Draft, DraftSummary, LegalAidCase } from './channels/cases';
+export type { CaseListPage, CaseListRow, Draft, DraftSummary } from './channels/cases';
 export type { NotarizationCase, NotarizationCaseDeadlines } from './channels/notarization';
 export type {
   EligibilityReport,
   LegalAidActionResult,
+  LegalAidCase,
   LegalAidProgress,
   RosterCandidate,
   RosterEntry,
   RosterSuggestion,
-} from './channels/legalAidLifecycle';
-export type { ActionOption, LegalAidDeadline, LegalAidFacts } from './legalAid/lifecycle';
-export type { EligibilityOverride, EligibilityVerdict } from './legalAid/eligibility';
-export type { ConflictAcknowledgement, ConflictMatch, ConflictReport } from './parties';
-export type { NotarizationMatter } from './notarization/matters';
+} from './channels/legalAid';
+export type { LegalAidFacts } from './kinds/legalAid/lifecycle';
+export type { LegalAidDeadline } from './kinds/legalAid/deadlines';
+export type { EligibilityOverride, EligibilityVerdict } from './kinds/legalAid/eligibility';
+export type { ConflictAcknowledgement, ConflictMatch, ConflictReport } from './cases/conflicts';
+export type { NotarizationMatter } from './kinds/notarization/matters';
 export type { MediationCase, MediationCaseDeadlines, MediationPartyRecord, MediationRegistrationRecord } from './channels/mediation';
-export type { MediationActionOption, MediationDeadline, MediationFacts, MediationStatus } from './mediation/lifecycle';
-export type { DisputeType } from './mediation/disputeTypes';
-export type { SubsidyRate, SubsidyRates } from './mediation/subsidy';
+export type { MediationActionOption, MediationFacts, MediationStatus } from './kinds/mediation/lifecycle';
+export type { MediationDeadline } from './kinds/mediation/deadlines';
+export type { DisputeType } from './kinds/mediation/disputeTypes';
+export type { SubsidyRate, SubsidyRates } from './kinds/mediation/subsidy';
 export type { StatisticsReport, StatisticsWorkbook, TemplateInfo } from './channels/statistics';
 export type { AttachmentInfo, DossierCompleteness, DossierOverrideRecord, DossierView, IncompleteDossiers } from './channels/dossier';
 
@@ -49,7 +52,7 @@ export const contract = {
   ...systemChannels,
   ...interferenceChannels,
   ...caseChannels,
-  ...legalAidLifecycleChannels,
+  ...legalAidChannels,
   ...notarizationChannels,
   ...mediationChannels,
   ...statisticsChannels,

@@ -1,19 +1,9 @@
 // Option lists shared by forms, validation and printing. Values are the Chinese words on the paper forms, so
 // what is stored reads the same as what is printed.
 
+/** The kinds of case, each a module of shared/kinds/ under this name (the registry, shared/kinds/index.ts). */
 export const CASE_KINDS = ['legal_aid', 'mediation', 'notarization'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
-export const CASE_KIND_LABELS: Record<CaseKind, string> = {
-  legal_aid: '法律援助',
-  mediation: '人民调解',
-  notarization: '公证申请',
-};
-/** The character in a case number that names the kind: 〔2026〕某所援字第0001号. */
-export const CASE_KIND_NUMBER_WORDS: Record<CaseKind, string> = {
-  legal_aid: '援',
-  mediation: '调',
-  notarization: '公',
-};
 
 export const SEXES = ['男', '女'] as const;
 

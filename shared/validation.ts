@@ -136,6 +136,20 @@ export function validationError(error: z.ZodError, labels: Labels): AppError {
   return new AppError('VALIDATION', first.message, first.field || undefined, issues);
 }
 
+/**
+ * Refuses with every issue of a rule that needs more than the schema (the case, the office's data) at once, each
+ * field named in Chinese as the dispatcher's own validation names it; `prefix`: where the checked part sits in the
+ * channel's input.
+ */
+export function refuseIssues(issues: readonly { path: (string | number)[]; message: string }[], labels: Labels, prefix: string[] = []): never {
+  const fieldIssues: FieldIssue[] = issues.map(({ path, message }) => {
+    const label = labelFor(labels, path);
+    return { field: [...prefix, ...path].join('.'), message: label ? `${label}：${message}` : message };
+  });
+  const first = fieldIssues[0]!;
+  throw new AppError('VALIDATION', first.message, first.field, fieldIssues);
+}
+
 /** Parses with a schema, throwing an AppError that names the field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, labels: Labels): z.output<S> {
   const result = schema.safeParse(input);

@@ -9,7 +9,7 @@ import type { Migration } from './migration';
  *   no status and may come at any time), so it has its own table, append-only like the interference records;
  * - the acknowledgements of conflict warnings (any kind of case), also append-only.
  */
-export const legalAidLifecycle: Migration = {
+export const LEGAL_AID_LIFECYCLE: Migration = {
   version: 8,
   name: 'legal-aid-lifecycle',
   up(db) {

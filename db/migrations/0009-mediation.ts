@@ -1,4 +1,4 @@
-import { DEFAULT_SUBSIDY_RATES, DISPUTE_TYPE_SEED } from '../../shared/mediation/options';
+import { DEFAULT_SUBSIDY_RATES, DISPUTE_TYPE_SEED } from '../../shared/kinds/mediation/options';
 import type { Migration } from './migration';
 
 /** A fixed timestamp for seeded rows: the seed is the same in every file, whenever it was migrated. */

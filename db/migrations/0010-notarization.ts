@@ -1,4 +1,4 @@
-import { MATTER_SEED } from '../../shared/notarization/matters';
+import { MATTER_SEED } from '../../shared/kinds/notarization/matters';
 import type { Migration } from './migration';
 
 /**

@@ -6,7 +6,7 @@ import { auditLog } from './0004-audit-log';
 import { accounts } from './0005-accounts';
 import { interferenceRecords } from './0006-interference-records';
 import { caseActions } from './0007-case-actions';
-import { legalAidLifecycle } from './0008-legal-aid-lifecycle';
+import { LEGAL_AID_LIFECYCLE } from './0008-legal-aid-lifecycle';
 import { mediation } from './0009-mediation';
 import { notarization } from './0010-notarization';
 import { dossierMaterials } from './0011-dossier-materials';
@@ -17,6 +17,6 @@ import { idsNeverReused } from './0015-ids-never-reused';
 import { restoresAndRecovery } from './0016-restores-and-recovery';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [officeAndCases, drafts, caseSearch, auditLog, accounts, interferenceRecords, caseActions, legalAidLifecycle, mediation, notarization, dossierMaterials, exchange, statisticsTemplate, holidayCalendar, idsNeverReused, restoresAndRecovery];
+export const migrations: readonly Migration[] = [officeAndCases, drafts, caseSearch, auditLog, accounts, interferenceRecords, caseActions, LEGAL_AID_LIFECYCLE, mediation, notarization, dossierMaterials, exchange, statisticsTemplate, holidayCalendar, idsNeverReused, restoresAndRecovery];
 
 export type { Migration };

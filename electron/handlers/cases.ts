@@ -1,16 +1,14 @@
-// Handlers of cases: registering, reading and finding them, and drafts.
+// Handlers of cases of every kind: finding them, their timelines, the deadline dashboard, conflict checks, drafts.
 import type { caseChannels } from '../../shared/channels/cases';
-import type { HandlersOf } from '../handlerTypes';
-import { caseTimeline } from '../services/caseActions';
-import { listCases } from '../services/caseList';
-import { deadlineDashboard } from '../services/dashboard';
-import { discardDraft, getDraft, listDrafts, saveDraft } from '../services/drafts';
-import { createLegalAidCase, getLegalAidCase } from '../services/legalAid';
+import { actor, type HandlersOf } from '../handlerTypes';
+import * as conflicts from '../services/cases/conflicts';
+import { deadlineDashboard } from '../services/cases/dashboard';
+import { discardDraft, getDraft, listDrafts, saveDraft } from '../services/cases/drafts';
+import { listCases } from '../services/cases/list';
+import { caseTimeline } from '../services/cases/timeline';
 
 export function caseHandlers(): HandlersOf<typeof caseChannels> {
   return {
-    'legalAid.create': ({ draftId, application }, { db, clock }) => createLegalAidCase(db, application, { draftId, clock }),
-    'legalAid.get': ({ id }, { db }) => getLegalAidCase(db, id),
     'cases.list': (input, { db }) => listCases(db, input),
     'drafts.save': (input, { db, clock }) => saveDraft(db, input, clock),
     'drafts.list': ({ kind }, { db }) => listDrafts(db, kind),
@@ -18,5 +16,8 @@ export function caseHandlers(): HandlersOf<typeof caseChannels> {
     'drafts.discard': ({ id }, { db }) => discardDraft(db, id),
     'cases.timeline': ({ caseId }, { db }) => caseTimeline(db, caseId),
     'dashboard.deadlines': (_, { db, clock }) => deadlineDashboard(db, clock.today()),
+    'cases.conflicts': (input, { db, clock }) => conflicts.checkConflicts(db, input, clock.today()),
+    'cases.acknowledgeConflicts': (input, call) => conflicts.acknowledgeConflicts(call.db, actor(call), input, call.clock),
+    'cases.conflictAcknowledgements': ({ caseId }, { db }) => conflicts.listConflictAcknowledgements(db, caseId),
   };
 }

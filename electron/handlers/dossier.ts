@@ -5,8 +5,8 @@ import type { dossierChannels } from '../../shared/channels/dossier';
 import { actor, type HandlersOf } from '../handlerTypes';
 import { Uploads } from '../services/attachments';
 import { FileStore } from '../services/fileStore';
-import * as dossier from '../services/dossier';
-import { printDossierDocument } from '../services/dossierPrint';
+import * as dossier from '../services/dossier/checklist';
+import { printDossierDocument } from '../services/dossier/print';
 
 export function dossierHandlers({ store }: { store: Store }): HandlersOf<typeof dossierChannels> {
   const uploads = new Uploads(store.path, new FileStore(store.path, () => store.keyRing));

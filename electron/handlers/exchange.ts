@@ -23,7 +23,7 @@ import {
   setBureauKey,
   setMode,
 } from '../services/exchange/settings';
-import { reenterIdNumber } from '../services/maskedIdNumbers';
+import { reenterIdNumber } from '../services/cases/maskedIdNumbers';
 
 /** Each file checked readable now; the import reads them one at a time, so only one is ever held in memory. */
 async function readPackageFiles(files: readonly string[]): Promise<PackageFile[]> {

@@ -1,7 +1,7 @@
 // Handlers of the holiday schedule: the years due dates are computed with, and a year entered from the notice.
 import type { holidayChannels } from '../../shared/channels/holidays';
 import { actor, type HandlersOf } from '../handlerTypes';
-import { holidaySchedule, installHolidayYears } from '../services/holidayCalendar';
+import { holidaySchedule, installHolidayYears } from '../services/calendar/holidayCalendar';
 
 export function holidayHandlers(): HandlersOf<typeof holidayChannels> {
   return {

@@ -1,7 +1,7 @@
 // Handlers of the interference records (三个规定).
 import type { interferenceChannels } from '../../shared/channels/interference';
 import { actor, type HandlersOf } from '../handlerTypes';
-import * as interference from '../services/interference';
+import * as interference from '../services/interference/interference';
 
 export function interferenceHandlers(): HandlersOf<typeof interferenceChannels> {
   return {

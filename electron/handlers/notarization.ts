@@ -1,15 +1,20 @@
-// Handlers of notarization requests: the matter catalogue, intake, the lifecycle, deadlines.
+// Handlers of notarization requests: the matter catalogue, intake, reading, the lifecycle actions (through the
+// driver), deadlines.
 import type { notarizationChannels } from '../../shared/channels/notarization';
-import { actor, type HandlersOf } from '../handlerTypes';
-import * as notarization from '../services/notarization';
+import { actionHandlers, type HandlersOf } from '../handlerTypes';
+import { NOTARIZATION_ACTIONS_SERVICE } from '../services/notarization/actions';
+import { notarizationCaseDeadlines } from '../services/notarization/deadlines';
+import { createNotarizationCase } from '../services/notarization/intake';
+import { listNotarizationMatters, updateNotarizationMatter } from '../services/notarization/matters';
+import { getNotarizationCase } from '../services/notarization/record';
 
 export function notarizationHandlers(): HandlersOf<typeof notarizationChannels> {
   return {
-    'notarization.matters': ({ includeInactive }, { db }) => notarization.listNotarizationMatters(db, includeInactive),
-    'notarization.updateMatter': (input, { db, clock }) => notarization.updateNotarizationMatter(db, input, clock),
-    'notarization.create': ({ draftId, request }, { db, clock }) => notarization.createNotarizationCase(db, request, { draftId, clock }),
-    'notarization.get': ({ id }, { db }) => notarization.getNotarizationCase(db, id),
-    'notarization.act': (input, call) => notarization.actOnNotarization(call.db, actor(call), input, call.clock),
-    'notarization.deadlines': ({ id }, { db, clock }) => notarization.notarizationCaseDeadlines(db, id, clock.today()),
+    'notarization.matters': ({ includeInactive }, { db }) => listNotarizationMatters(db, includeInactive),
+    'notarization.updateMatter': (input, { db, clock }) => updateNotarizationMatter(db, input, clock),
+    'notarization.create': ({ draftId, request }, { db, clock }) => createNotarizationCase(db, request, { draftId, clock }),
+    'notarization.get': ({ id }, { db }) => getNotarizationCase(db, id),
+    ...actionHandlers('notarization', NOTARIZATION_ACTIONS_SERVICE),
+    'notarization.deadlines': ({ id }, { db, clock }) => notarizationCaseDeadlines(db, id, clock.today()),
   };
 }

@@ -2,10 +2,10 @@
 import type { StatisticsReport, statisticsChannels } from '../../shared/channels/statistics';
 import { INDICATOR_INFO } from '../../shared/channels/statistics';
 import { actor, type CallContext, type HandlersOf } from '../handlerTypes';
-import { officeStatistics } from '../services/statistics';
-import { bureauStatistics } from '../services/statisticsCounty';
-import { reportTemplate, setReportTemplate } from '../services/statisticsTemplate';
-import { statisticsWorkbook, workbookFileName } from '../services/statisticsWorkbook';
+import { officeStatistics } from '../services/statistics/office';
+import { bureauStatistics } from '../services/statistics/county';
+import { reportTemplate, setReportTemplate } from '../services/statistics/template';
+import { statisticsWorkbook, workbookFileName } from '../services/statistics/workbook';
 
 async function report({ period, scope }: { period: string; scope: 'office' | 'county' }, { db, clock }: CallContext): Promise<StatisticsReport> {
   return scope === 'office'

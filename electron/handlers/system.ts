@@ -6,11 +6,11 @@ import type { AppInfo } from '../../shared/contract';
 import type { systemChannels } from '../../shared/channels/system';
 import { AppError } from '../../shared/errors';
 import { actor, type HandlersOf } from '../handlerTypes';
-import * as accounts from '../services/accounts';
-import { listAudit } from '../services/auditTrail';
+import * as accounts from '../services/accounts/accounts';
+import { listAudit } from '../services/audit/auditTrail';
 import { createBackup, listBackups, stageRestore } from '../services/backup';
 import { recoveryKeyInfo, rekeyStore } from '../services/dataKeys';
-import { getOffice, setupOffice } from '../services/office';
+import { getOffice, setupOffice } from '../services/system/office';
 
 export function systemHandlers({ appInfo, store }: { appInfo: AppInfo; store: Store }): HandlersOf<typeof systemChannels> {
   return {

@@ -14,10 +14,10 @@ import type { SessionUser } from '../../shared/accounts';
 import type { DossierView } from '../../shared/channels/dossier';
 import { attachmentSizeProblem, attachmentTypeProblem, sniffAttachmentType, UPLOAD_CHUNK_BYTES, type AttachmentType } from '../../shared/dossier/materials';
 import { AppError } from '../../shared/errors';
-import type { Clock } from './clock';
+import type { Clock } from './system/clock';
 import type { FileStore } from './fileStore';
 import { ScratchFile } from './scratchFile';
-import { dossierView, recordDossierCheck, requireCase, requireItem } from './dossier';
+import { dossierView, recordDossierCheck, requireCase, requireItem } from './dossier/checklist';
 
 interface Upload {
   caseId: number;

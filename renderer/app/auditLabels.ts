@@ -1,10 +1,12 @@
-// Chinese names for what the audit log records: the call that made a change and the table it changed. A name not
-// listed here (a channel or table added later) is shown as it is stored.
+// Chinese names for what the audit log records: the call that made a change and the table it changed. A kind's action
+// channel not listed here reads as its action (the kind's lifecycle names it); any other name not listed (a channel
+// or table added later) is shown as it is stored.
+import { ALL_KINDS } from '../../shared/kinds';
 import { TABLE_LABELS, tableLabel } from '../../shared/tableLabels';
 
 export { TABLE_LABELS, tableLabel };
 
-export const CHANNEL_LABELS: Readonly<Record<string, string>> = {
+const CHANNEL_LABELS: Readonly<Record<string, string>> = {
   'auth.setup': '首次设置',
   'auth.signIn': '登录',
   'auth.unlock': '解锁',
@@ -37,6 +39,7 @@ export const CHANNEL_LABELS: Readonly<Record<string, string>> = {
   'cases.acknowledgeConflicts': '确认利益冲突提示',
   'notarization.updateMatter': '修改公证事项',
   'notarization.create': '登记公证申请',
+  // Every notarization step, in entries written before each action had a channel of its own.
   'notarization.act': '办理公证申请',
   'mediation.create': '登记人民调解',
   'mediation.quickOral': '口头调解快速登记',
@@ -65,8 +68,18 @@ export const CHANNEL_LABELS: Readonly<Record<string, string>> = {
 
 export const OP_LABELS = { insert: '新增', update: '修改', delete: '删除' } as const;
 
+const ACTION_CHANNEL_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  ALL_KINDS.flatMap((k) => Object.entries(k.lifecycle.actions).map(([action, def]) => [`${k.key}.${action}`, def.label])),
+);
+
+/** Every channel the log names: those listed, then the kinds' action channels not listed. */
+export const AUDITED_CHANNEL_LABELS: Readonly<Record<string, string>> = {
+  ...CHANNEL_LABELS,
+  ...Object.fromEntries(Object.entries(ACTION_CHANNEL_LABELS).filter(([channel]) => !(channel in CHANNEL_LABELS))),
+};
+
 export function channelLabel(channel: string): string {
   if (channel.startsWith('migration:')) return `数据升级（${channel.slice('migration:'.length)}）`;
-  return CHANNEL_LABELS[channel] ?? channel;
+  return AUDITED_CHANNEL_LABELS[channel] ?? channel;
 }
 

@@ -4,7 +4,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { SessionUser } from '../../shared/accounts';
 import { contract, type Channel } from '../../shared/contract';
 import { roleAllows } from '../../shared/roles';
-import type { Route } from './route';
+import { KIND_ROUTES, type Route } from './route';
 
 const CurrentUserContext = createContext<SessionUser | null>(null);
 
@@ -27,14 +27,9 @@ export function useMay(channel: Channel): boolean {
   return userMay(useCurrentUser(), channel);
 }
 
-/** The call a page is for: a role that may not make it is not shown the page. */
+/** The call a page is for: a role that may not make it is not shown the page (each kind's pages say their own). */
 const PAGE_NEEDS: Partial<Record<Route['page'], Channel>> = {
-  intake: 'legalAid.create',
-  mediationIntake: 'mediation.create',
-  mediationOral: 'mediation.quickOral',
-  mediationSettings: 'mediation.saveDisputeTypes',
-  notarizationIntake: 'notarization.create',
-  drafts: 'drafts.save',
+  ...Object.fromEntries(Object.values(KIND_ROUTES).flatMap((routes) => routes.flatMap((r) => ('needs' in r ? [[r.page, r.needs]] : [])))),
   users: 'users.list',
   audit: 'audit.list',
   backup: 'backup.create',

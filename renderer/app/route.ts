@@ -1,21 +1,37 @@
 // A hash router: the renderer is loaded from file:// in Electron, where only the hash can change without a reload.
+// Each kind of case lists its own pages (renderer/<kind>/routes.ts); the rest are the app's.
 import { useEffect, useState } from 'react';
 import { PRINT_DOCUMENTS, type PrintDocument } from '../../shared/dossier/materials';
+import type { CaseKind } from '../../shared/options';
+import { LEGAL_AID_ROUTES } from '../legalAid/routes';
+import { MEDIATION_ROUTES } from '../mediation/routes';
+import { NOTARIZATION_ROUTES } from '../notarization/routes';
+import type { KindRoute } from './kindRoute';
+
+/** Each kind's own pages (the registry of their addresses; the pages themselves are in renderer/kinds.tsx). */
+export const KIND_ROUTES = {
+  legal_aid: LEGAL_AID_ROUTES,
+  mediation: MEDIATION_ROUTES,
+  notarization: NOTARIZATION_ROUTES,
+} as const satisfies Record<CaseKind, readonly KindRoute[]>;
+
+/** A page of a kind's own (one with an address; the others named in a kind's routes are the app's). */
+type KindPage = Extract<(typeof KIND_ROUTES)[CaseKind][number], { path: string }>['page'];
+/** Every kind's pages with an address of their own. */
+const ALL_KIND_ROUTES = (Object.values(KIND_ROUTES).flat() as readonly KindRoute[]).filter(
+  (r): r is KindRoute & { path: string } => r.path !== undefined,
+);
+/** Whether the address (its words after `#/`) is the route's: `legal-aid/new?draft=3`, `roster`. */
+const isAt = (route: { path: string }, parts: readonly string[]) => parts.slice(0, route.path.split('/').length).join('/') === route.path;
 
 export type Route =
   | { page: 'cases' }
   /** `print`: one of the case's dossier pages shown for printing (#/cases/12/print/toc). */
   | { page: 'case'; id: number; print?: PrintDocument }
-  | { page: 'intake'; draftId: number | null }
+  /** A kind's own page; `draftId`: its intake form resumed from that draft (#/mediation/new?draft=7). */
+  | { page: KindPage; draftId?: number | null }
   | { page: 'drafts' }
   | { page: 'dashboard' }
-  | { page: 'roster' }
-  /** `draftId`: the form resumed from that draft (#/mediation/new?draft=7). */
-  | { page: 'mediationIntake'; draftId?: number }
-  | { page: 'mediationOral'; draftId?: number }
-  | { page: 'mediationSettings' }
-  | { page: 'notarizationIntake'; draftId?: number }
-  | { page: 'notarizationMatters' }
   | { page: 'statements' }
   | { page: 'statistics' }
   | { page: 'users' }
@@ -30,27 +46,14 @@ export type Route =
   | { page: 'password' };
 
 /** Pages that are one word in the hash and carry nothing else. */
-const PLAIN_PAGES = ['drafts', 'dashboard', 'roster', 'statements', 'statistics', 'users', 'audit', 'backup', 'exchange', 'settings', 'holidays', 'password'] as const;
+const PLAIN_PAGES = ['drafts', 'dashboard', 'statements', 'statistics', 'users', 'audit', 'backup', 'exchange', 'settings', 'holidays', 'password'] as const;
 type PlainPage = (typeof PLAIN_PAGES)[number];
 const isPlainPage = (s: string): s is PlainPage => (PLAIN_PAGES as readonly string[]).includes(s);
 
-/** Pages of one kind of case, two words in the hash: #/mediation/new. */
-const KIND_PAGES = {
-  'mediation/new': 'mediationIntake',
-  'mediation/oral': 'mediationOral',
-  'mediation/settings': 'mediationSettings',
-  'notarization/new': 'notarizationIntake',
-  'notarization/matters': 'notarizationMatters',
-  'bureau/offices': 'bureauOffices',
-  'bureau/import': 'bureauImport',
-  'bureau/conflicts': 'bureauConflicts',
-} as const satisfies Record<string, Route['page']>;
-type KindPage = (typeof KIND_PAGES)[keyof typeof KIND_PAGES];
-const KIND_PAGE_PATHS = Object.fromEntries(Object.entries(KIND_PAGES).map(([path, page]) => [page, path])) as Record<KindPage, string>;
-
-/** The intake forms other than legal aid's that a draft is resumed in. */
-const DRAFT_PAGES = ['mediationIntake', 'mediationOral', 'notarizationIntake'] as const;
-const isDraftPage = (page: string): page is (typeof DRAFT_PAGES)[number] => (DRAFT_PAGES as readonly string[]).includes(page);
+/** The bureau's pages, two words in the hash: #/bureau/offices. */
+const BUREAU_PAGES = { 'bureau/offices': 'bureauOffices', 'bureau/import': 'bureauImport', 'bureau/conflicts': 'bureauConflicts' } as const;
+type BureauPage = (typeof BUREAU_PAGES)[keyof typeof BUREAU_PAGES];
+const BUREAU_PAGE_PATHS = Object.fromEntries(Object.entries(BUREAU_PAGES).map(([path, page]) => [page, path])) as Record<BureauPage, string>;
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -64,29 +67,21 @@ export function parseRoute(hash: string): Route {
     if (caseId && print) return { page: 'case', id: caseId, print };
     return caseId ? { page: 'case', id: caseId } : { page: 'cases' };
   }
-  if (first === 'legal-aid') return { page: 'intake', draftId: id(params.get('draft')) };
-  if (isPlainPage(first)) return { page: first };
-  const kindPage = KIND_PAGES[`${first}/${parts[1] ?? ''}` as keyof typeof KIND_PAGES] as KindPage | undefined;
-  if (kindPage) {
+  const kindRoute = ALL_KIND_ROUTES.find((r) => isAt(r, parts));
+  if (kindRoute) {
     const draftId = id(params.get('draft'));
-    return draftId && isDraftPage(kindPage) ? { page: kindPage, draftId } : { page: kindPage };
+    return { page: kindRoute.page as KindPage, ...(kindRoute.resumesDrafts ? { draftId } : {}) };
   }
-  return { page: 'cases' };
+  if (isPlainPage(first)) return { page: first };
+  const bureauPage = BUREAU_PAGES[`${first}/${parts[1] ?? ''}` as keyof typeof BUREAU_PAGES] as BureauPage | undefined;
+  return bureauPage ? { page: bureauPage } : { page: 'cases' };
 }
 
 export function routeHash(route: Route): string {
-  switch (route.page) {
-    case 'case':
-      return route.print ? `#/cases/${route.id}/print/${route.print}` : `#/cases/${route.id}`;
-    case 'intake':
-      return route.draftId ? `#/legal-aid/new?draft=${route.draftId}` : '#/legal-aid/new';
-    case 'mediationIntake':
-    case 'mediationOral':
-    case 'notarizationIntake':
-      return `#/${KIND_PAGE_PATHS[route.page]}${route.draftId ? `?draft=${route.draftId}` : ''}`;
-    default:
-      return route.page in KIND_PAGE_PATHS ? `#/${KIND_PAGE_PATHS[route.page as KindPage]}` : `#/${route.page}`;
-  }
+  if (route.page === 'case') return route.print ? `#/cases/${route.id}/print/${route.print}` : `#/cases/${route.id}`;
+  const kindRoute = ALL_KIND_ROUTES.find((r) => r.page === route.page);
+  if (kindRoute) return `#/${kindRoute.path}${'draftId' in route && route.draftId ? `?draft=${route.draftId}` : ''}`;
+  return route.page in BUREAU_PAGE_PATHS ? `#/${BUREAU_PAGE_PATHS[route.page as BureauPage]}` : `#/${route.page}`;
 }
 
 export function navigate(route: Route): void {

@@ -3,7 +3,7 @@
 // `version` after an action so the list is read again.
 import { Alert, Descriptions, Empty, Spin, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { caseStatusLabel } from '../../shared/caseStatuses';
+import { caseStatusLabel } from '../../shared/cases/statuses';
 import type { CaseAction } from '../../shared/lifecycle';
 import type { CaseKind } from '../../shared/options';
 import { errorMessage, useApi } from '../app/apiContext';

@@ -11,12 +11,12 @@
 //            const created = await api.call('<kind>.create', ...); await acknowledgeConflicts(api, created.id, conflicts);
 import { Alert, Button, Checkbox, Empty, Input, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { caseStatusLabel } from '../../shared/caseStatuses';
+import { caseStatusLabel } from '../../shared/cases/statuses';
 import type { ConflictAcknowledgement } from '../../shared/contract';
 import { isRealDate } from '../../shared/dates';
-import { CASE_KIND_LABELS } from '../../shared/options';
-import { MATCH_KIND_LABELS, type ConflictMatch, type ConflictParty, type ConflictSeverity } from '../../shared/parties';
-import type { Api } from '../api';
+import { caseKindLabel } from '../../shared/kinds';
+import { MATCH_KIND_LABELS, type ConflictMatch, type ConflictParty, type ConflictSeverity } from '../../shared/cases/conflicts';
+import { ApiError, type Api } from '../api';
 import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
 import { formatDate, formatMoment } from '../app/format';
@@ -85,6 +85,21 @@ const SEVERITY: Record<ConflictSeverity, { color: string; label: string }> = {
   info: { color: 'default', label: '曾涉案' },
 };
 
+/** Refuses (as the main process would, with the reason above the button) while the conflicts are not acknowledged. */
+export function requireConflictsSeen(review: ConflictReview): void {
+  const problem = conflictProblem(review);
+  if (problem) throw new ApiError({ code: 'CONFLICT', message: problem });
+}
+
+/** The case exists whatever happens here: a failure to record the acknowledgement is said, not thrown. */
+export async function recordConflictsSeen(api: Api, caseId: number, review: ConflictReview, warn: (text: string) => void): Promise<void> {
+  try {
+    await acknowledgeConflicts(api, caseId, review);
+  } catch (error) {
+    warn(`案件已登记，但未能记录利益冲突的确认：${errorMessage(error)}。请在案件页面再次确认。`);
+  }
+}
+
 export function ConflictMatchList({ matches }: { matches: ConflictMatch[] }) {
   return (
     <ul className="conflict-matches" style={{ listStyle: 'none', paddingInlineStart: 0 }}>
@@ -95,7 +110,7 @@ export function ConflictMatchList({ matches }: { matches: ConflictMatch[] }) {
             {m.message}
           </div>
           <Typography.Text type="secondary">
-            {MATCH_KIND_LABELS[m.matchedBy]}（该案登记为“{m.otherName}”）· {CASE_KIND_LABELS[m.otherCase.kind]} {m.otherCase.caseNumber} ·{' '}
+            {MATCH_KIND_LABELS[m.matchedBy]}（该案登记为“{m.otherName}”）· {caseKindLabel(m.otherCase.kind)} {m.otherCase.caseNumber} ·{' '}
             {m.otherCase.title} · {caseStatusLabel(m.otherCase.kind, m.otherCase.status)} · 受理于 {formatDate(m.otherCase.receivedOn)}
           </Typography.Text>
         </li>

@@ -1,14 +1,9 @@
-// What the timeline calls each action and each recorded field, for every kind of case. The words come from the
-// same label tables the channels use for their error messages, so a field reads the same on the form, in a
-// refusal and in the history.
-import { caseStatusLabel } from '../../shared/caseStatuses';
-import * as legalAid from '../../shared/legalAid/actions';
-import { MATTER_TYPE_LABELS } from '../../shared/legalAid/eligibility';
-import { LEGAL_AID_ACTION_LABELS, type LegalAidAction } from '../../shared/legalAid/lifecycle';
-import * as mediation from '../../shared/mediation/actions';
-import { MEDIATION_ACTION_LABELS, type MediationAction } from '../../shared/mediation/lifecycle';
-import { NOTARIZATION_ACTION_LABELS } from '../../shared/notarization/actions';
-import { NOTARIZATION_LIFECYCLE } from '../../shared/notarization/lifecycle';
+// What the timeline calls each action and each recorded field, for every kind of case. The words come from each
+// kind's action table (shared/kinds/<kind>/actions.ts), the same labels the channels use for their error messages,
+// so a field reads the same on the form, in a refusal and in the history.
+import { caseStatusLabel } from '../../shared/cases/statuses';
+import { kindOf } from '../../shared/kinds';
+import type { ActionSpec } from '../../shared/kinds/kind';
 import type { CaseKind } from '../../shared/options';
 import type { Labels } from '../../shared/validation';
 import { formatDate, formatMoney } from '../app/format';
@@ -16,66 +11,29 @@ import { formatDate, formatMoney } from '../app/format';
 /** The first entry of every timeline, written when the case is registered. */
 export const REGISTER_ACTION = 'register';
 
-const LEGAL_AID_FIELDS: Record<LegalAidAction, Labels> = {
-  notifyMissing: legalAid.NOTIFY_MISSING_LABELS,
-  supplyMaterials: legalAid.SUPPLY_MATERIALS_LABELS,
-  deemWithdrawn: legalAid.DEEM_WITHDRAWN_LABELS,
-  decide: legalAid.DECIDE_LABELS,
-  provideProvisionally: legalAid.PROVIDE_PROVISIONALLY_LABELS,
-  assign: legalAid.ASSIGN_LABELS,
-  recordProgress: legalAid.RECORD_PROGRESS_LABELS,
-  terminate: legalAid.TERMINATE_LABELS,
-  close: legalAid.CLOSE_LABELS,
-  // The service adds what was objected to and, for a review, the status a correction restores.
-  object: { ...legalAid.OBJECT_LABELS, against: '异议所针对的决定' },
-  reviewObjection: { ...legalAid.REVIEW_OBJECTION_LABELS, against: '异议所针对的决定', restores: '责令改正后恢复为' },
-  recordSubsidy: legalAid.RECORD_SUBSIDY_LABELS,
-  archive: legalAid.ARCHIVE_LABELS,
-};
-
-const MEDIATION_FIELDS: Record<MediationAction, Labels> = {
-  investigate: mediation.INVESTIGATE_LABELS,
-  recordSession: mediation.RECORD_SESSION_LABELS,
-  extend: mediation.EXTEND_LABELS,
-  succeed: mediation.SUCCEED_LABELS,
-  fail: mediation.FAIL_LABELS,
-  terminate: mediation.TERMINATE_LABELS,
-  recordPerformance: mediation.RECORD_PERFORMANCE_LABELS,
-  followUp: mediation.FOLLOW_UP_LABELS,
-  applyConfirmation: mediation.APPLY_CONFIRMATION_LABELS,
-  recordConfirmation: mediation.RECORD_CONFIRMATION_LABELS,
-  markCrimePrevention: mediation.MARK_CRIME_PREVENTION_LABELS,
-  recordSubsidy: mediation.RECORD_SUBSIDY_LABELS,
-  archive: mediation.ARCHIVE_LABELS,
-};
-
-/** Notarization labels its payload under `data.`; the timeline stores the payload itself. */
-const NOTARIZATION_FIELDS: Labels = Object.fromEntries(
-  Object.entries(NOTARIZATION_ACTION_LABELS)
-    .filter(([path]) => path.startsWith('data.'))
-    .map(([path, label]) => [path.slice('data.'.length), label]),
-);
-
 /** Fields that the timeline keeps for the program, not for the clerk (they repeat what is shown beside them). */
 const HIDDEN_FIELDS = new Set(['caseId', 'actedOn', 'rosterId']);
 /** Fields that hold a status of the case's kind. */
 const STATUS_FIELDS = new Set(['against', 'restores']);
 
+const specOf = (kind: CaseKind, action: string): ActionSpec | undefined =>
+  (kindOf(kind).actions as Readonly<Record<string, ActionSpec>>)[action];
+
 export function actionLabel(kind: CaseKind, action: string): string {
   if (action === REGISTER_ACTION) return '登记受理';
-  const table: Record<string, string> =
-    kind === 'legal_aid'
-      ? LEGAL_AID_ACTION_LABELS
-      : kind === 'mediation'
-        ? MEDIATION_ACTION_LABELS
-        : Object.fromEntries(Object.entries(NOTARIZATION_LIFECYCLE.actions).map(([a, def]) => [a, def.label]));
-  return table[action] ?? action;
+  return (kindOf(kind).lifecycle.actions as Readonly<Record<string, { label: string }>>)[action]?.label ?? action;
 }
 
+/**
+ * The labels of what an action recorded: its payload's fields and what the service added. A kind that records its
+ * fields under `data` (notarization) has them read without the prefix, as the timeline stores the fields themselves.
+ */
 function fieldLabels(kind: CaseKind, action: string): Labels {
-  if (kind === 'legal_aid') return LEGAL_AID_FIELDS[action as LegalAidAction] ?? {};
-  if (kind === 'mediation') return MEDIATION_FIELDS[action as MediationAction] ?? {};
-  return NOTARIZATION_FIELDS;
+  const spec = specOf(kind, action);
+  if (!spec) return {};
+  const labels: Labels = { ...spec.labels, ...spec.recorded };
+  const nested = Object.entries(labels).filter(([path]) => path.startsWith('data.'));
+  return nested.length > 0 ? Object.fromEntries(nested.map(([path, label]) => [path.slice('data.'.length), label])) : labels;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -85,7 +43,8 @@ function formatValue(kind: CaseKind, key: string, value: unknown): string {
   if (typeof value === 'number') return /Fen$/.test(key) ? formatMoney(value) : String(value);
   if (typeof value === 'string') {
     if (STATUS_FIELDS.has(key)) return caseStatusLabel(kind, value);
-    if (kind === 'legal_aid' && key === 'matterType') return MATTER_TYPE_LABELS[value as keyof typeof MATTER_TYPE_LABELS] ?? value;
+    const named = kindOf(kind).valueLabels?.[key]?.[value];
+    if (named) return named;
     return ISO_DATE.test(value) ? formatDate(value) : value;
   }
   if (Array.isArray(value)) return value.map((v) => formatValue(kind, key, v)).join('、');

@@ -2,9 +2,9 @@
 // completeness of the rows on screen, and the dashboard's list of open cases whose dossiers lack items.
 import { Alert, Card, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { caseStatusLabel } from '../../shared/caseStatuses';
+import { caseStatusLabel } from '../../shared/cases/statuses';
 import type { DossierCompleteness, IncompleteDossiers as Incomplete } from '../../shared/contract';
-import { CASE_KIND_LABELS } from '../../shared/options';
+import { caseKindLabel } from '../../shared/kinds';
 import { errorMessage, useApi } from '../app/apiContext';
 
 export function DossierTag({ completeness }: { completeness: DossierCompleteness | undefined }) {
@@ -59,7 +59,7 @@ export function IncompleteDossiers({ onOpen }: { onOpen(id: number): void }) {
         locale={{ emptyText: '在办案件的卷宗材料都已齐全' }}
         columns={[
           { title: '案号', key: 'n', render: (_v, c) => <Typography.Link onClick={() => onOpen(c.caseId)}>{c.caseNumber}</Typography.Link> },
-          { title: '类型', key: 'kind', render: (_v, c) => CASE_KIND_LABELS[c.kind] },
+          { title: '类型', key: 'kind', render: (_v, c) => caseKindLabel(c.kind) },
           { title: '状态', key: 'status', render: (_v, c) => caseStatusLabel(c.kind, c.status) },
           { title: '缺少材料', key: 'missing', render: (_v, c) => `${c.missingCount}项：${c.missing.join('、')}` },
         ]}

@@ -2,7 +2,7 @@
 import { Descriptions, type DescriptionsProps } from 'antd';
 import type { ReactNode } from 'react';
 import type { LegalAidCase } from '../../shared/contract';
-import { LEGAL_AID_LABELS } from '../../shared/legalAid/application';
+import { LEGAL_AID_LABELS } from '../../shared/kinds/legalAid/intake';
 import { formatDate, formatMoney } from '../app/format';
 import { IdNumberText } from '../cases/IdNumberText';
 

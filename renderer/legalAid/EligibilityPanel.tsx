@@ -4,7 +4,7 @@
 import { Alert, Button, Card, Descriptions, Input, Radio, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { contract, type ChannelInput, type EligibilityOverride, type EligibilityReport } from '../../shared/contract';
-import { ELIGIBILITY_CONCLUSIONS, ELIGIBILITY_PARTS, MATTER_TYPE_LABELS, type EligibilityPart } from '../../shared/legalAid/eligibility';
+import { ELIGIBILITY_CONCLUSIONS, ELIGIBILITY_PARTS, MATTER_TYPE_LABELS, type EligibilityPart } from '../../shared/kinds/legalAid/eligibility';
 import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
 import { formatMoment } from '../app/format';

@@ -1,11 +1,10 @@
 // 当事人: two or more, each a person (公民身份号码) or an organisation (统一社会信用代码). The full 受理登记表 asks
 // every field of the kind; the 口头调解登记 only the name, the number, the phone and (for a person) the address.
-import { Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
-import { ETHNIC_GROUPS, SEXES } from '../../shared/options';
-import { PARTY_KIND_LABELS, PARTY_KINDS } from '../../shared/mediation/options';
+import { Button, Card, Form, Radio } from 'antd';
+import { PARTY_KIND_LABELS, PARTY_KINDS } from '../../shared/kinds/mediation/options';
 import { FormField } from '../forms/FormField';
-import { emptyParty, emptyQuickParty } from './registrationValues';
-import { DATE_FORMATS, options, searchable } from '../forms/typedValues';
+import { emptyParty, emptyQuickParty } from './intakeValues';
+import { PartyFields } from '../forms/PartyFields';
 
 const KIND_OPTIONS = PARTY_KINDS.map((k) => ({ value: k, label: PARTY_KIND_LABELS[k] }));
 const MAX_PARTIES = 50;
@@ -32,63 +31,36 @@ function PartyRow({ index, name, full, onRemove, removable }: { index: number; n
       <FormField {...at('kind')} required group>
         <Radio.Group name={`party-${index}-kind`} options={KIND_OPTIONS} />
       </FormField>
-      <Row gutter={16}>
-        <Col span={8}>
-          <FormField {...at('name')} required>
-            <Input maxLength={organisation ? 100 : 50} autoComplete="off" />
-          </FormField>
-        </Col>
-        <Col span={8}>
-          {organisation ? (
-            <FormField {...at('creditCode')} required={full}>
-              <Input maxLength={30} autoComplete="off" placeholder="18位统一社会信用代码" />
-            </FormField>
-          ) : (
-            <FormField {...at('idNumber')}>
-              <Input maxLength={30} autoComplete="off" />
-            </FormField>
-          )}
-        </Col>
-        <Col span={8}>
-          <FormField {...at('phone')} required={full}>
-            <Input maxLength={30} autoComplete="off" inputMode="tel" />
-          </FormField>
-        </Col>
-      </Row>
+      <PartyFields
+        at={at}
+        organisation={organisation}
+        groupName={`party-${index}`}
+        fields={[
+          { field: 'name', span: 8, required: true },
+          organisation ? { field: 'creditCode', span: 8, required: full, placeholder: '18位统一社会信用代码' } : { field: 'idNumber', span: 8 },
+          { field: 'phone', span: 8, required: full },
+        ]}
+      />
       {full && !organisation && (
-        <Row gutter={16}>
-          <Col span={6}>
-            <FormField {...at('sex')} required group>
-              <Radio.Group name={`party-${index}-sex`} options={options(SEXES)} />
-            </FormField>
-          </Col>
-          <Col span={6}>
-            <FormField {...at('birthDate')} required>
-              <DatePicker format={DATE_FORMATS} placeholder="如 1970-01-01" style={{ width: '100%' }} />
-            </FormField>
-          </Col>
-          <Col span={6}>
-            <FormField {...at('ethnicity')} required>
-              <Select options={options(ETHNIC_GROUPS)} showSearch={searchable} />
-            </FormField>
-          </Col>
-          <Col span={6}>
-            <FormField {...at('occupation')}>
-              <Input maxLength={100} autoComplete="off" />
-            </FormField>
-          </Col>
-        </Row>
+        <PartyFields
+          at={at}
+          groupName={`party-${index}`}
+          fields={[
+            { field: 'sex', span: 6, required: true },
+            { field: 'birthDate', span: 6, required: true, placeholder: '如 1970-01-01' },
+            { field: 'ethnicity', span: 6, required: true },
+            { field: 'occupation', span: 6 },
+          ]}
+        />
       )}
-      {full && organisation && (
-        <FormField {...at('legalRepresentative')} required>
-          <Input maxLength={50} autoComplete="off" />
-        </FormField>
-      )}
-      {(full || !organisation) && (
-        <FormField {...at('address')} required={full}>
-          <Input maxLength={100} autoComplete="off" />
-        </FormField>
-      )}
+      <PartyFields
+        at={at}
+        groupName={`party-${index}`}
+        fields={[
+          full && organisation && { field: 'legalRepresentative', span: 24, required: true },
+          (full || !organisation) && { field: 'address', span: 24, required: full },
+        ]}
+      />
     </Card>
   );
 }

@@ -3,17 +3,18 @@
 import { App as AntApp, Checkbox, Col, DatePicker, Input, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { localDate } from '../../shared/dates';
-import { QUICK_ORAL_LABELS } from '../../shared/mediation/registration';
-import { MEDIATION_SOURCES, PERFORMANCE_METHODS } from '../../shared/mediation/options';
+import { QUICK_ORAL_LABELS } from '../../shared/kinds/mediation/intake';
+import { MEDIATION_SOURCES, PERFORMANCE_METHODS } from '../../shared/kinds/mediation/options';
 import { useApi } from '../app/apiContext';
 import { navigate } from '../app/route';
 import { ConflictCheck, NO_CONFLICTS, useConflictParties, type ConflictReview } from '../cases/ConflictCheck';
 import { CheckedFormFrame, SubmitRow, useCheckedForm, useSubmit, type CheckedForm } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
-import { recordConflictsSeen, requireConflictsSeen } from './intakeSubmit';
-import type { Created } from './MediationIntakePage';
+import { FACTS_MAX, LINE_MAX, NAME_MAX } from '../../shared/cases/fieldLimits';
+import { recordConflictsSeen, requireConflictsSeen } from '../cases/ConflictCheck';
+import type { Created } from '../app/kindPages';
 import { PartyRows } from './PartyRows';
-import { conflictPartiesOf, emptyQuickOral, quickOralDraft, quickOralFromDraft, quickOralIssues, toQuickOral, type QuickOralValues } from './registrationValues';
+import { conflictPartiesOf, emptyQuickOral, quickOralDraft, quickOralFromDraft, quickOralIssues, toQuickOral, type QuickOralValues } from './intakeValues';
 import { AutosaveNote } from '../forms/AutosaveNote';
 import { ResumeDraft } from '../forms/ResumeDraft';
 import { registerFromDraft, useDraftAutosave } from '../forms/useDraftAutosave';
@@ -76,7 +77,7 @@ function QuickOralForm({ initial, draftId, onCreated }: { initial: QuickOralValu
         </Col>
         <Col span={16}>
           <FormField path="committee" required>
-            <Input maxLength={100} autoComplete="off" autoFocus placeholder="如：黎托街道人民调解委员会" />
+            <Input maxLength={LINE_MAX} autoComplete="off" autoFocus placeholder="如：黎托街道人民调解委员会" />
           </FormField>
         </Col>
       </Row>
@@ -93,7 +94,7 @@ function QuickOralForm({ initial, draftId, onCreated }: { initial: QuickOralValu
         </Col>
         <Col span={8}>
           <FormField path="mediator" required>
-            <Input maxLength={50} autoComplete="off" />
+            <Input maxLength={NAME_MAX} autoComplete="off" />
           </FormField>
         </Col>
         <Col span={8}>
@@ -103,10 +104,10 @@ function QuickOralForm({ initial, draftId, onCreated }: { initial: QuickOralValu
         </Col>
       </Row>
       <FormField path="summary" required>
-        <Input.TextArea rows={3} maxLength={5000} showCount />
+        <Input.TextArea rows={3} maxLength={FACTS_MAX} showCount />
       </FormField>
       <FormField path="agreementContent" required>
-        <Input.TextArea rows={3} maxLength={5000} showCount />
+        <Input.TextArea rows={3} maxLength={FACTS_MAX} showCount />
       </FormField>
       <Row gutter={16}>
         <Col span={8}>
@@ -128,7 +129,7 @@ function QuickOralForm({ initial, draftId, onCreated }: { initial: QuickOralValu
       <Row gutter={16}>
         <Col span={8}>
           <FormField path="receivedBy" required>
-            <Input maxLength={50} autoComplete="off" />
+            <Input maxLength={NAME_MAX} autoComplete="off" />
           </FormField>
         </Col>
         <Col span={8}>

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ChainVerdict } from '../../shared/auditChain';
 import type { AuditPage, AuditRow, ChannelInput } from '../../shared/contract';
 import type { UserSummary } from '../../shared/accounts';
-import { CHANNEL_LABELS, channelLabel, OP_LABELS, TABLE_LABELS, tableLabel } from '../app/auditLabels';
+import { AUDITED_CHANNEL_LABELS, channelLabel, OP_LABELS, TABLE_LABELS, tableLabel } from '../app/auditLabels';
 import { errorMessage, useApi } from '../app/apiContext';
 import { formatMoment } from '../app/format';
 
@@ -24,7 +24,7 @@ interface Filters {
 }
 const NO_FILTERS: Filters = { username: '', channel: null, tableName: null, rowKey: '', dates: null };
 
-const CHANNEL_OPTIONS = Object.entries(CHANNEL_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
+const CHANNEL_OPTIONS = Object.entries(AUDITED_CHANNEL_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
 const TABLE_OPTIONS = Object.entries(TABLE_LABELS).map(([value, label]) => ({ value, label }));
 const OP_COLORS = { insert: 'green', update: 'blue', delete: 'red' } as const;
 

@@ -8,7 +8,7 @@ import { HOLIDAY_YEAR_LABELS, holidayYearSchema, type HolidaySchedule, type Holi
 import { formatDate, formatMoment } from '../app/format';
 import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
-import { StepForm } from '../forms/StepForm';
+import { FieldsForm } from '../forms/FieldsForm';
 
 const days = (list: readonly string[]) => (list.length === 0 ? '无' : list.map(formatDate).join('、'));
 
@@ -85,9 +85,9 @@ export function HolidaysPage() {
         onCancel={() => setEditing(undefined)}
       >
         {editing !== undefined && (
-          <StepForm
+          <FieldsForm
             key={editing?.year ?? 'new'}
-            formName="holidays"
+            name="holidays"
             schema={holidayYearSchema}
             labels={HOLIDAY_YEAR_LABELS}
             fixed={{}}

@@ -2,7 +2,7 @@
 // from the settings page by an administrator, and shown to everyone else as it is.
 import { Alert, Button, Form, Input, Space, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
-import { formatCaseNumber } from '../../shared/caseNumber';
+import { formatCaseNumber } from '../../shared/cases/caseNumber';
 import { localDate } from '../../shared/dates';
 import { OFFICE_LABELS, officeSetupSchema, suggestCaseNumberPrefix, type Office, type OfficeSetup } from '../../shared/office';
 import { fieldIssues } from '../../shared/validation';

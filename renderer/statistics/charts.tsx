@@ -1,6 +1,8 @@
 // Charts drawn as inline SVG: no chart library, nothing fetched. Bars for a breakdown (案件类别, 纠纷类型) and
 // grouped bars for the monthly trend of registrations by kind.
+import { ALL_KINDS, type KindKey } from '../../shared/kinds';
 import type { TrendPoint } from '../../shared/statistics/compute';
+import { kindPagesOf } from '../kinds';
 
 export interface Bar {
   label: string;
@@ -48,11 +50,8 @@ export function BarChart({ title, bars }: { title: string; bars: readonly Bar[] 
   );
 }
 
-const SERIES = [
-  { key: 'legalAid', label: '法律援助', color: '#1677ff' },
-  { key: 'mediation', label: '人民调解', color: '#52c41a' },
-  { key: 'notarization', label: '公证申请', color: '#fa8c16' },
-] as const;
+/** One series per kind, in its own colour. */
+const SERIES = ALL_KINDS.map((k) => ({ key: k.key as KindKey, label: k.label, color: kindPagesOf(k.kind).chartColor }));
 
 /** Registrations per month of the year to date: three bars a month, one per kind, with a legend. */
 export function TrendChart({ title, points }: { title: string; points: readonly TrendPoint[] }) {

@@ -7,7 +7,7 @@ import { openStore, type Store } from '../../db/open';
 import { benchKeys } from './benchKey';
 import { createDispatch } from '../../electron/dispatch';
 import { createHandlers } from '../../electron/handlers';
-import type { Clock } from '../../electron/services/clock';
+import type { Clock } from '../../electron/services/system/clock';
 import { Sessions } from '../../electron/sessions';
 import { createApi, type Api } from '../../shared/client';
 import { APP_VERSION } from '../../electron/version';

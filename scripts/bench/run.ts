@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openBackend } from '../../electron/backend';
 import { benchKeys } from './benchKey';
-import { fixedClock } from '../../electron/services/clock';
+import { fixedClock } from '../../electron/services/system/clock';
 import type { Dataset } from './dataset';
 import type { BenchContext, Measurement, Target } from './measurement';
 import { summarise, timeRuns, type Summary } from './stats';

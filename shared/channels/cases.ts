@@ -1,10 +1,16 @@
-// Channels of cases: registering, reading and finding them, and the drafts of their intake forms.
+// Channels of cases of every kind: finding them, their timelines, the deadline dashboard, conflict checks, and the
+// drafts of their intake forms. Each kind's own channels (registering, reading, its actions) are in its own file.
 import { z } from 'zod';
-import { channel, empty, id, prefixed, read, write } from '../channel';
-import type { Dashboard } from '../dashboard';
-import { LEGAL_AID_LABELS, legalAidApplicationSchema, type LegalAidApplication } from '../legalAid/application';
-import { CASE_STATUSES } from '../caseStatuses';
-import { LEGAL_AID_STATUSES } from '../legalAid/options';
+import { channel, empty, id, read, write } from '../channel';
+import {
+  acknowledgeConflictsSchema,
+  CONFLICT_LABELS,
+  conflictQuerySchema,
+  type ConflictAcknowledgement,
+  type ConflictReport,
+} from '../cases/conflicts';
+import type { Dashboard } from '../cases/dashboard';
+import { CASE_STATUSES } from '../cases/statuses';
 import type { CaseAction } from '../lifecycle';
 import { CASE_KINDS, type CaseKind } from '../options';
 import { choice, integer, strictObject, text } from '../validation';
@@ -27,15 +33,6 @@ export interface CaseListPage {
   rows: CaseListRow[];
 }
 
-export interface LegalAidCase {
-  id: number;
-  caseNumber: string;
-  status: (typeof LEGAL_AID_STATUSES)[number];
-  createdAt: string;
-  updatedAt: string;
-  application: LegalAidApplication;
-}
-
 export interface Draft {
   id: number;
   kind: CaseKind;
@@ -49,14 +46,6 @@ export type DraftSummary = Omit<Draft, 'data'>;
 export const CASE_SORT_KEYS = ['receivedOn', 'caseNumber', 'createdAt'] as const;
 
 export const caseChannels = {
-  'legalAid.create': channel<{ id: number; caseNumber: string }>()(
-    strictObject({
-      draftId: id.nullable(),
-      application: legalAidApplicationSchema(),
-    }),
-    write({ draftId: '草稿', ...prefixed('application', LEGAL_AID_LABELS) }),
-  ),
-  'legalAid.get': channel<LegalAidCase>()(strictObject({ id }), read({ id: '案件' })),
   'cases.list': channel<CaseListPage>()(
     strictObject({
       kind: choice(CASE_KINDS).nullable(),
@@ -85,4 +74,8 @@ export const caseChannels = {
   'dashboard.deadlines': channel<Dashboard>()(empty, read()),
   /** Every step of a case, oldest first: who, when, what changed. */
   'cases.timeline': channel<CaseAction[]>()(strictObject({ caseId: id }), read({ caseId: '案件' })),
+  /** The same people in other cases, above all an opposing party here who is aided there (any kind of case). */
+  'cases.conflicts': channel<ConflictReport>()(conflictQuerySchema, read(CONFLICT_LABELS)),
+  'cases.acknowledgeConflicts': channel<ConflictAcknowledgement>()(acknowledgeConflictsSchema, write(CONFLICT_LABELS)),
+  'cases.conflictAcknowledgements': channel<ConflictAcknowledgement[]>()(strictObject({ caseId: id }), read({ caseId: '案件' })),
 } as const;

@@ -1,46 +1,20 @@
 // Channels of 人民调解 cases: registration (the full 受理登记表, or the quick 口头调解登记), one writing channel per
-// lifecycle action (each with its own payload schema, shared/mediation/actions.ts), reading a case and its time
-// limits, and the office's data: the list of 纠纷类型 and the county's 以奖代补 rates.
+// lifecycle action (generated from the kind's action table, shared/kinds/mediation/actions.ts), reading a case and
+// its time limits, and the office's data: the list of 纠纷类型 and the county's 以奖代补 rates.
 import { z } from 'zod';
-import { channel, empty, id, prefixed, read, write } from '../channel';
-import {
-  APPLY_CONFIRMATION_LABELS,
-  applyConfirmationSchema,
-  ARCHIVE_LABELS,
-  archiveSchema,
-  EXTEND_LABELS,
-  extendSchema,
-  FAIL_LABELS,
-  failSchema,
-  FOLLOW_UP_LABELS,
-  followUpSchema,
-  INVESTIGATE_LABELS,
-  investigateSchema,
-  MARK_CRIME_PREVENTION_LABELS,
-  markCrimePreventionSchema,
-  RECORD_CONFIRMATION_LABELS,
-  RECORD_PERFORMANCE_LABELS,
-  RECORD_SESSION_LABELS,
-  RECORD_SUBSIDY_LABELS,
-  recordConfirmationSchema,
-  recordPerformanceSchema,
-  recordSessionSchema,
-  recordSubsidySchema,
-  SUCCEED_LABELS,
-  succeedSchema,
-  TERMINATE_LABELS,
-  terminateSchema,
-} from '../mediation/actions';
-import { DISPUTE_TYPE_LABELS, disputeTypeListSchema, type DisputeType } from '../mediation/disputeTypes';
-import type { MediationActionOption, MediationDeadline, MediationFacts, MediationStatus } from '../mediation/lifecycle';
-import type { MediationSource } from '../mediation/options';
+import { actionChannels, channel, empty, id, prefixed, read, write } from '../channel';
+import { MEDIATION_ACTION_TABLE } from '../kinds/mediation/actions';
+import type { MediationDeadline } from '../kinds/mediation/deadlines';
+import { DISPUTE_TYPE_LABELS, disputeTypeListSchema, type DisputeType } from '../kinds/mediation/disputeTypes';
+import type { MediationActionOption, MediationFacts, MediationStatus } from '../kinds/mediation/lifecycle';
+import type { MediationSource } from '../kinds/mediation/options';
 import {
   MEDIATION_LABELS,
   mediationRegistrationSchema,
   QUICK_ORAL_LABELS,
   quickOralChannelSchema,
-} from '../mediation/registration';
-import { SUBSIDY_RATE_LABELS, subsidyRatesSchema, type SubsidyRates } from '../mediation/subsidy';
+} from '../kinds/mediation/intake';
+import { SUBSIDY_RATE_LABELS, subsidyRatesSchema, type SubsidyRates } from '../kinds/mediation/subsidy';
 import { APPROVERS } from '../roles';
 import { strictObject } from '../validation';
 
@@ -105,8 +79,6 @@ export interface MediationCaseDeadlines {
   deadlines: MediationDeadline[];
 }
 
-const act = <S extends z.ZodType>(schema: S, labels: Parameters<typeof write>[0]) => channel<MediationCase>()(schema, write(labels));
-
 export const mediationChannels = {
   'mediation.create': channel<{ id: number; caseNumber: string }>()(
     strictObject({ draftId: id.nullable(), registration: mediationRegistrationSchema() }),
@@ -120,19 +92,7 @@ export const mediationChannels = {
   'mediation.get': channel<MediationCase>()(strictObject({ id }), read({ id: '案件' })),
   'mediation.deadlines': channel<MediationCaseDeadlines>()(strictObject({ id }), read({ id: '案件' })),
 
-  'mediation.investigate': act(investigateSchema, INVESTIGATE_LABELS),
-  'mediation.recordSession': act(recordSessionSchema, RECORD_SESSION_LABELS),
-  'mediation.extend': act(extendSchema, EXTEND_LABELS),
-  'mediation.succeed': act(succeedSchema, SUCCEED_LABELS),
-  'mediation.fail': act(failSchema, FAIL_LABELS),
-  'mediation.terminate': act(terminateSchema, TERMINATE_LABELS),
-  'mediation.recordPerformance': act(recordPerformanceSchema, RECORD_PERFORMANCE_LABELS),
-  'mediation.followUp': act(followUpSchema, FOLLOW_UP_LABELS),
-  'mediation.applyConfirmation': act(applyConfirmationSchema, APPLY_CONFIRMATION_LABELS),
-  'mediation.recordConfirmation': act(recordConfirmationSchema, RECORD_CONFIRMATION_LABELS),
-  'mediation.markCrimePrevention': act(markCrimePreventionSchema, MARK_CRIME_PREVENTION_LABELS),
-  'mediation.recordSubsidy': act(recordSubsidySchema, RECORD_SUBSIDY_LABELS),
-  'mediation.archive': act(archiveSchema, ARCHIVE_LABELS),
+  ...actionChannels<MediationCase>()('mediation', MEDIATION_ACTION_TABLE),
 
   /** The office's 纠纷类型 in order; with the retired ones for the director's editing page. */
   'mediation.disputeTypes': channel<DisputeType[]>()(

@@ -1,13 +1,13 @@
-// Channels of notarization requests (公证申请): the matter catalogue, intake, the lifecycle, deadlines.
+// Channels of notarization requests (公证申请): the matter catalogue, intake, one writing channel per lifecycle action
+// (generated from the kind's action table, shared/kinds/notarization/actions.ts), reading a request, deadlines.
 import { z } from 'zod';
-import { channel, id, prefixed, read, write } from '../channel';
-import { NOTARIZATION_ACTION_LABELS, notarizationActionSchema } from '../notarization/actions';
-import type { NotarizationDeadlines } from '../notarization/deadlines';
-import type { NotarizationStatus } from '../notarization/lifecycle';
-import { MATTER_LABELS, matterUpdateSchema, type NotarizationMatter } from '../notarization/matters';
-import type { UseScope } from '../notarization/options';
-import type { AllowedAction, NotarizationProgress } from '../notarization/progress';
-import { NOTARIZATION_LABELS, notarizationRequestSchema, type NotarizationRequest } from '../notarization/request';
+import { actionChannels, channel, id, prefixed, read, write } from '../channel';
+import { NOTARIZATION_ACTION_TABLE } from '../kinds/notarization/actions';
+import type { NotarizationDeadlines } from '../kinds/notarization/deadlines';
+import type { AllowedAction, NotarizationProgress, NotarizationStatus } from '../kinds/notarization/lifecycle';
+import { MATTER_LABELS, matterUpdateSchema, type NotarizationMatter } from '../kinds/notarization/matters';
+import type { UseScope } from '../kinds/notarization/options';
+import { NOTARIZATION_LABELS, notarizationRequestSchema, type NotarizationRequest } from '../kinds/notarization/intake';
 import { APPROVERS } from '../roles';
 import { strictObject } from '../validation';
 
@@ -49,7 +49,7 @@ export const notarizationChannels = {
     write({ draftId: '草稿', ...prefixed('request', NOTARIZATION_LABELS) }),
   ),
   'notarization.get': channel<NotarizationCase>()(strictObject({ id }), read({ id: '案件' })),
-  /** One step of the lifecycle; answers with the case as it now stands. */
-  'notarization.act': channel<NotarizationCase>()(notarizationActionSchema, write(NOTARIZATION_ACTION_LABELS)),
+  /** Each step of the lifecycle; answers with the case as it now stands. */
+  ...actionChannels<NotarizationCase>()('notarization', NOTARIZATION_ACTION_TABLE),
   'notarization.deadlines': channel<NotarizationCaseDeadlines>()(strictObject({ id }), read({ id: '案件' })),
 } as const;

@@ -2,7 +2,7 @@
 // it is due, whether it is on file, and so what is missing now and what falls due next. Pure.
 import { formatChineseDate } from '../dates';
 import type { DossierFacts } from './facts';
-import { MILESTONE_LABELS, type DossierCondition, type DossierMilestone, type DossierRuleItem, type DossierRuleSet } from './ruleSet';
+import { MILESTONE_LABELS, type DossierCondition, type DossierRuleItem, type DossierRuleSet } from './ruleSet';
 
 export const MATERIAL_FORMS = ['原件', '复印件'] as const;
 export type MaterialForm = (typeof MATERIAL_FORMS)[number];
@@ -63,7 +63,7 @@ function itemsFor(rules: DossierRuleSet, facts: DossierFacts): DossierRuleItem[]
   );
 }
 
-const milestoneLabel = (m: string) => MILESTONE_LABELS[m as DossierMilestone] ?? m;
+const milestoneLabel = (m: string) => MILESTONE_LABELS[m] ?? m;
 
 export function evaluateDossier(rules: DossierRuleSet, facts: DossierFacts, materials: readonly DossierMaterial[]): DossierChecklist {
   const byKey = new Map(materials.map((m) => [m.itemKey, m]));

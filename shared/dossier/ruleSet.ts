@@ -3,65 +3,15 @@
 // county bureau can replace the whole set with a newer version; `dossierRuleSetSchema` checks one before it is
 // installed. Conditions are a small JSON language (fact equals / in, all, any, not): never evaluated as code.
 import { z } from 'zod';
-import type { CaseKind } from '../options';
+import { ALL_KINDS, kindOf } from '../kinds';
+import { CASE_KINDS, type CaseKind } from '../options';
+import type { FactValue } from './facts';
 
-/** The stages a case can reach, per kind, in the order of a normal case. An item is due once its stage is reached. */
-export const DOSSIER_MILESTONES = {
-  legal_aid: ['received', 'decided', 'assigned', 'closed', 'archived'],
-  mediation: ['registered', 'mediated', 'concluded', 'agreed', 'archived'],
-  notarization: ['received', 'forwarded', 'accepted', 'issued', 'delivered', 'archived'],
-} as const satisfies Record<CaseKind, readonly string[]>;
-
-export type DossierMilestone<K extends CaseKind = CaseKind> = (typeof DOSSIER_MILESTONES)[K][number];
-
-export const MILESTONE_LABELS: Record<DossierMilestone, string> = {
-  received: '受理（申请）时',
-  registered: '受理登记时',
-  decided: '审查决定后',
-  assigned: '指派后',
-  mediated: '调解时',
-  concluded: '调解结束时',
-  agreed: '达成协议时',
-  forwarded: '转递公证处前',
-  accepted: '受理后',
-  issued: '出证时',
-  delivered: '送达时',
-  closed: '结案时',
-  archived: '归档前',
-};
-
-/** The facts a condition may name, per kind, with their Chinese labels (for the bureau's editor and for reasons). */
-export const DOSSIER_FACTS = {
-  legal_aid: {
-    category: '案件类别',
-    agentApplied: '代理人代为申请',
-    matterType: '事项类型',
-    criminalDefence: '刑事辩护',
-    notifiedDefence: '通知辩护',
-    noFinancialTest: '不受经济困难条件限制（第32条）',
-    financeBasis: '经济困难核查方式',
-    decision: '审查决定',
-    provisional: '先行提供',
-    subsidyPaid: '已发放办案补贴',
-  },
-  mediation: {
-    source: '纠纷来源',
-    simple: '口头调解登记',
-    investigated: '进行了调查',
-    agreementForm: '协议形式',
-    outcome: '调解结果',
-    confirmationSought: '申请司法确认',
-  },
-  notarization: {
-    matterCode: '公证事项',
-    agentApplied: '代理人代为申请',
-    documentMatter: '申请公证的文书',
-    verified: '进行了核实',
-    deferredAcceptance: '容缺受理',
-  },
-} as const satisfies Record<CaseKind, Record<string, string>>;
-
-export type FactValue = string | number | boolean;
+/**
+ * What "due from" each stage reads as on the checklist. The stages are each kind's (shared/kinds/<kind>/dossier.ts);
+ * a stage's name means the same in every kind that has it.
+ */
+export const MILESTONE_LABELS: Readonly<Record<string, string>> = Object.assign({}, ...ALL_KINDS.map((k) => k.dossier.milestones));
 
 export type DossierCondition =
   | { fact: string; equals: FactValue }
@@ -135,17 +85,14 @@ export const dossierRuleSetSchema = z
     version: z.number().int().min(1, '版本号应为正整数').max(1_000_000),
     name: z.string().trim().min(1, '名称不能为空').max(100),
     source: z.string().trim().max(200),
-    kinds: z.strictObject({
-      legal_aid: kindSchema,
-      mediation: kindSchema,
-      notarization: kindSchema,
-    }),
+    kinds: z.strictObject(Object.fromEntries(CASE_KINDS.map((k) => [k, kindSchema])) as Record<CaseKind, typeof kindSchema>),
   })
   .superRefine((set, ctx) => {
-    for (const kind of Object.keys(DOSSIER_MILESTONES) as CaseKind[]) {
+    for (const kind of CASE_KINDS) {
+      const { dossier } = kindOf(kind);
       const seen = new Set<string>();
-      const facts: readonly string[] = Object.keys(DOSSIER_FACTS[kind]);
-      const milestones: readonly string[] = DOSSIER_MILESTONES[kind];
+      const facts: readonly string[] = Object.keys(dossier.facts);
+      const milestones: readonly string[] = Object.keys(dossier.milestones);
       set.kinds[kind].items.forEach((item, i) => {
         const path = ['kinds', kind, 'items', i];
         if (seen.has(item.key)) ctx.addIssue({ code: 'custom', path: [...path, 'key'], message: `材料代码“${item.key}”重复` });
@@ -154,7 +101,7 @@ export const dossierRuleSetSchema = z
         for (const fact of item.when ? conditionFacts(item.when) : []) {
           if (!facts.includes(fact)) ctx.addIssue({ code: 'custom', path: [...path, 'when'], message: `条件中的“${fact}”不是该类案件的情况` });
         }
-        if (item.expand && kind !== 'notarization') ctx.addIssue({ code: 'custom', path: [...path, 'expand'], message: '只有公证卷宗可以按公证事项展开材料' });
+        if (item.expand && !dossier.expandsMatterMaterials) ctx.addIssue({ code: 'custom', path: [...path, 'expand'], message: '只有公证卷宗可以按公证事项展开材料' });
       });
     }
   });

@@ -1,6 +1,7 @@
 // The report computed from CaseFacts: for one office, and for the county (each office's figures and their total).
 // Pure: the office's report, the bureau's report and the packages all count the same way.
-import type { CaseFacts } from './facts';
+import { ALL_KINDS, kindOf, type KindKey } from '../kinds';
+import type { CaseFacts } from './caseFacts';
 import { INDICATORS, INDICATOR_BY_KEY, SECTION_KINDS, type Section, type SumIndicator, type Unit } from './indicators';
 import { inRange, monthsToDate, type DayRange, type Period } from './period';
 
@@ -19,12 +20,8 @@ export interface FigureRow {
   yearToDate: number | null;
 }
 
-export interface TrendPoint {
-  month: string;
-  legalAid: number;
-  mediation: number;
-  notarization: number;
-}
+/** A month's registrations, by kind (its key: legalAid, mediation, notarization). */
+export type TrendPoint = { month: string } & Record<KindKey, number>;
 
 export interface PeriodInfo {
   key: string;
@@ -137,13 +134,11 @@ export function computeRows(facts: readonly CaseFacts[], period: Period, values:
 }
 
 export function computeTrend(facts: readonly CaseFacts[], period: Period): TrendPoint[] {
-  const points = new Map(monthsToDate(period).map((month) => [month, { month, legalAid: 0, mediation: 0, notarization: 0 }]));
+  const empty = () => Object.fromEntries(ALL_KINDS.map((k) => [k.key, 0])) as Record<KindKey, number>;
+  const points = new Map(monthsToDate(period).map((month): [string, TrendPoint] => [month, { month, ...empty() }]));
   for (const f of facts) {
     const point = points.get(f.receivedOn.slice(0, 7));
-    if (!point) continue;
-    if (f.kind === 'legal_aid') point.legalAid += 1;
-    else if (f.kind === 'mediation') point.mediation += 1;
-    else point.notarization += 1;
+    if (point) point[kindOf(f.kind).key as KindKey] += 1;
   }
   return [...points.values()];
 }

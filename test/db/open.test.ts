@@ -6,7 +6,7 @@ import { CASEDESK_APPLICATION_ID, openStore, schemaVersion } from '../../db/open
 import { migrations } from '../../db/migrations';
 import { AppError } from '../../shared/errors';
 import { dataState, tempDir, testBackend } from '../support/fixtures';
-import { fixedClock } from '../../electron/services/clock';
+import { fixedClock } from '../../electron/services/system/clock';
 
 const latest = migrations.at(-1)!.version;
 

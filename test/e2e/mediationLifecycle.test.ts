@@ -4,7 +4,7 @@
 // performance and a follow-up visit, apply for judicial confirmation and record the ruling, archive; the timeline
 // shows every step.
 import { formatChineseDate, localDate } from '../../shared/dates';
-import { LI_ID, WANG_ID } from '../shared/mediation/fixtures';
+import { LI_ID, WANG_ID } from '../shared/kinds/mediation/fixtures';
 import { act, caseStatus as status, choose, openAction, receiveMissingMaterials } from './caseSteps';
 import { setUpFirstRun, startApp, type RunningApp } from './harness';
 

@@ -4,8 +4,8 @@
 // a 容缺 item on a written commitment (refused on screen without the commitment), the item supplied, the
 // certificate issued and handed over against a signed receipt, archive; the timeline shows every step.
 import { formatChineseDate, localDate } from '../../shared/dates';
-import { MATTER_SEED } from '../../shared/notarization/matters';
-import { APPLICANT_ID, CERTIFICATE_NUMBER, NOTARY_OFFICE } from '../shared/notarization/fixtures';
+import { MATTER_SEED } from '../../shared/kinds/notarization/matters';
+import { APPLICANT_ID, CERTIFICATE_NUMBER, NOTARY_OFFICE } from '../shared/kinds/notarization/fixtures';
 import { act, actions, caseStatus as status, choose, openAction as open, receiveMissingMaterials, save } from './caseSteps';
 import { setUpFirstRun, startApp, type RunningApp } from './harness';
 

@@ -12,7 +12,7 @@ import { openStore, type Store } from '../../db/open';
 import { listBackups } from '../../electron/services/backup';
 import { tempDir, validApplication } from '../support/fixtures';
 import { openTestFile, testKeys } from '../support/testKey';
-import { bureau, introduce, office, type Site } from './services/exchangeFixtures';
+import { bureau, introduce, office, type Site } from './services/exchange/fixtures';
 
 // Child processes, SIGKILL and reopening after each kill: a budget for a loaded 2-core machine.
 jest.setTimeout(240_000);

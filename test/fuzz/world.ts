@@ -12,7 +12,7 @@ import { contract, type Channel } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { ROLES, type Role } from '../../shared/roles';
 import { FIRST_ADMIN, OFFICE, testBackend, type TestBackend } from '../support/fixtures';
-import { fixedClock } from '../../electron/services/clock';
+import { fixedClock } from '../../electron/services/system/clock';
 import type { PathKind } from './schemaArbitrary';
 
 /** The data's today: the demo runs until two days before. */

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../../scripts/cli';
 import { legalAidApplications } from '../../scripts/demoData';
-import { legalAidApplicationSchema } from '../../shared/legalAid/application';
+import { legalAidApplicationSchema } from '../../shared/kinds/legalAid/intake';
 import { testBackend, tempDir } from '../support/fixtures';
 
 async function cli(...argv: string[]) {

@@ -7,16 +7,16 @@ import { contract, type Channel } from '../../shared/contract';
 import { localDate } from '../../shared/dates';
 import { holidayTableProblems } from '../../shared/holidays';
 import { parseCreditCode } from '../../shared/identity';
-import { legalAidLifecycle } from '../../shared/legalAid/lifecycle';
-import { mediationLifecycle } from '../../shared/mediation/lifecycle';
-import { NOTARIZATION_LIFECYCLE } from '../../shared/notarization/lifecycle';
+import { LEGAL_AID_LIFECYCLE } from '../../shared/kinds/legalAid/lifecycle';
+import { MEDIATION_LIFECYCLE } from '../../shared/kinds/mediation/lifecycle';
+import { NOTARIZATION_LIFECYCLE } from '../../shared/kinds/notarization/lifecycle';
 import { CASE_KINDS, type CaseKind } from '../../shared/options';
 import { OFFICE, tempDir, testBackend } from '../support/fixtures';
 
 /** Every status of every kind, from the lifecycles themselves. */
 const STATUSES: Record<CaseKind, string[]> = {
-  legal_aid: Object.keys(legalAidLifecycle.statusLabels),
-  mediation: Object.keys(mediationLifecycle.statusLabels),
+  legal_aid: Object.keys(LEGAL_AID_LIFECYCLE.statusLabels),
+  mediation: Object.keys(MEDIATION_LIFECYCLE.statusLabels),
   notarization: Object.keys(NOTARIZATION_LIFECYCLE.statusLabels),
 };
 
@@ -136,7 +136,7 @@ describe('planning demo cases (pure)', () => {
       expect(a.applicant.name).toMatch(/^\p{Script=Han}{2,3}$|^\p{Script=Han}+·\p{Script=Han}+$/u);
       expect(a.facts.match(/\p{Script=Han}/gu)!.length).toBeGreaterThan(20);
     }
-    const numbers = plans.flatMap((p) => p.steps.flatMap((s) => (s.channel === 'notarization.act' && s.input.action === 'issue' ? [s.input.data.certificateNumber] : [])));
+    const numbers = plans.flatMap((p) => p.steps.flatMap((s) => (s.channel === 'notarization.issue' ? [s.input.data.certificateNumber] : [])));
     expect(numbers.length).toBeGreaterThan(0);
     for (const n of numbers) expect(n).toMatch(/^（20\d\d）湘雨证字第\d+号$/);
     const archived = plans.flatMap((p) => p.steps.flatMap((s) => (s.channel === 'legalAid.archive' ? [s.input.archiveNumber] : [])));

@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../../scripts/cli';
-import { officeStatistics } from '../../electron/services/statistics';
-import { PAYLOADS as MEDIATION, validRegistration } from '../shared/mediation/fixtures';
+import { officeStatistics } from '../../electron/services/statistics/office';
+import { PAYLOADS as MEDIATION, validRegistration } from '../shared/kinds/mediation/fixtures';
 import type { ChannelInput } from '../../shared/contract';
 import { tempDir, testBackend, validApplication } from '../support/fixtures';
 

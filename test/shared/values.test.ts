@@ -1,4 +1,4 @@
-import { formatCaseNumber } from '../../shared/caseNumber';
+import { formatCaseNumber } from '../../shared/cases/caseNumber';
 import { ageOn, formatChineseDate, isRealDate } from '../../shared/dates';
 import { formatYuan, yuanToFen } from '../../shared/money';
 import { suggestCaseNumberPrefix } from '../../shared/office';

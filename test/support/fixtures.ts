@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openBackend, type Backend } from '../../electron/backend';
 import { openStore } from '../../db/open';
-import { fixedClock, type Clock } from '../../electron/services/clock';
+import { fixedClock, type Clock } from '../../electron/services/system/clock';
 import { localDate } from '../../shared/dates';
 import { createApi, type Api } from '../../shared/client';
 import { openTestFile, testKeys } from './testKey';

@@ -1,6 +1,6 @@
 // Sample data shared by the node tests and the renderer tests. Plain values only: nothing here loads the
 // backend, so jsdom tests can import it too.
-import type { LegalAidApplication } from '../../shared/legalAid/application';
+import type { LegalAidApplication } from '../../shared/kinds/legalAid/intake';
 
 export const OFFICE = {
   name: '黎托街道司法所',

@@ -15,7 +15,7 @@ import { AppError } from '../../../shared/errors';
 import { packageFileName, PACKAGE_FORMAT_VERSION, RESTORE_FORMAT_VERSION, type DataManifest, type RestoredNote } from '../../../shared/exchange/manifest';
 import { EXPORTED_TABLES } from '../../../shared/exchange/tables';
 import type { ExportRecord, ExportResult } from '../../../shared/exchange/types';
-import { requireOffice } from '../office';
+import { requireOffice } from '../system/office';
 import { ScratchFile } from '../scratchFile';
 import { APP_VERSION } from '../../version';
 import { CHUNK_BYTES, partOfBytes, sealPackageStream, type PartSource, type SealedPackage } from './container';

@@ -28,11 +28,11 @@ import type { RecoveryChoice, RecoveryDifference, RecoverySummary, RowContent } 
 import type { CaseKind } from '../../../shared/options';
 import { tableLabel } from '../../../shared/tableLabels';
 import { attachmentPath } from '../attachments';
-import { indexCaseText } from '../caseSearch';
-import { reindexLegalAidCase } from '../legalAid';
-import { indexMediation } from '../mediation';
-import { indexNotarization } from '../notarization';
-import { requireOffice } from '../office';
+import { indexCaseText } from '../cases/search';
+import { reindexLegalAidCase } from '../legalAid/record';
+import { indexMediation } from '../mediation/record';
+import { indexNotarization } from '../notarization/record';
+import { requireOffice } from '../system/office';
 import { rowLines, withBytes, type PackageFile } from './bureauImport';
 import { contentKeyFor, PackageRefused, verifyPackage } from './container';
 import { fingerprintOf, loadKeys, parsePublicKey } from './keys';

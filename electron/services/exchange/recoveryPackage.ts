@@ -14,7 +14,7 @@ import type { Database } from '../../../db/schema';
 import { AppError } from '../../../shared/errors';
 import { RESTORE_FORMAT_VERSION, recoveryFileName, type RecoveryManifest } from '../../../shared/exchange/manifest';
 import { EXPORTED_TABLES, TABLES_PARENTS_FIRST } from '../../../shared/exchange/tables';
-import { requireOffice } from '../office';
+import { requireOffice } from '../system/office';
 import { APP_VERSION } from '../../version';
 import { sealPackageStream } from './container';
 import { ensureKeys, parsePublicKey } from './keys';

@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import type { OfficeStatistics } from '../../../shared/statistics/compute';
-import { officeStatistics } from '../statistics';
+import { officeStatistics } from '../statistics/office';
 
 export interface StatisticsPart {
   period: string;

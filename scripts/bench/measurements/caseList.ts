@@ -1,5 +1,5 @@
 // The first page of the case list, filtered by a status and sorted by the application date (newest first).
-import { listCases, type CaseListQuery } from '../../../electron/services/caseList';
+import { listCases, type CaseListQuery } from '../../../electron/services/cases/list';
 import { maskIdNumber } from '../../../shared/identity';
 import type { Measurement } from '../measurement';
 

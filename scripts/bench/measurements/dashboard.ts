@@ -1,23 +1,21 @@
 // The deadline dashboard over every open case (due, overdue, done late), as the clerk's start page shows it.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
-import { deadlineDashboard } from '../../../electron/services/dashboard';
-import { legalAidDeadlines } from '../../../electron/services/legalAidLifecycle';
-import { mediationCaseDeadlines } from '../../../electron/services/mediation';
-import { notarizationCaseDeadlines } from '../../../electron/services/notarization';
+import { holidayTableOf } from '../../../electron/services/calendar/holidayCalendar';
+import { deadlineDashboard } from '../../../electron/services/cases/dashboard';
+import { caseFactsOf } from '../../../electron/services/cases/facts';
 import { addDays } from '../../../shared/calendar';
-import { DONE_LATE_WINDOW_DAYS, sortDashboard, type Dashboard, type DashboardItem } from '../../../shared/dashboard';
+import { DONE_LATE_WINDOW_DAYS, sortDashboard, type Dashboard, type DashboardItem } from '../../../shared/cases/dashboard';
+import { ALL_KINDS, FINISHED_STATUSES as FINISHED, kindOf } from '../../../shared/kinds';
 import type { Measurement } from '../measurement';
 
-/** Statuses the dashboard leaves out unless changed recently (electron/services/dashboard.ts). */
-const FINISHED = ['archived', 'closed', 'withdrawn', 'refused', 'terminated', 'failed', 'delivered'];
-
 /**
- * The dashboard as each case's own page computes its limits (one case at a time, through each kind's deadline
- * service): what the batched dashboard must equal.
+ * The dashboard as each case's own page computes its limits (one case at a time: its row, its kind's row and its
+ * timeline read on their own, then its kind's deadline rules): what the batched dashboard must equal.
  */
 async function dashboardCaseByCase(db: Kysely<Database>, today: string): Promise<Dashboard> {
   const since = addDays(today, -DONE_LATE_WINDOW_DAYS);
+  const table = await holidayTableOf(db);
   const cases = await db
     .selectFrom('cases')
     .select(['id', 'kind', 'case_number'])
@@ -26,21 +24,13 @@ async function dashboardCaseByCase(db: Kysely<Database>, today: string): Promise
     .execute();
   const items: DashboardItem[] = [];
   for (const c of cases) {
-    const base = { caseId: c.id, kind: c.kind, caseNumber: c.case_number };
-    if (c.kind === 'legal_aid') {
-      for (const d of await legalAidDeadlines(db, c.id, today)) {
-        items.push({ ...base, limit: d.label, due: d.due, doneOn: d.doneOn, status: d.status, provisional: d.provisional, paused: d.paused });
-      }
-    } else if (c.kind === 'mediation') {
-      for (const d of (await mediationCaseDeadlines(db, c.id, today)).deadlines) {
-        items.push({ ...base, limit: d.label, due: d.due, doneOn: d.doneOn, status: d.status, provisional: d.provisional, paused: false });
-      }
-    } else {
-      const { issue, deferredMaterials } = await notarizationCaseDeadlines(db, c.id, today);
-      for (const d of [issue, deferredMaterials]) {
-        if (!d || d.dueStatus === null) continue;
-        items.push({ ...base, limit: d.label, due: d.due, doneOn: d.doneOn, status: d.dueStatus, provisional: d.provisional, paused: 'paused' in d ? d.paused : false });
-      }
+    const { facts } = await caseFactsOf(db, c.id);
+    for (const d of kindOf(c.kind).deadlinesOf(facts, today, { table })) {
+      if (d.status === null) continue;
+      items.push({
+        caseId: c.id, kind: c.kind, caseNumber: c.case_number, limit: d.label, due: d.due, doneOn: d.doneOn, status: d.status,
+        provisional: d.provisional, paused: d.paused ?? false,
+      });
     }
   }
   return sortDashboard(items, today, since);
@@ -56,10 +46,12 @@ export const dashboard: Measurement = {
     const since = addDays(today, -DONE_LATE_WINDOW_DAYS);
     const which = `(status NOT IN (${FINISHED.map(() => '?').join(', ')}) OR updated_at >= ?)`;
     const params = [...FINISHED, since];
-    // The floor: the rows the dashboard's deadlines are computed from (the cases, their details, their timelines),
-    // read in three set queries; the deadline arithmetic itself is left out.
+    // The floor: the rows the dashboard's deadlines are computed from (the cases, their kinds' rows, their
+    // timelines), read in a set query each; the deadline arithmetic itself is left out.
     const cases = home.store.sqlite.prepare(`SELECT id, kind, case_number, status, received_on FROM cases WHERE ${which} ORDER BY id`);
-    const mediation = home.store.sqlite.prepare(`SELECT * FROM mediation_cases WHERE case_id IN (SELECT id FROM cases WHERE ${which})`);
+    const details = ALL_KINDS.map(({ detail }) =>
+      home.store.sqlite.prepare(`SELECT case_id, ${detail.columns.join(', ')} FROM ${detail.table} WHERE case_id IN (SELECT id FROM cases WHERE ${which})`),
+    );
     const timelines = home.store.sqlite.prepare(
       `SELECT * FROM case_actions WHERE case_id IN (SELECT id FROM cases WHERE ${which}) ORDER BY case_id, id`,
     );
@@ -72,7 +64,7 @@ export const dashboard: Measurement = {
       app: () => deadlineDashboard(home.store.db, today),
       raw: () => {
         const rows = cases.all(...params);
-        mediation.all(...params);
+        for (const d of details) d.all(...params);
         // Row by row, as the app reads a batch of cases at a time: the floor holds no more than the app does.
         for (const a of timelines.iterate(...params) as IterableIterator<{ data: string }>) JSON.parse(a.data);
         return rows;

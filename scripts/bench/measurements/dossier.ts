@@ -1,7 +1,7 @@
 // Dossier completeness (卷宗材料是否齐全): of one open case, as its page shows it, and of every open case, as the
 // dashboard's list of incomplete dossiers counts them.
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { dossierCompleteness } from '../../../electron/services/dossier';
+import { dossierCompleteness } from '../../../electron/services/dossier/checklist';
 import type { Measurement } from '../measurement';
 
 const CASES_PER_BATCH = 500;

@@ -10,7 +10,7 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { applyKey } from '../../../db/dataKey';
 import { openBackend, type Backend } from '../../../electron/backend';
 import { BENCH_KEY, benchKeys } from '../benchKey';
-import { fixedClock } from '../../../electron/services/clock';
+import { fixedClock } from '../../../electron/services/system/clock';
 import { contentKeyFor, partOfBytes, plaintextChunks, sealPackageStream, verifyPackage, withPackageFile, type PartSource } from '../../../electron/services/exchange/container';
 import { loadKeys, parsePublicKey, type KeyPairs } from '../../../electron/services/exchange/keys';
 import { createApi } from '../../../shared/client';

@@ -1,7 +1,7 @@
 // Search as the clerk types it in the case list: a two-character and a four-character Chinese query, and part of
 // an ID number. The queries are taken from the data itself, so each finds cases at any scale.
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { listCases } from '../../../electron/services/caseList';
+import { listCases } from '../../../electron/services/cases/list';
 import { planSearch } from '../../../db/searchTokens';
 import type { Measurement } from '../measurement';
 import { listQuery, rawCaseList, sameIds } from './caseList';

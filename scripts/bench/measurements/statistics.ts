@@ -1,12 +1,11 @@
 // The office's periodic report (统计报表) for one month, as the clerk opens it before the monthly export.
-import { officeStatistics } from '../../../electron/services/statistics';
+import { officeStatistics } from '../../../electron/services/statistics/office';
 import { addDays } from '../../../shared/calendar';
 import { parsePeriod } from '../../../shared/statistics/period';
+import { ALL_KINDS, FINISHED_STATUSES as FINISHED } from '../../../shared/kinds';
 import type { Measurement } from '../measurement';
 
-/** Statuses after which nothing more happens to a case but archiving (electron/services/statistics.ts). */
-const FINISHED = ['archived', 'closed', 'withdrawn', 'refused', 'terminated', 'failed', 'delivered'];
-/** How long before the range a finished case's last step can still count in it (electron/services/statistics.ts). */
+/** How long before the range a finished case's last step can still count in it (electron/services/statistics/office.ts). */
 const PAYMENT_LAG_DAYS = 92;
 
 export const officeReport: Measurement = {
@@ -28,9 +27,8 @@ export const officeReport: Measurement = {
     const statements = [
       `SELECT id, kind, case_number, status, received_on FROM cases WHERE id IN (${selected}) ORDER BY id`,
       `SELECT id, case_id, action, acted_on, data, from_status, to_status FROM case_actions WHERE case_id IN (${selected}) ORDER BY case_id, id`,
-      `SELECT case_id, category, service_form, applicant_groups FROM legal_aid_cases WHERE case_id IN (${selected})`,
-      `SELECT case_id, simple, dispute_type, amount_fen, people_count FROM mediation_cases WHERE case_id IN (${selected})`,
-      `SELECT case_id, matter_name, matter_category FROM notarization_requests WHERE case_id IN (${selected})`,
+      // Each kind's own rows, the columns it names (shared/kinds/<kind>/detail.ts).
+      ...ALL_KINDS.map(({ detail }) => `SELECT case_id, ${detail.columns.join(', ')} FROM ${detail.table} WHERE case_id IN (${selected})`),
       `SELECT case_id, action FROM dossier_overrides WHERE case_id IN (${selected})`,
     ].map((sql) => home.store.sqlite.prepare(sql));
     const first = await officeStatistics(home.store.db, periodKey, today);

@@ -1,5 +1,5 @@
 import { fileState, OFFICE, testBackend, validApplication, type TestBackend } from '../../support/fixtures';
-import type { LegalAidApplicationInput } from '../../../shared/legalAid/application';
+import type { LegalAidApplicationInput } from '../../../shared/kinds/legalAid/intake';
 import { idCheckChar } from '../../../shared/identity';
 import type { ChannelInput } from '../../../shared/contract';
 

@@ -1,4 +1,4 @@
-import type { LegalAidApplicationInput } from '../../../shared/legalAid/application';
+import type { LegalAidApplicationInput } from '../../../shared/kinds/legalAid/intake';
 import { idCheckChar } from '../../../shared/identity';
 import { fileState, OFFICE, testBackend, validApplication, type TestBackend } from '../../support/fixtures';
 

@@ -7,8 +7,8 @@ import type { ChannelInput } from '../../../shared/contract';
 import { UPLOAD_CHUNK_BYTES } from '../../../shared/dossier/materials';
 import { DEFAULT_DOSSIER_RULES } from '../../../shared/dossier/rules/default';
 import type { DossierRuleSet } from '../../../shared/dossier/ruleSet';
-import { dossierCompleteness } from '../../../electron/services/dossier';
-import { installDossierRuleSet } from '../../../electron/services/dossierRules';
+import { dossierCompleteness } from '../../../electron/services/dossier/checklist';
+import { installDossierRuleSet } from '../../../electron/services/dossier/install';
 import { fileState, OFFICE, testBackend, validApplication, type TestBackend } from '../../support/fixtures';
 
 const TODAY = '2026-11-22';
@@ -225,7 +225,7 @@ describe('closing and archiving with missing materials', () => {
   });
 
   it('refuses to archive a terminated mediation without its registration papers and the termination notice', async () => {
-    const { validRegistration } = await import('../../shared/mediation/fixtures');
+    const { validRegistration } = await import('../../shared/kinds/mediation/fixtures');
     const { id } = await clerk().call('mediation.create', { draftId: null, registration: validRegistration() });
     await clerk().call('mediation.terminate', { caseId: id, actedOn: '2026-11-10', reason: '当事人撤回调解申请', explanation: '双方已自行和解' });
     const archive = { caseId: id, actedOn: '2026-11-12', archiveNumber: '2026-调-001', note: '' };
@@ -238,16 +238,16 @@ describe('closing and archiving with missing materials', () => {
   });
 
   it('refuses to archive a notarization request until the papers of its matter are on file', async () => {
-    const { validRequest, step } = await import('../../shared/notarization/fixtures');
+    const { validRequest, step, takeStep } = await import('../../shared/kinds/notarization/fixtures');
     const { id } = await clerk().call('notarization.create', { draftId: null, request: validRequest() });
-    await clerk().call('notarization.act', step(id, 'terminate', '2026-11-21'));
-    await expectRefused(() => clerk().call('notarization.act', step(id, 'archive', '2026-11-22')), 'CONFLICT', 'dossier', /^卷宗材料不全，不能归档：缺少公证申请表、当事人身份证明。/);
+    await takeStep(clerk(), step(id, 'terminate', '2026-11-21'));
+    await expectRefused(() => takeStep(clerk(), step(id, 'archive', '2026-11-22')), 'CONFLICT', 'dossier', /^卷宗材料不全，不能归档：缺少公证申请表、当事人身份证明。/);
     for (const key of ['applicationForm', 'applicantId']) await clerk().call('dossier.markReceived', mark(id, key));
-    expect((await clerk().call('notarization.act', step(id, 'archive', '2026-11-22'))).status).toBe('archived');
+    expect((await takeStep(clerk(), step(id, 'archive', '2026-11-22'))).status).toBe('archived');
   });
 
   it('refuses an override for a kind without that check', async () => {
-    const { id } = await clerk().call('mediation.quickOral', (await import('../../shared/mediation/fixtures')).validQuickOral());
+    const { id } = await clerk().call('mediation.quickOral', (await import('../../shared/kinds/mediation/fixtures')).validQuickOral());
     await expectRefused(() => director().call('dossier.override', { caseId: id, action: 'close', reason: '口头调解无需结案' }), 'VALIDATION', 'action', '操作：该类案件没有“结案”核对');
   });
 });

@@ -1,7 +1,7 @@
 import { createApi } from '../../../shared/client';
 import type { ChannelInput } from '../../../shared/contract';
-import type { LegalAidAction } from '../../../shared/legalAid/lifecycle';
-import type { LegalAidStatus } from '../../../shared/legalAid/options';
+import type { LegalAidAction } from '../../../shared/kinds/legalAid/lifecycle';
+import type { LegalAidStatus } from '../../../shared/kinds/legalAid/lifecycle';
 import { fileState, manualClock, OFFICE, testBackend, validApplication, type TestBackend } from '../../support/fixtures';
 import { fileWholeDossier } from '../../shared/dossier/filing';
 

@@ -1,5 +1,5 @@
 import { fileState, OFFICE, testBackend, type TestBackend } from '../../support/fixtures';
-import { CREDIT_CODE, LI_ID, validPeople, validQuickOral, validRegistration, WANG_ID, withCheck } from '../../shared/mediation/fixtures';
+import { CREDIT_CODE, LI_ID, validPeople, validQuickOral, validRegistration, WANG_ID, withCheck } from '../../shared/kinds/mediation/fixtures';
 
 let backend: TestBackend;
 beforeEach(async () => {

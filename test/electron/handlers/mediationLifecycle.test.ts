@@ -1,9 +1,9 @@
-import { openMediationDeadlines } from '../../../electron/services/mediation';
+import { openMediationDeadlines } from '../../../electron/services/mediation/deadlines';
 import type { Channel } from '../../../shared/contract';
-import { MEDIATION_ACTIONS, MEDIATION_STATUS_LABELS, type MediationAction, type MediationStatus } from '../../../shared/mediation/lifecycle';
+import { MEDIATION_ACTIONS, MEDIATION_STATUS_LABELS, type MediationAction, type MediationStatus } from '../../../shared/kinds/mediation/lifecycle';
 import { fileState, OFFICE, testBackend, validApplication, type TestBackend } from '../../support/fixtures';
 import { fileWholeDossier } from '../../shared/dossier/filing';
-import { PAYLOADS, validQuickOral, validRegistration } from '../../shared/mediation/fixtures';
+import { PAYLOADS, validQuickOral, validRegistration } from '../../shared/kinds/mediation/fixtures';
 
 let backend: TestBackend;
 beforeEach(async () => {

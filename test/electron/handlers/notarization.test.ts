@@ -3,10 +3,10 @@ import path from 'node:path';
 import { migrations } from '../../../db/migrations';
 import { openStore } from '../../../db/open';
 import { createApi } from '../../../shared/client';
-import type { NotarizationRequestInput } from '../../../shared/notarization/request';
-import { MATTER_SEED } from '../../../shared/notarization/matters';
+import type { NotarizationRequestInput } from '../../../shared/kinds/notarization/intake';
+import { MATTER_SEED } from '../../../shared/kinds/notarization/matters';
 import { fileState, OFFICE, tempDir, testBackend, validApplication, type TestBackend } from '../../support/fixtures';
-import { AGENT_ID, APPLICANT_ID, CREDIT_CODE, validRequest } from '../../shared/notarization/fixtures';
+import { AGENT_ID, APPLICANT_ID, CREDIT_CODE, validRequest } from '../../shared/kinds/notarization/fixtures';
 
 let backend: TestBackend;
 beforeEach(async () => {

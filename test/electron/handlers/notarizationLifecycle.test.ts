@@ -1,9 +1,8 @@
-import type { NotarizationActionInput } from '../../../shared/notarization/actions';
-import type { NotarizationAction, NotarizationStatus } from '../../../shared/notarization/lifecycle';
-import { NOTARIZATION_ACTIONS, NOTARIZATION_STATUS_LABELS } from '../../../shared/notarization/lifecycle';
-import { openNotarizationDeadlines } from '../../../electron/services/notarization';
+import type { NotarizationAction, NotarizationStatus } from '../../../shared/kinds/notarization/lifecycle';
+import { NOTARIZATION_ACTIONS, NOTARIZATION_STATUS_LABELS } from '../../../shared/kinds/notarization/lifecycle';
+import { openNotarizationDeadlines } from '../../../electron/services/notarization/deadlines';
 import { fileState, manualClock, OFFICE, testBackend, validApplication, type TestBackend } from '../../support/fixtures';
-import { CERTIFICATE_NUMBER, NOTARY_OFFICE, PAYLOADS, step, validRequest } from '../../shared/notarization/fixtures';
+import { CERTIFICATE_NUMBER, NOTARY_OFFICE, PAYLOADS, step, validRequest, type Step } from '../../shared/kinds/notarization/fixtures';
 import { fileWholeDossier } from '../../shared/dossier/filing';
 
 let backend: TestBackend;
@@ -18,7 +17,10 @@ const newCase = async (receivedOn = '2026-09-15') => {
   await fileWholeDossier(backend.api, id); // archiving checks the dossier (tested in dossier.test.ts)
   return id;
 };
-const act = (input: NotarizationActionInput) => backend.api.call('notarization.act', input);
+/** Takes a step through its action's channel (notarization.<action>). */
+const act = ({ channel, input }: Step) => backend.api.call(channel, input as never);
+/** The step as dispatched, answered with its envelope. */
+const send = ({ channel, input }: Step, caseId?: number) => backend.dispatch(channel, caseId === undefined ? input : { ...input, caseId });
 
 /** A way to each status, every step on 2026-09-15 unless said. */
 const PATHS: Record<NotarizationStatus, NotarizationAction[]> = {
@@ -122,7 +124,7 @@ describe('a notarization request from intake to the archive', () => {
       const id = await caseIn(status);
       for (const action of NOTARIZATION_ACTIONS.filter((a) => !ALLOWED[status].includes(a))) {
         const before = fileState(backend.dataFile);
-        const result = await backend.dispatch('notarization.act', step(id, action, '2026-09-16'));
+        const result = await send(step(id, action, '2026-09-16'));
         expect({ action, result }).toEqual({
           action,
           result: {
@@ -171,12 +173,20 @@ describe('dates and payloads refused, nothing written', () => {
     ['容缺 promised for the day of acceptance', step(0, 'accept', '2026-09-22', { noticeNumber: '', deferred: { ...deferred, promisedOn: '2026-09-22' } }), 'data.deferred.promisedOn', '承诺补交日期：应晚于受理日期（2026年9月22日）'],
     ['容缺 without the item', step(0, 'accept', '2026-09-22', { noticeNumber: '', deferred: { ...deferred, item: '' } }), 'data.deferred.item', '容缺材料：不能为空'],
     ['a refusal without reasons', step(0, 'refuse', '2026-09-22', { reason: '' }), 'data.reason', '理由：不能为空'],
-    ['an unknown action', { caseId: 0, action: 'approve', actedOn: '2026-09-22', data: {} }, 'action', '操作：不是可进行的操作'],
-    ['a payload of another action', { caseId: 0, action: 'accept', actedOn: '2026-09-22', data: { notaryOffice: NOTARY_OFFICE, note: '' } }, 'data.noticeNumber', '受理通知单编号：格式不正确'],
-  ])('refuses %s naming the field', async (_what, input, field, message) => {
+    ['a payload of another action', { channel: 'notarization.accept', input: { caseId: 0, actedOn: '2026-09-22', data: { notaryOffice: NOTARY_OFFICE, note: '' } } }, 'data.noticeNumber', '受理通知单编号：格式不正确'],
+  ] as [string, Step, string, string][])('refuses %s naming the field', async (_what, input, field, message) => {
     const before = fileState(backend.dataFile);
-    const result = await backend.dispatch('notarization.act', { ...(input as object), caseId: id });
+    const result = await send(input, id);
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION', field, message }) });
+    expect(fileState(backend.dataFile)).toBe(before);
+  });
+
+  it('refuses an action the lifecycle does not have: there is no channel for it', async () => {
+    const before = fileState(backend.dataFile);
+    expect(await backend.dispatch('notarization.approve', { caseId: id, actedOn: '2026-09-22', data: {} })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'UNKNOWN_CHANNEL' }),
+    });
     expect(fileState(backend.dataFile)).toBe(before);
   });
 
@@ -187,13 +197,13 @@ describe('dates and payloads refused, nothing written', () => {
       [step(id, 'checkMaterials', '2026-09-23', { missingItems: ['户口簿', '户口簿'], note: '' }), 'data.missingItems', '所缺材料：有重复的项目'],
     ] as const) {
       const before = fileState(backend.dataFile);
-      expect(await backend.dispatch('notarization.act', input)).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION', field, message }) });
+      expect(await send(input)).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION', field, message }) });
       expect(fileState(backend.dataFile)).toBe(before);
     }
     await act(step(id, 'issue', '2026-10-09'));
     const before = fileState(backend.dataFile);
     const unsigned = step(id, 'deliver', '2026-10-10', { method: '代理人领取', recipient: '张秀英', receiptSigned: false });
-    expect(await backend.dispatch('notarization.act', unsigned)).toEqual({
+    expect(await send(unsigned)).toEqual({
       ok: false,
       error: expect.objectContaining({ code: 'VALIDATION', field: 'data.receiptSigned', message: '送达回执：须由签收人签收送达回执' }),
     });
@@ -204,7 +214,7 @@ describe('dates and payloads refused, nothing written', () => {
     const { id: legalAidId } = await backend.api.call('legalAid.create', { draftId: null, application: validApplication() });
     for (const caseId of [404, legalAidId]) {
       const before = fileState(backend.dataFile);
-      expect(await backend.dispatch('notarization.act', step(caseId, 'accept', '2026-09-22'))).toEqual({
+      expect(await send(step(caseId, 'accept', '2026-09-22'))).toEqual({
         ok: false,
         error: { code: 'NOT_FOUND', field: 'caseId', message: '案件不存在' },
       });
@@ -226,7 +236,7 @@ describe('容缺受理', () => {
 
   it('does not issue before the item has come; refused with the reason and nothing written', async () => {
     const before = fileState(backend.dataFile);
-    expect(await backend.dispatch('notarization.act', step(id, 'issue', '2026-09-25'))).toEqual({
+    expect(await send(step(id, 'issue', '2026-09-25'))).toEqual({
       ok: false,
       error: { code: 'CONFLICT', field: 'action', message: '容缺材料“学信网学历认证报告”尚未补交，不能出证' },
     });
@@ -241,7 +251,7 @@ describe('容缺受理', () => {
     expect(now.allowedActions.map((a) => a.action)).toEqual(['suspend', 'issue', 'refuse', 'terminate']);
     expect((await backend.api.call('notarization.deadlines', { id })).deferredMaterials).toMatchObject({ doneOn: '2026-09-30', dueStatus: 'done' });
     const before = fileState(backend.dataFile);
-    expect(await backend.dispatch('notarization.act', step(id, 'supplyDeferred', '2026-10-08'))).toEqual({
+    expect(await send(step(id, 'supplyDeferred', '2026-10-08'))).toEqual({
       ok: false,
       error: { code: 'CONFLICT', field: 'action', message: '容缺材料已经补交，不能重复登记' },
     });

@@ -2,7 +2,7 @@
 // same transaction as the case; a refused registration keeps the draft, and an unknown draft is refused with
 // nothing written.
 import { fileState, OFFICE, testBackend, type TestBackend } from '../../support/fixtures';
-import { validQuickOral } from '../../shared/mediation/fixtures';
+import { validQuickOral } from '../../shared/kinds/mediation/fixtures';
 
 let backend: TestBackend;
 beforeEach(async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { migrations } from '../../../db/migrations';
 import { CASEDESK_APPLICATION_ID, openStore } from '../../../db/open';
 import { backupDailyIfDue, createBackup, listBackups } from '../../../electron/services/backup';
-import { fixedClock } from '../../../electron/services/clock';
+import { fixedClock } from '../../../electron/services/system/clock';
 import { ApiError } from '../../../shared/client';
 import { AppError } from '../../../shared/errors';
 import { fileState, OFFICE, tempDir, testBackend, validApplication, type TestBackend } from '../../support/fixtures';

@@ -1,6 +1,9 @@
 // The report counted from hand-made case facts: every indicator, and where periods begin and end.
 import { breakdownValuesOf, computeCounty, computeFigures, computeRows, expectedExportMonth, isLate, type FigureRow } from '../../../shared/statistics/compute';
-import { caseFactsSchema, type CaseFacts, type LegalAidCaseFacts, type MediationCaseFacts, type NotarizationCaseFacts } from '../../../shared/statistics/facts';
+import type { LegalAidCaseFacts } from '../../../shared/kinds/legalAid/statistics';
+import type { MediationCaseFacts } from '../../../shared/kinds/mediation/statistics';
+import type { NotarizationCaseFacts } from '../../../shared/kinds/notarization/statistics';
+import { caseFactsSchema, type CaseFacts } from '../../../shared/statistics/caseFacts';
 import { INDICATORS } from '../../../shared/statistics/indicators';
 import { lastFinishedMonth, parsePeriod, type Period } from '../../../shared/statistics/period';
 

@@ -1,0 +1,34 @@
+import { sql, type Kysely } from 'kysely';
+import { bigramDocument, planSearch } from '../../../db/searchTokens';
+import type { Database } from '../../../db/schema';
+
+/** Replaces a case's entry in both search indexes (inside the caller's transaction). */
+export async function indexCaseText(trx: Kysely<Database>, caseId: number, body: string): Promise<void> {
+  const old = await trx.selectFrom('case_search_text').select('body').where('case_id', '=', caseId).executeTakeFirst();
+  if (old) {
+    await sql`INSERT INTO case_search_trigram (case_search_trigram, rowid, body) VALUES ('delete', ${caseId}, ${old.body})`.execute(trx);
+    await sql`DELETE FROM case_search_bigram WHERE rowid = ${caseId}`.execute(trx);
+  }
+  await trx
+    .insertInto('case_search_text')
+    .values({ case_id: caseId, body })
+    .onConflict((oc) => oc.column('case_id').doUpdateSet({ body }))
+    .execute();
+  await sql`INSERT INTO case_search_trigram (rowid, body) VALUES (${caseId}, ${body})`.execute(trx);
+  await sql`INSERT INTO case_search_bigram (rowid, tokens) VALUES (${caseId}, ${bigramDocument(body)})`.execute(trx);
+}
+
+/** The ids of the cases whose indexed text contains the query (as a subquery for the case list). */
+export function matchingCaseIds(query: string) {
+  const plan = planSearch(query);
+  switch (plan.index) {
+    case 'trigram':
+      return sql<number>`(SELECT rowid FROM case_search_trigram WHERE case_search_trigram MATCH ${plan.match})`;
+    case 'bigram':
+      return sql<number>`(SELECT rowid FROM case_search_bigram WHERE case_search_bigram MATCH ${plan.match})`;
+    case 'like':
+      return sql<number>`(SELECT case_id FROM case_search_text WHERE lower(body) LIKE ${plan.pattern} ESCAPE '\\')`;
+    case 'none':
+      return null;
+  }
+}

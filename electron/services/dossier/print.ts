@@ -1,0 +1,55 @@
+// The data of a case's printed dossier pages, gathered from the case, its timeline and its checklist, and handed
+// to the one HTML renderer (shared/print/dossierPages.ts) that the print view and the CLI's PDF both use.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema';
+import { addDays } from '../../../shared/calendar';
+import type { PrintDocument } from '../../../shared/dossier/materials';
+import { kindOf } from '../../../shared/kinds';
+import { renderDossierDocument, type DossierPrintData, type PrintedPage } from '../../../shared/print/dossierPages';
+import { kindServiceOf } from '../kinds';
+import { caseChecklist, requireCase } from './checklist';
+import { activeDossierRules } from './rules';
+
+/** 补正 days given by default when no date is chosen (legal aid: the notice's own due date if one was told). */
+const DEFAULT_SUPPLY_DAYS = 15;
+
+export async function dossierPrintData(db: Kysely<Database>, caseId: number, noticeDueOn: string, today: string): Promise<DossierPrintData> {
+  const c = await requireCase(db, caseId);
+  const kind = kindOf(c.kind);
+  const office = await db.selectFrom('office').select(['name', 'bureau_name']).executeTakeFirst();
+  const parties = await db.selectFrom('parties').select(['name', 'role']).where('case_id', '=', caseId).where('role', 'in', ['applicant', 'party']).orderBy('position').execute();
+  const actions = await db.selectFrom('case_actions').select(['action', 'acted_on', 'username', 'data']).where('case_id', '=', caseId).orderBy('id').execute();
+  const { closedStatuses, closingActions, noticeAction } = kind.dossier;
+  const closing = closedStatuses.includes(c.status) ? actions.filter((a) => closingActions.includes(a.action)).at(-1) : undefined;
+  const archived = actions.filter((a) => a.action === 'archive').at(-1);
+  const told = actions.filter((a) => a.action === noticeAction).at(-1);
+  const toldDue = told ? ((JSON.parse(told.data) as { dueOn?: unknown }).dueOn as string | undefined) : undefined;
+  const rules = await activeDossierRules(db);
+  return {
+    officeName: office?.name ?? '',
+    bureauName: office?.bureau_name ?? '',
+    kindLabel: kind.label,
+    caseNumber: c.caseNumber,
+    title: c.title,
+    parties: parties.map((p) => p.name),
+    addressee: parties[0]?.name ?? '申请人',
+    // Who handles the case, by its kind (the person assigned, the mediators), else whoever received it.
+    handler: (await kindServiceOf(c.kind).handlerOf(db, caseId)) ?? c.receivedBy,
+    openedOn: c.receivedOn,
+    closedOn: closing?.acted_on ?? null,
+    retention: rules.kinds[c.kind].retention,
+    filedBy: archived?.username ?? c.receivedBy,
+    checklist: await caseChecklist(db, c),
+    printedOn: today,
+    noticeDueOn: noticeDueOn || (typeof toldDue === 'string' && toldDue >= today ? toldDue : addDays(today, DEFAULT_SUPPLY_DAYS)),
+    noticeTerms: kind.dossier.noticeTerms,
+  };
+}
+
+export async function printDossierDocument(
+  db: Kysely<Database>,
+  input: { caseId: number; doc: PrintDocument; noticeDueOn: string },
+  today: string,
+): Promise<PrintedPage> {
+  return renderDossierDocument(input.doc, await dossierPrintData(db, input.caseId, input.noticeDueOn, today));
+}

@@ -1,0 +1,22 @@
+// The registry of the kinds' services: what each kind's service (electron/services/<kind>/index.ts) answers for code
+// that crosses kinds and needs more than the kind's shared rules (shared/kinds/) — who handles a case, for the
+// dossier's cover. Each kind's handlers use its own service directly. Adding a kind is its folder and one line here.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { CaseKind } from '../../shared/options';
+import { LEGAL_AID_SERVICE } from './legalAid';
+import { MEDIATION_SERVICE } from './mediation';
+import { NOTARIZATION_SERVICE } from './notarization';
+
+export interface KindService {
+  /** Who handles the case, for the dossier's cover; null: whoever received it. */
+  handlerOf(db: Kysely<Database>, caseId: number): Promise<string | null>;
+}
+
+const SERVICES = {
+  legal_aid: LEGAL_AID_SERVICE,
+  mediation: MEDIATION_SERVICE,
+  notarization: NOTARIZATION_SERVICE,
+} satisfies Record<CaseKind, KindService>;
+
+export const kindServiceOf = (kind: CaseKind): KindService => SERVICES[kind];

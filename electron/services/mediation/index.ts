@@ -1,0 +1,12 @@
+// 人民调解's service as the registry of kinds' services sees it (electron/services/kinds.ts): who handles a case —
+// its mediators.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema';
+
+export const MEDIATION_SERVICE = {
+  async handlerOf(db: Kysely<Database>, caseId: number): Promise<string | null> {
+    const m = await db.selectFrom('mediation_cases').select('mediators').where('case_id', '=', caseId).executeTakeFirst();
+    const names = m ? (JSON.parse(m.mediators) as string[]) : [];
+    return names.length ? names.join('、') : null;
+  },
+};

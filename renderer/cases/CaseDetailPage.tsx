@@ -1,0 +1,71 @@
+// 案件详情 (#/cases/<id>): finds which kind of case the id is, then hands it to that kind's page. The route carries
+// only the id (the list, the dashboard and typed addresses all lead here), so the kind is asked of the backend:
+// each kind's `.get` answers NOT_FOUND for a case of another kind.
+import { Alert, Button, Spin } from 'antd';
+import { useEffect, useState } from 'react';
+import { ALL_KINDS } from '../../shared/kinds';
+import type { CaseKind } from '../../shared/options';
+import { ApiError, type Api } from '../api';
+import { errorMessage, useApi } from '../app/apiContext';
+import { DossierPanel } from '../dossier/DossierPanel';
+import { kindPagesOf } from '../kinds';
+
+interface Props {
+  id: number;
+  /** The number just assigned, when the clerk arrives here from saving the application. */
+  justRegistered?: string | null;
+  onBack(): void;
+}
+
+const notFound = (error: unknown) => error instanceof ApiError && error.data.code === 'NOT_FOUND';
+
+interface FoundCase {
+  kind: CaseKind;
+  /** The case as its kind's `.get` read it: the kind's page starts from it. */
+  record: unknown;
+}
+
+/**
+ * The kind of case `id` is, trying each kind's read in turn. When none has it, the first refusal is the one to show.
+ */
+async function findCase(api: Api, id: number): Promise<FoundCase> {
+  const refusals: unknown[] = [];
+  for (const kind of ALL_KINDS) {
+    try {
+      return { kind: kind.kind, record: await api.call(`${kind.key as 'legalAid'}.get`, { id }) };
+    } catch (error) {
+      refusals.push(error);
+    }
+  }
+  throw refusals.find((e) => !notFound(e) && e instanceof ApiError && e.data.code !== 'INTERNAL') ?? refusals[0];
+}
+
+export function CaseDetailPage({ id, justRegistered, onBack }: Props) {
+  const api = useApi();
+  const [found, setFound] = useState<FoundCase | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    findCase(api, id).then(
+      (result) => live && setFound(result),
+      (error: unknown) => live && setFailure(errorMessage(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, id]);
+
+  if (failure) return <Alert type="error" showIcon title={failure} action={<Button onClick={onBack}>返回案件列表</Button>} />;
+  if (!found) return <Spin description="正在读取案件" />;
+
+  // Each kind's page shows its facts, actions, limits and timeline; every kind's dossier (卷宗材料) is checked and
+  // printed the same way, below it.
+  const { CasePage } = kindPagesOf(found.kind);
+  return (
+    <>
+      <CasePage id={id} justRegistered={justRegistered} initialRecord={found.record} onBack={onBack} />
+      <DossierPanel caseId={id} />
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+// What the dossier rules (shared/dossier) know of a legal-aid case: its stages, the facts a rule's condition may
+// name, those facts read from the application and the timeline, and the dossier's checks: 结案 and 归档 are refused
+// while a required item is missing.
+import type { DossierFacts } from '../../dossier/facts';
+import type { KindDossier } from '../kind';
+import type { LegalAidDetail } from './detail';
+import { matterTypeDef } from './eligibility';
+import type { LegalAidFacts, LegalAidStatus } from './lifecycle';
+
+/** The stages, in the order of a normal case, with the words the checklist uses for "due from". */
+const MILESTONES = {
+  received: '受理（申请）时',
+  decided: '审查决定后',
+  assigned: '指派后',
+  closed: '结案时',
+  archived: '归档前',
+} as const;
+type Milestone = keyof typeof MILESTONES;
+
+const NEXT_BY_STATUS: Record<LegalAidStatus, Milestone | null> = {
+  received: 'decided', awaiting_materials: 'decided', granted: 'assigned', provisional: 'assigned', assigned: 'closed',
+  closed: 'archived', refused: 'archived', terminated: 'archived', withdrawn: 'archived', objection_pending: 'decided', archived: null,
+};
+
+function dossierFactsOf(f: LegalAidFacts, detail: LegalAidDetail | undefined, { agentApplied }: { agentApplied: boolean }): DossierFacts {
+  const category = detail?.category ?? '';
+  const matterType = f.decision?.matterType ?? '';
+  const reached: Milestone[] = ['received'];
+  if (f.firstDecisionOn !== null || f.provisional) reached.push('decided');
+  if (f.assignment) reached.push('assigned');
+  if (f.closing) reached.push('closed');
+  if (f.archivedOn) reached.push('archived');
+  return {
+    kind: 'legal_aid',
+    facts: {
+      category,
+      agentApplied,
+      matterType,
+      criminalDefence: matterType ? matterType === '刑事辩护' : category === '刑事',
+      notifiedDefence: (f.decision?.mandatoryDefenceGrounds.length ?? 0) > 0,
+      noFinancialTest: matterType !== '' && matterTypeDef(matterType).list === 'article32',
+      financeBasis: detail?.finance_basis ?? '',
+      decision: f.decision?.decision ?? '',
+      provisional: f.provisional !== null,
+      subsidyPaid: (f.subsidy?.amountFen ?? 0) > 0,
+    },
+    reached,
+    next: NEXT_BY_STATUS[f.status] ?? null,
+    matterMaterials: [],
+  };
+}
+
+export const LEGAL_AID_DOSSIER: KindDossier<LegalAidFacts, LegalAidDetail> = {
+  milestones: MILESTONES,
+  facts: {
+    category: '案件类别',
+    agentApplied: '代理人代为申请',
+    matterType: '事项类型',
+    criminalDefence: '刑事辩护',
+    notifiedDefence: '通知辩护',
+    noFinancialTest: '不受经济困难条件限制（第32条）',
+    financeBasis: '经济困难核查方式',
+    decision: '审查决定',
+    provisional: '先行提供',
+    subsidyPaid: '已发放办案补贴',
+  },
+  factsOf: dossierFactsOf,
+  gatedActions: ['close', 'archive'],
+  closedStatuses: ['closed', 'refused', 'terminated', 'withdrawn', 'archived'],
+  closingActions: ['close', 'terminate', 'deemWithdrawn', 'decide'],
+  noticeAction: 'notifyMissing',
+  noticeTerms: '逾期未补正的，视为撤回申请（《中华人民共和国法律援助法》第四十三条）；补充材料所需时间不计入审查期限。',
+};
