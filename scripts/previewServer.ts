@@ -59,20 +59,24 @@ function sendEnvelope(res: http.ServerResponse, status: number, envelope: Envelo
   send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8');
 }
 
+/** Beyond this much, an upload is cut off instead of read to its end (the preview listens on 127.0.0.1 only). */
+const DISCARD_LIMIT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The request's body, or null when it is over `limit`. An oversized body is still read to its end (and thrown
+ * away) before the answer goes out: closing the connection while the client is still sending resets it, and the
+ * client would see ECONNRESET instead of the 413 that says why.
+ */
 function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        // Stop keeping what comes; the 413 goes out with Connection: close, which ends the upload.
-        req.removeAllListeners('data');
-        req.resume();
-        resolve(null);
-      } else chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else if (size > DISCARD_LIMIT_BYTES) req.destroy();
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
