@@ -38,6 +38,8 @@ module.exports = {
       transform,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['<rootDir>/test/e2e/', '<rootDir>/test/renderer/', ...SLOW_SUITES],
+      // New password hashes at scrypt's test cost (electron/services/accounts/passwords.ts says why).
+      setupFiles: ['<rootDir>/test/support/nodeSetup.ts'],
     },
     {
       displayName: 'dom',
