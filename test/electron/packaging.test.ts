@@ -202,7 +202,6 @@ describe('the check after packing (electron-builder.yml afterPack)', () => {
 
   it('fails the build with that message before any installer is made', async () => {
     const appOutDir = await packWithoutBindings();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the hook is the CommonJS file electron-builder loads
     const hook = require(path.join(ROOT, 'scripts', 'afterPack.cjs')) as { default(context: unknown): Promise<void> };
     const context = { appOutDir, electronPlatformName: 'linux', packager: { appInfo: { productFilename: 'CaseDesk' } } };
     await expect(hook.default(context)).rejects.toThrow(/lacks modules its code requires at run time:\n {2}bindings \(required by \/node_modules\/better-sqlite3-multiple-ciphers\/lib\/database\.js\)/);
