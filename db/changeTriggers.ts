@@ -18,7 +18,9 @@ const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 function present(sqlite: BetterSqlite3.Database, table: string): Set<string> {
-  return new Set((sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name));
+  return new Set(
+    (sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name),
+  );
 }
 
 /** The exported columns the table has in this file (a column added by a later migration appears once it exists). */
@@ -39,7 +41,11 @@ function maskedSql(ref: string): string {
     ELSE substr(${ref}, 1, 6) || substr(${stars}, 1, length(${ref}) - 10) || substr(${ref}, -4) END`;
 }
 
-export function rowJsonSql(row: 'NEW' | 'OLD' | '', columns: readonly string[], masked: readonly string[] = []): string {
+export function rowJsonSql(
+  row: 'NEW' | 'OLD' | '',
+  columns: readonly string[],
+  masked: readonly string[] = [],
+): string {
   const ref = (c: string) => (row === '' ? q(c) : `${row}.${q(c)}`);
   return `json_object(${columns.map((c) => `${lit(c)}, ${masked.includes(c) ? maskedSql(ref(c)) : ref(c)}`).join(', ')})`;
 }

@@ -22,14 +22,18 @@ function errorFields(error: unknown): { name: string; message: string; stack: st
   if (typeof error !== 'object' || error === null) return null;
   const { name, message, stack } = error as { name?: unknown; message?: unknown; stack?: unknown };
   if (typeof message !== 'string') return null;
-  return { name: typeof name === 'string' ? name : 'Error', message, stack: typeof stack === 'string' ? stack : undefined };
+  return {
+    name: typeof name === 'string' ? name : 'Error',
+    message,
+    stack: typeof stack === 'string' ? stack : undefined,
+  };
 }
 
 function describe(error: unknown): string {
   const fields = errorFields(error);
   if (fields) return fields.stack ?? `${fields.name}: ${fields.message}`;
   try {
-    return typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
+    return typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error));
   } catch {
     return String(error);
   }
@@ -94,7 +98,10 @@ export interface CrashReporter {
  * the process running, as Electron itself does after its own error dialog; the data file is safe either way,
  * since every write is one transaction.
  */
-export function installCrashHandlers(events: ProcessEvents, { logFile, showError, now = () => new Date(), echo }: CrashHandlerOptions): CrashReporter {
+export function installCrashHandlers(
+  events: ProcessEvents,
+  { logFile, showError, now = () => new Date(), echo }: CrashHandlerOptions,
+): CrashReporter {
   let lastDialog = Number.NEGATIVE_INFINITY;
   const log = (kind: string, error: unknown): { entry: string; logged: boolean } => {
     const entry = formatLogEntry(kind, error, now());

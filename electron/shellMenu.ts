@@ -67,7 +67,15 @@ export function menuTemplate(actions: MenuActions, isPackaged: boolean): MenuEnt
     },
     ...(isPackaged
       ? []
-      : [{ label: L.develop, submenu: [{ label: L.reload, role: 'reload' }, { label: L.devTools, role: 'toggleDevTools' }] } satisfies MenuEntry]),
+      : [
+          {
+            label: L.develop,
+            submenu: [
+              { label: L.reload, role: 'reload' },
+              { label: L.devTools, role: 'toggleDevTools' },
+            ],
+          } satisfies MenuEntry,
+        ]),
     { label: L.help, submenu: [{ label: L.about, click: actions.about }] },
   ];
 }

@@ -17,7 +17,8 @@ export function backupFileName(at: Date, reason: BackupReason, copy = 1): string
   return `casedesk-${localStamp(at)}-${reason}${copy > 1 ? `-${copy}` : ''}.sqlite`;
 }
 
-const NAME = /^casedesk-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(daily|manual|migration|import|pre-restore)(?:-(\d+))?\.sqlite$/;
+const NAME =
+  /^casedesk-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(daily|manual|migration|import|pre-restore)(?:-(\d+))?\.sqlite$/;
 
 /** The time and reason a backup's name records, or null for any other file. */
 export function parseBackupFileName(name: string): { takenAt: Date; reason: BackupReason } | null {
@@ -26,7 +27,13 @@ export function parseBackupFileName(name: string): { takenAt: Date; reason: Back
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const takenAt = new Date(y, mo - 1, d, h, mi, s);
   // A name like 20261131 is not a time this program wrote.
-  if (takenAt.getFullYear() !== y || takenAt.getMonth() !== mo - 1 || takenAt.getDate() !== d || takenAt.getHours() !== h) return null;
+  if (
+    takenAt.getFullYear() !== y ||
+    takenAt.getMonth() !== mo - 1 ||
+    takenAt.getDate() !== d ||
+    takenAt.getHours() !== h
+  )
+    return null;
   return { takenAt, reason: m[7] as BackupReason };
 }
 

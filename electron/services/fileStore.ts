@@ -59,7 +59,9 @@ function headerKeyId(file: string): string | null {
   const fd = fs.openSync(file, 'r');
   try {
     const read = fs.readSync(fd, head, 0, HEADER_BYTES, 0);
-    return read === HEADER_BYTES && head.subarray(0, MAGIC.length).equals(MAGIC) ? head.toString('latin1', MAGIC.length, MAGIC.length + KEY_ID_BYTES) : null;
+    return read === HEADER_BYTES && head.subarray(0, MAGIC.length).equals(MAGIC)
+      ? head.toString('latin1', MAGIC.length, MAGIC.length + KEY_ID_BYTES)
+      : null;
   } finally {
     fs.closeSync(fd);
   }
@@ -70,7 +72,7 @@ function writeAtomically(target: string, bytes: Buffer): void {
   const partial = `${target}.partial`;
   const fd = fs.openSync(partial, 'w');
   try {
-    for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at);
+    for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

@@ -41,7 +41,11 @@ export function TimelineEntry({ kind, entry }: { kind: CaseKind; entry: CaseActi
           size="small"
           column={1}
           className="timeline-fields"
-          items={fields.map((f) => ({ key: f.key, label: f.label, children: <span className="facts">{f.value}</span> }))}
+          items={fields.map((f) => ({
+            key: f.key,
+            label: f.label,
+            children: <span className="facts">{f.value}</span>,
+          }))}
         />
       )}
       <Typography.Text type="secondary" className="timeline-by">

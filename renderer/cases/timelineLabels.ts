@@ -33,7 +33,9 @@ function fieldLabels(kind: CaseKind, action: string): Labels {
   if (!spec) return {};
   const labels: Labels = { ...spec.labels, ...spec.recorded };
   const nested = Object.entries(labels).filter(([path]) => path.startsWith('data.'));
-  return nested.length > 0 ? Object.fromEntries(nested.map(([path, label]) => [path.slice('data.'.length), label])) : labels;
+  return nested.length > 0
+    ? Object.fromEntries(nested.map(([path, label]) => [path.slice('data.'.length), label]))
+    : labels;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

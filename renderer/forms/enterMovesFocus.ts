@@ -12,7 +12,9 @@ function fieldStops(container: HTMLElement): HTMLElement[] {
   );
   return all.filter((el) => {
     if (!(el instanceof HTMLInputElement) || el.type !== 'radio' || !el.name) return true;
-    const group = all.filter((o): o is HTMLInputElement => o instanceof HTMLInputElement && o.type === 'radio' && o.name === el.name);
+    const group = all.filter(
+      (o): o is HTMLInputElement => o instanceof HTMLInputElement && o.type === 'radio' && o.name === el.name,
+    );
     const checked = group.find((o) => o.checked);
     return el === (checked ?? group[0]);
   });

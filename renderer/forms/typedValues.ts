@@ -10,7 +10,8 @@ export const DATE_FORMAT = 'YYYY-MM-DD';
 /** Typed dates are accepted in any of these; the first is how a date is shown. */
 export const DATE_FORMATS = [DATE_FORMAT, 'YYYYMMDD', 'YYYY/MM/DD', 'YYYY.MM.DD'];
 
-export const isoOf = (d: Dayjs | null | undefined): string => (d && dayjs.isDayjs(d) && d.isValid() ? d.format(DATE_FORMAT) : '');
+export const isoOf = (d: Dayjs | null | undefined): string =>
+  d && dayjs.isDayjs(d) && d.isValid() ? d.format(DATE_FORMAT) : '';
 export const dayOf = (iso: string): Dayjs | null => (iso ? dayjs(iso, DATE_FORMAT, true) : null);
 
 /** Yuan as typed → fen; blank → `blank`; 12.345 → 1234.5 (not an integer of fen), -5 → -500, "abc" → "abc". */

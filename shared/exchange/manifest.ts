@@ -61,29 +61,31 @@ export const restoredSchema = z.strictObject({
 });
 export type RestoredNote = z.infer<typeof restoredSchema>;
 
-export const dataManifestSchema = z.strictObject({
-  format: z.literal('casedesk-package'),
-  formatVersion: z.union([z.literal(PACKAGE_FORMAT_VERSION), z.literal(RESTORE_FORMAT_VERSION)]),
-  kind: z.literal('office-data'),
-  office: z.strictObject({ code: z.string().regex(/^\d{8,9}$/), name: z.string(), bureauName: z.string() }),
-  signer: signerSchema,
-  period: z.string().regex(PERIOD),
-  sequence: z.number().int().positive(),
-  /** The change-log sequences this export covers: after `after`, up to and including `upTo`. */
-  changes: z.strictObject({ after: z.number().int().nonnegative(), upTo: z.number().int().nonnegative() }),
-  createdAt: z.string(),
-  appVersion: z.string(),
-  /** Rows per table: upserts and tombstones. */
-  counts: countsSchema,
-  /** The office's audit log head when the export was made: a shortened log shows against an earlier package. */
-  auditHead: z.strictObject({ seq: z.number().int().nonnegative(), hash: z.string() }),
-  /** Version 2, the first export after a restore: what happened; the package then carries inventory.ndjson. */
-  restored: restoredSchema.optional(),
-  /** SHA-256 over the plaintext parts in order: equal for an export and its re-issue. */
-  contentHash: sha256,
-  encryption: encryptionSchema.nullable(),
-  parts: z.array(partEntrySchema),
-}).refine((m) => m.restored === undefined || m.formatVersion >= RESTORE_FORMAT_VERSION, { path: ['restored'] });
+export const dataManifestSchema = z
+  .strictObject({
+    format: z.literal('casedesk-package'),
+    formatVersion: z.union([z.literal(PACKAGE_FORMAT_VERSION), z.literal(RESTORE_FORMAT_VERSION)]),
+    kind: z.literal('office-data'),
+    office: z.strictObject({ code: z.string().regex(/^\d{8,9}$/), name: z.string(), bureauName: z.string() }),
+    signer: signerSchema,
+    period: z.string().regex(PERIOD),
+    sequence: z.number().int().positive(),
+    /** The change-log sequences this export covers: after `after`, up to and including `upTo`. */
+    changes: z.strictObject({ after: z.number().int().nonnegative(), upTo: z.number().int().nonnegative() }),
+    createdAt: z.string(),
+    appVersion: z.string(),
+    /** Rows per table: upserts and tombstones. */
+    counts: countsSchema,
+    /** The office's audit log head when the export was made: a shortened log shows against an earlier package. */
+    auditHead: z.strictObject({ seq: z.number().int().nonnegative(), hash: z.string() }),
+    /** Version 2, the first export after a restore: what happened; the package then carries inventory.ndjson. */
+    restored: restoredSchema.optional(),
+    /** SHA-256 over the plaintext parts in order: equal for an export and its re-issue. */
+    contentHash: sha256,
+    encryption: encryptionSchema.nullable(),
+    parts: z.array(partEntrySchema),
+  })
+  .refine((m) => m.restored === undefined || m.formatVersion >= RESTORE_FORMAT_VERSION, { path: ['restored'] });
 export type DataManifest = z.infer<typeof dataManifestSchema>;
 
 export const configManifestSchema = z.strictObject({
@@ -103,7 +105,9 @@ export type ConfigManifest = z.infer<typeof configManifestSchema>;
 /** The bureau's marks for an office: what the office's new ids, sequences and case numbers must continue beyond. */
 export const highWaterSchema = z.strictObject({
   sequences: z.record(z.string().max(64), count),
-  caseNumbers: z.array(z.strictObject({ kind: z.string().max(20), year: z.number().int().min(1949).max(9999), lastSeq: count })).max(1000),
+  caseNumbers: z
+    .array(z.strictObject({ kind: z.string().max(20), year: z.number().int().min(1949).max(9999), lastSeq: count }))
+    .max(1000),
 });
 
 /**
@@ -120,7 +124,9 @@ export const recoveryManifestSchema = z.strictObject({
   issuedAt: z.string(),
   appVersion: z.string(),
   /** The office's newest package the bureau had imported when it made this one (null: none). */
-  lastImport: z.strictObject({ sequence: z.number().int().positive(), period: z.string().regex(PERIOD), importedAt: z.string() }).nullable(),
+  lastImport: z
+    .strictObject({ sequence: z.number().int().positive(), period: z.string().regex(PERIOD), importedAt: z.string() })
+    .nullable(),
   highWater: highWaterSchema,
   counts: countsSchema,
   contentHash: sha256,
@@ -130,7 +136,11 @@ export const recoveryManifestSchema = z.strictObject({
 });
 export type RecoveryManifest = z.infer<typeof recoveryManifestSchema>;
 
-export const manifestSchema = z.discriminatedUnion('kind', [dataManifestSchema, configManifestSchema, recoveryManifestSchema]);
+export const manifestSchema = z.discriminatedUnion('kind', [
+  dataManifestSchema,
+  configManifestSchema,
+  recoveryManifestSchema,
+]);
 export type Manifest = z.infer<typeof manifestSchema>;
 
 /** `<office code>-recovery-<yyyy-mm-dd>.casedesk`. */

@@ -61,7 +61,14 @@ export interface ImportCounts {
 
 export type ImportOutcome =
   | {
-      fileName: string; status: 'imported' | 'duplicate'; officeCode: string; officeName: string; period: string; sequence: number; counts: ImportCounts; warnings: string[];
+      fileName: string;
+      status: 'imported' | 'duplicate';
+      officeCode: string;
+      officeName: string;
+      period: string;
+      sequence: number;
+      counts: ImportCounts;
+      warnings: string[];
       /** 恢复备份后的报送: what the office said about its restore, null for an ordinary package. */
       restored: string | null;
     }

@@ -43,7 +43,12 @@ export interface OfficeStatistics extends Figures {
   caseCount: number;
 }
 
-export const periodInfo = (p: Period): PeriodInfo => ({ key: p.key, label: p.label, from: p.range.from, to: p.range.to });
+export const periodInfo = (p: Period): PeriodInfo => ({
+  key: p.key,
+  label: p.label,
+  from: p.range.from,
+  to: p.range.to,
+});
 
 /** The breakdown values met in the data, per breakdown indicator, so several offices' rows line up. */
 export type BreakdownValues = ReadonlyMap<string, readonly string[]>;
@@ -85,9 +90,16 @@ function rate(numerator: number | null, denominator: number | null): number | nu
   return Math.round((numerator / denominator) * 1000) / 10;
 }
 
-function sumRows(ind: SumIndicator, facts: readonly CaseFacts[], ranges: { period: DayRange; yearToDate: DayRange }, values: readonly string[]): FigureRow[] {
+function sumRows(
+  ind: SumIndicator,
+  facts: readonly CaseFacts[],
+  ranges: { period: DayRange; yearToDate: DayRange },
+  values: readonly string[],
+): FigureRow[] {
   const total = { period: 0, yearToDate: 0 };
-  const byValue = new Map<string, { period: number; yearToDate: number }>(values.map((v) => [v, { period: 0, yearToDate: 0 }]));
+  const byValue = new Map<string, { period: number; yearToDate: number }>(
+    values.map((v) => [v, { period: 0, yearToDate: 0 }]),
+  );
   const emit = (on: string | null | undefined, value = 1, by?: string) => {
     if (!on || on < ranges.yearToDate.from || on > ranges.yearToDate.to) return;
     const inPeriod = inRange(on, ranges.period);
@@ -101,14 +113,24 @@ function sumRows(ind: SumIndicator, facts: readonly CaseFacts[], ranges: { perio
   };
   for (const f of facts) ind.events(f, emit);
   const row = (key: string, label: string, level: 0 | 1, v: { period: number; yearToDate: number }): FigureRow => ({
-    key, indicatorKey: ind.key, label, section: ind.section, unit: ind.unit, level,
-    period: v.period, yearToDate: v.yearToDate,
+    key,
+    indicatorKey: ind.key,
+    label,
+    section: ind.section,
+    unit: ind.unit,
+    level,
+    period: v.period,
+    yearToDate: v.yearToDate,
   });
   return [row(ind.key, ind.label, 0, total), ...values.map((v) => row(`${ind.key}:${v}`, v, 1, byValue.get(v)!))];
 }
 
 /** Every indicator's rows for the facts, in catalogue order. */
-export function computeRows(facts: readonly CaseFacts[], period: Period, values: BreakdownValues = breakdownValuesOf(facts, period)): FigureRow[] {
+export function computeRows(
+  facts: readonly CaseFacts[],
+  period: Period,
+  values: BreakdownValues = breakdownValuesOf(facts, period),
+): FigureRow[] {
   const ranges = { period: period.range, yearToDate: period.yearToDate };
   const rows: FigureRow[] = [];
   const byKey = new Map<string, FigureRow>();
@@ -123,8 +145,14 @@ export function computeRows(facts: readonly CaseFacts[], period: Period, values:
       const num = byKey.get(ind.numerator);
       const den = byKey.get(ind.denominator);
       const r: FigureRow = {
-        key: ind.key, indicatorKey: ind.key, label: ind.label, section: ind.section, unit: ind.unit, level: 0,
-        period: rate(num?.period ?? null, den?.period ?? null), yearToDate: rate(num?.yearToDate ?? null, den?.yearToDate ?? null),
+        key: ind.key,
+        indicatorKey: ind.key,
+        label: ind.label,
+        section: ind.section,
+        unit: ind.unit,
+        level: 0,
+        period: rate(num?.period ?? null, den?.period ?? null),
+        yearToDate: rate(num?.yearToDate ?? null, den?.yearToDate ?? null),
       };
       rows.push(r);
       byKey.set(r.key, r);
@@ -197,17 +225,29 @@ export function expectedExportMonth(today: string): string {
 
 export const LATE_RULE = `每月${EXPORT_DUE_DAY}日前报送上月数据；${EXPORT_DUE_DAY}日后仍未收到上月数据包的司法所列为逾期未报送`;
 
-export function computeCounty(offices: readonly OfficeInput[], period: Period, { countyName, today }: { countyName: string; today: string }): CountyStatistics {
+export function computeCounty(
+  offices: readonly OfficeInput[],
+  period: Period,
+  { countyName, today }: { countyName: string; today: string },
+): CountyStatistics {
   const all = offices.flatMap((o) => o.facts);
   const values = breakdownValuesOf(all, period);
   const countyOffices = offices.map((o) => ({
-    code: o.code, name: o.name, lastExportedMonth: o.lastExportedMonth, late: isLate(o.lastExportedMonth, today),
+    code: o.code,
+    name: o.name,
+    lastExportedMonth: o.lastExportedMonth,
+    late: isLate(o.lastExportedMonth, today),
     rows: computeRows(o.facts, period, values),
   }));
   return {
-    period: periodInfo(period), county: { name: countyName }, asOf: today, offices: countyOffices,
+    period: periodInfo(period),
+    county: { name: countyName },
+    asOf: today,
+    offices: countyOffices,
     total: computeFigures(all, period, values),
-    lateOffices: countyOffices.filter((o) => o.late).map(({ code, name, lastExportedMonth }) => ({ code, name, lastExportedMonth })),
+    lateOffices: countyOffices
+      .filter((o) => o.late)
+      .map(({ code, name, lastExportedMonth }) => ({ code, name, lastExportedMonth })),
     lateRule: LATE_RULE,
   };
 }

@@ -55,12 +55,21 @@ export function parsePeriod(key: string): Period | null {
     label = `${year}年`;
   }
   const to = `${year}-${pad(last)}-${pad(lastDayOfMonth(year, last))}`;
-  return { key, kind, year, range: { from: `${year}-${pad(first)}-01`, to }, yearToDate: { from: `${year}-01-01`, to }, label };
+  return {
+    key,
+    kind,
+    year,
+    range: { from: `${year}-${pad(first)}-01`, to },
+    yearToDate: { from: `${year}-01-01`, to },
+    label,
+  };
 }
 
 /** A zod field for a period key, with the Chinese message the form shows. */
 export const periodKey = () =>
-  z.string({ error: '请选择统计期间' }).refine((s) => parsePeriod(s) !== null, '统计期间应为年月（2026-10）、季度（2026-Q4）或年度（2026）');
+  z
+    .string({ error: '请选择统计期间' })
+    .refine((s) => parsePeriod(s) !== null, '统计期间应为年月（2026-10）、季度（2026-Q4）或年度（2026）');
 
 export function inRange(on: string | null, range: DayRange): boolean {
   return on !== null && on >= range.from && on <= range.to;

@@ -84,8 +84,18 @@ export const DEFAULT_TEMPLATE: ReportTemplate = {
   sheets: [
     {
       name: '汇总',
-      rows: ['legalAid.received', 'legalAid.granted', 'legalAid.closed', 'mediation.registered', 'mediation.succeeded', 'mediation.successRate',
-        'notarization.received', 'notarization.issued', 'dossier.closed', 'dossier.missingNotices'].map((key) => ({ key, label: '', breakdown: false })),
+      rows: [
+        'legalAid.received',
+        'legalAid.granted',
+        'legalAid.closed',
+        'mediation.registered',
+        'mediation.succeeded',
+        'mediation.successRate',
+        'notarization.received',
+        'notarization.issued',
+        'dossier.closed',
+        'dossier.missingNotices',
+      ].map((key) => ({ key, label: '', breakdown: false })),
     },
     ...SECTIONS.map((section) => ({
       name: SECTION_LABELS[section],

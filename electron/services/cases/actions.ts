@@ -104,8 +104,14 @@ export async function recordAction<S extends string, A extends string>(
   await db
     .insertInto('case_actions')
     .values({
-      case_id: request.caseId, action: request.action, acted_on: request.actedOn, data: JSON.stringify(request.data),
-      from_status: state.status, to_status: to, user_id: user.id > 0 ? user.id : null, username: user.displayName,
+      case_id: request.caseId,
+      action: request.action,
+      acted_on: request.actedOn,
+      data: JSON.stringify(request.data),
+      from_status: state.status,
+      to_status: to,
+      user_id: user.id > 0 ? user.id : null,
+      username: user.displayName,
       recorded_at: at,
     })
     .execute();

@@ -29,7 +29,13 @@ export async function installDossierRuleSet(
   }
   await db
     .insertInto('dossier_rule_sets')
-    .values({ version: set.version, name: set.name, rules: JSON.stringify(set), installed_at: clock.now().toISOString(), installed_by: by })
+    .values({
+      version: set.version,
+      name: set.name,
+      rules: JSON.stringify(set),
+      installed_at: clock.now().toISOString(),
+      installed_by: by,
+    })
     .execute();
   return { version: set.version, recheckedCases: await recheckOpenDossiers(db, clock) };
 }

@@ -71,7 +71,9 @@ export const QUICK_ORAL_LABELS: Labels = {
 };
 
 const flag = () => z.boolean({ error: '格式不正确' });
-const KIND_ERROR = { error: (iss: { code: string }) => (iss.code === 'invalid_union' ? '请选择自然人或法人、非法人组织' : '格式不正确') };
+const KIND_ERROR = {
+  error: (iss: { code: string }) => (iss.code === 'invalid_union' ? '请选择自然人或法人、非法人组织' : '格式不正确'),
+};
 
 const personSchema = strictObject({
   kind: z.literal('person'),
@@ -180,7 +182,12 @@ type AnyParty = MediationParty | QuickParty;
  * those were entered; an organisation's 统一社会信用代码 (GB 32100, required on the full form); phones; and no
  * person or organisation twice.
  */
-function checkParties(list: readonly AnyParty[], on: string, today: string, add: (path: (string | number)[], m: string) => void): void {
+function checkParties(
+  list: readonly AnyParty[],
+  on: string,
+  today: string,
+  add: (path: (string | number)[], m: string) => void,
+): void {
   const seen = new Map<string, number>();
   list.forEach((p, i) => {
     const at = (field: string) => ['parties', i, field];
@@ -197,7 +204,8 @@ function checkParties(list: readonly AnyParty[], on: string, today: string, add:
           number = parsed.value.canonical;
           if ('birthDate' in p && p.birthDate <= today && parsed.value.birthDate !== p.birthDate)
             add(at('birthDate'), `与公民身份号码中的出生日期（${formatChineseDate(parsed.value.birthDate)}）不一致`);
-          if ('sex' in p && parsed.value.sex !== p.sex) add(at('sex'), `与公民身份号码显示的性别（${parsed.value.sex}）不一致`);
+          if ('sex' in p && parsed.value.sex !== p.sex)
+            add(at('sex'), `与公民身份号码显示的性别（${parsed.value.sex}）不一致`);
         }
       }
     } else if (p.creditCode) {
@@ -208,7 +216,11 @@ function checkParties(list: readonly AnyParty[], on: string, today: string, add:
     if (p.phone && !parsePhone(p.phone).ok) add(at('phone'), PHONE_MESSAGE);
     if (number !== null) {
       const first = seen.get(number);
-      if (first !== undefined) add(at(p.kind === 'person' ? 'idNumber' : 'creditCode'), `与第${first + 1}个当事人重复，同一当事人只能填写一次`);
+      if (first !== undefined)
+        add(
+          at(p.kind === 'person' ? 'idNumber' : 'creditCode'),
+          `与第${first + 1}个当事人重复，同一当事人只能填写一次`,
+        );
       else seen.set(number, i);
     }
   });
@@ -220,7 +232,10 @@ export function checkMediationRegistration(reg: MediationRegistration, today: st
   const add = (path: (string | number)[], message: string) => issues.push({ path, message });
   if (reg.receivedOn > today) add(['receivedOn'], '不能晚于今天');
   if (SOURCES_NEEDING_DETAIL.has(reg.source) && !reg.sourceDetail)
-    add(['sourceDetail'], reg.source === '其他' ? '纠纷来源为“其他”的，须写明具体来源' : `${reg.source}的，须写明移送或委托单位`);
+    add(
+      ['sourceDetail'],
+      reg.source === '其他' ? '纠纷来源为“其他”的，须写明具体来源' : `${reg.source}的，须写明移送或委托单位`,
+    );
   if (reg.source === '当事人申请' && !reg.requests) add(['requests'], '当事人申请调解的，须写明申请事项');
   checkParties(reg.parties, reg.receivedOn, today, add);
   if (reg.peopleCount < reg.parties.length) add(['peopleCount'], `不能少于当事人数（${reg.parties.length}）`);
@@ -239,7 +254,8 @@ export function checkQuickOralMediation(q: QuickOralMediation, today: string): R
   if (q.mediatedOn > today) add(['mediatedOn'], '不能晚于今天');
   checkParties(q.parties, q.mediatedOn, today, add);
   if (!q.agreementContent) add(['agreementContent'], ORAL_CONTENT_MESSAGE);
-  if (METHODS_NEEDING_DUE_DATE.has(q.performanceMethod) && !q.performanceDueOn) add(['performanceDueOn'], `${q.performanceMethod}的，须填写履行期限`);
+  if (METHODS_NEEDING_DUE_DATE.has(q.performanceMethod) && !q.performanceDueOn)
+    add(['performanceDueOn'], `${q.performanceMethod}的，须填写履行期限`);
   if (q.performanceDueOn && q.performanceDueOn < q.mediatedOn) add(['performanceDueOn'], '不能早于调解日期');
   return issues;
 }
@@ -252,7 +268,11 @@ function canonicalPhone(v: string): string {
 
 function canonicalParty<P extends AnyParty>(p: P, today: string): P {
   if (p.kind === 'person') {
-    return { ...p, idNumber: p.idNumber ? (canonicalIdNumber(p.idNumber, today) ?? p.idNumber) : '', phone: canonicalPhone(p.phone) };
+    return {
+      ...p,
+      idNumber: p.idNumber ? (canonicalIdNumber(p.idNumber, today) ?? p.idNumber) : '',
+      phone: canonicalPhone(p.phone),
+    };
   }
   const code = p.creditCode ? parseCreditCode(p.creditCode) : null;
   return { ...p, creditCode: code?.ok ? code.value : p.creditCode, phone: canonicalPhone(p.phone) };

@@ -37,13 +37,20 @@ export interface NotarizationDeadlines {
   deferredMaterials: NotarizationDeferredDeadline | null;
 }
 
-export function requestDeadlines(progress: NotarizationProgress, today: string, table?: HolidayTable): NotarizationDeadlines {
+export function requestDeadlines(
+  progress: NotarizationProgress,
+  today: string,
+  table?: HolidayTable,
+): NotarizationDeadlines {
   const opts = table ? { table } : {};
   let issue: NotarizationIssueDeadline | null = null;
   if (progress.accepted) {
     // A stretch still open ends today, or on the day the request ended while it was open.
     const openUntil = progress.ended?.on ?? today;
-    const pauses: Pause[] = progress.pauses.map((p) => ({ from: p.from, to: p.to ?? (openUntil > p.from ? openUntil : p.from) }));
+    const pauses: Pause[] = progress.pauses.map((p) => ({
+      from: p.from,
+      to: p.to ?? (openUntil > p.from ? openUntil : p.from),
+    }));
     const deadline = computeDeadline('notarizationIssue', { start: progress.accepted.on, pauses, ...opts });
     const doneOn = progress.certificate?.issuedOn ?? null;
     issue = {
@@ -70,7 +77,11 @@ export function requestDeadlines(progress: NotarizationProgress, today: string, 
 }
 
 /** The request's limits as every kind lists them; one that no longer runs has no status. */
-export function deadlinesOf({ progress }: NotarizationFacts, today: string, { table }: DeadlineCalendar = {}): CaseDeadline[] {
+export function deadlinesOf(
+  { progress }: NotarizationFacts,
+  today: string,
+  { table }: DeadlineCalendar = {},
+): CaseDeadline[] {
   const { issue, deferredMaterials } = requestDeadlines(progress, today, table);
   const out: CaseDeadline[] = [];
   if (issue) {

@@ -9,7 +9,14 @@ import { ApiError, createApi, type Api } from '../../../../shared/client';
 import type { Channel } from '../../../../shared/contract';
 import { EXPORTED_TABLES } from '../../../../shared/exchange/tables';
 import { maskIdNumber } from '../../../../shared/identity';
-import { manualClock, OFFICE, tempDir, testBackend, type ManualClock, type TestBackend } from '../../../support/fixtures';
+import {
+  manualClock,
+  OFFICE,
+  tempDir,
+  testBackend,
+  type ManualClock,
+  type TestBackend,
+} from '../../../support/fixtures';
 
 export interface Site extends TestBackend {
   clock: ManualClock;
@@ -61,7 +68,13 @@ export async function makeCases(api: Api, count: number, seed: number): Promise<
 
 export async function bureau(): Promise<Site> {
   const s = site();
-  await s.api.call('office.setup', { name: '长沙市雨花区司法局', divisionCode: '430111', officeNumber: '00', bureauName: '长沙市雨花区司法局', caseNumberPrefix: '雨司' });
+  await s.api.call('office.setup', {
+    name: '长沙市雨花区司法局',
+    divisionCode: '430111',
+    officeNumber: '00',
+    bureauName: '长沙市雨花区司法局',
+    caseNumberPrefix: '雨司',
+  });
   await s.api.call('exchange.setMode', { mode: 'bureau' });
   return s;
 }
@@ -72,7 +85,12 @@ export async function introduce(from: Site, to: Site): Promise<void> {
   await from.api.call('exchange.setBureauKey', { publicKey: bureauKey.publicKey! });
   const keys = await from.api.call('exchange.keys', {});
   const office = (await from.api.call('office.get', {}))!;
-  await to.api.call('bureau.registerOffice', { code: office.officeCode, name: office.name, publicKey: keys.publicKey!, fingerprint: keys.fingerprint! });
+  await to.api.call('bureau.registerOffice', {
+    code: office.officeCode,
+    name: office.name,
+    publicKey: keys.publicKey!,
+    fingerprint: keys.fingerprint!,
+  });
 }
 
 /** Every exported row of an office's own file, as `table key → row`, read with SQLite directly, ID numbers masked as sent. */
@@ -82,7 +100,10 @@ export function officeRows(s: Pick<Site, 'dataFile'>): Map<string, Record<string
   try {
     for (const [table, spec] of Object.entries(EXPORTED_TABLES)) {
       const cols = Object.keys(spec.columns);
-      for (const r of sqlite.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${table}"`).all() as Record<string, unknown>[]) {
+      for (const r of sqlite.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${table}"`).all() as Record<
+        string,
+        unknown
+      >[]) {
         const key = spec.key.length === 1 ? String(r[spec.key[0]!]) : JSON.stringify(spec.key.map((c) => r[c]));
         for (const c of spec.masked ?? []) if (typeof r[c] === 'string') r[c] = maskIdNumber(r[c] as string);
         rows.set(`${table} ${key}`, r);
@@ -95,13 +116,21 @@ export function officeRows(s: Pick<Site, 'dataFile'>): Map<string, Record<string
 }
 
 /** What the bureau holds of an office: live rows as `table key → row`, and the tombstones' keys. */
-export function bureauRows(s: Site, officeCode: string): { live: Map<string, Record<string, unknown>>; tombstones: Set<string> } {
+export function bureauRows(
+  s: Site,
+  officeCode: string,
+): { live: Map<string, Record<string, unknown>>; tombstones: Set<string> } {
   const sqlite = openTestFile(s.dataFile, { readonly: true });
   try {
     const live = new Map<string, Record<string, unknown>>();
     const tombstones = new Set<string>();
-    for (const r of sqlite.prepare(`SELECT table_name, row_key, deleted, data FROM bureau_rows WHERE office_code = ?`).all(officeCode) as {
-      table_name: string; row_key: string; deleted: number; data: string | null;
+    for (const r of sqlite
+      .prepare(`SELECT table_name, row_key, deleted, data FROM bureau_rows WHERE office_code = ?`)
+      .all(officeCode) as {
+      table_name: string;
+      row_key: string;
+      deleted: number;
+      data: string | null;
     }[]) {
       if (r.deleted) tombstones.add(`${r.table_name} ${r.row_key}`);
       else live.set(`${r.table_name} ${r.row_key}`, JSON.parse(r.data!) as Record<string, unknown>);
