@@ -37,7 +37,7 @@ export interface DataKeyProvider {
   save(file: string, ring: KeyRing): void;
 }
 
-export function keyIdOf(bytes: Buffer): string {
+function keyIdOf(bytes: Buffer): string {
   const hex = crypto
     .createHmac('sha256', bytes)
     .update('casedesk data key id')

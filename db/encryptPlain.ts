@@ -51,7 +51,7 @@ function removeWithSideFiles(file: string): void {
 }
 
 /** Overwrites a file with random bytes, syncs it, then deletes it: the plain original leaves no readable trace. */
-export function wipeFile(file: string): void {
+function wipeFile(file: string): void {
   if (fs.existsSync(file)) {
     const fd = fs.openSync(file, 'r+');
     try {

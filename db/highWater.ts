@@ -41,7 +41,7 @@ export interface HighWater {
   caseNumbers: CaseNumberMark[];
 }
 
-export const HIGH_WATER_SUFFIX = '.high-water.json';
+const HIGH_WATER_SUFFIX = '.high-water.json';
 
 export function highWaterPath(file: string): string {
   return path.resolve(file) + HIGH_WATER_SUFFIX;
@@ -53,7 +53,7 @@ function hasTable(sqlite: BetterSqlite3.Database, name: string): boolean {
   return sqlite.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(name) !== undefined;
 }
 
-export function emptyHighWater(): HighWater {
+function emptyHighWater(): HighWater {
   return { sequences: Object.fromEntries(Object.keys(SEQUENCED_TABLES).map((t) => [t, 0])), caseNumbers: [] };
 }
 
@@ -135,7 +135,7 @@ export function raiseHighWater(sqlite: BetterSqlite3.Database, marks: HighWater)
   return raised;
 }
 
-export interface HighWaterFile {
+interface HighWaterFile {
   /** The office the marks belong to (县级行政区划代码 + 司法所编号), null before the office was set up. */
   officeCode: string | null;
   updatedAt: string;
@@ -143,7 +143,7 @@ export interface HighWaterFile {
 }
 
 /** The office code a data file holds, or null. */
-export function officeCodeOf(sqlite: BetterSqlite3.Database): string | null {
+function officeCodeOf(sqlite: BetterSqlite3.Database): string | null {
   if (!hasTable(sqlite, 'office')) return null;
   const row = sqlite.prepare('SELECT division_code || office_number AS code FROM office WHERE id = 1').get() as
     { code: string } | undefined;
@@ -166,7 +166,7 @@ function isMarks(value: unknown): value is HighWater {
 }
 
 /** The copy beside the data file, or null when there is none or it cannot be read (a damaged copy is no source). */
-export function readHighWaterFile(file: string): HighWaterFile | null {
+function readHighWaterFile(file: string): HighWaterFile | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(fs.readFileSync(highWaterPath(file), 'utf8'));
@@ -184,7 +184,7 @@ export function readHighWaterFile(file: string): HighWaterFile | null {
 }
 
 /** Writes the copy beside the data file: a temporary file, synced, renamed over the old one. */
-export function writeHighWaterFile(file: string, content: HighWaterFile): void {
+function writeHighWaterFile(file: string, content: HighWaterFile): void {
   const target = highWaterPath(file);
   const partial = `${target}.partial`;
   fs.writeFileSync(partial, `${JSON.stringify({ format: 'casedesk-high-water', version: 1, ...content }, null, 1)}\n`);

@@ -25,7 +25,7 @@ import {
   type HighWater,
 } from './highWater';
 
-export const PENDING_RESTORE_SUFFIX = '.restore-pending';
+const PENDING_RESTORE_SUFFIX = '.restore-pending';
 export const ATTACHMENTS_SUFFIX = '.attachments';
 const REQUEST_SUFFIX = '.json';
 const FINISHING_SUFFIX = '.restore-finishing.json';
@@ -157,7 +157,7 @@ function sameBytes(a: string, b: string): boolean {
  * each file is written under a temporary name, synced and renamed, so `to` never holds a half-written file.
  * Returns how many files were copied.
  */
-export function mergeFolderSync(from: string, to: string): number {
+function mergeFolderSync(from: string, to: string): number {
   if (!fs.existsSync(from)) return 0;
   fs.mkdirSync(to, { recursive: true });
   let copied = 0;
@@ -292,7 +292,7 @@ export interface RestoreEvent {
  * Records a restore in `restores` (once per event id) with where ids and sequences now continue, and moves the
  * audit entry its row made into the log, inside the caller's transaction. Nothing when the file predates `restores`.
  */
-export function recordRestoreSync(
+function recordRestoreSync(
   sqlite: BetterSqlite3.Database,
   event: Omit<RestoreEvent, 'changeSeq' | 'exportSequence'> & { preRestoreBackup: string; by: RestoreRequest['by'] },
   at: Date,

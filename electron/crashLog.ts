@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const LOG_FOLDER = 'logs';
-export const MAIN_LOG = 'main.log';
+const LOG_FOLDER = 'logs';
+const MAIN_LOG = 'main.log';
 /** Past this the log moves to main.log.1 (replacing the older one) and a new one starts. */
 export const MAX_LOG_BYTES = 1024 * 1024;
 /** Errors in a burst get one dialog; all of them are logged. */

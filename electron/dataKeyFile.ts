@@ -15,7 +15,7 @@ export interface SafeStorageLike {
   decryptString(encrypted: Buffer): string;
 }
 
-export const KEY_FILE_SUFFIX = '.key';
+const KEY_FILE_SUFFIX = '.key';
 
 export function dataKeyFilePath(dataFile: string): string {
   return path.resolve(dataFile) + KEY_FILE_SUFFIX;

@@ -19,7 +19,7 @@ import type { Session, Sessions } from './sessions';
  */
 export type Dispatch = (channel: unknown, input: unknown, caller?: string) => Promise<Envelope<unknown>>;
 
-export function payloadSize(input: unknown): number {
+function payloadSize(input: unknown): number {
   try {
     return JSON.stringify(input ?? null).length;
   } catch {

@@ -20,7 +20,7 @@ export interface SessionControl {
   unlock(): void;
 }
 
-export const SYSTEM_USER: SessionUser = {
+const SYSTEM_USER: SessionUser = {
   id: 0,
   username: 'system',
   displayName: '命令行',

@@ -3,7 +3,6 @@
 import type { BackupInfo } from './channels/system';
 
 export type BackupReason = BackupInfo['reason'];
-export const BACKUP_REASONS: readonly BackupReason[] = ['daily', 'manual', 'migration', 'import', 'pre-restore'];
 
 const p2 = (n: number) => String(n).padStart(2, '0');
 
@@ -44,7 +43,7 @@ export interface RotationPolicy {
 }
 
 /** 7 daily, 4 weekly, 12 monthly: a week's mistakes undone day by day, a year's by month. */
-export const DEFAULT_ROTATION: RotationPolicy = { days: 7, weeks: 4, months: 12 };
+const DEFAULT_ROTATION: RotationPolicy = { days: 7, weeks: 4, months: 12 };
 
 function dayKey(at: Date): string {
   return `${at.getFullYear()}-${p2(at.getMonth() + 1)}-${p2(at.getDate())}`;

@@ -18,7 +18,7 @@ import { toHalfWidthDigits } from './text';
  * calendarDays: 日 (民法典 第201–203条); workingDays: 工作日; months: 月 (第202条);
  * promisedDate: a date someone committed to (容缺受理), taken as given — a date is not a period, so no shift.
  */
-export const DEADLINE_UNITS = ['calendarDays', 'workingDays', 'months', 'promisedDate'] as const;
+const DEADLINE_UNITS = ['calendarDays', 'workingDays', 'months', 'promisedDate'] as const;
 export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
 
 export interface DeadlineRule {

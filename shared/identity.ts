@@ -7,7 +7,7 @@ const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK_CHARS = '10X98765432';
 
 /** Province-level codes of GB/T 2260, plus 81/82/83 used by residence permits of HK, Macau and Taiwan residents. */
-export const PROVINCE_CODES: ReadonlySet<string> = new Set([
+const PROVINCE_CODES: ReadonlySet<string> = new Set([
   '11',
   '12',
   '13',
@@ -53,7 +53,7 @@ export function idCheckChar(first17: string): string {
 
 export type IdNumberError = 'format' | 'address' | 'birthDate' | 'birthInFuture' | 'checksum';
 
-export interface ParsedIdNumber {
+interface ParsedIdNumber {
   /** Canonical 18-character form: ASCII digits, uppercase X. */
   canonical: string;
   birthDate: string; // ISO yyyy-mm-dd

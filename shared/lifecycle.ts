@@ -2,7 +2,7 @@
 // Each kind declares its own (shared/legalAid/lifecycle.ts, ...); the rules here are shared and pure.
 import { formatChineseDate } from './dates';
 
-export interface ActionDef<S extends string> {
+interface ActionDef<S extends string> {
   /** Chinese, as the timeline shows it: 一次性告知补充材料, 指派, 结案 ... */
   label: string;
   from: readonly S[];

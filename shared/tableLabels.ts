@@ -42,7 +42,7 @@ export const tableLabel = (table: string): string => TABLE_LABELS[table] ?? tabl
  * Chinese names of the exported columns (shared/exchange/tables.ts), for showing two versions of a row side by side
  * (待核冲突, a recovery package's differing rows). A column not listed is shown as it is stored.
  */
-export const COLUMN_LABELS: Readonly<Record<string, string>> = {
+const COLUMN_LABELS: Readonly<Record<string, string>> = {
   id: '编号',
   case_id: '案件编号',
   party_id: '当事人编号',

@@ -14,7 +14,7 @@ import type { Migration } from './migration';
  * table that references it; the runner checks `foreign_key_check` before committing. Ids, rows and the order of
  * columns are kept.
  */
-export const ID_TABLES: readonly { table: string; key: string }[] = [
+const ID_TABLES: readonly { table: string; key: string }[] = [
   { table: 'users', key: 'id' },
   { table: 'cases', key: 'id' },
   { table: 'parties', key: 'id' },

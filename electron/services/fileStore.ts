@@ -17,12 +17,12 @@ const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 const HEADER_BYTES = MAGIC.length + KEY_ID_BYTES + NONCE_BYTES;
 
-export function isEncryptedFile(bytes: Buffer): boolean {
+function isEncryptedFile(bytes: Buffer): boolean {
   return bytes.length >= HEADER_BYTES + TAG_BYTES && bytes.subarray(0, MAGIC.length).equals(MAGIC);
 }
 
 /** A file's bytes encrypted under `key` (the purpose's derived key), as stored. */
-export function sealFile(plain: Buffer, key: DataKey): Buffer {
+function sealFile(plain: Buffer, key: DataKey): Buffer {
   const nonce = crypto.randomBytes(NONCE_BYTES);
   const id = Buffer.from(key.id, 'latin1');
   const cipher = crypto.createCipheriv('aes-256-gcm', derivedKey(key, 'attachments'), nonce);

@@ -74,7 +74,7 @@ const BUREAU_PAGE_PATHS = Object.fromEntries(
   Object.entries(BUREAU_PAGES).map(([path, page]) => [page, path]),
 ) as Record<BureauPage, string>;
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const params = new URLSearchParams(query);
   const id = (s: string | null | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : null);

@@ -14,7 +14,7 @@ import { DossierTag, useDossierCompleteness } from '../dossier/completeness';
 export type CaseListQuery = ChannelInput<'cases.list'>;
 type SortKey = (typeof CASE_SORT_KEYS)[number];
 
-export const SEARCH_DELAY_MS = 300;
+const SEARCH_DELAY_MS = 300;
 
 export const INITIAL_CASE_QUERY: CaseListQuery = {
   kind: null,

@@ -17,7 +17,7 @@ interface Props {
   version?: number;
 }
 
-export function TimelineEntry({ kind, entry }: { kind: CaseKind; entry: CaseAction }) {
+function TimelineEntry({ kind, entry }: { kind: CaseKind; entry: CaseAction }) {
   const fields = changedFields(kind, entry.action, entry.data);
   const moved = entry.fromStatus !== entry.toStatus;
   return (

@@ -58,7 +58,7 @@ export function useConflictParties(
   return [parties, update];
 }
 
-export function checkableParties(parties: readonly ConflictParty[]): ConflictParty[] {
+function checkableParties(parties: readonly ConflictParty[]): ConflictParty[] {
   return parties
     .map((p) => ({
       ...p,
@@ -82,7 +82,7 @@ export function conflictProblem(review: ConflictReview): string | null {
 }
 
 /** Records on the new case that the clerk saw the matches; nothing to record when there were none. */
-export async function acknowledgeConflicts(api: Api, caseId: number, review: ConflictReview): Promise<void> {
+async function acknowledgeConflicts(api: Api, caseId: number, review: ConflictReview): Promise<void> {
   if (review.matches.length === 0) return;
   const seen = new Map(
     review.matches.map((m) => [
@@ -119,7 +119,7 @@ export async function recordConflictsSeen(
   }
 }
 
-export function ConflictMatchList({ matches }: { matches: ConflictMatch[] }) {
+function ConflictMatchList({ matches }: { matches: ConflictMatch[] }) {
   return (
     <ul className="conflict-matches" style={{ listStyle: 'none', paddingInlineStart: 0 }}>
       {matches.map((m) => (

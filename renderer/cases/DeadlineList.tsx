@@ -21,7 +21,7 @@ export interface DeadlineRow {
 }
 
 /** 剩余3日, 今日届满, 逾期2日, 按时完成 (2026年11月5日), 逾期完成 (逾期1日). */
-export function dueText(
+function dueText(
   { due, doneOn, status }: Pick<DeadlineRow, 'due' | 'doneOn' | 'status'>,
   today: string = localDate(),
 ): string {

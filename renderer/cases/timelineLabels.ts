@@ -9,7 +9,7 @@ import type { Labels } from '../../shared/validation';
 import { formatDate, formatMoney } from '../app/format';
 
 /** The first entry of every timeline, written when the case is registered. */
-export const REGISTER_ACTION = 'register';
+const REGISTER_ACTION = 'register';
 
 /** Fields that the timeline keeps for the program, not for the clerk (they repeat what is shown beside them). */
 const HIDDEN_FIELDS = new Set(['caseId', 'actedOn', 'rosterId']);

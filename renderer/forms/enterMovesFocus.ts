@@ -20,7 +20,7 @@ function fieldStops(container: HTMLElement): HTMLElement[] {
   });
 }
 
-export function focusNextField(container: HTMLElement, from: HTMLElement): void {
+function focusNextField(container: HTMLElement, from: HTMLElement): void {
   const stops = fieldStops(container);
   const index = stops.indexOf(from);
   const next = index >= 0 ? stops[index + 1] : undefined;

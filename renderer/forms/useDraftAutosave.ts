@@ -6,12 +6,12 @@ import { ApiError, type Api } from '../api';
 import type { CaseKind } from '../../shared/options';
 import { errorMessage } from '../app/apiContext';
 
-export const AUTOSAVE_DELAY_MS = 800;
+const AUTOSAVE_DELAY_MS = 800;
 
 export type AutosaveStatus =
   { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'failed'; message: string };
 
-export interface DraftSnapshot {
+interface DraftSnapshot {
   title: string;
   data: Record<string, unknown>;
 }

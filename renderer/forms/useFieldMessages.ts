@@ -40,7 +40,7 @@ export function refusedFields(error: unknown, prefix = ''): Map<string, string> 
   );
 }
 
-export class FieldMessageStore {
+class FieldMessageStore {
   private issues: ReadonlyMap<string, string> = new Map();
   private touched = new Set<string>();
   private submitted = false;

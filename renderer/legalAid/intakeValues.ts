@@ -50,7 +50,7 @@ export interface IntakeValues {
 }
 
 /** Form paths that differ from the payload's: the income is typed in yuan and sent in fen. */
-export const FORM_PATH_OF: Readonly<Record<string, string>> = {
+const FORM_PATH_OF: Readonly<Record<string, string>> = {
   'finance.monthlyIncomePerCapitaFen': 'finance.monthlyIncomePerCapitaYuan',
 };
 const PAYLOAD_PATH_OF: Readonly<Record<string, string>> = Object.fromEntries(

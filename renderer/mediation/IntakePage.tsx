@@ -34,7 +34,7 @@ import { useDisputeTypes } from './useDisputeTypes';
 import dayjs from 'dayjs';
 
 /** A person's ID number carries the birth date and sex: fill them when the clerk has not. */
-export function fillFromIdNumbers(
+function fillFromIdNumbers(
   checked: CheckedForm<RegistrationValues>,
   changed: { parties?: (Partial<PartyValues> | undefined)[] },
 ): void {

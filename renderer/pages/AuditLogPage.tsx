@@ -25,7 +25,7 @@ import { formatMoment } from '../app/format';
 
 type AuditQuery = ChannelInput<'audit.list'>;
 
-export const INITIAL_AUDIT_QUERY: AuditQuery = {
+const INITIAL_AUDIT_QUERY: AuditQuery = {
   username: null,
   channel: null,
   tableName: null,
@@ -68,7 +68,7 @@ function queryOf(f: Filters, pageSize: number): AuditQuery {
   };
 }
 
-export function verdictText(verdict: ChainVerdict): string {
+function verdictText(verdict: ChainVerdict): string {
   return verdict.ok
     ? `审计日志完整：共${verdict.entries}条记录，未发现改动、删除或调换。`
     : `审计日志校验失败：第${verdict.seq}条记录：${verdict.reason}`;
@@ -81,7 +81,7 @@ function shown(value: unknown): string {
 }
 
 /** The fields an entry changed: for an update only those that differ, for an insert or delete all of them. */
-export function AuditDiff({ row }: { row: AuditRow }) {
+function AuditDiff({ row }: { row: AuditRow }) {
   const before = row.before ?? {};
   const after = row.after ?? {};
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];

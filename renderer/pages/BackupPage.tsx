@@ -8,7 +8,7 @@ import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
 import { formatMoment } from '../app/format';
 
-export const BACKUP_REASON_LABELS: Record<BackupInfo['reason'], string> = {
+const BACKUP_REASON_LABELS: Record<BackupInfo['reason'], string> = {
   daily: '每日自动备份',
   manual: '手动备份',
   migration: '升级前自动备份',
@@ -16,7 +16,7 @@ export const BACKUP_REASON_LABELS: Record<BackupInfo['reason'], string> = {
   'pre-restore': '恢复前自动备份',
 };
 
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} 字节`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;

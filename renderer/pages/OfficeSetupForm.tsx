@@ -18,7 +18,7 @@ import { FieldMessagesContext, FormField } from '../forms/FormField';
 import { useFieldMessages } from '../forms/useFieldMessages';
 
 const FORM_NAME = 'office';
-export const BLANK_OFFICE: OfficeSetup = {
+const BLANK_OFFICE: OfficeSetup = {
   name: '',
   divisionCode: '',
   officeNumber: '',
@@ -26,7 +26,7 @@ export const BLANK_OFFICE: OfficeSetup = {
   caseNumberPrefix: '',
 };
 
-export function officeIssues(values: OfficeSetup, prefix = ''): Map<string, string> {
+function officeIssues(values: OfficeSetup, prefix = ''): Map<string, string> {
   const parsed = officeSetupSchema.safeParse(values);
   return parsed.success
     ? new Map()

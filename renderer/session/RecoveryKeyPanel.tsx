@@ -4,7 +4,7 @@ import { Alert, Button, Checkbox, Typography } from 'antd';
 import { useState } from 'react';
 import type { RecoveryKeyInfo } from '../../shared/contract';
 
-export const LOSS_WARNING =
+const LOSS_WARNING =
   '数据文件已加密。本机保存着打开它的密钥；换电脑、重装系统或系统密钥库损坏后，只能用恢复密钥打开数据。' +
   '如果本机的密钥和恢复密钥都丢失，任何人（包括技术支持人员）都无法再打开这些数据和备份。';
 

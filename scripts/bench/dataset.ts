@@ -37,7 +37,7 @@ export const SCALES: Record<Scale, Pick<DatasetSpec, 'offices' | 'casesPerOffice
 /** The day the data ends on (every step is dated on or before it); fixed, so the data never changes. */
 export const BENCH_UNTIL = '2026-11-20';
 
-export interface OfficeFile {
+interface OfficeFile {
   file: string;
   name: string;
   officeNumber: string;
@@ -92,7 +92,7 @@ export function schemaVersion(): number {
  * The cache key: scale, sizes, seed, schema version and `-k` for files encrypted under the bench key (a plain set
  * cached by an older version is not reused). After changing the generator, build again (--rebuild).
  */
-export function datasetKey(spec: DatasetSpec): string {
+function datasetKey(spec: DatasetSpec): string {
   const distinct = spec.distinctOffices < spec.offices ? `-d${spec.distinctOffices}` : '';
   return `${spec.scale}-o${spec.offices}${distinct}-n${spec.casesPerOffice}-s${spec.seed}-y${spec.years}-u${spec.until}-v${schemaVersion()}-k`;
 }
@@ -142,7 +142,7 @@ export function cachedDataset(cacheDir: string, spec: DatasetSpec): Dataset | nu
 }
 
 /** Where a set is built before it is whole. */
-export function partialDir(cacheDir: string, spec: DatasetSpec): string {
+function partialDir(cacheDir: string, spec: DatasetSpec): string {
   return path.join(cacheDir, `${datasetKey(spec)}.partial`);
 }
 

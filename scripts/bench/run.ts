@@ -12,7 +12,7 @@ import type { BenchContext, Measurement, Target } from './measurement';
 import { summarise, timeRuns, type Summary } from './stats';
 
 /** The memory target for the whole process, in MB. */
-export const RSS_TARGET_MB = 300;
+const RSS_TARGET_MB = 300;
 
 export interface MeasurementResult {
   id: string;

@@ -18,14 +18,14 @@ export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
   party: '调解当事人',
 };
 
-export const MATCH_KINDS = ['idNumber', 'nameAndBirthDate'] as const;
+const MATCH_KINDS = ['idNumber', 'nameAndBirthDate'] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
 export const MATCH_KIND_LABELS: Record<MatchKind, string> = {
   idNumber: '证件号码相同',
   nameAndBirthDate: '姓名和出生日期相同',
 };
 
-export const conflictPartySchema = strictObject({
+const conflictPartySchema = strictObject({
   name: text({ max: 100, required: true }),
   idNumber: text({ max: 30 }),
   birthDate: isoDate({ required: false }),

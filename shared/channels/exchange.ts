@@ -18,7 +18,7 @@ import type {
   VerifyOutcome,
 } from '../exchange/types';
 
-export const EXCHANGE_LABELS: Labels = {
+const EXCHANGE_LABELS: Labels = {
   mode: '使用方式',
   publicKey: '公钥',
   fingerprint: '公钥指纹',
@@ -48,7 +48,7 @@ export const EXCHANGE_LABELS: Labels = {
 const DIRECTORS: readonly Role[] = ['director'];
 
 /** One upload from the browser: up to 20 packages of a county's month, base64 (4/3 of the bytes). */
-export const MAX_UPLOAD_CHARS = 64 * 1024 * 1024;
+const MAX_UPLOAD_CHARS = 64 * 1024 * 1024;
 
 const folder = filePath({ max: 500, kind: 'folder' }).nullable();
 const fileName = text({ max: 200, required: true });

@@ -7,7 +7,7 @@ import { periodKey } from '../statistics/period';
 import { REPORT_TEMPLATE_LABELS, reportTemplateSchema, type ReportTemplate } from '../statistics/template';
 import { choice, strictObject } from '../validation';
 
-export const REPORT_SCOPES = ['office', 'county'] as const;
+const REPORT_SCOPES = ['office', 'county'] as const;
 export type ReportScope = (typeof REPORT_SCOPES)[number];
 
 export type StatisticsReport =

@@ -1,6 +1,5 @@
 // The dossier checklist of one case: for each item of its kind's rules, whether it is required (and why), when
 // it is due, whether it is on file, and so what is missing now and what falls due next. Pure.
-import { formatChineseDate } from '../dates';
 import type { DossierFacts } from './facts';
 import { MILESTONE_LABELS, type DossierCondition, type DossierRuleItem, type DossierRuleSet } from './ruleSet';
 
@@ -46,7 +45,7 @@ export interface DossierChecklist {
   complete: boolean;
 }
 
-export function conditionHolds(c: DossierCondition, facts: Readonly<Record<string, unknown>>): boolean {
+function conditionHolds(c: DossierCondition, facts: Readonly<Record<string, unknown>>): boolean {
   if ('equals' in c) return facts[c.fact] === c.equals;
   if ('in' in c) return c.in.some((v) => facts[c.fact] === v);
   if ('all' in c) return c.all.every((x) => conditionHolds(x, facts));
@@ -166,6 +165,3 @@ export function numberPages(items: readonly ChecklistItem[]): NumberedEntry[] {
 /** The total pages on file. */
 export const totalPages = (items: readonly ChecklistItem[]): number =>
   items.reduce((n, i) => n + (i.material && !i.generated ? i.material.pages : 0), 0);
-
-export const receivedNote = (m: DossierMaterial): string =>
-  `${formatChineseDate(m.receivedOn)}收到，${m.form}，${m.pages}页`;

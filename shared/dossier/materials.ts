@@ -6,15 +6,15 @@ import { id } from '../channel';
 import { choice, integer, isoDate, strictObject, text, type Labels } from '../validation';
 import { MATERIAL_FORMS } from './evaluate';
 
-export const MAX_PAGES = 9999;
+const MAX_PAGES = 9999;
 /** The largest attachment, in bytes. */
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 /** Bytes per upload chunk: its base64 form (4/3 larger) stays well under the channel payload limit. */
 export const UPLOAD_CHUNK_BYTES = 512 * 1024;
 
-export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
-export const ATTACHMENT_TYPE_LABELS: Record<AttachmentType, string> = {
+const ATTACHMENT_TYPE_LABELS: Record<AttachmentType, string> = {
   'application/pdf': 'PDF',
   'image/jpeg': 'JPEG',
   'image/png': 'PNG',
@@ -33,7 +33,7 @@ export function sniffAttachmentType(head: Uint8Array): AttachmentType | null {
 }
 
 /** The type a file name claims by its extension (only to say what it pretended to be). */
-export function claimedType(fileName: string): AttachmentType | null {
+function claimedType(fileName: string): AttachmentType | null {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (ext === 'pdf') return 'application/pdf';
   if (ext === 'jpg' || ext === 'jpeg') return 'image/jpeg';
@@ -41,7 +41,7 @@ export function claimedType(fileName: string): AttachmentType | null {
   return null;
 }
 
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024
     ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
     : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -113,7 +113,7 @@ export const attachSchema = strictObject({
 });
 export const ATTACH_LABELS: Labels = { uploadId: '上传', pages: '页数' };
 
-export const GATED_ACTIONS = ['close', 'archive'] as const;
+const GATED_ACTIONS = ['close', 'archive'] as const;
 export type GatedAction = (typeof GATED_ACTIONS)[number];
 export const GATED_ACTION_LABELS: Record<GatedAction, string> = { close: '结案', archive: '归档' };
 

@@ -14,7 +14,7 @@ export interface PackageRow {
 }
 
 /** The key a row's own columns give, as the change triggers compute it. */
-export function keyOfRow(table: string, data: Record<string, unknown>): string {
+function keyOfRow(table: string, data: Record<string, unknown>): string {
   const key = EXPORTED_TABLES[table]!.key;
   return key.length === 1 ? String(data[key[0]!]) : JSON.stringify(key.map((c) => data[c]));
 }

@@ -4,7 +4,7 @@
 // (shared/exchange/rows.ts). Columns not listed never leave the office (password hashes, lock-out counters).
 
 /** `int`/`text`: never null; `int?`/`text?`: may be null. */
-export type ColumnType = 'int' | 'int?' | 'text' | 'text?';
+type ColumnType = 'int' | 'int?' | 'text' | 'text?';
 
 export interface ExportedTable {
   /** The primary key's columns, in order: a row's key in a package is their values (one: as text; more: JSON). */
@@ -300,8 +300,6 @@ export const EXPORTED_TABLES: Readonly<Record<string, ExportedTable>> = {
     identity: ['username'],
   },
 };
-
-export type ExportedTableName = keyof typeof EXPORTED_TABLES;
 
 export function isExportedTable(name: string): boolean {
   return Object.prototype.hasOwnProperty.call(EXPORTED_TABLES, name);

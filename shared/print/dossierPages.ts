@@ -40,7 +40,7 @@ const date = (iso: string | null) => (iso ? formatChineseDate(iso) : '');
  * The pages' style, every rule under .dossier-sheet (and the page box), so the app can show a page inside itself
  * without restyling anything else.
  */
-export const PRINT_CSS = `
+const PRINT_CSS = `
 @page { size: A4; margin: 25mm 20mm 20mm 25mm; }
 .dossier-sheet { font-family: ${PRINT_FONT_FAMILY}; font-size: 12pt; line-height: 1.5; color: #000; background: #fff; }
 .dossier-sheet * { box-sizing: border-box; }

@@ -2,7 +2,7 @@
 // Pure: the office's report, the bureau's report and the packages all count the same way.
 import { ALL_KINDS, kindOf, type KindKey } from '../kinds';
 import type { CaseFacts } from './caseFacts';
-import { INDICATORS, INDICATOR_BY_KEY, SECTION_KINDS, type Section, type SumIndicator, type Unit } from './indicators';
+import { INDICATORS, SECTION_KINDS, type Section, type SumIndicator, type Unit } from './indicators';
 import { inRange, monthsToDate, type DayRange, type Period } from './period';
 
 /** A figure for the period and for the year to date; null for a rate whose denominator is 0. */
@@ -161,7 +161,7 @@ export function computeRows(
   return rows;
 }
 
-export function computeTrend(facts: readonly CaseFacts[], period: Period): TrendPoint[] {
+function computeTrend(facts: readonly CaseFacts[], period: Period): TrendPoint[] {
   const empty = () => Object.fromEntries(ALL_KINDS.map((k) => [k.key, 0])) as Record<KindKey, number>;
   const points = new Map(monthsToDate(period).map((month): [string, TrendPoint] => [month, { month, ...empty() }]));
   for (const f of facts) {
@@ -185,7 +185,7 @@ export interface OfficeInput {
   lastExportedMonth: string | null;
 }
 
-export interface CountyOffice {
+interface CountyOffice {
   code: string;
   name: string;
   lastExportedMonth: string | null;
@@ -206,7 +206,7 @@ export interface CountyStatistics {
 }
 
 /** The day of the month by which the last finished month's package is due at the bureau. */
-export const EXPORT_DUE_DAY = 5;
+const EXPORT_DUE_DAY = 5;
 
 /**
  * An office is late when, after the 5th of a month, the bureau holds no package of it covering the last finished
@@ -223,7 +223,7 @@ export function expectedExportMonth(today: string): string {
   return `${Math.floor(month0 / 12)}-${String((month0 % 12) + 1).padStart(2, '0')}`;
 }
 
-export const LATE_RULE = `每月${EXPORT_DUE_DAY}日前报送上月数据；${EXPORT_DUE_DAY}日后仍未收到上月数据包的司法所列为逾期未报送`;
+const LATE_RULE = `每月${EXPORT_DUE_DAY}日前报送上月数据；${EXPORT_DUE_DAY}日后仍未收到上月数据包的司法所列为逾期未报送`;
 
 export function computeCounty(
   offices: readonly OfficeInput[],
@@ -250,8 +250,4 @@ export function computeCounty(
       .map(({ code, name, lastExportedMonth }) => ({ code, name, lastExportedMonth })),
     lateRule: LATE_RULE,
   };
-}
-
-export function indicatorLabel(key: string): string {
-  return INDICATOR_BY_KEY.get(key)?.label ?? key;
 }

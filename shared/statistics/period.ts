@@ -21,7 +21,7 @@ export interface Period {
   label: string;
 }
 
-export const PERIOD_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$/;
+const PERIOD_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$/;
 export const PERIOD_KIND_LABELS: Record<PeriodKind, string> = { month: '月报', quarter: '季报', year: '年报' };
 const QUARTER_WORDS = ['一', '二', '三', '四'] as const;
 
@@ -85,9 +85,4 @@ export function monthsToDate(period: Period): string[] {
 export function lastFinishedMonth(today: string): string {
   const [y, m] = today.split('-').map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`;
-}
-
-/** The month `today` falls in, as a period key: what the report page opens on. */
-export function currentMonth(today: string): string {
-  return today.slice(0, 7);
 }

@@ -7,7 +7,7 @@ import type { FigureRow } from './compute';
 import { INDICATOR_BY_KEY, INDICATORS, SECTION_LABELS, SECTIONS, type Unit } from './indicators';
 import { strictObject, type Labels } from '../validation';
 
-export interface TemplateRow {
+interface TemplateRow {
   key: string;
   /** The label printed; '' keeps the catalogue's. */
   label: string;

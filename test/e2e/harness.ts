@@ -8,14 +8,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startPreviewServer, type PreviewServer } from '../../scripts/previewServer';
 import { createApi, type Api } from '../../shared/client';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RESULTS_DIR = path.join(__dirname, '..', '..', 'test-results');
 
 /**
  * The flags measured in ../shared/notes/toolchain.md: no background networking on a closed network. `launch()`
  * gives every run a fresh, empty profile of its own (playwright refuses an explicit --user-data-dir here).
  */
-export async function launchChromium(): Promise<Browser> {
+async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [

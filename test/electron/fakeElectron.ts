@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 let nextId = 1;
 
 /** Electron's preventable events: a listener calls preventDefault(). */
-export class FakeEvent {
+class FakeEvent {
   defaultPrevented = false;
   constructor(extra: Record<string, unknown> = {}) {
     Object.assign(this, extra);
@@ -117,7 +117,7 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
-export interface InvokeEvent {
+interface InvokeEvent {
   sender: FakeWebContents;
   senderFrame: FakeFrame | null;
   processId: number;
@@ -172,7 +172,7 @@ export function fakeSafeStorage(accountKey: Buffer = crypto.randomBytes(32), ava
   };
 }
 
-export const DEFAULT_WORK_AREA: FakeRect = { x: 0, y: 0, width: 1920, height: 1040 };
+const DEFAULT_WORK_AREA: FakeRect = { x: 0, y: 0, width: 1920, height: 1040 };
 
 export function createFakeElectron({
   appPath,

@@ -9,7 +9,7 @@ import { INVOKE_CHANNEL } from '../../electron/shellSecurity';
 import { tempDir } from '../support/fixtures';
 import { createFakeElectron, type FakeElectron, type FakeElectronOptions } from './fakeElectron';
 
-export const MAIN_SOURCE = path.resolve(__dirname, '../../electron/main.ts');
+const MAIN_SOURCE = path.resolve(__dirname, '../../electron/main.ts');
 export const PRELOAD_SOURCE = path.resolve(__dirname, '../../electron/preload.ts');
 const NODE_BINDING = path.resolve(
   __dirname,

@@ -24,9 +24,9 @@ import { nearValid, randomInput } from './nearValid';
 import { arbitraryFor, defOf, isFilePath, schemaAt, UnsupportedSchema, unwrap, type Hints } from './schemaArbitrary';
 import { buildWorlds, isInside, sandboxPaths, WORLD_NOW, type World } from './world';
 
-export type Caller = Role | 'anonymous';
-export const CALLERS: readonly Caller[] = ['anonymous', ...ROLES];
-export type InputKind = 'valid' | 'near-valid' | 'random';
+type Caller = Role | 'anonymous';
+const CALLERS: readonly Caller[] = ['anonymous', ...ROLES];
+type InputKind = 'valid' | 'near-valid' | 'random';
 
 export interface FuzzOptions {
   /** Generated calls per channel in each data file. */
@@ -91,7 +91,7 @@ const ENGLISH =
   /\b(Invalid|invalid|Expected|expected|Required|required|received|Unrecognized|Too (big|small)|must|should|cannot|undefined|null|NaN|Error|TypeError|SQLITE_\w+)\b/;
 
 /** A channel's seed: the run's seed and the channel's name, so that `--channel` generates the same inputs. */
-export function channelSeed(seed: number, world: string, channel: string, pass = 1): number {
+function channelSeed(seed: number, world: string, channel: string, pass = 1): number {
   let h = (seed ^ 0x9e3779b9) >>> 0;
   for (const c of `${pass > 1 ? `${pass}/` : ''}${world}/${channel}`)
     h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
@@ -171,7 +171,7 @@ function replaceAt(value: unknown, at: (string | number)[], replacement: unknown
 }
 
 /** The input arbitrary of a channel: valid, near-valid and random inputs, tagged, paths confined. */
-export function inputArbitrary(
+function inputArbitrary(
   channel: Channel,
   world: World,
   hints: Hints,
@@ -240,7 +240,7 @@ function isPathSchema(schema: z.ZodType | null): boolean {
  * Builds every channel's arbitrary once, so that a schema the generator cannot read fails the run at once; and
  * refuses to run when a field labelled as a place on disk is not marked as a path (its paths would not be confined).
  */
-export function checkGeneratorCoversContract(world: World, root: string): void {
+function checkGeneratorCoversContract(world: World, root: string): void {
   const hints = hintsFor(world, root);
   for (const channel of Object.keys(contract) as Channel[]) {
     inputArbitrary(channel, world, hints, root);

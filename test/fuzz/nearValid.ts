@@ -9,7 +9,7 @@ import { defOf, numberBounds, schemaAt, stringBounds, unwrap, type Hints } from 
 type Path = (string | number)[];
 
 /** Characters a clerk never types but a pasted text or a hostile caller may carry. */
-export const UNICODE_EDGES: readonly string[] = [
+const UNICODE_EDGES: readonly string[] = [
   '😀', // emoji (astral, a surrogate pair)
   '👨‍👩‍👧', // emoji joined by ZWJ
   '\u0301', // combining acute accent
@@ -37,7 +37,7 @@ export const UNICODE_EDGES: readonly string[] = [
 ];
 
 /** Dates that do not exist, are malformed, or lie far away; `todays` adds tomorrow and next year. */
-export function edgeDates(todays: readonly string[]): string[] {
+function edgeDates(todays: readonly string[]): string[] {
   const shifted = todays.flatMap((t) => {
     const ms = Date.parse(`${t}T00:00:00Z`);
     const iso = (d: number) => new Date(ms + d * 86_400_000).toISOString().slice(0, 10);
@@ -83,8 +83,8 @@ function getAt(value: unknown, at: Path): unknown {
 }
 
 /** A copy of `value` with the thing at `at` replaced (`DELETE` removes it; the root cannot be removed). */
-export const DELETE = Symbol('delete');
-export function setAt(value: unknown, at: Path, replacement: unknown): unknown {
+const DELETE = Symbol('delete');
+function setAt(value: unknown, at: Path, replacement: unknown): unknown {
   if (at.length === 0) return replacement === DELETE ? undefined : replacement;
   const [head, ...rest] = at;
   if (Array.isArray(value)) {

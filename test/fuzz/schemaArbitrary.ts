@@ -62,7 +62,7 @@ export interface Hints {
 }
 
 /** The name a pool is kept under: the last field name in the path (array indices skipped). */
-export function keyOf(at: readonly (string | number)[]): string {
+function keyOf(at: readonly (string | number)[]): string {
   for (let i = at.length - 1; i >= 0; i--) if (typeof at[i] === 'string') return at[i] as string;
   return '';
 }
@@ -161,7 +161,7 @@ function isoOf(ms: number): string {
 }
 
 /** Real dates near each of `todays` (days before and after), the last day of months, and far ones. */
-export function dateArbitrary(todays: readonly string[]): fc.Arbitrary<string> {
+function dateArbitrary(todays: readonly string[]): fc.Arbitrary<string> {
   const base = todays.map((t) => Date.parse(`${t}T00:00:00Z`));
   return fc.oneof(
     {

@@ -22,7 +22,7 @@ const POOL_SIZE = 40;
 const EXAMPLES_PER_CHANNEL = 40;
 
 /** Values seen for each field name, in the order first seen, at most POOL_SIZE distinct ones each. */
-export class Pools {
+class Pools {
   private readonly byKey = new Map<string, { values: unknown[]; seen: Set<string> }>();
 
   add(key: string, value: unknown): void {
@@ -86,7 +86,7 @@ function recordingApi(world: Pick<World, 'backend' | 'examples' | 'pools'>, call
 }
 
 /** Every value of the world's own rows (a sample of each table), by column name and its camelCase form. */
-export function harvestRows(world: World): void {
+function harvestRows(world: World): void {
   const { sqlite } = world.backend.store;
   const tables = sqlite
     .prepare(

@@ -10,7 +10,7 @@ import { createApi } from '../../renderer/api';
 import { App } from '../../renderer/App';
 import { validApplication } from '../support/samples';
 
-export type Reply<C extends Channel> = (
+type Reply<C extends Channel> = (
   input: ChannelInput<C>,
 ) => ChannelOutput<C> | Refusal | Promise<ChannelOutput<C> | Refusal>;
 export type Replies = { [C in Channel]?: Reply<C> };
@@ -19,7 +19,7 @@ export class Refusal {
   constructor(readonly error: AppErrorData) {}
 }
 
-export interface Call {
+interface Call {
   channel: Channel;
   input: unknown;
 }
@@ -85,8 +85,6 @@ export function fakeBackend(replies: Replies = {}) {
     },
   };
 }
-
-export type FakeBackend = ReturnType<typeof fakeBackend>;
 
 /**
  * A main process's sessions for one window, as data the test can look at: the accounts with their passwords, who

@@ -35,7 +35,7 @@ export interface ActionContext<F> {
  * An action's own effect: its checks against the case (refused with the field they name) and its writes besides
  * the timeline entry; answers what the timeline records of it.
  */
-export type ActionEffect<F, P> = (payload: P, context: ActionContext<F>) => Promise<Record<string, unknown>>;
+type ActionEffect<F, P> = (payload: P, context: ActionContext<F>) => Promise<Record<string, unknown>>;
 
 /** What a kind's service adds to its shared rules for the driver. A: its actions; P: each action's payload. */
 export interface KindActions<F extends KindFacts, A extends string, P extends Record<A, unknown>, R> {

@@ -62,7 +62,7 @@ function messageOf(m: Omit<ConflictMatch, 'message'>): string {
 }
 
 /** Other cases where the given parties appear; `excludeCaseId` is the case being checked itself. */
-export async function findConflicts(
+async function findConflicts(
   db: Kysely<Database>,
   parties: readonly ConflictParty[],
   { excludeCaseId, today }: { excludeCaseId: number | null; today: string },
@@ -138,7 +138,7 @@ export async function findConflicts(
 }
 
 /** The stored parties of a case, as a conflict query. */
-export async function partiesOfCase(db: Kysely<Database>, caseId: number): Promise<ConflictParty[]> {
+async function partiesOfCase(db: Kysely<Database>, caseId: number): Promise<ConflictParty[]> {
   const found = await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
   if (!found) throw new AppError('NOT_FOUND', '案件不存在', 'caseId');
   const rows = await db

@@ -68,7 +68,7 @@ async function hasAgent(db: Kysely<Database>, caseId: number): Promise<boolean> 
 }
 
 /** The case's facts in the terms of the dossier rules, read by its kind from its intake and its timeline. */
-export async function dossierFactsOf(db: Kysely<Database>, c: DossierCase): Promise<DossierFacts> {
+async function dossierFactsOf(db: Kysely<Database>, c: DossierCase): Promise<DossierFacts> {
   const kind = kindOf(c.kind);
   const timeline = await caseTimeline(db, c.id);
   const detail = await detailOf(db, kind, c.id);
@@ -76,7 +76,7 @@ export async function dossierFactsOf(db: Kysely<Database>, c: DossierCase): Prom
   return kind.dossier.factsOf(facts, detail, { agentApplied: await hasAgent(db, c.id) });
 }
 
-export async function materialsOf(db: Kysely<Database>, caseId: number): Promise<DossierMaterial[]> {
+async function materialsOf(db: Kysely<Database>, caseId: number): Promise<DossierMaterial[]> {
   const rows = await db
     .selectFrom('dossier_materials as m')
     .select(['m.item_key', 'm.received_on', 'm.pages', 'm.form', 'm.note'])

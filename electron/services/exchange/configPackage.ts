@@ -29,10 +29,10 @@ import { contentHashOf, decryptParts, PackageRefused, sealPackage, verifyPackage
 import { writeIntoFolder } from './exportFolder';
 import { ensureKeys, fingerprintOf, parsePublicKey } from './keys';
 
-export const CONFIG_PART = 'config.json';
+const CONFIG_PART = 'config.json';
 
 /** The configuration's content, each section checked by the schema of the page that edits it at an office. */
-export const configContentSchema = z.strictObject({
+const configContentSchema = z.strictObject({
   disputeTypes: disputeTypeListSchema,
   notarizationMatters: z.array(matterUpdateSchema).max(500),
   dossierRules: z.unknown().nullable(), // checked by installDossierRuleSet
@@ -50,7 +50,7 @@ export const configContentSchema = z.strictObject({
     )
     .refine((years) => Object.keys(years).length <= 50),
 });
-export type ConfigContent = z.infer<typeof configContentSchema>;
+type ConfigContent = z.infer<typeof configContentSchema>;
 
 /** Bureau mode: the county's configuration as one signed file, into `folder`. */
 export async function exportConfig(

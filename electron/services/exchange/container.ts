@@ -14,7 +14,7 @@ import {
 } from '../../../shared/exchange/manifest';
 import { boxPublicKey, fingerprintOf, rawPublic, signPublicKey, type KeyPairs, type PublicKeys } from './keys';
 
-export const MAGIC = Buffer.from('CDSKPKG\n', 'latin1');
+const MAGIC = Buffer.from('CDSKPKG\n', 'latin1');
 /** The layout of parts, unchanged since the first release; what the parts mean is the manifest's formatVersion. */
 const CONTAINER_VERSION = 1;
 const MANIFEST = 'manifest.json';
@@ -31,8 +31,6 @@ export interface Part {
   name: string;
   bytes: Buffer;
 }
-
-export const sha256Hex = (bytes: Buffer | string) => crypto.createHash('sha256').update(bytes).digest('hex');
 
 /**
  * Where a package's bytes are read from, a piece at a time: a buffer (an upload, a test, a configuration package)
@@ -86,7 +84,7 @@ export function withPackageFile<T>(file: string, use: (bytes: PackageBytes) => T
 }
 
 /** A part as stored in the file: where it is, read when needed. */
-export interface StoredPart {
+interface StoredPart {
   name: string;
   length: number;
   /** Bytes [from, to) of the part. */

@@ -35,7 +35,7 @@ export const STATISTICS_PART = 'statistics.json';
 export const INVENTORY_PART = 'inventory.ndjson';
 
 /** Refused until the bureau's key is set: no package leaves the office unencrypted. */
-export const NO_BUREAU_KEY_MESSAGE =
+const NO_BUREAU_KEY_MESSAGE =
   '未设置县司法局公钥，不能导出：数据包含全部当事人信息，必须加密给县司法局。请在“数据报送 → 密钥”中填写县局公钥，' +
   '或安装县局的配置包（首次安装时填写县局告知的公钥指纹，即一并设置县局公钥）；命令行：npm run cli -- keys --db 数据文件 --bureau-key casedesk1:…';
 
@@ -122,7 +122,7 @@ export async function rowsInRange(
  * as `{"t","k","s"}` lines written to `file`, ordered by table and key. Read from the change log, so the same
  * export made again lists the same rows.
  */
-export async function inventoryAt(db: Kysely<Database>, upTo: number, file: ScratchFile): Promise<{ length: number }> {
+async function inventoryAt(db: Kysely<Database>, upTo: number, file: ScratchFile): Promise<{ length: number }> {
   // SQLite takes a bare column (op) from the row that gave the group's max().
   const latest = db
     .selectFrom('change_log')

@@ -118,7 +118,7 @@ export async function updateRosterEntry(
 }
 
 /** Whom to assign next: `expertise` is what the case calls for (null when unknown: everyone matches). */
-export async function suggestFromRoster(
+async function suggestFromRoster(
   db: Kysely<Database>,
   { expertise, orgType }: { expertise: ExpertiseArea | null; orgType: OrgType | null },
 ): Promise<RosterSuggestion> {

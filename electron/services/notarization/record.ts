@@ -37,7 +37,7 @@ interface StoredCase {
   matter: NotarizationCase['matter'];
 }
 
-export async function loadCase(db: Kysely<Database>, id: number, field: string): Promise<StoredCase> {
+async function loadCase(db: Kysely<Database>, id: number, field: string): Promise<StoredCase> {
   const row = await db
     .selectFrom('cases')
     .innerJoin('notarization_requests as n', 'n.case_id', 'cases.id')

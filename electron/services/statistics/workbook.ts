@@ -96,7 +96,7 @@ function officeSheet(ws: ExcelJS.Worksheet, heading: string, report: OfficeStati
 }
 
 /** A county sheet's column heading for a line: 受理纠纷（件）, 受理纠纷按纠纷类型：婚姻纠纷（件）. */
-export function countyColumnLabel(line: SheetLine, parentLabel: string): string {
+function countyColumnLabel(line: SheetLine, parentLabel: string): string {
   return `${line.level === 1 ? `${parentLabel}：${line.label}` : line.label}（${line.unit}）`;
 }
 

@@ -3,7 +3,7 @@ import { listCases, type CaseListQuery } from '../../../electron/services/cases/
 import { maskIdNumber } from '../../../shared/identity';
 import type { Measurement } from '../measurement';
 
-export const LIST_PAGE_SIZE = 50;
+const LIST_PAGE_SIZE = 50;
 
 /** The page listCases returns, read with hand-written statements (the query the service builds). */
 export function rawCaseList(

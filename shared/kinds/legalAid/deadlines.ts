@@ -14,7 +14,7 @@ import {
 import type { DeadlineCalendar } from '../kind';
 import type { LegalAidFacts, LegalAidStatus } from './lifecycle';
 
-export type LegalAidLimitKey = Extract<DeadlineRuleKey, `legalAid${string}`> | 'legalAidMaterialsSupply';
+type LegalAidLimitKey = Extract<DeadlineRuleKey, `legalAid${string}`> | 'legalAidMaterialsSupply';
 
 export interface LegalAidDeadline {
   key: LegalAidLimitKey;

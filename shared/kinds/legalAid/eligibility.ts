@@ -26,7 +26,7 @@ export const EXPERTISE_AREAS = [
 export type ExpertiseArea = (typeof EXPERTISE_AREAS)[number];
 
 /** Which list of the statute a matter type belongs to. */
-export type MatterList = 'article31' | 'article32' | 'criminalDefence' | 'criminalVictim' | 'outside';
+type MatterList = 'article31' | 'article32' | 'criminalDefence' | 'criminalVictim' | 'outside';
 
 interface MatterTypeDef {
   list: MatterList;
@@ -240,14 +240,14 @@ export interface EligibilityFacts {
   on: string;
 }
 
-export interface VerdictPart {
+interface VerdictPart {
   /** Chinese, for the clerk. */
   reason: string;
   /** The article behind it, in Chinese. */
   article: string;
 }
 
-export type FinancialTest = 'notRequired' | 'exemptFromVerification' | 'exemptIfNoFixedIncome' | 'mustShow';
+type FinancialTest = 'notRequired' | 'exemptFromVerification' | 'exemptIfNoFixedIncome' | 'mustShow';
 
 export interface EligibilityVerdict {
   matterType: MatterType | null;

@@ -182,7 +182,7 @@ export function checkLegalAidApplication(app: LegalAidApplication, today: string
 }
 
 /** Puts every number into its canonical stored form (after the rules have passed). */
-export function canonicalizeLegalAidApplication(app: LegalAidApplication, today: string): LegalAidApplication {
+function canonicalizeLegalAidApplication(app: LegalAidApplication, today: string): LegalAidApplication {
   const canonicalId = (type: IdType, v: string) => idNumberIssue(type, v, today).canonical ?? v;
   const phone = (v: string) => {
     const p = parsePhone(v);

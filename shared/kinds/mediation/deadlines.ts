@@ -30,7 +30,7 @@ export function mediationTermDue(
   );
 }
 
-export type MediationLimitKey = 'mediationTerm' | 'mediationJudicialConfirmation';
+type MediationLimitKey = 'mediationTerm' | 'mediationJudicialConfirmation';
 
 export interface MediationDeadline {
   key: MediationLimitKey;

@@ -11,11 +11,11 @@ import { MEDIATION_SOURCES, METHODS_NEEDING_DUE_DATE, PERFORMANCE_METHODS, SOURC
 
 const MAX_PARTIES = 50;
 
-export const PHONE_MESSAGE = '应为手机号码或带区号的固定电话';
-export const CREDIT_CODE_MESSAGE = '应为18位有效的统一社会信用代码（校验码不正确或含有不允许的字符）';
+const PHONE_MESSAGE = '应为手机号码或带区号的固定电话';
+const CREDIT_CODE_MESSAGE = '应为18位有效的统一社会信用代码（校验码不正确或含有不允许的字符）';
 /** 人民调解法 第28条: an oral agreement's content is recorded by the mediator. */
 export const ORAL_CONTENT_MESSAGE = '口头协议须由调解员记录协议内容（人民调解法第28条）';
-export const TOO_FEW_PARTIES_MESSAGE = '纠纷须有两方或以上当事人';
+const TOO_FEW_PARTIES_MESSAGE = '纠纷须有两方或以上当事人';
 
 /** Labels shared by both forms, keyed by the path of the field inside a party. */
 const PARTY_LABELS: Labels = {
@@ -123,9 +123,7 @@ const registrationShape = strictObject({
 
 export type MediationRegistration = z.output<typeof registrationShape>;
 export type MediationRegistrationInput = z.input<typeof registrationShape>;
-export type MediationParty = MediationRegistration['parties'][number];
-export type MediationPerson = Extract<MediationParty, { kind: 'person' }>;
-export type MediationOrganisation = Extract<MediationParty, { kind: 'organisation' }>;
+type MediationParty = MediationRegistration['parties'][number];
 
 const quickPersonSchema = strictObject({
   kind: z.literal('person'),
@@ -162,7 +160,7 @@ const quickOralShape = strictObject({
 
 export type QuickOralMediation = z.output<typeof quickOralShape>;
 export type QuickOralMediationInput = z.input<typeof quickOralShape>;
-export type QuickParty = QuickOralMediation['parties'][number];
+type QuickParty = QuickOralMediation['parties'][number];
 
 export interface RuleIssue {
   path: (string | number)[];
@@ -279,11 +277,11 @@ function canonicalParty<P extends AnyParty>(p: P, today: string): P {
 }
 
 /** Puts every number into its canonical stored form (after the rules have passed). */
-export function canonicalizeMediationRegistration(reg: MediationRegistration, today: string): MediationRegistration {
+function canonicalizeMediationRegistration(reg: MediationRegistration, today: string): MediationRegistration {
   return { ...reg, parties: reg.parties.map((p) => canonicalParty(p, today)) };
 }
 
-export function canonicalizeQuickOralMediation(q: QuickOralMediation, today: string): QuickOralMediation {
+function canonicalizeQuickOralMediation(q: QuickOralMediation, today: string): QuickOralMediation {
   return { ...q, parties: q.parties.map((p) => canonicalParty(p, today)) };
 }
 

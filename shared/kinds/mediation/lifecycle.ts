@@ -78,7 +78,7 @@ export const MEDIATION_LIFECYCLE: Lifecycle<MediationStatus, MediationAction> = 
   },
 };
 
-export const MEDIATION_ACTION_LABELS: Record<MediationAction, string> = Object.fromEntries(
+const MEDIATION_ACTION_LABELS: Record<MediationAction, string> = Object.fromEntries(
   MEDIATION_ACTIONS.map((a) => [a, MEDIATION_LIFECYCLE.actions[a].label]),
 ) as Record<MediationAction, string>;
 
@@ -96,7 +96,7 @@ export interface MediationAgreement {
   agreementNumber: string;
 }
 
-export interface SubsidyRecord {
+interface SubsidyRecord {
   on: string;
   form: AgreementForm;
   /** The county's rate for the form, in force on the day of the agreement. */

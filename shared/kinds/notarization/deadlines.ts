@@ -9,7 +9,7 @@ import type { HolidayTable } from '../../holidays';
 import type { CaseDeadline, DeadlineCalendar } from '../kind';
 import type { NotarizationFacts, NotarizationProgress } from './lifecycle';
 
-export interface NotarizationIssueDeadline extends Deadline {
+interface NotarizationIssueDeadline extends Deadline {
   /** The acceptance date the 15 working days run from. */
   startsOn: string;
   /** The stretches not counted; a stretch still running is counted up to today. */
@@ -22,7 +22,7 @@ export interface NotarizationIssueDeadline extends Deadline {
   dueStatus: DueStatus | null;
 }
 
-export interface NotarizationDeferredDeadline extends Deadline {
+interface NotarizationDeferredDeadline extends Deadline {
   item: string;
   /** The date the item was supplied, once supplied. */
   doneOn: string | null;

@@ -95,9 +95,6 @@ const requestShape = strictObject({
 export type NotarizationRequest = z.output<typeof requestShape>;
 export type NotarizationRequestInput = z.input<typeof requestShape>;
 export type NotarizationApplicant = NotarizationRequest['applicants'][number];
-export type PersonApplicant = Extract<NotarizationApplicant, { kind: 'person' }>;
-export type OrganisationApplicant = Extract<NotarizationApplicant, { kind: 'organisation' }>;
-export type NotarizationAgent = NonNullable<NotarizationRequest['agent']>;
 
 export interface RuleIssue {
   path: (string | number)[];
@@ -213,7 +210,7 @@ export function checkNotarizationRequest(req: NotarizationRequest, today: string
 }
 
 /** Puts every number and the place of use into its canonical stored form (after the rules have passed). */
-export function canonicalizeNotarizationRequest(req: NotarizationRequest, today: string): NotarizationRequest {
+function canonicalizeNotarizationRequest(req: NotarizationRequest, today: string): NotarizationRequest {
   const phone = (v: string) => {
     const p = parsePhone(v);
     return p.ok ? p.value : v;

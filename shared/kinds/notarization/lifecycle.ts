@@ -12,7 +12,7 @@ import type { ActionOption, CaseHead } from '../kind';
 import type { NotarizationActionData } from './actions';
 import type { SuspensionReason } from './options';
 
-export const NOTARIZATION_STATUSES = [
+const NOTARIZATION_STATUSES = [
   'received',
   'awaiting_materials',
   'ready',
@@ -97,7 +97,7 @@ export const NOTARIZATION_LIFECYCLE: Lifecycle<NotarizationStatus, NotarizationA
   },
 };
 
-export interface NotarizationPause {
+interface NotarizationPause {
   /** The day the clock stopped (still counted). */
   from: string;
   /** The day it started again; null while the request is still suspended. */
@@ -195,7 +195,7 @@ export function progressOf(timeline: readonly CaseAction[]): NotarizationProgres
 }
 
 /** True while a 容缺 item has been promised and not yet supplied. */
-export function deferredOutstanding(progress: NotarizationProgress): boolean {
+function deferredOutstanding(progress: NotarizationProgress): boolean {
   return progress.deferred !== null && progress.deferred.suppliedOn === null;
 }
 

@@ -30,7 +30,6 @@ export const APPLICANT_KIND_LABELS: Record<ApplicantKind, string> = {
  * applicant without full capacity and needs none.
  */
 export const AGENT_KINDS = ['委托代理人', '法定代理人'] as const;
-export type AgentKind = (typeof AGENT_KINDS)[number];
 
 /** 使用地 meaning the certificate is used in the mainland. */
 export const DOMESTIC_USE = '国内';
@@ -39,7 +38,7 @@ export const DOMESTIC_USE = '国内';
  * Where a certificate is used, as the office counts it: 国内, 涉外 (a foreign country), or 涉港澳台 (Hong Kong,
  * Macao and Taiwan are not foreign, but their certificates go through the same extra steps).
  */
-export const USE_SCOPES = ['国内', '涉外', '涉港澳台'] as const;
+const USE_SCOPES = ['国内', '涉外', '涉港澳台'] as const;
 export type UseScope = (typeof USE_SCOPES)[number];
 
 /** Suggestions for 使用地 (any country or region may be typed). */

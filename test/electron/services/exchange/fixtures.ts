@@ -2,7 +2,6 @@
 // the demo (through the channels), a bureau in 县局模式, and the two introduced to each other as in real life
 // (the office enters the bureau's public key, the bureau registers the office with its fingerprint).
 import { openTestFile } from '../../../support/testKey';
-import fs from 'node:fs';
 import path from 'node:path';
 import { planDemoCases } from '../../../../scripts/demoCases';
 import { ApiError, createApi, type Api } from '../../../../shared/client';
@@ -23,7 +22,7 @@ export interface Site extends TestBackend {
   folder: string;
 }
 
-export function site(clock = manualClock('2026-11-22T02:00:00Z')): Site {
+function site(clock = manualClock('2026-11-22T02:00:00Z')): Site {
   const folder = tempDir();
   return { ...testBackend(path.join(folder, 'casedesk.sqlite'), { clock }), clock, folder };
 }
@@ -48,7 +47,7 @@ export async function office({ number = '01', name = OFFICE.name, cases = 24, se
  * Cases of all three kinds through the channels, from the demo's plans: registered, then taken along their
  * lifecycle as far as the office's rules allow (a step the dossier check refuses ends that case's story there).
  */
-export async function makeCases(api: Api, count: number, seed: number): Promise<void> {
+async function makeCases(api: Api, count: number, seed: number): Promise<void> {
   const office = (await api.call('office.get', {}))!;
   const disputeTypes = (await api.call('mediation.disputeTypes', { includeInactive: false })).map((t) => t.name);
   const matters = await api.call('notarization.matters', { includeInactive: false });
@@ -139,8 +138,4 @@ export function bureauRows(
   } finally {
     sqlite.close();
   }
-}
-
-export function filesIn(folder: string): string[] {
-  return fs.existsSync(folder) ? fs.readdirSync(folder).sort() : [];
 }
