@@ -49,10 +49,13 @@ const readLog = (launched: Launched): string => fs.readFileSync(mainLogFile(laun
  * gives up after 20 s (far beyond any busy machine) so a shell that never does it fails instead of hanging.
  */
 async function until(done: () => boolean): Promise<void> {
-  for (const start = Date.now(); !done() && Date.now() - start < 20_000;)
-    await new Promise((resolve) => setTimeout(resolve, 5));
+  const deadline = Date.now() + 20_000;
+  while (!done() && Date.now() < deadline) await betweenLooks();
   expect(done()).toBe(true);
 }
+
+/** The pause between two looks at the state `until` waits for (not a wait of its own). */
+const betweenLooks = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('the menu', () => {
   it('is in Chinese: 文件 (打印…, 备份…, 导出到县司法局…, 退出) and 帮助 (关于 CaseDesk)', async () => {
