@@ -3,7 +3,14 @@ import crypto from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
-import { entryHash, GENESIS_HASH, verifyChain, type AuditEntryContent, type ChainedAuditEntry, type ChainVerdict } from '../shared/auditChain';
+import {
+  entryHash,
+  GENESIS_HASH,
+  verifyChain,
+  type AuditEntryContent,
+  type ChainedAuditEntry,
+  type ChainVerdict,
+} from '../shared/auditChain';
 
 export const sha256Hex = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -24,7 +31,11 @@ interface PendingRow {
 }
 
 /** Chains pending changes after the last entry: pure, shared by the async and the sync writer. */
-function chain(last: { seq: number; hash: string } | undefined, pending: PendingRow[], actor: AuditActor): ChainedAuditEntry[] {
+function chain(
+  last: { seq: number; hash: string } | undefined,
+  pending: PendingRow[],
+  actor: AuditActor,
+): ChainedAuditEntry[] {
   let prevHash = last?.hash ?? GENESIS_HASH;
   let seq = last?.seq ?? 0;
   return pending.map((p) => {
@@ -47,18 +58,36 @@ function chain(last: { seq: number; hash: string } | undefined, pending: Pending
 }
 
 const toRow = (e: ChainedAuditEntry) => ({
-  seq: e.seq, at: e.at, user_id: e.userId, username: e.username, channel: e.channel, table_name: e.tableName,
-  row_key: e.rowKey, op: e.op, before: e.before, after: e.after, prev_hash: e.prevHash, hash: e.hash,
+  seq: e.seq,
+  at: e.at,
+  user_id: e.userId,
+  username: e.username,
+  channel: e.channel,
+  table_name: e.tableName,
+  row_key: e.rowKey,
+  op: e.op,
+  before: e.before,
+  after: e.after,
+  prev_hash: e.prevHash,
+  hash: e.hash,
 });
 
 /** Inside the call's transaction: turns what the triggers captured into chained audit entries. */
 export async function recordAudit(trx: Kysely<Database>, actor: AuditActor): Promise<number> {
   const pending = await trx.selectFrom('audit_pending').selectAll().orderBy('id').execute();
   if (pending.length === 0) return 0;
-  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await trx
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const entries = chain(last, pending, actor);
   for (let i = 0; i < entries.length; i += 100) {
-    await trx.insertInto('audit_log').values(entries.slice(i, i + 100).map(toRow)).execute();
+    await trx
+      .insertInto('audit_log')
+      .values(entries.slice(i, i + 100).map(toRow))
+      .execute();
   }
   await trx.deleteFrom('audit_pending').execute();
   return entries.length;
@@ -68,7 +97,8 @@ export async function recordAudit(trx: Kysely<Database>, actor: AuditActor): Pro
 export function recordAuditSync(sqlite: BetterSqlite3.Database, actor: AuditActor): number {
   const pending = sqlite.prepare('SELECT * FROM audit_pending ORDER BY id').all() as PendingRow[];
   if (pending.length === 0) return 0;
-  const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; hash: string } | undefined;
   const insert = sqlite.prepare(
     `INSERT INTO audit_log (seq, at, user_id, username, channel, table_name, row_key, op, before, after, prev_hash, hash)
      VALUES (@seq, @at, @user_id, @username, @channel, @table_name, @row_key, @op, @before, @after, @prev_hash, @hash)`,
@@ -81,12 +111,24 @@ export function recordAuditSync(sqlite: BetterSqlite3.Database, actor: AuditActo
 
 /** Reads the whole log in storage order (not sorted by seq: a reordering must show) and checks the chain. */
 export function verifyAuditLog(sqlite: BetterSqlite3.Database): ChainVerdict {
-  const rows = sqlite.prepare('SELECT * FROM audit_log ORDER BY rowid').iterate() as IterableIterator<ReturnType<typeof toRow>>;
+  const rows = sqlite.prepare('SELECT * FROM audit_log ORDER BY rowid').iterate() as IterableIterator<
+    ReturnType<typeof toRow>
+  >;
   function* entries(): Generator<ChainedAuditEntry> {
     for (const r of rows) {
       yield {
-        seq: r.seq, at: r.at, userId: r.user_id, username: r.username, channel: r.channel, tableName: r.table_name,
-        rowKey: r.row_key, op: r.op, before: r.before, after: r.after, prevHash: r.prev_hash, hash: r.hash,
+        seq: r.seq,
+        at: r.at,
+        userId: r.user_id,
+        username: r.username,
+        channel: r.channel,
+        tableName: r.table_name,
+        rowKey: r.row_key,
+        op: r.op,
+        before: r.before,
+        after: r.after,
+        prevHash: r.prev_hash,
+        hash: r.hash,
       };
     }
   }

@@ -32,10 +32,16 @@ function keyOf(row: 'NEW' | 'OLD', columns: Column[], withoutRowid: boolean): st
 
 function auditedTables(db: BetterSqlite3.Database): { name: string; withoutRowid: boolean }[] {
   const rows = db
-    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'`)
+    .prepare(
+      `SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'`,
+    )
     .all() as { name: string; sql: string }[];
   const shadow = new Set(
-    (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'`).all() as { name: string }[]).map((r) => r.name),
+    (
+      db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'`).all() as {
+        name: string;
+      }[]
+    ).map((r) => r.name),
   );
   return rows
     .filter((r) => !NOT_AUDITED.has(r.name) && ![...shadow].some((v) => r.name.startsWith(`${v}_`)))

@@ -12,13 +12,15 @@ import { EXPORTED_TABLES, type ExportedTable } from '../shared/exchange/tables';
  * audited data, recorded at the bureau by their import entry (bureau_imports), and auditing every one of hundreds
  * of thousands of them would multiply an import's time and size.
  */
-export const NOT_AUDITED_EXCHANGE_TABLES = ['change_log', 'exchange_keys', 'bureau_rows'] as const;
+const NOT_AUDITED_EXCHANGE_TABLES = ['change_log', 'exchange_keys', 'bureau_rows'] as const;
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 function present(sqlite: BetterSqlite3.Database, table: string): Set<string> {
-  return new Set((sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name));
+  return new Set(
+    (sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name),
+  );
 }
 
 /** The exported columns the table has in this file (a column added by a later migration appears once it exists). */
@@ -27,7 +29,7 @@ function columnsOf(sqlite: BetterSqlite3.Database, table: string, spec: Exported
   return Object.keys(spec.columns).filter((c) => have.has(c));
 }
 
-export function rowKeySql(row: 'NEW' | 'OLD' | string, key: readonly string[]): string {
+function rowKeySql(row: 'NEW' | 'OLD' | string, key: readonly string[]): string {
   const ref = (c: string) => (row === '' ? q(c) : `${row}.${q(c)}`);
   return key.length === 1 ? `CAST(${ref(key[0]!)} AS TEXT)` : `json_array(${key.map(ref).join(', ')})`;
 }
@@ -39,7 +41,7 @@ function maskedSql(ref: string): string {
     ELSE substr(${ref}, 1, 6) || substr(${stars}, 1, length(${ref}) - 10) || substr(${ref}, -4) END`;
 }
 
-export function rowJsonSql(row: 'NEW' | 'OLD' | '', columns: readonly string[], masked: readonly string[] = []): string {
+function rowJsonSql(row: 'NEW' | 'OLD' | '', columns: readonly string[], masked: readonly string[] = []): string {
   const ref = (c: string) => (row === '' ? q(c) : `${row}.${q(c)}`);
   return `json_object(${columns.map((c) => `${lit(c)}, ${masked.includes(c) ? maskedSql(ref(c)) : ref(c)}`).join(', ')})`;
 }

@@ -37,8 +37,13 @@ export interface DataKeyProvider {
   save(file: string, ring: KeyRing): void;
 }
 
-export function keyIdOf(bytes: Buffer): string {
-  const hex = crypto.createHmac('sha256', bytes).update('casedesk data key id').digest('hex').slice(0, 12).toUpperCase();
+function keyIdOf(bytes: Buffer): string {
+  const hex = crypto
+    .createHmac('sha256', bytes)
+    .update('casedesk data key id')
+    .digest('hex')
+    .slice(0, 12)
+    .toUpperCase();
   return hex.match(/.{4}/g)!.join('-');
 }
 
@@ -147,7 +152,12 @@ function readsWith(sqlite: BetterSqlite3.Database): boolean {
  * Opens an encrypted SQLite file (or makes a new one) under `key`. A key that does not read it is refused with
  * `wrongKey` (a Chinese message), never with SQLite's "file is not a database"; nothing is written to the file.
  */
-export function openKeyed(file: string, key: DataKey, options: KeyedOptions = {}, wrongKey?: () => AppError): BetterSqlite3.Database {
+export function openKeyed(
+  file: string,
+  key: DataKey,
+  options: KeyedOptions = {},
+  wrongKey?: () => AppError,
+): BetterSqlite3.Database {
   const sqlite = new BetterSqlite3(file, {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.readonly ? { readonly: true } : {}),
@@ -212,7 +222,11 @@ export function writeKeyIdBeside(file: string, key: DataKey): void {
 export function keyIdBeside(file: string): string | null {
   try {
     const parsed = JSON.parse(fs.readFileSync(file + KEY_ID_SUFFIX, 'utf8')) as { format?: unknown; keyId?: unknown };
-    return parsed.format === 'casedesk-key-id' && typeof parsed.keyId === 'string' && /^[0-9A-F]{4}(-[0-9A-F]{4}){2}$/.test(parsed.keyId) ? parsed.keyId : null;
+    return parsed.format === 'casedesk-key-id' &&
+      typeof parsed.keyId === 'string' &&
+      /^[0-9A-F]{4}(-[0-9A-F]{4}){2}$/.test(parsed.keyId)
+      ? parsed.keyId
+      : null;
   } catch {
     return null;
   }

@@ -32,9 +32,16 @@ const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** What must be the same in the encrypted copy: every table's row count and the audit chain's verdict. */
 function fingerprintOf(sqlite: BetterSqlite3.Database): Fingerprint {
-  const tables = sqlite.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
+  const tables = sqlite
+    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`)
+    .pluck()
+    .all() as string[];
   const counts: Record<string, number> = {};
-  for (const t of tables) counts[t] = (sqlite.prepare(`SELECT count(*) FROM ${q(t)}`).pluck().get() as number);
+  for (const t of tables)
+    counts[t] = sqlite
+      .prepare(`SELECT count(*) FROM ${q(t)}`)
+      .pluck()
+      .get() as number;
   const hasAudit = tables.includes('audit_log');
   return { counts, audit: hasAudit ? JSON.stringify(verifyAuditLog(sqlite)) : 'none' };
 }
@@ -44,7 +51,7 @@ function removeWithSideFiles(file: string): void {
 }
 
 /** Overwrites a file with random bytes, syncs it, then deletes it: the plain original leaves no readable trace. */
-export function wipeFile(file: string): void {
+function wipeFile(file: string): void {
   if (fs.existsSync(file)) {
     const fd = fs.openSync(file, 'r+');
     try {

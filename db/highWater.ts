@@ -41,7 +41,7 @@ export interface HighWater {
   caseNumbers: CaseNumberMark[];
 }
 
-export const HIGH_WATER_SUFFIX = '.high-water.json';
+const HIGH_WATER_SUFFIX = '.high-water.json';
 
 export function highWaterPath(file: string): string {
   return path.resolve(file) + HIGH_WATER_SUFFIX;
@@ -53,7 +53,7 @@ function hasTable(sqlite: BetterSqlite3.Database, name: string): boolean {
   return sqlite.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(name) !== undefined;
 }
 
-export function emptyHighWater(): HighWater {
+function emptyHighWater(): HighWater {
   return { sequences: Object.fromEntries(Object.keys(SEQUENCED_TABLES).map((t) => [t, 0])), caseNumbers: [] };
 }
 
@@ -61,15 +61,23 @@ export function emptyHighWater(): HighWater {
 export function highWaterOf(sqlite: BetterSqlite3.Database): HighWater {
   const marks = emptyHighWater();
   const sequence = hasTable(sqlite, 'sqlite_sequence')
-    ? new Map((sqlite.prepare('SELECT name, seq FROM sqlite_sequence').all() as { name: string; seq: number }[]).map((r) => [r.name, Number(r.seq)]))
+    ? new Map(
+        (sqlite.prepare('SELECT name, seq FROM sqlite_sequence').all() as { name: string; seq: number }[]).map((r) => [
+          r.name,
+          Number(r.seq),
+        ]),
+      )
     : new Map<string, number>();
   for (const [table, key] of Object.entries(SEQUENCED_TABLES)) {
     if (!hasTable(sqlite, table)) continue;
-    const largest = (sqlite.prepare(`SELECT coalesce(max(${q(key)}), 0) AS n FROM ${q(table)}`).get() as { n: number }).n;
+    const largest = (sqlite.prepare(`SELECT coalesce(max(${q(key)}), 0) AS n FROM ${q(table)}`).get() as { n: number })
+      .n;
     marks.sequences[table] = Math.max(Number(largest), sequence.get(table) ?? 0);
   }
   if (hasTable(sqlite, 'case_number_counters')) {
-    marks.caseNumbers = (sqlite.prepare('SELECT kind, year, last_seq AS lastSeq FROM case_number_counters ORDER BY kind, year').all() as CaseNumberMark[]);
+    marks.caseNumbers = sqlite
+      .prepare('SELECT kind, year, last_seq AS lastSeq FROM case_number_counters ORDER BY kind, year')
+      .all() as CaseNumberMark[];
   }
   return marks;
 }
@@ -81,7 +89,8 @@ export function highestOf(...all: (HighWater | null | undefined)[]): HighWater {
   for (const m of all) {
     if (!m) continue;
     for (const [table, n] of Object.entries(m.sequences)) {
-      if (table in marks.sequences && Number.isSafeInteger(n)) marks.sequences[table] = Math.max(marks.sequences[table]!, n);
+      if (table in marks.sequences && Number.isSafeInteger(n))
+        marks.sequences[table] = Math.max(marks.sequences[table]!, n);
     }
     for (const c of m.caseNumbers) {
       const key = `${c.kind}\u0000${c.year}`;
@@ -102,7 +111,11 @@ export function raiseHighWater(sqlite: BetterSqlite3.Database, marks: HighWater)
   if (hasTable(sqlite, 'sqlite_sequence')) {
     const current = highWaterOf(sqlite);
     const autoincrement = new Set(
-      (sqlite.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%AUTOINCREMENT%'`).all() as { name: string }[]).map((r) => r.name),
+      (
+        sqlite.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%AUTOINCREMENT%'`).all() as {
+          name: string;
+        }[]
+      ).map((r) => r.name),
     );
     for (const [table, n] of Object.entries(marks.sequences)) {
       if (!autoincrement.has(table) || !(n > (current.sequences[table] ?? 0))) continue;
@@ -116,12 +129,13 @@ export function raiseHighWater(sqlite: BetterSqlite3.Database, marks: HighWater)
       `INSERT INTO case_number_counters (kind, year, last_seq) VALUES (@kind, @year, @lastSeq)
        ON CONFLICT (kind, year) DO UPDATE SET last_seq = excluded.last_seq WHERE last_seq < excluded.last_seq`,
     );
-    for (const c of marks.caseNumbers) if (raise.run(c).changes > 0) raised.push(`case_number_counters:${c.kind}:${c.year}`);
+    for (const c of marks.caseNumbers)
+      if (raise.run(c).changes > 0) raised.push(`case_number_counters:${c.kind}:${c.year}`);
   }
   return raised;
 }
 
-export interface HighWaterFile {
+interface HighWaterFile {
   /** The office the marks belong to (县级行政区划代码 + 司法所编号), null before the office was set up. */
   officeCode: string | null;
   updatedAt: string;
@@ -129,23 +143,30 @@ export interface HighWaterFile {
 }
 
 /** The office code a data file holds, or null. */
-export function officeCodeOf(sqlite: BetterSqlite3.Database): string | null {
+function officeCodeOf(sqlite: BetterSqlite3.Database): string | null {
   if (!hasTable(sqlite, 'office')) return null;
-  const row = sqlite.prepare('SELECT division_code || office_number AS code FROM office WHERE id = 1').get() as { code: string } | undefined;
+  const row = sqlite.prepare('SELECT division_code || office_number AS code FROM office WHERE id = 1').get() as
+    { code: string } | undefined;
   return row?.code ?? null;
 }
 
 function isMarks(value: unknown): value is HighWater {
   const m = value as HighWater;
   return (
-    typeof m === 'object' && m !== null && typeof m.sequences === 'object' && m.sequences !== null && Array.isArray(m.caseNumbers) &&
+    typeof m === 'object' &&
+    m !== null &&
+    typeof m.sequences === 'object' &&
+    m.sequences !== null &&
+    Array.isArray(m.caseNumbers) &&
     Object.values(m.sequences).every((n) => Number.isSafeInteger(n) && n >= 0) &&
-    m.caseNumbers.every((c) => typeof c?.kind === 'string' && Number.isSafeInteger(c.year) && Number.isSafeInteger(c.lastSeq))
+    m.caseNumbers.every(
+      (c) => typeof c?.kind === 'string' && Number.isSafeInteger(c.year) && Number.isSafeInteger(c.lastSeq),
+    )
   );
 }
 
 /** The copy beside the data file, or null when there is none or it cannot be read (a damaged copy is no source). */
-export function readHighWaterFile(file: string): HighWaterFile | null {
+function readHighWaterFile(file: string): HighWaterFile | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(fs.readFileSync(highWaterPath(file), 'utf8'));
@@ -153,12 +174,17 @@ export function readHighWaterFile(file: string): HighWaterFile | null {
     return null;
   }
   const f = parsed as { format?: unknown; officeCode?: unknown; updatedAt?: unknown; marks?: unknown };
-  if (f?.format !== 'casedesk-high-water' || !isMarks(f.marks) || (f.officeCode !== null && typeof f.officeCode !== 'string')) return null;
+  if (
+    f?.format !== 'casedesk-high-water' ||
+    !isMarks(f.marks) ||
+    (f.officeCode !== null && typeof f.officeCode !== 'string')
+  )
+    return null;
   return { officeCode: f.officeCode, updatedAt: String(f.updatedAt ?? ''), marks: f.marks };
 }
 
 /** Writes the copy beside the data file: a temporary file, synced, renamed over the old one. */
-export function writeHighWaterFile(file: string, content: HighWaterFile): void {
+function writeHighWaterFile(file: string, content: HighWaterFile): void {
   const target = highWaterPath(file);
   const partial = `${target}.partial`;
   fs.writeFileSync(partial, `${JSON.stringify({ format: 'casedesk-high-water', version: 1, ...content }, null, 1)}\n`);

@@ -7,14 +7,31 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../shared/errors';
 import { recordAuditSync } from './auditLog';
 import {
-  fileStateOf, keyIdBeside, keyThatOpens, missingKeyError, newDataKey, openKeyed, rekeyConnection, wrongKeyError, writeKeyIdBeside,
-  type DataKeyProvider, type KeyRing,
+  fileStateOf,
+  keyIdBeside,
+  keyThatOpens,
+  missingKeyError,
+  newDataKey,
+  openKeyed,
+  rekeyConnection,
+  wrongKeyError,
+  writeKeyIdBeside,
+  type DataKeyProvider,
+  type KeyRing,
 } from './dataKey';
 import { encryptPlainDataFile, settleInterruptedEncryption, type MigrationStep } from './encryptPlain';
 import { installAuditTriggers } from './auditTriggers';
 import { installChangeTriggers } from './changeTriggers';
 import { migrations as allMigrations, type Migration } from './migrations';
-import { applyStagedRestore, pendingRestorePath, readSqliteHeader, finishRestore, keepHighWaterAtOpen, type AppliedRestore, type RestoreEvent } from './stagedRestore';
+import {
+  applyStagedRestore,
+  pendingRestorePath,
+  readSqliteHeader,
+  finishRestore,
+  keepHighWaterAtOpen,
+  type AppliedRestore,
+  type RestoreEvent,
+} from './stagedRestore';
 import type { Database } from './schema';
 import { cachingHandle } from './statementCache';
 
@@ -98,7 +115,10 @@ function keysFor(file: string, options: OpenOptions, latest: number): { ring: Ke
       event = 'created';
     }
     if (state === 'plain') {
-      encryptPlainDataFile(file, ring.current, { ...binding, ...(options.encryptionStep ? { step: options.encryptionStep } : {}) });
+      encryptPlainDataFile(file, ring.current, {
+        ...binding,
+        ...(options.encryptionStep ? { step: options.encryptionStep } : {}),
+      });
       event = 'encrypted-plain';
     }
     return { ring, event };
@@ -140,13 +160,19 @@ export function openStore(file: string, options: OpenOptions): Store {
   const { ring, event: keyEvent } = keysFor(file, options, latest);
   // Before any connection holds the file: a restore staged by the backup service replaces it now.
   const restored = applyStagedRestore(file, {
-    latest, applicationId: CASEDESK_APPLICATION_ID, now: now(), nativeBinding: options.nativeBinding, key: ring.current,
+    latest,
+    applicationId: CASEDESK_APPLICATION_ID,
+    now: now(),
+    nativeBinding: options.nativeBinding,
+    key: ring.current,
   });
-  const sqlite = openKeyed(file, ring.current, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}, () =>
-    wrongKeyError(file, ring.current, keyIdBeside(file)),
+  const sqlite = openKeyed(
+    file,
+    ring.current,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+    () => wrongKeyError(file, ring.current, keyIdBeside(file)),
   );
   try {
-
     // Identity and version first, before any pragma writes to the file: a refused file stays untouched.
     const appId = sqlite.pragma('application_id', { simple: true }) as number;
     const version = schemaVersion(sqlite);
@@ -171,7 +197,9 @@ export function openStore(file: string, options: OpenOptions): Store {
       try {
         sqlite.transaction(() => {
           // Only what the migration itself broke counts (a file may carry an old dangling reference).
-          const danglingBefore = migration.foreignKeysOff ? (sqlite.pragma('foreign_key_check') as unknown[]).length : 0;
+          const danglingBefore = migration.foreignKeysOff
+            ? (sqlite.pragma('foreign_key_check') as unknown[]).length
+            : 0;
           migration.up(sqlite);
           if (migration.foreignKeysOff && (sqlite.pragma('foreign_key_check') as unknown[]).length > danglingBefore) {
             throw new Error(`migration ${migration.name} left rows whose references point nowhere`);
@@ -220,10 +248,16 @@ export function openStore(file: string, options: OpenOptions): Store {
 /** A plain SQLite file that is not CaseDesk's, or is newer than this program, is refused before it is encrypted. */
 function refuseForeignPlainFile(file: string, latest: number): void {
   const header = readSqliteHeader(file);
-  const foreign = !header || (header.applicationId !== CASEDESK_APPLICATION_ID && (header.applicationId !== 0 || header.userVersion !== 0 || header.pageCount > 1));
+  const foreign =
+    !header ||
+    (header.applicationId !== CASEDESK_APPLICATION_ID &&
+      (header.applicationId !== 0 || header.userVersion !== 0 || header.pageCount > 1));
   if (foreign) throw new AppError('DATA_FILE', `“${file}”不是CaseDesk数据文件`);
   if (header.userVersion > latest) {
-    throw new AppError('DATA_FILE', `数据文件的版本（${header.userVersion}）比本程序支持的（${latest}）新，请升级CaseDesk`);
+    throw new AppError(
+      'DATA_FILE',
+      `数据文件的版本（${header.userVersion}）比本程序支持的（${latest}）新，请升级CaseDesk`,
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 // The Kysely Database interface: one typed mirror of the schema the migrations build.
 // Dates are ISO-8601 text (yyyy-mm-dd for calendar dates, full timestamps for *_at); money is integer fen.
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable } from 'kysely';
 
 export interface OfficeTable {
   id: number; // always 1: one office per data file
@@ -17,13 +17,13 @@ export interface OfficeTable {
   bureau_public_key: Generated<string>;
 }
 
-export interface CaseNumberCounterTable {
+interface CaseNumberCounterTable {
   kind: string;
   year: number;
   last_seq: number;
 }
 
-export interface CaseTable {
+interface CaseTable {
   id: Generated<number>;
   kind: 'legal_aid' | 'mediation' | 'notarization';
   case_number: string;
@@ -57,7 +57,7 @@ export interface PartyTable {
   lacks_capacity: number;
 }
 
-export interface LegalAidCaseTable {
+interface LegalAidCaseTable {
   case_id: number;
   category: string;
   service_form: string;
@@ -82,12 +82,12 @@ export interface DraftTable {
 }
 
 /** One row per case: the text the search indexes are built from (kept in step by the services). */
-export interface CaseSearchTextTable {
+interface CaseSearchTextTable {
   case_id: number;
   body: string;
 }
 
-export interface AuditPendingTable {
+interface AuditPendingTable {
   id: Generated<number>;
   table_name: string;
   row_key: string;
@@ -96,7 +96,7 @@ export interface AuditPendingTable {
   after: string | null;
 }
 
-export interface AuditLogTable {
+interface AuditLogTable {
   seq: number;
   at: string;
   user_id: number | null;
@@ -125,7 +125,7 @@ export interface UserTable {
   updated_at: string;
 }
 
-export interface InterferenceRecordTable {
+interface InterferenceRecordTable {
   id: Generated<number>;
   case_id: number;
   category: string;
@@ -140,7 +140,7 @@ export interface InterferenceRecordTable {
   recorded_at: string;
 }
 
-export interface InterferenceStatementTable {
+interface InterferenceStatementTable {
   id: Generated<number>;
   user_id: number;
   period: string; // yyyy-mm
@@ -177,7 +177,7 @@ export interface NotarizationMatterTable {
 }
 
 /** One row per 公证申请; the matter as the catalogue had it at intake. Its progress is in case_actions. */
-export interface NotarizationRequestTable {
+interface NotarizationRequestTable {
   case_id: number;
   matter_code: string;
   matter_name: string;
@@ -195,7 +195,7 @@ export interface NotarizationRequestTable {
 }
 
 /** What notarization keeps about a party beyond the shared parties table. */
-export interface NotarizationPartyTable {
+interface NotarizationPartyTable {
   party_id: number;
   party_kind: 'person' | 'organisation';
   legal_representative: string;
@@ -218,7 +218,7 @@ export interface LegalAidRosterTable {
 }
 
 /** Every assignment made (0008); the roster's rotation is computed from it. */
-export interface LegalAidAssignmentTable {
+interface LegalAidAssignmentTable {
   id: Generated<number>;
   case_id: number;
   roster_id: number | null;
@@ -231,7 +231,7 @@ export interface LegalAidAssignmentTable {
 }
 
 /** A director's override of the eligibility verdict, with the written reason (0008, append-only). */
-export interface LegalAidEligibilityOverrideTable {
+interface LegalAidEligibilityOverrideTable {
   id: Generated<number>;
   case_id: number;
   part: string;
@@ -243,7 +243,7 @@ export interface LegalAidEligibilityOverrideTable {
 }
 
 /** That a clerk saw a conflict warning (0008, append-only; any kind of case). */
-export interface ConflictAcknowledgementTable {
+interface ConflictAcknowledgementTable {
   id: Generated<number>;
   case_id: number;
   matches: string; // JSON array of { otherCaseId, partyName, matchedBy }
@@ -254,7 +254,7 @@ export interface ConflictAcknowledgementTable {
 }
 
 /** One row per 人民调解 case (0009): the 受理登记表. Its progress is in case_actions. */
-export interface MediationCaseTable {
+interface MediationCaseTable {
   case_id: number;
   simple: number; // 1: a 口头调解登记, registered and concluded at once, without the full dossier
   source: string;
@@ -271,14 +271,14 @@ export interface MediationCaseTable {
 }
 
 /** What mediation keeps about a party beyond the shared parties table (0009). */
-export interface MediationPartyTable {
+interface MediationPartyTable {
   party_id: number;
   party_kind: 'person' | 'organisation';
   legal_representative: string;
 }
 
 /** The office's list of 纠纷类型 (0009). */
-export interface MediationDisputeTypeTable {
+interface MediationDisputeTypeTable {
   name: string;
   position: number;
   active: number;
@@ -286,7 +286,7 @@ export interface MediationDisputeTypeTable {
 }
 
 /** The county's 以奖代补 rates per case, by the date they take effect (0009). */
-export interface MediationSubsidyRateTable {
+interface MediationSubsidyRateTable {
   effective_from: string;
   oral_fen: number;
   written_fen: number;
@@ -296,7 +296,7 @@ export interface MediationSubsidyRateTable {
 }
 
 /** This installation's key pairs (0012): Ed25519 to sign, X25519 to receive encrypted packages. */
-export interface ExchangeKeyTable {
+interface ExchangeKeyTable {
   id: number; // always 1
   sign_public: string;
   sign_private: string;
@@ -307,7 +307,7 @@ export interface ExchangeKeyTable {
 }
 
 /** Every change of an exported table (0012, db/changeTriggers.ts); data is null for a delete. */
-export interface ChangeLogTable {
+interface ChangeLogTable {
   seq: Generated<number>;
   table_name: string;
   row_key: string;
@@ -338,7 +338,7 @@ export interface ExchangeExportTable {
  * 0016: each time the office's file was set back — a backup restored, the bureau's recovery package installed, the
  * file found replaced outside CaseDesk — and where ids and sequences continue (db/highWater.ts).
  */
-export interface RestoreTable {
+interface RestoreTable {
   id: Generated<number>;
   event_id: string;
   kind: 'backup' | 'recovery' | 'replaced';
@@ -356,7 +356,7 @@ export interface RestoreTable {
 }
 
 /** 0016: recovery packages from the bureau this office installed. */
-export interface ExchangeRecoveryInstallTable {
+interface ExchangeRecoveryInstallTable {
   id: Generated<number>;
   issued_at: string;
   content_hash: string;
@@ -367,13 +367,13 @@ export interface ExchangeRecoveryInstallTable {
 }
 
 /** SQLite's own table of AUTOINCREMENT high-water marks (0015 gives every exported id table one). */
-export interface SqliteSequenceTable {
+interface SqliteSequenceTable {
   name: string;
   seq: number;
 }
 
 /** Configuration packages from the bureau that this office installed (0012). */
-export interface ExchangeConfigImportTable {
+interface ExchangeConfigImportTable {
   id: Generated<number>;
   issued_at: string;
   content_hash: string;
@@ -382,7 +382,7 @@ export interface ExchangeConfigImportTable {
 }
 
 /** Bureau mode (0012): the offices whose packages it accepts. */
-export interface BureauOfficeTable {
+interface BureauOfficeTable {
   code: string;
   name: string;
   public_key: string;
@@ -390,7 +390,7 @@ export interface BureauOfficeTable {
   registered_at: string;
 }
 
-export interface BureauImportTable {
+interface BureauImportTable {
   id: Generated<number>;
   office_code: string;
   sequence: number;
@@ -414,7 +414,7 @@ export interface BureauImportTable {
 }
 
 /** 0016: an office's keys replaced by a director (a reinstall without a backup), kept with the reason. */
-export interface BureauRetiredKeyTable {
+interface BureauRetiredKeyTable {
   fingerprint: string;
   office_code: string;
   public_key: string;
@@ -425,7 +425,7 @@ export interface BureauRetiredKeyTable {
 }
 
 /** 0016: the recovery packages the bureau made for its offices. */
-export interface BureauRecoveryPackageTable {
+interface BureauRecoveryPackageTable {
   id: Generated<number>;
   office_code: string;
   issued_at: string;
@@ -468,7 +468,7 @@ export interface BureauConflictTable {
 }
 
 /** Dossier rule sets (0011): version 1 is the shipped default; the county bureau installs newer ones. */
-export interface DossierRuleSetTable {
+interface DossierRuleSetTable {
   version: number;
   name: string;
   rules: string; // JSON of a DossierRuleSet
@@ -477,7 +477,7 @@ export interface DossierRuleSetTable {
 }
 
 /** A dossier item received for a case (0011). */
-export interface DossierMaterialTable {
+interface DossierMaterialTable {
   case_id: number;
   item_key: string;
   received_on: string;
@@ -489,7 +489,7 @@ export interface DossierMaterialTable {
 }
 
 /** A scan or photo of a dossier item (0011); the file is attachments/<sha256> in the data folder. */
-export interface AttachmentTable {
+interface AttachmentTable {
   id: Generated<number>;
   case_id: number;
   item_key: string;
@@ -502,7 +502,7 @@ export interface AttachmentTable {
 }
 
 /** A director's override of the closing or archiving check, with the written reason (0011, append-only). */
-export interface DossierOverrideTable {
+interface DossierOverrideTable {
   id: Generated<number>;
   case_id: number;
   action: 'close' | 'archive';
@@ -514,7 +514,7 @@ export interface DossierOverrideTable {
 }
 
 /** The latest dossier check of a case (0011): the rule-set version and what was missing then. */
-export interface DossierCheckTable {
+interface DossierCheckTable {
   case_id: number;
   rule_set_version: number;
   missing_count: number;
@@ -523,7 +523,7 @@ export interface DossierCheckTable {
 }
 
 /** The report template as the bureau adjusted it (0013): one row; none means the default. */
-export interface StatisticsTemplateTable {
+interface StatisticsTemplateTable {
   id: number; // always 1
   template: string; // JSON, shared/statistics/template.ts
   updated_by: string;
@@ -531,7 +531,7 @@ export interface StatisticsTemplateTable {
 }
 
 /** A year of the holiday schedule installed after the release (0014), over shared/holidays.ts. */
-export interface HolidayYearTable {
+interface HolidayYearTable {
   year: number;
   holidays: string; // JSON array of ISO dates
   workdays: string; // JSON array of ISO dates
@@ -587,5 +587,4 @@ export interface Database {
   holiday_years: HolidayYearTable;
 }
 
-export type CaseRow = Selectable<CaseTable>;
 export type NewParty = Insertable<PartyTable>;

@@ -32,7 +32,9 @@ export function planSearch(rawQuery: string): SearchPlan {
   if (chars.length === 0) return { index: 'none' };
   if (chars.length >= 3) return { index: 'trigram', match: quote(query) };
   if (/^[\p{L}\p{N}]+$/u.test(query)) {
-    return chars.length === 2 ? { index: 'bigram', match: quote(query) } : { index: 'bigram', match: `${quote(query)}*` };
+    return chars.length === 2
+      ? { index: 'bigram', match: quote(query) }
+      : { index: 'bigram', match: `${quote(query)}*` };
   }
   return { index: 'like', pattern: `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
 }

@@ -16,9 +16,16 @@ import { AppError } from '../shared/errors';
 import { recordAuditSync } from './auditLog';
 import { fileStateOf, keyThatOpens, openKeyed, writeKeyIdBeside, type DataKey } from './dataKey';
 import { syncToDisk } from './syncToDisk';
-import { highestOf, highWaterOf, keepHighWater, raiseHighWater, sameOfficeHighWater, type HighWater } from './highWater';
+import {
+  highestOf,
+  highWaterOf,
+  keepHighWater,
+  raiseHighWater,
+  sameOfficeHighWater,
+  type HighWater,
+} from './highWater';
 
-export const PENDING_RESTORE_SUFFIX = '.restore-pending';
+const PENDING_RESTORE_SUFFIX = '.restore-pending';
 export const ATTACHMENTS_SUFFIX = '.attachments';
 const REQUEST_SUFFIX = '.json';
 const FINISHING_SUFFIX = '.restore-finishing.json';
@@ -133,7 +140,7 @@ function sameBytes(a: string, b: string): boolean {
   try {
     const ba = Buffer.alloc(1 << 16);
     const bb = Buffer.alloc(1 << 16);
-    for (let at = 0; at < sa.size; ) {
+    for (let at = 0; at < sa.size;) {
       const n = fs.readSync(fa, ba, 0, ba.length, at);
       if (n === 0 || fs.readSync(fb, bb, 0, n, at) !== n || !ba.subarray(0, n).equals(bb.subarray(0, n))) return false;
       at += n;
@@ -150,7 +157,7 @@ function sameBytes(a: string, b: string): boolean {
  * each file is written under a temporary name, synced and renamed, so `to` never holds a half-written file.
  * Returns how many files were copied.
  */
-export function mergeFolderSync(from: string, to: string): number {
+function mergeFolderSync(from: string, to: string): number {
   if (!fs.existsSync(from)) return 0;
   fs.mkdirSync(to, { recursive: true });
   let copied = 0;
@@ -184,7 +191,13 @@ export interface AppliedRestore {
  */
 export function applyStagedRestore(
   file: string,
-  { latest, applicationId, now, nativeBinding, key }: { latest: number; applicationId: number; now: Date; nativeBinding?: string | undefined; key: DataKey },
+  {
+    latest,
+    applicationId,
+    now,
+    nativeBinding,
+    key,
+  }: { latest: number; applicationId: number; now: Date; nativeBinding?: string | undefined; key: DataKey },
 ): AppliedRestore | null {
   const staged = pendingRestorePath(file);
   const stagedAttachments = staged + ATTACHMENTS_SUFFIX;
@@ -192,7 +205,11 @@ export function applyStagedRestore(
   if (!fs.existsSync(staged)) {
     // Left over by a restore that stopped before tidying up, or a check or staging that a crash cut short.
     for (const leftover of [
-      stagedAttachments, `${stagedAttachments}.partial`, request, `${request}.partial`, ...['', '-wal', '-shm', '-journal'].map((s) => `${staged}.checking${s}`),
+      stagedAttachments,
+      `${stagedAttachments}.partial`,
+      request,
+      `${request}.partial`,
+      ...['', '-wal', '-shm', '-journal'].map((s) => `${staged}.checking${s}`),
     ]) {
       fs.rmSync(leftover, { recursive: true, force: true });
     }
@@ -201,22 +218,39 @@ export function applyStagedRestore(
   // The backup service stages a file re-encrypted under the data file's key; a restore staged by an older CaseDesk
   // is plain and is refused here (stage it again with this version).
   if (fileStateOf(staged) !== 'encrypted' || !keyThatOpens(staged, [key], nativeBinding)) {
-    throw new AppError('DATA_FILE', `待恢复的文件“${staged}”不是用本机密钥加密的CaseDesk数据文件：删除它即可继续使用当前数据，再重新选择备份恢复`);
+    throw new AppError(
+      'DATA_FILE',
+      `待恢复的文件“${staged}”不是用本机密钥加密的CaseDesk数据文件：删除它即可继续使用当前数据，再重新选择备份恢复`,
+    );
   }
   const header = stagedHeader(staged, key, nativeBinding);
   if (header.applicationId !== applicationId || header.userVersion < 1) {
     throw new AppError('DATA_FILE', `待恢复的文件“${staged}”不是CaseDesk数据文件：删除它即可继续使用当前数据`);
   }
   if (header.userVersion > latest) {
-    throw new AppError('DATA_FILE', `待恢复的备份的版本（${header.userVersion}）比本程序支持的（${latest}）新：请升级CaseDesk，或删除“${staged}”继续使用当前数据`);
+    throw new AppError(
+      'DATA_FILE',
+      `待恢复的备份的版本（${header.userVersion}）比本程序支持的（${latest}）新：请升级CaseDesk，或删除“${staged}”继续使用当前数据`,
+    );
   }
 
   const kept = fs.existsSync(file) ? keepCurrentFile(file, now, nativeBinding, key) : null;
   const preRestoreBackup = kept?.backup ?? null;
   mergeFolderSync(stagedAttachments, attachmentsDir(file));
   // A restore staged by an older CaseDesk has no request: it is recorded all the same, by nobody known.
-  const asked = readJson<RestoreRequest>(request) ?? { eventId: crypto.randomUUID(), source: staged, sourceTime: '', stagedAt: '', by: null };
-  const finishing: FinishingRestore = { ...asked, preRestoreBackup, replacedMarks: kept?.marks ?? null, stagedIno: fs.statSync(staged).ino };
+  const asked = readJson<RestoreRequest>(request) ?? {
+    eventId: crypto.randomUUID(),
+    source: staged,
+    sourceTime: '',
+    stagedAt: '',
+    by: null,
+  };
+  const finishing: FinishingRestore = {
+    ...asked,
+    preRestoreBackup,
+    replacedMarks: kept?.marks ?? null,
+    stagedIno: fs.statSync(staged).ino,
+  };
   writeJsonAtomically(finishingPath(file), finishing);
   // The old file was checkpointed and closed: its WAL (or a stray rollback journal) must not meet the new file.
   for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
@@ -228,10 +262,17 @@ export function applyStagedRestore(
 }
 
 /** The identity and version of a staged (encrypted) file, read through its key without writing to it. */
-function stagedHeader(staged: string, key: DataKey, nativeBinding: string | undefined): { applicationId: number; userVersion: number } {
+function stagedHeader(
+  staged: string,
+  key: DataKey,
+  nativeBinding: string | undefined,
+): { applicationId: number; userVersion: number } {
   const sqlite = openKeyed(staged, key, { nativeBinding, readonly: true, fileMustExist: true });
   try {
-    return { applicationId: sqlite.pragma('application_id', { simple: true }) as number, userVersion: sqlite.pragma('user_version', { simple: true }) as number };
+    return {
+      applicationId: sqlite.pragma('application_id', { simple: true }) as number,
+      userVersion: sqlite.pragma('user_version', { simple: true }) as number,
+    };
   } finally {
     sqlite.close();
   }
@@ -251,7 +292,7 @@ export interface RestoreEvent {
  * Records a restore in `restores` (once per event id) with where ids and sequences now continue, and moves the
  * audit entry its row made into the log, inside the caller's transaction. Nothing when the file predates `restores`.
  */
-export function recordRestoreSync(
+function recordRestoreSync(
   sqlite: BetterSqlite3.Database,
   event: Omit<RestoreEvent, 'changeSeq' | 'exportSequence'> & { preRestoreBackup: string; by: RestoreRequest['by'] },
   at: Date,
@@ -259,8 +300,12 @@ export function recordRestoreSync(
   if (!sqlite.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'restores'`).get()) return null;
   const marks = highWaterOf(sqlite);
   const recorded: RestoreEvent = {
-    eventId: event.eventId, kind: event.kind, source: event.source, sourceTime: event.sourceTime,
-    changeSeq: marks.sequences.change_log ?? 0, exportSequence: marks.sequences.exchange_exports ?? 0,
+    eventId: event.eventId,
+    kind: event.kind,
+    source: event.source,
+    sourceTime: event.sourceTime,
+    changeSeq: marks.sequences.change_log ?? 0,
+    exportSequence: marks.sequences.exchange_exports ?? 0,
   };
   sqlite
     .prepare(
@@ -294,8 +339,12 @@ export function finishRestore(sqlite: BetterSqlite3.Database, file: string, now:
     event = recordRestoreSync(
       sqlite,
       {
-        eventId: finishing?.eventId ?? crypto.randomUUID(), kind: 'backup', source: path.basename(finishing?.source ?? ''),
-        sourceTime: finishing?.sourceTime ?? '', preRestoreBackup: finishing?.preRestoreBackup ?? '', by: finishing?.by ?? null,
+        eventId: finishing?.eventId ?? crypto.randomUUID(),
+        kind: 'backup',
+        source: path.basename(finishing?.source ?? ''),
+        sourceTime: finishing?.sourceTime ?? '',
+        preRestoreBackup: finishing?.preRestoreBackup ?? '',
+        by: finishing?.by ?? null,
       },
       now,
     );
@@ -315,7 +364,11 @@ export function keepHighWaterAtOpen(sqlite: BetterSqlite3.Database, file: string
   if (kept) {
     sqlite.transaction(() => {
       if (raiseHighWater(sqlite, kept).length === 0) return;
-      event = recordRestoreSync(sqlite, { eventId: crypto.randomUUID(), kind: 'replaced', source: '', sourceTime: '', preRestoreBackup: '', by: null }, now);
+      event = recordRestoreSync(
+        sqlite,
+        { eventId: crypto.randomUUID(), kind: 'replaced', source: '', sourceTime: '', preRestoreBackup: '', by: null },
+        now,
+      );
     })();
   }
   keepHighWater(sqlite, file, now);
@@ -332,7 +385,12 @@ function marksIfReadable(sqlite: BetterSqlite3.Database): HighWater | null {
 }
 
 /** Copies the data file (and its attachments) to backups/ as a pre-restore backup; returns its path and its marks. */
-function keepCurrentFile(file: string, now: Date, nativeBinding: string | undefined, key: DataKey): { backup: string; marks: HighWater | null } {
+function keepCurrentFile(
+  file: string,
+  now: Date,
+  nativeBinding: string | undefined,
+  key: DataKey,
+): { backup: string; marks: HighWater | null } {
   const folder = backupsDir(file);
   fs.mkdirSync(folder, { recursive: true });
   const target = unusedBackupPath(folder, now, 'pre-restore');

@@ -28,7 +28,12 @@ export interface BackendOptions extends OpenOptions {
 }
 
 export function openBackend({
-  dataFile, shell, clock = systemClock, log, idleLockMinutes = IDLE_LOCK_MINUTES, ...open
+  dataFile,
+  shell,
+  clock = systemClock,
+  log,
+  idleLockMinutes = IDLE_LOCK_MINUTES,
+  ...open
 }: BackendOptions): Backend {
   const store = openStore(dataFile, { ...open, now: () => clock.now() });
   try {
@@ -37,7 +42,9 @@ export function openBackend({
     new FileStore(dataFile, () => store.keyRing).encryptUnderCurrentKey();
     // Plain backups of an older CaseDesk in the data folder; one that cannot be encrypted stays listed as plain.
     for (const { file, error } of encryptPlainBackups(store).left) {
-      (log ?? console.error)(new Error(`plain backup ${file} left unencrypted: ${error instanceof Error ? error.message : String(error)}`));
+      (log ?? console.error)(
+        new Error(`plain backup ${file} left unencrypted: ${error instanceof Error ? error.message : String(error)}`),
+      );
     }
     if (store.keyRing.previous) {
       store.keyRing = { current: store.keyRing.current, previous: null };

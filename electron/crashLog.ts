@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const LOG_FOLDER = 'logs';
-export const MAIN_LOG = 'main.log';
+const LOG_FOLDER = 'logs';
+const MAIN_LOG = 'main.log';
 /** Past this the log moves to main.log.1 (replacing the older one) and a new one starts. */
 export const MAX_LOG_BYTES = 1024 * 1024;
 /** Errors in a burst get one dialog; all of them are logged. */
@@ -22,14 +22,18 @@ function errorFields(error: unknown): { name: string; message: string; stack: st
   if (typeof error !== 'object' || error === null) return null;
   const { name, message, stack } = error as { name?: unknown; message?: unknown; stack?: unknown };
   if (typeof message !== 'string') return null;
-  return { name: typeof name === 'string' ? name : 'Error', message, stack: typeof stack === 'string' ? stack : undefined };
+  return {
+    name: typeof name === 'string' ? name : 'Error',
+    message,
+    stack: typeof stack === 'string' ? stack : undefined,
+  };
 }
 
 function describe(error: unknown): string {
   const fields = errorFields(error);
   if (fields) return fields.stack ?? `${fields.name}: ${fields.message}`;
   try {
-    return typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
+    return typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error));
   } catch {
     return String(error);
   }
@@ -94,7 +98,10 @@ export interface CrashReporter {
  * the process running, as Electron itself does after its own error dialog; the data file is safe either way,
  * since every write is one transaction.
  */
-export function installCrashHandlers(events: ProcessEvents, { logFile, showError, now = () => new Date(), echo }: CrashHandlerOptions): CrashReporter {
+export function installCrashHandlers(
+  events: ProcessEvents,
+  { logFile, showError, now = () => new Date(), echo }: CrashHandlerOptions,
+): CrashReporter {
   let lastDialog = Number.NEGATIVE_INFINITY;
   const log = (kind: string, error: unknown): { entry: string; logged: boolean } => {
     const entry = formatLogEntry(kind, error, now());

@@ -15,7 +15,7 @@ export interface SafeStorageLike {
   decryptString(encrypted: Buffer): string;
 }
 
-export const KEY_FILE_SUFFIX = '.key';
+const KEY_FILE_SUFFIX = '.key';
 
 export function dataKeyFilePath(dataFile: string): string {
   return path.resolve(dataFile) + KEY_FILE_SUFFIX;
@@ -45,12 +45,20 @@ export class SafeStorageKeyProvider implements DataKeyProvider {
     let content: KeyFileContent;
     try {
       content = JSON.parse(text) as KeyFileContent;
-      if (content.format !== 'casedesk-data-key' || typeof content.wrapped !== 'string' || typeof content.keyId !== 'string') throw new Error('format');
+      if (
+        content.format !== 'casedesk-data-key' ||
+        typeof content.wrapped !== 'string' ||
+        typeof content.keyId !== 'string'
+      )
+        throw new Error('format');
     } catch {
       throw new AppError('DATA_KEY', `密钥文件“${keyFile}”已损坏或不完整：请输入恢复密钥（输入后将重新生成密钥文件）`);
     }
     if (!this.safeStorage.isEncryptionAvailable()) {
-      throw new AppError('DATA_KEY', `本机系统的密钥库不可用，无法解开数据密钥（编号 ${content.keyId}）：请输入恢复密钥`);
+      throw new AppError(
+        'DATA_KEY',
+        `本机系统的密钥库不可用，无法解开数据密钥（编号 ${content.keyId}）：请输入恢复密钥`,
+      );
     }
     let keys: { current: string; previous: string | null };
     try {
@@ -69,9 +77,18 @@ export class SafeStorageKeyProvider implements DataKeyProvider {
     if (!this.safeStorage.isEncryptionAvailable()) {
       throw new AppError('DATA_KEY', '本机系统的密钥库不可用，无法保存数据密钥（Linux 需要桌面环境的密钥环）');
     }
-    const wrapped = this.safeStorage.encryptString(JSON.stringify({ current: ring.current.bytes.toString('hex'), previous: ring.previous?.bytes.toString('hex') ?? null }));
+    const wrapped = this.safeStorage.encryptString(
+      JSON.stringify({
+        current: ring.current.bytes.toString('hex'),
+        previous: ring.previous?.bytes.toString('hex') ?? null,
+      }),
+    );
     const content: KeyFileContent = {
-      format: 'casedesk-data-key', version: 1, keyId: ring.current.id, previousKeyId: ring.previous?.id ?? null, wrapped: wrapped.toString('base64'),
+      format: 'casedesk-data-key',
+      version: 1,
+      keyId: ring.current.id,
+      previousKeyId: ring.previous?.id ?? null,
+      wrapped: wrapped.toString('base64'),
     };
     const keyFile = dataKeyFilePath(file);
     const partial = `${keyFile}.partial`;

@@ -23,9 +23,16 @@ export function openBackendOrAskForKey(options: BackendOptions): Backend {
   };
   const unlock = (recoveryKey: string): { keyId: string } => {
     const key = dataKeyFromRecoveryKey(recoveryKey);
-    if (fileStateOf(options.dataFile) !== 'encrypted' || !keyThatOpens(options.dataFile, [key], options.nativeBinding)) {
+    if (
+      fileStateOf(options.dataFile) !== 'encrypted' ||
+      !keyThatOpens(options.dataFile, [key], options.nativeBinding)
+    ) {
       const needed = keyIdBeside(options.dataFile);
-      throw new AppError('DATA_KEY', `恢复密钥格式正确，但不是这份数据的（输入的是编号 ${key.id} 的密钥${needed ? `，这份数据需要编号 ${needed}` : ''}）：请核对恢复密钥`, 'recoveryKey');
+      throw new AppError(
+        'DATA_KEY',
+        `恢复密钥格式正确，但不是这份数据的（输入的是编号 ${key.id} 的密钥${needed ? `，这份数据需要编号 ${needed}` : ''}）：请核对恢复密钥`,
+        'recoveryKey',
+      );
     }
     options.keys.save(options.dataFile, { current: key, previous: null });
     opened = openBackend(options);
@@ -44,7 +51,8 @@ export function openBackendOrAskForKey(options: BackendOptions): Backend {
     async dispatch(channel, input, caller) {
       if (opened) return opened.dispatch(channel, input, caller);
       try {
-        if (channel === 'app.info') return { ok: true, value: { version: APP_VERSION, dataFile: options.dataFile, shell: options.shell } };
+        if (channel === 'app.info')
+          return { ok: true, value: { version: APP_VERSION, dataFile: options.dataFile, shell: options.shell } };
         if (channel !== 'dataKey.unlock') throw refusal;
         const parsed = contract['dataKey.unlock'].input.safeParse(input);
         if (!parsed.success) throw new AppError('VALIDATION', '恢复密钥：请输入恢复密钥', 'recoveryKey');

@@ -19,7 +19,7 @@ import type { Session, Sessions } from './sessions';
  */
 export type Dispatch = (channel: unknown, input: unknown, caller?: string) => Promise<Envelope<unknown>>;
 
-export function payloadSize(input: unknown): number {
+function payloadSize(input: unknown): number {
   try {
     return JSON.stringify(input ?? null).length;
   } catch {
@@ -30,7 +30,11 @@ export function payloadSize(input: unknown): number {
 /** Channels a locked window may still call: to see that it is locked, to unlock, or to leave. */
 const ALLOWED_WHILE_LOCKED: ReadonlySet<Channel> = new Set(['auth.status', 'auth.unlock', 'auth.signOut', 'app.info']);
 /** Channels a user who must change an initial password may call before doing so. */
-const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<Channel> = new Set([...ALLOWED_WHILE_LOCKED, 'auth.changePassword', 'auth.lock']);
+const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<Channel> = new Set([
+  ...ALLOWED_WHILE_LOCKED,
+  'auth.changePassword',
+  'auth.lock',
+]);
 
 /** Refuses a call its session may not make; says why in Chinese. */
 function authorise(channel: Channel, session: Session | null): void {
@@ -60,7 +64,8 @@ export function createDispatch({ db, clock, handlers, sessions, log = console.er
       if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `未知的请求类型：${String(channel).slice(0, 50)}`);
       const size = payloadSize(input);
       if (!Number.isFinite(size)) throw new AppError('MALFORMED_PAYLOAD', '请求数据格式不正确');
-      if (size > (contract[channel].maxPayloadChars ?? MAX_PAYLOAD_CHARS)) throw new AppError('PAYLOAD_TOO_LARGE', '请求数据过大');
+      if (size > (contract[channel].maxPayloadChars ?? MAX_PAYLOAD_CHARS))
+        throw new AppError('PAYLOAD_TOO_LARGE', '请求数据过大');
       const session = sessions.get(caller);
       authorise(channel, session);
       const def = contract[channel];
@@ -82,7 +87,11 @@ export function createDispatch({ db, clock, handlers, sessions, log = console.er
           result = { refused: error };
         }
         const user = control.current()?.user ?? session?.user ?? null;
-        await recordAudit(trx, { channel, user: user ? { id: user.id > 0 ? user.id : null, username: user.username } : null, at: clock.now() });
+        await recordAudit(trx, {
+          channel,
+          user: user ? { id: user.id > 0 ? user.id : null, username: user.username } : null,
+          at: clock.now(),
+        });
         return result;
       });
       if ('refused' in outcome) throw outcome.refused;

@@ -30,11 +30,19 @@ export function actor(call: CallContext): SessionUser {
 }
 
 /** The handlers of a kind's action channels, `<key>.<action>` for each action of its table, through the driver. */
-export function actionHandlers<const K extends string, F extends KindFacts, A extends string, P extends Record<A, unknown>, R>(
+export function actionHandlers<
+  const K extends string,
+  F extends KindFacts,
+  A extends string,
+  P extends Record<A, unknown>,
+  R,
+>(
   key: K,
   service: KindActions<F, A, P, R>,
 ): { [X in A as `${K}.${X}`]: (input: { caseId: number; actedOn: string }, call: CallContext) => Promise<R> } {
   const handle = (action: A) => (input: { caseId: number; actedOn: string }, call: CallContext) =>
     takeKindAction(call.db, service, action, input as never, { user: actor(call), clock: call.clock });
-  return Object.fromEntries((Object.keys(service.kind.actions) as A[]).map((action) => [`${key}.${action}`, handle(action)])) as never;
+  return Object.fromEntries(
+    (Object.keys(service.kind.actions) as A[]).map((action) => [`${key}.${action}`, handle(action)]),
+  ) as never;
 }

@@ -25,9 +25,19 @@ import {
   withContentSecurityPolicy,
 } from './shellSecurity';
 import { APP_VERSION } from './version';
-import { MIN_SIZE, captureWindowState, placeWindow, readWindowState, windowStateFile, writeWindowState } from './windowState';
+import {
+  MIN_SIZE,
+  captureWindowState,
+  placeWindow,
+  readWindowState,
+  windowStateFile,
+  writeWindowState,
+} from './windowState';
 
-export type ShellElectron = Pick<typeof electron, 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'screen' | 'session' | 'safeStorage'>;
+export type ShellElectron = Pick<
+  typeof electron,
+  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'screen' | 'session' | 'safeStorage'
+>;
 
 export const WINDOW_TITLE = '司法所案件台账';
 const STARTUP_FAILED = 'CaseDesk 无法启动';
@@ -51,7 +61,11 @@ export function appFiles(appRoot: string): AppFiles {
     preload: path.join(appRoot, 'dist', 'electron', 'preload.js'),
     rendererIndex: path.join(appRoot, 'dist', 'renderer', 'index.html'),
     // Native code cannot be loaded from inside an asar archive; electron-builder unpacks it next to the archive.
-    nativeBinding: path.join(appRoot.replace(/app\.asar$/, 'app.asar.unpacked'), '.electron-native', 'better_sqlite3.node'),
+    nativeBinding: path.join(
+      appRoot.replace(/app\.asar$/, 'app.asar.unpacked'),
+      '.electron-native',
+      'better_sqlite3.node',
+    ),
   };
 }
 
@@ -63,7 +77,9 @@ export function startupFailureMessage(error: unknown, dataFile: string, isPackag
     return `${error.message}。\n\n数据文件：${dataFile}\n如需打开其他数据文件，请用 --db 参数或环境变量 CASEDESK_DB 指定。`;
   }
   if (code === 'ERR_DLOPEN_FAILED') {
-    const hint = isPackaged ? '' : '\n（开发环境：先运行 npx tsx scripts/rebuildForElectron.ts，为 Electron 编译数据库组件。）';
+    const hint = isPackaged
+      ? ''
+      : '\n（开发环境：先运行 npx tsx scripts/rebuildForElectron.ts，为 Electron 编译数据库组件。）';
     return `CaseDesk 的数据库组件无法加载，请重新安装本程序。数据文件未被改动。${hint}\n\n技术信息：${detail}`;
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
@@ -78,7 +94,9 @@ function settle(calls: Iterable<Promise<unknown>>, ms: number): Promise<void> {
   const deadline = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, ms);
   });
-  return Promise.race([Promise.allSettled([...calls]).then(() => undefined), deadline]).finally(() => clearTimeout(timer));
+  return Promise.race([Promise.allSettled([...calls]).then(() => undefined), deadline]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 /**
@@ -150,7 +168,8 @@ interface ShellState {
   inFlight: Set<Promise<unknown>>;
 }
 
-const liveWindow = (state: ShellState): BrowserWindow | null => (state.window && !state.window.isDestroyed() ? state.window : null);
+const liveWindow = (state: ShellState): BrowserWindow | null =>
+  state.window && !state.window.isDestroyed() ? state.window : null;
 
 function bringForward(win: BrowserWindow): void {
   if (win.isMinimized()) win.restore();
@@ -159,7 +178,12 @@ function bringForward(win: BrowserWindow): void {
 }
 
 /** The menu's commands: print, save as PDF, the pages the menu opens, quit, about. */
-function menuCommands({ app, dialog }: Pick<ShellElectron, 'app' | 'dialog'>, state: ShellState, crash: CrashReporter, logFile: string): MenuActions {
+function menuCommands(
+  { app, dialog }: Pick<ShellElectron, 'app' | 'dialog'>,
+  state: ShellState,
+  crash: CrashReporter,
+  logFile: string,
+): MenuActions {
   const showAbout = (): void => {
     const options: MessageBoxOptions = {
       type: 'info',
@@ -219,7 +243,12 @@ function menuCommands({ app, dialog }: Pick<ShellElectron, 'app' | 'dialog'>, st
  * Quitting waits for calls in flight, then takes the day's backup, then closes the data file (checkpointing the
  * WAL), then quits for real.
  */
-function drainOnQuit(app: ShellElectron['app'], state: ShellState, crash: CrashReporter, onCleanQuit: ShellOptions['onCleanQuit']): void {
+function drainOnQuit(
+  app: ShellElectron['app'],
+  state: ShellState,
+  crash: CrashReporter,
+  onCleanQuit: ShellOptions['onCleanQuit'],
+): void {
   app.on('will-quit', (event) => {
     if (!state.backend) return;
     event.preventDefault();
@@ -289,7 +318,12 @@ function createWindow(
 }
 
 /** A renderer that crashed leaves a blank window: say so and reload it, a few times a minute at most, then quit. */
-function reloadOnCrash(win: BrowserWindow, { app, dialog }: Pick<ShellElectron, 'app' | 'dialog'>, crash: CrashReporter, logFile: string): void {
+function reloadOnCrash(
+  win: BrowserWindow,
+  { app, dialog }: Pick<ShellElectron, 'app' | 'dialog'>,
+  crash: CrashReporter,
+  logFile: string,
+): void {
   const reloads: number[] = [];
   win.webContents.on('render-process-gone', (_event, details) => {
     if (details.reason === 'clean-exit' || win.isDestroyed()) return;
@@ -316,7 +350,13 @@ function reloadOnCrash(win: BrowserWindow, { app, dialog }: Pick<ShellElectron, 
 /** The one IPC channel: calls from the window's own page only, none once quitting, each counted while in flight. */
 function serveCalls(
   ipcMain: ShellElectron['ipcMain'],
-  { win, backend, state, rendererUrl, platform }: { win: BrowserWindow; backend: Backend; state: ShellState; rendererUrl: string; platform: string },
+  {
+    win,
+    backend,
+    state,
+    rendererUrl,
+    platform,
+  }: { win: BrowserWindow; backend: Backend; state: ShellState; rendererUrl: string; platform: string },
 ): void {
   ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event, win.webContents.id, rendererUrl, platform)) return REFUSED_SENDER;
@@ -346,7 +386,9 @@ function openData(
   const hasBinding = fs.existsSync(files.nativeBinding);
   if (isPackaged && !hasBinding) {
     // Packed without its Electron build of better-sqlite3: say so, rather than fail looking elsewhere.
-    return { failure: `CaseDesk 的数据库组件缺失，请重新安装本程序。数据文件未被改动。\n\n技术信息：找不到 ${files.nativeBinding}` };
+    return {
+      failure: `CaseDesk 的数据库组件缺失，请重新安装本程序。数据文件未被改动。\n\n技术信息：找不到 ${files.nativeBinding}`,
+    };
   }
   try {
     // In development without .electron-native, better-sqlite3's own (Node) build is tried, and refused by
@@ -355,7 +397,14 @@ function openData(
     // The data key, wrapped by the system's store beside the data file; without it the window asks for the
     // recovery key (electron/dataKeyGate.ts).
     const keys = new SafeStorageKeyProvider(safeStorage);
-    return { backend: openBackendOrAskForKey({ dataFile, shell: 'electron', keys, ...(nativeBinding ? { nativeBinding } : {}) }) };
+    return {
+      backend: openBackendOrAskForKey({
+        dataFile,
+        shell: 'electron',
+        keys,
+        ...(nativeBinding ? { nativeBinding } : {}),
+      }),
+    };
   } catch (error) {
     return { failure: startupFailureMessage(error, dataFile, isPackaged), error };
   }
@@ -412,7 +461,9 @@ export function startMain(
     try {
       state.dataFile = resolveDataFile(argv, env, userData);
       lockDownSession(session.defaultSession, appRootUrl, platform);
-      Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(menuCommands(electronModule, state, crash, logFile), app.isPackaged)));
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(menuTemplate(menuCommands(electronModule, state, crash, logFile), app.isPackaged)),
+      );
 
       const opened = openData(files, state.dataFile, app.isPackaged, electronModule.safeStorage);
       if ('failure' in opened) return fail(opened.failure, opened.error);
@@ -426,11 +477,17 @@ export function startMain(
       try {
         await win.loadFile(files.rendererIndex);
       } catch (error) {
-        return fail(`程序界面无法加载，请重新安装 CaseDesk。\n\n技术信息：${error instanceof Error ? error.message : String(error)}`, error);
+        return fail(
+          `程序界面无法加载，请重新安装 CaseDesk。\n\n技术信息：${error instanceof Error ? error.message : String(error)}`,
+          error,
+        );
       }
       return { dataFile: state.dataFile, backend, window: win, logFile };
     } catch (error) {
-      return fail(`程序启动失败，数据未改动。\n\n技术信息：${error instanceof Error ? error.message : String(error)}`, error);
+      return fail(
+        `程序启动失败，数据未改动。\n\n技术信息：${error instanceof Error ? error.message : String(error)}`,
+        error,
+      );
     }
   });
 }

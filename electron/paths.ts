@@ -4,17 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const PRODUCT_NAME = 'CaseDesk';
-export const DATA_FILE_NAME = 'casedesk.sqlite';
-export const DB_ENV_VAR = 'CASEDESK_DB';
+const DATA_FILE_NAME = 'casedesk.sqlite';
+const DB_ENV_VAR = 'CASEDESK_DB';
 
 /** The same folder as Electron's app.getPath('appData') on each platform. */
-export function appDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+function appDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   if (platform === 'win32') return env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming');
   if (platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support');
   return env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config');
 }
 
-export function defaultDataFile(userDataDir = path.join(appDataDir(), PRODUCT_NAME)): string {
+function defaultDataFile(userDataDir = path.join(appDataDir(), PRODUCT_NAME)): string {
   return path.join(userDataDir, DATA_FILE_NAME);
 }
 

@@ -20,7 +20,13 @@ export interface SessionControl {
   unlock(): void;
 }
 
-export const SYSTEM_USER: SessionUser = { id: 0, username: 'system', displayName: '命令行', role: 'admin', mustChangePassword: false };
+const SYSTEM_USER: SessionUser = {
+  id: 0,
+  username: 'system',
+  displayName: '命令行',
+  role: 'admin',
+  mustChangePassword: false,
+};
 
 export class Sessions {
   private readonly byCaller = new Map<string, Session>();
@@ -33,7 +39,8 @@ export class Sessions {
   /** The caller's session, locked first if it has been idle too long. */
   get(caller: string): Session | null {
     const session = this.byCaller.get(caller) ?? null;
-    if (session && !session.system && !session.locked && this.now() - session.lastActive > this.idleMs) session.locked = true;
+    if (session && !session.system && !session.locked && this.now() - session.lastActive > this.idleMs)
+      session.locked = true;
     return session;
   }
 

@@ -9,14 +9,14 @@ export const MENU_CHANNEL = 'casedesk:menu';
  * (a USB stick) and starts it through the `backup.*` channels like any other call. `export`: open the page of the
  * exchange with the county bureau (数据报送), where the export is made through the `exchange.*` channels.
  */
-export const MENU_COMMANDS = ['backup', 'export'] as const;
+const MENU_COMMANDS = ['backup', 'export'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(value: unknown): value is MenuCommand {
   return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
 }
 
-export const MENU_LABELS = {
+const MENU_LABELS = {
   file: '文件',
   print: '打印…',
   savePdf: '另存为PDF…',
@@ -67,7 +67,15 @@ export function menuTemplate(actions: MenuActions, isPackaged: boolean): MenuEnt
     },
     ...(isPackaged
       ? []
-      : [{ label: L.develop, submenu: [{ label: L.reload, role: 'reload' }, { label: L.devTools, role: 'toggleDevTools' }] } satisfies MenuEntry]),
+      : [
+          {
+            label: L.develop,
+            submenu: [
+              { label: L.reload, role: 'reload' },
+              { label: L.devTools, role: 'toggleDevTools' },
+            ],
+          } satisfies MenuEntry,
+        ]),
     { label: L.help, submenu: [{ label: L.about, click: actions.about }] },
   ];
 }

@@ -43,7 +43,9 @@ export interface SavedWindowState extends Rect {
 function isRect(value: unknown): value is Rect {
   if (typeof value !== 'object' || value === null) return false;
   const rect = value as Record<string, unknown>;
-  return (['x', 'y', 'width', 'height'] as const).every((key) => typeof rect[key] === 'number' && Number.isFinite(rect[key]));
+  return (['x', 'y', 'width', 'height'] as const).every(
+    (key) => typeof rect[key] === 'number' && Number.isFinite(rect[key]),
+  );
 }
 
 function overlap(a: Rect, b: Rect): { width: number; height: number } {
@@ -71,7 +73,10 @@ function fitSize(width: number, height: number, area: Rect | undefined): { width
  * display is taken as the primary one (Electron lists it first).
  */
 export function placeWindow(saved: unknown, displays: readonly DisplayLike[]): WindowPlacement {
-  const areas = displays.map((display) => display.workArea).filter(isRect).filter((area) => area.width > 0 && area.height > 0);
+  const areas = displays
+    .map((display) => display.workArea)
+    .filter(isRect)
+    .filter((area) => area.width > 0 && area.height > 0);
   const primary = areas[0];
   if (!isRect(saved) || saved.width <= 0 || saved.height <= 0) {
     return { ...fitSize(DEFAULT_SIZE.width, DEFAULT_SIZE.height, primary), maximized: false };
@@ -79,7 +84,12 @@ export function placeWindow(saved: unknown, displays: readonly DisplayLike[]): W
   const maximized = (saved as unknown as { maximized?: unknown }).maximized === true;
 
   // The screen the title bar is on: the one whose work area holds most of the grab strip.
-  const strip: Rect = { x: saved.x, y: saved.y, width: Math.min(saved.width, GRAB_STRIP.width * 3), height: GRAB_STRIP.height };
+  const strip: Rect = {
+    x: saved.x,
+    y: saved.y,
+    width: Math.min(saved.width, GRAB_STRIP.width * 3),
+    height: GRAB_STRIP.height,
+  };
   let home: Rect | undefined;
   let best = 0;
   for (const area of areas) {

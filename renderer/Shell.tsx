@@ -33,7 +33,9 @@ type MenuItems = NonNullable<MenuProps['items']>;
 
 /** A kind's group in the navigation: its pages this role may open (the group is left out when there are none). */
 function kindGroup(user: SessionUser, kind: (typeof ALL_KINDS)[number]): MenuItems {
-  const items = KIND_ROUTES[kind.kind].filter((r) => mayOpen(user, r.page)).map((r) => ({ key: r.page, label: r.label }));
+  const items = KIND_ROUTES[kind.kind]
+    .filter((r) => mayOpen(user, r.page))
+    .map((r) => ({ key: r.page, label: r.label }));
   return items.length ? [{ type: 'group' as const, key: kind.key, label: kind.label, children: items }] : [];
 }
 
@@ -49,7 +51,11 @@ function navigationFor(user: SessionUser, mode: InstallationMode = 'office'): Me
   // The exchange with the county bureau: an office reports; the bureau (县局模式) registers and imports.
   const exchange =
     mode === 'bureau'
-      ? [{ key: 'bureauOffices', label: '机构管理' }, { key: 'bureauImport', label: '导入数据包' }, { key: 'bureauConflicts', label: '待核冲突' }]
+      ? [
+          { key: 'bureauOffices', label: '机构管理' },
+          { key: 'bureauImport', label: '导入数据包' },
+          { key: 'bureauConflicts', label: '待核冲突' },
+        ]
       : [{ key: 'exchange', label: '数据报送' }];
   return [
     { key: 'cases', label: '案件列表' },
@@ -114,7 +120,12 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
         status="success"
         title="备份已核对，重新启动后恢复"
         subTitle={`将恢复的备份：${restoreStaged.file}`}
-        extra={<Typography.Paragraph>请退出本程序（文件 → 退出）并重新打开，恢复才会生效。在此之前录入的内容将被备份中的数据替换，请不要继续录入。</Typography.Paragraph>}
+        extra={
+          <Typography.Paragraph>
+            请退出本程序（文件 →
+            退出）并重新打开，恢复才会生效。在此之前录入的内容将被备份中的数据替换，请不要继续录入。
+          </Typography.Paragraph>
+        }
       />
     );
   } else if (!office) {
@@ -122,21 +133,31 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
     page = userMay(user, 'office.setup') ? (
       <div className="page">
         <Typography.Title level={3}>司法所设置</Typography.Title>
-        <Typography.Paragraph>请先填写本所信息。案号将使用这里的案号代字，如〔2026〕黎托援字第0001号。</Typography.Paragraph>
+        <Typography.Paragraph>
+          请先填写本所信息。案号将使用这里的案号代字，如〔2026〕黎托援字第0001号。
+        </Typography.Paragraph>
         <OfficeSetupForm office={null} onSaved={onOfficeChange} />
       </div>
     ) : (
       <Result status="info" title="尚未完成司法所设置" subTitle="请管理员登录后完成司法所设置。" />
     );
   } else if (!mayOpen(user, route.page)) {
-    page = <Result status="403" title="无权使用此功能" subTitle={`当前角色（${ROLE_LABELS[user.role]}）不能使用此功能。`} />;
+    page = (
+      <Result status="403" title="无权使用此功能" subTitle={`当前角色（${ROLE_LABELS[user.role]}）不能使用此功能。`} />
+    );
   } else {
     switch (route.page) {
       case 'dashboard':
         page = <DashboardPage onOpen={(id) => navigate({ page: 'case', id })} />;
         break;
       case 'cases':
-        page = <CaseListPage query={caseQuery} onQueryChange={setCaseQuery} onOpen={(id) => navigate({ page: 'case', id })} />;
+        page = (
+          <CaseListPage
+            query={caseQuery}
+            onQueryChange={setCaseQuery}
+            onOpen={(id) => navigate({ page: 'case', id })}
+          />
+        );
         break;
       case 'case':
         page = (
@@ -227,7 +248,16 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
   return (
     <CurrentUserProvider user={user}>
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header className="app-header" style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
+        <Layout.Header
+          className="app-header"
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            gap: 16,
+            background: '#fff',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
           <Typography.Text strong style={{ fontSize: 18 }}>
             司法所案件台账
           </Typography.Text>
@@ -236,7 +266,11 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
           </Typography.Text>
           <Space style={{ marginInlineStart: 'auto' }}>
             <Dropdown menu={userMenu} trigger={['click']}>
-              <Button type="text" data-testid="current-user" aria-label={`当前用户：${user.displayName}（${ROLE_LABELS[user.role]}）`}>
+              <Button
+                type="text"
+                data-testid="current-user"
+                aria-label={`当前用户：${user.displayName}（${ROLE_LABELS[user.role]}）`}
+              >
                 {user.displayName}
                 <Tag style={{ marginInlineStart: 8 }}>{ROLE_LABELS[user.role]}</Tag>
               </Button>

@@ -16,11 +16,11 @@ declare global {
   }
 }
 
-export const TOKEN_HEADER = 'X-CaseDesk-Token';
+const TOKEN_HEADER = 'X-CaseDesk-Token';
 const TOKEN_KEY = 'casedesk.previewToken';
 
 /** The preview's transport: the token comes once in the URL, then lives in this tab's sessionStorage. */
-export function previewInvoke(win: Window = window): Invoke {
+function previewInvoke(win: Window = window): Invoke {
   const url = new URL(win.location.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {

@@ -45,7 +45,8 @@ export function parseArgs(argv: readonly string[], flags: FlagTypes, { positiona
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')) throw new ArgumentError(explain(error as NodeJS.ErrnoException));
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_'))
+      throw new ArgumentError(explain(error as NodeJS.ErrnoException));
     throw error;
   }
   const values = new Map<string, string | true>();

@@ -16,7 +16,16 @@ import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ArgumentError, parseArgs, stringFlag, type ParsedArgs } from './args';
-import { BENCH_UNTIL, buildOffices, cachedDataset, finishBuild, SCALES, startBuild, type DatasetSpec, type Scale } from './bench/dataset';
+import {
+  BENCH_UNTIL,
+  buildOffices,
+  cachedDataset,
+  finishBuild,
+  SCALES,
+  startBuild,
+  type DatasetSpec,
+  type Scale,
+} from './bench/dataset';
 import { MEASUREMENTS } from './bench/measurements';
 import { benchJson, benchTable } from './bench/report';
 import { runBench } from './bench/run';
@@ -52,28 +61,59 @@ function specOf(args: ParsedArgs): DatasetSpec {
  * Builds the data set in `jobs` child processes (offices dealt out among them), so the build's memory is not the
  * bench's peak RSS.
  */
-async function buildInChildren(argv: readonly string[], cacheDir: string, spec: DatasetSpec, jobs: number): Promise<void> {
+async function buildInChildren(
+  argv: readonly string[],
+  cacheDir: string,
+  spec: DatasetSpec,
+  jobs: number,
+): Promise<void> {
   startBuild(cacheDir, spec);
   const parts = Math.min(jobs, spec.distinctOffices);
-  await Promise.all(Array.from({ length: parts }, (_, part) => new Promise<void>((resolve, reject) => {
-    const child = fork(__filename, [...argv, '--build-part', `${part}/${parts}`], { stdio: 'inherit' });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`building the bench data failed (exit ${code})`))));
-  })));
+  await Promise.all(
+    Array.from(
+      { length: parts },
+      (_, part) =>
+        new Promise<void>((resolve, reject) => {
+          const child = fork(__filename, [...argv, '--build-part', `${part}/${parts}`], { stdio: 'inherit' });
+          child.on('error', reject);
+          child.on('exit', (code) =>
+            code === 0 ? resolve() : reject(new Error(`building the bench data failed (exit ${code})`)),
+          );
+        }),
+    ),
+  );
   finishBuild(cacheDir, spec);
 }
 
-export async function main(argv: readonly string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+): Promise<number> {
   try {
     const args = parseArgs(argv, {
-      scale: 'string', cases: 'string', offices: 'string', seed: 'string', years: 'string', runs: 'string', only: 'string',
-      json: 'string', cache: 'string', rebuild: 'boolean', jobs: 'string', distinct: 'string', 'build-part': 'string',
+      scale: 'string',
+      cases: 'string',
+      offices: 'string',
+      seed: 'string',
+      years: 'string',
+      runs: 'string',
+      only: 'string',
+      json: 'string',
+      cache: 'string',
+      rebuild: 'boolean',
+      jobs: 'string',
+      distinct: 'string',
+      'build-part': 'string',
     });
     const spec = specOf(args);
     const cacheDir = path.resolve(stringFlag(args, 'cache') ?? path.join(__dirname, '..', '.bench-cache'));
     const only = stringFlag(args, 'only')?.split(',');
     const unknown = only?.filter((id) => !MEASUREMENTS.some((m) => m.id === id)) ?? [];
-    if (unknown.length) throw new UsageError(`unknown measurement: ${unknown.join(', ')} (known: ${MEASUREMENTS.map((m) => m.id).join(', ')})`);
+    if (unknown.length)
+      throw new UsageError(
+        `unknown measurement: ${unknown.join(', ')} (known: ${MEASUREMENTS.map((m) => m.id).join(', ')})`,
+      );
     const runs = stringFlag(args, 'runs') === undefined ? undefined : count(args, 'runs', 1);
     const buildPart = stringFlag(args, 'build-part');
     if (buildPart) {
@@ -85,25 +125,27 @@ export async function main(argv: readonly string[], out: (line: string) => void 
     let buildSeconds = 0;
     if (!dataset) {
       const jobs = count(args, 'jobs', 1);
-      out(`building ${spec.offices} office file(s) of ${spec.casesPerOffice} cases into ${cacheDir} with ${jobs} process(es) (once; later runs reuse them)`);
+      out(
+        `building ${spec.offices} office file(s) of ${spec.casesPerOffice} cases into ${cacheDir} with ${jobs} process(es) (once; later runs reuse them)`,
+      );
       const started = performance.now();
       await buildInChildren(argv, cacheDir, spec, jobs);
       buildSeconds = (performance.now() - started) / 1000;
       dataset = cachedDataset(cacheDir, spec);
       if (!dataset) throw new Error('the bench data was not built');
     }
-    const result = await runBench(
-      { ...dataset, built: buildSeconds > 0, buildSeconds },
-      MEASUREMENTS,
-      { ...(runs ? { runs } : {}), ...(only ? { only } : {}), progress: (line) => process.stderr.write(`${line}\n`) },
-    );
+    const result = await runBench({ ...dataset, built: buildSeconds > 0, buildSeconds }, MEASUREMENTS, {
+      ...(runs ? { runs } : {}),
+      ...(only ? { only } : {}),
+      progress: (line) => process.stderr.write(`${line}\n`),
+    });
     out(benchTable(result));
     const json = stringFlag(args, 'json');
     if (json) fs.writeFileSync(path.resolve(json), benchJson(result));
     return 0;
   } catch (error) {
     const usage = error instanceof UsageError || error instanceof ArgumentError;
-    err(error instanceof Error ? (usage ? error.message : error.stack ?? error.message) : String(error));
+    err(error instanceof Error ? (usage ? error.message : (error.stack ?? error.message)) : String(error));
     return usage ? 2 : 1;
   }
 }

@@ -22,7 +22,10 @@ export function requiredModules(code: string): string[] {
   return [...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1]!);
 }
 
-export async function buildElectron({ root = path.resolve(__dirname, '..'), outDir }: BuildElectronOptions = {}): Promise<BuiltFile[]> {
+export async function buildElectron({
+  root = path.resolve(__dirname, '..'),
+  outDir,
+}: BuildElectronOptions = {}): Promise<BuiltFile[]> {
   const out = outDir ?? path.join(root, 'dist', 'electron');
   const common: BuildOptions = {
     absWorkingDir: root,
@@ -55,7 +58,9 @@ export async function buildElectron({ root = path.resolve(__dirname, '..'), outD
 
   const foreign = requiredModules(fs.readFileSync(preload, 'utf8')).filter((name) => name !== 'electron');
   if (foreign.length > 0) {
-    throw new Error(`The preload bundle requires ${foreign.join(', ')}; a sandboxed preload can require only 'electron'.`);
+    throw new Error(
+      `The preload bundle requires ${foreign.join(', ')}; a sandboxed preload can require only 'electron'.`,
+    );
   }
   return [main, preload].map((file) => ({ file, bytes: fs.statSync(file).size }));
 }

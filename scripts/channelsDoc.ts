@@ -33,13 +33,19 @@ kind's table.
 `;
 
 const accessText = (access: Access): string =>
-  access === 'anyone' ? '任何人（未登录）' : access === 'signedIn' ? '已登录用户' : access.map((r) => ROLE_LABELS[r]).join('、');
+  access === 'anyone'
+    ? '任何人（未登录）'
+    : access === 'signedIn'
+      ? '已登录用户'
+      : access.map((r) => ROLE_LABELS[r]).join('、');
 
 /** The top-level fields of a channel's input, each with its label when it has one (`caseId 案件`). */
 function fieldsText(channel: Channel): string {
   const { input, labels } = contract[channel] as { input: z.ZodType; labels: Readonly<Record<string, string>> };
   if (!(input instanceof z.ZodObject)) return '(see the schema)';
-  const fields = Object.keys(input.shape).map((field) => (labels[field] ? `\`${field}\` ${labels[field]}` : `\`${field}\``));
+  const fields = Object.keys(input.shape).map((field) =>
+    labels[field] ? `\`${field}\` ${labels[field]}` : `\`${field}\``,
+  );
   return fields.join(', ') || '—';
 }
 
@@ -58,7 +64,10 @@ export function channelsDoc(): string {
       '',
       '| Channel | Writes | Who may call | Input fields |',
       '| --- | --- | --- | --- |',
-      ...channels.map((c) => `| \`${c}\` | ${contract[c].writes ? 'yes' : 'no'} | ${accessText(contract[c].access)} | ${cell(fieldsText(c))} |`),
+      ...channels.map(
+        (c) =>
+          `| \`${c}\` | ${contract[c].writes ? 'yes' : 'no'} | ${accessText(contract[c].access)} | ${cell(fieldsText(c))} |`,
+      ),
     ].join('\n'),
   );
   return `${HEADER}\n${sections.join('\n\n')}\n`;

@@ -62,7 +62,8 @@ export class FindingError extends Error {}
 
 const commands: Record<string, CommandSpec> = {
   users: {
-    usage: 'users --db FILE [--add 用户名 --name 姓名 --role admin|director|clerk|readonly --password 密码] [--reset 用户名 --password 密码]',
+    usage:
+      'users --db FILE [--add 用户名 --name 姓名 --role admin|director|clerk|readonly --password 密码] [--reset 用户名 --password 密码]',
     flags: { add: 'string', name: 'string', role: 'string', password: 'string', reset: 'string' },
     async run({ api, args, out }) {
       const add = stringFlag(args, 'add');
@@ -70,7 +71,12 @@ const commands: Record<string, CommandSpec> = {
       if (add) {
         const role = required(args, 'role');
         if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role 应为 ${ROLES.join('、')} 之一`);
-        const made = await api.call('users.create', { username: add, displayName: stringFlag(args, 'name') ?? add, role: role as Role, password: required(args, 'password') });
+        const made = await api.call('users.create', {
+          username: add,
+          displayName: stringFlag(args, 'name') ?? add,
+          role: role as Role,
+          password: required(args, 'password'),
+        });
         out(`已添加用户：${made.username}（${ROLE_LABELS[made.role]}），首次登录须修改密码`);
       } else if (reset) {
         const user = (await api.call('users.list', {})).find((u) => u.username.toLowerCase() === reset.toLowerCase());
@@ -86,13 +92,17 @@ const commands: Record<string, CommandSpec> = {
   },
 
   print: {
-    usage: 'print --db FILE --case 案号 --doc cover|toc|checklist|notice --out 文件.pdf [--due 2026-12-10]   (卷宗封面、卷内目录、核对表、补正材料通知书)',
+    usage:
+      'print --db FILE --case 案号 --doc cover|toc|checklist|notice --out 文件.pdf [--due 2026-12-10]   (卷宗封面、卷内目录、核对表、补正材料通知书)',
     flags: { case: 'string', doc: 'string', out: 'string', due: 'string' },
     async run({ backend, api, args, out }) {
       const doc = required(args, 'doc');
       if (!isPrintDocument(doc)) throw new UsageError('--doc 应为 cover、toc、checklist 或 notice');
       const file = path.resolve(required(args, 'out'));
-      const title = await printCaseDocument({ api, db: backend.store.db }, { caseNumber: required(args, 'case'), doc, out: file, noticeDueOn: stringFlag(args, 'due') ?? '' });
+      const title = await printCaseDocument(
+        { api, db: backend.store.db },
+        { caseNumber: required(args, 'case'), doc, out: file, noticeDueOn: stringFlag(args, 'due') ?? '' },
+      );
       out(`已打印：${title} → ${file}`);
     },
   },
@@ -108,11 +118,15 @@ const commands: Record<string, CommandSpec> = {
   },
 
   restore: {
-    usage: 'restore --db FILE --from 备份文件 [--recovery-key 恢复密钥]   (更换密钥前的备份，或另一台电脑的备份：输入它的恢复密钥)',
+    usage:
+      'restore --db FILE --from 备份文件 [--recovery-key 恢复密钥]   (更换密钥前的备份，或另一台电脑的备份：输入它的恢复密钥)',
     flags: { from: 'string', 'recovery-key': 'string' },
     async run({ backend, api, args, out }) {
       const recoveryKey = stringFlag(args, 'recovery-key');
-      const { checked } = await api.call('backup.restore', { file: path.resolve(required(args, 'from')), ...(recoveryKey ? { recoveryKey } : {}) });
+      const { checked } = await api.call('backup.restore', {
+        file: path.resolve(required(args, 'from')),
+        ...(recoveryKey ? { recoveryKey } : {}),
+      });
       out(`已核对备份：${checked.file}（完整性检查通过；${checked.keyNote}）`);
       // The staged backup replaces the data file when no connection holds it: close it and open it again.
       await backend.close();
@@ -124,7 +138,9 @@ const commands: Record<string, CommandSpec> = {
         const { n } = reopened.store.sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number };
         out(`已恢复：数据文件 ${reopened.store.path}，共 ${n} 件案件`);
         if (restoreEvent) {
-          out(`编号不会重复：变更序号从${restoreEvent.changeSeq + 1}继续，报送序号从${restoreEvent.exportSequence + 1}继续；下次报送将告知县局`);
+          out(
+            `编号不会重复：变更序号从${restoreEvent.changeSeq + 1}继续，报送序号从${restoreEvent.exportSequence + 1}继续；下次报送将告知县局`,
+          );
         }
       } finally {
         await reopened.close();
@@ -133,10 +149,12 @@ const commands: Record<string, CommandSpec> = {
   },
 
   rekey: {
-    usage: 'rekey --db FILE --key-file 密钥文件                  (更换数据密钥：新的恢复密钥写入密钥文件并显示，请重新打印保管)',
+    usage:
+      'rekey --db FILE --key-file 密钥文件                  (更换数据密钥：新的恢复密钥写入密钥文件并显示，请重新打印保管)',
     async run({ backend, args, out }) {
       // The CLI runs as the trusted local session, like any of its commands; the new key goes to the key file first.
-      if (!stringFlag(args, 'key-file') && !process.env.CASEDESK_KEY_FILE) throw new UsageError('更换密钥须用 --key-file 指定保存新恢复密钥的密钥文件', true);
+      if (!stringFlag(args, 'key-file') && !process.env.CASEDESK_KEY_FILE)
+        throw new UsageError('更换密钥须用 --key-file 指定保存新恢复密钥的密钥文件', true);
       const made = rekeyStore(backend.store);
       out(`已更换数据密钥：原密钥编号 ${made.previousKeyId}，新密钥编号 ${made.keyId}`);
       out(`新的恢复密钥：${made.recoveryKey}`);
@@ -154,8 +172,15 @@ const commands: Record<string, CommandSpec> = {
   },
 
   init: {
-    usage: 'init --db FILE --office-code 430203 --office-name 名称 [--office-number 01] [--bureau-name 名称] [--prefix 代字]',
-    flags: { 'office-code': 'string', 'office-name': 'string', 'office-number': 'string', 'bureau-name': 'string', prefix: 'string' },
+    usage:
+      'init --db FILE --office-code 430203 --office-name 名称 [--office-number 01] [--bureau-name 名称] [--prefix 代字]',
+    flags: {
+      'office-code': 'string',
+      'office-name': 'string',
+      'office-number': 'string',
+      'bureau-name': 'string',
+      prefix: 'string',
+    },
     async run({ backend, api, args, out }) {
       const name = required(args, 'office-name');
       const office = await api.call('office.setup', {
@@ -194,7 +219,12 @@ const commands: Record<string, CommandSpec> = {
       out(`使用方式：${status.mode === 'bureau' ? '县局模式' : '司法所'}`);
       out(`公钥：${status.publicKey}`);
       out(`指纹：${status.fingerprint}`);
-      if (status.mode === 'office') out(status.bureauFingerprint ? `县局公钥指纹：${status.bureauFingerprint}` : '县局公钥：未设置（设置后才能导出数据包）');
+      if (status.mode === 'office')
+        out(
+          status.bureauFingerprint
+            ? `县局公钥指纹：${status.bureauFingerprint}`
+            : '县局公钥：未设置（设置后才能导出数据包）',
+        );
     },
   },
 
@@ -216,10 +246,13 @@ const commands: Record<string, CommandSpec> = {
       const folder = stringFlag(args, 'out');
       const again = stringFlag(args, 'again');
       const at = folder === undefined ? null : path.resolve(folder);
-      const made = again === undefined
-        ? await api.call('exchange.export', { period: stringFlag(args, 'period') ?? null, folder: at })
-        : await api.call('exchange.exportAgain', { sequence: Number(again), folder: at });
-      out(`${again === undefined ? '已导出' : '已重新生成'}：${made.file}（${made.period}，第${made.sequence}次报送，${made.rowCount}行，已加密）`);
+      const made =
+        again === undefined
+          ? await api.call('exchange.export', { period: stringFlag(args, 'period') ?? null, folder: at })
+          : await api.call('exchange.exportAgain', { sequence: Number(again), folder: at });
+      out(
+        `${again === undefined ? '已导出' : '已重新生成'}：${made.file}（${made.period}，第${made.sequence}次报送，${made.rowCount}行，已加密）`,
+      );
     },
   },
 
@@ -228,7 +261,10 @@ const commands: Record<string, CommandSpec> = {
     flags: { code: 'string', name: 'string', 'public-key': 'string', fingerprint: 'string' },
     async run({ api, args, out }) {
       const made = await api.call('bureau.registerOffice', {
-        code: required(args, 'code'), name: required(args, 'name'), publicKey: required(args, 'public-key'), fingerprint: required(args, 'fingerprint'),
+        code: required(args, 'code'),
+        name: required(args, 'name'),
+        publicKey: required(args, 'public-key'),
+        fingerprint: required(args, 'fingerprint'),
       });
       out(`已登记：${made.name}（${made.code}），公钥指纹 ${made.fingerprint}`);
     },
@@ -261,17 +297,29 @@ const commands: Record<string, CommandSpec> = {
     flags: { office: 'string', out: 'string' },
     async run({ api, args, out }) {
       const folder = stringFlag(args, 'out');
-      const made = await api.call('bureau.recoveryPackage', { code: required(args, 'office'), folder: folder === undefined ? null : path.resolve(folder), download: false });
-      out(`已生成恢复包：${made.file}（${made.rows}行，${made.upToSequence ? `含至第${made.upToSequence}次报送` : '尚无导入的报送'}，已加密给该司法所）`);
+      const made = await api.call('bureau.recoveryPackage', {
+        code: required(args, 'office'),
+        folder: folder === undefined ? null : path.resolve(folder),
+        download: false,
+      });
+      out(
+        `已生成恢复包：${made.file}（${made.rows}行，${made.upToSequence ? `含至第${made.upToSequence}次报送` : '尚无导入的报送'}，已加密给该司法所）`,
+      );
     },
   },
 
   recover: {
-    usage: 'recover --db FILE --from 恢复包 [--dry-run]                    (司法所：安装县局的恢复包；--dry-run 只核对)',
+    usage:
+      'recover --db FILE --from 恢复包 [--dry-run]                    (司法所：安装县局的恢复包；--dry-run 只核对)',
     flags: { from: 'string', 'dry-run': 'boolean' },
     async run({ api, args, out }) {
       const dryRun = args.flags.has('dry-run');
-      const summary = await api.call('exchange.recover', { file: path.resolve(required(args, 'from')), upload: null, dryRun, choices: [] });
+      const summary = await api.call('exchange.recover', {
+        file: path.resolve(required(args, 'from')),
+        upload: null,
+        dryRun,
+        choices: [],
+      });
       for (const line of describeRecovery(summary, dryRun)) out(line);
     },
   },
@@ -298,18 +346,25 @@ function describeRecovery(s: RecoverySummary, dryRun: boolean): string[] {
     `恢复包：${s.fileName}（${s.bureauName}生成于 ${formatMoment(s.issuedAt)}，${s.lastImport ? `含至第${s.lastImport.sequence}次报送` : '尚无导入的报送'}）${s.installedBefore ? '，此前已安装过' : ''}`,
     `${dryRun ? '将恢复（只核对，未作改动）' : '已恢复'}：${s.added.length ? s.added.map((a) => `${a.label}${a.rows}行`).join('，') : '无缺少的行'}；与本所相同${s.same}行`,
   ];
-  if (s.addedCaseCount > 0) lines.push(`  案件${s.addedCaseCount}件：${s.addedCases.join('、')}${s.addedCaseCount > s.addedCases.length ? '等' : ''}`);
+  if (s.addedCaseCount > 0)
+    lines.push(
+      `  案件${s.addedCaseCount}件：${s.addedCases.join('、')}${s.addedCaseCount > s.addedCases.length ? '等' : ''}`,
+    );
   if (s.differenceCount > 0) {
-    lines.push(`两边不同的行：${s.differenceCount}行，未作改动（请在 数据报送 → 从县局恢复 中逐行选择保留本所的或采用县局的）`);
+    lines.push(
+      `两边不同的行：${s.differenceCount}行，未作改动（请在 数据报送 → 从县局恢复 中逐行选择保留本所的或采用县局的）`,
+    );
     for (const d of s.differences) lines.push(`  ${d.label}${d.bureau === null ? '（县局记为已删除）' : ''}`);
   }
   for (const k of s.skipped) lines.push(`未能恢复：${k.table} ${k.key}：${k.reason}`);
-  for (const a of s.missingAttachments) lines.push(`附件文件缺失，请重新扫描：${a.caseNumber} ${a.itemKey} ${a.fileName}`);
+  for (const a of s.missingAttachments)
+    lines.push(`附件文件缺失，请重新扫描：${a.caseNumber} ${a.itemKey} ${a.fileName}`);
   if (s.maskedParties.length > 0) {
     lines.push(`证件号码只有部分（恢复包不含完整号码），需重新录入：${s.maskedParties.length}人`);
     for (const p of s.maskedParties) lines.push(`  ${p.caseNumber} ${p.name} ${p.idNumber}`);
   }
-  if (s.usersWithoutPassword.length > 0) lines.push(`恢复的用户没有密码，请管理员重置：${s.usersWithoutPassword.join('、')}`);
+  if (s.usersWithoutPassword.length > 0)
+    lines.push(`恢复的用户没有密码，请管理员重置：${s.usersWithoutPassword.join('、')}`);
   return lines;
 }
 
@@ -319,7 +374,9 @@ function reportVerified(outcomes: readonly VerifyOutcome[], out: (line: string) 
       out(`校验失败：${o.fileName}：${o.reason}`);
       continue;
     }
-    out(`校验通过：${o.fileName}${o.rowsChecked === null ? '（签名与各部分哈希；加密内容需在县局的数据文件上核对）' : `（签名、哈希、解密与${o.rowsChecked}行数据）`}`);
+    out(
+      `校验通过：${o.fileName}${o.rowsChecked === null ? '（签名与各部分哈希；加密内容需在县局的数据文件上核对）' : `（签名、哈希、解密与${o.rowsChecked}行数据）`}`,
+    );
     for (const line of describeManifest(o.manifest)) out(`  ${line}`);
   }
   const failed = outcomes.filter((o) => !o.ok).length;
@@ -345,8 +402,23 @@ function verifyFilesAlone(files: readonly string[], out: (line: string) => void)
 
 /** The order the usage lists the commands in: setting up, accounts, backups, the exchange, printing, reports. */
 const USAGE_ORDER = [
-  'init', 'demo', 'users', 'audit-verify', 'backup', 'restore', 'rekey', 'keys', 'mode', 'export', 'register-office', 'import', 'verify',
-  'recovery-package', 'recover', 'print', 'report',
+  'init',
+  'demo',
+  'users',
+  'audit-verify',
+  'backup',
+  'restore',
+  'rekey',
+  'keys',
+  'mode',
+  'export',
+  'register-office',
+  'import',
+  'verify',
+  'recovery-package',
+  'recover',
+  'print',
+  'report',
 ] as const;
 
 function usageOf(name: string): string {
@@ -358,10 +430,15 @@ ${USAGE_ORDER.map((name) => `  ${commands[name]!.usage}`).join('\n')}
   数据文件已加密：每个命令都可用 --key-file 密钥文件（或环境变量 CASEDESK_KEY_FILE）给出密钥，否则在终端中输入恢复密钥
 `;
 
-const isCommand = (name: string | undefined): name is string => name !== undefined && Object.prototype.hasOwnProperty.call(commands, name);
+const isCommand = (name: string | undefined): name is string =>
+  name !== undefined && Object.prototype.hasOwnProperty.call(commands, name);
 
 /** Runs one CLI invocation; returns the exit code. */
-export async function runCli(argv: readonly string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     const topic = name === 'help' ? rest[0] : undefined;
@@ -379,7 +456,11 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
   const spec = commands[name]!;
   let backend: Backend | null = null;
   try {
-    const args = parseArgs(rest, { ...spec.flags, db: 'string', 'key-file': 'string', help: 'boolean' }, { positionals: spec.positionals ?? false });
+    const args = parseArgs(
+      rest,
+      { ...spec.flags, db: 'string', 'key-file': 'string', help: 'boolean' },
+      { positionals: spec.positionals ?? false },
+    );
     if (args.flags.has('help')) {
       out(usageOf(name));
       return 0;
@@ -391,15 +472,21 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
     }
     if (stringFlag(args, 'db') === undefined && !process.env.CASEDESK_DB) throw new UsageError('缺少参数 --db', true);
     const dataFile = resolveDataFile(rest, process.env);
-    backend = openBackend({ dataFile, shell: 'preview', keys: await keysForRun(dataFile, { keyFile: stringFlag(args, 'key-file') }) });
+    backend = openBackend({
+      dataFile,
+      shell: 'preview',
+      keys: await keysForRun(dataFile, { keyFile: stringFlag(args, 'key-file') }),
+    });
     // Whoever can run the CLI can read the file itself: it calls as a trusted local session.
     backend.sessions.signInSystem('cli');
     const cli = backend;
     await spec.run({ backend, api: createApi((channel, input) => cli.dispatch(channel, input, 'cli')), args, out });
     return 0;
   } catch (error) {
-    if (error instanceof ArgumentError || (error instanceof UsageError && error.showUsage)) err(`${error.message}\n${usageOf(name)}`);
-    else if (error instanceof ApiError) err(error.data.field ? `${error.message} (${error.data.field})` : error.message);
+    if (error instanceof ArgumentError || (error instanceof UsageError && error.showUsage))
+      err(`${error.message}\n${usageOf(name)}`);
+    else if (error instanceof ApiError)
+      err(error.data.field ? `${error.message} (${error.data.field})` : error.message);
     else err(error instanceof Error ? error.message : String(error));
     return error instanceof UsageError || error instanceof ArgumentError ? 2 : error instanceof FindingError ? 3 : 1;
   } finally {

@@ -35,7 +35,8 @@ export interface DistPlan {
 /** This platform's targets in electron-builder.yml that are built for `arch`. */
 export function planDist(config: BuilderTargets, platform: string, arch: string): DistPlan {
   const where = PLATFORM_FLAGS[platform];
-  if (!where) throw new Error(`CaseDesk has no installers for ${platform}: build on Windows (x64) or on Linux (x64, arm64).`);
+  if (!where)
+    throw new Error(`CaseDesk has no installers for ${platform}: build on Windows (x64) or on Linux (x64, arm64).`);
   const entries = config[where.key]?.target;
   const list = entries == null ? [] : Array.isArray(entries) ? entries : [entries];
   const targets = list
@@ -71,7 +72,9 @@ export function binaryArch(data: Buffer): string | null {
   if (data.length >= 64 && data.toString('latin1', 0, 2) === 'MZ') {
     const pe = data.readUInt32LE(0x3c);
     if (pe + 6 > data.length || data.toString('latin1', pe, pe + 4) !== 'PE\0\0') return null;
-    return ({ 0x8664: 'x64', 0xaa64: 'arm64', 0x14c: 'ia32' } as Record<number, string>)[data.readUInt16LE(pe + 4)] ?? null;
+    return (
+      ({ 0x8664: 'x64', 0xaa64: 'arm64', 0x14c: 'ia32' } as Record<number, string>)[data.readUInt16LE(pe + 4)] ?? null
+    );
   }
   return null;
 }
@@ -79,10 +82,14 @@ export function binaryArch(data: Buffer): string | null {
 async function main(argv: string[]): Promise<number> {
   const root = path.resolve(__dirname, '..');
   const archAt = argv.indexOf('--arch');
-  const arch = argv.find((arg) => arg.startsWith('--arch='))?.slice('--arch='.length) ?? (archAt >= 0 ? argv[archAt + 1] : undefined) ?? process.arch;
+  const arch =
+    argv.find((arg) => arg.startsWith('--arch='))?.slice('--arch='.length) ??
+    (archAt >= 0 ? argv[archAt + 1] : undefined) ??
+    process.arch;
 
   for (const built of ['dist/electron/main.js', 'dist/electron/preload.js', 'dist/renderer/index.html']) {
-    if (!fs.existsSync(path.join(root, built))) throw new Error(`${built} is missing: run npm run build first (npm run dist does).`);
+    if (!fs.existsSync(path.join(root, built)))
+      throw new Error(`${built} is missing: run npm run build first (npm run dist does).`);
   }
   // electron-builder's own reader of electron-builder.yml, so the targets are the ones it will see.
   const { getConfig } = (await import('app-builder-lib/out/util/config/config')) as {
@@ -96,12 +103,17 @@ async function main(argv: string[]): Promise<number> {
   const outcome = rebuildForElectron(rebuild);
   const builtFor = binaryArch(fs.readFileSync(rebuild.binding));
   if (!isUpToDate(rebuild) || builtFor !== arch) {
-    throw new Error(`${rebuild.binding} is not a build for Electron ${rebuild.electronVersion} ${arch} (its binary is for ${builtFor ?? 'an unknown arch'}); run with --force after fixing the compiler.`);
+    throw new Error(
+      `${rebuild.binding} is not a build for Electron ${rebuild.electronVersion} ${arch} (its binary is for ${builtFor ?? 'an unknown arch'}); run with --force after fixing the compiler.`,
+    );
   }
   console.log(`better-sqlite3 for Electron ${rebuild.electronVersion} (${arch}): ${outcome}`);
 
   console.log(`electron-builder ${plan.builderArgs.join(' ')}`);
-  const result = spawnSync(process.execPath, [require.resolve('electron-builder/cli.js'), ...plan.builderArgs], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [require.resolve('electron-builder/cli.js'), ...plan.builderArgs], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.error) throw result.error;
   return result.status ?? 1;
 }

@@ -49,16 +49,24 @@ async function main(): Promise<number> {
   const seed = positive('seed', values.seed, Date.now() % 1_000_000);
   const cases = positive('cases', values.cases, 40);
   const passes = positive('passes', values.passes, 2);
-  console.log(`contract fuzz: ${runs} runs per channel in each data file, ${passes} passes, seed ${seed}, ${cases} demo cases`);
+  console.log(
+    `contract fuzz: ${runs} runs per channel in each data file, ${passes} passes, seed ${seed}, ${cases} demo cases`,
+  );
   const report = await fuzzContract({
-    runs, seed, cases, passes, channels: values.channel ?? [],
+    runs,
+    seed,
+    cases,
+    passes,
+    channels: values.channel ?? [],
     progress: (count) => {
       if (!values.quiet) console.log(describeCount(count));
     },
   });
   const calls = report.counts.reduce((n, c) => n + c.calls, 0);
   const ok = report.counts.reduce((n, c) => n + c.ok, 0);
-  console.log(`${report.counts.length} channel runs, ${calls} calls (${ok} answered, ${calls - ok} refused) in ${(report.ms / 1000).toFixed(1)} s`);
+  console.log(
+    `${report.counts.length} channel runs, ${calls} calls (${ok} answered, ${calls - ok} refused) in ${(report.ms / 1000).toFixed(1)} s`,
+  );
   for (const failure of report.failures) console.log(`\n${describeFailure(failure)}`);
   for (const problem of report.finalProblems) console.log(`\nFAILED at the end: ${problem}`);
   const failed = report.failures.length + report.finalProblems.length;

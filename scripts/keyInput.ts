@@ -5,7 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { dataKeyFromRecoveryKey, fileStateOf, MemoryKeyProvider, recoveryKeyOf, type DataKeyProvider, type KeyRing } from '../db/dataKey';
+import {
+  dataKeyFromRecoveryKey,
+  fileStateOf,
+  MemoryKeyProvider,
+  recoveryKeyOf,
+  type DataKeyProvider,
+  type KeyRing,
+} from '../db/dataKey';
 import { AppError } from '../shared/errors';
 
 export const KEY_FILE_ENV_VAR = 'CASEDESK_KEY_FILE';
@@ -23,12 +30,22 @@ export class KeyFileProvider implements DataKeyProvider {
       text = fs.readFileSync(this.keyFile, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw new AppError('DATA_KEY', `密钥文件“${this.keyFile}”无法读取（${(error as NodeJS.ErrnoException).code ?? '未知错误'}）`);
+      throw new AppError(
+        'DATA_KEY',
+        `密钥文件“${this.keyFile}”无法读取（${(error as NodeJS.ErrnoException).code ?? '未知错误'}）`,
+      );
     }
-    const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
-    if (lines.length === 0 || lines.length > 2) throw new AppError('DATA_KEY', `密钥文件“${this.keyFile}”内容不正确：应为一行恢复密钥`);
+    const lines = text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#'));
+    if (lines.length === 0 || lines.length > 2)
+      throw new AppError('DATA_KEY', `密钥文件“${this.keyFile}”内容不正确：应为一行恢复密钥`);
     try {
-      return { current: dataKeyFromRecoveryKey(lines[0]!), previous: lines[1] ? dataKeyFromRecoveryKey(lines[1]) : null };
+      return {
+        current: dataKeyFromRecoveryKey(lines[0]!),
+        previous: lines[1] ? dataKeyFromRecoveryKey(lines[1]) : null,
+      };
     } catch (error) {
       throw new AppError('DATA_KEY', `密钥文件“${this.keyFile}”已损坏或不完整：${(error as Error).message}`);
     }
@@ -49,10 +66,16 @@ export class KeyFileProvider implements DataKeyProvider {
 }
 
 /** Asks for the recovery key at the terminal (the characters are shown: it is read from paper, group by group). */
-async function askRecoveryKey(dataFile: string, input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Promise<string> {
+async function askRecoveryKey(
+  dataFile: string,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+): Promise<string> {
   const rl = readline.createInterface({ input, output, terminal: true });
   try {
-    return await new Promise<string>((resolve) => rl.question(`数据文件“${dataFile}”已加密。请输入恢复密钥（13组，每组5个字符）：`, resolve));
+    return await new Promise<string>((resolve) =>
+      rl.question(`数据文件“${dataFile}”已加密。请输入恢复密钥（13组，每组5个字符）：`, resolve),
+    );
   } finally {
     rl.close();
   }
@@ -86,5 +109,8 @@ export async function keysForRun(dataFile: string, source: KeySource = {}): Prom
   }
   // Only a new file: an existing plain file's data must not end up under a key that dies with the process.
   if (source.newKeyInMemory && (state === 'absent' || state === 'empty')) return new MemoryKeyProvider(null);
-  throw new AppError('DATA_KEY', `数据文件将被加密，需要保存密钥的位置：${how}（文件不存在时将新建，并写入新数据文件的恢复密钥）`);
+  throw new AppError(
+    'DATA_KEY',
+    `数据文件将被加密，需要保存密钥的位置：${how}（文件不存在时将新建，并写入新数据文件的恢复密钥）`,
+  );
 }

@@ -23,7 +23,11 @@ export interface IconFile {
 }
 
 export function renderPng(svg: string, size: number): Buffer {
-  const image = new Resvg(svg, { fitTo: { mode: 'width', value: size }, font: { loadSystemFonts: false }, logLevel: 'off' }).render();
+  const image = new Resvg(svg, {
+    fitTo: { mode: 'width', value: size },
+    font: { loadSystemFonts: false },
+    logLevel: 'off',
+  }).render();
   if (image.width !== size || image.height !== size) {
     throw new Error(`The source image must be square: rendered ${image.width}×${image.height} for ${size}.`);
   }
@@ -60,10 +64,12 @@ export async function makeIcons({
 if (require.main === module) {
   const argv = process.argv.slice(2);
   const outAt = argv.indexOf('--out');
-  const outDir = argv.find((arg) => arg.startsWith('--out='))?.slice('--out='.length) ?? (outAt >= 0 ? argv[outAt + 1] : undefined);
+  const outDir =
+    argv.find((arg) => arg.startsWith('--out='))?.slice('--out='.length) ?? (outAt >= 0 ? argv[outAt + 1] : undefined);
   makeIcons(outDir ? { outDir: path.resolve(outDir) } : {})
     .then((files) => {
-      for (const { file, bytes } of files) console.log(`${path.relative(process.cwd(), file).padEnd(28)} ${(bytes / 1024).toFixed(1).padStart(8)} KiB`);
+      for (const { file, bytes } of files)
+        console.log(`${path.relative(process.cwd(), file).padEnd(28)} ${(bytes / 1024).toFixed(1).padStart(8)} KiB`);
     })
     .catch((error: unknown) => {
       console.error(`makeIcons: ${error instanceof Error ? error.message : String(error)}`);

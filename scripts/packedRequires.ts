@@ -36,13 +36,15 @@ export interface MissingRequire {
 export function missingPackedRequires(archive: string): MissingRequire[] {
   const entries = listPackage(archive, { isPack: false }).map(posix);
   const dirs = new Set<string>();
-  for (const entry of entries) for (let d = path.posix.dirname(entry); !dirs.has(d); d = path.posix.dirname(d)) dirs.add(d);
+  for (const entry of entries)
+    for (let d = path.posix.dirname(entry); !dirs.has(d); d = path.posix.dirname(d)) dirs.add(d);
   const files = new Set(entries.filter((entry) => !dirs.has(entry)));
   const read = (file: string) => extractFile(archive, file.slice(1)).toString('utf8');
   const isFile = (file: string) => files.has(file);
 
   const resolveFile = (base: string): string | null => {
-    for (const candidate of [base, `${base}.js`, `${base}.json`, `${base}.node`]) if (isFile(candidate)) return candidate;
+    for (const candidate of [base, `${base}.js`, `${base}.json`, `${base}.node`])
+      if (isFile(candidate)) return candidate;
     if (isFile(`${base}/package.json`)) {
       const main = (JSON.parse(read(`${base}/package.json`)) as { main?: string }).main;
       if (main) {

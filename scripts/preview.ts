@@ -20,6 +20,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  if (error instanceof ArgumentError) console.error('用法 / usage: npm run preview -- [--db FILE] [--port N] [--key-file 密钥文件]');
+  if (error instanceof ArgumentError)
+    console.error('用法 / usage: npm run preview -- [--db FILE] [--port N] [--key-file 密钥文件]');
   process.exit(error instanceof ArgumentError ? 2 : 1);
 });

@@ -28,7 +28,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-
 export interface PreviewServer {
   url: string;
   token: string;
@@ -86,7 +85,12 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`No built renderer at ${rendererDir}: run "npm run build:renderer" first`);
   }
-  const backend = openBackend({ dataFile: options.dataFile, shell: 'preview', keys: options.keys, ...(options.clock ? { clock: options.clock } : {}) });
+  const backend = openBackend({
+    dataFile: options.dataFile,
+    shell: 'preview',
+    keys: options.keys,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const token = crypto.randomBytes(24).toString('base64url');
   let host = '';
 
@@ -98,7 +102,10 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
         if (req.method !== 'POST') return send(res, 405, 'Method not allowed', 'text/plain');
         const given = String(req.headers[TOKEN_HEADER] ?? '');
         if (given.length !== token.length || !crypto.timingSafeEqual(Buffer.from(given), Buffer.from(token))) {
-          return sendEnvelope(res, 403, { ok: false, error: { code: 'INTERNAL', message: '访问令牌无效，请使用启动预览时打印的地址' } });
+          return sendEnvelope(res, 403, {
+            ok: false,
+            error: { code: 'INTERNAL', message: '访问令牌无效，请使用启动预览时打印的地址' },
+          });
         }
         // The JSON limit in bytes: a Chinese character takes three bytes in UTF-8; the uploads' channels carry base64
         // (a byte a character) and allow more. The dispatcher then holds each channel to its own limit.
@@ -111,7 +118,10 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
         try {
           call = JSON.parse(body);
         } catch {
-          return sendEnvelope(res, 400, { ok: false, error: { code: 'MALFORMED_PAYLOAD', message: '请求数据不是有效的JSON' } });
+          return sendEnvelope(res, 400, {
+            ok: false,
+            error: { code: 'MALFORMED_PAYLOAD', message: '请求数据不是有效的JSON' },
+          });
         }
         const { channel, input } = (call ?? {}) as { channel?: unknown; input?: unknown };
         return sendEnvelope(res, 200, await backend.dispatch(channel, input, PREVIEW_CALLER));

@@ -17,8 +17,14 @@ export async function htmlToPdf(html: string, out: string): Promise<void> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
     ],
   });
   try {
@@ -39,7 +45,11 @@ export async function printCaseDocument(
   { api, db }: { api: Api; db: Kysely<Database> },
   { caseNumber, doc, out, noticeDueOn }: { caseNumber: string; doc: PrintDocument; out: string; noticeDueOn: string },
 ): Promise<string> {
-  const match = await db.selectFrom('cases').select('id').where('case_number', '=', caseNumber.trim()).executeTakeFirst();
+  const match = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('case_number', '=', caseNumber.trim())
+    .executeTakeFirst();
   if (!match) throw new Error(`案件不存在：${caseNumber}`);
   const { title, html } = await api.call('dossier.print', { caseId: match.id, doc, noticeDueOn });
   await htmlToPdf(html, out);

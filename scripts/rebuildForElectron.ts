@@ -41,7 +41,11 @@ function readVersion(packageJson: string, what: string): string {
   }
 }
 
-export function planRebuild(root: string, arch: string = process.arch, platform: string = process.platform): RebuildPlan {
+export function planRebuild(
+  root: string,
+  arch: string = process.arch,
+  platform: string = process.platform,
+): RebuildPlan {
   const sourceDir = path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers');
   const outDir = path.join(root, '.electron-native');
   return {
@@ -58,7 +62,12 @@ export function planRebuild(root: string, arch: string = process.arch, platform:
 }
 
 export function stampOf(plan: RebuildPlan): Stamp {
-  return { electron: plan.electronVersion, betterSqlite3: plan.betterSqliteVersion, arch: plan.arch, platform: plan.platform };
+  return {
+    electron: plan.electronVersion,
+    betterSqlite3: plan.betterSqliteVersion,
+    arch: plan.arch,
+    platform: plan.platform,
+  };
 }
 
 /** A binding exists and was built for this Electron, this better-sqlite3 and this platform and arch. */
@@ -82,7 +91,8 @@ export function findNodeGyp(env: NodeJS.ProcessEnv = process.env, root = process
   } catch {
     // not a project dependency
   }
-  if (env.npm_execpath) candidates.push(path.join(path.dirname(env.npm_execpath), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'));
+  if (env.npm_execpath)
+    candidates.push(path.join(path.dirname(env.npm_execpath), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'));
   const nodeDir = path.dirname(process.execPath);
   candidates.push(
     path.join(nodeDir, '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'), // Unix
@@ -96,7 +106,17 @@ export function findNodeGyp(env: NodeJS.ProcessEnv = process.env, root = process
  * npm_config_nodedir (~/.npmrc's nodedir=) would silently build for Node's ABI instead of Electron's.
  */
 export function nodeGypEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const overridden = new Set(['nodedir', 'target', 'arch', 'dist_url', 'disturl', 'runtime', 'devdir', 'tarball', 'build_from_source']);
+  const overridden = new Set([
+    'nodedir',
+    'target',
+    'arch',
+    'dist_url',
+    'disturl',
+    'runtime',
+    'devdir',
+    'tarball',
+    'build_from_source',
+  ]);
   return Object.fromEntries(
     Object.entries(env).filter(([name]) => {
       const match = /^npm_config_(.+)$/i.exec(name);
@@ -124,18 +144,29 @@ export function rebuildForElectron(plan: RebuildPlan, { force = false, env = pro
   const what = `better-sqlite3 ${plan.betterSqliteVersion} for Electron ${plan.electronVersion} (${plan.platform}-${plan.arch})`;
   const nodeGyp = findNodeGyp(env, plan.root);
   if (!nodeGyp) {
-    throw new Error(`Cannot build ${what}: node-gyp was not found. It ships with npm; or install it with "npm install -g node-gyp".`);
+    throw new Error(
+      `Cannot build ${what}: node-gyp was not found. It ships with npm; or install it with "npm install -g node-gyp".`,
+    );
   }
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-electron-native-'));
   try {
     const copy = path.join(work, 'better-sqlite3-multiple-ciphers');
     const skip = path.join(plan.sourceDir, 'build');
-    fs.cpSync(plan.sourceDir, copy, { recursive: true, filter: (source) => source !== skip && !source.startsWith(skip + path.sep) });
+    fs.cpSync(plan.sourceDir, copy, {
+      recursive: true,
+      filter: (source) => source !== skip && !source.startsWith(skip + path.sep),
+    });
     console.log(`Building ${what} with node-gyp (headers from ${ELECTRON_HEADERS_URL}) ...`);
-    const result = spawnSync(process.execPath, [nodeGyp, ...nodeGypArgs(plan)], { cwd: copy, env: nodeGypEnv(env), stdio: 'inherit' });
+    const result = spawnSync(process.execPath, [nodeGyp, ...nodeGypArgs(plan)], {
+      cwd: copy,
+      env: nodeGypEnv(env),
+      stdio: 'inherit',
+    });
     const built = path.join(copy, 'build', 'Release', 'better_sqlite3.node');
     if (result.error || result.status !== 0 || !fs.existsSync(built)) {
-      const why = result.error ? result.error.message : `node-gyp exited with code ${result.status ?? `signal ${result.signal}`}`;
+      const why = result.error
+        ? result.error.message
+        : `node-gyp exited with code ${result.status ?? `signal ${result.signal}`}`;
       throw new Error(
         `Could not build ${what}: ${why}.\n` +
           `This step downloads the Electron ${plan.electronVersion} headers from ${ELECTRON_HEADERS_URL}, so it needs internet ` +
@@ -157,12 +188,18 @@ export function rebuildForElectron(plan: RebuildPlan, { force = false, env = pro
 if (require.main === module) {
   const argv = process.argv.slice(2);
   const archAt = argv.findIndex((arg) => arg === '--arch');
-  const arch = argv.find((arg) => arg.startsWith('--arch='))?.slice('--arch='.length) ?? (archAt >= 0 ? argv[archAt + 1] : undefined);
+  const arch =
+    argv.find((arg) => arg.startsWith('--arch='))?.slice('--arch='.length) ??
+    (archAt >= 0 ? argv[archAt + 1] : undefined);
   try {
     const plan = planRebuild(path.resolve(__dirname, '..'), arch ?? process.arch);
     const outcome = rebuildForElectron(plan, { force: argv.includes('--force') });
     const where = path.relative(process.cwd(), plan.binding);
-    console.log(outcome === 'built' ? `Built ${where}` : `${where} is up to date (Electron ${plan.electronVersion}, ${plan.arch})`);
+    console.log(
+      outcome === 'built'
+        ? `Built ${where}`
+        : `${where} is up to date (Electron ${plan.electronVersion}, ${plan.arch})`,
+    );
   } catch (error) {
     console.error(`rebuildForElectron: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -44,7 +44,11 @@ export const PREREQUISITES: readonly Prerequisite[] = [
     present: () => isExecutable(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'),
   },
   { pkg: 'fonts-noto-cjk', use: 'Chinese glyphs in Chromium’s pages and PDFs', present: hasCjkFont },
-  { pkg: 'poppler-utils', use: 'reading printed PDFs back (pdftotext, pdfinfo)', present: () => onPath('pdftotext') && onPath('pdfinfo') },
+  {
+    pkg: 'poppler-utils',
+    use: 'reading printed PDFs back (pdftotext, pdfinfo)',
+    present: () => onPath('pdftotext') && onPath('pdfinfo'),
+  },
   { pkg: 'libreoffice-calc', use: 'reading the statistics workbooks back', present: () => onPath('libreoffice') },
   { pkg: 'sqlite3', use: 'integrity checks of data files with SQLite’s own shell', present: () => onPath('sqlite3') },
 ];

@@ -15,7 +15,10 @@ export const password = () =>
     .refine((s) => !/[\u0000-\u001F\u007F]/.test(s), '含有不可见的控制字符');
 
 export const username = () =>
-  text({ max: 32, required: true }).refine((s) => s === '' || /^[\p{Script=Han}A-Za-z0-9_.-]+$/u.test(s), '只能包含汉字、字母、数字和 _ . -');
+  text({ max: 32, required: true }).refine(
+    (s) => s === '' || /^[\p{Script=Han}A-Za-z0-9_.-]+$/u.test(s),
+    '只能包含汉字、字母、数字和 _ . -',
+  );
 
 export const ACCOUNT_LABELS: Labels = {
   username: '用户名',

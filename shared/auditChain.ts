@@ -26,12 +26,24 @@ export type Sha256Hex = (text: string) => string;
 
 /** The exact text that is hashed: a JSON array in a fixed order, so no field can be shifted into another. */
 export function entryHash(sha256: Sha256Hex, prevHash: string, e: AuditEntryContent): string {
-  return sha256(JSON.stringify([prevHash, e.seq, e.at, e.userId, e.username, e.channel, e.tableName, e.rowKey, e.op, e.before, e.after]));
+  return sha256(
+    JSON.stringify([
+      prevHash,
+      e.seq,
+      e.at,
+      e.userId,
+      e.username,
+      e.channel,
+      e.tableName,
+      e.rowKey,
+      e.op,
+      e.before,
+      e.after,
+    ]),
+  );
 }
 
-export type ChainVerdict =
-  | { ok: true; entries: number; headHash: string }
-  | { ok: false; seq: number; reason: string };
+export type ChainVerdict = { ok: true; entries: number; headHash: string } | { ok: false; seq: number; reason: string };
 
 /** Walks the log in storage order and names the first entry that does not fit. */
 export function verifyChain(sha256: Sha256Hex, entries: Iterable<ChainedAuditEntry>): ChainVerdict {
@@ -40,10 +52,16 @@ export function verifyChain(sha256: Sha256Hex, entries: Iterable<ChainedAuditEnt
   let count = 0;
   for (const e of entries) {
     if (e.seq !== expectedSeq) {
-      return { ok: false, seq: e.seq, reason: `序号不连续：应为第${expectedSeq}条，实为第${e.seq}条（有记录被删除或调换）` };
+      return {
+        ok: false,
+        seq: e.seq,
+        reason: `序号不连续：应为第${expectedSeq}条，实为第${e.seq}条（有记录被删除或调换）`,
+      };
     }
-    if (e.prevHash !== prev) return { ok: false, seq: e.seq, reason: '与前一条记录的链接不符（前一条被改动、删除或调换）' };
-    if (entryHash(sha256, prev, e) !== e.hash) return { ok: false, seq: e.seq, reason: '记录内容与其哈希不符（记录被改动）' };
+    if (e.prevHash !== prev)
+      return { ok: false, seq: e.seq, reason: '与前一条记录的链接不符（前一条被改动、删除或调换）' };
+    if (entryHash(sha256, prev, e) !== e.hash)
+      return { ok: false, seq: e.seq, reason: '记录内容与其哈希不符（记录被改动）' };
     prev = e.hash;
     expectedSeq++;
     count++;

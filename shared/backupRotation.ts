@@ -3,7 +3,6 @@
 import type { BackupInfo } from './channels/system';
 
 export type BackupReason = BackupInfo['reason'];
-export const BACKUP_REASONS: readonly BackupReason[] = ['daily', 'manual', 'migration', 'import', 'pre-restore'];
 
 const p2 = (n: number) => String(n).padStart(2, '0');
 
@@ -17,7 +16,8 @@ export function backupFileName(at: Date, reason: BackupReason, copy = 1): string
   return `casedesk-${localStamp(at)}-${reason}${copy > 1 ? `-${copy}` : ''}.sqlite`;
 }
 
-const NAME = /^casedesk-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(daily|manual|migration|import|pre-restore)(?:-(\d+))?\.sqlite$/;
+const NAME =
+  /^casedesk-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(daily|manual|migration|import|pre-restore)(?:-(\d+))?\.sqlite$/;
 
 /** The time and reason a backup's name records, or null for any other file. */
 export function parseBackupFileName(name: string): { takenAt: Date; reason: BackupReason } | null {
@@ -26,7 +26,13 @@ export function parseBackupFileName(name: string): { takenAt: Date; reason: Back
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   const takenAt = new Date(y, mo - 1, d, h, mi, s);
   // A name like 20261131 is not a time this program wrote.
-  if (takenAt.getFullYear() !== y || takenAt.getMonth() !== mo - 1 || takenAt.getDate() !== d || takenAt.getHours() !== h) return null;
+  if (
+    takenAt.getFullYear() !== y ||
+    takenAt.getMonth() !== mo - 1 ||
+    takenAt.getDate() !== d ||
+    takenAt.getHours() !== h
+  )
+    return null;
   return { takenAt, reason: m[7] as BackupReason };
 }
 
@@ -37,7 +43,7 @@ export interface RotationPolicy {
 }
 
 /** 7 daily, 4 weekly, 12 monthly: a week's mistakes undone day by day, a year's by month. */
-export const DEFAULT_ROTATION: RotationPolicy = { days: 7, weeks: 4, months: 12 };
+const DEFAULT_ROTATION: RotationPolicy = { days: 7, weeks: 4, months: 12 };
 
 function dayKey(at: Date): string {
   return `${at.getFullYear()}-${p2(at.getMonth() + 1)}-${p2(at.getDate())}`;

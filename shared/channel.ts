@@ -30,7 +30,10 @@ export interface ChannelOptions {
 }
 
 export function channel<O>() {
-  return <I extends z.ZodType>(input: I, { labels = {}, access, writes, maxPayloadChars }: ChannelOptions): ChannelDef<I, O> => ({
+  return <I extends z.ZodType>(
+    input: I,
+    { labels = {}, access, writes, maxPayloadChars }: ChannelOptions,
+  ): ChannelDef<I, O> => ({
     input,
     labels,
     access,
@@ -40,16 +43,33 @@ export function channel<O>() {
   });
 }
 
-export const read = (labels: Labels = {}, access: Access = READERS): ChannelOptions => ({ labels, access, writes: false });
-export const write = (labels: Labels = {}, access: Access = WRITERS): ChannelOptions => ({ labels, access, writes: true });
+export const read = (labels: Labels = {}, access: Access = READERS): ChannelOptions => ({
+  labels,
+  access,
+  writes: false,
+});
+export const write = (labels: Labels = {}, access: Access = WRITERS): ChannelOptions => ({
+  labels,
+  access,
+  writes: true,
+});
 
 /**
  * One writing channel per action of a kind's table, named `<key>.<action>`: the action's own schema, labels and
  * access, answering O. An action added to the table is a channel, checked and audited like any other.
  */
 export function actionChannels<O>() {
-  return <const K extends string, T extends Readonly<Record<string, { schema: z.ZodType; labels: Labels }>>>(key: K, table: T, access: Access = WRITERS) =>
-    Object.fromEntries(Object.entries(table).map(([action, spec]) => [`${key}.${action}`, channel<O>()(spec.schema, write(spec.labels, access))])) as {
+  return <const K extends string, T extends Readonly<Record<string, { schema: z.ZodType; labels: Labels }>>>(
+    key: K,
+    table: T,
+    access: Access = WRITERS,
+  ) =>
+    Object.fromEntries(
+      Object.entries(table).map(([action, spec]) => [
+        `${key}.${action}`,
+        channel<O>()(spec.schema, write(spec.labels, access)),
+      ]),
+    ) as {
       readonly [A in keyof T & string as `${K}.${A}`]: ChannelDef<T[A]['schema'], O>;
     };
 }

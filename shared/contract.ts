@@ -23,29 +23,33 @@ export type { CaseListPage, CaseListRow, Draft, DraftSummary } from './channels/
 export type { NotarizationCase, NotarizationCaseDeadlines } from './channels/notarization';
 export type {
   EligibilityReport,
-  LegalAidActionResult,
   LegalAidCase,
   LegalAidProgress,
   RosterCandidate,
   RosterEntry,
   RosterSuggestion,
 } from './channels/legalAid';
-export type { LegalAidFacts } from './kinds/legalAid/lifecycle';
 export type { LegalAidDeadline } from './kinds/legalAid/deadlines';
-export type { EligibilityOverride, EligibilityVerdict } from './kinds/legalAid/eligibility';
-export type { ConflictAcknowledgement, ConflictMatch, ConflictReport } from './cases/conflicts';
+export type { EligibilityOverride } from './kinds/legalAid/eligibility';
+export type { ConflictAcknowledgement } from './cases/conflicts';
 export type { NotarizationMatter } from './kinds/notarization/matters';
-export type { MediationCase, MediationCaseDeadlines, MediationPartyRecord, MediationRegistrationRecord } from './channels/mediation';
-export type { MediationActionOption, MediationFacts, MediationStatus } from './kinds/mediation/lifecycle';
+export type { MediationCase, MediationCaseDeadlines, MediationPartyRecord } from './channels/mediation';
 export type { MediationDeadline } from './kinds/mediation/deadlines';
 export type { DisputeType } from './kinds/mediation/disputeTypes';
 export type { SubsidyRate, SubsidyRates } from './kinds/mediation/subsidy';
-export type { StatisticsReport, StatisticsWorkbook, TemplateInfo } from './channels/statistics';
-export type { AttachmentInfo, DossierCompleteness, DossierOverrideRecord, DossierView, IncompleteDossiers } from './channels/dossier';
+export type { StatisticsReport, TemplateInfo } from './channels/statistics';
+export type { DossierCompleteness, DossierView, IncompleteDossiers } from './channels/dossier';
 
 export type {
-  BureauConflict, BureauOffice, ExchangeStatus, ExportRecord, ExportResult, ImportCounts, ImportOutcome, RecoveryChoice,
-  RecoveryDifference, RecoveryPlan, RecoverySummary, RowContent,
+  BureauConflict,
+  BureauOffice,
+  ExchangeStatus,
+  ExportRecord,
+  ImportOutcome,
+  RecoveryChoice,
+  RecoveryDifference,
+  RecoverySummary,
+  RowContent,
 } from './exchange/types';
 
 export const contract = {

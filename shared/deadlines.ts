@@ -18,7 +18,7 @@ import { toHalfWidthDigits } from './text';
  * calendarDays: 日 (民法典 第201–203条); workingDays: 工作日; months: 月 (第202条);
  * promisedDate: a date someone committed to (容缺受理), taken as given — a date is not a period, so no shift.
  */
-export const DEADLINE_UNITS = ['calendarDays', 'workingDays', 'months', 'promisedDate'] as const;
+const DEADLINE_UNITS = ['calendarDays', 'workingDays', 'months', 'promisedDate'] as const;
 export type DeadlineUnit = (typeof DEADLINE_UNITS)[number];
 
 export interface DeadlineRule {
@@ -167,8 +167,14 @@ export function computeDeadline(ruleKey: DeadlineRuleKey, input: DeadlineInput):
   const due = dueFor(rule, start, table, pauses);
   // Written out rather than spread from `due`: the spread was a measurable part of the dashboard's time.
   return {
-    due: due.due, provisional: due.provisional, missingYears: due.missingYears,
-    rule: ruleKey, label: rule.label, length: rule.length, unit: rule.unit, source: rule.source,
+    due: due.due,
+    provisional: due.provisional,
+    missingYears: due.missingYears,
+    rule: ruleKey,
+    label: rule.label,
+    length: rule.length,
+    unit: rule.unit,
+    source: rule.source,
   };
 }
 
@@ -210,7 +216,10 @@ export const DUE_SOON_DAYS = 3;
  * (第203条), so on the due date itself it is due soon, not overdue.
  */
 export function dueStatus(due: string, today: string, doneOn?: string | null): DueStatus {
-  for (const [field, value] of [['due', due], ['today', today]] as const) {
+  for (const [field, value] of [
+    ['due', due],
+    ['today', today],
+  ] as const) {
     if (!isRealDay(value)) throw new AppError('VALIDATION', `“${String(value)}”不是真实的日期`, field);
   }
   if (doneOn) {

@@ -7,10 +7,42 @@ const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK_CHARS = '10X98765432';
 
 /** Province-level codes of GB/T 2260, plus 81/82/83 used by residence permits of HK, Macau and Taiwan residents. */
-export const PROVINCE_CODES: ReadonlySet<string> = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82', '83',
+const PROVINCE_CODES: ReadonlySet<string> = new Set([
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
 ]);
 
 export function idCheckChar(first17: string): string {
@@ -19,14 +51,9 @@ export function idCheckChar(first17: string): string {
   return ID_CHECK_CHARS[sum % 11]!;
 }
 
-export type IdNumberError =
-  | 'format'
-  | 'address'
-  | 'birthDate'
-  | 'birthInFuture'
-  | 'checksum';
+export type IdNumberError = 'format' | 'address' | 'birthDate' | 'birthInFuture' | 'checksum';
 
-export interface ParsedIdNumber {
+interface ParsedIdNumber {
   /** Canonical 18-character form: ASCII digits, uppercase X. */
   canonical: string;
   birthDate: string; // ISO yyyy-mm-dd
@@ -47,7 +74,9 @@ export const ID_NUMBER_MESSAGES: Record<IdNumberError, string> = {
 
 /** Accepts full-width digits, a lowercase x, spaces; upgrades 15-digit numbers; checks GB 11643. */
 export function parseIdNumber(input: string, today: string): IdNumberResult {
-  let s = toHalfWidthDigits(input).replace(/[\s\u3000]/g, '').replace(/[xｘＸ]/g, 'X');
+  let s = toHalfWidthDigits(input)
+    .replace(/[\s\u3000]/g, '')
+    .replace(/[xｘＸ]/g, 'X');
   let upgradedFrom15 = false;
   if (/^\d{15}$/.test(s)) {
     const body = s.slice(0, 6) + '19' + s.slice(6);
@@ -90,14 +119,18 @@ export function isMaskedIdNumber(id: string): boolean {
 
 /** A county-level 行政区划代码: valid province, and neither the city nor the county part is 00. */
 export function isCountyDivisionCode(code: string): boolean {
-  return /^\d{6}$/.test(code) && PROVINCE_CODES.has(code.slice(0, 2)) && code.slice(2, 4) !== '00' && code.slice(4) !== '00';
+  return (
+    /^\d{6}$/.test(code) && PROVINCE_CODES.has(code.slice(0, 2)) && code.slice(2, 4) !== '00' && code.slice(4) !== '00'
+  );
 }
 
 export type PhoneKind = 'mobile' | 'landline';
 
 /** Mainland mobile (11 digits, 1[3-9]) or landline (area code 0xx/0xxx, 7–8 digits, optional extension). */
 export function parsePhone(input: string): { ok: true; value: string; kind: PhoneKind } | { ok: false } {
-  const s = toHalfWidthDigits(input).replace(/[\s\u3000()（）]/g, '').replace(/[—－–]/g, '-');
+  const s = toHalfWidthDigits(input)
+    .replace(/[\s\u3000()（）]/g, '')
+    .replace(/[—－–]/g, '-');
   const mobile = /^(?:\+?86-?)?(1[3-9]\d{9})$/.exec(s.replace(/-/g, ''));
   if (mobile) return { ok: true, value: mobile[1]!, kind: 'mobile' };
   const landline = /^(0\d{2,3})-?([2-9]\d{6,7})(?:-(\d{1,6}))?$/.exec(s);

@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { choice, isoDate, strictObject, text, type Labels } from './validation';
 
 /** The three rules: interference by officials, inquiries from inside the justice system, improper contact. */
-export const INTERFERENCE_CATEGORIES = ['领导干部干预司法活动', '内部人员过问案件', '与当事人、律师等不正当接触交往', '其他'] as const;
+export const INTERFERENCE_CATEGORIES = [
+  '领导干部干预司法活动',
+  '内部人员过问案件',
+  '与当事人、律师等不正当接触交往',
+  '其他',
+] as const;
 export const INTERFERENCE_METHODS = ['当面', '电话', '短信或即时通讯', '信函', '其他'] as const;
 
 export const INTERFERENCE_LABELS: Labels = {

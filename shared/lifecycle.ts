@@ -2,7 +2,7 @@
 // Each kind declares its own (shared/legalAid/lifecycle.ts, ...); the rules here are shared and pure.
 import { formatChineseDate } from './dates';
 
-export interface ActionDef<S extends string> {
+interface ActionDef<S extends string> {
   /** Chinese, as the timeline shows it: 一次性告知补充材料, 指派, 结案 ... */
   label: string;
   from: readonly S[];
@@ -38,7 +38,11 @@ export function transitionProblem<S extends string, A extends string>(
   return `案件当前为“${lifecycle.statusLabels[status]}”，不能进行“${def.label}”（须在${allowed}时进行）`;
 }
 
-export function nextStatus<S extends string, A extends string>(lifecycle: Lifecycle<S, A>, action: A, data: Record<string, unknown>): S {
+export function nextStatus<S extends string, A extends string>(
+  lifecycle: Lifecycle<S, A>,
+  action: A,
+  data: Record<string, unknown>,
+): S {
   const to = lifecycle.actions[action].to;
   return typeof to === 'function' ? to(data) : to;
 }

@@ -17,7 +17,10 @@ export const officeSetupSchema = strictObject({
     (s) => s === '' || isCountyDivisionCode(s),
     '应为6位县级行政区划代码（如430203）',
   ),
-  officeNumber: text({ max: 3, required: true }).refine((s) => s === '' || /^\d{2,3}$/.test(s), '应为2至3位数字（由县司法局编排）'),
+  officeNumber: text({ max: 3, required: true }).refine(
+    (s) => s === '' || /^\d{2,3}$/.test(s),
+    '应为2至3位数字（由县司法局编排）',
+  ),
   bureauName: text({ max: 50, required: true }),
   caseNumberPrefix: text({ max: 10, required: true }).refine(
     (s) => s === '' || /^[\p{Script=Han}A-Za-z0-9]+$/u.test(s),

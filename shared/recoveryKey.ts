@@ -86,13 +86,17 @@ export function parseRecoveryKey(text: string): RecoveryKeyReading {
   const bad = [...cleaned].find((ch) => value(ch) < 0);
   if (bad !== undefined) return { ok: false, message: `恢复密钥中有不应出现的字符“${bad}”（只含数字和字母）` };
   if (cleaned.length !== expected) {
-    return { ok: false, message: `恢复密钥应为${GROUPS}组、共${expected}个字符，现有${cleaned.length}个：请对照纸上的恢复密钥逐组核对` };
+    return {
+      ok: false,
+      message: `恢复密钥应为${GROUPS}组、共${expected}个字符，现有${cleaned.length}个：请对照纸上的恢复密钥逐组核对`,
+    };
   }
   let data = '';
   for (let g = 0; g < GROUPS; g++) {
     const group = cleaned.slice(g * (DATA_CHARS + 1), (g + 1) * (DATA_CHARS + 1));
     const part = group.slice(0, DATA_CHARS);
-    if (checkChar(g, part) !== group[DATA_CHARS]) return { ok: false, message: `恢复密钥第${g + 1}组“${group}”有误（校验位不符），请核对这一组` };
+    if (checkChar(g, part) !== group[DATA_CHARS])
+      return { ok: false, message: `恢复密钥第${g + 1}组“${group}”有误（校验位不符），请核对这一组` };
     data += part;
   }
   // The 52nd character carries only 4 bits of the key; its last bit is always 0.

@@ -46,7 +46,10 @@ const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
  * give it. A relative one is refused, since the main process would resolve it against wherever it was started.
  */
 export function filePath({ max, kind }: { max: number; kind: 'file' | 'folder' }) {
-  const schema = text({ max, required: true }).refine((s) => s === '' || ABSOLUTE_PATH.test(s), kind === 'folder' ? '请选择文件夹的完整路径' : '请选择文件的完整路径');
+  const schema = text({ max, required: true }).refine(
+    (s) => s === '' || ABSOLUTE_PATH.test(s),
+    kind === 'folder' ? '请选择文件夹的完整路径' : '请选择文件的完整路径',
+  );
   filePathFields.add(schema, { kind });
   return schema;
 }
@@ -78,11 +81,7 @@ export function isoDate({ required = true }: { required?: boolean } = {}) {
 }
 
 export function integer({ min, max }: { min: number; max: number }) {
-  return z
-    .number(TYPE_ERROR)
-    .int('应为整数')
-    .min(min, `不能小于${min}`)
-    .max(max, `不能大于${max}`);
+  return z.number(TYPE_ERROR).int('应为整数').min(min, `不能小于${min}`).max(max, `不能大于${max}`);
 }
 
 /** Amount of money in fen: an integer, never negative. */
@@ -114,15 +113,18 @@ export function fieldIssues(error: z.ZodError, labels: Labels): FieldIssue[] {
   const seen = new Set<string>();
   const out: FieldIssue[] = [];
   for (const issue of error.issues) {
-    const paths =
-      issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+    const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
     for (const path of paths) {
       const field = path.map(String).join('.');
       if (seen.has(field)) continue;
       seen.add(field);
       const label = labelFor(labels, path);
       const what =
-        issue.code === 'unrecognized_keys' ? `不允许的字段“${field}”` : label ? `${label}：${issue.message}` : issue.message;
+        issue.code === 'unrecognized_keys'
+          ? `不允许的字段“${field}”`
+          : label
+            ? `${label}：${issue.message}`
+            : issue.message;
       // The request as a whole (not an object at all): no field to name. A key named '' is a field all the same.
       out.push({ field, message: path.length === 0 ? `请求数据${issue.message}` : what });
     }
@@ -141,7 +143,11 @@ export function validationError(error: z.ZodError, labels: Labels): AppError {
  * field named in Chinese as the dispatcher's own validation names it; `prefix`: where the checked part sits in the
  * channel's input.
  */
-export function refuseIssues(issues: readonly { path: (string | number)[]; message: string }[], labels: Labels, prefix: string[] = []): never {
+export function refuseIssues(
+  issues: readonly { path: (string | number)[]; message: string }[],
+  labels: Labels,
+  prefix: string[] = [],
+): never {
   const fieldIssues: FieldIssue[] = issues.map(({ path, message }) => {
     const label = labelFor(labels, path);
     return { field: [...prefix, ...path].join('.'), message: label ? `${label}：${message}` : message };

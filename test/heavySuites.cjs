@@ -18,7 +18,9 @@ function heavyNodeSuites(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return heavyNodeSuites(full);
-    return entry.name.endsWith('.test.ts') && entry.name !== 'suiteRules.test.ts' && isHeavy(fs.readFileSync(full, 'utf8'))
+    return entry.name.endsWith('.test.ts') &&
+      entry.name !== 'suiteRules.test.ts' &&
+      isHeavy(fs.readFileSync(full, 'utf8'))
       ? [full]
       : [];
   });

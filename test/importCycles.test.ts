@@ -15,7 +15,9 @@ describe('the import graph', () => {
     expect(files.length).toBeGreaterThan(200);
     const graph = importGraph(files);
     // The graph is real: the contract imports each area's channels.
-    expect(graph.get(path.join(ROOT, 'shared', 'contract.ts'))).toContain(path.join(ROOT, 'shared', 'channels', 'legalAid.ts'));
+    expect(graph.get(path.join(ROOT, 'shared', 'contract.ts'))).toContain(
+      path.join(ROOT, 'shared', 'channels', 'legalAid.ts'),
+    );
     const cycles = importCycles(graph).map((cycle) => cycle.map((f) => path.relative(ROOT, f)));
     expect(cycles).toEqual([]);
   });
@@ -29,6 +31,8 @@ describe('the import graph', () => {
     fs.writeFileSync(path.join(dir, 'src', 'd.ts'), "import { a } from './a';\nexport type A = typeof a;\n");
     fs.writeFileSync(path.join(dir, 'src', 'e.ts'), "import { a } from './a';\nexport const e = a;\n");
     const cycles = importCycles(importGraph(sourceFiles(dir, ['src']))).map((c) => c.map((f) => path.relative(dir, f)));
-    expect(cycles).toEqual([[path.join('src', 'a.ts'), path.join('src', 'b', 'index.ts'), path.join('src', 'c.ts'), path.join('src', 'd.ts')]]);
+    expect(cycles).toEqual([
+      [path.join('src', 'a.ts'), path.join('src', 'b', 'index.ts'), path.join('src', 'c.ts'), path.join('src', 'd.ts')],
+    ]);
   });
 });

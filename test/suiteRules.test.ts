@@ -44,7 +44,9 @@ describe('every test file', () => {
       f.text
         .split('\n')
         .map((line, i) => ({ file: f.name, line: i + 1, text: line.trim() }))
-        .filter(({ text }) => /waitForTimeout\(|^await (act\(\(\) => )?new Promise\(\(\w*\) => setTimeout\(\w+, [\d_]+\)\)/.test(text)),
+        .filter(({ text }) =>
+          /waitForTimeout\(|^await (act\(\(\) => )?new Promise\(\(\w*\) => setTimeout\(\w+, [\d_]+\)\)/.test(text),
+        ),
     );
     expect(sleeps).toEqual([]);
   });
@@ -60,7 +62,9 @@ describe('every test file', () => {
   });
 
   it('runs every test: nothing focused or skipped', () => {
-    const marked = FILES.filter((f) => /\b(it|test|describe)\.(only|skip)\(|\bx(it|describe|test)\(|\bf(it|describe)\(/.test(f.text));
+    const marked = FILES.filter((f) =>
+      /\b(it|test|describe)\.(only|skip)\(|\bx(it|describe|test)\(|\bf(it|describe)\(/.test(f.text),
+    );
     expect(marked.map((f) => f.name)).toEqual([]);
   });
 });

@@ -29,7 +29,9 @@ export const mediation: Migration = {
       )
       .all() as { name: string }[];
     if (referencing.length > 0) {
-      throw new Error(`0009-mediation must run before any table references parties (found: ${referencing.map((r) => r.name).join(', ')})`);
+      throw new Error(
+        `0009-mediation must run before any table references parties (found: ${referencing.map((r) => r.name).join(', ')})`,
+      );
     }
     db.exec(`
       DROP TRIGGER IF EXISTS audit_parties_insert;
@@ -102,11 +104,13 @@ export const mediation: Migration = {
         recorded_at TEXT NOT NULL
       ) WITHOUT ROWID;
     `);
-    const insertType = db.prepare('INSERT INTO mediation_dispute_types (name, position, active, updated_at) VALUES (?, ?, 1, ?)');
+    const insertType = db.prepare(
+      'INSERT INTO mediation_dispute_types (name, position, active, updated_at) VALUES (?, ?, 1, ?)',
+    );
     DISPUTE_TYPE_SEED.forEach((name, i) => insertType.run(name, i + 1, SEEDED_AT));
     const r = DEFAULT_SUBSIDY_RATES;
-    db.prepare('INSERT INTO mediation_subsidy_rates (effective_from, oral_fen, written_fen, note, set_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      r.effectiveFrom, r.oralFen, r.writtenFen, r.note, '系统默认', SEEDED_AT,
-    );
+    db.prepare(
+      'INSERT INTO mediation_subsidy_rates (effective_from, oral_fen, written_fen, note, set_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(r.effectiveFrom, r.oralFen, r.writtenFen, r.note, '系统默认', SEEDED_AT);
   },
 };

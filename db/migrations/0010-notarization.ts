@@ -57,7 +57,16 @@ export const notarization: Migration = {
     );
     // A fixed timestamp: the seed is the same in every file, whenever it was migrated.
     MATTER_SEED.forEach((m, i) =>
-      insert.run(m.code, i + 1, m.name, m.category, JSON.stringify(m.requiredMaterials), m.oneVisit ? 1 : 0, m.inPersonOnly ? 1 : 0, '2026-11-25T00:00:00.000Z'),
+      insert.run(
+        m.code,
+        i + 1,
+        m.name,
+        m.category,
+        JSON.stringify(m.requiredMaterials),
+        m.oneVisit ? 1 : 0,
+        m.inPersonOnly ? 1 : 0,
+        '2026-11-25T00:00:00.000Z',
+      ),
     );
   },
 };

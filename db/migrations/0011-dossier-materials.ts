@@ -70,8 +70,14 @@ export const dossierMaterials: Migration = {
       CREATE INDEX dossier_checks_incomplete ON dossier_checks (missing_count) WHERE missing_count > 0;
     `);
     // A fixed timestamp: the shipped default is the same in every file, whenever it was migrated.
-    db.prepare(`INSERT INTO dossier_rule_sets (version, name, rules, installed_at, installed_by) VALUES (?, ?, ?, ?, ?)`).run(
-      DEFAULT_DOSSIER_RULES.version, DEFAULT_DOSSIER_RULES.name, JSON.stringify(DEFAULT_DOSSIER_RULES), '2026-11-26T00:00:00.000Z', '随程序提供',
+    db.prepare(
+      `INSERT INTO dossier_rule_sets (version, name, rules, installed_at, installed_by) VALUES (?, ?, ?, ?, ?)`,
+    ).run(
+      DEFAULT_DOSSIER_RULES.version,
+      DEFAULT_DOSSIER_RULES.name,
+      JSON.stringify(DEFAULT_DOSSIER_RULES),
+      '2026-11-26T00:00:00.000Z',
+      '随程序提供',
     );
   },
 };

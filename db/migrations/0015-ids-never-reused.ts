@@ -14,7 +14,7 @@ import type { Migration } from './migration';
  * table that references it; the runner checks `foreign_key_check` before committing. Ids, rows and the order of
  * columns are kept.
  */
-export const ID_TABLES: readonly { table: string; key: string }[] = [
+const ID_TABLES: readonly { table: string; key: string }[] = [
   { table: 'users', key: 'id' },
   { table: 'cases', key: 'id' },
   { table: 'parties', key: 'id' },
@@ -33,24 +33,34 @@ const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Rebuilds `table` with AUTOINCREMENT on its INTEGER PRIMARY KEY `key`; sqlite_sequence starts at its largest key. */
 function rebuildWithAutoincrement(db: BetterSqlite3.Database, table: string, key: string): void {
-  const found = db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(table) as { sql: string } | undefined;
+  const found = db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(table) as
+    { sql: string } | undefined;
   if (!found) throw new Error(`0015: table ${table} is missing`);
   const keyDefinition = new RegExp(`(^|[(,\\s"])(${key}"?\\s+INTEGER\\s+PRIMARY\\s+KEY)(?!\\s+AUTOINCREMENT)`, 'i');
   const head = new RegExp(`^CREATE TABLE\\s+("${table}"|${table})\\s*\\(`, 'i');
-  if (!keyDefinition.test(found.sql) || !head.test(found.sql)) throw new Error(`0015: unexpected definition of ${table}`);
+  if (!keyDefinition.test(found.sql) || !head.test(found.sql))
+    throw new Error(`0015: unexpected definition of ${table}`);
   const staging = `${table}__autoincrement`;
-  const definition = found.sql.replace(head, `CREATE TABLE ${q(staging)} (`).replace(keyDefinition, '$1$2 AUTOINCREMENT');
+  const definition = found.sql
+    .replace(head, `CREATE TABLE ${q(staging)} (`)
+    .replace(keyDefinition, '$1$2 AUTOINCREMENT');
   const dependents = db
-    .prepare(`SELECT sql FROM sqlite_schema WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name`)
+    .prepare(
+      `SELECT sql FROM sqlite_schema WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name`,
+    )
     .all(table) as { sql: string }[];
-  const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => q(c.name)).join(', ');
+  const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[])
+    .map((c) => q(c.name))
+    .join(', ');
   db.exec(definition);
   db.exec(`INSERT INTO ${q(staging)} (${columns}) SELECT ${columns} FROM ${q(table)}`);
   db.exec(`DROP TABLE ${q(table)}`);
   db.exec(`ALTER TABLE ${q(staging)} RENAME TO ${q(table)}`);
   for (const { sql } of dependents) db.exec(sql);
   db.prepare(`DELETE FROM sqlite_sequence WHERE name = ?`).run(table);
-  db.prepare(`INSERT INTO sqlite_sequence (name, seq) SELECT ?, coalesce(max(${q(key)}), 0) FROM ${q(table)}`).run(table);
+  db.prepare(`INSERT INTO sqlite_sequence (name, seq) SELECT ?, coalesce(max(${q(key)}), 0) FROM ${q(table)}`).run(
+    table,
+  );
 }
 
 export const idsNeverReused: Migration = {

@@ -17,6 +17,23 @@ import { idsNeverReused } from './0015-ids-never-reused';
 import { restoresAndRecovery } from './0016-restores-and-recovery';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [officeAndCases, drafts, caseSearch, auditLog, accounts, interferenceRecords, caseActions, LEGAL_AID_LIFECYCLE, mediation, notarization, dossierMaterials, exchange, statisticsTemplate, holidayCalendar, idsNeverReused, restoresAndRecovery];
+export const migrations: readonly Migration[] = [
+  officeAndCases,
+  drafts,
+  caseSearch,
+  auditLog,
+  accounts,
+  interferenceRecords,
+  caseActions,
+  LEGAL_AID_LIFECYCLE,
+  mediation,
+  notarization,
+  dossierMaterials,
+  exchange,
+  statisticsTemplate,
+  holidayCalendar,
+  idsNeverReused,
+  restoresAndRecovery,
+];
 
 export type { Migration };

@@ -17,7 +17,8 @@ export function caseHandlers(): HandlersOf<typeof caseChannels> {
     'cases.timeline': ({ caseId }, { db }) => caseTimeline(db, caseId),
     'dashboard.deadlines': (_, { db, clock }) => deadlineDashboard(db, clock.today()),
     'cases.conflicts': (input, { db, clock }) => conflicts.checkConflicts(db, input, clock.today()),
-    'cases.acknowledgeConflicts': (input, call) => conflicts.acknowledgeConflicts(call.db, actor(call), input, call.clock),
+    'cases.acknowledgeConflicts': (input, call) =>
+      conflicts.acknowledgeConflicts(call.db, actor(call), input, call.clock),
     'cases.conflictAcknowledgements': ({ caseId }, { db }) => conflicts.listConflictAcknowledgements(db, caseId),
   };
 }

@@ -7,7 +7,11 @@ export function holidayHandlers(): HandlersOf<typeof holidayChannels> {
   return {
     'holidays.list': (_input, { db, clock }) => holidaySchedule(db, clock.today()),
     'holidays.save': async ({ year, holidays, workdays, source }, call) => {
-      await installHolidayYears(call.db, { [year]: { holidays, workdays, source } }, { by: actor(call).displayName, clock: call.clock });
+      await installHolidayYears(
+        call.db,
+        { [year]: { holidays, workdays, source } },
+        { by: actor(call).displayName, clock: call.clock },
+      );
       return holidaySchedule(call.db, call.clock.today());
     },
   };

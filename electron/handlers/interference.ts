@@ -7,7 +7,8 @@ export function interferenceHandlers(): HandlersOf<typeof interferenceChannels> 
   return {
     'interference.record': (input, call) => interference.recordInterference(call.db, actor(call), input, call.clock),
     'interference.list': (input, { db }) => interference.listInterference(db, input),
-    'interference.submitStatement': ({ period, note }, call) => interference.submitStatement(call.db, actor(call), period, note, call.clock),
+    'interference.submitStatement': ({ period, note }, call) =>
+      interference.submitStatement(call.db, actor(call), period, note, call.clock),
     'interference.statements': ({ period }, { db }) => interference.statementOverview(db, period),
   };
 }

@@ -11,7 +11,8 @@ import * as roster from '../services/legalAid/roster';
 
 export function legalAidHandlers(): HandlersOf<typeof legalAidChannels> {
   return {
-    'legalAid.create': ({ draftId, application }, { db, clock }) => createLegalAidCase(db, application, { draftId, clock }),
+    'legalAid.create': ({ draftId, application }, { db, clock }) =>
+      createLegalAidCase(db, application, { draftId, clock }),
     'legalAid.get': ({ id }, { db }) => getLegalAidCase(db, id),
     ...actionHandlers('legalAid', LEGAL_AID_ACTIONS_SERVICE),
     'legalAid.actions': ({ caseId }, { db, clock }) => legalAidProgress(db, caseId, clock.today()),

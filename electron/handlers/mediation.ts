@@ -10,8 +10,10 @@ import * as settings from '../services/mediation/settings';
 
 export function mediationHandlers(): HandlersOf<typeof mediationChannels> {
   return {
-    'mediation.create': ({ draftId, registration }, { db, clock }) => createMediationCase(db, registration, { draftId, clock }),
-    'mediation.quickOral': ({ draftId, oral }, call) => createQuickOralMediation(call.db, oral, { draftId, user: actor(call), clock: call.clock }),
+    'mediation.create': ({ draftId, registration }, { db, clock }) =>
+      createMediationCase(db, registration, { draftId, clock }),
+    'mediation.quickOral': ({ draftId, oral }, call) =>
+      createQuickOralMediation(call.db, oral, { draftId, user: actor(call), clock: call.clock }),
     'mediation.get': ({ id }, { db, clock }) => getMediationCase(db, id, clock.today()),
     'mediation.deadlines': ({ id }, { db, clock }) => mediationCaseDeadlines(db, id, clock.today()),
     ...actionHandlers('mediation', MEDIATION_ACTIONS_SERVICE),

@@ -12,7 +12,8 @@ export function notarizationHandlers(): HandlersOf<typeof notarizationChannels> 
   return {
     'notarization.matters': ({ includeInactive }, { db }) => listNotarizationMatters(db, includeInactive),
     'notarization.updateMatter': (input, { db, clock }) => updateNotarizationMatter(db, input, clock),
-    'notarization.create': ({ draftId, request }, { db, clock }) => createNotarizationCase(db, request, { draftId, clock }),
+    'notarization.create': ({ draftId, request }, { db, clock }) =>
+      createNotarizationCase(db, request, { draftId, clock }),
     'notarization.get': ({ id }, { db }) => getNotarizationCase(db, id),
     ...actionHandlers('notarization', NOTARIZATION_ACTIONS_SERVICE),
     'notarization.deadlines': ({ id }, { db, clock }) => notarizationCaseDeadlines(db, id, clock.today()),

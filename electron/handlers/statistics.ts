@@ -7,7 +7,10 @@ import { bureauStatistics } from '../services/statistics/county';
 import { reportTemplate, setReportTemplate } from '../services/statistics/template';
 import { statisticsWorkbook, workbookFileName } from '../services/statistics/workbook';
 
-async function report({ period, scope }: { period: string; scope: 'office' | 'county' }, { db, clock }: CallContext): Promise<StatisticsReport> {
+async function report(
+  { period, scope }: { period: string; scope: 'office' | 'county' },
+  { db, clock }: CallContext,
+): Promise<StatisticsReport> {
   return scope === 'office'
     ? { scope, office: await officeStatistics(db, period, clock.today()) }
     : { scope, county: await bureauStatistics(db, period, { now: clock.now(), today: clock.today() }) };

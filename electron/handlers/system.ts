@@ -12,7 +12,13 @@ import { createBackup, listBackups, stageRestore } from '../services/backup';
 import { recoveryKeyInfo, rekeyStore } from '../services/dataKeys';
 import { getOffice, setupOffice } from '../services/system/office';
 
-export function systemHandlers({ appInfo, store }: { appInfo: AppInfo; store: Store }): HandlersOf<typeof systemChannels> {
+export function systemHandlers({
+  appInfo,
+  store,
+}: {
+  appInfo: AppInfo;
+  store: Store;
+}): HandlersOf<typeof systemChannels> {
   return {
     'app.info': async () => appInfo,
     'office.get': (_, { db }) => getOffice(db),
@@ -28,7 +34,8 @@ export function systemHandlers({ appInfo, store }: { appInfo: AppInfo; store: St
       };
     },
     'auth.setup': async ({ office, admin }, { db, clock, session }) => {
-      if ((await accounts.countUsers(db)) > 0) throw new AppError('CONFLICT', '本机已完成首次设置，请使用管理员账户登录');
+      if ((await accounts.countUsers(db)) > 0)
+        throw new AppError('CONFLICT', '本机已完成首次设置，请使用管理员账户登录');
       await setupOffice(db, office, clock);
       const created = await accounts.createUser(db, { ...admin, role: 'admin' }, clock);
       session.signIn(created);
@@ -61,12 +68,17 @@ export function systemHandlers({ appInfo, store }: { appInfo: AppInfo; store: St
     'users.list': (_, { db }) => accounts.listUsers(db),
     'users.create': (input, { db, clock }) => accounts.createUser(db, input, clock, true),
     'users.update': (input, { db, clock }) => accounts.updateUser(db, input, clock),
-    'users.resetPassword': ({ userId, newPassword }, call) => accounts.resetPassword(call.db, actor(call), userId, newPassword, call.clock),
+    'users.resetPassword': ({ userId, newPassword }, call) =>
+      accounts.resetPassword(call.db, actor(call), userId, newPassword, call.clock),
     'backup.list': () => listBackups(store),
     'backup.create': ({ folder }, { clock }) => createBackup(store, { folder, reason: 'manual', now: clock.now() }),
     'backup.restore': async ({ file, recoveryKey }, call) => {
       const { id, username } = actor(call);
-      const checked = await stageRestore(store, file, { by: { id: id > 0 ? id : null, username }, now: call.clock.now(), recoveryKey: recoveryKey || null });
+      const checked = await stageRestore(store, file, {
+        by: { id: id > 0 ? id : null, username },
+        now: call.clock.now(),
+        recoveryKey: recoveryKey || null,
+      });
       return { restartRequired: true, checked };
     },
     'dataKey.show': async () => recoveryKeyInfo(store),

@@ -12,7 +12,13 @@ import type { Database } from '../../db/schema';
 import { attachmentsDir } from '../../db/stagedRestore';
 import type { SessionUser } from '../../shared/accounts';
 import type { DossierView } from '../../shared/channels/dossier';
-import { attachmentSizeProblem, attachmentTypeProblem, sniffAttachmentType, UPLOAD_CHUNK_BYTES, type AttachmentType } from '../../shared/dossier/materials';
+import {
+  attachmentSizeProblem,
+  attachmentTypeProblem,
+  sniffAttachmentType,
+  UPLOAD_CHUNK_BYTES,
+  type AttachmentType,
+} from '../../shared/dossier/materials';
 import { AppError } from '../../shared/errors';
 import type { Clock } from './system/clock';
 import type { FileStore } from './fileStore';
@@ -59,7 +65,11 @@ export class Uploads {
     for (const [id, u] of this.open) if (now - u.startedAt > UPLOAD_TTL_MS) this.drop(id);
   }
 
-  async begin(db: Kysely<Database>, input: { caseId: number; itemKey: string; fileName: string; size: number }, clock: Clock) {
+  async begin(
+    db: Kysely<Database>,
+    input: { caseId: number; itemKey: string; fileName: string; size: number },
+    clock: Clock,
+  ) {
     const c = await requireCase(db, input.caseId);
     if (c.status === 'archived') throw new AppError('CONFLICT', '案件已归档，卷宗材料不能再改动', 'caseId');
     await requireItem(db, c, input.itemKey);
@@ -82,9 +92,11 @@ export class Uploads {
 
   chunk(input: { uploadId: string; offset: number; data: string }): { received: number } {
     const upload = this.require(input.uploadId);
-    if (input.offset !== upload.received) throw new AppError('VALIDATION', `位置：应从第${upload.received}字节续传`, 'offset');
+    if (input.offset !== upload.received)
+      throw new AppError('VALIDATION', `位置：应从第${upload.received}字节续传`, 'offset');
     const bytes = Buffer.from(input.data, 'base64');
-    if (bytes.length === 0 || bytes.length > UPLOAD_CHUNK_BYTES) throw new AppError('VALIDATION', '文件内容：分块大小不正确', 'data');
+    if (bytes.length === 0 || bytes.length > UPLOAD_CHUNK_BYTES)
+      throw new AppError('VALIDATION', '文件内容：分块大小不正确', 'data');
     if (upload.received + bytes.length > upload.size) {
       this.drop(input.uploadId);
       throw new AppError('VALIDATION', '文件内容：比声明的文件大小更大，上传已取消', 'data');
@@ -103,7 +115,12 @@ export class Uploads {
   }
 
   /** Files a complete upload: the content-addressed file, its row, the item received if it was not. */
-  async attach(db: Kysely<Database>, user: SessionUser, input: { uploadId: string; pages: number }, clock: Clock): Promise<DossierView> {
+  async attach(
+    db: Kysely<Database>,
+    user: SessionUser,
+    input: { uploadId: string; pages: number },
+    clock: Clock,
+  ): Promise<DossierView> {
     const upload = this.require(input.uploadId);
     if (upload.received !== upload.size || !upload.type) {
       throw new AppError('VALIDATION', `上传：文件尚未传完（${upload.received}/${upload.size}字节）`, 'uploadId');
@@ -112,7 +129,12 @@ export class Uploads {
     const item = await requireItem(db, c, upload.itemKey);
     const bytes = upload.file.readAll();
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-    const same = await db.selectFrom('attachments').select(['file_name', 'item_key']).where('case_id', '=', c.id).where('sha256', '=', sha256).executeTakeFirst();
+    const same = await db
+      .selectFrom('attachments')
+      .select(['file_name', 'item_key'])
+      .where('case_id', '=', c.id)
+      .where('sha256', '=', sha256)
+      .executeTakeFirst();
     if (same) {
       this.drop(input.uploadId);
       throw new AppError('CONFLICT', `文件：本案已上传过相同的文件（“${same.file_name}”），不能重复上传`, 'uploadId');
@@ -120,13 +142,36 @@ export class Uploads {
     const at = clock.now().toISOString();
     await db
       .insertInto('attachments')
-      .values({ case_id: c.id, item_key: upload.itemKey, sha256, content_type: upload.type, size_bytes: bytes.length, file_name: upload.fileName, added_by: user.displayName, added_at: at })
+      .values({
+        case_id: c.id,
+        item_key: upload.itemKey,
+        sha256,
+        content_type: upload.type,
+        size_bytes: bytes.length,
+        file_name: upload.fileName,
+        added_by: user.displayName,
+        added_at: at,
+      })
       .execute();
-    const material = await db.selectFrom('dossier_materials').select('item_key').where('case_id', '=', c.id).where('item_key', '=', upload.itemKey).executeTakeFirst();
+    const material = await db
+      .selectFrom('dossier_materials')
+      .select('item_key')
+      .where('case_id', '=', c.id)
+      .where('item_key', '=', upload.itemKey)
+      .executeTakeFirst();
     if (!material) {
       await db
         .insertInto('dossier_materials')
-        .values({ case_id: c.id, item_key: upload.itemKey, received_on: clock.today(), pages: input.pages, form: '复印件', note: `扫描件：${item.name}`.slice(0, 200), recorded_by: user.displayName, recorded_at: at })
+        .values({
+          case_id: c.id,
+          item_key: upload.itemKey,
+          received_on: clock.today(),
+          pages: input.pages,
+          form: '复印件',
+          note: `扫描件：${item.name}`.slice(0, 200),
+          recorded_by: user.displayName,
+          recorded_at: at,
+        })
         .execute();
     }
     await recordDossierCheck(db, c.id, clock);

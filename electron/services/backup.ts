@@ -12,10 +12,22 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import {
-  dataKeyFromRecoveryKey, fileStateOf, KEY_ID_SUFFIX, keyIdBeside, keyThatOpens, openKeyed, rekeyConnection, writeKeyIdBeside,
+  dataKeyFromRecoveryKey,
+  fileStateOf,
+  KEY_ID_SUFFIX,
+  keyIdBeside,
+  keyThatOpens,
+  openKeyed,
+  rekeyConnection,
+  writeKeyIdBeside,
   type DataKey,
 } from '../../db/dataKey';
-import { encryptPlainDataFile, ENCRYPTING_SUFFIX, PLAIN_ORIGINAL_SUFFIX, settleInterruptedEncryption } from '../../db/encryptPlain';
+import {
+  encryptPlainDataFile,
+  ENCRYPTING_SUFFIX,
+  PLAIN_ORIGINAL_SUFFIX,
+  settleInterruptedEncryption,
+} from '../../db/encryptPlain';
 import { keepHighWater } from '../../db/highWater';
 import { CASEDESK_APPLICATION_ID, schemaVersion, type Store } from '../../db/open';
 import {
@@ -42,7 +54,10 @@ const REQUIRED_TABLES = ['office', 'cases'];
  * A backup now, into `folder` or (null) the data folder's backups/. A `daily` backup into backups/ also applies
  * the rotation, so that taking one on every clean quit keeps the newest of each day.
  */
-export async function createBackup(store: Store, { folder, reason, now }: { folder: string | null; reason: BackupReason; now: Date }): Promise<BackupInfo> {
+export async function createBackup(
+  store: Store,
+  { folder, reason, now }: { folder: string | null; reason: BackupReason; now: Date },
+): Promise<BackupInfo> {
   const made = await takeBackup(store, folder === null ? null : await writableFolder(folder), reason, now);
   if (reason === 'daily' && folder === null) await applyRotation(store, now);
   return made;
@@ -52,7 +67,10 @@ export async function createBackup(store: Store, { folder, reason, now }: { fold
  * The automatic backup: a `daily` one unless backups/ already holds one of today's (local date), then the rotation.
  * The shell calls it when the app starts and on a clean quit.
  */
-export async function backupDailyIfDue(store: Store, now: Date): Promise<{ taken: BackupInfo | null; removed: BackupInfo[] }> {
+export async function backupDailyIfDue(
+  store: Store,
+  now: Date,
+): Promise<{ taken: BackupInfo | null; removed: BackupInfo[] }> {
   const today = localDate(now);
   const due = !(await listBackups(store)).some((b) => b.reason === 'daily' && localDate(new Date(b.takenAt)) === today);
   const taken = due ? await takeBackup(store, null, 'daily', now) : null;
@@ -100,7 +118,8 @@ export async function stageRestore(
   const backupKey = keyOfBackup(source, current, recoveryKey, store.nativeBinding);
   const staged = pendingRestorePath(store.path);
   const checking = `${staged}.checking`;
-  const removeChecking = () => Promise.all(['', '-wal', '-shm', '-journal'].map((s) => fsp.rm(checking + s, { force: true })));
+  const removeChecking = () =>
+    Promise.all(['', '-wal', '-shm', '-journal'].map((s) => fsp.rm(checking + s, { force: true })));
   await removeChecking();
   try {
     await fsp.copyFile(source, checking);
@@ -111,7 +130,9 @@ export async function stageRestore(
     // The staged file opens with this PC's key at the next start: a plain backup of an older version is encrypted
     // now, one made under another key is re-encrypted (the copy only; the backup itself is never changed).
     if (backupKey !== current) {
-      const sqlite = backupKey ? openKeyed(checking, backupKey, { nativeBinding: store.nativeBinding }) : plainConnection(checking, store.nativeBinding);
+      const sqlite = backupKey
+        ? openKeyed(checking, backupKey, { nativeBinding: store.nativeBinding })
+        : plainConnection(checking, store.nativeBinding);
       try {
         rekeyConnection(sqlite, current);
       } finally {
@@ -165,7 +186,11 @@ async function takeBackup(store: Store, folder: string | null, reason: BackupRea
     // VACUUM INTO writes the copy encrypted under the data file's key (SQLite's backup API cannot copy an
     // encrypted file), in one read transaction of a connection of its own: what is committed, consistent, taken
     // while the app keeps working — and while the calling channel's own transaction is open (the import's backup).
-    const reader = openKeyed(store.path, store.keyRing.current, { readonly: true, fileMustExist: true, nativeBinding: store.nativeBinding });
+    const reader = openKeyed(store.path, store.keyRing.current, {
+      readonly: true,
+      fileMustExist: true,
+      nativeBinding: store.nativeBinding,
+    });
     try {
       reader.prepare('VACUUM INTO ?').run(partial);
     } finally {
@@ -186,7 +211,13 @@ async function takeBackup(store: Store, folder: string | null, reason: BackupRea
     throw error;
   }
   const takenAt = parseBackupFileName(path.basename(file))?.takenAt ?? now; // to the second, as listed
-  return { file, takenAt: takenAt.toISOString(), reason, bytes: (await fsp.stat(file)).size, ...keyOfInfo(file, store.keyRing.current) };
+  return {
+    file,
+    takenAt: takenAt.toISOString(),
+    reason,
+    bytes: (await fsp.stat(file)).size,
+    ...keyOfInfo(file, store.keyRing.current),
+  };
 }
 
 /** A backup is one file: it keeps a rollback journal, never the data file's WAL. */
@@ -260,10 +291,13 @@ async function applyRotation(store: Store, now: Date): Promise<BackupInfo[]> {
   for (const name of await namesIn(folder)) {
     if (!/\.partial(-wal|-shm|-journal)?$/.test(name)) continue;
     const stat = await fsp.stat(path.join(folder, name)).catch(() => null);
-    if (stat && stat.mtimeMs < now.getTime() - ABANDONED_AFTER_MS) await fsp.rm(path.join(folder, name), { recursive: true, force: true });
+    if (stat && stat.mtimeMs < now.getTime() - ABANDONED_AFTER_MS)
+      await fsp.rm(path.join(folder, name), { recursive: true, force: true });
   }
   const backups = (await listBackups(store)).filter((b) => path.dirname(b.file) === folder);
-  const { remove } = rotateBackups(backups.map((info) => ({ info, takenAt: new Date(info.takenAt), reason: info.reason })));
+  const { remove } = rotateBackups(
+    backups.map((info) => ({ info, takenAt: new Date(info.takenAt), reason: info.reason })),
+  );
   for (const { info } of remove) {
     await fsp.rm(info.file + ATTACHMENTS_SUFFIX, { recursive: true, force: true });
     await fsp.rm(info.file, { force: true });
@@ -298,12 +332,19 @@ function refused(what: string): AppError {
 }
 
 /** Throws a `refused` error naming what is wrong with a candidate backup (a copy the caller may change). */
-function checkBackupFile(file: string, latest: number, nativeBinding: string | undefined, wholeFileOnly: boolean, key: DataKey | null): void {
+function checkBackupFile(
+  file: string,
+  latest: number,
+  nativeBinding: string | undefined,
+  wholeFileOnly: boolean,
+  key: DataKey | null,
+): void {
   if (!key) {
     // A plain backup of an older CaseDesk: its header says what it is before it is opened.
     const header = readSqliteHeader(file);
     if (!header) throw refused('不是数据库文件，或文件头已损坏');
-    if (wholeFileOnly && header.pageCount * header.pageSize > fs.statSync(file).size) throw refused('文件不完整（复制时可能中断了）');
+    if (wholeFileOnly && header.pageCount * header.pageSize > fs.statSync(file).size)
+      throw refused('文件不完整（复制时可能中断了）');
   }
   let sqlite: BetterSqlite3.Database | null = null;
   try {
@@ -315,19 +356,25 @@ function checkBackupFile(file: string, latest: number, nativeBinding: string | u
       try {
         pages = sqlite.pragma('page_count', { simple: true }) as number;
       } catch (error) {
-        if (String((error as { code?: unknown }).code).startsWith('SQLITE_CORRUPT')) throw refused('文件不完整（复制时可能中断了）或已损坏');
+        if (String((error as { code?: unknown }).code).startsWith('SQLITE_CORRUPT'))
+          throw refused('文件不完整（复制时可能中断了）或已损坏');
         throw error;
       }
       const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
       if (pages * pageSize > fs.statSync(file).size) throw refused('文件不完整（复制时可能中断了）');
     }
-    if (sqlite.pragma('application_id', { simple: true }) !== CASEDESK_APPLICATION_ID) throw refused('不是CaseDesk数据文件');
+    if (sqlite.pragma('application_id', { simple: true }) !== CASEDESK_APPLICATION_ID)
+      throw refused('不是CaseDesk数据文件');
     const version = schemaVersion(sqlite);
     if (version < 1) throw refused('不是CaseDesk数据文件（没有数据版本）');
     if (version > latest) throw refused(`版本（${version}）比本程序支持的（${latest}）新，请先升级CaseDesk`);
     const problem = integrityProblem(sqlite);
     if (problem !== null) throw refused(`文件已损坏（完整性检查：${problem}）`);
-    const tables = new Set((sqlite.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name));
+    const tables = new Set(
+      (sqlite.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all() as { name: string }[]).map(
+        (t) => t.name,
+      ),
+    );
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
     if (missing.length > 0) throw refused(`缺少数据表 ${missing.join('、')}，不是完整的CaseDesk数据文件`);
     // Folds a WAL copied along into the file: the staged file stands alone.
@@ -351,7 +398,12 @@ function plainConnection(file: string, nativeBinding: string | undefined): Bette
  * The key a backup file is under: null for a plain backup of an older CaseDesk, this PC's key, or the key of the
  * recovery key given for it. Refused in Chinese, naming the key number it needs, when none of these opens it.
  */
-function keyOfBackup(file: string, current: DataKey, recoveryKey: string | null, nativeBinding: string | undefined): DataKey | null {
+function keyOfBackup(
+  file: string,
+  current: DataKey,
+  recoveryKey: string | null,
+  nativeBinding: string | undefined,
+): DataKey | null {
   const state = fileStateOf(file);
   if (state === 'plain') return null;
   // Encrypted pages are whole multiples of 512 bytes: anything else is not a data file (or is cut mid-page).
@@ -382,7 +434,11 @@ function keyOfBackup(file: string, current: DataKey, recoveryKey: string | null,
       'recoveryKey',
     );
   }
-  throw new AppError('DATA_KEY', `备份文件：它是用另一把密钥加密的，需要${which}的恢复密钥（可能制作于更换密钥之前，或来自另一台电脑），请输入后再恢复；未作任何改动`, 'recoveryKey');
+  throw new AppError(
+    'DATA_KEY',
+    `备份文件：它是用另一把密钥加密的，需要${which}的恢复密钥（可能制作于更换密钥之前，或来自另一台电脑），请输入后再恢复；未作任何改动`,
+    'recoveryKey',
+  );
 }
 
 /** Which key a listed backup needs, said for the clerk. */
@@ -441,9 +497,16 @@ async function namesIn(folder: string): Promise<string[]> {
   }
 }
 
-async function addIfFile(found: BackupInfo[], file: string, takenAt: Date, reason: BackupReason, current: DataKey): Promise<void> {
+async function addIfFile(
+  found: BackupInfo[],
+  file: string,
+  takenAt: Date,
+  reason: BackupReason,
+  current: DataKey,
+): Promise<void> {
   const stat = await fsp.stat(file).catch(() => null);
-  if (stat?.isFile()) found.push({ file, takenAt: takenAt.toISOString(), reason, bytes: stat.size, ...keyOfInfo(file, current) });
+  if (stat?.isFile())
+    found.push({ file, takenAt: takenAt.toISOString(), reason, bytes: stat.size, ...keyOfInfo(file, current) });
 }
 
 /** The UTC time in the name of openStore's pre-migration copy of this data file, or null for any other name. */

@@ -17,12 +17,12 @@ const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 const HEADER_BYTES = MAGIC.length + KEY_ID_BYTES + NONCE_BYTES;
 
-export function isEncryptedFile(bytes: Buffer): boolean {
+function isEncryptedFile(bytes: Buffer): boolean {
   return bytes.length >= HEADER_BYTES + TAG_BYTES && bytes.subarray(0, MAGIC.length).equals(MAGIC);
 }
 
 /** A file's bytes encrypted under `key` (the purpose's derived key), as stored. */
-export function sealFile(plain: Buffer, key: DataKey): Buffer {
+function sealFile(plain: Buffer, key: DataKey): Buffer {
   const nonce = crypto.randomBytes(NONCE_BYTES);
   const id = Buffer.from(key.id, 'latin1');
   const cipher = crypto.createCipheriv('aes-256-gcm', derivedKey(key, 'attachments'), nonce);
@@ -59,7 +59,9 @@ function headerKeyId(file: string): string | null {
   const fd = fs.openSync(file, 'r');
   try {
     const read = fs.readSync(fd, head, 0, HEADER_BYTES, 0);
-    return read === HEADER_BYTES && head.subarray(0, MAGIC.length).equals(MAGIC) ? head.toString('latin1', MAGIC.length, MAGIC.length + KEY_ID_BYTES) : null;
+    return read === HEADER_BYTES && head.subarray(0, MAGIC.length).equals(MAGIC)
+      ? head.toString('latin1', MAGIC.length, MAGIC.length + KEY_ID_BYTES)
+      : null;
   } finally {
     fs.closeSync(fd);
   }
@@ -70,7 +72,7 @@ function writeAtomically(target: string, bytes: Buffer): void {
   const partial = `${target}.partial`;
   const fd = fs.openSync(partial, 'w');
   try {
-    for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at);
+    for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

@@ -23,7 +23,7 @@ export class ScratchFile {
   append(plain: Buffer): void {
     if (this.fd === null) throw new Error(`${this.file} is closed for writing`);
     const bytes = this.cipher.update(plain);
-    for (let at = 0; at < bytes.length; ) at += fs.writeSync(this.fd, bytes, at, bytes.length - at, this.written + at);
+    for (let at = 0; at < bytes.length;) at += fs.writeSync(this.fd, bytes, at, bytes.length - at, this.written + at);
     this.written += bytes.length;
   }
 
@@ -39,7 +39,7 @@ export class ScratchFile {
     const decipher = crypto.createDecipheriv('aes-256-ctr', this.key, this.iv);
     const fd = fs.openSync(this.file, 'r');
     try {
-      for (let at = 0; at < length; ) {
+      for (let at = 0; at < length;) {
         const chunk = Buffer.allocUnsafe(Math.min(chunkBytes, length - at));
         const read = fs.readSync(fd, chunk, 0, chunk.length, at);
         if (read === 0) throw new Error(`${this.file} ended early`);

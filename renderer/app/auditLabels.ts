@@ -69,7 +69,9 @@ const CHANNEL_LABELS: Readonly<Record<string, string>> = {
 export const OP_LABELS = { insert: '新增', update: '修改', delete: '删除' } as const;
 
 const ACTION_CHANNEL_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
-  ALL_KINDS.flatMap((k) => Object.entries(k.lifecycle.actions).map(([action, def]) => [`${k.key}.${action}`, def.label])),
+  ALL_KINDS.flatMap((k) =>
+    Object.entries(k.lifecycle.actions).map(([action, def]) => [`${k.key}.${action}`, def.label]),
+  ),
 );
 
 /** Every channel the log names: those listed, then the kinds' action channels not listed. */
@@ -82,4 +84,3 @@ export function channelLabel(channel: string): string {
   if (channel.startsWith('migration:')) return `数据升级（${channel.slice('migration:'.length)}）`;
   return AUDITED_CHANNEL_LABELS[channel] ?? channel;
 }
-

@@ -29,7 +29,9 @@ export function useMay(channel: Channel): boolean {
 
 /** The call a page is for: a role that may not make it is not shown the page (each kind's pages say their own). */
 const PAGE_NEEDS: Partial<Record<Route['page'], Channel>> = {
-  ...Object.fromEntries(Object.values(KIND_ROUTES).flatMap((routes) => routes.flatMap((r) => ('needs' in r ? [[r.page, r.needs]] : [])))),
+  ...Object.fromEntries(
+    Object.values(KIND_ROUTES).flatMap((routes) => routes.flatMap((r) => ('needs' in r ? [[r.page, r.needs]] : []))),
+  ),
   users: 'users.list',
   audit: 'audit.list',
   backup: 'backup.create',

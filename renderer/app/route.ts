@@ -22,7 +22,8 @@ const ALL_KIND_ROUTES = (Object.values(KIND_ROUTES).flat() as readonly KindRoute
   (r): r is KindRoute & { path: string } => r.path !== undefined,
 );
 /** Whether the address (its words after `#/`) is the route's: `legal-aid/new?draft=3`, `roster`. */
-const isAt = (route: { path: string }, parts: readonly string[]) => parts.slice(0, route.path.split('/').length).join('/') === route.path;
+const isAt = (route: { path: string }, parts: readonly string[]) =>
+  parts.slice(0, route.path.split('/').length).join('/') === route.path;
 
 export type Route =
   | { page: 'cases' }
@@ -46,16 +47,34 @@ export type Route =
   | { page: 'password' };
 
 /** Pages that are one word in the hash and carry nothing else. */
-const PLAIN_PAGES = ['drafts', 'dashboard', 'statements', 'statistics', 'users', 'audit', 'backup', 'exchange', 'settings', 'holidays', 'password'] as const;
+const PLAIN_PAGES = [
+  'drafts',
+  'dashboard',
+  'statements',
+  'statistics',
+  'users',
+  'audit',
+  'backup',
+  'exchange',
+  'settings',
+  'holidays',
+  'password',
+] as const;
 type PlainPage = (typeof PLAIN_PAGES)[number];
 const isPlainPage = (s: string): s is PlainPage => (PLAIN_PAGES as readonly string[]).includes(s);
 
 /** The bureau's pages, two words in the hash: #/bureau/offices. */
-const BUREAU_PAGES = { 'bureau/offices': 'bureauOffices', 'bureau/import': 'bureauImport', 'bureau/conflicts': 'bureauConflicts' } as const;
+const BUREAU_PAGES = {
+  'bureau/offices': 'bureauOffices',
+  'bureau/import': 'bureauImport',
+  'bureau/conflicts': 'bureauConflicts',
+} as const;
 type BureauPage = (typeof BUREAU_PAGES)[keyof typeof BUREAU_PAGES];
-const BUREAU_PAGE_PATHS = Object.fromEntries(Object.entries(BUREAU_PAGES).map(([path, page]) => [page, path])) as Record<BureauPage, string>;
+const BUREAU_PAGE_PATHS = Object.fromEntries(
+  Object.entries(BUREAU_PAGES).map(([path, page]) => [page, path]),
+) as Record<BureauPage, string>;
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const params = new URLSearchParams(query);
   const id = (s: string | null | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : null);

@@ -15,7 +15,8 @@ export interface GuardedApi {
   close(): void;
 }
 
-const isInterruption = (code: string | undefined): code is Interruption => code === 'LOCKED' || code === 'UNAUTHENTICATED';
+const isInterruption = (code: string | undefined): code is Interruption =>
+  code === 'LOCKED' || code === 'UNAUTHENTICATED';
 const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** `interrupted` resolves true when the call should be made again, false when it should fail as it was answered. */

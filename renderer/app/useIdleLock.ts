@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 
 const ACTIVITY_EVENTS = ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart', 'pointerdown'] as const;
 /** How often, at most, activity is reported to the main process. */
-export const KEEP_ALIVE_EVERY_MS = 60_000;
+const KEEP_ALIVE_EVERY_MS = 60_000;
 
 interface Options {
   enabled: boolean;

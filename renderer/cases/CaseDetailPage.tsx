@@ -56,7 +56,8 @@ export function CaseDetailPage({ id, justRegistered, onBack }: Props) {
     };
   }, [api, id]);
 
-  if (failure) return <Alert type="error" showIcon title={failure} action={<Button onClick={onBack}>返回案件列表</Button>} />;
+  if (failure)
+    return <Alert type="error" showIcon title={failure} action={<Button onClick={onBack}>返回案件列表</Button>} />;
   if (!found) return <Spin description="正在读取案件" />;
 
   // Each kind's page shows its facts, actions, limits and timeline; every kind's dossier (卷宗材料) is checked and

@@ -14,7 +14,7 @@ import { DossierTag, useDossierCompleteness } from '../dossier/completeness';
 export type CaseListQuery = ChannelInput<'cases.list'>;
 type SortKey = (typeof CASE_SORT_KEYS)[number];
 
-export const SEARCH_DELAY_MS = 300;
+const SEARCH_DELAY_MS = 300;
 
 export const INITIAL_CASE_QUERY: CaseListQuery = {
   kind: null,
@@ -30,7 +30,8 @@ const SORT_LABELS: Record<SortKey, string> = { receivedOn: '申请日期', caseN
 
 /** The statuses offered for a kind; without one, legal aid's (the kind built first; the others reuse its words). */
 /** The statuses the filter offers: the kind's, or with every kind, the first kind's. */
-const statusesOf = (kind: CaseKind | null): Readonly<Record<string, string>> => (kind ? kindOf(kind) : ALL_KINDS[0]!).statusLabels;
+const statusesOf = (kind: CaseKind | null): Readonly<Record<string, string>> =>
+  (kind ? kindOf(kind) : ALL_KINDS[0]!).statusLabels;
 
 interface Props {
   /** The query lives with the app, so coming back from a case finds the list as it was left. */
@@ -159,7 +160,10 @@ export function CaseListPage({ query, onQueryChange, onOpen }: Props) {
             // A status means something within its kind: keep it only where the new kind has it too.
             update({ kind, status: query.status && query.status in statusesOf(kind) ? query.status : null });
           }}
-          options={[{ value: '', label: '全部类型' }, ...CASE_KINDS.map((k) => ({ value: k, label: caseKindLabel(k) }))]}
+          options={[
+            { value: '', label: '全部类型' },
+            ...CASE_KINDS.map((k) => ({ value: k, label: caseKindLabel(k) })),
+          ]}
         />
         <Select<CaseStatus | ''>
           aria-label="状态"
@@ -168,7 +172,10 @@ export function CaseListPage({ query, onQueryChange, onOpen }: Props) {
           onChange={(status) => update({ status: status || null })}
           options={[
             { value: '', label: '全部状态' },
-            ...Object.entries(statusesOf(query.kind ?? null)).map(([value, label]) => ({ value: value as CaseStatus, label })),
+            ...Object.entries(statusesOf(query.kind ?? null)).map(([value, label]) => ({
+              value: value as CaseStatus,
+              label,
+            })),
           ]}
         />
         <Select<SortKey>

@@ -17,7 +17,7 @@ interface Props {
   version?: number;
 }
 
-export function TimelineEntry({ kind, entry }: { kind: CaseKind; entry: CaseAction }) {
+function TimelineEntry({ kind, entry }: { kind: CaseKind; entry: CaseAction }) {
   const fields = changedFields(kind, entry.action, entry.data);
   const moved = entry.fromStatus !== entry.toStatus;
   return (
@@ -41,7 +41,11 @@ export function TimelineEntry({ kind, entry }: { kind: CaseKind; entry: CaseActi
           size="small"
           column={1}
           className="timeline-fields"
-          items={fields.map((f) => ({ key: f.key, label: f.label, children: <span className="facts">{f.value}</span> }))}
+          items={fields.map((f) => ({
+            key: f.key,
+            label: f.label,
+            children: <span className="facts">{f.value}</span>,
+          }))}
         />
       )}
       <Typography.Text type="secondary" className="timeline-by">

@@ -15,7 +15,12 @@ import { caseStatusLabel } from '../../shared/cases/statuses';
 import type { ConflictAcknowledgement } from '../../shared/contract';
 import { isRealDate } from '../../shared/dates';
 import { caseKindLabel } from '../../shared/kinds';
-import { MATCH_KIND_LABELS, type ConflictMatch, type ConflictParty, type ConflictSeverity } from '../../shared/cases/conflicts';
+import {
+  MATCH_KIND_LABELS,
+  type ConflictMatch,
+  type ConflictParty,
+  type ConflictSeverity,
+} from '../../shared/cases/conflicts';
 import { ApiError, type Api } from '../api';
 import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
@@ -44,14 +49,16 @@ const CHECK_DELAY_MS = 400;
  * The parties an intake form is entering, for <ConflictCheck>: held as their JSON, so that a keystroke that changes
  * none of them re-renders nothing (long forms, old PCs).
  */
-export function useConflictParties(initial: readonly ConflictParty[]): [ConflictParty[], (next: readonly ConflictParty[]) => void] {
+export function useConflictParties(
+  initial: readonly ConflictParty[],
+): [ConflictParty[], (next: readonly ConflictParty[]) => void] {
   const [json, setJson] = useState(() => JSON.stringify(initial));
   const parties = useMemo(() => JSON.parse(json) as ConflictParty[], [json]);
   const update = useCallback((next: readonly ConflictParty[]) => setJson(JSON.stringify(next)), []);
   return [parties, update];
 }
 
-export function checkableParties(parties: readonly ConflictParty[]): ConflictParty[] {
+function checkableParties(parties: readonly ConflictParty[]): ConflictParty[] {
   return parties
     .map((p) => ({
       ...p,
@@ -63,19 +70,26 @@ export function checkableParties(parties: readonly ConflictParty[]): ConflictPar
     .slice(0, 50);
 }
 
-const matchKey = (m: Pick<ConflictMatch, 'otherCase' | 'partyName' | 'matchedBy'>) => `${m.otherCase.id}|${m.partyName}|${m.matchedBy}`;
+const matchKey = (m: Pick<ConflictMatch, 'otherCase' | 'partyName' | 'matchedBy'>) =>
+  `${m.otherCase.id}|${m.partyName}|${m.matchedBy}`;
 
 /** Null when the form may be saved; otherwise what the clerk must do first. */
 export function conflictProblem(review: ConflictReview): string | null {
   if (review.checking) return '正在检查当事人是否涉及其他案件，请稍候再保存';
-  if (review.matches.length > 0 && !review.acknowledged) return '当事人涉及其他案件：请查看利益冲突提示，并勾选“已知悉”后再保存';
+  if (review.matches.length > 0 && !review.acknowledged)
+    return '当事人涉及其他案件：请查看利益冲突提示，并勾选“已知悉”后再保存';
   return null;
 }
 
 /** Records on the new case that the clerk saw the matches; nothing to record when there were none. */
-export async function acknowledgeConflicts(api: Api, caseId: number, review: ConflictReview): Promise<void> {
+async function acknowledgeConflicts(api: Api, caseId: number, review: ConflictReview): Promise<void> {
   if (review.matches.length === 0) return;
-  const seen = new Map(review.matches.map((m) => [matchKey(m), { otherCaseId: m.otherCase.id, partyName: m.partyName, matchedBy: m.matchedBy }]));
+  const seen = new Map(
+    review.matches.map((m) => [
+      matchKey(m),
+      { otherCaseId: m.otherCase.id, partyName: m.partyName, matchedBy: m.matchedBy },
+    ]),
+  );
   await api.call('cases.acknowledgeConflicts', { caseId, matches: [...seen.values()], note: review.note.trim() });
 }
 
@@ -92,7 +106,12 @@ export function requireConflictsSeen(review: ConflictReview): void {
 }
 
 /** The case exists whatever happens here: a failure to record the acknowledgement is said, not thrown. */
-export async function recordConflictsSeen(api: Api, caseId: number, review: ConflictReview, warn: (text: string) => void): Promise<void> {
+export async function recordConflictsSeen(
+  api: Api,
+  caseId: number,
+  review: ConflictReview,
+  warn: (text: string) => void,
+): Promise<void> {
   try {
     await acknowledgeConflicts(api, caseId, review);
   } catch (error) {
@@ -100,7 +119,7 @@ export async function recordConflictsSeen(api: Api, caseId: number, review: Conf
   }
 }
 
-export function ConflictMatchList({ matches }: { matches: ConflictMatch[] }) {
+function ConflictMatchList({ matches }: { matches: ConflictMatch[] }) {
   return (
     <ul className="conflict-matches" style={{ listStyle: 'none', paddingInlineStart: 0 }}>
       {matches.map((m) => (
@@ -110,8 +129,9 @@ export function ConflictMatchList({ matches }: { matches: ConflictMatch[] }) {
             {m.message}
           </div>
           <Typography.Text type="secondary">
-            {MATCH_KIND_LABELS[m.matchedBy]}（该案登记为“{m.otherName}”）· {caseKindLabel(m.otherCase.kind)} {m.otherCase.caseNumber} ·{' '}
-            {m.otherCase.title} · {caseStatusLabel(m.otherCase.kind, m.otherCase.status)} · 受理于 {formatDate(m.otherCase.receivedOn)}
+            {MATCH_KIND_LABELS[m.matchedBy]}（该案登记为“{m.otherName}”）· {caseKindLabel(m.otherCase.kind)}{' '}
+            {m.otherCase.caseNumber} · {m.otherCase.title} · {caseStatusLabel(m.otherCase.kind, m.otherCase.status)} ·
+            受理于 {formatDate(m.otherCase.receivedOn)}
           </Typography.Text>
         </li>
       ))}
@@ -153,8 +173,15 @@ export function ConflictCheck({ parties, onChange }: Props) {
           setFailure(null);
           update((prev) => {
             // The tick covers what the clerk saw: a new match asks for it again.
-            const same = found.matches.length === prev.matches.length && found.matches.every((m) => prev.matches.some((p) => matchKey(p) === matchKey(m)));
-            return { matches: found.matches, acknowledged: same && prev.acknowledged, note: prev.note, checking: false };
+            const same =
+              found.matches.length === prev.matches.length &&
+              found.matches.every((m) => prev.matches.some((p) => matchKey(p) === matchKey(m)));
+            return {
+              matches: found.matches,
+              acknowledged: same && prev.acknowledged,
+              note: prev.note,
+              checking: false,
+            };
           });
         },
         (error: unknown) => {
@@ -170,7 +197,15 @@ export function ConflictCheck({ parties, onChange }: Props) {
     };
   }, [api, query, update]);
 
-  if (failure) return <Alert className="page-alert conflict-check" type="warning" showIcon title={`未能检查当事人是否涉及其他案件：${failure}`} />;
+  if (failure)
+    return (
+      <Alert
+        className="page-alert conflict-check"
+        type="warning"
+        showIcon
+        title={`未能检查当事人是否涉及其他案件：${failure}`}
+      />
+    );
   if (review.matches.length === 0) return null;
   const high = review.matches.some((m) => m.severity === 'high');
   return (
@@ -191,7 +226,10 @@ export function ConflictCheck({ parties, onChange }: Props) {
               value={review.note}
               onChange={(e) => update((prev) => ({ ...prev, note: e.target.value }))}
             />
-            <Checkbox checked={review.acknowledged} onChange={(e) => update((prev) => ({ ...prev, acknowledged: e.target.checked }))}>
+            <Checkbox
+              checked={review.acknowledged}
+              onChange={(e) => update((prev) => ({ ...prev, acknowledged: e.target.checked }))}
+            >
               已知悉上述情况（保存时记录在本案）
             </Checkbox>
           </Space>
@@ -215,7 +253,10 @@ export function CaseConflicts({ caseId }: { caseId: number }) {
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
-    Promise.all([api.call('cases.conflicts', { caseId, parties: [] }), api.call('cases.conflictAcknowledgements', { caseId })]).then(
+    Promise.all([
+      api.call('cases.conflicts', { caseId, parties: [] }),
+      api.call('cases.conflictAcknowledgements', { caseId }),
+    ]).then(
       ([report, acks]) => {
         setMatches(report.matches);
         setAcknowledgements(acks);
@@ -226,7 +267,9 @@ export function CaseConflicts({ caseId }: { caseId: number }) {
   }, [api, caseId]);
   useEffect(load, [load]);
 
-  const seen = new Set(acknowledgements.flatMap((a) => a.matches.map((m) => `${m.otherCaseId}|${m.partyName}|${m.matchedBy}`)));
+  const seen = new Set(
+    acknowledgements.flatMap((a) => a.matches.map((m) => `${m.otherCaseId}|${m.partyName}|${m.matchedBy}`)),
+  );
   const unseen = (matches ?? []).filter((m) => !seen.has(matchKey(m)));
 
   const acknowledge = async () => {
@@ -256,7 +299,15 @@ export function CaseConflicts({ caseId }: { caseId: number }) {
       ))}
       {mayAcknowledge && unseen.length > 0 && (
         <Space align="start">
-          <Input.TextArea aria-label="利益冲突说明" placeholder="核实情况或处理意见（选填）" rows={1} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} style={{ width: 360 }} />
+          <Input.TextArea
+            aria-label="利益冲突说明"
+            placeholder="核实情况或处理意见（选填）"
+            rows={1}
+            maxLength={500}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            style={{ width: 360 }}
+          />
           <Button loading={busy} onClick={() => void acknowledge()}>
             确认已知悉（{unseen.length} 处未确认）
           </Button>

@@ -14,7 +14,19 @@ interface Props {
   onOpen(caseId: number): void;
 }
 
-function ItemTable({ title, items, today, onOpen, empty }: { title: string; items: DashboardItem[]; today: string; onOpen(id: number): void; empty: string }) {
+function ItemTable({
+  title,
+  items,
+  today,
+  onOpen,
+  empty,
+}: {
+  title: string;
+  items: DashboardItem[];
+  today: string;
+  onOpen(id: number): void;
+  empty: string;
+}) {
   return (
     <section className="detail-section" aria-label={title}>
       <Typography.Title level={4}>
@@ -65,8 +77,20 @@ export function DashboardPage({ onOpen }: Props) {
       {!dashboard && !failure && <Spin description="正在计算期限" />}
       {dashboard && (
         <>
-          <ItemTable title="已逾期" items={dashboard.overdue} today={dashboard.today} onOpen={onOpen} empty="没有逾期未办的事项" />
-          <ItemTable title={`${DUE_SOON_DAYS}日内到期`} items={dashboard.dueSoon} today={dashboard.today} onOpen={onOpen} empty={`${DUE_SOON_DAYS}日内没有到期的事项`} />
+          <ItemTable
+            title="已逾期"
+            items={dashboard.overdue}
+            today={dashboard.today}
+            onOpen={onOpen}
+            empty="没有逾期未办的事项"
+          />
+          <ItemTable
+            title={`${DUE_SOON_DAYS}日内到期`}
+            items={dashboard.dueSoon}
+            today={dashboard.today}
+            onOpen={onOpen}
+            empty={`${DUE_SOON_DAYS}日内没有到期的事项`}
+          />
           <ItemTable
             title={`逾期完成（近${DONE_LATE_WINDOW_DAYS}日）`}
             items={dashboard.doneLate}

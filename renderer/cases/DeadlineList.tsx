@@ -21,7 +21,10 @@ export interface DeadlineRow {
 }
 
 /** 剩余3日, 今日届满, 逾期2日, 按时完成 (2026年11月5日), 逾期完成 (逾期1日). */
-export function dueText({ due, doneOn, status }: Pick<DeadlineRow, 'due' | 'doneOn' | 'status'>, today: string = localDate()): string {
+function dueText(
+  { due, doneOn, status }: Pick<DeadlineRow, 'due' | 'doneOn' | 'status'>,
+  today: string = localDate(),
+): string {
   if (doneOn) {
     const late = daysBetween(due, doneOn);
     return status === 'doneLate' || late > 0 ? `逾期完成（逾期${late}日）` : `按时完成（${formatDate(doneOn)}）`;
@@ -32,8 +35,20 @@ export function dueText({ due, doneOn, status }: Pick<DeadlineRow, 'due' | 'done
   return `剩余${left}日`;
 }
 
-const COLORS: Record<DueStatus, string> = { done: 'green', doneLate: 'orange', overdue: 'red', dueSoon: 'gold', open: 'blue' };
-const STATUS_LABELS: Record<DueStatus, string> = { done: '已按期完成', doneLate: '逾期完成', overdue: '已逾期', dueSoon: '即将到期', open: '期限内' };
+const COLORS: Record<DueStatus, string> = {
+  done: 'green',
+  doneLate: 'orange',
+  overdue: 'red',
+  dueSoon: 'gold',
+  open: 'blue',
+};
+const STATUS_LABELS: Record<DueStatus, string> = {
+  done: '已按期完成',
+  doneLate: '逾期完成',
+  overdue: '已逾期',
+  dueSoon: '即将到期',
+  open: '期限内',
+};
 
 /** How a limit stands, in a word (the mediation and notarization pages put it beside their own dates). */
 export function DueStatusTag({ status }: { status: DueStatus | null }) {
@@ -41,7 +56,13 @@ export function DueStatusTag({ status }: { status: DueStatus | null }) {
   return <Tag color={COLORS[status]}>{STATUS_LABELS[status]}</Tag>;
 }
 
-export function DueTag({ row, today }: { row: Pick<DeadlineRow, 'due' | 'doneOn' | 'status' | 'paused'>; today?: string }) {
+export function DueTag({
+  row,
+  today,
+}: {
+  row: Pick<DeadlineRow, 'due' | 'doneOn' | 'status' | 'paused'>;
+  today?: string;
+}) {
   return (
     <span className="due-tag">
       <Tag color={COLORS[row.status]}>{dueText(row, today)}</Tag>
@@ -80,7 +101,12 @@ export function DeadlineList({ rows, today }: { rows: DeadlineRow[]; today?: str
               ),
           },
           { key: 'status', title: '状态', render: (_, r) => <DueTag row={r} today={today} /> },
-          { key: 'source', title: '依据', dataIndex: 'source', render: (s?: string) => <Typography.Text type="secondary">{s ?? ''}</Typography.Text> },
+          {
+            key: 'source',
+            title: '依据',
+            dataIndex: 'source',
+            render: (s?: string) => <Typography.Text type="secondary">{s ?? ''}</Typography.Text>,
+          },
         ]}
       />
     </section>

@@ -60,7 +60,9 @@ export function DraftsPage({ onResume }: Props) {
   return (
     <div className="page">
       <Typography.Title level={3}>草稿</Typography.Title>
-      <Typography.Paragraph type="secondary">填写中的法律援助申请、人民调解登记和公证申请会自动保存为草稿，登记成功后草稿自动移除。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        填写中的法律援助申请、人民调解登记和公证申请会自动保存为草稿，登记成功后草稿自动移除。
+      </Typography.Paragraph>
       {failure && <Alert className="page-alert" type="error" showIcon title={failure} />}
       <Table<DraftSummary>
         rowKey="id"
@@ -70,7 +72,12 @@ export function DraftsPage({ onResume }: Props) {
         locale={{ emptyText: <Empty description="没有未完成的草稿" /> }}
         columns={[
           { title: '草稿', dataIndex: 'title', key: 'title' },
-          { title: '类型', dataIndex: 'kind', key: 'kind', render: (kind: DraftSummary['kind']) => caseKindLabel(kind) },
+          {
+            title: '类型',
+            dataIndex: 'kind',
+            key: 'kind',
+            render: (kind: DraftSummary['kind']) => caseKindLabel(kind),
+          },
           { title: '开始填写', dataIndex: 'createdAt', key: 'createdAt', render: (at: string) => formatMoment(at) },
           { title: '最后保存', dataIndex: 'updatedAt', key: 'updatedAt', render: (at: string) => formatMoment(at) },
           {

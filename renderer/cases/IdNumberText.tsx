@@ -8,7 +8,10 @@ export function IdNumberText({ value }: { value: string }) {
   if (!isMaskedIdNumber(value)) return <>{value}</>;
   return (
     <>
-      {value} <Tag color="orange" title="恢复自县局的恢复包，只有号码的前6位和后4位，请在 数据报送 → 从县局恢复 中录入完整号码">需重新录入</Tag>
+      {value}{' '}
+      <Tag color="orange" title="恢复自县局的恢复包，只有号码的前6位和后4位，请在 数据报送 → 从县局恢复 中录入完整号码">
+        需重新录入
+      </Tag>
     </>
   );
 }

@@ -9,7 +9,7 @@ import type { Labels } from '../../shared/validation';
 import { formatDate, formatMoney } from '../app/format';
 
 /** The first entry of every timeline, written when the case is registered. */
-export const REGISTER_ACTION = 'register';
+const REGISTER_ACTION = 'register';
 
 /** Fields that the timeline keeps for the program, not for the clerk (they repeat what is shown beside them). */
 const HIDDEN_FIELDS = new Set(['caseId', 'actedOn', 'rosterId']);
@@ -33,7 +33,9 @@ function fieldLabels(kind: CaseKind, action: string): Labels {
   if (!spec) return {};
   const labels: Labels = { ...spec.labels, ...spec.recorded };
   const nested = Object.entries(labels).filter(([path]) => path.startsWith('data.'));
-  return nested.length > 0 ? Object.fromEntries(nested.map(([path, label]) => [path.slice('data.'.length), label])) : labels;
+  return nested.length > 0
+    ? Object.fromEntries(nested.map(([path, label]) => [path.slice('data.'.length), label]))
+    : labels;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -5,7 +5,12 @@ import { Alert, App as AntApp, Button, Card, Space, Spin, Table, Tag, Typography
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DossierView } from '../../shared/contract';
 import type { ChecklistItem } from '../../shared/dossier/evaluate';
-import { GATED_ACTION_LABELS, PRINT_DOCUMENT_LABELS, PRINT_DOCUMENTS, type PrintDocument } from '../../shared/dossier/materials';
+import {
+  GATED_ACTION_LABELS,
+  PRINT_DOCUMENT_LABELS,
+  PRINT_DOCUMENTS,
+  type PrintDocument,
+} from '../../shared/dossier/materials';
 import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
 import { formatDate, formatMoment } from '../app/format';
@@ -99,9 +104,16 @@ export function DossierPanel({ caseId }: { caseId: number }) {
         {checklist.complete ? (
           <Alert type="success" showIcon title="应备材料齐全" data-testid="dossier-status" />
         ) : (
-          <Alert type="warning" showIcon title={`现缺少${checklist.missing.length}项：${checklist.missing.join('、')}`} data-testid="dossier-status" />
+          <Alert
+            type="warning"
+            showIcon
+            title={`现缺少${checklist.missing.length}项：${checklist.missing.join('、')}`}
+            data-testid="dossier-status"
+          />
         )}
-        {checklist.dueNext && <Alert type="info" showIcon title={`${checklist.dueNext.label}应备：${checklist.dueNext.items.join('、')}`} />}
+        {checklist.dueNext && (
+          <Alert type="info" showIcon title={`${checklist.dueNext.label}应备：${checklist.dueNext.items.join('、')}`} />
+        )}
         {gated.map((g) => (
           <Typography.Text key={g.action} type="secondary">
             {GATED_ACTION_LABELS[g.action]}前还须补齐：{g.missing.join('、')}
@@ -162,7 +174,10 @@ export function DossierPanel({ caseId }: { caseId: number }) {
             {
               title: '收到情况',
               key: 'received',
-              render: (_v, item) => (item.material ? `${formatDate(item.material.receivedOn)}，${item.material.form}，${item.material.pages}页${item.material.note ? `，${item.material.note}` : ''}` : ''),
+              render: (_v, item) =>
+                item.material
+                  ? `${formatDate(item.material.receivedOn)}，${item.material.form}，${item.material.pages}页${item.material.note ? `，${item.material.note}` : ''}`
+                  : '',
             },
             {
               title: '扫描件',
@@ -188,7 +203,9 @@ export function DossierPanel({ caseId }: { caseId: number }) {
           ]}
         />
         {mayOverride && gated.length > 0 && !overriding && (
-          <Button onClick={() => setOverriding(true)}>所长特批（缺材料{gated.map((g) => GATED_ACTION_LABELS[g.action]).join('、')}）</Button>
+          <Button onClick={() => setOverriding(true)}>
+            所长特批（缺材料{gated.map((g) => GATED_ACTION_LABELS[g.action]).join('、')}）
+          </Button>
         )}
       </Space>
       <input

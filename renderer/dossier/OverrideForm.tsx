@@ -38,7 +38,12 @@ export function OverrideForm({ view, onSaved, onCancel }: { view: DossierView; o
             onChange={(e) => setAction(e.target.value as GatedAction)}
           />
         </FormField>
-        <Alert type="warning" showIcon className="page-alert" title={`特批后可在缺少以下材料的情况下${GATED_ACTION_LABELS[action]}：${missing.join('、')}`} />
+        <Alert
+          type="warning"
+          showIcon
+          className="page-alert"
+          title={`特批后可在缺少以下材料的情况下${GATED_ACTION_LABELS[action]}：${missing.join('、')}`}
+        />
         <FormField path="reason" required>
           <Input.TextArea rows={3} maxLength={500} showCount />
         </FormField>

@@ -27,16 +27,33 @@ const payload = (caseId: number, itemKey: string, v: Values) => ({
   note: v.note ?? '',
 });
 
-export function ReceiveForm({ caseId, item, onSaved, onCancel }: { caseId: number; item: ChecklistItem; onSaved(view: DossierView): void; onCancel(): void }) {
+export function ReceiveForm({
+  caseId,
+  item,
+  onSaved,
+  onCancel,
+}: {
+  caseId: number;
+  item: ChecklistItem;
+  onSaved(view: DossierView): void;
+  onCancel(): void;
+}) {
   const api = useApi();
   const m = item.material;
   const checked = useCheckedForm<Values>({
     formName: 'dossier-receive',
     labels: MARK_RECEIVED_LABELS,
-    initial: { receivedOn: m ? dayjs(m.receivedOn) : dayjs(), pages: m?.pages ?? 1, form: m?.form ?? '原件', note: m?.note ?? '' },
+    initial: {
+      receivedOn: m ? dayjs(m.receivedOn) : dayjs(),
+      pages: m?.pages ?? 1,
+      form: m?.form ?? '原件',
+      note: m?.note ?? '',
+    },
     issuesOf: (values) => schemaIssues(markReceivedSchema, payload(caseId, item.key, values), MARK_RECEIVED_LABELS),
   });
-  const submission = useSubmit(checked, async (values) => onSaved(await api.call('dossier.markReceived', payload(caseId, item.key, values))));
+  const submission = useSubmit(checked, async (values) =>
+    onSaved(await api.call('dossier.markReceived', payload(caseId, item.key, values))),
+  );
   return (
     <Card title={`登记收到：${item.name}`} className="detail-section dossier-receive">
       <CheckedFormFrame checked={checked}>

@@ -9,7 +9,12 @@ import { errorMessage, useApi } from '../app/apiContext';
 
 export function DossierTag({ completeness }: { completeness: DossierCompleteness | undefined }) {
   if (!completeness) return null;
-  if (completeness.missingCount === 0) return <Tag color="green" style={{ marginInlineStart: 8 }}>卷宗齐全</Tag>;
+  if (completeness.missingCount === 0)
+    return (
+      <Tag color="green" style={{ marginInlineStart: 8 }}>
+        卷宗齐全
+      </Tag>
+    );
   return (
     <Tooltip title={`缺少：${completeness.missing.join('、')}`}>
       <Tag color="orange" style={{ marginInlineStart: 8 }} data-testid={`dossier-missing-${completeness.caseId}`}>
@@ -58,7 +63,11 @@ export function IncompleteDossiers({ onOpen }: { onOpen(id: number): void }) {
         dataSource={found?.cases ?? []}
         locale={{ emptyText: '在办案件的卷宗材料都已齐全' }}
         columns={[
-          { title: '案号', key: 'n', render: (_v, c) => <Typography.Link onClick={() => onOpen(c.caseId)}>{c.caseNumber}</Typography.Link> },
+          {
+            title: '案号',
+            key: 'n',
+            render: (_v, c) => <Typography.Link onClick={() => onOpen(c.caseId)}>{c.caseNumber}</Typography.Link>,
+          },
           { title: '类型', key: 'kind', render: (_v, c) => caseKindLabel(c.kind) },
           { title: '状态', key: 'status', render: (_v, c) => caseStatusLabel(c.kind, c.status) },
           { title: '缺少材料', key: 'missing', render: (_v, c) => `${c.missingCount}项：${c.missing.join('、')}` },

@@ -17,10 +17,22 @@ export async function scanProblem(file: File): Promise<string | null> {
   return attachmentSizeProblem(file.size) ?? attachmentTypeProblem(file.name, await bytesOf(file.slice(0, 16)));
 }
 
-export async function uploadScan(api: Api, { caseId, itemKey, file, pages }: { caseId: number; itemKey: string; file: File; pages: number }): Promise<DossierView> {
-  const { uploadId, chunkBytes } = await api.call('dossier.uploadBegin', { caseId, itemKey, fileName: file.name, size: file.size });
+export async function uploadScan(
+  api: Api,
+  { caseId, itemKey, file, pages }: { caseId: number; itemKey: string; file: File; pages: number },
+): Promise<DossierView> {
+  const { uploadId, chunkBytes } = await api.call('dossier.uploadBegin', {
+    caseId,
+    itemKey,
+    fileName: file.name,
+    size: file.size,
+  });
   for (let offset = 0; offset < file.size; offset += chunkBytes) {
-    await api.call('dossier.uploadChunk', { uploadId, offset, data: base64(await bytesOf(file.slice(offset, offset + chunkBytes))) });
+    await api.call('dossier.uploadChunk', {
+      uploadId,
+      offset,
+      data: base64(await bytesOf(file.slice(offset, offset + chunkBytes))),
+    });
   }
   return api.call('dossier.attach', { uploadId, pages });
 }

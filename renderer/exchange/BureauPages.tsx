@@ -54,7 +54,10 @@ export function BureauOfficesPage() {
     try {
       const made = await api.call('bureau.recoveryPackage', { code, folder: null, download: true });
       saveBase64(made.fileName, made.base64);
-      setRecoveryNotice({ ok: true, text: `已生成恢复包（${made.rows}行${made.upToSequence ? `，含至第${made.upToSequence}次报送` : ''}，已加密给该司法所）：${made.file}` });
+      setRecoveryNotice({
+        ok: true,
+        text: `已生成恢复包（${made.rows}行${made.upToSequence ? `，含至第${made.upToSequence}次报送` : ''}，已加密给该司法所）：${made.file}`,
+      });
     } catch (error) {
       setRecoveryNotice({ ok: false, text: errorMessage(error) });
     }
@@ -63,7 +66,10 @@ export function BureauOfficesPage() {
   const replaceKey = async () => {
     try {
       const made = await api.call('bureau.replaceOfficeKey', replacement);
-      setReplaced({ ok: true, text: `已重新登记：${made.name}（${made.code}），新公钥指纹 ${made.fingerprint}；原公钥已停用，其数据包仍有效` });
+      setReplaced({
+        ok: true,
+        text: `已重新登记：${made.name}（${made.code}），新公钥指纹 ${made.fingerprint}；原公钥已停用，其数据包仍有效`,
+      });
       setReplacement(BLANK_REPLACEMENT);
       load();
     } catch (error) {
@@ -84,7 +90,13 @@ export function BureauOfficesPage() {
   const field = (key: keyof typeof BLANK, label: string, max: number) => (
     <>
       <label htmlFor={`office-${key}`}>{label}</label>
-      <Input id={`office-${key}`} value={form[key]} maxLength={max} autoComplete="off" onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+      <Input
+        id={`office-${key}`}
+        value={form[key]}
+        maxLength={max}
+        autoComplete="off"
+        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+      />
     </>
   );
 
@@ -115,20 +127,42 @@ export function BureauOfficesPage() {
               </>
             ),
           },
-          { title: '最近报送', render: (_: unknown, o: BureauOffice) => (o.lastPeriod ? `${o.lastPeriod}（第${o.lastSequence}次）` : '尚未报送') },
-          { title: '缺少的报送', render: (_: unknown, o: BureauOffice) => (o.missingSequences.length ? `第${o.missingSequences.join('、')}次` : '') },
-          { title: '状态', render: (_: unknown, o: BureauOffice) => (o.late ? <Tag color="red">逾期未报</Tag> : <Tag color="green">按时</Tag>) },
+          {
+            title: '最近报送',
+            render: (_: unknown, o: BureauOffice) =>
+              o.lastPeriod ? `${o.lastPeriod}（第${o.lastSequence}次）` : '尚未报送',
+          },
+          {
+            title: '缺少的报送',
+            render: (_: unknown, o: BureauOffice) =>
+              o.missingSequences.length ? `第${o.missingSequences.join('、')}次` : '',
+          },
+          {
+            title: '状态',
+            render: (_: unknown, o: BureauOffice) =>
+              o.late ? <Tag color="red">逾期未报</Tag> : <Tag color="green">按时</Tag>,
+          },
           {
             title: '恢复',
             render: (_: unknown, o: BureauOffice) =>
               o.lastRestore && (
                 <span title={o.lastRestore.note}>
-                  <Tag color="orange">恢复备份后的报送</Tag>第{o.lastRestore.sequence}次，司法所已没有的行{o.lastRestore.lostRows}行
+                  <Tag color="orange">恢复备份后的报送</Tag>第{o.lastRestore.sequence}次，司法所已没有的行
+                  {o.lastRestore.lostRows}行
                 </span>
               ),
           },
           ...(mayRecovery
-            ? [{ title: '操作', render: (_: unknown, o: BureauOffice) => <Button size="small" onClick={() => void recoveryPackage(o.code)}>生成恢复包</Button> }]
+            ? [
+                {
+                  title: '操作',
+                  render: (_: unknown, o: BureauOffice) => (
+                    <Button size="small" onClick={() => void recoveryPackage(o.code)}>
+                      生成恢复包
+                    </Button>
+                  ),
+                },
+              ]
             : []),
         ]}
       />
@@ -141,7 +175,9 @@ export function BureauOfficesPage() {
             {field('publicKey', '司法所公钥（以 casedesk1: 开头）', 200)}
             {field('fingerprint', '公钥指纹（与司法所电话或书面核对）', 39)}
             {notice(registered)}
-            <Button type="primary" onClick={() => void register()}>登记</Button>
+            <Button type="primary" onClick={() => void register()}>
+              登记
+            </Button>
           </Space>
         </Card>
       )}
@@ -152,13 +188,37 @@ export function BureauOfficesPage() {
           </Typography.Paragraph>
           <Space orientation="vertical" style={{ width: '100%' }}>
             <label htmlFor="replace-code">机构代码</label>
-            <Input id="replace-code" value={replacement.code} maxLength={9} autoComplete="off" onChange={(e) => setReplacement({ ...replacement, code: e.target.value })} />
+            <Input
+              id="replace-code"
+              value={replacement.code}
+              maxLength={9}
+              autoComplete="off"
+              onChange={(e) => setReplacement({ ...replacement, code: e.target.value })}
+            />
             <label htmlFor="replace-key">司法所的新公钥（以 casedesk1: 开头）</label>
-            <Input id="replace-key" value={replacement.publicKey} maxLength={200} autoComplete="off" onChange={(e) => setReplacement({ ...replacement, publicKey: e.target.value })} />
+            <Input
+              id="replace-key"
+              value={replacement.publicKey}
+              maxLength={200}
+              autoComplete="off"
+              onChange={(e) => setReplacement({ ...replacement, publicKey: e.target.value })}
+            />
             <label htmlFor="replace-fingerprint">新公钥指纹（与司法所电话或书面核对）</label>
-            <Input id="replace-fingerprint" value={replacement.fingerprint} maxLength={39} autoComplete="off" onChange={(e) => setReplacement({ ...replacement, fingerprint: e.target.value })} />
+            <Input
+              id="replace-fingerprint"
+              value={replacement.fingerprint}
+              maxLength={39}
+              autoComplete="off"
+              onChange={(e) => setReplacement({ ...replacement, fingerprint: e.target.value })}
+            />
             <label htmlFor="replace-reason">重新登记的原因</label>
-            <Input.TextArea id="replace-reason" value={replacement.reason} maxLength={500} rows={2} onChange={(e) => setReplacement({ ...replacement, reason: e.target.value })} />
+            <Input.TextArea
+              id="replace-reason"
+              value={replacement.reason}
+              maxLength={500}
+              rows={2}
+              onChange={(e) => setReplacement({ ...replacement, reason: e.target.value })}
+            />
             {notice(replaced)}
             <Button onClick={() => void replaceKey()}>重新登记</Button>
           </Space>
@@ -190,7 +250,9 @@ export function BureauImportPage() {
     setBusy(true);
     setFailure(null);
     try {
-      const packages = await Promise.all([...files].map(async (f) => ({ fileName: f.name, base64: await fileToBase64(f) })));
+      const packages = await Promise.all(
+        [...files].map(async (f) => ({ fileName: f.name, base64: await fileToBase64(f) })),
+      );
       setOutcomes(await api.call('bureau.importUploads', { packages }));
     } catch (error) {
       setFailure(errorMessage(error));
@@ -205,7 +267,13 @@ export function BureauImportPage() {
       <Typography.Paragraph type="secondary">
         可一次选择多个司法所的数据包。每个数据包先核对签名、哈希和每一行数据，不合格的整包拒收、不作改动；同一数据包导入两次不会重复。导入前自动备份本局数据。
       </Typography.Paragraph>
-      <FilePicker id="package-files" label="选择数据包文件（.casedesk，可多选）" multiple disabled={busy} onFiles={(files) => void importFiles(files)} />
+      <FilePicker
+        id="package-files"
+        label="选择数据包文件（.casedesk，可多选）"
+        multiple
+        disabled={busy}
+        onFiles={(files) => void importFiles(files)}
+      />
       {failure && <Alert className="page-alert" type="error" showIcon title={failure} />}
       <Table<ImportOutcome>
         className="detail-section"
@@ -219,12 +287,20 @@ export function BureauImportPage() {
           {
             title: '结果',
             render: (_: unknown, o: ImportOutcome) =>
-              o.status === 'rejected' ? <Tag color="red">已拒收</Tag> : o.status === 'duplicate' ? <Tag>已导入过</Tag> : <Tag color="green">已导入</Tag>,
+              o.status === 'rejected' ? (
+                <Tag color="red">已拒收</Tag>
+              ) : o.status === 'duplicate' ? (
+                <Tag>已导入过</Tag>
+              ) : (
+                <Tag color="green">已导入</Tag>
+              ),
           },
           {
             title: '说明',
             render: (_: unknown, o: ImportOutcome) =>
-              o.status === 'rejected' ? o.reason : `${o.officeName}，${o.period}，第${o.sequence}次报送：${COUNT_TEXT(o)}${o.warnings.length ? `。注意：${o.warnings.join('；')}` : ''}`,
+              o.status === 'rejected'
+                ? o.reason
+                : `${o.officeName}，${o.period}，第${o.sequence}次报送：${COUNT_TEXT(o)}${o.warnings.length ? `。注意：${o.warnings.join('；')}` : ''}`,
           },
         ]}
       />
@@ -233,7 +309,12 @@ export function BureauImportPage() {
 }
 
 const CONFLICT_KINDS: Record<BureauConflict['kind'], string> = {
-  row: '数据行', package: '数据包', audit: '审计日志', identity: '编号被另一条记录占用', restore: '恢复备份后的报送', lost: '司法所已没有的行',
+  row: '数据行',
+  package: '数据包',
+  audit: '审计日志',
+  identity: '编号被另一条记录占用',
+  restore: '恢复备份后的报送',
+  lost: '司法所已没有的行',
 };
 
 export function BureauConflictsPage() {
@@ -282,13 +363,22 @@ export function BureauConflictsPage() {
         columns={[
           { title: '机构代码', dataIndex: 'officeCode' },
           { title: '类别', dataIndex: 'kind', render: (k: BureauConflict['kind']) => CONFLICT_KINDS[k] },
-          { title: '表与行', render: (_: unknown, c: BureauConflict) => (c.tableName ? `${tableLabel(c.tableName)} ${c.rowKey}` : '') },
+          {
+            title: '表与行',
+            render: (_: unknown, c: BureauConflict) => (c.tableName ? `${tableLabel(c.tableName)} ${c.rowKey}` : ''),
+          },
           { title: '说明', dataIndex: 'detail' },
           { title: '发现时间', dataIndex: 'detectedAt', render: (v: string) => formatMoment(v) },
           {
             title: '核对',
             render: (_: unknown, c: BureauConflict) =>
-              c.resolvedAt ? `已核（${formatMoment(c.resolvedAt)}）` : mayResolve && <Button size="small" onClick={() => void resolve(c.id)}>标记已核</Button>,
+              c.resolvedAt
+                ? `已核（${formatMoment(c.resolvedAt)}）`
+                : mayResolve && (
+                    <Button size="small" onClick={() => void resolve(c.id)}>
+                      标记已核
+                    </Button>
+                  ),
           },
         ]}
       />

@@ -77,7 +77,12 @@ export function ExchangePage() {
   const saveKey = async () => {
     try {
       const saved = await api.call('exchange.setBureauKey', { publicKey: bureauKey });
-      setKeyNotice({ ok: true, text: saved.bureauFingerprint ? `已设置县司法局公钥，指纹 ${saved.bureauFingerprint}，请与县局核对` : '已清除县司法局公钥' });
+      setKeyNotice({
+        ok: true,
+        text: saved.bureauFingerprint
+          ? `已设置县司法局公钥，指纹 ${saved.bureauFingerprint}，请与县局核对`
+          : '已清除县司法局公钥',
+      });
       reload();
     } catch (error) {
       setKeyNotice({ ok: false, text: errorMessage(error) });
@@ -88,7 +93,9 @@ export function ExchangePage() {
     if (!file) return;
     try {
       const summary = await api.call('exchange.importConfig', {
-        fileName: file.name, base64: await fileToBase64(file), ...(configFingerprint.trim() ? { bureauFingerprint: configFingerprint.trim() } : {}),
+        fileName: file.name,
+        base64: await fileToBase64(file),
+        ...(configFingerprint.trim() ? { bureauFingerprint: configFingerprint.trim() } : {}),
       });
       reload(); // a first installation sets the bureau's key too
       setConfigNotice({
@@ -115,7 +122,13 @@ export function ExchangePage() {
         <Card title="立即报送" className="detail-section" style={{ maxWidth: 760 }}>
           <Space orientation="vertical" style={{ width: '100%' }}>
             <label htmlFor="export-period">报送月份（可不填，默认本月，如 2026-11）</label>
-            <Input id="export-period" value={period} onChange={(e) => setPeriod(e.target.value)} maxLength={7} autoComplete="off" />
+            <Input
+              id="export-period"
+              value={period}
+              onChange={(e) => setPeriod(e.target.value)}
+              maxLength={7}
+              autoComplete="off"
+            />
             <label htmlFor="export-folder">保存到文件夹（可不填）</label>
             <Input
               id="export-folder"
@@ -148,14 +161,21 @@ export function ExchangePage() {
             { title: '行数', dataIndex: 'rowCount' },
             { title: '生成时间', dataIndex: 'createdAt', render: (v: string) => formatMoment(v) },
             { title: '经办', dataIndex: 'createdBy' },
-            { title: '说明', render: (_: unknown, r: ExportRecord) => (r.restored ? <Tag color="blue">恢复备份后的报送</Tag> : '') },
+            {
+              title: '说明',
+              render: (_: unknown, r: ExportRecord) => (r.restored ? <Tag color="blue">恢复备份后的报送</Tag> : ''),
+            },
             {
               title: '操作',
               render: (_: unknown, r: ExportRecord) =>
                 mayExport && (
                   <Space>
-                    <Button size="small" onClick={() => void again(r.sequence)}>重新生成</Button>
-                    <Button size="small" onClick={() => void download(r.sequence)}>下载</Button>
+                    <Button size="small" onClick={() => void again(r.sequence)}>
+                      重新生成
+                    </Button>
+                    <Button size="small" onClick={() => void download(r.sequence)}>
+                      下载
+                    </Button>
                   </Space>
                 ),
             },
@@ -172,7 +192,13 @@ export function ExchangePage() {
         {maySetKey && (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <label htmlFor="bureau-key">县司法局公钥（由县局提供，以 casedesk1: 开头）</label>
-            <Input id="bureau-key" value={bureauKey} onChange={(e) => setBureauKey(e.target.value)} maxLength={200} autoComplete="off" />
+            <Input
+              id="bureau-key"
+              value={bureauKey}
+              onChange={(e) => setBureauKey(e.target.value)}
+              maxLength={200}
+              autoComplete="off"
+            />
             {notice(keyNotice)}
             <Button onClick={() => void saveKey()}>保存县司法局公钥</Button>
           </Space>
@@ -183,13 +209,25 @@ export function ExchangePage() {
 
       {mayInstall && (
         <Card title="安装县局配置包" className="detail-section" style={{ maxWidth: 760 }}>
-          <Typography.Paragraph type="secondary">纠纷类型、公证事项目录、卷宗材料标准、以奖代补标准和法律援助人员名册，由县司法局统一下发；安装前核对县局的签名。</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            纠纷类型、公证事项目录、卷宗材料标准、以奖代补标准和法律援助人员名册，由县司法局统一下发；安装前核对县局的签名。
+          </Typography.Paragraph>
           {!status?.bureauFingerprint && (
             <Form.Item label="县局公钥指纹（首次安装时填写，由县司法局告知）" htmlFor="config-fingerprint">
-              <Input id="config-fingerprint" value={configFingerprint} onChange={(e) => setConfigFingerprint(e.target.value)} placeholder="1a2b-3c4d-…" style={{ maxWidth: 420 }} />
+              <Input
+                id="config-fingerprint"
+                value={configFingerprint}
+                onChange={(e) => setConfigFingerprint(e.target.value)}
+                placeholder="1a2b-3c4d-…"
+                style={{ maxWidth: 420 }}
+              />
             </Form.Item>
           )}
-          <FilePicker id="config-file" label="选择配置包文件（.casedesk）" onFiles={(files) => void installConfig(files[0])} />
+          <FilePicker
+            id="config-file"
+            label="选择配置包文件（.casedesk）"
+            onFiles={(files) => void installConfig(files[0])}
+          />
           {notice(configNotice)}
         </Card>
       )}

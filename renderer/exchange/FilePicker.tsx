@@ -3,7 +3,13 @@
 import { Button, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 
-export function FilePicker({ id, label, multiple = false, disabled = false, onFiles }: {
+export function FilePicker({
+  id,
+  label,
+  multiple = false,
+  disabled = false,
+  onFiles,
+}: {
   id: string;
   label: string;
   multiple?: boolean;

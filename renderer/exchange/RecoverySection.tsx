@@ -95,14 +95,20 @@ export function RecoverySection() {
       <Typography.Paragraph type="secondary">
         从备份恢复后，或重新安装本程序后首次使用时：安装县司法局为本所生成的恢复包，找回本所已没有的案件（案号、编号不变）。先核对，再安装；两边内容不同的行，由您逐行选择保留本所的还是采用县局的，不选的不作改动。
       </Typography.Paragraph>
-      <FilePicker id="recovery-file" label="选择恢复包文件（.casedesk）" disabled={busy} onFiles={(files) => void check(files[0])} />
+      <FilePicker
+        id="recovery-file"
+        label="选择恢复包文件（.casedesk）"
+        disabled={busy}
+        onFiles={(files) => void check(files[0])}
+      />
       {notice(status)}
       {shownPlan && (
         <section aria-label="恢复包核对结果" className="detail-section">
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label="恢复包">
               {shownPlan.fileName}（{shownPlan.bureauName}生成于 {formatMoment(shownPlan.issuedAt)}，
-              {shownPlan.lastImport ? `含至第${shownPlan.lastImport.sequence}次报送` : '尚无导入的报送'}）{shownPlan.installedBefore ? '，此前已安装过' : ''}
+              {shownPlan.lastImport ? `含至第${shownPlan.lastImport.sequence}次报送` : '尚无导入的报送'}）
+              {shownPlan.installedBefore ? '，此前已安装过' : ''}
             </Descriptions.Item>
             <Descriptions.Item label={plan ? '将恢复' : '已恢复'}>{addedText(shownPlan)}</Descriptions.Item>
             {shownPlan.addedCaseCount > 0 && (
@@ -114,10 +120,14 @@ export function RecoverySection() {
             <Descriptions.Item label="与本所相同">{shownPlan.same}行</Descriptions.Item>
             <Descriptions.Item label="两边不同">{shownPlan.differenceCount}行</Descriptions.Item>
             {plan && plan.maskedParties.length > 0 && (
-              <Descriptions.Item label="证件号码">{plan.maskedParties.length}名当事人的证件号码只有部分，安装后请在此重新录入</Descriptions.Item>
+              <Descriptions.Item label="证件号码">
+                {plan.maskedParties.length}名当事人的证件号码只有部分，安装后请在此重新录入
+              </Descriptions.Item>
             )}
             {plan && plan.missingAttachments.length > 0 && (
-              <Descriptions.Item label="附件文件">{plan.missingAttachments.length}个附件的文件不在恢复包中，安装后请重新扫描</Descriptions.Item>
+              <Descriptions.Item label="附件文件">
+                {plan.missingAttachments.length}个附件的文件不在恢复包中，安装后请重新扫描
+              </Descriptions.Item>
             )}
           </Descriptions>
           {shownPlan.skipped.length > 0 && (
@@ -141,7 +151,11 @@ export function RecoverySection() {
             expandable={{
               defaultExpandAllRows: true,
               expandedRowRender: (d) => (
-                <RowVersions left={{ title: '本所的版本', data: d.office }} right={{ title: '县局的版本', data: d.bureau }} onlyDiffering />
+                <RowVersions
+                  left={{ title: '本所的版本', data: d.office }}
+                  right={{ title: '县局的版本', data: d.bureau }}
+                  onlyDiffering
+                />
               ),
             }}
             columns={[
@@ -185,7 +199,11 @@ export function RecoverySection() {
         </section>
       )}
       {done && done.usersWithoutPassword.length > 0 && (
-        <Alert type="info" showIcon title={`恢复的用户没有密码，请管理员在用户管理中重置：${done.usersWithoutPassword.join('、')}`} />
+        <Alert
+          type="info"
+          showIcon
+          title={`恢复的用户没有密码，请管理员在用户管理中重置：${done.usersWithoutPassword.join('、')}`}
+        />
       )}
       {done && done.maskedParties.length > 0 && (
         <section aria-label="需重新录入证件号码的当事人" className="detail-section">

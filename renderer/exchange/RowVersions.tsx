@@ -13,10 +13,23 @@ interface Version {
 
 const shown = (v: string | number | null | undefined) => (v === undefined ? '—' : v === null ? '（空）' : String(v));
 
-export function RowVersions({ left, right, onlyDiffering = false }: { left: Version; right: Version; onlyDiffering?: boolean }) {
+export function RowVersions({
+  left,
+  right,
+  onlyDiffering = false,
+}: {
+  left: Version;
+  right: Version;
+  onlyDiffering?: boolean;
+}) {
   const columns = [...new Set([...Object.keys(left.data ?? {}), ...Object.keys(right.data ?? {})])];
   const rows = columns
-    .map((column) => ({ column, left: left.data?.[column], right: right.data?.[column], differs: left.data?.[column] !== right.data?.[column] }))
+    .map((column) => ({
+      column,
+      left: left.data?.[column],
+      right: right.data?.[column],
+      differs: left.data?.[column] !== right.data?.[column],
+    }))
     .filter((r) => !onlyDiffering || r.differs);
   return (
     <Table
@@ -27,9 +40,17 @@ export function RowVersions({ left, right, onlyDiffering = false }: { left: Vers
       dataSource={rows}
       locale={{ emptyText: left.data === null || right.data === null ? '一方为已删除' : '两个版本相同' }}
       columns={[
-        { title: '字段', dataIndex: 'column', render: (c: string, r) => (r.differs ? <Tag color="orange">{columnLabel(c)}</Tag> : columnLabel(c)) },
+        {
+          title: '字段',
+          dataIndex: 'column',
+          render: (c: string, r) => (r.differs ? <Tag color="orange">{columnLabel(c)}</Tag> : columnLabel(c)),
+        },
         { title: left.data === null ? `${left.title}（已删除或没有）` : left.title, dataIndex: 'left', render: shown },
-        { title: right.data === null ? `${right.title}（已删除或没有）` : right.title, dataIndex: 'right', render: shown },
+        {
+          title: right.data === null ? `${right.title}（已删除或没有）` : right.title,
+          dataIndex: 'right',
+          render: shown,
+        },
       ]}
     />
   );

@@ -55,7 +55,15 @@ interface ActionChoice {
 }
 
 /** The actions that may be taken now, a button each; a button opens its action's dialog. */
-export function ActionButtons({ choices, emptyText, dialog }: { choices: ActionChoice[]; emptyText: string; dialog(choice: ActionChoice, close: () => void): ReactNode }) {
+export function ActionButtons({
+  choices,
+  emptyText,
+  dialog,
+}: {
+  choices: ActionChoice[];
+  emptyText: string;
+  dialog(choice: ActionChoice, close: () => void): ReactNode;
+}) {
   const [open, setOpen] = useState<ActionChoice | null>(null);
   if (choices.length === 0) return <span className="no-actions">{emptyText}</span>;
   return (

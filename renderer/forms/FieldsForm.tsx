@@ -24,7 +24,12 @@ import { FormField } from './FormField';
 import { DATE_FORMATS, options, searchable } from './typedValues';
 
 function Control({ field, context }: { field: FieldSpec; context: FieldContext }): ReactNode {
-  const common = { path: field.path, ...(field.label ? { label: field.label } : {}), required: field.required ?? false, extra: field.extra };
+  const common = {
+    path: field.path,
+    ...(field.label ? { label: field.label } : {}),
+    required: field.required ?? false,
+    extra: field.extra,
+  };
   switch (field.kind) {
     case 'date':
       return (
@@ -75,7 +80,12 @@ function Control({ field, context }: { field: FieldSpec; context: FieldContext }
     case 'yuan':
       return (
         <FormField {...common}>
-          <Input suffix="元" autoComplete="off" inputMode="decimal" placeholder={field.placeholder ?? '如 800 或 800.50'} />
+          <Input
+            suffix="元"
+            autoComplete="off"
+            inputMode="decimal"
+            placeholder={field.placeholder ?? '如 800 或 800.50'}
+          />
         </FormField>
       );
     case 'multi':
@@ -144,8 +154,23 @@ interface FieldsFormProps {
   onCancel(): void;
 }
 
-export function FieldsForm({ name, fields, schema, labels: given, fixed, defaults, lastActedOn, caseId = 0, submitLabel = '保存', send, onCancel }: FieldsFormProps) {
-  const labels = { ...given, ...Object.fromEntries(allFields(fields).flatMap((f) => (f.label ? [[f.path, f.label]] : []))) };
+export function FieldsForm({
+  name,
+  fields,
+  schema,
+  labels: given,
+  fixed,
+  defaults,
+  lastActedOn,
+  caseId = 0,
+  submitLabel = '保存',
+  send,
+  onCancel,
+}: FieldsFormProps) {
+  const labels = {
+    ...given,
+    ...Object.fromEntries(allFields(fields).flatMap((f) => (f.label ? [[f.path, f.label]] : []))),
+  };
   const payload = (values: Values) => payloadOf(fields, values, JSON.parse(JSON.stringify(fixed)) as Values);
   const checked = useCheckedForm<Values>({
     formName: name,
@@ -154,7 +179,8 @@ export function FieldsForm({ name, fields, schema, labels: given, fixed, default
     issuesOf: (values) => {
       const sent = payload(values);
       const issues = new Map<string, string>();
-      for (const [path, text] of schemaIssues(schema, sent, labels)) if (!issues.has(fieldOf(path))) issues.set(fieldOf(path), text);
+      for (const [path, text] of schemaIssues(schema, sent, labels))
+        if (!issues.has(fieldOf(path))) issues.set(fieldOf(path), text);
       const on = sent.actedOn as string;
       if (lastActedOn !== undefined && on && !issues.has('actedOn')) {
         const problem = actionDateProblem(on, lastActedOn, localDate());

@@ -59,7 +59,9 @@ export function FormField({ path, name, noName, label, required, valuePropName, 
       extra={extra}
       valuePropName={valuePropName}
     >
-      {group ? cloneElement(children, { 'aria-labelledby': labelId, ...(message ? { 'aria-invalid': true } : {}) }) : children}
+      {group
+        ? cloneElement(children, { 'aria-labelledby': labelId, ...(message ? { 'aria-invalid': true } : {}) })
+        : children}
     </Form.Item>
   );
 }

@@ -35,7 +35,11 @@ interface PartyFieldSpec {
 type PartyAt = (field: string) => { path: string; name?: (string | number)[] };
 
 /** The control of each field. `organisation`: the party is one (its name may be a line long). */
-function control(spec: PartyFieldSpec, organisation: boolean, groupName: string): ReactElement<Record<string, unknown>> {
+function control(
+  spec: PartyFieldSpec,
+  organisation: boolean,
+  groupName: string,
+): ReactElement<Record<string, unknown>> {
   const text = (max: number, extra: { inputMode?: 'tel' } = {}) => (
     <Input maxLength={max} autoComplete="off" placeholder={spec.placeholder} autoFocus={spec.autoFocus} {...extra} />
   );

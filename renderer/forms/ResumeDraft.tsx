@@ -30,7 +30,15 @@ export function ResumeDraft<T>({ draftId, empty, fromDraftData, children }: Prop
     // fromDraftData is a module function: the draft is read once per id.
   }, [api, draftId]);
 
-  if (loadError) return <Alert type="error" showIcon title={loadError} action={<Button onClick={() => navigate({ page: 'drafts' })}>返回草稿</Button>} />;
+  if (loadError)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={loadError}
+        action={<Button onClick={() => navigate({ page: 'drafts' })}>返回草稿</Button>}
+      />
+    );
   if (initial === null) return <Spin description="正在读取草稿" />;
   return <>{children(initial)}</>;
 }

@@ -19,7 +19,13 @@ export function schemaIssues(schema: z.ZodType, values: unknown, labels: Labels)
 }
 
 /** Adds "两次输入的密码不一致" under the confirmation field. */
-export function confirmIssue(issues: Map<string, string>, path: string, label: string, confirm: string, password: string): Map<string, string> {
+export function confirmIssue(
+  issues: Map<string, string>,
+  path: string,
+  label: string,
+  confirm: string,
+  password: string,
+): Map<string, string> {
   if (!confirm) issues.set(path, `${label}：不能为空`);
   else if (confirm !== password) issues.set(path, `${label}：两次输入的密码不一致`);
   return issues;
@@ -49,11 +55,19 @@ export interface CheckedForm<T> {
   refuse(error: unknown, rename?: (path: string) => string): string | null;
 }
 
-export function useCheckedForm<T extends object>({ formName, labels, initial: given, issuesOf }: Options<T>): CheckedForm<T> {
+export function useCheckedForm<T extends object>({
+  formName,
+  labels,
+  initial: given,
+  issuesOf,
+}: Options<T>): CheckedForm<T> {
   const [form] = Form.useForm<T>();
   const [initial] = useState(given);
   const messages = useFieldMessages({ formName, initialIssues: () => issuesOf(initial) });
-  const values = useCallback(() => ({ ...initial, ...(form.getFieldsValue(true) as Partial<T>) }) as T, [form, initial]);
+  const values = useCallback(
+    () => ({ ...initial, ...(form.getFieldsValue(true) as Partial<T>) }) as T,
+    [form, initial],
+  );
 
   const onValuesChange = (changed: Partial<T>) => {
     messages.changed(changed);
@@ -78,7 +92,13 @@ export function useCheckedForm<T extends object>({ formName, labels, initial: gi
           .filter(([path]) => holder?.querySelector(`[id="${controlId(formName, path)}"]`)),
       );
       if (fields.size > 0) {
-        messages.showRefusal(new ApiError({ code: 'VALIDATION', message: '', issues: [...fields].map(([field, message]) => ({ field, message })) }));
+        messages.showRefusal(
+          new ApiError({
+            code: 'VALIDATION',
+            message: '',
+            issues: [...fields].map(([field, message]) => ({ field, message })),
+          }),
+        );
         return null;
       }
     }
@@ -104,7 +124,11 @@ interface SubmitOptions {
 }
 
 /** The one send-and-refuse cycle every checked form runs. */
-export function useSubmit<T extends object>(checked: CheckedForm<T>, send: (values: T) => Promise<void>, { rename, onRefused }: SubmitOptions = {}): Submission {
+export function useSubmit<T extends object>(
+  checked: CheckedForm<T>,
+  send: (values: T) => Promise<void>,
+  { rename, onRefused }: SubmitOptions = {},
+): Submission {
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
@@ -126,7 +150,17 @@ export function useSubmit<T extends object>(checked: CheckedForm<T>, send: (valu
 }
 
 /** The refusal, if any, then the submit and 取消 buttons, and anything said beside them. */
-export function SubmitRow({ submission, label = '保存', onCancel, children }: { submission: Submission; label?: string; onCancel(): void; children?: ReactNode }) {
+export function SubmitRow({
+  submission,
+  label = '保存',
+  onCancel,
+  children,
+}: {
+  submission: Submission;
+  label?: string;
+  onCancel(): void;
+  children?: ReactNode;
+}) {
   return (
     <>
       {submission.refusal && <Alert className="page-alert" type="error" showIcon title={submission.refusal} />}
@@ -166,12 +200,31 @@ interface FrameProps<T> {
   children: ReactNode;
 }
 
-export function CheckedFormFrame<T extends object>({ checked, onEnter, layout = 'vertical', style, className, children }: FrameProps<T>) {
+export function CheckedFormFrame<T extends object>({
+  checked,
+  onEnter,
+  layout = 'vertical',
+  style,
+  className,
+  children,
+}: FrameProps<T>) {
   const { form, formName, labels, initial, messages, onValuesChange } = checked;
   return (
     <FieldMessagesContext.Provider value={{ formName, labels, store: messages.store }}>
-      <div ref={messages.holder} className={className} onKeyDownCapture={onEnter ? enterSubmits(onEnter) : enterMovesFocus} onBlurCapture={messages.onBlurCapture}>
-        <Form<T> form={form} name={formName} layout={layout} initialValues={initial} onValuesChange={onValuesChange} style={style}>
+      <div
+        ref={messages.holder}
+        className={className}
+        onKeyDownCapture={onEnter ? enterSubmits(onEnter) : enterMovesFocus}
+        onBlurCapture={messages.onBlurCapture}
+      >
+        <Form<T>
+          form={form}
+          name={formName}
+          layout={layout}
+          initialValues={initial}
+          onValuesChange={onValuesChange}
+          style={style}
+        >
           {children}
         </Form>
       </div>

@@ -12,13 +12,15 @@ function fieldStops(container: HTMLElement): HTMLElement[] {
   );
   return all.filter((el) => {
     if (!(el instanceof HTMLInputElement) || el.type !== 'radio' || !el.name) return true;
-    const group = all.filter((o): o is HTMLInputElement => o instanceof HTMLInputElement && o.type === 'radio' && o.name === el.name);
+    const group = all.filter(
+      (o): o is HTMLInputElement => o instanceof HTMLInputElement && o.type === 'radio' && o.name === el.name,
+    );
     const checked = group.find((o) => o.checked);
     return el === (checked ?? group[0]);
   });
 }
 
-export function focusNextField(container: HTMLElement, from: HTMLElement): void {
+function focusNextField(container: HTMLElement, from: HTMLElement): void {
   const stops = fieldStops(container);
   const index = stops.indexOf(from);
   const next = index >= 0 ? stops[index + 1] : undefined;

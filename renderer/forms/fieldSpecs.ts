@@ -67,7 +67,8 @@ const segments = (path: string): string[] => path.split('.');
 
 function getAt(values: unknown, path: string): unknown {
   let at: unknown = values;
-  for (const key of segments(path)) at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
+  for (const key of segments(path))
+    at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
   return at;
 }
 
@@ -103,8 +104,18 @@ export function initialOf(fields: readonly FieldSpec[], defaults: Values = {}, i
       continue;
     }
     const empty: Record<FieldSpec['kind'], unknown> = {
-      date: dayjs(localDate(), DATE_FORMAT, true), text: '', textarea: '', select: undefined, radio: undefined, flag: false,
-      yuan: '', whole: '', multi: [], lines: '', optional: null, custom: null,
+      date: dayjs(localDate(), DATE_FORMAT, true),
+      text: '',
+      textarea: '',
+      select: undefined,
+      radio: undefined,
+      flag: false,
+      yuan: '',
+      whole: '',
+      multi: [],
+      lines: '',
+      optional: null,
+      custom: null,
     };
     setAt(into, f.path, f.initial !== undefined ? f.initial : empty[f.kind]);
   }
@@ -113,7 +124,8 @@ export function initialOf(fields: readonly FieldSpec[], defaults: Values = {}, i
 }
 
 /** What a hidden field sends. */
-const emptyOf = (f: FieldSpec): unknown => (f.kind === 'lines' || f.kind === 'multi' ? [] : f.kind === 'optional' || f.kind === 'custom' ? null : '');
+const emptyOf = (f: FieldSpec): unknown =>
+  f.kind === 'lines' || f.kind === 'multi' ? [] : f.kind === 'optional' || f.kind === 'custom' ? null : '';
 
 /** The channel's payload for these values, unvalidated: the schema and the main process judge it. */
 export function payloadOf(fields: readonly FieldSpec[], values: Values, into: Values): Values {
@@ -138,7 +150,14 @@ export function payloadOf(fields: readonly FieldSpec[], values: Values, into: Va
         setAt(into, f.path, typedInteger(v === undefined || v === null ? undefined : String(v)));
         break;
       case 'lines':
-        setAt(into, f.path, String(v ?? '').split('\n').map((s) => s.trim()).filter(Boolean));
+        setAt(
+          into,
+          f.path,
+          String(v ?? '')
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
         break;
       case 'multi':
         setAt(into, f.path, Array.isArray(v) ? v : []);

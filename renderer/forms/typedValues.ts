@@ -10,8 +10,8 @@ export const DATE_FORMAT = 'YYYY-MM-DD';
 /** Typed dates are accepted in any of these; the first is how a date is shown. */
 export const DATE_FORMATS = [DATE_FORMAT, 'YYYYMMDD', 'YYYY/MM/DD', 'YYYY.MM.DD'];
 
-export const isoOf = (d: Dayjs | null | undefined): string => (d && dayjs.isDayjs(d) && d.isValid() ? d.format(DATE_FORMAT) : '');
-export const dayOf = (iso: string): Dayjs | null => (iso ? dayjs(iso, DATE_FORMAT, true) : null);
+export const isoOf = (d: Dayjs | null | undefined): string =>
+  d && dayjs.isDayjs(d) && d.isValid() ? d.format(DATE_FORMAT) : '';
 
 /** Yuan as typed → fen; blank → `blank`; 12.345 → 1234.5 (not an integer of fen), -5 → -500, "abc" → "abc". */
 export function typedFen<B extends number | null>(typed: string | undefined, blank: B): number | string | B {
@@ -22,9 +22,6 @@ export function typedFen<B extends number | null>(typed: string | undefined, bla
   const n = Number(t.replace(/[,，]/g, ''));
   return Number.isFinite(n) ? Math.round(n * 100_000) / 1000 : t;
 }
-
-/** fen → the yuan the clerk would type: 123450 → "1234.5". */
-export const yuanOf = (fen: number): string => String(fen / 100);
 
 /** A whole number as typed; anything else goes as typed for the schema to refuse. */
 export function typedInteger(typed: string | undefined): number | string | null {

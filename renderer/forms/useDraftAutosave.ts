@@ -6,15 +6,12 @@ import { ApiError, type Api } from '../api';
 import type { CaseKind } from '../../shared/options';
 import { errorMessage } from '../app/apiContext';
 
-export const AUTOSAVE_DELAY_MS = 800;
+const AUTOSAVE_DELAY_MS = 800;
 
 export type AutosaveStatus =
-  | { state: 'idle' }
-  | { state: 'saving' }
-  | { state: 'saved'; at: string }
-  | { state: 'failed'; message: string };
+  { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'failed'; message: string };
 
-export interface DraftSnapshot {
+interface DraftSnapshot {
   title: string;
   data: Record<string, unknown>;
 }
@@ -34,7 +31,12 @@ export interface DraftAutosave {
   finish(): void;
 }
 
-export function useDraftAutosave(api: Api, kind: CaseKind, draftId: number | null, delayMs = AUTOSAVE_DELAY_MS): DraftAutosave {
+export function useDraftAutosave(
+  api: Api,
+  kind: CaseKind,
+  draftId: number | null,
+  delayMs = AUTOSAVE_DELAY_MS,
+): DraftAutosave {
   const [status, setStatus] = useState<AutosaveStatus>({ state: 'idle' });
   const id = useRef(draftId);
   const pending = useRef<DraftSnapshot | null>(null);
@@ -52,7 +54,12 @@ export function useDraftAutosave(api: Api, kind: CaseKind, draftId: number | nul
       if (finished.current) return;
       setStatus({ state: 'saving' });
       try {
-        const saved = await api.call('drafts.save', { id: id.current, kind, title: snapshot.title, data: snapshot.data });
+        const saved = await api.call('drafts.save', {
+          id: id.current,
+          kind,
+          title: snapshot.title,
+          data: snapshot.data,
+        });
         id.current = saved.id;
         setStatus({ state: 'saved', at: saved.updatedAt });
       } catch (error) {
@@ -101,7 +108,10 @@ export function useDraftAutosave(api: Api, kind: CaseKind, draftId: number | nul
  * Registers the case from the form's draft: saving is held while the channel runs with the draft's id (the main
  * process removes the draft in the same transaction), stopped when it succeeds, resumed when it is refused.
  */
-export async function registerFromDraft<T>(autosave: DraftAutosave, register: (draftId: number | null) => Promise<T>): Promise<T> {
+export async function registerFromDraft<T>(
+  autosave: DraftAutosave,
+  register: (draftId: number | null) => Promise<T>,
+): Promise<T> {
   const draftId = await autosave.hold();
   try {
     const registered = await register(draftId);

@@ -17,7 +17,8 @@ export function reachedPaths(
 ): Set<string> {
   const nested = value !== null && typeof value === 'object' && !dayjs.isDayjs(value);
   if (nested) {
-    for (const [key, child] of Object.entries(value)) if (child !== undefined) reachedPaths(child, keep, rename, [...prefix, key], out);
+    for (const [key, child] of Object.entries(value))
+      if (child !== undefined) reachedPaths(child, keep, rename, [...prefix, key], out);
   }
   if (prefix.length && (nested || keep(value))) {
     for (let i = 1; i <= prefix.length; i++) out.add(rename(prefix.slice(0, i).join('.')));
@@ -33,11 +34,13 @@ export function refusedFields(error: unknown, prefix = ''): Map<string, string> 
   const data = error instanceof ApiError ? error.data : null;
   const issues = data?.issues ?? (data?.field ? [{ field: data.field, message: data.message }] : []);
   return new Map(
-    issues.filter((i) => i.field.startsWith(prefix) && i.field.length > prefix.length).map((i) => [i.field.slice(prefix.length), i.message]),
+    issues
+      .filter((i) => i.field.startsWith(prefix) && i.field.length > prefix.length)
+      .map((i) => [i.field.slice(prefix.length), i.message]),
   );
 }
 
-export class FieldMessageStore {
+class FieldMessageStore {
   private issues: ReadonlyMap<string, string> = new Map();
   private touched = new Set<string>();
   private submitted = false;
@@ -110,7 +113,10 @@ export function useFieldMessages({ formName, initialIssues, initiallyTouched, re
   const [focusRequest, setFocusRequest] = useState(0);
 
   /** For antd's onValuesChange: the changed values mark their fields as touched. */
-  const changed = useCallback((changedValues: unknown) => store.touch(reachedPaths(changedValues, undefined, rename)), [store, rename]);
+  const changed = useCallback(
+    (changedValues: unknown) => store.touch(reachedPaths(changedValues, undefined, rename)),
+    [store, rename],
+  );
 
   const onBlurCapture = useCallback(
     (event: FocusEvent<HTMLElement>) => {
@@ -142,7 +148,9 @@ export function useFieldMessages({ formName, initialIssues, initiallyTouched, re
   useEffect(() => {
     if (focusRequest === 0) return;
     const item = holder.current?.querySelector('.ant-form-item-has-error');
-    const control = item?.querySelector<HTMLElement>('input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), button:not([disabled])');
+    const control = item?.querySelector<HTMLElement>(
+      'input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), button:not([disabled])',
+    );
     item?.scrollIntoView({ block: 'center' });
     control?.focus({ preventScroll: true });
   }, [focusRequest]);

@@ -1,6 +1,22 @@
 // 防止干预司法“三个规定”: on a case, who inquired about it or tried to interfere, when, how, what they asked
 // and how it was handled. Records are append-only: once saved they cannot be changed or removed.
-import { Alert, App as AntApp, Button, Card, Col, DatePicker, Descriptions, Empty, Input, Radio, Row, Select, Space, Spin, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { localDate } from '../../shared/dates';
@@ -36,7 +52,8 @@ const payload = (caseId: number, { occurredOn, ...values }: RecordValues) => ({
 function recordIssues(caseId: number, values: RecordValues): Map<string, string> {
   const issues = schemaIssues(interferenceRecordSchema, payload(caseId, values), INTERFERENCE_LABELS);
   const on = payload(caseId, values).occurredOn;
-  if (on && on > localDate() && !issues.has('occurredOn')) issues.set('occurredOn', `${INTERFERENCE_LABELS.occurredOn}：不能晚于今天`);
+  if (on && on > localDate() && !issues.has('occurredOn'))
+    issues.set('occurredOn', `${INTERFERENCE_LABELS.occurredOn}：不能晚于今天`);
   return issues;
 }
 
@@ -46,7 +63,14 @@ function RecordForm({ caseId, onSaved, onCancel }: { caseId: number; onSaved(): 
     formName: 'interference',
     labels: INTERFERENCE_LABELS,
     initial: {
-      category: undefined, personName: '', personUnit: '', personPosition: '', occurredOn: dayjs(), method: undefined, content: '', handling: '',
+      category: undefined,
+      personName: '',
+      personUnit: '',
+      personPosition: '',
+      occurredOn: dayjs(),
+      method: undefined,
+      content: '',
+      handling: '',
     },
     issuesOf: (values) => recordIssues(caseId, values),
   });
@@ -122,7 +146,12 @@ export function RecordList({ records, showCase = false }: { records: Interferenc
             { key: 'category', label: label('category'), children: r.category },
             { key: 'method', label: label('method'), children: r.method },
             { key: 'content', label: label('content'), children: <span className="facts">{r.content}</span>, span: 2 },
-            { key: 'handling', label: label('handling'), children: <span className="facts">{r.handling}</span>, span: 2 },
+            {
+              key: 'handling',
+              label: label('handling'),
+              children: <span className="facts">{r.handling}</span>,
+              span: 2,
+            },
             { key: 'by', label: '记录人', children: r.recordedBy },
             { key: 'at', label: '记录时间', children: formatMoment(r.recordedAt) },
           ]}

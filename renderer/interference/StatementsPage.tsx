@@ -1,7 +1,20 @@
 // 月度报告 (防止干预司法“三个规定”): each month every clerk, director and administrator states whether anyone
 // inquired about or interfered in their cases; a month with nothing to report gets a nil statement (零报告).
 // The overview shows who has submitted and who has not.
-import { Alert, App as AntApp, Button, DatePicker, Descriptions, Empty, Input, Space, Spin, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Input,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { localDate } from '../../shared/dates';
@@ -14,7 +27,11 @@ import { RecordList } from './InterferenceRecords';
 const periodLabel = (period: string) => `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`;
 
 function StatementTag({ statement }: { statement: InterferenceStatement }) {
-  return statement.nil ? <Tag color="green">零报告</Tag> : <Tag color="orange">{`记录 ${statement.recordCount} 条`}</Tag>;
+  return statement.nil ? (
+    <Tag color="green">零报告</Tag>
+  ) : (
+    <Tag color="orange">{`记录 ${statement.recordCount} 条`}</Tag>
+  );
 }
 
 export function StatementsPage() {
@@ -35,7 +52,10 @@ export function StatementsPage() {
     let live = true;
     setOverview(null);
     setRecords(null);
-    Promise.all([api.call('interference.statements', { period }), api.call('interference.list', { caseId: null, period })]).then(
+    Promise.all([
+      api.call('interference.statements', { period }),
+      api.call('interference.list', { caseId: null, period }),
+    ]).then(
       ([o, r]) => {
         if (!live) return;
         setOverview(o);
@@ -121,7 +141,14 @@ export function StatementsPage() {
                   }
                 />
                 <label htmlFor="statement-note">说明（可不填）</label>
-                <Input.TextArea id="statement-note" rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} style={{ margin: '8px 0 16px' }} />
+                <Input.TextArea
+                  id="statement-note"
+                  rows={2}
+                  maxLength={500}
+                  value={note}
+                  onChange={(e) => setNote(e.target.value)}
+                  style={{ margin: '8px 0 16px' }}
+                />
                 {refusal && <Alert className="page-alert" type="error" showIcon title={refusal} />}
                 <Button type="primary" loading={busy} onClick={() => void submit()}>
                   {nilForSure ? '提交零报告' : '提交报告'}
@@ -143,7 +170,12 @@ export function StatementsPage() {
               columns={[
                 { title: '姓名', dataIndex: 'displayName', key: 'displayName' },
                 { title: '报告内容', key: 'what', render: (_: unknown, s) => <StatementTag statement={s} /> },
-                { title: '提交时间', dataIndex: 'submittedAt', key: 'submittedAt', render: (at: string) => formatMoment(at) },
+                {
+                  title: '提交时间',
+                  dataIndex: 'submittedAt',
+                  key: 'submittedAt',
+                  render: (at: string) => formatMoment(at),
+                },
                 { title: '说明', dataIndex: 'note', key: 'note', render: (n: string) => n || '—' },
               ]}
             />

@@ -8,7 +8,12 @@ import { IdNumberText } from '../cases/IdNumberText';
 
 type Items = NonNullable<DescriptionsProps['items']>;
 const label = (path: string) => LEGAL_AID_LABELS[path] ?? path;
-const item = (path: string, children: ReactNode, span?: number): Items[number] => ({ key: path, label: label(path), children, ...(span ? { span } : {}) });
+const item = (path: string, children: ReactNode, span?: number): Items[number] => ({
+  key: path,
+  label: label(path),
+  children,
+  ...(span ? { span } : {}),
+});
 const orNone = (s: string) => s || '—';
 
 function Section({ title, items }: { title: string; items: Items }) {
@@ -75,12 +80,18 @@ export function ApplicationFacts({ application: app }: { application: LegalAidCa
         title="经济状况"
         items={[
           item('finance.householdSize', finance.householdSize === null ? '—' : `${finance.householdSize} 人`),
-          item('finance.monthlyIncomePerCapitaFen', finance.monthlyIncomePerCapitaFen === null ? '—' : formatMoney(finance.monthlyIncomePerCapitaFen)),
+          item(
+            'finance.monthlyIncomePerCapitaFen',
+            finance.monthlyIncomePerCapitaFen === null ? '—' : formatMoney(finance.monthlyIncomePerCapitaFen),
+          ),
           item('finance.basis', finance.basis),
           ...(finance.basis === '免予核查' ? [item('finance.exemptReason', finance.exemptReason)] : []),
         ]}
       />
-      <Section title="受理" items={[item('receivedOn', formatDate(app.receivedOn)), item('receivedBy', app.receivedBy)]} />
+      <Section
+        title="受理"
+        items={[item('receivedOn', formatDate(app.receivedOn)), item('receivedBy', app.receivedBy)]}
+      />
     </>
   );
 }

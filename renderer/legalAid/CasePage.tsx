@@ -7,7 +7,13 @@ import type { LegalAidCase, LegalAidDeadline, LegalAidProgress } from '../../sha
 import { localDate } from '../../shared/dates';
 import { LEGAL_AID_ACTION_TABLE } from '../../shared/kinds/legalAid/actions';
 import { MATTER_TYPE_LABELS } from '../../shared/kinds/legalAid/eligibility';
-import { actionProblem, LEGAL_AID_ACTION_LABELS, LEGAL_AID_ACTIONS, LEGAL_AID_STATUS_LABELS, type LegalAidAction } from '../../shared/kinds/legalAid/lifecycle';
+import {
+  actionProblem,
+  LEGAL_AID_ACTION_LABELS,
+  LEGAL_AID_ACTIONS,
+  LEGAL_AID_STATUS_LABELS,
+  type LegalAidAction,
+} from '../../shared/kinds/legalAid/lifecycle';
 import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
 import { formatDate, formatMoment, formatMoney } from '../app/format';
@@ -32,13 +38,69 @@ interface Props {
 function Summary({ progress }: { progress: LegalAidProgress }) {
   const { facts } = progress;
   const items = [
-    ...(facts.materials ? [{ key: 'materials', label: '一次性告知', children: `${formatDate(facts.materials.notifiedOn)}告知补充：${facts.materials.items.join('、')}（期限${formatDate(facts.materials.dueOn)}${facts.materials.suppliedOn ? `，${formatDate(facts.materials.suppliedOn)}已补齐` : ''}）` }] : []),
-    ...(facts.decision ? [{ key: 'decision', label: '审查决定', children: `${formatDate(facts.decision.on)} ${facts.decision.decidedBy}决定${facts.decision.decision}（${MATTER_TYPE_LABELS[facts.decision.matterType] ?? facts.decision.matterType}）` }] : []),
-    ...(facts.provisional ? [{ key: 'provisional', label: '先行提供', children: `${formatDate(facts.provisional.on)} ${facts.provisional.ground}` }] : []),
-    ...(facts.assignment ? [{ key: 'assignment', label: '承办', children: `${facts.assignment.orgName} ${facts.assignment.personName}（${formatDate(facts.assignment.on)}指派）` }] : []),
-    ...(facts.closing ? [{ key: 'closing', label: '结案', children: `${formatDate(facts.closing.on)}结案，事项办结于${formatDate(facts.closing.matterEndedOn)}` }] : []),
-    ...(facts.termination ? [{ key: 'termination', label: '终止', children: `${formatDate(facts.termination.on)} ${facts.termination.reason}` }] : []),
-    ...(facts.subsidy ? [{ key: 'subsidy', label: '办案补贴', children: `${formatMoney(facts.subsidy.amountFen)}（${formatDate(facts.subsidy.paidOn)}发放）` }] : []),
+    ...(facts.materials
+      ? [
+          {
+            key: 'materials',
+            label: '一次性告知',
+            children: `${formatDate(facts.materials.notifiedOn)}告知补充：${facts.materials.items.join('、')}（期限${formatDate(facts.materials.dueOn)}${facts.materials.suppliedOn ? `，${formatDate(facts.materials.suppliedOn)}已补齐` : ''}）`,
+          },
+        ]
+      : []),
+    ...(facts.decision
+      ? [
+          {
+            key: 'decision',
+            label: '审查决定',
+            children: `${formatDate(facts.decision.on)} ${facts.decision.decidedBy}决定${facts.decision.decision}（${MATTER_TYPE_LABELS[facts.decision.matterType] ?? facts.decision.matterType}）`,
+          },
+        ]
+      : []),
+    ...(facts.provisional
+      ? [
+          {
+            key: 'provisional',
+            label: '先行提供',
+            children: `${formatDate(facts.provisional.on)} ${facts.provisional.ground}`,
+          },
+        ]
+      : []),
+    ...(facts.assignment
+      ? [
+          {
+            key: 'assignment',
+            label: '承办',
+            children: `${facts.assignment.orgName} ${facts.assignment.personName}（${formatDate(facts.assignment.on)}指派）`,
+          },
+        ]
+      : []),
+    ...(facts.closing
+      ? [
+          {
+            key: 'closing',
+            label: '结案',
+            children: `${formatDate(facts.closing.on)}结案，事项办结于${formatDate(facts.closing.matterEndedOn)}`,
+          },
+        ]
+      : []),
+    ...(facts.termination
+      ? [
+          {
+            key: 'termination',
+            label: '终止',
+            children: `${formatDate(facts.termination.on)} ${facts.termination.reason}`,
+          },
+        ]
+      : []),
+    ...(facts.subsidy
+      ? [
+          {
+            key: 'subsidy',
+            label: '办案补贴',
+            children: `${formatMoney(facts.subsidy.amountFen)}（${formatDate(facts.subsidy.paidOn)}发放）`,
+          },
+        ]
+      : []),
     ...(facts.archivedOn ? [{ key: 'archived', label: '归档', children: formatDate(facts.archivedOn) }] : []),
   ];
   if (items.length === 0) return null;
@@ -98,7 +160,10 @@ function Actions({ progress, onOpen }: { progress: LegalAidProgress; onOpen(acti
 
 /** One read of the page, kept apart from the others so that one failing leaves the rest of the page readable. */
 function useRead<T>(read: () => Promise<T>, version: number, initial?: T): { value: T | null; failure: string | null } {
-  const [state, setState] = useState<{ value: T | null; failure: string | null }>({ value: initial ?? null, failure: null });
+  const [state, setState] = useState<{ value: T | null; failure: string | null }>({
+    value: initial ?? null,
+    failure: null,
+  });
   const [skipFirst] = useState(initial !== undefined);
   useEffect(() => {
     if (skipFirst && version === 0) return;
@@ -122,31 +187,56 @@ export function LegalAidCasePage({ id, justRegistered, initialRecord, onBack }: 
   /** The 事项类型 the verdict found, for the decision form to start from; undefined while it is being asked. */
   const [suggestedMatterType, setSuggestedMatterType] = useState<string | null | undefined>(null);
 
-  const record = useRead(useCallback(() => api.call('legalAid.get', { id }), [api, id]), version, initialRecord);
-  const progress = useRead<LegalAidProgress>(useCallback(() => api.call('legalAid.actions', { caseId: id }), [api, id]), version);
-  const deadlines = useRead<LegalAidDeadline[]>(useCallback(() => api.call('legalAid.deadlines', { caseId: id }), [api, id]), version);
+  const record = useRead(
+    useCallback(() => api.call('legalAid.get', { id }), [api, id]),
+    version,
+    initialRecord,
+  );
+  const progress = useRead<LegalAidProgress>(
+    useCallback(() => api.call('legalAid.actions', { caseId: id }), [api, id]),
+    version,
+  );
+  const deadlines = useRead<LegalAidDeadline[]>(
+    useCallback(() => api.call('legalAid.deadlines', { caseId: id }), [api, id]),
+    version,
+  );
 
   const openAction = (action: LegalAidAction) => {
     setOpen(action);
     if (action !== 'decide') return;
     // The decision form starts from the 事项类型 the verdict found (the clerk checks it).
     setSuggestedMatterType(undefined);
-    api.call('legalAid.eligibility', { caseId: id, matterType: null, mandatoryDefenceGrounds: null, limitEndsOn: null, urgentPreservation: null }).then(
-      (r) => setSuggestedMatterType(r.matterType),
-      () => setSuggestedMatterType(null),
-    );
+    api
+      .call('legalAid.eligibility', {
+        caseId: id,
+        matterType: null,
+        mandatoryDefenceGrounds: null,
+        limitEndsOn: null,
+        urgentPreservation: null,
+      })
+      .then(
+        (r) => setSuggestedMatterType(r.matterType),
+        () => setSuggestedMatterType(null),
+      );
   };
 
   const back = <Button onClick={onBack}>返回案件列表</Button>;
   if (!record.value) {
-    return record.failure ? <Alert type="error" showIcon title={record.failure} action={back} /> : <Spin description="正在读取案件" />;
+    return record.failure ? (
+      <Alert type="error" showIcon title={record.failure} action={back} />
+    ) : (
+      <Spin description="正在读取案件" />
+    );
   }
   const { application } = record.value;
-  const sectionFailure = (failure: string | null) => failure && <Alert className="page-alert" type="error" showIcon title={failure} />;
+  const sectionFailure = (failure: string | null) =>
+    failure && <Alert className="page-alert" type="error" showIcon title={failure} />;
 
   return (
     <div className="page case-detail legal-aid-case">
-      {justRegistered && <Alert className="page-alert" type="success" showIcon title={`申请已登记，案号 ${justRegistered}`} />}
+      {justRegistered && (
+        <Alert className="page-alert" type="success" showIcon title={`申请已登记，案号 ${justRegistered}`} />
+      )}
       <Space align="baseline" wrap>
         <Typography.Title level={3} className="case-number">
           {record.value.caseNumber}
@@ -158,14 +248,18 @@ export function LegalAidCasePage({ id, justRegistered, initialRecord, onBack }: 
       </Space>
       <Typography.Paragraph type="secondary">
         法律援助 · {application.applicant.name} · {application.matter} · 登记于 {formatMoment(record.value.createdAt)}
-        {record.value.updatedAt !== record.value.createdAt ? ` · 最后修改于 ${formatMoment(record.value.updatedAt)}` : ''}
+        {record.value.updatedAt !== record.value.createdAt
+          ? ` · 最后修改于 ${formatMoment(record.value.updatedAt)}`
+          : ''}
       </Typography.Paragraph>
 
       {sectionFailure(progress.failure)}
       {mayAct && progress.value && <Actions progress={progress.value} onOpen={openAction} />}
       {progress.value && <Summary progress={progress.value} />}
       {sectionFailure(deadlines.failure)}
-      {deadlines.value && <DeadlineList rows={deadlines.value.map((d) => ({ ...d, key: `${d.key}-${d.startedOn}` }))} />}
+      {deadlines.value && (
+        <DeadlineList rows={deadlines.value.map((d) => ({ ...d, key: `${d.key}-${d.startedOn}` }))} />
+      )}
       <EligibilityPanel caseId={id} version={version} onChanged={() => setVersion((v) => v + 1)} />
       <CaseTimeline caseId={id} kind="legal_aid" version={version} />
       <ApplicationFacts application={application} />

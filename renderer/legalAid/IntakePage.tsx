@@ -1,6 +1,20 @@
 // 法律援助申请表: the intake form, in the paper form's order. Every field's message comes from the shared schema
 // (the same the main process enforces), shown as the clerk types or leaves the field and all at once on 保存.
-import { Alert, App as AntApp, Button, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space, Spin, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Checkbox,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { LEGAL_AID_LABELS } from '../../shared/kinds/legalAid/intake';
@@ -33,7 +47,13 @@ import {
 } from './intakeValues';
 import { useDraftAutosave } from '../forms/useDraftAutosave';
 import { AutosaveNote } from '../forms/AutosaveNote';
-import { ConflictCheck, conflictProblem, NO_CONFLICTS, recordConflictsSeen, type ConflictReview } from '../cases/ConflictCheck';
+import {
+  ConflictCheck,
+  conflictProblem,
+  NO_CONFLICTS,
+  recordConflictsSeen,
+  type ConflictReview,
+} from '../cases/ConflictCheck';
 import type { Created } from '../app/kindPages';
 import { DATE_FORMAT, DATE_FORMATS, options, searchable } from '../forms/typedValues';
 import { PartyFields } from '../forms/PartyFields';
@@ -87,7 +107,12 @@ export function LegalAidIntakePage({ draftId, onCreated }: Props) {
         />
       )}
       {loadError ? (
-        <Alert type="error" showIcon title={loadError} action={<Button onClick={() => navigate({ page: 'drafts' })}>返回草稿</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title={loadError}
+          action={<Button onClick={() => navigate({ page: 'drafts' })}>返回草稿</Button>}
+        />
       ) : initial ? (
         <IntakeForm initial={initial} draftId={draftId} resumed={draftId !== null} onCreated={onCreated} />
       ) : (
@@ -100,12 +125,33 @@ export function LegalAidIntakePage({ draftId, onCreated }: Props) {
 /** The people on the form, as the conflict check asks about them. */
 function partiesOf(values: IntakeValues): ConflictParty[] {
   const a = values.applicant;
-  const withAgent = !!values.hasAgent || agentRequired({ lacksCapacity: a?.lacksCapacity, birthDate: a?.birthDate, receivedOn: values.receivedOn });
+  const withAgent =
+    !!values.hasAgent ||
+    agentRequired({ lacksCapacity: a?.lacksCapacity, birthDate: a?.birthDate, receivedOn: values.receivedOn });
   const isoOf = (d: IntakeValues['receivedOn']) => (d && d.isValid() ? d.format(DATE_FORMAT) : '');
   return [
-    { name: a?.name ?? '', idNumber: a?.idNumber ?? '', birthDate: isoOf(a?.birthDate ?? null), role: 'applicant' as const },
-    ...(withAgent ? [{ name: values.agent?.name ?? '', idNumber: values.agent?.idNumber ?? '', birthDate: '', role: 'agent' as const }] : []),
-    ...(values.opposingParties ?? []).map((p) => ({ name: p?.name ?? '', idNumber: p?.idNumber ?? '', birthDate: '', role: 'opposing' as const })),
+    {
+      name: a?.name ?? '',
+      idNumber: a?.idNumber ?? '',
+      birthDate: isoOf(a?.birthDate ?? null),
+      role: 'applicant' as const,
+    },
+    ...(withAgent
+      ? [
+          {
+            name: values.agent?.name ?? '',
+            idNumber: values.agent?.idNumber ?? '',
+            birthDate: '',
+            role: 'agent' as const,
+          },
+        ]
+      : []),
+    ...(values.opposingParties ?? []).map((p) => ({
+      name: p?.name ?? '',
+      idNumber: p?.idNumber ?? '',
+      birthDate: '',
+      role: 'opposing' as const,
+    })),
   ];
 }
 
@@ -117,13 +163,30 @@ function IntakeConflicts({ onChange }: { onChange(review: ConflictReview): void 
   const hasAgent = Form.useWatch('hasAgent', form);
   const opposingParties = Form.useWatch('opposingParties', form);
   const receivedOn = Form.useWatch('receivedOn', form);
-  const parties = partiesOf({ ...form.getFieldsValue(true), applicant, agent, hasAgent, opposingParties, receivedOn } as IntakeValues);
+  const parties = partiesOf({
+    ...form.getFieldsValue(true),
+    applicant,
+    agent,
+    hasAgent,
+    opposingParties,
+    receivedOn,
+  } as IntakeValues);
   return <ConflictCheck parties={parties} onChange={onChange} />;
 }
 
 const filled = (v: unknown) => v !== '' && v !== null && v !== false && !(Array.isArray(v) && v.length === 0);
 
-function IntakeForm({ initial, draftId, resumed, onCreated }: { initial: IntakeValues; draftId: number | null; resumed: boolean; onCreated(c: Created): void }) {
+function IntakeForm({
+  initial,
+  draftId,
+  resumed,
+  onCreated,
+}: {
+  initial: IntakeValues;
+  draftId: number | null;
+  resumed: boolean;
+  onCreated(c: Created): void;
+}) {
   const api = useApi();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<IntakeValues>();
@@ -160,7 +223,8 @@ function IntakeForm({ initial, draftId, resumed, onCreated }: { initial: IntakeV
     if (idNumber !== undefined && GB11643_ID_TYPES.has(form.getFieldValue(['applicant', 'idType']) as IdType)) {
       const parsed = parseIdNumber(idNumber, localDate());
       if (parsed.ok) {
-        if (!form.getFieldValue(['applicant', 'birthDate'])) form.setFieldValue(['applicant', 'birthDate'], dayjs(parsed.value.birthDate, DATE_FORMAT, true));
+        if (!form.getFieldValue(['applicant', 'birthDate']))
+          form.setFieldValue(['applicant', 'birthDate'], dayjs(parsed.value.birthDate, DATE_FORMAT, true));
         if (!form.getFieldValue(['applicant', 'sex'])) form.setFieldValue(['applicant', 'sex'], parsed.value.sex);
       }
     }
@@ -203,7 +267,13 @@ function IntakeForm({ initial, draftId, resumed, onCreated }: { initial: IntakeV
   return (
     <FieldMessagesContext.Provider value={{ formName: FORM_NAME, labels: LEGAL_AID_LABELS, store: messages.store }}>
       <div ref={messages.holder} onKeyDownCapture={enterMovesFocus} onBlurCapture={messages.onBlurCapture}>
-        <Form<IntakeValues> form={form} name={FORM_NAME} layout="vertical" initialValues={initial} onValuesChange={onValuesChange}>
+        <Form<IntakeValues>
+          form={form}
+          name={FORM_NAME}
+          layout="vertical"
+          initialValues={initial}
+          onValuesChange={onValuesChange}
+        >
           <Typography.Title level={4}>申请人</Typography.Title>
           <PartyFields
             at={APPLICANT_AT}
@@ -251,7 +321,9 @@ function IntakeForm({ initial, draftId, resumed, onCreated }: { initial: IntakeV
           <Typography.Title level={4}>代理人</Typography.Title>
           {needsAgent ? (
             <FormField path="agent" noName label="">
-              <Typography.Text>申请人为未成年人或无民事行为能力、限制民事行为能力人，须由代理人代为申请。</Typography.Text>
+              <Typography.Text>
+                申请人为未成年人或无民事行为能力、限制民事行为能力人，须由代理人代为申请。
+              </Typography.Text>
             </FormField>
           ) : (
             <FormField path="agent" name={['hasAgent']} valuePropName="checked" label="">
@@ -297,7 +369,11 @@ function IntakeForm({ initial, draftId, resumed, onCreated }: { initial: IntakeV
                       </Col>
                       <Col span={10}>
                         <FormField path={`opposingParties.${index}.idNumber`} name={[row.name, 'idNumber']}>
-                          <Input maxLength={ID_NUMBER_MAX} autoComplete="off" placeholder="公民身份号码或统一社会信用代码（知道时填写）" />
+                          <Input
+                            maxLength={ID_NUMBER_MAX}
+                            autoComplete="off"
+                            placeholder="公民身份号码或统一社会信用代码（知道时填写）"
+                          />
                         </FormField>
                       </Col>
                       <Col span={4}>

@@ -1,7 +1,20 @@
 // 援助人员名册: the law firms, legal-service offices and centre staff the office assigns legal-aid cases to, with
 // each person's areas of expertise (the assignment form suggests from here: rotation among those whose expertise
 // fits). Entries are never deleted, only taken off the roster (不在册), so past assignments keep their person.
-import { Alert, App as AntApp, Button, Checkbox, Input, Modal, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Checkbox,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { RosterEntry } from '../../shared/contract';
 import { ORG_TYPES } from '../../shared/kinds/legalAid/options';
@@ -24,17 +37,37 @@ interface EntryValues {
 }
 
 const payloadOf = (v: EntryValues) => ({
-  orgType: v.orgType ?? '', orgName: v.orgName ?? '', personName: v.personName ?? '', phone: v.phone ?? '',
-  expertise: v.expertise ?? [], note: v.note ?? '',
+  orgType: v.orgType ?? '',
+  orgName: v.orgName ?? '',
+  personName: v.personName ?? '',
+  phone: v.phone ?? '',
+  expertise: v.expertise ?? [],
+  note: v.note ?? '',
 });
 
-function EntryForm({ entry, onSaved, onCancel }: { entry: RosterEntry | null; onSaved(saved: RosterEntry): void; onCancel(): void }) {
+function EntryForm({
+  entry,
+  onSaved,
+  onCancel,
+}: {
+  entry: RosterEntry | null;
+  onSaved(saved: RosterEntry): void;
+  onCancel(): void;
+}) {
   const api = useApi();
   const checked = useCheckedForm<EntryValues>({
     formName: 'roster',
     labels: ROSTER_LABELS,
     initial: entry
-      ? { orgType: entry.orgType, orgName: entry.orgName, personName: entry.personName, phone: entry.phone, expertise: entry.expertise, note: entry.note, active: entry.active }
+      ? {
+          orgType: entry.orgType,
+          orgName: entry.orgName,
+          personName: entry.personName,
+          phone: entry.phone,
+          expertise: entry.expertise,
+          note: entry.note,
+          active: entry.active,
+        }
       : { orgType: undefined, orgName: '', personName: '', phone: '', expertise: [], note: '', active: true },
     issuesOf: (v) =>
       entry
@@ -50,7 +83,11 @@ function EntryForm({ entry, onSaved, onCancel }: { entry: RosterEntry | null; on
   return (
     <CheckedFormFrame checked={checked}>
       <FormField path="orgType" required>
-        <Select options={ORG_TYPES.map((t) => ({ value: t, label: t }))} showSearch={{ optionFilterProp: 'label' }} placeholder="请选择" />
+        <Select
+          options={ORG_TYPES.map((t) => ({ value: t, label: t }))}
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="请选择"
+        />
       </FormField>
       <FormField path="orgName" required>
         <Input maxLength={100} autoComplete="off" />
@@ -103,7 +140,9 @@ export function RosterPage() {
         <Typography.Title level={3}>援助人员名册</Typography.Title>
         {mayEdit && <Button onClick={() => setEditing('new')}>添加人员</Button>}
       </Space>
-      <Typography.Paragraph type="secondary">指派法律援助案件时，按擅长领域和轮换顺序从名册中建议承办人员。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        指派法律援助案件时，按擅长领域和轮换顺序从名册中建议承办人员。
+      </Typography.Paragraph>
       {failure && <Alert className="page-alert" type="error" showIcon title={failure} />}
       {entries === null && !failure ? (
         <Spin description="正在读取名册" />
@@ -120,16 +159,37 @@ export function RosterPage() {
             { key: 'orgType', title: '承办机构类型', dataIndex: 'orgType' },
             { key: 'phone', title: '联系电话', dataIndex: 'phone' },
             { key: 'expertise', title: '擅长领域', render: (_, e) => e.expertise.map((a) => <Tag key={a}>{a}</Tag>) },
-            { key: 'active', title: '状态', render: (_, e) => (e.active ? <Tag color="green">在册</Tag> : <Tag>不在册</Tag>) },
+            {
+              key: 'active',
+              title: '状态',
+              render: (_, e) => (e.active ? <Tag color="green">在册</Tag> : <Tag>不在册</Tag>),
+            },
             { key: 'updatedAt', title: '更新时间', render: (_, e) => formatMoment(e.updatedAt) },
             ...(mayEdit
-              ? [{ key: 'edit', title: '操作', render: (_: unknown, e: RosterEntry) => <Button size="small" onClick={() => setEditing(e)} aria-label={`修改${e.personName}`}>修改</Button> }]
+              ? [
+                  {
+                    key: 'edit',
+                    title: '操作',
+                    render: (_: unknown, e: RosterEntry) => (
+                      <Button size="small" onClick={() => setEditing(e)} aria-label={`修改${e.personName}`}>
+                        修改
+                      </Button>
+                    ),
+                  },
+                ]
               : []),
           ]}
         />
       )}
       {editing && (
-        <Modal open title={editing === 'new' ? '添加援助人员' : `修改：${editing.personName}`} footer={null} onCancel={() => setEditing(null)} destroyOnHidden mask={{ closable: false }}>
+        <Modal
+          open
+          title={editing === 'new' ? '添加援助人员' : `修改：${editing.personName}`}
+          footer={null}
+          onCancel={() => setEditing(null)}
+          destroyOnHidden
+          mask={{ closable: false }}
+        >
           <EntryForm
             entry={editing === 'new' ? null : editing}
             onSaved={(saved) => {

@@ -35,10 +35,18 @@ function RosterSuggestions({ caseId, picked, onPick }: Props) {
     };
   }, [api, caseId]);
 
-  if (failure) return <Alert className="page-alert" type="warning" showIcon title={`未能读取援助人员名册：${failure}`} />;
+  if (failure)
+    return <Alert className="page-alert" type="warning" showIcon title={`未能读取援助人员名册：${failure}`} />;
   if (!suggestion) return null;
   if (suggestion.candidates.length === 0) {
-    return <Alert className="page-alert" type="info" showIcon title="援助人员名册中没有在册人员，请直接填写承办机构和承办人员，或先在“援助人员名册”中添加。" />;
+    return (
+      <Alert
+        className="page-alert"
+        type="info"
+        showIcon
+        title="援助人员名册中没有在册人员，请直接填写承办机构和承办人员，或先在“援助人员名册”中添加。"
+      />
+    );
   }
   const { next } = suggestion;
   return (
@@ -49,7 +57,8 @@ function RosterSuggestions({ caseId, picked, onPick }: Props) {
       {next && (
         <Space wrap className="page-alert">
           <Typography.Text>
-            轮换建议：<strong>{next.personName}</strong>（{next.orgName}）{next.matchesExpertise ? '，擅长本类事项' : '，名册中无擅长本类事项的人员'}
+            轮换建议：<strong>{next.personName}</strong>（{next.orgName}）
+            {next.matchesExpertise ? '，擅长本类事项' : '，名册中无擅长本类事项的人员'}
           </Typography.Text>
           <Button size="small" onClick={() => onPick(next)} disabled={picked?.id === next.id}>
             采用建议
@@ -91,10 +100,17 @@ function RosterPick({ caseId, values, set }: FieldContext) {
   return (
     <>
       <RosterSuggestions caseId={caseId} picked={picked} onPick={pick} />
-      {picked && <Alert className="page-alert" type="info" showIcon title={`取自名册：${picked.orgName} ${picked.personName}`} />}
+      {picked && (
+        <Alert className="page-alert" type="info" showIcon title={`取自名册：${picked.orgName} ${picked.personName}`} />
+      )}
     </>
   );
 }
 
 /** The assignment's roster entry, as a field of its form: chosen here, sent as `rosterId`. */
-export const rosterPick: FieldSpec = { path: 'rosterId', kind: 'custom', initial: null, render: (context) => <RosterPick {...context} /> };
+export const rosterPick: FieldSpec = {
+  path: 'rosterId',
+  kind: 'custom',
+  initial: null,
+  render: (context) => <RosterPick {...context} />,
+};

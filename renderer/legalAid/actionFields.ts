@@ -2,7 +2,12 @@
 // is typed, and when a field shows. The schemas and labels are the channels' own (shared/kinds/legalAid/actions.ts),
 // so the form says what the main process would say, before anything is sent.
 import { LINE_MAX, NAME_MAX, NOTE_MAX } from '../../shared/cases/fieldLimits';
-import { MANDATORY_DEFENCE_GROUNDS, MATTER_TYPE_LABELS, MATTER_TYPES, PROVISIONAL_GROUNDS } from '../../shared/kinds/legalAid/eligibility';
+import {
+  MANDATORY_DEFENCE_GROUNDS,
+  MATTER_TYPE_LABELS,
+  MATTER_TYPES,
+  PROVISIONAL_GROUNDS,
+} from '../../shared/kinds/legalAid/eligibility';
 import type { LegalAidAction } from '../../shared/kinds/legalAid/lifecycle';
 import {
   CLOSING_DOCUMENTS,
@@ -19,10 +24,20 @@ import { rosterPick } from './RosterPick';
 
 /** A date: the action's own starts at today, any other empty. */
 const date = (path: string, required = true, placeholder?: string): FieldSpec => ({
-  path, kind: 'date', required, ...(path === 'actedOn' ? {} : { initial: null }), ...(placeholder ? { placeholder } : {}),
+  path,
+  kind: 'date',
+  required,
+  ...(path === 'actedOn' ? {} : { initial: null }),
+  ...(placeholder ? { placeholder } : {}),
 });
 const note = (path = 'note', required = false): FieldSpec => ({ path, kind: 'textarea', max: NOTE_MAX, required });
-const decider = (path: string): FieldSpec => ({ path, kind: 'radio', choices: DECIDERS, required: true, initial: '司法所' });
+const decider = (path: string): FieldSpec => ({
+  path,
+  kind: 'radio',
+  choices: DECIDERS,
+  required: true,
+  initial: '司法所',
+});
 
 export const LEGAL_AID_ACTION_FORMS: ActionForms<LegalAidAction, unknown> = {
   notifyMissing: () => ({
@@ -42,7 +57,12 @@ export const LEGAL_AID_ACTION_FORMS: ActionForms<LegalAidAction, unknown> = {
       { path: 'decision', kind: 'radio', choices: DECISIONS, required: true, initial: '给予法律援助' },
       decider('decidedBy'),
       { path: 'matterType', kind: 'select', choices: MATTER_TYPES, choiceLabels: MATTER_TYPE_LABELS, required: true },
-      { path: 'mandatoryDefenceGrounds', kind: 'multi', choices: MANDATORY_DEFENCE_GROUNDS, when: (v) => v.matterType === '刑事辩护' },
+      {
+        path: 'mandatoryDefenceGrounds',
+        kind: 'multi',
+        choices: MANDATORY_DEFENCE_GROUNDS,
+        when: (v) => v.matterType === '刑事辩护',
+      },
       { path: 'documentNumber', kind: 'text', max: LINE_MAX },
       { path: 'reasons', kind: 'textarea', max: NOTE_MAX, placeholder: '不予法律援助的，须书面写明理由' },
     ],
@@ -77,7 +97,12 @@ export const LEGAL_AID_ACTION_FORMS: ActionForms<LegalAidAction, unknown> = {
   }),
   terminate: () => ({
     hint: '终止法律援助须属于法律援助法第48条规定的情形之一。',
-    fields: [date('actedOn'), { path: 'reason', kind: 'select', choices: TERMINATION_REASONS, required: true }, decider('decidedBy'), note('explanation', true)],
+    fields: [
+      date('actedOn'),
+      { path: 'reason', kind: 'select', choices: TERMINATION_REASONS, required: true },
+      decider('decidedBy'),
+      note('explanation', true),
+    ],
   }),
   close: () => ({
     fields: [

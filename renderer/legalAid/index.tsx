@@ -6,9 +6,13 @@ import { RosterPage } from './RosterPage';
 import type { LegalAidCase } from '../../shared/contract';
 
 export const LEGAL_AID_PAGES: KindPages = {
-  CasePage: ({ initialRecord, ...props }) => <LegalAidCasePage {...props} initialRecord={initialRecord as LegalAidCase | undefined} />,
+  CasePage: ({ initialRecord, ...props }) => (
+    <LegalAidCasePage {...props} initialRecord={initialRecord as LegalAidCase | undefined} />
+  ),
   pages: {
-    intake: ({ draftId, onCreated }) => <LegalAidIntakePage key={draftId ?? 'new'} draftId={draftId} onCreated={onCreated} />,
+    intake: ({ draftId, onCreated }) => (
+      <LegalAidIntakePage key={draftId ?? 'new'} draftId={draftId} onCreated={onCreated} />
+    ),
     roster: () => <RosterPage />,
   },
   draftPage: () => 'intake',

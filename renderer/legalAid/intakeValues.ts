@@ -14,7 +14,6 @@ import { yuanToFen } from '../../shared/money';
 import { fieldIssues } from '../../shared/validation';
 import { DATE_FORMAT, isoOf } from '../forms/typedValues';
 
-
 export interface IntakeValues {
   applicant: {
     name: string;
@@ -40,13 +39,18 @@ export interface IntakeValues {
   proceedingStage: string | undefined;
   handlingAuthority: string;
   facts: string;
-  finance: { householdSize: string; monthlyIncomePerCapitaYuan: string; basis: string | undefined; exemptReason: string };
+  finance: {
+    householdSize: string;
+    monthlyIncomePerCapitaYuan: string;
+    basis: string | undefined;
+    exemptReason: string;
+  };
   receivedOn: Dayjs | null;
   receivedBy: string;
 }
 
 /** Form paths that differ from the payload's: the income is typed in yuan and sent in fen. */
-export const FORM_PATH_OF: Readonly<Record<string, string>> = {
+const FORM_PATH_OF: Readonly<Record<string, string>> = {
   'finance.monthlyIncomePerCapitaFen': 'finance.monthlyIncomePerCapitaYuan',
 };
 const PAYLOAD_PATH_OF: Readonly<Record<string, string>> = Object.fromEntries(
@@ -57,8 +61,17 @@ export const payloadPath = (formPath: string): string => PAYLOAD_PATH_OF[formPat
 export function emptyIntake(today: string = localDate()): IntakeValues {
   return {
     applicant: {
-      name: '', sex: undefined, ethnicity: '汉族', birthDate: null, idType: '居民身份证', idNumber: '',
-      householdAddress: '', residence: '', phone: '', employer: '', lacksCapacity: false,
+      name: '',
+      sex: undefined,
+      ethnicity: '汉族',
+      birthDate: null,
+      idType: '居民身份证',
+      idNumber: '',
+      householdAddress: '',
+      residence: '',
+      phone: '',
+      employer: '',
+      lacksCapacity: false,
     },
     applicantGroups: [],
     hasAgent: false,
@@ -92,7 +105,11 @@ export function agentRequired({ lacksCapacity, birthDate, receivedOn }: AgentFac
 
 const agentShown = (values: IntakeValues): boolean =>
   !!values.hasAgent ||
-  agentRequired({ lacksCapacity: values.applicant.lacksCapacity, birthDate: values.applicant.birthDate, receivedOn: values.receivedOn });
+  agentRequired({
+    lacksCapacity: values.applicant.lacksCapacity,
+    birthDate: values.applicant.birthDate,
+    receivedOn: values.receivedOn,
+  });
 
 /**
  * A number the clerk typed, for the schema to judge: blank is null, digits are a number, anything else goes as
@@ -121,14 +138,24 @@ export function toApplication(values: IntakeValues): LegalAidApplicationInput {
   const basis = values.finance.basis ?? '';
   const payload = {
     applicant: {
-      name: a.name ?? '', sex: a.sex ?? '', ethnicity: a.ethnicity ?? '', birthDate: isoOf(a.birthDate),
-      idType: a.idType ?? '', idNumber: a.idNumber ?? '', householdAddress: a.householdAddress ?? '',
-      residence: a.residence ?? '', phone: a.phone ?? '', employer: a.employer ?? '', lacksCapacity: !!a.lacksCapacity,
+      name: a.name ?? '',
+      sex: a.sex ?? '',
+      ethnicity: a.ethnicity ?? '',
+      birthDate: isoOf(a.birthDate),
+      idType: a.idType ?? '',
+      idNumber: a.idNumber ?? '',
+      householdAddress: a.householdAddress ?? '',
+      residence: a.residence ?? '',
+      phone: a.phone ?? '',
+      employer: a.employer ?? '',
+      lacksCapacity: !!a.lacksCapacity,
     },
     applicantGroups: values.applicantGroups ?? [],
     agent: withAgent
       ? {
-          name: values.agent.name ?? '', relation: values.agent.relation ?? '', idNumber: values.agent.idNumber ?? '',
+          name: values.agent.name ?? '',
+          relation: values.agent.relation ?? '',
+          idNumber: values.agent.idNumber ?? '',
           phone: values.agent.phone ?? '',
         }
       : null,
@@ -172,7 +199,9 @@ export function intakeIssues(values: IntakeValues, today: string = localDate()):
   const parsed = legalAidApplicationSchema(() => today).safeParse(application);
   if (parsed.success) return new Map();
   const rules = checkLegalAidApplication(trimmedDeep(application) as LegalAidApplication, today);
-  const ruleError = new z.ZodError(rules.map((r) => ({ code: 'custom' as const, path: r.path, message: r.message, input: undefined })));
+  const ruleError = new z.ZodError(
+    rules.map((r) => ({ code: 'custom' as const, path: r.path, message: r.message, input: undefined })),
+  );
   const issues = new Map<string, string>();
   for (const issue of [...fieldIssues(parsed.error, LEGAL_AID_LABELS), ...fieldIssues(ruleError, LEGAL_AID_LABELS)]) {
     if (!issues.has(issue.field)) issues.set(issue.field, issue.message);
@@ -196,8 +225,10 @@ export function draftTitle(values: IntakeValues): string {
   return [...(values.applicant.name ?? '').trim()].slice(0, 50).join('');
 }
 
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : fallback);
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const str = (v: unknown, fallback = ''): string =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : fallback;
 const pick = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const date = (v: unknown): Dayjs | null => {
   const d = typeof v === 'string' ? dayjs(v, DATE_FORMAT, true) : null;
@@ -211,13 +242,28 @@ export function fromDraftData(data: IntakeDraft): IntakeValues {
   const parties = Array.isArray(data.opposingParties) ? data.opposingParties : [];
   return {
     applicant: {
-      name: str(a.name), sex: pick(a.sex), ethnicity: pick(a.ethnicity), birthDate: date(a.birthDate),
-      idType: pick(a.idType), idNumber: str(a.idNumber), householdAddress: str(a.householdAddress),
-      residence: str(a.residence), phone: str(a.phone), employer: str(a.employer), lacksCapacity: a.lacksCapacity === true,
+      name: str(a.name),
+      sex: pick(a.sex),
+      ethnicity: pick(a.ethnicity),
+      birthDate: date(a.birthDate),
+      idType: pick(a.idType),
+      idNumber: str(a.idNumber),
+      householdAddress: str(a.householdAddress),
+      residence: str(a.residence),
+      phone: str(a.phone),
+      employer: str(a.employer),
+      lacksCapacity: a.lacksCapacity === true,
     },
-    applicantGroups: Array.isArray(data.applicantGroups) ? data.applicantGroups.filter((g): g is string => typeof g === 'string') : [],
+    applicantGroups: Array.isArray(data.applicantGroups)
+      ? data.applicantGroups.filter((g): g is string => typeof g === 'string')
+      : [],
     hasAgent: data.hasAgent === true,
-    agent: { name: str(agent.name), relation: pick(agent.relation), idNumber: str(agent.idNumber), phone: str(agent.phone) },
+    agent: {
+      name: str(agent.name),
+      relation: pick(agent.relation),
+      idNumber: str(agent.idNumber),
+      phone: str(agent.phone),
+    },
     opposingParties: parties.map((p) => ({ name: str(obj(p).name), idNumber: str(obj(p).idNumber) })),
     category: pick(data.category),
     serviceForm: pick(data.serviceForm),

@@ -3,7 +3,12 @@
 // small form in a dialog), the timeline, and the interference records every case has.
 import { Alert, Button, Descriptions, Space, Spin, Table, Tag, Typography, type DescriptionsProps } from 'antd';
 import { useCallback, type ReactNode } from 'react';
-import type { MediationCase, MediationCaseDeadlines, MediationDeadline, MediationPartyRecord } from '../../shared/contract';
+import type {
+  MediationCase,
+  MediationCaseDeadlines,
+  MediationDeadline,
+  MediationPartyRecord,
+} from '../../shared/contract';
 import { MEDIATION_LABELS } from '../../shared/kinds/mediation/intake';
 import { PARTY_KIND_LABELS } from '../../shared/kinds/mediation/options';
 import { useApi } from '../app/apiContext';
@@ -21,7 +26,12 @@ import { IdNumberText } from '../cases/IdNumberText';
 
 type Items = NonNullable<DescriptionsProps['items']>;
 const label = (path: string) => MEDIATION_LABELS[path] ?? path;
-const item = (key: string, name: string, children: ReactNode, span?: number): Items[number] => ({ key, label: name, children, ...(span ? { span } : {}) });
+const item = (key: string, name: string, children: ReactNode, span?: number): Items[number] => ({
+  key,
+  label: name,
+  children,
+  ...(span ? { span } : {}),
+});
 const orNone = (s: string) => s || '—';
 const text = (s: string) => <span className="facts">{orNone(s)}</span>;
 
@@ -35,7 +45,10 @@ function Section({ title, items }: { title: string; items: Items }) {
 
 function partyItems(p: MediationPartyRecord, i: number): Items {
   const k = (f: string) => `p${i}.${f}`;
-  const common = [item(k('kind'), '当事人类型', PARTY_KIND_LABELS[p.kind]), item(k('name'), label('parties.*.name'), p.name)];
+  const common = [
+    item(k('kind'), '当事人类型', PARTY_KIND_LABELS[p.kind]),
+    item(k('name'), label('parties.*.name'), p.name),
+  ];
   if (p.kind === 'organisation') {
     return [
       ...common,
@@ -61,12 +74,29 @@ function ProgressSection({ record }: { record: MediationCase }) {
   const f = record.facts;
   const items: Items = [];
   f.investigations.forEach((r, i) =>
-    items.push(item(`inv${i}`, `调查记录（${formatDate(r.on)}）`, text(`${r.investigator}${r.subject ? ` 调查 ${r.subject}` : ''}${r.place ? `，地点：${r.place}` : ''}\n${r.content}`), 2)),
+    items.push(
+      item(
+        `inv${i}`,
+        `调查记录（${formatDate(r.on)}）`,
+        text(
+          `${r.investigator}${r.subject ? ` 调查 ${r.subject}` : ''}${r.place ? `，地点：${r.place}` : ''}\n${r.content}`,
+        ),
+        2,
+      ),
+    ),
   );
   f.sessions.forEach((r, i) =>
-    items.push(item(`ses${i}`, `调解记录（${formatDate(r.on)}）`, text(`${r.place ? `地点：${r.place}　` : ''}${r.attendees ? `参加人员：${r.attendees}` : ''}\n${r.content}`), 2)),
+    items.push(
+      item(
+        `ses${i}`,
+        `调解记录（${formatDate(r.on)}）`,
+        text(`${r.place ? `地点：${r.place}　` : ''}${r.attendees ? `参加人员：${r.attendees}` : ''}\n${r.content}`),
+        2,
+      ),
+    ),
   );
-  if (f.extension) items.push(item('ext', '延长调解期限', `延长至${formatDate(f.extension.extendedTo)}（${f.extension.reason}）`, 2));
+  if (f.extension)
+    items.push(item('ext', '延长调解期限', `延长至${formatDate(f.extension.extendedTo)}（${f.extension.reason}）`, 2));
   if (f.outcome) items.push(item('outcome', '调解结果', `${f.outcome.result}（${formatDate(f.outcome.on)}）`, 2));
   if (f.agreement) {
     const a = f.agreement;
@@ -80,21 +110,52 @@ function ProgressSection({ record }: { record: MediationCase }) {
       item('due', '履行期限', orNone(formatDate(a.performanceDueOn))),
     );
   }
-  if (f.failure) items.push(item('fail', '调解不成功原因', text(`${f.failure.reason}\n已告知的其他途径：${f.failure.routesTold.join('、')}`), 2));
-  if (f.termination) items.push(item('term', '终止调解', text(`${f.termination.reason}：${f.termination.explanation}`), 2));
-  if (f.performance) items.push(item('perf', '履行情况', `${f.performance.state}（${formatDate(f.performance.on)}）${f.performance.note ? `：${f.performance.note}` : ''}`, 2));
-  f.followUps.forEach((r, i) => items.push(item(`fu${i}`, `回访（${formatDate(r.on)}）`, text(`${r.method}：${r.content}`), 2)));
+  if (f.failure)
+    items.push(
+      item(
+        'fail',
+        '调解不成功原因',
+        text(`${f.failure.reason}\n已告知的其他途径：${f.failure.routesTold.join('、')}`),
+        2,
+      ),
+    );
+  if (f.termination)
+    items.push(item('term', '终止调解', text(`${f.termination.reason}：${f.termination.explanation}`), 2));
+  if (f.performance)
+    items.push(
+      item(
+        'perf',
+        '履行情况',
+        `${f.performance.state}（${formatDate(f.performance.on)}）${f.performance.note ? `：${f.performance.note}` : ''}`,
+        2,
+      ),
+    );
+  f.followUps.forEach((r, i) =>
+    items.push(item(`fu${i}`, `回访（${formatDate(r.on)}）`, text(`${r.method}：${r.content}`), 2)),
+  );
   if (f.confirmation) {
     const c = f.confirmation;
     items.push(
       item('confApplied', '申请司法确认', `${formatDate(c.appliedOn)} 向${c.court}申请`),
-      item('confResult', '司法确认结果', c.result ? `${c.result.result}（${formatDate(c.result.on)}${c.result.rulingNumber ? `，${c.result.rulingNumber}` : ''}）` : '待裁定'),
+      item(
+        'confResult',
+        '司法确认结果',
+        c.result
+          ? `${c.result.result}（${formatDate(c.result.on)}${c.result.rulingNumber ? `，${c.result.rulingNumber}` : ''}）`
+          : '待裁定',
+      ),
     );
   }
   if (f.outcome?.result === '调解成功') items.push(item('crime', '防止民转刑', f.crimePrevention ? '是' : '否'));
   if (f.subsidy) {
     const s = f.subsidy;
-    items.push(item('subsidy', '以奖代补补贴', `${formatMoney(s.amountFen)}（${s.manual ? '按实际金额' : `按${s.form}调解案件补贴标准`}）${s.note ? `：${s.note}` : ''}`));
+    items.push(
+      item(
+        'subsidy',
+        '以奖代补补贴',
+        `${formatMoney(s.amountFen)}（${s.manual ? '按实际金额' : `按${s.form}调解案件补贴标准`}）${s.note ? `：${s.note}` : ''}`,
+      ),
+    );
   }
   if (f.archivedOn) items.push(item('archived', '归档日期', formatDate(f.archivedOn)));
   return items.length ? <Section title="办理情况" items={items} /> : null;
@@ -114,7 +175,12 @@ function DeadlineTable({ deadlines }: { deadlines: MediationDeadline[] }) {
           { title: '期限', dataIndex: 'label', key: 'label' },
           { title: '起算', key: 'start', render: (_, d) => `${d.startsFrom}（${formatDate(d.startedOn)}）` },
           { title: '届满日期', key: 'due', className: 'nowrap', render: (_, d) => formatDate(d.due) },
-          { title: '完成日期', key: 'done', className: 'nowrap', render: (_, d) => (d.doneOn ? formatDate(d.doneOn) : '—') },
+          {
+            title: '完成日期',
+            key: 'done',
+            className: 'nowrap',
+            render: (_, d) => (d.doneOn ? formatDate(d.doneOn) : '—'),
+          },
           { title: '情况', key: 'status', render: (_, d) => <DueStatusTag status={d.status} /> },
           { title: '依据', dataIndex: 'source', key: 'source' },
         ]}
@@ -162,7 +228,9 @@ export function MediationCasePage({ id, justRegistered, onBack }: Props) {
 
   return (
     <div className="page case-detail mediation-case">
-      {justRegistered && <Alert className="page-alert" type="success" showIcon title={`纠纷已登记，案号 ${justRegistered}`} />}
+      {justRegistered && (
+        <Alert className="page-alert" type="success" showIcon title={`纠纷已登记，案号 ${justRegistered}`} />
+      )}
       <Space align="baseline" wrap>
         <Typography.Title level={3} className="case-number">
           {record.caseNumber}
@@ -180,7 +248,11 @@ export function MediationCasePage({ id, justRegistered, onBack }: Props) {
       <section className="detail-section" aria-label="可进行的操作">
         <Typography.Title level={4}>办理</Typography.Title>
         {mayAct ? (
-          <ActionButtons choices={record.available} emptyText="本案当前没有可进行的操作" dialog={(c, close) => dialog(c as MediationActionOption, close)} />
+          <ActionButtons
+            choices={record.available}
+            emptyText="本案当前没有可进行的操作"
+            dialog={(c, close) => dialog(c as MediationActionOption, close)}
+          />
         ) : (
           <Typography.Text type="secondary">当前角色只能查看</Typography.Text>
         )}

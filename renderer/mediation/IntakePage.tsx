@@ -34,14 +34,18 @@ import { useDisputeTypes } from './useDisputeTypes';
 import dayjs from 'dayjs';
 
 /** A person's ID number carries the birth date and sex: fill them when the clerk has not. */
-export function fillFromIdNumbers(checked: CheckedForm<RegistrationValues>, changed: { parties?: (Partial<PartyValues> | undefined)[] }): void {
+function fillFromIdNumbers(
+  checked: CheckedForm<RegistrationValues>,
+  changed: { parties?: (Partial<PartyValues> | undefined)[] },
+): void {
   // antd's paths are typed by the values; these are plain ones.
   const form = checked.form as unknown as FormInstance;
   changed.parties?.forEach((p, i) => {
     if (!p?.idNumber) return;
     const parsed = parseIdNumber(p.idNumber, localDate());
     if (!parsed.ok) return;
-    if (!form.getFieldValue(['parties', i, 'birthDate'])) form.setFieldValue(['parties', i, 'birthDate'], dayjs(parsed.value.birthDate, DATE_FORMAT, true));
+    if (!form.getFieldValue(['parties', i, 'birthDate']))
+      form.setFieldValue(['parties', i, 'birthDate'], dayjs(parsed.value.birthDate, DATE_FORMAT, true));
     if (!form.getFieldValue(['parties', i, 'sex'])) form.setFieldValue(['parties', i, 'sex'], parsed.value.sex);
   });
 }
@@ -63,7 +67,15 @@ export function MediationIntakePage({ draftId, onCreated }: Props) {
   );
 }
 
-function RegistrationForm({ initial, draftId, onCreated }: { initial: RegistrationValues; draftId: number | null; onCreated(created: Created): void }) {
+function RegistrationForm({
+  initial,
+  draftId,
+  onCreated,
+}: {
+  initial: RegistrationValues;
+  draftId: number | null;
+  onCreated(created: Created): void;
+}) {
   const api = useApi();
   const { message } = AntApp.useApp();
   const disputeTypes = useDisputeTypes();
@@ -72,7 +84,12 @@ function RegistrationForm({ initial, draftId, onCreated }: { initial: Registrati
   const [parties, setParties] = useConflictParties(conflictPartiesOf(initial.parties));
   const [source, setSource] = useState<string | undefined>(initial.source);
 
-  const base = useCheckedForm<RegistrationValues>({ formName: 'mediation', labels: MEDIATION_LABELS, initial, issuesOf: registrationIssues });
+  const base = useCheckedForm<RegistrationValues>({
+    formName: 'mediation',
+    labels: MEDIATION_LABELS,
+    initial,
+    issuesOf: registrationIssues,
+  });
   const checked: CheckedForm<RegistrationValues> = {
     ...base,
     onValuesChange: (changed) => {
@@ -88,7 +105,9 @@ function RegistrationForm({ initial, draftId, onCreated }: { initial: Registrati
     checked,
     async (values) => {
       requireConflictsSeen(conflicts);
-      const created = await registerFromDraft(autosave, (draftId) => api.call('mediation.create', { draftId, registration: toRegistration(values) }));
+      const created = await registerFromDraft(autosave, (draftId) =>
+        api.call('mediation.create', { draftId, registration: toRegistration(values) }),
+      );
       await recordConflictsSeen(api, created.id, conflicts, (text) => void message.warning(text));
       message.success(`已登记，案号 ${created.caseNumber}`);
       onCreated(created);

@@ -9,7 +9,19 @@ import { PartyFields } from '../forms/PartyFields';
 const KIND_OPTIONS = PARTY_KINDS.map((k) => ({ value: k, label: PARTY_KIND_LABELS[k] }));
 const MAX_PARTIES = 50;
 
-function PartyRow({ index, name, full, onRemove, removable }: { index: number; name: number; full: boolean; onRemove(): void; removable: boolean }) {
+function PartyRow({
+  index,
+  name,
+  full,
+  onRemove,
+  removable,
+}: {
+  index: number;
+  name: number;
+  full: boolean;
+  onRemove(): void;
+  removable: boolean;
+}) {
   const form = Form.useFormInstance();
   const kind = Form.useWatch(['parties', name, 'kind'], form) as string | undefined;
   const at = (field: string) => ({ path: `parties.${index}.${field}`, name: [name, field] });
@@ -37,7 +49,9 @@ function PartyRow({ index, name, full, onRemove, removable }: { index: number; n
         groupName={`party-${index}`}
         fields={[
           { field: 'name', span: 8, required: true },
-          organisation ? { field: 'creditCode', span: 8, required: full, placeholder: '18位统一社会信用代码' } : { field: 'idNumber', span: 8 },
+          organisation
+            ? { field: 'creditCode', span: 8, required: full, placeholder: '18位统一社会信用代码' }
+            : { field: 'idNumber', span: 8 },
           { field: 'phone', span: 8, required: full },
         ]}
       />
@@ -72,7 +86,14 @@ export function PartyRows({ full }: { full: boolean }) {
         <FormField path="parties" noName label="">
           <div>
             {rows.map((row, index) => (
-              <PartyRow key={row.key} index={index} name={row.name} full={full} removable={rows.length > 1} onRemove={() => remove(row.name)} />
+              <PartyRow
+                key={row.key}
+                index={index}
+                name={row.name}
+                full={full}
+                removable={rows.length > 1}
+                onRemove={() => remove(row.name)}
+              />
             ))}
             <Button onClick={() => add(full ? emptyParty() : emptyQuickParty())} disabled={rows.length >= MAX_PARTIES}>
               添加当事人

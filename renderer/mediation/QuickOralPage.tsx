@@ -14,7 +14,15 @@ import { FACTS_MAX, LINE_MAX, NAME_MAX } from '../../shared/cases/fieldLimits';
 import { recordConflictsSeen, requireConflictsSeen } from '../cases/ConflictCheck';
 import type { Created } from '../app/kindPages';
 import { PartyRows } from './PartyRows';
-import { conflictPartiesOf, emptyQuickOral, quickOralDraft, quickOralFromDraft, quickOralIssues, toQuickOral, type QuickOralValues } from './intakeValues';
+import {
+  conflictPartiesOf,
+  emptyQuickOral,
+  quickOralDraft,
+  quickOralFromDraft,
+  quickOralIssues,
+  toQuickOral,
+  type QuickOralValues,
+} from './intakeValues';
 import { AutosaveNote } from '../forms/AutosaveNote';
 import { ResumeDraft } from '../forms/ResumeDraft';
 import { registerFromDraft, useDraftAutosave } from '../forms/useDraftAutosave';
@@ -41,7 +49,15 @@ export function QuickOralPage({ draftId, onCreated }: Props) {
   );
 }
 
-function QuickOralForm({ initial, draftId, onCreated }: { initial: QuickOralValues; draftId: number | null; onCreated(created: Created): void }) {
+function QuickOralForm({
+  initial,
+  draftId,
+  onCreated,
+}: {
+  initial: QuickOralValues;
+  draftId: number | null;
+  onCreated(created: Created): void;
+}) {
   const api = useApi();
   const { message } = AntApp.useApp();
   const disputeTypes = useDisputeTypes();
@@ -49,7 +65,12 @@ function QuickOralForm({ initial, draftId, onCreated }: { initial: QuickOralValu
   const [conflicts, setConflicts] = useState<ConflictReview>(NO_CONFLICTS);
   const [parties, setParties] = useConflictParties(conflictPartiesOf(initial.parties));
 
-  const base = useCheckedForm<QuickOralValues>({ formName: 'quickOral', labels: QUICK_ORAL_LABELS, initial, issuesOf: quickOralIssues });
+  const base = useCheckedForm<QuickOralValues>({
+    formName: 'quickOral',
+    labels: QUICK_ORAL_LABELS,
+    initial,
+    issuesOf: quickOralIssues,
+  });
   const checked: CheckedForm<QuickOralValues> = {
     ...base,
     onValuesChange: (changed) => {
@@ -61,7 +82,9 @@ function QuickOralForm({ initial, draftId, onCreated }: { initial: QuickOralValu
   };
   const submission = useSubmit(checked, async (values) => {
     requireConflictsSeen(conflicts);
-    const created = await registerFromDraft(autosave, (draftId) => api.call('mediation.quickOral', { ...toQuickOral(values), draftId }));
+    const created = await registerFromDraft(autosave, (draftId) =>
+      api.call('mediation.quickOral', { ...toQuickOral(values), draftId }),
+    );
     await recordConflictsSeen(api, created.id, conflicts, (text) => void message.warning(text));
     message.success(`已登记，案号 ${created.caseNumber}`);
     onCreated(created);

@@ -1,6 +1,21 @@
 // 人民调解设置 (director, administrator): the office's list of 纠纷类型 — reorder, add, retire — and the county's
 // 以奖代补 rates per oral and per written case, each from the date it takes effect.
-import { Alert, App as AntApp, Button, Card, Checkbox, Col, Descriptions, Form, Input, Row, Space, Spin, Table, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  Row,
+  Space,
+  Spin,
+  Table,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { DisputeType, SubsidyRate, SubsidyRates } from '../../shared/contract';
 import { DISPUTE_TYPE_LABELS, disputeTypeListSchema } from '../../shared/kinds/mediation/disputeTypes';
@@ -43,17 +58,32 @@ function DisputeTypeEditor({ types, onSaved }: { types: DisputeType[]; onSaved(t
                     </FormField>
                   </Col>
                   <Col span={4}>
-                    <FormField path={`types.${index}.active`} name={[row.name, 'active']} valuePropName="checked" label="启用">
+                    <FormField
+                      path={`types.${index}.active`}
+                      name={[row.name, 'active']}
+                      valuePropName="checked"
+                      label="启用"
+                    >
                       <Checkbox aria-label={`启用第${index + 1}项`} />
                     </FormField>
                   </Col>
                   <Col span={10}>
                     <Form.Item label=" ">
                       <Space>
-                        <Button size="small" disabled={index === 0} onClick={() => move(index, index - 1)} aria-label={`上移第${index + 1}项`}>
+                        <Button
+                          size="small"
+                          disabled={index === 0}
+                          onClick={() => move(index, index - 1)}
+                          aria-label={`上移第${index + 1}项`}
+                        >
                           上移
                         </Button>
-                        <Button size="small" disabled={index === rows.length - 1} onClick={() => move(index, index + 1)} aria-label={`下移第${index + 1}项`}>
+                        <Button
+                          size="small"
+                          disabled={index === rows.length - 1}
+                          onClick={() => move(index, index + 1)}
+                          aria-label={`下移第${index + 1}项`}
+                        >
                           下移
                         </Button>
                         {index >= types.length && (
@@ -73,7 +103,9 @@ function DisputeTypeEditor({ types, onSaved }: { types: DisputeType[]; onSaved(t
           </FormField>
         )}
       </Form.List>
-      <Typography.Paragraph type="secondary">已使用过的类型不能删除，只能停用；停用的类型不再出现在登记表中，已登记的案件保留原类型。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        已使用过的类型不能删除，只能停用；停用的类型不再出现在登记表中，已登记的案件保留原类型。
+      </Typography.Paragraph>
       <SubmitRow submission={submission} onCancel={() => checked.form.resetFields()} />
     </CheckedFormFrame>
   );
@@ -93,7 +125,11 @@ function SubsidyRateSection({ rates, onSaved }: { rates: SubsidyRates; onSaved(r
         className="detail-section"
         items={[
           { key: 'oral', label: SUBSIDY_RATE_LABELS.oralFen, children: `${formatMoney(rates.inForce.oralFen)}／件` },
-          { key: 'written', label: SUBSIDY_RATE_LABELS.writtenFen, children: `${formatMoney(rates.inForce.writtenFen)}／件` },
+          {
+            key: 'written',
+            label: SUBSIDY_RATE_LABELS.writtenFen,
+            children: `${formatMoney(rates.inForce.writtenFen)}／件`,
+          },
           { key: 'from', label: SUBSIDY_RATE_LABELS.effectiveFrom, children: formatDate(rates.inForce.effectiveFrom) },
           { key: 'note', label: SUBSIDY_RATE_LABELS.note, children: rates.inForce.note || '—' },
         ]}
@@ -153,7 +189,10 @@ export function MediationSettingsPage() {
   const [typesVersion, setTypesVersion] = useState(0);
 
   const load = useCallback(() => {
-    Promise.all([api.call('mediation.disputeTypes', { includeInactive: true }), api.call('mediation.subsidyRates', {})]).then(
+    Promise.all([
+      api.call('mediation.disputeTypes', { includeInactive: true }),
+      api.call('mediation.subsidyRates', {}),
+    ]).then(
       ([t, r]) => {
         setTypes(t);
         setRates(r);

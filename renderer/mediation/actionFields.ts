@@ -109,11 +109,22 @@ export const MEDIATION_ACTION_FORMS: ActionForms<MediationAction, MediationFacts
   recordSubsidy: () => ({
     fields: [
       date(),
-      { path: 'amountFen', kind: 'yuan', blank: null, half: true, placeholder: '不填则按县司法局的补贴标准', extra: '按标准发放的不填；金额与标准不同的须写明理由' },
+      {
+        path: 'amountFen',
+        kind: 'yuan',
+        blank: null,
+        half: true,
+        placeholder: '不填则按县司法局的补贴标准',
+        extra: '按标准发放的不填；金额与标准不同的须写明理由',
+      },
       { path: 'note', kind: 'textarea', max: NOTE_MAX },
     ],
   }),
   archive: () => ({
-    fields: [date(), { path: 'archiveNumber', kind: 'text', max: LINE_MAX, half: true }, { path: 'note', kind: 'textarea', max: NOTE_MAX }],
+    fields: [
+      date(),
+      { path: 'archiveNumber', kind: 'text', max: LINE_MAX, half: true },
+      { path: 'note', kind: 'textarea', max: NOTE_MAX },
+    ],
   }),
 };

@@ -9,8 +9,12 @@ import { MediationSettingsPage } from './SettingsPage';
 export const MEDIATION_PAGES: KindPages = {
   CasePage: ({ initialRecord: _read, ...props }) => <MediationCasePage {...props} />,
   pages: {
-    mediationIntake: ({ draftId, onCreated }) => <MediationIntakePage key={draftId ?? 'new'} draftId={draftId} onCreated={onCreated} />,
-    mediationOral: ({ draftId, onCreated }) => <QuickOralPage key={draftId ?? 'new'} draftId={draftId} onCreated={onCreated} />,
+    mediationIntake: ({ draftId, onCreated }) => (
+      <MediationIntakePage key={draftId ?? 'new'} draftId={draftId} onCreated={onCreated} />
+    ),
+    mediationOral: ({ draftId, onCreated }) => (
+      <QuickOralPage key={draftId ?? 'new'} draftId={draftId} onCreated={onCreated} />
+    ),
     mediationSettings: () => <MediationSettingsPage />,
   },
   // A draft says which of the two forms it was typed in.

@@ -20,7 +20,16 @@ import {
 import type { MediationPartyKind } from '../../shared/kinds/mediation/options';
 import { schemaIssues } from '../forms/checkedForm';
 import { DATE_FORMAT, isoOf, namesOf, typedFen, typedInteger, withRuleIssues } from '../forms/typedValues';
-import { draftChoice, draftDataOf, draftDay, draftFlag, draftList, draftRecord, draftText, draftTitleOf } from '../forms/draftData';
+import {
+  draftChoice,
+  draftDataOf,
+  draftDay,
+  draftFlag,
+  draftList,
+  draftRecord,
+  draftText,
+  draftTitleOf,
+} from '../forms/draftData';
 
 /** One party row: the fields of both kinds, of which the chosen kind's are sent. */
 export interface PartyValues {
@@ -38,8 +47,17 @@ export interface PartyValues {
 }
 
 export const emptyParty = (kind: MediationPartyKind = 'person'): PartyValues => ({
-  kind, name: '', sex: undefined, birthDate: null, ethnicity: '汉族', idNumber: '', address: '', phone: '', occupation: '',
-  creditCode: '', legalRepresentative: '',
+  kind,
+  name: '',
+  sex: undefined,
+  birthDate: null,
+  ethnicity: '汉族',
+  idNumber: '',
+  address: '',
+  phone: '',
+  occupation: '',
+  creditCode: '',
+  legalRepresentative: '',
 });
 
 export interface RegistrationValues {
@@ -63,8 +81,19 @@ export interface RegistrationValues {
 
 export function emptyRegistration(today: string = localDate()): RegistrationValues {
   return {
-    source: undefined, sourceDetail: '', committee: '', parties: [emptyParty(), emptyParty()], disputeType: undefined, summary: '',
-    requests: '', amountFen: '', peopleCount: '2', major: false, mass: false, mediators: '', receivedOn: dayjs(today, DATE_FORMAT, true),
+    source: undefined,
+    sourceDetail: '',
+    committee: '',
+    parties: [emptyParty(), emptyParty()],
+    disputeType: undefined,
+    summary: '',
+    requests: '',
+    amountFen: '',
+    peopleCount: '2',
+    major: false,
+    mass: false,
+    mediators: '',
+    receivedOn: dayjs(today, DATE_FORMAT, true),
     receivedBy: '',
   };
 }
@@ -73,10 +102,24 @@ type FullParty = MediationRegistrationInput['parties'][number];
 
 function fullParty(p: PartyValues): FullParty {
   return p.kind === 'organisation'
-    ? { kind: 'organisation', name: p.name, creditCode: p.creditCode, legalRepresentative: p.legalRepresentative, address: p.address, phone: p.phone }
+    ? {
+        kind: 'organisation',
+        name: p.name,
+        creditCode: p.creditCode,
+        legalRepresentative: p.legalRepresentative,
+        address: p.address,
+        phone: p.phone,
+      }
     : {
-        kind: 'person', name: p.name, sex: (p.sex ?? '') as '男', birthDate: isoOf(p.birthDate), ethnicity: (p.ethnicity ?? '') as '汉族',
-        idNumber: p.idNumber, address: p.address, phone: p.phone, occupation: p.occupation,
+        kind: 'person',
+        name: p.name,
+        sex: (p.sex ?? '') as '男',
+        birthDate: isoOf(p.birthDate),
+        ethnicity: (p.ethnicity ?? '') as '汉族',
+        idNumber: p.idNumber,
+        address: p.address,
+        phone: p.phone,
+        occupation: p.occupation,
       };
 }
 
@@ -114,7 +157,11 @@ function onMediatorLine(issues: Map<string, string>): Map<string, string> {
 export function registrationIssues(v: RegistrationValues): Map<string, string> {
   const payload = toRegistration(v);
   const issues = schemaIssues(mediationRegistrationSchema(), payload, MEDIATION_LABELS);
-  return onMediatorLine(withRuleIssues(issues, MEDIATION_LABELS, () => checkMediationRegistration(payload as MediationRegistration, localDate())));
+  return onMediatorLine(
+    withRuleIssues(issues, MEDIATION_LABELS, () =>
+      checkMediationRegistration(payload as MediationRegistration, localDate()),
+    ),
+  );
 }
 
 /** A 口头调解登记 party: only what the short form asks. */
@@ -127,7 +174,14 @@ export interface QuickPartyValues {
   address: string;
 }
 
-export const emptyQuickParty = (): QuickPartyValues => ({ kind: 'person', name: '', idNumber: '', creditCode: '', phone: '', address: '' });
+export const emptyQuickParty = (): QuickPartyValues => ({
+  kind: 'person',
+  name: '',
+  idNumber: '',
+  creditCode: '',
+  phone: '',
+  address: '',
+});
 
 export interface QuickOralValues {
   source: string | undefined;
@@ -148,9 +202,19 @@ export interface QuickOralValues {
 
 export function emptyQuickOral(today: string = localDate()): QuickOralValues {
   return {
-    source: '当事人申请', committee: '', parties: [emptyQuickParty(), emptyQuickParty()], disputeType: undefined, summary: '',
-    agreementContent: '', agreementAmountFen: '', performanceMethod: '即时履行', performanceDueOn: null, mediator: '',
-    mediatedOn: dayjs(today, DATE_FORMAT, true), receivedBy: '', crimePrevention: false,
+    source: '当事人申请',
+    committee: '',
+    parties: [emptyQuickParty(), emptyQuickParty()],
+    disputeType: undefined,
+    summary: '',
+    agreementContent: '',
+    agreementAmountFen: '',
+    performanceMethod: '即时履行',
+    performanceDueOn: null,
+    mediator: '',
+    mediatedOn: dayjs(today, DATE_FORMAT, true),
+    receivedBy: '',
+    crimePrevention: false,
   };
 }
 
@@ -179,11 +243,15 @@ export function toQuickOral(v: QuickOralValues): QuickOralMediationInput {
 export function quickOralIssues(v: QuickOralValues): Map<string, string> {
   const payload = toQuickOral(v);
   const issues = schemaIssues(quickOralMediationSchema(), payload, QUICK_ORAL_LABELS);
-  return withRuleIssues(issues, QUICK_ORAL_LABELS, () => checkQuickOralMediation(payload as QuickOralMediation, localDate()));
+  return withRuleIssues(issues, QUICK_ORAL_LABELS, () =>
+    checkQuickOralMediation(payload as QuickOralMediation, localDate()),
+  );
 }
 
 /** What the conflict check is asked about: every party with a name. */
-export function conflictPartiesOf(parties: readonly (PartyValues | QuickPartyValues)[]): ChannelInput<'cases.conflicts'>['parties'] {
+export function conflictPartiesOf(
+  parties: readonly (PartyValues | QuickPartyValues)[],
+): ChannelInput<'cases.conflicts'>['parties'] {
   return parties
     .filter((p) => p.name.trim() !== '')
     .map((p) => ({
@@ -199,13 +267,17 @@ export function conflictPartiesOf(parties: readonly (PartyValues | QuickPartyVal
 /** Which of the two mediation forms a draft was typed in: both are drafts of kind `mediation`. */
 export type MediationDraftForm = 'registration' | 'quickOral';
 
-export const mediationDraftFormOf = (data: Record<string, unknown>): MediationDraftForm => (data.form === 'quickOral' ? 'quickOral' : 'registration');
+export const mediationDraftFormOf = (data: Record<string, unknown>): MediationDraftForm =>
+  data.form === 'quickOral' ? 'quickOral' : 'registration';
 
 const partyKindOf = (v: unknown): MediationPartyKind => (v === 'organisation' ? 'organisation' : 'person');
 const partiesTitle = (parties: readonly { name: string }[]) => draftTitleOf(parties.map((p) => p.name ?? ''));
 
 export function registrationDraft(v: RegistrationValues): { title: string; data: Record<string, unknown> } {
-  return { title: partiesTitle(v.parties ?? []), data: { ...(draftDataOf(v) as Record<string, unknown>), form: 'registration' } };
+  return {
+    title: partiesTitle(v.parties ?? []),
+    data: { ...(draftDataOf(v) as Record<string, unknown>), form: 'registration' },
+  };
 }
 
 export function registrationFromDraft(data: Record<string, unknown>): RegistrationValues {
@@ -214,22 +286,42 @@ export function registrationFromDraft(data: Record<string, unknown>): Registrati
     const p = draftRecord(raw);
     const blank = emptyParty(partyKindOf(p.kind));
     return {
-      kind: blank.kind, name: draftText(p.name), sex: draftChoice(p.sex), birthDate: draftDay(p.birthDate), ethnicity: draftChoice(p.ethnicity, blank.ethnicity),
-      idNumber: draftText(p.idNumber), address: draftText(p.address), phone: draftText(p.phone), occupation: draftText(p.occupation),
-      creditCode: draftText(p.creditCode), legalRepresentative: draftText(p.legalRepresentative),
+      kind: blank.kind,
+      name: draftText(p.name),
+      sex: draftChoice(p.sex),
+      birthDate: draftDay(p.birthDate),
+      ethnicity: draftChoice(p.ethnicity, blank.ethnicity),
+      idNumber: draftText(p.idNumber),
+      address: draftText(p.address),
+      phone: draftText(p.phone),
+      occupation: draftText(p.occupation),
+      creditCode: draftText(p.creditCode),
+      legalRepresentative: draftText(p.legalRepresentative),
     };
   });
   return {
-    source: draftChoice(data.source, empty.source), sourceDetail: draftText(data.sourceDetail), committee: draftText(data.committee),
-    parties: parties.length > 0 ? parties : empty.parties, disputeType: draftChoice(data.disputeType), summary: draftText(data.summary),
-    requests: draftText(data.requests), amountFen: draftText(data.amountFen), peopleCount: draftText(data.peopleCount, empty.peopleCount),
-    major: draftFlag(data.major), mass: draftFlag(data.mass), mediators: draftText(data.mediators),
-    receivedOn: draftDay(data.receivedOn, empty.receivedOn), receivedBy: draftText(data.receivedBy),
+    source: draftChoice(data.source, empty.source),
+    sourceDetail: draftText(data.sourceDetail),
+    committee: draftText(data.committee),
+    parties: parties.length > 0 ? parties : empty.parties,
+    disputeType: draftChoice(data.disputeType),
+    summary: draftText(data.summary),
+    requests: draftText(data.requests),
+    amountFen: draftText(data.amountFen),
+    peopleCount: draftText(data.peopleCount, empty.peopleCount),
+    major: draftFlag(data.major),
+    mass: draftFlag(data.mass),
+    mediators: draftText(data.mediators),
+    receivedOn: draftDay(data.receivedOn, empty.receivedOn),
+    receivedBy: draftText(data.receivedBy),
   };
 }
 
 export function quickOralDraft(v: QuickOralValues): { title: string; data: Record<string, unknown> } {
-  return { title: partiesTitle(v.parties ?? []), data: { ...(draftDataOf(v) as Record<string, unknown>), form: 'quickOral' } };
+  return {
+    title: partiesTitle(v.parties ?? []),
+    data: { ...(draftDataOf(v) as Record<string, unknown>), form: 'quickOral' },
+  };
 }
 
 export function quickOralFromDraft(data: Record<string, unknown>): QuickOralValues {
@@ -237,15 +329,27 @@ export function quickOralFromDraft(data: Record<string, unknown>): QuickOralValu
   const parties = draftList(data.parties).map((raw) => {
     const p = draftRecord(raw);
     return {
-      kind: partyKindOf(p.kind), name: draftText(p.name), idNumber: draftText(p.idNumber), creditCode: draftText(p.creditCode),
-      phone: draftText(p.phone), address: draftText(p.address),
+      kind: partyKindOf(p.kind),
+      name: draftText(p.name),
+      idNumber: draftText(p.idNumber),
+      creditCode: draftText(p.creditCode),
+      phone: draftText(p.phone),
+      address: draftText(p.address),
     };
   });
   return {
-    source: draftChoice(data.source, empty.source), committee: draftText(data.committee), parties: parties.length > 0 ? parties : empty.parties,
-    disputeType: draftChoice(data.disputeType), summary: draftText(data.summary), agreementContent: draftText(data.agreementContent),
-    agreementAmountFen: draftText(data.agreementAmountFen), performanceMethod: draftChoice(data.performanceMethod, empty.performanceMethod),
-    performanceDueOn: draftDay(data.performanceDueOn), mediator: draftText(data.mediator), mediatedOn: draftDay(data.mediatedOn, empty.mediatedOn),
-    receivedBy: draftText(data.receivedBy), crimePrevention: draftFlag(data.crimePrevention),
+    source: draftChoice(data.source, empty.source),
+    committee: draftText(data.committee),
+    parties: parties.length > 0 ? parties : empty.parties,
+    disputeType: draftChoice(data.disputeType),
+    summary: draftText(data.summary),
+    agreementContent: draftText(data.agreementContent),
+    agreementAmountFen: draftText(data.agreementAmountFen),
+    performanceMethod: draftChoice(data.performanceMethod, empty.performanceMethod),
+    performanceDueOn: draftDay(data.performanceDueOn),
+    mediator: draftText(data.mediator),
+    mediatedOn: draftDay(data.mediatedOn, empty.mediatedOn),
+    receivedBy: draftText(data.receivedBy),
+    crimePrevention: draftFlag(data.crimePrevention),
   };
 }

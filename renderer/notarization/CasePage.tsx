@@ -21,7 +21,12 @@ import { IdNumberText } from '../cases/IdNumberText';
 
 type Items = NonNullable<DescriptionsProps['items']>;
 const label = (path: string) => NOTARIZATION_LABELS[path] ?? path;
-const item = (key: string, name: string, children: ReactNode, span?: number): Items[number] => ({ key, label: name, children, ...(span ? { span } : {}) });
+const item = (key: string, name: string, children: ReactNode, span?: number): Items[number] => ({
+  key,
+  label: name,
+  children,
+  ...(span ? { span } : {}),
+});
 const orNone = (s: string) => s || '—';
 
 function Section({ title, items }: { title: string; items: Items }) {
@@ -50,7 +55,11 @@ function applicantItems(record: NotarizationCase): Items {
       item(k('sex'), label('applicants.*.sex'), a.sex),
       item(k('birth'), label('applicants.*.birthDate'), formatDate(a.birthDate)),
       item(k('idType'), label('applicants.*.idType'), a.idType),
-      item(k('id'), a.idType === '居民身份证' ? label('applicants.*.idNumber') : '证件号码', <IdNumberText value={a.idNumber} />),
+      item(
+        k('id'),
+        a.idType === '居民身份证' ? label('applicants.*.idNumber') : '证件号码',
+        <IdNumberText value={a.idNumber} />,
+      ),
       item(k('address'), label('applicants.*.address'), a.address),
       item(k('phone'), label('applicants.*.phone'), a.phone),
     ];
@@ -61,8 +70,17 @@ function progressItems(record: NotarizationCase): Items {
   const p = record.progress;
   const items: Items = [];
   if (p.missingItems.length) items.push(item('missing', '待补正材料', p.missingItems.join('、'), 2));
-  if (p.forwarded) items.push(item('forwarded', '转递公证处', `${p.forwarded.notaryOffice}（${formatDate(p.forwarded.on)}）`, 2));
-  if (p.accepted) items.push(item('accepted', '受理', `${formatDate(p.accepted.on)}${p.accepted.noticeNumber ? `，受理通知单 ${p.accepted.noticeNumber}` : ''}`, 2));
+  if (p.forwarded)
+    items.push(item('forwarded', '转递公证处', `${p.forwarded.notaryOffice}（${formatDate(p.forwarded.on)}）`, 2));
+  if (p.accepted)
+    items.push(
+      item(
+        'accepted',
+        '受理',
+        `${formatDate(p.accepted.on)}${p.accepted.noticeNumber ? `，受理通知单 ${p.accepted.noticeNumber}` : ''}`,
+        2,
+      ),
+    );
   if (p.deferred) {
     const d = p.deferred;
     items.push(
@@ -75,15 +93,48 @@ function progressItems(record: NotarizationCase): Items {
     );
   }
   p.pauses.forEach((pause, i) =>
-    items.push(item(`pause${i}`, '期限中止', `${pause.reason}：${formatDate(pause.from)} 至 ${pause.to ? formatDate(pause.to) : '今'}`, 2)),
+    items.push(
+      item(
+        `pause${i}`,
+        '期限中止',
+        `${pause.reason}：${formatDate(pause.from)} 至 ${pause.to ? formatDate(pause.to) : '今'}`,
+        2,
+      ),
+    ),
   );
-  if (p.certificate) items.push(item('certificate', '公证书', `${p.certificate.number}（${formatDate(p.certificate.issuedOn)}出证）`, 2));
+  if (p.certificate)
+    items.push(
+      item('certificate', '公证书', `${p.certificate.number}（${formatDate(p.certificate.issuedOn)}出证）`, 2),
+    );
   if (p.delivery) {
     const d = p.delivery;
-    items.push(item('delivery', '送达', `${d.method}，签收人 ${d.recipient}（${formatDate(d.on)}）${d.receiptSigned ? '，已签收送达回执' : ''}`, 2));
+    items.push(
+      item(
+        'delivery',
+        '送达',
+        `${d.method}，签收人 ${d.recipient}（${formatDate(d.on)}）${d.receiptSigned ? '，已签收送达回执' : ''}`,
+        2,
+      ),
+    );
   }
-  if (p.ended) items.push(item('ended', p.ended.action === 'refuse' ? '不予办理' : '终止公证', `${formatDate(p.ended.on)}：${p.ended.reason}`, 2));
-  if (p.archived) items.push(item('archived', '归档', `${formatDate(p.archived.on)}${p.archived.archiveNumber ? `，档案号 ${p.archived.archiveNumber}` : ''}`, 2));
+  if (p.ended)
+    items.push(
+      item(
+        'ended',
+        p.ended.action === 'refuse' ? '不予办理' : '终止公证',
+        `${formatDate(p.ended.on)}：${p.ended.reason}`,
+        2,
+      ),
+    );
+  if (p.archived)
+    items.push(
+      item(
+        'archived',
+        '归档',
+        `${formatDate(p.archived.on)}${p.archived.archiveNumber ? `，档案号 ${p.archived.archiveNumber}` : ''}`,
+        2,
+      ),
+    );
   return items;
 }
 
@@ -114,7 +165,8 @@ function DeadlineSection({ deadlines }: { deadlines: NotarizationCaseDeadlines }
         `${deferredMaterials.label}（${deferredMaterials.item}）`,
         <Space wrap>
           <span>
-            承诺于{formatDate(deferredMaterials.due)}前补交{deferredMaterials.doneOn ? `；${formatDate(deferredMaterials.doneOn)}已补交` : ''}
+            承诺于{formatDate(deferredMaterials.due)}前补交
+            {deferredMaterials.doneOn ? `；${formatDate(deferredMaterials.doneOn)}已补交` : ''}
           </span>
           <DueStatusTag status={deferredMaterials.dueStatus} />
         </Space>,
@@ -165,7 +217,9 @@ export function NotarizationCasePage({ id, justRegistered, onBack }: Props) {
 
   return (
     <div className="page case-detail notarization-case">
-      {justRegistered && <Alert className="page-alert" type="success" showIcon title={`公证申请已登记，案号 ${justRegistered}`} />}
+      {justRegistered && (
+        <Alert className="page-alert" type="success" showIcon title={`公证申请已登记，案号 ${justRegistered}`} />
+      )}
       <Space align="baseline" wrap>
         <Typography.Title level={3} className="case-number">
           {record.caseNumber}
@@ -182,7 +236,15 @@ export function NotarizationCasePage({ id, justRegistered, onBack }: Props) {
 
       <section className="detail-section" aria-label="可进行的操作">
         <Typography.Title level={4}>办理</Typography.Title>
-        {mayAct ? <ActionButtons choices={record.allowedActions} emptyText="本案当前没有可进行的操作" dialog={(c, close) => dialog(c as AllowedAction, close)} /> : <Typography.Text type="secondary">当前角色只能查看</Typography.Text>}
+        {mayAct ? (
+          <ActionButtons
+            choices={record.allowedActions}
+            emptyText="本案当前没有可进行的操作"
+            dialog={(c, close) => dialog(c as AllowedAction, close)}
+          />
+        ) : (
+          <Typography.Text type="secondary">当前角色只能查看</Typography.Text>
+        )}
       </section>
 
       <Section title="申请人" items={applicantItems(record)} />
@@ -195,7 +257,12 @@ export function NotarizationCasePage({ id, justRegistered, onBack }: Props) {
                 item('agent.name', label('agent.name'), req.agent.name),
                 item('agent.idNumber', label('agent.idNumber'), <IdNumberText value={req.agent.idNumber} />),
                 item('agent.phone', label('agent.phone'), req.agent.phone),
-                item('agent.powerOfAttorney', label('agent.powerOfAttorney'), req.agent.powerOfAttorney ? '已提交' : '未提交', 2),
+                item(
+                  'agent.powerOfAttorney',
+                  label('agent.powerOfAttorney'),
+                  req.agent.powerOfAttorney ? '已提交' : '未提交',
+                  2,
+                ),
               ]
             : [item('agent', '代理人', '无（申请人本人申办）', 2)]
         }
@@ -207,7 +274,11 @@ export function NotarizationCasePage({ id, justRegistered, onBack }: Props) {
           item('purpose', label('purpose'), req.purpose),
           item('placeOfUse', label('placeOfUse'), `${req.placeOfUse}（${record.useScope}）`),
           item('copies', label('copies'), `${req.copies} 份`),
-          item('translation', label('needsTranslation'), req.needsTranslation ? `需要（${req.translationLanguage}）` : '不需要'),
+          item(
+            'translation',
+            label('needsTranslation'),
+            req.needsTranslation ? `需要（${req.translationLanguage}）` : '不需要',
+          ),
           item('pickupOn', label('pickupOn'), orNone(formatDate(req.pickupOn))),
           item('feeFen', label('feeFen'), formatMoney(req.feeFen)),
           item('receivedOn', label('receivedOn'), formatDate(req.receivedOn)),

@@ -2,13 +2,37 @@
 // catalogue (with the materials to check and whether it is 最多跑一次), purpose, place of use, copies, translation.
 // Checked as the clerk types by the schema `notarization.create` uses; the conflict check warns when an applicant
 // already appears in another case.
-import { Alert, App as AntApp, AutoComplete, Button, Card, Checkbox, Col, DatePicker, Form, Input, List, Radio, Row, Select, Tag, Typography, type FormInstance } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  AutoComplete,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  List,
+  Radio,
+  Row,
+  Select,
+  Tag,
+  Typography,
+  type FormInstance,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { NotarizationMatter } from '../../shared/contract';
 import { localDate } from '../../shared/dates';
 import { parseIdNumber } from '../../shared/identity';
-import { AGENT_KINDS, APPLICANT_KIND_LABELS, APPLICANT_KINDS, PLACES_OF_USE, TRANSLATION_LANGUAGES } from '../../shared/kinds/notarization/options';
+import {
+  AGENT_KINDS,
+  APPLICANT_KIND_LABELS,
+  APPLICANT_KINDS,
+  PLACES_OF_USE,
+  TRANSLATION_LANGUAGES,
+} from '../../shared/kinds/notarization/options';
 import { NOTARIZATION_LABELS } from '../../shared/kinds/notarization/intake';
 import { GB11643_ID_TYPES, type IdType } from '../../shared/options';
 import { useApi } from '../app/apiContext';
@@ -38,7 +62,17 @@ import { registerFromDraft, useDraftAutosave } from '../forms/useDraftAutosave';
 
 const KIND_OPTIONS = APPLICANT_KINDS.map((k) => ({ value: k, label: APPLICANT_KIND_LABELS[k] }));
 
-function ApplicantCard({ index, name, removable, onRemove }: { index: number; name: number; removable: boolean; onRemove(): void }) {
+function ApplicantCard({
+  index,
+  name,
+  removable,
+  onRemove,
+}: {
+  index: number;
+  name: number;
+  removable: boolean;
+  onRemove(): void;
+}) {
   const form = Form.useFormInstance();
   const kind = Form.useWatch(['applicants', name, 'kind'], form) as string | undefined;
   const at = (field: string) => ({ path: `applicants.${index}.${field}`, name: [name, field] });
@@ -66,8 +100,14 @@ function ApplicantCard({ index, name, removable, onRemove }: { index: number; na
         fields={[
           { field: 'name', span: 8, required: true },
           ...(person
-            ? ([{ field: 'idType', span: 6, required: true }, { field: 'idNumber', span: 10, required: true }] as const)
-            : ([{ field: 'creditCode', span: 8, required: true, placeholder: '18位统一社会信用代码' }, { field: 'legalRepresentative', span: 8, required: true }] as const)),
+            ? ([
+                { field: 'idType', span: 6, required: true },
+                { field: 'idNumber', span: 10, required: true },
+              ] as const)
+            : ([
+                { field: 'creditCode', span: 8, required: true, placeholder: '18位统一社会信用代码' },
+                { field: 'legalRepresentative', span: 8, required: true },
+              ] as const)),
         ]}
       />
       <PartyFields
@@ -79,7 +119,13 @@ function ApplicantCard({ index, name, removable, onRemove }: { index: number; na
           { field: 'phone', span: person ? 12 : 8, required: person },
         ]}
       />
-      {person && <PartyFields at={at} groupName={`applicant-${index}`} fields={[{ field: 'address', span: 24, required: true }]} />}
+      {person && (
+        <PartyFields
+          at={at}
+          groupName={`applicant-${index}`}
+          fields={[{ field: 'address', span: 24, required: true }]}
+        />
+      )}
     </Card>
   );
 }
@@ -130,7 +176,15 @@ export function NotarizationIntakePage({ draftId, onCreated }: Props) {
   );
 }
 
-function RequestForm({ initial, draftId, onCreated }: { initial: RequestValues; draftId: number | null; onCreated(created: Created): void }) {
+function RequestForm({
+  initial,
+  draftId,
+  onCreated,
+}: {
+  initial: RequestValues;
+  draftId: number | null;
+  onCreated(created: Created): void;
+}) {
   const api = useApi();
   const { message } = AntApp.useApp();
   const autosave = useDraftAutosave(api, 'notarization', draftId);
@@ -153,7 +207,12 @@ function RequestForm({ initial, draftId, onCreated }: { initial: RequestValues; 
     };
   }, [api]);
 
-  const base = useCheckedForm<RequestValues>({ formName: 'notarization', labels: NOTARIZATION_LABELS, initial, issuesOf: requestIssues });
+  const base = useCheckedForm<RequestValues>({
+    formName: 'notarization',
+    labels: NOTARIZATION_LABELS,
+    initial,
+    issuesOf: requestIssues,
+  });
   const checked: CheckedForm<RequestValues> = {
     ...base,
     onValuesChange: (changed) => {
@@ -163,8 +222,10 @@ function RequestForm({ initial, draftId, onCreated }: { initial: RequestValues; 
         if (!a?.idNumber || !GB11643_ID_TYPES.has(form.getFieldValue(['applicants', i, 'idType']) as IdType)) return;
         const parsed = parseIdNumber(a.idNumber, localDate());
         if (!parsed.ok) return;
-        if (!form.getFieldValue(['applicants', i, 'birthDate'])) form.setFieldValue(['applicants', i, 'birthDate'], dayjs(parsed.value.birthDate, DATE_FORMAT, true));
-        if (!form.getFieldValue(['applicants', i, 'sex'])) form.setFieldValue(['applicants', i, 'sex'], parsed.value.sex);
+        if (!form.getFieldValue(['applicants', i, 'birthDate']))
+          form.setFieldValue(['applicants', i, 'birthDate'], dayjs(parsed.value.birthDate, DATE_FORMAT, true));
+        if (!form.getFieldValue(['applicants', i, 'sex']))
+          form.setFieldValue(['applicants', i, 'sex'], parsed.value.sex);
       });
       base.onValuesChange(changed);
       const values = base.values();
@@ -179,7 +240,9 @@ function RequestForm({ initial, draftId, onCreated }: { initial: RequestValues; 
     checked,
     async (values) => {
       requireConflictsSeen(conflicts);
-      const created = await registerFromDraft(autosave, (draftId) => api.call('notarization.create', { draftId, request: toRequest(values) }));
+      const created = await registerFromDraft(autosave, (draftId) =>
+        api.call('notarization.create', { draftId, request: toRequest(values) }),
+      );
       await recordConflictsSeen(api, created.id, conflicts, (text) => void message.warning(text));
       message.success(`已登记，案号 ${created.caseNumber}`);
       onCreated(created);
@@ -215,7 +278,13 @@ function RequestForm({ initial, draftId, onCreated }: { initial: RequestValues; 
           <FormField path="applicants" noName label="">
             <div>
               {rows.map((row, index) => (
-                <ApplicantCard key={row.key} index={index} name={row.name} removable={rows.length > 1} onRemove={() => remove(row.name)} />
+                <ApplicantCard
+                  key={row.key}
+                  index={index}
+                  name={row.name}
+                  removable={rows.length > 1}
+                  onRemove={() => remove(row.name)}
+                />
               ))}
               <Button onClick={() => add(emptyApplicant())} disabled={rows.length >= 20}>
                 添加申请人

@@ -19,7 +19,9 @@ export function NotarizationMattersPage() {
   const [editing, setEditing] = useState<NotarizationMatter | null>(null);
 
   const load = useCallback(() => {
-    api.call('notarization.matters', { includeInactive: true }).then(setMatters, (error: unknown) => setFailure(errorMessage(error)));
+    api
+      .call('notarization.matters', { includeInactive: true })
+      .then(setMatters, (error: unknown) => setFailure(errorMessage(error)));
   }, [api]);
   useEffect(load, [load]);
 
@@ -49,7 +51,11 @@ export function NotarizationMattersPage() {
               ),
             },
             { title: MATTER_LABELS.category, dataIndex: 'category', key: 'category' },
-            { title: MATTER_LABELS.requiredMaterials, key: 'materials', render: (_, m) => m.requiredMaterials.join('；') },
+            {
+              title: MATTER_LABELS.requiredMaterials,
+              key: 'materials',
+              render: (_, m) => m.requiredMaterials.join('；'),
+            },
             ...(mayEdit
               ? [
                   {
@@ -66,7 +72,14 @@ export function NotarizationMattersPage() {
           ]}
         />
       )}
-      <Modal open={editing !== null} title={editing ? `修改公证事项：${editing.name}` : ''} footer={null} width={720} destroyOnHidden onCancel={() => setEditing(null)}>
+      <Modal
+        open={editing !== null}
+        title={editing ? `修改公证事项：${editing.name}` : ''}
+        footer={null}
+        width={720}
+        destroyOnHidden
+        onCancel={() => setEditing(null)}
+      >
         {editing && (
           <FieldsForm
             key={editing.code}
@@ -76,10 +89,35 @@ export function NotarizationMattersPage() {
             fixed={{ code: editing.code }}
             fields={[
               { path: 'name', kind: 'text', max: 30, required: true, half: true, initial: editing.name },
-              { path: 'category', kind: 'select', choices: NOTARIZATION_CATEGORIES, required: true, half: true, initial: editing.category },
-              { path: 'requiredMaterials', kind: 'lines', required: true, initial: editing.requiredMaterials.join('\n'), extra: '每行一项，按核对顺序排列' },
-              { path: 'oneVisit', kind: 'flag', caption: '列入“最多跑一次”事项', half: true, initial: editing.oneVisit },
-              { path: 'inPersonOnly', kind: 'flag', caption: '须由申请人本人亲自申办', half: true, initial: editing.inPersonOnly },
+              {
+                path: 'category',
+                kind: 'select',
+                choices: NOTARIZATION_CATEGORIES,
+                required: true,
+                half: true,
+                initial: editing.category,
+              },
+              {
+                path: 'requiredMaterials',
+                kind: 'lines',
+                required: true,
+                initial: editing.requiredMaterials.join('\n'),
+                extra: '每行一项，按核对顺序排列',
+              },
+              {
+                path: 'oneVisit',
+                kind: 'flag',
+                caption: '列入“最多跑一次”事项',
+                half: true,
+                initial: editing.oneVisit,
+              },
+              {
+                path: 'inPersonOnly',
+                kind: 'flag',
+                caption: '须由申请人本人亲自申办',
+                half: true,
+                initial: editing.inPersonOnly,
+              },
               { path: 'active', kind: 'flag', caption: '启用', initial: editing.active },
             ]}
             send={async (payload) => {

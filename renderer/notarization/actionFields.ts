@@ -14,22 +14,35 @@ export const NOTARIZATION_ACTION_FORMS: ActionForms<NotarizationAction, Notariza
     fields: [
       on('核对日期'),
       {
-        path: 'data.missingItems', kind: 'multi', choices: record.checklist,
+        path: 'data.missingItems',
+        kind: 'multi',
+        choices: record.checklist,
         extra: '勾选所缺的材料，一次性告知申请人；材料齐全的不勾选',
       },
       note(),
     ],
   }),
   supplyMaterials: () => ({ fields: [on('补齐日期'), note()] }),
-  forward: () => ({ fields: [on('转递日期'), { path: 'data.notaryOffice', kind: 'text', max: 100, required: true, half: true }, note()] }),
+  forward: () => ({
+    fields: [on('转递日期'), { path: 'data.notaryOffice', kind: 'text', max: 100, required: true, half: true }, note()],
+  }),
   accept: (record) => ({
     fields: [
       on('受理日期'),
       { path: 'data.noticeNumber', kind: 'text', max: 50, half: true },
       {
-        path: 'data.deferred', kind: 'optional', caption: '容缺受理（次要材料暂缺，申请人书面承诺限期补交）',
+        path: 'data.deferred',
+        kind: 'optional',
+        caption: '容缺受理（次要材料暂缺，申请人书面承诺限期补交）',
         fields: [
-          { path: 'data.deferred.item', kind: 'text', max: 100, required: true, half: true, placeholder: record.checklist.at(-1) ?? '' },
+          {
+            path: 'data.deferred.item',
+            kind: 'text',
+            max: 100,
+            required: true,
+            half: true,
+            placeholder: record.checklist.at(-1) ?? '',
+          },
           { path: 'data.deferred.promisedOn', kind: 'date', required: true, half: true, initial: null },
           { path: 'data.deferred.commitmentSigned', kind: 'flag', caption: '申请人已签署书面承诺' },
         ],
@@ -46,7 +59,9 @@ export const NOTARIZATION_ACTION_FORMS: ActionForms<NotarizationAction, Notariza
   }),
   resume: () => ({ fields: [on('恢复日期'), note()] }),
   supplyDeferred: () => ({ fields: [on('补交日期'), note()] }),
-  issue: () => ({ fields: [on('出证日期'), { path: 'data.certificateNumber', kind: 'text', max: 50, required: true, half: true }] }),
+  issue: () => ({
+    fields: [on('出证日期'), { path: 'data.certificateNumber', kind: 'text', max: 50, required: true, half: true }],
+  }),
   deliver: () => ({
     fields: [
       on('送达日期'),

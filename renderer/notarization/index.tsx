@@ -7,7 +7,9 @@ import { NotarizationMattersPage } from './MattersPage';
 export const NOTARIZATION_PAGES: KindPages = {
   CasePage: ({ initialRecord: _read, ...props }) => <NotarizationCasePage {...props} />,
   pages: {
-    notarizationIntake: ({ draftId, onCreated }) => <NotarizationIntakePage key={draftId ?? 'new'} draftId={draftId} onCreated={onCreated} />,
+    notarizationIntake: ({ draftId, onCreated }) => (
+      <NotarizationIntakePage key={draftId ?? 'new'} draftId={draftId} onCreated={onCreated} />
+    ),
     notarizationMatters: () => <NotarizationMattersPage />,
   },
   draftPage: () => 'notarizationIntake',

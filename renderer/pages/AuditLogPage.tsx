@@ -1,7 +1,19 @@
 // 审计日志: every change, who made it, when, through which call, to which record, with the fields before and
 // after; filtered and paged in the main process. 校验 walks the hash chain and says whether anything was edited,
 // deleted or reordered.
-import { Alert, AutoComplete, Button, DatePicker, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import {
+  Alert,
+  AutoComplete,
+  Button,
+  DatePicker,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableProps,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { ChainVerdict } from '../../shared/auditChain';
@@ -13,7 +25,16 @@ import { formatMoment } from '../app/format';
 
 type AuditQuery = ChannelInput<'audit.list'>;
 
-export const INITIAL_AUDIT_QUERY: AuditQuery = { username: null, channel: null, tableName: null, rowKey: null, from: null, to: null, page: 1, pageSize: 20 };
+const INITIAL_AUDIT_QUERY: AuditQuery = {
+  username: null,
+  channel: null,
+  tableName: null,
+  rowKey: null,
+  from: null,
+  to: null,
+  page: 1,
+  pageSize: 20,
+};
 
 interface Filters {
   username: string;
@@ -24,7 +45,10 @@ interface Filters {
 }
 const NO_FILTERS: Filters = { username: '', channel: null, tableName: null, rowKey: '', dates: null };
 
-const CHANNEL_OPTIONS = Object.entries(AUDITED_CHANNEL_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
+const CHANNEL_OPTIONS = Object.entries(AUDITED_CHANNEL_LABELS).map(([value, label]) => ({
+  value,
+  label: `${label}（${value}）`,
+}));
 const TABLE_OPTIONS = Object.entries(TABLE_LABELS).map(([value, label]) => ({ value, label }));
 const OP_COLORS = { insert: 'green', update: 'blue', delete: 'red' } as const;
 
@@ -44,7 +68,7 @@ function queryOf(f: Filters, pageSize: number): AuditQuery {
   };
 }
 
-export function verdictText(verdict: ChainVerdict): string {
+function verdictText(verdict: ChainVerdict): string {
   return verdict.ok
     ? `审计日志完整：共${verdict.entries}条记录，未发现改动、删除或调换。`
     : `审计日志校验失败：第${verdict.seq}条记录：${verdict.reason}`;
@@ -57,11 +81,12 @@ function shown(value: unknown): string {
 }
 
 /** The fields an entry changed: for an update only those that differ, for an insert or delete all of them. */
-export function AuditDiff({ row }: { row: AuditRow }) {
+function AuditDiff({ row }: { row: AuditRow }) {
   const before = row.before ?? {};
   const after = row.after ?? {};
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  const fields = row.op === 'update' ? keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])) : keys;
+  const fields =
+    row.op === 'update' ? keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])) : keys;
   if (fields.length === 0) return <Typography.Text type="secondary">无字段变化</Typography.Text>;
   return (
     <table className="audit-diff" aria-label={`第${row.seq}条的字段变化`}>
@@ -148,7 +173,12 @@ export function AuditLogPage() {
     { title: '操作', dataIndex: 'channel', key: 'channel', render: (c: string) => channelLabel(c) },
     { title: '数据表', dataIndex: 'tableName', key: 'tableName', render: (t: string) => tableLabel(t) },
     { title: '记录', dataIndex: 'rowKey', key: 'rowKey' },
-    { title: '变更', dataIndex: 'op', key: 'op', render: (op: AuditRow['op']) => <Tag color={OP_COLORS[op]}>{OP_LABELS[op]}</Tag> },
+    {
+      title: '变更',
+      dataIndex: 'op',
+      key: 'op',
+      render: (op: AuditRow['op']) => <Tag color={OP_COLORS[op]}>{OP_LABELS[op]}</Tag>,
+    },
     { title: '字段变化', key: 'diff', render: (_: unknown, row) => <AuditDiff row={row} /> },
   ];
 
@@ -163,10 +193,19 @@ export function AuditLogPage() {
       <Typography.Paragraph type="secondary">
         每一项数据修改都记录在此，并与前一条记录以哈希相连；“校验”可发现记录被改动、删除或调换（末尾记录被整段删除除外）。
       </Typography.Paragraph>
-      {verdict && <Alert className="page-alert" type={verdict.ok ? 'success' : 'error'} showIcon title={verdict.text} role="status" />}
+      {verdict && (
+        <Alert
+          className="page-alert"
+          type={verdict.ok ? 'success' : 'error'}
+          showIcon
+          title={verdict.text}
+          role="status"
+        />
+      )}
       <div
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && e.target instanceof HTMLInputElement && e.target.getAttribute('role') !== 'combobox') search();
+          if (e.key === 'Enter' && e.target instanceof HTMLInputElement && e.target.getAttribute('role') !== 'combobox')
+            search();
         }}
       >
         <Space wrap className="list-filters" align="end">
@@ -200,7 +239,15 @@ export function AuditLogPage() {
             showSearch={{ optionFilterProp: 'label' }}
             allowClear
           />
-          <Input aria-label="记录" placeholder="记录（编号）" style={{ width: 140 }} value={filters.rowKey} onChange={(e) => change({ rowKey: e.target.value })} maxLength={50} allowClear />
+          <Input
+            aria-label="记录"
+            placeholder="记录（编号）"
+            style={{ width: 140 }}
+            value={filters.rowKey}
+            onChange={(e) => change({ rowKey: e.target.value })}
+            maxLength={50}
+            allowClear
+          />
           <DatePicker.RangePicker
             aria-label="起止日期"
             placeholder={['起始日期', '截止日期']}
@@ -223,7 +270,11 @@ export function AuditLogPage() {
         loading={loading}
         locale={{ emptyText: '没有符合条件的记录' }}
         onChange={(pagination) =>
-          setQuery((q) => ({ ...q, page: pagination.pageSize !== q.pageSize ? 1 : (pagination.current ?? 1), pageSize: pagination.pageSize ?? q.pageSize }))
+          setQuery((q) => ({
+            ...q,
+            page: pagination.pageSize !== q.pageSize ? 1 : (pagination.current ?? 1),
+            pageSize: pagination.pageSize ?? q.pageSize,
+          }))
         }
         pagination={{
           current: query.page,

@@ -8,7 +8,7 @@ import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
 import { formatMoment } from '../app/format';
 
-export const BACKUP_REASON_LABELS: Record<BackupInfo['reason'], string> = {
+const BACKUP_REASON_LABELS: Record<BackupInfo['reason'], string> = {
   daily: '每日自动备份',
   manual: '手动备份',
   migration: '升级前自动备份',
@@ -16,7 +16,7 @@ export const BACKUP_REASON_LABELS: Record<BackupInfo['reason'], string> = {
   'pre-restore': '恢复前自动备份',
 };
 
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} 字节`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -81,7 +81,10 @@ export function BackupPage({ onRestoreStaged }: { onRestoreStaged(backup: Backup
       okButtonProps: { danger: true },
       onOk: async () => {
         try {
-          const staged = await api.call('backup.restore', { file, ...(restoreKey.trim() ? { recoveryKey: restoreKey.trim() } : {}) });
+          const staged = await api.call('backup.restore', {
+            file,
+            ...(restoreKey.trim() ? { recoveryKey: restoreKey.trim() } : {}),
+          });
           onRestoreStaged(staged.checked);
         } catch (error) {
           setRestoreFailure(errorMessage(error));
@@ -94,7 +97,8 @@ export function BackupPage({ onRestoreStaged }: { onRestoreStaged(backup: Backup
     <div className="page backup-page">
       <Typography.Title level={3}>数据备份</Typography.Title>
       <Typography.Paragraph type="secondary">
-        每天正常退出时自动备份到数据文件夹的 backups 目录，并按日、周、月保留。重要操作前或定期，请另备份到U盘等其他位置保存。
+        每天正常退出时自动备份到数据文件夹的 backups
+        目录，并按日、周、月保留。重要操作前或定期，请另备份到U盘等其他位置保存。
       </Typography.Paragraph>
 
       <Card title="立即备份" className="detail-section" style={{ maxWidth: 720 }}>
@@ -120,7 +124,9 @@ export function BackupPage({ onRestoreStaged }: { onRestoreStaged(backup: Backup
         <section className="detail-section" aria-label="备份列表">
           <Typography.Title level={4}>数据文件夹中的备份</Typography.Title>
           {listFailure && <Alert className="page-alert" type="error" showIcon title={listFailure} />}
-          {restoreFailure && <Alert className="page-alert" type="error" showIcon title={`未能恢复：${restoreFailure}`} role="alert" />}
+          {restoreFailure && (
+            <Alert className="page-alert" type="error" showIcon title={`未能恢复：${restoreFailure}`} role="alert" />
+          )}
           <Table<BackupInfo>
             rowKey="file"
             size="small"
@@ -129,10 +135,32 @@ export function BackupPage({ onRestoreStaged }: { onRestoreStaged(backup: Backup
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             locale={{ emptyText: '还没有备份' }}
             columns={[
-              { title: '备份时间', dataIndex: 'takenAt', key: 'takenAt', className: 'nowrap', render: (at: string) => formatMoment(at) },
-              { title: '原因', dataIndex: 'reason', key: 'reason', render: (r: BackupInfo['reason']) => BACKUP_REASON_LABELS[r] ?? r },
-              { title: '大小', dataIndex: 'bytes', key: 'bytes', className: 'nowrap', render: (b: number) => formatBytes(b) },
-              { title: '文件', dataIndex: 'file', key: 'file', render: (f: string) => <span className="file-path">{f}</span> },
+              {
+                title: '备份时间',
+                dataIndex: 'takenAt',
+                key: 'takenAt',
+                className: 'nowrap',
+                render: (at: string) => formatMoment(at),
+              },
+              {
+                title: '原因',
+                dataIndex: 'reason',
+                key: 'reason',
+                render: (r: BackupInfo['reason']) => BACKUP_REASON_LABELS[r] ?? r,
+              },
+              {
+                title: '大小',
+                dataIndex: 'bytes',
+                key: 'bytes',
+                className: 'nowrap',
+                render: (b: number) => formatBytes(b),
+              },
+              {
+                title: '文件',
+                dataIndex: 'file',
+                key: 'file',
+                render: (f: string) => <span className="file-path">{f}</span>,
+              },
               { title: '密钥', dataIndex: 'keyNote', key: 'keyNote' },
               ...(mayRestore
                 ? [
@@ -140,7 +168,12 @@ export function BackupPage({ onRestoreStaged }: { onRestoreStaged(backup: Backup
                       title: '操作',
                       key: 'actions',
                       render: (_: unknown, b: BackupInfo) => (
-                        <Button type="link" danger onClick={() => restore(b.file)} aria-label={`从${formatMoment(b.takenAt)}的备份恢复`}>
+                        <Button
+                          type="link"
+                          danger
+                          onClick={() => restore(b.file)}
+                          aria-label={`从${formatMoment(b.takenAt)}的备份恢复`}
+                        >
                           恢复
                         </Button>
                       ),
@@ -166,8 +199,17 @@ export function BackupPage({ onRestoreStaged }: { onRestoreStaged(backup: Backup
               autoComplete="off"
               placeholder="如 E:\casedesk-20261122-180000-manual.sqlite"
             />
-            <label htmlFor="restore-key">恢复密钥（仅更换密钥前的备份或其他电脑的备份需要；列表“密钥”一栏写明需要哪个编号）</label>
-            <Input id="restore-key" value={restoreKey} onChange={(e) => setRestoreKey(e.target.value)} maxLength={200} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+            <label htmlFor="restore-key">
+              恢复密钥（仅更换密钥前的备份或其他电脑的备份需要；列表“密钥”一栏写明需要哪个编号）
+            </label>
+            <Input
+              id="restore-key"
+              value={restoreKey}
+              onChange={(e) => setRestoreKey(e.target.value)}
+              maxLength={200}
+              autoComplete="off"
+              style={{ fontFamily: 'monospace' }}
+            />
             <Button danger disabled={!restoreFile.trim()} onClick={() => restore(restoreFile.trim())}>
               从备份恢复
             </Button>

@@ -4,7 +4,12 @@
 // enter or correct a year.
 import { Alert, App as AntApp, Button, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { HOLIDAY_YEAR_LABELS, holidayYearSchema, type HolidaySchedule, type HolidayYearInfo } from '../../shared/channels/holidays';
+import {
+  HOLIDAY_YEAR_LABELS,
+  holidayYearSchema,
+  type HolidaySchedule,
+  type HolidayYearInfo,
+} from '../../shared/channels/holidays';
 import { formatDate, formatMoment } from '../app/format';
 import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
@@ -68,10 +73,24 @@ export function HolidaysPage() {
               title: '来源',
               key: 'origin',
               render: (_, y) =>
-                y.origin === 'shipped' ? <Tag>随程序发布</Tag> : <Tag color="blue">{`${y.installedBy ?? ''}录入（${formatMoment(y.installedAt ?? '')}）`}</Tag>,
+                y.origin === 'shipped' ? (
+                  <Tag>随程序发布</Tag>
+                ) : (
+                  <Tag color="blue">{`${y.installedBy ?? ''}录入（${formatMoment(y.installedAt ?? '')}）`}</Tag>
+                ),
             },
             ...(mayEdit
-              ? [{ title: '操作', key: 'edit', render: (_: unknown, y: HolidayYearInfo) => <Button size="small" onClick={() => setEditing(y)} aria-label={`更正${y.year}年`}>更正</Button> }]
+              ? [
+                  {
+                    title: '操作',
+                    key: 'edit',
+                    render: (_: unknown, y: HolidayYearInfo) => (
+                      <Button size="small" onClick={() => setEditing(y)} aria-label={`更正${y.year}年`}>
+                        更正
+                      </Button>
+                    ),
+                  },
+                ]
               : []),
           ]}
         />
@@ -92,10 +111,35 @@ export function HolidaysPage() {
             labels={HOLIDAY_YEAR_LABELS}
             fixed={{}}
             fields={[
-              { path: 'year', kind: 'whole', required: true, half: true, initial: editing ? String(editing.year) : String(nextYear ?? ''), placeholder: '2027' },
-              { path: 'source', kind: 'text', max: 200, required: true, initial: editing?.source ?? '', placeholder: '国务院办公厅关于2027年部分节假日安排的通知' },
-              { path: 'holidays', kind: 'lines', required: true, initial: editing?.holidays.join('\n') ?? '', placeholder: '每行一天，如 2027-10-01（假期中的周末也要列入）' },
-              { path: 'workdays', kind: 'lines', initial: editing?.workdays.join('\n') ?? '', placeholder: '每行一天，如 2027-09-26（调休上班的周六或周日）' },
+              {
+                path: 'year',
+                kind: 'whole',
+                required: true,
+                half: true,
+                initial: editing ? String(editing.year) : String(nextYear ?? ''),
+                placeholder: '2027',
+              },
+              {
+                path: 'source',
+                kind: 'text',
+                max: 200,
+                required: true,
+                initial: editing?.source ?? '',
+                placeholder: '国务院办公厅关于2027年部分节假日安排的通知',
+              },
+              {
+                path: 'holidays',
+                kind: 'lines',
+                required: true,
+                initial: editing?.holidays.join('\n') ?? '',
+                placeholder: '每行一天，如 2027-10-01（假期中的周末也要列入）',
+              },
+              {
+                path: 'workdays',
+                kind: 'lines',
+                initial: editing?.workdays.join('\n') ?? '',
+                placeholder: '每行一天，如 2027-09-26（调休上班的周六或周日）',
+              },
             ]}
             send={async (payload) => {
               setSchedule(await api.call('holidays.save', payload as never));

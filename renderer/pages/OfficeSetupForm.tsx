@@ -4,7 +4,13 @@ import { Alert, Button, Form, Input, Space, Typography, type FormInstance } from
 import { useState } from 'react';
 import { formatCaseNumber } from '../../shared/cases/caseNumber';
 import { localDate } from '../../shared/dates';
-import { OFFICE_LABELS, officeSetupSchema, suggestCaseNumberPrefix, type Office, type OfficeSetup } from '../../shared/office';
+import {
+  OFFICE_LABELS,
+  officeSetupSchema,
+  suggestCaseNumberPrefix,
+  type Office,
+  type OfficeSetup,
+} from '../../shared/office';
 import { fieldIssues } from '../../shared/validation';
 import { errorMessage, useApi } from '../app/apiContext';
 import { enterMovesFocus } from '../forms/enterMovesFocus';
@@ -12,16 +18,30 @@ import { FieldMessagesContext, FormField } from '../forms/FormField';
 import { useFieldMessages } from '../forms/useFieldMessages';
 
 const FORM_NAME = 'office';
-export const BLANK_OFFICE: OfficeSetup = { name: '', divisionCode: '', officeNumber: '', bureauName: '', caseNumberPrefix: '' };
+const BLANK_OFFICE: OfficeSetup = {
+  name: '',
+  divisionCode: '',
+  officeNumber: '',
+  bureauName: '',
+  caseNumberPrefix: '',
+};
 
-export function officeIssues(values: OfficeSetup, prefix = ''): Map<string, string> {
+function officeIssues(values: OfficeSetup, prefix = ''): Map<string, string> {
   const parsed = officeSetupSchema.safeParse(values);
-  return parsed.success ? new Map() : new Map(fieldIssues(parsed.error, OFFICE_LABELS).map((i) => [prefix + i.field, i.message]));
+  return parsed.success
+    ? new Map()
+    : new Map(fieldIssues(parsed.error, OFFICE_LABELS).map((i) => [prefix + i.field, i.message]));
 }
 
 export function officeSetupOf(office: Office | null): OfficeSetup {
   return office
-    ? { name: office.name, divisionCode: office.divisionCode, officeNumber: office.officeNumber, bureauName: office.bureauName, caseNumberPrefix: office.caseNumberPrefix }
+    ? {
+        name: office.name,
+        divisionCode: office.divisionCode,
+        officeNumber: office.officeNumber,
+        bureauName: office.bureauName,
+        caseNumberPrefix: office.caseNumberPrefix,
+      }
     : BLANK_OFFICE;
 }
 
@@ -35,13 +55,26 @@ export function usePrefixSuggestion(form: FormInstance, at: string[], typedAlrea
     if (!changed) return;
     if (changed.caseNumberPrefix !== undefined) setTyped(changed.caseNumberPrefix !== '');
     if (changed.name !== undefined && (!typed || !form.getFieldValue([...at, 'caseNumberPrefix']))) {
-      form.setFieldValue([...at, 'caseNumberPrefix'], changed.name.trim() ? suggestCaseNumberPrefix(changed.name.trim()) : '');
+      form.setFieldValue(
+        [...at, 'caseNumberPrefix'],
+        changed.name.trim() ? suggestCaseNumberPrefix(changed.name.trim()) : '',
+      );
     }
   };
 }
 
 /** The office's five fields, at `at` in the form (the first-run form nests them under `office`). */
-export function OfficeFields({ form, at = [], readOnly = false, autoFocus = true }: { form: FormInstance; at?: string[]; readOnly?: boolean; autoFocus?: boolean }) {
+export function OfficeFields({
+  form,
+  at = [],
+  readOnly = false,
+  autoFocus = true,
+}: {
+  form: FormInstance;
+  at?: string[];
+  readOnly?: boolean;
+  autoFocus?: boolean;
+}) {
   const path = (key: keyof OfficeSetup) => [...at, key].join('.');
   const name = (key: keyof OfficeSetup) => [...at, key];
   const prefix = (Form.useWatch([...at, 'caseNumberPrefix'], form) as string | undefined) ?? '';
@@ -51,9 +84,20 @@ export function OfficeFields({ form, at = [], readOnly = false, autoFocus = true
   return (
     <>
       <FormField path={path('name')} name={name('name')} required>
-        <Input autoFocus={autoFocus && !readOnly} readOnly={readOnly} maxLength={50} autoComplete="off" placeholder="如 黎托街道司法所" />
+        <Input
+          autoFocus={autoFocus && !readOnly}
+          readOnly={readOnly}
+          maxLength={50}
+          autoComplete="off"
+          placeholder="如 黎托街道司法所"
+        />
       </FormField>
-      <FormField path={path('divisionCode')} name={name('divisionCode')} required extra="6位数字，见县（市、区）司法局通知，如 430111">
+      <FormField
+        path={path('divisionCode')}
+        name={name('divisionCode')}
+        required
+        extra="6位数字，见县（市、区）司法局通知，如 430111"
+      >
         <Input readOnly={readOnly} maxLength={6} autoComplete="off" inputMode="numeric" />
       </FormField>
       <FormField path={path('officeNumber')} name={name('officeNumber')} required extra="2至3位数字，由县司法局编排">
@@ -62,7 +106,12 @@ export function OfficeFields({ form, at = [], readOnly = false, autoFocus = true
       <FormField path={path('bureauName')} name={name('bureauName')} required>
         <Input readOnly={readOnly} maxLength={50} autoComplete="off" placeholder="如 长沙市雨花区司法局" />
       </FormField>
-      <FormField path={path('caseNumberPrefix')} name={name('caseNumberPrefix')} required extra={example ? `案号示例：${example}` : '用于案号，如“黎托”'}>
+      <FormField
+        path={path('caseNumberPrefix')}
+        name={name('caseNumberPrefix')}
+        required
+        extra={example ? `案号示例：${example}` : '用于案号，如“黎托”'}
+      >
         <Input readOnly={readOnly} maxLength={10} autoComplete="off" />
       </FormField>
     </>
@@ -115,7 +164,14 @@ export function OfficeSetupForm({ office, onSaved, readOnly = false }: Props) {
   return (
     <FieldMessagesContext.Provider value={{ formName: FORM_NAME, labels: OFFICE_LABELS, store: messages.store }}>
       <div ref={messages.holder} onKeyDownCapture={enterMovesFocus} onBlurCapture={messages.onBlurCapture}>
-        <Form<OfficeSetup> form={form} name={FORM_NAME} layout="vertical" initialValues={initial} onValuesChange={onValuesChange} style={{ maxWidth: 560 }}>
+        <Form<OfficeSetup>
+          form={form}
+          name={FORM_NAME}
+          layout="vertical"
+          initialValues={initial}
+          onValuesChange={onValuesChange}
+          style={{ maxWidth: 560 }}
+        >
           <OfficeFields form={form} readOnly={readOnly} />
           {refusal && <Alert className="page-alert" type="error" showIcon title={refusal} />}
           {readOnly ? (
@@ -125,7 +181,9 @@ export function OfficeSetupForm({ office, onSaved, readOnly = false }: Props) {
               <Button type="primary" htmlType="button" loading={saving} onClick={() => void save()}>
                 保存
               </Button>
-              {office && <Typography.Text type="secondary">修改后，新登记的案件使用新的案号代字；已有案号不变。</Typography.Text>}
+              {office && (
+                <Typography.Text type="secondary">修改后，新登记的案件使用新的案号代字；已有案号不变。</Typography.Text>
+              )}
             </Space>
           )}
         </Form>

@@ -50,7 +50,13 @@ export function SettingsPage({ office, onSaved }: { office: Office; onSaved(offi
           <Space>
             {mayShowKey && <Button onClick={() => void showKey()}>显示恢复密钥</Button>}
             {mayRekey && (
-              <Popconfirm title="更换数据密钥？" description="将生成新的恢复密钥，原来的恢复密钥只能再用于更换前的备份。" okText="更换" cancelText="取消" onConfirm={() => void rekey()}>
+              <Popconfirm
+                title="更换数据密钥？"
+                description="将生成新的恢复密钥，原来的恢复密钥只能再用于更换前的备份。"
+                okText="更换"
+                cancelText="取消"
+                onConfirm={() => void rekey()}
+              >
                 <Button danger>更换密钥</Button>
               </Popconfirm>
             )}
@@ -58,7 +64,14 @@ export function SettingsPage({ office, onSaved }: { office: Office; onSaved(offi
           {keyError && <Alert className="page-alert" type="error" showIcon title={keyError} />}
           {recovery && (
             <>
-              {recovery.rekeyedFrom && <Alert className="page-alert" type="success" showIcon title={`已更换数据密钥（原编号 ${recovery.rekeyedFrom}，新编号 ${recovery.info.keyId}）。请打印新的恢复密钥。`} />}
+              {recovery.rekeyedFrom && (
+                <Alert
+                  className="page-alert"
+                  type="success"
+                  showIcon
+                  title={`已更换数据密钥（原编号 ${recovery.rekeyedFrom}，新编号 ${recovery.info.keyId}）。请打印新的恢复密钥。`}
+                />
+              )}
               <RecoveryKeyPanel info={recovery.info} />
             </>
           )}

@@ -19,7 +19,8 @@ type Panel = { mode: 'add' } | { mode: 'edit'; user: UserSummary } | { mode: 're
 
 function stateOf(u: UserSummary, now = new Date()): { text: string; color?: string } {
   if (!u.active) return { text: '已停用', color: 'default' };
-  if (u.lockedUntil && new Date(u.lockedUntil) > now) return { text: `已锁定至${formatMoment(u.lockedUntil).slice(-5)}`, color: 'red' };
+  if (u.lockedUntil && new Date(u.lockedUntil) > now)
+    return { text: `已锁定至${formatMoment(u.lockedUntil).slice(-5)}`, color: 'red' };
   if (u.mustChangePassword) return { text: '待修改初始密码', color: 'orange' };
   return { text: '正常', color: 'green' };
 }
@@ -69,12 +70,27 @@ export function UsersPage() {
         新添加或被重置密码的用户，登录后须先修改密码。连续5次输错密码，账户锁定15分钟；管理员或所长重置密码即可解除。
       </Typography.Paragraph>
       {failure && <Alert className="page-alert" type="error" showIcon title={failure} />}
-      {panel?.mode === 'add' && <AddUserCard onDone={(u) => done(`已添加用户 ${u.displayName}（${u.username}）`)} onCancel={() => setPanel(null)} />}
+      {panel?.mode === 'add' && (
+        <AddUserCard
+          onDone={(u) => done(`已添加用户 ${u.displayName}（${u.username}）`)}
+          onCancel={() => setPanel(null)}
+        />
+      )}
       {panel?.mode === 'edit' && (
-        <EditUserCard key={panel.user.id} user={panel.user} onDone={(u) => done(`已保存 ${u.displayName} 的账户`)} onCancel={() => setPanel(null)} />
+        <EditUserCard
+          key={panel.user.id}
+          user={panel.user}
+          onDone={(u) => done(`已保存 ${u.displayName} 的账户`)}
+          onCancel={() => setPanel(null)}
+        />
       )}
       {panel?.mode === 'reset' && (
-        <ResetPasswordCard key={panel.user.id} user={panel.user} onDone={(u) => done(`已重置 ${u.displayName} 的密码，下次登录须修改密码`)} onCancel={() => setPanel(null)} />
+        <ResetPasswordCard
+          key={panel.user.id}
+          user={panel.user}
+          onDone={(u) => done(`已重置 ${u.displayName} 的密码，下次登录须修改密码`)}
+          onCancel={() => setPanel(null)}
+        />
       )}
       <Table<UserSummary>
         rowKey="id"
@@ -100,12 +116,20 @@ export function UsersPage() {
             render: (_: unknown, u) => (
               <Space>
                 {manage && (
-                  <Button type="link" onClick={() => setPanel({ mode: 'edit', user: u })} aria-label={`编辑“${u.displayName}”`}>
+                  <Button
+                    type="link"
+                    onClick={() => setPanel({ mode: 'edit', user: u })}
+                    aria-label={`编辑“${u.displayName}”`}
+                  >
                     编辑
                   </Button>
                 )}
                 {mayReset(me.role, u.role) && (
-                  <Button type="link" onClick={() => setPanel({ mode: 'reset', user: u })} aria-label={`重置“${u.displayName}”的密码`}>
+                  <Button
+                    type="link"
+                    onClick={() => setPanel({ mode: 'reset', user: u })}
+                    aria-label={`重置“${u.displayName}”的密码`}
+                  >
                     重置密码
                   </Button>
                 )}
@@ -165,7 +189,15 @@ interface EditValues {
   active: boolean;
 }
 
-function EditUserCard({ user, onDone, onCancel }: { user: UserSummary; onDone(user: UserSummary): void; onCancel(): void }) {
+function EditUserCard({
+  user,
+  onDone,
+  onCancel,
+}: {
+  user: UserSummary;
+  onDone(user: UserSummary): void;
+  onCancel(): void;
+}) {
   const api = useApi();
   const checked = useCheckedForm<EditValues>({
     formName: 'editUser',
@@ -195,20 +227,33 @@ function EditUserCard({ user, onDone, onCancel }: { user: UserSummary; onDone(us
   );
 }
 
-function ResetPasswordCard({ user, onDone, onCancel }: { user: UserSummary; onDone(user: UserSummary): void; onCancel(): void }) {
+function ResetPasswordCard({
+  user,
+  onDone,
+  onCancel,
+}: {
+  user: UserSummary;
+  onDone(user: UserSummary): void;
+  onCancel(): void;
+}) {
   const api = useApi();
   const checked = useCheckedForm<{ newPassword: string }>({
     formName: 'resetPassword',
     labels: ACCOUNT_LABELS,
     initial: { newPassword: '' },
-    issuesOf: (values) => schemaIssues(contract['users.resetPassword'].input, { ...values, userId: user.id }, ACCOUNT_LABELS),
+    issuesOf: (values) =>
+      schemaIssues(contract['users.resetPassword'].input, { ...values, userId: user.id }, ACCOUNT_LABELS),
   });
   const submission = useSubmit(checked, async (values) => {
     onDone(await api.call('users.resetPassword', { userId: user.id, newPassword: values.newPassword }));
   });
 
   return (
-    <Card title={`重置密码：${user.displayName}（${user.username}）`} className="detail-section" style={{ maxWidth: 560 }}>
+    <Card
+      title={`重置密码：${user.displayName}（${user.username}）`}
+      className="detail-section"
+      style={{ maxWidth: 560 }}
+    >
       <CheckedFormFrame checked={checked}>
         <FormField path="newPassword" required extra={`${PASSWORD_RULE}；${user.displayName}下次登录须修改`}>
           <Input.Password autoFocus maxLength={128} autoComplete="new-password" />

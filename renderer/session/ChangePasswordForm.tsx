@@ -30,12 +30,25 @@ export function ChangePasswordForm({ onChanged }: { onChanged(user: SessionUser)
     initial: { currentPassword: '', newPassword: '', confirmPassword: '' },
     issuesOf: passwordIssues,
   });
-  const { busy, refusal, submit: save } = useSubmit(checked, async (values) => {
-    onChanged(await api.call('auth.changePassword', { currentPassword: values.currentPassword, newPassword: values.newPassword }));
-  }, {
-    // A wrong current password comes back as the sign-in's "密码" field: it is the current one here.
-    rename: (path) => (path === 'password' ? 'currentPassword' : path),
-  });
+  const {
+    busy,
+    refusal,
+    submit: save,
+  } = useSubmit(
+    checked,
+    async (values) => {
+      onChanged(
+        await api.call('auth.changePassword', {
+          currentPassword: values.currentPassword,
+          newPassword: values.newPassword,
+        }),
+      );
+    },
+    {
+      // A wrong current password comes back as the sign-in's "密码" field: it is the current one here.
+      rename: (path) => (path === 'password' ? 'currentPassword' : path),
+    },
+  );
 
   return (
     <CheckedFormFrame checked={checked} style={{ maxWidth: 360 }}>
@@ -57,7 +70,15 @@ export function ChangePasswordForm({ onChanged }: { onChanged(user: SessionUser)
 }
 
 /** Before anything else: the initial (or reset) password is the administrator's, not the user's. */
-export function ForcedPasswordChangePage({ user, onChanged, onSignOut }: { user: SessionUser; onChanged(): void; onSignOut(): void }) {
+export function ForcedPasswordChangePage({
+  user,
+  onChanged,
+  onSignOut,
+}: {
+  user: SessionUser;
+  onChanged(): void;
+  onSignOut(): void;
+}) {
   return (
     <div className="session-page change-password">
       <Typography.Title level={2}>修改初始密码</Typography.Title>

@@ -19,7 +19,11 @@ interface FirstRunValues {
   admin: { username: string; displayName: string; password: string; confirm: string };
 }
 
-const LABELS = { ...prefixed('office', OFFICE_LABELS), ...prefixed('admin', ACCOUNT_LABELS), 'admin.confirm': '确认密码' };
+const LABELS = {
+  ...prefixed('office', OFFICE_LABELS),
+  ...prefixed('admin', ACCOUNT_LABELS),
+  'admin.confirm': '确认密码',
+};
 export const PASSWORD_RULE = `至少${PASSWORD_MIN}个字符，须同时包含字母和数字`;
 
 const payload = ({ office, admin: { confirm: _confirm, ...admin } }: FirstRunValues) => ({ office, admin });
@@ -89,7 +93,11 @@ export function FirstRunPage({ office, onDone }: { office: Office | null; onDone
       </Typography.Paragraph>
       <CheckedFormFrame checked={frame} style={{ maxWidth: 560 }}>
         <Typography.Title level={4}>使用方式</Typography.Title>
-        <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as 'office' | 'bureau')} aria-label="使用方式">
+        <Radio.Group
+          value={mode}
+          onChange={(e) => setMode(e.target.value as 'office' | 'bureau')}
+          aria-label="使用方式"
+        >
           <Radio value="office">司法所（登记案件，向县司法局报送）</Radio>
           <Radio value="bureau">县司法局（县局模式：导入各司法所的数据包，全县汇总）</Radio>
         </Radio.Group>

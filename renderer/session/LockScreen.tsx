@@ -25,18 +25,26 @@ export function LockScreen({ user, onUnlocked, onSessionLost, onSignOut }: Props
     initial: { password: '' },
     issuesOf: (values) => schemaIssues(contract['auth.unlock'].input, values, ACCOUNT_LABELS),
   });
-  const { busy, refusal, submit: unlock } = useSubmit(checked, async (values) => {
-    await api.call('auth.unlock', values);
-    onUnlocked();
-  }, {
-    onRefused: (error) => {
-      if (error instanceof ApiError && error.data.code === 'UNAUTHENTICATED') {
-        onSessionLost();
-        return true;
-      }
-      checked.form.setFieldValue('password', '');
+  const {
+    busy,
+    refusal,
+    submit: unlock,
+  } = useSubmit(
+    checked,
+    async (values) => {
+      await api.call('auth.unlock', values);
+      onUnlocked();
     },
-  });
+    {
+      onRefused: (error) => {
+        if (error instanceof ApiError && error.data.code === 'UNAUTHENTICATED') {
+          onSessionLost();
+          return true;
+        }
+        checked.form.setFieldValue('password', '');
+      },
+    },
+  );
 
   return (
     <div className="session-page lock-screen" role="dialog" aria-modal="true" aria-labelledby="lock-title">

@@ -147,9 +147,14 @@ export function SessionGate() {
   let screen: React.ReactNode = null;
   if (status && !leaving) {
     if (!status.hasUsers && !user) screen = <FirstRunPage office={status.office} onDone={() => void load()} />;
-    else if (!user) screen = <SignInPage office={status.office} resuming={shell?.user ?? null} onSignedIn={() => void load()} />;
-    else if (locked) screen = <LockScreen user={user} onUnlocked={() => void load()} onSessionLost={sessionLost} onSignOut={signOut} />;
-    else if (user.mustChangePassword) screen = <ForcedPasswordChangePage user={user} onChanged={() => void load()} onSignOut={signOut} />;
+    else if (!user)
+      screen = <SignInPage office={status.office} resuming={shell?.user ?? null} onSignedIn={() => void load()} />;
+    else if (locked)
+      screen = (
+        <LockScreen user={user} onUnlocked={() => void load()} onSessionLost={sessionLost} onSignOut={signOut} />
+      );
+    else if (user.mustChangePassword)
+      screen = <ForcedPasswordChangePage user={user} onChanged={() => void load()} onSignOut={signOut} />;
   }
   const appShown = !!status && !leaving && !!shell && screen === null;
 
@@ -163,7 +168,14 @@ export function SessionGate() {
 
   if (keyNeeded && !status) return <UnlockDataPage reason={keyNeeded} onUnlocked={() => void load()} />;
   if (failure && !status) {
-    return <Result status="error" title="无法读取数据" subTitle={failure} extra={<Button onClick={() => void load()}>重试</Button>} />;
+    return (
+      <Result
+        status="error"
+        title="无法读取数据"
+        subTitle={failure}
+        extra={<Button onClick={() => void load()}>重试</Button>}
+      />
+    );
   }
   if (!status) return <Spin fullscreen description="正在打开" />;
   if (leaving) return <Spin fullscreen description="正在退出登录" />;
@@ -172,7 +184,14 @@ export function SessionGate() {
       {shell && (
         <div className="app-shell" hidden={!appShown}>
           <ApiProvider api={shell.guard.api}>
-            <Shell key={shell.generation} user={shell.user} office={status.office} onOfficeChange={onOfficeChange} onLock={lock} onSignOut={signOut} />
+            <Shell
+              key={shell.generation}
+              user={shell.user}
+              office={status.office}
+              onOfficeChange={onOfficeChange}
+              onLock={lock}
+              onSignOut={signOut}
+            />
           </ApiProvider>
         </div>
       )}

@@ -27,20 +27,34 @@ export function SignInPage({ office, resuming, onSignedIn }: Props) {
     initial: { username: resuming?.username ?? '', password: '' },
     issuesOf: (values) => schemaIssues(contract['auth.signIn'].input, values, ACCOUNT_LABELS),
   });
-  const { busy, refusal, submit: signIn } = useSubmit(checked, async (values) => {
-    await api.call('auth.signIn', values);
-    onSignedIn();
-  }, {
-    // A wrong password or a locked account: said above the button, and the password is typed again.
-    onRefused: () => void checked.form.setFieldValue('password', ''),
-  });
+  const {
+    busy,
+    refusal,
+    submit: signIn,
+  } = useSubmit(
+    checked,
+    async (values) => {
+      await api.call('auth.signIn', values);
+      onSignedIn();
+    },
+    {
+      // A wrong password or a locked account: said above the button, and the password is typed again.
+      onRefused: () => void checked.form.setFieldValue('password', ''),
+    },
+  );
 
   return (
     <div className="session-page sign-in">
       <Typography.Title level={2}>登录</Typography.Title>
       <Typography.Paragraph type="secondary">司法所案件台账{office ? ` · ${office.name}` : ''}</Typography.Paragraph>
       {resuming && (
-        <Alert className="page-alert" type="warning" showIcon title="登录已失效，请重新登录" description={`${resuming.displayName}重新登录后，可继续刚才的操作；填写中的申请已自动保存为草稿。`} />
+        <Alert
+          className="page-alert"
+          type="warning"
+          showIcon
+          title="登录已失效，请重新登录"
+          description={`${resuming.displayName}重新登录后，可继续刚才的操作；填写中的申请已自动保存为草稿。`}
+        />
       )}
       <CheckedFormFrame checked={checked} onEnter={() => void signIn()} style={{ maxWidth: 360 }}>
         <FormField path="username" required>

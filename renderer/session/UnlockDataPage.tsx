@@ -26,9 +26,18 @@ export function UnlockDataPage({ reason, onUnlocked }: { reason: string; onUnloc
     <div className="session-page">
       <Typography.Title level={2}>输入恢复密钥</Typography.Title>
       <Alert className="page-alert" type="warning" showIcon title={reason} />
-      <Typography.Paragraph>恢复密钥是首次设置（或更换密钥）时打印的13组字符，由所长保管。输入后，本机将重新保存密钥，以后启动无需再输入。</Typography.Paragraph>
+      <Typography.Paragraph>
+        恢复密钥是首次设置（或更换密钥）时打印的13组字符，由所长保管。输入后，本机将重新保存密钥，以后启动无需再输入。
+      </Typography.Paragraph>
       <label htmlFor="recovery-key-input">恢复密钥</label>
-      <Input.TextArea id="recovery-key-input" value={recoveryKey} onChange={(e) => setRecoveryKey(e.target.value)} rows={3} maxLength={200} style={{ maxWidth: 640, fontFamily: 'monospace' }} />
+      <Input.TextArea
+        id="recovery-key-input"
+        value={recoveryKey}
+        onChange={(e) => setRecoveryKey(e.target.value)}
+        rows={3}
+        maxLength={200}
+        style={{ maxWidth: 640, fontFamily: 'monospace' }}
+      />
       {refusal && <Alert className="page-alert" type="error" showIcon title={refusal} />}
       <div style={{ marginTop: 12 }}>
         <Button type="primary" loading={busy} disabled={recoveryKey.trim() === ''} onClick={() => void unlock()}>

@@ -11,12 +11,21 @@ function keyOf(kind: PeriodKind, year: number, part: number): string {
   return `${year}-${String(part).padStart(2, '0')}`;
 }
 
-export function PeriodPicker({ value, onChange, thisYear }: { value: string; onChange(key: string): void; thisYear: number }) {
+export function PeriodPicker({
+  value,
+  onChange,
+  thisYear,
+}: {
+  value: string;
+  onChange(key: string): void;
+  thisYear: number;
+}) {
   const period = parsePeriod(value) ?? parsePeriod(String(thisYear))!;
   const month = Number(period.range.to.slice(5, 7));
   const part = period.kind === 'quarter' ? month / 3 : month;
   const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
-  const setKind = (kind: PeriodKind) => onChange(keyOf(kind, period.year, kind === 'quarter' ? Math.ceil(month / 3) : month));
+  const setKind = (kind: PeriodKind) =>
+    onChange(keyOf(kind, period.year, kind === 'quarter' ? Math.ceil(month / 3) : month));
   return (
     <Space wrap>
       <Select<PeriodKind>
@@ -39,7 +48,7 @@ export function PeriodPicker({ value, onChange, thisYear }: { value: string; onC
           aria-label="月份"
           value={month}
           style={{ width: 90 }}
-        virtual={false}
+          virtual={false}
           options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: `${i + 1}月` }))}
           onChange={(m) => onChange(keyOf('month', period.year, m))}
         />

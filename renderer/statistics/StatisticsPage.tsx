@@ -32,7 +32,13 @@ const shownOnScreen = (r: FigureRow) => r.level === 0 || (r.period ?? 0) !== 0 |
 function officeLines(rows: readonly FigureRow[], section: Section): Line[] {
   return rows
     .filter((r) => r.section === section && shownOnScreen(r))
-    .map((r) => ({ key: r.key, label: r.label, unit: r.unit, level: r.level, cells: { period: formatFigure(r.unit, r.period), yearToDate: formatFigure(r.unit, r.yearToDate) } }));
+    .map((r) => ({
+      key: r.key,
+      label: r.label,
+      unit: r.unit,
+      level: r.level,
+      cells: { period: formatFigure(r.unit, r.period), yearToDate: formatFigure(r.unit, r.yearToDate) },
+    }));
 }
 
 function countyLines(report: Extract<StatisticsReport, { scope: 'county' }>['county'], section: Section): Line[] {
@@ -40,7 +46,10 @@ function countyLines(report: Extract<StatisticsReport, { scope: 'county' }>['cou
   return report.total.rows
     .filter((r) => r.section === section && shownOnScreen(r))
     .map((r) => {
-      const cells: Record<string, string> = { total: formatFigure(r.unit, r.period), totalYear: formatFigure(r.unit, r.yearToDate) };
+      const cells: Record<string, string> = {
+        total: formatFigure(r.unit, r.period),
+        totalYear: formatFigure(r.unit, r.yearToDate),
+      };
       report.offices.forEach((o, i) => {
         cells[`office:${o.code}`] = formatFigure(r.unit, byOffice[i]!.get(r.key)?.period ?? null);
       });
@@ -54,11 +63,25 @@ function breakdownBars(rows: readonly FigureRow[], indicatorKey: string, onlyNon
     .map((r) => ({ label: r.label, value: r.period ?? 0 }));
 }
 
-function Charts({ rows, trend, periodLabel }: { rows: readonly FigureRow[]; trend: readonly TrendPoint[]; periodLabel: string }) {
+function Charts({
+  rows,
+  trend,
+  periodLabel,
+}: {
+  rows: readonly FigureRow[];
+  trend: readonly TrendPoint[];
+  periodLabel: string;
+}) {
   return (
     <Space wrap align="start" size={32} className="statistics-charts">
-      <BarChart title={`${periodLabel}法律援助申请（按案件类别）`} bars={breakdownBars(rows, 'legalAid.byCategory', false)} />
-      <BarChart title={`${periodLabel}受理纠纷（按纠纷类型）`} bars={breakdownBars(rows, 'mediation.byDisputeType', true)} />
+      <BarChart
+        title={`${periodLabel}法律援助申请（按案件类别）`}
+        bars={breakdownBars(rows, 'legalAid.byCategory', false)}
+      />
+      <BarChart
+        title={`${periodLabel}受理纠纷（按纠纷类型）`}
+        bars={breakdownBars(rows, 'mediation.byDisputeType', true)}
+      />
       <TrendChart title="本年各月受理案件" points={trend} />
     </Space>
   );
@@ -119,18 +142,34 @@ export function StatisticsPage({ today = localDate() }: { today?: string }) {
     }
   };
 
-  const figures = report ? (report.scope === 'office' ? report.office : { ...report.county.total, period: report.county.period, asOf: report.county.asOf }) : null;
+  const figures = report
+    ? report.scope === 'office'
+      ? report.office
+      : { ...report.county.total, period: report.county.period, asOf: report.county.asOf }
+    : null;
   const columns = (() => {
     const label = {
-      title: '指标', dataIndex: 'label', key: 'label',
-      render: (_: unknown, line: Line) => (line.level === 1 ? <span style={{ paddingInlineStart: 24 }}>{`其中：${line.label}`}</span> : line.label),
+      title: '指标',
+      dataIndex: 'label',
+      key: 'label',
+      render: (_: unknown, line: Line) =>
+        line.level === 1 ? <span style={{ paddingInlineStart: 24 }}>{`其中：${line.label}`}</span> : line.label,
     };
     const unit = { title: '单位', dataIndex: 'unit', key: 'unit', width: 60 };
-    const cell = (key: string, title: string) => ({ title, key, align: 'right' as const, render: (_: unknown, line: Line) => line.cells[key] });
-    if (!report || report.scope === 'office') return [label, unit, cell('period', '本期'), cell('yearToDate', '本年累计')];
+    const cell = (key: string, title: string) => ({
+      title,
+      key,
+      align: 'right' as const,
+      render: (_: unknown, line: Line) => line.cells[key],
+    });
+    if (!report || report.scope === 'office')
+      return [label, unit, cell('period', '本期'), cell('yearToDate', '本年累计')];
     return [
-      label, unit, ...report.county.offices.map((o) => cell(`office:${o.code}`, `${o.name}（本期）`)),
-      cell('total', '合计（本期）'), cell('totalYear', '合计（本年累计）'),
+      label,
+      unit,
+      ...report.county.offices.map((o) => cell(`office:${o.code}`, `${o.name}（本期）`)),
+      cell('total', '合计（本期）'),
+      cell('totalYear', '合计（本年累计）'),
     ];
   })();
 
@@ -144,7 +183,10 @@ export function StatisticsPage({ today = localDate() }: { today?: string }) {
             aria-label="统计范围"
             value={scope}
             onChange={(e) => setScope(e.target.value as ReportScope)}
-            options={[{ value: 'county', label: '全县汇总' }, { value: 'office', label: '本单位' }]}
+            options={[
+              { value: 'county', label: '全县汇总' },
+              { value: 'office', label: '本单位' },
+            ]}
             optionType="button"
           />
         ) : null}
@@ -171,10 +213,18 @@ export function StatisticsPage({ today = localDate() }: { today?: string }) {
                 description={report.county.lateRule}
               />
             ) : (
-              <Alert type="success" showIcon style={{ marginBottom: 16 }} title="各司法所均已按时报送" description={report.county.lateRule} />
+              <Alert
+                type="success"
+                showIcon
+                style={{ marginBottom: 16 }}
+                title="各司法所均已按时报送"
+                description={report.county.lateRule}
+              />
             )
           ) : null}
-          {report.scope === 'county' && report.county.offices.length === 0 ? <Empty description="尚未登记任何司法所" /> : null}
+          {report.scope === 'county' && report.county.offices.length === 0 ? (
+            <Empty description="尚未登记任何司法所" />
+          ) : null}
           <Charts rows={figures.rows} trend={figures.trend} periodLabel={figures.period.label} />
           {SECTIONS.map((section) => (
             <section key={section} aria-label={SECTION_LABELS[section]} style={{ marginTop: 24 }}>
@@ -185,14 +235,22 @@ export function StatisticsPage({ today = localDate() }: { today?: string }) {
                 pagination={false}
                 rowKey="key"
                 columns={columns}
-                dataSource={report.scope === 'office' ? officeLines(report.office.rows, section) : countyLines(report.county, section)}
+                dataSource={
+                  report.scope === 'office'
+                    ? officeLines(report.office.rows, section)
+                    : countyLines(report.county, section)
+                }
               />
             </section>
           ))}
         </>
       ) : null}
       {mayEditTemplate ? (
-        <Collapse style={{ marginTop: 24 }} destroyOnHidden items={[{ key: 'template', label: '报表模板（Excel工作簿的格式）', children: <TemplateEditor /> }]} />
+        <Collapse
+          style={{ marginTop: 24 }}
+          destroyOnHidden
+          items={[{ key: 'template', label: '报表模板（Excel工作簿的格式）', children: <TemplateEditor /> }]}
+        />
       ) : null}
     </div>
   );

@@ -33,7 +33,8 @@ export function TemplateEditor() {
   if (!info || !draft) return refusal ? <Alert type="error" showIcon title={refusal} /> : null;
 
   const options = info.indicators.map((i) => ({ value: i.key, label: `${SECTION_LABELS[i.section]}：${i.label}` }));
-  const setSheet = (index: number, sheet: TemplateSheet) => setDraft({ ...draft, sheets: draft.sheets.map((s, i) => (i === index ? sheet : s)) });
+  const setSheet = (index: number, sheet: TemplateSheet) =>
+    setDraft({ ...draft, sheets: draft.sheets.map((s, i) => (i === index ? sheet : s)) });
   const save = async (template: ReportTemplate | null) => {
     if (busy) return;
     setBusy(true);
@@ -53,22 +54,40 @@ export function TemplateEditor() {
   return (
     <section aria-label="报表模板" className="statistics-template">
       <Typography.Paragraph type="secondary">
-        {info.isDefault ? '当前使用随程序提供的默认模板。' : `当前模板由${info.updatedBy}修改。`}导出Excel时按此模板排列工作表和指标。
+        {info.isDefault ? '当前使用随程序提供的默认模板。' : `当前模板由${info.updatedBy}修改。`}
+        导出Excel时按此模板排列工作表和指标。
       </Typography.Paragraph>
       <Space orientation="vertical" style={{ width: '100%' }}>
         <label>
           报表标题
-          <Input aria-label="报表标题" value={draft.title} maxLength={50} style={{ maxWidth: 400, marginInlineStart: 8 }} onChange={(e) => setDraft({ ...draft, title: e.target.value })} />
+          <Input
+            aria-label="报表标题"
+            value={draft.title}
+            maxLength={50}
+            style={{ maxWidth: 400, marginInlineStart: 8 }}
+            onChange={(e) => setDraft({ ...draft, title: e.target.value })}
+          />
         </label>
         {draft.sheets.map((sheet, index) => (
           <Card
             key={index}
             size="small"
             title={
-              <Input aria-label={`第${index + 1}个工作表名称`} value={sheet.name} maxLength={31} style={{ maxWidth: 240 }} onChange={(e) => setSheet(index, { ...sheet, name: e.target.value })} />
+              <Input
+                aria-label={`第${index + 1}个工作表名称`}
+                value={sheet.name}
+                maxLength={31}
+                style={{ maxWidth: 240 }}
+                onChange={(e) => setSheet(index, { ...sheet, name: e.target.value })}
+              />
             }
             extra={
-              <Button size="small" danger disabled={draft.sheets.length === 1} onClick={() => setDraft({ ...draft, sheets: draft.sheets.filter((_, i) => i !== index) })}>
+              <Button
+                size="small"
+                danger
+                disabled={draft.sheets.length === 1}
+                onClick={() => setDraft({ ...draft, sheets: draft.sheets.filter((_, i) => i !== index) })}
+              >
                 删除工作表
               </Button>
             }
@@ -89,7 +108,9 @@ export function TemplateEditor() {
             <Checkbox
               style={{ marginTop: 8 }}
               checked={sheet.rows.length > 0 && sheet.rows.every((r) => r.breakdown)}
-              onChange={(e) => setSheet(index, { ...sheet, rows: sheet.rows.map((r) => ({ ...r, breakdown: e.target.checked })) })}
+              onChange={(e) =>
+                setSheet(index, { ...sheet, rows: sheet.rows.map((r) => ({ ...r, breakdown: e.target.checked })) })
+              }
             >
               显示分项（其中：…）
             </Checkbox>
@@ -97,7 +118,13 @@ export function TemplateEditor() {
         ))}
         {refusal ? <Alert type="error" showIcon title={refusal} /> : null}
         <Space>
-          <Button onClick={() => setDraft({ ...draft, sheets: [...draft.sheets, { name: `工作表${draft.sheets.length + 1}`, rows: [] }] })}>添加工作表</Button>
+          <Button
+            onClick={() =>
+              setDraft({ ...draft, sheets: [...draft.sheets, { name: `工作表${draft.sheets.length + 1}`, rows: [] }] })
+            }
+          >
+            添加工作表
+          </Button>
           <Button type="primary" loading={busy} onClick={() => save(draft)}>
             保存模板
           </Button>

@@ -63,7 +63,13 @@ export function TrendChart({ title, points }: { title: string; points: readonly 
   const barWidth = Math.min(12, (groupWidth - 8) / SERIES.length);
   return (
     <figure className="statistics-chart" style={{ margin: 0 }}>
-      <svg role="img" aria-label={title} width={width} height={plotTop + plotHeight + 30} viewBox={`0 0 ${width} ${plotTop + plotHeight + 30}`}>
+      <svg
+        role="img"
+        aria-label={title}
+        width={width}
+        height={plotTop + plotHeight + 30}
+        viewBox={`0 0 ${width} ${plotTop + plotHeight + 30}`}
+      >
         <text x={0} y={16} fontSize={14} fontWeight="bold">
           {title}
         </text>
@@ -83,12 +89,26 @@ export function TrendChart({ title, points }: { title: string; points: readonly 
               {SERIES.map((s, j) => {
                 const h = (p[s.key] / max) * plotHeight;
                 return (
-                  <rect key={s.key} data-kind={s.key} data-value={p[s.key]} x={x0 + j * barWidth} y={plotTop + plotHeight - h} width={barWidth - 1} height={h} fill={s.color}>
+                  <rect
+                    key={s.key}
+                    data-kind={s.key}
+                    data-value={p[s.key]}
+                    x={x0 + j * barWidth}
+                    y={plotTop + plotHeight - h}
+                    width={barWidth - 1}
+                    height={h}
+                    fill={s.color}
+                  >
                     <title>{`${Number(p.month.slice(5))}月${s.label}：${p[s.key]}件`}</title>
                   </rect>
                 );
               })}
-              <text x={x0 + (barWidth * SERIES.length) / 2} y={plotTop + plotHeight + 16} fontSize={12} textAnchor="middle">
+              <text
+                x={x0 + (barWidth * SERIES.length) / 2}
+                y={plotTop + plotHeight + 16}
+                fontSize={12}
+                textAnchor="middle"
+              >
                 {`${Number(p.month.slice(5))}月`}
               </text>
             </g>

@@ -9,7 +9,12 @@ export function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-export function saveBytes(fileName: string, bytes: Uint8Array<ArrayBuffer>, type: string, doc: Document = document): void {
+export function saveBytes(
+  fileName: string,
+  bytes: Uint8Array<ArrayBuffer>,
+  type: string,
+  doc: Document = document,
+): void {
   const url = URL.createObjectURL(new Blob([bytes], { type }));
   const link = doc.createElement('a');
   link.href = url;

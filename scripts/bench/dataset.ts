@@ -37,7 +37,7 @@ export const SCALES: Record<Scale, Pick<DatasetSpec, 'offices' | 'casesPerOffice
 /** The day the data ends on (every step is dated on or before it); fixed, so the data never changes. */
 export const BENCH_UNTIL = '2026-11-20';
 
-export interface OfficeFile {
+interface OfficeFile {
   file: string;
   name: string;
   officeNumber: string;
@@ -61,8 +61,26 @@ const COUNTY = {
   divisionCode: '430121',
   bureauName: '长沙县司法局',
   towns: [
-    '星沙街道', '湘龙街道', '泉塘街道', '榔梨街道', '长龙街道', '黄兴镇', '江背镇', '黄花镇', '春华镇', '果园镇',
-    '路口镇', '高桥镇', '金井镇', '福临镇', '青山铺镇', '安沙镇', '北山镇', '开慧镇', '桐仁桥街道', '暮云街道',
+    '星沙街道',
+    '湘龙街道',
+    '泉塘街道',
+    '榔梨街道',
+    '长龙街道',
+    '黄兴镇',
+    '江背镇',
+    '黄花镇',
+    '春华镇',
+    '果园镇',
+    '路口镇',
+    '高桥镇',
+    '金井镇',
+    '福临镇',
+    '青山铺镇',
+    '安沙镇',
+    '北山镇',
+    '开慧镇',
+    '桐仁桥街道',
+    '暮云街道',
   ],
 };
 
@@ -74,18 +92,23 @@ export function schemaVersion(): number {
  * The cache key: scale, sizes, seed, schema version and `-k` for files encrypted under the bench key (a plain set
  * cached by an older version is not reused). After changing the generator, build again (--rebuild).
  */
-export function datasetKey(spec: DatasetSpec): string {
+function datasetKey(spec: DatasetSpec): string {
   const distinct = spec.distinctOffices < spec.offices ? `-d${spec.distinctOffices}` : '';
   return `${spec.scale}-o${spec.offices}${distinct}-n${spec.casesPerOffice}-s${spec.seed}-y${spec.years}-u${spec.until}-v${schemaVersion()}-k`;
 }
 
-export function officesOf(spec: DatasetSpec): { name: string; officeNumber: string; divisionCode: string; bureauName: string; seed: number }[] {
+export function officesOf(
+  spec: DatasetSpec,
+): { name: string; officeNumber: string; divisionCode: string; bureauName: string; seed: number }[] {
   const place = spec.scale === 'county' ? COUNTY : HOME_OFFICE;
   return Array.from({ length: spec.offices }, (_, i) => {
     const town = place.towns[i % place.towns.length]!;
     return {
-      name: `${town}司法所`, officeNumber: String(i + 1).padStart(2, '0'), divisionCode: place.divisionCode,
-      bureauName: place.bureauName, seed: spec.seed + i,
+      name: `${town}司法所`,
+      officeNumber: String(i + 1).padStart(2, '0'),
+      divisionCode: place.divisionCode,
+      bureauName: place.bureauName,
+      seed: spec.seed + i,
     };
   });
 }
@@ -95,7 +118,10 @@ const MANIFEST = 'manifest.json';
 /** The 首次设置 of a bench office. */
 export function officeSetup(office: ReturnType<typeof officesOf>[number]) {
   return {
-    name: office.name, divisionCode: office.divisionCode, officeNumber: office.officeNumber, bureauName: office.bureauName,
+    name: office.name,
+    divisionCode: office.divisionCode,
+    officeNumber: office.officeNumber,
+    bureauName: office.bureauName,
     caseNumberPrefix: office.name.replace(/(街道|镇|乡)?司法所$/, '').slice(0, 4),
   };
 }
@@ -106,11 +132,17 @@ export function cachedDataset(cacheDir: string, spec: DatasetSpec): Dataset | nu
   const manifest = path.join(dir, MANIFEST);
   if (!fs.existsSync(manifest)) return null;
   const offices = JSON.parse(fs.readFileSync(manifest, 'utf8')) as OfficeFile[];
-  return { spec, dir, offices: offices.map((o) => ({ ...o, file: path.join(dir, o.file) })), built: false, buildSeconds: 0 };
+  return {
+    spec,
+    dir,
+    offices: offices.map((o) => ({ ...o, file: path.join(dir, o.file) })),
+    built: false,
+    buildSeconds: 0,
+  };
 }
 
 /** Where a set is built before it is whole. */
-export function partialDir(cacheDir: string, spec: DatasetSpec): string {
+function partialDir(cacheDir: string, spec: DatasetSpec): string {
   return path.join(cacheDir, `${datasetKey(spec)}.partial`);
 }
 
@@ -124,7 +156,13 @@ export function startBuild(cacheDir: string, spec: DatasetSpec): void {
  * Builds the offices numbered `part`, `part + parts`, ... of the set into its partial folder, each through the
  * channels, and notes each one (office-NN.json) when its file is complete.
  */
-export async function buildOffices(cacheDir: string, spec: DatasetSpec, part: number, parts: number, progress: (line: string) => void = () => {}): Promise<void> {
+export async function buildOffices(
+  cacheDir: string,
+  spec: DatasetSpec,
+  part: number,
+  parts: number,
+  progress: (line: string) => void = () => {},
+): Promise<void> {
   const partial = partialDir(cacheDir, spec);
   for (const [i, office] of officesOf(spec).entries()) {
     if (i >= spec.distinctOffices || i % parts !== part) continue;
@@ -134,13 +172,20 @@ export async function buildOffices(cacheDir: string, spec: DatasetSpec, part: nu
     let made: OfficeFile;
     try {
       await backend.api.call('office.setup', officeSetup(office));
-      const summary = await makeDemoCases(backend.api, { count: spec.casesPerOffice, seed: office.seed, until: spec.until, years: spec.years });
+      const summary = await makeDemoCases(backend.api, {
+        count: spec.casesPerOffice,
+        seed: office.seed,
+        until: spec.until,
+        years: spec.years,
+      });
       made = { file, name: office.name, officeNumber: office.officeNumber, cases: summary.total };
     } finally {
       await backend.close();
     }
     fs.writeFileSync(path.join(partial, `office-${office.officeNumber}.json`), JSON.stringify(made));
-    progress(`built ${file} (${office.name}, ${spec.casesPerOffice} cases) in ${((performance.now() - began) / 1000).toFixed(1)} s`);
+    progress(
+      `built ${file} (${office.name}, ${spec.casesPerOffice} cases) in ${((performance.now() - began) / 1000).toFixed(1)} s`,
+    );
   }
 }
 
@@ -156,8 +201,14 @@ function cloneOffice(partial: string, from: OfficeFile, office: ReturnType<typeo
   try {
     const setup = officeSetup(office);
     sqlite.transaction(() => {
-      sqlite.prepare('UPDATE office SET name = ?, office_number = ?, case_number_prefix = ?').run(setup.name, setup.officeNumber, setup.caseNumberPrefix);
-      recordAuditSync(sqlite, { channel: 'bench:copy-office', user: null, at: new Date(`${BENCH_UNTIL}T09:00:00+08:00`) });
+      sqlite
+        .prepare('UPDATE office SET name = ?, office_number = ?, case_number_prefix = ?')
+        .run(setup.name, setup.officeNumber, setup.caseNumberPrefix);
+      recordAuditSync(sqlite, {
+        channel: 'bench:copy-office',
+        user: null,
+        at: new Date(`${BENCH_UNTIL}T09:00:00+08:00`),
+      });
     })();
   } finally {
     sqlite.close();
@@ -171,8 +222,13 @@ export function finishBuild(cacheDir: string, spec: DatasetSpec): Dataset {
   const all = officesOf(spec);
   for (const [i, office] of all.entries()) {
     if (i < spec.distinctOffices) continue;
-    const source = JSON.parse(fs.readFileSync(path.join(partial, `office-${all[i % spec.distinctOffices]!.officeNumber}.json`), 'utf8')) as OfficeFile;
-    fs.writeFileSync(path.join(partial, `office-${office.officeNumber}.json`), JSON.stringify(cloneOffice(partial, source, office)));
+    const source = JSON.parse(
+      fs.readFileSync(path.join(partial, `office-${all[i % spec.distinctOffices]!.officeNumber}.json`), 'utf8'),
+    ) as OfficeFile;
+    fs.writeFileSync(
+      path.join(partial, `office-${office.officeNumber}.json`),
+      JSON.stringify(cloneOffice(partial, source, office)),
+    );
   }
   const offices = all.map((o) => {
     const note = path.join(partial, `office-${o.officeNumber}.json`);

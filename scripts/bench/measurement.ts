@@ -24,7 +24,7 @@ export interface Target {
 }
 
 /** One prepared measurement: each run gets its index (for work that must differ per run, like a new case). */
-export interface Runner {
+interface Runner {
   /** Untimed, before each run of `app` and of `raw` (a fresh copy of a file, say). */
   before?: (run: number, side: 'app' | 'raw') => Promise<void>;
   app(run: number): Promise<unknown>;

@@ -2,7 +2,8 @@
 import type { BenchResult, MeasurementResult } from './run';
 import type { Target } from './measurement';
 
-const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '-' : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
+const ms = (v: number | undefined) =>
+  v === undefined || Number.isNaN(v) ? '-' : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0);
 
 function targetText(t: Target): string {
   const parts = [
@@ -29,23 +30,31 @@ const COLUMNS: [string, number, (r: MeasurementResult) => string][] = [
 ];
 
 function row(cells: string[]): string {
-  return cells.map((c, i) => {
-    const [, width] = COLUMNS[i]!;
-    return i === 0 ? c.padEnd(width) : c.padStart(width);
-  }).join(' ').trimEnd();
+  return cells
+    .map((c, i) => {
+      const [, width] = COLUMNS[i]!;
+      return i === 0 ? c.padEnd(width) : c.padStart(width);
+    })
+    .join(' ')
+    .trimEnd();
 }
 
 export function benchTable(result: BenchResult): string {
   const { dataset: d, machine: m } = result;
   const lines = [
-    `CaseDesk bench, ${d.scale} scale: ${d.offices} office(s) × ${d.casesPerOffice} cases = ${d.totalCases} cases over ${d.years} years to ${d.until} (seed ${d.seed})`
-      + (d.distinctOffices < d.offices ? `; ${d.distinctOffices} built through the channels, the others copies of them under their own office identity` : ''),
+    `CaseDesk bench, ${d.scale} scale: ${d.offices} office(s) × ${d.casesPerOffice} cases = ${d.totalCases} cases over ${d.years} years to ${d.until} (seed ${d.seed})` +
+      (d.distinctOffices < d.offices
+        ? `; ${d.distinctOffices} built through the channels, the others copies of them under their own office identity`
+        : ''),
     `data: ${d.dir} (${d.built ? `built in ${d.buildSeconds.toFixed(0)} s` : 'from the cache'}); measured on office 01, ${d.homeFileMB.toFixed(0)} MB`,
     `machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.platform}; ${m.startedAt} to ${m.takenAt}, load average ${m.loadAtStart.toFixed(1)} → ${m.loadAtEnd.toFixed(1)}`,
     '',
     row(COLUMNS.map(([h]) => h)),
     row(COLUMNS.map(([, w]) => '-'.repeat(w))),
-    ...result.measurements.flatMap((r) => [row(COLUMNS.map(([, , cell]) => cell(r))), ...(r.note ? [`  ${r.note}`] : [])]),
+    ...result.measurements.flatMap((r) => [
+      row(COLUMNS.map(([, , cell]) => cell(r))),
+      ...(r.note ? [`  ${r.note}`] : []),
+    ]),
     '',
     `times in ms; ratio = median through the services / median of the same work as plain better-sqlite3 statements`,
     `peak RSS ${result.peakRssMB.toFixed(0)} MB (target < ${result.rssTargetMB} MB) ${verdict(result.rssPass)}`,

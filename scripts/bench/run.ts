@@ -12,7 +12,7 @@ import type { BenchContext, Measurement, Target } from './measurement';
 import { summarise, timeRuns, type Summary } from './stats';
 
 /** The issue's memory target for the whole process, in MB. */
-export const RSS_TARGET_MB = 300;
+const RSS_TARGET_MB = 300;
 
 export interface MeasurementResult {
   id: string;
@@ -32,13 +32,29 @@ export interface MeasurementResult {
 
 export interface BenchResult {
   machine: {
-    cpu: string; cores: number; node: string; platform: string; startedAt: string; takenAt: string;
+    cpu: string;
+    cores: number;
+    node: string;
+    platform: string;
+    startedAt: string;
+    takenAt: string;
     /** os.loadavg()[0] at the start and the end: the machine may be shared, and its load moves the figures. */
-    loadAtStart: number; loadAtEnd: number;
+    loadAtStart: number;
+    loadAtEnd: number;
   };
   dataset: {
-    scale: string; offices: number; distinctOffices: number; casesPerOffice: number; totalCases: number; seed: number; years: number; until: string;
-    dir: string; built: boolean; buildSeconds: number; homeFileMB: number;
+    scale: string;
+    offices: number;
+    distinctOffices: number;
+    casesPerOffice: number;
+    totalCases: number;
+    seed: number;
+    years: number;
+    until: string;
+    dir: string;
+    built: boolean;
+    buildSeconds: number;
+    homeFileMB: number;
   };
   measurements: MeasurementResult[];
   peakRssMB: number;
@@ -66,12 +82,22 @@ const peakRssMB = () => process.resourceUsage().maxRSS / 1024;
 function machine(startedAt: string, loadAtStart: number): BenchResult['machine'] {
   const cpu = os.cpus()[0]?.model ?? 'unknown';
   return {
-    cpu, cores: os.availableParallelism(), node: process.version, platform: `${os.type()} ${os.release()} ${os.arch()}`, startedAt,
-    takenAt: new Date().toISOString(), loadAtStart, loadAtEnd: os.loadavg()[0] ?? 0,
+    cpu,
+    cores: os.availableParallelism(),
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    startedAt,
+    takenAt: new Date().toISOString(),
+    loadAtStart,
+    loadAtEnd: os.loadavg()[0] ?? 0,
   };
 }
 
-export async function runBench(dataset: Dataset, measurements: readonly Measurement[], options: RunOptions = {}): Promise<BenchResult> {
+export async function runBench(
+  dataset: Dataset,
+  measurements: readonly Measurement[],
+  options: RunOptions = {},
+): Promise<BenchResult> {
   const progress = options.progress ?? (() => {});
   const startedAt = new Date().toISOString();
   const loadAtStart = os.loadavg()[0] ?? 0;
@@ -81,7 +107,12 @@ export async function runBench(dataset: Dataset, measurements: readonly Measurem
   const homeFile = path.join(workDir, 'casedesk.sqlite');
   fs.copyFileSync(first.file, homeFile);
   const today = dataset.spec.until;
-  const home = openBackend({ dataFile: homeFile, shell: 'preview', keys: benchKeys(), clock: fixedClock(`${today}T10:00:00+08:00`) });
+  const home = openBackend({
+    dataFile: homeFile,
+    shell: 'preview',
+    keys: benchKeys(),
+    clock: fixedClock(`${today}T10:00:00+08:00`),
+  });
   home.sessions.signInSystem('bench');
   const context: BenchContext = { dataset, workDir, home, homeFile, today };
   const results: MeasurementResult[] = [];
@@ -96,10 +127,21 @@ export async function runBench(dataset: Dataset, measurements: readonly Measurem
         const before = runner.before;
         const app = summarise(await timeRuns(runner.app, runs, warmup, before && ((run) => before(run, 'app'))));
         const peakRssAfterAppMB = peakRssMB();
-        const raw = runner.raw ? summarise(await timeRuns(runner.raw, runs, warmup, before && ((run) => before(run, 'raw')))) : null;
+        const raw = runner.raw
+          ? summarise(await timeRuns(runner.raw, runs, warmup, before && ((run) => before(run, 'raw'))))
+          : null;
         const ratio = raw && raw.medianMs > 0 ? app.medianMs / raw.medianMs : null;
         results.push({
-          id: m.id, label: m.label, note: runner.note ?? null, app, raw, ratio, target: m.target, pass: judge(m.target, app, ratio), peakRssAfterAppMB, peakRssMB: peakRssMB(),
+          id: m.id,
+          label: m.label,
+          note: runner.note ?? null,
+          app,
+          raw,
+          ratio,
+          target: m.target,
+          pass: judge(m.target, app, ratio),
+          peakRssAfterAppMB,
+          peakRssMB: peakRssMB(),
         });
       } finally {
         await runner.close?.();
@@ -113,9 +155,18 @@ export async function runBench(dataset: Dataset, measurements: readonly Measurem
   return {
     machine: machine(startedAt, loadAtStart),
     dataset: {
-      scale: spec.scale, offices: spec.offices, distinctOffices: spec.distinctOffices, casesPerOffice: spec.casesPerOffice,
-      totalCases: dataset.offices.reduce((s, o) => s + o.cases, 0), seed: spec.seed, years: spec.years, until: spec.until,
-      dir: dataset.dir, built: dataset.built, buildSeconds: dataset.buildSeconds, homeFileMB: fs.statSync(first.file).size / 1024 / 1024,
+      scale: spec.scale,
+      offices: spec.offices,
+      distinctOffices: spec.distinctOffices,
+      casesPerOffice: spec.casesPerOffice,
+      totalCases: dataset.offices.reduce((s, o) => s + o.cases, 0),
+      seed: spec.seed,
+      years: spec.years,
+      until: spec.until,
+      dir: dataset.dir,
+      built: dataset.built,
+      buildSeconds: dataset.buildSeconds,
+      homeFileMB: fs.statSync(first.file).size / 1024 / 1024,
     },
     measurements: results,
     peakRssMB: peakRssMB(),

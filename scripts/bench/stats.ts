@@ -30,7 +30,12 @@ export function summarise(samplesMs: readonly number[]): Summary {
  * Runs `work` warmup + runs times (run indexes continue across both), each after the untimed `before`, and returns
  * the timed samples in ms.
  */
-export async function timeRuns(work: (run: number) => unknown, runs: number, warmup: number, before?: (run: number) => Promise<void>): Promise<number[]> {
+export async function timeRuns(
+  work: (run: number) => unknown,
+  runs: number,
+  warmup: number,
+  before?: (run: number) => Promise<void>,
+): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {
     await before?.(i);

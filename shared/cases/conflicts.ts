@@ -11,13 +11,21 @@ import { choice, isoDate, strictObject, text, type Labels } from '../validation'
 /** applicant/agent/opposing: legal aid and notarization; party: the parties of a mediation, on no fixed side. */
 export const PARTY_ROLES = ['applicant', 'agent', 'opposing', 'party'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
-export const PARTY_ROLE_LABELS: Record<PartyRole, string> = { applicant: '申请人', agent: '代理人', opposing: '对方当事人', party: '调解当事人' };
+export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
+  applicant: '申请人',
+  agent: '代理人',
+  opposing: '对方当事人',
+  party: '调解当事人',
+};
 
-export const MATCH_KINDS = ['idNumber', 'nameAndBirthDate'] as const;
+const MATCH_KINDS = ['idNumber', 'nameAndBirthDate'] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
-export const MATCH_KIND_LABELS: Record<MatchKind, string> = { idNumber: '证件号码相同', nameAndBirthDate: '姓名和出生日期相同' };
+export const MATCH_KIND_LABELS: Record<MatchKind, string> = {
+  idNumber: '证件号码相同',
+  nameAndBirthDate: '姓名和出生日期相同',
+};
 
-export const conflictPartySchema = strictObject({
+const conflictPartySchema = strictObject({
   name: text({ max: 100, required: true }),
   idNumber: text({ max: 30 }),
   birthDate: isoDate({ required: false }),
@@ -30,13 +38,17 @@ export const conflictQuerySchema = strictObject({
   caseId: id.nullable(),
   parties: z.array(conflictPartySchema, { error: '格式不正确' }).max(50, '最多50个'),
 }).superRefine((q, ctx) => {
-  if (q.caseId === null && q.parties.length === 0) ctx.addIssue({ code: 'custom', path: ['parties'], message: '请至少填写一个当事人' });
+  if (q.caseId === null && q.parties.length === 0)
+    ctx.addIssue({ code: 'custom', path: ['parties'], message: '请至少填写一个当事人' });
 });
 
 export const acknowledgeConflictsSchema = strictObject({
   caseId: id,
   matches: z
-    .array(strictObject({ otherCaseId: id, partyName: text({ max: 100, required: true }), matchedBy: choice(MATCH_KINDS) }), { error: '格式不正确' })
+    .array(
+      strictObject({ otherCaseId: id, partyName: text({ max: 100, required: true }), matchedBy: choice(MATCH_KINDS) }),
+      { error: '格式不正确' },
+    )
     .min(1, '没有需要确认的冲突')
     .max(200, '最多200条'),
   note: text({ max: 500, multiLine: true }),

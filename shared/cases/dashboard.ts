@@ -28,7 +28,8 @@ export interface Dashboard {
 
 export const DONE_LATE_WINDOW_DAYS = 90;
 
-const byDue = (a: DashboardItem, b: DashboardItem) => a.due.localeCompare(b.due) || a.caseNumber.localeCompare(b.caseNumber);
+const byDue = (a: DashboardItem, b: DashboardItem) =>
+  a.due.localeCompare(b.due) || a.caseNumber.localeCompare(b.caseNumber);
 
 /** Sorts limits into the dashboard's three lists; `since` is the first day a late completion still shows. */
 export function sortDashboard(items: readonly DashboardItem[], today: string, since: string): Dashboard {
@@ -36,6 +37,8 @@ export function sortDashboard(items: readonly DashboardItem[], today: string, si
     today,
     dueSoon: items.filter((i) => i.status === 'dueSoon').sort(byDue),
     overdue: items.filter((i) => i.status === 'overdue').sort(byDue),
-    doneLate: items.filter((i) => i.status === 'doneLate' && i.doneOn !== null && i.doneOn >= since).sort((a, b) => b.doneOn!.localeCompare(a.doneOn!)),
+    doneLate: items
+      .filter((i) => i.status === 'doneLate' && i.doneOn !== null && i.doneOn >= since)
+      .sort((a, b) => b.doneOn!.localeCompare(a.doneOn!)),
   };
 }

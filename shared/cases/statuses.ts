@@ -6,7 +6,10 @@ import type { CaseKind } from '../options';
 export type CaseStatus = { [K in CaseKind]: keyof (typeof CASE_KIND_MODULES)[K]['statusLabels'] }[CaseKind];
 
 /** Every status of every kind, once (the same word may be a status of several kinds). */
-export const CASE_STATUSES = [...new Set(ALL_KINDS.flatMap((k) => Object.keys(k.statusLabels)))] as [CaseStatus, ...CaseStatus[]];
+export const CASE_STATUSES = [...new Set(ALL_KINDS.flatMap((k) => Object.keys(k.statusLabels)))] as [
+  CaseStatus,
+  ...CaseStatus[],
+];
 
 /** The Chinese label of a status of a kind (the same word can mean different things in different kinds). */
 export function caseStatusLabel(kind: CaseKind, status: string): string {

@@ -56,7 +56,15 @@ export const caseChannels = {
       sortBy: choice(CASE_SORT_KEYS),
       sortOrder: choice(['asc', 'desc']),
     }),
-    read({ kind: '案件类型', status: '状态', query: '搜索内容', page: '页码', pageSize: '每页条数', sortBy: '排序字段', sortOrder: '排序方向' }),
+    read({
+      kind: '案件类型',
+      status: '状态',
+      query: '搜索内容',
+      page: '页码',
+      pageSize: '每页条数',
+      sortBy: '排序字段',
+      sortOrder: '排序方向',
+    }),
   ),
   'drafts.save': channel<DraftSummary>()(
     strictObject({
@@ -67,7 +75,10 @@ export const caseChannels = {
     }),
     write({ id: '草稿', kind: '案件类型', title: '草稿标题', data: '草稿内容' }),
   ),
-  'drafts.list': channel<DraftSummary[]>()(strictObject({ kind: choice(CASE_KINDS).nullable() }), read({ kind: '案件类型' })),
+  'drafts.list': channel<DraftSummary[]>()(
+    strictObject({ kind: choice(CASE_KINDS).nullable() }),
+    read({ kind: '案件类型' }),
+  ),
   'drafts.get': channel<Draft>()(strictObject({ id }), read({ id: '草稿' })),
   'drafts.discard': channel<{ id: number }>()(strictObject({ id }), write({ id: '草稿' })),
   /** What is due in the next three days, what is overdue, and what was done late, over every kind. */
@@ -77,5 +88,8 @@ export const caseChannels = {
   /** The same people in other cases, above all an opposing party here who is aided there (any kind of case). */
   'cases.conflicts': channel<ConflictReport>()(conflictQuerySchema, read(CONFLICT_LABELS)),
   'cases.acknowledgeConflicts': channel<ConflictAcknowledgement>()(acknowledgeConflictsSchema, write(CONFLICT_LABELS)),
-  'cases.conflictAcknowledgements': channel<ConflictAcknowledgement[]>()(strictObject({ caseId: id }), read({ caseId: '案件' })),
+  'cases.conflictAcknowledgements': channel<ConflictAcknowledgement[]>()(
+    strictObject({ caseId: id }),
+    read({ caseId: '案件' }),
+  ),
 } as const;

@@ -80,7 +80,10 @@ export const dossierChannels = {
   'dossier.markReceived': channel<DossierView>()(markReceivedSchema, write(MARK_RECEIVED_LABELS, WRITERS)),
   'dossier.unmark': channel<DossierView>()(unmarkSchema, write(UNMARK_LABELS, WRITERS)),
   /** Starts an upload: the size is checked before any byte is sent. Nothing is written to the data file. */
-  'dossier.uploadBegin': channel<{ uploadId: string; chunkBytes: number }>()(uploadBeginSchema, read(UPLOAD_BEGIN_LABELS, WRITERS)),
+  'dossier.uploadBegin': channel<{ uploadId: string; chunkBytes: number }>()(
+    uploadBeginSchema,
+    read(UPLOAD_BEGIN_LABELS, WRITERS),
+  ),
   /** One chunk, in order; the first shows the file's type. Nothing is written to the data file. */
   'dossier.uploadChunk': channel<{ received: number }>()(uploadChunkSchema, read(UPLOAD_CHUNK_LABELS, WRITERS)),
   /** Files the uploaded scan under its item (and records the item as received if it was not). */

@@ -43,7 +43,8 @@ export const holidayYearSchema = strictObject({
 }).superRefine((y, ctx) => {
   // The same checks the configuration package's years pass (shared/holidays.ts), named on their field.
   const problems = holidayTableProblems({ [y.year]: { holidays: y.holidays, workdays: y.workdays, source: y.source } });
-  for (const problem of problems) ctx.addIssue({ code: 'custom', path: [problem.includes('调休') ? 'workdays' : 'holidays'], message: problem });
+  for (const problem of problems)
+    ctx.addIssue({ code: 'custom', path: [problem.includes('调休') ? 'workdays' : 'holidays'], message: problem });
 });
 
 export const holidayChannels = {

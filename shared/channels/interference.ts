@@ -20,5 +20,8 @@ export const interferenceChannels = {
     strictObject({ period: period(), note: text({ max: 500, multiLine: true }) }),
     write(INTERFERENCE_LABELS),
   ),
-  'interference.statements': channel<StatementOverview>()(strictObject({ period: period() }), read(INTERFERENCE_LABELS)),
+  'interference.statements': channel<StatementOverview>()(
+    strictObject({ period: period() }),
+    read(INTERFERENCE_LABELS),
+  ),
 } as const;

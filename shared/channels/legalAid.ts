@@ -101,11 +101,20 @@ export const legalAidChannels = {
     strictObject({
       caseId: id,
       matterType: choice(MATTER_TYPES).nullable(),
-      mandatoryDefenceGrounds: z.array(choice(MANDATORY_DEFENCE_GROUNDS), { error: '格式不正确' }).max(MANDATORY_DEFENCE_GROUNDS.length, '选项过多').nullable(),
+      mandatoryDefenceGrounds: z
+        .array(choice(MANDATORY_DEFENCE_GROUNDS), { error: '格式不正确' })
+        .max(MANDATORY_DEFENCE_GROUNDS.length, '选项过多')
+        .nullable(),
       limitEndsOn: isoDate({ required: false }).nullable(),
       urgentPreservation: z.boolean({ error: '格式不正确' }).nullable(),
     }),
-    read({ caseId: '案件', matterType: '事项类型', mandatoryDefenceGrounds: '通知辩护情形', limitEndsOn: '时效或期限届满日', urgentPreservation: '需要立即保全或先予执行' }),
+    read({
+      caseId: '案件',
+      matterType: '事项类型',
+      mandatoryDefenceGrounds: '通知辩护情形',
+      limitEndsOn: '时效或期限届满日',
+      urgentPreservation: '需要立即保全或先予执行',
+    }),
   ),
   'legalAid.overrideEligibility': channel<EligibilityOverride>()(
     strictObject({
@@ -118,7 +127,10 @@ export const legalAidChannels = {
   ),
   'legalAid.deadlines': channel<LegalAidDeadline[]>()(strictObject({ caseId: id }), read({ caseId: '案件' })),
 
-  'legalAid.rosterList': channel<RosterEntry[]>()(strictObject({ activeOnly: z.boolean({ error: '格式不正确' }) }), read(ROSTER_LABELS)),
+  'legalAid.rosterList': channel<RosterEntry[]>()(
+    strictObject({ activeOnly: z.boolean({ error: '格式不正确' }) }),
+    read(ROSTER_LABELS),
+  ),
   'legalAid.rosterAdd': channel<RosterEntry>()(rosterEntrySchema, write(ROSTER_LABELS)),
   'legalAid.rosterUpdate': channel<RosterEntry>()(rosterUpdateSchema, write(ROSTER_LABELS)),
   'legalAid.rosterSuggest': channel<RosterSuggestion>()(

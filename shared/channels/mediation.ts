@@ -34,7 +34,14 @@ export type MediationPartyRecord =
       phone: string;
       occupation: string;
     }
-  | { kind: 'organisation'; name: string; creditCode: string; legalRepresentative: string; address: string; phone: string };
+  | {
+      kind: 'organisation';
+      name: string;
+      creditCode: string;
+      legalRepresentative: string;
+      address: string;
+      phone: string;
+    };
 
 /** The 受理登记表 as registered (numbers in canonical form). */
 export interface MediationRegistrationRecord {
@@ -88,7 +95,10 @@ export const mediationChannels = {
    * 口头调解登记: a simple dispute registered, mediated and concluded with an oral agreement in one step; `draftId`
    * (optional) is the draft it was typed in, removed in the same transaction.
    */
-  'mediation.quickOral': channel<{ id: number; caseNumber: string }>()(quickOralChannelSchema(id), write({ draftId: '草稿', ...QUICK_ORAL_LABELS })),
+  'mediation.quickOral': channel<{ id: number; caseNumber: string }>()(
+    quickOralChannelSchema(id),
+    write({ draftId: '草稿', ...QUICK_ORAL_LABELS }),
+  ),
   'mediation.get': channel<MediationCase>()(strictObject({ id }), read({ id: '案件' })),
   'mediation.deadlines': channel<MediationCaseDeadlines>()(strictObject({ id }), read({ id: '案件' })),
 

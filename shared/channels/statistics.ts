@@ -7,10 +7,11 @@ import { periodKey } from '../statistics/period';
 import { REPORT_TEMPLATE_LABELS, reportTemplateSchema, type ReportTemplate } from '../statistics/template';
 import { choice, strictObject } from '../validation';
 
-export const REPORT_SCOPES = ['office', 'county'] as const;
+const REPORT_SCOPES = ['office', 'county'] as const;
 export type ReportScope = (typeof REPORT_SCOPES)[number];
 
-export type StatisticsReport = { scope: 'office'; office: OfficeStatistics } | { scope: 'county'; county: CountyStatistics };
+export type StatisticsReport =
+  { scope: 'office'; office: OfficeStatistics } | { scope: 'county'; county: CountyStatistics };
 
 export interface StatisticsWorkbook {
   fileName: string;
@@ -37,7 +38,12 @@ export interface TemplateInfo {
 }
 
 export const INDICATOR_INFO: IndicatorInfo[] = INDICATORS.map((i) => ({
-  key: i.key, label: i.label, section: i.section, unit: i.unit, breakdown: i.aggregate === 'sum' && i.breakdown !== undefined, note: i.note ?? '',
+  key: i.key,
+  label: i.label,
+  section: i.section,
+  unit: i.unit,
+  breakdown: i.aggregate === 'sum' && i.breakdown !== undefined,
+  note: i.note ?? '',
 }));
 
 const reportQuery = strictObject({ period: periodKey(), scope: choice(REPORT_SCOPES) });

@@ -67,7 +67,10 @@ export const systemChannels = {
     write({ ...prefixed('office', OFFICE_LABELS), ...prefixed('admin', ACCOUNT_LABELS) }, 'anyone'),
   ),
   'auth.signIn': channel<SessionUser>()(
-    strictObject({ username: username(), password: z.string({ error: '格式不正确' }).min(1, '不能为空').max(128, '不能超过128个字符') }),
+    strictObject({
+      username: username(),
+      password: z.string({ error: '格式不正确' }).min(1, '不能为空').max(128, '不能超过128个字符'),
+    }),
     write(ACCOUNT_LABELS, 'anyone'),
   ),
   'auth.signOut': channel<{ signedOut: true }>()(empty, read({}, 'anyone')),
@@ -77,20 +80,34 @@ export const systemChannels = {
     write(ACCOUNT_LABELS, 'signedIn'),
   ),
   'auth.changePassword': channel<SessionUser>()(
-    strictObject({ currentPassword: z.string({ error: '格式不正确' }).max(128, '不能超过128个字符'), newPassword: password() }),
+    strictObject({
+      currentPassword: z.string({ error: '格式不正确' }).max(128, '不能超过128个字符'),
+      newPassword: password(),
+    }),
     write(ACCOUNT_LABELS, 'signedIn'),
   ),
   'users.list': channel<UserSummary[]>()(empty, read({}, APPROVERS)),
   'users.create': channel<UserSummary>()(newUserSchema, write(ACCOUNT_LABELS, ADMINS)),
   'users.update': channel<UserSummary>()(
-    strictObject({ userId: id, displayName: text({ max: 50, required: true }), role: choice(ROLES), active: z.boolean({ error: '格式不正确' }) }),
+    strictObject({
+      userId: id,
+      displayName: text({ max: 50, required: true }),
+      role: choice(ROLES),
+      active: z.boolean({ error: '格式不正确' }),
+    }),
     write(ACCOUNT_LABELS, ADMINS),
   ),
-  'users.resetPassword': channel<UserSummary>()(strictObject({ userId: id, newPassword: password() }), write(ACCOUNT_LABELS, APPROVERS)),
+  'users.resetPassword': channel<UserSummary>()(
+    strictObject({ userId: id, newPassword: password() }),
+    write(ACCOUNT_LABELS, APPROVERS),
+  ),
   'office.setup': channel<Office>()(officeSetupSchema, write(OFFICE_LABELS, ADMINS)),
   'backup.list': channel<BackupInfo[]>()(empty, read({}, APPROVERS)),
   /** A backup now: into the data folder's backups/, or into a chosen folder (a USB stick). */
-  'backup.create': channel<BackupInfo>()(strictObject({ folder: filePath({ max: 500, kind: 'folder' }).nullable() }), read({ folder: '备份位置' }, WRITERS)),
+  'backup.create': channel<BackupInfo>()(
+    strictObject({ folder: filePath({ max: 500, kind: 'folder' }).nullable() }),
+    read({ folder: '备份位置' }, WRITERS),
+  ),
   /**
    * Checks a backup and stages it; it replaces the data file when the app next opens it. A backup made under an
    * earlier data key (before a re-key, or on another PC) needs that key's recovery key.
@@ -104,7 +121,10 @@ export const systemChannels = {
   /** A new data key (and so a new recovery key) for the data file and its attachments, in one step: the director's. */
   'dataKey.rekey': channel<RecoveryKeyInfo & { previousKeyId: string }>()(empty, read({}, ['director'])),
   /** Opens an encrypted data file whose key this PC does not hold, with its recovery key (desktop app, at start). */
-  'dataKey.unlock': channel<{ keyId: string }>()(strictObject({ recoveryKey: text({ max: 200, required: true }) }), read({ recoveryKey: '恢复密钥' }, 'anyone')),
+  'dataKey.unlock': channel<{ keyId: string }>()(
+    strictObject({ recoveryKey: text({ max: 200, required: true }) }),
+    read({ recoveryKey: '恢复密钥' }, 'anyone'),
+  ),
   'audit.list': channel<AuditPage>()(
     strictObject({
       username: text({ max: 32 }).nullable(),
@@ -116,7 +136,19 @@ export const systemChannels = {
       page: integer({ min: 1, max: 1_000_000 }),
       pageSize: integer({ min: 1, max: 200 }),
     }),
-    read({ username: '操作人', channel: '操作', tableName: '数据表', rowKey: '记录', from: '起始日期', to: '截止日期', page: '页码', pageSize: '每页条数' }, APPROVERS),
+    read(
+      {
+        username: '操作人',
+        channel: '操作',
+        tableName: '数据表',
+        rowKey: '记录',
+        from: '起始日期',
+        to: '截止日期',
+        page: '页码',
+        pageSize: '每页条数',
+      },
+      APPROVERS,
+    ),
   ),
   'audit.verify': channel<ChainVerdict>()(empty, read({}, APPROVERS)),
 } as const;

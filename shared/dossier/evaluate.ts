@@ -1,6 +1,5 @@
 // The dossier checklist of one case: for each item of its kind's rules, whether it is required (and why), when
 // it is due, whether it is on file, and so what is missing now and what falls due next. Pure.
-import { formatChineseDate } from '../dates';
 import type { DossierFacts } from './facts';
 import { MILESTONE_LABELS, type DossierCondition, type DossierRuleItem, type DossierRuleSet } from './ruleSet';
 
@@ -46,7 +45,7 @@ export interface DossierChecklist {
   complete: boolean;
 }
 
-export function conditionHolds(c: DossierCondition, facts: Readonly<Record<string, unknown>>): boolean {
+function conditionHolds(c: DossierCondition, facts: Readonly<Record<string, unknown>>): boolean {
   if ('equals' in c) return facts[c.fact] === c.equals;
   if ('in' in c) return c.in.some((v) => facts[c.fact] === v);
   if ('all' in c) return c.all.every((x) => conditionHolds(x, facts));
@@ -58,14 +57,24 @@ export function conditionHolds(c: DossierCondition, facts: Readonly<Record<strin
 function itemsFor(rules: DossierRuleSet, facts: DossierFacts): DossierRuleItem[] {
   return rules.kinds[facts.kind].items.flatMap((item) =>
     item.expand === 'matterMaterials'
-      ? facts.matterMaterials.map((name) => ({ ...item, key: `matter:${name}`, name, expand: undefined, reason: item.reason ?? '公证事项所需证明材料' }))
+      ? facts.matterMaterials.map((name) => ({
+          ...item,
+          key: `matter:${name}`,
+          name,
+          expand: undefined,
+          reason: item.reason ?? '公证事项所需证明材料',
+        }))
       : [item],
   );
 }
 
 const milestoneLabel = (m: string) => MILESTONE_LABELS[m] ?? m;
 
-export function evaluateDossier(rules: DossierRuleSet, facts: DossierFacts, materials: readonly DossierMaterial[]): DossierChecklist {
+export function evaluateDossier(
+  rules: DossierRuleSet,
+  facts: DossierFacts,
+  materials: readonly DossierMaterial[],
+): DossierChecklist {
   const byKey = new Map(materials.map((m) => [m.itemKey, m]));
   const reached = new Set(facts.reached);
   const items = itemsFor(rules, facts).map((rule): ChecklistItem => {
@@ -76,25 +85,53 @@ export function evaluateDossier(rules: DossierRuleSet, facts: DossierFacts, mate
     const material = byKey.get(rule.key) ?? null;
     const present = generated || material !== null;
     const due = reached.has(rule.dueAt);
-    const reason = optional ? '有则归档' : generated ? '由本系统生成' : !rule.when ? (rule.reason ?? '每案必备') : applies ? (rule.reason ?? '符合条件') : `不适用（仅${rule.reason ?? '符合条件时'}）`;
+    const reason = optional
+      ? '有则归档'
+      : generated
+        ? '由本系统生成'
+        : !rule.when
+          ? (rule.reason ?? '每案必备')
+          : applies
+            ? (rule.reason ?? '符合条件')
+            : `不适用（仅${rule.reason ?? '符合条件时'}）`;
     return {
-      key: rule.key, name: rule.name, required, optional, generated, reason, dueAt: rule.dueAt, dueAtLabel: milestoneLabel(rule.dueAt),
-      due, present, missing: required && due && !present, material,
+      key: rule.key,
+      name: rule.name,
+      required,
+      optional,
+      generated,
+      reason,
+      dueAt: rule.dueAt,
+      dueAtLabel: milestoneLabel(rule.dueAt),
+      due,
+      present,
+      missing: required && due && !present,
+      material,
     };
   });
   const missing = items.filter((i) => i.missing).map((i) => i.name);
-  const upcoming = facts.next ? items.filter((i) => i.required && !i.present && !i.due && i.dueAt === facts.next).map((i) => i.name) : [];
+  const upcoming = facts.next
+    ? items.filter((i) => i.required && !i.present && !i.due && i.dueAt === facts.next).map((i) => i.name)
+    : [];
   return {
     ruleSetVersion: rules.version,
     items,
     missing,
-    dueNext: facts.next && upcoming.length > 0 ? { stage: facts.next, label: milestoneLabel(facts.next), items: upcoming } : null,
+    dueNext:
+      facts.next && upcoming.length > 0
+        ? { stage: facts.next, label: milestoneLabel(facts.next), items: upcoming }
+        : null,
     complete: missing.length === 0,
   };
 }
 
 /** The checklist as it would be once the case reaches `stage` (closing, archiving): what the gate asks for. */
-export function evaluateAtStage(rules: DossierRuleSet, facts: DossierFacts, materials: readonly DossierMaterial[], stage: string): DossierChecklist {
+export function evaluateAtStage(
+  rules: DossierRuleSet,
+  facts: DossierFacts,
+  materials: readonly DossierMaterial[],
+  stage: string,
+): DossierChecklist {
   return evaluateDossier(rules, { ...facts, reached: [...new Set([...facts.reached, stage])] }, materials);
 }
 
@@ -126,6 +163,5 @@ export function numberPages(items: readonly ChecklistItem[]): NumberedEntry[] {
 }
 
 /** The total pages on file. */
-export const totalPages = (items: readonly ChecklistItem[]): number => items.reduce((n, i) => n + (i.material && !i.generated ? i.material.pages : 0), 0);
-
-export const receivedNote = (m: DossierMaterial): string => `${formatChineseDate(m.receivedOn)}收到，${m.form}，${m.pages}页`;
+export const totalPages = (items: readonly ChecklistItem[]): number =>
+  items.reduce((n, i) => n + (i.material && !i.generated ? i.material.pages : 0), 0);

@@ -6,15 +6,19 @@ import { id } from '../channel';
 import { choice, integer, isoDate, strictObject, text, type Labels } from '../validation';
 import { MATERIAL_FORMS } from './evaluate';
 
-export const MAX_PAGES = 9999;
+const MAX_PAGES = 9999;
 /** The largest attachment, in bytes. */
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 /** Bytes per upload chunk: its base64 form (4/3 larger) stays well under the channel payload limit. */
 export const UPLOAD_CHUNK_BYTES = 512 * 1024;
 
-export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
-export const ATTACHMENT_TYPE_LABELS: Record<AttachmentType, string> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' };
+const ATTACHMENT_TYPE_LABELS: Record<AttachmentType, string> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+};
 
 const MAGIC: [AttachmentType, number[]][] = [
   ['application/pdf', [0x25, 0x50, 0x44, 0x46, 0x2d]], // %PDF-
@@ -29,7 +33,7 @@ export function sniffAttachmentType(head: Uint8Array): AttachmentType | null {
 }
 
 /** The type a file name claims by its extension (only to say what it pretended to be). */
-export function claimedType(fileName: string): AttachmentType | null {
+function claimedType(fileName: string): AttachmentType | null {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (ext === 'pdf') return 'application/pdf';
   if (ext === 'jpg' || ext === 'jpeg') return 'image/jpeg';
@@ -37,14 +41,17 @@ export function claimedType(fileName: string): AttachmentType | null {
   return null;
 }
 
-export function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** Null when the size is acceptable; otherwise the Chinese reason. */
 export function attachmentSizeProblem(bytes: number): string | null {
   if (bytes <= 0) return '文件是空的';
-  if (bytes > MAX_ATTACHMENT_BYTES) return `文件过大（${formatBytes(bytes)}），附件不能超过${formatBytes(MAX_ATTACHMENT_BYTES)}`;
+  if (bytes > MAX_ATTACHMENT_BYTES)
+    return `文件过大（${formatBytes(bytes)}），附件不能超过${formatBytes(MAX_ATTACHMENT_BYTES)}`;
   return null;
 }
 
@@ -68,7 +75,14 @@ export const markReceivedSchema = strictObject({
   form: choice(MATERIAL_FORMS),
   note: text({ max: 200 }),
 });
-export const MARK_RECEIVED_LABELS: Labels = { caseId: '案件', itemKey: '材料', receivedOn: '收到日期', pages: '页数', form: '原件或复印件', note: '备注' };
+export const MARK_RECEIVED_LABELS: Labels = {
+  caseId: '案件',
+  itemKey: '材料',
+  receivedOn: '收到日期',
+  pages: '页数',
+  form: '原件或复印件',
+  note: '备注',
+};
 
 export const unmarkSchema = strictObject({ caseId: id, itemKey });
 export const UNMARK_LABELS: Labels = { caseId: '案件', itemKey: '材料' };
@@ -85,7 +99,10 @@ export const uploadChunkSchema = strictObject({
   uploadId: z.string({ error: '格式不正确' }).regex(/^[0-9a-f]{32}$/, '上传已失效，请重新选择文件'),
   offset: z.number({ error: '格式不正确' }).int('格式不正确').min(0, '格式不正确'),
   /** Base64 of at most UPLOAD_CHUNK_BYTES bytes. */
-  data: z.string({ error: '格式不正确' }).max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4, '分块过大').regex(/^[A-Za-z0-9+/]*={0,2}$/, '格式不正确'),
+  data: z
+    .string({ error: '格式不正确' })
+    .max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4, '分块过大')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '格式不正确'),
 });
 export const UPLOAD_CHUNK_LABELS: Labels = { uploadId: '上传', offset: '位置', data: '文件内容' };
 
@@ -96,14 +113,17 @@ export const attachSchema = strictObject({
 });
 export const ATTACH_LABELS: Labels = { uploadId: '上传', pages: '页数' };
 
-export const GATED_ACTIONS = ['close', 'archive'] as const;
+const GATED_ACTIONS = ['close', 'archive'] as const;
 export type GatedAction = (typeof GATED_ACTIONS)[number];
 export const GATED_ACTION_LABELS: Record<GatedAction, string> = { close: '结案', archive: '归档' };
 
 export const overrideSchema = strictObject({
   caseId: id,
   action: choice(GATED_ACTIONS),
-  reason: text({ max: 500, required: true, multiLine: true }).refine((s) => s === '' || [...s].length >= 5, '请写明理由（至少5个字）'),
+  reason: text({ max: 500, required: true, multiLine: true }).refine(
+    (s) => s === '' || [...s].length >= 5,
+    '请写明理由（至少5个字）',
+  ),
 });
 export const OVERRIDE_LABELS: Labels = { caseId: '案件', action: '操作', reason: '特批理由' };
 

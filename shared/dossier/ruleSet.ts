@@ -11,7 +11,10 @@ import type { FactValue } from './facts';
  * What "due from" each stage reads as on the checklist. The stages are each kind's (shared/kinds/<kind>/dossier.ts);
  * a stage's name means the same in every kind that has it.
  */
-export const MILESTONE_LABELS: Readonly<Record<string, string>> = Object.assign({}, ...ALL_KINDS.map((k) => k.dossier.milestones));
+export const MILESTONE_LABELS: Readonly<Record<string, string>> = Object.assign(
+  {},
+  ...ALL_KINDS.map((k) => k.dossier.milestones),
+);
 
 export type DossierCondition =
   | { fact: string; equals: FactValue }
@@ -70,7 +73,10 @@ const itemSchema = z.strictObject({
   expand: z.literal('matterMaterials').optional(),
 });
 
-const kindSchema = z.strictObject({ retention: z.string().trim().min(1, '保管期限不能为空').max(20), items: z.array(itemSchema).min(1).max(100) });
+const kindSchema = z.strictObject({
+  retention: z.string().trim().min(1, '保管期限不能为空').max(20),
+  items: z.array(itemSchema).min(1).max(100),
+});
 
 function conditionFacts(c: DossierCondition): string[] {
   if ('fact' in c) return [c.fact];
@@ -85,7 +91,9 @@ export const dossierRuleSetSchema = z
     version: z.number().int().min(1, '版本号应为正整数').max(1_000_000),
     name: z.string().trim().min(1, '名称不能为空').max(100),
     source: z.string().trim().max(200),
-    kinds: z.strictObject(Object.fromEntries(CASE_KINDS.map((k) => [k, kindSchema])) as Record<CaseKind, typeof kindSchema>),
+    kinds: z.strictObject(
+      Object.fromEntries(CASE_KINDS.map((k) => [k, kindSchema])) as Record<CaseKind, typeof kindSchema>,
+    ),
   })
   .superRefine((set, ctx) => {
     for (const kind of CASE_KINDS) {
@@ -95,13 +103,17 @@ export const dossierRuleSetSchema = z
       const milestones: readonly string[] = Object.keys(dossier.milestones);
       set.kinds[kind].items.forEach((item, i) => {
         const path = ['kinds', kind, 'items', i];
-        if (seen.has(item.key)) ctx.addIssue({ code: 'custom', path: [...path, 'key'], message: `材料代码“${item.key}”重复` });
+        if (seen.has(item.key))
+          ctx.addIssue({ code: 'custom', path: [...path, 'key'], message: `材料代码“${item.key}”重复` });
         seen.add(item.key);
-        if (!milestones.includes(item.dueAt)) ctx.addIssue({ code: 'custom', path: [...path, 'dueAt'], message: `不是该类案件的阶段：${item.dueAt}` });
+        if (!milestones.includes(item.dueAt))
+          ctx.addIssue({ code: 'custom', path: [...path, 'dueAt'], message: `不是该类案件的阶段：${item.dueAt}` });
         for (const fact of item.when ? conditionFacts(item.when) : []) {
-          if (!facts.includes(fact)) ctx.addIssue({ code: 'custom', path: [...path, 'when'], message: `条件中的“${fact}”不是该类案件的情况` });
+          if (!facts.includes(fact))
+            ctx.addIssue({ code: 'custom', path: [...path, 'when'], message: `条件中的“${fact}”不是该类案件的情况` });
         }
-        if (item.expand && !dossier.expandsMatterMaterials) ctx.addIssue({ code: 'custom', path: [...path, 'expand'], message: '只有公证卷宗可以按公证事项展开材料' });
+        if (item.expand && !dossier.expandsMatterMaterials)
+          ctx.addIssue({ code: 'custom', path: [...path, 'expand'], message: '只有公证卷宗可以按公证事项展开材料' });
       });
     }
   });

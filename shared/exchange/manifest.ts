@@ -13,12 +13,12 @@ export const RESTORE_FORMAT_VERSION = 2;
 export const FORMAT_VERSIONS: readonly number[] = [PACKAGE_FORMAT_VERSION, RESTORE_FORMAT_VERSION];
 
 /** yyyy-mm */
-export const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
-export const partEntrySchema = z.strictObject({
+const partEntrySchema = z.strictObject({
   name: z.string().min(1).max(64),
   bytes: z.number().int().nonnegative(),
   /** Of the bytes as stored in the file (after encryption, when encrypted). */
@@ -28,7 +28,7 @@ export const partEntrySchema = z.strictObject({
 });
 export type PartEntry = z.infer<typeof partEntrySchema>;
 
-export const encryptionSchema = z.strictObject({
+const encryptionSchema = z.strictObject({
   scheme: z.literal('X25519-HKDF-SHA256-AES-256-GCM'),
   recipientFingerprint: z.string(),
   ephemeralPublicKey: b64,
@@ -40,7 +40,7 @@ const count = z.number().int().nonnegative();
 const countsSchema = z.record(z.string(), z.strictObject({ rows: count, tombstones: count }));
 
 /** One time the office's file was set back (db/stagedRestore.ts), as the first export after it tells the bureau. */
-export const restoreEventSchema = z.strictObject({
+const restoreEventSchema = z.strictObject({
   kind: z.enum(['backup', 'recovery', 'replaced']),
   /** The backup's or recovery package's file name; '' when the file was replaced outside CaseDesk. */
   source: z.string().max(300),
@@ -49,10 +49,9 @@ export const restoreEventSchema = z.strictObject({
   at: z.string().max(40),
   by: z.string().max(50),
 });
-export type RestoreEventNote = z.infer<typeof restoreEventSchema>;
 
 /** Version 2: the first export after a restore says so, and where the office's sequences continue. */
-export const restoredSchema = z.strictObject({
+const restoredSchema = z.strictObject({
   events: z.array(restoreEventSchema).min(1).max(100),
   /** Change-log sequences after the restore continue after this one (ids likewise continue above the highest given). */
   changesContinueAfter: count,
@@ -61,32 +60,34 @@ export const restoredSchema = z.strictObject({
 });
 export type RestoredNote = z.infer<typeof restoredSchema>;
 
-export const dataManifestSchema = z.strictObject({
-  format: z.literal('casedesk-package'),
-  formatVersion: z.union([z.literal(PACKAGE_FORMAT_VERSION), z.literal(RESTORE_FORMAT_VERSION)]),
-  kind: z.literal('office-data'),
-  office: z.strictObject({ code: z.string().regex(/^\d{8,9}$/), name: z.string(), bureauName: z.string() }),
-  signer: signerSchema,
-  period: z.string().regex(PERIOD),
-  sequence: z.number().int().positive(),
-  /** The change-log sequences this export covers: after `after`, up to and including `upTo`. */
-  changes: z.strictObject({ after: z.number().int().nonnegative(), upTo: z.number().int().nonnegative() }),
-  createdAt: z.string(),
-  appVersion: z.string(),
-  /** Rows per table: upserts and tombstones. */
-  counts: countsSchema,
-  /** The office's audit log head when the export was made: a shortened log shows against an earlier package. */
-  auditHead: z.strictObject({ seq: z.number().int().nonnegative(), hash: z.string() }),
-  /** Version 2, the first export after a restore: what happened; the package then carries inventory.ndjson. */
-  restored: restoredSchema.optional(),
-  /** SHA-256 over the plaintext parts in order: equal for an export and its re-issue. */
-  contentHash: sha256,
-  encryption: encryptionSchema.nullable(),
-  parts: z.array(partEntrySchema),
-}).refine((m) => m.restored === undefined || m.formatVersion >= RESTORE_FORMAT_VERSION, { path: ['restored'] });
+const dataManifestSchema = z
+  .strictObject({
+    format: z.literal('casedesk-package'),
+    formatVersion: z.union([z.literal(PACKAGE_FORMAT_VERSION), z.literal(RESTORE_FORMAT_VERSION)]),
+    kind: z.literal('office-data'),
+    office: z.strictObject({ code: z.string().regex(/^\d{8,9}$/), name: z.string(), bureauName: z.string() }),
+    signer: signerSchema,
+    period: z.string().regex(PERIOD),
+    sequence: z.number().int().positive(),
+    /** The change-log sequences this export covers: after `after`, up to and including `upTo`. */
+    changes: z.strictObject({ after: z.number().int().nonnegative(), upTo: z.number().int().nonnegative() }),
+    createdAt: z.string(),
+    appVersion: z.string(),
+    /** Rows per table: upserts and tombstones. */
+    counts: countsSchema,
+    /** The office's audit log head when the export was made: a shortened log shows against an earlier package. */
+    auditHead: z.strictObject({ seq: z.number().int().nonnegative(), hash: z.string() }),
+    /** Version 2, the first export after a restore: what happened; the package then carries inventory.ndjson. */
+    restored: restoredSchema.optional(),
+    /** SHA-256 over the plaintext parts in order: equal for an export and its re-issue. */
+    contentHash: sha256,
+    encryption: encryptionSchema.nullable(),
+    parts: z.array(partEntrySchema),
+  })
+  .refine((m) => m.restored === undefined || m.formatVersion >= RESTORE_FORMAT_VERSION, { path: ['restored'] });
 export type DataManifest = z.infer<typeof dataManifestSchema>;
 
-export const configManifestSchema = z.strictObject({
+const configManifestSchema = z.strictObject({
   format: z.literal('casedesk-package'),
   formatVersion: z.literal(PACKAGE_FORMAT_VERSION),
   kind: z.literal('bureau-config'),
@@ -101,16 +102,18 @@ export const configManifestSchema = z.strictObject({
 export type ConfigManifest = z.infer<typeof configManifestSchema>;
 
 /** The bureau's marks for an office: what the office's new ids, sequences and case numbers must continue beyond. */
-export const highWaterSchema = z.strictObject({
+const highWaterSchema = z.strictObject({
   sequences: z.record(z.string().max(64), count),
-  caseNumbers: z.array(z.strictObject({ kind: z.string().max(20), year: z.number().int().min(1949).max(9999), lastSeq: count })).max(1000),
+  caseNumbers: z
+    .array(z.strictObject({ kind: z.string().max(20), year: z.number().int().min(1949).max(9999), lastSeq: count }))
+    .max(1000),
 });
 
 /**
  * Version 2: the bureau's copy of one office, signed by the bureau and encrypted to that office, for the office to
  * install after a restore or a reinstall (electron/services/exchange/recovery.ts).
  */
-export const recoveryManifestSchema = z.strictObject({
+const recoveryManifestSchema = z.strictObject({
   format: z.literal('casedesk-package'),
   formatVersion: z.literal(RESTORE_FORMAT_VERSION),
   kind: z.literal('office-recovery'),
@@ -120,7 +123,9 @@ export const recoveryManifestSchema = z.strictObject({
   issuedAt: z.string(),
   appVersion: z.string(),
   /** The office's newest package the bureau had imported when it made this one (null: none). */
-  lastImport: z.strictObject({ sequence: z.number().int().positive(), period: z.string().regex(PERIOD), importedAt: z.string() }).nullable(),
+  lastImport: z
+    .strictObject({ sequence: z.number().int().positive(), period: z.string().regex(PERIOD), importedAt: z.string() })
+    .nullable(),
   highWater: highWaterSchema,
   counts: countsSchema,
   contentHash: sha256,
@@ -130,7 +135,11 @@ export const recoveryManifestSchema = z.strictObject({
 });
 export type RecoveryManifest = z.infer<typeof recoveryManifestSchema>;
 
-export const manifestSchema = z.discriminatedUnion('kind', [dataManifestSchema, configManifestSchema, recoveryManifestSchema]);
+export const manifestSchema = z.discriminatedUnion('kind', [
+  dataManifestSchema,
+  configManifestSchema,
+  recoveryManifestSchema,
+]);
 export type Manifest = z.infer<typeof manifestSchema>;
 
 /** `<office code>-recovery-<yyyy-mm-dd>.casedesk`. */

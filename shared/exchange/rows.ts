@@ -14,7 +14,7 @@ export interface PackageRow {
 }
 
 /** The key a row's own columns give, as the change triggers compute it. */
-export function keyOfRow(table: string, data: Record<string, unknown>): string {
+function keyOfRow(table: string, data: Record<string, unknown>): string {
   const key = EXPORTED_TABLES[table]!.key;
   return key.length === 1 ? String(data[key[0]!]) : JSON.stringify(key.map((c) => data[c]));
 }
@@ -24,7 +24,8 @@ export function rowProblem(value: unknown): string | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return '不是对象';
   const row = value as Record<string, unknown>;
   // for…in rather than Object.keys/entries: this runs for every row of an import, and allocates nothing.
-  for (const field in row) if (field !== 't' && field !== 'k' && field !== 's' && field !== 'd') return `多余的字段“${field}”`;
+  for (const field in row)
+    if (field !== 't' && field !== 'k' && field !== 's' && field !== 'd') return `多余的字段“${field}”`;
   if (typeof row.t !== 'string' || !isExportedTable(row.t)) return `未知的表“${String(row.t)}”`;
   if (typeof row.k !== 'string' || row.k === '') return '缺少行键';
   if (typeof row.s !== 'number' || !Number.isSafeInteger(row.s) || row.s < 1) return '变更序号无效';
@@ -46,7 +47,8 @@ export function rowProblem(value: unknown): string | null {
       return `列“${row.t}.${column}”应为文本`;
     }
   }
-  for (const column of table.key) if (fields[column] === undefined || fields[column] === null) return `缺少键列“${row.t}.${column}”`;
+  for (const column of table.key)
+    if (fields[column] === undefined || fields[column] === null) return `缺少键列“${row.t}.${column}”`;
   if (keyOfRow(row.t, fields) !== row.k) return '行键与行内容不符';
   return null;
 }

@@ -61,7 +61,14 @@ export interface ImportCounts {
 
 export type ImportOutcome =
   | {
-      fileName: string; status: 'imported' | 'duplicate'; officeCode: string; officeName: string; period: string; sequence: number; counts: ImportCounts; warnings: string[];
+      fileName: string;
+      status: 'imported' | 'duplicate';
+      officeCode: string;
+      officeName: string;
+      period: string;
+      sequence: number;
+      counts: ImportCounts;
+      warnings: string[];
       /** 恢复备份后的报送: what the office said about its restore, null for an ordinary package. */
       restored: string | null;
     }
@@ -75,7 +82,7 @@ export type RowContent = Record<string, string | number | null>;
  * row (both kept), `restore` an export after a restore, `lost` a row the bureau holds that the office no longer has
  * (or has only in an older version) after its restore.
  */
-export type ConflictKind = 'row' | 'package' | 'audit' | 'identity' | 'restore' | 'lost';
+type ConflictKind = 'row' | 'package' | 'audit' | 'identity' | 'restore' | 'lost';
 
 export interface BureauConflict {
   id: number;
@@ -143,7 +150,7 @@ export interface RecoveryChoice {
 }
 
 /** What installing a recovery package does (a dry run) or did. */
-export interface RecoveryPlan {
+interface RecoveryPlan {
   fileName: string;
   bureauName: string;
   issuedAt: string;

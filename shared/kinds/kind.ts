@@ -66,7 +66,7 @@ export interface DeadlineCalendar {
 }
 
 /** The kind's own table: one row per case (`case_id`), and the columns that cross-kind code reads of it. */
-export interface KindDetail<C extends string = string> {
+interface KindDetail<C extends string = string> {
   table: string;
   columns: readonly C[];
 }

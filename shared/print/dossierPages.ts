@@ -29,7 +29,8 @@ export interface DossierPrintData {
   noticeTerms: string;
 }
 
-export const PRINT_FONT_FAMILY = '"SimSun", "宋体", "FangSong", "仿宋", "Noto Serif CJK SC", "Source Han Serif SC", "Noto Sans CJK SC", serif';
+export const PRINT_FONT_FAMILY =
+  '"SimSun", "宋体", "FangSong", "仿宋", "Noto Serif CJK SC", "Source Han Serif SC", "Noto Sans CJK SC", serif';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -39,7 +40,7 @@ const date = (iso: string | null) => (iso ? formatChineseDate(iso) : '');
  * The pages' style, every rule under .dossier-sheet (and the page box), so the app can show a page inside itself
  * without restyling anything else.
  */
-export const PRINT_CSS = `
+const PRINT_CSS = `
 @page { size: A4; margin: 25mm 20mm 20mm 25mm; }
 .dossier-sheet { font-family: ${PRINT_FONT_FAMILY}; font-size: 12pt; line-height: 1.5; color: #000; background: #fff; }
 .dossier-sheet * { box-sizing: border-box; }
@@ -103,7 +104,12 @@ function cover(d: DossierPrintData): string {
 function toc(d: DossierPrintData): string {
   const rows = numberPages(d.checklist.items);
   const body = rows.length
-    ? rows.map((r) => `<tr><td class="num">${r.position}</td><td>${escapeHtml(r.name)}</td><td class="num">${r.pages}</td><td>${escapeHtml(r.note)}</td></tr>`).join('')
+    ? rows
+        .map(
+          (r) =>
+            `<tr><td class="num">${r.position}</td><td>${escapeHtml(r.name)}</td><td class="num">${r.pages}</td><td>${escapeHtml(r.note)}</td></tr>`,
+        )
+        .join('')
     : '<tr><td colspan="4" class="center">尚无已收到的材料</td></tr>';
   return `<h1>卷内目录</h1>
 <div class="case-number">案号：${escapeHtml(d.caseNumber)}</div>
@@ -114,9 +120,25 @@ function toc(d: DossierPrintData): string {
 function checklist(d: DossierPrintData): string {
   const rows = d.checklist.items
     .map((item, i) => {
-      const required = item.optional ? '有则归档' : item.required ? (item.due ? '必备' : `必备（${item.dueAtLabel}）`) : '不适用';
-      const state = item.present ? (item.generated ? '已生成' : '已收到') : item.missing ? '缺少' : item.required ? '未到期' : '—';
-      const note = item.material ? `${date(item.material.receivedOn)} ${item.material.form} ${item.material.pages}页` : item.reason;
+      const required = item.optional
+        ? '有则归档'
+        : item.required
+          ? item.due
+            ? '必备'
+            : `必备（${item.dueAtLabel}）`
+          : '不适用';
+      const state = item.present
+        ? item.generated
+          ? '已生成'
+          : '已收到'
+        : item.missing
+          ? '缺少'
+          : item.required
+            ? '未到期'
+            : '—';
+      const note = item.material
+        ? `${date(item.material.receivedOn)} ${item.material.form} ${item.material.pages}页`
+        : item.reason;
       return `<tr${item.missing ? ' class="missing"' : ''}><td class="num">${i + 1}</td><td>${escapeHtml(item.name)}</td><td class="center">${required}</td><td class="center">${state}</td><td>${escapeHtml(note)}</td></tr>`;
     })
     .join('');
@@ -132,7 +154,9 @@ function checklist(d: DossierPrintData): string {
 
 function notice(d: DossierPrintData): string {
   const items = d.checklist.missing;
-  const list = items.length ? `<ol>${items.map((name) => `<li>${escapeHtml(name)}</li>`).join('')}</ol>` : '<p>（无需补正的材料）</p>';
+  const list = items.length
+    ? `<ol>${items.map((name) => `<li>${escapeHtml(name)}</li>`).join('')}</ol>`
+    : '<p>（无需补正的材料）</p>';
   return `<div class="notice"><h1>补正材料通知书</h1>
 <div class="case-number">案号：${escapeHtml(d.caseNumber)}</div>
 <p style="text-indent:0">${escapeHtml(d.addressee)}：</p>

@@ -6,4 +6,6 @@ import type { CaseKind } from '../options';
 
 export type CaseFacts = z.output<(typeof CASE_KIND_MODULES)[CaseKind]['statistics']['schema']>;
 
-export const caseFactsSchema = z.union(Object.values(CASE_KIND_MODULES).map((k) => k.statistics.schema)) as unknown as z.ZodType<CaseFacts>;
+export const caseFactsSchema = z.union(
+  Object.values(CASE_KIND_MODULES).map((k) => k.statistics.schema),
+) as unknown as z.ZodType<CaseFacts>;

@@ -2,7 +2,7 @@
 // Pure: the office's report, the bureau's report and the packages all count the same way.
 import { ALL_KINDS, kindOf, type KindKey } from '../kinds';
 import type { CaseFacts } from './caseFacts';
-import { INDICATORS, INDICATOR_BY_KEY, SECTION_KINDS, type Section, type SumIndicator, type Unit } from './indicators';
+import { INDICATORS, SECTION_KINDS, type Section, type SumIndicator, type Unit } from './indicators';
 import { inRange, monthsToDate, type DayRange, type Period } from './period';
 
 /** A figure for the period and for the year to date; null for a rate whose denominator is 0. */
@@ -43,7 +43,12 @@ export interface OfficeStatistics extends Figures {
   caseCount: number;
 }
 
-export const periodInfo = (p: Period): PeriodInfo => ({ key: p.key, label: p.label, from: p.range.from, to: p.range.to });
+export const periodInfo = (p: Period): PeriodInfo => ({
+  key: p.key,
+  label: p.label,
+  from: p.range.from,
+  to: p.range.to,
+});
 
 /** The breakdown values met in the data, per breakdown indicator, so several offices' rows line up. */
 export type BreakdownValues = ReadonlyMap<string, readonly string[]>;
@@ -85,9 +90,16 @@ function rate(numerator: number | null, denominator: number | null): number | nu
   return Math.round((numerator / denominator) * 1000) / 10;
 }
 
-function sumRows(ind: SumIndicator, facts: readonly CaseFacts[], ranges: { period: DayRange; yearToDate: DayRange }, values: readonly string[]): FigureRow[] {
+function sumRows(
+  ind: SumIndicator,
+  facts: readonly CaseFacts[],
+  ranges: { period: DayRange; yearToDate: DayRange },
+  values: readonly string[],
+): FigureRow[] {
   const total = { period: 0, yearToDate: 0 };
-  const byValue = new Map<string, { period: number; yearToDate: number }>(values.map((v) => [v, { period: 0, yearToDate: 0 }]));
+  const byValue = new Map<string, { period: number; yearToDate: number }>(
+    values.map((v) => [v, { period: 0, yearToDate: 0 }]),
+  );
   const emit = (on: string | null | undefined, value = 1, by?: string) => {
     if (!on || on < ranges.yearToDate.from || on > ranges.yearToDate.to) return;
     const inPeriod = inRange(on, ranges.period);
@@ -101,14 +113,24 @@ function sumRows(ind: SumIndicator, facts: readonly CaseFacts[], ranges: { perio
   };
   for (const f of facts) ind.events(f, emit);
   const row = (key: string, label: string, level: 0 | 1, v: { period: number; yearToDate: number }): FigureRow => ({
-    key, indicatorKey: ind.key, label, section: ind.section, unit: ind.unit, level,
-    period: v.period, yearToDate: v.yearToDate,
+    key,
+    indicatorKey: ind.key,
+    label,
+    section: ind.section,
+    unit: ind.unit,
+    level,
+    period: v.period,
+    yearToDate: v.yearToDate,
   });
   return [row(ind.key, ind.label, 0, total), ...values.map((v) => row(`${ind.key}:${v}`, v, 1, byValue.get(v)!))];
 }
 
 /** Every indicator's rows for the facts, in catalogue order. */
-export function computeRows(facts: readonly CaseFacts[], period: Period, values: BreakdownValues = breakdownValuesOf(facts, period)): FigureRow[] {
+export function computeRows(
+  facts: readonly CaseFacts[],
+  period: Period,
+  values: BreakdownValues = breakdownValuesOf(facts, period),
+): FigureRow[] {
   const ranges = { period: period.range, yearToDate: period.yearToDate };
   const rows: FigureRow[] = [];
   const byKey = new Map<string, FigureRow>();
@@ -123,8 +145,14 @@ export function computeRows(facts: readonly CaseFacts[], period: Period, values:
       const num = byKey.get(ind.numerator);
       const den = byKey.get(ind.denominator);
       const r: FigureRow = {
-        key: ind.key, indicatorKey: ind.key, label: ind.label, section: ind.section, unit: ind.unit, level: 0,
-        period: rate(num?.period ?? null, den?.period ?? null), yearToDate: rate(num?.yearToDate ?? null, den?.yearToDate ?? null),
+        key: ind.key,
+        indicatorKey: ind.key,
+        label: ind.label,
+        section: ind.section,
+        unit: ind.unit,
+        level: 0,
+        period: rate(num?.period ?? null, den?.period ?? null),
+        yearToDate: rate(num?.yearToDate ?? null, den?.yearToDate ?? null),
       };
       rows.push(r);
       byKey.set(r.key, r);
@@ -133,7 +161,7 @@ export function computeRows(facts: readonly CaseFacts[], period: Period, values:
   return rows;
 }
 
-export function computeTrend(facts: readonly CaseFacts[], period: Period): TrendPoint[] {
+function computeTrend(facts: readonly CaseFacts[], period: Period): TrendPoint[] {
   const empty = () => Object.fromEntries(ALL_KINDS.map((k) => [k.key, 0])) as Record<KindKey, number>;
   const points = new Map(monthsToDate(period).map((month): [string, TrendPoint] => [month, { month, ...empty() }]));
   for (const f of facts) {
@@ -157,7 +185,7 @@ export interface OfficeInput {
   lastExportedMonth: string | null;
 }
 
-export interface CountyOffice {
+interface CountyOffice {
   code: string;
   name: string;
   lastExportedMonth: string | null;
@@ -178,7 +206,7 @@ export interface CountyStatistics {
 }
 
 /** The day of the month by which the last finished month's package is due at the bureau. */
-export const EXPORT_DUE_DAY = 5;
+const EXPORT_DUE_DAY = 5;
 
 /**
  * An office is late when, after the 5th of a month, the bureau holds no package of it covering the last finished
@@ -195,23 +223,31 @@ export function expectedExportMonth(today: string): string {
   return `${Math.floor(month0 / 12)}-${String((month0 % 12) + 1).padStart(2, '0')}`;
 }
 
-export const LATE_RULE = `每月${EXPORT_DUE_DAY}日前报送上月数据；${EXPORT_DUE_DAY}日后仍未收到上月数据包的司法所列为逾期未报送`;
+const LATE_RULE = `每月${EXPORT_DUE_DAY}日前报送上月数据；${EXPORT_DUE_DAY}日后仍未收到上月数据包的司法所列为逾期未报送`;
 
-export function computeCounty(offices: readonly OfficeInput[], period: Period, { countyName, today }: { countyName: string; today: string }): CountyStatistics {
+export function computeCounty(
+  offices: readonly OfficeInput[],
+  period: Period,
+  { countyName, today }: { countyName: string; today: string },
+): CountyStatistics {
   const all = offices.flatMap((o) => o.facts);
   const values = breakdownValuesOf(all, period);
   const countyOffices = offices.map((o) => ({
-    code: o.code, name: o.name, lastExportedMonth: o.lastExportedMonth, late: isLate(o.lastExportedMonth, today),
+    code: o.code,
+    name: o.name,
+    lastExportedMonth: o.lastExportedMonth,
+    late: isLate(o.lastExportedMonth, today),
     rows: computeRows(o.facts, period, values),
   }));
   return {
-    period: periodInfo(period), county: { name: countyName }, asOf: today, offices: countyOffices,
+    period: periodInfo(period),
+    county: { name: countyName },
+    asOf: today,
+    offices: countyOffices,
     total: computeFigures(all, period, values),
-    lateOffices: countyOffices.filter((o) => o.late).map(({ code, name, lastExportedMonth }) => ({ code, name, lastExportedMonth })),
+    lateOffices: countyOffices
+      .filter((o) => o.late)
+      .map(({ code, name, lastExportedMonth }) => ({ code, name, lastExportedMonth })),
     lateRule: LATE_RULE,
   };
-}
-
-export function indicatorLabel(key: string): string {
-  return INDICATOR_BY_KEY.get(key)?.label ?? key;
 }

@@ -93,7 +93,7 @@ export interface SumIndicator<F = CaseFactsBase> extends IndicatorBase {
 }
 
 /** The ratio of two other indicators, recomputed from the sums, never averaged. */
-export interface RatioIndicator extends IndicatorBase {
+interface RatioIndicator extends IndicatorBase {
   aggregate: 'ratio';
   numerator: string;
   denominator: string;
@@ -103,7 +103,7 @@ export interface RatioIndicator extends IndicatorBase {
 export type KindIndicator<F> = SumIndicator<F> | RatioIndicator;
 
 /** A limit met late, or still open on the day the facts were taken with its due date past: counted on the due date. */
-export function limitOverdue(limit: CaseLimit, asOf: string): boolean {
+function limitOverdue(limit: CaseLimit, asOf: string): boolean {
   return limit.doneOn !== null ? limit.doneOn > limit.due : asOf > limit.due;
 }
 

@@ -12,7 +12,15 @@ import type { CaseLimit } from './facts';
 export interface CaseRowSet {
   cases: readonly { id: number; kind: string; case_number: string; status: string; received_on: string }[];
   /** Oldest first within a case (by id). */
-  actions: readonly { id: number; case_id: number; action: string; acted_on: string; data: string; from_status: string | null; to_status: string }[];
+  actions: readonly {
+    id: number;
+    case_id: number;
+    action: string;
+    acted_on: string;
+    data: string;
+    from_status: string | null;
+    to_status: string;
+  }[];
   /** Each kind's own table (shared/kinds/<kind>/detail.ts): the row of each case, by `case_id`. */
   details: { readonly [K in CaseKind]: readonly ({ case_id: number } & Record<string, unknown>)[] };
   /**
@@ -33,13 +41,22 @@ function parseJson<T>(text: string, fallback: T): T {
 function timelinesOf(actions: CaseRowSet['actions']): Map<number, CaseAction[]> {
   const timelines = new Map<number, CaseAction[]>();
   // The office's query hands them over in order; imported rows come in key order (text), so sort only when needed.
-  const inOrder = actions.every((a, i, all) => i === 0 || all[i - 1]!.case_id < a.case_id || (all[i - 1]!.case_id === a.case_id && all[i - 1]!.id < a.id));
+  const inOrder = actions.every(
+    (a, i, all) =>
+      i === 0 || all[i - 1]!.case_id < a.case_id || (all[i - 1]!.case_id === a.case_id && all[i - 1]!.id < a.id),
+  );
   for (const a of inOrder ? actions : [...actions].sort((x, y) => x.case_id - y.case_id || x.id - y.id)) {
     let list = timelines.get(a.case_id);
     if (!list) timelines.set(a.case_id, (list = []));
     list.push({
-      id: a.id, action: a.action, actedOn: a.acted_on, data: parseJson<Record<string, unknown>>(a.data, {}),
-      fromStatus: a.from_status, toStatus: a.to_status, username: '', recordedAt: '',
+      id: a.id,
+      action: a.action,
+      actedOn: a.acted_on,
+      data: parseJson<Record<string, unknown>>(a.data, {}),
+      fromStatus: a.from_status,
+      toStatus: a.to_status,
+      username: '',
+      recordedAt: '',
     });
   }
   return timelines;
@@ -48,10 +65,17 @@ function timelinesOf(actions: CaseRowSet['actions']): Map<number, CaseAction[]> 
 const isKind = (kind: string): kind is CaseKind => (CASE_KINDS as readonly string[]).includes(kind);
 
 /** `table`: the holiday schedule the limits are counted with (the shipped one when not given). */
-export function caseFactsFromRows(officeCode: string, rows: CaseRowSet, asOf: string, table?: HolidayTable): CaseFacts[] {
+export function caseFactsFromRows(
+  officeCode: string,
+  rows: CaseRowSet,
+  asOf: string,
+  table?: HolidayTable,
+): CaseFacts[] {
   const timelines = timelinesOf(rows.actions);
   const details = new Map(CASE_KINDS.map((k) => [k, new Map(rows.details[k].map((r) => [r.case_id, r]))]));
-  const overridden = rows.dossierOverrides ? new Set(rows.dossierOverrides.map((o) => `${o.case_id}:${o.action}`)) : null;
+  const overridden = rows.dossierOverrides
+    ? new Set(rows.dossierOverrides.map((o) => `${o.case_id}:${o.action}`))
+    : null;
   const out: CaseFacts[] = [];
   for (const c of rows.cases) {
     if (!isKind(c.kind)) continue;
@@ -75,7 +99,8 @@ export function caseFactsFromRows(officeCode: string, rows: CaseRowSet, asOf: st
          * refuses an incomplete dossier unless a director overrides it, so "finished without an override" is
          * "complete".
          */
-        completeAt: (action, finished) => (overridden === null || !finished ? null : !overridden.has(`${c.id}:${action}`)),
+        completeAt: (action, finished) =>
+          overridden === null || !finished ? null : !overridden.has(`${c.id}:${action}`),
       }) as CaseFacts,
     );
   }

@@ -27,23 +27,49 @@ export type Indicator = KindIndicator<CaseFacts> & { section: Section };
 
 const DOSSIER_INDICATORS: readonly Indicator[] = [
   {
-    key: 'dossier.closed', label: '办结案件', section: 'dossier', unit: '件', aggregate: 'sum',
-    note: '法律援助结案、人民调解终结、公证书送达', events: (f, emit) => emit(f.closedOn),
+    key: 'dossier.closed',
+    label: '办结案件',
+    section: 'dossier',
+    unit: '件',
+    aggregate: 'sum',
+    note: '法律援助结案、人民调解终结、公证书送达',
+    events: (f, emit) => emit(f.closedOn),
   },
   {
-    key: 'dossier.completeAtClosing', label: '办结时卷宗齐全', section: 'dossier', unit: '件', aggregate: 'sum',
+    key: 'dossier.completeAtClosing',
+    label: '办结时卷宗齐全',
+    section: 'dossier',
+    unit: '件',
+    aggregate: 'sum',
     note: '法律援助结案、人民调解和公证申请归档时卷宗材料齐全（未经所长特批）的，按办结之日计',
     events: (f, emit) => f.dossierCompleteAtClosing === true && emit(f.closedOn),
   },
   {
-    key: 'dossier.checkedAtClosing', label: '办结时核查卷宗', section: 'dossier', unit: '件', aggregate: 'sum',
+    key: 'dossier.checkedAtClosing',
+    label: '办结时核查卷宗',
+    section: 'dossier',
+    unit: '件',
+    aggregate: 'sum',
     note: '已结案的法律援助和已归档的人民调解、公证申请',
     events: (f, emit) => f.dossierCompleteAtClosing !== null && emit(f.closedOn),
   },
-  { key: 'dossier.completeRate', label: '卷宗齐全率', section: 'dossier', unit: '%', aggregate: 'ratio', numerator: 'dossier.completeAtClosing', denominator: 'dossier.checkedAtClosing' },
   {
-    key: 'dossier.missingNotices', label: '发出补正材料通知', section: 'dossier', unit: '件次',
-    aggregate: 'sum', note: '法律援助一次性告知、公证申请材料补正通知', events: (f, emit) => f.missingNoticeDates.forEach((on) => emit(on)),
+    key: 'dossier.completeRate',
+    label: '卷宗齐全率',
+    section: 'dossier',
+    unit: '%',
+    aggregate: 'ratio',
+    numerator: 'dossier.completeAtClosing',
+    denominator: 'dossier.checkedAtClosing',
+  },
+  {
+    key: 'dossier.missingNotices',
+    label: '发出补正材料通知',
+    section: 'dossier',
+    unit: '件次',
+    aggregate: 'sum',
+    note: '法律援助一次性告知、公证申请材料补正通知',
+    events: (f, emit) => f.missingNoticeDates.forEach((on) => emit(on)),
   },
 ];
 
@@ -51,7 +77,11 @@ const DOSSIER_INDICATORS: readonly Indicator[] = [
 const sectionOf = (kind: (typeof ALL_KINDS)[number]): Indicator[] =>
   kind.statistics.indicators.map((ind) =>
     ind.aggregate === 'sum'
-      ? { ...ind, section: kind.key as Section, events: (f: CaseFacts, emit) => (f.kind === kind.kind ? ind.events(f, emit) : undefined) }
+      ? {
+          ...ind,
+          section: kind.key as Section,
+          events: (f: CaseFacts, emit) => (f.kind === kind.kind ? ind.events(f, emit) : undefined),
+        }
       : { ...ind, section: kind.key as Section },
   );
 

@@ -21,7 +21,7 @@ export interface Period {
   label: string;
 }
 
-export const PERIOD_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$/;
+const PERIOD_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$/;
 export const PERIOD_KIND_LABELS: Record<PeriodKind, string> = { month: '月报', quarter: '季报', year: '年报' };
 const QUARTER_WORDS = ['一', '二', '三', '四'] as const;
 
@@ -55,12 +55,21 @@ export function parsePeriod(key: string): Period | null {
     label = `${year}年`;
   }
   const to = `${year}-${pad(last)}-${pad(lastDayOfMonth(year, last))}`;
-  return { key, kind, year, range: { from: `${year}-${pad(first)}-01`, to }, yearToDate: { from: `${year}-01-01`, to }, label };
+  return {
+    key,
+    kind,
+    year,
+    range: { from: `${year}-${pad(first)}-01`, to },
+    yearToDate: { from: `${year}-01-01`, to },
+    label,
+  };
 }
 
 /** A zod field for a period key, with the Chinese message the form shows. */
 export const periodKey = () =>
-  z.string({ error: '请选择统计期间' }).refine((s) => parsePeriod(s) !== null, '统计期间应为年月（2026-10）、季度（2026-Q4）或年度（2026）');
+  z
+    .string({ error: '请选择统计期间' })
+    .refine((s) => parsePeriod(s) !== null, '统计期间应为年月（2026-10）、季度（2026-Q4）或年度（2026）');
 
 export function inRange(on: string | null, range: DayRange): boolean {
   return on !== null && on >= range.from && on <= range.to;
@@ -76,9 +85,4 @@ export function monthsToDate(period: Period): string[] {
 export function lastFinishedMonth(today: string): string {
   const [y, m] = today.split('-').map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`;
-}
-
-/** The month `today` falls in, as a period key: what the report page opens on. */
-export function currentMonth(today: string): string {
-  return today.slice(0, 7);
 }

@@ -7,7 +7,7 @@ import type { FigureRow } from './compute';
 import { INDICATOR_BY_KEY, INDICATORS, SECTION_LABELS, SECTIONS, type Unit } from './indicators';
 import { strictObject, type Labels } from '../validation';
 
-export interface TemplateRow {
+interface TemplateRow {
   key: string;
   /** The label printed; '' keeps the catalogue's. */
   label: string;
@@ -84,8 +84,18 @@ export const DEFAULT_TEMPLATE: ReportTemplate = {
   sheets: [
     {
       name: '汇总',
-      rows: ['legalAid.received', 'legalAid.granted', 'legalAid.closed', 'mediation.registered', 'mediation.succeeded', 'mediation.successRate',
-        'notarization.received', 'notarization.issued', 'dossier.closed', 'dossier.missingNotices'].map((key) => ({ key, label: '', breakdown: false })),
+      rows: [
+        'legalAid.received',
+        'legalAid.granted',
+        'legalAid.closed',
+        'mediation.registered',
+        'mediation.succeeded',
+        'mediation.successRate',
+        'notarization.received',
+        'notarization.issued',
+        'dossier.closed',
+        'dossier.missingNotices',
+      ].map((key) => ({ key, label: '', breakdown: false })),
     },
     ...SECTIONS.map((section) => ({
       name: SECTION_LABELS[section],

@@ -9,8 +9,15 @@ beforeEach(async () => {
 afterEach(() => backend.close());
 
 const log = () =>
-  backend.store.sqlite.prepare('SELECT seq, channel, table_name, op, before, after FROM audit_log ORDER BY seq').all() as {
-    seq: number; channel: string; table_name: string; op: string; before: string | null; after: string | null;
+  backend.store.sqlite
+    .prepare('SELECT seq, channel, table_name, op, before, after FROM audit_log ORDER BY seq')
+    .all() as {
+    seq: number;
+    channel: string;
+    table_name: string;
+    op: string;
+    before: string | null;
+    after: string | null;
   }[];
 
 async function someHistory() {
@@ -23,8 +30,18 @@ describe('the audit log', () => {
   it('records every row a call writes, with the channel, in the same transaction', async () => {
     await backend.api.call('legalAid.create', { draftId: null, application: validApplication() });
     const entries = log().filter((e) => e.channel === 'legalAid.create');
-    expect(entries.map((e) => `${e.table_name}:${e.op}`)).toEqual(['cases:insert', 'parties:insert', 'parties:insert', 'legal_aid_cases:insert', 'case_actions:insert', 'dossier_checks:insert']);
-    expect(JSON.parse(entries[0]!.after!)).toMatchObject({ case_number: '〔2026〕黎托援字第0001号', status: 'received' });
+    expect(entries.map((e) => `${e.table_name}:${e.op}`)).toEqual([
+      'cases:insert',
+      'parties:insert',
+      'parties:insert',
+      'legal_aid_cases:insert',
+      'case_actions:insert',
+      'dossier_checks:insert',
+    ]);
+    expect(JSON.parse(entries[0]!.after!)).toMatchObject({
+      case_number: '〔2026〕黎托援字第0001号',
+      status: 'received',
+    });
     expect(backend.store.sqlite.prepare('SELECT count(*) AS n FROM audit_pending').get()).toEqual({ n: 0 });
   });
 
@@ -44,13 +61,21 @@ describe('the audit log', () => {
 
   it('verifies an intact chain', async () => {
     await someHistory();
-    expect(verifyAuditLog(backend.store.sqlite)).toEqual({ ok: true, entries: log().length, headHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(verifyAuditLog(backend.store.sqlite)).toEqual({
+      ok: true,
+      entries: log().length,
+      headHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('detects an edited entry and names it', async () => {
     await someHistory();
     backend.store.sqlite.prepare(`UPDATE audit_log SET after = replace(after, '黎托', '某某') WHERE seq = 3`).run();
-    expect(verifyAuditLog(backend.store.sqlite)).toEqual({ ok: false, seq: 3, reason: '记录内容与其哈希不符（记录被改动）' });
+    expect(verifyAuditLog(backend.store.sqlite)).toEqual({
+      ok: false,
+      seq: 3,
+      reason: '记录内容与其哈希不符（记录被改动）',
+    });
   });
 
   it('detects a deleted entry', async () => {
@@ -65,7 +90,9 @@ describe('the audit log', () => {
     db.transaction(() => {
       const a = db.prepare('SELECT * FROM audit_log WHERE seq = 2').get() as Record<string, unknown>;
       const b = db.prepare('SELECT * FROM audit_log WHERE seq = 3').get() as Record<string, unknown>;
-      const set = db.prepare('UPDATE audit_log SET at = @at, channel = @channel, table_name = @table_name, row_key = @row_key, op = @op, before = @before, after = @after, prev_hash = @prev_hash, hash = @hash WHERE seq = @target');
+      const set = db.prepare(
+        'UPDATE audit_log SET at = @at, channel = @channel, table_name = @table_name, row_key = @row_key, op = @op, before = @before, after = @after, prev_hash = @prev_hash, hash = @hash WHERE seq = @target',
+      );
       set.run({ ...b, target: 2 });
       set.run({ ...a, target: 3 });
     })();
@@ -75,6 +102,10 @@ describe('the audit log', () => {
   it('detects a forged entry recomputed without the previous link', async () => {
     await someHistory();
     backend.store.sqlite.prepare(`UPDATE audit_log SET prev_hash = '${'0'.repeat(64)}' WHERE seq = 2`).run();
-    expect(verifyAuditLog(backend.store.sqlite)).toEqual({ ok: false, seq: 2, reason: '与前一条记录的链接不符（前一条被改动、删除或调换）' });
+    expect(verifyAuditLog(backend.store.sqlite)).toEqual({
+      ok: false,
+      seq: 2,
+      reason: '与前一条记录的链接不符（前一条被改动、删除或调换）',
+    });
   });
 });

@@ -39,10 +39,14 @@ describe('the bytes at rest hold no applicant’s name or ID number', () => {
   it('in the data file (and its WAL), which still holds the case for whoever has the key', async () => {
     const backend = await officeWithApplicant();
     expect(bytesContain(backend.dataFile, NAME, ID_NUMBER, ADDRESS)).toEqual([]);
-    if (fs.existsSync(`${backend.dataFile}-wal`)) expect(bytesContain(`${backend.dataFile}-wal`, NAME, ID_NUMBER)).toEqual([]);
+    if (fs.existsSync(`${backend.dataFile}-wal`))
+      expect(bytesContain(`${backend.dataFile}-wal`, NAME, ID_NUMBER)).toEqual([]);
     expect(bytesContain(checkpointed(backend), NAME, ID_NUMBER, ADDRESS, 'SQLite format 3')).toEqual([]);
     const read = openTestFile(backend.dataFile, { readonly: true });
-    expect(read.prepare('SELECT name, id_number FROM parties WHERE name = ?').get(NAME)).toEqual({ name: NAME, id_number: ID_NUMBER });
+    expect(read.prepare('SELECT name, id_number FROM parties WHERE name = ?').get(NAME)).toEqual({
+      name: NAME,
+      id_number: ID_NUMBER,
+    });
     read.close();
     await backend.close();
   });
@@ -60,7 +64,10 @@ describe('the bytes at rest hold no applicant’s name or ID number', () => {
     expect(backup).toMatchObject({ keyId: TEST_KEY.id, keyNote: '本机当前密钥' });
     expect(bytesContain(backup.file, NAME, ID_NUMBER, ADDRESS, 'SQLite format 3')).toEqual([]);
     expect(bytesContain(path.join(`${backup.file}.attachments`, sha), NAME, ID_NUMBER)).toEqual([]);
-    expect(JSON.parse(fs.readFileSync(`${backup.file}.key-id`, 'utf8'))).toEqual({ format: 'casedesk-key-id', keyId: TEST_KEY.id });
+    expect(JSON.parse(fs.readFileSync(`${backup.file}.key-id`, 'utf8'))).toEqual({
+      format: 'casedesk-key-id',
+      keyId: TEST_KEY.id,
+    });
     await backend.close();
   });
 
@@ -94,7 +101,12 @@ describe('a file opens only with its key', () => {
       return null;
     })();
     expect(refused).toBeInstanceOf(AppError);
-    expect(refused).toMatchObject({ code: 'DATA_KEY', message: expect.stringMatching(new RegExp(`已加密，本机没有它的密钥（需要编号为 ${TEST_KEY.id} 的密钥）.*恢复密钥`)) });
+    expect(refused).toMatchObject({
+      code: 'DATA_KEY',
+      message: expect.stringMatching(
+        new RegExp(`已加密，本机没有它的密钥（需要编号为 ${TEST_KEY.id} 的密钥）.*恢复密钥`),
+      ),
+    });
     expect(refused!.message).not.toMatch(/not a database/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
@@ -105,7 +117,9 @@ describe('a file opens only with its key', () => {
     await backend.close();
     const before = fs.readFileSync(file);
     const other = dataKeyFromRecoveryKey(recoveryKeyOf(newDataKey()));
-    expect(() => openStore(file, { keys: testKeys(other) })).toThrow(new RegExp(`不能用本机的密钥（编号 ${other.id}）打开，它需要编号为 ${TEST_KEY.id} 的密钥`));
+    expect(() => openStore(file, { keys: testKeys(other) })).toThrow(
+      new RegExp(`不能用本机的密钥（编号 ${other.id}）打开，它需要编号为 ${TEST_KEY.id} 的密钥`),
+    );
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     // And the right key still opens it, with everything in it.
     const again = openStore(file, { keys: testKeys() });
@@ -128,7 +142,11 @@ describe('a file opens only with its key', () => {
 describe('a plain data file of an older version', () => {
   async function plainOffice() {
     const backend = await officeWithApplicant();
-    const counts = backend.store.sqlite.prepare(`SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM parties) AS parties, (SELECT count(*) FROM audit_log) AS audit`).get();
+    const counts = backend.store.sqlite
+      .prepare(
+        `SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM parties) AS parties, (SELECT count(*) FROM audit_log) AS audit`,
+      )
+      .get();
     const head = verifyAuditLog(backend.store.sqlite);
     await backend.close();
     decryptInPlace(backend.dataFile);
@@ -145,17 +163,27 @@ describe('a plain data file of an older version', () => {
     const backend = openBackend({ dataFile: file, shell: 'preview', keys });
     expect(backend.store.keyEvent).toBe('encrypted-plain');
     const key = keys.load()!.current;
-    expect(backend.store.sqlite.prepare(`SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM parties) AS parties, (SELECT count(*) FROM audit_log) AS audit`).get()).toEqual(counts);
+    expect(
+      backend.store.sqlite
+        .prepare(
+          `SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM parties) AS parties, (SELECT count(*) FROM audit_log) AS audit`,
+        )
+        .get(),
+    ).toEqual(counts);
     expect(verifyAuditLog(backend.store.sqlite)).toEqual(head);
     await backend.close();
 
     expect(fileStateOf(file)).toBe('encrypted');
     expect(bytesContain(file, NAME, ID_NUMBER)).toEqual([]);
     const folder = path.dirname(file);
-    expect(fs.readdirSync(folder).filter((n) => n.endsWith(PLAIN_ORIGINAL_SUFFIX) || n.endsWith(ENCRYPTING_SUFFIX))).toEqual([]);
+    expect(
+      fs.readdirSync(folder).filter((n) => n.endsWith(PLAIN_ORIGINAL_SUFFIX) || n.endsWith(ENCRYPTING_SUFFIX)),
+    ).toEqual([]);
     const attachment = path.join(folder, 'attachments', sha);
     expect(bytesContain(attachment, NAME)).toEqual([]);
-    expect(new FileStore(file, () => ({ current: key, previous: null })).read(sha).toString('utf8')).toBe(`${NAME}的身份证复印件`);
+    expect(new FileStore(file, () => ({ current: key, previous: null })).read(sha).toString('utf8')).toBe(
+      `${NAME}的身份证复印件`,
+    );
   });
 
   it('encrypts the plain backups an older version left in backups/, with their attachments; a damaged one is left and the app opens', async () => {
@@ -169,12 +197,20 @@ describe('a plain data file of an older version', () => {
     }
     const sha = plainAttachment(backend.dataFile, `${NAME}的身份证复印件`);
     fs.mkdirSync(`${kept.file}.attachments`, { recursive: true });
-    fs.renameSync(path.join(path.dirname(backend.dataFile), 'attachments', sha), path.join(`${kept.file}.attachments`, sha));
+    fs.renameSync(
+      path.join(path.dirname(backend.dataFile), 'attachments', sha),
+      path.join(`${kept.file}.attachments`, sha),
+    );
     fs.truncateSync(damaged.file, Math.floor(fs.statSync(damaged.file).size / 2)); // cut short on an old USB copy
     expect(bytesContain(kept.file, NAME)).toEqual([NAME]);
 
     const logged: unknown[] = [];
-    const again = openBackend({ dataFile: backend.dataFile, shell: 'preview', keys: testKeys(), log: (e) => logged.push(e) });
+    const again = openBackend({
+      dataFile: backend.dataFile,
+      shell: 'preview',
+      keys: testKeys(),
+      log: (e) => logged.push(e),
+    });
     expect(fileStateOf(kept.file)).toBe('encrypted');
     expect(bytesContain(kept.file, NAME, ID_NUMBER, 'SQLite format 3')).toEqual([]);
     expect(bytesContain(path.join(`${kept.file}.attachments`, sha), NAME)).toEqual([]);
@@ -184,11 +220,18 @@ describe('a plain data file of an older version', () => {
     read.close();
     expect(fileStateOf(damaged.file)).toBe('plain'); // left as it was, named in the log
     expect(logged.map(String)).toEqual([expect.stringContaining(damaged.file)]);
-    expect(fs.readdirSync(path.dirname(kept.file)).filter((n) => n.endsWith(PLAIN_ORIGINAL_SUFFIX) || n.endsWith(ENCRYPTING_SUFFIX))).toEqual([]);
+    expect(
+      fs
+        .readdirSync(path.dirname(kept.file))
+        .filter((n) => n.endsWith(PLAIN_ORIGINAL_SUFFIX) || n.endsWith(ENCRYPTING_SUFFIX)),
+    ).toEqual([]);
     again.sessions.signInSystem('local');
     const listed = await createApi(again.dispatch).call('backup.list', {});
     expect(listed.find((b) => b.file === kept.file)).toMatchObject({ keyId: TEST_KEY.id, keyNote: '本机当前密钥' });
-    expect(listed.find((b) => b.file === damaged.file)).toMatchObject({ keyId: null, keyNote: '旧版本的未加密备份（恢复时加密）' });
+    expect(listed.find((b) => b.file === damaged.file)).toMatchObject({
+      keyId: null,
+      keyNote: '旧版本的未加密备份（恢复时加密）',
+    });
     await again.close();
   });
 

@@ -41,31 +41,36 @@ describe('opening a data file', () => {
   });
 
   // 2: before the search index existed; latest - 1: the previous release.
-  it.each([1, 2, latest - 1])('upgrades a file of schema version %i, keeping its data and backing it up first', async (from) => {
-    const file = path.join(tempDir(), 'casedesk.sqlite');
-    const previous = openStore(file, { keys: testKeys(), migrations: migrations.slice(0, from) });
-    expect(schemaVersion(previous.sqlite)).toBe(from);
-    previous.sqlite.exec(`
+  it.each([1, 2, latest - 1])(
+    'upgrades a file of schema version %i, keeping its data and backing it up first',
+    async (from) => {
+      const file = path.join(tempDir(), 'casedesk.sqlite');
+      const previous = openStore(file, { keys: testKeys(), migrations: migrations.slice(0, from) });
+      expect(schemaVersion(previous.sqlite)).toBe(from);
+      previous.sqlite.exec(`
       INSERT INTO cases (id, kind, case_number, case_year, case_seq, status, title, received_on, received_by, created_at, updated_at)
       VALUES (1, 'legal_aid', '〔2026〕黎托援字第0001号', 2026, 1, 'received', '追索劳动报酬', '2026-11-20', '李娟', 't', 't');
       INSERT INTO parties (case_id, role, position, name, id_number) VALUES (1, 'applicant', 0, '欧阳秀英', '11010519491231002X');
     `);
-    await previous.close();
+      await previous.close();
 
-    const store = openStore(file, { keys: testKeys(), now: () => new Date('2026-11-22T08:30:00Z') });
-    expect(store.migratedFrom).toBe(from);
-    expect(store.backupPath).toBe(`${path.resolve(file)}.v${from}-20261122T083000.bak`);
-    expect(schemaVersion(store.sqlite)).toBe(latest);
+      const store = openStore(file, { keys: testKeys(), now: () => new Date('2026-11-22T08:30:00Z') });
+      expect(store.migratedFrom).toBe(from);
+      expect(store.backupPath).toBe(`${path.resolve(file)}.v${from}-20261122T083000.bak`);
+      expect(schemaVersion(store.sqlite)).toBe(latest);
 
-    // The backup is the untouched previous version.
-    const backup = openTestFile(store.backupPath!, { readonly: true });
-    expect(schemaVersion(backup)).toBe(from);
-    expect(backup.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 1 });
-    backup.close();
+      // The backup is the untouched previous version.
+      const backup = openTestFile(store.backupPath!, { readonly: true });
+      expect(schemaVersion(backup)).toBe(from);
+      expect(backup.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 1 });
+      backup.close();
 
-    expect(store.sqlite.prepare('SELECT case_number FROM cases').all()).toEqual([{ case_number: '〔2026〕黎托援字第0001号' }]);
-    await store.close();
-  });
+      expect(store.sqlite.prepare('SELECT case_number FROM cases').all()).toEqual([
+        { case_number: '〔2026〕黎托援字第0001号' },
+      ]);
+      await store.close();
+    },
+  );
 
   it('indexes the cases of a file made before the search index existed', async () => {
     const file = path.join(tempDir(), 'casedesk.sqlite');
@@ -77,9 +82,13 @@ describe('opening a data file', () => {
     `);
     await previous.close();
     const store = openStore(file, { keys: testKeys() });
-    const hit = store.sqlite.prepare(`SELECT rowid FROM case_search_bigram WHERE case_search_bigram MATCH '"秀英"'`).all();
+    const hit = store.sqlite
+      .prepare(`SELECT rowid FROM case_search_bigram WHERE case_search_bigram MATCH '"秀英"'`)
+      .all();
     expect(hit).toEqual([{ rowid: 1 }]);
-    const tri = store.sqlite.prepare(`SELECT rowid FROM case_search_trigram WHERE case_search_trigram MATCH '"1949123"'`).all();
+    const tri = store.sqlite
+      .prepare(`SELECT rowid FROM case_search_trigram WHERE case_search_trigram MATCH '"1949123"'`)
+      .all();
     expect(tri).toEqual([{ rowid: 1 }]);
     await store.close();
   });
@@ -110,7 +119,11 @@ describe('opening a data file', () => {
     const file = path.join(tempDir(), 'casedesk.sqlite');
     const broken = [
       ...migrations,
-      { version: latest + 1, name: 'broken', up: (db: BetterSqlite3.Database) => db.exec('CREATE TABLE half (x); SELECT * FROM nowhere;') },
+      {
+        version: latest + 1,
+        name: 'broken',
+        up: (db: BetterSqlite3.Database) => db.exec('CREATE TABLE half (x); SELECT * FROM nowhere;'),
+      },
     ];
     await openStore(file, { keys: testKeys() }).close();
     expect(() => openStore(file, { keys: testKeys(), migrations: broken })).toThrow();

@@ -12,7 +12,9 @@ export async function choose(page: Page, label: string, typed: string, option: s
   await box.pressSequentially(typed);
   await page.locator('.ant-select-item-option-active').filter({ hasText: option }).waitFor();
   await box.press('Enter');
-  await expect(scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) }).textContent()).resolves.toContain(option);
+  await expect(
+    scope.locator('.ant-select', { has: page.getByLabel(label, { exact: true }) }).textContent(),
+  ).resolves.toContain(option);
   // Let the list finish closing, so that it neither covers the next field nor shows in a screenshot.
   await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
 }
@@ -55,7 +57,9 @@ export async function act(page: Page, action: string, fill: (dialog: Locator) =>
 export async function receiveMissingMaterials(page: Page) {
   await page.reload();
   await page.getByTestId('dossier-status').waitFor();
-  const pending = page.locator('tr[data-testid^="dossier-item-"]').filter({ has: page.locator('.ant-tag', { hasText: /^(缺少|未到期)$/ }) });
+  const pending = page
+    .locator('tr[data-testid^="dossier-item-"]')
+    .filter({ has: page.locator('.ant-tag', { hasText: /^(缺少|未到期)$/ }) });
   for (let left = 30; left > 0 && (await pending.count()) > 0; left--) {
     await pending.first().getByRole('button', { name: '登记收到' }).click();
     const card = page.locator('.dossier-receive');

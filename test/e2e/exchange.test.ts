@@ -56,11 +56,16 @@ it('carries an office’s package to the bureau, which imports it and refuses a 
   await page.getByRole('button', { name: '生成数据包' }).click();
   await page.getByRole('status').filter({ hasText: '已生成第1次报送' }).waitFor();
   await office.screenshot('exchange-01-office-export');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载' }).click(),
+  ]);
   const usb = tempDir();
   const good = path.join(usb, download.suggestedFilename());
   await download.saveAs(good);
-  expect(path.basename(good)).toBe('43011101-2026-11-0001.casedesk'.replace('2026-11', new Date().toISOString().slice(0, 7)));
+  expect(path.basename(good)).toBe(
+    '43011101-2026-11-0001.casedesk'.replace('2026-11', new Date().toISOString().slice(0, 7)),
+  );
   const damaged = path.join(usb, 'damaged.casedesk');
   const bytes = fs.readFileSync(good);
   bytes[bytes.length - 3] = bytes[bytes.length - 3]! ^ 0x40;

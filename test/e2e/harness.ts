@@ -8,19 +8,25 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startPreviewServer, type PreviewServer } from '../../scripts/previewServer';
 import { createApi, type Api } from '../../shared/client';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RESULTS_DIR = path.join(__dirname, '..', '..', 'test-results');
 
 /**
  * The flags measured in ../shared/notes/toolchain.md: no background networking on a closed network. `launch()`
  * gives every run a fresh, empty profile of its own (playwright refuses an explicit --user-data-dir here).
  */
-export async function launchChromium(): Promise<Browser> {
+async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
     ],
   });
 }
@@ -62,7 +68,12 @@ export async function startApp({ clock = false }: StartOptions = {}): Promise<Ru
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
   // The app must never reach beyond the loopback preview.
   await page.route('**/*', (route) =>
-    route.request().url().startsWith(server.url.slice(0, server.url.indexOf('/?'))) ? route.continue() : route.abort(),
+    route
+      .request()
+      .url()
+      .startsWith(server.url.slice(0, server.url.indexOf('/?')))
+      ? route.continue()
+      : route.abort(),
   );
   if (clock) await page.clock.install();
   await page.goto(server.url);

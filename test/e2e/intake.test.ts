@@ -17,16 +17,23 @@ afterEach(async () => {
 });
 
 /** What the data file holds, asked of the same backend the page talks to. */
-const stored = () => app.stored.call('cases.list', {
-  kind: null, status: null, query: '', page: 1, pageSize: 20, sortBy: 'receivedOn', sortOrder: 'desc',
-});
+const stored = () =>
+  app.stored.call('cases.list', {
+    kind: null,
+    status: null,
+    query: '',
+    page: 1,
+    pageSize: 20,
+    sortBy: 'receivedOn',
+    sortOrder: 'desc',
+  });
 
 async function openIntake(page: Page) {
   await page.getByRole('navigation', { name: '主导航' }).getByText('登记申请').click();
   await page.getByRole('heading', { name: '法律援助申请表' }).waitFor();
 }
 
-it('registers a legal-aid application and finds it by part of the applicant\'s name', async () => {
+it("registers a legal-aid application and finds it by part of the applicant's name", async () => {
   const { page } = app;
   // Everything the page asks for comes from the loopback preview, and nothing breaks the CSP or throws.
   const origin = new URL(app.url).origin;

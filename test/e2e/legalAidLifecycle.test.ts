@@ -57,7 +57,10 @@ async function confirm(page: Page, dialog: ReturnType<Page['getByRole']>, status
   await dialog.waitFor({ state: 'detached', timeout: 10_000 }).catch(async (error: unknown) => {
     throw new Error(`对话框未关闭：${await dialog.textContent()}`, { cause: error });
   });
-  await page.getByTestId('case-status').filter({ hasText: new RegExp(`^${status}$`) }).waitFor();
+  await page
+    .getByTestId('case-status')
+    .filter({ hasText: new RegExp(`^${status}$`) })
+    .waitFor();
 }
 
 it('carries a legal-aid case from intake through every stage to the archive', async () => {
@@ -72,8 +75,18 @@ it('carries a legal-aid case from intake through every stage to the archive', as
 
   // The administrator sets up the office and the accounts of a clerk and the director; the clerk signs in.
   await setUpFirstRun(app);
-  await app.stored.call('users.create', { username: 'lijuan', displayName: '李娟', role: 'clerk', password: 'Initial123' });
-  await app.stored.call('users.create', { username: 'zhangwei', displayName: '张伟', role: 'director', password: 'Initial123' });
+  await app.stored.call('users.create', {
+    username: 'lijuan',
+    displayName: '李娟',
+    role: 'clerk',
+    password: 'Initial123',
+  });
+  await app.stored.call('users.create', {
+    username: 'zhangwei',
+    displayName: '张伟',
+    role: 'director',
+    password: 'Initial123',
+  });
   await signInFirstTime(page, 'lijuan', '李娟', 'Lijuan2026');
 
   // The roster: a lawyer for family matters and a legal-service worker for wages.
@@ -117,13 +130,30 @@ it('carries a legal-aid case from intake through every stage to the archive', as
   const heading = page.getByRole('heading', { name: /^〔\d{4}〕黎托援字第0001号$/ });
   await heading.waitFor();
   const caseNumber = (await heading.textContent()) ?? '';
-  const caseId = (await app.stored.call('cases.list', { kind: null, status: null, query: '', page: 1, pageSize: 20, sortBy: 'receivedOn', sortOrder: 'desc' })).rows[0]!.id;
+  const caseId = (
+    await app.stored.call('cases.list', {
+      kind: null,
+      status: null,
+      query: '',
+      page: 1,
+      pageSize: 20,
+      sortBy: 'receivedOn',
+      sortOrder: 'desc',
+    })
+  ).rows[0]!.id;
   const timeline = () => app.stored.call('cases.timeline', { caseId });
   /** Files every required material not on file yet (on the dossier page, which is not this test's: here through the same backend). */
   const fileDossier = async () => {
     const { checklist } = await app.stored.call('dossier.get', { caseId });
     for (const item of checklist.items.filter((i) => i.required && !i.present)) {
-      await app.stored.call('dossier.markReceived', { caseId, itemKey: item.key, receivedOn: today, pages: 1, form: '复印件', note: '' });
+      await app.stored.call('dossier.markReceived', {
+        caseId,
+        itemKey: item.key,
+        receivedOn: today,
+        pages: 1,
+        form: '复印件',
+        note: '',
+      });
     }
   };
   await page.getByTestId('case-status').filter({ hasText: '待审查' }).waitFor();
@@ -177,12 +207,19 @@ it('carries a legal-aid case from intake through every stage to the archive', as
 
   // The decision starts from the 事项类型 the verdict found.
   dialog = await openAction(page, '审查决定');
-  await expect(dialog.locator('.ant-select', { has: page.getByLabel('事项类型', { exact: true }) }).textContent()).resolves.toContain('请求给付赡养费、抚养费、扶养费');
+  await expect(
+    dialog.locator('.ant-select', { has: page.getByLabel('事项类型', { exact: true }) }).textContent(),
+  ).resolves.toContain('请求给付赡养费、抚养费、扶养费');
   expect(await dialog.getByRole('radio', { name: '给予法律援助' }).isChecked()).toBe(true);
   await dialog.getByLabel('决定书编号').fill('黎援决〔2026〕1号');
   await confirm(page, dialog, '已决定给予');
   // Three days to assign (a last day on a rest day moves to the next working day).
-  await page.getByRole('region', { name: '办理期限' }).getByRole('row').filter({ hasText: '指派承办人员' }).filter({ hasText: /剩余[3-9]日/ }).waitFor();
+  await page
+    .getByRole('region', { name: '办理期限' })
+    .getByRole('row')
+    .filter({ hasText: '指派承办人员' })
+    .filter({ hasText: /剩余[3-9]日/ })
+    .waitFor();
 
   // The assignment takes the roster's suggestion: the family lawyer, next in rotation.
   dialog = await openAction(page, '指派');
@@ -236,16 +273,35 @@ it('carries a legal-aid case from intake through every stage to the archive', as
   await page.getByRole('region', { name: '可进行的操作' }).getByText('本案目前没有可进行的操作。').waitFor();
 
   // The timeline tells the whole story, step by step, with who recorded each.
-  const steps = ['登记受理', '一次性告知补充材料', '补齐材料', '审查决定', '指派', '办理进展', '结案', '办案补贴', '归档'];
+  const steps = [
+    '登记受理',
+    '一次性告知补充材料',
+    '补齐材料',
+    '审查决定',
+    '指派',
+    '办理进展',
+    '结案',
+    '办案补贴',
+    '归档',
+  ];
   const entries = history.getByTestId('timeline-entry');
   await entries.nth(steps.length - 1).waitFor(); // the timeline reloads after the action
   await expect(entries.count()).resolves.toBe(steps.length);
-  for (const [i, label] of steps.entries()) await expect(entries.nth(i).textContent()).resolves.toMatch(new RegExp(`^${formatChineseDate(today)} ${label}`));
+  for (const [i, label] of steps.entries())
+    await expect(entries.nth(i).textContent()).resolves.toMatch(new RegExp(`^${formatChineseDate(today)} ${label}`));
   await expect(entries.nth(4).textContent()).resolves.toContain('承办人员王律师');
   await expect(entries.nth(7).textContent()).resolves.toContain('办案补贴金额800.00 元');
   await expect(entries.nth(8).textContent()).resolves.toContain('李娟 记录于');
   expect((await timeline()).map((e) => e.action)).toEqual([
-    'register', 'notifyMissing', 'supplyMaterials', 'decide', 'assign', 'recordProgress', 'close', 'recordSubsidy', 'archive',
+    'register',
+    'notifyMissing',
+    'supplyMaterials',
+    'decide',
+    'assign',
+    'recordProgress',
+    'close',
+    'recordSubsidy',
+    'archive',
   ]);
   await app.screenshot('lifecycle-07-archived');
   expect(problems).toEqual([]);

@@ -18,7 +18,7 @@ afterEach(async () => {
   await app?.close();
 });
 
-it('carries a neighbours\' dispute from registration to the archive', async () => {
+it("carries a neighbours' dispute from registration to the archive", async () => {
   const { page } = app;
   await setUpFirstRun(app);
   await page.getByRole('navigation', { name: '主导航' }).getByText('登记调解').click();
@@ -71,11 +71,16 @@ it('carries a neighbours\' dispute from registration to the archive', async () =
   await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await dialog.getByText('协议内容：口头协议须由调解员记录协议内容（人民调解法第28条）').waitFor();
   await app.screenshot('mediation-02-oral-without-content');
-  await expect(app.stored.call('mediation.get', { id })).resolves.toMatchObject({ status: 'mediating', facts: { agreement: null } });
+  await expect(app.stored.call('mediation.get', { id })).resolves.toMatchObject({
+    status: 'mediating',
+    facts: { agreement: null },
+  });
 
   await dialog.getByRole('radio', { name: '书面' }).check();
   await dialog.getByLabel('调解协议书编号', { exact: true }).fill('花调〔2026〕12号');
-  await dialog.getByLabel('协议内容', { exact: true }).fill('李秀梅于十日内将排水沟改道，并赔偿王建国墙基修复费1500元。');
+  await dialog
+    .getByLabel('协议内容', { exact: true })
+    .fill('李秀梅于十日内将排水沟改道，并赔偿王建国墙基修复费1500元。');
   await dialog.getByLabel('协议金额', { exact: true }).fill('1500');
   await dialog.getByRole('button', { name: '保存', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
@@ -100,14 +105,28 @@ it('carries a neighbours\' dispute from registration to the archive', async () =
     await d.getByLabel('归档号', { exact: true }).fill('2026-调-012');
   });
   await status(page).filter({ hasText: '已归档' }).waitFor();
-  await expect(page.getByRole('region', { name: '可进行的操作' }).textContent()).resolves.toContain('本案当前没有可进行的操作');
+  await expect(page.getByRole('region', { name: '可进行的操作' }).textContent()).resolves.toContain(
+    '本案当前没有可进行的操作',
+  );
 
   // The timeline has every step, oldest first.
   const timeline = page.getByRole('region', { name: '办理过程' });
   await timeline.getByTestId('timeline-entry').nth(8).waitFor();
   // Each entry is headed by its date and what was done.
-  const steps = (await timeline.getByTestId('timeline-entry').locator('strong').allTextContents()).map((t) => t.replace(formatChineseDate(localDate()), '').trim());
-  expect(steps).toEqual(['登记受理', '调查记录', '调解记录', '调解成功', '履行情况', '回访', '申请司法确认', '司法确认结果', '归档']);
+  const steps = (await timeline.getByTestId('timeline-entry').locator('strong').allTextContents()).map((t) =>
+    t.replace(formatChineseDate(localDate()), '').trim(),
+  );
+  expect(steps).toEqual([
+    '登记受理',
+    '调查记录',
+    '调解记录',
+    '调解成功',
+    '履行情况',
+    '回访',
+    '申请司法确认',
+    '司法确认结果',
+    '归档',
+  ]);
   await app.screenshot('mediation-03-archived');
 
   const stored = await app.stored.call('mediation.get', { id });

@@ -6,7 +6,15 @@
 import { formatChineseDate, localDate } from '../../shared/dates';
 import { MATTER_SEED } from '../../shared/kinds/notarization/matters';
 import { APPLICANT_ID, CERTIFICATE_NUMBER, NOTARY_OFFICE } from '../shared/kinds/notarization/fixtures';
-import { act, actions, caseStatus as status, choose, openAction as open, receiveMissingMaterials, save } from './caseSteps';
+import {
+  act,
+  actions,
+  caseStatus as status,
+  choose,
+  openAction as open,
+  receiveMissingMaterials,
+  save,
+} from './caseSteps';
 import { setUpFirstRun, startApp, type RunningApp } from './harness';
 
 jest.setTimeout(180_000);
@@ -70,13 +78,19 @@ it('carries a 学历 request from intake to the archive, accepted with a 容缺 
   await accept.getByRole('button', { name: '保存', exact: true }).click();
   await accept.getByText('书面承诺：容缺受理须有申请人签署的书面承诺').waitFor();
   await app.screenshot('notarization-02-no-commitment');
-  await expect(app.stored.call('notarization.get', { id })).resolves.toMatchObject({ status: 'forwarded', progress: { accepted: null } });
+  await expect(app.stored.call('notarization.get', { id })).resolves.toMatchObject({
+    status: 'forwarded',
+    progress: { accepted: null },
+  });
   await accept.getByLabel('书面承诺', { exact: true }).check();
   await save(accept);
   await status(page).filter({ hasText: '已受理办理中' }).waitFor();
   // The certificate waits for the 容缺 item.
   await expect(actions(page).getByRole('button', { name: '出证', exact: true }).count()).resolves.toBe(0);
-  await page.getByRole('region', { name: '办理期限' }).getByText(/容缺材料补交/).waitFor();
+  await page
+    .getByRole('region', { name: '办理期限' })
+    .getByText(/容缺材料补交/)
+    .waitFor();
 
   await act(page, '容缺材料补交', async () => {});
   await act(page, '出证', async (d) => {
@@ -99,8 +113,19 @@ it('carries a 学历 request from intake to the archive, accepted with a 容缺 
   const timeline = page.getByRole('region', { name: '办理过程' });
   await timeline.getByTestId('timeline-entry').nth(7).waitFor();
   // Each entry is headed by its date and what was done.
-  const steps = (await timeline.getByTestId('timeline-entry').locator('strong').allTextContents()).map((t) => t.replace(formatChineseDate(localDate()), '').trim());
-  expect(steps).toEqual(['登记受理', '材料核对／一次性告知', '转递公证处', '受理', '容缺材料补交', '出证', '送达／领取', '归档']);
+  const steps = (await timeline.getByTestId('timeline-entry').locator('strong').allTextContents()).map((t) =>
+    t.replace(formatChineseDate(localDate()), '').trim(),
+  );
+  expect(steps).toEqual([
+    '登记受理',
+    '材料核对／一次性告知',
+    '转递公证处',
+    '受理',
+    '容缺材料补交',
+    '出证',
+    '送达／领取',
+    '归档',
+  ]);
   await app.screenshot('notarization-03-archived');
 
   await expect(app.stored.call('notarization.get', { id })).resolves.toMatchObject({

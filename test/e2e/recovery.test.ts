@@ -24,17 +24,35 @@ it('installs a recovery package with one row that differs on both sides, the cle
   await setUpFirstRun(office);
   const application = validApplication();
   const kept = await office.stored.call('legalAid.create', { draftId: null, application });
-  const lost = await office.stored.call('legalAid.create', { draftId: null, application: { ...application, applicant: { ...application.applicant, name: '欧阳秀英' } } });
+  const lost = await office.stored.call('legalAid.create', {
+    draftId: null,
+    application: { ...application, applicant: { ...application.applicant, name: '欧阳秀英' } },
+  });
 
   // The county bureau, introduced to the office, imports its export.
   county = testBackend(path.join(tempDir(), 'casedesk.sqlite'));
-  await county.api.call('office.setup', { name: '长沙市雨花区司法局', divisionCode: '430111', officeNumber: '00', bureauName: '长沙市雨花区司法局', caseNumberPrefix: '雨司' });
+  await county.api.call('office.setup', {
+    name: '长沙市雨花区司法局',
+    divisionCode: '430111',
+    officeNumber: '00',
+    bureauName: '长沙市雨花区司法局',
+    caseNumberPrefix: '雨司',
+  });
   await county.api.call('exchange.setMode', { mode: 'bureau' });
-  await office.stored.call('exchange.setBureauKey', { publicKey: (await county.api.call('exchange.keys', {})).publicKey! });
+  await office.stored.call('exchange.setBureauKey', {
+    publicKey: (await county.api.call('exchange.keys', {})).publicKey!,
+  });
   const keys = await office.stored.call('exchange.keys', {});
-  await county.api.call('bureau.registerOffice', { code: '43011101', name: '黎托街道司法所', publicKey: keys.publicKey!, fingerprint: keys.fingerprint! });
+  await county.api.call('bureau.registerOffice', {
+    code: '43011101',
+    name: '黎托街道司法所',
+    publicKey: keys.publicKey!,
+    fingerprint: keys.fingerprint!,
+  });
   const made = await office.stored.call('exchange.export', { period: null, folder: null });
-  expect((await county.api.call('bureau.importFiles', { files: [made.file] }))[0]).toMatchObject({ status: 'imported' });
+  expect((await county.api.call('bureau.importFiles', { files: [made.file] }))[0]).toMatchObject({
+    status: 'imported',
+  });
   const bureauTitle = (await office.stored.call('legalAid.get', { id: kept.id })).application.matter;
 
   // The office loses one case (as to a restore) and changes the other's title since its export.
@@ -42,7 +60,11 @@ it('installs a recovery package with one row that differs on both sides, the cle
   sqlite.prepare('DELETE FROM cases WHERE id = ?').run(lost.id);
   sqlite.prepare(`UPDATE cases SET title = '本所改过的案由' WHERE id = ?`).run(kept.id);
   sqlite.prepare('DELETE FROM audit_pending').run();
-  const recovery = await county.api.call('bureau.recoveryPackage', { code: '43011101', folder: tempDir(), download: false });
+  const recovery = await county.api.call('bureau.recoveryPackage', {
+    code: '43011101',
+    folder: tempDir(),
+    download: false,
+  });
 
   const page = office.page;
   await page.getByRole('menuitem', { name: '数据报送' }).click();
@@ -54,12 +76,30 @@ it('installs a recovery package with one row that differs on both sides, the cle
   await differing.getByRole('cell', { name: bureauTitle, exact: true }).waitFor();
   await page.getByRole('region', { name: '恢复包核对结果' }).getByText(lost.caseNumber).waitFor();
   await office.screenshot('recovery-01-office-check');
-  expect(await office.stored.call('cases.list', { kind: null, status: null, query: '', page: 1, pageSize: 10, sortBy: 'caseNumber', sortOrder: 'asc' })).toMatchObject({ total: 1 });
+  expect(
+    await office.stored.call('cases.list', {
+      kind: null,
+      status: null,
+      query: '',
+      page: 1,
+      pageSize: 10,
+      sortBy: 'caseNumber',
+      sortOrder: 'asc',
+    }),
+  ).toMatchObject({ total: 1 });
 
   await differing.getByRole('radio', { name: '采用县局的' }).check();
   await page.getByRole('button', { name: '安装恢复包' }).click();
   await page.getByRole('status').filter({ hasText: '已安装恢复包' }).filter({ hasText: '采用县局的1行' }).waitFor();
-  const list = await office.stored.call('cases.list', { kind: null, status: null, query: '', page: 1, pageSize: 10, sortBy: 'caseNumber', sortOrder: 'asc' });
+  const list = await office.stored.call('cases.list', {
+    kind: null,
+    status: null,
+    query: '',
+    page: 1,
+    pageSize: 10,
+    sortBy: 'caseNumber',
+    sortOrder: 'asc',
+  });
   expect(list.rows.map((r) => r.caseNumber).sort()).toEqual([kept.caseNumber, lost.caseNumber].sort());
   expect(sqlite.prepare('SELECT title FROM cases WHERE id = ?').pluck().get(kept.id)).toBe(bureauTitle);
 
@@ -71,6 +111,8 @@ it('installs a recovery package with one row that differs on both sides, the cle
   await page.getByRole('status').filter({ hasText: '已保存证件号码' }).waitFor();
   await masked.waitFor({ state: 'detached' }); // nobody left to enter
   await office.screenshot('recovery-02-office-installed');
-  expect(sqlite.prepare(`SELECT id_number FROM parties WHERE case_id = ? AND role = 'applicant'`).pluck().get(lost.id)).toBe(application.applicant.idNumber);
+  expect(
+    sqlite.prepare(`SELECT id_number FROM parties WHERE case_id = ? AND role = 'applicant'`).pluck().get(lost.id),
+  ).toBe(application.applicant.idNumber);
   expect(problems).toEqual([]);
 });

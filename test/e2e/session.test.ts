@@ -111,15 +111,30 @@ it('signs out, signs in again after a wrong password, changes the initial passwo
   await page.getByTestId('current-user').filter({ hasText: ADMIN.displayName }).waitFor();
   await page.getByRole('navigation', { name: '主导航' }).getByText('审计日志').click();
   await page.getByRole('heading', { name: '审计日志' }).waitFor();
-  await page.getByRole('table', { name: /的字段变化$/ }).first().waitFor();
+  await page
+    .getByRole('table', { name: /的字段变化$/ })
+    .first()
+    .waitFor();
   await page.getByRole('button', { name: '校验' }).click();
-  await page.getByRole('status').filter({ hasText: /^审计日志完整：共\d+条记录/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^审计日志完整：共\d+条记录/ })
+    .waitFor();
   await app.screenshot('session-06-audit');
   // The clerk's half-filled form was kept as a draft as they typed.
   const drafts = await app.stored.call('drafts.list', { kind: 'legal_aid' });
   expect(drafts.map((d) => d.title)).toEqual(['张秀英']);
   // The password change is in the log under the clerk's own name, the hash left out.
-  const log = await app.stored.call('audit.list', { username: 'lijuan', channel: 'auth.changePassword', tableName: 'users', rowKey: null, from: null, to: null, page: 1, pageSize: 20 });
+  const log = await app.stored.call('audit.list', {
+    username: 'lijuan',
+    channel: 'auth.changePassword',
+    tableName: 'users',
+    rowKey: null,
+    from: null,
+    to: null,
+    page: 1,
+    pageSize: 20,
+  });
   expect(log.rows.map((r) => r.op)).toEqual(['update']);
   expect(log.rows[0]!.after).toMatchObject({ username: 'lijuan', must_change_password: 0 });
   expect(JSON.stringify(log.rows[0])).not.toContain('scrypt');

@@ -25,7 +25,10 @@ beforeAll(async () => {
 
 describe('the Electron build', () => {
   it('writes main.js and preload.js (with source maps) where package.json’s "main" points', () => {
-    expect(built.map((file) => path.relative(ROOT, file.file))).toEqual([path.join('dist', 'electron', 'main.js'), path.join('dist', 'electron', 'preload.js')]);
+    expect(built.map((file) => path.relative(ROOT, file.file))).toEqual([
+      path.join('dist', 'electron', 'main.js'),
+      path.join('dist', 'electron', 'preload.js'),
+    ]);
     for (const { file, bytes } of built) {
       expect(bytes).toBeGreaterThan(0);
       expect(fs.statSync(file).size).toBe(bytes);
@@ -36,7 +39,10 @@ describe('the Electron build', () => {
 
   it('leaves only electron and better-sqlite3 to be required at run time by main, and only electron by the preload', () => {
     // Node's own modules, with or without the node: prefix (bundled libraries such as exceljs require 'fs', 'zlib').
-    const external = (file: string) => [...new Set(requiredModules(fs.readFileSync(path.join(OUT, file), 'utf8')))].filter((name) => !name.startsWith('node:') && !builtinModules.includes(name)).sort();
+    const external = (file: string) =>
+      [...new Set(requiredModules(fs.readFileSync(path.join(OUT, file), 'utf8')))]
+        .filter((name) => !name.startsWith('node:') && !builtinModules.includes(name))
+        .sort();
     expect(external('main.js')).toEqual(['better-sqlite3-multiple-ciphers', 'electron']);
     expect(external('preload.js')).toEqual(['electron']);
   });
@@ -84,7 +90,10 @@ describe('the Electron build', () => {
         const answer = (await launched.call(channel, 'not an input')) as { ok: boolean; error?: { code: string } };
         expect([channel, answer.ok, answer.error?.code === 'UNKNOWN_CHANNEL']).toEqual([channel, false, false]);
       }
-      expect(await launched.call('no.such.channel', {})).toEqual({ ok: false, error: expect.objectContaining({ code: 'UNKNOWN_CHANNEL' }) });
+      expect(await launched.call('no.such.channel', {})).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: 'UNKNOWN_CHANNEL' }),
+      });
     } finally {
       await launched.quit();
     }

@@ -17,7 +17,11 @@ describe('the contract under fuzzing', () => {
   }, 150_000);
 
   it('reaches every channel of the contract, in both data files', () => {
-    const reached = (world: string) => report.counts.filter((c) => c.world === world && c.calls >= RUNS).map((c) => c.channel).sort();
+    const reached = (world: string) =>
+      report.counts
+        .filter((c) => c.world === world && c.calls >= RUNS)
+        .map((c) => c.channel)
+        .sort();
     expect(reached('office')).toEqual(Object.keys(contract).sort());
     expect(reached('bureau')).toEqual(Object.keys(contract).sort());
   });
@@ -42,7 +46,6 @@ describe('the contract under fuzzing', () => {
 describe('the fuzzer itself', () => {
   type Handler = (input: Record<string, unknown>, call: { db: World['backend']['store']['db'] }) => Promise<unknown>;
 
-
   /** Four faults of the kinds the fuzzer is there to find, planted in real handlers. */
   function plant(world: World): void {
     const handlers = world.backend.handlers as unknown as Record<string, Handler>;
@@ -53,7 +56,10 @@ describe('the fuzzer itself', () => {
     };
     const drafts = handlers['drafts.list']!;
     handlers['drafts.list'] = async (input, call) => {
-      await call.db.insertInto('drafts').values({ kind: 'mediation', title: '读取时写入', data: '{}', created_at: 'x', updated_at: 'x' }).execute();
+      await call.db
+        .insertInto('drafts')
+        .values({ kind: 'mediation', title: '读取时写入', data: '{}', created_at: 'x', updated_at: 'x' })
+        .execute();
       return drafts(input, call);
     };
     handlers['legalAid.rosterList'] = async () => {
@@ -63,7 +69,11 @@ describe('the fuzzer itself', () => {
       // On a connection of its own, beside the call's transaction: the dispatcher's rollback cannot undo it.
       const beside = openTestFile(world.backend.dataFile);
       try {
-        beside.prepare(`INSERT INTO drafts (kind, title, data, created_at, updated_at) VALUES ('mediation', '拒绝时写入', '{}', 'x', 'x')`).run();
+        beside
+          .prepare(
+            `INSERT INTO drafts (kind, title, data, created_at, updated_at) VALUES ('mediation', '拒绝时写入', '{}', 'x', 'x')`,
+          )
+          .run();
       } finally {
         beside.close();
       }
@@ -72,7 +82,13 @@ describe('the fuzzer itself', () => {
   }
 
   it('finds planted faults, and tells the seed, the channel, the role and the shrunk input', async () => {
-    const planted = await fuzzContract({ runs: 60, seed: 7, cases: 2, channels: ['cases.list', 'drafts.list', 'legalAid.rosterList', 'drafts.discard'], plant });
+    const planted = await fuzzContract({
+      runs: 60,
+      seed: 7,
+      cases: 2,
+      channels: ['cases.list', 'drafts.list', 'legalAid.rosterList', 'drafts.discard'],
+      plant,
+    });
     const found = Object.fromEntries(planted.failures.filter((f) => f.world === 'office').map((f) => [f.channel, f]));
     expect(found['cases.list']?.problem).toMatch(/^INTERNAL error: .*\n.*TypeError: page size out of range/);
     expect(found['cases.list']?.input).toMatch(/pageSize":(10[1-9]|1[1-9]\d|200)\b/);

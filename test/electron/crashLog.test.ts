@@ -20,14 +20,22 @@ describe('log entries', () => {
   it('carry the UTC time, the kind and the stack', () => {
     const error = new RangeError('案号计数器溢出');
     const entry = formatLogEntry('uncaughtException', error, AT);
-    expect(entry.startsWith('[2026-03-02T01:02:03.004Z] uncaughtException: RangeError: 案号计数器溢出\n    at ')).toBe(true);
+    expect(entry.startsWith('[2026-03-02T01:02:03.004Z] uncaughtException: RangeError: 案号计数器溢出\n    at ')).toBe(
+      true,
+    );
     expect(entry.endsWith('\n')).toBe(true);
   });
 
   it('describe things thrown that are not errors', () => {
-    expect(formatLogEntry('unhandledRejection', '文本', AT)).toBe('[2026-03-02T01:02:03.004Z] unhandledRejection: 文本\n');
-    expect(formatLogEntry('unhandledRejection', { code: 42 }, AT)).toBe('[2026-03-02T01:02:03.004Z] unhandledRejection: {"code":42}\n');
-    expect(formatLogEntry('unhandledRejection', undefined, AT)).toBe('[2026-03-02T01:02:03.004Z] unhandledRejection: undefined\n');
+    expect(formatLogEntry('unhandledRejection', '文本', AT)).toBe(
+      '[2026-03-02T01:02:03.004Z] unhandledRejection: 文本\n',
+    );
+    expect(formatLogEntry('unhandledRejection', { code: 42 }, AT)).toBe(
+      '[2026-03-02T01:02:03.004Z] unhandledRejection: {"code":42}\n',
+    );
+    expect(formatLogEntry('unhandledRejection', undefined, AT)).toBe(
+      '[2026-03-02T01:02:03.004Z] unhandledRejection: undefined\n',
+    );
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(formatLogEntry('x', cyclic, AT)).toBe('[2026-03-02T01:02:03.004Z] x: [object Object]\n');
@@ -35,7 +43,9 @@ describe('log entries', () => {
 
   it('read errors from another realm (a native module) by their shape', () => {
     const foreign = { name: 'Error', message: 'dlopen failed', stack: 'Error: dlopen failed\n    at native' };
-    expect(formatLogEntry('startup', foreign, AT)).toBe('[2026-03-02T01:02:03.004Z] startup: Error: dlopen failed\n    at native\n');
+    expect(formatLogEntry('startup', foreign, AT)).toBe(
+      '[2026-03-02T01:02:03.004Z] startup: Error: dlopen failed\n    at native\n',
+    );
   });
 });
 
@@ -110,7 +120,12 @@ describe('the crash handlers', () => {
   it('survive a dialog that cannot be shown', () => {
     const events = new EventEmitter();
     const logFile = mainLogFile(tempDir());
-    installCrashHandlers(events, { logFile, showError: () => { throw new Error('no display'); } });
+    installCrashHandlers(events, {
+      logFile,
+      showError: () => {
+        throw new Error('no display');
+      },
+    });
     expect(() => events.emit('uncaughtException', new Error('boom'))).not.toThrow();
     expect(fs.readFileSync(logFile, 'utf8')).toContain('boom');
   });

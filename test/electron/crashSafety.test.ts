@@ -25,7 +25,10 @@ interface Run {
  */
 function writeUntilKilled(dataFile: string, afterCommits: number, jitterMs: number): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataFile], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lines: string[] = [];
     let pending = '';
     let stderr = '';
@@ -68,7 +71,10 @@ describe('a process killed in the middle of writes', () => {
       const store = openStore(dataFile, { keys: testKeys() });
       try {
         expect(store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-        const rows = store.sqlite.prepare(`SELECT case_number, case_seq FROM cases ORDER BY case_seq`).all() as { case_number: string; case_seq: number }[];
+        const rows = store.sqlite.prepare(`SELECT case_number, case_seq FROM cases ORDER BY case_seq`).all() as {
+          case_number: string;
+          case_seq: number;
+        }[];
         const inFile = new Set(rows.map((r) => r.case_number));
         expect({ run, afterMs, lost: reported.filter((n) => !inFile.has(n)) }).toEqual({ run, afterMs, lost: [] });
         // At most one case committed but not yet reported when the kill came; numbers run on without a gap.
@@ -76,10 +82,14 @@ describe('a process killed in the middle of writes', () => {
         expect(rows.length - casesBefore - committed.length).toBeLessThanOrEqual(1);
         expect(rows.map((r) => r.case_seq)).toEqual(rows.map((_, i) => i + 1));
         // Each case is whole: its applicant, its details and its audit entries committed with it, or none of them.
-        const incomplete = store.sqlite.prepare(`
+        const incomplete = store.sqlite
+          .prepare(
+            `
           SELECT c.case_number FROM cases c
           WHERE NOT EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.role = 'applicant')
-             OR NOT EXISTS (SELECT 1 FROM legal_aid_cases l WHERE l.case_id = c.id)`).all();
+             OR NOT EXISTS (SELECT 1 FROM legal_aid_cases l WHERE l.case_id = c.id)`,
+          )
+          .all();
         expect(incomplete).toEqual([]);
         expect(store.sqlite.pragma('foreign_key_check')).toEqual([]);
         expect(verifyAuditLog(store.sqlite)).toMatchObject({ ok: true });
@@ -87,7 +97,10 @@ describe('a process killed in the middle of writes', () => {
         // Every backup that is listed is whole (a backup cut short by the kill stays a .partial file).
         for (const backup of await listBackups(store)) {
           const copy = openTestFile(backup.file, { readonly: true, fileMustExist: true });
-          expect({ backup: backup.file, integrity: copy.pragma('integrity_check', { simple: true }) }).toEqual({ backup: backup.file, integrity: 'ok' });
+          expect({ backup: backup.file, integrity: copy.pragma('integrity_check', { simple: true }) }).toEqual({
+            backup: backup.file,
+            integrity: 'ok',
+          });
           copy.close();
         }
       } finally {

@@ -13,7 +13,11 @@ import { binaryArch, crossBuildProblem, planDist } from '../../scripts/dist';
 jest.setTimeout(60_000);
 
 const ROOT = path.resolve(__dirname, '../..');
-const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { productName: string; main: string; scripts: Record<string, string> };
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  productName: string;
+  main: string;
+  scripts: Record<string, string>;
+};
 
 let config: Configuration;
 beforeAll(async () => {
@@ -31,14 +35,21 @@ describe('the packaging configuration', () => {
   });
 
   it('would be refused by that schema if it were wrong, so the check above means something', async () => {
-    await expect(validate({ ...config, nsis: { ...config.nsis, perMachne: true } as Configuration['nsis'] })).rejects.toThrow(
-      /configuration\.nsis should be one of these/,
+    await expect(
+      validate({ ...config, nsis: { ...config.nsis, perMachne: true } as Configuration['nsis'] }),
+    ).rejects.toThrow(/configuration\.nsis should be one of these/);
+    await expect(validate({ ...config, perMachine: true } as Configuration)).rejects.toThrow(
+      /unknown property 'perMachine'/,
     );
-    await expect(validate({ ...config, perMachine: true } as Configuration)).rejects.toThrow(/unknown property 'perMachine'/);
-    await expect(validate({ ...config, electronFuses: { runAsNod: false } as Configuration['electronFuses'] })).rejects.toThrow(/configuration\.electronFuses should be one of these/);
-    await expect(validate({ ...config, linux: { ...config.linux, target: [{ target: 'deb', arch: ['loong64'] }] } as unknown as Configuration['linux'] })).rejects.toThrow(
-      /configuration\.linux/,
-    );
+    await expect(
+      validate({ ...config, electronFuses: { runAsNod: false } as Configuration['electronFuses'] }),
+    ).rejects.toThrow(/configuration\.electronFuses should be one of these/);
+    await expect(
+      validate({
+        ...config,
+        linux: { ...config.linux, target: [{ target: 'deb', arch: ['loong64'] }] } as unknown as Configuration['linux'],
+      }),
+    ).rejects.toThrow(/configuration\.linux/);
   });
 
   it('names the product as the user-data folder does, so the packaged app opens the same data file as the CLI', () => {
@@ -54,7 +65,9 @@ describe('the packaging configuration', () => {
   it('packs the built shell and renderer and the Electron-ABI binding, unpacked from the asar', () => {
     // electron-builder's loader normalises the list into one file set.
     const [files] = config.files as { filter: string[] }[];
-    expect(files!.filter).toEqual(expect.arrayContaining(['package.json', 'dist/**/*', '.electron-native/better_sqlite3.node']));
+    expect(files!.filter).toEqual(
+      expect.arrayContaining(['package.json', 'dist/**/*', '.electron-native/better_sqlite3.node']),
+    );
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toEqual(['.electron-native/**']);
     expect(pkg.main.startsWith('dist/')).toBe(true);
@@ -116,9 +129,30 @@ describe('the packaging configuration', () => {
 describe('npm run dist', () => {
   it('builds, then packs this platform’s targets for one arch', () => {
     expect(pkg.scripts.dist).toBe('npm run build && tsx scripts/dist.ts');
-    expect(planDist(config, 'linux', 'x64').builderArgs).toEqual(['--linux', 'deb', 'AppImage', '--x64', '--publish', 'never']);
-    expect(planDist(config, 'linux', 'arm64').builderArgs).toEqual(['--linux', 'deb', 'AppImage', '--arm64', '--publish', 'never']);
-    expect(planDist(config, 'win32', 'x64').builderArgs).toEqual(['--win', 'nsis', 'portable', '--x64', '--publish', 'never']);
+    expect(planDist(config, 'linux', 'x64').builderArgs).toEqual([
+      '--linux',
+      'deb',
+      'AppImage',
+      '--x64',
+      '--publish',
+      'never',
+    ]);
+    expect(planDist(config, 'linux', 'arm64').builderArgs).toEqual([
+      '--linux',
+      'deb',
+      'AppImage',
+      '--arm64',
+      '--publish',
+      'never',
+    ]);
+    expect(planDist(config, 'win32', 'x64').builderArgs).toEqual([
+      '--win',
+      'nsis',
+      'portable',
+      '--x64',
+      '--publish',
+      'never',
+    ]);
   });
 
   it('refuses an arch or a platform the configuration has no installer for', () => {
@@ -139,7 +173,9 @@ describe('npm run dist', () => {
   });
 
   it('reads which arch a native module was compiled for before packing it', () => {
-    const nodeBuild = fs.readFileSync(path.join(ROOT, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node'));
+    const nodeBuild = fs.readFileSync(
+      path.join(ROOT, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node'),
+    );
     expect(binaryArch(nodeBuild)).toBe(process.arch);
     const elf = (machine: number) => {
       const header = Buffer.alloc(64);

@@ -20,9 +20,15 @@ const CHILD = path.join(ROOT, 'test', 'support', 'encryptChild.ts');
 const STEPS: MigrationStep[] = ['copied', 'encrypted', 'verified', 'original-aside', 'swapped'];
 
 /** Runs the child until it reports `step` (then SIGKILL), or to its end; resolves with what it printed. */
-function runUntil(dataFile: string, step: MigrationStep | 'none'): Promise<{ out: string; signal: NodeJS.Signals | null; stderr: string }> {
+function runUntil(
+  dataFile: string,
+  step: MigrationStep | 'none',
+): Promise<{ out: string; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataFile, step], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataFile, step], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let stderr = '';
     const giveUp = setTimeout(() => child.kill('SIGKILL'), 100_000); // never got there: fail, but do not hang
@@ -45,8 +51,11 @@ let expected: { cases: number; parties: number; audit: string };
 beforeAll(async () => {
   const backend = testBackend();
   await backend.api.call('office.setup', OFFICE);
-  for (let i = 0; i < 5; i++) await backend.api.call('legalAid.create', { draftId: null, application: validApplication() });
-  const { cases, parties } = backend.store.sqlite.prepare('SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM parties) AS parties').get() as { cases: number; parties: number };
+  for (let i = 0; i < 5; i++)
+    await backend.api.call('legalAid.create', { draftId: null, application: validApplication() });
+  const { cases, parties } = backend.store.sqlite
+    .prepare('SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM parties) AS parties')
+    .get() as { cases: number; parties: number };
   expected = { cases, parties, audit: JSON.stringify(verifyAuditLog(backend.store.sqlite)) };
   await backend.close();
   decryptInPlace(backend.dataFile);
@@ -62,14 +71,18 @@ it.each(STEPS)('killed at “%s”, the next open finds one usable file with eve
   expect(run.out).not.toContain('done');
 
   const store = openStore(dataFile, { keys: testKeys() });
-  const { cases, parties } = store.sqlite.prepare('SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM parties) AS parties').get() as { cases: number; parties: number };
+  const { cases, parties } = store.sqlite
+    .prepare('SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM parties) AS parties')
+    .get() as { cases: number; parties: number };
   expect({ cases, parties, audit: JSON.stringify(verifyAuditLog(store.sqlite)) }).toEqual(expected);
   expect((store.sqlite.pragma('integrity_check') as { integrity_check: string }[])[0]!.integrity_check).toBe('ok');
   await store.close();
 
   expect(fileStateOf(dataFile)).toBe('encrypted');
   expect(bytesContain(dataFile, validApplication().applicant.name)).toEqual([]);
-  const left = fs.readdirSync(path.dirname(dataFile)).filter((n) => n.includes(PLAIN_ORIGINAL_SUFFIX) || n.includes(ENCRYPTING_SUFFIX));
+  const left = fs
+    .readdirSync(path.dirname(dataFile))
+    .filter((n) => n.includes(PLAIN_ORIGINAL_SUFFIX) || n.includes(ENCRYPTING_SUFFIX));
   expect(left).toEqual([]);
 });
 

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 let nextId = 1;
 
 /** Electron's preventable events: a listener calls preventDefault(). */
-export class FakeEvent {
+class FakeEvent {
   defaultPrevented = false;
   constructor(extra: Record<string, unknown> = {}) {
     Object.assign(this, extra);
@@ -34,7 +34,10 @@ export class FakeWebContents extends EventEmitter {
   readonly mainFrame = new FakeFrame('about:blank');
   windowOpenHandler: WindowOpenHandler | null = null;
   /** What webContents.print was asked, with its callback, to answer as the print dialog would. */
-  readonly printJobs: { options: Record<string, unknown> | undefined; done: (success: boolean, reason: string) => void }[] = [];
+  readonly printJobs: {
+    options: Record<string, unknown> | undefined;
+    done: (success: boolean, reason: string) => void;
+  }[] = [];
   /** Messages sent to the page: webContents.send(channel, ...args). */
   readonly sent: unknown[][] = [];
   devToolsOpen = false;
@@ -114,7 +117,7 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
-export interface InvokeEvent {
+interface InvokeEvent {
   sender: FakeWebContents;
   senderFrame: FakeFrame | null;
   processId: number;
@@ -162,14 +165,23 @@ export function fakeSafeStorage(accountKey: Buffer = crypto.randomBytes(32), ava
       if (!available) throw new Error('Encryption is not available.');
       const decipher = crypto.createDecipheriv('aes-256-gcm', accountKey, encrypted.subarray(0, 12));
       decipher.setAuthTag(encrypted.subarray(encrypted.length - 16));
-      return Buffer.concat([decipher.update(encrypted.subarray(12, encrypted.length - 16)), decipher.final()]).toString('utf8');
+      return Buffer.concat([decipher.update(encrypted.subarray(12, encrypted.length - 16)), decipher.final()]).toString(
+        'utf8',
+      );
     },
   };
 }
 
-export const DEFAULT_WORK_AREA: FakeRect = { x: 0, y: 0, width: 1920, height: 1040 };
+const DEFAULT_WORK_AREA: FakeRect = { x: 0, y: 0, width: 1920, height: 1040 };
 
-export function createFakeElectron({ appPath, userData, isPackaged = false, gotLock = true, displays = [DEFAULT_WORK_AREA], safeStorage = fakeSafeStorage() }: FakeElectronOptions) {
+export function createFakeElectron({
+  appPath,
+  userData,
+  isPackaged = false,
+  gotLock = true,
+  displays = [DEFAULT_WORK_AREA],
+  safeStorage = fakeSafeStorage(),
+}: FakeElectronOptions) {
   let exit!: () => void;
   const exited = new Promise<void>((resolve) => {
     exit = resolve;
@@ -298,10 +310,21 @@ export function createFakeElectron({ appPath, userData, isPackaged = false, gotL
       this.handlers.set(channel, handler);
     },
     /** A renderer's ipcRenderer.invoke(channel, ...args) arriving from `frame` of `sender`. */
-    async invokeFrom(sender: FakeWebContents, frame: FakeFrame | null, channel: string, ...args: unknown[]): Promise<unknown> {
+    async invokeFrom(
+      sender: FakeWebContents,
+      frame: FakeFrame | null,
+      channel: string,
+      ...args: unknown[]
+    ): Promise<unknown> {
       const handler = this.handlers.get(channel);
       if (!handler) throw new Error(`No handler registered for '${channel}'`);
-      const event: InvokeEvent = { sender, senderFrame: frame, processId: frame?.processId ?? 0, frameId: frame?.routingId ?? 0, type: 'frame' };
+      const event: InvokeEvent = {
+        sender,
+        senderFrame: frame,
+        processId: frame?.processId ?? 0,
+        frameId: frame?.routingId ?? 0,
+        type: 'frame',
+      };
       return handler(event, ...args);
     },
   };
@@ -311,7 +334,12 @@ export function createFakeElectron({ appPath, userData, isPackaged = false, gotL
     details: { url: string; responseHeaders?: Record<string, string | string[]> },
     callback: (response: { responseHeaders?: Record<string, string | string[]> }) => void,
   ) => void;
-  type PermissionRequest = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
+  type PermissionRequest = (
+    contents: unknown,
+    permission: string,
+    callback: (granted: boolean) => void,
+    details: unknown,
+  ) => void;
 
   const defaultSession = {
     beforeRequest: null as BeforeRequest | null,
@@ -357,9 +385,14 @@ export function createFakeElectron({ appPath, userData, isPackaged = false, gotL
     /** A page asks for `permission`: what the shell answers. */
     ask(permission: string): boolean | null {
       let granted: boolean | null = null;
-      this.permissionRequest?.({}, permission, (answer) => {
-        granted = answer;
-      }, {});
+      this.permissionRequest?.(
+        {},
+        permission,
+        (answer) => {
+          granted = answer;
+        },
+        {},
+      );
       return granted;
     },
   };
@@ -370,7 +403,10 @@ export function createFakeElectron({ appPath, userData, isPackaged = false, gotL
     saveDialogs: [] as Record<string, unknown>[],
     /** The file the clerk picks in the next save dialog; null: 取消. */
     saveAnswer: null as string | null,
-    showSaveDialog(_window: unknown, options: Record<string, unknown>): Promise<{ canceled: boolean; filePath?: string }> {
+    showSaveDialog(
+      _window: unknown,
+      options: Record<string, unknown>,
+    ): Promise<{ canceled: boolean; filePath?: string }> {
       this.saveDialogs.push(options);
       const answer = this.saveAnswer;
       return Promise.resolve(answer === null ? { canceled: true } : { canceled: false, filePath: answer });
@@ -378,7 +414,10 @@ export function createFakeElectron({ appPath, userData, isPackaged = false, gotL
     showErrorBox(title: string, content: string): void {
       this.errorBoxes.push({ title, content });
     },
-    showMessageBox(windowOrOptions: unknown, maybeOptions?: Record<string, unknown>): Promise<{ response: number; checkboxChecked: boolean }> {
+    showMessageBox(
+      windowOrOptions: unknown,
+      maybeOptions?: Record<string, unknown>,
+    ): Promise<{ response: number; checkboxChecked: boolean }> {
       this.messageBoxes.push(maybeOptions ?? (windowOrOptions as Record<string, unknown>));
       return Promise.resolve({ response: 0, checkboxChecked: false });
     },
@@ -406,7 +445,8 @@ export function createFakeElectron({ appPath, userData, isPackaged = false, gotL
   const contextBridge = {
     exposed: new Map<string, unknown>(),
     exposeInMainWorld(key: string, api: unknown): void {
-      if (this.exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
+      if (this.exposed.has(key))
+        throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
       this.exposed.set(key, api);
     },
   };
@@ -424,7 +464,18 @@ export function createFakeElectron({ appPath, userData, isPackaged = false, gotL
     },
   });
 
-  return { app, BrowserWindow, ipcMain, screen, session: { defaultSession }, dialog, Menu, contextBridge, ipcRenderer, safeStorage };
+  return {
+    app,
+    BrowserWindow,
+    ipcMain,
+    screen,
+    session: { defaultSession },
+    dialog,
+    Menu,
+    contextBridge,
+    ipcRenderer,
+    safeStorage,
+  };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;

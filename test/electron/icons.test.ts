@@ -46,10 +46,14 @@ function icoEntries(data: Buffer): IcoEntry[] {
 }
 
 function runMakeIcons(outDir: string): void {
-  const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(ROOT, 'scripts', 'makeIcons.ts'), '--out', outDir], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [require.resolve('tsx/cli'), path.join(ROOT, 'scripts', 'makeIcons.ts'), '--out', outDir],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) throw new Error(`makeIcons failed: ${result.stderr}`);
 }
 
@@ -77,7 +81,12 @@ describe('the generated icons', () => {
   });
 
   it('icon.png and icons/<n>x<n>.png are RGBA PNGs of the size their names say', () => {
-    expect(pngHeader(fs.readFileSync(path.join(BUILD, 'icon.png')))).toEqual({ width: MAIN_ICON_SIZE, height: MAIN_ICON_SIZE, bitDepth: 8, colourType: 6 });
+    expect(pngHeader(fs.readFileSync(path.join(BUILD, 'icon.png')))).toEqual({
+      width: MAIN_ICON_SIZE,
+      height: MAIN_ICON_SIZE,
+      bitDepth: 8,
+      colourType: 6,
+    });
     for (const size of LINUX_SIZES) {
       const header = pngHeader(fs.readFileSync(path.join(BUILD, 'icons', `${size}x${size}.png`)));
       expect([size, header]).toEqual([size, { width: size, height: size, bitDepth: 8, colourType: 6 }]);
@@ -94,7 +103,10 @@ describe('the generated icons', () => {
       expect(entry.offset + entry.bytes).toBeLessThanOrEqual(data.length);
       // Each image is a bottom-up BMP: its header repeats the width and doubles the height (image and mask).
       expect(data.readUInt32LE(entry.offset)).toBe(40);
-      expect([data.readInt32LE(entry.offset + 4), data.readInt32LE(entry.offset + 8)]).toEqual([entry.width, entry.height * 2]);
+      expect([data.readInt32LE(entry.offset + 4), data.readInt32LE(entry.offset + 8)]).toEqual([
+        entry.width,
+        entry.height * 2,
+      ]);
     }
     const last = entries.at(-1)!;
     expect(last.offset + last.bytes).toBe(data.length);

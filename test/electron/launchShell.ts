@@ -9,9 +9,12 @@ import { INVOKE_CHANNEL } from '../../electron/shellSecurity';
 import { tempDir } from '../support/fixtures';
 import { createFakeElectron, type FakeElectron, type FakeElectronOptions } from './fakeElectron';
 
-export const MAIN_SOURCE = path.resolve(__dirname, '../../electron/main.ts');
+const MAIN_SOURCE = path.resolve(__dirname, '../../electron/main.ts');
 export const PRELOAD_SOURCE = path.resolve(__dirname, '../../electron/preload.ts');
-const NODE_BINDING = path.resolve(__dirname, '../../node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node');
+const NODE_BINDING = path.resolve(
+  __dirname,
+  '../../node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node',
+);
 
 export interface LaunchOptions extends Partial<Pick<FakeElectronOptions, 'isPackaged' | 'gotLock' | 'displays'>> {
   /** The main process to load: electron/main.ts by default, or a built bundle. */
@@ -69,7 +72,10 @@ export function loadWithFakeElectron<T>(entry: string, fake: FakeElectron, stand
 export async function launchShell(options: LaunchOptions = {}): Promise<Launched> {
   const appRoot = tempDir();
   fs.mkdirSync(path.join(appRoot, 'dist', 'renderer'), { recursive: true });
-  fs.writeFileSync(path.join(appRoot, 'dist', 'renderer', 'index.html'), '<!doctype html><title>司法所案件台账</title>');
+  fs.writeFileSync(
+    path.join(appRoot, 'dist', 'renderer', 'index.html'),
+    '<!doctype html><title>司法所案件台账</title>',
+  );
   if (options.nativeBinding ?? options.isPackaged ?? false) {
     fs.mkdirSync(path.join(appRoot, '.electron-native'));
     fs.copyFileSync(NODE_BINDING, path.join(appRoot, '.electron-native', 'better_sqlite3.node'));

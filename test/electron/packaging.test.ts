@@ -37,19 +37,25 @@ const FUSES = [
 
 function fakeElectronDist(): string {
   const dist = tempDir();
-  fs.writeFileSync(path.join(dist, 'electron'), `#!/bin/sh\n# stand-in for Electron\nexit 0\n${SENTINEL}\u0001\u0008${SHIPPED_WIRE}\n`, { mode: 0o755 });
+  fs.writeFileSync(
+    path.join(dist, 'electron'),
+    `#!/bin/sh\n# stand-in for Electron\nexit 0\n${SENTINEL}\u0001\u0008${SHIPPED_WIRE}\n`,
+    { mode: 0o755 },
+  );
   fs.writeFileSync(path.join(dist, 'LICENSE'), 'MIT\n');
   fs.writeFileSync(path.join(dist, 'LICENSES.chromium.html'), '<html></html>\n');
   fs.mkdirSync(path.join(dist, 'resources'));
   fs.mkdirSync(path.join(dist, 'locales'));
-  for (const locale of ['zh-CN', 'en-US', 'de', 'fr', 'ja']) fs.writeFileSync(path.join(dist, 'locales', `${locale}.pak`), locale);
+  for (const locale of ['zh-CN', 'en-US', 'de', 'fr', 'ja'])
+    fs.writeFileSync(path.join(dist, 'locales', `${locale}.pak`), locale);
   return dist;
 }
 
 /** A copy of the project as npm run dist leaves it: bundles, a renderer, the binding (Node's build stands in). */
 async function stagedProject(): Promise<string> {
   const stage = tempDir();
-  for (const file of ['package.json', 'electron-builder.yml']) fs.copyFileSync(path.join(ROOT, file), path.join(stage, file));
+  for (const file of ['package.json', 'electron-builder.yml'])
+    fs.copyFileSync(path.join(ROOT, file), path.join(stage, file));
   // The afterPack hook electron-builder.yml names, with what it loads.
   fs.mkdirSync(path.join(stage, 'scripts'));
   for (const file of ['afterPack.cjs', 'packedRequires.ts', 'buildElectron.ts']) {
@@ -61,7 +67,10 @@ async function stagedProject(): Promise<string> {
   fs.mkdirSync(path.join(stage, 'dist', 'renderer'), { recursive: true });
   fs.writeFileSync(path.join(stage, 'dist', 'renderer', 'index.html'), '<!doctype html><title>司法所案件台账</title>');
   fs.mkdirSync(path.join(stage, '.electron-native'));
-  fs.copyFileSync(path.join(NODE_MODULES, 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node'), path.join(stage, '.electron-native', 'better_sqlite3.node'));
+  fs.copyFileSync(
+    path.join(NODE_MODULES, 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node'),
+    path.join(stage, '.electron-native', 'better_sqlite3.node'),
+  );
   return stage;
 }
 
@@ -74,8 +83,11 @@ beforeAll(async () => {
     process.execPath,
     [
       path.join(NODE_MODULES, 'electron-builder', 'cli.js'),
-      '--linux', 'dir', '--x64',
-      '--projectDir', stage,
+      '--linux',
+      'dir',
+      '--x64',
+      '--projectDir',
+      stage,
       `-c.electronDist=${fakeElectronDist()}`,
       `-c.directories.output=${out}`,
     ],
@@ -95,7 +107,9 @@ describe('the packed app', () => {
   });
 
   it('holds the bundles, the renderer and better-sqlite3’s JavaScript in app.asar, and nothing from development', () => {
-    const files = listPackage(path.join(appOut, 'resources', 'app.asar'), { isPack: false }).map((file) => file.split(path.sep).join('/'));
+    const files = listPackage(path.join(appOut, 'resources', 'app.asar'), { isPack: false }).map((file) =>
+      file.split(path.sep).join('/'),
+    );
     expect(files).toEqual(
       expect.arrayContaining([
         '/package.json',
@@ -107,9 +121,13 @@ describe('the packed app', () => {
         '/.electron-native/better_sqlite3.node', // listed in the archive, its bytes in app.asar.unpacked
       ]),
     );
-    const modules = new Set(files.filter((file) => file.startsWith('/node_modules/')).map((file) => file.split('/')[2]));
+    const modules = new Set(
+      files.filter((file) => file.startsWith('/node_modules/')).map((file) => file.split('/')[2]),
+    );
     expect([...modules].sort()).toEqual(['better-sqlite3-multiple-ciphers', 'bindings', 'file-uri-to-path']);
-    expect(files.filter((file) => /\/(src|deps|build)\//.test(file) && file.includes('better-sqlite3-multiple-ciphers'))).toEqual([]);
+    expect(
+      files.filter((file) => /\/(src|deps|build)\//.test(file) && file.includes('better-sqlite3-multiple-ciphers')),
+    ).toEqual([]);
     expect(files.filter((file) => /^\/(test|electron|shared|db|scripts|renderer)\//.test(file))).toEqual([]);
   });
 
@@ -119,20 +137,29 @@ describe('the packed app', () => {
   });
 
   it('unpacks the native module next to the archive, where the main process looks for it', () => {
-    expect(fs.statSync(path.join(appOut, 'resources', 'app.asar.unpacked', '.electron-native', 'better_sqlite3.node')).size).toBeGreaterThan(100_000);
+    expect(
+      fs.statSync(path.join(appOut, 'resources', 'app.asar.unpacked', '.electron-native', 'better_sqlite3.node')).size,
+    ).toBeGreaterThan(100_000);
   });
 
   it('tells Electron its desktop name (the Linux taskbar groups the window under the launcher’s icon)', () => {
     const dir = tempDir();
     extractAll(path.join(appOut, 'resources', 'app.asar'), dir);
     const packed = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
-    expect(packed).toMatchObject({ name: 'casedesk', productName: 'CaseDesk', main: 'dist/electron/main.js', desktopName: 'casedesk.desktop' });
+    expect(packed).toMatchObject({
+      name: 'casedesk',
+      productName: 'CaseDesk',
+      main: 'dist/electron/main.js',
+      desktopName: 'casedesk.desktop',
+    });
     expect(packed).not.toHaveProperty('devDependencies');
   });
 
   it('has the fuses flipped as electron-builder.yml says', async () => {
     const wire = await getCurrentFuseWire(path.join(appOut, 'casedesk'));
-    const states = Object.fromEntries(FUSES.map((name, index) => [name, String.fromCharCode(wire[index as keyof typeof wire] as number)]));
+    const states = Object.fromEntries(
+      FUSES.map((name, index) => [name, String.fromCharCode(wire[index as keyof typeof wire] as number)]),
+    );
     expect(states).toEqual({
       runAsNode: '0',
       enableCookieEncryption: '0',
@@ -151,7 +178,9 @@ describe('the packed app', () => {
     const appRoot = path.join(resources, 'app.asar');
     extractAll(path.join(appOut, 'resources', 'app.asar'), appRoot);
     fs.rmSync(path.join(appRoot, '.electron-native'), { recursive: true }); // only the unpacked copy may be used
-    fs.cpSync(path.join(appOut, 'resources', 'app.asar.unpacked'), path.join(resources, 'app.asar.unpacked'), { recursive: true });
+    fs.cpSync(path.join(appOut, 'resources', 'app.asar.unpacked'), path.join(resources, 'app.asar.unpacked'), {
+      recursive: true,
+    });
     // Electron provides `electron` to the app; here it resolves to the package the fake stands in for.
     fs.symlinkSync(path.join(NODE_MODULES, 'electron'), path.join(appRoot, 'node_modules', 'electron'), 'dir');
 
@@ -161,7 +190,10 @@ describe('the packed app', () => {
     process.env.CASEDESK_DB = dataFile;
     let shell: MainShell | null;
     try {
-      shell = await loadWithFakeElectron<{ started: Promise<MainShell | null> }>(path.join(appRoot, 'dist', 'electron', 'main.js'), fake).started;
+      shell = await loadWithFakeElectron<{ started: Promise<MainShell | null> }>(
+        path.join(appRoot, 'dist', 'electron', 'main.js'),
+        fake,
+      ).started;
     } finally {
       if (before === undefined) delete process.env.CASEDESK_DB;
       else process.env.CASEDESK_DB = before;
@@ -170,8 +202,17 @@ describe('the packed app', () => {
       expect(fake.dialog.errorBoxes).toEqual([]);
       expect(shell?.dataFile).toBe(dataFile);
       const window = fake.BrowserWindow.all[0]!;
-      expect(window.options.webPreferences).toMatchObject({ preload: path.join(appRoot, 'dist', 'electron', 'preload.js'), devTools: false });
-      const answer = await fake.ipcMain.invokeFrom(window.webContents, window.webContents.mainFrame, 'casedesk:invoke', 'office.get', {});
+      expect(window.options.webPreferences).toMatchObject({
+        preload: path.join(appRoot, 'dist', 'electron', 'preload.js'),
+        devTools: false,
+      });
+      const answer = await fake.ipcMain.invokeFrom(
+        window.webContents,
+        window.webContents.mainFrame,
+        'casedesk:invoke',
+        'office.get',
+        {},
+      );
       expect(answer).toEqual({ ok: true, value: null });
       expect(fs.existsSync(dataFile)).toBe(true);
     } finally {
@@ -202,10 +243,15 @@ describe('the check after packing (electron-builder.yml afterPack)', () => {
 
   it('fails the build with that message before any installer is made', async () => {
     const appOutDir = await packWithoutBindings();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the hook is the CommonJS file electron-builder loads
     const hook = require(path.join(ROOT, 'scripts', 'afterPack.cjs')) as { default(context: unknown): Promise<void> };
-    const context = { appOutDir, electronPlatformName: 'linux', packager: { appInfo: { productFilename: 'CaseDesk' } } };
-    await expect(hook.default(context)).rejects.toThrow(/lacks modules its code requires at run time:\n {2}bindings \(required by \/node_modules\/better-sqlite3-multiple-ciphers\/lib\/database\.js\)/);
+    const context = {
+      appOutDir,
+      electronPlatformName: 'linux',
+      packager: { appInfo: { productFilename: 'CaseDesk' } },
+    };
+    await expect(hook.default(context)).rejects.toThrow(
+      /lacks modules its code requires at run time:\n {2}bindings \(required by \/node_modules\/better-sqlite3-multiple-ciphers\/lib\/database\.js\)/,
+    );
     await expect(hook.default({ ...context, appOutDir: path.resolve(appOut) })).resolves.toBeUndefined();
   });
 });

@@ -45,7 +45,10 @@ describe('the preload', () => {
     const { fake, api } = loadPreload();
     fake.ipcRenderer.answer = () => Promise.reject(new Error('An object could not be cloned.'));
     expect(await api.invoke('drafts.save', { data: () => 1 })).toEqual(UNREACHABLE);
-    expect(UNREACHABLE).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/[\u4e00-\u9fff]/) } });
+    expect(UNREACHABLE).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringMatching(/[\u4e00-\u9fff]/) },
+    });
   });
 });
 

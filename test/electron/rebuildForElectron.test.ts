@@ -2,12 +2,22 @@
 // what it would build, when it skips, and that node-gyp gets Electron's target rather than npm's nodedir.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ELECTRON_HEADERS_URL, isUpToDate, nodeGypArgs, nodeGypEnv, planRebuild, stampOf } from '../../scripts/rebuildForElectron';
+import {
+  ELECTRON_HEADERS_URL,
+  isUpToDate,
+  nodeGypArgs,
+  nodeGypEnv,
+  planRebuild,
+  stampOf,
+} from '../../scripts/rebuildForElectron';
 import { tempDir } from '../support/fixtures';
 
 function projectWith(electron: string, betterSqlite3: string): string {
   const root = tempDir();
-  for (const [name, version] of [['electron', electron], ['better-sqlite3-multiple-ciphers', betterSqlite3]] as const) {
+  for (const [name, version] of [
+    ['electron', electron],
+    ['better-sqlite3-multiple-ciphers', betterSqlite3],
+  ] as const) {
     fs.mkdirSync(path.join(root, 'node_modules', name), { recursive: true });
     fs.writeFileSync(path.join(root, 'node_modules', name, 'package.json'), JSON.stringify({ name, version }));
   }
@@ -45,9 +55,22 @@ describe('rebuilding better-sqlite3 for Electron', () => {
   it('asks node-gyp for Electron’s headers and target, and drops npm settings that would build for Node instead', () => {
     const plan = planRebuild(projectWith('41.10.7', '12.11.1'), 'x64', 'linux');
     expect(nodeGypArgs(plan, '/cache')).toEqual(
-      expect.arrayContaining(['rebuild', '--release', '--target=41.10.7', '--arch=x64', `--dist-url=${ELECTRON_HEADERS_URL}`, '--devdir=/cache']),
+      expect.arrayContaining([
+        'rebuild',
+        '--release',
+        '--target=41.10.7',
+        '--arch=x64',
+        `--dist-url=${ELECTRON_HEADERS_URL}`,
+        '--devdir=/cache',
+      ]),
     );
-    const env = nodeGypEnv({ PATH: '/usr/bin', npm_config_nodedir: '/usr', NPM_CONFIG_TARGET: '20.0.0', npm_config_dist_url: 'x', npm_config_python: '/usr/bin/python3' });
+    const env = nodeGypEnv({
+      PATH: '/usr/bin',
+      npm_config_nodedir: '/usr',
+      NPM_CONFIG_TARGET: '20.0.0',
+      npm_config_dist_url: 'x',
+      npm_config_python: '/usr/bin/python3',
+    });
     expect(env).toEqual({ PATH: '/usr/bin', npm_config_python: '/usr/bin/python3' });
   });
 

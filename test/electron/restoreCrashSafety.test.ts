@@ -31,7 +31,10 @@ interface Run {
 /** Runs the child and kills it with SIGKILL `afterMs` after it said it is starting its work. */
 function workUntilKilled(args: string[], afterMs: number): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let stderr = '';
     let kill: NodeJS.Timeout | undefined;
@@ -56,7 +59,8 @@ function workUntilKilled(args: string[], afterMs: number): Promise<Run> {
 }
 
 async function registerCases(s: Site, count: number): Promise<void> {
-  for (let i = 0; i < count; i++) await s.api.call('legalAid.create', { draftId: null, application: validApplication() });
+  for (let i = 0; i < count; i++)
+    await s.api.call('legalAid.create', { draftId: null, application: validApplication() });
 }
 
 /** How long the child's work takes, unkilled, on a copy of `folder` (args made from that copy's path). */
@@ -83,14 +87,21 @@ async function expectUsable(store: Store): Promise<void> {
   expect(store.sqlite.pragma('foreign_key_check')).toEqual([]);
   expect(verifyAuditLog(store.sqlite)).toMatchObject({ ok: true });
   // Every case is whole: a case and its parts came together or not at all.
-  const incomplete = store.sqlite.prepare(`
+  const incomplete = store.sqlite
+    .prepare(
+      `
     SELECT c.case_number FROM cases c
     WHERE NOT EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.role = 'applicant')
-       OR NOT EXISTS (SELECT 1 FROM legal_aid_cases l WHERE l.case_id = c.id)`).all();
+       OR NOT EXISTS (SELECT 1 FROM legal_aid_cases l WHERE l.case_id = c.id)`,
+    )
+    .all();
   expect(incomplete).toEqual([]);
   for (const backup of await listBackups(store)) {
     const copy = openTestFile(backup.file, { readonly: true, fileMustExist: true });
-    expect({ backup: backup.file, integrity: copy.pragma('integrity_check', { simple: true }) }).toEqual({ backup: backup.file, integrity: 'ok' });
+    expect({ backup: backup.file, integrity: copy.pragma('integrity_check', { simple: true }) }).toEqual({
+      backup: backup.file,
+      integrity: 'ok',
+    });
     copy.close();
   }
 }
@@ -123,19 +134,34 @@ describe('a process killed during a restore', () => {
       const dataFile = path.join(folder, 'casedesk.sqlite');
       const afterMs = killAt(run, workMs);
       const { signal, done, stderr } = await workUntilKilled(['restore', dataFile], afterMs);
-      expect({ run, afterMs, stderr, ended: done || signal === 'SIGKILL' }).toEqual({ run, afterMs, stderr: '', ended: true });
+      expect({ run, afterMs, stderr, ended: done || signal === 'SIGKILL' }).toEqual({
+        run,
+        afterMs,
+        stderr: '',
+        ended: true,
+      });
 
       const store = openStore(dataFile, { keys: testKeys() });
       try {
         await expectUsable(store);
-        expect({ run, afterMs, cases: count(store, 'SELECT count(*) FROM cases') }).toEqual({ run, afterMs, cases: 120 });
-        expect(store.sqlite.prepare(`SELECT kind, source FROM restores`).all()).toEqual([{ kind: 'backup', source: path.basename(backup.file) }]);
+        expect({ run, afterMs, cases: count(store, 'SELECT count(*) FROM cases') }).toEqual({
+          run,
+          afterMs,
+          cases: 120,
+        });
+        expect(store.sqlite.prepare(`SELECT kind, source FROM restores`).all()).toEqual([
+          { kind: 'backup', source: path.basename(backup.file) },
+        ]);
         expect(count(store, `SELECT seq FROM sqlite_sequence WHERE name = 'cases'`)).toBeGreaterThanOrEqual(lostMaxId);
         expect(count(store, `SELECT seq FROM sqlite_sequence WHERE name = 'exchange_exports'`)).toBe(2);
         const leftovers = fs.readdirSync(folder).filter((n) => /restore-(pending|finishing)/.test(n));
         expect({ run, afterMs, leftovers }).toEqual({ run, afterMs, leftovers: [] });
         expect(count(store, `SELECT count(*) FROM attachments`)).toBe(0);
-        expect(fs.readdirSync(path.join(folder, 'attachments'), { recursive: true }).filter((n) => String(n).includes('scan-'))).toHaveLength(40);
+        expect(
+          fs
+            .readdirSync(path.join(folder, 'attachments'), { recursive: true })
+            .filter((n) => String(n).includes('scan-')),
+        ).toHaveLength(40);
       } finally {
         await store.close();
       }
@@ -154,7 +180,11 @@ describe('a process killed during a recovery', () => {
     // The office loses most of its cases, as a restore of an old backup would leave it.
     s.store.sqlite.prepare('DELETE FROM cases WHERE id > 20').run();
     s.store.sqlite.prepare('DELETE FROM audit_pending').run();
-    const recovery = await county.api.call('bureau.recoveryPackage', { code: '43011101', folder: s.folder, download: false });
+    const recovery = await county.api.call('bureau.recoveryPackage', {
+      code: '43011101',
+      folder: s.folder,
+      download: false,
+    });
     await s.close();
     await county.close();
 
@@ -166,7 +196,12 @@ describe('a process killed during a recovery', () => {
       last = path.join(folder, 'casedesk.sqlite');
       const afterMs = killAt(run, workMs);
       const { signal, done, stderr } = await workUntilKilled(args(folder), afterMs);
-      expect({ run, afterMs, stderr, ended: done || signal === 'SIGKILL' }).toEqual({ run, afterMs, stderr: '', ended: true });
+      expect({ run, afterMs, stderr, ended: done || signal === 'SIGKILL' }).toEqual({
+        run,
+        afterMs,
+        stderr: '',
+        ended: true,
+      });
 
       const store = openStore(last, { keys: testKeys() });
       try {
@@ -175,8 +210,17 @@ describe('a process killed during a recovery', () => {
         const installed = count(store, 'SELECT count(*) FROM exchange_recovery_installs');
         const recorded = count(store, `SELECT count(*) FROM restores WHERE kind = 'recovery'`);
         // All or nothing: the rows, the install's record and its restore entry came together.
-        expect({ run, afterMs, state: [[20, 0, 0], [300, 1, 1]].find((s) => String(s) === String([cases, installed, recorded])) }).toEqual({
-          run, afterMs, state: [cases, installed, recorded],
+        expect({
+          run,
+          afterMs,
+          state: [
+            [20, 0, 0],
+            [300, 1, 1],
+          ].find((s) => String(s) === String([cases, installed, recorded])),
+        }).toEqual({
+          run,
+          afterMs,
+          state: [cases, installed, recorded],
         });
         if (done) expect([cases, installed, recorded]).toEqual([300, 1, 1]);
       } finally {
@@ -184,7 +228,10 @@ describe('a process killed during a recovery', () => {
       }
     }
     // And the last copy installs (again) to the end: a recovery cut short is simply installed again.
-    const { done, stderr } = await workUntilKilled(['recover', last, path.join(path.dirname(last), recovery.fileName)], 120_000);
+    const { done, stderr } = await workUntilKilled(
+      ['recover', last, path.join(path.dirname(last), recovery.fileName)],
+      120_000,
+    );
     expect({ done, stderr }).toEqual({ done: true, stderr: '' });
     const store = openStore(last, { keys: testKeys() });
     try {

@@ -26,7 +26,15 @@ afterEach(async () => {
   running = [];
 });
 
-type Item = { label?: string; type?: string; role?: string; accelerator?: string; enabled?: boolean; click?: () => void; submenu?: Item[] };
+type Item = {
+  label?: string;
+  type?: string;
+  role?: string;
+  accelerator?: string;
+  enabled?: boolean;
+  click?: () => void;
+  submenu?: Item[];
+};
 function menuItem(launched: Launched, top: string, label: string): Item {
   const menu = launched.fake.Menu.applicationMenu!.template as Item[];
   const item = menu.find((entry) => entry.label === top)?.submenu?.find((entry) => entry.label === label);
@@ -41,9 +49,13 @@ const readLog = (launched: Launched): string => fs.readFileSync(mainLogFile(laun
  * gives up after 20 s (far beyond any busy machine) so a shell that never does it fails instead of hanging.
  */
 async function until(done: () => boolean): Promise<void> {
-  for (const start = Date.now(); !done() && Date.now() - start < 20_000; ) await new Promise((resolve) => setTimeout(resolve, 5));
+  const deadline = Date.now() + 20_000;
+  while (!done() && Date.now() < deadline) await betweenLooks();
   expect(done()).toBe(true);
 }
+
+/** The pause between two looks at the state `until` waits for (not a wait of its own). */
+const betweenLooks = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('the menu', () => {
   it('is in Chinese: 文件 (打印…, 备份…, 导出到县司法局…, 退出) and 帮助 (关于 CaseDesk)', async () => {
@@ -76,7 +88,9 @@ describe('the menu', () => {
     expect(launched.fake.dialog.errorBoxes).toEqual([]);
     menuItem(launched, '文件', '打印…').click!();
     contents.printJobs[1]!.done(false, 'Print job failed');
-    expect(launched.fake.dialog.errorBoxes).toEqual([{ title: '打印失败', content: expect.stringContaining('打印机') }]);
+    expect(launched.fake.dialog.errorBoxes).toEqual([
+      { title: '打印失败', content: expect.stringContaining('打印机') },
+    ]);
     expect(readLog(launched)).toMatch(/print: Print job failed/);
   });
 
@@ -88,14 +102,19 @@ describe('the menu', () => {
 
     menuItem(launched, '文件', '另存为PDF…').click!(); // 取消 in the save dialog: nothing is made
     await new Promise((resolve) => setImmediate(resolve));
-    expect(dialog.saveDialogs[0]).toMatchObject({ title: '另存为PDF', defaultPath: '〔2026〕黎托援字第0001号 卷内目录.pdf' });
+    expect(dialog.saveDialogs[0]).toMatchObject({
+      title: '另存为PDF',
+      defaultPath: '〔2026〕黎托援字第0001号 卷内目录.pdf',
+    });
     expect(contents.pdfJobs).toEqual([]);
 
     const file = path.join(tempDir(), '卷内目录.pdf');
     dialog.saveAnswer = file;
     menuItem(launched, '文件', '另存为PDF…').click!();
     await until(() => fs.existsSync(file) && fs.statSync(file).size > 0); // created, then written
-    expect(contents.pdfJobs).toEqual([expect.objectContaining({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true })]);
+    expect(contents.pdfJobs).toEqual([
+      expect.objectContaining({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }),
+    ]);
     expect(fs.readFileSync(file, 'latin1')).toBe('%PDF-1.7 fake');
 
     contents.pdfFailure = new Error('Failed to generate PDF');
@@ -160,7 +179,11 @@ describe('the window remembers where it was', () => {
     window.close(); // the window's close button: saves, and quits the app (its only window)
     await first.fake.app.exited;
     expect(JSON.parse(fs.readFileSync(path.join(userData, WINDOW_STATE_FILE), 'utf8'))).toEqual({
-      x: 200, y: 100, width: 1400, height: 900, maximized: true,
+      x: 200,
+      y: 100,
+      width: 1400,
+      height: 900,
+      maximized: true,
     });
 
     const second = await launch({ userData });
@@ -174,7 +197,10 @@ describe('the window remembers where it was', () => {
     const userData = path.join(tempDir(), 'userData');
     fs.mkdirSync(userData, { recursive: true });
     // Last used on a second monitor to the right; today only the laptop's 1366×768 screen is there.
-    fs.writeFileSync(path.join(userData, WINDOW_STATE_FILE), JSON.stringify({ x: 2100, y: 50, width: 1600, height: 1000, maximized: false }));
+    fs.writeFileSync(
+      path.join(userData, WINDOW_STATE_FILE),
+      JSON.stringify({ x: 2100, y: 50, width: 1600, height: 1000, maximized: false }),
+    );
     const { fake } = await launch({ userData, displays: [{ x: 0, y: 0, width: 1366, height: 728 }] });
     const { options } = fake.BrowserWindow.all[0]!;
     expect(options).toMatchObject({ width: 1366, height: 728 });
@@ -206,7 +232,9 @@ describe('an error nobody caught', () => {
 
     const log = readLog(launched);
     expect(log).toMatch(/^\[\d{4}-\d\d-\d\dT[\d:.]+Z\] uncaughtException: Error: 磁盘已满 \(ENOSPC\)\n\s+at /m);
-    expect(launched.fake.dialog.errorBoxes).toEqual([{ title: CRASH_TITLE, content: expect.stringContaining(mainLogFile(launched.userData)) }]);
+    expect(launched.fake.dialog.errorBoxes).toEqual([
+      { title: CRASH_TITLE, content: expect.stringContaining(mainLogFile(launched.userData)) },
+    ]);
     expect(launched.fake.dialog.errorBoxes[0]!.content).toMatch(/^程序遇到意外错误。/);
     expect(window.visible).toBe(true);
     expect(launched.fake.app.hasExited).toBe(false);
@@ -250,7 +278,9 @@ describe('a renderer that crashes', () => {
     const contents = launched.fake.BrowserWindow.all[0]!.webContents;
     contents.crash('oom');
     expect(contents.reloads).toBe(1);
-    expect(launched.fake.dialog.errorBoxes).toEqual([{ title: CRASH_TITLE, content: expect.stringContaining('程序界面意外关闭（oom），现在重新打开') }]);
+    expect(launched.fake.dialog.errorBoxes).toEqual([
+      { title: CRASH_TITLE, content: expect.stringContaining('程序界面意外关闭（oom），现在重新打开') },
+    ]);
     expect(readLog(launched)).toContain('render-process-gone: oom');
     contents.crash('clean-exit'); // closing normally is not a crash
     expect(contents.reloads).toBe(1);
@@ -304,17 +334,26 @@ describe('a clean quit', () => {
 
   it('asks the backup service for the day’s backup into the data folder when the app runs as Electron starts it', async () => {
     const createBackup = jest.fn(() => Promise.resolve({ file: 'x', takenAt: 'y', reason: 'daily', bytes: 1 }));
-    const launched = await launch({ standIns: { [BACKUP_SERVICE]: () => ({ ...jest.requireActual(BACKUP_SERVICE), createBackup }) } });
+    const launched = await launch({
+      standIns: { [BACKUP_SERVICE]: () => ({ ...jest.requireActual(BACKUP_SERVICE), createBackup }) },
+    });
     await launched.quit();
     expect(createBackup).toHaveBeenCalledTimes(1);
-    expect(createBackup).toHaveBeenCalledWith(launched.shell!.backend.store, { folder: null, reason: 'daily', now: expect.any(Date) });
+    expect(createBackup).toHaveBeenCalledWith(launched.shell!.backend.store, {
+      folder: null,
+      reason: 'daily',
+      now: expect.any(Date),
+    });
   });
 
   it('takes no backup when the app never opened the data file', async () => {
     const createBackup = jest.fn(() => Promise.resolve());
     const dataFile = path.join(tempDir(), 'notes.sqlite');
     fs.writeFileSync(dataFile, 'not a database');
-    const launched = await launch({ dataFile, standIns: { [BACKUP_SERVICE]: () => ({ ...jest.requireActual(BACKUP_SERVICE), createBackup }) } });
+    const launched = await launch({
+      dataFile,
+      standIns: { [BACKUP_SERVICE]: () => ({ ...jest.requireActual(BACKUP_SERVICE), createBackup }) },
+    });
     expect(launched.fake.app.hasExited).toBe(true);
     expect(createBackup).not.toHaveBeenCalled();
   });

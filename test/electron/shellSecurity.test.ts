@@ -19,9 +19,17 @@ describe('the renderer page', () => {
     expect(isRendererPage(LINUX_PAGE, LINUX_PAGE, 'linux')).toBe(true);
     expect(isRendererPage(`${LINUX_PAGE}#/cases/7`, LINUX_PAGE, 'linux')).toBe(true);
     expect(isRendererPage(`${LINUX_PAGE}?tab=2`, LINUX_PAGE, 'linux')).toBe(true);
-    expect(isRendererPage('file:///opt/CaseDesk/resources/app.asar/dist/renderer/other.html', LINUX_PAGE, 'linux')).toBe(false);
+    expect(
+      isRendererPage('file:///opt/CaseDesk/resources/app.asar/dist/renderer/other.html', LINUX_PAGE, 'linux'),
+    ).toBe(false);
     expect(isRendererPage('https://example.com/dist/renderer/index.html', LINUX_PAGE, 'linux')).toBe(false);
-    expect(isRendererPage('file://evil.example/opt/CaseDesk/resources/app.asar/dist/renderer/index.html', LINUX_PAGE, 'linux')).toBe(false);
+    expect(
+      isRendererPage(
+        'file://evil.example/opt/CaseDesk/resources/app.asar/dist/renderer/index.html',
+        LINUX_PAGE,
+        'linux',
+      ),
+    ).toBe(false);
     expect(isRendererPage('not a url', LINUX_PAGE, 'linux')).toBe(false);
   });
 
@@ -40,7 +48,13 @@ describe('the renderer page', () => {
 
 describe('what may load', () => {
   it('lets the app’s own files and in-memory URLs load', () => {
-    for (const url of [LINUX_PAGE, `${LINUX_ROOT}/dist/renderer/assets/index-3f2a.js`, 'data:font/woff2;base64,AA', 'blob:file:///6e1f', 'devtools://devtools/bundled/x.js']) {
+    for (const url of [
+      LINUX_PAGE,
+      `${LINUX_ROOT}/dist/renderer/assets/index-3f2a.js`,
+      'data:font/woff2;base64,AA',
+      'blob:file:///6e1f',
+      'devtools://devtools/bundled/x.js',
+    ]) {
       expect([url, isAllowedRequest(url, LINUX_ROOT, 'linux')]).toEqual([url, true]);
     }
   });
@@ -65,14 +79,22 @@ describe('what may load', () => {
   });
 
   it('allows the app’s files on Windows whatever the case', () => {
-    expect(isAllowedRequest('file:///c:/program%20files/casedesk/resources/app.asar/dist/renderer/a.css', WINDOWS_ROOT, 'win32')).toBe(true);
+    expect(
+      isAllowedRequest(
+        'file:///c:/program%20files/casedesk/resources/app.asar/dist/renderer/a.css',
+        WINDOWS_ROOT,
+        'win32',
+      ),
+    ).toBe(true);
     expect(isAllowedRequest('file:///C:/Windows/win.ini', WINDOWS_ROOT, 'win32')).toBe(false);
   });
 });
 
 describe('the Content-Security-Policy header', () => {
   it('replaces any policy the response carried, whatever its case, and keeps the other headers', () => {
-    expect(withContentSecurityPolicy({ 'CONTENT-SECURITY-POLICY': ['default-src *'], 'Content-Type': ['text/html'] })).toEqual({
+    expect(
+      withContentSecurityPolicy({ 'CONTENT-SECURITY-POLICY': ['default-src *'], 'Content-Type': ['text/html'] }),
+    ).toEqual({
       'Content-Type': ['text/html'],
       'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
     });
@@ -101,7 +123,15 @@ describe('who may call', () => {
     expect(isTrustedSender(event({ ...main, routingId: 2 }), 7, LINUX_PAGE, 'linux')).toBe(false);
     expect(isTrustedSender(event({ ...main, url: 'https://example.com/' }), 7, LINUX_PAGE, 'linux')).toBe(false);
     expect(isTrustedSender(event(null), 7, LINUX_PAGE, 'linux')).toBe(false);
-    const destroyed = { sender: { id: 7, get mainFrame(): FrameLike { throw new Error('Object has been destroyed'); } }, senderFrame: main };
+    const destroyed = {
+      sender: {
+        id: 7,
+        get mainFrame(): FrameLike {
+          throw new Error('Object has been destroyed');
+        },
+      },
+      senderFrame: main,
+    };
     expect(isTrustedSender(destroyed, 7, LINUX_PAGE, 'linux')).toBe(false);
   });
 });

@@ -25,16 +25,30 @@ describe('placing the window', () => {
 
   it('uses a saved place that is on a screen', () => {
     expect(placeWindow({ x: 100, y: 50, width: 1400, height: 900, maximized: false }, [OFFICE_SCREEN])).toEqual({
-      x: 100, y: 50, width: 1400, height: 900, maximized: false,
+      x: 100,
+      y: 50,
+      width: 1400,
+      height: 900,
+      maximized: false,
     });
-    expect(placeWindow({ x: -1800, y: 20, width: 1280, height: 820, maximized: true }, [OFFICE_SCREEN, LEFT_MONITOR])).toEqual({
-      x: -1800, y: 20, width: 1280, height: 820, maximized: true,
+    expect(
+      placeWindow({ x: -1800, y: 20, width: 1280, height: 820, maximized: true }, [OFFICE_SCREEN, LEFT_MONITOR]),
+    ).toEqual({
+      x: -1800,
+      y: 20,
+      width: 1280,
+      height: 820,
+      maximized: true,
     });
   });
 
   it('moves a window hanging over the edge back onto its screen, whole', () => {
     expect(placeWindow({ x: 1500, y: 600, width: 1280, height: 820 }, [OFFICE_SCREEN])).toEqual({
-      x: 1920 - 1280, y: 1040 - 820, width: 1280, height: 820, maximized: false,
+      x: 1920 - 1280,
+      y: 1040 - 820,
+      width: 1280,
+      height: 820,
+      maximized: false,
     });
   });
 
@@ -45,20 +59,35 @@ describe('placing the window', () => {
       { x: 100, y: -400, width: 1280, height: 820 }, // title bar above the top of the screen
       { x: 1900, y: 100, width: 1280, height: 820 }, // only a sliver on screen: nothing to grab
     ]) {
-      expect([saved, placeWindow(saved, [OFFICE_SCREEN])]).toEqual([saved, { width: 1280, height: 820, maximized: false }]);
+      expect([saved, placeWindow(saved, [OFFICE_SCREEN])]).toEqual([
+        saved,
+        { width: 1280, height: 820, maximized: false },
+      ]);
     }
   });
 
   it('fits a window saved on a big screen to today’s small one', () => {
     expect(placeWindow({ x: 0, y: 0, width: 1900, height: 1000, maximized: false }, [LAPTOP])).toEqual({
-      x: 0, y: 0, width: 1366, height: 728, maximized: false,
+      x: 0,
+      y: 0,
+      width: 1366,
+      height: 728,
+      maximized: false,
     });
-    expect(placeWindow({ x: 5000, y: 0, width: 1900, height: 1000 }, [LAPTOP])).toEqual({ width: 1366, height: 728, maximized: false });
+    expect(placeWindow({ x: 5000, y: 0, width: 1900, height: 1000 }, [LAPTOP])).toEqual({
+      width: 1366,
+      height: 728,
+      maximized: false,
+    });
   });
 
   it('never makes the window smaller than its minimum size', () => {
     expect(placeWindow({ x: 10, y: 10, width: 200, height: 100 }, [OFFICE_SCREEN])).toEqual({
-      x: 10, y: 10, width: MIN_SIZE.width, height: MIN_SIZE.height, maximized: false,
+      x: 10,
+      y: 10,
+      width: MIN_SIZE.width,
+      height: MIN_SIZE.height,
+      maximized: false,
     });
   });
 
@@ -80,19 +109,33 @@ describe('placing the window', () => {
   });
 
   it('takes only a real true as maximised', () => {
-    expect(placeWindow({ x: 10, y: 10, width: 1280, height: 820, maximized: 'yes' }, [OFFICE_SCREEN]).maximized).toBe(false);
-    expect(placeWindow({ x: 10, y: 10, width: 1280, height: 820, maximized: 1 }, [OFFICE_SCREEN]).maximized).toBe(false);
+    expect(placeWindow({ x: 10, y: 10, width: 1280, height: 820, maximized: 'yes' }, [OFFICE_SCREEN]).maximized).toBe(
+      false,
+    );
+    expect(placeWindow({ x: 10, y: 10, width: 1280, height: 820, maximized: 1 }, [OFFICE_SCREEN]).maximized).toBe(
+      false,
+    );
   });
 
   it('copes with no screen information at all', () => {
-    expect(placeWindow({ x: 10, y: 10, width: 1400, height: 900 }, [])).toEqual({ width: 1400, height: 900, maximized: false });
+    expect(placeWindow({ x: 10, y: 10, width: 1400, height: 900 }, [])).toEqual({
+      width: 1400,
+      height: 900,
+      maximized: false,
+    });
     expect(placeWindow(null, [{ workArea: { x: 0, y: 0, width: 0, height: 0 } }])).toEqual(CENTRED_DEFAULT);
   });
 });
 
 describe('capturing the state', () => {
   it('keeps the normal bounds in whole pixels and whether the window was maximised', () => {
-    expect(captureWindowState({ x: 10.4, y: 20.6, width: 1280.2, height: 820 }, true)).toEqual({ x: 10, y: 21, width: 1280, height: 820, maximized: true });
+    expect(captureWindowState({ x: 10.4, y: 20.6, width: 1280.2, height: 820 }, true)).toEqual({
+      x: 10,
+      y: 21,
+      width: 1280,
+      height: 820,
+      maximized: true,
+    });
   });
 
   it('keeps nothing from bounds that make no sense', () => {

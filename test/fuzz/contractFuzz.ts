@@ -24,9 +24,9 @@ import { nearValid, randomInput } from './nearValid';
 import { arbitraryFor, defOf, isFilePath, schemaAt, UnsupportedSchema, unwrap, type Hints } from './schemaArbitrary';
 import { buildWorlds, isInside, sandboxPaths, WORLD_NOW, type World } from './world';
 
-export type Caller = Role | 'anonymous';
-export const CALLERS: readonly Caller[] = ['anonymous', ...ROLES];
-export type InputKind = 'valid' | 'near-valid' | 'random';
+type Caller = Role | 'anonymous';
+const CALLERS: readonly Caller[] = ['anonymous', ...ROLES];
+type InputKind = 'valid' | 'near-valid' | 'random';
 
 export interface FuzzOptions {
   /** Generated calls per channel in each data file. */
@@ -87,12 +87,14 @@ class Violation extends Error {}
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e\u3000-\u303f]/;
 /** zod's own English messages, or any other English sentence, must never reach the clerk. */
-const ENGLISH = /\b(Invalid|invalid|Expected|expected|Required|required|received|Unrecognized|Too (big|small)|must|should|cannot|undefined|null|NaN|Error|TypeError|SQLITE_\w+)\b/;
+const ENGLISH =
+  /\b(Invalid|invalid|Expected|expected|Required|required|received|Unrecognized|Too (big|small)|must|should|cannot|undefined|null|NaN|Error|TypeError|SQLITE_\w+)\b/;
 
 /** A channel's seed: the run's seed and the channel's name, so that `--channel` generates the same inputs. */
-export function channelSeed(seed: number, world: string, channel: string, pass = 1): number {
+function channelSeed(seed: number, world: string, channel: string, pass = 1): number {
   let h = (seed ^ 0x9e3779b9) >>> 0;
-  for (const c of `${pass > 1 ? `${pass}/` : ''}${world}/${channel}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  for (const c of `${pass > 1 ? `${pass}/` : ''}${world}/${channel}`)
+    h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
   return h | 0;
 }
 
@@ -107,18 +109,26 @@ function hintsFor(world: World, root: string): Hints {
 }
 
 /** Every path field of an input (walking the input with its schema), with its value. */
-function pathFields(schema: z.ZodType, value: unknown, at: (string | number)[] = [], out: { at: (string | number)[]; value: unknown }[] = []) {
+function pathFields(
+  schema: z.ZodType,
+  value: unknown,
+  at: (string | number)[] = [],
+  out: { at: (string | number)[]; value: unknown }[] = [],
+) {
   if (isFilePath(schema)) {
     out.push({ at, value });
     return out;
   }
   const def = defOf(schema);
-  if (['nullable', 'optional', 'default', 'prefault', 'readonly'].includes(def.type)) return pathFields(def.innerType!, value, at, out);
+  if (['nullable', 'optional', 'default', 'prefault', 'readonly'].includes(def.type))
+    return pathFields(def.innerType!, value, at, out);
   if (def.type === 'pipe') return pathFields(def.in!, value, at, out);
   if (def.type === 'object' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [k, field] of Object.entries(def.shape!)) pathFields(field, (value as Record<string, unknown>)[k], [...at, k], out);
+    for (const [k, field] of Object.entries(def.shape!))
+      pathFields(field, (value as Record<string, unknown>)[k], [...at, k], out);
   }
-  if (def.type === 'array' && Array.isArray(value)) value.forEach((v, i) => pathFields(def.element!, v, [...at, i], out));
+  if (def.type === 'array' && Array.isArray(value))
+    value.forEach((v, i) => pathFields(def.element!, v, [...at, i], out));
   if (def.type === 'union') for (const option of def.options!) pathFields(option, value, at, out);
   return out;
 }
@@ -154,11 +164,19 @@ function replaceAt(value: unknown, at: (string | number)[], replacement: unknown
   if (at.length === 0) return replacement;
   const [head, ...rest] = at;
   if (Array.isArray(value)) return value.map((v, i) => (i === head ? replaceAt(v, rest, replacement) : v));
-  return { ...(value as Record<string, unknown>), [head as string]: replaceAt((value as Record<string, unknown>)[head as string], rest, replacement) };
+  return {
+    ...(value as Record<string, unknown>),
+    [head as string]: replaceAt((value as Record<string, unknown>)[head as string], rest, replacement),
+  };
 }
 
 /** The input arbitrary of a channel: valid, near-valid and random inputs, tagged, paths confined. */
-export function inputArbitrary(channel: Channel, world: World, hints: Hints, root: string): fc.Arbitrary<{ kind: InputKind; input: unknown }> {
+function inputArbitrary(
+  channel: Channel,
+  world: World,
+  hints: Hints,
+  root: string,
+): fc.Arbitrary<{ kind: InputKind; input: unknown }> {
   const schema = contract[channel].input as z.ZodType;
   let structural: fc.Arbitrary<unknown>;
   try {
@@ -168,11 +186,17 @@ export function inputArbitrary(channel: Channel, world: World, hints: Hints, roo
     throw error;
   }
   const examples = world.examples.get(channel) ?? [];
-  const valid = examples.length > 0 ? fc.oneof(structural, fc.constantFrom(...examples), withOtherIds(examples, world, hints.todays[0]!)) : structural;
+  const valid =
+    examples.length > 0
+      ? fc.oneof(structural, fc.constantFrom(...examples), withOtherIds(examples, world, hints.todays[0]!))
+      : structural;
   return fc
     .oneof(
       { weight: 4, arbitrary: valid.map((input) => ({ kind: 'valid' as const, input })) },
-      { weight: 4, arbitrary: nearValid(schema, valid, hints).map((input) => ({ kind: 'near-valid' as const, input })) },
+      {
+        weight: 4,
+        arbitrary: nearValid(schema, valid, hints).map((input) => ({ kind: 'near-valid' as const, input })),
+      },
       { weight: 2, arbitrary: randomInput(schema).map((input) => ({ kind: 'random' as const, input })) },
     )
     .map(({ kind, input }) => ({ kind, input: confine(schema, input, root) }));
@@ -184,7 +208,8 @@ export function inputArbitrary(channel: Channel, world: World, hints: Hints, roo
  * are the top-level `id`/`…Id` numbers; dates the top-level ISO dates.
  */
 function withOtherIds(examples: readonly unknown[], world: World, today: string): fc.Arbitrary<unknown> {
-  const idsOf = (key: string) => world.pools.get(key).filter((v): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0);
+  const idsOf = (key: string) =>
+    world.pools.get(key).filter((v): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0);
   return fc.tuple(fc.constantFrom(...examples), fc.nat(), fc.boolean()).map(([example, pick, toToday]) => {
     if (example === null || typeof example !== 'object' || Array.isArray(example)) return example;
     const out: Record<string, unknown> = { ...(example as Record<string, unknown>) };
@@ -215,7 +240,7 @@ function isPathSchema(schema: z.ZodType | null): boolean {
  * Builds every channel's arbitrary once, so that a schema the generator cannot read fails the run at once; and
  * refuses to run when a field labelled as a place on disk is not marked as a path (its paths would not be confined).
  */
-export function checkGeneratorCoversContract(world: World, root: string): void {
+function checkGeneratorCoversContract(world: World, root: string): void {
   const hints = hintsFor(world, root);
   for (const channel of Object.keys(contract) as Channel[]) {
     inputArbitrary(channel, world, hints, root);
@@ -224,7 +249,9 @@ export function checkGeneratorCoversContract(world: World, root: string): void {
       const at = key.split('.').map((k) => (k === '*' ? 0 : k));
       const field = schemaAt(input as z.ZodType, at);
       if (PLACE_LABEL.test(label) && field && defOf(unwrap(field)).type === 'string' && !isPathSchema(field)) {
-        throw new Error(`${channel}: the field "${key}" (${label}) names a place on disk but is not a filePath() (shared/validation.ts)`);
+        throw new Error(
+          `${channel}: the field "${key}" (${label}) names a place on disk but is not a filePath() (shared/validation.ts)`,
+        );
       }
     }
   }
@@ -261,12 +288,22 @@ function touches(world: World): string {
 }
 
 /** One call, and every property that must hold for it. Updates `state` (the data's hash) and the counts. */
-async function callOnce(world: World, channel: Channel, who: Caller, kind: InputKind, input: unknown, count: ChannelCount, state: { hash: string }) {
+async function callOnce(
+  world: World,
+  channel: Channel,
+  who: Caller,
+  kind: InputKind,
+  input: unknown,
+  count: ChannelCount,
+  state: { hash: string },
+) {
   const def = contract[channel];
   const schema = def.input as z.ZodType;
   for (const { value } of pathFields(schema, input)) {
     if (typeof value === 'string' && !path.isAbsolute(value.trim()) && schema.safeParse(input).success) {
-      throw new Violation(`the path field accepts a relative path (${JSON.stringify(value)}), which the main process would resolve against its working folder`);
+      throw new Violation(
+        `the path field accepts a relative path (${JSON.stringify(value)}), which the main process would resolve against its working folder`,
+      );
     }
   }
   world.committedRefusal.value = false;
@@ -290,7 +327,7 @@ async function callOnce(world: World, channel: Channel, who: Caller, kind: Input
     const { code, message, field, issues } = result.error;
     const answer = JSON.stringify(result.error);
     if (code === 'INTERNAL') {
-      const logged = world.internal.map((e) => (e instanceof Error ? e.stack ?? e.message : String(e))).join('\n');
+      const logged = world.internal.map((e) => (e instanceof Error ? (e.stack ?? e.message) : String(e))).join('\n');
       throw new Violation(`INTERNAL error: ${answer}\n${logged}`);
     }
     if (!(ERROR_CODES as readonly string[]).includes(code)) throw new Violation(`unknown error code: ${answer}`);
@@ -301,19 +338,27 @@ async function callOnce(world: World, channel: Channel, who: Caller, kind: Input
     // Only a request that is not an object at all, or a key named '' (no name to give), has no field to name.
     const isObject = input !== null && typeof input === 'object' && !Array.isArray(input);
     const namelessKey = isObject && Object.prototype.hasOwnProperty.call(input, '');
-    if (code === 'VALIDATION' && !field && isObject && !namelessKey) throw new Violation(`a VALIDATION refusal that names no field: ${answer}`);
+    if (code === 'VALIDATION' && !field && isObject && !namelessKey)
+      throw new Violation(`a VALIDATION refusal that names no field: ${answer}`);
     if (code === 'VALIDATION' && field) {
       // The field named must be one the caller sent or could send: the form shows the message under it. (Other
       // refusals may name what they are about, e.g. `action` for a step out of order, shown above the button.)
       const sent = isObject && Object.keys(input).some((k) => field === k || field.startsWith(`${k}.`));
-      if (!sent && !rootKeys(schema).has(field.split('.')[0]!)) throw new Violation(`a VALIDATION refusal naming a field the channel does not have ("${field}"): ${answer}`);
+      if (!sent && !rootKeys(schema).has(field.split('.')[0]!))
+        throw new Violation(`a VALIDATION refusal naming a field the channel does not have ("${field}"): ${answer}`);
     }
-    if (def.writes && !world.committedRefusal.value && before !== state.hash) throw new Violation(`a refused write changed the data file: ${answer}`);
+    if (def.writes && !world.committedRefusal.value && before !== state.hash)
+      throw new Violation(`a refused write changed the data file: ${answer}`);
   }
-  if (!def.writes && before !== state.hash) throw new Violation(`a reading channel changed the data file (${result.ok ? 'answered ok' : JSON.stringify(result.error)})`);
+  if (!def.writes && before !== state.hash)
+    throw new Violation(
+      `a reading channel changed the data file (${result.ok ? 'answered ok' : JSON.stringify(result.error)})`,
+    );
   if (!roleAllows(who === 'anonymous' ? null : who, def.access)) {
     if (result.ok || !['UNAUTHENTICATED', 'FORBIDDEN'].includes(result.error.code)) {
-      throw new Violation(`${who} may not call ${channel} but was ${result.ok ? 'answered' : `refused with ${result.error.code}`}`);
+      throw new Violation(
+        `${who} may not call ${channel} but was ${result.ok ? 'answered' : `refused with ${result.error.code}`}`,
+      );
     }
   }
   if (result.ok) world.pools.harvest(result.value);
@@ -329,17 +374,28 @@ async function finalChecks(world: World): Promise<string[]> {
   if (foreign.length > 0) problems.push(`${world.name}: foreign_key_check: ${JSON.stringify(foreign.slice(0, 5))}`);
   // What the CLI's `audit-verify` calls: the audit.verify channel, as the trusted local session.
   const verdict = await world.backend.dispatch('audit.verify', {}, 'builder');
-  if (!verdict.ok || !(verdict.value as { ok: boolean }).ok) problems.push(`${world.name}: audit-verify: ${JSON.stringify(verdict)}`);
+  if (!verdict.ok || !(verdict.value as { ok: boolean }).ok)
+    problems.push(`${world.name}: audit-verify: ${JSON.stringify(verdict)}`);
   return problems;
 }
 
 const listing = (dir: string) => fs.readdirSync(dir).sort().join('\n');
 
-export async function fuzzContract({ runs, seed, channels = [], cases = 12, passes = 1, progress, plant }: FuzzOptions): Promise<FuzzReport> {
+export async function fuzzContract({
+  runs,
+  seed,
+  channels = [],
+  cases = 12,
+  passes = 1,
+  progress,
+  plant,
+}: FuzzOptions): Promise<FuzzReport> {
   const started = Date.now();
   const unknown = channels.filter((c) => !(c in contract));
   if (unknown.length > 0) throw new Error(`no such channel in the contract: ${unknown.join(', ')}`);
-  const selected = (Object.keys(contract) as Channel[]).filter((c) => channels.length === 0 || channels.includes(c)).sort();
+  const selected = (Object.keys(contract) as Channel[])
+    .filter((c) => channels.length === 0 || channels.includes(c))
+    .sort();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-fuzz-'));
   const cwdBefore = listing(process.cwd());
   const report: FuzzReport = { counts: [], failures: [], finalProblems: [], ms: 0 };
@@ -347,45 +403,86 @@ export async function fuzzContract({ runs, seed, channels = [], cases = 12, pass
   if (plant) worlds.forEach(plant);
   try {
     for (const world of worlds) checkGeneratorCoversContract(world, root);
-    for (let pass = 1; pass <= passes; pass++) for (const world of worlds) {
-      const state = { hash: rowsState(world.backend.store.sqlite) };
-      for (const channel of selected) {
-        const t0 = Date.now();
-        const count: ChannelCount = { pass, world: world.name, channel, calls: 0, byKind: { valid: 0, 'near-valid': 0, random: 0 }, ok: 0, refused: {}, ms: 0 };
-        const hints = hintsFor(world, root);
-        // Mostly the roles the channel is for (so that calls get past authorisation), often anyone at all.
-        const access = contract[channel].access;
-        const allowed = CALLERS.filter((c) => roleAllows(c === 'anonymous' ? null : c, access) || access === 'anyone');
-        const who = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...allowed) }, { weight: 2, arbitrary: fc.constantFrom(...CALLERS) });
-        const chSeed = channelSeed(seed, world.name, channel, pass);
-        const details = await fc.check(
-          fc.asyncProperty(who, inputArbitrary(channel, world, hints, root), async (caller, { kind, input }) => {
-            await callOnce(world, channel, caller, kind, input, count, state);
-          }),
-          { seed: chSeed, numRuns: runs },
-        );
-        count.ms = Date.now() - t0;
-        report.counts.push(count);
-        progress?.(count);
-        if (details.failed && details.counterexample) {
-          const [caller, { kind, input }] = details.counterexample;
-          const error = details.errorInstance;
-          report.failures.push({
-            pass, world: world.name, channel, caller, kind, input: fc.stringify(input),
-            problem: error instanceof Violation ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error),
-            seed, channelSeed: chSeed, runs: details.numRuns, shrinks: details.numShrinks,
-          });
-        } else if (details.failed) {
-          report.failures.push({ pass, world: world.name, channel, caller: 'anonymous', kind: 'valid', input: '(none)', problem: String(details.errorInstance ?? 'failed'), seed, channelSeed: chSeed, runs: details.numRuns, shrinks: 0 });
+    for (let pass = 1; pass <= passes; pass++)
+      for (const world of worlds) {
+        const state = { hash: rowsState(world.backend.store.sqlite) };
+        for (const channel of selected) {
+          const t0 = Date.now();
+          const count: ChannelCount = {
+            pass,
+            world: world.name,
+            channel,
+            calls: 0,
+            byKind: { valid: 0, 'near-valid': 0, random: 0 },
+            ok: 0,
+            refused: {},
+            ms: 0,
+          };
+          const hints = hintsFor(world, root);
+          // Mostly the roles the channel is for (so that calls get past authorisation), often anyone at all.
+          const access = contract[channel].access;
+          const allowed = CALLERS.filter(
+            (c) => roleAllows(c === 'anonymous' ? null : c, access) || access === 'anyone',
+          );
+          const who = fc.oneof(
+            { weight: 3, arbitrary: fc.constantFrom(...allowed) },
+            { weight: 2, arbitrary: fc.constantFrom(...CALLERS) },
+          );
+          const chSeed = channelSeed(seed, world.name, channel, pass);
+          const details = await fc.check(
+            fc.asyncProperty(who, inputArbitrary(channel, world, hints, root), async (caller, { kind, input }) => {
+              await callOnce(world, channel, caller, kind, input, count, state);
+            }),
+            { seed: chSeed, numRuns: runs },
+          );
+          count.ms = Date.now() - t0;
+          report.counts.push(count);
+          progress?.(count);
+          if (details.failed && details.counterexample) {
+            const [caller, { kind, input }] = details.counterexample;
+            const error = details.errorInstance;
+            report.failures.push({
+              pass,
+              world: world.name,
+              channel,
+              caller,
+              kind,
+              input: fc.stringify(input),
+              problem:
+                error instanceof Violation
+                  ? error.message
+                  : error instanceof Error
+                    ? (error.stack ?? error.message)
+                    : String(error),
+              seed,
+              channelSeed: chSeed,
+              runs: details.numRuns,
+              shrinks: details.numShrinks,
+            });
+          } else if (details.failed) {
+            report.failures.push({
+              pass,
+              world: world.name,
+              channel,
+              caller: 'anonymous',
+              kind: 'valid',
+              input: '(none)',
+              problem: String(details.errorInstance ?? 'failed'),
+              seed,
+              channelSeed: chSeed,
+              runs: details.numRuns,
+              shrinks: 0,
+            });
+          }
         }
+        report.finalProblems.push(...(await finalChecks(world)));
       }
-      report.finalProblems.push(...(await finalChecks(world)));
-    }
   } finally {
     for (const world of worlds) await world.backend.close();
     fs.rmSync(root, { recursive: true, force: true });
   }
-  if (listing(process.cwd()) !== cwdBefore) report.finalProblems.push(`the working folder ${process.cwd()} changed while fuzzing`);
+  if (listing(process.cwd()) !== cwdBefore)
+    report.finalProblems.push(`the working folder ${process.cwd()} changed while fuzzing`);
   report.ms = Date.now() - started;
   return report;
 }
@@ -402,6 +499,9 @@ export function describeFailure(f: FuzzFailure): string {
 
 /** One line per channel: calls, answered, refused by code, time. */
 export function describeCount(c: ChannelCount): string {
-  const refused = Object.entries(c.refused).sort().map(([code, n]) => `${code} ${n}`).join(', ');
+  const refused = Object.entries(c.refused)
+    .sort()
+    .map(([code, n]) => `${code} ${n}`)
+    .join(', ');
   return `${c.pass > 1 ? `${c.pass}:` : ''}${c.world.padEnd(6)} ${c.channel.padEnd(34)} ${String(c.calls).padStart(6)} calls (valid ${c.byKind.valid}, near ${c.byKind['near-valid']}, random ${c.byKind.random}): ok ${c.ok}${refused ? `; ${refused}` : ''} [${c.ms} ms]`;
 }

@@ -62,7 +62,7 @@ export interface Hints {
 }
 
 /** The name a pool is kept under: the last field name in the path (array indices skipped). */
-export function keyOf(at: readonly (string | number)[]): string {
+function keyOf(at: readonly (string | number)[]): string {
   for (let i = at.length - 1; i >= 0; i--) if (typeof at[i] === 'string') return at[i] as string;
   return '';
 }
@@ -75,7 +75,13 @@ export function isFilePath(schema: z.ZodType): PathKind | null {
 export function unwrap(schema: z.ZodType): z.ZodType {
   const def = defOf(schema);
   if (def.type === 'pipe') return unwrap(def.in!);
-  if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'prefault' || def.type === 'readonly') {
+  if (
+    def.type === 'optional' ||
+    def.type === 'nullable' ||
+    def.type === 'default' ||
+    def.type === 'prefault' ||
+    def.type === 'readonly'
+  ) {
     return unwrap(def.innerType!);
   }
   return schema;
@@ -126,9 +132,12 @@ export function numberBounds(schema: z.ZodType): { min: number; max: number; int
   let max = Number.MAX_SAFE_INTEGER;
   let int = false;
   for (const c of checksOf(schema)) {
-    if (c.check === 'number_format' && (c.format === 'safeint' || c.format === 'int32' || c.format === 'uint32')) int = true;
-    if (c.check === 'greater_than' && c.value !== undefined) min = Math.max(min, c.inclusive ? c.value : int ? c.value + 1 : c.value + Number.EPSILON);
-    if (c.check === 'less_than' && c.value !== undefined) max = Math.min(max, c.inclusive ? c.value : int ? c.value - 1 : c.value - Number.EPSILON);
+    if (c.check === 'number_format' && (c.format === 'safeint' || c.format === 'int32' || c.format === 'uint32'))
+      int = true;
+    if (c.check === 'greater_than' && c.value !== undefined)
+      min = Math.max(min, c.inclusive ? c.value : int ? c.value + 1 : c.value + Number.EPSILON);
+    if (c.check === 'less_than' && c.value !== undefined)
+      max = Math.min(max, c.inclusive ? c.value : int ? c.value - 1 : c.value - Number.EPSILON);
   }
   if (int) {
     min = Math.ceil(min);
@@ -140,7 +149,11 @@ export function numberBounds(schema: z.ZodType): { min: number; max: number; int
 // ----------------------------------------------------------------------------------------------------------------
 // Strings and dates
 
-const CJK = fc.constantFrom(...'张王李赵刘陈杨黄周吴秀英建国华明丽娟军伟芳敏静强磊洋艳勇杰涛超霞平刚桂兰村组街道社区县市区司法所调解援助公证纠纷赡养劳动合同借款邻里土地婚姻继承'.split(''));
+const CJK = fc.constantFrom(
+  ...'张王李赵刘陈杨黄周吴秀英建国华明丽娟军伟芳敏静强磊洋艳勇杰涛超霞平刚桂兰村组街道社区县市区司法所调解援助公证纠纷赡养劳动合同借款邻里土地婚姻继承'.split(
+    '',
+  ),
+);
 const cjkText = (min: number, max: number) => fc.string({ unit: CJK, minLength: min, maxLength: max });
 
 function isoOf(ms: number): string {
@@ -148,12 +161,25 @@ function isoOf(ms: number): string {
 }
 
 /** Real dates near each of `todays` (days before and after), the last day of months, and far ones. */
-export function dateArbitrary(todays: readonly string[]): fc.Arbitrary<string> {
+function dateArbitrary(todays: readonly string[]): fc.Arbitrary<string> {
   const base = todays.map((t) => Date.parse(`${t}T00:00:00Z`));
   return fc.oneof(
-    { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...base), fc.integer({ min: -400, max: 3 })).map(([b, d]) => isoOf(b + d * 86_400_000)) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...base), fc.integer({ min: -40 * 365, max: 5 * 365 })).map(([b, d]) => isoOf(b + d * 86_400_000)) },
-    { weight: 1, arbitrary: fc.constantFrom('2024-02-29', '2026-02-28', '2026-01-01', '2026-12-31', '1949-10-01', '2000-01-01') },
+    {
+      weight: 4,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...base), fc.integer({ min: -400, max: 3 }))
+        .map(([b, d]) => isoOf(b + d * 86_400_000)),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...base), fc.integer({ min: -40 * 365, max: 5 * 365 }))
+        .map(([b, d]) => isoOf(b + d * 86_400_000)),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('2024-02-29', '2026-02-28', '2026-01-01', '2026-12-31', '1949-10-01', '2000-01-01'),
+    },
   );
 }
 
@@ -178,14 +204,26 @@ function stringArbitrary(schema: z.ZodType, key: string, hints: Hints): fc.Arbit
     { weight: 2, arbitrary: dateArbitrary(hints.todays) },
     { weight: 1, arbitrary: fc.stringMatching(/^1[3-9]\d{9}$/) },
     { weight: 1, arbitrary: fc.constantFrom('', ' ') },
-    ...(lengths.length > 0 ? [{ weight: 1, arbitrary: fc.tuple(fc.constantFrom(...lengths), fc.constantFrom('一', 'a', '𠀀')).map(([n, c]) => c.repeat(n)) }] : []),
+    ...(lengths.length > 0
+      ? [
+          {
+            weight: 1,
+            arbitrary: fc
+              .tuple(fc.constantFrom(...lengths), fc.constantFrom('一', 'a', '𠀀'))
+              .map(([n, c]) => c.repeat(n)),
+          },
+        ]
+      : []),
   );
 }
 
 function pathArbitrary(kind: PathKind, hints: Hints): fc.Arbitrary<string> {
   const own = hints.paths(kind);
   const other = hints.paths(kind === 'file' ? 'folder' : 'file');
-  return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...own) }, { weight: 1, arbitrary: fc.constantFrom(...other) });
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...own) },
+    { weight: 1, arbitrary: fc.constantFrom(...other) },
+  );
 }
 
 // ----------------------------------------------------------------------------------------------------------------
@@ -193,7 +231,8 @@ function pathArbitrary(kind: PathKind, hints: Hints): fc.Arbitrary<string> {
 
 function numberArbitrary(schema: z.ZodType, key: string, hints: Hints): fc.Arbitrary<number> {
   const { min, max, int } = numberBounds(schema);
-  const inRange = (n: unknown): n is number => typeof n === 'number' && n >= min && n <= max && (!int || Number.isInteger(n));
+  const inRange = (n: unknown): n is number =>
+    typeof n === 'number' && n >= min && n <= max && (!int || Number.isInteger(n));
   // An id: the world's ids of any table (small integers that point at real rows) besides random ones.
   const pooled = [...hints.pool(key), ...(int && min >= 1 ? hints.pool('id') : [])].filter(inRange);
   const small = { min: Math.max(min, int ? -3 : -3.5), max: Math.min(max, 60) };
@@ -201,7 +240,8 @@ function numberArbitrary(schema: z.ZodType, key: string, hints: Hints): fc.Arbit
     { weight: 2, arbitrary: int ? fc.integer({ min, max }) : fc.double({ min, max, noNaN: true }) },
     { weight: 1, arbitrary: fc.constantFrom(min, max) },
   ];
-  if (small.min <= small.max) arbs.push({ weight: 3, arbitrary: int ? fc.integer(small) : fc.double({ ...small, noNaN: true }) });
+  if (small.min <= small.max)
+    arbs.push({ weight: 3, arbitrary: int ? fc.integer(small) : fc.double({ ...small, noNaN: true }) });
   if (pooled.length > 0) arbs.push({ weight: 6, arbitrary: fc.constantFrom(...new Set(pooled)) });
   return fc.oneof(...arbs);
 }
@@ -215,7 +255,11 @@ const MAX_DEPTH = 12;
  * Values of the schema's input type: right in shape and type, within the bounds the schema states, often valid
  * (refinements aside). `at` is the path from the channel's input, for the pools and for errors.
  */
-export function arbitraryFor(schema: z.ZodType, hints: Hints, at: readonly (string | number)[] = []): fc.Arbitrary<unknown> {
+export function arbitraryFor(
+  schema: z.ZodType,
+  hints: Hints,
+  at: readonly (string | number)[] = [],
+): fc.Arbitrary<unknown> {
   if (at.length > MAX_DEPTH) throw new UnsupportedSchema('a schema nested this deep', at);
   const key = keyOf(at);
   const pathKind = isFilePath(schema);
@@ -245,19 +289,33 @@ export function arbitraryFor(schema: z.ZodType, hints: Hints, at: readonly (stri
       return arbitraryFor(def.in!, hints, at);
     }
     case 'nullable':
-      return fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 3, arbitrary: arbitraryFor(def.innerType!, hints, at) });
+      return fc.oneof(
+        { weight: 1, arbitrary: fc.constant(null) },
+        { weight: 3, arbitrary: arbitraryFor(def.innerType!, hints, at) },
+      );
     case 'optional':
     case 'default':
     case 'prefault':
-      return fc.oneof({ weight: 1, arbitrary: fc.constant(undefined) }, { weight: 3, arbitrary: arbitraryFor(def.innerType!, hints, at) });
+      return fc.oneof(
+        { weight: 1, arbitrary: fc.constant(undefined) },
+        { weight: 3, arbitrary: arbitraryFor(def.innerType!, hints, at) },
+      );
     case 'readonly':
       return arbitraryFor(def.innerType!, hints, at);
     case 'lazy':
       return arbitraryFor(def.getter!(), hints, at);
     case 'array': {
       const lengths = checksOf(schema);
-      const min = Math.max(0, ...lengths.filter((c) => c.check === 'min_length').map((c) => c.minimum!), ...lengths.filter((c) => c.check === 'length_equals').map((c) => c.length!));
-      const max = Math.min(Number.MAX_SAFE_INTEGER, ...lengths.filter((c) => c.check === 'max_length').map((c) => c.maximum!), ...lengths.filter((c) => c.check === 'length_equals').map((c) => c.length!));
+      const min = Math.max(
+        0,
+        ...lengths.filter((c) => c.check === 'min_length').map((c) => c.minimum!),
+        ...lengths.filter((c) => c.check === 'length_equals').map((c) => c.length!),
+      );
+      const max = Math.min(
+        Number.MAX_SAFE_INTEGER,
+        ...lengths.filter((c) => c.check === 'max_length').map((c) => c.maximum!),
+        ...lengths.filter((c) => c.check === 'length_equals').map((c) => c.length!),
+      );
       const element = arbitraryFor(def.element!, hints, [...at, 0]);
       const pooled = hints.pool(key).filter(Array.isArray);
       return fc.oneof(
@@ -275,13 +333,17 @@ export function arbitraryFor(schema: z.ZodType, hints: Hints, at: readonly (stri
         if (t !== 'optional' && t !== 'default' && t !== 'prefault') required.push(name);
       }
       const catchall = def.catchall ? defOf(def.catchall).type : 'never';
-      if (catchall !== 'never' && catchall !== 'unknown') throw new UnsupportedSchema(`an object with a ${catchall} catch-all`, at);
+      if (catchall !== 'never' && catchall !== 'unknown')
+        throw new UnsupportedSchema(`an object with a ${catchall} catch-all`, at);
       return fc.record(fields, { requiredKeys: required });
     }
     case 'union':
       return fc.oneof(...def.options!.map((o) => arbitraryFor(o, hints, at)));
     case 'record': {
-      const keys = defOf(def.keyType!).type === 'string' ? fc.string({ maxLength: 8 }) : (arbitraryFor(def.keyType!, hints, [...at, '*']) as fc.Arbitrary<string>);
+      const keys =
+        defOf(def.keyType!).type === 'string'
+          ? fc.string({ maxLength: 8 })
+          : (arbitraryFor(def.keyType!, hints, [...at, '*']) as fc.Arbitrary<string>);
       return fc.dictionary(keys, arbitraryFor(def.valueType!, hints, [...at, '*']), { maxKeys: 4 });
     }
     default:
@@ -293,7 +355,11 @@ export function arbitraryFor(schema: z.ZodType, hints: Hints, at: readonly (stri
  * The schema of the field at `path` in a value of `schema` (through objects, arrays, records, unions, wrappers),
  * or null when the path leaves the schema.
  */
-export function schemaAt(schema: z.ZodType, path: readonly (string | number)[], value: unknown = undefined): z.ZodType | null {
+export function schemaAt(
+  schema: z.ZodType,
+  path: readonly (string | number)[],
+  value: unknown = undefined,
+): z.ZodType | null {
   if (path.length === 0) return schema;
   const def = defOf(schema);
   const [head, ...rest] = path;
@@ -313,7 +379,9 @@ export function schemaAt(schema: z.ZodType, path: readonly (string | number)[], 
       return field ? schemaAt(field, rest, (value as Record<string, unknown> | undefined)?.[String(head)]) : null;
     }
     case 'array':
-      return typeof head === 'number' ? schemaAt(def.element!, rest, Array.isArray(value) ? value[head] : undefined) : null;
+      return typeof head === 'number'
+        ? schemaAt(def.element!, rest, Array.isArray(value) ? value[head] : undefined)
+        : null;
     case 'record':
       return schemaAt(def.valueType!, rest, (value as Record<string, unknown> | undefined)?.[String(head)]);
     case 'union': {

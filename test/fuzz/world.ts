@@ -22,7 +22,7 @@ const POOL_SIZE = 40;
 const EXAMPLES_PER_CHANNEL = 40;
 
 /** Values seen for each field name, in the order first seen, at most POOL_SIZE distinct ones each. */
-export class Pools {
+class Pools {
   private readonly byKey = new Map<string, { values: unknown[]; seen: Set<string> }>();
 
   add(key: string, value: unknown): void {
@@ -86,9 +86,14 @@ function recordingApi(world: Pick<World, 'backend' | 'examples' | 'pools'>, call
 }
 
 /** Every value of the world's own rows (a sample of each table), by column name and its camelCase form. */
-export function harvestRows(world: World): void {
+function harvestRows(world: World): void {
   const { sqlite } = world.backend.store;
-  const tables = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name`).pluck().all() as string[];
+  const tables = sqlite
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name`,
+    )
+    .pluck()
+    .all() as string[];
   for (const table of tables) {
     for (const row of sqlite.prepare(`SELECT * FROM "${table}" LIMIT 200`).all() as Record<string, unknown>[]) {
       for (const [column, value] of Object.entries(row)) {
@@ -105,9 +110,19 @@ async function openWorld(name: World['name'], root: string, examples: World['exa
   const folder = path.join(root, name);
   fs.mkdirSync(folder, { recursive: true });
   const internal: unknown[] = [];
-  const backend = testBackend(path.join(folder, 'casedesk.sqlite'), { clock: fixedClock(WORLD_NOW), log: (error) => internal.push(error) });
+  const backend = testBackend(path.join(folder, 'casedesk.sqlite'), {
+    clock: fixedClock(WORLD_NOW),
+    log: (error) => internal.push(error),
+  });
   const world: World = {
-    name, backend, folder, users: {} as Record<Role, SessionUser>, examples, pools: new Pools(), internal, committedRefusal: { value: false },
+    name,
+    backend,
+    folder,
+    users: {} as Record<Role, SessionUser>,
+    examples,
+    pools: new Pools(),
+    internal,
+    committedRefusal: { value: false },
   };
   // Observe, without changing, each handler: a refusal marked `commit` keeps its writes by design (dispatch.ts).
   const handlers = backend.handlers as unknown as Record<string, (input: unknown, call: unknown) => Promise<unknown>>;
@@ -133,7 +148,12 @@ async function addUsers(world: World, office: typeof OFFICE): Promise<Api> {
   const api = recordingApi(world, 'builder');
   world.users.admin = admin;
   for (const role of ROLES.filter((r) => r !== 'admin')) {
-    const made = await api.call('users.create', { username: `fuzz_${role}`, displayName: `测试${role}`, role, password: 'Initial123' });
+    const made = await api.call('users.create', {
+      username: `fuzz_${role}`,
+      displayName: `测试${role}`,
+      role,
+      password: 'Initial123',
+    });
     world.users[role] = { ...made, mustChangePassword: false };
   }
   return api;
@@ -154,7 +174,12 @@ export async function buildWorlds(root: string, { cases }: WorldOptions): Promis
   await officeApi.call('drafts.save', { id: null, kind: 'mediation', title: '草稿', data: { note: '未填完' } });
 
   const bureau = await openWorld('bureau', root, examples);
-  const bureauApi = await addUsers(bureau, { ...OFFICE, name: '长沙市雨花区司法局', officeNumber: '00', caseNumberPrefix: '雨司' });
+  const bureauApi = await addUsers(bureau, {
+    ...OFFICE,
+    name: '长沙市雨花区司法局',
+    officeNumber: '00',
+    caseNumberPrefix: '雨司',
+  });
   await bureauApi.call('exchange.setMode', { mode: 'bureau' });
 
   // Introduced as in real life; then one export imported, the county's configuration exported, a backup each.
@@ -162,7 +187,12 @@ export async function buildWorlds(root: string, { cases }: WorldOptions): Promis
   await officeApi.call('exchange.setBureauKey', { publicKey: bureauKeys.publicKey! });
   const officeKeys = await officeApi.call('exchange.keys', {});
   const officeRow = (await officeApi.call('office.get', {}))!;
-  await bureauApi.call('bureau.registerOffice', { code: officeRow.officeCode, name: officeRow.name, publicKey: officeKeys.publicKey!, fingerprint: officeKeys.fingerprint! });
+  await bureauApi.call('bureau.registerOffice', {
+    code: officeRow.officeCode,
+    name: officeRow.name,
+    publicKey: officeKeys.publicKey!,
+    fingerprint: officeKeys.fingerprint!,
+  });
   const exported = await officeApi.call('exchange.export', { period: null, folder: null });
   const download = await officeApi.call('exchange.download', { sequence: exported.sequence });
   await bureauApi.call('bureau.importFiles', { files: [exported.file] });
@@ -191,9 +221,18 @@ export function sandboxPaths(root: string, kind: PathKind): string[] {
   };
   walk(root, 0);
   const sandbox = path.join(root, 'sandbox');
-  const missing = kind === 'file'
-    ? [path.join(sandbox, 'missing.casedesk'), path.join(sandbox, '不存在的 数据包.casedesk'), `${sandbox}${path.sep}`]
-    : [path.join(sandbox, 'new-folder'), path.join(sandbox, 'new', 'deeper'), path.join(root, 'office', '..', 'sandbox', 'up-and-back')];
+  const missing =
+    kind === 'file'
+      ? [
+          path.join(sandbox, 'missing.casedesk'),
+          path.join(sandbox, '不存在的 数据包.casedesk'),
+          `${sandbox}${path.sep}`,
+        ]
+      : [
+          path.join(sandbox, 'new-folder'),
+          path.join(sandbox, 'new', 'deeper'),
+          path.join(root, 'office', '..', 'sandbox', 'up-and-back'),
+        ];
   return [...(kind === 'file' ? files : folders), ...missing].sort();
 }
 

@@ -14,9 +14,18 @@ describe('输入恢复密钥', () => {
       'auth.status': () =>
         unlocked
           ? statusOf(USERS.admin)
-          : new Refusal({ code: 'DATA_KEY', message: '本机系统无法解开密钥文件中的数据密钥（编号 F2FE-9342-59D3）：请输入编号为 F2FE-9342-59D3 的恢复密钥' }),
+          : new Refusal({
+              code: 'DATA_KEY',
+              message:
+                '本机系统无法解开密钥文件中的数据密钥（编号 F2FE-9342-59D3）：请输入编号为 F2FE-9342-59D3 的恢复密钥',
+            }),
       'dataKey.unlock': ({ recoveryKey }) => {
-        if (recoveryKey !== KEY) return new Refusal({ code: 'DATA_KEY', field: 'recoveryKey', message: '恢复密钥第2组“9NZFE”有误（校验位不符），请核对这一组' });
+        if (recoveryKey !== KEY)
+          return new Refusal({
+            code: 'DATA_KEY',
+            field: 'recoveryKey',
+            message: '恢复密钥第2组“9NZFE”有误（校验位不符），请核对这一组',
+          });
         unlocked = true;
         return { keyId: 'F2FE-9342-59D3' };
       },
@@ -32,7 +41,10 @@ describe('输入恢复密钥', () => {
     await user.type(screen.getByLabelText('恢复密钥'), KEY);
     await user.click(screen.getByRole('button', { name: '打开数据' }));
     expect(await screen.findByTestId('current-user')).toHaveTextContent(USERS.admin.displayName);
-    expect(backend.inputs('dataKey.unlock')).toEqual([{ recoveryKey: KEY.replace('9NZFF', '9NZFE') }, { recoveryKey: KEY }]);
+    expect(backend.inputs('dataKey.unlock')).toEqual([
+      { recoveryKey: KEY.replace('9NZFF', '9NZFE') },
+      { recoveryKey: KEY },
+    ]);
   });
 });
 
@@ -43,7 +55,11 @@ describe('设置 → 数据加密', () => {
       {
         'office.get': () => OFFICE,
         'dataKey.show': () => ({ keyId: 'F2FE-9342-59D3', recoveryKey: KEY }),
-        'dataKey.rekey': () => ({ keyId: '0A1B-2C3D-4E5F', previousKeyId: 'F2FE-9342-59D3', recoveryKey: KEY.replace('AM0E2', 'BM0E3') }),
+        'dataKey.rekey': () => ({
+          keyId: '0A1B-2C3D-4E5F',
+          previousKeyId: 'F2FE-9342-59D3',
+          recoveryKey: KEY.replace('AM0E2', 'BM0E3'),
+        }),
       },
       { as: USERS.director },
     );
@@ -51,7 +67,9 @@ describe('设置 → 数据加密', () => {
     expect(await screen.findByTestId('recovery-key')).toHaveTextContent(KEY.split('-').join(' '));
     await user.click(screen.getByRole('button', { name: '更换密钥' }));
     await user.click(await screen.findByRole('button', { name: '更换' }));
-    expect(await screen.findByText('已更换数据密钥（原编号 F2FE-9342-59D3，新编号 0A1B-2C3D-4E5F）。请打印新的恢复密钥。')).toBeInTheDocument();
+    expect(
+      await screen.findByText('已更换数据密钥（原编号 F2FE-9342-59D3，新编号 0A1B-2C3D-4E5F）。请打印新的恢复密钥。'),
+    ).toBeInTheDocument();
     await waitFor(() => expect(screen.getByTestId('key-id')).toHaveTextContent('0A1B-2C3D-4E5F'));
     expect(backend.inputs('dataKey.rekey')).toHaveLength(1);
   });

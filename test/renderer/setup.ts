@@ -98,8 +98,14 @@ interface Port {
   postMessage(data: unknown): void;
 }
 class MessageChannelStub {
-  readonly port1: Port = { onmessage: null, postMessage: (data) => setTimeout(() => this.port2.onmessage?.({ data }), 0) };
-  readonly port2: Port = { onmessage: null, postMessage: (data) => setTimeout(() => this.port1.onmessage?.({ data }), 0) };
+  readonly port1: Port = {
+    onmessage: null,
+    postMessage: (data) => setTimeout(() => this.port2.onmessage?.({ data }), 0),
+  };
+  readonly port2: Port = {
+    onmessage: null,
+    postMessage: (data) => setTimeout(() => this.port1.onmessage?.({ data }), 0),
+  };
 }
 if (typeof globalThis.MessageChannel === 'undefined') {
   (globalThis as unknown as { MessageChannel: unknown }).MessageChannel = MessageChannelStub;
@@ -107,8 +113,18 @@ if (typeof globalThis.MessageChannel === 'undefined') {
 
 // user-event leaves the legacy keyCode/which at 0; browsers fill them, and antd's select reads `which`.
 const LEGACY_KEY_CODES: Record<string, number> = {
-  Backspace: 8, Tab: 9, Enter: 13, Escape: 27, ' ': 32, End: 35, Home: 36,
-  ArrowLeft: 37, ArrowUp: 38, ArrowRight: 39, ArrowDown: 40, Delete: 46,
+  Backspace: 8,
+  Tab: 9,
+  Enter: 13,
+  Escape: 27,
+  ' ': 32,
+  End: 35,
+  Home: 36,
+  ArrowLeft: 37,
+  ArrowUp: 38,
+  ArrowRight: 39,
+  ArrowDown: 40,
+  Delete: 46,
 };
 for (const [proto, prop] of [
   [KeyboardEvent.prototype, 'keyCode'],

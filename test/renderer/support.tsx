@@ -10,14 +10,16 @@ import { createApi } from '../../renderer/api';
 import { App } from '../../renderer/App';
 import { validApplication } from '../support/samples';
 
-export type Reply<C extends Channel> = (input: ChannelInput<C>) => ChannelOutput<C> | Refusal | Promise<ChannelOutput<C> | Refusal>;
+type Reply<C extends Channel> = (
+  input: ChannelInput<C>,
+) => ChannelOutput<C> | Refusal | Promise<ChannelOutput<C> | Refusal>;
 export type Replies = { [C in Channel]?: Reply<C> };
 
 export class Refusal {
   constructor(readonly error: AppErrorData) {}
 }
 
-export interface Call {
+interface Call {
   channel: Channel;
   input: unknown;
 }
@@ -55,7 +57,13 @@ const DEFAULTS: Replies = {
   'office.get': () => OFFICE,
   'cases.list': () => ({ total: 0, rows: [] }),
   'drafts.list': () => [],
-  'drafts.save': (input) => ({ id: input.id ?? 1, kind: input.kind, title: input.title || '未命名草稿', createdAt: '2026-11-22T02:00:00.000Z', updatedAt: '2026-11-22T02:00:00.000Z' }),
+  'drafts.save': (input) => ({
+    id: input.id ?? 1,
+    kind: input.kind,
+    title: input.title || '未命名草稿',
+    createdAt: '2026-11-22T02:00:00.000Z',
+    updatedAt: '2026-11-22T02:00:00.000Z',
+  }),
 };
 
 export function fakeBackend(replies: Replies = {}) {
@@ -78,8 +86,6 @@ export function fakeBackend(replies: Replies = {}) {
   };
 }
 
-export type FakeBackend = ReturnType<typeof fakeBackend>;
-
 /**
  * A main process's sessions for one window, as data the test can look at: the accounts with their passwords, who
  * is signed in, whether the window is locked. Answers every auth.* channel the way electron/handlers/system.ts does.
@@ -88,17 +94,40 @@ export function fakeSession({
   accounts = [{ user: USERS.admin, password: 'Admin2026' }],
   signedIn = null,
   office = OFFICE,
-}: { accounts?: { user: SessionUser; password: string }[]; signedIn?: SessionUser | null; office?: AuthStatus['office'] } = {}) {
+}: {
+  accounts?: { user: SessionUser; password: string }[];
+  signedIn?: SessionUser | null;
+  office?: AuthStatus['office'];
+} = {}) {
   const state = { accounts, user: signedIn, locked: false, office, failures: 0 };
   const wrongPassword = () => {
     state.failures++;
-    return new Refusal({ code: 'FORBIDDEN', field: 'password', message: `密码不正确（还可尝试${5 - state.failures}次）` });
+    return new Refusal({
+      code: 'FORBIDDEN',
+      field: 'password',
+      message: `密码不正确（还可尝试${5 - state.failures}次）`,
+    });
   };
   const replies: Replies = {
-    'dataKey.show': () => ({ keyId: 'F2FE-9342-59D3', recoveryKey: 'AM0E2-9NZFF-85X57-3B37N-XM9T9-T9KMJ-CSMH3-CX0DF-VTQ4W-6HVBH-3Q13G-JHKD2-2XH02' }),
-    'auth.status': () => ({ hasUsers: state.accounts.length > 0, office: state.office, user: state.user, locked: state.locked, idleLockMinutes: 15 }),
+    'dataKey.show': () => ({
+      keyId: 'F2FE-9342-59D3',
+      recoveryKey: 'AM0E2-9NZFF-85X57-3B37N-XM9T9-T9KMJ-CSMH3-CX0DF-VTQ4W-6HVBH-3Q13G-JHKD2-2XH02',
+    }),
+    'auth.status': () => ({
+      hasUsers: state.accounts.length > 0,
+      office: state.office,
+      user: state.user,
+      locked: state.locked,
+      idleLockMinutes: 15,
+    }),
     'auth.setup': ({ office: o, admin }) => {
-      const user: SessionUser = { id: 1, username: admin.username, displayName: admin.displayName, role: 'admin', mustChangePassword: false };
+      const user: SessionUser = {
+        id: 1,
+        username: admin.username,
+        displayName: admin.displayName,
+        role: 'admin',
+        mustChangePassword: false,
+      };
       state.accounts = [{ user, password: admin.password }];
       state.office = { ...OFFICE, ...o, officeCode: `${o.divisionCode}${o.officeNumber}` };
       state.user = user;

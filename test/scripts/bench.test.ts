@@ -4,7 +4,15 @@ import { openTestFile, TEST_KEY } from '../support/testKey';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BENCH_UNTIL, buildOffices, finishBuild, officeSetup, officesOf, startBuild, type DatasetSpec } from '../../scripts/bench/dataset';
+import {
+  BENCH_UNTIL,
+  buildOffices,
+  finishBuild,
+  officeSetup,
+  officesOf,
+  startBuild,
+  type DatasetSpec,
+} from '../../scripts/bench/dataset';
 import { main } from '../../scripts/bench';
 import { MEASUREMENTS } from '../../scripts/bench/measurements';
 import type { BenchResult } from '../../scripts/bench/run';
@@ -15,9 +23,14 @@ const ROOT = path.join(__dirname, '..', '..');
 
 function bench(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    execFile(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'scripts', 'bench.ts'), ...argv], { cwd: ROOT, timeout: 280_000 }, (error, out, err) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out, err });
-    });
+    execFile(
+      path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+      [path.join(ROOT, 'scripts', 'bench.ts'), ...argv],
+      { cwd: ROOT, timeout: 280_000 },
+      (error, out, err) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out, err });
+      },
+    );
   });
 }
 
@@ -26,9 +39,13 @@ function contents(file: string, key: DataKey = TEST_KEY) {
   const sqlite = openTestFile(file, { readonly: true }, key);
   try {
     return {
-      cases: sqlite.prepare('SELECT kind, case_number, status, title, received_on, received_by FROM cases ORDER BY id').all(),
+      cases: sqlite
+        .prepare('SELECT kind, case_number, status, title, received_on, received_by FROM cases ORDER BY id')
+        .all(),
       parties: sqlite.prepare('SELECT case_id, role, position, name, id_number, phone FROM parties ORDER BY id').all(),
-      actions: sqlite.prepare('SELECT case_id, action, acted_on, data, from_status, to_status FROM case_actions ORDER BY id').all(),
+      actions: sqlite
+        .prepare('SELECT case_id, action, acted_on, data, from_status, to_status FROM case_actions ORDER BY id')
+        .all(),
       search: sqlite.prepare('SELECT case_id, body FROM case_search_text ORDER BY case_id').all(),
     };
   } finally {
@@ -46,7 +63,13 @@ describe('npm run bench', () => {
     expect(first.err).not.toMatch(/Error/);
     expect(first.code).toBe(0);
     const result = JSON.parse(fs.readFileSync(json, 'utf8')) as BenchResult;
-    expect(result.dataset).toMatchObject({ scale: 'office', offices: 1, casesPerOffice: 120, totalCases: 120, built: true });
+    expect(result.dataset).toMatchObject({
+      scale: 'office',
+      offices: 1,
+      casesPerOffice: 120,
+      totalCases: 120,
+      built: true,
+    });
     expect(result.measurements.map((m) => m.id)).toEqual(MEASUREMENTS.map((m) => m.id));
     for (const m of result.measurements) {
       expect(m.app.n).toBe(3);
@@ -61,25 +84,49 @@ describe('npm run bench', () => {
     }
     // The list and the searches have a floor to compare with, and the targets.
     for (const id of ['list.page', 'search.2chars', 'search.4chars', 'search.idPart']) {
-      expect(result.measurements.find((m) => m.id === id)).toMatchObject({ raw: { n: 3 }, target: { p95Ms: 20, ratio: 3 } });
+      expect(result.measurements.find((m) => m.id === id)).toMatchObject({
+        raw: { n: 3 },
+        target: { p95Ms: 20, ratio: 3 },
+      });
     }
-    expect(result.measurements.find((m) => m.id === 'import.packages')).toMatchObject({ raw: { n: 3 }, target: { medianMs: 30_000, ratio: 2 } });
+    expect(result.measurements.find((m) => m.id === 'import.packages')).toMatchObject({
+      raw: { n: 3 },
+      target: { medianMs: 30_000, ratio: 2 },
+    });
     expect(result.measurements.find((m) => m.id === 'import.packages')?.note).toMatch(/^1 packages, .* rows inserted$/);
     expect(result.peakRssMB).toBeGreaterThan(10);
     expect(result.machine.cores).toBeGreaterThan(0);
     expect(first.out).toMatch(/peak RSS \d+ MB/);
 
     // A second run takes the data from the cache.
-    const again = await bench('--cases', '120', '--runs', '1', '--only', 'list.page', '--cache', path.join(dir, 'cache'), '--json', json);
+    const again = await bench(
+      '--cases',
+      '120',
+      '--runs',
+      '1',
+      '--only',
+      'list.page',
+      '--cache',
+      path.join(dir, 'cache'),
+      '--json',
+      json,
+    );
     expect(again.code).toBe(0);
     expect(again.out).toContain('from the cache');
-    expect((JSON.parse(fs.readFileSync(json, 'utf8')) as BenchResult).measurements.map((m) => m.id)).toEqual(['list.page']);
+    expect((JSON.parse(fs.readFileSync(json, 'utf8')) as BenchResult).measurements.map((m) => m.id)).toEqual([
+      'list.page',
+    ]);
   });
 
   it('refuses an unknown scale, count or measurement with a usage error, before building anything', async () => {
     const cache = tempDir();
     const errors: string[] = [];
-    const run = (...argv: string[]) => main(argv, () => {}, (line) => errors.push(line));
+    const run = (...argv: string[]) =>
+      main(
+        argv,
+        () => {},
+        (line) => errors.push(line),
+      );
     expect(await run('--scale', 'planet', '--cache', cache)).toBe(2);
     expect(await run('--cases', '0', '--cache', cache)).toBe(2);
     expect(await run('--cases', '5', '--only', 'nothing', '--cache', cache)).toBe(2);
@@ -93,7 +140,15 @@ describe('npm run bench', () => {
 
   it('fills an office file with exactly the cases the CLI demo makes, through the same channels', async () => {
     const cache = tempDir();
-    const spec: DatasetSpec = { scale: 'office', offices: 1, distinctOffices: 1, casesPerOffice: 60, seed: 5, years: 10, until: BENCH_UNTIL };
+    const spec: DatasetSpec = {
+      scale: 'office',
+      offices: 1,
+      distinctOffices: 1,
+      casesPerOffice: 60,
+      seed: 5,
+      years: 10,
+      until: BENCH_UNTIL,
+    };
     startBuild(cache, spec);
     await buildOffices(cache, spec, 0, 1);
     const built = finishBuild(cache, spec);

@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { runCli } from '../../scripts/cli';
-import { allocate, DEMO_KIND_SHARES, planDemoCases, stepDate, type DemoCasePlan, type DemoPlanOptions } from '../../scripts/demoCases';
+import {
+  allocate,
+  DEMO_KIND_SHARES,
+  planDemoCases,
+  stepDate,
+  type DemoCasePlan,
+  type DemoPlanOptions,
+} from '../../scripts/demoCases';
 import { DEMO_HOLIDAY_TABLE, syntheticCreditCode, seededRandom } from '../../scripts/demoData';
 import { addDays, isWorkingDay } from '../../shared/calendar';
 import { contract, type Channel } from '../../shared/contract';
@@ -25,13 +32,27 @@ const UNTIL = '2026-11-20';
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, (l) => out.push(l), (l) => err.push(l));
+  const code = await runCli(
+    argv,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 async function officeFile(): Promise<string> {
   const db = path.join(tempDir(), 'office.sqlite');
-  const made = await cli('init', '--db', db, '--office-code', '430111', '--office-name', '黎托街道司法所', '--bureau-name', '长沙市雨花区司法局');
+  const made = await cli(
+    'init',
+    '--db',
+    db,
+    '--office-code',
+    '430111',
+    '--office-name',
+    '黎托街道司法所',
+    '--bureau-name',
+    '长沙市雨花区司法局',
+  );
   expect(made.code).toBe(0);
   return db;
 }
@@ -41,7 +62,13 @@ interface CaseSnapshot {
   caseNumber: string;
   status: string;
   receivedOn: string;
-  timeline: { action: string; actedOn: string; data: Record<string, unknown>; fromStatus: string | null; toStatus: string }[];
+  timeline: {
+    action: string;
+    actedOn: string;
+    data: Record<string, unknown>;
+    fromStatus: string | null;
+    toStatus: string;
+  }[];
 }
 
 /** What the channels say about every case of a data file: number, status and every step of its timeline. */
@@ -50,12 +77,29 @@ async function snapshot(db: string): Promise<CaseSnapshot[]> {
   try {
     const cases: CaseSnapshot[] = [];
     for (let page = 1; ; page++) {
-      const { rows, total } = await backend.api.call('cases.list', { kind: null, status: null, query: '', page, pageSize: 200, sortBy: 'caseNumber', sortOrder: 'asc' });
+      const { rows, total } = await backend.api.call('cases.list', {
+        kind: null,
+        status: null,
+        query: '',
+        page,
+        pageSize: 200,
+        sortBy: 'caseNumber',
+        sortOrder: 'asc',
+      });
       for (const row of rows) {
         const timeline = await backend.api.call('cases.timeline', { caseId: row.id });
         cases.push({
-          kind: row.kind, caseNumber: row.caseNumber, status: row.status, receivedOn: row.receivedOn,
-          timeline: timeline.map(({ action, actedOn, data, fromStatus, toStatus }) => ({ action, actedOn, data, fromStatus, toStatus })),
+          kind: row.kind,
+          caseNumber: row.caseNumber,
+          status: row.status,
+          receivedOn: row.receivedOn,
+          timeline: timeline.map(({ action, actedOn, data, fromStatus, toStatus }) => ({
+            action,
+            actedOn,
+            data,
+            fromStatus,
+            toStatus,
+          })),
         });
       }
       if (page * 200 >= total) break;
@@ -67,7 +111,12 @@ async function snapshot(db: string): Promise<CaseSnapshot[]> {
 }
 
 describe('planning demo cases (pure)', () => {
-  const options = (seed: number, extra: Partial<DemoPlanOptions> = {}): DemoPlanOptions => ({ seed, until: UNTIL, office: OFFICE, ...extra });
+  const options = (seed: number, extra: Partial<DemoPlanOptions> = {}): DemoPlanOptions => ({
+    seed,
+    until: UNTIL,
+    office: OFFICE,
+    ...extra,
+  });
 
   it('splits by the shares, every key at least once when there are enough', () => {
     expect(allocate(300, DEMO_KIND_SHARES)).toEqual({ legal_aid: 90, mediation: 165, notarization: 45 });
@@ -85,31 +134,38 @@ describe('planning demo cases (pure)', () => {
     expect(other.map((p) => p.register)).not.toEqual(planDemoCases(120, options(5)).map((p) => p.register));
   });
 
-  it.each([1, 2, 3, 4, 5, 6, 7, 8])('seed %i: 300 cases reach every status of every kind, in order, dated on working days up to --until', (seed) => {
-    const plans = planDemoCases(300, options(seed));
-    const byKind = (k: CaseKind) => plans.filter((p) => p.kind === k);
-    expect(CASE_KINDS.map((k) => byKind(k).length)).toEqual([90, 165, 45]);
-    for (const kind of CASE_KINDS) expect(new Set(byKind(kind).map((p) => p.status))).toEqual(new Set(STATUSES[kind]));
-    // Registered in the order received (so case numbers follow the dates).
-    expect(plans.map((p) => p.receivedOn)).toEqual([...plans.map((p) => p.receivedOn)].sort());
-    for (const plan of plans) {
-      let previous = plan.receivedOn;
-      expect(isWorkingDay(plan.receivedOn, DEMO_HOLIDAY_TABLE)).toBe(true);
-      for (const step of plan.steps) {
-        expect(stepDate(step) >= previous).toBe(true);
-        expect(isWorkingDay(stepDate(step), DEMO_HOLIDAY_TABLE)).toBe(true);
-        previous = stepDate(step);
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    'seed %i: 300 cases reach every status of every kind, in order, dated on working days up to --until',
+    (seed) => {
+      const plans = planDemoCases(300, options(seed));
+      const byKind = (k: CaseKind) => plans.filter((p) => p.kind === k);
+      expect(CASE_KINDS.map((k) => byKind(k).length)).toEqual([90, 165, 45]);
+      for (const kind of CASE_KINDS)
+        expect(new Set(byKind(kind).map((p) => p.status))).toEqual(new Set(STATUSES[kind]));
+      // Registered in the order received (so case numbers follow the dates).
+      expect(plans.map((p) => p.receivedOn)).toEqual([...plans.map((p) => p.receivedOn)].sort());
+      for (const plan of plans) {
+        let previous = plan.receivedOn;
+        expect(isWorkingDay(plan.receivedOn, DEMO_HOLIDAY_TABLE)).toBe(true);
+        for (const step of plan.steps) {
+          expect(stepDate(step) >= previous).toBe(true);
+          expect(isWorkingDay(stepDate(step), DEMO_HOLIDAY_TABLE)).toBe(true);
+          previous = stepDate(step);
+        }
+        expect(previous <= UNTIL).toBe(true);
+        expect(plan.receivedOn >= addDays(UNTIL, -3 * 365 - 400)).toBe(true);
       }
-      expect(previous <= UNTIL).toBe(true);
-      expect(plan.receivedOn >= addDays(UNTIL, -3 * 365 - 400)).toBe(true);
-    }
-  });
+    },
+  );
 
   it('makes intake forms and action payloads the contract accepts', () => {
     const check = (plans: DemoCasePlan[]) => {
       for (const plan of plans) {
         const reg = contract[plan.register.channel].input.safeParse(plan.register.input);
-        expect({ case: plan.receivedOn, error: reg.error?.issues }).toEqual({ case: plan.receivedOn, error: undefined });
+        expect({ case: plan.receivedOn, error: reg.error?.issues }).toEqual({
+          case: plan.receivedOn,
+          error: undefined,
+        });
         for (const step of plan.steps) {
           const parsed = contract[step.channel as Channel].input.safeParse({ ...step.input, caseId: 1 });
           expect({ step: step.channel, error: parsed.error?.issues }).toEqual({ step: step.channel, error: undefined });
@@ -118,35 +174,65 @@ describe('planning demo cases (pure)', () => {
     };
     check(planDemoCases(300, options(11)));
     // An office elsewhere, with a shortened list of dispute types and of notarization matters.
-    check(planDemoCases(120, options(12, {
-      office: { divisionCode: '110101', name: '东华门街道司法所', bureauName: '北京市东城区司法局', caseNumberPrefix: '东华' },
-      disputeTypes: ['邻里纠纷', '物业纠纷'],
-      matters: [{ code: 'education', name: '学历', requiredMaterials: ['申请人身份证明（居民身份证）', '毕业证书原件'], inPersonOnly: false }],
-    })));
+    check(
+      planDemoCases(
+        120,
+        options(12, {
+          office: {
+            divisionCode: '110101',
+            name: '东华门街道司法所',
+            bureauName: '北京市东城区司法局',
+            caseNumberPrefix: '东华',
+          },
+          disputeTypes: ['邻里纠纷', '物业纠纷'],
+          matters: [
+            {
+              code: 'education',
+              name: '学历',
+              requiredMaterials: ['申请人身份证明（居民身份证）', '毕业证书原件'],
+              inPersonOnly: false,
+            },
+          ],
+        }),
+      ),
+    );
     // An office whose dispute types are all its own: its first type, with a neighbours' story.
     const own = planDemoCases(60, options(13, { disputeTypes: ['土地承包经营纠纷'] }));
-    const types = own.flatMap((p) => (p.register.channel === 'mediation.create' ? [p.register.input.registration.disputeType] : p.register.channel === 'mediation.quickOral' ? [p.register.input.disputeType] : []));
+    const types = own.flatMap((p) =>
+      p.register.channel === 'mediation.create'
+        ? [p.register.input.registration.disputeType]
+        : p.register.channel === 'mediation.quickOral'
+          ? [p.register.input.disputeType]
+          : [],
+    );
     expect(new Set(types)).toEqual(new Set(['土地承包经营纠纷']));
   });
 
   it('writes Chinese: names, facts and document numbers', () => {
     const plans = planDemoCases(200, options(3));
-    const applications = plans.flatMap((p) => (p.register.channel === 'legalAid.create' ? [p.register.input.application] : []));
+    const applications = plans.flatMap((p) =>
+      p.register.channel === 'legalAid.create' ? [p.register.input.application] : [],
+    );
     for (const a of applications) {
       expect(a.applicant.name).toMatch(/^\p{Script=Han}{2,3}$|^\p{Script=Han}+·\p{Script=Han}+$/u);
       expect(a.facts.match(/\p{Script=Han}/gu)!.length).toBeGreaterThan(20);
     }
-    const numbers = plans.flatMap((p) => p.steps.flatMap((s) => (s.channel === 'notarization.issue' ? [s.input.data.certificateNumber] : [])));
+    const numbers = plans.flatMap((p) =>
+      p.steps.flatMap((s) => (s.channel === 'notarization.issue' ? [s.input.data.certificateNumber] : [])),
+    );
     expect(numbers.length).toBeGreaterThan(0);
     for (const n of numbers) expect(n).toMatch(/^（20\d\d）湘雨证字第\d+号$/);
-    const archived = plans.flatMap((p) => p.steps.flatMap((s) => (s.channel === 'legalAid.archive' ? [s.input.archiveNumber] : [])));
+    const archived = plans.flatMap((p) =>
+      p.steps.flatMap((s) => (s.channel === 'legalAid.archive' ? [s.input.archiveNumber] : [])),
+    );
     expect(archived.every((n) => /^20\d\d-援-\d{3}$/.test(n ?? ''))).toBe(true);
     expect(new Set(archived).size).toBe(archived.length);
   });
 
   it('makes valid 统一社会信用代码, and knows the holidays of the years before the shipped table', () => {
     const rand = seededRandom(1);
-    for (let i = 0; i < 200; i++) expect(parseCreditCode(syntheticCreditCode(rand, '430111', i % 2 ? 'company' : 'individual')).ok).toBe(true);
+    for (let i = 0; i < 200; i++)
+      expect(parseCreditCode(syntheticCreditCode(rand, '430111', i % 2 ? 'company' : 'individual')).ok).toBe(true);
     expect(holidayTableProblems(DEMO_HOLIDAY_TABLE)).toEqual([]);
     expect(isWorkingDay('2024-02-12', DEMO_HOLIDAY_TABLE)).toBe(false); // 春节
     expect(isWorkingDay('2024-02-18', DEMO_HOLIDAY_TABLE)).toBe(true); // 调休上班
@@ -165,7 +251,11 @@ describe('npm run cli -- demo', () => {
   }, 180_000);
 
   it('states in Chinese how many of each kind it made', async () => {
-    expect(made).toEqual({ code: 0, out: '已生成 300 件案件（种子 7）：法律援助 90 件、人民调解 165 件、公证申请 45 件', err: '' });
+    expect(made).toEqual({
+      code: 0,
+      out: '已生成 300 件案件（种子 7）：法律援助 90 件、人民调解 165 件、公证申请 45 件',
+      err: '',
+    });
     const count = (kind: CaseKind) => cases.filter((c) => c.kind === kind).length;
     expect([cases.length, count('legal_aid'), count('mediation'), count('notarization')]).toEqual([300, 90, 165, 45]);
   });
@@ -176,7 +266,13 @@ describe('npm run cli -- demo', () => {
       for (const kind of CASE_KINDS) {
         for (const status of STATUSES[kind]) {
           const { total } = await backend.api.call('cases.list', {
-            kind, status: status as never, query: '', page: 1, pageSize: 1, sortBy: 'receivedOn', sortOrder: 'desc',
+            kind,
+            status: status as never,
+            query: '',
+            page: 1,
+            pageSize: 1,
+            sortBy: 'receivedOn',
+            sortOrder: 'desc',
           });
           expect({ kind, status, found: total > 0 }).toEqual({ kind, status, found: true });
         }
@@ -205,13 +301,20 @@ describe('npm run cli -- demo', () => {
     const yearAgo = addDays(UNTIL, -365);
     const older = cases.filter((c) => c.receivedOn < yearAgo);
     expect(older.filter((c) => c.status === 'archived').length / older.length).toBeGreaterThan(0.85);
-    const early = cases.filter((c) => ['received', 'registered', 'awaiting_materials', 'ready', 'forwarded', 'granted', 'provisional'].includes(c.status));
+    const early = cases.filter((c) =>
+      ['received', 'registered', 'awaiting_materials', 'ready', 'forwarded', 'granted', 'provisional'].includes(
+        c.status,
+      ),
+    );
     expect(early.length).toBeGreaterThan(30);
     for (const c of early) expect(c.receivedOn >= addDays(UNTIL, -90)).toBe(true);
   });
 
   it('writes every step to the audit log, the chain intact', async () => {
-    expect(await cli('audit-verify', '--db', db)).toMatchObject({ code: 0, out: expect.stringMatching(/^审计日志完整：共\d+条/) });
+    expect(await cli('audit-verify', '--db', db)).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^审计日志完整：共\d+条/),
+    });
   });
 
   it('gives the same data for the same seed, and other data for another seed', async () => {
@@ -231,10 +334,19 @@ describe('npm run cli -- demo', () => {
 
   it('runs up to today by default, and refuses a later or malformed --until', async () => {
     const file = await officeFile();
-    expect(await cli('demo', '--db', file, '--cases', '12', '--seed', '2')).toMatchObject({ code: 0, out: expect.stringMatching(/^已生成 12 件案件（种子 2）：法律援助 \d+ 件、人民调解 \d+ 件、公证申请 \d+ 件$/) });
+    expect(await cli('demo', '--db', file, '--cases', '12', '--seed', '2')).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^已生成 12 件案件（种子 2）：法律援助 \d+ 件、人民调解 \d+ 件、公证申请 \d+ 件$/),
+    });
     const today = localDate();
     for (const c of await snapshot(file)) for (const t of c.timeline) expect(t.actedOn <= today).toBe(true);
-    expect(await cli('demo', '--db', file, '--cases', '3', '--until', addDays(today, 1))).toMatchObject({ code: 2, err: expect.stringMatching(/^--until 不能晚于今天/) });
-    expect(await cli('demo', '--db', file, '--cases', '3', '--until', '2026-02-30')).toMatchObject({ code: 2, err: '--until 应为真实的日期，如 2026-11-20' });
+    expect(await cli('demo', '--db', file, '--cases', '3', '--until', addDays(today, 1))).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^--until 不能晚于今天/),
+    });
+    expect(await cli('demo', '--db', file, '--cases', '3', '--until', '2026-02-30')).toMatchObject({
+      code: 2,
+      err: '--until 应为真实的日期，如 2026-11-20',
+    });
   }, 60_000);
 });

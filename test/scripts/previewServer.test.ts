@@ -27,7 +27,9 @@ function request(pathname: string, init: { method?: string; headers?: Record<str
     const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     req.on('error', reject);
     req.end(init.body);
@@ -35,7 +37,11 @@ function request(pathname: string, init: { method?: string; headers?: Record<str
 }
 
 const invoke = (body: unknown, token = server.token) =>
-  request('/api/invoke', { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  request('/api/invoke', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 describe('the preview server', () => {
   it('prints a loopback URL carrying a random token', () => {
@@ -63,8 +69,14 @@ describe('the preview server', () => {
   });
 
   it('calls as the preview’s one session, which signs in like any window', async () => {
-    const listCases = { channel: 'cases.list', input: { kind: null, status: null, query: '', page: 1, pageSize: 20, sortBy: 'receivedOn', sortOrder: 'desc' } };
-    expect(JSON.parse((await invoke(listCases)).body)).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
+    const listCases = {
+      channel: 'cases.list',
+      input: { kind: null, status: null, query: '', page: 1, pageSize: 20, sortBy: 'receivedOn', sortOrder: 'desc' },
+    };
+    expect(JSON.parse((await invoke(listCases)).body)).toEqual({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: '请先登录' },
+    });
     const setup = await invoke({ channel: 'auth.setup', input: { office: OFFICE, admin: FIRST_ADMIN } });
     expect(JSON.parse(setup.body)).toMatchObject({ ok: true, value: { username: 'admin', role: 'admin' } });
     expect(server.backend.sessions.get(PREVIEW_CALLER)?.user).toMatchObject({ username: 'admin' });
@@ -80,22 +92,38 @@ describe('the preview server', () => {
   });
 
   it('refuses another Host header (DNS rebinding)', async () => {
-    const result = await request('/api/invoke', { method: 'POST', headers: { host: 'evil.example:80', [TOKEN_HEADER]: server.token }, body: '{}' });
+    const result = await request('/api/invoke', {
+      method: 'POST',
+      headers: { host: 'evil.example:80', [TOKEN_HEADER]: server.token },
+      body: '{}',
+    });
     expect(result.status).toBe(421);
   });
 
   it('refuses malformed JSON and an oversized body', async () => {
-    expect(JSON.parse((await invoke('{not json')).body)).toMatchObject({ ok: false, error: { code: 'MALFORMED_PAYLOAD' } });
-    const huge = await invoke({ channel: 'bureau.importUploads', input: { x: 'A'.repeat(LARGEST_PAYLOAD_CHARS + 2048) } });
+    expect(JSON.parse((await invoke('{not json')).body)).toMatchObject({
+      ok: false,
+      error: { code: 'MALFORMED_PAYLOAD' },
+    });
+    const huge = await invoke({
+      channel: 'bureau.importUploads',
+      input: { x: 'A'.repeat(LARGEST_PAYLOAD_CHARS + 2048) },
+    });
     expect(huge.status).toBe(413);
     expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
   });
 
   it('holds each channel to its own limit: a package upload may be large, an ordinary call may not', async () => {
     const ordinary = await invoke({ channel: 'office.get', input: { x: '案'.repeat(1_100_000) } });
-    expect(JSON.parse(ordinary.body)).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: '请求数据过大' } });
+    expect(JSON.parse(ordinary.body)).toMatchObject({
+      ok: false,
+      error: { code: 'PAYLOAD_TOO_LARGE', message: '请求数据过大' },
+    });
     // 8 MB of base64 passes the server and the size check, and is then judged as a package (not signed in here).
-    const upload = await invoke({ channel: 'bureau.importUploads', input: { packages: [{ fileName: 'a.casedesk', base64: 'A'.repeat(8 * 1024 * 1024) }] } });
+    const upload = await invoke({
+      channel: 'bureau.importUploads',
+      input: { packages: [{ fileName: 'a.casedesk', base64: 'A'.repeat(8 * 1024 * 1024) }] },
+    });
     expect(upload.status).toBe(200);
     expect(JSON.parse(upload.body).error.code).not.toBe('PAYLOAD_TOO_LARGE');
   });

@@ -10,7 +10,11 @@ jest.setTimeout(120_000);
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, (l) => out.push(l), (l) => err.push(l));
+  const code = await runCli(
+    argv,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -48,7 +52,14 @@ beforeAll(async () => {
   const made = await backend.api.call('legalAid.create', { draftId: null, application: validApplication() });
   caseNumber = made.caseNumber;
   for (const m of RECEIVED) {
-    await backend.api.call('dossier.markReceived', { caseId: made.id, itemKey: m.itemKey, receivedOn: '2026-11-20', pages: m.pages, form: '原件', note: '' });
+    await backend.api.call('dossier.markReceived', {
+      caseId: made.id,
+      itemKey: m.itemKey,
+      receivedOn: '2026-11-20',
+      pages: m.pages,
+      form: '原件',
+      note: '',
+    });
   }
   await backend.close();
 });
@@ -62,14 +73,28 @@ describe('npm run cli -- print', () => {
     const text = pdfText(out);
     expect(text).toContain('卷宗材料核对表');
     expect(text).toContain(caseNumber);
-    expect(inOrder(text, ['卷宗封面', '卷内目录', '法律援助申请表', '申请人身份证明', '代理人身份证明及代理关系证明', '个人诚信承诺书', '与所申请法律援助事项有关的案件材料', '结案报告表'])).toBe(true);
+    expect(
+      inOrder(text, [
+        '卷宗封面',
+        '卷内目录',
+        '法律援助申请表',
+        '申请人身份证明',
+        '代理人身份证明及代理关系证明',
+        '个人诚信承诺书',
+        '与所申请法律援助事项有关的案件材料',
+        '结案报告表',
+      ]),
+    ).toBe(true);
     expect(text).toContain(`现缺少${MISSING.length}项：${MISSING.join('；')}`);
     expect(text.match(/缺少/g)!.length).toBe(MISSING.length + 1); // each missing row, and the summary
   });
 
   it('prints the 补正材料通知书 listing exactly what is missing, with the due date', async () => {
     const out = path.join(dir, 'notice.pdf');
-    expect((await cli('print', '--db', db, '--case', caseNumber, '--doc', 'notice', '--out', out, '--due', '2026-12-07')).code).toBe(0);
+    expect(
+      (await cli('print', '--db', db, '--case', caseNumber, '--doc', 'notice', '--out', out, '--due', '2026-12-07'))
+        .code,
+    ).toBe(0);
     const text = pdfText(out);
     expect(text).toContain('补正材料通知书');
     expect(text).toContain(caseNumber);
@@ -86,23 +111,43 @@ describe('npm run cli -- print', () => {
     const text = pdfText(out);
     expect(text).toContain('卷内目录');
     expect(text).toContain(caseNumber);
-    expect(inOrder(text, ['1法律援助申请表1-2', '2申请人身份证明3', '3与所申请法律援助事项有关的案件材料4-15'])).toBe(true);
+    expect(inOrder(text, ['1法律援助申请表1-2', '2申请人身份证明3', '3与所申请法律援助事项有关的案件材料4-15'])).toBe(
+      true,
+    );
   });
 
   it('prints the 卷宗封面 with the kind, parties, handler, dates and retention', async () => {
     const out = path.join(dir, 'cover.pdf');
     expect((await cli('print', '--db', db, '--case', caseNumber, '--doc', 'cover', '--out', out)).code).toBe(0);
     const text = pdfText(out);
-    for (const s of ['法律援助卷宗', caseNumber, '当事人张秀英', '承办人李娟', '立案日期2026年11月20日', '保管期限长期', '立卷人李娟', '本卷共15页', OFFICE.name]) {
+    for (const s of [
+      '法律援助卷宗',
+      caseNumber,
+      '当事人张秀英',
+      '承办人李娟',
+      '立案日期2026年11月20日',
+      '保管期限长期',
+      '立卷人李娟',
+      '本卷共15页',
+      OFFICE.name,
+    ]) {
       expect(text).toContain(s);
     }
   });
 
   it('refuses an unknown page or case, writing nothing', async () => {
     const out = path.join(dir, 'none.pdf');
-    expect(await cli('print', '--db', db, '--case', caseNumber, '--doc', 'letter', '--out', out)).toMatchObject({ code: 2, err: expect.stringContaining('--doc 应为 cover、toc、checklist 或 notice') });
-    expect(await cli('print', '--db', db, '--case', '〔2026〕黎托援字第9999号', '--doc', 'toc', '--out', out)).toMatchObject({ code: 1, err: expect.stringContaining('案件不存在：〔2026〕黎托援字第9999号') });
-    expect(await cli('print', '--db', db, '--doc', 'toc', '--out', out)).toMatchObject({ code: 2, err: expect.stringContaining('缺少参数 --case') });
+    expect(await cli('print', '--db', db, '--case', caseNumber, '--doc', 'letter', '--out', out)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--doc 应为 cover、toc、checklist 或 notice'),
+    });
+    expect(
+      await cli('print', '--db', db, '--case', '〔2026〕黎托援字第9999号', '--doc', 'toc', '--out', out),
+    ).toMatchObject({ code: 1, err: expect.stringContaining('案件不存在：〔2026〕黎托援字第9999号') });
+    expect(await cli('print', '--db', db, '--doc', 'toc', '--out', out)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('缺少参数 --case'),
+    });
     expect(fs.existsSync(out)).toBe(false);
   });
 });

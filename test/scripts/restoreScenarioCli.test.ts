@@ -12,7 +12,11 @@ import { dataState, tempDir } from '../support/fixtures';
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, (l) => out.push(l), (l) => err.push(l));
+  const code = await runCli(
+    argv,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -33,13 +37,14 @@ function query<T>(file: string, sql: string, ...params: unknown[]): T[] {
   }
 }
 
-const casesAt = (office: string) => query<{ id: number; case_number: string }>(office, 'SELECT id, case_number FROM cases ORDER BY id');
+const casesAt = (office: string) =>
+  query<{ id: number; case_number: string }>(office, 'SELECT id, case_number FROM cases ORDER BY id');
 const bureauCases = (county: string) =>
   new Map(
-    query<{ row_key: string; deleted: number; data: string }>(county, `SELECT row_key, deleted, data FROM bureau_rows WHERE table_name = 'cases'`).map((r) => [
-      Number(r.row_key),
-      r.deleted ? null : (JSON.parse(r.data) as { case_number: string }).case_number,
-    ]),
+    query<{ row_key: string; deleted: number; data: string }>(
+      county,
+      `SELECT row_key, deleted, data FROM bureau_rows WHERE table_name = 'cases'`,
+    ).map((r) => [Number(r.row_key), r.deleted ? null : (JSON.parse(r.data) as { case_number: string }).case_number]),
   );
 
 describe('npm run cli -- restore, export after it, recovery-package and recover (issue 20)', () => {
@@ -49,12 +54,46 @@ describe('npm run cli -- restore, export after it, recovery-package and recover 
     const county = path.join(dir, 'county', 'casedesk.sqlite');
     const usb = path.join(dir, 'usb');
     fs.mkdirSync(usb);
-    await ok('init', '--db', office, '--office-code', '430203', '--office-number', '02', '--office-name', '枫溪街道司法所', '--prefix', '枫溪');
-    await ok('init', '--db', county, '--office-code', '430203', '--office-number', '00', '--office-name', '株洲市芦淞区司法局');
+    await ok(
+      'init',
+      '--db',
+      office,
+      '--office-code',
+      '430203',
+      '--office-number',
+      '02',
+      '--office-name',
+      '枫溪街道司法所',
+      '--prefix',
+      '枫溪',
+    );
+    await ok(
+      'init',
+      '--db',
+      county,
+      '--office-code',
+      '430203',
+      '--office-number',
+      '00',
+      '--office-name',
+      '株洲市芦淞区司法局',
+    );
     await ok('mode', '--db', county, '--set', 'bureau');
     const bureauKey = line(await ok('keys', '--db', county), '公钥');
     const officeKeys = await ok('keys', '--db', office, '--bureau-key', bureauKey);
-    await ok('register-office', '--db', county, '--code', '43020302', '--name', '枫溪街道司法所', '--public-key', line(officeKeys, '公钥'), '--fingerprint', line(officeKeys, '指纹'));
+    await ok(
+      'register-office',
+      '--db',
+      county,
+      '--code',
+      '43020302',
+      '--name',
+      '枫溪街道司法所',
+      '--public-key',
+      line(officeKeys, '公钥'),
+      '--fingerprint',
+      line(officeKeys, '指纹'),
+    );
 
     await ok('demo', '--db', office, '--cases', '12', '--seed', '3', '--until', '2026-11-20');
     await ok('export', '--db', office, '--out', usb, '--period', '2026-10');
@@ -84,13 +123,24 @@ describe('npm run cli -- restore, export after it, recovery-package and recover 
     expect(third).toMatch(/43020302-2026-11-0003\.casedesk（2026-11，第3次报送/);
     const imported = await ok('import', '--db', county, path.join(usb, '43020302-2026-11-0003.casedesk'));
     expect(imported).toMatch(/^已导入：43020302-2026-11-0003\.casedesk.*冲突0行/);
-    expect(imported).toMatch(/注意：恢复备份后的报送：.*从备份恢复（casedesk-\d{8}-\d{6}-manual\.sqlite.*报送序号从3继续；本局存有而司法所已没有（或只有较旧版本）的行：[1-9]\d*行/);
+    expect(imported).toMatch(
+      /注意：恢复备份后的报送：.*从备份恢复（casedesk-\d{8}-\d{6}-manual\.sqlite.*报送序号从3继续；本局存有而司法所已没有（或只有较旧版本）的行：[1-9]\d*行/,
+    );
 
     // The bureau still holds the lost cases, beside the new ones, each under its own key.
     const atBureau = bureauCases(county);
-    for (const c of [...kept, ...lost, ...fresh]) expect({ id: c.id, number: atBureau.get(c.id) }).toEqual({ id: c.id, number: c.case_number });
-    const lostListed = query<{ table_name: string; row_key: string }>(county, `SELECT table_name, row_key FROM bureau_conflicts WHERE kind = 'lost'`);
-    expect(lostListed.filter((r) => r.table_name === 'cases').map((r) => Number(r.row_key)).sort()).toEqual(lost.map((c) => c.id).sort());
+    for (const c of [...kept, ...lost, ...fresh])
+      expect({ id: c.id, number: atBureau.get(c.id) }).toEqual({ id: c.id, number: c.case_number });
+    const lostListed = query<{ table_name: string; row_key: string }>(
+      county,
+      `SELECT table_name, row_key FROM bureau_conflicts WHERE kind = 'lost'`,
+    );
+    expect(
+      lostListed
+        .filter((r) => r.table_name === 'cases')
+        .map((r) => Number(r.row_key))
+        .sort(),
+    ).toEqual(lost.map((c) => c.id).sort());
     expect(query(county, `SELECT 1 FROM bureau_conflicts WHERE kind IN ('identity', 'row', 'package')`)).toEqual([]);
 
     // The bureau's recovery package: checked first (nothing changes), then installed.
@@ -111,20 +161,33 @@ describe('npm run cli -- restore, export after it, recovery-package and recover 
     expect(now).toHaveLength(kept.length + lost.length + fresh.length);
 
     // Installing it again adds nothing; the next export tells the bureau, which finds nothing lost any more.
-    expect(await ok('recover', '--db', office, '--from', recovery)).toMatch(/已恢复：无缺少的行.*此前已安装过|此前已安装过[\s\S]*已恢复：无缺少的行/);
+    expect(await ok('recover', '--db', office, '--from', recovery)).toMatch(
+      /已恢复：无缺少的行.*此前已安装过|此前已安装过[\s\S]*已恢复：无缺少的行/,
+    );
     expect(await ok('export', '--db', office, '--out', usb, '--period', '2026-11')).toMatch(/第4次报送/);
     const fourth = await ok('import', '--db', county, path.join(usb, '43020302-2026-11-0004.casedesk'));
     expect(fourth).toMatch(/安装县局恢复包.*司法所已没有（或只有较旧版本）的行：0行/);
-    expect(query(county, `SELECT 1 FROM bureau_conflicts WHERE kind IN ('identity', 'row', 'package', 'audit')`)).toEqual([]);
-    expect((await ok('audit-verify', '--db', office))).toMatch(/^审计日志完整/);
+    expect(
+      query(county, `SELECT 1 FROM bureau_conflicts WHERE kind IN ('identity', 'row', 'package', 'audit')`),
+    ).toEqual([]);
+    expect(await ok('audit-verify', '--db', office)).toMatch(/^审计日志完整/);
 
     // Refused in Chinese, exit 1, nothing changed: a data package given as a recovery package, a missing file.
     const state = dataState(office);
-    expect(await cli('recover', '--db', office, '--from', path.join(usb, '43020302-2026-11-0004.casedesk'))).toMatchObject({
-      code: 1, err: '恢复包：这是司法所的数据包，不是县局的恢复包，未作任何改动 (file)',
+    expect(
+      await cli('recover', '--db', office, '--from', path.join(usb, '43020302-2026-11-0004.casedesk')),
+    ).toMatchObject({
+      code: 1,
+      err: '恢复包：这是司法所的数据包，不是县局的恢复包，未作任何改动 (file)',
     });
-    expect(await cli('recover', '--db', office, '--from', path.join(usb, 'nowhere.casedesk'))).toMatchObject({ code: 1, err: expect.stringMatching(/^恢复包文件：找不到或不能读取/) });
-    expect(await cli('recovery-package', '--db', office, '--office', '43020302')).toMatchObject({ code: 1, err: '只有县局模式的数据文件能生成恢复包' });
+    expect(await cli('recover', '--db', office, '--from', path.join(usb, 'nowhere.casedesk'))).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^恢复包文件：找不到或不能读取/),
+    });
+    expect(await cli('recovery-package', '--db', office, '--office', '43020302')).toMatchObject({
+      code: 1,
+      err: '只有县局模式的数据文件能生成恢复包',
+    });
     expect(dataState(office)).toBe(state);
   }, 180_000);
 });

@@ -17,12 +17,20 @@ describe('the test prerequisites', () => {
   });
 
   it('name the Debian package of each tool the tests use', () => {
-    expect(PREREQUISITES.map((p) => p.pkg)).toEqual(['chromium', 'fonts-noto-cjk', 'poppler-utils', 'libreoffice-calc', 'sqlite3']);
+    expect(PREREQUISITES.map((p) => p.pkg)).toEqual([
+      'chromium',
+      'fonts-noto-cjk',
+      'poppler-utils',
+      'libreoffice-calc',
+      'sqlite3',
+    ]);
   });
 
   it('say the exact apt command for what is missing', () => {
     const missing = PREREQUISITES.filter((p) => p.pkg === 'chromium' || p.pkg === 'sqlite3');
-    expect(installCommand(missing)).toBe('apt-get update && apt-get install -y --no-install-recommends chromium sqlite3');
+    expect(installCommand(missing)).toBe(
+      'apt-get update && apt-get install -y --no-install-recommends chromium sqlite3',
+    );
   });
 
   it('stop the run at once with that command when the tools are not there and may not be installed', () => {
@@ -30,18 +38,28 @@ describe('the test prerequisites', () => {
     const result = spawnSync(
       process.execPath,
       ['--import', 'tsx', path.join(ROOT, 'scripts', 'testPrerequisites.ts'), '--check-only'],
-      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PATH: emptyPath, CHROMIUM_PATH: path.join(emptyPath, 'chromium') } },
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: emptyPath, CHROMIUM_PATH: path.join(emptyPath, 'chromium') },
+      },
     );
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('apt-get install -y --no-install-recommends chromium fonts-noto-cjk poppler-utils libreoffice-calc sqlite3');
+    expect(result.stderr).toContain(
+      'apt-get install -y --no-install-recommends chromium fonts-noto-cjk poppler-utils libreoffice-calc sqlite3',
+    );
     expect(fs.readdirSync(emptyPath)).toEqual([]);
   });
 
   it('let the run go on when everything is there', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'testPrerequisites.ts'), '--check-only'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'scripts', 'testPrerequisites.ts'), '--check-only'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
   });
 });

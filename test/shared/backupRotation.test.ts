@@ -1,4 +1,10 @@
-import { backupFileName, isoWeekKey, parseBackupFileName, rotateBackups, type BackupReason } from '../../shared/backupRotation';
+import {
+  backupFileName,
+  isoWeekKey,
+  parseBackupFileName,
+  rotateBackups,
+  type BackupReason,
+} from '../../shared/backupRotation';
 
 /** Local dates, as the clerk's PC sees them (the rotation works on local calendar days). */
 function on(iso: string, hour = 18): Date {
@@ -64,12 +70,29 @@ describe('the rotation of daily backups', () => {
     const { keep, remove } = rotateBackups(year);
     expect(keep.map((b) => day(b.takenAt)).sort()).toEqual([
       // the newest of each of the 12 most recent months (November's is today)
-      '2025-12-31', '2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30', '2026-07-31',
-      '2026-08-31', '2026-09-30', '2026-10-31',
+      '2025-12-31',
+      '2026-01-31',
+      '2026-02-28',
+      '2026-03-31',
+      '2026-04-30',
+      '2026-05-31',
+      '2026-06-30',
+      '2026-07-31',
+      '2026-08-31',
+      '2026-09-30',
+      '2026-10-31',
       // the newest (Sunday) of each of the 4 most recent ISO weeks; the fourth is this week, inside the 7 days
-      '2026-11-01', '2026-11-08', '2026-11-15',
+      '2026-11-01',
+      '2026-11-08',
+      '2026-11-15',
       // the 7 most recent days
-      '2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22',
+      '2026-11-16',
+      '2026-11-17',
+      '2026-11-18',
+      '2026-11-19',
+      '2026-11-20',
+      '2026-11-21',
+      '2026-11-22',
     ]);
     expect(keep.length + remove.length).toBe(400);
   });
@@ -95,12 +118,20 @@ describe('the rotation of daily backups', () => {
     // Used every day from 5 January to Wednesday 25 March, then not again until 20–22 November.
     const backups = [...everyDay('2026-01-05', 80), ...everyDay('2026-11-20', 3)];
     expect(day(backups[79]!.takenAt)).toBe('2026-03-25');
-    const kept = rotateBackups(backups).keep.map((b) => day(b.takenAt)).sort();
+    const kept = rotateBackups(backups)
+      .keep.map((b) => day(b.takenAt))
+      .sort();
     expect(kept).toEqual([
-      '2026-01-31', '2026-02-28', // months (March's and November's are among the days)
-      '2026-03-15', '2026-03-22', // weeks: the Sundays of the two weeks before the break's week
-      '2026-03-23', '2026-03-24', '2026-03-25', // days: the 7 most recent days that have a backup
-      '2026-11-20', '2026-11-21', '2026-11-22',
+      '2026-01-31',
+      '2026-02-28', // months (March's and November's are among the days)
+      '2026-03-15',
+      '2026-03-22', // weeks: the Sundays of the two weeks before the break's week
+      '2026-03-23',
+      '2026-03-24',
+      '2026-03-25', // days: the 7 most recent days that have a backup
+      '2026-11-20',
+      '2026-11-21',
+      '2026-11-22',
     ]);
   });
 
@@ -108,7 +139,10 @@ describe('the rotation of daily backups', () => {
     const backups = [
       { takenAt: on('2026-11-22', 8), reason: 'daily' as const },
       { takenAt: on('2026-11-22', 17), reason: 'daily' as const },
-      ...(['manual', 'migration', 'import', 'pre-restore'] as const).map((reason, i) => ({ takenAt: on(`2020-0${i + 1}-01`), reason })),
+      ...(['manual', 'migration', 'import', 'pre-restore'] as const).map((reason, i) => ({
+        takenAt: on(`2020-0${i + 1}-01`),
+        reason,
+      })),
     ];
     const { keep, remove } = rotateBackups(backups);
     expect(remove).toEqual([backups[0]]);

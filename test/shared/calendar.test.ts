@@ -27,22 +27,46 @@ describe('the holiday table', () => {
   it('ships 2026 as the State Council published it', () => {
     const y = HOLIDAY_TABLE[2026]!;
     expect(y.holidays).toHaveLength(3 + 9 + 3 + 5 + 3 + 3 + 7);
-    expect(y.holidays).toEqual(expect.arrayContaining(['2026-01-03', '2026-02-15', '2026-02-23', '2026-04-06', '2026-05-05', '2026-06-19', '2026-09-27', '2026-10-07']));
+    expect(y.holidays).toEqual(
+      expect.arrayContaining([
+        '2026-01-03',
+        '2026-02-15',
+        '2026-02-23',
+        '2026-04-06',
+        '2026-05-05',
+        '2026-06-19',
+        '2026-09-27',
+        '2026-10-07',
+      ]),
+    );
     expect(y.holidays).not.toContain('2026-10-08');
-    expect([...y.workdays]).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    expect([...y.workdays]).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
   });
 
   it('ships 2025 as the State Council published it', () => {
     const y = HOLIDAY_TABLE[2025]!;
     expect(y.holidays).toHaveLength(1 + 8 + 3 + 5 + 3 + 8);
-    expect(y.holidays).toEqual(expect.arrayContaining(['2025-01-28', '2025-02-04', '2025-05-31', '2025-06-02', '2025-10-08']));
+    expect(y.holidays).toEqual(
+      expect.arrayContaining(['2025-01-28', '2025-02-04', '2025-05-31', '2025-06-02', '2025-10-08']),
+    );
     expect([...y.workdays]).toEqual(['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11']);
   });
 
   it('finds nothing wrong with the shipped table, and says what is wrong with a bad one', () => {
     expect(holidayTableProblems(HOLIDAY_TABLE)).toEqual([]);
     const bad: HolidayTable = {
-      2027: { holidays: ['2027-02-30', '2026-12-31', '2027-02-06'], workdays: ['2027-02-03', '2027-02-06'], source: '' },
+      2027: {
+        holidays: ['2027-02-30', '2026-12-31', '2027-02-06'],
+        workdays: ['2027-02-03', '2027-02-06'],
+        source: '',
+      },
     };
     expect(holidayTableProblems(bad)).toEqual([
       '2027年：未注明依据的通知',
@@ -54,7 +78,9 @@ describe('the holiday table', () => {
   });
 
   it('lets the bureau add a year without losing the shipped ones', () => {
-    const with2027 = mergeHolidayTables(HOLIDAY_TABLE, { 2027: { holidays: ['2027-01-01'], workdays: [], source: '县局配置' } });
+    const with2027 = mergeHolidayTables(HOLIDAY_TABLE, {
+      2027: { holidays: ['2027-01-01'], workdays: [], source: '县局配置' },
+    });
     expect(Object.keys(with2027)).toEqual(['2025', '2026', '2027']);
     expect(isWorkingDay('2027-01-01', with2027)).toBe(false);
     expect(isWorkingDay('2027-01-01')).toBe(true); // Friday; no 2027 schedule shipped
@@ -123,13 +149,23 @@ describe('calendar-day periods (民法典 第201–203条)', () => {
   });
 
   it('uses a year the bureau added', () => {
-    const with2027 = mergeHolidayTables(HOLIDAY_TABLE, { 2027: { holidays: ['2027-01-01'], workdays: [], source: '县局配置' } });
-    expect(addCalendarDays('2026-12-25', 7, with2027)).toEqual({ due: '2027-01-04', provisional: false, missingYears: [] });
+    const with2027 = mergeHolidayTables(HOLIDAY_TABLE, {
+      2027: { holidays: ['2027-01-01'], workdays: [], source: '县局配置' },
+    });
+    expect(addCalendarDays('2026-12-25', 7, with2027)).toEqual({
+      due: '2027-01-04',
+      provisional: false,
+      missingYears: [],
+    });
   });
 
   it('flags a year missing from a custom table', () => {
     expect(addCalendarDays('2025-09-24', 7)).toEqual({ due: '2025-10-09', provisional: false, missingYears: [] });
-    expect(addCalendarDays('2025-09-24', 7, only2026)).toEqual({ due: '2025-10-01', provisional: true, missingYears: [2025] });
+    expect(addCalendarDays('2025-09-24', 7, only2026)).toEqual({
+      due: '2025-10-01',
+      provisional: true,
+      missingYears: [2025],
+    });
   });
 
   it('refuses bad input', () => {
@@ -201,13 +237,19 @@ describe('paused time', () => {
   });
 
   it('takes nothing away when the materials arrive the day they are asked for', () => {
-    expect(addCalendarDays('2026-03-02', 7, HOLIDAY_TABLE, [{ from: '2026-03-04', to: '2026-03-04' }]).due).toBe('2026-03-09');
+    expect(addCalendarDays('2026-03-02', 7, HOLIDAY_TABLE, [{ from: '2026-03-04', to: '2026-03-04' }]).due).toBe(
+      '2026-03-09',
+    );
   });
 
   it('ignores pauses after the due date and the part of a pause before the start', () => {
-    expect(addCalendarDays('2026-03-02', 7, HOLIDAY_TABLE, [{ from: '2026-03-20', to: '2026-03-25' }]).due).toBe('2026-03-09');
+    expect(addCalendarDays('2026-03-02', 7, HOLIDAY_TABLE, [{ from: '2026-03-20', to: '2026-03-25' }]).due).toBe(
+      '2026-03-09',
+    );
     // paused 02-28..03-04; only 03-03 and 03-04 are after the start
-    expect(addCalendarDays('2026-03-02', 7, HOLIDAY_TABLE, [{ from: '2026-02-27', to: '2026-03-04' }]).due).toBe('2026-03-11');
+    expect(addCalendarDays('2026-03-02', 7, HOLIDAY_TABLE, [{ from: '2026-02-27', to: '2026-03-04' }]).due).toBe(
+      '2026-03-11',
+    );
   });
 
   it('merges overlapping pauses', () => {
@@ -217,21 +259,33 @@ describe('paused time', () => {
 
   it('only loses working days that fall in the pause when counting working days', () => {
     expect(addWorkingDays('2026-03-02', 15, HOLIDAY_TABLE, [asked4th]).due).toBe('2026-03-25'); // Thu, Fri lost
-    expect(addWorkingDays('2026-03-02', 15, HOLIDAY_TABLE, [{ from: '2026-03-06', to: '2026-03-09' }]).due).toBe('2026-03-24'); // only Mon lost
+    expect(addWorkingDays('2026-03-02', 15, HOLIDAY_TABLE, [{ from: '2026-03-06', to: '2026-03-09' }]).due).toBe(
+      '2026-03-24',
+    ); // only Mon lost
   });
 
   it('does not end a period on a paused day after a weekend last day', () => {
     // 5 days → Sat 03-07; asked that day, materials on Tue 03-10: Mon and Tue are paused
-    expect(addCalendarDays('2026-03-02', 5, HOLIDAY_TABLE, [{ from: '2026-03-07', to: '2026-03-10' }]).due).toBe('2026-03-11');
+    expect(addCalendarDays('2026-03-02', 5, HOLIDAY_TABLE, [{ from: '2026-03-07', to: '2026-03-10' }]).due).toBe(
+      '2026-03-11',
+    );
   });
 
   it('lengthens a month period day for day, then shifts past 清明', () => {
     expect(addMonths('2026-03-02', 1).due).toBe('2026-04-02');
-    expect(addMonths('2026-03-02', 1, HOLIDAY_TABLE, [{ from: '2026-03-10', to: '2026-03-12' }]).due).toBe('2026-04-07');
+    expect(addMonths('2026-03-02', 1, HOLIDAY_TABLE, [{ from: '2026-03-10', to: '2026-03-12' }]).due).toBe(
+      '2026-04-07',
+    );
   });
 
   it('refuses a pause that ends before it starts', () => {
-    expect(fieldOf(() => addCalendarDays('2026-03-02', 7, HOLIDAY_TABLE, [asked4th, { from: '2026-03-06', to: '2026-03-05' }]))).toBe('pauses.1.to');
-    expect(fieldOf(() => addWorkingDays('2026-03-02', 7, HOLIDAY_TABLE, [{ from: '2026-3-6', to: '2026-03-08' }]))).toBe('pauses.0.from');
+    expect(
+      fieldOf(() =>
+        addCalendarDays('2026-03-02', 7, HOLIDAY_TABLE, [asked4th, { from: '2026-03-06', to: '2026-03-05' }]),
+      ),
+    ).toBe('pauses.1.to');
+    expect(
+      fieldOf(() => addWorkingDays('2026-03-02', 7, HOLIDAY_TABLE, [{ from: '2026-3-6', to: '2026-03-08' }])),
+    ).toBe('pauses.0.from');
   });
 });

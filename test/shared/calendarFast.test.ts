@@ -2,7 +2,15 @@
 // reading of 民法典 第201–203条: a walk day by day over ISO strings and the holiday table's own lists, as the
 // calendar was first written. Thousands of seeded random periods, across year boundaries, holiday weeks with
 // make-up Saturdays, leap years, years missing from the table (the provisional warning) and paused time.
-import { addCalendarDays, addMonths, addWorkingDays, correspondingDay, dayKind, type DueDate, type Pause } from '../../shared/calendar';
+import {
+  addCalendarDays,
+  addMonths,
+  addWorkingDays,
+  correspondingDay,
+  dayKind,
+  type DueDate,
+  type Pause,
+} from '../../shared/calendar';
 import { computeDeadline } from '../../shared/deadlines';
 import { AppError } from '../../shared/errors';
 import { HOLIDAY_TABLE, mergeHolidayTables, type HolidayTable } from '../../shared/holidays';
@@ -24,7 +32,14 @@ function referenceKind(date: string, table: HolidayTable): { kind: string; sched
 const SPAN_LIMIT = 40 * 366;
 
 /** Counts n days (or working days) after `start`, skipping paused days, then 第203条 when `shift`. */
-function referenceCount(start: string, n: number, workingOnly: boolean, shift: boolean, table: HolidayTable, pauses: readonly Pause[]): DueDate {
+function referenceCount(
+  start: string,
+  n: number,
+  workingOnly: boolean,
+  shift: boolean,
+  table: HolidayTable,
+  pauses: readonly Pause[],
+): DueDate {
   const startDay = dayOf(start);
   const missing = new Set<number>();
   const paused = (day: number) => pauses.some((p) => day > dayOf(p.from) && day <= dayOf(p.to));
@@ -38,7 +53,7 @@ function referenceCount(start: string, n: number, workingOnly: boolean, shift: b
     return day + 1;
   };
   let day = startDay;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     day = next(day);
     if (!paused(day) && (!workingOnly || working(day))) counted++;
   }
@@ -48,8 +63,10 @@ function referenceCount(start: string, n: number, workingOnly: boolean, shift: b
 }
 
 const reference = {
-  calendarDays: (start: string, n: number, table: HolidayTable, pauses: readonly Pause[]) => referenceCount(start, n, false, true, table, pauses),
-  workingDays: (start: string, n: number, table: HolidayTable, pauses: readonly Pause[]) => referenceCount(start, n, true, false, table, pauses),
+  calendarDays: (start: string, n: number, table: HolidayTable, pauses: readonly Pause[]) =>
+    referenceCount(start, n, false, true, table, pauses),
+  workingDays: (start: string, n: number, table: HolidayTable, pauses: readonly Pause[]) =>
+    referenceCount(start, n, true, false, table, pauses),
   months: (start: string, n: number, table: HolidayTable, pauses: readonly Pause[]) =>
     referenceCount(start, dayOf(correspondingDay(start, n)) - dayOf(start), false, true, table, pauses),
 };
@@ -96,7 +113,8 @@ function madeUpYear(year: number, random: () => number) {
     // the weekend days just before and after the holiday become make-up working days
     for (const d of [begin - 1, begin - 2, begin + days, begin + days + 1]) {
       const weekday = new Date(d * MS_PER_DAY).getUTCDay();
-      if ((weekday === 0 || weekday === 6) && iso(d).startsWith(`${year}-`) && !holidays.includes(iso(d))) workdays.push(iso(d));
+      if ((weekday === 0 || weekday === 6) && iso(d).startsWith(`${year}-`) && !holidays.includes(iso(d)))
+        workdays.push(iso(d));
     }
   }
   return { holidays: [...new Set(holidays)].filter((d) => d.startsWith(`${year}-`)), workdays, source: '测试用安排' };
@@ -146,12 +164,19 @@ describe('fast calendar arithmetic against a day-by-day count', () => {
       const table = i % 3 === 0 ? HOLIDAY_TABLE : randomTable(random);
       const unit = (['calendarDays', 'workingDays', 'months'] as const)[i % 3]!;
       const start = randomDate(random, 2023, 2030);
-      const n = unit === 'months' ? 1 + Math.floor(random() * 14) : random() < 0.8 ? 1 + Math.floor(random() * 40) : 1 + Math.floor(random() * 900);
+      const n =
+        unit === 'months'
+          ? 1 + Math.floor(random() * 14)
+          : random() < 0.8
+            ? 1 + Math.floor(random() * 40)
+            : 1 + Math.floor(random() * 900);
       const pauses = randomPauses(random, start);
       const expected = outcome(() => reference[unit](start, n, table, pauses));
       const actual = outcome(() => fast[unit](start, n, table, pauses));
       if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-        throw new Error(`seed ${seed} #${i}: ${unit} ${start} + ${n} pauses ${JSON.stringify(pauses)}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
+        throw new Error(
+          `seed ${seed} #${i}: ${unit} ${start} + ${n} pauses ${JSON.stringify(pauses)}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`,
+        );
       }
       expect(actual).toEqual(expected);
       if ('due' in actual) {
@@ -169,7 +194,8 @@ describe('fast calendar arithmetic against a day-by-day count', () => {
   it('agrees on every start day of 2025–2027 for the dashboard limits: 3, 5, 7, 30 days, 15 working days, 1 month', () => {
     for (let day = dayOf('2025-01-01'); day <= dayOf('2027-12-31'); day++) {
       const start = iso(day);
-      for (const n of [3, 5, 7, 30]) expect(addCalendarDays(start, n)).toEqual(reference.calendarDays(start, n, HOLIDAY_TABLE, []));
+      for (const n of [3, 5, 7, 30])
+        expect(addCalendarDays(start, n)).toEqual(reference.calendarDays(start, n, HOLIDAY_TABLE, []));
       expect(addWorkingDays(start, 15)).toEqual(reference.workingDays(start, 15, HOLIDAY_TABLE, []));
       expect(addMonths(start, 1)).toEqual(reference.months(start, 1, HOLIDAY_TABLE, []));
     }
@@ -221,17 +247,33 @@ describe('fast calendar arithmetic against a day-by-day count', () => {
     });
     expect(before).toEqual({ due: '2027-01-04', provisional: true, missingYears: [2027] });
     expect(addWorkingDays('2026-12-28', 5, corrected)).toEqual(reference.workingDays('2026-12-28', 5, corrected, []));
-    expect(addWorkingDays('2026-12-28', 5, corrected)).toEqual({ due: '2027-01-05', provisional: false, missingYears: [] });
+    expect(addWorkingDays('2026-12-28', 5, corrected)).toEqual({
+      due: '2027-01-05',
+      provisional: false,
+      missingYears: [],
+    });
   });
 });
 
 describe('due dates over the fast calendar (computeDeadline)', () => {
   it('keeps answers apart per holiday table and per rule', () => {
-    const with2027 = mergeHolidayTables(HOLIDAY_TABLE, { 2027: { holidays: ['2027-01-15'], workdays: [], source: '县局配置' } });
-    expect(computeDeadline('mediationTerm', { start: '2026-12-15' })).toMatchObject({ due: '2027-01-15', provisional: true, missingYears: [2027] });
-    expect(computeDeadline('mediationTerm', { start: '2026-12-15', table: with2027 })).toMatchObject({ due: '2027-01-18', provisional: false, missingYears: [] });
+    const with2027 = mergeHolidayTables(HOLIDAY_TABLE, {
+      2027: { holidays: ['2027-01-15'], workdays: [], source: '县局配置' },
+    });
+    expect(computeDeadline('mediationTerm', { start: '2026-12-15' })).toMatchObject({
+      due: '2027-01-15',
+      provisional: true,
+      missingYears: [2027],
+    });
+    expect(computeDeadline('mediationTerm', { start: '2026-12-15', table: with2027 })).toMatchObject({
+      due: '2027-01-18',
+      provisional: false,
+      missingYears: [],
+    });
     expect(computeDeadline('mediationTerm', { start: '2026-12-15' }).due).toBe('2027-01-15');
     expect(computeDeadline('mediationJudicialConfirmation', { start: '2026-12-15' }).due).toBe('2027-01-14');
-    expect(computeDeadline('mediationTerm', { start: '2026-12-15', rules: { mediationTerm: { length: 2 } } }).due).toBe('2027-02-15');
+    expect(computeDeadline('mediationTerm', { start: '2026-12-15', rules: { mediationTerm: { length: 2 } } }).due).toBe(
+      '2027-02-15',
+    );
   });
 });

@@ -74,7 +74,9 @@ describe('legal aid', () => {
       provisional: true,
       missingYears: [2027],
     });
-    const with2027 = mergeHolidayTables(HOLIDAY_TABLE, { 2027: { holidays: ['2027-01-01'], workdays: [], source: '县局配置' } });
+    const with2027 = mergeHolidayTables(HOLIDAY_TABLE, {
+      2027: { holidays: ['2027-01-01'], workdays: [], source: '县局配置' },
+    });
     expect(computeDeadline('legalAidObjectionReview', { start: '2026-12-28', table: with2027 })).toMatchObject({
       due: '2027-01-04',
       provisional: false,
@@ -103,7 +105,11 @@ describe('mediation', () => {
   it('concludes within one month of registration', () => {
     expect(computeDeadline('mediationTerm', { start: '2026-01-31' }).due).toBe('2026-02-28');
     expect(computeDeadline('mediationTerm', { start: '2026-09-01' }).due).toBe('2026-10-08');
-    expect(computeDeadline('mediationTerm', { start: '2028-01-31' })).toMatchObject({ due: '2028-02-29', provisional: true, missingYears: [2028] });
+    expect(computeDeadline('mediationTerm', { start: '2028-01-31' })).toMatchObject({
+      due: '2028-02-29',
+      provisional: true,
+      missingYears: [2028],
+    });
   });
 
   it('leaves 30 days from the agreement taking effect to apply for judicial confirmation', () => {
@@ -114,7 +120,10 @@ describe('mediation', () => {
 
 describe('notarization', () => {
   it('issues within 15 working days of acceptance over 春节', () => {
-    expect(computeDeadline('notarizationIssue', { start: '2026-02-10' })).toMatchObject({ due: '2026-03-09', provisional: false });
+    expect(computeDeadline('notarizationIssue', { start: '2026-02-10' })).toMatchObject({
+      due: '2026-03-09',
+      provisional: false,
+    });
   });
 
   it('does not count the time taken to supplement materials', () => {
@@ -129,7 +138,10 @@ describe('notarization', () => {
       missingYears: [],
     });
     expect(computeDeadline('notarizationDeferredMaterials', { start: ' 2026年3月8日 ' }).due).toBe('2026-03-08');
-    expect(computeDeadline('notarizationDeferredMaterials', { start: '2027-1-5' })).toMatchObject({ due: '2027-01-05', provisional: false });
+    expect(computeDeadline('notarizationDeferredMaterials', { start: '2027-1-5' })).toMatchObject({
+      due: '2027-01-05',
+      provisional: false,
+    });
     expect(fieldOf(() => computeDeadline('notarizationDeferredMaterials', { start: '2026-02-29' }))).toBe('start');
   });
 });
@@ -152,11 +164,17 @@ describe('dates as typed and bad configuration', () => {
   });
 
   it('refuses overrides it cannot count with', () => {
-    expect(fieldOf(() => resolveDeadlineRules({ legalAidDecision: { length: 0 } }))).toBe('rules.legalAidDecision.length');
+    expect(fieldOf(() => resolveDeadlineRules({ legalAidDecision: { length: 0 } }))).toBe(
+      'rules.legalAidDecision.length',
+    );
     expect(fieldOf(() => resolveDeadlineRules({ mediationTerm: { length: 2.5 } }))).toBe('rules.mediationTerm.length');
-    expect(fieldOf(() => resolveDeadlineRules({ notarizationIssue: { unit: 'weeks' as never } }))).toBe('rules.notarizationIssue.unit');
+    expect(fieldOf(() => resolveDeadlineRules({ notarizationIssue: { unit: 'weeks' as never } }))).toBe(
+      'rules.notarizationIssue.unit',
+    );
     expect(fieldOf(() => resolveDeadlineRules({ nope: {} } as DeadlineRuleOverrides))).toBe('rules.nope');
-    expect(resolveDeadlineRules({ legalAidAssignment: { length: 7, unit: 'workingDays' } }).legalAidAssignment).toMatchObject({
+    expect(
+      resolveDeadlineRules({ legalAidAssignment: { length: 7, unit: 'workingDays' } }).legalAidAssignment,
+    ).toMatchObject({
       label: '指派承办人员',
       length: 7,
       unit: 'workingDays',

@@ -14,7 +14,13 @@ describe('公民身份号码 (GB 11643)', () => {
     const result = parseIdNumber('11010519491231002X', TODAY);
     expect(result).toEqual({
       ok: true,
-      value: { canonical: '11010519491231002X', birthDate: '1949-12-31', sex: '女', addressCode: '110105', upgradedFrom15: false },
+      value: {
+        canonical: '11010519491231002X',
+        birthDate: '1949-12-31',
+        sex: '女',
+        addressCode: '110105',
+        upgradedFrom15: false,
+      },
     });
   });
 
@@ -23,9 +29,18 @@ describe('公民身份号码 (GB 11643)', () => {
   });
 
   it('accepts a lowercase x, full-width digits and spaces, and stores the canonical form', () => {
-    expect(parseIdNumber('11010519491231002x', TODAY)).toMatchObject({ ok: true, value: { canonical: '11010519491231002X' } });
-    expect(parseIdNumber('１１０１０５１９４９１２３１００２Ｘ', TODAY)).toMatchObject({ ok: true, value: { canonical: '11010519491231002X' } });
-    expect(parseIdNumber('110105 19491231 002X', TODAY)).toMatchObject({ ok: true, value: { canonical: '11010519491231002X' } });
+    expect(parseIdNumber('11010519491231002x', TODAY)).toMatchObject({
+      ok: true,
+      value: { canonical: '11010519491231002X' },
+    });
+    expect(parseIdNumber('１１０１０５１９４９１２３１００２Ｘ', TODAY)).toMatchObject({
+      ok: true,
+      value: { canonical: '11010519491231002X' },
+    });
+    expect(parseIdNumber('110105 19491231 002X', TODAY)).toMatchObject({
+      ok: true,
+      value: { canonical: '11010519491231002X' },
+    });
   });
 
   it('upgrades a 15-digit number by inserting 19 and appending the check character', () => {
@@ -34,7 +49,10 @@ describe('公民身份号码 (GB 11643)', () => {
       value: { canonical: '11010519491231002X', upgradedFrom15: true, sex: '女' },
     });
     // Odd sequence digit: male.
-    expect(parseIdNumber('430111850615013', TODAY)).toMatchObject({ ok: true, value: { sex: '男', birthDate: '1985-06-15' } });
+    expect(parseIdNumber('430111850615013', TODAY)).toMatchObject({
+      ok: true,
+      value: { sex: '男', birthDate: '1985-06-15' },
+    });
   });
 
   it('rejects a wrong check digit', () => {
@@ -43,11 +61,20 @@ describe('公民身份号码 (GB 11643)', () => {
 
   it('rejects a birth date that does not exist or lies in the future', () => {
     const body = (date: string) => `430111${date}001`;
-    expect(parseIdNumber(body('19990230') + idCheckChar(body('19990230')), TODAY)).toEqual({ ok: false, error: 'birthDate' });
-    expect(parseIdNumber(body('20270101') + idCheckChar(body('20270101')), TODAY)).toEqual({ ok: false, error: 'birthInFuture' });
+    expect(parseIdNumber(body('19990230') + idCheckChar(body('19990230')), TODAY)).toEqual({
+      ok: false,
+      error: 'birthDate',
+    });
+    expect(parseIdNumber(body('20270101') + idCheckChar(body('20270101')), TODAY)).toEqual({
+      ok: false,
+      error: 'birthInFuture',
+    });
     // 29 February only in leap years.
     expect(parseIdNumber(body('20000229') + idCheckChar(body('20000229')), TODAY).ok).toBe(true);
-    expect(parseIdNumber(body('19000229') + idCheckChar(body('19000229')), TODAY)).toEqual({ ok: false, error: 'birthDate' });
+    expect(parseIdNumber(body('19000229') + idCheckChar(body('19000229')), TODAY)).toEqual({
+      ok: false,
+      error: 'birthDate',
+    });
   });
 
   it('rejects an unknown province and a wrong length', () => {
@@ -82,7 +109,8 @@ describe('phone numbers', () => {
   });
 
   it('rejects what is neither', () => {
-    for (const bad of ['12800138000', '1380013800', '85123456', 'abc', '0731-0123456']) expect(parsePhone(bad).ok).toBe(false);
+    for (const bad of ['12800138000', '1380013800', '85123456', 'abc', '0731-0123456'])
+      expect(parsePhone(bad).ok).toBe(false);
   });
 });
 

@@ -11,7 +11,11 @@ async function main(dataFile: string): Promise<never> {
   backend.sessions.signInSystem('local');
   process.stdout.write('ready\n');
   for (let i = 1; ; i++) {
-    const result = await backend.dispatch('legalAid.create', { draftId: null, application: validApplication() }, 'local');
+    const result = await backend.dispatch(
+      'legalAid.create',
+      { draftId: null, application: validApplication() },
+      'local',
+    );
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     process.stdout.write(`${(result.value as { caseNumber: string }).caseNumber}\n`);
     if (i % 10 === 0) await createBackup(backend.store, { folder: null, reason: 'manual', now: new Date() });

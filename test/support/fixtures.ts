@@ -36,7 +36,10 @@ export function manualClock(iso: string): ManualClock {
  */
 export function testBackend(
   dataFile = path.join(tempDir(), 'casedesk.sqlite'),
-  { clock = fixedClock('2026-11-22T02:00:00Z'), log = () => {} }: { clock?: Clock; log?: (error: unknown) => void } = {},
+  {
+    clock = fixedClock('2026-11-22T02:00:00Z'),
+    log = () => {},
+  }: { clock?: Clock; log?: (error: unknown) => void } = {},
 ): TestBackend {
   if (!fs.existsSync(dataFile)) copyFreshFile(dataFile, clock.now());
   const backend = openBackend({ keys: testKeys(), dataFile, shell: 'preview', clock, log });
@@ -85,10 +88,14 @@ export function dataState(dataFile: string): string {
 /** The same over an open connection (outside any transaction: what is committed). */
 export function rowsState(sqlite: BetterSqlite3.Database): string {
   const hash = crypto.createHash('sha256');
-  const tables = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
+  const tables = sqlite
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+    .pluck()
+    .all() as string[];
   for (const table of tables) {
     hash.update(`${table}\n`);
-    for (const row of sqlite.prepare(`SELECT * FROM "${table}"`).raw().iterate()) hash.update(`${JSON.stringify(row)}\n`);
+    for (const row of sqlite.prepare(`SELECT * FROM "${table}"`).raw().iterate())
+      hash.update(`${JSON.stringify(row)}\n`);
   }
   return hash.digest('hex');
 }
@@ -108,7 +115,7 @@ export function fileState(dataFile: string): string {
     // a fresh 4 MB buffer per read cost more than the hashing.
     const fd = fs.openSync(file, 'r');
     try {
-      for (let n; (n = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, n));
+      for (let n; (n = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0;) hash.update(chunk.subarray(0, n));
     } finally {
       fs.closeSync(fd);
     }

@@ -12,10 +12,19 @@ async function main([mode, dataFile, recoveryPackage]: string[]): Promise<void> 
     const store = openStore(dataFile!, { keys: testKeys() });
     await store.close();
   } else if (mode === 'recover') {
-    const backend = openBackend({ keys: testKeys(), dataFile: dataFile!, shell: 'preview', log: (error) => console.error(error) });
+    const backend = openBackend({
+      keys: testKeys(),
+      dataFile: dataFile!,
+      shell: 'preview',
+      log: (error) => console.error(error),
+    });
     backend.sessions.signInSystem('local');
     process.stdout.write('ready\n');
-    const result = await backend.dispatch('exchange.recover', { file: recoveryPackage, upload: null, dryRun: false, choices: [] }, 'local');
+    const result = await backend.dispatch(
+      'exchange.recover',
+      { file: recoveryPackage, upload: null, dryRun: false, choices: [] },
+      'local',
+    );
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     await backend.close();
   } else {

@@ -17,9 +17,17 @@ export const FIRST_ADMIN = { username: 'admin', displayName: '王所长', passwo
 export function validApplication(): LegalAidApplication {
   return {
     applicant: {
-      name: '张秀英', sex: '女', ethnicity: '汉族', birthDate: '1949-12-31', idType: '居民身份证',
-      idNumber: '11010519491231002X', householdAddress: '雨花区黎托街道花侯村3组', residence: '', phone: '13800138000',
-      employer: '', lacksCapacity: false,
+      name: '张秀英',
+      sex: '女',
+      ethnicity: '汉族',
+      birthDate: '1949-12-31',
+      idType: '居民身份证',
+      idNumber: '11010519491231002X',
+      householdAddress: '雨花区黎托街道花侯村3组',
+      residence: '',
+      phone: '13800138000',
+      employer: '',
+      lacksCapacity: false,
     },
     applicantGroups: ['老年人', '妇女'],
     agent: null,

@@ -17,7 +17,11 @@ export function testKeys(key: DataKey = TEST_KEY): MemoryKeyProvider {
 }
 
 /** A connection to an encrypted test file, as a test reads it behind the app's back. */
-export function openTestFile(file: string, options: BetterSqlite3.Options = {}, key: DataKey = TEST_KEY): BetterSqlite3.Database {
+export function openTestFile(
+  file: string,
+  options: BetterSqlite3.Options = {},
+  key: DataKey = TEST_KEY,
+): BetterSqlite3.Database {
   const sqlite = new BetterSqlite3(file, options);
   applyKey(sqlite, key);
   return sqlite;

@@ -10,7 +10,13 @@ import { hashPassword, verifyPassword } from './passwords';
 type UserRow = Selectable<UserTable>;
 
 function sessionUser(row: UserRow): SessionUser {
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role as Role, mustChangePassword: row.must_change_password === 1 };
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as Role,
+    mustChangePassword: row.must_change_password === 1,
+  };
 }
 
 function summary(row: UserRow): UserSummary {
@@ -18,7 +24,10 @@ function summary(row: UserRow): UserSummary {
 }
 
 export async function countUsers(db: Kysely<Database>): Promise<number> {
-  const { n } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(n);
 }
 
@@ -29,15 +38,25 @@ export interface NewUser {
   password: string;
 }
 
-export async function createUser(db: Kysely<Database>, input: NewUser, clock: Clock, mustChangePassword = false): Promise<UserSummary> {
+export async function createUser(
+  db: Kysely<Database>,
+  input: NewUser,
+  clock: Clock,
+  mustChangePassword = false,
+): Promise<UserSummary> {
   const taken = await db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
   if (taken) throw new AppError('CONFLICT', '用户名：已存在', 'username');
   const at = clock.now().toISOString();
   const row = await db
     .insertInto('users')
     .values({
-      username: input.username, display_name: input.displayName, role: input.role, password_hash: hashPassword(input.password),
-      must_change_password: mustChangePassword ? 1 : 0, created_at: at, updated_at: at,
+      username: input.username,
+      display_name: input.displayName,
+      role: input.role,
+      password_hash: hashPassword(input.password),
+      must_change_password: mustChangePassword ? 1 : 0,
+      created_at: at,
+      updated_at: at,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -83,7 +102,12 @@ export async function checkPassword(db: Kysely<Database>, row: UserRow, password
   );
 }
 
-export async function signIn(db: Kysely<Database>, username: string, password: string, clock: Clock): Promise<SessionUser> {
+export async function signIn(
+  db: Kysely<Database>,
+  username: string,
+  password: string,
+  clock: Clock,
+): Promise<SessionUser> {
   const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   if (!row || row.active !== 1) throw new AppError('FORBIDDEN', '用户名或密码不正确', 'username');
   await checkPassword(db, row, password, clock);
@@ -96,7 +120,13 @@ export async function requireUser(db: Kysely<Database>, id: number): Promise<Use
   return row;
 }
 
-export async function changePassword(db: Kysely<Database>, userId: number, current: string, next: string, clock: Clock): Promise<SessionUser> {
+export async function changePassword(
+  db: Kysely<Database>,
+  userId: number,
+  current: string,
+  next: string,
+  clock: Clock,
+): Promise<SessionUser> {
   const row = await requireUser(db, userId);
   await checkPassword(db, row, current, clock);
   if (current === next) throw new AppError('VALIDATION', '新密码：不能与当前密码相同', 'newPassword');
@@ -110,14 +140,30 @@ export async function changePassword(db: Kysely<Database>, userId: number, curre
 }
 
 /** An administrator resets anyone's password; a director only a clerk's or a read-only user's. */
-export async function resetPassword(db: Kysely<Database>, actor: SessionUser, userId: number, next: string, clock: Clock): Promise<UserSummary> {
+export async function resetPassword(
+  db: Kysely<Database>,
+  actor: SessionUser,
+  userId: number,
+  next: string,
+  clock: Clock,
+): Promise<UserSummary> {
   const row = await requireUser(db, userId);
   if (actor.role === 'director' && row.role !== 'clerk' && row.role !== 'readonly') {
-    throw new AppError('FORBIDDEN', `所长只能重置办事员或只读用户的密码，不能重置${ROLE_LABELS[row.role as Role]}的密码`, 'userId');
+    throw new AppError(
+      'FORBIDDEN',
+      `所长只能重置办事员或只读用户的密码，不能重置${ROLE_LABELS[row.role as Role]}的密码`,
+      'userId',
+    );
   }
   const updated = await db
     .updateTable('users')
-    .set({ password_hash: hashPassword(next), must_change_password: 1, failed_attempts: 0, locked_until: null, updated_at: clock.now().toISOString() })
+    .set({
+      password_hash: hashPassword(next),
+      must_change_password: 1,
+      failed_attempts: 0,
+      locked_until: null,
+      updated_at: clock.now().toISOString(),
+    })
     .where('id', '=', userId)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -146,7 +192,12 @@ export async function updateUser(
   }
   const updated = await db
     .updateTable('users')
-    .set({ display_name: input.displayName, role: input.role, active: input.active ? 1 : 0, updated_at: clock.now().toISOString() })
+    .set({
+      display_name: input.displayName,
+      role: input.role,
+      active: input.active ? 1 : 0,
+      updated_at: clock.now().toISOString(),
+    })
     .where('id', '=', input.userId)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -23,7 +23,12 @@ export async function listAudit(db: Kysely<Database>, f: ChannelParsed<'audit.li
   return {
     total: Number(n),
     rows: rows.map((r) => ({
-      seq: r.seq, at: r.at, username: r.username, channel: r.channel, tableName: r.table_name, rowKey: r.row_key,
+      seq: r.seq,
+      at: r.at,
+      username: r.username,
+      channel: r.channel,
+      tableName: r.table_name,
+      rowKey: r.row_key,
       op: r.op as 'insert' | 'update' | 'delete',
       before: r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null,
       after: r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null,

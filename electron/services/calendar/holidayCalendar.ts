@@ -4,14 +4,23 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import type { HolidaySchedule, HolidayYearInfo } from '../../../shared/channels/holidays';
 import { AppError } from '../../../shared/errors';
-import { HOLIDAY_TABLE, holidayTableProblems, mergeHolidayTables, type HolidayTable, type HolidayYear } from '../../../shared/holidays';
+import {
+  HOLIDAY_TABLE,
+  holidayTableProblems,
+  mergeHolidayTables,
+  type HolidayTable,
+  type HolidayYear,
+} from '../../../shared/holidays';
 import type { Clock } from '../system/clock';
 
 /** The years installed after the release, as a table. */
 export async function installedHolidayYears(db: Kysely<Database>): Promise<HolidayTable> {
   const rows = await db.selectFrom('holiday_years').selectAll().orderBy('year').execute();
   return Object.fromEntries(
-    rows.map((r): [number, HolidayYear] => [r.year, { holidays: JSON.parse(r.holidays) as string[], workdays: JSON.parse(r.workdays) as string[], source: r.source }]),
+    rows.map((r): [number, HolidayYear] => [
+      r.year,
+      { holidays: JSON.parse(r.holidays) as string[], workdays: JSON.parse(r.workdays) as string[], source: r.source },
+    ]),
   );
 }
 
@@ -24,17 +33,29 @@ export async function holidayTableOf(db: Kysely<Database>): Promise<HolidayTable
  * Installs years of the schedule (each replacing the year it names). A table with any problem is refused whole,
  * with the problems in Chinese, and nothing changes. Returns the years installed.
  */
-export async function installHolidayYears(db: Kysely<Database>, table: HolidayTable, { by, clock }: { by: string; clock: Clock }): Promise<number[]> {
+export async function installHolidayYears(
+  db: Kysely<Database>,
+  table: HolidayTable,
+  { by, clock }: { by: string; clock: Clock },
+): Promise<number[]> {
   const problems = holidayTableProblems(table);
-  if (problems.length > 0) throw new AppError('VALIDATION', `节假日安排：${problems.slice(0, 5).join('；')}`, 'holidays');
+  if (problems.length > 0)
+    throw new AppError('VALIDATION', `节假日安排：${problems.slice(0, 5).join('；')}`, 'holidays');
   const installedAt = clock.now().toISOString();
   const years: number[] = [];
   for (const [key, entry] of Object.entries(table)) {
     const row = {
-      holidays: JSON.stringify([...entry.holidays].sort()), workdays: JSON.stringify([...entry.workdays].sort()), source: entry.source,
-      installed_by: by, installed_at: installedAt,
+      holidays: JSON.stringify([...entry.holidays].sort()),
+      workdays: JSON.stringify([...entry.workdays].sort()),
+      source: entry.source,
+      installed_by: by,
+      installed_at: installedAt,
     };
-    await db.insertInto('holiday_years').values({ year: Number(key), ...row }).onConflict((oc) => oc.column('year').doUpdateSet(row)).execute();
+    await db
+      .insertInto('holiday_years')
+      .values({ year: Number(key), ...row })
+      .onConflict((oc) => oc.column('year').doUpdateSet(row))
+      .execute();
     years.push(Number(key));
   }
   return years.sort((a, b) => a - b);
@@ -50,8 +71,13 @@ export async function holidaySchedule(db: Kysely<Database>, today: string): Prom
       const year = Number(key);
       const row = installed.get(year);
       return {
-        year, holidays: [...entry.holidays], workdays: [...entry.workdays], source: entry.source,
-        origin: row ? 'installed' : 'shipped', installedBy: row?.installed_by ?? null, installedAt: row?.installed_at ?? null,
+        year,
+        holidays: [...entry.holidays],
+        workdays: [...entry.workdays],
+        source: entry.source,
+        origin: row ? 'installed' : 'shipped',
+        installedBy: row?.installed_by ?? null,
+        installedAt: row?.installed_at ?? null,
       };
     })
     .sort((a, b) => b.year - a.year);

@@ -35,7 +35,7 @@ export interface ActionContext<F> {
  * An action's own effect: its checks against the case (refused with the field they name) and its writes besides
  * the timeline entry; answers what the timeline records of it.
  */
-export type ActionEffect<F, P> = (payload: P, context: ActionContext<F>) => Promise<Record<string, unknown>>;
+type ActionEffect<F, P> = (payload: P, context: ActionContext<F>) => Promise<Record<string, unknown>>;
 
 /** What a kind's service adds to its shared rules for the driver. A: its actions; P: each action's payload. */
 export interface KindActions<F extends KindFacts, A extends string, P extends Record<A, unknown>, R> {
@@ -104,8 +104,14 @@ export async function recordAction<S extends string, A extends string>(
   await db
     .insertInto('case_actions')
     .values({
-      case_id: request.caseId, action: request.action, acted_on: request.actedOn, data: JSON.stringify(request.data),
-      from_status: state.status, to_status: to, user_id: user.id > 0 ? user.id : null, username: user.displayName,
+      case_id: request.caseId,
+      action: request.action,
+      acted_on: request.actedOn,
+      data: JSON.stringify(request.data),
+      from_status: state.status,
+      to_status: to,
+      user_id: user.id > 0 ? user.id : null,
+      username: user.displayName,
       recorded_at: at,
     })
     .execute();

@@ -39,7 +39,11 @@ function birthDateOf(birthDate: string, idNumber: string, today: string): string
   return parsed.ok ? parsed.value.birthDate : '';
 }
 
-function judge(here: PartyRole, there: PartyRole, kind: CaseKind): { aidedElsewhere: boolean; adverse: boolean; severity: ConflictSeverity } {
+function judge(
+  here: PartyRole,
+  there: PartyRole,
+  kind: CaseKind,
+): { aidedElsewhere: boolean; adverse: boolean; severity: ConflictSeverity } {
   // The person is the one the office aids in the other case (a legal-aid applicant).
   const aidedElsewhere = kindOf(kind).aidedRole === there;
   // A mediation party stands on no fixed side: being one elsewhere is worth a warning, not a verdict on sides.
@@ -58,7 +62,7 @@ function messageOf(m: Omit<ConflictMatch, 'message'>): string {
 }
 
 /** Other cases where the given parties appear; `excludeCaseId` is the case being checked itself. */
-export async function findConflicts(
+async function findConflicts(
   db: Kysely<Database>,
   parties: readonly ConflictParty[],
   { excludeCaseId, today }: { excludeCaseId: number | null; today: string },
@@ -74,7 +78,18 @@ export async function findConflicts(
   let q = db
     .selectFrom('parties as p')
     .innerJoin('cases as c', 'c.id', 'p.case_id')
-    .select(['p.name', 'p.id_number', 'p.birth_date', 'p.role', 'c.id as case_id', 'c.kind', 'c.case_number', 'c.status', 'c.title', 'c.received_on'])
+    .select([
+      'p.name',
+      'p.id_number',
+      'p.birth_date',
+      'p.role',
+      'c.id as case_id',
+      'c.kind',
+      'c.case_number',
+      'c.status',
+      'c.title',
+      'c.received_on',
+    ])
     .where((eb) => {
       const ors = [];
       if (ids.length > 0) ors.push(eb('p.id_number', 'in', ids));
@@ -98,9 +113,21 @@ export async function findConflicts(
       const otherRole = row.role as PartyRole;
       const matchedBy: MatchKind = byId ? 'idNumber' : 'nameAndBirthDate';
       const base = {
-        partyIndex, partyName: party.name, partyRole: party.role, matchedBy,
-        otherCase: { id: row.case_id, kind: row.kind, caseNumber: row.case_number, status: row.status, title: row.title, receivedOn: row.received_on },
-        otherName: row.name, otherRole, ...judge(party.role, otherRole, row.kind),
+        partyIndex,
+        partyName: party.name,
+        partyRole: party.role,
+        matchedBy,
+        otherCase: {
+          id: row.case_id,
+          kind: row.kind,
+          caseNumber: row.case_number,
+          status: row.status,
+          title: row.title,
+          receivedOn: row.received_on,
+        },
+        otherName: row.name,
+        otherRole,
+        ...judge(party.role, otherRole, row.kind),
       };
       matches.push({ ...base, message: messageOf(base) });
     }
@@ -111,7 +138,7 @@ export async function findConflicts(
 }
 
 /** The stored parties of a case, as a conflict query. */
-export async function partiesOfCase(db: Kysely<Database>, caseId: number): Promise<ConflictParty[]> {
+async function partiesOfCase(db: Kysely<Database>, caseId: number): Promise<ConflictParty[]> {
   const found = await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
   if (!found) throw new AppError('NOT_FOUND', '案件不存在', 'caseId');
   const rows = await db
@@ -153,20 +180,43 @@ export async function acknowledgeConflicts(
   const { id } = await db
     .insertInto('conflict_acknowledgements')
     .values({
-      case_id: input.caseId, matches: JSON.stringify(input.matches), note: input.note, user_id: user.id > 0 ? user.id : null,
-      username: user.displayName, acknowledged_at: at,
+      case_id: input.caseId,
+      matches: JSON.stringify(input.matches),
+      note: input.note,
+      user_id: user.id > 0 ? user.id : null,
+      username: user.displayName,
+      acknowledged_at: at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return { id, caseId: input.caseId, matches: input.matches, note: input.note, username: user.displayName, acknowledgedAt: at };
+  return {
+    id,
+    caseId: input.caseId,
+    matches: input.matches,
+    note: input.note,
+    username: user.displayName,
+    acknowledgedAt: at,
+  };
 }
 
-export async function listConflictAcknowledgements(db: Kysely<Database>, caseId: number): Promise<ConflictAcknowledgement[]> {
+export async function listConflictAcknowledgements(
+  db: Kysely<Database>,
+  caseId: number,
+): Promise<ConflictAcknowledgement[]> {
   const found = await db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
   if (!found) throw new AppError('NOT_FOUND', '案件不存在', 'caseId');
-  const rows = await db.selectFrom('conflict_acknowledgements').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('conflict_acknowledgements')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({
-    id: r.id, caseId: r.case_id, matches: JSON.parse(r.matches) as ConflictAcknowledgement['matches'], note: r.note,
-    username: r.username, acknowledgedAt: r.acknowledged_at,
+    id: r.id,
+    caseId: r.case_id,
+    matches: JSON.parse(r.matches) as ConflictAcknowledgement['matches'],
+    note: r.note,
+    username: r.username,
+    acknowledgedAt: r.acknowledged_at,
   }));
 }

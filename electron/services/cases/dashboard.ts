@@ -3,7 +3,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { addDays } from '../../../shared/calendar';
-import { DONE_LATE_WINDOW_DAYS, sortDashboard, type Dashboard, type DashboardItem } from '../../../shared/cases/dashboard';
+import {
+  DONE_LATE_WINDOW_DAYS,
+  sortDashboard,
+  type Dashboard,
+  type DashboardItem,
+} from '../../../shared/cases/dashboard';
 import { FINISHED_STATUSES, kindOf } from '../../../shared/kinds';
 import { CASE_KINDS } from '../../../shared/options';
 import { holidayTableOf } from '../calendar/holidayCalendar';
@@ -32,7 +37,7 @@ export async function deadlineDashboard(db: Kysely<Database>, today: string): Pr
   const since = addDays(today, -DONE_LATE_WINDOW_DAYS);
   const table = await holidayTableOf(db);
   const items: DashboardItem[] = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const cases = await casesToCheck(db, since)
       .select(['id', 'kind', 'case_number', 'status', 'received_on'])
       .where('id', '>', after)
@@ -42,7 +47,9 @@ export async function deadlineDashboard(db: Kysely<Database>, today: string): Pr
     if (cases.length === 0) break;
     after = cases[cases.length - 1]!.id;
     const ids = cases.map((c) => c.id);
-    const details = new Map(await Promise.all(CASE_KINDS.map(async (k) => [k, await detailsOf(db, kindOf(k), ids)] as const)));
+    const details = new Map(
+      await Promise.all(CASE_KINDS.map(async (k) => [k, await detailsOf(db, kindOf(k), ids)] as const)),
+    );
     const timelines = await timelinesOf(db, ids);
     for (const c of cases) {
       const kind = kindOf(c.kind);
@@ -51,8 +58,15 @@ export async function deadlineDashboard(db: Kysely<Database>, today: string): Pr
         if (d.status === null) continue;
         // Written out field by field: spreading a shared `base` into each was a measurable part of the time.
         items.push({
-          caseId: c.id, kind: c.kind, caseNumber: c.case_number, limit: d.label, due: d.due, doneOn: d.doneOn, status: d.status,
-          provisional: d.provisional, paused: d.paused ?? false,
+          caseId: c.id,
+          kind: c.kind,
+          caseNumber: c.case_number,
+          limit: d.label,
+          due: d.due,
+          doneOn: d.doneOn,
+          status: d.status,
+          provisional: d.provisional,
+          paused: d.paused ?? false,
         });
       }
     }

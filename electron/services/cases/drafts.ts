@@ -10,10 +10,20 @@ import type { Clock } from '../system/clock';
 type DraftRow = Omit<DraftTable, 'id'> & { id: number };
 
 function summary(row: Omit<DraftRow, 'data'>): DraftSummary {
-  return { id: row.id, kind: row.kind as CaseKind, title: row.title, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    kind: row.kind as CaseKind,
+    title: row.title,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
-export async function saveDraft(db: Kysely<Database>, input: ChannelParsed<'drafts.save'>, clock: Clock): Promise<DraftSummary> {
+export async function saveDraft(
+  db: Kysely<Database>,
+  input: ChannelParsed<'drafts.save'>,
+  clock: Clock,
+): Promise<DraftSummary> {
   const at = clock.now().toISOString();
   const data = JSON.stringify(input.data);
   const title = input.title || '未命名草稿';

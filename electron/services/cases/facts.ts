@@ -13,7 +13,11 @@ import { caseTimeline } from './timeline';
 type DetailTables = Record<string, { case_id: number } & Record<string, unknown>>;
 
 /** The detail rows of many cases of one kind, by case. */
-export async function detailsOf(db: Kysely<Database>, kind: CaseKindModule, caseIds: readonly number[]): Promise<Map<number, Record<string, unknown>>> {
+export async function detailsOf(
+  db: Kysely<Database>,
+  kind: CaseKindModule,
+  caseIds: readonly number[],
+): Promise<Map<number, Record<string, unknown>>> {
   if (caseIds.length === 0) return new Map();
   const rows = await (db as unknown as Kysely<DetailTables>)
     .selectFrom(kind.detail.table)
@@ -24,7 +28,11 @@ export async function detailsOf(db: Kysely<Database>, kind: CaseKindModule, case
 }
 
 /** One case's detail row; every case has one, written with it at registration. */
-export async function detailOf(db: Kysely<Database>, kind: CaseKindModule, caseId: number): Promise<Record<string, unknown>> {
+export async function detailOf(
+  db: Kysely<Database>,
+  kind: CaseKindModule,
+  caseId: number,
+): Promise<Record<string, unknown>> {
   const row = (await detailsOf(db, kind, [caseId])).get(caseId);
   if (!row) throw new AppError('INTERNAL', '案件缺少登记内容');
   return row;
@@ -41,19 +49,32 @@ export interface CaseState {
 }
 
 /** A case's row, refused as not found when it is not a case of `kind` (when given). */
-export async function caseState(db: Kysely<Database>, caseId: number, kind?: CaseKind, field = 'caseId'): Promise<CaseState> {
+export async function caseState(
+  db: Kysely<Database>,
+  caseId: number,
+  kind?: CaseKind,
+  field = 'caseId',
+): Promise<CaseState> {
   let query = db
     .selectFrom('cases')
     .select(['id', 'kind', 'status', 'case_number', 'received_on'])
     .select((eb) =>
-      eb.selectFrom('case_actions').select((a) => a.fn.max('acted_on').as('m')).whereRef('case_actions.case_id', '=', 'cases.id').as('last_acted_on'),
+      eb
+        .selectFrom('case_actions')
+        .select((a) => a.fn.max('acted_on').as('m'))
+        .whereRef('case_actions.case_id', '=', 'cases.id')
+        .as('last_acted_on'),
     )
     .where('id', '=', caseId);
   if (kind) query = query.where('kind', '=', kind);
   const row = await query.executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', '案件不存在', field);
   return {
-    id: row.id, kind: row.kind, status: row.status, caseNumber: row.case_number, receivedOn: row.received_on,
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    caseNumber: row.case_number,
+    receivedOn: row.received_on,
     lastActedOn: (row.last_acted_on as string | null) ?? row.received_on,
   };
 }
@@ -68,6 +89,9 @@ export async function caseFactsOf<F extends KindFacts = KindFacts>(
   const state = await caseState(db, caseId, kind, field);
   const module = kindOf(state.kind);
   const detail = await detailOf(db, module, caseId);
-  const facts = module.factsOf({ receivedOn: state.receivedOn, status: state.status, detail }, await caseTimeline(db, caseId)) as F;
+  const facts = module.factsOf(
+    { receivedOn: state.receivedOn, status: state.status, detail },
+    await caseTimeline(db, caseId),
+  ) as F;
   return { state, facts, detail };
 }

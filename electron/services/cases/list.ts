@@ -16,10 +16,19 @@ export async function listCases(db: Kysely<Database>, q: CaseListQuery): Promise
 
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   let page = base
-    .leftJoin('parties as a', (join) => join.onRef('a.case_id', '=', 'cases.id').on('a.role', 'in', ['applicant', 'party']).on('a.position', '=', 0))
+    .leftJoin('parties as a', (join) =>
+      join.onRef('a.case_id', '=', 'cases.id').on('a.role', 'in', ['applicant', 'party']).on('a.position', '=', 0),
+    )
     .select([
-      'cases.id', 'cases.kind', 'cases.case_number', 'cases.status', 'cases.title', 'cases.received_on',
-      'cases.received_by', 'a.name as applicant_name', 'a.id_number as applicant_id',
+      'cases.id',
+      'cases.kind',
+      'cases.case_number',
+      'cases.status',
+      'cases.title',
+      'cases.received_on',
+      'cases.received_by',
+      'a.name as applicant_name',
+      'a.id_number as applicant_id',
     ]);
   const dir = q.sortOrder;
   if (q.sortBy === 'caseNumber') page = page.orderBy('cases.case_year', dir).orderBy('cases.case_seq', dir);

@@ -4,7 +4,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { AppError } from '../../../shared/errors';
-import { ID_NUMBER_MESSAGES, isMaskedIdNumber, maskIdNumber, parseCreditCode, parseIdNumber } from '../../../shared/identity';
+import {
+  ID_NUMBER_MESSAGES,
+  isMaskedIdNumber,
+  maskIdNumber,
+  parseCreditCode,
+  parseIdNumber,
+} from '../../../shared/identity';
 import { GB11643_ID_TYPES, type IdType } from '../../../shared/options';
 import { reindexCase } from '../exchange/recoveryInstall';
 
@@ -33,12 +39,22 @@ function checkedNumber(idType: string, input: string, today: string): string {
   return value;
 }
 
-export async function reenterIdNumber(db: Kysely<Database>, { partyId, idNumber }: { partyId: number; idNumber: string }, today: string): Promise<{ partyId: number; idNumber: string }> {
-  const party = await db.selectFrom('parties').select(['id', 'case_id', 'id_type', 'id_number']).where('id', '=', partyId).executeTakeFirst();
+export async function reenterIdNumber(
+  db: Kysely<Database>,
+  { partyId, idNumber }: { partyId: number; idNumber: string },
+  today: string,
+): Promise<{ partyId: number; idNumber: string }> {
+  const party = await db
+    .selectFrom('parties')
+    .select(['id', 'case_id', 'id_type', 'id_number'])
+    .where('id', '=', partyId)
+    .executeTakeFirst();
   if (!party) throw new AppError('NOT_FOUND', '当事人不存在', 'partyId');
-  if (!isMaskedIdNumber(party.id_number)) throw new AppError('CONFLICT', '该当事人的证件号码是完整的，不需重新录入', 'partyId');
+  if (!isMaskedIdNumber(party.id_number))
+    throw new AppError('CONFLICT', '该当事人的证件号码是完整的，不需重新录入', 'partyId');
   const value = checkedNumber(party.id_type, idNumber, today);
-  if (maskIdNumber(value) !== party.id_number) throw invalid(`与恢复的号码（${party.id_number}）的前6位、后4位或位数不符，请核对`);
+  if (maskIdNumber(value) !== party.id_number)
+    throw invalid(`与恢复的号码（${party.id_number}）的前6位、后4位或位数不符，请核对`);
   await db.updateTable('parties').set({ id_number: value }).where('id', '=', partyId).execute();
   await reindexCase(db, party.case_id);
   return { partyId, idNumber: maskIdNumber(value) };

@@ -16,7 +16,9 @@ export async function takeCaseNumber(
   const row = await trx
     .insertInto('case_number_counters')
     .values({ kind, year, last_seq: 1 })
-    .onConflict((oc) => oc.columns(['kind', 'year']).doUpdateSet((eb) => ({ last_seq: eb('case_number_counters.last_seq', '+', 1) })))
+    .onConflict((oc) =>
+      oc.columns(['kind', 'year']).doUpdateSet((eb) => ({ last_seq: eb('case_number_counters.last_seq', '+', 1) })),
+    )
     .returning('last_seq')
     .executeTakeFirstOrThrow();
   return { seq: row.last_seq, caseNumber: formatCaseNumber(prefix, kind, year, row.last_seq) };

@@ -10,14 +10,29 @@ export type Party = Selectable<PartyTable>;
 export const CREDIT_CODE_ID_TYPE = '统一社会信用代码';
 
 const BLANK_PARTY = {
-  sex: '', ethnicity: '', birth_date: '', id_type: '', id_number: '', household_address: '', residence: '', phone: '',
-  employer: '', relation: '', lacks_capacity: 0,
+  sex: '',
+  ethnicity: '',
+  birth_date: '',
+  id_type: '',
+  id_number: '',
+  household_address: '',
+  residence: '',
+  phone: '',
+  employer: '',
+  relation: '',
+  lacks_capacity: 0,
 } satisfies Partial<NewParty>;
 
 type PartyFields = Partial<Omit<NewParty, 'case_id' | 'role' | 'position' | 'name'>>;
 
 /** A party's row: what the form gave, every other column blank. */
-export function partyRow(caseId: number, role: NewParty['role'], position: number, name: string, fields: PartyFields = {}): NewParty {
+export function partyRow(
+  caseId: number,
+  role: NewParty['role'],
+  position: number,
+  name: string,
+  fields: PartyFields = {},
+): NewParty {
   return { ...BLANK_PARTY, ...fields, case_id: caseId, role, position, name };
 }
 
@@ -35,7 +50,11 @@ export async function insertParty(db: Kysely<Database>, row: NewParty): Promise<
 
 /** The case's parties, by role and in the order they were entered. */
 export function partiesQuery(db: Kysely<Database>, caseId: number) {
-  return db.selectFrom('parties').where('parties.case_id', '=', caseId).orderBy('parties.role').orderBy('parties.position');
+  return db
+    .selectFrom('parties')
+    .where('parties.case_id', '=', caseId)
+    .orderBy('parties.role')
+    .orderBy('parties.position');
 }
 
 export async function partiesOf(db: Kysely<Database>, caseId: number): Promise<Party[]> {
@@ -43,7 +62,13 @@ export async function partiesOf(db: Kysely<Database>, caseId: number): Promise<P
 }
 
 /** What the search index holds of a party: its name and numbers, the empty ones left out by the caller. */
-export const partyTerms = (p: { name: string; idNumber?: string; creditCode?: string; legalRepresentative?: string; phone?: string }): string[] => [
+export const partyTerms = (p: {
+  name: string;
+  idNumber?: string;
+  creditCode?: string;
+  legalRepresentative?: string;
+  phone?: string;
+}): string[] => [
   p.name,
   p.idNumber ?? p.creditCode ?? '',
   ...(p.legalRepresentative !== undefined ? [p.legalRepresentative] : []),

@@ -19,7 +19,12 @@ export interface NewCase {
 }
 
 /** The case's number and row; answers its id and number. */
-export async function openCase(trx: Kysely<Database>, kind: CaseKind, c: NewCase, clock: Clock): Promise<{ id: number; caseNumber: string }> {
+export async function openCase(
+  trx: Kysely<Database>,
+  kind: CaseKind,
+  c: NewCase,
+  clock: Clock,
+): Promise<{ id: number; caseNumber: string }> {
   const office = await requireOffice(trx);
   const year = Number(c.receivedOn.slice(0, 4));
   const { seq, caseNumber } = await takeCaseNumber(trx, kind, year, office.caseNumberPrefix);
@@ -27,8 +32,16 @@ export async function openCase(trx: Kysely<Database>, kind: CaseKind, c: NewCase
   const { id } = await trx
     .insertInto('cases')
     .values({
-      kind, case_number: caseNumber, case_year: year, case_seq: seq, status: c.status, title: c.title, received_on: c.receivedOn,
-      received_by: c.receivedBy, created_at: at, updated_at: at,
+      kind,
+      case_number: caseNumber,
+      case_year: year,
+      case_seq: seq,
+      status: c.status,
+      title: c.title,
+      received_on: c.receivedOn,
+      received_by: c.receivedBy,
+      created_at: at,
+      updated_at: at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

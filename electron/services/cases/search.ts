@@ -6,7 +6,9 @@ import type { Database } from '../../../db/schema';
 export async function indexCaseText(trx: Kysely<Database>, caseId: number, body: string): Promise<void> {
   const old = await trx.selectFrom('case_search_text').select('body').where('case_id', '=', caseId).executeTakeFirst();
   if (old) {
-    await sql`INSERT INTO case_search_trigram (case_search_trigram, rowid, body) VALUES ('delete', ${caseId}, ${old.body})`.execute(trx);
+    await sql`INSERT INTO case_search_trigram (case_search_trigram, rowid, body) VALUES ('delete', ${caseId}, ${old.body})`.execute(
+      trx,
+    );
     await sql`DELETE FROM case_search_bigram WHERE rowid = ${caseId}`.execute(trx);
   }
   await trx

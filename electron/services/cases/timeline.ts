@@ -10,8 +10,14 @@ import type { Clock } from '../system/clock';
 type ActionRow = Selectable<CaseActionTable>;
 
 const entryOf = (r: ActionRow): CaseAction => ({
-  id: r.id, action: r.action, actedOn: r.acted_on, data: JSON.parse(r.data) as Record<string, unknown>, fromStatus: r.from_status,
-  toStatus: r.to_status, username: r.username, recordedAt: r.recorded_at,
+  id: r.id,
+  action: r.action,
+  actedOn: r.acted_on,
+  data: JSON.parse(r.data) as Record<string, unknown>,
+  fromStatus: r.from_status,
+  toStatus: r.to_status,
+  username: r.username,
+  recordedAt: r.recorded_at,
 });
 
 /** The first entry of every timeline. */
@@ -23,8 +29,15 @@ export async function recordRegistration(
   await db
     .insertInto('case_actions')
     .values({
-      case_id: caseId, action: 'register', acted_on: receivedOn, data: '{}', from_status: null, to_status: status,
-      user_id: null, username: by, recorded_at: clock.now().toISOString(),
+      case_id: caseId,
+      action: 'register',
+      acted_on: receivedOn,
+      data: '{}',
+      from_status: null,
+      to_status: status,
+      user_id: null,
+      username: by,
+      recorded_at: clock.now().toISOString(),
     })
     .execute();
 }
@@ -37,10 +50,19 @@ export async function caseTimeline(db: Kysely<Database>, caseId: number): Promis
 }
 
 /** The timelines of many cases in one query, oldest entry first. */
-export async function timelinesOf(db: Kysely<Database>, caseIds: readonly number[]): Promise<Map<number, CaseAction[]>> {
+export async function timelinesOf(
+  db: Kysely<Database>,
+  caseIds: readonly number[],
+): Promise<Map<number, CaseAction[]>> {
   const timelines = new Map<number, CaseAction[]>();
   if (caseIds.length === 0) return timelines;
-  const rows = await db.selectFrom('case_actions').selectAll().where('case_id', 'in', [...caseIds]).orderBy('case_id').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('case_actions')
+    .selectAll()
+    .where('case_id', 'in', [...caseIds])
+    .orderBy('case_id')
+    .orderBy('id')
+    .execute();
   for (const r of rows) {
     let timeline = timelines.get(r.case_id);
     if (!timeline) timelines.set(r.case_id, (timeline = []));

@@ -5,8 +5,19 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import type { SessionUser } from '../../../shared/accounts';
-import type { AttachmentInfo, DossierCompleteness, DossierOverrideRecord, DossierView, IncompleteDossiers } from '../../../shared/channels/dossier';
-import { evaluateAtStage, evaluateDossier, type DossierChecklist, type DossierMaterial } from '../../../shared/dossier/evaluate';
+import type {
+  AttachmentInfo,
+  DossierCompleteness,
+  DossierOverrideRecord,
+  DossierView,
+  IncompleteDossiers,
+} from '../../../shared/channels/dossier';
+import {
+  evaluateAtStage,
+  evaluateDossier,
+  type DossierChecklist,
+  type DossierMaterial,
+} from '../../../shared/dossier/evaluate';
 import type { DossierFacts } from '../../../shared/dossier/facts';
 import { GATED_ACTION_LABELS, type GatedAction } from '../../../shared/dossier/materials';
 import type { DossierRuleSet } from '../../../shared/dossier/ruleSet';
@@ -35,16 +46,29 @@ export async function requireCase(db: Kysely<Database>, caseId: number, field = 
     .where('id', '=', caseId)
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', '案件不存在', field);
-  return { id: row.id, kind: row.kind, caseNumber: row.case_number, status: row.status, title: row.title, receivedOn: row.received_on, receivedBy: row.received_by };
+  return {
+    id: row.id,
+    kind: row.kind,
+    caseNumber: row.case_number,
+    status: row.status,
+    title: row.title,
+    receivedOn: row.received_on,
+    receivedBy: row.received_by,
+  };
 }
 
 async function hasAgent(db: Kysely<Database>, caseId: number): Promise<boolean> {
-  const row = await db.selectFrom('parties').select('id').where('case_id', '=', caseId).where('role', '=', 'agent').executeTakeFirst();
+  const row = await db
+    .selectFrom('parties')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('role', '=', 'agent')
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 /** The case's facts in the terms of the dossier rules, read by its kind from its intake and its timeline. */
-export async function dossierFactsOf(db: Kysely<Database>, c: DossierCase): Promise<DossierFacts> {
+async function dossierFactsOf(db: Kysely<Database>, c: DossierCase): Promise<DossierFacts> {
   const kind = kindOf(c.kind);
   const timeline = await caseTimeline(db, c.id);
   const detail = await detailOf(db, kind, c.id);
@@ -52,22 +76,38 @@ export async function dossierFactsOf(db: Kysely<Database>, c: DossierCase): Prom
   return kind.dossier.factsOf(facts, detail, { agentApplied: await hasAgent(db, c.id) });
 }
 
-export async function materialsOf(db: Kysely<Database>, caseId: number): Promise<DossierMaterial[]> {
+async function materialsOf(db: Kysely<Database>, caseId: number): Promise<DossierMaterial[]> {
   const rows = await db
     .selectFrom('dossier_materials as m')
     .select(['m.item_key', 'm.received_on', 'm.pages', 'm.form', 'm.note'])
     .select((eb) =>
-      eb.selectFrom('attachments as a').select((x) => x.fn.countAll<number>().as('n')).whereRef('a.case_id', '=', 'm.case_id').whereRef('a.item_key', '=', 'm.item_key').as('attachments'),
+      eb
+        .selectFrom('attachments as a')
+        .select((x) => x.fn.countAll<number>().as('n'))
+        .whereRef('a.case_id', '=', 'm.case_id')
+        .whereRef('a.item_key', '=', 'm.item_key')
+        .as('attachments'),
     )
     .where('m.case_id', '=', caseId)
     .execute();
-  return rows.map((r) => ({ itemKey: r.item_key, receivedOn: r.received_on, pages: r.pages, form: r.form, note: r.note, attachments: Number(r.attachments ?? 0) }));
+  return rows.map((r) => ({
+    itemKey: r.item_key,
+    receivedOn: r.received_on,
+    pages: r.pages,
+    form: r.form,
+    note: r.note,
+    attachments: Number(r.attachments ?? 0),
+  }));
 }
 
 /** The rules a case is judged by: those it was archived under once archived, else the active set. */
 async function rulesFor(db: Kysely<Database>, c: DossierCase): Promise<DossierRuleSet> {
   if (c.status === 'archived') {
-    const check = await db.selectFrom('dossier_checks').select('rule_set_version').where('case_id', '=', c.id).executeTakeFirst();
+    const check = await db
+      .selectFrom('dossier_checks')
+      .select('rule_set_version')
+      .where('case_id', '=', c.id)
+      .executeTakeFirst();
     if (check) return dossierRulesOfVersion(db, check.rule_set_version);
   }
   return activeDossierRules(db);
@@ -78,17 +118,31 @@ export async function caseChecklist(db: Kysely<Database>, c: DossierCase): Promi
 }
 
 /** Records the case's check as it stands: the version it was checked against and what is missing. */
-export async function recordDossierCheck(db: Kysely<Database>, caseId: number, clock: Clock): Promise<DossierChecklist> {
+export async function recordDossierCheck(
+  db: Kysely<Database>,
+  caseId: number,
+  clock: Clock,
+): Promise<DossierChecklist> {
   const c = await requireCase(db, caseId);
   const checklist = await caseChecklist(db, c);
   const row = {
-    rule_set_version: checklist.ruleSetVersion, missing_count: checklist.missing.length, missing: JSON.stringify(checklist.missing),
+    rule_set_version: checklist.ruleSetVersion,
+    missing_count: checklist.missing.length,
+    missing: JSON.stringify(checklist.missing),
     checked_at: clock.now().toISOString(),
   };
-  const before = await db.selectFrom('dossier_checks').select(['rule_set_version', 'missing']).where('case_id', '=', caseId).executeTakeFirst();
+  const before = await db
+    .selectFrom('dossier_checks')
+    .select(['rule_set_version', 'missing'])
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
   // Unchanged results are not rewritten: every action re-checks, and the audit log need not hear it each time.
   if (before && before.rule_set_version === row.rule_set_version && before.missing === row.missing) return checklist;
-  await db.insertInto('dossier_checks').values({ case_id: caseId, ...row }).onConflict((oc) => oc.column('case_id').doUpdateSet(row)).execute();
+  await db
+    .insertInto('dossier_checks')
+    .values({ case_id: caseId, ...row })
+    .onConflict((oc) => oc.column('case_id').doUpdateSet(row))
+    .execute();
   return checklist;
 }
 
@@ -97,13 +151,30 @@ const gatedActionsOf = (kind: CaseKind): readonly GatedAction[] => kindOf(kind).
 const STAGE_OF: Record<GatedAction, string> = { close: 'closed', archive: 'archived' };
 
 async function overridesOf(db: Kysely<Database>, caseId: number): Promise<DossierOverrideRecord[]> {
-  const rows = await db.selectFrom('dossier_overrides').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
-  return rows.map((r) => ({ id: r.id, action: r.action, missing: JSON.parse(r.missing) as string[], reason: r.reason, username: r.username, recordedAt: r.recorded_at }));
+  const rows = await db
+    .selectFrom('dossier_overrides')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    action: r.action,
+    missing: JSON.parse(r.missing) as string[],
+    reason: r.reason,
+    username: r.username,
+    recordedAt: r.recorded_at,
+  }));
 }
 
 /** What would be missing once the case is closed or archived. */
 async function missingAt(db: Kysely<Database>, c: DossierCase, action: GatedAction): Promise<string[]> {
-  return evaluateAtStage(await activeDossierRules(db), await dossierFactsOf(db, c), await materialsOf(db, c.id), STAGE_OF[action]).missing;
+  return evaluateAtStage(
+    await activeDossierRules(db),
+    await dossierFactsOf(db, c),
+    await materialsOf(db, c.id),
+    STAGE_OF[action],
+  ).missing;
 }
 
 /**
@@ -138,11 +209,20 @@ export async function overrideDossierCheck(
   }
   if (c.status === 'archived') throw new AppError('CONFLICT', '案件已归档，无需特批', 'action');
   const missing = await missingAt(db, c, input.action);
-  if (missing.length === 0) throw new AppError('CONFLICT', `卷宗材料齐全，${GATED_ACTION_LABELS[input.action]}无需特批`, 'action');
+  if (missing.length === 0)
+    throw new AppError('CONFLICT', `卷宗材料齐全，${GATED_ACTION_LABELS[input.action]}无需特批`, 'action');
   const at = clock.now().toISOString();
   const { id } = await db
     .insertInto('dossier_overrides')
-    .values({ case_id: c.id, action: input.action, missing: JSON.stringify(missing), reason: input.reason, user_id: user.id > 0 ? user.id : null, username: user.displayName, recorded_at: at })
+    .values({
+      case_id: c.id,
+      action: input.action,
+      missing: JSON.stringify(missing),
+      reason: input.reason,
+      user_id: user.id > 0 ? user.id : null,
+      username: user.displayName,
+      recorded_at: at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await recordDossierCheck(db, c.id, clock);
@@ -152,25 +232,57 @@ export async function overrideDossierCheck(
 async function attachmentsOf(db: Kysely<Database>, caseId: number): Promise<AttachmentInfo[]> {
   const rows = await db.selectFrom('attachments').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
   return rows.map((r) => ({
-    id: r.id, itemKey: r.item_key, fileName: r.file_name, contentType: r.content_type, sizeBytes: r.size_bytes, sha256: r.sha256,
-    addedBy: r.added_by, addedAt: r.added_at,
+    id: r.id,
+    itemKey: r.item_key,
+    fileName: r.file_name,
+    contentType: r.content_type,
+    sizeBytes: r.size_bytes,
+    sha256: r.sha256,
+    addedBy: r.added_by,
+    addedAt: r.added_at,
   }));
 }
 
 export async function dossierView(db: Kysely<Database>, caseId: number): Promise<DossierView> {
   const c = await requireCase(db, caseId);
-  const check = await db.selectFrom('dossier_checks').select('rule_set_version').where('case_id', '=', caseId).executeTakeFirst();
+  const check = await db
+    .selectFrom('dossier_checks')
+    .select('rule_set_version')
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
   // Read once, evaluated for now and for each check ahead.
-  const [rules, active, facts, materials] = [await rulesFor(db, c), await activeDossierRules(db), await dossierFactsOf(db, c), await materialsOf(db, c.id)];
+  const [rules, active, facts, materials] = [
+    await rulesFor(db, c),
+    await activeDossierRules(db),
+    await dossierFactsOf(db, c),
+    await materialsOf(db, c.id),
+  ];
   return {
-    caseId, kind: c.kind, caseNumber: c.caseNumber, status: c.status, receivedOn: c.receivedOn, checklist: evaluateDossier(rules, facts, materials),
-    attachments: await attachmentsOf(db, caseId), overrides: await overridesOf(db, caseId), checkedVersion: check?.rule_set_version ?? null,
-    gates: c.status === 'archived' ? [] : gatedActionsOf(c.kind).map((action) => ({ action, missing: evaluateAtStage(active, facts, materials, STAGE_OF[action]).missing })),
+    caseId,
+    kind: c.kind,
+    caseNumber: c.caseNumber,
+    status: c.status,
+    receivedOn: c.receivedOn,
+    checklist: evaluateDossier(rules, facts, materials),
+    attachments: await attachmentsOf(db, caseId),
+    overrides: await overridesOf(db, caseId),
+    checkedVersion: check?.rule_set_version ?? null,
+    gates:
+      c.status === 'archived'
+        ? []
+        : gatedActionsOf(c.kind).map((action) => ({
+            action,
+            missing: evaluateAtStage(active, facts, materials, STAGE_OF[action]).missing,
+          })),
   };
 }
 
 /** The item must be one of this case's checklist (a matter's material included). */
-export async function requireItem(db: Kysely<Database>, c: DossierCase, itemKey: string): Promise<{ name: string; generated: boolean }> {
+export async function requireItem(
+  db: Kysely<Database>,
+  c: DossierCase,
+  itemKey: string,
+): Promise<{ name: string; generated: boolean }> {
   const item = (await caseChecklist(db, c)).items.find((i) => i.key === itemKey);
   if (!item) throw new AppError('VALIDATION', '材料：不是本案卷宗的材料', 'itemKey');
   if (item.generated) throw new AppError('VALIDATION', `材料：“${item.name}”由本系统生成，无需登记`, 'itemKey');
@@ -186,13 +298,22 @@ export interface MarkReceived {
   note: string;
 }
 
-export async function markReceived(db: Kysely<Database>, user: SessionUser, input: MarkReceived, clock: Clock): Promise<DossierView> {
+export async function markReceived(
+  db: Kysely<Database>,
+  user: SessionUser,
+  input: MarkReceived,
+  clock: Clock,
+): Promise<DossierView> {
   const c = await requireCase(db, input.caseId);
   if (c.status === 'archived') throw new AppError('CONFLICT', '案件已归档，卷宗材料不能再改动', 'caseId');
   await requireItem(db, c, input.itemKey);
   if (input.receivedOn > clock.today()) throw new AppError('VALIDATION', '收到日期：不能晚于今天', 'receivedOn');
   const row = {
-    received_on: input.receivedOn, pages: input.pages, form: input.form, note: input.note, recorded_by: user.displayName,
+    received_on: input.receivedOn,
+    pages: input.pages,
+    form: input.form,
+    note: input.note,
+    recorded_by: user.displayName,
     recorded_at: clock.now().toISOString(),
   };
   await db
@@ -204,12 +325,25 @@ export async function markReceived(db: Kysely<Database>, user: SessionUser, inpu
   return dossierView(db, c.id);
 }
 
-export async function unmarkReceived(db: Kysely<Database>, input: { caseId: number; itemKey: string }, clock: Clock): Promise<DossierView> {
+export async function unmarkReceived(
+  db: Kysely<Database>,
+  input: { caseId: number; itemKey: string },
+  clock: Clock,
+): Promise<DossierView> {
   const c = await requireCase(db, input.caseId);
   if (c.status === 'archived') throw new AppError('CONFLICT', '案件已归档，卷宗材料不能再改动', 'caseId');
-  const attached = await db.selectFrom('attachments').select('id').where('case_id', '=', c.id).where('item_key', '=', input.itemKey).executeTakeFirst();
+  const attached = await db
+    .selectFrom('attachments')
+    .select('id')
+    .where('case_id', '=', c.id)
+    .where('item_key', '=', input.itemKey)
+    .executeTakeFirst();
   if (attached) throw new AppError('CONFLICT', '该材料已有附件，不能取消登记', 'itemKey');
-  const { numDeletedRows } = await db.deleteFrom('dossier_materials').where('case_id', '=', c.id).where('item_key', '=', input.itemKey).executeTakeFirst();
+  const { numDeletedRows } = await db
+    .deleteFrom('dossier_materials')
+    .where('case_id', '=', c.id)
+    .where('item_key', '=', input.itemKey)
+    .executeTakeFirst();
   if (numDeletedRows === 0n) throw new AppError('VALIDATION', '材料：尚未登记收到', 'itemKey');
   await recordDossierCheck(db, c.id, clock);
   return dossierView(db, c.id);
@@ -220,9 +354,19 @@ const CASES_PER_BATCH = 500;
 
 /** The facts of many cases at once, read in one query per table (the bulk form of `dossierFactsOf`). */
 async function factsOfMany(db: Kysely<Database>, ids: number[]): Promise<Map<number, DossierFacts>> {
-  const cases = await db.selectFrom('cases').select(['id', 'kind', 'status', 'received_on']).where('id', 'in', ids).execute();
-  const details = new Map(await Promise.all(CASE_KINDS.map(async (k) => [k, await detailsOf(db, kindOf(k), ids)] as const)));
-  const agents = new Set((await db.selectFrom('parties').select('case_id').where('role', '=', 'agent').where('case_id', 'in', ids).execute()).map((r) => r.case_id));
+  const cases = await db
+    .selectFrom('cases')
+    .select(['id', 'kind', 'status', 'received_on'])
+    .where('id', 'in', ids)
+    .execute();
+  const details = new Map(
+    await Promise.all(CASE_KINDS.map(async (k) => [k, await detailsOf(db, kindOf(k), ids)] as const)),
+  );
+  const agents = new Set(
+    (
+      await db.selectFrom('parties').select('case_id').where('role', '=', 'agent').where('case_id', 'in', ids).execute()
+    ).map((r) => r.case_id),
+  );
   const timelines = await timelinesOf(db, ids);
   const out = new Map<number, DossierFacts>();
   for (const c of cases) {
@@ -237,10 +381,21 @@ async function factsOfMany(db: Kysely<Database>, ids: number[]): Promise<Map<num
 
 async function materialsOfMany(db: Kysely<Database>, ids: number[]): Promise<Map<number, DossierMaterial[]>> {
   const out = new Map<number, DossierMaterial[]>();
-  for (const r of await db.selectFrom('dossier_materials').select(['case_id', 'item_key', 'received_on', 'pages', 'form', 'note']).where('case_id', 'in', ids).execute()) {
+  for (const r of await db
+    .selectFrom('dossier_materials')
+    .select(['case_id', 'item_key', 'received_on', 'pages', 'form', 'note'])
+    .where('case_id', 'in', ids)
+    .execute()) {
     let list = out.get(r.case_id);
     if (!list) out.set(r.case_id, (list = []));
-    list.push({ itemKey: r.item_key, receivedOn: r.received_on, pages: r.pages, form: r.form, note: r.note, attachments: 0 });
+    list.push({
+      itemKey: r.item_key,
+      receivedOn: r.received_on,
+      pages: r.pages,
+      form: r.form,
+      note: r.note,
+      attachments: 0,
+    });
   }
   return out;
 }
@@ -250,7 +405,10 @@ async function materialsOfMany(db: Kysely<Database>, ids: number[]): Promise<Map
  * check when it was made against the active rule set (or, once archived, against the set it was archived under),
  * else evaluated now, a batch of cases at a time. `'open'`: every case not archived. In case-id order.
  */
-export async function dossierCompleteness(db: Kysely<Database>, caseIds: readonly number[] | 'open'): Promise<DossierCompleteness[]> {
+export async function dossierCompleteness(
+  db: Kysely<Database>,
+  caseIds: readonly number[] | 'open',
+): Promise<DossierCompleteness[]> {
   if (caseIds !== 'open' && caseIds.length === 0) return [];
   const rules = await activeDossierRules(db);
   let query = db
@@ -258,14 +416,20 @@ export async function dossierCompleteness(db: Kysely<Database>, caseIds: readonl
     .leftJoin('dossier_checks as d', 'd.case_id', 'cases.id')
     .select(['cases.id', 'cases.status', 'd.rule_set_version', 'd.missing_count', 'd.missing'])
     .orderBy('cases.id');
-  query = caseIds === 'open' ? query.where('cases.status', '!=', 'archived') : query.where('cases.id', 'in', [...caseIds]);
+  query =
+    caseIds === 'open' ? query.where('cases.status', '!=', 'archived') : query.where('cases.id', 'in', [...caseIds]);
   const rows = await query.execute();
   const byId = new Map<number, DossierCompleteness>();
   const unchecked: number[] = [];
   for (const r of rows) {
     const current = r.rule_set_version !== null && (r.rule_set_version === rules.version || r.status === 'archived');
     if (current && r.missing !== null && r.missing_count !== null) {
-      byId.set(r.id, { caseId: r.id, missingCount: r.missing_count, missing: r.missing_count === 0 ? [] : (JSON.parse(r.missing) as string[]), ruleSetVersion: r.rule_set_version! });
+      byId.set(r.id, {
+        caseId: r.id,
+        missingCount: r.missing_count,
+        missing: r.missing_count === 0 ? [] : (JSON.parse(r.missing) as string[]),
+        ruleSetVersion: r.rule_set_version!,
+      });
     } else unchecked.push(r.id);
   }
   for (let i = 0; i < unchecked.length; i += CASES_PER_BATCH) {
@@ -288,7 +452,19 @@ export async function incompleteDossiers(db: Kysely<Database>, limit = 200): Pro
   incomplete.sort((a, b) => b.missingCount - a.missingCount || a.caseId - b.caseId);
   const shown = incomplete.slice(0, limit);
   const cases = new Map(
-    shown.length === 0 ? [] : (await db.selectFrom('cases').select(['id', 'kind', 'case_number', 'status']).where('id', 'in', shown.map((c) => c.caseId)).execute()).map((c) => [c.id, c]),
+    shown.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('cases')
+            .select(['id', 'kind', 'case_number', 'status'])
+            .where(
+              'id',
+              'in',
+              shown.map((c) => c.caseId),
+            )
+            .execute()
+        ).map((c) => [c.id, c]),
   );
   return {
     total: incomplete.length,

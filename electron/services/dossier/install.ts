@@ -9,7 +9,7 @@ import type { Clock } from '../system/clock';
 import { recheckOpenDossiers } from './checklist';
 import { activeDossierRules } from './rules';
 
-export const RULE_SET_LABELS = { version: '版本号', name: '名称', source: '依据', kinds: '卷宗材料' } as const;
+const RULE_SET_LABELS = { version: '版本号', name: '名称', source: '依据', kinds: '卷宗材料' } as const;
 
 /**
  * Validates and installs a rule set as the active one; its version must be higher than any installed. Every
@@ -29,7 +29,13 @@ export async function installDossierRuleSet(
   }
   await db
     .insertInto('dossier_rule_sets')
-    .values({ version: set.version, name: set.name, rules: JSON.stringify(set), installed_at: clock.now().toISOString(), installed_by: by })
+    .values({
+      version: set.version,
+      name: set.name,
+      rules: JSON.stringify(set),
+      installed_at: clock.now().toISOString(),
+      installed_by: by,
+    })
     .execute();
   return { version: set.version, recheckedCases: await recheckOpenDossiers(db, clock) };
 }

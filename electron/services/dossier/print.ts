@@ -13,14 +13,32 @@ import { activeDossierRules } from './rules';
 /** 补正 days given by default when no date is chosen (legal aid: the notice's own due date if one was told). */
 const DEFAULT_SUPPLY_DAYS = 15;
 
-export async function dossierPrintData(db: Kysely<Database>, caseId: number, noticeDueOn: string, today: string): Promise<DossierPrintData> {
+async function dossierPrintData(
+  db: Kysely<Database>,
+  caseId: number,
+  noticeDueOn: string,
+  today: string,
+): Promise<DossierPrintData> {
   const c = await requireCase(db, caseId);
   const kind = kindOf(c.kind);
   const office = await db.selectFrom('office').select(['name', 'bureau_name']).executeTakeFirst();
-  const parties = await db.selectFrom('parties').select(['name', 'role']).where('case_id', '=', caseId).where('role', 'in', ['applicant', 'party']).orderBy('position').execute();
-  const actions = await db.selectFrom('case_actions').select(['action', 'acted_on', 'username', 'data']).where('case_id', '=', caseId).orderBy('id').execute();
+  const parties = await db
+    .selectFrom('parties')
+    .select(['name', 'role'])
+    .where('case_id', '=', caseId)
+    .where('role', 'in', ['applicant', 'party'])
+    .orderBy('position')
+    .execute();
+  const actions = await db
+    .selectFrom('case_actions')
+    .select(['action', 'acted_on', 'username', 'data'])
+    .where('case_id', '=', caseId)
+    .orderBy('id')
+    .execute();
   const { closedStatuses, closingActions, noticeAction } = kind.dossier;
-  const closing = closedStatuses.includes(c.status) ? actions.filter((a) => closingActions.includes(a.action)).at(-1) : undefined;
+  const closing = closedStatuses.includes(c.status)
+    ? actions.filter((a) => closingActions.includes(a.action)).at(-1)
+    : undefined;
   const archived = actions.filter((a) => a.action === 'archive').at(-1);
   const told = actions.filter((a) => a.action === noticeAction).at(-1);
   const toldDue = told ? ((JSON.parse(told.data) as { dueOn?: unknown }).dueOn as string | undefined) : undefined;
@@ -41,7 +59,8 @@ export async function dossierPrintData(db: Kysely<Database>, caseId: number, not
     filedBy: archived?.username ?? c.receivedBy,
     checklist: await caseChecklist(db, c),
     printedOn: today,
-    noticeDueOn: noticeDueOn || (typeof toldDue === 'string' && toldDue >= today ? toldDue : addDays(today, DEFAULT_SUPPLY_DAYS)),
+    noticeDueOn:
+      noticeDueOn || (typeof toldDue === 'string' && toldDue >= today ? toldDue : addDays(today, DEFAULT_SUPPLY_DAYS)),
     noticeTerms: kind.dossier.noticeTerms,
   };
 }

@@ -18,12 +18,21 @@ function parse(rules: string): DossierRuleSet {
 }
 
 export async function activeDossierRules(db: Kysely<Database>): Promise<DossierRuleSet> {
-  const row = await db.selectFrom('dossier_rule_sets').select('rules').orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('dossier_rule_sets')
+    .select('rules')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!row) throw new AppError('INTERNAL', '缺少卷宗材料标准');
   return parse(row.rules);
 }
 
 export async function dossierRulesOfVersion(db: Kysely<Database>, version: number): Promise<DossierRuleSet> {
-  const row = await db.selectFrom('dossier_rule_sets').select('rules').where('version', '=', version).executeTakeFirst();
+  const row = await db
+    .selectFrom('dossier_rule_sets')
+    .select('rules')
+    .where('version', '=', version)
+    .executeTakeFirst();
   return row ? parse(row.rules) : activeDossierRules(db);
 }

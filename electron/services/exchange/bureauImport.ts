@@ -24,7 +24,15 @@ import { EXPORTED_TABLES, isExportedTable } from '../../../shared/exchange/table
 import type { ImportCounts, ImportOutcome, VerifyOutcome } from '../../../shared/exchange/types';
 import { tableLabel } from '../../../shared/tableLabels';
 import {
-  bufferBytes, claimedManifest, contentKeyFor, fileBytes, PackageRefused, plaintextChunks, verifyPackage, type OpenedPackage, type PackageBytes,
+  bufferBytes,
+  claimedManifest,
+  contentKeyFor,
+  fileBytes,
+  PackageRefused,
+  plaintextChunks,
+  verifyPackage,
+  type OpenedPackage,
+  type PackageBytes,
 } from './container';
 import { restoredLine } from './describe';
 import { loadKeys, type KeyPairs } from './keys';
@@ -69,7 +77,8 @@ const NEWLINE = 0x0a;
 
 // crypto.hash (Node ≥ 20.12) is several times faster than createHash for the many small rows of an import.
 const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
-const hashOf = (text: string): string => (oneShot ? oneShot('sha256', text) : crypto.createHash('sha256').update(text).digest('hex'));
+const hashOf = (text: string): string =>
+  oneShot ? oneShot('sha256', text) : crypto.createHash('sha256').update(text).digest('hex');
 
 /** Runs `use` on the file's bytes: an upload's buffer, or the file opened and read a piece at a time, then closed. */
 export async function withBytes<T>(file: PackageFile, use: (bytes: PackageBytes) => Promise<T>): Promise<T> {
@@ -100,7 +109,11 @@ async function headOf(file: PackageFile): Promise<Buffer> {
  * byte. UTF-8 never has a newline byte inside a character, so splitting the bytes is safe. Throws when the part
  * does not end with a newline, and (after the last line) when decryption fails.
  */
-export function* rowLines(pkg: { opened: OpenedPackage; key: Buffer | null }, onChunk?: (chunk: Buffer) => void, part = 0): Generator<string> {
+export function* rowLines(
+  pkg: { opened: OpenedPackage; key: Buffer | null },
+  onChunk?: (chunk: Buffer) => void,
+  part = 0,
+): Generator<string> {
   let rest: Buffer | null = null;
   for (const chunk of plaintextChunks(pkg.opened, part, pkg.key)) {
     onChunk?.(chunk);
@@ -116,12 +129,24 @@ export function* rowLines(pkg: { opened: OpenedPackage; key: Buffer | null }, on
 }
 
 /** The checks that need no decryption: a data package, from a registered office with its registered key. */
-async function openData(db: Kysely<Database>, file: PackageFile, opened: OpenedPackage, bureauKeys: KeyPairs | null): Promise<OpenedData> {
+async function openData(
+  db: Kysely<Database>,
+  file: PackageFile,
+  opened: OpenedPackage,
+  bureauKeys: KeyPairs | null,
+): Promise<OpenedData> {
   const manifest = opened.manifest;
   if (manifest.kind === 'bureau-config') throw new PackageRefused('这是县局的配置包，不是司法所的数据包');
   if (manifest.kind === 'office-recovery') throw new PackageRefused('这是县局给司法所的恢复包，不是司法所的数据包');
-  const office = await db.selectFrom('bureau_offices').selectAll().where('code', '=', manifest.office.code).executeTakeFirst();
-  if (!office) throw new PackageRefused(`机构 ${manifest.office.code}（${manifest.office.name}）未登记，请先在机构管理中登记其公钥指纹`);
+  const office = await db
+    .selectFrom('bureau_offices')
+    .selectAll()
+    .where('code', '=', manifest.office.code)
+    .executeTakeFirst();
+  if (!office)
+    throw new PackageRefused(
+      `机构 ${manifest.office.code}（${manifest.office.name}）未登记，请先在机构管理中登记其公钥指纹`,
+    );
   let retiredKey: OpenedData['retiredKey'] = null;
   if (office.fingerprint !== manifest.signer.fingerprint || office.public_key !== manifest.signer.publicKey) {
     // A key a director replaced after a reinstall: what it signed stays valid history.
@@ -132,7 +157,10 @@ async function openData(db: Kysely<Database>, file: PackageFile, opened: OpenedP
       .where('fingerprint', '=', manifest.signer.fingerprint)
       .where('public_key', '=', manifest.signer.publicKey)
       .executeTakeFirst();
-    if (!retired) throw new PackageRefused(`签名公钥（指纹 ${manifest.signer.fingerprint}）与机构 ${office.code} 登记的指纹（${office.fingerprint}）不符`);
+    if (!retired)
+      throw new PackageRefused(
+        `签名公钥（指纹 ${manifest.signer.fingerprint}）与机构 ${office.code} 登记的指纹（${office.fingerprint}）不符`,
+      );
     retiredKey = { retiredAt: retired.retired_at, reason: retired.reason };
   }
   const key = contentKeyFor(opened, bureauKeys);
@@ -204,7 +232,11 @@ async function readContent(
   if (problem !== null) throw new PackageRefused(problem);
   if (!rows) return { rowCount, inventory: null };
   if (!isJsonObject(statisticsBytes.toString('utf8'))) throw new PackageRefused('统计数据部分不是有效的JSON对象');
-  const expected = JSON.stringify(Object.entries(manifest.counts).filter(([, c]) => c.rows + c.tombstones > 0).sort());
+  const expected = JSON.stringify(
+    Object.entries(manifest.counts)
+      .filter(([, c]) => c.rows + c.tombstones > 0)
+      .sort(),
+  );
   if (JSON.stringify(Object.entries(counts).sort()) !== expected) throw new PackageRefused('各表行数与清单不符');
   if (inventoryProblem !== null) throw new PackageRefused(inventoryProblem);
   if (batch.length) await rows(batch);
@@ -220,10 +252,12 @@ function inventoryLineProblem(line: string, n: number, manifest: DataManifest, i
     return `清单第${n}行不是有效的JSON`;
   }
   const r = value as { t?: unknown; k?: unknown; s?: unknown };
-  if (typeof r !== 'object' || r === null || Object.keys(r).some((f) => f !== 't' && f !== 'k' && f !== 's')) return `清单第${n}行不符合格式`;
+  if (typeof r !== 'object' || r === null || Object.keys(r).some((f) => f !== 't' && f !== 'k' && f !== 's'))
+    return `清单第${n}行不符合格式`;
   if (typeof r.t !== 'string' || !isExportedTable(r.t)) return `清单第${n}行：未知的表“${String(r.t)}”`;
   if (typeof r.k !== 'string' || r.k === '') return `清单第${n}行缺少行键`;
-  if (typeof r.s !== 'number' || !Number.isSafeInteger(r.s) || r.s < 1 || r.s > manifest.changes.upTo) return `清单第${n}行的变更序号无效`;
+  if (typeof r.s !== 'number' || !Number.isSafeInteger(r.s) || r.s < 1 || r.s > manifest.changes.upTo)
+    return `清单第${n}行的变更序号无效`;
   const keys = inventory.get(r.t) ?? inventory.set(r.t, new Map()).get(r.t)!;
   if (keys.has(r.k)) return `清单第${n}行重复（${r.t} ${r.k}）`;
   keys.set(r.k, r.s);
@@ -269,7 +303,11 @@ function checkedLine(
 
 /** The office and export sequence a file claims, to merge an office's packages oldest first. */
 async function claimedOrder(file: PackageFile): Promise<readonly [string, number]> {
-  const claim = claimedManifest(await headOf(file)) as { kind?: unknown; office?: { code?: unknown }; sequence?: unknown } | null;
+  const claim = claimedManifest(await headOf(file)) as {
+    kind?: unknown;
+    office?: { code?: unknown };
+    sequence?: unknown;
+  } | null;
   const code = claim?.kind === 'office-data' ? claim.office?.code : undefined;
   return typeof code === 'string' && typeof claim?.sequence === 'number' ? [code, claim.sequence] : ['', 0];
 }
@@ -279,10 +317,18 @@ async function claimedOrder(file: PackageFile): Promise<readonly [string, number
  * an office first: each is read, checked, merged and let go before the next is read. A refused package writes
  * nothing and the others are still imported. Returns one outcome per file, in the order given.
  */
-export async function importPackages(db: Kysely<Database>, files: readonly PackageFile[], now: Date): Promise<ImportOutcome[]> {
+export async function importPackages(
+  db: Kysely<Database>,
+  files: readonly PackageFile[],
+  now: Date,
+): Promise<ImportOutcome[]> {
   const mode = await db.selectFrom('office').select('mode').where('id', '=', 1).executeTakeFirst();
   if (mode?.mode !== 'bureau') {
-    return files.map((f) => ({ fileName: f.fileName, status: 'rejected', reason: '本数据文件不是县局模式，不能导入司法所的数据包' }));
+    return files.map((f) => ({
+      fileName: f.fileName,
+      status: 'rejected',
+      reason: '本数据文件不是县局模式，不能导入司法所的数据包',
+    }));
   }
   const bureauKeys = await loadKeys(db);
   const ordered: { index: number; code: string; sequence: number }[] = [];
@@ -295,7 +341,12 @@ export async function importPackages(db: Kysely<Database>, files: readonly Packa
   for (const { index } of ordered) {
     const file = files[index]!;
     try {
-      outcomes.set(index, await withBytes(file, async (bytes) => importOne(db, await openData(db, file, verifyPackage(bytes), bureauKeys), now)));
+      outcomes.set(
+        index,
+        await withBytes(file, async (bytes) =>
+          importOne(db, await openData(db, file, verifyPackage(bytes), bureauKeys), now),
+        ),
+      );
     } catch (error) {
       if (!(error instanceof PackageRefused)) throw error;
       outcomes.set(index, { fileName: file.fileName, status: 'rejected', reason: error.message });
@@ -309,17 +360,25 @@ export async function importPackages(db: Kysely<Database>, files: readonly Packa
  * at an office (signature and hashes only; an encrypted package cannot be read there).
  */
 export async function verifyPackages(db: Kysely<Database>, files: readonly PackageFile[]): Promise<VerifyOutcome[]> {
-  const bureauMode = (await db.selectFrom('office').select('mode').where('id', '=', 1).executeTakeFirst())?.mode === 'bureau';
+  const bureauMode =
+    (await db.selectFrom('office').select('mode').where('id', '=', 1).executeTakeFirst())?.mode === 'bureau';
   const bureauKeys = bureauMode ? await loadKeys(db) : null;
   const outcomes: VerifyOutcome[] = [];
   for (const file of files) {
     try {
-      outcomes.push(await withBytes(file, async (bytes) => {
-        const opened = verifyPackage(bytes);
-        if (!bureauMode) return { fileName: file.fileName, ok: true, manifest: opened.manifest, rowsChecked: null };
-        const pkg = await openData(db, file, opened, bureauKeys);
-        return { fileName: file.fileName, ok: true, manifest: pkg.manifest, rowsChecked: (await readContent(pkg, async () => {})).rowCount };
-      }));
+      outcomes.push(
+        await withBytes(file, async (bytes) => {
+          const opened = verifyPackage(bytes);
+          if (!bureauMode) return { fileName: file.fileName, ok: true, manifest: opened.manifest, rowsChecked: null };
+          const pkg = await openData(db, file, opened, bureauKeys);
+          return {
+            fileName: file.fileName,
+            ok: true,
+            manifest: pkg.manifest,
+            rowsChecked: (await readContent(pkg, async () => {})).rowCount,
+          };
+        }),
+      );
     } catch (error) {
       if (!(error instanceof PackageRefused)) throw error;
       outcomes.push({ fileName: file.fileName, ok: false, reason: error.message });
@@ -337,7 +396,14 @@ async function importOne(db: Kysely<Database>, pkg: OpenedData, now: Date): Prom
   const { manifest } = pkg;
   const officeCode = manifest.office.code;
   const restored = manifest.restored ? restoredLine(manifest.restored) : null;
-  const done = { fileName: pkg.fileName, officeCode, officeName: pkg.officeName, period: manifest.period, sequence: manifest.sequence, restored };
+  const done = {
+    fileName: pkg.fileName,
+    officeCode,
+    officeName: pkg.officeName,
+    period: manifest.period,
+    sequence: manifest.sequence,
+    restored,
+  };
   const counts: ImportCounts = { inserted: 0, updated: 0, unchanged: 0, older: 0, conflicts: 0 };
   const same = await db
     .selectFrom('bureau_imports')
@@ -352,10 +418,17 @@ async function importOne(db: Kysely<Database>, pkg: OpenedData, now: Date): Prom
     return { ...done, status: 'duplicate', counts: { ...counts, unchanged: earlier.row_count }, warnings: [] };
   }
   if (pkg.retiredKey && manifest.createdAt >= pkg.retiredKey.retiredAt) {
-    throw new PackageRefused(`签名公钥（指纹 ${manifest.signer.fingerprint}）已于${formatMoment(pkg.retiredKey.retiredAt)}停用，此后生成的数据包不予导入`);
+    throw new PackageRefused(
+      `签名公钥（指纹 ${manifest.signer.fingerprint}）已于${formatMoment(pkg.retiredKey.retiredAt)}停用，此后生成的数据包不予导入`,
+    );
   }
   // The first package of an office (the bulk of a county's first import) has nothing to compare with.
-  const first = !(await db.selectFrom('bureau_rows').select('seq').where('office_code', '=', officeCode).limit(1).executeTakeFirst());
+  const first = !(await db
+    .selectFrom('bureau_rows')
+    .select('seq')
+    .where('office_code', '=', officeCode)
+    .limit(1)
+    .executeTakeFirst());
   const at = now.toISOString();
   const warnings: string[] = [];
 
@@ -372,30 +445,65 @@ async function importOne(db: Kysely<Database>, pkg: OpenedData, now: Date): Prom
     const { id: importId } = await db
       .insertInto('bureau_imports')
       .values({
-        office_code: officeCode, sequence: manifest.sequence, period: manifest.period, after_seq: manifest.changes.after,
-        up_to_seq: manifest.changes.upTo, created_at: manifest.createdAt, app_version: manifest.appVersion,
-        audit_head_seq: manifest.auditHead.seq, audit_head_hash: manifest.auditHead.hash, statistics,
-        row_count: rowCount, content_hash: manifest.contentHash, file_sha256: pkg.opened.fileSha256, file_name: pkg.fileName, imported_at: at,
-        restored: manifest.restored ? JSON.stringify(manifest.restored) : null, signer_fingerprint: manifest.signer.fingerprint,
+        office_code: officeCode,
+        sequence: manifest.sequence,
+        period: manifest.period,
+        after_seq: manifest.changes.after,
+        up_to_seq: manifest.changes.upTo,
+        created_at: manifest.createdAt,
+        app_version: manifest.appVersion,
+        audit_head_seq: manifest.auditHead.seq,
+        audit_head_hash: manifest.auditHead.hash,
+        statistics,
+        row_count: rowCount,
+        content_hash: manifest.contentHash,
+        file_sha256: pkg.opened.fileSha256,
+        file_name: pkg.fileName,
+        imported_at: at,
+        restored: manifest.restored ? JSON.stringify(manifest.restored) : null,
+        signer_fingerprint: manifest.signer.fingerprint,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     const flag = async (kind: 'package' | 'audit', detail: string) => {
       warnings.push(detail);
-      await db.insertInto('bureau_conflicts').values({
-        office_code: officeCode, import_id: importId, kind, table_name: '', row_key: '', seq: manifest.sequence,
-        kept_hash: '', incoming_hash: manifest.contentHash, incoming_data: null, detail, detected_at: at, resolved_at: null,
-      }).execute();
+      await db
+        .insertInto('bureau_conflicts')
+        .values({
+          office_code: officeCode,
+          import_id: importId,
+          kind,
+          table_name: '',
+          row_key: '',
+          seq: manifest.sequence,
+          kept_hash: '',
+          incoming_hash: manifest.contentHash,
+          incoming_data: null,
+          detail,
+          detected_at: at,
+          resolved_at: null,
+        })
+        .execute();
     };
     if (same.length > 0) await flag('package', `第${manifest.sequence}次报送已导入过内容不同的数据包，请核对`);
     if (pkg.retiredKey) {
-      await flag('package', `第${manifest.sequence}次报送由已停用的公钥（指纹 ${manifest.signer.fingerprint}，停用原因：${pkg.retiredKey.reason}）签名，生成于停用之前，已导入，请核对`);
+      await flag(
+        'package',
+        `第${manifest.sequence}次报送由已停用的公钥（指纹 ${manifest.signer.fingerprint}，停用原因：${pkg.retiredKey.reason}）签名，生成于停用之前，已导入，请核对`,
+      );
     }
     await checkAuditHead(db, officeCode, manifest, importId, flag);
 
     const merge: MergeState = {
-      db, officeCode, importId, at, first, counts, compiled: new Map(),
-      collided: first ? new Set() : await collidedParents(db, officeCode), written: [],
+      db,
+      officeCode,
+      importId,
+      at,
+      first,
+      counts,
+      compiled: new Map(),
+      collided: first ? new Set() : await collidedParents(db, officeCode),
+      written: [],
     };
     const { inventory } = await readContent(pkg, (batch) => mergeBatch(merge, batch), statisticsBytes);
     await divertChildrenOfCollided(merge);
@@ -403,10 +511,23 @@ async function importOne(db: Kysely<Database>, pkg: OpenedData, now: Date): Prom
       const lost = await listLostRows(db, officeCode, importId, inventory, at);
       const detail = `${restoredLine(manifest.restored)}；本局存有而司法所已没有（或只有较旧版本）的行：${lost}行${lost > 0 ? '，已列入待核冲突，可为其生成恢复包' : ''}`;
       warnings.push(detail);
-      await db.insertInto('bureau_conflicts').values({
-        office_code: officeCode, import_id: importId, kind: 'restore', table_name: '', row_key: '', seq: manifest.sequence,
-        kept_hash: '', incoming_hash: manifest.contentHash, incoming_data: null, detail, detected_at: at, resolved_at: null,
-      }).execute();
+      await db
+        .insertInto('bureau_conflicts')
+        .values({
+          office_code: officeCode,
+          import_id: importId,
+          kind: 'restore',
+          table_name: '',
+          row_key: '',
+          seq: manifest.sequence,
+          kept_hash: '',
+          incoming_hash: manifest.contentHash,
+          incoming_data: null,
+          detail,
+          detected_at: at,
+          resolved_at: null,
+        })
+        .execute();
     }
     await sql`RELEASE package_import`.execute(db);
   } catch (error) {
@@ -418,7 +539,10 @@ async function importOne(db: Kysely<Database>, pkg: OpenedData, now: Date): Prom
     }
     throw error;
   }
-  if (counts.conflicts > 0) warnings.push(`${counts.conflicts}行与本局所存的不能合并（同一版本内容不同，或是占用了同一编号的另一行），两个版本都已保留并列入待核冲突`);
+  if (counts.conflicts > 0)
+    warnings.push(
+      `${counts.conflicts}行与本局所存的不能合并（同一版本内容不同，或是占用了同一编号的另一行），两个版本都已保留并列入待核冲突`,
+    );
   return { ...done, status: 'imported', counts, warnings };
 }
 
@@ -427,7 +551,13 @@ async function importOne(db: Kysely<Database>, pkg: OpenedData, now: Date): Prom
  * restore sets the log back to the backup's (and a reinstall starts a new one), which the first export after it
  * declares: packages are compared only with those since the same declared restore.
  */
-async function checkAuditHead(db: Kysely<Database>, officeCode: string, manifest: DataManifest, importId: number, flag: (kind: 'audit', detail: string) => Promise<void>) {
+async function checkAuditHead(
+  db: Kysely<Database>,
+  officeCode: string,
+  manifest: DataManifest,
+  importId: number,
+  flag: (kind: 'audit', detail: string) => Promise<void>,
+) {
   const imported = await db
     .selectFrom('bureau_imports')
     .select(['id', 'sequence', 'audit_head_seq', 'audit_head_hash', 'restored'])
@@ -439,10 +569,15 @@ async function checkAuditHead(db: Kysely<Database>, officeCode: string, manifest
   const head = manifest.auditHead;
   for (const o of imported) {
     if (o.id === importId || epochOf(o.sequence) !== epoch) continue;
-    const shrank = (o.sequence < manifest.sequence && o.audit_head_seq > head.seq) || (o.sequence > manifest.sequence && o.audit_head_seq < head.seq);
+    const shrank =
+      (o.sequence < manifest.sequence && o.audit_head_seq > head.seq) ||
+      (o.sequence > manifest.sequence && o.audit_head_seq < head.seq);
     const forked = o.audit_head_seq === head.seq && o.audit_head_hash !== head.hash;
     if (shrank || forked) {
-      await flag('audit', `审计日志异常：第${o.sequence}次报送时审计日志到第${o.audit_head_seq}条，第${manifest.sequence}次报送时到第${head.seq}条${forked ? '且末条哈希不同' : ''}，司法所的审计日志可能被删减`);
+      await flag(
+        'audit',
+        `审计日志异常：第${o.sequence}次报送时审计日志到第${o.audit_head_seq}条，第${manifest.sequence}次报送时到第${head.seq}条${forked ? '且末条哈希不同' : ''}，司法所的审计日志可能被删减`,
+      );
       return;
     }
   }
@@ -473,9 +608,10 @@ function upsertQuery(db: Kysely<Database>, rows: Insertable<BureauRowTable>[]) {
 function rowsOf(parameters: readonly unknown[]): Insertable<BureauRowTable>[] {
   const rows: Insertable<BureauRowTable>[] = [];
   for (let i = 0; i < parameters.length; i += ROW_COLUMNS) {
-    const [office_code, table_name, row_key, seq, deleted, data, data_hash, import_id] = parameters.slice(i, i + ROW_COLUMNS) as [
-      string, string, string, number, number, string | null, string, number,
-    ];
+    const [office_code, table_name, row_key, seq, deleted, data, data_hash, import_id] = parameters.slice(
+      i,
+      i + ROW_COLUMNS,
+    ) as [string, string, string, number, number, string | null, string, number];
     rows.push({ office_code, table_name, row_key, seq, deleted, data, data_hash, import_id });
   }
   return rows;
@@ -491,7 +627,8 @@ async function upsertRows(db: Kysely<Database>, parameters: unknown[], compiled:
   }
   const query = upsertQuery(db, rowsOf(parameters)).compile();
   // Reuse only when Kysely binds exactly the values, row by row in column order (it does for this query).
-  if (sqlText === undefined) compiled.set(count, JSON.stringify(query.parameters) === JSON.stringify(parameters) ? query.sql : '');
+  if (sqlText === undefined)
+    compiled.set(count, JSON.stringify(query.parameters) === JSON.stringify(parameters) ? query.sql : '');
   await db.executeQuery(query);
 }
 
@@ -574,8 +711,20 @@ async function mergeBatch(state: MergeState, batch: CheckedRow[]): Promise<void>
   const conflict = (r: CheckedRow, kept: HeldVersion | undefined, kind: 'row' | 'identity', detail: string) => {
     counts.conflicts++;
     conflicts.push({
-      office_code: officeCode, import_id: importId, kind, table_name: r.t, row_key: r.k, seq: r.s, kept_seq: kept?.seq ?? null,
-      kept_hash: kept?.data_hash ?? '', kept_data: kept?.data ?? null, incoming_hash: r.hash, incoming_data: r.json, detail, detected_at: at, resolved_at: null,
+      office_code: officeCode,
+      import_id: importId,
+      kind,
+      table_name: r.t,
+      row_key: r.k,
+      seq: r.s,
+      kept_seq: kept?.seq ?? null,
+      kept_hash: kept?.data_hash ?? '',
+      kept_data: kept?.data ?? null,
+      incoming_hash: r.hash,
+      incoming_data: r.json,
+      detail,
+      detected_at: at,
+      resolved_at: null,
     });
   };
   for (const r of batch) {
@@ -597,10 +746,16 @@ async function mergeBatch(state: MergeState, batch: CheckedRow[]): Promise<void>
       if (parent !== null && state.collided.has(parent)) {
         // Its case (or party) is another case at the office than the one the bureau holds under that key.
         if (r.t === 'cases' || r.t === 'parties') state.collided.add(self);
-        conflict(r, kept, 'identity', `所属的${parent.startsWith('cases') ? '案件' : '当事人'}（编号${parent.split('\u0000')[1]}）在司法所已是另一条记录，本行未合并`);
+        conflict(
+          r,
+          kept,
+          'identity',
+          `所属的${parent.startsWith('cases') ? '案件' : '当事人'}（编号${parent.split('\u0000')[1]}）在司法所已是另一条记录，本行未合并`,
+        );
         continue;
       }
-      const another = heldData !== null && (incoming === null ? state.collided.has(self) : identityDiffers(r.t, heldData, incoming));
+      const another =
+        heldData !== null && (incoming === null ? state.collided.has(self) : identityDiffers(r.t, heldData, incoming));
       if (another) {
         if (r.t === 'cases' || r.t === 'parties') state.collided.add(self);
         conflict(r, kept, 'identity', identityDetail(r.t, heldData, incoming));
@@ -619,10 +774,15 @@ async function mergeBatch(state: MergeState, batch: CheckedRow[]): Promise<void>
 }
 
 /** Why a row that arrived under a stored row's key is another row, in Chinese. */
-function identityDetail(table: string, held: Record<string, unknown>, incoming: Record<string, unknown> | null): string {
+function identityDetail(
+  table: string,
+  held: Record<string, unknown>,
+  incoming: Record<string, unknown> | null,
+): string {
   if (incoming === null) return `${tableLabel(table)}：司法所删除的是占用此编号的另一条记录，本局所存的未删除`;
   const differs = (EXPORTED_TABLES[table]!.identity ?? []).filter((c) => held[c] !== incoming[c]);
-  if (table === 'cases') return `编号相同而案件不同：本局所存为${String(held.case_number)}，报来的是${String(incoming.case_number)}；两者都已保留，未合并`;
+  if (table === 'cases')
+    return `编号相同而案件不同：本局所存为${String(held.case_number)}，报来的是${String(incoming.case_number)}；两者都已保留，未合并`;
   return `${tableLabel(table)}：编号相同而内容为另一条记录（${differs.join('、')}不同）；两者都已保留，未合并`;
 }
 
@@ -633,7 +793,7 @@ function identityDetail(table: string, held: Record<string, unknown>, incoming: 
  */
 async function divertChildrenOfCollided(state: MergeState): Promise<void> {
   const { db, officeCode, importId, counts, at } = state;
-  for (let again = true; again; ) {
+  for (let again = true; again;) {
     again = false;
     const undo = state.written.filter((w) => state.collided.has(w.parent));
     if (undo.length === 0) return;
@@ -650,17 +810,34 @@ async function divertChildrenOfCollided(state: MergeState): Promise<void> {
         await upsertQuery(db, [{ office_code: officeCode, table_name: w.t, row_key: w.k, ...w.held }]).execute();
         counts.updated--;
       } else {
-        await db.deleteFrom('bureau_rows').where('office_code', '=', officeCode).where('table_name', '=', w.t).where('row_key', '=', w.k).execute();
+        await db
+          .deleteFrom('bureau_rows')
+          .where('office_code', '=', officeCode)
+          .where('table_name', '=', w.t)
+          .where('row_key', '=', w.k)
+          .execute();
         counts.inserted--;
       }
       counts.conflicts++;
-      await db.insertInto('bureau_conflicts').values({
-        office_code: officeCode, import_id: importId, kind: 'identity', table_name: w.t, row_key: w.k, seq: row.seq,
-        kept_seq: w.held?.seq ?? null, kept_hash: w.held?.data_hash ?? '', kept_data: w.held?.data ?? null,
-        incoming_hash: row.data_hash, incoming_data: row.data,
-        detail: `所属的${w.parent.startsWith('cases') ? '案件' : '当事人'}（编号${w.parent.split('\u0000')[1]}）在司法所已是另一条记录，本行未合并`,
-        detected_at: at, resolved_at: null,
-      }).execute();
+      await db
+        .insertInto('bureau_conflicts')
+        .values({
+          office_code: officeCode,
+          import_id: importId,
+          kind: 'identity',
+          table_name: w.t,
+          row_key: w.k,
+          seq: row.seq,
+          kept_seq: w.held?.seq ?? null,
+          kept_hash: w.held?.data_hash ?? '',
+          kept_data: w.held?.data ?? null,
+          incoming_hash: row.data_hash,
+          incoming_data: row.data,
+          detail: `所属的${w.parent.startsWith('cases') ? '案件' : '当事人'}（编号${w.parent.split('\u0000')[1]}）在司法所已是另一条记录，本行未合并`,
+          detected_at: at,
+          resolved_at: null,
+        })
+        .execute();
       if (w.t === 'parties') {
         state.collided.add(rowId(w.t, w.k));
         again = true;
@@ -677,7 +854,13 @@ const LOST_BATCH = 1000;
  * does not have — or has only in an older version than the bureau's — is listed as a `lost` conflict with the
  * bureau's content (what a recovery package gives back). Returns how many.
  */
-async function listLostRows(db: Kysely<Database>, officeCode: string, importId: number, inventory: Inventory, at: string): Promise<number> {
+async function listLostRows(
+  db: Kysely<Database>,
+  officeCode: string,
+  importId: number,
+  inventory: Inventory,
+  at: string,
+): Promise<number> {
   let lost = 0;
   let after = { table: '', key: '' };
   for (;;) {
@@ -685,7 +868,12 @@ async function listLostRows(db: Kysely<Database>, officeCode: string, importId: 
       .selectFrom('bureau_rows')
       .select(['table_name', 'row_key', 'seq', 'deleted', 'data', 'data_hash'])
       .where('office_code', '=', officeCode)
-      .where((eb) => eb.or([eb('table_name', '>', after.table), eb.and([eb('table_name', '=', after.table), eb('row_key', '>', after.key)])]))
+      .where((eb) =>
+        eb.or([
+          eb('table_name', '>', after.table),
+          eb.and([eb('table_name', '=', after.table), eb('row_key', '>', after.key)]),
+        ]),
+      )
       .orderBy('table_name')
       .orderBy('row_key')
       .limit(LOST_BATCH)
@@ -696,7 +884,8 @@ async function listLostRows(db: Kysely<Database>, officeCode: string, importId: 
     for (const r of rows) {
       const officeSeq = inventory.get(r.table_name)?.get(r.row_key);
       let detail: string | null = null;
-      if (officeSeq === undefined && !r.deleted) detail = `${tableLabel(r.table_name)}：司法所恢复后已没有此行，本局存有（第${r.seq}号变更）`;
+      if (officeSeq === undefined && !r.deleted)
+        detail = `${tableLabel(r.table_name)}：司法所恢复后已没有此行，本局存有（第${r.seq}号变更）`;
       else if (officeSeq !== undefined && officeSeq < r.seq) {
         detail = r.deleted
           ? `${tableLabel(r.table_name)}：司法所恢复后仍有此行（第${officeSeq}号变更），本局记为已删除（第${r.seq}号变更）`
@@ -704,11 +893,27 @@ async function listLostRows(db: Kysely<Database>, officeCode: string, importId: 
       }
       if (detail === null) continue;
       found.push({
-        office_code: officeCode, import_id: importId, kind: 'lost', table_name: r.table_name, row_key: r.row_key, seq: officeSeq ?? 0,
-        kept_seq: r.seq, kept_hash: r.data_hash, kept_data: r.data, incoming_hash: '', incoming_data: null, detail, detected_at: at, resolved_at: null,
+        office_code: officeCode,
+        import_id: importId,
+        kind: 'lost',
+        table_name: r.table_name,
+        row_key: r.row_key,
+        seq: officeSeq ?? 0,
+        kept_seq: r.seq,
+        kept_hash: r.data_hash,
+        kept_data: r.data,
+        incoming_hash: '',
+        incoming_data: null,
+        detail,
+        detected_at: at,
+        resolved_at: null,
       });
     }
     lost += found.length;
-    for (let i = 0; i < found.length; i += 100) await db.insertInto('bureau_conflicts').values(found.slice(i, i + 100)).execute();
+    for (let i = 0; i < found.length; i += 100)
+      await db
+        .insertInto('bureau_conflicts')
+        .values(found.slice(i, i + 100))
+        .execute();
   }
 }

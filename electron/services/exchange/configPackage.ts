@@ -29,10 +29,10 @@ import { contentHashOf, decryptParts, PackageRefused, sealPackage, verifyPackage
 import { writeIntoFolder } from './exportFolder';
 import { ensureKeys, fingerprintOf, parsePublicKey } from './keys';
 
-export const CONFIG_PART = 'config.json';
+const CONFIG_PART = 'config.json';
 
 /** The configuration's content, each section checked by the schema of the page that edits it at an office. */
-export const configContentSchema = z.strictObject({
+const configContentSchema = z.strictObject({
   disputeTypes: disputeTypeListSchema,
   notarizationMatters: z.array(matterUpdateSchema).max(500),
   dossierRules: z.unknown().nullable(), // checked by installDossierRuleSet
@@ -40,13 +40,23 @@ export const configContentSchema = z.strictObject({
   roster: z.array(rosterEntrySchema).max(2000),
   /** Years of the holiday schedule by year; the dates are checked by installHolidayYears (shared/holidays.ts). */
   holidays: z
-    .record(z.string().regex(/^\d{4}$/), z.strictObject({ holidays: z.array(z.string()).max(80), workdays: z.array(z.string()).max(80), source: z.string().max(200) }))
+    .record(
+      z.string().regex(/^\d{4}$/),
+      z.strictObject({
+        holidays: z.array(z.string()).max(80),
+        workdays: z.array(z.string()).max(80),
+        source: z.string().max(200),
+      }),
+    )
     .refine((years) => Object.keys(years).length <= 50),
 });
-export type ConfigContent = z.infer<typeof configContentSchema>;
+type ConfigContent = z.infer<typeof configContentSchema>;
 
 /** Bureau mode: the county's configuration as one signed file, into `folder`. */
-export async function exportConfig(db: Kysely<Database>, { folder, now }: { folder: string; now: Date }): Promise<{ file: string; fileName: string; bytes: Buffer }> {
+export async function exportConfig(
+  db: Kysely<Database>,
+  { folder, now }: { folder: string; now: Date },
+): Promise<{ file: string; fileName: string; bytes: Buffer }> {
   const office = await requireOffice(db);
   const mode = await db.selectFrom('office').select('mode').where('id', '=', 1).executeTakeFirstOrThrow();
   if (mode.mode !== 'bureau') throw new AppError('CONFLICT', '只有县局模式的数据文件能导出配置包');
@@ -55,18 +65,48 @@ export async function exportConfig(db: Kysely<Database>, { folder, now }: { fold
   const content: ConfigContent = {
     disputeTypes: { types: (await listDisputeTypes(db, true)).map((t) => ({ name: t.name, active: t.active })) },
     notarizationMatters: (await listNotarizationMatters(db, true)).map((m) => ({
-      code: m.code, name: m.name, category: m.category, requiredMaterials: m.requiredMaterials, oneVisit: m.oneVisit, inPersonOnly: m.inPersonOnly, active: m.active,
+      code: m.code,
+      name: m.name,
+      category: m.category,
+      requiredMaterials: m.requiredMaterials,
+      oneVisit: m.oneVisit,
+      inPersonOnly: m.inPersonOnly,
+      active: m.active,
     })) as ConfigContent['notarizationMatters'],
     dossierRules: await activeDossierRules(db),
-    subsidyRates: rates.map((r) => ({ effectiveFrom: r.effective_from, oralFen: r.oral_fen, writtenFen: r.written_fen, note: r.note })),
-    roster: (await listRoster(db, true)).map((r) => ({ orgType: r.orgType, orgName: r.orgName, personName: r.personName, phone: r.phone, expertise: r.expertise, note: r.note })) as ConfigContent['roster'],
+    subsidyRates: rates.map((r) => ({
+      effectiveFrom: r.effective_from,
+      oralFen: r.oral_fen,
+      writtenFen: r.written_fen,
+      note: r.note,
+    })),
+    roster: (await listRoster(db, true)).map((r) => ({
+      orgType: r.orgType,
+      orgName: r.orgName,
+      personName: r.personName,
+      phone: r.phone,
+      expertise: r.expertise,
+      note: r.note,
+    })) as ConfigContent['roster'],
     // Only the years the bureau entered: a shipped year travels with the program, and an office's newer release
     // may carry a corrected one.
-    holidays: Object.fromEntries(Object.entries(await installedHolidayYears(db)).map(([year, y]) => [year, { holidays: [...y.holidays], workdays: [...y.workdays], source: y.source }])),
+    holidays: Object.fromEntries(
+      Object.entries(await installedHolidayYears(db)).map(([year, y]) => [
+        year,
+        { holidays: [...y.holidays], workdays: [...y.workdays], source: y.source },
+      ]),
+    ),
   };
   const issuedAt = now.toISOString();
   const { file } = sealPackage(
-    { format: 'casedesk-package', formatVersion: PACKAGE_FORMAT_VERSION, kind: 'bureau-config', bureau: { name: office.name }, issuedAt, appVersion: APP_VERSION } as Omit<ConfigManifest, 'parts' | 'encryption' | 'signer' | 'contentHash'>,
+    {
+      format: 'casedesk-package',
+      formatVersion: PACKAGE_FORMAT_VERSION,
+      kind: 'bureau-config',
+      bureau: { name: office.name },
+      issuedAt,
+      appVersion: APP_VERSION,
+    } as Omit<ConfigManifest, 'parts' | 'encryption' | 'signer' | 'contentHash'>,
     [{ name: CONFIG_PART, bytes: Buffer.from(JSON.stringify(content), 'utf8') }],
     keys,
     null,
@@ -94,13 +134,21 @@ export async function importConfig(
   bytes: Buffer,
   { user, clock, bureauFingerprint = '' }: { user: SessionUser; clock: Clock; bureauFingerprint?: string },
 ): Promise<ConfigSummary> {
-  const row = await db.selectFrom('office').select(['mode', 'bureau_public_key']).where('id', '=', 1).executeTakeFirst();
+  const row = await db
+    .selectFrom('office')
+    .select(['mode', 'bureau_public_key'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
   if (!row) throw new AppError('NOT_SET_UP', '请先完成司法所设置');
   if (row.mode !== 'office') throw new AppError('CONFLICT', '县局模式的数据文件不导入配置包');
   let bureauKey = row.bureau_public_key ? parsePublicKey(row.bureau_public_key) : null;
   const given = bureauFingerprint.trim().toLowerCase();
   if (!bureauKey && given === '') {
-    throw new AppError('VALIDATION', '县局公钥指纹：本所尚未设置县司法局公钥，请填写县局告知的公钥指纹（用于核对配置包的签名，核对无误后一并设置县局公钥）', 'bureauFingerprint');
+    throw new AppError(
+      'VALIDATION',
+      '县局公钥指纹：本所尚未设置县司法局公钥，请填写县局告知的公钥指纹（用于核对配置包的签名，核对无误后一并设置县局公钥）',
+      'bureauFingerprint',
+    );
   }
   const refused = (reason: string) => new AppError('VALIDATION', `配置包：${reason}，未作任何改动`, 'base64');
   let manifest: ConfigManifest;
@@ -123,11 +171,14 @@ export async function importConfig(
       adoptedKey = opened.manifest.signer.publicKey;
     }
     if (opened.manifest.signer.fingerprint !== fingerprintOf(bureauKey)) {
-      throw new PackageRefused(`签名公钥（指纹 ${opened.manifest.signer.fingerprint}）不是本所设置的县司法局公钥（指纹 ${fingerprintOf(bureauKey)}）`);
+      throw new PackageRefused(
+        `签名公钥（指纹 ${opened.manifest.signer.fingerprint}）不是本所设置的县司法局公钥（指纹 ${fingerprintOf(bureauKey)}）`,
+      );
     }
     manifest = opened.manifest;
     const parts = decryptParts(opened, null);
-    if (parts.length !== 1 || parts[0]!.name !== CONFIG_PART || contentHashOf(parts) !== manifest.contentHash) throw new PackageRefused('内容不符合配置包格式');
+    if (parts.length !== 1 || parts[0]!.name !== CONFIG_PART || contentHashOf(parts) !== manifest.contentHash)
+      throw new PackageRefused('内容不符合配置包格式');
     let json: unknown;
     try {
       json = JSON.parse(parts[0]!.bytes.toString('utf8'));
@@ -143,14 +194,32 @@ export async function importConfig(
   }
 
   const summary: ConfigSummary = {
-    issuedAt: manifest.issuedAt, bureauName: manifest.bureau.name, disputeTypes: content.disputeTypes.types.length,
-    notarizationMatters: 0, dossierRulesVersion: null, subsidyRates: content.subsidyRates.length, roster: content.roster.length, holidayYears: [], skipped: [], unchanged: false,
+    issuedAt: manifest.issuedAt,
+    bureauName: manifest.bureau.name,
+    disputeTypes: content.disputeTypes.types.length,
+    notarizationMatters: 0,
+    dossierRulesVersion: null,
+    subsidyRates: content.subsidyRates.length,
+    roster: content.roster.length,
+    holidayYears: [],
+    skipped: [],
+    unchanged: false,
   };
-  if (adoptedKey) await db.updateTable('office').set({ bureau_public_key: adoptedKey, updated_at: clock.now().toISOString() }).where('id', '=', 1).execute();
-  const installed = await db.selectFrom('exchange_config_imports').select(['content_hash', 'issued_at']).orderBy('issued_at', 'desc').execute();
+  if (adoptedKey)
+    await db
+      .updateTable('office')
+      .set({ bureau_public_key: adoptedKey, updated_at: clock.now().toISOString() })
+      .where('id', '=', 1)
+      .execute();
+  const installed = await db
+    .selectFrom('exchange_config_imports')
+    .select(['content_hash', 'issued_at'])
+    .orderBy('issued_at', 'desc')
+    .execute();
   if (installed.some((i) => i.content_hash === manifest.contentHash)) return { ...summary, unchanged: true };
   const newest = installed[0];
-  if (newest && newest.issued_at > manifest.issuedAt) throw refused(`比已安装的配置包（${newest.issued_at.slice(0, 10)}签发）旧`);
+  if (newest && newest.issued_at > manifest.issuedAt)
+    throw refused(`比已安装的配置包（${newest.issued_at.slice(0, 10)}签发）旧`);
 
   await saveDisputeTypes(db, content.disputeTypes, clock);
   const known = new Set((await listNotarizationMatters(db, true)).map((m) => m.code));
@@ -166,7 +235,9 @@ export async function importConfig(
     const current = await activeDossierRules(db);
     const version = (content.dossierRules as { version?: unknown }).version;
     if (typeof version === 'number' && version > current.version) {
-      summary.dossierRulesVersion = (await installDossierRuleSet(db, content.dossierRules, { by: `${manifest.bureau.name}（配置包）`, clock })).version;
+      summary.dossierRulesVersion = (
+        await installDossierRuleSet(db, content.dossierRules, { by: `${manifest.bureau.name}（配置包）`, clock })
+      ).version;
     }
   }
   const setter = { ...user, displayName: `${manifest.bureau.name}（配置包）` };
@@ -180,17 +251,29 @@ export async function importConfig(
   // The years that differ from what this office computes with (a new year, or a correction).
   const current = await holidayTableOf(db);
   const changedYears = Object.fromEntries(
-    Object.entries(content.holidays).filter(([year, y]) => JSON.stringify(current[Number(year)]) !== JSON.stringify({ holidays: [...y.holidays].sort(), workdays: [...y.workdays].sort(), source: y.source })),
+    Object.entries(content.holidays).filter(
+      ([year, y]) =>
+        JSON.stringify(current[Number(year)]) !==
+        JSON.stringify({ holidays: [...y.holidays].sort(), workdays: [...y.workdays].sort(), source: y.source }),
+    ),
   );
   try {
-    summary.holidayYears = await installHolidayYears(db, changedYears, { by: `${manifest.bureau.name}（配置包）`, clock });
+    summary.holidayYears = await installHolidayYears(db, changedYears, {
+      by: `${manifest.bureau.name}（配置包）`,
+      clock,
+    });
   } catch (error) {
     if (error instanceof AppError) throw refused(error.message); // a bureau's wrong date: nothing of the package stays
     throw error;
   }
   await db
     .insertInto('exchange_config_imports')
-    .values({ issued_at: manifest.issuedAt, content_hash: manifest.contentHash, imported_at: clock.now().toISOString(), summary: JSON.stringify(summary) })
+    .values({
+      issued_at: manifest.issuedAt,
+      content_hash: manifest.contentHash,
+      imported_at: clock.now().toISOString(),
+      summary: JSON.stringify(summary),
+    })
     .execute();
   return summary;
 }

@@ -5,10 +5,16 @@
 // manifest's schema, the signature, the SHA-256 of every part, and (with the bureau's keys) decrypts.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { FORMAT_VERSIONS, manifestSchema, type Encryption, type Manifest, type PartEntry } from '../../../shared/exchange/manifest';
+import {
+  FORMAT_VERSIONS,
+  manifestSchema,
+  type Encryption,
+  type Manifest,
+  type PartEntry,
+} from '../../../shared/exchange/manifest';
 import { boxPublicKey, fingerprintOf, rawPublic, signPublicKey, type KeyPairs, type PublicKeys } from './keys';
 
-export const MAGIC = Buffer.from('CDSKPKG\n', 'latin1');
+const MAGIC = Buffer.from('CDSKPKG\n', 'latin1');
 /** The layout of parts, unchanged since the first release; what the parts mean is the manifest's formatVersion. */
 const CONTAINER_VERSION = 1;
 const MANIFEST = 'manifest.json';
@@ -25,8 +31,6 @@ export interface Part {
   name: string;
   bytes: Buffer;
 }
-
-export const sha256Hex = (bytes: Buffer | string) => crypto.createHash('sha256').update(bytes).digest('hex');
 
 /**
  * Where a package's bytes are read from, a piece at a time: a buffer (an upload, a test, a configuration package)
@@ -80,7 +84,7 @@ export function withPackageFile<T>(file: string, use: (bytes: PackageBytes) => T
 }
 
 /** A part as stored in the file: where it is, read when needed. */
-export interface StoredPart {
+interface StoredPart {
   name: string;
   length: number;
   /** Bytes [from, to) of the part. */
@@ -93,9 +97,11 @@ const MAX_HEAD_PART_BYTES = 16 * 1024 * 1024;
 function readContainer(file: PackageBytes): (StoredPart & { at: number })[] {
   const damaged = (what: string) => new PackageRefused(`文件结构损坏（${what}），不是完整的CaseDesk数据包`);
   const head = file.read(0, Math.min(file.length, MAGIC.length + 4));
-  if (head.length < MAGIC.length + 4 || !head.subarray(0, MAGIC.length).equals(MAGIC)) throw new PackageRefused('不是CaseDesk数据包（文件头不符）');
+  if (head.length < MAGIC.length + 4 || !head.subarray(0, MAGIC.length).equals(MAGIC))
+    throw new PackageRefused('不是CaseDesk数据包（文件头不符）');
   const version = head.readUInt16BE(MAGIC.length);
-  if (version !== CONTAINER_VERSION) throw new PackageRefused(`数据包格式版本为${version}，本程序支持版本${CONTAINER_VERSION}`);
+  if (version !== CONTAINER_VERSION)
+    throw new PackageRefused(`数据包格式版本为${version}，本程序支持版本${CONTAINER_VERSION}`);
   const count = head.readUInt16BE(MAGIC.length + 2);
   let at = MAGIC.length + 4;
   const parts: (StoredPart & { at: number })[] = [];
@@ -204,7 +210,11 @@ export function sealPackageStream(
     const ephemeralRaw = rawPublic(ephemeral.publicKey);
     const shared = crypto.diffieHellman({ privateKey: ephemeral.privateKey, publicKey: boxPublicKey(recipient.box) });
     key = contentKey(shared, ephemeralRaw, recipient.box);
-    encryption = { scheme: 'X25519-HKDF-SHA256-AES-256-GCM', recipientFingerprint: fingerprintOf(recipient), ephemeralPublicKey: ephemeralRaw.toString('base64') };
+    encryption = {
+      scheme: 'X25519-HKDF-SHA256-AES-256-GCM',
+      recipientFingerprint: fingerprintOf(recipient),
+      ephemeralPublicKey: ephemeralRaw.toString('base64'),
+    };
   }
   const nonces = content.map(() => (key ? crypto.randomBytes(12) : null));
   const parts: PartEntry[] = content.map((part, i) => {
@@ -215,7 +225,12 @@ export function sealPackageStream(
       bytes += chunk.length;
     }
     const nonce = nonces[i];
-    return { name: part.name, bytes, sha256: hash.digest('hex'), ...(nonce ? { nonce: nonce.toString('base64') } : {}) };
+    return {
+      name: part.name,
+      bytes,
+      sha256: hash.digest('hex'),
+      ...(nonce ? { nonce: nonce.toString('base64') } : {}),
+    };
   });
   const { fingerprint, publicKey } = signerText(signer);
   const full = { ...manifest, signer: { publicKey, fingerprint }, contentHash, encryption, parts } as Manifest;
@@ -257,12 +272,20 @@ export function sealPackage(
   signer: KeyPairs,
   recipient: PublicKeys | null,
 ): { file: Buffer; manifest: Manifest } {
-  const sealed = sealPackageStream(manifest, content.map((p) => partOfBytes(p.name, p.bytes)), signer, recipient);
+  const sealed = sealPackageStream(
+    manifest,
+    content.map((p) => partOfBytes(p.name, p.bytes)),
+    signer,
+    recipient,
+  );
   return { file: Buffer.concat([...sealed.chunks()]), manifest: sealed.manifest };
 }
 
 function signerText(keys: PublicKeys): { publicKey: string; fingerprint: string } {
-  return { publicKey: `casedesk1:${Buffer.concat([keys.sign, keys.box]).toString('base64url')}`, fingerprint: fingerprintOf(keys) };
+  return {
+    publicKey: `casedesk1:${Buffer.concat([keys.sign, keys.box]).toString('base64url')}`,
+    fingerprint: fingerprintOf(keys),
+  };
 }
 
 export interface OpenedPackage {
@@ -281,9 +304,11 @@ export function verifyPackage(input: Buffer | PackageBytes): OpenedPackage {
   const file = Buffer.isBuffer(input) ? bufferBytes(input) : input;
   const parts = readContainer(file);
   const [manifestPart, signaturePart, ...stored] = parts;
-  if (manifestPart?.name !== MANIFEST || signaturePart?.name !== SIGNATURE) throw new PackageRefused('文件结构损坏（缺少清单或签名）');
+  if (manifestPart?.name !== MANIFEST || signaturePart?.name !== SIGNATURE)
+    throw new PackageRefused('文件结构损坏（缺少清单或签名）');
   if (manifestPart.length > MAX_HEAD_PART_BYTES) throw new PackageRefused('清单损坏（长度不符）');
-  if (signaturePart.length > MAX_HEAD_PART_BYTES) throw new PackageRefused('签名校验失败：清单被改动或不是该机构签发的');
+  if (signaturePart.length > MAX_HEAD_PART_BYTES)
+    throw new PackageRefused('签名校验失败：清单被改动或不是该机构签发的');
   const manifestBytes = manifestPart.read(0, manifestPart.length);
   let json: unknown;
   try {
@@ -299,10 +324,16 @@ export function verifyPackage(input: Buffer | PackageBytes): OpenedPackage {
   if (!parsed.success) throw new PackageRefused('清单内容不符合数据包格式');
   const manifest = parsed.data;
   const signerKeys = parseSigner(manifest.signer.publicKey);
-  if (!signerKeys || fingerprintOf(signerKeys) !== manifest.signer.fingerprint) throw new PackageRefused('清单中的签名公钥无效');
+  if (!signerKeys || fingerprintOf(signerKeys) !== manifest.signer.fingerprint)
+    throw new PackageRefused('清单中的签名公钥无效');
   let signed = false;
   try {
-    signed = crypto.verify(null, manifestBytes, signPublicKey(signerKeys.sign), signaturePart.read(0, signaturePart.length));
+    signed = crypto.verify(
+      null,
+      manifestBytes,
+      signPublicKey(signerKeys.sign),
+      signaturePart.read(0, signaturePart.length),
+    );
   } catch {
     signed = false;
   }
@@ -310,7 +341,8 @@ export function verifyPackage(input: Buffer | PackageBytes): OpenedPackage {
   if (stored.length !== manifest.parts.length) throw new PackageRefused('数据部分的数量与清单不符');
   manifest.parts.forEach((entry, i) => {
     const part = stored[i]!;
-    if (part.name !== entry.name || part.length !== entry.bytes) throw new PackageRefused(`数据部分“${entry.name}”与清单不符`);
+    if (part.name !== entry.name || part.length !== entry.bytes)
+      throw new PackageRefused(`数据部分“${entry.name}”与清单不符`);
   });
   // One pass over the file: its own hash, and each content part's.
   const fileHash = crypto.createHash('sha256');
@@ -326,9 +358,14 @@ export function verifyPackage(input: Buffer | PackageBytes): OpenedPackage {
     });
   }
   manifest.parts.forEach((entry, i) => {
-    if (partHashes[i]!.digest('hex') !== entry.sha256) throw new PackageRefused(`数据部分“${entry.name}”的SHA-256校验失败：内容被改动或损坏`);
+    if (partHashes[i]!.digest('hex') !== entry.sha256)
+      throw new PackageRefused(`数据部分“${entry.name}”的SHA-256校验失败：内容被改动或损坏`);
   });
-  return { manifest, stored: stored.map(({ name, length, read }) => ({ name, length, read })), fileSha256: fileHash.digest('hex') };
+  return {
+    manifest,
+    stored: stored.map(({ name, length, read }) => ({ name, length, read })),
+    fileSha256: fileHash.digest('hex'),
+  };
 }
 
 /**
@@ -415,5 +452,8 @@ export function* plaintextChunks(opened: OpenedPackage, index: number, key: Buff
 /** The plaintext parts of a verified package, each whole; `recipient` is needed when it is encrypted. */
 export function decryptParts(opened: OpenedPackage, recipient: KeyPairs | null): Part[] {
   const key = contentKeyFor(opened, recipient);
-  return opened.stored.map((part, i) => ({ name: part.name, bytes: Buffer.concat([...plaintextChunks(opened, i, key)]) }));
+  return opened.stored.map((part, i) => ({
+    name: part.name,
+    bytes: Buffer.concat([...plaintextChunks(opened, i, key)]),
+  }));
 }

@@ -4,9 +4,14 @@ import type { Manifest, RestoredNote } from '../../../shared/exchange/manifest';
 import type { ImportOutcome } from '../../../shared/exchange/types';
 
 export function describeManifest(manifest: Manifest): string[] {
-  const encryption = manifest.encryption ? `已加密（接收方公钥指纹 ${manifest.encryption.recipientFingerprint}）` : '未加密';
+  const encryption = manifest.encryption
+    ? `已加密（接收方公钥指纹 ${manifest.encryption.recipientFingerprint}）`
+    : '未加密';
   if (manifest.kind === 'bureau-config') {
-    return [`县局配置包：${manifest.bureau.name}，签发于 ${manifest.issuedAt}`, `签名公钥指纹：${manifest.signer.fingerprint}`];
+    return [
+      `县局配置包：${manifest.bureau.name}，签发于 ${manifest.issuedAt}`,
+      `签名公钥指纹：${manifest.signer.fingerprint}`,
+    ];
   }
   if (manifest.kind === 'office-recovery') {
     const rows = Object.values(manifest.counts).reduce((n, c) => n + c.rows, 0);
@@ -43,7 +48,8 @@ const RESTORE_KIND_TEXT: Record<RestoredNote['events'][number]['kind'], string> 
 /** 恢复备份后的报送: what happened at the office, and where its sequences continue. */
 export function restoredLine(restored: RestoredNote): string {
   const events = restored.events.map(
-    (e) => `${formatMoment(e.at)}${RESTORE_KIND_TEXT[e.kind]}${e.source ? `（${e.source}${e.sourceTime ? `，${formatMoment(e.sourceTime)}` : ''}）` : ''}${e.by ? `，经办 ${e.by}` : ''}`,
+    (e) =>
+      `${formatMoment(e.at)}${RESTORE_KIND_TEXT[e.kind]}${e.source ? `（${e.source}${e.sourceTime ? `，${formatMoment(e.sourceTime)}` : ''}）` : ''}${e.by ? `，经办 ${e.by}` : ''}`,
   );
   return `恢复备份后的报送：${events.join('；')}；变更序号从${restored.changesContinueAfter + 1}继续，报送序号从${restored.sequenceContinuesAfter + 1}继续`;
 }

@@ -25,7 +25,11 @@ function refusal(folder: string, name: string, code: string | undefined): AppErr
 }
 
 /** Writes `name` into `folder` by `write` (given the target path); answers the target path. */
-export async function writeIntoFolder(folder: string, name: string, write: (target: string) => Promise<void>): Promise<string> {
+export async function writeIntoFolder(
+  folder: string,
+  name: string,
+  write: (target: string) => Promise<void>,
+): Promise<string> {
   const target = path.join(folder, name);
   try {
     await fsp.mkdir(folder, { recursive: true });

@@ -38,7 +38,11 @@ export function publicKeyText({ sign, box }: PublicKeys): string {
 }
 
 export function fingerprintOf({ sign, box }: PublicKeys): string {
-  const hex = crypto.createHash('sha256').update(Buffer.concat([sign, box])).digest('hex').slice(0, 32);
+  const hex = crypto
+    .createHash('sha256')
+    .update(Buffer.concat([sign, box]))
+    .digest('hex')
+    .slice(0, 32);
   return hex.match(/.{4}/g)!.join('-');
 }
 
@@ -92,7 +96,8 @@ export async function ensureKeys(db: Kysely<Database>, now: Date): Promise<KeyPa
 export async function loadKeys(db: Kysely<Database>): Promise<KeyPairs | null> {
   const row = await db.selectFrom('exchange_keys').selectAll().where('id', '=', 1).executeTakeFirst();
   if (!row) return null;
-  const priv = (b64: string) => crypto.createPrivateKey({ key: Buffer.from(b64, 'base64'), format: 'der', type: 'pkcs8' });
+  const priv = (b64: string) =>
+    crypto.createPrivateKey({ key: Buffer.from(b64, 'base64'), format: 'der', type: 'pkcs8' });
   return {
     sign: Buffer.from(row.sign_public, 'base64'),
     box: Buffer.from(row.box_public, 'base64'),

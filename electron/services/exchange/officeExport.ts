@@ -12,7 +12,13 @@ import type { Kysely } from 'kysely';
 import type { Database, ExchangeExportTable } from '../../../db/schema';
 import { localDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
-import { packageFileName, PACKAGE_FORMAT_VERSION, RESTORE_FORMAT_VERSION, type DataManifest, type RestoredNote } from '../../../shared/exchange/manifest';
+import {
+  packageFileName,
+  PACKAGE_FORMAT_VERSION,
+  RESTORE_FORMAT_VERSION,
+  type DataManifest,
+  type RestoredNote,
+} from '../../../shared/exchange/manifest';
 import { EXPORTED_TABLES } from '../../../shared/exchange/tables';
 import type { ExportRecord, ExportResult } from '../../../shared/exchange/types';
 import { requireOffice } from '../system/office';
@@ -29,15 +35,21 @@ export const STATISTICS_PART = 'statistics.json';
 export const INVENTORY_PART = 'inventory.ndjson';
 
 /** Refused until the bureau's key is set: no package leaves the office unencrypted. */
-export const NO_BUREAU_KEY_MESSAGE =
+const NO_BUREAU_KEY_MESSAGE =
   '未设置县司法局公钥，不能导出：数据包含全部当事人信息，必须加密给县司法局。请在“数据报送 → 密钥”中填写县局公钥，' +
   '或安装县局的配置包（首次安装时填写县局告知的公钥指纹，即一并设置县局公钥）；命令行：npm run cli -- keys --db 数据文件 --bureau-key casedesk1:…';
 
 async function requireOfficeMode(db: Kysely<Database>) {
   const office = await requireOffice(db);
-  const row = await db.selectFrom('office').select(['mode', 'bureau_public_key']).where('id', '=', 1).executeTakeFirstOrThrow();
-  if (row.mode !== 'office') throw new AppError('CONFLICT', '县局模式的数据文件不导出数据包，请在司法所的数据文件上操作');
-  if (!row.bureau_public_key || !parsePublicKey(row.bureau_public_key)) throw new AppError('CONFLICT', NO_BUREAU_KEY_MESSAGE);
+  const row = await db
+    .selectFrom('office')
+    .select(['mode', 'bureau_public_key'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  if (row.mode !== 'office')
+    throw new AppError('CONFLICT', '县局模式的数据文件不导出数据包，请在司法所的数据文件上操作');
+  if (!row.bureau_public_key || !parsePublicKey(row.bureau_public_key))
+    throw new AppError('CONFLICT', NO_BUREAU_KEY_MESSAGE);
   return { office, bureauPublicKey: row.bureau_public_key };
 }
 
@@ -49,7 +61,12 @@ const PENDING_CHARS = 256 * 1024;
  * range, in change order. A version later than upTo belongs to a later export, so the range alone decides the
  * content. Streamed from SQLite to the file, so the export holds neither the rows nor the part in memory.
  */
-export async function rowsInRange(db: Kysely<Database>, after: number, upTo: number, file: ScratchFile): Promise<{ length: number; rowCount: number; counts: DataManifest['counts'] }> {
+export async function rowsInRange(
+  db: Kysely<Database>,
+  after: number,
+  upTo: number,
+  file: ScratchFile,
+): Promise<{ length: number; rowCount: number; counts: DataManifest['counts'] }> {
   const changes = db
     .selectFrom('change_log as c')
     .select(['c.seq', 'c.table_name', 'c.row_key', 'c.op', 'c.data'])
@@ -105,7 +122,7 @@ export async function rowsInRange(db: Kysely<Database>, after: number, upTo: num
  * as `{"t","k","s"}` lines written to `file`, ordered by table and key. Read from the change log, so the same
  * export made again lists the same rows.
  */
-export async function inventoryAt(db: Kysely<Database>, upTo: number, file: ScratchFile): Promise<{ length: number }> {
+async function inventoryAt(db: Kysely<Database>, upTo: number, file: ScratchFile): Promise<{ length: number }> {
   // SQLite takes a bare column (op) from the row that gave the group's max().
   const latest = db
     .selectFrom('change_log')
@@ -150,7 +167,12 @@ interface BuiltPackage {
  * Builds the package of a recorded export and hands it to `use` (the same record gives the same content). The
  * rows wait in a scratch file, encrypted under a key held only in memory (scratchFile.ts), removed afterwards.
  */
-async function withPackage<T>(db: Kysely<Database>, record: ExchangeExportTable, recipientText: string, use: (built: BuiltPackage) => Promise<T>): Promise<T> {
+async function withPackage<T>(
+  db: Kysely<Database>,
+  record: ExchangeExportTable,
+  recipientText: string,
+  use: (built: BuiltPackage) => Promise<T>,
+): Promise<T> {
   const { office } = await requireOfficeMode(db);
   const keys = await loadKeys(db);
   if (!keys) throw new AppError('CONFLICT', '本机构的密钥尚未生成');
@@ -161,10 +183,15 @@ async function withPackage<T>(db: Kysely<Database>, record: ExchangeExportTable,
     const recipient = parsePublicKey(recipientText);
     if (!recipient) throw new AppError('CONFLICT', NO_BUREAU_KEY_MESSAGE); // requireOfficeMode checked it already
     const restored = record.restored ? (JSON.parse(record.restored) as RestoredNote) : null;
-    const parts = [partOfScratch(ROWS_PART, rowsFile, rows.length), partOfBytes(STATISTICS_PART, Buffer.from(record.statistics, 'utf8'))];
+    const parts = [
+      partOfScratch(ROWS_PART, rowsFile, rows.length),
+      partOfBytes(STATISTICS_PART, Buffer.from(record.statistics, 'utf8')),
+    ];
     if (restored) {
       const inventoryFile = new ScratchFile(path.join(scratch, INVENTORY_PART));
-      parts.push(partOfScratch(INVENTORY_PART, inventoryFile, (await inventoryAt(db, record.up_to_seq, inventoryFile)).length));
+      parts.push(
+        partOfScratch(INVENTORY_PART, inventoryFile, (await inventoryAt(db, record.up_to_seq, inventoryFile)).length),
+      );
     }
     const sealed = sealPackageStream(
       {
@@ -212,8 +239,15 @@ export function defaultExportFolder(dataFile: string): string {
 
 function toRecord(row: ExchangeExportTable): ExportRecord {
   return {
-    sequence: row.sequence, period: row.period, fileName: row.file_name, createdAt: row.created_at, createdBy: row.created_by,
-    rowCount: row.row_count, afterSeq: row.after_seq, upToSeq: row.up_to_seq, restored: Boolean(row.restored),
+    sequence: row.sequence,
+    period: row.period,
+    fileName: row.file_name,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    rowCount: row.row_count,
+    afterSeq: row.after_seq,
+    upToSeq: row.up_to_seq,
+    restored: Boolean(row.restored),
   };
 }
 
@@ -228,7 +262,13 @@ async function unreportedRestores(db: Kysely<Database>): Promise<{ ids: number[]
   return {
     ids: events.map((e) => e.id),
     note: {
-      events: events.map((e) => ({ kind: e.kind, source: e.source, sourceTime: e.source_time, at: e.happened_at, by: e.by_user })),
+      events: events.map((e) => ({
+        kind: e.kind,
+        source: e.source,
+        sourceTime: e.source_time,
+        at: e.happened_at,
+        by: e.by_user,
+      })),
       changesContinueAfter: newest.change_seq,
       sequenceContinuesAfter: newest.export_sequence,
     },
@@ -240,8 +280,15 @@ async function unreportedRestores(db: Kysely<Database>): Promise<{ ids: number[]
  * raised to (sqlite_sequence, db/highWater.ts), so a sequence the bureau has seen is never sent again.
  */
 async function nextExportSequence(db: Kysely<Database>): Promise<number> {
-  const last = await db.selectFrom('exchange_exports').select(({ fn }) => fn.max('sequence').as('n')).executeTakeFirst();
-  const mark = await db.selectFrom('sqlite_sequence').select('seq').where('name', '=', 'exchange_exports').executeTakeFirst();
+  const last = await db
+    .selectFrom('exchange_exports')
+    .select(({ fn }) => fn.max('sequence').as('n'))
+    .executeTakeFirst();
+  const mark = await db
+    .selectFrom('sqlite_sequence')
+    .select('seq')
+    .where('name', '=', 'exchange_exports')
+    .executeTakeFirst();
   return Math.max(Number(last?.n ?? 0), Number(mark?.seq ?? 0)) + 1;
 }
 
@@ -252,13 +299,32 @@ async function nextExportSequence(db: Kysely<Database>): Promise<number> {
  */
 export async function exportNow(
   db: Kysely<Database>,
-  { period, folder, now, username, keepHighWater }: { period: string; folder: string; now: Date; username: string; keepHighWater: () => void },
+  {
+    period,
+    folder,
+    now,
+    username,
+    keepHighWater,
+  }: { period: string; folder: string; now: Date; username: string; keepHighWater: () => void },
 ): Promise<ExportResult> {
   const { office, bureauPublicKey } = await requireOfficeMode(db);
   await ensureKeys(db, now);
-  const last = await db.selectFrom('exchange_exports').select(['sequence', 'up_to_seq']).orderBy('sequence', 'desc').limit(1).executeTakeFirst();
-  const head = await db.selectFrom('change_log').select(({ fn }) => fn.max('seq').as('seq')).executeTakeFirst();
-  const audit = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await db
+    .selectFrom('exchange_exports')
+    .select(['sequence', 'up_to_seq'])
+    .orderBy('sequence', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const head = await db
+    .selectFrom('change_log')
+    .select(({ fn }) => fn.max('seq').as('seq'))
+    .executeTakeFirst();
+  const audit = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const sequence = await nextExportSequence(db);
   const restores = await unreportedRestores(db);
   const record: ExchangeExportTable = {
@@ -281,7 +347,8 @@ export async function exportNow(
     record.row_count = rowCount;
     record.content_hash = sealed.manifest.contentHash;
     await db.insertInto('exchange_exports').values(record).execute();
-    if (restores) await db.updateTable('restores').set({ reported_in: sequence }).where('id', 'in', restores.ids).execute();
+    if (restores)
+      await db.updateTable('restores').set({ reported_in: sequence }).where('id', 'in', restores.ids).execute();
     keepHighWater();
     const file = await writeAtomically(folder, record.file_name, sealed.chunks());
     return { ...toRecord(record), file };
@@ -289,9 +356,16 @@ export async function exportNow(
 }
 
 /** An earlier export made again, with the same content: for a lost USB stick or a file the bureau could not read. */
-export async function exportAgain(db: Kysely<Database>, { sequence, folder }: { sequence: number; folder: string }): Promise<ExportResult> {
+export async function exportAgain(
+  db: Kysely<Database>,
+  { sequence, folder }: { sequence: number; folder: string },
+): Promise<ExportResult> {
   const { bureauPublicKey } = await requireOfficeMode(db);
-  const record = await db.selectFrom('exchange_exports').selectAll().where('sequence', '=', sequence).executeTakeFirst();
+  const record = await db
+    .selectFrom('exchange_exports')
+    .selectAll()
+    .where('sequence', '=', sequence)
+    .executeTakeFirst();
   if (!record) throw new AppError('NOT_FOUND', `没有第${sequence}次报送`, 'sequence');
   return withPackage(db, record, bureauPublicKey, async ({ sealed }) => {
     const file = await writeAtomically(folder, record.file_name, sealed.chunks());
@@ -300,11 +374,21 @@ export async function exportAgain(db: Kysely<Database>, { sequence, folder }: { 
 }
 
 /** An earlier export's file in memory (the preview's browser saves it itself). */
-export async function packageBytes(db: Kysely<Database>, sequence: number): Promise<{ fileName: string; bytes: Buffer }> {
+export async function packageBytes(
+  db: Kysely<Database>,
+  sequence: number,
+): Promise<{ fileName: string; bytes: Buffer }> {
   const { bureauPublicKey } = await requireOfficeMode(db);
-  const record = await db.selectFrom('exchange_exports').selectAll().where('sequence', '=', sequence).executeTakeFirst();
+  const record = await db
+    .selectFrom('exchange_exports')
+    .selectAll()
+    .where('sequence', '=', sequence)
+    .executeTakeFirst();
   if (!record) throw new AppError('NOT_FOUND', `没有第${sequence}次报送`, 'sequence');
-  return withPackage(db, record, bureauPublicKey, async ({ sealed }) => ({ fileName: record.file_name, bytes: Buffer.concat([...sealed.chunks()]) }));
+  return withPackage(db, record, bureauPublicKey, async ({ sealed }) => ({
+    fileName: record.file_name,
+    bytes: Buffer.concat([...sealed.chunks()]),
+  }));
 }
 
 export async function exportHistory(db: Kysely<Database>): Promise<ExportRecord[]> {

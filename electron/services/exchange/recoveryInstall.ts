@@ -70,9 +70,17 @@ function refused(reason: string): AppError {
 const rowId = (table: string, key: string) => `${table}\u0000${key}`;
 
 /** A dry run reports what installing would do; an install does it, in the calling channel's transaction. */
-export async function recoverFromPackage(db: Kysely<Database>, file: PackageFile, options: RecoveryOptions): Promise<RecoverySummary> {
+export async function recoverFromPackage(
+  db: Kysely<Database>,
+  file: PackageFile,
+  options: RecoveryOptions,
+): Promise<RecoverySummary> {
   const office = await requireOffice(db);
-  const row = await db.selectFrom('office').select(['mode', 'bureau_public_key']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('office')
+    .select(['mode', 'bureau_public_key'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
   if (row.mode !== 'office') throw new AppError('CONFLICT', '县局模式的数据文件不安装恢复包');
   const bureauKey = row.bureau_public_key ? parsePublicKey(row.bureau_public_key) : null;
   if (!bureauKey) throw new AppError('CONFLICT', '请先设置县司法局公钥，才能核对恢复包的签名', 'file');
@@ -81,23 +89,39 @@ export async function recoverFromPackage(db: Kysely<Database>, file: PackageFile
     return await withBytes(file, async (bytes) => {
       const opened = verifyPackage(bytes);
       const manifest = opened.manifest;
-      if (manifest.kind !== 'office-recovery') throw new PackageRefused(manifest.kind === 'office-data' ? '这是司法所的数据包，不是县局的恢复包' : '这是县局的配置包，不是恢复包');
+      if (manifest.kind !== 'office-recovery')
+        throw new PackageRefused(
+          manifest.kind === 'office-data' ? '这是司法所的数据包，不是县局的恢复包' : '这是县局的配置包，不是恢复包',
+        );
       if (manifest.office.code !== office.officeCode) {
-        throw new PackageRefused(`这是机构 ${manifest.office.code}（${manifest.office.name}）的恢复包，不是本所（${office.officeCode}）的`);
+        throw new PackageRefused(
+          `这是机构 ${manifest.office.code}（${manifest.office.name}）的恢复包，不是本所（${office.officeCode}）的`,
+        );
       }
       if (manifest.signer.fingerprint !== fingerprintOf(bureauKey)) {
-        throw new PackageRefused(`签名公钥（指纹 ${manifest.signer.fingerprint}）不是本所设置的县司法局公钥（指纹 ${fingerprintOf(bureauKey)}）`);
+        throw new PackageRefused(
+          `签名公钥（指纹 ${manifest.signer.fingerprint}）不是本所设置的县司法局公钥（指纹 ${fingerprintOf(bureauKey)}）`,
+        );
       }
-      if (!keys) throw new PackageRefused('本机尚未生成密钥，不能解密：请先在数据报送页面查看本所公钥，交县局登记后重新生成恢复包');
+      if (!keys)
+        throw new PackageRefused(
+          '本机尚未生成密钥，不能解密：请先在数据报送页面查看本所公钥，交县局登记后重新生成恢复包',
+        );
       if (manifest.encryption.recipientFingerprint !== fingerprintOf(keys)) {
         throw new PackageRefused(
           `恢复包是加密给另一个公钥的（指纹 ${manifest.encryption.recipientFingerprint}），不是本所当前的公钥（指纹 ${fingerprintOf(keys)}）：请县局核对登记的公钥（重装后须先重新登记）再生成`,
         );
       }
       const key = contentKeyFor(opened, keys);
-      if (opened.stored.map((p) => p.name).join(',') !== ROWS_PART) throw new PackageRefused('数据部分不符合恢复包格式');
+      if (opened.stored.map((p) => p.name).join(',') !== ROWS_PART)
+        throw new PackageRefused('数据部分不符合恢复包格式');
       await refuseIfOlder(db, manifest);
-      const installedBefore = (await db.selectFrom('exchange_recovery_installs').select('id').where('content_hash', '=', manifest.contentHash).executeTakeFirst()) !== undefined;
+      const installedBefore =
+        (await db
+          .selectFrom('exchange_recovery_installs')
+          .select('id')
+          .where('content_hash', '=', manifest.contentHash)
+          .executeTakeFirst()) !== undefined;
 
       await sql`SAVEPOINT recovery_install`.execute(db);
       try {
@@ -128,7 +152,14 @@ export async function recoverFromPackage(db: Kysely<Database>, file: PackageFile
 
 /** Refuses a package made before the bureau imported the office's newest export, or older than one installed. */
 async function refuseIfOlder(db: Kysely<Database>, manifest: RecoveryManifest): Promise<void> {
-  const newestExport = Number((await db.selectFrom('exchange_exports').select(({ fn }) => fn.max('sequence').as('n')).executeTakeFirst())?.n ?? 0);
+  const newestExport = Number(
+    (
+      await db
+        .selectFrom('exchange_exports')
+        .select(({ fn }) => fn.max('sequence').as('n'))
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
   const holds = manifest.lastImport?.sequence ?? 0;
   if (newestExport > holds) {
     throw new PackageRefused(
@@ -172,9 +203,24 @@ async function install(db: Kysely<Database>, pkg: OpenedRecovery, options: Recov
   options.highWater.raise(manifest.highWater);
   const progress: Progress = {
     summary: {
-      fileName: pkg.fileName, bureauName: manifest.bureau.name, issuedAt: manifest.issuedAt, lastImport: manifest.lastImport,
-      added: [], addedCases: [], addedCaseCount: 0, same: 0, differences: [], differenceCount: 0, skipped: [], missingAttachments: [],
-      maskedParties: [], usersWithoutPassword: [], installedBefore: pkg.installedBefore, tookBureau: 0, keptOffice: 0, undecided: 0,
+      fileName: pkg.fileName,
+      bureauName: manifest.bureau.name,
+      issuedAt: manifest.issuedAt,
+      lastImport: manifest.lastImport,
+      added: [],
+      addedCases: [],
+      addedCaseCount: 0,
+      same: 0,
+      differences: [],
+      differenceCount: 0,
+      skipped: [],
+      missingAttachments: [],
+      maskedParties: [],
+      usersWithoutPassword: [],
+      installedBefore: pkg.installedBefore,
+      tookBureau: 0,
+      keptOffice: 0,
+      undecided: 0,
     },
     choices: new Map(options.choices.map((c) => [rowId(c.table, c.key), c.take])),
     added: new Map(),
@@ -214,7 +260,11 @@ async function install(db: Kysely<Database>, pkg: OpenedRecovery, options: Recov
     batch.push(r);
   }
   if (content.digest('hex') !== manifest.contentHash) throw new PackageRefused('内容校验失败：解密后的内容与清单不符');
-  const expected = JSON.stringify(Object.entries(manifest.counts).filter(([, c]) => c.rows + c.tombstones > 0).sort());
+  const expected = JSON.stringify(
+    Object.entries(manifest.counts)
+      .filter(([, c]) => c.rows + c.tombstones > 0)
+      .sort(),
+  );
   if (JSON.stringify(Object.entries(counts).sort()) !== expected) throw new PackageRefused('各表行数与清单不符');
   if (batch.length > 0) await handleBatch(db, batch, progress);
   await finish(db, progress);
@@ -225,9 +275,13 @@ async function install(db: Kysely<Database>, pkg: OpenedRecovery, options: Recov
 async function officeRowsOf(db: Kysely<Database>, table: string, keys: string[]): Promise<Map<string, RowContent>> {
   const spec = EXPORTED_TABLES[table]!;
   const columns = Object.keys(spec.columns);
-  const keyExpr = spec.key.length === 1 ? sql.ref(spec.key[0]!) : sql`json_array(${sql.join(spec.key.map((c) => sql.ref(c)))})`;
+  const keyExpr =
+    spec.key.length === 1 ? sql.ref(spec.key[0]!) : sql`json_array(${sql.join(spec.key.map((c) => sql.ref(c)))})`;
   const values = spec.key.length === 1 ? keys.map(Number) : keys;
-  const rows = await sql<RowContent>`SELECT ${sql.join(columns.map((c) => sql.ref(c)))} FROM ${sql.table(table)} WHERE ${keyExpr} IN (${sql.join(values)})`.execute(db);
+  const rows =
+    await sql<RowContent>`SELECT ${sql.join(columns.map((c) => sql.ref(c)))} FROM ${sql.table(table)} WHERE ${keyExpr} IN (${sql.join(values)})`.execute(
+      db,
+    );
   const found = new Map<string, RowContent>();
   for (const r of rows.rows) {
     for (const c of spec.masked ?? []) if (typeof r[c] === 'string') r[c] = maskIdNumber(r[c] as string);
@@ -246,7 +300,11 @@ function sameContent(office: RowContent, bureau: RowContent): boolean {
  * (its applicant refused, say) is still found by its number and title.
  */
 export async function reindexCase(db: Kysely<Database>, caseId: number): Promise<void> {
-  const stored = await db.selectFrom('cases').select(['kind', 'case_number', 'title']).where('id', '=', caseId).executeTakeFirst();
+  const stored = await db
+    .selectFrom('cases')
+    .select(['kind', 'case_number', 'title'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
   if (!stored) return;
   await sql`SAVEPOINT case_index`.execute(db);
   try {
@@ -261,13 +319,19 @@ export async function reindexCase(db: Kysely<Database>, caseId: number): Promise
 
 /** Append-only tables (interference records, overrides…) refuse every update and delete by trigger. */
 async function appendOnly(db: Kysely<Database>, table: string): Promise<boolean> {
-  const found = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'trigger' AND name = ${`${table}_no_update`}`.execute(db);
+  const found = await sql<{
+    n: number;
+  }>`SELECT count(*) AS n FROM sqlite_schema WHERE type = 'trigger' AND name = ${`${table}_no_update`}`.execute(db);
   return Number(found.rows[0]?.n ?? 0) > 0;
 }
 
 async function handleBatch(db: Kysely<Database>, batch: PackageRow[], progress: Progress): Promise<void> {
   const table = batch[0]!.t;
-  const office = await officeRowsOf(db, table, batch.map((r) => r.k));
+  const office = await officeRowsOf(
+    db,
+    table,
+    batch.map((r) => r.k),
+  );
   const toAdd: PackageRow[] = [];
   for (const r of batch) {
     const mine = office.get(r.k);
@@ -286,11 +350,23 @@ async function handleBatch(db: Kysely<Database>, batch: PackageRow[], progress: 
 }
 
 /** A row that differs on both sides: listed, and changed only as the clerk chose. */
-async function settleDifference(db: Kysely<Database>, table: string, r: PackageRow, mine: RowContent, progress: Progress): Promise<void> {
+async function settleDifference(
+  db: Kysely<Database>,
+  table: string,
+  r: PackageRow,
+  mine: RowContent,
+  progress: Progress,
+): Promise<void> {
   const { summary } = progress;
   summary.differenceCount++;
   if (summary.differences.length < LISTED) {
-    summary.differences.push({ table, key: r.k, label: await labelOf(db, table, r.k, mine), office: mine, bureau: r.d ?? null } satisfies RecoveryDifference);
+    summary.differences.push({
+      table,
+      key: r.k,
+      label: await labelOf(db, table, r.k, mine),
+      office: mine,
+      bureau: r.d ?? null,
+    } satisfies RecoveryDifference);
   }
   const take = progress.choices.get(rowId(table, r.k));
   if (!take) {
@@ -306,18 +382,30 @@ async function settleDifference(db: Kysely<Database>, table: string, r: PackageR
     return;
   }
   if (await appendOnly(db, table)) {
-    throw new AppError('CONFLICT', `${tableLabel(table)}（${r.k}）只能追加、不能修改，只能保留本所的版本，未作任何改动`, 'choices');
+    throw new AppError(
+      'CONFLICT',
+      `${tableLabel(table)}（${r.k}）只能追加、不能修改，只能保留本所的版本，未作任何改动`,
+      'choices',
+    );
   }
   if (table === 'users') {
     // Who may sign in, and with which role, is this office's administrator's decision, not a package's.
-    throw new AppError('CONFLICT', `用户账户（${String(mine.username)}）不按县局的版本修改，请由管理员在用户管理中调整，未作任何改动`, 'choices');
+    throw new AppError(
+      'CONFLICT',
+      `用户账户（${String(mine.username)}）不按县局的版本修改，请由管理员在用户管理中调整，未作任何改动`,
+      'choices',
+    );
   }
   if (!r.d) {
     try {
       await sql`DELETE FROM ${sql.table(table)} WHERE ${sql.join(where, sql` AND `)}`.execute(db);
     } catch (error) {
       if (String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT')) {
-        throw new AppError('CONFLICT', `${tableLabel(table)}（${r.k}）仍有其他记录引用，不能按县局的版本删除，未作任何改动`, 'choices');
+        throw new AppError(
+          'CONFLICT',
+          `${tableLabel(table)}（${r.k}）仍有其他记录引用，不能按县局的版本删除，未作任何改动`,
+          'choices',
+        );
       }
       throw error;
     }
@@ -326,9 +414,18 @@ async function settleDifference(db: Kysely<Database>, table: string, r: PackageR
     const sets = Object.keys(data)
       .filter((c) => !spec.key.includes(c))
       // A masked number never replaces a number the office has (it only fills an empty one, to be entered again).
-      .filter((c) => !(spec.masked?.includes(c) && typeof data[c] === 'string' && isMaskedIdNumber(data[c] as string) && mine[c] !== ''))
+      .filter(
+        (c) =>
+          !(
+            spec.masked?.includes(c) &&
+            typeof data[c] === 'string' &&
+            isMaskedIdNumber(data[c] as string) &&
+            mine[c] !== ''
+          ),
+      )
       .map((c) => sql`${sql.ref(c)} = ${data[c]}`);
-    if (sets.length > 0) await sql`UPDATE ${sql.table(table)} SET ${sql.join(sets)} WHERE ${sql.join(where, sql` AND `)}`.execute(db);
+    if (sets.length > 0)
+      await sql`UPDATE ${sql.table(table)} SET ${sql.join(sets)} WHERE ${sql.join(where, sql` AND `)}`.execute(db);
   }
   summary.tookBureau++;
   noteTouched(table, r.d ?? mine, progress);
@@ -341,16 +438,29 @@ function noteTouched(table: string, data: Record<string, unknown>, progress: Pro
 }
 
 /** Nullable references whose row this office does not have (a roster entry, say) come back empty. */
-async function dropDanglingOptionalRefs(db: Kysely<Database>, table: string, rows: Record<string, unknown>[]): Promise<void> {
-  const refs = await sql<{ table: string; from: string; to: string }>`SELECT "table", "from", "to" FROM pragma_foreign_key_list(${table})`.execute(db);
+async function dropDanglingOptionalRefs(
+  db: Kysely<Database>,
+  table: string,
+  rows: Record<string, unknown>[],
+): Promise<void> {
+  const refs = await sql<{
+    table: string;
+    from: string;
+    to: string;
+  }>`SELECT "table", "from", "to" FROM pragma_foreign_key_list(${table})`.execute(db);
   const columns = EXPORTED_TABLES[table]!.columns;
   for (const ref of refs.rows) {
     if (columns[ref.from] !== 'int?' && columns[ref.from] !== 'text?') continue;
     const wanted = [...new Set(rows.map((r) => r[ref.from]).filter((v) => v !== null && v !== undefined))];
     if (wanted.length === 0) continue;
-    const present = await sql<{ v: unknown }>`SELECT ${sql.ref(ref.to)} AS v FROM ${sql.table(ref.table)} WHERE ${sql.ref(ref.to)} IN (${sql.join(wanted as (string | number)[])})`.execute(db);
+    const present = await sql<{
+      v: unknown;
+    }>`SELECT ${sql.ref(ref.to)} AS v FROM ${sql.table(ref.table)} WHERE ${sql.ref(ref.to)} IN (${sql.join(wanted as (string | number)[])})`.execute(
+      db,
+    );
     const have = new Set(present.rows.map((p) => p.v));
-    for (const r of rows) if (r[ref.from] !== null && r[ref.from] !== undefined && !have.has(r[ref.from])) r[ref.from] = null;
+    for (const r of rows)
+      if (r[ref.from] !== null && r[ref.from] !== undefined && !have.has(r[ref.from])) r[ref.from] = null;
   }
 }
 
@@ -358,13 +468,24 @@ async function dropDanglingOptionalRefs(db: Kysely<Database>, table: string, row
 function refusalReason(error: unknown): string {
   const code = String((error as { code?: unknown }).code);
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return '所引用的记录（所属案件、公证事项、卷宗材料标准或用户）本所没有';
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return '案号、用户名或编号已被本所的另一条记录使用';
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+    return '案号、用户名或编号已被本所的另一条记录使用';
   return '内容不符合本所的数据格式';
 }
 
 /** Rows the office does not have, inserted under their own keys; one that SQLite refuses is skipped with why. */
 async function addRows(db: Kysely<Database>, table: string, rows: PackageRow[], progress: Progress): Promise<void> {
-  const values = rows.map((r) => (table === 'users' ? { ...r.d!, password_hash: NO_PASSWORD, must_change_password: 1, created_at: progress.now, updated_at: progress.now } : { ...r.d! }));
+  const values = rows.map((r) =>
+    table === 'users'
+      ? {
+          ...r.d!,
+          password_hash: NO_PASSWORD,
+          must_change_password: 1,
+          created_at: progress.now,
+          updated_at: progress.now,
+        }
+      : { ...r.d! },
+  );
   await dropDanglingOptionalRefs(db, table, values);
   const insert = (batch: Record<string, unknown>[]) => {
     const columns = Object.keys(batch[0]!);
@@ -407,13 +528,20 @@ async function addRows(db: Kysely<Database>, table: string, rows: PackageRow[], 
     } else if (table === 'users') {
       progress.summary.usersWithoutPassword.push(String(v.username));
     } else if (table === 'attachments' && !fs.existsSync(attachmentPath(progress.dataFile, String(v.sha256)))) {
-      progress.summary.missingAttachments.push({ caseNumber: await caseNumberOf(db, Number(v.case_id)), itemKey: String(v.item_key), fileName: String(v.file_name) });
+      progress.summary.missingAttachments.push({
+        caseNumber: await caseNumberOf(db, Number(v.case_id)),
+        itemKey: String(v.item_key),
+        fileName: String(v.file_name),
+      });
     }
   }
 }
 
 async function caseNumberOf(db: Kysely<Database>, caseId: number): Promise<string> {
-  return (await db.selectFrom('cases').select('case_number').where('id', '=', caseId).executeTakeFirst())?.case_number ?? `案件${caseId}`;
+  return (
+    (await db.selectFrom('cases').select('case_number').where('id', '=', caseId).executeTakeFirst())?.case_number ??
+    `案件${caseId}`
+  );
 }
 
 /** A row in words: its table, and its case number or name where it has one. */
@@ -429,11 +557,17 @@ async function labelOf(db: Kysely<Database>, table: string, key: string, row: Ro
 async function finish(db: Kysely<Database>, progress: Progress): Promise<void> {
   const { summary } = progress;
   if (progress.touchedParties.size > 0) {
-    const owners = await db.selectFrom('parties').select('case_id').where('id', 'in', [...progress.touchedParties]).execute();
+    const owners = await db
+      .selectFrom('parties')
+      .select('case_id')
+      .where('id', 'in', [...progress.touchedParties])
+      .execute();
     for (const o of owners) progress.touchedCases.add(o.case_id);
   }
   for (const caseId of progress.touchedCases) await reindexCase(db, caseId);
-  summary.added = [...progress.added].filter(([, rows]) => rows > 0).map(([table, rows]) => ({ table, label: tableLabel(table), rows }));
+  summary.added = [...progress.added]
+    .filter(([, rows]) => rows > 0)
+    .map(([table, rows]) => ({ table, label: tableLabel(table), rows }));
   const masked = await db
     .selectFrom('parties as p')
     .innerJoin('cases as c', 'c.id', 'p.case_id')
@@ -443,29 +577,64 @@ async function finish(db: Kysely<Database>, progress: Progress): Promise<void> {
     .orderBy('p.id')
     .limit(LISTED)
     .execute();
-  summary.maskedParties = masked.map((p) => ({ partyId: p.id, caseNumber: p.case_number, name: p.name, idNumber: p.id_number }));
+  summary.maskedParties = masked.map((p) => ({
+    partyId: p.id,
+    caseNumber: p.case_number,
+    name: p.name,
+    idNumber: p.id_number,
+  }));
 }
 
 /** The install in `restores` (the next export tells the bureau) and in exchange_recovery_installs. */
-async function recordInstall(db: Kysely<Database>, manifest: RecoveryManifest, fileName: string, summary: RecoverySummary, options: RecoveryOptions): Promise<void> {
+async function recordInstall(
+  db: Kysely<Database>,
+  manifest: RecoveryManifest,
+  fileName: string,
+  summary: RecoverySummary,
+  options: RecoveryOptions,
+): Promise<void> {
   const marks = new Map(
-    (await db.selectFrom('sqlite_sequence').select(['name', 'seq']).where('name', 'in', ['change_log', 'exchange_exports']).execute()).map((r) => [r.name, Number(r.seq)]),
+    (
+      await db
+        .selectFrom('sqlite_sequence')
+        .select(['name', 'seq'])
+        .where('name', 'in', ['change_log', 'exchange_exports'])
+        .execute()
+    ).map((r) => [r.name, Number(r.seq)]),
   );
   const at = options.now.toISOString();
   await db
     .insertInto('restores')
     .values({
-      event_id: crypto.randomUUID(), kind: 'recovery', source: fileName, source_time: manifest.issuedAt, happened_at: at, by_user: options.user.username,
-      pre_restore_backup: '', change_seq: marks.get('change_log') ?? 0, export_sequence: marks.get('exchange_exports') ?? 0, reported_in: null,
+      event_id: crypto.randomUUID(),
+      kind: 'recovery',
+      source: fileName,
+      source_time: manifest.issuedAt,
+      happened_at: at,
+      by_user: options.user.username,
+      pre_restore_backup: '',
+      change_seq: marks.get('change_log') ?? 0,
+      export_sequence: marks.get('exchange_exports') ?? 0,
+      reported_in: null,
     })
     .execute();
   await db
     .insertInto('exchange_recovery_installs')
     .values({
-      issued_at: manifest.issuedAt, content_hash: manifest.contentHash, file_name: fileName, installed_at: at, installed_by: options.user.username,
+      issued_at: manifest.issuedAt,
+      content_hash: manifest.contentHash,
+      file_name: fileName,
+      installed_at: at,
+      installed_by: options.user.username,
       summary: JSON.stringify({
-        added: summary.added, addedCaseCount: summary.addedCaseCount, same: summary.same, differenceCount: summary.differenceCount,
-        tookBureau: summary.tookBureau, keptOffice: summary.keptOffice, undecided: summary.undecided, skipped: summary.skipped.length,
+        added: summary.added,
+        addedCaseCount: summary.addedCaseCount,
+        same: summary.same,
+        differenceCount: summary.differenceCount,
+        tookBureau: summary.tookBureau,
+        keptOffice: summary.keptOffice,
+        undecided: summary.undecided,
+        skipped: summary.skipped.length,
       }),
     })
     .execute();

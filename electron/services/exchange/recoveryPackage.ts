@@ -49,8 +49,15 @@ export async function makeRecoveryPackage(
   const recipient = parsePublicKey(office.public_key);
   if (!recipient) throw new AppError('CONFLICT', `机构 ${officeCode} 登记的公钥无效`, 'code');
   const keys = await ensureKeys(db, now);
-  const imports = await db.selectFrom('bureau_imports').select(['sequence', 'period', 'imported_at', 'up_to_seq']).where('office_code', '=', officeCode).execute();
-  const lastImport = imports.reduce<(typeof imports)[number] | null>((best, i) => (!best || i.sequence > best.sequence ? i : best), null);
+  const imports = await db
+    .selectFrom('bureau_imports')
+    .select(['sequence', 'period', 'imported_at', 'up_to_seq'])
+    .where('office_code', '=', officeCode)
+    .execute();
+  const lastImport = imports.reduce<(typeof imports)[number] | null>(
+    (best, i) => (!best || i.sequence > best.sequence ? i : best),
+    null,
+  );
 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-recovery-'));
   try {
@@ -69,7 +76,9 @@ export async function makeRecoveryPackage(
         bureau: { name: bureau.name },
         issuedAt,
         appVersion: APP_VERSION,
-        lastImport: lastImport ? { sequence: lastImport.sequence, period: lastImport.period, importedAt: lastImport.imported_at } : null,
+        lastImport: lastImport
+          ? { sequence: lastImport.sequence, period: lastImport.period, importedAt: lastImport.imported_at }
+          : null,
         highWater: { sequences, caseNumbers: written.caseNumbers },
         counts: written.counts,
       } as Omit<RecoveryManifest, 'parts' | 'encryption' | 'signer' | 'contentHash'>,
@@ -91,8 +100,13 @@ export async function makeRecoveryPackage(
     await db
       .insertInto('bureau_recovery_packages')
       .values({
-        office_code: office.code, issued_at: issuedAt, issued_by: by, file_name: fileName, content_hash: sealed.manifest.contentHash,
-        row_count: written.rows, up_to_sequence: lastImport?.sequence ?? null,
+        office_code: office.code,
+        issued_at: issuedAt,
+        issued_by: by,
+        file_name: fileName,
+        content_hash: sealed.manifest.contentHash,
+        row_count: written.rows,
+        up_to_sequence: lastImport?.sequence ?? null,
       })
       .execute();
     return { file: target, fileName, rows: written.rows, upToSequence: lastImport?.sequence ?? null };
@@ -122,8 +136,9 @@ async function writeRows(db: Kysely<Database>, officeCode: string, file: Scratch
   };
   try {
     for (const table of TABLES_PARENTS_FIRST) {
-      const idColumn = SEQUENCED_TABLES[table] && EXPORTED_TABLES[table]!.key.length === 1 ? EXPORTED_TABLES[table]!.key[0] : null;
-      for (let after = ''; ; ) {
+      const idColumn =
+        SEQUENCED_TABLES[table] && EXPORTED_TABLES[table]!.key.length === 1 ? EXPORTED_TABLES[table]!.key[0] : null;
+      for (let after = ''; ;) {
         const batch = await db
           .selectFrom('bureau_rows')
           .select(['row_key', 'seq', 'deleted', 'data'])

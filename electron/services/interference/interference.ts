@@ -4,7 +4,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import type { SessionUser } from '../../../shared/accounts';
 import { AppError } from '../../../shared/errors';
-import type { InterferenceRecord, InterferenceRecordInput, InterferenceStatement, StatementOverview } from '../../../shared/interference';
+import type {
+  InterferenceRecord,
+  InterferenceRecordInput,
+  InterferenceStatement,
+  StatementOverview,
+} from '../../../shared/interference';
 import type { Clock } from '../system/clock';
 
 function personalAccount(user: SessionUser): number {
@@ -12,7 +17,12 @@ function personalAccount(user: SessionUser): number {
   return user.id;
 }
 
-export async function recordInterference(db: Kysely<Database>, user: SessionUser, input: InterferenceRecordInput, clock: Clock): Promise<{ id: number }> {
+export async function recordInterference(
+  db: Kysely<Database>,
+  user: SessionUser,
+  input: InterferenceRecordInput,
+  clock: Clock,
+): Promise<{ id: number }> {
   const recordedBy = personalAccount(user);
   if (input.occurredOn > clock.today()) throw new AppError('VALIDATION', '过问日期：不能晚于今天', 'occurredOn');
   const found = await db.selectFrom('cases').select('id').where('id', '=', input.caseId).executeTakeFirst();
@@ -20,16 +30,27 @@ export async function recordInterference(db: Kysely<Database>, user: SessionUser
   const { id } = await db
     .insertInto('interference_records')
     .values({
-      case_id: input.caseId, category: input.category, person_name: input.personName, person_unit: input.personUnit,
-      person_position: input.personPosition, occurred_on: input.occurredOn, method: input.method, content: input.content,
-      handling: input.handling, recorded_by: recordedBy, recorded_at: clock.now().toISOString(),
+      case_id: input.caseId,
+      category: input.category,
+      person_name: input.personName,
+      person_unit: input.personUnit,
+      person_position: input.personPosition,
+      occurred_on: input.occurredOn,
+      method: input.method,
+      content: input.content,
+      handling: input.handling,
+      recorded_by: recordedBy,
+      recorded_at: clock.now().toISOString(),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id };
 }
 
-export async function listInterference(db: Kysely<Database>, filter: { caseId: number | null; period: string | null }): Promise<InterferenceRecord[]> {
+export async function listInterference(
+  db: Kysely<Database>,
+  filter: { caseId: number | null; period: string | null },
+): Promise<InterferenceRecord[]> {
   let q = db
     .selectFrom('interference_records as r')
     .innerJoin('cases as c', 'c.id', 'r.case_id')
@@ -40,18 +61,38 @@ export async function listInterference(db: Kysely<Database>, filter: { caseId: n
   if (filter.period !== null) q = q.where('r.occurred_on', 'like', `${filter.period}-%`);
   const rows = await q.orderBy('r.occurred_on', 'desc').orderBy('r.id', 'desc').execute();
   return rows.map((r) => ({
-    id: r.id, caseId: r.case_id, caseNumber: r.case_number, category: r.category as InterferenceRecord['category'],
-    personName: r.person_name, personUnit: r.person_unit, personPosition: r.person_position, occurredOn: r.occurred_on,
-    method: r.method as InterferenceRecord['method'], content: r.content, handling: r.handling, recordedBy: r.display_name,
+    id: r.id,
+    caseId: r.case_id,
+    caseNumber: r.case_number,
+    category: r.category as InterferenceRecord['category'],
+    personName: r.person_name,
+    personUnit: r.person_unit,
+    personPosition: r.person_position,
+    occurredOn: r.occurred_on,
+    method: r.method as InterferenceRecord['method'],
+    content: r.content,
+    handling: r.handling,
+    recordedBy: r.display_name,
     recordedAt: r.recorded_at,
   }));
 }
 
 /** The signed-in user's statement for a finished or current month: the count of their records, or 零报告. */
-export async function submitStatement(db: Kysely<Database>, user: SessionUser, period: string, note: string, clock: Clock): Promise<InterferenceStatement> {
+export async function submitStatement(
+  db: Kysely<Database>,
+  user: SessionUser,
+  period: string,
+  note: string,
+  clock: Clock,
+): Promise<InterferenceStatement> {
   const userId = personalAccount(user);
   if (period > clock.today().slice(0, 7)) throw new AppError('VALIDATION', '报告月份：不能晚于本月', 'period');
-  const existing = await db.selectFrom('interference_statements').select('id').where('user_id', '=', userId).where('period', '=', period).executeTakeFirst();
+  const existing = await db
+    .selectFrom('interference_statements')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('period', '=', period)
+    .executeTakeFirst();
   if (existing) throw new AppError('CONFLICT', `报告月份：${period}的报告已提交，不能重复提交`, 'period');
   const { n } = await db
     .selectFrom('interference_records')
@@ -62,10 +103,26 @@ export async function submitStatement(db: Kysely<Database>, user: SessionUser, p
   const count = Number(n);
   const row = await db
     .insertInto('interference_statements')
-    .values({ user_id: userId, period, record_count: count, nil: count === 0 ? 1 : 0, note, submitted_at: clock.now().toISOString() })
+    .values({
+      user_id: userId,
+      period,
+      record_count: count,
+      nil: count === 0 ? 1 : 0,
+      note,
+      submitted_at: clock.now().toISOString(),
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
-  return { id: row.id, userId, displayName: user.displayName, period, recordCount: count, nil: count === 0, note, submittedAt: row.submitted_at };
+  return {
+    id: row.id,
+    userId,
+    displayName: user.displayName,
+    period,
+    recordCount: count,
+    nil: count === 0,
+    note,
+    submittedAt: row.submitted_at,
+  };
 }
 
 export async function statementOverview(db: Kysely<Database>, period: string): Promise<StatementOverview> {
@@ -88,8 +145,14 @@ export async function statementOverview(db: Kysely<Database>, period: string): P
   return {
     period,
     statements: rows.map((r) => ({
-      id: r.id, userId: r.user_id, displayName: r.display_name, period: r.period, recordCount: r.record_count,
-      nil: r.nil === 1, note: r.note, submittedAt: r.submitted_at,
+      id: r.id,
+      userId: r.user_id,
+      displayName: r.display_name,
+      period: r.period,
+      recordCount: r.record_count,
+      nil: r.nil === 1,
+      note: r.note,
+      submittedAt: r.submitted_at,
     })),
     missing: users.filter((u) => !submitted.has(u.id)).map((u) => ({ userId: u.id, displayName: u.display_name })),
   };

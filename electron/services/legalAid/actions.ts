@@ -23,7 +23,10 @@ import { recordAssignment, requireRosterEntry } from './roster';
 
 /** An action's payload: its own fields, without the case and the date. */
 type Payloads = { [A in LegalAidAction]: Omit<LegalAidActionInputs[A], 'caseId' | 'actedOn'> };
-type Effect<A extends LegalAidAction> = (payload: Payloads[A], context: ActionContext<LegalAidFacts>) => Promise<Record<string, unknown>>;
+type Effect<A extends LegalAidAction> = (
+  payload: Payloads[A],
+  context: ActionContext<LegalAidFacts>,
+) => Promise<Record<string, unknown>>;
 
 function refuse(field: string, label: string, problem: string): never {
   throw new AppError('VALIDATION', `${label}：${problem}`, field);
@@ -36,15 +39,25 @@ const notifyMissing: Effect<'notifyMissing'> = async (p, { actedOn }) => {
 
 const deemWithdrawn: Effect<'deemWithdrawn'> = async (p, { actedOn, facts }) => {
   const dueOn = facts.materials!.dueOn;
-  if (actedOn <= dueOn) refuse('actedOn', LEGAL_AID.actions.deemWithdrawn.labels.actedOn!, `须在补充期限（${formatChineseDate(dueOn)}）届满之后`);
+  if (actedOn <= dueOn)
+    refuse(
+      'actedOn',
+      LEGAL_AID.actions.deemWithdrawn.labels.actedOn!,
+      `须在补充期限（${formatChineseDate(dueOn)}）届满之后`,
+    );
   return p;
 };
 
 const decide: Effect<'decide'> = async (p, { db, caseId }) => {
-  const { category } = await db.selectFrom('legal_aid_cases').select('category').where('case_id', '=', caseId).executeTakeFirstOrThrow();
+  const { category } = await db
+    .selectFrom('legal_aid_cases')
+    .select('category')
+    .where('case_id', '=', caseId)
+    .executeTakeFirstOrThrow();
   const problem = matterTypeProblem(category as Parameters<typeof matterTypeProblem>[0], p.matterType);
   if (problem) refuse('matterType', '事项类型', problem);
-  if (p.mandatoryDefenceGrounds.length > 0 && p.matterType !== '刑事辩护') refuse('mandatoryDefenceGrounds', '通知辩护情形', '仅刑事辩护可以选择');
+  if (p.mandatoryDefenceGrounds.length > 0 && p.matterType !== '刑事辩护')
+    refuse('mandatoryDefenceGrounds', '通知辩护情形', '仅刑事辩护可以选择');
   return p;
 };
 
@@ -52,7 +65,12 @@ const provideProvisionally: Effect<'provideProvisionally'> = async (p, { actedOn
   if (p.ground === '距法定时效或者期限届满不足七日') {
     const left = daysBetween(actedOn, p.limitEndsOn);
     if (left < 0) refuse('limitEndsOn', '时效或期限届满日', '不能早于先行提供日期');
-    if (left >= PROVISIONAL_DAYS) refuse('limitEndsOn', '时效或期限届满日', `距先行提供日期还有${left}日，不足七日方可以此为由先行提供（法律援助法第44条）`);
+    if (left >= PROVISIONAL_DAYS)
+      refuse(
+        'limitEndsOn',
+        '时效或期限届满日',
+        `距先行提供日期还有${left}日，不足七日方可以此为由先行提供（法律援助法第44条）`,
+      );
   }
   return p;
 };
@@ -87,7 +105,8 @@ const recordProgress: Effect<'recordProgress'> = async (p, { actedOn, facts }) =
 const close: Effect<'close'> = async (p, { actedOn, facts }) => {
   if (p.matterEndedOn > actedOn) refuse('matterEndedOn', '事项办结日期', '不能晚于结案日期');
   notBeforeAssignment(p.matterEndedOn, facts);
-  if (p.materialsSubmittedOn < p.matterEndedOn) refuse('materialsSubmittedOn', '结案材料提交日期', '不能早于事项办结日期');
+  if (p.materialsSubmittedOn < p.matterEndedOn)
+    refuse('materialsSubmittedOn', '结案材料提交日期', '不能早于事项办结日期');
   if (p.materialsSubmittedOn > actedOn) refuse('materialsSubmittedOn', '结案材料提交日期', '不能晚于结案日期');
   return p;
 };
@@ -98,7 +117,8 @@ const object: Effect<'object'> = async (p, { facts }) => ({ ...p, against: facts
 /** What the review is about, and the status a correction restores: granted for a refusal, else the one terminated. */
 const reviewObjection: Effect<'reviewObjection'> = async (p, { facts }) => {
   const open = facts.objections.findLast((o) => o.review === null)!;
-  const restores: LegalAidStatus = open.against === 'refused' ? 'granted' : (facts.termination?.statusBefore ?? 'assigned');
+  const restores: LegalAidStatus =
+    open.against === 'refused' ? 'granted' : (facts.termination?.statusBefore ?? 'assigned');
   return { ...p, against: open.against, restores };
 };
 
@@ -111,12 +131,29 @@ const recordSubsidy: Effect<'recordSubsidy'> = async (p, { actedOn, today }) => 
 /** The status, what the timeline says, and what may be done now. */
 export async function legalAidProgress(db: Kysely<Database>, caseId: number, today: string): Promise<LegalAidProgress> {
   const facts = await legalAidFactsOf(db, caseId);
-  return { caseId, status: facts.status, statusLabel: LEGAL_AID_STATUS_LABELS[facts.status], available: availableActions(facts, today), facts };
+  return {
+    caseId,
+    status: facts.status,
+    statusLabel: LEGAL_AID_STATUS_LABELS[facts.status],
+    available: availableActions(facts, today),
+    facts,
+  };
 }
 
 export const LEGAL_AID_ACTIONS_SERVICE: KindActions<LegalAidFacts, LegalAidAction, Payloads, LegalAidActionResult> = {
   kind: LEGAL_AID,
-  effects: { notifyMissing, deemWithdrawn, decide, provideProvisionally, assign, recordProgress, close, object, reviewObjection, recordSubsidy },
+  effects: {
+    notifyMissing,
+    deemWithdrawn,
+    decide,
+    provideProvisionally,
+    assign,
+    recordProgress,
+    close,
+    object,
+    reviewObjection,
+    recordSubsidy,
+  },
   async result(db, caseId, today) {
     const { status, statusLabel, available } = await legalAidProgress(db, caseId, today);
     return { caseId, status, statusLabel, available };

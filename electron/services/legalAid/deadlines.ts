@@ -13,6 +13,14 @@ export async function legalAidFactsOf(db: Kysely<Database>, caseId: number): Pro
 }
 
 /** Every statutory limit of the case on `today`. */
-export async function legalAidDeadlines(db: Kysely<Database>, caseId: number, today: string, rules?: DeadlineRuleOverrides): Promise<LegalAidDeadline[]> {
-  return deadlinesOf(await legalAidFactsOf(db, caseId), today, { table: await holidayTableOf(db), ...(rules ? { rules } : {}) });
+export async function legalAidDeadlines(
+  db: Kysely<Database>,
+  caseId: number,
+  today: string,
+  rules?: DeadlineRuleOverrides,
+): Promise<LegalAidDeadline[]> {
+  return deadlinesOf(await legalAidFactsOf(db, caseId), today, {
+    table: await holidayTableOf(db),
+    ...(rules ? { rules } : {}),
+  });
 }

@@ -25,10 +25,19 @@ export interface EligibilityQuery {
 }
 
 async function overridesOf(db: Kysely<Database>, caseId: number): Promise<EligibilityOverride[]> {
-  const rows = await db.selectFrom('legal_aid_eligibility_overrides').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('legal_aid_eligibility_overrides')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({
-    id: r.id, part: r.part as EligibilityPart, conclusion: r.conclusion as EligibilityOverride['conclusion'], reason: r.reason,
-    username: r.username, recordedAt: r.recorded_at,
+    id: r.id,
+    part: r.part as EligibilityPart,
+    conclusion: r.conclusion as EligibilityOverride['conclusion'],
+    reason: r.reason,
+    username: r.username,
+    recordedAt: r.recorded_at,
   }));
 }
 
@@ -36,12 +45,17 @@ async function overridesOf(db: Kysely<Database>, caseId: number): Promise<Eligib
  * The verdict for a case: what the query gives, else what the case records (the decision's 事项类型 and 通知辩护
  * grounds, the provisional aid's dates, judged on the day it was provided), else what can be inferred.
  */
-export async function legalAidEligibility(db: Kysely<Database>, query: EligibilityQuery, today: string): Promise<EligibilityReport> {
+export async function legalAidEligibility(
+  db: Kysely<Database>,
+  query: EligibilityQuery,
+  today: string,
+): Promise<EligibilityReport> {
   const facts = await legalAidFactsOf(db, query.caseId);
   const { application: app } = await getLegalAidCase(db, query.caseId);
   const recordedLimit = facts.provisional && facts.provisional.limitEndsOn ? facts.provisional.limitEndsOn : null;
   const recordedUrgent = facts.provisional?.ground === '需要立即申请财产保全、证据保全或者先予执行';
-  const givenProvisional = (query.limitEndsOn !== null && query.limitEndsOn !== '') || query.urgentPreservation !== null;
+  const givenProvisional =
+    (query.limitEndsOn !== null && query.limitEndsOn !== '') || query.urgentPreservation !== null;
   const verdict = assessEligibility({
     category: app.category,
     matter: app.matter,
@@ -75,10 +89,22 @@ export async function overrideEligibility(
   const { id } = await db
     .insertInto('legal_aid_eligibility_overrides')
     .values({
-      case_id: input.caseId, part: input.part, conclusion: input.conclusion, reason: input.reason,
-      user_id: user.id > 0 ? user.id : null, username: user.displayName, recorded_at: at,
+      case_id: input.caseId,
+      part: input.part,
+      conclusion: input.conclusion,
+      reason: input.reason,
+      user_id: user.id > 0 ? user.id : null,
+      username: user.displayName,
+      recorded_at: at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return { id, part: input.part, conclusion: input.conclusion, reason: input.reason, username: user.displayName, recordedAt: at };
+  return {
+    id,
+    part: input.part,
+    conclusion: input.conclusion,
+    reason: input.reason,
+    username: user.displayName,
+    recordedAt: at,
+  };
 }

@@ -5,7 +5,12 @@ import type { Database } from '../../../db/schema';
 
 export const LEGAL_AID_SERVICE = {
   async handlerOf(db: Kysely<Database>, caseId: number): Promise<string | null> {
-    const a = await db.selectFrom('legal_aid_assignments').select('person_name').where('case_id', '=', caseId).orderBy('id', 'desc').executeTakeFirst();
+    const a = await db
+      .selectFrom('legal_aid_assignments')
+      .select('person_name')
+      .where('case_id', '=', caseId)
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
     return a?.person_name ?? null;
   },
 };

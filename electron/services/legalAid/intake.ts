@@ -15,8 +15,16 @@ function partyRows(caseId: number, app: LegalAidApplication): NewParty[] {
   const a = app.applicant;
   const rows: NewParty[] = [
     partyRow(caseId, 'applicant', 0, a.name, {
-      sex: a.sex, ethnicity: a.ethnicity, birth_date: a.birthDate, id_type: a.idType, id_number: a.idNumber,
-      household_address: a.householdAddress, residence: a.residence, phone: a.phone, employer: a.employer, lacks_capacity: a.lacksCapacity ? 1 : 0,
+      sex: a.sex,
+      ethnicity: a.ethnicity,
+      birth_date: a.birthDate,
+      id_type: a.idType,
+      id_number: a.idNumber,
+      household_address: a.householdAddress,
+      residence: a.residence,
+      phone: a.phone,
+      employer: a.employer,
+      lacks_capacity: a.lacksCapacity ? 1 : 0,
     }),
   ];
   if (app.agent) {
@@ -45,10 +53,17 @@ export async function createLegalAidCase(
   await trx
     .insertInto('legal_aid_cases')
     .values({
-      case_id: id, category: app.category, service_form: app.serviceForm, matter: app.matter,
-      proceeding_stage: app.proceedingStage, handling_authority: app.handlingAuthority, facts: app.facts,
-      applicant_groups: JSON.stringify(app.applicantGroups), household_size: app.finance.householdSize,
-      monthly_income_per_capita_fen: app.finance.monthlyIncomePerCapitaFen, finance_basis: app.finance.basis,
+      case_id: id,
+      category: app.category,
+      service_form: app.serviceForm,
+      matter: app.matter,
+      proceeding_stage: app.proceedingStage,
+      handling_authority: app.handlingAuthority,
+      facts: app.facts,
+      applicant_groups: JSON.stringify(app.applicantGroups),
+      household_size: app.finance.householdSize,
+      monthly_income_per_capita_fen: app.finance.monthlyIncomePerCapitaFen,
+      finance_basis: app.finance.basis,
       finance_exempt_reason: app.finance.exemptReason,
     })
     .execute();

@@ -11,9 +11,16 @@ import { indexCaseText } from '../cases/search';
 type Application = LegalAidApplication;
 
 /** The case's search text, from the application as registered. */
-export async function indexLegalAidCase(db: Kysely<Database>, id: number, caseNumber: string, app: Application): Promise<void> {
+export async function indexLegalAidCase(
+  db: Kysely<Database>,
+  id: number,
+  caseNumber: string,
+  app: Application,
+): Promise<void> {
   const people = [app.applicant, ...(app.agent ? [app.agent] : []), ...app.opposingParties];
-  const body = [caseNumber, app.matter, ...people.flatMap(partyTerms), app.handlingAuthority, app.facts].filter(Boolean).join(' ');
+  const body = [caseNumber, app.matter, ...people.flatMap(partyTerms), app.handlingAuthority, app.facts]
+    .filter(Boolean)
+    .join(' ');
   await indexCaseText(db, id, body);
 }
 
@@ -28,7 +35,15 @@ export async function getLegalAidCase(db: Kysely<Database>, id: number): Promise
     .selectFrom('cases')
     .innerJoin('legal_aid_cases as l', 'l.case_id', 'cases.id')
     .selectAll('l')
-    .select(['cases.id', 'cases.case_number', 'cases.status', 'cases.received_on', 'cases.received_by', 'cases.created_at', 'cases.updated_at'])
+    .select([
+      'cases.id',
+      'cases.case_number',
+      'cases.status',
+      'cases.received_on',
+      'cases.received_by',
+      'cases.created_at',
+      'cases.updated_at',
+    ])
     .where('cases.id', '=', id)
     .where('cases.kind', '=', 'legal_aid')
     .executeTakeFirst();
@@ -45,17 +60,30 @@ export async function getLegalAidCase(db: Kysely<Database>, id: number): Promise
     updatedAt: row.updated_at,
     application: {
       applicant: {
-        name: applicant.name, sex: applicant.sex as '男' | '女',
-        ethnicity: applicant.ethnicity as Application['applicant']['ethnicity'], birthDate: applicant.birth_date,
-        idType: applicant.id_type as Application['applicant']['idType'], idNumber: applicant.id_number,
-        householdAddress: applicant.household_address, residence: applicant.residence, phone: applicant.phone,
-        employer: applicant.employer, lacksCapacity: applicant.lacks_capacity === 1,
+        name: applicant.name,
+        sex: applicant.sex as '男' | '女',
+        ethnicity: applicant.ethnicity as Application['applicant']['ethnicity'],
+        birthDate: applicant.birth_date,
+        idType: applicant.id_type as Application['applicant']['idType'],
+        idNumber: applicant.id_number,
+        householdAddress: applicant.household_address,
+        residence: applicant.residence,
+        phone: applicant.phone,
+        employer: applicant.employer,
+        lacksCapacity: applicant.lacks_capacity === 1,
       },
       applicantGroups: JSON.parse(row.applicant_groups) as Application['applicantGroups'],
       agent: agent
-        ? { name: agent.name, relation: agent.relation as NonNullable<Application['agent']>['relation'], idNumber: agent.id_number, phone: agent.phone }
+        ? {
+            name: agent.name,
+            relation: agent.relation as NonNullable<Application['agent']>['relation'],
+            idNumber: agent.id_number,
+            phone: agent.phone,
+          }
         : null,
-      opposingParties: parties.filter((p) => p.role === 'opposing').map((p) => ({ name: p.name, idNumber: p.id_number })),
+      opposingParties: parties
+        .filter((p) => p.role === 'opposing')
+        .map((p) => ({ name: p.name, idNumber: p.id_number })),
       category: row.category as Application['category'],
       serviceForm: row.service_form as Application['serviceForm'],
       matter: row.matter,

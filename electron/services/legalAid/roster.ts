@@ -18,9 +18,16 @@ type OrgType = (typeof ORG_TYPES)[number];
 
 function entryOf(row: Selectable<LegalAidRosterTable>): RosterEntry {
   return {
-    id: row.id, orgType: row.org_type as OrgType, orgName: row.org_name, personName: row.person_name, phone: row.phone,
-    expertise: JSON.parse(row.expertise) as ExpertiseArea[], note: row.note, active: row.active === 1,
-    createdAt: row.created_at, updatedAt: row.updated_at,
+    id: row.id,
+    orgType: row.org_type as OrgType,
+    orgName: row.org_name,
+    personName: row.person_name,
+    phone: row.phone,
+    expertise: JSON.parse(row.expertise) as ExpertiseArea[],
+    note: row.note,
+    active: row.active === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 
@@ -31,8 +38,17 @@ function canonicalPhone(phone: string): string {
   return parsed.value;
 }
 
-async function refuseDuplicate(db: Kysely<Database>, orgName: string, personName: string, exceptId: number | null): Promise<void> {
-  let q = db.selectFrom('legal_aid_roster').select('id').where('org_name', '=', orgName).where('person_name', '=', personName);
+async function refuseDuplicate(
+  db: Kysely<Database>,
+  orgName: string,
+  personName: string,
+  exceptId: number | null,
+): Promise<void> {
+  let q = db
+    .selectFrom('legal_aid_roster')
+    .select('id')
+    .where('org_name', '=', orgName)
+    .where('person_name', '=', personName);
   if (exceptId !== null) q = q.where('id', '<>', exceptId);
   if (await q.executeTakeFirst()) throw new AppError('CONFLICT', `名册中已有${orgName}的${personName}`, 'personName');
 }
@@ -49,30 +65,51 @@ export async function requireRosterEntry(db: Kysely<Database>, id: number, field
   return entryOf(row);
 }
 
-export async function addRosterEntry(db: Kysely<Database>, input: RosterEntryInput, clock: Clock): Promise<RosterEntry> {
+export async function addRosterEntry(
+  db: Kysely<Database>,
+  input: RosterEntryInput,
+  clock: Clock,
+): Promise<RosterEntry> {
   const phone = canonicalPhone(input.phone);
   await refuseDuplicate(db, input.orgName, input.personName, null);
   const at = clock.now().toISOString();
   const row = await db
     .insertInto('legal_aid_roster')
     .values({
-      org_type: input.orgType, org_name: input.orgName, person_name: input.personName, phone, expertise: JSON.stringify(input.expertise),
-      note: input.note, active: 1, created_at: at, updated_at: at,
+      org_type: input.orgType,
+      org_name: input.orgName,
+      person_name: input.personName,
+      phone,
+      expertise: JSON.stringify(input.expertise),
+      note: input.note,
+      active: 1,
+      created_at: at,
+      updated_at: at,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
   return entryOf(row);
 }
 
-export async function updateRosterEntry(db: Kysely<Database>, input: RosterUpdateInput, clock: Clock): Promise<RosterEntry> {
+export async function updateRosterEntry(
+  db: Kysely<Database>,
+  input: RosterUpdateInput,
+  clock: Clock,
+): Promise<RosterEntry> {
   await requireRosterEntry(db, input.id);
   const phone = canonicalPhone(input.phone);
   await refuseDuplicate(db, input.orgName, input.personName, input.id);
   const row = await db
     .updateTable('legal_aid_roster')
     .set({
-      org_type: input.orgType, org_name: input.orgName, person_name: input.personName, phone, expertise: JSON.stringify(input.expertise),
-      note: input.note, active: input.active ? 1 : 0, updated_at: clock.now().toISOString(),
+      org_type: input.orgType,
+      org_name: input.orgName,
+      person_name: input.personName,
+      phone,
+      expertise: JSON.stringify(input.expertise),
+      note: input.note,
+      active: input.active ? 1 : 0,
+      updated_at: clock.now().toISOString(),
     })
     .where('id', '=', input.id)
     .returningAll()
@@ -81,7 +118,7 @@ export async function updateRosterEntry(db: Kysely<Database>, input: RosterUpdat
 }
 
 /** Whom to assign next: `expertise` is what the case calls for (null when unknown: everyone matches). */
-export async function suggestFromRoster(
+async function suggestFromRoster(
   db: Kysely<Database>,
   { expertise, orgType }: { expertise: ExpertiseArea | null; orgType: OrgType | null },
 ): Promise<RosterSuggestion> {
@@ -122,14 +159,28 @@ export async function suggestFromRoster(
 /** Records an assignment (the case's 指派 action is recorded by the lifecycle service in the same transaction). */
 export async function recordAssignment(
   db: Kysely<Database>,
-  a: { caseId: number; rosterId: number | null; assignedBy: string; orgType: string; orgName: string; personName: string; assignedOn: string },
+  a: {
+    caseId: number;
+    rosterId: number | null;
+    assignedBy: string;
+    orgType: string;
+    orgName: string;
+    personName: string;
+    assignedOn: string;
+  },
   clock: Clock,
 ): Promise<void> {
   await db
     .insertInto('legal_aid_assignments')
     .values({
-      case_id: a.caseId, roster_id: a.rosterId, assigned_by: a.assignedBy, org_type: a.orgType, org_name: a.orgName,
-      person_name: a.personName, assigned_on: a.assignedOn, recorded_at: clock.now().toISOString(),
+      case_id: a.caseId,
+      roster_id: a.rosterId,
+      assigned_by: a.assignedBy,
+      org_type: a.orgType,
+      org_name: a.orgName,
+      person_name: a.personName,
+      assigned_on: a.assignedOn,
+      recorded_at: clock.now().toISOString(),
     })
     .execute();
 }

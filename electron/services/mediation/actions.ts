@@ -16,7 +16,10 @@ import { allRates } from './settings';
 
 /** An action's payload: its own fields, without the case and the date. */
 type Payloads = { [A in MediationAction]: Omit<MediationActionInputs[A], 'caseId' | 'actedOn'> };
-type Effect<A extends MediationAction> = (payload: Payloads[A], context: ActionContext<MediationFacts>) => Promise<Record<string, unknown>>;
+type Effect<A extends MediationAction> = (
+  payload: Payloads[A],
+  context: ActionContext<MediationFacts>,
+) => Promise<Record<string, unknown>>;
 
 function refuse(field: string, label: string, problem: string): never {
   throw new AppError('VALIDATION', `${label}：${problem}`, field);
@@ -38,7 +41,11 @@ const succeed: Effect<'succeed'> = async (p, { actedOn, today }) => {
 const applyConfirmation: Effect<'applyConfirmation'> = async (p, { actedOn, facts }) => {
   const effectiveOn = facts.agreement!.effectiveOn;
   if (actedOn < effectiveOn) {
-    refuse('actedOn', MEDIATION.actions.applyConfirmation.labels.actedOn!, `不能早于调解协议生效日期（${formatChineseDate(effectiveOn)}）`);
+    refuse(
+      'actedOn',
+      MEDIATION.actions.applyConfirmation.labels.actedOn!,
+      `不能早于调解协议生效日期（${formatChineseDate(effectiveOn)}）`,
+    );
   }
   return p;
 };
@@ -51,7 +58,12 @@ const markCrimePrevention: Effect<'markCrimePrevention'> = async (p, { facts }) 
 /** The amount: the county's rate for the agreement's form on the day of the agreement, or one entered with a note. */
 const recordSubsidy: Effect<'recordSubsidy'> = async ({ amountFen, note }, { db, facts }) => {
   const agreement = facts.agreement!;
-  const result = computeSubsidy(await allRates(db), { form: agreement.form, agreedOn: agreement.on, manualFen: amountFen, note });
+  const result = computeSubsidy(await allRates(db), {
+    form: agreement.form,
+    agreedOn: agreement.on,
+    manualFen: amountFen,
+    note,
+  });
   if (!result.ok) refuse(result.field, result.field === 'note' ? '说明' : '补贴金额', result.problem);
   return { ...result.value, note };
 };

@@ -5,7 +5,12 @@ import type { Database } from '../../../db/schema';
 import type { MediationCaseDeadlines } from '../../../shared/channels/mediation';
 import type { DeadlineRuleOverrides } from '../../../shared/deadlines';
 import { deadlinesOf } from '../../../shared/kinds/mediation/deadlines';
-import { factsOf, MEDIATION_STATUS_LABELS, UNDER_WAY, type MediationStatus } from '../../../shared/kinds/mediation/lifecycle';
+import {
+  factsOf,
+  MEDIATION_STATUS_LABELS,
+  UNDER_WAY,
+  type MediationStatus,
+} from '../../../shared/kinds/mediation/lifecycle';
 import { holidayTableOf } from '../calendar/holidayCalendar';
 import { timelinesOf } from '../cases/timeline';
 import { mediationCaseFacts } from './record';
@@ -22,7 +27,10 @@ export async function mediationCaseDeadlines(
 ): Promise<MediationCaseDeadlines> {
   const { stored, facts } = await mediationCaseFacts(db, caseId, field);
   return {
-    caseId, caseNumber: stored.caseNumber, status: stored.status, statusLabel: MEDIATION_STATUS_LABELS[stored.status],
+    caseId,
+    caseNumber: stored.caseNumber,
+    status: stored.status,
+    statusLabel: MEDIATION_STATUS_LABELS[stored.status],
     deadlines: deadlinesOf(facts, today, { table: await holidayTableOf(db), ...(rules ? { rules } : {}) }),
   };
 }
@@ -31,7 +39,11 @@ export async function mediationCaseDeadlines(
  * Every mediation case with a limit still open on `today`, the soonest due first. Reads the open cases and their
  * timelines in two queries.
  */
-export async function openMediationDeadlines(db: Kysely<Database>, today: string, rules?: DeadlineRuleOverrides): Promise<MediationCaseDeadlines[]> {
+export async function openMediationDeadlines(
+  db: Kysely<Database>,
+  today: string,
+  rules?: DeadlineRuleOverrides,
+): Promise<MediationCaseDeadlines[]> {
   const cases = await db
     .selectFrom('cases')
     .innerJoin('mediation_cases as m', 'm.case_id', 'cases.id')
@@ -40,14 +52,27 @@ export async function openMediationDeadlines(db: Kysely<Database>, today: string
     .where('cases.status', 'in', OPEN_STATUSES)
     .execute();
   if (cases.length === 0) return [];
-  const timelines = await timelinesOf(db, cases.map((c) => c.id));
+  const timelines = await timelinesOf(
+    db,
+    cases.map((c) => c.id),
+  );
   const out: MediationCaseDeadlines[] = [];
   const table = await holidayTableOf(db);
   for (const c of cases) {
     const status = c.status as MediationStatus;
-    const facts = factsOf({ receivedOn: c.received_on, status, detail: { simple: c.simple } }, timelines.get(c.id) ?? []);
+    const facts = factsOf(
+      { receivedOn: c.received_on, status, detail: { simple: c.simple } },
+      timelines.get(c.id) ?? [],
+    );
     const open = deadlinesOf(facts, today, { table, ...(rules ? { rules } : {}) }).filter((d) => d.doneOn === null);
-    if (open.length > 0) out.push({ caseId: c.id, caseNumber: c.case_number, status, statusLabel: MEDIATION_STATUS_LABELS[status], deadlines: open });
+    if (open.length > 0)
+      out.push({
+        caseId: c.id,
+        caseNumber: c.case_number,
+        status,
+        statusLabel: MEDIATION_STATUS_LABELS[status],
+        deadlines: open,
+      });
   }
   const soonest = (c: MediationCaseDeadlines) => c.deadlines.reduce((m, d) => (d.due < m ? d.due : m), '9999-12-31');
   return out.sort((a, b) => soonest(a).localeCompare(soonest(b)) || a.caseId - b.caseId);

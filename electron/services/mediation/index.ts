@@ -5,7 +5,11 @@ import type { Database } from '../../../db/schema';
 
 export const MEDIATION_SERVICE = {
   async handlerOf(db: Kysely<Database>, caseId: number): Promise<string | null> {
-    const m = await db.selectFrom('mediation_cases').select('mediators').where('case_id', '=', caseId).executeTakeFirst();
+    const m = await db
+      .selectFrom('mediation_cases')
+      .select('mediators')
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
     const names = m ? (JSON.parse(m.mediators) as string[]) : [];
     return names.length ? names.join('、') : null;
   },

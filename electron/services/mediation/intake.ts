@@ -34,19 +34,42 @@ interface PartyInsert {
 function fullPartyRow(caseId: number, p: MediationRegistration['parties'][number], position: number): PartyInsert {
   const common = { residence: p.address, phone: p.phone };
   if (p.kind === 'person') {
-    const fields = { ...common, sex: p.sex, birth_date: p.birthDate, ethnicity: p.ethnicity, id_type: idTypeOf(p.idNumber), id_number: p.idNumber, employer: p.occupation };
+    const fields = {
+      ...common,
+      sex: p.sex,
+      birth_date: p.birthDate,
+      ethnicity: p.ethnicity,
+      id_type: idTypeOf(p.idNumber),
+      id_number: p.idNumber,
+      employer: p.occupation,
+    };
     return { kind: 'person', legalRepresentative: '', row: partyRow(caseId, 'party', position, p.name, fields) };
   }
   const fields = { ...common, id_type: CREDIT_CODE_ID_TYPE, id_number: p.creditCode };
-  return { kind: 'organisation', legalRepresentative: p.legalRepresentative, row: partyRow(caseId, 'party', position, p.name, fields) };
+  return {
+    kind: 'organisation',
+    legalRepresentative: p.legalRepresentative,
+    row: partyRow(caseId, 'party', position, p.name, fields),
+  };
 }
 
 /** A 口头调解登记's party; a person's sex and birth date are read from the ID number when one was given. */
-function quickPartyRow(caseId: number, p: QuickOralMediation['parties'][number], position: number, today: string): PartyInsert {
+function quickPartyRow(
+  caseId: number,
+  p: QuickOralMediation['parties'][number],
+  position: number,
+  today: string,
+): PartyInsert {
   if (p.kind === 'person') {
     const parsed = p.idNumber ? parseIdNumber(p.idNumber, today) : null;
     const fromId = parsed?.ok ? { sex: parsed.value.sex, birth_date: parsed.value.birthDate } : {};
-    const fields = { phone: p.phone, ...fromId, residence: p.address, id_type: idTypeOf(p.idNumber), id_number: p.idNumber };
+    const fields = {
+      phone: p.phone,
+      ...fromId,
+      residence: p.address,
+      id_type: idTypeOf(p.idNumber),
+      id_number: p.idNumber,
+    };
     return { kind: 'person', legalRepresentative: '', row: partyRow(caseId, 'party', position, p.name, fields) };
   }
   const fields = { phone: p.phone, id_type: p.creditCode ? CREDIT_CODE_ID_TYPE : '', id_number: p.creditCode };
@@ -67,15 +90,25 @@ interface NewMediation {
 }
 
 /** Case number, case row, parties, details, the first timeline entry and the dossier's first check. */
-async function insertCase(trx: Kysely<Database>, c: NewMediation, clock: Clock): Promise<{ id: number; caseNumber: string }> {
+async function insertCase(
+  trx: Kysely<Database>,
+  c: NewMediation,
+  clock: Clock,
+): Promise<{ id: number; caseNumber: string }> {
   const status: MediationStatus = 'registered';
   const registered = { title: c.title, status, receivedOn: c.receivedOn, receivedBy: c.receivedBy };
   const { id, caseNumber } = await openCase(trx, 'mediation', registered, clock);
   for (const p of c.parties(id)) {
     const partyId = await insertParty(trx, p.row);
-    await trx.insertInto('mediation_parties').values({ party_id: partyId, party_kind: p.kind, legal_representative: p.legalRepresentative }).execute();
+    await trx
+      .insertInto('mediation_parties')
+      .values({ party_id: partyId, party_kind: p.kind, legal_representative: p.legalRepresentative })
+      .execute();
   }
-  await trx.insertInto('mediation_cases').values({ case_id: id, simple: c.simple ? 1 : 0, ...c.detail }).execute();
+  await trx
+    .insertInto('mediation_cases')
+    .values({ case_id: id, simple: c.simple ? 1 : 0, ...c.detail })
+    .execute();
   await completeRegistration(trx, id, registered, clock);
   return { id, caseNumber };
 }
@@ -98,10 +131,24 @@ export async function createMediationCase(
   const created = await insertCase(
     trx,
     {
-      title: titleOf(reg.parties.map((p) => p.name), reg.disputeType), receivedOn: reg.receivedOn, receivedBy: reg.receivedBy, simple: false,
+      title: titleOf(
+        reg.parties.map((p) => p.name),
+        reg.disputeType,
+      ),
+      receivedOn: reg.receivedOn,
+      receivedBy: reg.receivedBy,
+      simple: false,
       detail: {
-        source: reg.source, source_detail: reg.sourceDetail, committee: reg.committee, dispute_type: reg.disputeType, summary: reg.summary,
-        requests: reg.requests, amount_fen: reg.amountFen, people_count: reg.peopleCount, major: reg.major ? 1 : 0, mass: reg.mass ? 1 : 0,
+        source: reg.source,
+        source_detail: reg.sourceDetail,
+        committee: reg.committee,
+        dispute_type: reg.disputeType,
+        summary: reg.summary,
+        requests: reg.requests,
+        amount_fen: reg.amountFen,
+        people_count: reg.peopleCount,
+        major: reg.major ? 1 : 0,
+        mass: reg.mass ? 1 : 0,
         mediators: JSON.stringify(reg.mediators),
       },
       parties: (caseId) => reg.parties.map((p, i) => fullPartyRow(caseId, p, i)),
@@ -133,11 +180,26 @@ export async function createQuickOralMediation(
   const created = await insertCase(
     trx,
     {
-      title: titleOf(q.parties.map((p) => p.name), q.disputeType), receivedOn: q.mediatedOn, receivedBy: q.receivedBy, simple: true,
+      title: titleOf(
+        q.parties.map((p) => p.name),
+        q.disputeType,
+      ),
+      receivedOn: q.mediatedOn,
+      receivedBy: q.receivedBy,
+      simple: true,
       detail: {
-        source: q.source, source_detail: '', committee: q.committee, dispute_type: q.disputeType, summary: q.summary, requests: '',
+        source: q.source,
+        source_detail: '',
+        committee: q.committee,
+        dispute_type: q.disputeType,
+        summary: q.summary,
+        requests: '',
         // A simple dispute is registered by what was agreed: the amount agreed stands for the amount involved.
-        amount_fen: q.agreementAmountFen, people_count: q.parties.length, major: 0, mass: 0, mediators: JSON.stringify([q.mediator]),
+        amount_fen: q.agreementAmountFen,
+        people_count: q.parties.length,
+        major: 0,
+        mass: 0,
+        mediators: JSON.stringify([q.mediator]),
       },
       parties: (caseId) => q.parties.map((p, i) => quickPartyRow(caseId, p, i, today)),
     },
@@ -145,10 +207,23 @@ export async function createQuickOralMediation(
   );
   // The agreement, through the driver's last step like any action; a simple case needs no 调解记录 before it.
   const data = {
-    form: '口头', content: q.agreementContent, amountFen: q.agreementAmountFen, performanceMethod: q.performanceMethod,
-    performanceDueOn: q.performanceDueOn, effectiveOn: q.mediatedOn, agreementNumber: '', crimePrevention: q.crimePrevention, note: '口头调解登记',
+    form: '口头',
+    content: q.agreementContent,
+    amountFen: q.agreementAmountFen,
+    performanceMethod: q.performanceMethod,
+    performanceDueOn: q.performanceDueOn,
+    effectiveOn: q.mediatedOn,
+    agreementNumber: '',
+    crimePrevention: q.crimePrevention,
+    note: '口头调解登记',
   };
-  await recordAction(trx, MEDIATION_LIFECYCLE, 'mediation', { caseId: created.id, action: 'succeed', actedOn: q.mediatedOn, data }, { user, clock });
+  await recordAction(
+    trx,
+    MEDIATION_LIFECYCLE,
+    'mediation',
+    { caseId: created.id, action: 'succeed', actedOn: q.mediatedOn, data },
+    { user, clock },
+  );
   await indexMediation(trx, created.id);
   await removeRegisteredDraft(trx, draftId);
   return created;

@@ -2,7 +2,11 @@
 // what may be done today; and its search text.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
-import type { MediationCase, MediationPartyRecord, MediationRegistrationRecord } from '../../../shared/channels/mediation';
+import type {
+  MediationCase,
+  MediationPartyRecord,
+  MediationRegistrationRecord,
+} from '../../../shared/channels/mediation';
 import { AppError } from '../../../shared/errors';
 import {
   availableActions,
@@ -36,10 +40,24 @@ async function partiesOf(db: Kysely<Database>, caseId: number): Promise<Mediatio
     .execute();
   return rows.map((p) =>
     p.party_kind === 'organisation'
-      ? { kind: 'organisation', name: p.name, creditCode: p.id_number, legalRepresentative: p.legal_representative ?? '', address: p.residence, phone: p.phone }
+      ? {
+          kind: 'organisation',
+          name: p.name,
+          creditCode: p.id_number,
+          legalRepresentative: p.legal_representative ?? '',
+          address: p.residence,
+          phone: p.phone,
+        }
       : {
-          kind: 'person', name: p.name, sex: p.sex as '' | '男' | '女', birthDate: p.birth_date, ethnicity: p.ethnicity, idNumber: p.id_number,
-          address: p.residence, phone: p.phone, occupation: p.employer,
+          kind: 'person',
+          name: p.name,
+          sex: p.sex as '' | '男' | '女',
+          birthDate: p.birth_date,
+          ethnicity: p.ethnicity,
+          idNumber: p.id_number,
+          address: p.residence,
+          phone: p.phone,
+          occupation: p.employer,
         },
   );
 }
@@ -49,7 +67,16 @@ async function loadCase(db: Kysely<Database>, id: number, field: string): Promis
     .selectFrom('cases')
     .innerJoin('mediation_cases as m', 'm.case_id', 'cases.id')
     .selectAll('m')
-    .select(['cases.id', 'cases.case_number', 'cases.title', 'cases.status', 'cases.received_on', 'cases.received_by', 'cases.created_at', 'cases.updated_at'])
+    .select([
+      'cases.id',
+      'cases.case_number',
+      'cases.title',
+      'cases.status',
+      'cases.received_on',
+      'cases.received_by',
+      'cases.created_at',
+      'cases.updated_at',
+    ])
     .where('cases.id', '=', id)
     .where('cases.kind', '=', 'mediation')
     .executeTakeFirst();
@@ -63,24 +90,48 @@ async function loadCase(db: Kysely<Database>, id: number, field: string): Promis
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     registration: {
-      source: row.source as MediationSource, sourceDetail: row.source_detail, committee: row.committee, parties: await partiesOf(db, id),
-      disputeType: row.dispute_type, summary: row.summary, requests: row.requests, amountFen: row.amount_fen, peopleCount: row.people_count,
-      major: row.major === 1, mass: row.mass === 1, mediators: JSON.parse(row.mediators) as string[], receivedOn: row.received_on,
+      source: row.source as MediationSource,
+      sourceDetail: row.source_detail,
+      committee: row.committee,
+      parties: await partiesOf(db, id),
+      disputeType: row.dispute_type,
+      summary: row.summary,
+      requests: row.requests,
+      amountFen: row.amount_fen,
+      peopleCount: row.people_count,
+      major: row.major === 1,
+      mass: row.mass === 1,
+      mediators: JSON.parse(row.mediators) as string[],
+      receivedOn: row.received_on,
       receivedBy: row.received_by,
     },
   };
 }
 
 async function storedFacts(db: Kysely<Database>, stored: StoredCase): Promise<MediationFacts> {
-  const head = { receivedOn: stored.registration.receivedOn, status: stored.status, detail: { simple: stored.simple ? 1 : 0 } };
+  const head = {
+    receivedOn: stored.registration.receivedOn,
+    status: stored.status,
+    detail: { simple: stored.simple ? 1 : 0 },
+  };
   return factsOf(head, await caseTimeline(db, stored.id));
 }
 
 /** The case as it stands: the registration, what the timeline says, and the actions that may be taken today. */
-export async function getMediationCase(db: Kysely<Database>, id: number, today: string, field = 'id'): Promise<MediationCase> {
+export async function getMediationCase(
+  db: Kysely<Database>,
+  id: number,
+  today: string,
+  field = 'id',
+): Promise<MediationCase> {
   const stored = await loadCase(db, id, field);
   const facts = await storedFacts(db, stored);
-  return { ...stored, statusLabel: MEDIATION_STATUS_LABELS[stored.status], facts, available: availableActions(facts, today) };
+  return {
+    ...stored,
+    statusLabel: MEDIATION_STATUS_LABELS[stored.status],
+    facts,
+    available: availableActions(facts, today),
+  };
 }
 
 /** The case's search text: number, title, committee, type, facts, mediators, every party's name and numbers, agreement. */
@@ -88,14 +139,27 @@ export async function indexMediation(db: Kysely<Database>, caseId: number): Prom
   const stored = await loadCase(db, caseId, 'caseId');
   const facts = await storedFacts(db, stored);
   const r = stored.registration;
-  const body = [stored.caseNumber, stored.title, r.committee, r.disputeType, ...r.parties.flatMap(partyTerms), ...r.mediators, r.summary, facts.agreement?.content ?? '']
+  const body = [
+    stored.caseNumber,
+    stored.title,
+    r.committee,
+    r.disputeType,
+    ...r.parties.flatMap(partyTerms),
+    ...r.mediators,
+    r.summary,
+    facts.agreement?.content ?? '',
+  ]
     .filter(Boolean)
     .join(' ');
   await indexCaseText(db, caseId, body);
 }
 
 /** Reads the case for its deadlines: its number and status, and what its timeline says. */
-export async function mediationCaseFacts(db: Kysely<Database>, caseId: number, field: string): Promise<{ stored: StoredCase; facts: MediationFacts }> {
+export async function mediationCaseFacts(
+  db: Kysely<Database>,
+  caseId: number,
+  field: string,
+): Promise<{ stored: StoredCase; facts: MediationFacts }> {
   const stored = await loadCase(db, caseId, field);
   return { stored, facts: await storedFacts(db, stored) };
 }

@@ -5,7 +5,12 @@ import type { Database } from '../../../db/schema';
 import type { SessionUser } from '../../../shared/accounts';
 import { AppError } from '../../../shared/errors';
 import type { DisputeType, DisputeTypeList } from '../../../shared/kinds/mediation/disputeTypes';
-import { rateInForce, type SubsidyRate, type SubsidyRates, type SubsidyRatesInput } from '../../../shared/kinds/mediation/subsidy';
+import {
+  rateInForce,
+  type SubsidyRate,
+  type SubsidyRates,
+  type SubsidyRatesInput,
+} from '../../../shared/kinds/mediation/subsidy';
 import type { Clock } from '../system/clock';
 
 // The office's 纠纷类型
@@ -21,10 +26,18 @@ export async function listDisputeTypes(db: Kysely<Database>, includeInactive: bo
 }
 
 /** The list in its new order; stored types left out are retired, never deleted (cases keep their type). */
-export async function saveDisputeTypes(db: Kysely<Database>, { types }: DisputeTypeList, clock: Clock): Promise<DisputeType[]> {
+export async function saveDisputeTypes(
+  db: Kysely<Database>,
+  { types }: DisputeTypeList,
+  clock: Clock,
+): Promise<DisputeType[]> {
   const at = clock.now().toISOString();
   const given = new Set(types.map((t) => t.name));
-  const stored = await db.selectFrom('mediation_dispute_types').select(['name', 'position']).orderBy('position').execute();
+  const stored = await db
+    .selectFrom('mediation_dispute_types')
+    .select(['name', 'position'])
+    .orderBy('position')
+    .execute();
   let position = 0;
   for (const t of types) {
     position += 1;
@@ -36,14 +49,22 @@ export async function saveDisputeTypes(db: Kysely<Database>, { types }: DisputeT
   }
   for (const s of stored.filter((s) => !given.has(s.name))) {
     position += 1;
-    await db.updateTable('mediation_dispute_types').set({ position, active: 0, updated_at: at }).where('name', '=', s.name).execute();
+    await db
+      .updateTable('mediation_dispute_types')
+      .set({ position, active: 0, updated_at: at })
+      .where('name', '=', s.name)
+      .execute();
   }
   return listDisputeTypes(db, true);
 }
 
 /** Null when the 纠纷类型 may be given to a new case; otherwise why not. */
 export async function disputeTypeProblem(db: Kysely<Database>, name: string): Promise<string | null> {
-  const row = await db.selectFrom('mediation_dispute_types').select('active').where('name', '=', name).executeTakeFirst();
+  const row = await db
+    .selectFrom('mediation_dispute_types')
+    .select('active')
+    .where('name', '=', name)
+    .executeTakeFirst();
   if (!row) return '不在本所的纠纷类型列表中';
   return row.active === 1 ? null : '该纠纷类型已停用';
 }
@@ -51,11 +72,20 @@ export async function disputeTypeProblem(db: Kysely<Database>, name: string): Pr
 // 以奖代补 rates
 
 function toRate(r: Database['mediation_subsidy_rates']): SubsidyRate {
-  return { effectiveFrom: r.effective_from, oralFen: r.oral_fen, writtenFen: r.written_fen, note: r.note, setBy: r.set_by, recordedAt: r.recorded_at };
+  return {
+    effectiveFrom: r.effective_from,
+    oralFen: r.oral_fen,
+    writtenFen: r.written_fen,
+    note: r.note,
+    setBy: r.set_by,
+    recordedAt: r.recorded_at,
+  };
 }
 
 export async function allRates(db: Kysely<Database>): Promise<SubsidyRate[]> {
-  return (await db.selectFrom('mediation_subsidy_rates').selectAll().orderBy('effective_from', 'desc').execute()).map(toRate);
+  return (await db.selectFrom('mediation_subsidy_rates').selectAll().orderBy('effective_from', 'desc').execute()).map(
+    toRate,
+  );
 }
 
 export async function listSubsidyRates(db: Kysely<Database>, today: string): Promise<SubsidyRates> {
@@ -67,9 +97,18 @@ export async function listSubsidyRates(db: Kysely<Database>, today: string): Pro
 }
 
 /** The county's rates from a date; a second setting for the same date replaces the first (the audit log keeps both). */
-export async function setSubsidyRates(db: Kysely<Database>, user: SessionUser, input: SubsidyRatesInput, clock: Clock): Promise<SubsidyRates> {
+export async function setSubsidyRates(
+  db: Kysely<Database>,
+  user: SessionUser,
+  input: SubsidyRatesInput,
+  clock: Clock,
+): Promise<SubsidyRates> {
   const values = {
-    oral_fen: input.oralFen, written_fen: input.writtenFen, note: input.note, set_by: user.displayName, recorded_at: clock.now().toISOString(),
+    oral_fen: input.oralFen,
+    written_fen: input.writtenFen,
+    note: input.note,
+    set_by: user.displayName,
+    recorded_at: clock.now().toISOString(),
   };
   await db
     .insertInto('mediation_subsidy_rates')

@@ -12,7 +12,12 @@ import { getNotarizationCase, indexNotarization } from './record';
 /** An action's payload: its own fields under `data`, without the case and the date. */
 type Payloads = { [A in NotarizationAction]: Omit<NotarizationActionInputs[A], 'caseId' | 'actedOn'> };
 
-export const NOTARIZATION_ACTIONS_SERVICE: KindActions<NotarizationFacts, NotarizationAction, Payloads, NotarizationCase> = {
+export const NOTARIZATION_ACTIONS_SERVICE: KindActions<
+  NotarizationFacts,
+  NotarizationAction,
+  Payloads,
+  NotarizationCase
+> = {
   kind: NOTARIZATION,
   recorded: (payload) => payload.data,
   effects: {},

@@ -5,7 +5,11 @@ import type { Database } from '../../../db/schema';
 import type { NotarizationCaseDeadlines } from '../../../shared/channels/notarization';
 import type { HolidayTable } from '../../../shared/holidays';
 import { requestDeadlines } from '../../../shared/kinds/notarization/deadlines';
-import { OPEN_NOTARIZATION_STATUSES, progressOf, type NotarizationStatus } from '../../../shared/kinds/notarization/lifecycle';
+import {
+  OPEN_NOTARIZATION_STATUSES,
+  progressOf,
+  type NotarizationStatus,
+} from '../../../shared/kinds/notarization/lifecycle';
 import { holidayTableOf } from '../calendar/holidayCalendar';
 import { caseState } from '../cases/facts';
 import { caseTimeline, timelinesOf } from '../cases/timeline';
@@ -20,7 +24,9 @@ export async function notarizationCaseDeadlines(
   const state = await caseState(db, caseId, 'notarization', 'id');
   const progress = progressOf(await caseTimeline(db, caseId));
   return {
-    caseId: state.id, caseNumber: state.caseNumber, status: state.status as NotarizationStatus,
+    caseId: state.id,
+    caseNumber: state.caseNumber,
+    status: state.status as NotarizationStatus,
     ...requestDeadlines(progress, today, table ?? (await holidayTableOf(db))),
   };
 }
@@ -29,7 +35,11 @@ export async function notarizationCaseDeadlines(
  * The limits of every request still being handled, oldest first. Requests not yet accepted have neither limit yet
  * and are left out.
  */
-export async function openNotarizationDeadlines(db: Kysely<Database>, today: string, table?: HolidayTable): Promise<NotarizationCaseDeadlines[]> {
+export async function openNotarizationDeadlines(
+  db: Kysely<Database>,
+  today: string,
+  table?: HolidayTable,
+): Promise<NotarizationCaseDeadlines[]> {
   const cases = await db
     .selectFrom('cases')
     .select(['id', 'case_number', 'status'])
@@ -39,7 +49,10 @@ export async function openNotarizationDeadlines(db: Kysely<Database>, today: str
     .orderBy('id')
     .execute();
   if (cases.length === 0) return [];
-  const timelines = await timelinesOf(db, cases.map((c) => c.id));
+  const timelines = await timelinesOf(
+    db,
+    cases.map((c) => c.id),
+  );
   const holidays = table ?? (await holidayTableOf(db));
   return cases
     .map((c) => ({

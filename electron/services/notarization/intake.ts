@@ -4,7 +4,13 @@
 // transaction.
 import type { Kysely } from 'kysely';
 import type { Database, NewParty } from '../../../db/schema';
-import { NOTARIZATION_LABELS, checkNotarizationRequest, useScopeOf, type NotarizationApplicant, type NotarizationRequest } from '../../../shared/kinds/notarization/intake';
+import {
+  NOTARIZATION_LABELS,
+  checkNotarizationRequest,
+  useScopeOf,
+  type NotarizationApplicant,
+  type NotarizationRequest,
+} from '../../../shared/kinds/notarization/intake';
 import type { NotarizationStatus } from '../../../shared/kinds/notarization/lifecycle';
 import { refuseIssues } from '../../../shared/validation';
 import { removeRegisteredDraft, requireDraft } from '../cases/drafts';
@@ -19,8 +25,19 @@ const BLANK_DETAIL = { legal_representative: '', agent_kind: '', power_of_attorn
 
 function applicantRow(caseId: number, a: NotarizationApplicant, position: number): NewParty {
   return a.kind === 'person'
-    ? partyRow(caseId, 'applicant', position, a.name, { sex: a.sex, birth_date: a.birthDate, id_type: a.idType, id_number: a.idNumber, residence: a.address, phone: a.phone })
-    : partyRow(caseId, 'applicant', position, a.name, { id_type: CREDIT_CODE_ID_TYPE, id_number: a.creditCode, phone: a.phone });
+    ? partyRow(caseId, 'applicant', position, a.name, {
+        sex: a.sex,
+        birth_date: a.birthDate,
+        id_type: a.idType,
+        id_number: a.idNumber,
+        residence: a.address,
+        phone: a.phone,
+      })
+    : partyRow(caseId, 'applicant', position, a.name, {
+        id_type: CREDIT_CODE_ID_TYPE,
+        id_number: a.creditCode,
+        phone: a.phone,
+      });
 }
 
 /**
@@ -36,8 +53,13 @@ export async function createNotarizationCase(
   const issues = checkNotarizationRequest(req, clock.today());
   if (issues.length > 0) refuseIssues(issues, NOTARIZATION_LABELS, ['request']);
   if (draftId !== null) await requireDraft(trx, draftId);
-  const matterRow = await trx.selectFrom('notarization_matters').selectAll().where('code', '=', req.matterCode).executeTakeFirst();
-  if (!matterRow || matterRow.active !== 1) refuseIssues([{ path: ['matterCode'], message: '不在公证事项目录中或已停用' }], NOTARIZATION_LABELS, ['request']);
+  const matterRow = await trx
+    .selectFrom('notarization_matters')
+    .selectAll()
+    .where('code', '=', req.matterCode)
+    .executeTakeFirst();
+  if (!matterRow || matterRow.active !== 1)
+    refuseIssues([{ path: ['matterCode'], message: '不在公证事项目录中或已停用' }], NOTARIZATION_LABELS, ['request']);
   const matter = toMatter(matterRow);
   if (matter.inPersonOnly && req.agent?.kind === '委托代理人') {
     const message = `${matter.name}公证须由申请人本人亲自申办，不能委托他人代理（公证法 第26条）`;
@@ -51,23 +73,44 @@ export async function createNotarizationCase(
   for (const [i, a] of req.applicants.entries()) {
     const partyId = await insertParty(trx, applicantRow(id, a, i));
     const legalRepresentative = a.kind === 'organisation' ? a.legalRepresentative : '';
-    await trx.insertInto('notarization_parties').values({ ...BLANK_DETAIL, party_id: partyId, party_kind: a.kind, legal_representative: legalRepresentative }).execute();
+    await trx
+      .insertInto('notarization_parties')
+      .values({ ...BLANK_DETAIL, party_id: partyId, party_kind: a.kind, legal_representative: legalRepresentative })
+      .execute();
   }
   if (req.agent) {
     const { name, idNumber, phone, kind, powerOfAttorney } = req.agent;
-    const partyId = await insertParty(trx, partyRow(id, 'agent', 0, name, { id_type: '居民身份证', id_number: idNumber, phone }));
+    const partyId = await insertParty(
+      trx,
+      partyRow(id, 'agent', 0, name, { id_type: '居民身份证', id_number: idNumber, phone }),
+    );
     await trx
       .insertInto('notarization_parties')
-      .values({ ...BLANK_DETAIL, party_id: partyId, party_kind: 'person', agent_kind: kind, power_of_attorney: powerOfAttorney ? 1 : 0 })
+      .values({
+        ...BLANK_DETAIL,
+        party_id: partyId,
+        party_kind: 'person',
+        agent_kind: kind,
+        power_of_attorney: powerOfAttorney ? 1 : 0,
+      })
       .execute();
   }
   await trx
     .insertInto('notarization_requests')
     .values({
-      case_id: id, matter_code: matter.code, matter_name: matter.name, matter_category: matter.category,
-      required_materials: JSON.stringify(matter.requiredMaterials), one_visit: matter.oneVisit ? 1 : 0,
-      purpose: req.purpose, place_of_use: req.placeOfUse, use_scope: useScopeOf(req.placeOfUse), copies: req.copies,
-      needs_translation: req.needsTranslation ? 1 : 0, translation_language: req.translationLanguage, pickup_on: req.pickupOn,
+      case_id: id,
+      matter_code: matter.code,
+      matter_name: matter.name,
+      matter_category: matter.category,
+      required_materials: JSON.stringify(matter.requiredMaterials),
+      one_visit: matter.oneVisit ? 1 : 0,
+      purpose: req.purpose,
+      place_of_use: req.placeOfUse,
+      use_scope: useScopeOf(req.placeOfUse),
+      copies: req.copies,
+      needs_translation: req.needsTranslation ? 1 : 0,
+      translation_language: req.translationLanguage,
+      pickup_on: req.pickupOn,
       fee_fen: req.feeFen,
     })
     .execute();

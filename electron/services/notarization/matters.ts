@@ -20,14 +20,25 @@ export function toMatter(row: NotarizationMatterTable): NotarizationMatter {
   };
 }
 
-export async function listNotarizationMatters(db: Kysely<Database>, includeInactive: boolean): Promise<NotarizationMatter[]> {
+export async function listNotarizationMatters(
+  db: Kysely<Database>,
+  includeInactive: boolean,
+): Promise<NotarizationMatter[]> {
   let query = db.selectFrom('notarization_matters').selectAll();
   if (!includeInactive) query = query.where('active', '=', 1);
   return (await query.orderBy('position').execute()).map(toMatter);
 }
 
-export async function updateNotarizationMatter(db: Kysely<Database>, input: MatterUpdate, clock: Clock): Promise<NotarizationMatter> {
-  const found = await db.selectFrom('notarization_matters').select('code').where('code', '=', input.code).executeTakeFirst();
+export async function updateNotarizationMatter(
+  db: Kysely<Database>,
+  input: MatterUpdate,
+  clock: Clock,
+): Promise<NotarizationMatter> {
+  const found = await db
+    .selectFrom('notarization_matters')
+    .select('code')
+    .where('code', '=', input.code)
+    .executeTakeFirst();
   if (!found) throw new AppError('NOT_FOUND', '公证事项不存在', 'code');
   const clash = await db
     .selectFrom('notarization_matters')
@@ -49,6 +60,10 @@ export async function updateNotarizationMatter(db: Kysely<Database>, input: Matt
     })
     .where('code', '=', input.code)
     .execute();
-  const row = await db.selectFrom('notarization_matters').selectAll().where('code', '=', input.code).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('notarization_matters')
+    .selectAll()
+    .where('code', '=', input.code)
+    .executeTakeFirstOrThrow();
   return toMatter(row);
 }

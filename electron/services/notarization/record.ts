@@ -18,7 +18,11 @@ import { caseTimeline } from '../cases/timeline';
 
 /** The liaison point's checklist: the matter's materials, then the agent's papers. */
 function checklistOf(requiredMaterials: readonly string[], agent: NotarizationRequest['agent']): string[] {
-  const extra = !agent ? [] : agent.kind === '委托代理人' ? ['代理人身份证明', '授权委托书'] : ['代理人身份证明', '监护关系证明'];
+  const extra = !agent
+    ? []
+    : agent.kind === '委托代理人'
+      ? ['代理人身份证明', '授权委托书']
+      : ['代理人身份证明', '监护关系证明'];
   return [...new Set([...requiredMaterials, ...extra])];
 }
 
@@ -33,12 +37,20 @@ interface StoredCase {
   matter: NotarizationCase['matter'];
 }
 
-export async function loadCase(db: Kysely<Database>, id: number, field: string): Promise<StoredCase> {
+async function loadCase(db: Kysely<Database>, id: number, field: string): Promise<StoredCase> {
   const row = await db
     .selectFrom('cases')
     .innerJoin('notarization_requests as n', 'n.case_id', 'cases.id')
     .selectAll('n')
-    .select(['cases.id', 'cases.case_number', 'cases.status', 'cases.received_on', 'cases.received_by', 'cases.created_at', 'cases.updated_at'])
+    .select([
+      'cases.id',
+      'cases.case_number',
+      'cases.status',
+      'cases.received_on',
+      'cases.received_by',
+      'cases.created_at',
+      'cases.updated_at',
+    ])
     .where('cases.id', '=', id)
     .where('cases.kind', '=', 'notarization')
     .executeTakeFirst();
@@ -52,11 +64,22 @@ export async function loadCase(db: Kysely<Database>, id: number, field: string):
     .filter((p) => p.role === 'applicant')
     .map((p) =>
       p.party_kind === 'organisation'
-        ? { kind: 'organisation', name: p.name, creditCode: p.id_number, legalRepresentative: p.legal_representative ?? '', phone: p.phone }
+        ? {
+            kind: 'organisation',
+            name: p.name,
+            creditCode: p.id_number,
+            legalRepresentative: p.legal_representative ?? '',
+            phone: p.phone,
+          }
         : {
-            kind: 'person', name: p.name, sex: p.sex as '男' | '女', birthDate: p.birth_date,
-            idType: p.id_type as Extract<NotarizationApplicant, { kind: 'person' }>['idType'], idNumber: p.id_number,
-            address: p.residence, phone: p.phone,
+            kind: 'person',
+            name: p.name,
+            sex: p.sex as '男' | '女',
+            birthDate: p.birth_date,
+            idType: p.id_type as Extract<NotarizationApplicant, { kind: 'person' }>['idType'],
+            idNumber: p.id_number,
+            address: p.residence,
+            phone: p.phone,
           },
     );
   const agent = parties.find((p) => p.role === 'agent');
@@ -70,8 +93,11 @@ export async function loadCase(db: Kysely<Database>, id: number, field: string):
       applicants,
       agent: agent
         ? {
-            kind: agent.agent_kind as NonNullable<NotarizationRequest['agent']>['kind'], name: agent.name,
-            idNumber: agent.id_number, phone: agent.phone, powerOfAttorney: agent.power_of_attorney === 1,
+            kind: agent.agent_kind as NonNullable<NotarizationRequest['agent']>['kind'],
+            name: agent.name,
+            idNumber: agent.id_number,
+            phone: agent.phone,
+            powerOfAttorney: agent.power_of_attorney === 1,
           }
         : null,
       matterCode: row.matter_code,
@@ -115,8 +141,13 @@ export async function indexNotarization(db: Kysely<Database>, caseId: number): P
   const { request } = stored;
   const people = [...request.applicants, ...(request.agent ? [request.agent] : [])].flatMap(partyTerms);
   const body = [
-    stored.caseNumber, `${stored.matter.name}公证`, request.purpose, request.placeOfUse, ...people,
-    progress.forwarded?.notaryOffice ?? '', progress.certificate?.number ?? '',
+    stored.caseNumber,
+    `${stored.matter.name}公证`,
+    request.purpose,
+    request.placeOfUse,
+    ...people,
+    progress.forwarded?.notaryOffice ?? '',
+    progress.certificate?.number ?? '',
   ]
     .filter(Boolean)
     .join(' ');

@@ -6,7 +6,14 @@ import type { Database } from '../../../db/schema';
 import { addDays } from '../../../shared/calendar';
 import { localDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
-import { computeCounty, computeFigures, periodInfo, type CountyStatistics, type OfficeInput, type OfficeStatistics } from '../../../shared/statistics/compute';
+import {
+  computeCounty,
+  computeFigures,
+  periodInfo,
+  type CountyStatistics,
+  type OfficeInput,
+  type OfficeStatistics,
+} from '../../../shared/statistics/compute';
 import { FINISHED_STATUSES, kindOf } from '../../../shared/kinds';
 import { CASE_KINDS, type CaseKind } from '../../../shared/options';
 import type { CaseFacts } from '../../../shared/statistics/caseFacts';
@@ -37,23 +44,35 @@ export interface FactsQuery {
 
 function requirePeriod(key: string): Period {
   const period = parsePeriod(key);
-  if (!period) throw new AppError('VALIDATION', '统计期间：应为年月（2026-10）、季度（2026-Q4）或年度（2026）', 'period');
+  if (!period)
+    throw new AppError('VALIDATION', '统计期间：应为年月（2026-10）、季度（2026-Q4）或年度（2026）', 'period');
   return period;
 }
 
 /** Every case of the office (or those that can count in `within`) as CaseFacts, oldest first. */
-export async function officeCaseFacts(db: Kysely<Database>, { asOf, within, casesPerBatch = 1000 }: FactsQuery): Promise<CaseFacts[]> {
+export async function officeCaseFacts(
+  db: Kysely<Database>,
+  { asOf, within, casesPerBatch = 1000 }: FactsQuery,
+): Promise<CaseFacts[]> {
   const office = await requireOffice(db);
   const selected = () => {
     const all = db.selectFrom('cases');
     if (!within) return all;
     const since = addDays(within.from, -PAYMENT_LAG_DAYS);
-    return all.where('cases.received_on', '<=', within.to).where((eb) =>
-      eb.or([
-        eb('cases.status', 'not in', FINISHED_STATUSES),
-        eb.exists(eb.selectFrom('case_actions').select('case_actions.id').whereRef('case_actions.case_id', '=', 'cases.id').where('case_actions.acted_on', '>=', since)),
-      ]),
-    );
+    return all
+      .where('cases.received_on', '<=', within.to)
+      .where((eb) =>
+        eb.or([
+          eb('cases.status', 'not in', FINISHED_STATUSES),
+          eb.exists(
+            eb
+              .selectFrom('case_actions')
+              .select('case_actions.id')
+              .whereRef('case_actions.case_id', '=', 'cases.id')
+              .where('case_actions.acted_on', '>=', since),
+          ),
+        ]),
+      );
   };
   const all = await selected()
     .select(['cases.id', 'cases.kind', 'cases.case_number', 'cases.status', 'cases.received_on'])
@@ -66,23 +85,39 @@ export async function officeCaseFacts(db: Kysely<Database>, { asOf, within, case
     const cases = all.slice(at, at + casesPerBatch);
     const ids = cases.map((c) => c.id);
     const [actions, dossierOverrides, ...kindRows] = await Promise.all([
-      db.selectFrom('case_actions').select(['id', 'case_id', 'action', 'acted_on', 'data', 'from_status', 'to_status']).where('case_id', 'in', ids).orderBy('case_id').orderBy('id').execute(),
+      db
+        .selectFrom('case_actions')
+        .select(['id', 'case_id', 'action', 'acted_on', 'data', 'from_status', 'to_status'])
+        .where('case_id', 'in', ids)
+        .orderBy('case_id')
+        .orderBy('id')
+        .execute(),
       db.selectFrom('dossier_overrides').select(['case_id', 'action']).where('case_id', 'in', ids).execute(),
       ...CASE_KINDS.map(async (k) => [...(await detailsOf(db, kindOf(k), ids)).values()] as { case_id: number }[]),
     ]);
-    const details = Object.fromEntries(CASE_KINDS.map((k, i) => [k, kindRows[i]!])) as Record<CaseKind, { case_id: number }[]>;
+    const details = Object.fromEntries(CASE_KINDS.map((k, i) => [k, kindRows[i]!])) as Record<
+      CaseKind,
+      { case_id: number }[]
+    >;
     facts.push(...caseFactsFromRows(office.officeCode, { cases, actions, details, dossierOverrides }, asOf, table));
   }
   return facts;
 }
 
 /** The office's report for a period (2026-10, 2026-Q4, 2026): what the page shows and the package carries. */
-export async function officeStatistics(db: Kysely<Database>, periodKey: string, asOf = localDate()): Promise<OfficeStatistics> {
+export async function officeStatistics(
+  db: Kysely<Database>,
+  periodKey: string,
+  asOf = localDate(),
+): Promise<OfficeStatistics> {
   const period = requirePeriod(periodKey);
   const office = await requireOffice(db);
   const facts = await officeCaseFacts(db, { asOf, within: period.yearToDate });
   return {
-    period: periodInfo(period), office: { code: office.officeCode, name: office.name }, asOf, caseCount: facts.length,
+    period: periodInfo(period),
+    office: { code: office.officeCode, name: office.name },
+    asOf,
+    caseCount: facts.length,
     ...computeFigures(facts, period),
   };
 }
@@ -95,4 +130,3 @@ export function countyStatistics(
 ): CountyStatistics {
   return computeCounty(offices, requirePeriod(periodKey), { countyName, today });
 }
-

@@ -24,12 +24,24 @@ export async function reportTemplate(db: Kysely<Database>): Promise<StoredTempla
 }
 
 /** Saves a template (already checked by the channel's schema), or goes back to the default with null. */
-export async function setReportTemplate(db: Kysely<Database>, template: ReportTemplate | null, { user, clock }: { user: SessionUser; clock: Clock }): Promise<StoredTemplate> {
+export async function setReportTemplate(
+  db: Kysely<Database>,
+  template: ReportTemplate | null,
+  { user, clock }: { user: SessionUser; clock: Clock },
+): Promise<StoredTemplate> {
   if (template === null) {
     await db.deleteFrom('statistics_template').where('id', '=', 1).execute();
   } else {
-    const values = { template: JSON.stringify(template), updated_by: user.displayName, updated_at: clock.now().toISOString() };
-    await db.insertInto('statistics_template').values({ id: 1, ...values }).onConflict((oc) => oc.column('id').doUpdateSet(values)).execute();
+    const values = {
+      template: JSON.stringify(template),
+      updated_by: user.displayName,
+      updated_at: clock.now().toISOString(),
+    };
+    await db
+      .insertInto('statistics_template')
+      .values({ id: 1, ...values })
+      .onConflict((oc) => oc.column('id').doUpdateSet(values))
+      .execute();
   }
   return reportTemplate(db);
 }

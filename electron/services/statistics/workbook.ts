@@ -7,10 +7,14 @@ import { formatChineseDate } from '../../../shared/dates';
 import type { CountyStatistics, FigureRow, OfficeStatistics } from '../../../shared/statistics/compute';
 import { displayValue, sheetLines, type ReportTemplate, type SheetLine } from '../../../shared/statistics/template';
 
-export type WorkbookReport = { scope: 'office'; office: OfficeStatistics } | { scope: 'county'; county: CountyStatistics };
+export type WorkbookReport =
+  { scope: 'office'; office: OfficeStatistics } | { scope: 'county'; county: CountyStatistics };
 
 const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' },
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
 };
 const FONT = 'SimSun';
 
@@ -62,7 +66,8 @@ function bodyRow(ws: ExcelJS.Worksheet, values: (string | number)[], formats: (s
   });
 }
 
-const periodText = (p: { label: string; from: string; to: string }) => `统计期间：${p.label}（${formatChineseDate(p.from)}至${formatChineseDate(p.to)}）`;
+const periodText = (p: { label: string; from: string; to: string }) =>
+  `统计期间：${p.label}（${formatChineseDate(p.from)}至${formatChineseDate(p.to)}）`;
 
 function officeSheet(ws: ExcelJS.Worksheet, heading: string, report: OfficeStatistics, lines: SheetLine[]): void {
   const byKey = new Map(report.rows.map((r) => [r.key, r]));
@@ -73,7 +78,16 @@ function officeSheet(ws: ExcelJS.Worksheet, heading: string, report: OfficeStati
   for (const line of lines) {
     const r = byKey.get(line.key);
     const fmt = numberFormat(line);
-    bodyRow(ws, [line.level === 1 ? `　其中：${line.label}` : line.label, unitLabel(line), displayValue(line.unit, r?.period ?? null), displayValue(line.unit, r?.yearToDate ?? null)], [null, null, fmt, fmt]);
+    bodyRow(
+      ws,
+      [
+        line.level === 1 ? `　其中：${line.label}` : line.label,
+        unitLabel(line),
+        displayValue(line.unit, r?.period ?? null),
+        displayValue(line.unit, r?.yearToDate ?? null),
+      ],
+      [null, null, fmt, fmt],
+    );
   }
   ws.getColumn(1).width = 36;
   ws.getColumn(2).width = 8;
@@ -82,7 +96,7 @@ function officeSheet(ws: ExcelJS.Worksheet, heading: string, report: OfficeStati
 }
 
 /** A county sheet's column heading for a line: 受理纠纷（件）, 受理纠纷按纠纷类型：婚姻纠纷（件）. */
-export function countyColumnLabel(line: SheetLine, parentLabel: string): string {
+function countyColumnLabel(line: SheetLine, parentLabel: string): string {
   return `${line.level === 1 ? `${parentLabel}：${line.label}` : line.label}（${line.unit}）`;
 }
 
@@ -92,7 +106,10 @@ function countySheet(ws: ExcelJS.Worksheet, heading: string, report: CountyStati
   info(ws, `填报单位：${report.county.name}`, width);
   info(ws, `${periodText(report.period)}　制表日期：${formatChineseDate(report.asOf)}`, width);
   const columns = countyColumns(lines);
-  for (const [which, word] of [['period', '本期'], ['yearToDate', '本年累计']] as const) {
+  for (const [which, word] of [
+    ['period', '本期'],
+    ['yearToDate', '本年累计'],
+  ] as const) {
     const label = ws.addRow([word]);
     label.getCell(1).font = { name: FONT, size: 12, bold: true };
     header(ws, ['司法所', ...columns]);
@@ -122,7 +139,8 @@ function lateSheet(ws: ExcelJS.Worksheet, report: CountyStatistics): void {
   title(ws, '逾期未报送数据的司法所', 3);
   info(ws, report.lateRule, 3);
   header(ws, ['司法所', '编号', '最近报送月份']);
-  for (const o of report.lateOffices) bodyRow(ws, [o.name, o.code, o.lastExportedMonth ?? '从未报送'], [null, null, null]);
+  for (const o of report.lateOffices)
+    bodyRow(ws, [o.name, o.code, o.lastExportedMonth ?? '从未报送'], [null, null, null]);
   if (report.lateOffices.length === 0) bodyRow(ws, ['无', '', ''], [null, null, null]);
   ws.getColumn(1).width = 24;
   ws.getColumn(2).width = 12;
@@ -137,9 +155,19 @@ export async function statisticsWorkbook(report: WorkbookReport, template: Repor
   const wb = new Excel.Workbook();
   wb.creator = 'CaseDesk';
   // Fixed, so the same report gives the same file.
-  wb.created = wb.modified = new Date(`${report.scope === 'office' ? report.office.asOf : report.county.asOf}T00:00:00Z`);
+  wb.created = wb.modified = new Date(
+    `${report.scope === 'office' ? report.office.asOf : report.county.asOf}T00:00:00Z`,
+  );
   for (const sheet of template.sheets) {
-    const ws = wb.addWorksheet(sheet.name, { pageSetup: { paperSize: 9, orientation: report.scope === 'office' ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    const ws = wb.addWorksheet(sheet.name, {
+      pageSetup: {
+        paperSize: 9,
+        orientation: report.scope === 'office' ? 'portrait' : 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      },
+    });
     const heading = `${template.title}（${sheet.name}）`;
     if (report.scope === 'office') officeSheet(ws, heading, report.office, sheetLines(sheet, report.office.rows));
     else countySheet(ws, heading, report.county, sheetLines(sheet, report.county.total.rows));

@@ -3,10 +3,14 @@ import { listCases, type CaseListQuery } from '../../../electron/services/cases/
 import { maskIdNumber } from '../../../shared/identity';
 import type { Measurement } from '../measurement';
 
-export const LIST_PAGE_SIZE = 50;
+const LIST_PAGE_SIZE = 50;
 
 /** The page listCases returns, read with hand-written statements (the query the service builds). */
-export function rawCaseList(sqlite: import('better-sqlite3-multiple-ciphers').Database, filter: string, order: 'asc' | 'desc') {
+export function rawCaseList(
+  sqlite: import('better-sqlite3-multiple-ciphers').Database,
+  filter: string,
+  order: 'asc' | 'desc',
+) {
   const where = `FROM cases WHERE ${filter}`;
   const count = sqlite.prepare(`SELECT count(*) AS total ${where}`).pluck();
   const page = sqlite.prepare(
@@ -18,21 +22,43 @@ export function rawCaseList(sqlite: import('better-sqlite3-multiple-ciphers').Da
   );
   return (params: unknown[]) => {
     const total = count.get(...params) as number;
-    const rows = (page.all(...params, LIST_PAGE_SIZE) as { id: number; applicant_id: string | null; applicant_name: string | null }[]).map((r) => ({
-      ...r, applicant_name: r.applicant_name ?? '', applicant_id: r.applicant_id ? maskIdNumber(r.applicant_id) : '',
+    const rows = (
+      page.all(...params, LIST_PAGE_SIZE) as {
+        id: number;
+        applicant_id: string | null;
+        applicant_name: string | null;
+      }[]
+    ).map((r) => ({
+      ...r,
+      applicant_name: r.applicant_name ?? '',
+      applicant_id: r.applicant_id ? maskIdNumber(r.applicant_id) : '',
     }));
     return { total, rows };
   };
 }
 
 export function listQuery(query: Partial<CaseListQuery>): CaseListQuery {
-  return { kind: null, status: null, query: '', page: 1, pageSize: LIST_PAGE_SIZE, sortBy: 'receivedOn', sortOrder: 'desc', ...query };
+  return {
+    kind: null,
+    status: null,
+    query: '',
+    page: 1,
+    pageSize: LIST_PAGE_SIZE,
+    sortBy: 'receivedOn',
+    sortOrder: 'desc',
+    ...query,
+  };
 }
 
 /** Checks that the floor returns what the service returns (the same work, not a shortcut). */
-export function sameIds(what: string, app: { total: number; rows: { id: number }[] }, raw: { total: number; rows: { id: number }[] }): void {
+export function sameIds(
+  what: string,
+  app: { total: number; rows: { id: number }[] },
+  raw: { total: number; rows: { id: number }[] },
+): void {
   const ids = (p: { rows: { id: number }[] }) => p.rows.map((r) => r.id).join(',');
-  if (app.total !== raw.total || ids(app) !== ids(raw)) throw new Error(`${what}: the raw statements do not return what the service returns`);
+  if (app.total !== raw.total || ids(app) !== ids(raw))
+    throw new Error(`${what}: the raw statements do not return what the service returns`);
 }
 
 export const caseListPage: Measurement = {

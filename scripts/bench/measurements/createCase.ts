@@ -25,15 +25,19 @@ function applications(office: Office, count: number, until: string): ChannelInpu
 
 /** The service's writes as plain statements, prepared once; the audit chain as db/auditLog.ts makes it. */
 function rawRegistration(sqlite: BetterSqlite3.Database, prefix: string, at: () => string) {
-  const counter = sqlite.prepare(
-    `INSERT INTO case_number_counters (kind, year, last_seq) VALUES ('legal_aid', ?, 1)
+  const counter = sqlite
+    .prepare(
+      `INSERT INTO case_number_counters (kind, year, last_seq) VALUES ('legal_aid', ?, 1)
      ON CONFLICT (kind, year) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq`,
-  ).pluck();
+    )
+    .pluck();
   const office = sqlite.prepare('SELECT case_number_prefix FROM office LIMIT 1').pluck();
-  const insertCase = sqlite.prepare(
-    `INSERT INTO cases (kind, case_number, case_year, case_seq, status, title, received_on, received_by, created_at, updated_at)
+  const insertCase = sqlite
+    .prepare(
+      `INSERT INTO cases (kind, case_number, case_year, case_seq, status, title, received_on, received_by, created_at, updated_at)
      VALUES ('legal_aid', ?, ?, ?, 'received', ?, ?, ?, ?, ?) RETURNING id`,
-  ).pluck();
+    )
+    .pluck();
   const insertParty = sqlite.prepare(
     `INSERT INTO parties (case_id, role, position, name, sex, ethnicity, birth_date, id_type, id_number, household_address,
                           residence, phone, employer, relation, lacks_capacity)
@@ -69,25 +73,78 @@ function rawRegistration(sqlite: BetterSqlite3.Database, prefix: string, at: () 
     const seq = counter.get(year) as number;
     const caseNumber = formatCaseNumber(prefix, 'legal_aid', year, seq);
     const id = insertCase.get(caseNumber, year, seq, app.matter, app.receivedOn, app.receivedBy, now, now) as number;
-    const blank = { sex: '', ethnicity: '', birth_date: '', id_type: '', id_number: '', household_address: '', residence: '', phone: '', employer: '', relation: '', lacks_capacity: 0 };
+    const blank = {
+      sex: '',
+      ethnicity: '',
+      birth_date: '',
+      id_type: '',
+      id_number: '',
+      household_address: '',
+      residence: '',
+      phone: '',
+      employer: '',
+      relation: '',
+      lacks_capacity: 0,
+    };
     const a = app.applicant;
     insertParty.run({
-      ...blank, case_id: id, role: 'applicant', position: 0, name: a.name, sex: a.sex, ethnicity: a.ethnicity, birth_date: a.birthDate,
-      id_type: a.idType, id_number: a.idNumber, household_address: a.householdAddress, residence: a.residence, phone: a.phone,
-      employer: a.employer, lacks_capacity: a.lacksCapacity ? 1 : 0,
+      ...blank,
+      case_id: id,
+      role: 'applicant',
+      position: 0,
+      name: a.name,
+      sex: a.sex,
+      ethnicity: a.ethnicity,
+      birth_date: a.birthDate,
+      id_type: a.idType,
+      id_number: a.idNumber,
+      household_address: a.householdAddress,
+      residence: a.residence,
+      phone: a.phone,
+      employer: a.employer,
+      lacks_capacity: a.lacksCapacity ? 1 : 0,
     });
     if (app.agent) {
-      insertParty.run({ ...blank, case_id: id, role: 'agent', position: 0, name: app.agent.name, relation: app.agent.relation, id_type: '居民身份证', id_number: app.agent.idNumber, phone: app.agent.phone });
+      insertParty.run({
+        ...blank,
+        case_id: id,
+        role: 'agent',
+        position: 0,
+        name: app.agent.name,
+        relation: app.agent.relation,
+        id_type: '居民身份证',
+        id_number: app.agent.idNumber,
+        phone: app.agent.phone,
+      });
     }
-    app.opposingParties.forEach((p, i) => insertParty.run({ ...blank, case_id: id, role: 'opposing', position: i, name: p.name, id_number: p.idNumber }));
+    app.opposingParties.forEach((p, i) =>
+      insertParty.run({ ...blank, case_id: id, role: 'opposing', position: i, name: p.name, id_number: p.idNumber }),
+    );
     insertDetails.run(
-      id, app.category, app.serviceForm, app.matter, app.proceedingStage, app.handlingAuthority, app.facts, JSON.stringify(app.applicantGroups),
-      app.finance.householdSize, app.finance.monthlyIncomePerCapitaFen, app.finance.basis, app.finance.exemptReason,
+      id,
+      app.category,
+      app.serviceForm,
+      app.matter,
+      app.proceedingStage,
+      app.handlingAuthority,
+      app.facts,
+      JSON.stringify(app.applicantGroups),
+      app.finance.householdSize,
+      app.finance.monthlyIncomePerCapitaFen,
+      app.finance.basis,
+      app.finance.exemptReason,
     );
     insertAction.run(id, app.receivedOn, app.receivedBy, now);
     const people = [app.applicant, ...(app.agent ? [app.agent] : []), ...app.opposingParties];
-    const body = [caseNumber, app.matter, ...people.flatMap((p) => [p.name, p.idNumber, 'phone' in p ? p.phone : '']), app.handlingAuthority, app.facts]
-      .filter(Boolean).join(' ');
+    const body = [
+      caseNumber,
+      app.matter,
+      ...people.flatMap((p) => [p.name, p.idNumber, 'phone' in p ? p.phone : '']),
+      app.handlingAuthority,
+      app.facts,
+    ]
+      .filter(Boolean)
+      .join(' ');
     if (oldText.get(id)) throw new Error('a new case cannot have a search entry');
     insertText.run(id, body);
     insertTrigram.run(id, body);
@@ -96,7 +153,18 @@ function rawRegistration(sqlite: BetterSqlite3.Database, prefix: string, at: () 
     let prevHash = last?.hash ?? GENESIS_HASH;
     let entrySeq = last?.seq ?? 0;
     for (const p of pending.all() as Pending[]) {
-      const content = { seq: ++entrySeq, at: now, userId: null, username: 'system', channel: 'legalAid.create', tableName: p.table_name, rowKey: p.row_key, op: p.op, before: p.before, after: p.after };
+      const content = {
+        seq: ++entrySeq,
+        at: now,
+        userId: null,
+        username: 'system',
+        channel: 'legalAid.create',
+        tableName: p.table_name,
+        rowKey: p.row_key,
+        op: p.op,
+        before: p.before,
+        after: p.after,
+      };
       const hash = entryHash(sha256Hex, prevHash, content);
       insertEntry.run(entrySeq, now, p.table_name, p.row_key, p.op, p.before, p.after, prevHash, hash);
       prevHash = hash;

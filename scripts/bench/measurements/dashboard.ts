@@ -5,7 +5,12 @@ import { holidayTableOf } from '../../../electron/services/calendar/holidayCalen
 import { deadlineDashboard } from '../../../electron/services/cases/dashboard';
 import { caseFactsOf } from '../../../electron/services/cases/facts';
 import { addDays } from '../../../shared/calendar';
-import { DONE_LATE_WINDOW_DAYS, sortDashboard, type Dashboard, type DashboardItem } from '../../../shared/cases/dashboard';
+import {
+  DONE_LATE_WINDOW_DAYS,
+  sortDashboard,
+  type Dashboard,
+  type DashboardItem,
+} from '../../../shared/cases/dashboard';
 import { ALL_KINDS, FINISHED_STATUSES as FINISHED, kindOf } from '../../../shared/kinds';
 import type { Measurement } from '../measurement';
 
@@ -28,8 +33,15 @@ async function dashboardCaseByCase(db: Kysely<Database>, today: string): Promise
     for (const d of kindOf(c.kind).deadlinesOf(facts, today, { table })) {
       if (d.status === null) continue;
       items.push({
-        caseId: c.id, kind: c.kind, caseNumber: c.case_number, limit: d.label, due: d.due, doneOn: d.doneOn, status: d.status,
-        provisional: d.provisional, paused: d.paused ?? false,
+        caseId: c.id,
+        kind: c.kind,
+        caseNumber: c.case_number,
+        limit: d.label,
+        due: d.due,
+        doneOn: d.doneOn,
+        status: d.status,
+        provisional: d.provisional,
+        paused: d.paused ?? false,
       });
     }
   }
@@ -48,9 +60,13 @@ export const dashboard: Measurement = {
     const params = [...FINISHED, since];
     // The floor: the rows the dashboard's deadlines are computed from (the cases, their kinds' rows, their
     // timelines), read in a set query each; the deadline arithmetic itself is left out.
-    const cases = home.store.sqlite.prepare(`SELECT id, kind, case_number, status, received_on FROM cases WHERE ${which} ORDER BY id`);
+    const cases = home.store.sqlite.prepare(
+      `SELECT id, kind, case_number, status, received_on FROM cases WHERE ${which} ORDER BY id`,
+    );
     const details = ALL_KINDS.map(({ detail }) =>
-      home.store.sqlite.prepare(`SELECT case_id, ${detail.columns.join(', ')} FROM ${detail.table} WHERE case_id IN (SELECT id FROM cases WHERE ${which})`),
+      home.store.sqlite.prepare(
+        `SELECT case_id, ${detail.columns.join(', ')} FROM ${detail.table} WHERE case_id IN (SELECT id FROM cases WHERE ${which})`,
+      ),
     );
     const timelines = home.store.sqlite.prepare(
       `SELECT * FROM case_actions WHERE case_id IN (SELECT id FROM cases WHERE ${which}) ORDER BY case_id, id`,

@@ -41,7 +41,13 @@ function rawCompleteness(sqlite: BetterSqlite3.Database, which: 'open' | 'one') 
   };
   return (caseId?: number) => {
     const version = ruleSet.get() as number;
-    const rows = (which === 'open' ? checks.all() : checks.all(caseId)) as { id: number; status: string; rule_set_version: number | null; missing_count: number | null; missing: string | null }[];
+    const rows = (which === 'open' ? checks.all() : checks.all(caseId)) as {
+      id: number;
+      status: string;
+      rule_set_version: number | null;
+      missing_count: number | null;
+      missing: string | null;
+    }[];
     const unchecked: number[] = [];
     for (const r of rows) {
       const current = r.rule_set_version !== null && (r.rule_set_version === version || r.status === 'archived');
@@ -62,7 +68,10 @@ export const dossierOne: Measurement = {
   target: {},
   async prepare({ home }) {
     const sqlite = home.store.sqlite;
-    const open = sqlite.prepare("SELECT id FROM cases WHERE status != 'archived' ORDER BY id").pluck().all() as number[];
+    const open = sqlite
+      .prepare("SELECT id FROM cases WHERE status != 'archived' ORDER BY id")
+      .pluck()
+      .all() as number[];
     const caseId = open[Math.floor(open.length / 2)];
     if (caseId === undefined) throw new Error('the bench data has no open case');
     const raw = rawCompleteness(sqlite, 'one');

@@ -11,7 +11,15 @@ import { applyKey } from '../../../db/dataKey';
 import { openBackend, type Backend } from '../../../electron/backend';
 import { BENCH_KEY, benchKeys } from '../benchKey';
 import { fixedClock } from '../../../electron/services/system/clock';
-import { contentKeyFor, partOfBytes, plaintextChunks, sealPackageStream, verifyPackage, withPackageFile, type PartSource } from '../../../electron/services/exchange/container';
+import {
+  contentKeyFor,
+  partOfBytes,
+  plaintextChunks,
+  sealPackageStream,
+  verifyPackage,
+  withPackageFile,
+  type PartSource,
+} from '../../../electron/services/exchange/container';
 import { loadKeys, parsePublicKey, type KeyPairs } from '../../../electron/services/exchange/keys';
 import { createApi } from '../../../shared/client';
 import type { Channel, ChannelInput } from '../../../shared/contract';
@@ -24,7 +32,13 @@ const CALLER = 'bench';
 
 /** A backend on `file` as the app opens it, signed in like the CLI, its clock at the data's last day. */
 function open(file: string, today: string): Backend {
-  const backend = openBackend({ dataFile: file, shell: 'preview', keys: benchKeys(), clock: fixedClock(`${today}T10:00:00+08:00`), log: () => {} });
+  const backend = openBackend({
+    dataFile: file,
+    shell: 'preview',
+    keys: benchKeys(),
+    clock: fixedClock(`${today}T10:00:00+08:00`),
+    log: () => {},
+  });
   backend.sessions.signInSystem(CALLER);
   return backend;
 }
@@ -48,7 +62,13 @@ async function bureauStore(workDir: string, today: string): Promise<{ file: stri
   const file = path.join(dir, 'bureau.sqlite');
   const bureau = open(file, today);
   try {
-    await call(bureau, 'office.setup', { name: '长沙县司法局', divisionCode: '430121', officeNumber: '00', bureauName: '长沙县司法局', caseNumberPrefix: '长沙' });
+    await call(bureau, 'office.setup', {
+      name: '长沙县司法局',
+      divisionCode: '430121',
+      officeNumber: '00',
+      bureauName: '长沙县司法局',
+      caseNumberPrefix: '长沙',
+    });
     const status = (await call(bureau, 'exchange.setMode', { mode: 'bureau' })) as ExchangeStatus;
     return { file, status };
   } finally {
@@ -64,9 +84,17 @@ function rawExport(sqlite: BetterSqlite3.Database) {
        AND c.seq = (SELECT max(d.seq) FROM change_log AS d WHERE d.table_name = c.table_name AND d.row_key = c.row_key AND d.seq <= ?)
      ORDER BY c.seq`,
   );
-  const office = sqlite.prepare('SELECT name, division_code, office_number, bureau_name, bureau_public_key FROM office WHERE id = 1');
+  const office = sqlite.prepare(
+    'SELECT name, division_code, office_number, bureau_name, bureau_public_key FROM office WHERE id = 1',
+  );
   return (range: { afterSeq: number; upToSeq: number; period: string; sequence: number }, keys: KeyPairs) => {
-    const o = office.get() as { name: string; division_code: string; office_number: string; bureau_name: string; bureau_public_key: string };
+    const o = office.get() as {
+      name: string;
+      division_code: string;
+      office_number: string;
+      bureau_name: string;
+      bureau_public_key: string;
+    };
     // Rows spilled to a scratch file as they stream and sealed from it, as the app does, so the floor holds no
     // more of the package than the app.
     const rowsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-bench-export-')), 'rows.ndjson');
@@ -75,12 +103,18 @@ function rawExport(sqlite: BetterSqlite3.Database) {
     let length = 0;
     const flush = () => {
       const bytes = Buffer.from(pending, 'utf8');
-      for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at);
+      for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at);
       length += bytes.length;
       pending = '';
     };
     const counts: Record<string, { rows: number; tombstones: number }> = {};
-    for (const c of changes.iterate(range.afterSeq, range.upToSeq, range.upToSeq) as Iterable<{ seq: number; table_name: string; row_key: string; op: string; data: string | null }>) {
+    for (const c of changes.iterate(range.afterSeq, range.upToSeq, range.upToSeq) as Iterable<{
+      seq: number;
+      table_name: string;
+      row_key: string;
+      op: string;
+      data: string | null;
+    }>) {
       if (!(c.table_name in EXPORTED_TABLES)) continue;
       const count = (counts[c.table_name] ??= { rows: 0, tombstones: 0 });
       const head = `{"t":${JSON.stringify(c.table_name)},"k":${JSON.stringify(c.row_key)},"s":${c.seq}`;
@@ -101,7 +135,7 @@ function rawExport(sqlite: BetterSqlite3.Database) {
       *chunks() {
         const read = fs.openSync(rowsFile, 'r');
         try {
-          for (let at = 0; at < length; ) {
+          for (let at = 0; at < length;) {
             const chunk = Buffer.allocUnsafe(Math.min(1 << 20, length - at));
             at += fs.readSync(read, chunk, 0, chunk.length, at);
             yield chunk;
@@ -113,12 +147,24 @@ function rawExport(sqlite: BetterSqlite3.Database) {
     };
     const content = [rows, partOfBytes('statistics.json', Buffer.from('{}', 'utf8'))];
     const manifest = {
-      format: 'casedesk-package', formatVersion: 1, kind: 'office-data',
+      format: 'casedesk-package',
+      formatVersion: 1,
+      kind: 'office-data',
       office: { code: `${o.division_code}${o.office_number}`, name: o.name, bureauName: o.bureau_name },
-      period: range.period, sequence: range.sequence, changes: { after: range.afterSeq, upTo: range.upToSeq },
-      createdAt: new Date().toISOString(), appVersion: 'bench', counts, auditHead: { seq: 0, hash: '' },
+      period: range.period,
+      sequence: range.sequence,
+      changes: { after: range.afterSeq, upTo: range.upToSeq },
+      createdAt: new Date().toISOString(),
+      appVersion: 'bench',
+      counts,
+      auditHead: { seq: 0, hash: '' },
     };
-    const sealed = sealPackageStream(manifest as Parameters<typeof sealPackageStream>[0], content, keys, parsePublicKey(o.bureau_public_key));
+    const sealed = sealPackageStream(
+      manifest as Parameters<typeof sealPackageStream>[0],
+      content,
+      keys,
+      parsePublicKey(o.bureau_public_key),
+    );
     let bytes = 0;
     for (const chunk of sealed.chunks()) bytes += chunk.length;
     fs.rmSync(path.dirname(rowsFile), { recursive: true, force: true });
@@ -132,7 +178,12 @@ interface ExportSetup {
 }
 
 /** An office's copy made ready to export: the bureau's key set, its own key pair made. */
-async function readyOffice(context: BenchContext, source: string, file: string, bureauKey: string): Promise<{ backend: Backend; status: ExchangeStatus }> {
+async function readyOffice(
+  context: BenchContext,
+  source: string,
+  file: string,
+  bureauKey: string,
+): Promise<{ backend: Backend; status: ExchangeStatus }> {
   copyFresh(source, file);
   const backend = open(file, context.today);
   await call(backend, 'exchange.setBureauKey', { publicKey: bureauKey });
@@ -171,10 +222,15 @@ export const exportFull: Measurement = {
           return;
         }
         await setup.office?.close();
-        setup.office = (await readyOffice(context, context.dataset.offices[0]!.file, file, bureau.status.publicKey!)).backend;
+        setup.office = (
+          await readyOffice(context, context.dataset.offices[0]!.file, file, bureau.status.publicKey!)
+        ).backend;
       },
       async app() {
-        last = (await call(setup.office!, 'exchange.export', { period: context.today.slice(0, 7), folder: path.join(context.workDir, 'exports') })) as ExportResult;
+        last = (await call(setup.office!, 'exchange.export', {
+          period: context.today.slice(0, 7),
+          folder: path.join(context.workDir, 'exports'),
+        })) as ExportResult;
         return last;
       },
       raw: () => raw!(last!, keys!),
@@ -182,7 +238,9 @@ export const exportFull: Measurement = {
         await setup.office?.close();
       },
       get note() {
-        return last ? `${last.rowCount} rows, ${(fs.statSync(last.file).size / 1048576).toFixed(1)} MB package` : undefined;
+        return last
+          ? `${last.rowCount} rows, ${(fs.statSync(last.file).size / 1048576).toFixed(1)} MB package`
+          : undefined;
       },
     };
   },
@@ -210,10 +268,14 @@ export const exportMonth: Measurement = {
     const raw = rawExport(backend.store.sqlite);
     return {
       async before(run, side) {
-        if (side === 'app') await makeDemoCases(api, { count: perMonth, seed: 7000 + run, until: context.today, years: 1 / 12 });
+        if (side === 'app')
+          await makeDemoCases(api, { count: perMonth, seed: 7000 + run, until: context.today, years: 1 / 12 });
       },
       async app() {
-        const made = (await call(backend, 'exchange.export', { period: context.today.slice(0, 7), folder })) as ExportResult;
+        const made = (await call(backend, 'exchange.export', {
+          period: context.today.slice(0, 7),
+          folder,
+        })) as ExportResult;
         exports.push(made);
         return made;
       },
@@ -229,11 +291,13 @@ export const exportMonth: Measurement = {
 
 /** The import's reading and writing as plain statements: verify, decrypt, parse and hash each row, insert. */
 function rawImport(sqlite: BetterSqlite3.Database, keys: KeyPairs) {
-  const insertImport = sqlite.prepare(
-    `INSERT INTO bureau_imports (office_code, sequence, period, after_seq, up_to_seq, created_at, app_version, audit_head_seq, audit_head_hash,
+  const insertImport = sqlite
+    .prepare(
+      `INSERT INTO bureau_imports (office_code, sequence, period, after_seq, up_to_seq, created_at, app_version, audit_head_seq, audit_head_hash,
                                  statistics, row_count, content_hash, file_sha256, file_name, imported_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-  ).pluck();
+    )
+    .pluck();
   const insertRow = sqlite.prepare(
     `INSERT INTO bureau_rows (office_code, table_name, row_key, seq, deleted, data, data_hash, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (office_code, table_name, row_key) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted, data = excluded.data,
@@ -241,7 +305,8 @@ function rawImport(sqlite: BetterSqlite3.Database, keys: KeyPairs) {
   );
   // The same one-shot hash as the app (crypto.hash, Node ≥ 20.12): the floor is the fastest this stack does it.
   const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
-  const hash = (text: string) => (oneShot ? oneShot('sha256', text) : crypto.createHash('sha256').update(text).digest('hex'));
+  const hash = (text: string) =>
+    oneShot ? oneShot('sha256', text) : crypto.createHash('sha256').update(text).digest('hex');
   return sqlite.transaction((files: string[]) => {
     let rows = 0;
     for (const file of files) {
@@ -256,8 +321,21 @@ function rawImport(sqlite: BetterSqlite3.Database, keys: KeyPairs) {
         const statistics = Buffer.concat([...plaintextChunks(opened, 1, key)]);
         const at = new Date().toISOString();
         const importId = insertImport.get(
-          m.office.code, m.sequence, m.period, m.changes.after, m.changes.upTo, m.createdAt, m.appVersion, m.auditHead.seq, m.auditHead.hash,
-          statistics.toString('utf8'), 0, m.contentHash, opened.fileSha256, path.basename(file), at,
+          m.office.code,
+          m.sequence,
+          m.period,
+          m.changes.after,
+          m.changes.upTo,
+          m.createdAt,
+          m.appVersion,
+          m.auditHead.seq,
+          m.auditHead.hash,
+          statistics.toString('utf8'),
+          0,
+          m.contentHash,
+          opened.fileSha256,
+          path.basename(file),
+          at,
         );
         const content = crypto.createHash('sha256');
         const partHead = (name: string, length: number) => {
@@ -272,9 +350,23 @@ function rawImport(sqlite: BetterSqlite3.Database, keys: KeyPairs) {
           const bytes: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
           let from = 0;
           for (let nl = bytes.indexOf(10, from); nl !== -1; nl = bytes.indexOf(10, from)) {
-            const row = JSON.parse(bytes.toString('utf8', from, nl)) as { t: string; k: string; s: number; d?: unknown };
+            const row = JSON.parse(bytes.toString('utf8', from, nl)) as {
+              t: string;
+              k: string;
+              s: number;
+              d?: unknown;
+            };
             const json = row.d ? JSON.stringify(row.d) : null;
-            insertRow.run(m.office.code, row.t, row.k, row.s, json === null ? 1 : 0, json, json === null ? 'tombstone' : hash(json), importId);
+            insertRow.run(
+              m.office.code,
+              row.t,
+              row.k,
+              row.s,
+              json === null ? 1 : 0,
+              json,
+              json === null ? 'tombstone' : hash(json),
+              importId,
+            );
             rows++;
             from = nl + 1;
           }
@@ -291,7 +383,7 @@ function rawImport(sqlite: BetterSqlite3.Database, keys: KeyPairs) {
 
 export const importCounty: Measurement = {
   id: 'import.packages',
-  label: 'bureau import of every office\'s package',
+  label: "bureau import of every office's package",
   runs: 2,
   warmup: 0,
   target: { medianMs: 30_000, ratio: 2 },
@@ -304,10 +396,18 @@ export const importCounty: Measurement = {
     for (const office of context.dataset.offices) {
       const { backend, status } = await readyOffice(context, office.file, officeFile, bureau.status.publicKey!);
       try {
-        const made = (await call(backend, 'exchange.export', { period: context.today.slice(0, 7), folder: path.join(context.workDir, 'packages') })) as ExportResult;
+        const made = (await call(backend, 'exchange.export', {
+          period: context.today.slice(0, 7),
+          folder: path.join(context.workDir, 'packages'),
+        })) as ExportResult;
         packages.push(made.file);
         const code = (await call(backend, 'office.get', {})) as { officeCode: string; name: string };
-        registrations.push({ code: code.officeCode, name: code.name, publicKey: status.publicKey!, fingerprint: status.fingerprint! });
+        registrations.push({
+          code: code.officeCode,
+          name: code.name,
+          publicKey: status.publicKey!,
+          fingerprint: status.fingerprint!,
+        });
       } finally {
         await backend.close();
       }

@@ -24,7 +24,8 @@ export const openDataFile: Measurement = {
       raw: () => {
         const sqlite = new BetterSqlite3(homeFile);
         applyKey(sqlite, BENCH_KEY);
-        if (sqlite.pragma('application_id', { simple: true }) !== CASEDESK_APPLICATION_ID) throw new Error('not a CaseDesk file');
+        if (sqlite.pragma('application_id', { simple: true }) !== CASEDESK_APPLICATION_ID)
+          throw new Error('not a CaseDesk file');
         if (sqlite.pragma('user_version', { simple: true }) !== latest) throw new Error('not up to date');
         sqlite.pragma('journal_mode = WAL');
         sqlite.pragma('synchronous = FULL');

@@ -28,14 +28,18 @@ export const officeReport: Measurement = {
       `SELECT id, kind, case_number, status, received_on FROM cases WHERE id IN (${selected}) ORDER BY id`,
       `SELECT id, case_id, action, acted_on, data, from_status, to_status FROM case_actions WHERE case_id IN (${selected}) ORDER BY case_id, id`,
       // Each kind's own rows, the columns it names (shared/kinds/<kind>/detail.ts).
-      ...ALL_KINDS.map(({ detail }) => `SELECT case_id, ${detail.columns.join(', ')} FROM ${detail.table} WHERE case_id IN (${selected})`),
+      ...ALL_KINDS.map(
+        ({ detail }) =>
+          `SELECT case_id, ${detail.columns.join(', ')} FROM ${detail.table} WHERE case_id IN (${selected})`,
+      ),
       `SELECT case_id, action FROM dossier_overrides WHERE case_id IN (${selected})`,
     ].map((sql) => home.store.sqlite.prepare(sql));
     const first = await officeStatistics(home.store.db, periodKey, today);
     return {
       app: () => officeStatistics(home.store.db, periodKey, today),
       raw: () => {
-        for (const s of statements) for (const row of s.all(...params) as { data?: string }[]) if (row.data) JSON.parse(row.data);
+        for (const s of statements)
+          for (const row of s.all(...params) as { data?: string }[]) if (row.data) JSON.parse(row.data);
       },
       note: `period ${periodKey}, ${first.caseCount} cases counted`,
     };

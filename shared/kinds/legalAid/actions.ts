@@ -34,7 +34,14 @@ const notifyMissingSchema = strictObject({
   dueOn: isoDate(),
   note: note(),
 });
-const NOTIFY_MISSING_LABELS: Labels = { ...COMMON_LABELS, actedOn: '告知日期', items: '补充材料清单', 'items.*': '补充材料', dueOn: '补充期限', note: '说明' };
+const NOTIFY_MISSING_LABELS: Labels = {
+  ...COMMON_LABELS,
+  actedOn: '告知日期',
+  items: '补充材料清单',
+  'items.*': '补充材料',
+  dueOn: '补充期限',
+  note: '说明',
+};
 
 const supplyMaterialsSchema = strictObject({ ...common, note: note() });
 const SUPPLY_MATERIALS_LABELS: Labels = { ...COMMON_LABELS, actedOn: '补齐日期', note: '说明' };
@@ -48,15 +55,24 @@ const decideSchema = strictObject({
   decision: choice(DECISIONS),
   decidedBy: choice(DECIDERS),
   matterType: choice(MATTER_TYPES),
-  mandatoryDefenceGrounds: z.array(choice(MANDATORY_DEFENCE_GROUNDS), { error: '格式不正确' }).max(MANDATORY_DEFENCE_GROUNDS.length, '选项过多'),
+  mandatoryDefenceGrounds: z
+    .array(choice(MANDATORY_DEFENCE_GROUNDS), { error: '格式不正确' })
+    .max(MANDATORY_DEFENCE_GROUNDS.length, '选项过多'),
   documentNumber: text({ max: LINE_MAX }),
   reasons: text({ max: NOTE_MAX, multiLine: true }),
 }).superRefine((d, ctx) => {
-  if (d.decision === '不予法律援助' && d.reasons === '') ctx.addIssue({ code: 'custom', path: ['reasons'], message: '不予法律援助须书面写明理由' });
+  if (d.decision === '不予法律援助' && d.reasons === '')
+    ctx.addIssue({ code: 'custom', path: ['reasons'], message: '不予法律援助须书面写明理由' });
 });
 const DECIDE_LABELS: Labels = {
-  ...COMMON_LABELS, actedOn: '决定日期', decision: '审查决定', decidedBy: '决定机构', matterType: '事项类型',
-  mandatoryDefenceGrounds: '通知辩护情形', documentNumber: '决定书编号', reasons: '理由',
+  ...COMMON_LABELS,
+  actedOn: '决定日期',
+  decision: '审查决定',
+  decidedBy: '决定机构',
+  matterType: '事项类型',
+  mandatoryDefenceGrounds: '通知辩护情形',
+  documentNumber: '决定书编号',
+  reasons: '理由',
 };
 
 /** 先行提供 (第44条): aid before the formalities, on one of the statutory grounds. */
@@ -72,7 +88,12 @@ const provideProvisionallySchema = strictObject({
   }
 });
 const PROVIDE_PROVISIONALLY_LABELS: Labels = {
-  ...COMMON_LABELS, actedOn: '先行提供日期', ground: '先行提供事由', limitEndsOn: '时效或期限届满日', decidedBy: '决定机构', reason: '具体情况',
+  ...COMMON_LABELS,
+  actedOn: '先行提供日期',
+  ground: '先行提供事由',
+  limitEndsOn: '时效或期限届满日',
+  decidedBy: '决定机构',
+  reason: '具体情况',
 };
 
 /** 指派 (第43条): who handles the case, from the roster when it is kept there. */
@@ -85,7 +106,13 @@ const assignSchema = strictObject({
   rosterId: id.nullable(),
 });
 const ASSIGN_LABELS: Labels = {
-  ...COMMON_LABELS, actedOn: '指派日期', assignedBy: '指派机构', orgType: '承办机构类型', orgName: '承办机构名称', personName: '承办人员', rosterId: '名册人员',
+  ...COMMON_LABELS,
+  actedOn: '指派日期',
+  assignedBy: '指派机构',
+  orgType: '承办机构类型',
+  orgName: '承办机构名称',
+  personName: '承办人员',
+  rosterId: '名册人员',
 };
 
 /** 办理进展: what the assigned person did; no status change. The day the matter ended starts the closing clock. */
@@ -95,7 +122,13 @@ const recordProgressSchema = strictObject({
   content: text({ max: NOTE_MAX, required: true, multiLine: true }),
   matterEndedOn: isoDate({ required: false }),
 });
-const RECORD_PROGRESS_LABELS: Labels = { ...COMMON_LABELS, actedOn: '进展日期', kind: '进展类型', content: '进展情况', matterEndedOn: '事项办结日期' };
+const RECORD_PROGRESS_LABELS: Labels = {
+  ...COMMON_LABELS,
+  actedOn: '进展日期',
+  kind: '进展类型',
+  content: '进展情况',
+  matterEndedOn: '事项办结日期',
+};
 
 /** 终止 (第48条). */
 const terminateSchema = strictObject({
@@ -104,7 +137,13 @@ const terminateSchema = strictObject({
   decidedBy: choice(DECIDERS),
   explanation: text({ max: NOTE_MAX, required: true, multiLine: true }),
 });
-const TERMINATE_LABELS: Labels = { ...COMMON_LABELS, actedOn: '终止日期', reason: '终止事由', decidedBy: '决定机构', explanation: '终止说明' };
+const TERMINATE_LABELS: Labels = {
+  ...COMMON_LABELS,
+  actedOn: '终止日期',
+  reason: '终止事由',
+  decidedBy: '决定机构',
+  explanation: '终止说明',
+};
 
 /** 结案: the result, the document that ended the matter, when it ended and when the closing materials came in. */
 const closeSchema = strictObject({
@@ -117,8 +156,14 @@ const closeSchema = strictObject({
   summary: note(),
 });
 const CLOSE_LABELS: Labels = {
-  ...COMMON_LABELS, actedOn: '结案日期', result: '办理结果', closingDocument: '结案文书', closingDocumentNumber: '结案文书编号',
-  matterEndedOn: '事项办结日期', materialsSubmittedOn: '结案材料提交日期', summary: '结案情况',
+  ...COMMON_LABELS,
+  actedOn: '结案日期',
+  result: '办理结果',
+  closingDocument: '结案文书',
+  closingDocumentNumber: '结案文书编号',
+  matterEndedOn: '事项办结日期',
+  materialsSubmittedOn: '结案材料提交日期',
+  summary: '结案情况',
 };
 
 /** 异议 (第49条): the applicant objects to a refusal or a termination; the justice bureau reviews it. */
@@ -131,11 +176,23 @@ const reviewObjectionSchema = strictObject({
   reviewedBy: text({ max: LINE_MAX, required: true }),
   opinion: text({ max: NOTE_MAX, required: true, multiLine: true }),
 });
-const REVIEW_OBJECTION_LABELS: Labels = { ...COMMON_LABELS, actedOn: '审查日期', result: '审查结果', reviewedBy: '审查机关', opinion: '审查意见' };
+const REVIEW_OBJECTION_LABELS: Labels = {
+  ...COMMON_LABELS,
+  actedOn: '审查日期',
+  result: '审查结果',
+  reviewedBy: '审查机关',
+  opinion: '审查意见',
+};
 
 /** 办案补贴: after the closing materials have been reviewed; integer fen, never negative (0 for the centre's own staff). */
 const recordSubsidySchema = strictObject({ ...common, amountFen: fen(), paidOn: isoDate(), note: note() });
-const RECORD_SUBSIDY_LABELS: Labels = { ...COMMON_LABELS, actedOn: '结案审查日期', amountFen: '办案补贴金额', paidOn: '补贴发放日期', note: '说明' };
+const RECORD_SUBSIDY_LABELS: Labels = {
+  ...COMMON_LABELS,
+  actedOn: '结案审查日期',
+  amountFen: '办案补贴金额',
+  paidOn: '补贴发放日期',
+  note: '说明',
+};
 
 const archiveSchema = strictObject({ ...common, archiveNumber: text({ max: LINE_MAX }), note: note() });
 const ARCHIVE_LABELS: Labels = { ...COMMON_LABELS, actedOn: '归档日期', archiveNumber: '归档号', note: '说明' };
@@ -163,4 +220,6 @@ export const LEGAL_AID_ACTION_TABLE = {
 } as const satisfies ActionTable;
 
 /** Each action's parsed input: the case, the date, and the action's own fields. */
-export type LegalAidActionInputs = { [A in keyof typeof LEGAL_AID_ACTION_TABLE]: z.output<(typeof LEGAL_AID_ACTION_TABLE)[A]['schema']> };
+export type LegalAidActionInputs = {
+  [A in keyof typeof LEGAL_AID_ACTION_TABLE]: z.output<(typeof LEGAL_AID_ACTION_TABLE)[A]['schema']>;
+};

@@ -2,11 +2,19 @@
 // supplies materials), the materials' own due date, the assignment, the closing materials, their review, and an
 // objection's review. Pure: the service and the dashboard pass today's date and the holiday table.
 import { daysBetween, type Pause } from '../../calendar';
-import { computeDeadline, DEADLINE_RULES, dueStatus, resolveDeadlineRules, type DeadlineRuleKey, type DeadlineUnit, type DueStatus } from '../../deadlines';
+import {
+  computeDeadline,
+  DEADLINE_RULES,
+  dueStatus,
+  resolveDeadlineRules,
+  type DeadlineRuleKey,
+  type DeadlineUnit,
+  type DueStatus,
+} from '../../deadlines';
 import type { DeadlineCalendar } from '../kind';
 import type { LegalAidFacts, LegalAidStatus } from './lifecycle';
 
-export type LegalAidLimitKey = Extract<DeadlineRuleKey, `legalAid${string}`> | 'legalAidMaterialsSupply';
+type LegalAidLimitKey = Extract<DeadlineRuleKey, `legalAid${string}`> | 'legalAidMaterialsSupply';
 
 export interface LegalAidDeadline {
   key: LegalAidLimitKey;
@@ -33,7 +41,11 @@ export interface LegalAidDeadline {
  * can still be taken (a case terminated before assignment has no assignment limit left to miss); a met limit is
  * always listed, with whether it was met in time.
  */
-export function deadlinesOf(facts: LegalAidFacts, today: string, { table, rules }: DeadlineCalendar = {}): LegalAidDeadline[] {
+export function deadlinesOf(
+  facts: LegalAidFacts,
+  today: string,
+  { table, rules }: DeadlineCalendar = {},
+): LegalAidDeadline[] {
   const out: LegalAidDeadline[] = [];
   const resolved = rules ? resolveDeadlineRules(rules) : DEADLINE_RULES;
   const add = (
@@ -45,10 +57,26 @@ export function deadlinesOf(facts: LegalAidFacts, today: string, { table, rules 
     paused = false,
   ) => {
     if (doneOn === null && !openWhile.includes(facts.status)) return;
-    const d = computeDeadline(key, { start: startedOn, pauses, ...(rules ? { rules } : {}), ...(table ? { table } : {}) });
+    const d = computeDeadline(key, {
+      start: startedOn,
+      pauses,
+      ...(rules ? { rules } : {}),
+      ...(table ? { table } : {}),
+    });
     out.push({
-      key, label: d.label, startsFrom: resolved[key].startsFrom, startedOn, length: d.length, unit: d.unit, due: d.due,
-      doneOn, status: dueStatus(d.due, today, doneOn), paused, pauses, provisional: d.provisional, source: d.source,
+      key,
+      label: d.label,
+      startsFrom: resolved[key].startsFrom,
+      startedOn,
+      length: d.length,
+      unit: d.unit,
+      due: d.due,
+      doneOn,
+      status: dueStatus(d.due, today, doneOn),
+      paused,
+      pauses,
+      provisional: d.provisional,
+      source: d.source,
     });
   };
 
@@ -56,21 +84,40 @@ export function deadlinesOf(facts: LegalAidFacts, today: string, { table, rules 
   if (materials) {
     const pauseEnd = materials.endedOn ?? today;
     const pause = { from: materials.notifiedOn, to: pauseEnd < materials.notifiedOn ? materials.notifiedOn : pauseEnd };
-    add('legalAidDecision', facts.receivedOn, facts.firstDecisionOn, ['received', 'awaiting_materials'], [pause], materials.endedOn === null);
+    add(
+      'legalAidDecision',
+      facts.receivedOn,
+      facts.firstDecisionOn,
+      ['received', 'awaiting_materials'],
+      [pause],
+      materials.endedOn === null,
+    );
     if (materials.suppliedOn !== null || facts.status === 'awaiting_materials') {
       out.push({
-        key: 'legalAidMaterialsSupply', label: '补充材料', startsFrom: '一次性告知之日', startedOn: materials.notifiedOn,
-        length: daysBetween(materials.notifiedOn, materials.dueOn), unit: 'calendarDays', due: materials.dueOn, doneOn: materials.suppliedOn,
-        status: dueStatus(materials.dueOn, today, materials.suppliedOn), paused: false, pauses: [], provisional: false,
+        key: 'legalAidMaterialsSupply',
+        label: '补充材料',
+        startsFrom: '一次性告知之日',
+        startedOn: materials.notifiedOn,
+        length: daysBetween(materials.notifiedOn, materials.dueOn),
+        unit: 'calendarDays',
+        due: materials.dueOn,
+        doneOn: materials.suppliedOn,
+        status: dueStatus(materials.dueOn, today, materials.suppliedOn),
+        paused: false,
+        pauses: [],
+        provisional: false,
         source: '一次性告知书确定的补充期限（法律援助法第43条）',
       });
     }
   } else {
     add('legalAidDecision', facts.receivedOn, facts.firstDecisionOn, ['received']);
   }
-  if (facts.grantedOn) add('legalAidAssignment', facts.grantedOn, facts.assignment?.on ?? null, ['granted', 'provisional']);
-  if (facts.matterEndedOn) add('legalAidClosingMaterials', facts.matterEndedOn, facts.closing?.materialsSubmittedOn ?? null, ['assigned']);
-  if (facts.closing) add('legalAidClosingReview', facts.closing.materialsSubmittedOn, facts.subsidy?.on ?? null, ['closed']);
+  if (facts.grantedOn)
+    add('legalAidAssignment', facts.grantedOn, facts.assignment?.on ?? null, ['granted', 'provisional']);
+  if (facts.matterEndedOn)
+    add('legalAidClosingMaterials', facts.matterEndedOn, facts.closing?.materialsSubmittedOn ?? null, ['assigned']);
+  if (facts.closing)
+    add('legalAidClosingReview', facts.closing.materialsSubmittedOn, facts.subsidy?.on ?? null, ['closed']);
   for (const o of facts.objections) add('legalAidObjectionReview', o.on, o.review?.on ?? null, ['objection_pending']);
   return out;
 }

@@ -18,11 +18,24 @@ const MILESTONES = {
 type Milestone = keyof typeof MILESTONES;
 
 const NEXT_BY_STATUS: Record<LegalAidStatus, Milestone | null> = {
-  received: 'decided', awaiting_materials: 'decided', granted: 'assigned', provisional: 'assigned', assigned: 'closed',
-  closed: 'archived', refused: 'archived', terminated: 'archived', withdrawn: 'archived', objection_pending: 'decided', archived: null,
+  received: 'decided',
+  awaiting_materials: 'decided',
+  granted: 'assigned',
+  provisional: 'assigned',
+  assigned: 'closed',
+  closed: 'archived',
+  refused: 'archived',
+  terminated: 'archived',
+  withdrawn: 'archived',
+  objection_pending: 'decided',
+  archived: null,
 };
 
-function dossierFactsOf(f: LegalAidFacts, detail: LegalAidDetail | undefined, { agentApplied }: { agentApplied: boolean }): DossierFacts {
+function dossierFactsOf(
+  f: LegalAidFacts,
+  detail: LegalAidDetail | undefined,
+  { agentApplied }: { agentApplied: boolean },
+): DossierFacts {
   const category = detail?.category ?? '';
   const matterType = f.decision?.matterType ?? '';
   const reached: Milestone[] = ['received'];

@@ -26,7 +26,7 @@ export const EXPERTISE_AREAS = [
 export type ExpertiseArea = (typeof EXPERTISE_AREAS)[number];
 
 /** Which list of the statute a matter type belongs to. */
-export type MatterList = 'article31' | 'article32' | 'criminalDefence' | 'criminalVictim' | 'outside';
+type MatterList = 'article31' | 'article32' | 'criminalDefence' | 'criminalVictim' | 'outside';
 
 interface MatterTypeDef {
   list: MatterList;
@@ -41,30 +41,104 @@ interface MatterTypeDef {
  * 第32条 case), 工伤 before 劳动报酬 before 劳动关系.
  */
 const MATTER_TYPE_DEFS = {
-  英雄烈士近亲属维护英雄烈士人格权益: { list: 'article32', article: '法律援助法第32条第（一）项', expertise: '其他民事', keywords: /英雄|烈士|英烈/ },
-  见义勇为主张相关民事权益: { list: 'article32', article: '法律援助法第32条第（二）项', expertise: '工伤与人身损害赔偿', keywords: /见义勇为/ },
-  再审改判无罪请求国家赔偿: { list: 'article32', article: '法律援助法第32条第（三）项', expertise: '行政诉讼与国家赔偿', keywords: /改判无罪|再审.*无罪/ },
-  遭受虐待遗弃或者家庭暴力主张相关权益: { list: 'article32', article: '法律援助法第32条第（四）项', expertise: '婚姻家庭与赡养抚养', keywords: /家庭暴力|家暴|虐待|遗弃/ },
-  其他不受经济困难条件限制的情形: { list: 'article32', article: '法律援助法第32条第（五）项', expertise: '其他民事', keywords: null },
-  国家赔偿: { list: 'article31', article: '法律援助法第31条第（一）项', expertise: '行政诉讼与国家赔偿', keywords: /国家赔偿/ },
-  工伤事故人身损害赔偿: { list: 'article31', article: '法律援助法第31条第（七）项', expertise: '工伤与人身损害赔偿', keywords: /工伤/ },
-  支付劳动报酬: { list: 'article31', article: '法律援助法第31条第（五）项', expertise: '劳动争议与劳动报酬', keywords: /劳动报酬|工资|欠薪|薪酬|工钱|劳务费/ },
-  确认劳动关系: { list: 'article31', article: '法律援助法第31条第（五）项', expertise: '劳动争议与劳动报酬', keywords: /劳动关系/ },
-  赡养费抚养费扶养费: { list: 'article31', article: '法律援助法第31条第（四）项', expertise: '婚姻家庭与赡养抚养', keywords: /赡养|抚养费|扶养/ },
+  英雄烈士近亲属维护英雄烈士人格权益: {
+    list: 'article32',
+    article: '法律援助法第32条第（一）项',
+    expertise: '其他民事',
+    keywords: /英雄|烈士|英烈/,
+  },
+  见义勇为主张相关民事权益: {
+    list: 'article32',
+    article: '法律援助法第32条第（二）项',
+    expertise: '工伤与人身损害赔偿',
+    keywords: /见义勇为/,
+  },
+  再审改判无罪请求国家赔偿: {
+    list: 'article32',
+    article: '法律援助法第32条第（三）项',
+    expertise: '行政诉讼与国家赔偿',
+    keywords: /改判无罪|再审.*无罪/,
+  },
+  遭受虐待遗弃或者家庭暴力主张相关权益: {
+    list: 'article32',
+    article: '法律援助法第32条第（四）项',
+    expertise: '婚姻家庭与赡养抚养',
+    keywords: /家庭暴力|家暴|虐待|遗弃/,
+  },
+  其他不受经济困难条件限制的情形: {
+    list: 'article32',
+    article: '法律援助法第32条第（五）项',
+    expertise: '其他民事',
+    keywords: null,
+  },
+  国家赔偿: {
+    list: 'article31',
+    article: '法律援助法第31条第（一）项',
+    expertise: '行政诉讼与国家赔偿',
+    keywords: /国家赔偿/,
+  },
+  工伤事故人身损害赔偿: {
+    list: 'article31',
+    article: '法律援助法第31条第（七）项',
+    expertise: '工伤与人身损害赔偿',
+    keywords: /工伤/,
+  },
+  支付劳动报酬: {
+    list: 'article31',
+    article: '法律援助法第31条第（五）项',
+    expertise: '劳动争议与劳动报酬',
+    keywords: /劳动报酬|工资|欠薪|薪酬|工钱|劳务费/,
+  },
+  确认劳动关系: {
+    list: 'article31',
+    article: '法律援助法第31条第（五）项',
+    expertise: '劳动争议与劳动报酬',
+    keywords: /劳动关系/,
+  },
+  赡养费抚养费扶养费: {
+    list: 'article31',
+    article: '法律援助法第31条第（四）项',
+    expertise: '婚姻家庭与赡养抚养',
+    keywords: /赡养|抚养费|扶养/,
+  },
   社会保险待遇或者社会救助: {
-    list: 'article31', article: '法律援助法第31条第（二）项', expertise: '社会保障与抚恤',
+    list: 'article31',
+    article: '法律援助法第31条第（二）项',
+    expertise: '社会保障与抚恤',
     keywords: /社会保险|社保|养老保险|医疗保险|失业保险|生育保险|养老金|最低生活保障|低保|社会救助|特困供养/,
   },
   抚恤金: { list: 'article31', article: '法律援助法第31条第（三）项', expertise: '社会保障与抚恤', keywords: /抚恤/ },
   交通食品药品医疗事故人身损害赔偿: {
-    list: 'article31', article: '法律援助法第31条第（七）项', expertise: '工伤与人身损害赔偿',
+    list: 'article31',
+    article: '法律援助法第31条第（七）项',
+    expertise: '工伤与人身损害赔偿',
     keywords: /交通事故|车祸|食品安全|药品|医疗事故|医疗损害|医疗纠纷/,
   },
-  认定无民事行为能力或者限制民事行为能力: { list: 'article31', article: '法律援助法第31条第（六）项', expertise: '婚姻家庭与赡养抚养', keywords: /行为能力/ },
-  环境污染生态破坏损害赔偿: { list: 'article31', article: '法律援助法第31条第（八）项', expertise: '环境资源', keywords: /环境污染|污染|生态破坏/ },
-  法律法规规章规定的其他事项: { list: 'article31', article: '法律援助法第31条第（九）项', expertise: '其他民事', keywords: null },
+  认定无民事行为能力或者限制民事行为能力: {
+    list: 'article31',
+    article: '法律援助法第31条第（六）项',
+    expertise: '婚姻家庭与赡养抚养',
+    keywords: /行为能力/,
+  },
+  环境污染生态破坏损害赔偿: {
+    list: 'article31',
+    article: '法律援助法第31条第（八）项',
+    expertise: '环境资源',
+    keywords: /环境污染|污染|生态破坏/,
+  },
+  法律法规规章规定的其他事项: {
+    list: 'article31',
+    article: '法律援助法第31条第（九）项',
+    expertise: '其他民事',
+    keywords: null,
+  },
   刑事辩护: { list: 'criminalDefence', article: '法律援助法第24条', expertise: '刑事辩护与代理', keywords: null },
-  刑事被害人自诉人附带民事诉讼原告人代理: { list: 'criminalVictim', article: '法律援助法第29条', expertise: '刑事辩护与代理', keywords: null },
+  刑事被害人自诉人附带民事诉讼原告人代理: {
+    list: 'criminalVictim',
+    article: '法律援助法第29条',
+    expertise: '刑事辩护与代理',
+    keywords: null,
+  },
   不属于法定援助事项: { list: 'outside', article: '法律援助法第31条', expertise: '其他民事', keywords: null },
 } as const satisfies Record<string, MatterTypeDef>;
 
@@ -114,7 +188,8 @@ export function matterTypeProblem(category: LegalAidCategory, type: MatterType):
 
 /** A suggestion from the 案由's words; null when nothing fits (the clerk chooses). */
 export function inferMatterType(category: LegalAidCategory, matter: string): MatterType | null {
-  if (category === '刑事') return /被害|自诉|附带民事/.test(matter) ? '刑事被害人自诉人附带民事诉讼原告人代理' : '刑事辩护';
+  if (category === '刑事')
+    return /被害|自诉|附带民事/.test(matter) ? '刑事被害人自诉人附带民事诉讼原告人代理' : '刑事辩护';
   if (category === '国家赔偿') return /改判无罪|再审.*无罪/.test(matter) ? '再审改判无罪请求国家赔偿' : '国家赔偿';
   for (const type of MATTER_TYPES) {
     const { keywords } = MATTER_TYPE_DEFS[type];
@@ -165,14 +240,14 @@ export interface EligibilityFacts {
   on: string;
 }
 
-export interface VerdictPart {
+interface VerdictPart {
   /** Chinese, for the clerk. */
   reason: string;
   /** The article behind it, in Chinese. */
   article: string;
 }
 
-export type FinancialTest = 'notRequired' | 'exemptFromVerification' | 'exemptIfNoFixedIncome' | 'mustShow';
+type FinancialTest = 'notRequired' | 'exemptFromVerification' | 'exemptIfNoFixedIncome' | 'mustShow';
 
 export interface EligibilityVerdict {
   matterType: MatterType | null;
@@ -187,9 +262,17 @@ export interface EligibilityVerdict {
   warnings: string[];
 }
 
-function article42(groups: ReadonlySet<ApplicantGroup>, type: MatterType | null, minor: boolean): (VerdictPart & { test: FinancialTest }) | null {
+function article42(
+  groups: ReadonlySet<ApplicantGroup>,
+  type: MatterType | null,
+  minor: boolean,
+): (VerdictPart & { test: FinancialTest }) | null {
   if (groups.has('低保对象') || groups.has('特困人员')) {
-    return { test: 'exemptFromVerification', reason: '申请人为社会救助对象（低保对象、特困人员），免予核查经济困难状况', article: '法律援助法第42条第（二）项' };
+    return {
+      test: 'exemptFromVerification',
+      reason: '申请人为社会救助对象（低保对象、特困人员），免予核查经济困难状况',
+      article: '法律援助法第42条第（二）项',
+    };
   }
   if (groups.has('农民工') && (type === '支付劳动报酬' || type === '工伤事故人身损害赔偿')) {
     return {
@@ -198,7 +281,11 @@ function article42(groups: ReadonlySet<ApplicantGroup>, type: MatterType | null,
       article: '法律援助法第42条第（三）项',
     };
   }
-  const who = [minor || groups.has('未成年人') ? '未成年人' : '', groups.has('老年人') ? '老年人' : '', groups.has('残疾人') ? '残疾人' : ''].filter(Boolean);
+  const who = [
+    minor || groups.has('未成年人') ? '未成年人' : '',
+    groups.has('老年人') ? '老年人' : '',
+    groups.has('残疾人') ? '残疾人' : '',
+  ].filter(Boolean);
   if (who.length > 0) {
     return {
       test: 'exemptIfNoFixedIncome',
@@ -212,28 +299,55 @@ function article42(groups: ReadonlySet<ApplicantGroup>, type: MatterType | null,
 function provisionalPart(facts: EligibilityFacts): VerdictPart & { grounds: boolean; daysLeft: number | null } {
   const daysLeft = facts.limitEndsOn ? daysBetween(facts.on, facts.limitEndsOn) : null;
   if (facts.urgentPreservation) {
-    return { grounds: true, daysLeft, reason: '需要立即申请财产保全、证据保全或者先予执行，可以先行提供法律援助', article: '法律援助法第44条第（二）项' };
+    return {
+      grounds: true,
+      daysLeft,
+      reason: '需要立即申请财产保全、证据保全或者先予执行，可以先行提供法律援助',
+      article: '法律援助法第44条第（二）项',
+    };
   }
-  if (daysLeft === null) return { grounds: false, daysLeft, reason: '未填写时效或期限届满日期，也无紧急保全或先予执行的需要', article: '法律援助法第44条' };
-  if (daysLeft < 0) return { grounds: false, daysLeft, reason: '时效或期限已经届满', article: '法律援助法第44条第（一）项' };
+  if (daysLeft === null)
+    return {
+      grounds: false,
+      daysLeft,
+      reason: '未填写时效或期限届满日期，也无紧急保全或先予执行的需要',
+      article: '法律援助法第44条',
+    };
+  if (daysLeft < 0)
+    return { grounds: false, daysLeft, reason: '时效或期限已经届满', article: '法律援助法第44条第（一）项' };
   if (daysLeft < PROVISIONAL_DAYS) {
-    return { grounds: true, daysLeft, reason: `距法定时效或者期限届满不足七日（还有${daysLeft}日），可以先行提供法律援助`, article: '法律援助法第44条第（一）项' };
+    return {
+      grounds: true,
+      daysLeft,
+      reason: `距法定时效或者期限届满不足七日（还有${daysLeft}日），可以先行提供法律援助`,
+      article: '法律援助法第44条第（一）项',
+    };
   }
-  return { grounds: false, daysLeft, reason: `距时效或期限届满还有${daysLeft}日，不足七日时方可先行提供`, article: '法律援助法第44条第（一）项' };
+  return {
+    grounds: false,
+    daysLeft,
+    reason: `距时效或期限届满还有${daysLeft}日，不足七日时方可先行提供`,
+    article: '法律援助法第44条第（一）项',
+  };
 }
 
 export function assessEligibility(facts: EligibilityFacts): EligibilityVerdict {
   const warnings: string[] = [];
   const inferred = facts.matterType === null ? inferMatterType(facts.category, facts.matter) : null;
   const type = facts.matterType ?? inferred;
-  const matterTypeSource = facts.matterType !== null ? (facts.matterTypeSource ?? 'given') : inferred !== null ? 'inferred' : 'unknown';
-  if (matterTypeSource === 'inferred') warnings.push(`事项类型系根据案由“${facts.matter}”推断为“${MATTER_TYPE_LABELS[type!]}”，请核对`);
+  const matterTypeSource =
+    facts.matterType !== null ? (facts.matterTypeSource ?? 'given') : inferred !== null ? 'inferred' : 'unknown';
+  if (matterTypeSource === 'inferred')
+    warnings.push(`事项类型系根据案由“${facts.matter}”推断为“${MATTER_TYPE_LABELS[type!]}”，请核对`);
   if (type !== null) {
     const problem = matterTypeProblem(facts.category, type);
     if (problem) warnings.push(`事项类型与案件类别不符：${problem}`);
   }
   const groups = new Set(facts.applicantGroups);
-  const minor = facts.applicantBirthDate !== '' && facts.applicantBirthDate <= facts.receivedOn && ageOn(facts.applicantBirthDate, facts.receivedOn) < 18;
+  const minor =
+    facts.applicantBirthDate !== '' &&
+    facts.applicantBirthDate <= facts.receivedOn &&
+    ageOn(facts.applicantBirthDate, facts.receivedOn) < 18;
 
   let scope: EligibilityVerdict['scope'];
   let mandatoryDefence: EligibilityVerdict['mandatoryDefence'] = null;
@@ -241,9 +355,17 @@ export function assessEligibility(facts: EligibilityFacts): EligibilityVerdict {
   const def = type === null ? null : MATTER_TYPE_DEFS[type];
 
   if (type === null || def === null) {
-    scope = { inScope: null, reason: `未能根据案由“${facts.matter}”判断事项类型，请选择事项类型`, article: '法律援助法第31条' };
+    scope = {
+      inScope: null,
+      reason: `未能根据案由“${facts.matter}”判断事项类型，请选择事项类型`,
+      article: '法律援助法第31条',
+    };
   } else if (def.list === 'outside') {
-    scope = { inScope: false, reason: '不属于法律援助法第31条、第32条所列事项（地方性法规、规章另有规定的除外）', article: '法律援助法第31条' };
+    scope = {
+      inScope: false,
+      reason: '不属于法律援助法第31条、第32条所列事项（地方性法规、规章另有规定的除外）',
+      article: '法律援助法第31条',
+    };
   } else {
     const what: Record<Exclude<MatterList, 'outside'>, string> = {
       article31: '属于可以申请法律援助的民事、行政事项',
@@ -259,12 +381,15 @@ export function assessEligibility(facts: EligibilityFacts): EligibilityVerdict {
     if (minor) grounds.add('未成年人');
     const listed = MANDATORY_DEFENCE_GROUNDS.filter((g) => grounds.has(g));
     if (facts.lacksCapacity && !grounds.has('不能完全辨认自己行为的成年人') && !minor) {
-      warnings.push('申请人无民事行为能力或限制民事行为能力，请核实是否属于不能完全辨认自己行为的成年人（第25条第（三）项）');
+      warnings.push(
+        '申请人无民事行为能力或限制民事行为能力，请核实是否属于不能完全辨认自己行为的成年人（第25条第（三）项）',
+      );
     }
     mandatoryDefence =
       listed.length > 0
         ? {
-            applies: true, grounds: listed,
+            applies: true,
+            grounds: listed,
             reason: `属于应当通知辩护的情形（${listed.join('、')}），由办案机关通知法律援助机构指派律师`,
             article: `法律援助法第25条${listed.map((g) => `第${CHINESE_ITEM[MANDATORY_DEFENCE_GROUNDS.indexOf(g)]}项`).join('、')}`,
           }
@@ -276,7 +401,12 @@ export function assessEligibility(facts: EligibilityFacts): EligibilityVerdict {
   } else if (mandatoryDefence?.applies) {
     financial = { test: 'notRequired', reason: '通知辩护案件不审查经济困难状况', article: mandatoryDefence.article };
   } else {
-    const base = def?.list === 'criminalDefence' ? '法律援助法第24条' : def?.list === 'criminalVictim' ? '法律援助法第29条' : '法律援助法第31条';
+    const base =
+      def?.list === 'criminalDefence'
+        ? '法律援助法第24条'
+        : def?.list === 'criminalVictim'
+          ? '法律援助法第29条'
+          : '法律援助法第31条';
     financial = article42(groups, type, minor) ?? {
       test: 'mustShow',
       reason: '须因经济困难；申请人如实说明经济状况，由法律援助机构核查或者由申请人作出个人诚信承诺',
@@ -290,7 +420,15 @@ export function assessEligibility(facts: EligibilityFacts): EligibilityVerdict {
     warnings.push('申请人为军人军属：属于优抚对象的，免予核查经济困难状况（第42条第（二）项），请核实');
   }
 
-  return { matterType: type, matterTypeSource, scope, mandatoryDefence, financial, provisional: provisionalPart(facts), warnings };
+  return {
+    matterType: type,
+    matterTypeSource,
+    scope,
+    mandatoryDefence,
+    financial,
+    provisional: provisionalPart(facts),
+    warnings,
+  };
 }
 
 /** What a director may override, with a written reason (legalAid.overrideEligibility). */

@@ -15,7 +15,6 @@ import {
   PROCEEDING_STAGES,
 } from './options';
 
-
 /** The printed form's words, keyed by the field's path in the application. */
 export const LEGAL_AID_LABELS: Labels = {
   'applicant.name': '申请人姓名',
@@ -141,8 +140,12 @@ export function checkLegalAidApplication(app: LegalAidApplication, today: string
     const parsed = parseIdNumber(applicant.idNumber, today);
     if (parsed.ok) {
       if (parsed.value.birthDate !== applicant.birthDate)
-        add(['applicant', 'birthDate'], `与公民身份号码中的出生日期（${formatChineseDate(parsed.value.birthDate)}）不一致`);
-      if (parsed.value.sex !== applicant.sex) add(['applicant', 'sex'], `与公民身份号码显示的性别（${parsed.value.sex}）不一致`);
+        add(
+          ['applicant', 'birthDate'],
+          `与公民身份号码中的出生日期（${formatChineseDate(parsed.value.birthDate)}）不一致`,
+        );
+      if (parsed.value.sex !== applicant.sex)
+        add(['applicant', 'sex'], `与公民身份号码显示的性别（${parsed.value.sex}）不一致`);
     }
   }
   if (applicant.phone && !parsePhone(applicant.phone).ok) add(['applicant', 'phone'], '应为手机号码或带区号的固定电话');
@@ -179,7 +182,7 @@ export function checkLegalAidApplication(app: LegalAidApplication, today: string
 }
 
 /** Puts every number into its canonical stored form (after the rules have passed). */
-export function canonicalizeLegalAidApplication(app: LegalAidApplication, today: string): LegalAidApplication {
+function canonicalizeLegalAidApplication(app: LegalAidApplication, today: string): LegalAidApplication {
   const canonicalId = (type: IdType, v: string) => idNumberIssue(type, v, today).canonical ?? v;
   const phone = (v: string) => {
     const p = parsePhone(v);

@@ -83,7 +83,11 @@ export const LEGAL_AID_LIFECYCLE: Lifecycle<LegalAidStatus, LegalAidAction> = {
     notifyMissing: { label: '一次性告知补充材料', from: ['received'], to: 'awaiting_materials' },
     supplyMaterials: { label: '补齐材料', from: ['awaiting_materials'], to: 'received' },
     deemWithdrawn: { label: '视为撤回', from: ['awaiting_materials'], to: 'withdrawn' },
-    decide: { label: '审查决定', from: ['received'], to: (d) => (d.decision === '给予法律援助' ? 'granted' : 'refused') },
+    decide: {
+      label: '审查决定',
+      from: ['received'],
+      to: (d) => (d.decision === '给予法律援助' ? 'granted' : 'refused'),
+    },
     provideProvisionally: { label: '先行提供', from: ['received', 'awaiting_materials'], to: 'provisional' },
     assign: { label: '指派', from: ['granted', 'provisional'], to: 'assigned' },
     recordProgress: { label: '办理进展', from: ['assigned'], to: 'assigned' },
@@ -115,7 +119,13 @@ export interface LegalAidFacts {
   receivedOn: string;
   /** The date of the latest action (or of receipt): no later action may be dated before it. */
   lastActedOn: string;
-  materials: { notifiedOn: string; items: string[]; dueOn: string; suppliedOn: string | null; endedOn: string | null } | null;
+  materials: {
+    notifiedOn: string;
+    items: string[];
+    dueOn: string;
+    suppliedOn: string | null;
+    endedOn: string | null;
+  } | null;
   /** The first decision (the one the 7-day limit is about) and the latest one (the one in force). */
   firstDecisionOn: string | null;
   decision: {
@@ -125,10 +135,21 @@ export interface LegalAidFacts {
     matterType: MatterType;
     mandatoryDefenceGrounds: MandatoryDefenceGround[];
   } | null;
-  provisional: { on: string; ground: ProvisionalGround; limitEndsOn: string; decidedBy: (typeof DECIDERS)[number] } | null;
+  provisional: {
+    on: string;
+    ground: ProvisionalGround;
+    limitEndsOn: string;
+    decidedBy: (typeof DECIDERS)[number];
+  } | null;
   /** When aid was granted (a grant, provisional aid, or a bureau's order to correct a refusal): the assignment limit starts. */
   grantedOn: string | null;
-  assignment: { on: string; orgType: (typeof ORG_TYPES)[number]; orgName: string; personName: string; rosterId: number | null } | null;
+  assignment: {
+    on: string;
+    orgType: (typeof ORG_TYPES)[number];
+    orgName: string;
+    personName: string;
+    rosterId: number | null;
+  } | null;
   /** The latest 事项办结日期 reported (by a progress record or at closing). */
   matterEndedOn: string | null;
   closing: { on: string; matterEndedOn: string; materialsSubmittedOn: string } | null;
@@ -152,9 +173,23 @@ const str = (d: Record<string, unknown>, k: string): string => (typeof d[k] === 
 export function factsOf({ receivedOn, status: stored }: CaseHead, timeline: readonly CaseAction[]): LegalAidFacts {
   const status = stored as LegalAidStatus;
   const facts: LegalAidFacts = {
-    status, receivedOn, lastActedOn: receivedOn, materials: null, firstDecisionOn: null, decision: null, provisional: null,
-    grantedOn: null, assignment: null, matterEndedOn: null, closing: null, termination: null, objections: [], objectedToDecisionInForce: false, subsidy: null,
-    withdrawnOn: null, archivedOn: null,
+    status,
+    receivedOn,
+    lastActedOn: receivedOn,
+    materials: null,
+    firstDecisionOn: null,
+    decision: null,
+    provisional: null,
+    grantedOn: null,
+    assignment: null,
+    matterEndedOn: null,
+    closing: null,
+    termination: null,
+    objections: [],
+    objectedToDecisionInForce: false,
+    subsidy: null,
+    withdrawnOn: null,
+    archivedOn: null,
   };
   for (const entry of timeline) {
     const d = entry.data;
@@ -162,7 +197,13 @@ export function factsOf({ receivedOn, status: stored }: CaseHead, timeline: read
     if (on > facts.lastActedOn) facts.lastActedOn = on;
     switch (entry.action as LegalAidAction | 'register') {
       case 'notifyMissing':
-        facts.materials = { notifiedOn: on, items: (d.items as string[]) ?? [], dueOn: str(d, 'dueOn'), suppliedOn: null, endedOn: null };
+        facts.materials = {
+          notifiedOn: on,
+          items: (d.items as string[]) ?? [],
+          dueOn: str(d, 'dueOn'),
+          suppliedOn: null,
+          endedOn: null,
+        };
         break;
       case 'supplyMaterials':
         if (facts.materials) facts.materials = { ...facts.materials, suppliedOn: on, endedOn: on };
@@ -175,20 +216,31 @@ export function factsOf({ receivedOn, status: stored }: CaseHead, timeline: read
         facts.objectedToDecisionInForce = false;
         facts.firstDecisionOn ??= on;
         facts.decision = {
-          on, decision: str(d, 'decision') as (typeof DECISIONS)[number], decidedBy: str(d, 'decidedBy') as (typeof DECIDERS)[number],
-          matterType: str(d, 'matterType') as MatterType, mandatoryDefenceGrounds: (d.mandatoryDefenceGrounds as MandatoryDefenceGround[]) ?? [],
+          on,
+          decision: str(d, 'decision') as (typeof DECISIONS)[number],
+          decidedBy: str(d, 'decidedBy') as (typeof DECIDERS)[number],
+          matterType: str(d, 'matterType') as MatterType,
+          mandatoryDefenceGrounds: (d.mandatoryDefenceGrounds as MandatoryDefenceGround[]) ?? [],
         };
         if (entry.toStatus === 'granted') facts.grantedOn ??= on;
         break;
       case 'provideProvisionally':
         facts.firstDecisionOn ??= on;
         facts.grantedOn ??= on;
-        facts.provisional = { on, ground: str(d, 'ground') as ProvisionalGround, limitEndsOn: str(d, 'limitEndsOn'), decidedBy: str(d, 'decidedBy') as (typeof DECIDERS)[number] };
+        facts.provisional = {
+          on,
+          ground: str(d, 'ground') as ProvisionalGround,
+          limitEndsOn: str(d, 'limitEndsOn'),
+          decidedBy: str(d, 'decidedBy') as (typeof DECIDERS)[number],
+        };
         if (facts.materials && facts.materials.endedOn === null) facts.materials = { ...facts.materials, endedOn: on };
         break;
       case 'assign':
         facts.assignment = {
-          on, orgType: str(d, 'orgType') as (typeof ORG_TYPES)[number], orgName: str(d, 'orgName'), personName: str(d, 'personName'),
+          on,
+          orgType: str(d, 'orgType') as (typeof ORG_TYPES)[number],
+          orgName: str(d, 'orgName'),
+          personName: str(d, 'personName'),
           rosterId: typeof d.rosterId === 'number' ? d.rosterId : null,
         };
         break;
@@ -197,15 +249,28 @@ export function factsOf({ receivedOn, status: stored }: CaseHead, timeline: read
         break;
       case 'terminate':
         facts.objectedToDecisionInForce = false;
-        facts.termination = { on, reason: str(d, 'reason') as (typeof TERMINATION_REASONS)[number], statusBefore: (entry.fromStatus ?? 'assigned') as LegalAidStatus };
+        facts.termination = {
+          on,
+          reason: str(d, 'reason') as (typeof TERMINATION_REASONS)[number],
+          statusBefore: (entry.fromStatus ?? 'assigned') as LegalAidStatus,
+        };
         break;
       case 'close':
         facts.matterEndedOn = str(d, 'matterEndedOn');
-        facts.closing = { on, matterEndedOn: str(d, 'matterEndedOn'), materialsSubmittedOn: str(d, 'materialsSubmittedOn') };
+        facts.closing = {
+          on,
+          matterEndedOn: str(d, 'matterEndedOn'),
+          materialsSubmittedOn: str(d, 'materialsSubmittedOn'),
+        };
         break;
       case 'object':
         facts.objectedToDecisionInForce = true;
-        facts.objections.push({ on, against: str(d, 'against') as 'refused' | 'terminated', content: str(d, 'content'), review: null });
+        facts.objections.push({
+          on,
+          against: str(d, 'against') as 'refused' | 'terminated',
+          content: str(d, 'content'),
+          review: null,
+        });
         break;
       case 'reviewObjection': {
         const open = facts.objections.findLast((o) => o.review === null);
@@ -230,7 +295,11 @@ export function factsOf({ receivedOn, status: stored }: CaseHead, timeline: read
  * Null when the action may be taken now; otherwise the Chinese reason it may not. The status rule comes from the
  * engine; the rest are this kind's own. Only 视为撤回 looks at the day, today's (after the supply due date).
  */
-export function actionProblem(facts: LegalAidFacts, action: LegalAidAction, { today }: Pick<ActionMoment, 'today'>): string | null {
+export function actionProblem(
+  facts: LegalAidFacts,
+  action: LegalAidAction,
+  { today }: Pick<ActionMoment, 'today'>,
+): string | null {
   const byStatus = transitionProblem(LEGAL_AID_LIFECYCLE, facts.status, action);
   if (byStatus) return byStatus;
   switch (action) {

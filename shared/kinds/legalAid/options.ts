@@ -17,7 +17,15 @@ export const LEGAL_AID_SERVICE_FORMS = [
 
 /** 申请人类别 (tick-boxes on the form) */
 export const APPLICANT_GROUPS = [
-  '未成年人', '老年人', '残疾人', '妇女', '农民工', '军人军属', '低保对象', '特困人员', '其他',
+  '未成年人',
+  '老年人',
+  '残疾人',
+  '妇女',
+  '农民工',
+  '军人军属',
+  '低保对象',
+  '特困人员',
+  '其他',
 ] as const;
 
 /** 案件所处阶段 */
@@ -52,10 +60,26 @@ export const TERMINATION_REASONS = [
   '法律法规规定的其他情形',
 ] as const;
 export const CLOSING_RESULTS = [
-  '胜诉或请求全部支持', '部分胜诉或请求部分支持', '败诉或请求未获支持', '调解结案', '和解结案', '撤诉',
-  '无罪或不起诉', '从轻、减轻或免除处罚', '法律咨询或代拟文书已完成', '其他',
+  '胜诉或请求全部支持',
+  '部分胜诉或请求部分支持',
+  '败诉或请求未获支持',
+  '调解结案',
+  '和解结案',
+  '撤诉',
+  '无罪或不起诉',
+  '从轻、减轻或免除处罚',
+  '法律咨询或代拟文书已完成',
+  '其他',
 ] as const;
 /** The document that ended the matter (卷宗材料 item 11). */
-export const CLOSING_DOCUMENTS = ['判决书', '裁定书', '调解书', '仲裁裁决书', '不起诉决定书', '和解协议', '其他结案文书'] as const;
+export const CLOSING_DOCUMENTS = [
+  '判决书',
+  '裁定书',
+  '调解书',
+  '仲裁裁决书',
+  '不起诉决定书',
+  '和解协议',
+  '其他结案文书',
+] as const;
 /** 法律援助法 第49条: the justice bureau upholds the decision or orders the institution to correct it. */
 export const OBJECTION_RESULTS = ['维持原决定', '责令改正'] as const;

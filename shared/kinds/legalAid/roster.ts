@@ -21,8 +21,16 @@ const rosterFields = {
 export const rosterEntrySchema = strictObject(rosterFields);
 export const rosterUpdateSchema = strictObject({ id, ...rosterFields, active: z.boolean({ error: '格式不正确' }) });
 export const ROSTER_LABELS: Labels = {
-  id: '名册人员', orgType: '承办机构类型', orgName: '承办机构名称', personName: '承办人员', phone: '联系电话',
-  expertise: '擅长领域', note: '备注', active: '在册', activeOnly: '仅在册人员', caseId: '案件',
+  id: '名册人员',
+  orgType: '承办机构类型',
+  orgName: '承办机构名称',
+  personName: '承办人员',
+  phone: '联系电话',
+  expertise: '擅长领域',
+  note: '备注',
+  active: '在册',
+  activeOnly: '仅在册人员',
+  caseId: '案件',
 };
 export type RosterEntryInput = z.output<typeof rosterEntrySchema>;
 export type RosterUpdateInput = z.output<typeof rosterUpdateSchema>;

@@ -32,7 +32,14 @@ const investigateSchema = strictObject({
   place: text({ max: LINE_MAX }),
   content: record(true),
 });
-const INVESTIGATE_LABELS: Labels = { ...COMMON_LABELS, actedOn: '调查日期', investigator: '调查人', subject: '被调查人', place: '调查地点', content: '调查情况' };
+const INVESTIGATE_LABELS: Labels = {
+  ...COMMON_LABELS,
+  actedOn: '调查日期',
+  investigator: '调查人',
+  subject: '被调查人',
+  place: '调查地点',
+  content: '调查情况',
+};
 
 /** 调解记录 (人民调解法 第27条: the mediator records the mediation). */
 const recordSessionSchema = strictObject({
@@ -41,7 +48,13 @@ const recordSessionSchema = strictObject({
   attendees: text({ max: 500 }),
   content: record(true),
 });
-const RECORD_SESSION_LABELS: Labels = { ...COMMON_LABELS, actedOn: '调解日期', place: '调解地点', attendees: '参加人员', content: '调解情况' };
+const RECORD_SESSION_LABELS: Labels = {
+  ...COMMON_LABELS,
+  actedOn: '调解日期',
+  place: '调解地点',
+  attendees: '参加人员',
+  content: '调解情况',
+};
 
 /** 延长调解期限: beyond one month only with both parties' consent (《人民调解工作若干规定》第33条; provincial rules). */
 const extendSchema = strictObject({
@@ -50,7 +63,13 @@ const extendSchema = strictObject({
   partiesConsent: z.boolean({ error: '格式不正确' }).refine((v) => v, '延长调解期限须经双方当事人同意'),
   reason: text({ max: 500, required: true, multiLine: true }),
 });
-const EXTEND_LABELS: Labels = { ...COMMON_LABELS, actedOn: '延长日期', extendedTo: '延长至', partiesConsent: '双方当事人同意', reason: '延长理由' };
+const EXTEND_LABELS: Labels = {
+  ...COMMON_LABELS,
+  actedOn: '延长日期',
+  extendedTo: '延长至',
+  partiesConsent: '双方当事人同意',
+  reason: '延长理由',
+};
 
 const agreementFields = {
   form: choice(AGREEMENT_FORMS),
@@ -70,7 +89,8 @@ const agreementFields = {
 const succeedSchema = strictObject({ ...common, ...agreementFields }).superRefine((d, ctx) => {
   const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   if (d.form === '口头' && d.content === '') add('content', ORAL_CONTENT_MESSAGE);
-  if (METHODS_NEEDING_DUE_DATE.has(d.performanceMethod) && d.performanceDueOn === '') add('performanceDueOn', `${d.performanceMethod}的，须填写履行期限`);
+  if (METHODS_NEEDING_DUE_DATE.has(d.performanceMethod) && d.performanceDueOn === '')
+    add('performanceDueOn', `${d.performanceMethod}的，须填写履行期限`);
   if (d.performanceDueOn !== '' && d.performanceDueOn < d.actedOn) add('performanceDueOn', '不能早于调解成功日期');
   if (d.effectiveOn !== '') {
     if (d.form === '口头' && d.effectiveOn !== d.actedOn)
@@ -79,8 +99,17 @@ const succeedSchema = strictObject({ ...common, ...agreementFields }).superRefin
   }
 });
 const SUCCEED_LABELS: Labels = {
-  ...COMMON_LABELS, actedOn: '调解成功日期', form: '协议形式', content: '协议内容', amountFen: '协议金额', performanceMethod: '履行方式',
-  performanceDueOn: '履行期限', effectiveOn: '协议生效日期', agreementNumber: '调解协议书编号', crimePrevention: '防止民转刑', note: '说明',
+  ...COMMON_LABELS,
+  actedOn: '调解成功日期',
+  form: '协议形式',
+  content: '协议内容',
+  amountFen: '协议金额',
+  performanceMethod: '履行方式',
+  performanceDueOn: '履行期限',
+  effectiveOn: '协议生效日期',
+  agreementNumber: '调解协议书编号',
+  crimePrevention: '防止民转刑',
+  note: '说明',
 };
 
 /** 调解不成功 (人民调解法 第26条): mediation ends and the parties are told of the other routes. */
@@ -93,14 +122,24 @@ const failSchema = strictObject({
     .max(OTHER_ROUTES.length, '选项过多')
     .refine((r) => new Set(r).size === r.length, '选项重复'),
 });
-const FAIL_LABELS: Labels = { ...COMMON_LABELS, actedOn: '调解终结日期', reason: '调解不成功原因', routesTold: '已告知的其他途径' };
+const FAIL_LABELS: Labels = {
+  ...COMMON_LABELS,
+  actedOn: '调解终结日期',
+  reason: '调解不成功原因',
+  routesTold: '已告知的其他途径',
+};
 
 const terminateSchema = strictObject({
   ...common,
   reason: choice(MEDIATION_TERMINATION_REASONS),
   explanation: text({ max: NOTE_MAX, required: true, multiLine: true }),
 });
-const TERMINATE_LABELS: Labels = { ...COMMON_LABELS, actedOn: '终止日期', reason: '终止原因', explanation: '终止情况说明' };
+const TERMINATE_LABELS: Labels = {
+  ...COMMON_LABELS,
+  actedOn: '终止日期',
+  reason: '终止原因',
+  explanation: '终止情况说明',
+};
 
 /** 履行情况 (人民调解法 第31条): a partial or missing performance needs its explanation. */
 const recordPerformanceSchema = strictObject({
@@ -108,9 +147,15 @@ const recordPerformanceSchema = strictObject({
   state: choice(PERFORMANCE_STATES),
   note: note(),
 }).superRefine((d, ctx) => {
-  if (d.state !== '已履行' && d.note === '') ctx.addIssue({ code: 'custom', path: ['note'], message: `${d.state}的，须写明具体情况` });
+  if (d.state !== '已履行' && d.note === '')
+    ctx.addIssue({ code: 'custom', path: ['note'], message: `${d.state}的，须写明具体情况` });
 });
-const RECORD_PERFORMANCE_LABELS: Labels = { ...COMMON_LABELS, actedOn: '登记日期', state: '履行情况', note: '具体情况' };
+const RECORD_PERFORMANCE_LABELS: Labels = {
+  ...COMMON_LABELS,
+  actedOn: '登记日期',
+  state: '履行情况',
+  note: '具体情况',
+};
 
 const followUpSchema = strictObject({
   ...common,
@@ -118,7 +163,13 @@ const followUpSchema = strictObject({
   visited: text({ max: LINE_MAX }),
   content: record(true),
 });
-const FOLLOW_UP_LABELS: Labels = { ...COMMON_LABELS, actedOn: '回访日期', method: '回访方式', visited: '回访对象', content: '回访情况' };
+const FOLLOW_UP_LABELS: Labels = {
+  ...COMMON_LABELS,
+  actedOn: '回访日期',
+  method: '回访方式',
+  visited: '回访对象',
+  content: '回访情况',
+};
 
 /** 申请司法确认 (人民调解法 第33条): both parties, jointly, to the court, within 30 days of the agreement taking effect. */
 const applyConfirmationSchema = strictObject({
@@ -134,7 +185,13 @@ const recordConfirmationSchema = strictObject({
   rulingNumber: text({ max: LINE_MAX }),
   note: note(),
 });
-const RECORD_CONFIRMATION_LABELS: Labels = { ...COMMON_LABELS, actedOn: '裁定日期', result: '确认结果', rulingNumber: '裁定书编号', note: '说明' };
+const RECORD_CONFIRMATION_LABELS: Labels = {
+  ...COMMON_LABELS,
+  actedOn: '裁定日期',
+  result: '确认结果',
+  rulingNumber: '裁定书编号',
+  note: '说明',
+};
 
 /** 防止民转刑: a later correction of the flag set with the agreement (counted in the county's statistics). */
 const markCrimePreventionSchema = strictObject({
@@ -142,7 +199,12 @@ const markCrimePreventionSchema = strictObject({
   crimePrevention: z.boolean({ error: '格式不正确' }),
   note: text({ max: NOTE_MAX, required: true, multiLine: true }),
 });
-const MARK_CRIME_PREVENTION_LABELS: Labels = { ...COMMON_LABELS, actedOn: '认定日期', crimePrevention: '防止民转刑', note: '认定理由' };
+const MARK_CRIME_PREVENTION_LABELS: Labels = {
+  ...COMMON_LABELS,
+  actedOn: '认定日期',
+  crimePrevention: '防止民转刑',
+  note: '认定理由',
+};
 
 /**
  * 以奖代补: `amountFen` null takes the county's rate for the agreement's form; a manual amount is integer fen, never
@@ -176,4 +238,6 @@ export const MEDIATION_ACTION_TABLE = {
 } as const satisfies ActionTable;
 
 /** Each action's parsed input: the case, the date, and the action's own fields. */
-export type MediationActionInputs = { [A in keyof typeof MEDIATION_ACTION_TABLE]: z.output<(typeof MEDIATION_ACTION_TABLE)[A]['schema']> };
+export type MediationActionInputs = {
+  [A in keyof typeof MEDIATION_ACTION_TABLE]: z.output<(typeof MEDIATION_ACTION_TABLE)[A]['schema']>;
+};

@@ -1,7 +1,14 @@
 // A mediation case's time limits, from its facts: the one-month term from registration (or the later date both
 // parties agreed to), and the 30 days to apply for judicial confirmation of a written agreement. Pure: the service
 // and the dashboard pass today's date and the holiday table.
-import { computeDeadline, DEADLINE_RULES, dueStatus, resolveDeadlineRules, type DeadlineUnit, type DueStatus } from '../../deadlines';
+import {
+  computeDeadline,
+  DEADLINE_RULES,
+  dueStatus,
+  resolveDeadlineRules,
+  type DeadlineUnit,
+  type DueStatus,
+} from '../../deadlines';
 import type { DeadlineCalendar } from '../kind';
 import { UNDER_WAY, type MediationFacts } from './lifecycle';
 
@@ -9,11 +16,21 @@ import { UNDER_WAY, type MediationFacts } from './lifecycle';
  * The one-month limit from registration (《人民调解工作若干规定》第33条), or the later date both parties agreed to;
  * computed by shared/deadlines.ts.
  */
-export function mediationTermDue(facts: Pick<MediationFacts, 'receivedOn' | 'extension'>, { table, rules }: DeadlineCalendar = {}): string {
-  return facts.extension?.extendedTo ?? computeDeadline('mediationTerm', { start: facts.receivedOn, ...(rules ? { rules } : {}), ...(table ? { table } : {}) }).due;
+export function mediationTermDue(
+  facts: Pick<MediationFacts, 'receivedOn' | 'extension'>,
+  { table, rules }: DeadlineCalendar = {},
+): string {
+  return (
+    facts.extension?.extendedTo ??
+    computeDeadline('mediationTerm', {
+      start: facts.receivedOn,
+      ...(rules ? { rules } : {}),
+      ...(table ? { table } : {}),
+    }).due
+  );
 }
 
-export type MediationLimitKey = 'mediationTerm' | 'mediationJudicialConfirmation';
+type MediationLimitKey = 'mediationTerm' | 'mediationJudicialConfirmation';
 
 export interface MediationDeadline {
   key: MediationLimitKey;
@@ -40,29 +57,60 @@ export interface MediationDeadline {
 }
 
 /** Each limit of the case on `today`. */
-export function deadlinesOf(facts: MediationFacts, today: string, { table, rules }: DeadlineCalendar = {}): MediationDeadline[] {
+export function deadlinesOf(
+  facts: MediationFacts,
+  today: string,
+  { table, rules }: DeadlineCalendar = {},
+): MediationDeadline[] {
   const resolved = rules ? resolveDeadlineRules(rules) : DEADLINE_RULES;
   const out: MediationDeadline[] = [];
   const doneOn = facts.outcome?.on ?? null;
   if (doneOn !== null || UNDER_WAY.includes(facts.status)) {
-    const d = computeDeadline('mediationTerm', { start: facts.receivedOn, ...(rules ? { rules } : {}), ...(table ? { table } : {}) });
+    const d = computeDeadline('mediationTerm', {
+      start: facts.receivedOn,
+      ...(rules ? { rules } : {}),
+      ...(table ? { table } : {}),
+    });
     const due = facts.extension?.extendedTo ?? d.due;
     out.push({
-      key: 'mediationTerm', label: facts.extension ? `${d.label}（经双方当事人同意延长）` : d.label,
-      startsFrom: resolved.mediationTerm.startsFrom, startedOn: facts.receivedOn, length: d.length, unit: d.unit, due, doneOn,
-      status: dueStatus(due, today, doneOn), extendedTo: facts.extension?.extendedTo ?? null, optional: false,
-      provisional: facts.extension ? false : d.provisional, source: d.source,
+      key: 'mediationTerm',
+      label: facts.extension ? `${d.label}（经双方当事人同意延长）` : d.label,
+      startsFrom: resolved.mediationTerm.startsFrom,
+      startedOn: facts.receivedOn,
+      length: d.length,
+      unit: d.unit,
+      due,
+      doneOn,
+      status: dueStatus(due, today, doneOn),
+      extendedTo: facts.extension?.extendedTo ?? null,
+      optional: false,
+      provisional: facts.extension ? false : d.provisional,
+      source: d.source,
     });
   }
   const { agreement, confirmation } = facts;
   if (agreement && agreement.form === '书面') {
-    const d = computeDeadline('mediationJudicialConfirmation', { start: agreement.effectiveOn, ...(rules ? { rules } : {}), ...(table ? { table } : {}) });
+    const d = computeDeadline('mediationJudicialConfirmation', {
+      start: agreement.effectiveOn,
+      ...(rules ? { rules } : {}),
+      ...(table ? { table } : {}),
+    });
     const applied = confirmation?.appliedOn ?? null;
     if (applied !== null || (facts.status === 'concluded' && today <= d.due)) {
       out.push({
-        key: 'mediationJudicialConfirmation', label: d.label, startsFrom: resolved.mediationJudicialConfirmation.startsFrom,
-        startedOn: agreement.effectiveOn, length: d.length, unit: d.unit, due: d.due, doneOn: applied,
-        status: dueStatus(d.due, today, applied), extendedTo: null, optional: true, provisional: d.provisional, source: d.source,
+        key: 'mediationJudicialConfirmation',
+        label: d.label,
+        startsFrom: resolved.mediationJudicialConfirmation.startsFrom,
+        startedOn: agreement.effectiveOn,
+        length: d.length,
+        unit: d.unit,
+        due: d.due,
+        doneOn: applied,
+        status: dueStatus(d.due, today, applied),
+        extendedTo: null,
+        optional: true,
+        provisional: d.provisional,
+        source: d.source,
       });
     }
   }

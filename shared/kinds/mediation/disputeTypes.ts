@@ -13,7 +13,9 @@ export interface DisputeType {
 export const disputeTypeListSchema = strictObject({
   /** The whole list in its new order; a stored type left out is retired. */
   types: z
-    .array(strictObject({ name: text({ max: 20, required: true }), active: z.boolean({ error: '格式不正确' }) }), { error: '格式不正确' })
+    .array(strictObject({ name: text({ max: 20, required: true }), active: z.boolean({ error: '格式不正确' }) }), {
+      error: '格式不正确',
+    })
     .min(1, '至少保留一个纠纷类型')
     .max(200, '最多200个')
     .superRefine((types, ctx) => {
@@ -26,4 +28,10 @@ export const disputeTypeListSchema = strictObject({
     }),
 });
 export type DisputeTypeList = z.output<typeof disputeTypeListSchema>;
-export const DISPUTE_TYPE_LABELS: Labels = { types: '纠纷类型', 'types.*': '纠纷类型', 'types.*.name': '纠纷类型名称', 'types.*.active': '启用', includeInactive: '包括停用的类型' };
+export const DISPUTE_TYPE_LABELS: Labels = {
+  types: '纠纷类型',
+  'types.*': '纠纷类型',
+  'types.*.name': '纠纷类型名称',
+  'types.*.active': '启用',
+  includeInactive: '包括停用的类型',
+};

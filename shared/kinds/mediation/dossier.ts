@@ -22,7 +22,8 @@ function dossierFactsOf(f: MediationFacts, detail: MediationDetail | undefined):
   if (f.outcome) reached.push('concluded');
   if (f.agreement) reached.push('agreed');
   if (f.archivedOn) reached.push('archived');
-  const next: Milestone | null = f.status === 'archived' ? null : f.outcome ? 'archived' : f.status === 'mediating' ? 'concluded' : 'mediated';
+  const next: Milestone | null =
+    f.status === 'archived' ? null : f.outcome ? 'archived' : f.status === 'mediating' ? 'concluded' : 'mediated';
   return {
     kind: 'mediation',
     facts: {

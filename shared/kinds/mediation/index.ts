@@ -34,4 +34,10 @@ export const MEDIATION = {
   deadlinesOf,
   dossier: MEDIATION_DOSSIER,
   statistics: MEDIATION_STATISTICS,
-} as const satisfies CaseKindModule<MediationStatus, MediationAction, MediationFacts, MediationDetail, MediationCaseFacts>;
+} as const satisfies CaseKindModule<
+  MediationStatus,
+  MediationAction,
+  MediationFacts,
+  MediationDetail,
+  MediationCaseFacts
+>;

@@ -11,11 +11,11 @@ import { MEDIATION_SOURCES, METHODS_NEEDING_DUE_DATE, PERFORMANCE_METHODS, SOURC
 
 const MAX_PARTIES = 50;
 
-export const PHONE_MESSAGE = '应为手机号码或带区号的固定电话';
-export const CREDIT_CODE_MESSAGE = '应为18位有效的统一社会信用代码（校验码不正确或含有不允许的字符）';
+const PHONE_MESSAGE = '应为手机号码或带区号的固定电话';
+const CREDIT_CODE_MESSAGE = '应为18位有效的统一社会信用代码（校验码不正确或含有不允许的字符）';
 /** 人民调解法 第28条: an oral agreement's content is recorded by the mediator. */
 export const ORAL_CONTENT_MESSAGE = '口头协议须由调解员记录协议内容（人民调解法第28条）';
-export const TOO_FEW_PARTIES_MESSAGE = '纠纷须有两方或以上当事人';
+const TOO_FEW_PARTIES_MESSAGE = '纠纷须有两方或以上当事人';
 
 /** Labels shared by both forms, keyed by the path of the field inside a party. */
 const PARTY_LABELS: Labels = {
@@ -71,7 +71,9 @@ export const QUICK_ORAL_LABELS: Labels = {
 };
 
 const flag = () => z.boolean({ error: '格式不正确' });
-const KIND_ERROR = { error: (iss: { code: string }) => (iss.code === 'invalid_union' ? '请选择自然人或法人、非法人组织' : '格式不正确') };
+const KIND_ERROR = {
+  error: (iss: { code: string }) => (iss.code === 'invalid_union' ? '请选择自然人或法人、非法人组织' : '格式不正确'),
+};
 
 const personSchema = strictObject({
   kind: z.literal('person'),
@@ -121,9 +123,7 @@ const registrationShape = strictObject({
 
 export type MediationRegistration = z.output<typeof registrationShape>;
 export type MediationRegistrationInput = z.input<typeof registrationShape>;
-export type MediationParty = MediationRegistration['parties'][number];
-export type MediationPerson = Extract<MediationParty, { kind: 'person' }>;
-export type MediationOrganisation = Extract<MediationParty, { kind: 'organisation' }>;
+type MediationParty = MediationRegistration['parties'][number];
 
 const quickPersonSchema = strictObject({
   kind: z.literal('person'),
@@ -160,7 +160,7 @@ const quickOralShape = strictObject({
 
 export type QuickOralMediation = z.output<typeof quickOralShape>;
 export type QuickOralMediationInput = z.input<typeof quickOralShape>;
-export type QuickParty = QuickOralMediation['parties'][number];
+type QuickParty = QuickOralMediation['parties'][number];
 
 export interface RuleIssue {
   path: (string | number)[];
@@ -180,7 +180,12 @@ type AnyParty = MediationParty | QuickParty;
  * those were entered; an organisation's 统一社会信用代码 (GB 32100, required on the full form); phones; and no
  * person or organisation twice.
  */
-function checkParties(list: readonly AnyParty[], on: string, today: string, add: (path: (string | number)[], m: string) => void): void {
+function checkParties(
+  list: readonly AnyParty[],
+  on: string,
+  today: string,
+  add: (path: (string | number)[], m: string) => void,
+): void {
   const seen = new Map<string, number>();
   list.forEach((p, i) => {
     const at = (field: string) => ['parties', i, field];
@@ -197,7 +202,8 @@ function checkParties(list: readonly AnyParty[], on: string, today: string, add:
           number = parsed.value.canonical;
           if ('birthDate' in p && p.birthDate <= today && parsed.value.birthDate !== p.birthDate)
             add(at('birthDate'), `与公民身份号码中的出生日期（${formatChineseDate(parsed.value.birthDate)}）不一致`);
-          if ('sex' in p && parsed.value.sex !== p.sex) add(at('sex'), `与公民身份号码显示的性别（${parsed.value.sex}）不一致`);
+          if ('sex' in p && parsed.value.sex !== p.sex)
+            add(at('sex'), `与公民身份号码显示的性别（${parsed.value.sex}）不一致`);
         }
       }
     } else if (p.creditCode) {
@@ -208,7 +214,11 @@ function checkParties(list: readonly AnyParty[], on: string, today: string, add:
     if (p.phone && !parsePhone(p.phone).ok) add(at('phone'), PHONE_MESSAGE);
     if (number !== null) {
       const first = seen.get(number);
-      if (first !== undefined) add(at(p.kind === 'person' ? 'idNumber' : 'creditCode'), `与第${first + 1}个当事人重复，同一当事人只能填写一次`);
+      if (first !== undefined)
+        add(
+          at(p.kind === 'person' ? 'idNumber' : 'creditCode'),
+          `与第${first + 1}个当事人重复，同一当事人只能填写一次`,
+        );
       else seen.set(number, i);
     }
   });
@@ -220,7 +230,10 @@ export function checkMediationRegistration(reg: MediationRegistration, today: st
   const add = (path: (string | number)[], message: string) => issues.push({ path, message });
   if (reg.receivedOn > today) add(['receivedOn'], '不能晚于今天');
   if (SOURCES_NEEDING_DETAIL.has(reg.source) && !reg.sourceDetail)
-    add(['sourceDetail'], reg.source === '其他' ? '纠纷来源为“其他”的，须写明具体来源' : `${reg.source}的，须写明移送或委托单位`);
+    add(
+      ['sourceDetail'],
+      reg.source === '其他' ? '纠纷来源为“其他”的，须写明具体来源' : `${reg.source}的，须写明移送或委托单位`,
+    );
   if (reg.source === '当事人申请' && !reg.requests) add(['requests'], '当事人申请调解的，须写明申请事项');
   checkParties(reg.parties, reg.receivedOn, today, add);
   if (reg.peopleCount < reg.parties.length) add(['peopleCount'], `不能少于当事人数（${reg.parties.length}）`);
@@ -239,7 +252,8 @@ export function checkQuickOralMediation(q: QuickOralMediation, today: string): R
   if (q.mediatedOn > today) add(['mediatedOn'], '不能晚于今天');
   checkParties(q.parties, q.mediatedOn, today, add);
   if (!q.agreementContent) add(['agreementContent'], ORAL_CONTENT_MESSAGE);
-  if (METHODS_NEEDING_DUE_DATE.has(q.performanceMethod) && !q.performanceDueOn) add(['performanceDueOn'], `${q.performanceMethod}的，须填写履行期限`);
+  if (METHODS_NEEDING_DUE_DATE.has(q.performanceMethod) && !q.performanceDueOn)
+    add(['performanceDueOn'], `${q.performanceMethod}的，须填写履行期限`);
   if (q.performanceDueOn && q.performanceDueOn < q.mediatedOn) add(['performanceDueOn'], '不能早于调解日期');
   return issues;
 }
@@ -252,18 +266,22 @@ function canonicalPhone(v: string): string {
 
 function canonicalParty<P extends AnyParty>(p: P, today: string): P {
   if (p.kind === 'person') {
-    return { ...p, idNumber: p.idNumber ? (canonicalIdNumber(p.idNumber, today) ?? p.idNumber) : '', phone: canonicalPhone(p.phone) };
+    return {
+      ...p,
+      idNumber: p.idNumber ? (canonicalIdNumber(p.idNumber, today) ?? p.idNumber) : '',
+      phone: canonicalPhone(p.phone),
+    };
   }
   const code = p.creditCode ? parseCreditCode(p.creditCode) : null;
   return { ...p, creditCode: code?.ok ? code.value : p.creditCode, phone: canonicalPhone(p.phone) };
 }
 
 /** Puts every number into its canonical stored form (after the rules have passed). */
-export function canonicalizeMediationRegistration(reg: MediationRegistration, today: string): MediationRegistration {
+function canonicalizeMediationRegistration(reg: MediationRegistration, today: string): MediationRegistration {
   return { ...reg, parties: reg.parties.map((p) => canonicalParty(p, today)) };
 }
 
-export function canonicalizeQuickOralMediation(q: QuickOralMediation, today: string): QuickOralMediation {
+function canonicalizeQuickOralMediation(q: QuickOralMediation, today: string): QuickOralMediation {
   return { ...q, parties: q.parties.map((p) => canonicalParty(p, today)) };
 }
 

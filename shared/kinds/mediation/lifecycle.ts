@@ -78,7 +78,7 @@ export const MEDIATION_LIFECYCLE: Lifecycle<MediationStatus, MediationAction> = 
   },
 };
 
-export const MEDIATION_ACTION_LABELS: Record<MediationAction, string> = Object.fromEntries(
+const MEDIATION_ACTION_LABELS: Record<MediationAction, string> = Object.fromEntries(
   MEDIATION_ACTIONS.map((a) => [a, MEDIATION_LIFECYCLE.actions[a].label]),
 ) as Record<MediationAction, string>;
 
@@ -96,7 +96,7 @@ export interface MediationAgreement {
   agreementNumber: string;
 }
 
-export interface SubsidyRecord {
+interface SubsidyRecord {
   on: string;
   form: AgreementForm;
   /** The county's rate for the form, in force on the day of the agreement. */
@@ -141,13 +141,30 @@ const str = (d: Record<string, unknown>, k: string): string => (typeof d[k] === 
 const num = (d: Record<string, unknown>, k: string): number => (typeof d[k] === 'number' ? (d[k] as number) : 0);
 
 /** Folds a case's timeline (oldest first) into its facts; a 口头调解登记 says so in its own row (`simple`). */
-export function factsOf({ receivedOn, status: stored, detail }: CaseHead<Pick<MediationDetail, 'simple'>>, timeline: readonly CaseAction[]): MediationFacts {
+export function factsOf(
+  { receivedOn, status: stored, detail }: CaseHead<Pick<MediationDetail, 'simple'>>,
+  timeline: readonly CaseAction[],
+): MediationFacts {
   const status = stored as MediationStatus;
   const simple = detail?.simple === 1;
   const facts: MediationFacts = {
-    status, simple, receivedOn, lastActedOn: receivedOn, investigations: [], sessions: [], extension: null, outcome: null,
-    agreement: null, failure: null, termination: null, performance: null, followUps: [], confirmation: null,
-    crimePrevention: false, subsidy: null, archivedOn: null,
+    status,
+    simple,
+    receivedOn,
+    lastActedOn: receivedOn,
+    investigations: [],
+    sessions: [],
+    extension: null,
+    outcome: null,
+    agreement: null,
+    failure: null,
+    termination: null,
+    performance: null,
+    followUps: [],
+    confirmation: null,
+    crimePrevention: false,
+    subsidy: null,
+    archivedOn: null,
   };
   for (const entry of timeline) {
     const d = entry.data;
@@ -155,7 +172,13 @@ export function factsOf({ receivedOn, status: stored, detail }: CaseHead<Pick<Me
     if (on > facts.lastActedOn) facts.lastActedOn = on;
     switch (entry.action as MediationAction | 'register') {
       case 'investigate':
-        facts.investigations.push({ on, investigator: str(d, 'investigator'), subject: str(d, 'subject'), place: str(d, 'place'), content: str(d, 'content') });
+        facts.investigations.push({
+          on,
+          investigator: str(d, 'investigator'),
+          subject: str(d, 'subject'),
+          place: str(d, 'place'),
+          content: str(d, 'content'),
+        });
         break;
       case 'recordSession':
         facts.sessions.push({ on, place: str(d, 'place'), attendees: str(d, 'attendees'), content: str(d, 'content') });
@@ -166,25 +189,42 @@ export function factsOf({ receivedOn, status: stored, detail }: CaseHead<Pick<Me
       case 'succeed':
         facts.outcome = { on, result: '调解成功' };
         facts.agreement = {
-          on, form: str(d, 'form') as AgreementForm, content: str(d, 'content'), amountFen: num(d, 'amountFen'),
+          on,
+          form: str(d, 'form') as AgreementForm,
+          content: str(d, 'content'),
+          amountFen: num(d, 'amountFen'),
           performanceMethod: str(d, 'performanceMethod') as MediationAgreement['performanceMethod'],
-          performanceDueOn: str(d, 'performanceDueOn'), effectiveOn: str(d, 'effectiveOn') || on, agreementNumber: str(d, 'agreementNumber'),
+          performanceDueOn: str(d, 'performanceDueOn'),
+          effectiveOn: str(d, 'effectiveOn') || on,
+          agreementNumber: str(d, 'agreementNumber'),
         };
         facts.crimePrevention = d.crimePrevention === true;
         break;
       case 'fail':
         facts.outcome = { on, result: '调解不成功' };
-        facts.failure = { on, reason: str(d, 'reason'), routesTold: (d.routesTold as (typeof OTHER_ROUTES)[number][]) ?? [] };
+        facts.failure = {
+          on,
+          reason: str(d, 'reason'),
+          routesTold: (d.routesTold as (typeof OTHER_ROUTES)[number][]) ?? [],
+        };
         break;
       case 'terminate':
         facts.outcome = { on, result: '终止调解' };
-        facts.termination = { on, reason: str(d, 'reason') as (typeof MEDIATION_TERMINATION_REASONS)[number], explanation: str(d, 'explanation') };
+        facts.termination = {
+          on,
+          reason: str(d, 'reason') as (typeof MEDIATION_TERMINATION_REASONS)[number],
+          explanation: str(d, 'explanation'),
+        };
         break;
       case 'recordPerformance':
         facts.performance = { on, state: str(d, 'state') as (typeof PERFORMANCE_STATES)[number], note: str(d, 'note') };
         break;
       case 'followUp':
-        facts.followUps.push({ on, method: str(d, 'method') as (typeof FOLLOW_UP_METHODS)[number], content: str(d, 'content') });
+        facts.followUps.push({
+          on,
+          method: str(d, 'method') as (typeof FOLLOW_UP_METHODS)[number],
+          content: str(d, 'content'),
+        });
         break;
       case 'applyConfirmation':
         facts.confirmation = { appliedOn: on, court: str(d, 'court'), result: null };
@@ -193,7 +233,11 @@ export function factsOf({ receivedOn, status: stored, detail }: CaseHead<Pick<Me
         if (facts.confirmation) {
           facts.confirmation = {
             ...facts.confirmation,
-            result: { on, result: str(d, 'result') as (typeof CONFIRMATION_RESULTS)[number], rulingNumber: str(d, 'rulingNumber') },
+            result: {
+              on,
+              result: str(d, 'result') as (typeof CONFIRMATION_RESULTS)[number],
+              rulingNumber: str(d, 'rulingNumber'),
+            },
           };
         }
         break;
@@ -202,8 +246,13 @@ export function factsOf({ receivedOn, status: stored, detail }: CaseHead<Pick<Me
         break;
       case 'recordSubsidy':
         facts.subsidy = {
-          on, form: str(d, 'form') as AgreementForm, rateFen: num(d, 'rateFen'), rateEffectiveFrom: str(d, 'rateEffectiveFrom'),
-          amountFen: num(d, 'amountFen'), manual: d.manual === true, note: str(d, 'note'),
+          on,
+          form: str(d, 'form') as AgreementForm,
+          rateFen: num(d, 'rateFen'),
+          rateEffectiveFrom: str(d, 'rateEffectiveFrom'),
+          amountFen: num(d, 'amountFen'),
+          manual: d.manual === true,
+          note: str(d, 'note'),
         };
         break;
       case 'archive':
@@ -217,8 +266,15 @@ export function factsOf({ receivedOn, status: stored, detail }: CaseHead<Pick<Me
 }
 
 /** The last day to apply for judicial confirmation: 30 days from the agreement taking effect (人民调解法 第33条). */
-export function confirmationDue(agreement: Pick<MediationAgreement, 'effectiveOn'>, { table, rules }: DeadlineCalendar = {}): string {
-  return computeDeadline('mediationJudicialConfirmation', { start: agreement.effectiveOn, ...(rules ? { rules } : {}), ...(table ? { table } : {}) }).due;
+export function confirmationDue(
+  agreement: Pick<MediationAgreement, 'effectiveOn'>,
+  { table, rules }: DeadlineCalendar = {},
+): string {
+  return computeDeadline('mediationJudicialConfirmation', {
+    start: agreement.effectiveOn,
+    ...(rules ? { rules } : {}),
+    ...(table ? { table } : {}),
+  }).due;
 }
 
 /**
@@ -226,7 +282,11 @@ export function confirmationDue(agreement: Pick<MediationAgreement, 'effectiveOn
  * the rest are mediation's own, judged on the action's own date (a timely application recorded late is still
  * timely), never after today.
  */
-export function actionProblem(facts: MediationFacts, action: MediationAction, { actedOn, today }: ActionMoment): string | null {
+export function actionProblem(
+  facts: MediationFacts,
+  action: MediationAction,
+  { actedOn, today }: ActionMoment,
+): string | null {
   const on = actedOn < today ? actedOn : today;
   const byStatus = transitionProblem(MEDIATION_LIFECYCLE, facts.status, action);
   if (byStatus) return byStatus;
@@ -239,7 +299,8 @@ export function actionProblem(facts: MediationFacts, action: MediationAction, { 
     case 'applyConfirmation': {
       const { agreement, confirmation } = facts;
       if (!agreement) return '没有调解协议，不能申请司法确认';
-      if (agreement.form === '口头') return '口头调解协议不能申请司法确认：须先制作书面调解协议书，由双方当事人共同申请';
+      if (agreement.form === '口头')
+        return '口头调解协议不能申请司法确认：须先制作书面调解协议书，由双方当事人共同申请';
       if (confirmation) return `已于${formatChineseDate(confirmation.appliedOn)}申请司法确认，不能重复申请`;
       const due = confirmationDue(agreement);
       return on > due
@@ -248,7 +309,9 @@ export function actionProblem(facts: MediationFacts, action: MediationAction, { 
     }
     case 'recordConfirmation':
       if (!facts.confirmation) return '尚未申请司法确认，不能登记确认结果';
-      return facts.confirmation.result ? `已于${formatChineseDate(facts.confirmation.result.on)}登记司法确认结果，不能重复登记` : null;
+      return facts.confirmation.result
+        ? `已于${formatChineseDate(facts.confirmation.result.on)}登记司法确认结果，不能重复登记`
+        : null;
     case 'recordSubsidy':
       return facts.subsidy ? `已于${formatChineseDate(facts.subsidy.on)}登记以奖代补补贴，不能重复登记` : null;
     case 'archive':

@@ -5,21 +5,45 @@
 export const MEDIATION_SOURCES = ['当事人申请', '主动调解', '法院委托/移送', '公安移送', '信访移送', '其他'] as const;
 export type MediationSource = (typeof MEDIATION_SOURCES)[number];
 /** Sources whose 来源说明 must name who referred the dispute (or, for 其他, say what the source was). */
-export const SOURCES_NEEDING_DETAIL: ReadonlySet<MediationSource> = new Set(['法院委托/移送', '公安移送', '信访移送', '其他']);
+export const SOURCES_NEEDING_DETAIL: ReadonlySet<MediationSource> = new Set([
+  '法院委托/移送',
+  '公安移送',
+  '信访移送',
+  '其他',
+]);
 
 /**
  * 纠纷类型: the statistics categories of the county report. Seeded into `mediation_dispute_types` by migration 0009;
  * the office (director or administrator) may reorder the list, add types and retire them, as bureaus vary.
  */
 export const DISPUTE_TYPE_SEED = [
-  '婚姻纠纷', '家庭纠纷', '邻里纠纷', '房屋宅基地纠纷', '合同纠纷', '生产经营纠纷', '损害赔偿纠纷', '山林土地纠纷',
-  '劳动争议纠纷', '征地拆迁纠纷', '村务管理纠纷', '环境污染纠纷', '医疗纠纷', '道路交通事故纠纷', '物业纠纷', '消费纠纷',
-  '旅游纠纷', '知识产权纠纷', '其他纠纷',
+  '婚姻纠纷',
+  '家庭纠纷',
+  '邻里纠纷',
+  '房屋宅基地纠纷',
+  '合同纠纷',
+  '生产经营纠纷',
+  '损害赔偿纠纷',
+  '山林土地纠纷',
+  '劳动争议纠纷',
+  '征地拆迁纠纷',
+  '村务管理纠纷',
+  '环境污染纠纷',
+  '医疗纠纷',
+  '道路交通事故纠纷',
+  '物业纠纷',
+  '消费纠纷',
+  '旅游纠纷',
+  '知识产权纠纷',
+  '其他纠纷',
 ] as const;
 
 export const PARTY_KINDS = ['person', 'organisation'] as const;
 export type MediationPartyKind = (typeof PARTY_KINDS)[number];
-export const PARTY_KIND_LABELS: Record<MediationPartyKind, string> = { person: '自然人', organisation: '法人或非法人组织' };
+export const PARTY_KIND_LABELS: Record<MediationPartyKind, string> = {
+  person: '自然人',
+  organisation: '法人或非法人组织',
+};
 
 /** 协议形式 (人民调解法 第28条). */
 export const AGREEMENT_FORMS = ['书面', '口头'] as const;
@@ -27,7 +51,10 @@ export type AgreementForm = (typeof AGREEMENT_FORMS)[number];
 
 /** 履行方式 of an agreement; 限期 and 分期 need the (last) due date. */
 export const PERFORMANCE_METHODS = ['即时履行', '限期履行', '分期履行', '无给付内容', '其他'] as const;
-export const METHODS_NEEDING_DUE_DATE: ReadonlySet<(typeof PERFORMANCE_METHODS)[number]> = new Set(['限期履行', '分期履行']);
+export const METHODS_NEEDING_DUE_DATE: ReadonlySet<(typeof PERFORMANCE_METHODS)[number]> = new Set([
+  '限期履行',
+  '分期履行',
+]);
 
 /** 履行情况 (人民调解法 第31条: the committee supervises performance). */
 export const PERFORMANCE_STATES = ['已履行', '部分履行', '未履行'] as const;

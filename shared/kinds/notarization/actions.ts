@@ -19,9 +19,14 @@ interface Issue {
 }
 
 /** An action's input: the case, its date, and its own fields; `rules` spans the fields (run once they parse). */
-function step<S extends z.ZodRawShape>(data: S, rules?: (input: { actedOn: string; data: z.output<z.ZodObject<S>> }) => Issue[]) {
+function step<S extends z.ZodRawShape>(
+  data: S,
+  rules?: (input: { actedOn: string; data: z.output<z.ZodObject<S>> }) => Issue[],
+) {
   const shape = strictObject({ caseId: id, actedOn: isoDate(), data: strictObject(data) });
-  return rules ? shape.superRefine((input, ctx) => rules(input).forEach((issue) => ctx.addIssue({ code: 'custom', ...issue }))) : shape;
+  return rules
+    ? shape.superRefine((input, ctx) => rules(input).forEach((issue) => ctx.addIssue({ code: 'custom', ...issue })))
+    : shape;
 }
 
 /** Each action's labels: the case, its date, and its own fields under `data.`. */
@@ -36,24 +41,33 @@ const accept = step(
   {
     noticeNumber: text({ max: 50 }),
     /** 容缺受理: a non-essential item the applicant promised in writing to supply by a date. */
-    deferred: strictObject({ item: text({ max: 100, required: true }), commitmentSigned: flag(), promisedOn: isoDate() }).nullable(),
+    deferred: strictObject({
+      item: text({ max: 100, required: true }),
+      commitmentSigned: flag(),
+      promisedOn: isoDate(),
+    }).nullable(),
   },
   ({ actedOn, data: { deferred } }) => [
-    ...(deferred && !deferred.commitmentSigned ? [{ path: ['data', 'deferred', 'commitmentSigned'], message: '容缺受理须有申请人签署的书面承诺' }] : []),
+    ...(deferred && !deferred.commitmentSigned
+      ? [{ path: ['data', 'deferred', 'commitmentSigned'], message: '容缺受理须有申请人签署的书面承诺' }]
+      : []),
     ...(deferred && deferred.promisedOn <= actedOn
       ? [{ path: ['data', 'deferred', 'promisedOn'], message: `应晚于受理日期（${formatChineseDate(actedOn)}）` }]
       : []),
   ],
 );
 
-const suspend = step({ reason: choice(SUSPENSION_REASONS), missingItems: itemList({ min: 0, max: 30 }), note: note() }, ({ data }) =>
-  data.reason === '补充材料' && data.missingItems.length === 0
-    ? [{ path: ['data', 'missingItems'], message: '通知补充材料时须一次性列明所缺材料' }]
-    : [],
+const suspend = step(
+  { reason: choice(SUSPENSION_REASONS), missingItems: itemList({ min: 0, max: 30 }), note: note() },
+  ({ data }) =>
+    data.reason === '补充材料' && data.missingItems.length === 0
+      ? [{ path: ['data', 'missingItems'], message: '通知补充材料时须一次性列明所缺材料' }]
+      : [],
 );
 
-const deliver = step({ method: choice(DELIVERY_METHODS), recipient: text({ max: 50, required: true }), receiptSigned: flag() }, ({ data }) =>
-  data.receiptSigned ? [] : [{ path: ['data', 'receiptSigned'], message: '须由签收人签收送达回执' }],
+const deliver = step(
+  { method: choice(DELIVERY_METHODS), recipient: text({ max: 50, required: true }), receiptSigned: flag() },
+  ({ data }) => (data.receiptSigned ? [] : [{ path: ['data', 'receiptSigned'], message: '须由签收人签收送达回执' }]),
 );
 
 const NOTE = { note: '备注' };
@@ -66,18 +80,27 @@ export const NOTARIZATION_ACTION_TABLE = {
     labels: labels({ missingItems: '所缺材料', ...NOTE }),
   },
   supplyMaterials: { schema: step({ note: note() }), labels: labels(NOTE) },
-  forward: { schema: step({ notaryOffice: text({ max: 100, required: true }), note: note() }), labels: labels({ notaryOffice: '公证处', ...NOTE }) },
+  forward: {
+    schema: step({ notaryOffice: text({ max: 100, required: true }), note: note() }),
+    labels: labels({ notaryOffice: '公证处', ...NOTE }),
+  },
   accept: {
     schema: accept,
     labels: labels({
-      noticeNumber: '受理通知单编号', deferred: '容缺受理', 'deferred.item': '容缺材料', 'deferred.commitmentSigned': '书面承诺',
+      noticeNumber: '受理通知单编号',
+      deferred: '容缺受理',
+      'deferred.item': '容缺材料',
+      'deferred.commitmentSigned': '书面承诺',
       'deferred.promisedOn': '承诺补交日期',
     }),
   },
   suspend: { schema: suspend, labels: labels({ ...REASON, missingItems: '所缺材料', ...NOTE }) },
   resume: { schema: step({ note: note() }), labels: labels(NOTE) },
   supplyDeferred: { schema: step({ note: note() }), labels: labels(NOTE) },
-  issue: { schema: step({ certificateNumber: text({ max: 50, required: true }) }), labels: labels({ certificateNumber: '公证书编号' }) },
+  issue: {
+    schema: step({ certificateNumber: text({ max: 50, required: true }) }),
+    labels: labels({ certificateNumber: '公证书编号' }),
+  },
   deliver: { schema: deliver, labels: labels({ method: '送达方式', recipient: '签收人', receiptSigned: '送达回执' }) },
   refuse: { schema: step({ reason: text({ max: 500, required: true, multiLine: true }) }), labels: labels(REASON) },
   terminate: { schema: step({ reason: text({ max: 500, required: true, multiLine: true }) }), labels: labels(REASON) },
@@ -85,7 +108,12 @@ export const NOTARIZATION_ACTION_TABLE = {
 } as const satisfies ActionTable;
 
 /** Each action's input as a caller gives it, and as parsed. */
-export type NotarizationActionInputs = { [A in keyof typeof NOTARIZATION_ACTION_TABLE]: z.output<(typeof NOTARIZATION_ACTION_TABLE)[A]['schema']> };
-export type NotarizationActionInput<A extends keyof typeof NOTARIZATION_ACTION_TABLE> = z.input<(typeof NOTARIZATION_ACTION_TABLE)[A]['schema']>;
+export type NotarizationActionInputs = {
+  [A in keyof typeof NOTARIZATION_ACTION_TABLE]: z.output<(typeof NOTARIZATION_ACTION_TABLE)[A]['schema']>;
+};
+export type NotarizationActionInput<A extends keyof typeof NOTARIZATION_ACTION_TABLE> = z.input<
+  (typeof NOTARIZATION_ACTION_TABLE)[A]['schema']
+>;
 /** What an action records in the timeline: its own fields. */
-export type NotarizationActionData<A extends keyof typeof NOTARIZATION_ACTION_TABLE> = NotarizationActionInputs[A]['data'];
+export type NotarizationActionData<A extends keyof typeof NOTARIZATION_ACTION_TABLE> =
+  NotarizationActionInputs[A]['data'];

@@ -9,7 +9,7 @@ import type { HolidayTable } from '../../holidays';
 import type { CaseDeadline, DeadlineCalendar } from '../kind';
 import type { NotarizationFacts, NotarizationProgress } from './lifecycle';
 
-export interface NotarizationIssueDeadline extends Deadline {
+interface NotarizationIssueDeadline extends Deadline {
   /** The acceptance date the 15 working days run from. */
   startsOn: string;
   /** The stretches not counted; a stretch still running is counted up to today. */
@@ -22,7 +22,7 @@ export interface NotarizationIssueDeadline extends Deadline {
   dueStatus: DueStatus | null;
 }
 
-export interface NotarizationDeferredDeadline extends Deadline {
+interface NotarizationDeferredDeadline extends Deadline {
   item: string;
   /** The date the item was supplied, once supplied. */
   doneOn: string | null;
@@ -37,13 +37,20 @@ export interface NotarizationDeadlines {
   deferredMaterials: NotarizationDeferredDeadline | null;
 }
 
-export function requestDeadlines(progress: NotarizationProgress, today: string, table?: HolidayTable): NotarizationDeadlines {
+export function requestDeadlines(
+  progress: NotarizationProgress,
+  today: string,
+  table?: HolidayTable,
+): NotarizationDeadlines {
   const opts = table ? { table } : {};
   let issue: NotarizationIssueDeadline | null = null;
   if (progress.accepted) {
     // A stretch still open ends today, or on the day the request ended while it was open.
     const openUntil = progress.ended?.on ?? today;
-    const pauses: Pause[] = progress.pauses.map((p) => ({ from: p.from, to: p.to ?? (openUntil > p.from ? openUntil : p.from) }));
+    const pauses: Pause[] = progress.pauses.map((p) => ({
+      from: p.from,
+      to: p.to ?? (openUntil > p.from ? openUntil : p.from),
+    }));
     const deadline = computeDeadline('notarizationIssue', { start: progress.accepted.on, pauses, ...opts });
     const doneOn = progress.certificate?.issuedOn ?? null;
     issue = {
@@ -70,7 +77,11 @@ export function requestDeadlines(progress: NotarizationProgress, today: string, 
 }
 
 /** The request's limits as every kind lists them; one that no longer runs has no status. */
-export function deadlinesOf({ progress }: NotarizationFacts, today: string, { table }: DeadlineCalendar = {}): CaseDeadline[] {
+export function deadlinesOf(
+  { progress }: NotarizationFacts,
+  today: string,
+  { table }: DeadlineCalendar = {},
+): CaseDeadline[] {
   const { issue, deferredMaterials } = requestDeadlines(progress, today, table);
   const out: CaseDeadline[] = [];
   if (issue) {

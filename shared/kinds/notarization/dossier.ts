@@ -18,14 +18,24 @@ const MILESTONES = {
 type Milestone = keyof typeof MILESTONES;
 
 const NEXT_BY_STATUS: Record<NotarizationStatus, Milestone | null> = {
-  received: 'forwarded', awaiting_materials: 'forwarded', ready: 'forwarded', forwarded: 'accepted', accepted: 'issued',
-  suspended: 'issued', issued: 'delivered', delivered: 'archived', refused: 'archived', terminated: 'archived', archived: null,
+  received: 'forwarded',
+  awaiting_materials: 'forwarded',
+  ready: 'forwarded',
+  forwarded: 'accepted',
+  accepted: 'issued',
+  suspended: 'issued',
+  issued: 'delivered',
+  delivered: 'archived',
+  refused: 'archived',
+  terminated: 'archived',
+  archived: null,
 };
 
 /** Matters whose certificate notarizes a document the applicant brings (合同, 委托书, 声明书, 遗嘱 ...). */
 const DOCUMENT_MATTERS: ReadonlySet<string> = new Set(['entrustment', 'declaration', 'gift', 'will', 'contract']);
 
-const materialsOf = (detail: NotarizationDetail | undefined): string[] => (detail ? (JSON.parse(detail.required_materials) as string[]) : []);
+const materialsOf = (detail: NotarizationDetail | undefined): string[] =>
+  detail ? (JSON.parse(detail.required_materials) as string[]) : [];
 
 function dossierFactsOf(
   { status, progress: p }: NotarizationFacts,

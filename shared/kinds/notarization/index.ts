@@ -34,4 +34,10 @@ export const NOTARIZATION = {
   deadlinesOf,
   dossier: NOTARIZATION_DOSSIER,
   statistics: NOTARIZATION_STATISTICS,
-} as const satisfies CaseKindModule<NotarizationStatus, NotarizationAction, NotarizationFacts, NotarizationDetail, NotarizationCaseFacts>;
+} as const satisfies CaseKindModule<
+  NotarizationStatus,
+  NotarizationAction,
+  NotarizationFacts,
+  NotarizationDetail,
+  NotarizationCaseFacts
+>;

@@ -9,7 +9,6 @@ import { ID_NUMBER_MAX, LINE_MAX, NAME_MAX, PHONE_MAX } from '../../cases/fieldL
 import { choice, fen, integer, isoDate, strictObject, text, type Labels } from '../../validation';
 import { AGENT_KINDS, DOMESTIC_USE, type UseScope } from './options';
 
-
 /** The printed form's words, keyed by the field's path in the request. */
 export const NOTARIZATION_LABELS: Labels = {
   applicants: '申请人',
@@ -96,9 +95,6 @@ const requestShape = strictObject({
 export type NotarizationRequest = z.output<typeof requestShape>;
 export type NotarizationRequestInput = z.input<typeof requestShape>;
 export type NotarizationApplicant = NotarizationRequest['applicants'][number];
-export type PersonApplicant = Extract<NotarizationApplicant, { kind: 'person' }>;
-export type OrganisationApplicant = Extract<NotarizationApplicant, { kind: 'organisation' }>;
-export type NotarizationAgent = NonNullable<NotarizationRequest['agent']>;
 
 export interface RuleIssue {
   path: (string | number)[];
@@ -110,8 +106,12 @@ const PHONE_MESSAGE = '应为手机号码或带区号的固定电话';
 /** Spellings of the mainland that mean the certificate is used at home. */
 const DOMESTIC_SPELLINGS = new Set(['国内', '中国', '中国大陆', '中国内地', '大陆', '内地', '境内']);
 const REGION_NAMES: Record<string, string> = {
-  香港: '香港特别行政区', 中国香港: '香港特别行政区', 澳门: '澳门特别行政区', 中国澳门: '澳门特别行政区',
-  台湾: '台湾地区', 中国台湾: '台湾地区',
+  香港: '香港特别行政区',
+  中国香港: '香港特别行政区',
+  澳门: '澳门特别行政区',
+  中国澳门: '澳门特别行政区',
+  台湾: '台湾地区',
+  中国台湾: '台湾地区',
 };
 
 /** 使用地 as stored: 国内 for every spelling of the mainland, the full names of Hong Kong, Macao and Taiwan. */
@@ -155,7 +155,8 @@ export function checkNotarizationRequest(req: NotarizationRequest, today: string
   const add = (path: (string | number)[], message: string) => issues.push({ path, message });
 
   if (req.receivedOn > today) add(['receivedOn'], '不能晚于今天');
-  if (req.pickupOn && req.pickupOn < req.receivedOn) add(['pickupOn'], `不能早于受理日期（${formatChineseDate(req.receivedOn)}）`);
+  if (req.pickupOn && req.pickupOn < req.receivedOn)
+    add(['pickupOn'], `不能早于受理日期（${formatChineseDate(req.receivedOn)}）`);
 
   const seenNumbers = new Map<string, number>();
   let minor = false;
@@ -174,7 +175,8 @@ export function checkNotarizationRequest(req: NotarizationRequest, today: string
           const parsed = parseIdNumber(a.idNumber, today);
           if (parsed.ok && parsed.value.birthDate !== a.birthDate)
             add(at('birthDate'), `与公民身份号码中的出生日期（${formatChineseDate(parsed.value.birthDate)}）不一致`);
-          if (parsed.ok && parsed.value.sex !== a.sex) add(at('sex'), `与公民身份号码显示的性别（${parsed.value.sex}）不一致`);
+          if (parsed.ok && parsed.value.sex !== a.sex)
+            add(at('sex'), `与公民身份号码显示的性别（${parsed.value.sex}）不一致`);
         }
       }
       if (!parsePhone(a.phone).ok) add(at('phone'), PHONE_MESSAGE);
@@ -197,7 +199,8 @@ export function checkNotarizationRequest(req: NotarizationRequest, today: string
     if (!id.ok) add(['agent', 'idNumber'], ID_NUMBER_MESSAGES[id.error]);
     else if (seenNumbers.has(id.value.canonical)) add(['agent', 'idNumber'], '代理人不能是申请人本人');
     if (!parsePhone(agent.phone).ok) add(['agent', 'phone'], PHONE_MESSAGE);
-    if (agent.kind === '委托代理人' && !agent.powerOfAttorney) add(['agent', 'powerOfAttorney'], '委托代理人须提交申请人签署的授权委托书');
+    if (agent.kind === '委托代理人' && !agent.powerOfAttorney)
+      add(['agent', 'powerOfAttorney'], '委托代理人须提交申请人签署的授权委托书');
   }
   if (minor && agent?.kind !== '法定代理人') add(['agent'], '申请人为未成年人，须由监护人作为法定代理人代为申办');
 
@@ -207,7 +210,7 @@ export function checkNotarizationRequest(req: NotarizationRequest, today: string
 }
 
 /** Puts every number and the place of use into its canonical stored form (after the rules have passed). */
-export function canonicalizeNotarizationRequest(req: NotarizationRequest, today: string): NotarizationRequest {
+function canonicalizeNotarizationRequest(req: NotarizationRequest, today: string): NotarizationRequest {
   const phone = (v: string) => {
     const p = parsePhone(v);
     return p.ok ? p.value : v;
@@ -223,7 +226,13 @@ export function canonicalizeNotarizationRequest(req: NotarizationRequest, today:
         ? { ...a, idNumber: canonicalPersonId(a.idType, a.idNumber, today), phone: phone(a.phone) }
         : { ...a, creditCode: creditCode(a.creditCode), phone: a.phone ? phone(a.phone) : '' },
     ),
-    agent: req.agent ? { ...req.agent, idNumber: canonicalPersonId('居民身份证', req.agent.idNumber, today), phone: phone(req.agent.phone) } : null,
+    agent: req.agent
+      ? {
+          ...req.agent,
+          idNumber: canonicalPersonId('居民身份证', req.agent.idNumber, today),
+          phone: phone(req.agent.phone),
+        }
+      : null,
     placeOfUse: canonicalPlaceOfUse(req.placeOfUse),
   };
 }

@@ -12,7 +12,7 @@ import type { ActionOption, CaseHead } from '../kind';
 import type { NotarizationActionData } from './actions';
 import type { SuspensionReason } from './options';
 
-export const NOTARIZATION_STATUSES = [
+const NOTARIZATION_STATUSES = [
   'received',
   'awaiting_materials',
   'ready',
@@ -59,7 +59,13 @@ export type NotarizationAction = (typeof NOTARIZATION_ACTIONS)[number];
 
 /** Statuses in which the request is still being handled (refusal, termination and archiving end it). */
 export const OPEN_NOTARIZATION_STATUSES: readonly NotarizationStatus[] = [
-  'received', 'awaiting_materials', 'ready', 'forwarded', 'accepted', 'suspended', 'issued',
+  'received',
+  'awaiting_materials',
+  'ready',
+  'forwarded',
+  'accepted',
+  'suspended',
+  'issued',
 ];
 
 export const NOTARIZATION_LIFECYCLE: Lifecycle<NotarizationStatus, NotarizationAction> = {
@@ -69,7 +75,8 @@ export const NOTARIZATION_LIFECYCLE: Lifecycle<NotarizationStatus, NotarizationA
       label: '材料核对／一次性告知',
       from: ['received'],
       // Anything missing is told at once and the request waits for it; nothing missing: ready to forward.
-      to: (data) => (Array.isArray(data['missingItems']) && data['missingItems'].length > 0 ? 'awaiting_materials' : 'ready'),
+      to: (data) =>
+        Array.isArray(data['missingItems']) && data['missingItems'].length > 0 ? 'awaiting_materials' : 'ready',
     },
     supplyMaterials: { label: '补齐材料', from: ['awaiting_materials'], to: 'ready' },
     forward: { label: '转递公证处', from: ['ready'], to: 'forwarded' },
@@ -81,12 +88,16 @@ export const NOTARIZATION_LIFECYCLE: Lifecycle<NotarizationStatus, NotarizationA
     issue: { label: '出证', from: ['accepted'], to: 'issued' },
     deliver: { label: '送达／领取', from: ['issued'], to: 'delivered' },
     refuse: { label: '不予办理', from: ['forwarded', 'accepted', 'suspended'], to: 'refused' },
-    terminate: { label: '终止公证', from: ['received', 'awaiting_materials', 'ready', 'forwarded', 'accepted', 'suspended'], to: 'terminated' },
+    terminate: {
+      label: '终止公证',
+      from: ['received', 'awaiting_materials', 'ready', 'forwarded', 'accepted', 'suspended'],
+      to: 'terminated',
+    },
     archive: { label: '归档', from: ['delivered', 'refused', 'terminated'], to: 'archived' },
   },
 };
 
-export interface NotarizationPause {
+interface NotarizationPause {
   /** The day the clock stopped (still counted). */
   from: string;
   /** The day it started again; null while the request is still suspended. */
@@ -116,8 +127,15 @@ function dataOf<A extends NotarizationAction>(entry: CaseAction, _action: A): No
 /** Where the request stands by its timeline (oldest first). */
 export function progressOf(timeline: readonly CaseAction[]): NotarizationProgress {
   const p: NotarizationProgress = {
-    missingItems: [], forwarded: null, accepted: null, deferred: null, pauses: [], certificate: null, delivery: null,
-    ended: null, archived: null,
+    missingItems: [],
+    forwarded: null,
+    accepted: null,
+    deferred: null,
+    pauses: [],
+    certificate: null,
+    delivery: null,
+    ended: null,
+    archived: null,
   };
   for (const entry of timeline) {
     switch (entry.action as NotarizationAction | 'register') {
@@ -159,7 +177,11 @@ export function progressOf(timeline: readonly CaseAction[]): NotarizationProgres
         break;
       case 'refuse':
       case 'terminate':
-        p.ended = { action: entry.action as 'refuse' | 'terminate', reason: dataOf(entry, 'refuse').reason, on: entry.actedOn };
+        p.ended = {
+          action: entry.action as 'refuse' | 'terminate',
+          reason: dataOf(entry, 'refuse').reason,
+          on: entry.actedOn,
+        };
         p.missingItems = [];
         break;
       case 'archive':
@@ -173,7 +195,7 @@ export function progressOf(timeline: readonly CaseAction[]): NotarizationProgres
 }
 
 /** True while a 容缺 item has been promised and not yet supplied. */
-export function deferredOutstanding(progress: NotarizationProgress): boolean {
+function deferredOutstanding(progress: NotarizationProgress): boolean {
   return progress.deferred !== null && progress.deferred.suppliedOn === null;
 }
 

@@ -20,14 +20,16 @@ export type NotarizationCategory = (typeof NOTARIZATION_CATEGORIES)[number];
 /** 申请人类型 */
 export const APPLICANT_KINDS = ['person', 'organisation'] as const;
 export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
-export const APPLICANT_KIND_LABELS: Record<ApplicantKind, string> = { person: '自然人', organisation: '法人或其他组织' };
+export const APPLICANT_KIND_LABELS: Record<ApplicantKind, string> = {
+  person: '自然人',
+  organisation: '法人或其他组织',
+};
 
 /**
  * 代理人类型: a 委托代理人 acts on a 授权委托书 (公证法 第26条); a 法定代理人 (guardian) acts for a minor or an
  * applicant without full capacity and needs none.
  */
 export const AGENT_KINDS = ['委托代理人', '法定代理人'] as const;
-export type AgentKind = (typeof AGENT_KINDS)[number];
 
 /** 使用地 meaning the certificate is used in the mainland. */
 export const DOMESTIC_USE = '国内';
@@ -36,18 +38,47 @@ export const DOMESTIC_USE = '国内';
  * Where a certificate is used, as the office counts it: 国内, 涉外 (a foreign country), or 涉港澳台 (Hong Kong,
  * Macao and Taiwan are not foreign, but their certificates go through the same extra steps).
  */
-export const USE_SCOPES = ['国内', '涉外', '涉港澳台'] as const;
+const USE_SCOPES = ['国内', '涉外', '涉港澳台'] as const;
 export type UseScope = (typeof USE_SCOPES)[number];
 
 /** Suggestions for 使用地 (any country or region may be typed). */
 export const PLACES_OF_USE = [
-  DOMESTIC_USE, '香港特别行政区', '澳门特别行政区', '台湾地区', '美国', '加拿大', '英国', '澳大利亚', '新西兰',
-  '日本', '韩国', '新加坡', '马来西亚', '泰国', '德国', '法国', '意大利', '西班牙', '荷兰', '俄罗斯',
+  DOMESTIC_USE,
+  '香港特别行政区',
+  '澳门特别行政区',
+  '台湾地区',
+  '美国',
+  '加拿大',
+  '英国',
+  '澳大利亚',
+  '新西兰',
+  '日本',
+  '韩国',
+  '新加坡',
+  '马来西亚',
+  '泰国',
+  '德国',
+  '法国',
+  '意大利',
+  '西班牙',
+  '荷兰',
+  '俄罗斯',
 ] as const;
 
 /** Suggestions for 译文语种 (any language may be typed). */
 export const TRANSLATION_LANGUAGES = [
-  '英语', '日语', '韩语', '法语', '德语', '俄语', '西班牙语', '葡萄牙语', '意大利语', '阿拉伯语', '泰语', '越南语',
+  '英语',
+  '日语',
+  '韩语',
+  '法语',
+  '德语',
+  '俄语',
+  '西班牙语',
+  '葡萄牙语',
+  '意大利语',
+  '阿拉伯语',
+  '泰语',
+  '越南语',
 ] as const;
 
 /** 期限中止的事由 (公证法 第30条: time for force majeure, supplementing materials or verifying facts is not counted). */

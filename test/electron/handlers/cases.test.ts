@@ -11,14 +11,27 @@ function person(name: string, birth: string, sex: '男' | '女', seq: string): L
   return { ...app, applicant: { ...app.applicant, name, birthDate: birth, sex, idNumber: body + idCheckChar(body) } };
 }
 
-const query: ChannelInput<'cases.list'> = { kind: null, status: null, query: '', page: 1, pageSize: 20, sortBy: 'receivedOn', sortOrder: 'desc' };
+const query: ChannelInput<'cases.list'> = {
+  kind: null,
+  status: null,
+  query: '',
+  page: 1,
+  pageSize: 20,
+  sortBy: 'receivedOn',
+  sortOrder: 'desc',
+};
 
 beforeAll(async () => {
   backend = testBackend();
   await backend.api.call('office.setup', OFFICE);
   const apps = [
     { ...person('欧阳秀英', '1950-03-04', '女', '002'), receivedOn: '2026-10-02', matter: '赡养费纠纷' },
-    { ...person('王建国', '1980-07-15', '男', '011'), receivedOn: '2026-11-01', matter: '追索劳动报酬', facts: '包工头拖欠工资三万元。' },
+    {
+      ...person('王建国', '1980-07-15', '男', '011'),
+      receivedOn: '2026-11-01',
+      matter: '追索劳动报酬',
+      facts: '包工头拖欠工资三万元。',
+    },
     { ...person('李秀兰', '1975-01-20', '女', '024'), receivedOn: '2026-09-15', matter: '交通事故人身损害赔偿' },
     { ...person('秀', '1990-01-01', '女', '026'), receivedOn: '2026-08-01' },
   ];
@@ -34,7 +47,13 @@ describe('finding cases', () => {
     const page = await backend.api.call('cases.list', query);
     expect(page.total).toBe(4);
     expect(page.rows.map((r) => r.applicantName)).toEqual(['王建国', '欧阳秀英', '李秀兰', '秀']);
-    expect(page.rows[0]).toMatchObject({ kind: 'legal_aid', status: 'received', title: '追索劳动报酬', receivedOn: '2026-11-01', receivedBy: '李娟' });
+    expect(page.rows[0]).toMatchObject({
+      kind: 'legal_aid',
+      status: 'received',
+      title: '追索劳动报酬',
+      receivedOn: '2026-11-01',
+      receivedBy: '李娟',
+    });
     expect(page.rows[0]!.applicantIdMasked).toMatch(/^430111\*{8}\d{3}[\dX]$/);
   });
 
@@ -80,7 +99,10 @@ describe('finding cases', () => {
     [{ query: 'x'.repeat(51) }, 'query', '搜索内容：不能超过50个字符'],
   ])('refuses %j naming the field', async (patch, field, message) => {
     const before = fileState(backend.dataFile);
-    expect(await backend.dispatch('cases.list', { ...query, ...patch })).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION', field, message }) });
+    expect(await backend.dispatch('cases.list', { ...query, ...patch })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'VALIDATION', field, message }),
+    });
     expect(fileState(backend.dataFile)).toBe(before);
   });
 });

@@ -14,7 +14,10 @@ describe('the dispatcher', () => {
     const before = fileState(backend.dataFile);
     for (const channel of ['cases.drop', '__proto__', 'constructor', 42, null]) {
       const result = await backend.dispatch(channel, {});
-      expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'UNKNOWN_CHANNEL', message: expect.stringContaining('未知的请求类型') }) });
+      expect(result).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: 'UNKNOWN_CHANNEL', message: expect.stringContaining('未知的请求类型') }),
+      });
     }
     expect(fileState(backend.dataFile)).toBe(before);
   });
@@ -22,7 +25,10 @@ describe('the dispatcher', () => {
   it('refuses an oversized payload before looking at it', async () => {
     const before = fileState(backend.dataFile);
     const app = validApplication();
-    const result = await backend.dispatch('legalAid.create', { draftId: null, application: { ...app, facts: '案'.repeat(MAX_PAYLOAD_CHARS + 1) } });
+    const result = await backend.dispatch('legalAid.create', {
+      draftId: null,
+      application: { ...app, facts: '案'.repeat(MAX_PAYLOAD_CHARS + 1) },
+    });
     expect(result).toEqual({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: '请求数据过大' } });
     expect(fileState(backend.dataFile)).toBe(before);
   });
@@ -30,7 +36,10 @@ describe('the dispatcher', () => {
   it('refuses a payload of the wrong type as a whole', async () => {
     for (const input of ['x', 7, null, [], undefined]) {
       const result = await backend.dispatch('legalAid.create', input);
-      expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION', message: '请求数据格式不正确' }) });
+      expect(result).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: 'VALIDATION', message: '请求数据格式不正确' }),
+      });
     }
   });
 
@@ -53,7 +62,12 @@ describe('the dispatcher', () => {
       ['bureau.exportConfig', { folder: '.' }, 'folder', '保存位置：请选择文件夹的完整路径'],
       ['backup.create', { folder: '' }, 'folder', '备份位置：不能为空'],
       ['backup.restore', { file: 'casedesk.sqlite' }, 'file', '备份文件：请选择文件的完整路径'],
-      ['bureau.verifyFiles', { files: ['/tmp/a.casedesk', 'b.casedesk'] }, 'files.1', '数据包文件：请选择文件的完整路径'],
+      [
+        'bureau.verifyFiles',
+        { files: ['/tmp/a.casedesk', 'b.casedesk'] },
+        'files.1',
+        '数据包文件：请选择文件的完整路径',
+      ],
       ['bureau.importFiles', { files: ['  '] }, 'files.0', '数据包文件：不能为空'],
     ];
     for (const [channel, input, field, message] of calls) {
@@ -69,7 +83,10 @@ describe('the dispatcher', () => {
   it('refuses a cyclic payload as malformed', async () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    expect(await backend.dispatch('office.get', cyclic)).toEqual({ ok: false, error: expect.objectContaining({ code: 'MALFORMED_PAYLOAD' }) });
+    expect(await backend.dispatch('office.get', cyclic)).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'MALFORMED_PAYLOAD' }),
+    });
   });
 
   it('turns an unexpected failure into a Chinese INTERNAL error, not a throw', async () => {

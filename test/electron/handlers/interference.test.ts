@@ -25,9 +25,20 @@ const record = (patch: Record<string, unknown> = {}): ChannelInput<'interference
 beforeEach(async () => {
   backend = testBackend();
   const admin = as('admin');
-  await admin.call('auth.setup', { office: OFFICE, admin: { username: 'admin', displayName: '管理员', password: 'Admin2026' } });
-  for (const [username, role] of [['lijuan', 'clerk'], ['suozhang', 'director']] as const) {
-    await admin.call('users.create', { username, displayName: username === 'lijuan' ? '李娟' : '王所长', role, password: 'Initial123' });
+  await admin.call('auth.setup', {
+    office: OFFICE,
+    admin: { username: 'admin', displayName: '管理员', password: 'Admin2026' },
+  });
+  for (const [username, role] of [
+    ['lijuan', 'clerk'],
+    ['suozhang', 'director'],
+  ] as const) {
+    await admin.call('users.create', {
+      username,
+      displayName: username === 'lijuan' ? '李娟' : '王所长',
+      role,
+      password: 'Initial123',
+    });
     const api = as(username);
     await api.call('auth.signIn', { username, password: 'Initial123' });
     await api.call('auth.changePassword', { currentPassword: 'Initial123', newPassword: 'Changed2026' });
@@ -43,7 +54,13 @@ describe('interference records (三个规定)', () => {
     await clerk.call('interference.record', record());
     const byCase = await director.call('interference.list', { caseId, period: null });
     expect(byCase).toEqual([
-      expect.objectContaining({ caseNumber: '〔2026〕黎托援字第0001号', personName: '赵某', method: '电话', recordedBy: '李娟', occurredOn: '2026-10-12' }),
+      expect.objectContaining({
+        caseNumber: '〔2026〕黎托援字第0001号',
+        personName: '赵某',
+        method: '电话',
+        recordedBy: '李娟',
+        occurredOn: '2026-10-12',
+      }),
     ]);
     expect(await director.call('interference.list', { caseId: null, period: '2026-10' })).toHaveLength(1);
     expect(await director.call('interference.list', { caseId: null, period: '2026-09' })).toHaveLength(0);
@@ -51,7 +68,9 @@ describe('interference records (三个规定)', () => {
 
   it('is append-only: the database itself refuses to change or delete a record', async () => {
     await clerk.call('interference.record', record());
-    expect(() => backend.store.sqlite.prepare(`UPDATE interference_records SET handling = '无'`).run()).toThrow(/append-only/);
+    expect(() => backend.store.sqlite.prepare(`UPDATE interference_records SET handling = '无'`).run()).toThrow(
+      /append-only/,
+    );
     expect(() => backend.store.sqlite.prepare(`DELETE FROM interference_records`).run()).toThrow(/append-only/);
   });
 
@@ -73,10 +92,16 @@ describe('interference records (三个规定)', () => {
     await clerk.call('interference.record', record({ occurredOn: '2026-10-20', method: '当面' }));
     const clerkOctober = await clerk.call('interference.submitStatement', { period: '2026-10', note: '' });
     expect(clerkOctober).toMatchObject({ displayName: '李娟', recordCount: 2, nil: false });
-    const directorOctober = await director.call('interference.submitStatement', { period: '2026-10', note: '本月无过问' });
+    const directorOctober = await director.call('interference.submitStatement', {
+      period: '2026-10',
+      note: '本月无过问',
+    });
     expect(directorOctober).toMatchObject({ displayName: '王所长', recordCount: 0, nil: true });
     const overview = await director.call('interference.statements', { period: '2026-10' });
-    expect(overview.statements.map((s) => [s.displayName, s.nil])).toEqual([['李娟', false], ['王所长', true]]);
+    expect(overview.statements.map((s) => [s.displayName, s.nil])).toEqual([
+      ['李娟', false],
+      ['王所长', true],
+    ]);
     expect(overview.missing).toEqual([{ userId: 1, displayName: '管理员' }]);
   });
 
@@ -86,29 +111,70 @@ describe('interference records (三个规定)', () => {
       ok: false,
       error: { code: 'CONFLICT', field: 'period', message: '报告月份：2026-10的报告已提交，不能重复提交' },
     });
-    expect(await backend.dispatch('interference.submitStatement', { period: '2026-12', note: '' }, 'lijuan')).toMatchObject({
+    expect(
+      await backend.dispatch('interference.submitStatement', { period: '2026-12', note: '' }, 'lijuan'),
+    ).toMatchObject({
       ok: false,
       error: { field: 'period', message: '报告月份：不能晚于本月' },
     });
-    expect(await backend.dispatch('interference.submitStatement', { period: '2026-13', note: '' }, 'lijuan')).toMatchObject({
+    expect(
+      await backend.dispatch('interference.submitStatement', { period: '2026-13', note: '' }, 'lijuan'),
+    ).toMatchObject({
       error: { field: 'period', message: '报告月份：格式应为2026-10' },
     });
   });
 
   it('needs a personal account, not the command line', async () => {
-    expect(await backend.dispatch('interference.record', record())).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '请使用个人账户登录后记录' } });
+    expect(await backend.dispatch('interference.record', record())).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '请使用个人账户登录后记录' },
+    });
   });
 });
 
 describe('the audit viewer', () => {
   it('shows who changed what, newest first, filtered by user, table and record', async () => {
     await clerk.call('interference.record', record());
-    const page = await director.call('audit.list', { username: 'lijuan', channel: null, tableName: 'cases', rowKey: null, from: null, to: null, page: 1, pageSize: 50 });
+    const page = await director.call('audit.list', {
+      username: 'lijuan',
+      channel: null,
+      tableName: 'cases',
+      rowKey: null,
+      from: null,
+      to: null,
+      page: 1,
+      pageSize: 50,
+    });
     expect(page.total).toBe(1);
-    expect(page.rows[0]).toMatchObject({ username: 'lijuan', channel: 'legalAid.create', tableName: 'cases', op: 'insert', before: null, after: expect.objectContaining({ case_number: '〔2026〕黎托援字第0001号' }) });
-    const byRecord = await director.call('audit.list', { username: null, channel: null, tableName: 'cases', rowKey: String(caseId), from: '2026-11-22', to: '2026-11-22', page: 1, pageSize: 50 });
+    expect(page.rows[0]).toMatchObject({
+      username: 'lijuan',
+      channel: 'legalAid.create',
+      tableName: 'cases',
+      op: 'insert',
+      before: null,
+      after: expect.objectContaining({ case_number: '〔2026〕黎托援字第0001号' }),
+    });
+    const byRecord = await director.call('audit.list', {
+      username: null,
+      channel: null,
+      tableName: 'cases',
+      rowKey: String(caseId),
+      from: '2026-11-22',
+      to: '2026-11-22',
+      page: 1,
+      pageSize: 50,
+    });
     expect(byRecord.rows.map((r) => r.channel)).toEqual(['legalAid.create']);
-    const all = await director.call('audit.list', { username: null, channel: null, tableName: null, rowKey: null, from: null, to: null, page: 1, pageSize: 3 });
+    const all = await director.call('audit.list', {
+      username: null,
+      channel: null,
+      tableName: null,
+      rowKey: null,
+      from: null,
+      to: null,
+      page: 1,
+      pageSize: 3,
+    });
     expect(all.rows.map((r) => r.seq)).toEqual([all.total, all.total - 1, all.total - 2]);
     expect(all.rows[0]).toMatchObject({ channel: 'interference.record', tableName: 'interference_records' });
   });

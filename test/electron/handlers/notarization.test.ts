@@ -15,7 +15,8 @@ beforeEach(async () => {
 });
 afterEach(() => backend.close());
 
-const create = (request: unknown, draftId: number | null = null) => backend.dispatch('notarization.create', { draftId, request });
+const create = (request: unknown, draftId: number | null = null) =>
+  backend.dispatch('notarization.create', { draftId, request });
 const register = (overrides: Partial<NotarizationRequestInput> = {}) =>
   backend.api.call('notarization.create', { draftId: null, request: validRequest(overrides) });
 
@@ -24,8 +25,13 @@ describe('the matter catalogue', () => {
     const matters = await backend.api.call('notarization.matters', { includeInactive: false });
     expect(matters.map((m) => m.code)).toEqual(MATTER_SEED.map((m) => m.code));
     expect(matters.find((m) => m.name === '学历')).toEqual({
-      code: 'education', name: '学历', category: '出生、生存、死亡、身份、经历、学历、学位、职务、职称、有无违法犯罪记录',
-      requiredMaterials: ['申请人身份证明（居民身份证）', '毕业证书原件'], oneVisit: true, inPersonOnly: false, active: true,
+      code: 'education',
+      name: '学历',
+      category: '出生、生存、死亡、身份、经历、学历、学位、职务、职称、有无违法犯罪记录',
+      requiredMaterials: ['申请人身份证明（居民身份证）', '毕业证书原件'],
+      oneVisit: true,
+      inPersonOnly: false,
+      active: true,
     });
     expect(matters.find((m) => m.name === '无犯罪记录')?.requiredMaterials).toContain('公安机关出具的无犯罪记录证明');
     expect(matters.find((m) => m.name === '遗嘱')).toMatchObject({ oneVisit: false, inPersonOnly: true });
@@ -35,7 +41,9 @@ describe('the matter catalogue', () => {
     const file = path.join(tempDir(), 'old.sqlite');
     await openStore(file, { keys: testKeys(), migrations: migrations.filter((m) => m.version <= 7) }).close();
     const upgraded = openStore(file, { keys: testKeys() });
-    const count = upgraded.sqlite.prepare('SELECT count(*) AS n FROM notarization_matters WHERE active = 1').get() as { n: number };
+    const count = upgraded.sqlite.prepare('SELECT count(*) AS n FROM notarization_matters WHERE active = 1').get() as {
+      n: number;
+    };
     expect(count.n).toBe(MATTER_SEED.length);
     await upgraded.close();
   });
@@ -44,7 +52,12 @@ describe('the matter catalogue', () => {
     const as = (caller: string) => createApi((channel, input) => backend.dispatch(channel, input, caller));
     let director: ReturnType<typeof as>;
     beforeEach(async () => {
-      await backend.api.call('users.create', { username: 'suozhang', displayName: '王所长', role: 'director', password: 'Initial123' });
+      await backend.api.call('users.create', {
+        username: 'suozhang',
+        displayName: '王所长',
+        role: 'director',
+        password: 'Initial123',
+      });
       director = as('suozhang');
       await director.call('auth.signIn', { username: 'suozhang', password: 'Initial123' });
       await director.call('auth.changePassword', { currentPassword: 'Initial123', newPassword: 'Changed2026' });
@@ -54,20 +67,34 @@ describe('the matter catalogue', () => {
     it('changes a matter’s materials; a request registered before keeps the list it was checked against', async () => {
       const { id } = await register();
       const materials = ['申请人身份证明（居民身份证）', '毕业证书原件', '学信网学历认证报告'];
-      expect(await director.call('notarization.updateMatter', { ...education(), requiredMaterials: materials })).toMatchObject({ requiredMaterials: materials });
-      expect((await backend.api.call('notarization.get', { id })).matter.requiredMaterials).toEqual(['申请人身份证明（居民身份证）', '毕业证书原件']);
+      expect(
+        await director.call('notarization.updateMatter', { ...education(), requiredMaterials: materials }),
+      ).toMatchObject({ requiredMaterials: materials });
+      expect((await backend.api.call('notarization.get', { id })).matter.requiredMaterials).toEqual([
+        '申请人身份证明（居民身份证）',
+        '毕业证书原件',
+      ]);
       const { id: later } = await register();
       expect((await backend.api.call('notarization.get', { id: later })).matter.requiredMaterials).toEqual(materials);
     });
 
     it('deactivates a matter: it leaves the list and new requests for it are refused, naming the field', async () => {
       await director.call('notarization.updateMatter', { ...education(), active: false });
-      expect((await backend.api.call('notarization.matters', { includeInactive: false })).map((m) => m.code)).not.toContain('education');
-      expect((await backend.api.call('notarization.matters', { includeInactive: true })).find((m) => m.code === 'education')?.active).toBe(false);
+      expect(
+        (await backend.api.call('notarization.matters', { includeInactive: false })).map((m) => m.code),
+      ).not.toContain('education');
+      expect(
+        (await backend.api.call('notarization.matters', { includeInactive: true })).find((m) => m.code === 'education')
+          ?.active,
+      ).toBe(false);
       const before = fileState(backend.dataFile);
       expect(await create(validRequest())).toEqual({
         ok: false,
-        error: expect.objectContaining({ code: 'VALIDATION', field: 'request.matterCode', message: '公证事项：不在公证事项目录中或已停用' }),
+        error: expect.objectContaining({
+          code: 'VALIDATION',
+          field: 'request.matterCode',
+          message: '公证事项：不在公证事项目录中或已停用',
+        }),
       });
       expect(fileState(backend.dataFile)).toBe(before);
     });
@@ -75,7 +102,13 @@ describe('the matter catalogue', () => {
     it.each([
       ['an unknown matter', { code: 'teleportation' }, 'NOT_FOUND', 'code', '公证事项不存在'],
       ['a name another matter has', { name: '学位' }, 'CONFLICT', 'name', '事项名称：与已有的事项“学位”重复'],
-      ['an empty list of materials', { requiredMaterials: [] }, 'VALIDATION', 'requiredMaterials', '所需材料：至少填写一项'],
+      [
+        'an empty list of materials',
+        { requiredMaterials: [] },
+        'VALIDATION',
+        'requiredMaterials',
+        '所需材料：至少填写一项',
+      ],
     ])('refuses %s and changes nothing', async (_what, change, code, field, message) => {
       const before = fileState(backend.dataFile);
       const result = await backend.dispatch('notarization.updateMatter', { ...education(), ...change }, 'suozhang');
@@ -91,29 +124,73 @@ describe('registering a notarization request', () => {
     expect(caseNumber).toBe('〔2026〕黎托公字第0001号');
     const stored = await backend.api.call('notarization.get', { id });
     expect(stored).toMatchObject({
-      id, caseNumber, status: 'received', statusLabel: '待核对材料', useScope: '涉外', createdAt: '2026-11-22T02:00:00.000Z',
-      matter: { code: 'education', name: '学历', requiredMaterials: ['申请人身份证明（居民身份证）', '毕业证书原件'], oneVisit: true },
+      id,
+      caseNumber,
+      status: 'received',
+      statusLabel: '待核对材料',
+      useScope: '涉外',
+      createdAt: '2026-11-22T02:00:00.000Z',
+      matter: {
+        code: 'education',
+        name: '学历',
+        requiredMaterials: ['申请人身份证明（居民身份证）', '毕业证书原件'],
+        oneVisit: true,
+      },
       checklist: ['申请人身份证明（居民身份证）', '毕业证书原件'],
-      allowedActions: [{ action: 'checkMaterials', label: '材料核对／一次性告知' }, { action: 'terminate', label: '终止公证' }],
+      allowedActions: [
+        { action: 'checkMaterials', label: '材料核对／一次性告知' },
+        { action: 'terminate', label: '终止公证' },
+      ],
     });
     expect(stored.request).toEqual(validRequest());
     expect(await backend.api.call('cases.timeline', { caseId: id })).toEqual([
-      expect.objectContaining({ action: 'register', actedOn: '2026-11-20', fromStatus: null, toStatus: 'received', username: '李娟' }),
+      expect.objectContaining({
+        action: 'register',
+        actedOn: '2026-11-20',
+        fromStatus: null,
+        toStatus: 'received',
+        username: '李娟',
+      }),
     ]);
   });
 
   it('keeps several applicants in order, an organisation with its 法定代表人, and an agent with the 授权委托书', async () => {
     const [person] = validRequest().applicants;
-    const organisation = { kind: 'organisation' as const, name: '长沙黎托农产品有限公司', creditCode: CREDIT_CODE.toLowerCase(), legalRepresentative: '周建军', phone: '' };
-    const agent = { kind: '委托代理人' as const, name: '张秀英', idNumber: AGENT_ID.toLowerCase(), phone: '139 0000 1111', powerOfAttorney: true };
-    const { id } = await register({ applicants: [person!, organisation], agent, matterCode: 'contract', placeOfUse: '中国大陆', needsTranslation: false, translationLanguage: '', pickupOn: '2026-12-01' });
+    const organisation = {
+      kind: 'organisation' as const,
+      name: '长沙黎托农产品有限公司',
+      creditCode: CREDIT_CODE.toLowerCase(),
+      legalRepresentative: '周建军',
+      phone: '',
+    };
+    const agent = {
+      kind: '委托代理人' as const,
+      name: '张秀英',
+      idNumber: AGENT_ID.toLowerCase(),
+      phone: '139 0000 1111',
+      powerOfAttorney: true,
+    };
+    const { id } = await register({
+      applicants: [person!, organisation],
+      agent,
+      matterCode: 'contract',
+      placeOfUse: '中国大陆',
+      needsTranslation: false,
+      translationLanguage: '',
+      pickupOn: '2026-12-01',
+    });
     const stored = await backend.api.call('notarization.get', { id });
     expect(stored.request.applicants).toEqual([person, { ...organisation, creditCode: CREDIT_CODE }]);
     expect(stored.request.agent).toEqual({ ...agent, idNumber: AGENT_ID, phone: '13900001111' });
     expect(stored.request).toMatchObject({ placeOfUse: '国内', pickupOn: '2026-12-01' });
     expect(stored.useScope).toBe('国内');
     expect(stored.checklist.slice(-2)).toEqual(['代理人身份证明', '授权委托书']);
-    const roles = await backend.store.db.selectFrom('parties').select(['role', 'position', 'id_type']).where('case_id', '=', id).orderBy('id').execute();
+    const roles = await backend.store.db
+      .selectFrom('parties')
+      .select(['role', 'position', 'id_type'])
+      .where('case_id', '=', id)
+      .orderBy('id')
+      .execute();
     expect(roles).toEqual([
       { role: 'applicant', position: 0, id_type: '居民身份证' },
       { role: 'applicant', position: 1, id_type: '统一社会信用代码' },
@@ -125,36 +202,112 @@ describe('registering a notarization request', () => {
     await backend.api.call('legalAid.create', { draftId: null, application: validApplication() });
     const { id } = await register();
     for (const query of ['王晓明', APPLICANT_ID, '学历公证', '晓明']) {
-      const page = await backend.api.call('cases.list', { kind: null, status: null, query, page: 1, pageSize: 20, sortBy: 'receivedOn', sortOrder: 'desc' });
+      const page = await backend.api.call('cases.list', {
+        kind: null,
+        status: null,
+        query,
+        page: 1,
+        pageSize: 20,
+        sortBy: 'receivedOn',
+        sortOrder: 'desc',
+      });
       expect({ query, ids: page.rows.map((r) => r.id) }).toEqual({ query, ids: [id] });
     }
   });
 
   it('numbers requests per year, apart from the other kinds, and removes the draft it came from', async () => {
     await backend.api.call('legalAid.create', { draftId: null, application: validApplication() });
-    const draft = await backend.api.call('drafts.save', { id: null, kind: 'notarization', title: '王晓明 学历', data: {} });
+    const draft = await backend.api.call('drafts.save', {
+      id: null,
+      kind: 'notarization',
+      title: '王晓明 学历',
+      data: {},
+    });
     const first = await backend.api.call('notarization.create', { draftId: draft.id, request: validRequest() });
     const lastYear = await register({ receivedOn: '2025-12-30' });
     const second = await register();
-    expect([first.caseNumber, lastYear.caseNumber, second.caseNumber]).toEqual(['〔2026〕黎托公字第0001号', '〔2025〕黎托公字第0001号', '〔2026〕黎托公字第0002号']);
+    expect([first.caseNumber, lastYear.caseNumber, second.caseNumber]).toEqual([
+      '〔2026〕黎托公字第0001号',
+      '〔2025〕黎托公字第0001号',
+      '〔2026〕黎托公字第0002号',
+    ]);
     expect(await backend.api.call('drafts.list', { kind: null })).toEqual([]);
   });
 
   const req = validRequest();
   const person = req.applicants[0]!;
   it.each([
-    ['a wrong check character in the ID number', { applicants: [{ ...person, idNumber: APPLICANT_ID.slice(0, 17) + (APPLICANT_ID.endsWith('0') ? '1' : '0') }] }, 'request.applicants.0.idNumber', '公民身份号码：校验码不正确，请核对号码'],
-    ['a bad 统一社会信用代码', { applicants: [{ kind: 'organisation', name: '某公司', creditCode: '91350100M000100Y40', legalRepresentative: '周建军', phone: '' }] }, 'request.applicants.0.creditCode', '统一社会信用代码：应为18位有效的统一社会信用代码（校验不通过）'],
-    ['translation without a language', { translationLanguage: '' }, 'request.translationLanguage', '译文语种：需要翻译时须填写译文语种'],
+    [
+      'a wrong check character in the ID number',
+      { applicants: [{ ...person, idNumber: APPLICANT_ID.slice(0, 17) + (APPLICANT_ID.endsWith('0') ? '1' : '0') }] },
+      'request.applicants.0.idNumber',
+      '公民身份号码：校验码不正确，请核对号码',
+    ],
+    [
+      'a bad 统一社会信用代码',
+      {
+        applicants: [
+          {
+            kind: 'organisation',
+            name: '某公司',
+            creditCode: '91350100M000100Y40',
+            legalRepresentative: '周建军',
+            phone: '',
+          },
+        ],
+      },
+      'request.applicants.0.creditCode',
+      '统一社会信用代码：应为18位有效的统一社会信用代码（校验不通过）',
+    ],
+    [
+      'translation without a language',
+      { translationLanguage: '' },
+      'request.translationLanguage',
+      '译文语种：需要翻译时须填写译文语种',
+    ],
     ['0 copies', { copies: 0 }, 'request.copies', '份数：不能小于1'],
     ['a negative fee', { feeFen: -1 }, 'request.feeFen', '收费：金额不能为负数'],
     ['no applicant', { applicants: [] }, 'request.applicants', '申请人：至少填写一个申请人'],
-    ['an organisation without its 法定代表人', { applicants: [{ kind: 'organisation', name: '某公司', creditCode: CREDIT_CODE, legalRepresentative: '', phone: '' }] }, 'request.applicants.0.legalRepresentative', '法定代表人：不能为空'],
-    ['an entrusted agent without a 授权委托书', { agent: { kind: '委托代理人', name: '张秀英', idNumber: AGENT_ID, phone: '13900001111', powerOfAttorney: false } }, 'request.agent.powerOfAttorney', '授权委托书：委托代理人须提交申请人签署的授权委托书'],
-    ['a matter not in the catalogue', { matterCode: 'teleportation' }, 'request.matterCode', '公证事项：不在公证事项目录中或已停用'],
-    ['a will applied for by an entrusted agent', { matterCode: 'will', agent: { kind: '委托代理人', name: '张秀英', idNumber: AGENT_ID, phone: '13900001111', powerOfAttorney: true } }, 'request.agent', '代理人：遗嘱公证须由申请人本人亲自申办，不能委托他人代理（公证法 第26条）'],
+    [
+      'an organisation without its 法定代表人',
+      {
+        applicants: [
+          { kind: 'organisation', name: '某公司', creditCode: CREDIT_CODE, legalRepresentative: '', phone: '' },
+        ],
+      },
+      'request.applicants.0.legalRepresentative',
+      '法定代表人：不能为空',
+    ],
+    [
+      'an entrusted agent without a 授权委托书',
+      {
+        agent: { kind: '委托代理人', name: '张秀英', idNumber: AGENT_ID, phone: '13900001111', powerOfAttorney: false },
+      },
+      'request.agent.powerOfAttorney',
+      '授权委托书：委托代理人须提交申请人签署的授权委托书',
+    ],
+    [
+      'a matter not in the catalogue',
+      { matterCode: 'teleportation' },
+      'request.matterCode',
+      '公证事项：不在公证事项目录中或已停用',
+    ],
+    [
+      'a will applied for by an entrusted agent',
+      {
+        matterCode: 'will',
+        agent: { kind: '委托代理人', name: '张秀英', idNumber: AGENT_ID, phone: '13900001111', powerOfAttorney: true },
+      },
+      'request.agent',
+      '代理人：遗嘱公证须由申请人本人亲自申办，不能委托他人代理（公证法 第26条）',
+    ],
     // The form checks against the PC's date; the service again against the office's clock (here 2026-11-22).
-    ['a receipt date after the office’s today', { receivedOn: '2026-11-23' }, 'request.receivedOn', '受理日期：不能晚于今天'],
+    [
+      'a receipt date after the office’s today',
+      { receivedOn: '2026-11-23' },
+      'request.receivedOn',
+      '受理日期：不能晚于今天',
+    ],
     ['an unknown field', { ...req, remark: '加急' }, 'request.remark', '不允许的字段“request.remark”'],
   ])('refuses %s naming the field, and the file is byte-for-byte unchanged', async (_what, change, field, message) => {
     const before = fileState(backend.dataFile);
@@ -166,23 +319,43 @@ describe('registering a notarization request', () => {
   it('lists every offending field at once for the form', async () => {
     const result = await create({ ...req, copies: 0, feeFen: -1, translationLanguage: '' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.issues?.map((i) => i.field)).toEqual(['request.copies', 'request.feeFen', 'request.translationLanguage']);
+    if (!result.ok)
+      expect(result.error.issues?.map((i) => i.field)).toEqual([
+        'request.copies',
+        'request.feeFen',
+        'request.translationLanguage',
+      ]);
   });
 
   it('refuses an unknown draft, and before the office is set up, writing nothing', async () => {
     const before = fileState(backend.dataFile);
-    expect(await create(req, 999)).toEqual({ ok: false, error: { code: 'NOT_FOUND', field: 'draftId', message: '草稿不存在或已删除' } });
+    expect(await create(req, 999)).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', field: 'draftId', message: '草稿不存在或已删除' },
+    });
     expect(fileState(backend.dataFile)).toBe(before);
     const fresh = testBackend();
-    expect(await fresh.dispatch('notarization.create', { draftId: null, request: req })).toEqual({ ok: false, error: { code: 'NOT_SET_UP', message: '请先完成司法所设置' } });
+    expect(await fresh.dispatch('notarization.create', { draftId: null, request: req })).toEqual({
+      ok: false,
+      error: { code: 'NOT_SET_UP', message: '请先完成司法所设置' },
+    });
     await fresh.close();
   });
 
   it('reports a request that does not exist, and a case of another kind', async () => {
-    const { id: legalAidId } = await backend.api.call('legalAid.create', { draftId: null, application: validApplication() });
+    const { id: legalAidId } = await backend.api.call('legalAid.create', {
+      draftId: null,
+      application: validApplication(),
+    });
     for (const id of [404, legalAidId]) {
-      expect(await backend.dispatch('notarization.get', { id })).toEqual({ ok: false, error: { code: 'NOT_FOUND', field: 'id', message: '案件不存在' } });
-      expect(await backend.dispatch('notarization.deadlines', { id })).toEqual({ ok: false, error: { code: 'NOT_FOUND', field: 'id', message: '案件不存在' } });
+      expect(await backend.dispatch('notarization.get', { id })).toEqual({
+        ok: false,
+        error: { code: 'NOT_FOUND', field: 'id', message: '案件不存在' },
+      });
+      expect(await backend.dispatch('notarization.deadlines', { id })).toEqual({
+        ok: false,
+        error: { code: 'NOT_FOUND', field: 'id', message: '案件不存在' },
+      });
     }
   });
 });

@@ -1,8 +1,22 @@
 import type { NotarizationAction, NotarizationStatus } from '../../../shared/kinds/notarization/lifecycle';
 import { NOTARIZATION_ACTIONS, NOTARIZATION_STATUS_LABELS } from '../../../shared/kinds/notarization/lifecycle';
 import { openNotarizationDeadlines } from '../../../electron/services/notarization/deadlines';
-import { fileState, manualClock, OFFICE, testBackend, validApplication, type TestBackend } from '../../support/fixtures';
-import { CERTIFICATE_NUMBER, NOTARY_OFFICE, PAYLOADS, step, validRequest, type Step } from '../../shared/kinds/notarization/fixtures';
+import {
+  fileState,
+  manualClock,
+  OFFICE,
+  testBackend,
+  validApplication,
+  type TestBackend,
+} from '../../support/fixtures';
+import {
+  CERTIFICATE_NUMBER,
+  NOTARY_OFFICE,
+  PAYLOADS,
+  step,
+  validRequest,
+  type Step,
+} from '../../shared/kinds/notarization/fixtures';
 import { fileWholeDossier } from '../../shared/dossier/filing';
 
 let backend: TestBackend;
@@ -13,14 +27,18 @@ beforeEach(async () => {
 afterEach(() => backend.close());
 
 const newCase = async (receivedOn = '2026-09-15') => {
-  const { id } = await backend.api.call('notarization.create', { draftId: null, request: validRequest({ receivedOn }) });
+  const { id } = await backend.api.call('notarization.create', {
+    draftId: null,
+    request: validRequest({ receivedOn }),
+  });
   await fileWholeDossier(backend.api, id); // archiving checks the dossier (tested in dossier.test.ts)
   return id;
 };
 /** Takes a step through its action's channel (notarization.<action>). */
 const act = ({ channel, input }: Step) => backend.api.call(channel, input as never);
 /** The step as dispatched, answered with its envelope. */
-const send = ({ channel, input }: Step, caseId?: number) => backend.dispatch(channel, caseId === undefined ? input : { ...input, caseId });
+const send = ({ channel, input }: Step, caseId?: number) =>
+  backend.dispatch(channel, caseId === undefined ? input : { ...input, caseId });
 
 /** A way to each status, every step on 2026-09-15 unless said. */
 const PATHS: Record<NotarizationStatus, NotarizationAction[]> = {
@@ -62,30 +80,65 @@ const ALLOWED: Record<NotarizationStatus, NotarizationAction[]> = {
   archived: [],
 };
 const AFTER: Record<NotarizationAction, NotarizationStatus> = {
-  checkMaterials: 'ready', supplyMaterials: 'ready', forward: 'forwarded', accept: 'accepted', suspend: 'suspended', resume: 'accepted',
-  supplyDeferred: 'accepted', issue: 'issued', deliver: 'delivered', refuse: 'refused', terminate: 'terminated', archive: 'archived',
+  checkMaterials: 'ready',
+  supplyMaterials: 'ready',
+  forward: 'forwarded',
+  accept: 'accepted',
+  suspend: 'suspended',
+  resume: 'accepted',
+  supplyDeferred: 'accepted',
+  issue: 'issued',
+  deliver: 'delivered',
+  refuse: 'refused',
+  terminate: 'terminated',
+  archive: 'archived',
 };
 
 describe('a notarization request from intake to the archive', () => {
   it('is told what is missing, supplied, forwarded, accepted, stopped and resumed, issued, handed over and archived', async () => {
     const id = await newCase('2026-09-15');
-    let now = await act(step(id, 'checkMaterials', '2026-09-15', { missingItems: ['毕业证书原件', '学信网学历认证报告'], note: '当场一次性告知' }));
-    expect(now).toMatchObject({ status: 'awaiting_materials', statusLabel: '待补正材料', progress: { missingItems: ['毕业证书原件', '学信网学历认证报告'] } });
+    let now = await act(
+      step(id, 'checkMaterials', '2026-09-15', {
+        missingItems: ['毕业证书原件', '学信网学历认证报告'],
+        note: '当场一次性告知',
+      }),
+    );
+    expect(now).toMatchObject({
+      status: 'awaiting_materials',
+      statusLabel: '待补正材料',
+      progress: { missingItems: ['毕业证书原件', '学信网学历认证报告'] },
+    });
     now = await act(step(id, 'supplyMaterials', '2026-09-17'));
     expect(now).toMatchObject({ status: 'ready', progress: { missingItems: [] } });
     now = await act(step(id, 'forward', '2026-09-18'));
-    expect(now).toMatchObject({ status: 'forwarded', progress: { forwarded: { notaryOffice: NOTARY_OFFICE, on: '2026-09-18' } } });
+    expect(now).toMatchObject({
+      status: 'forwarded',
+      progress: { forwarded: { notaryOffice: NOTARY_OFFICE, on: '2026-09-18' } },
+    });
     now = await act(step(id, 'accept', '2026-09-22'));
     expect(now.progress.accepted).toEqual({ on: '2026-09-22', noticeNumber: '（2026）湘长雨证受字第0101号' });
     await act(step(id, 'suspend', '2026-09-29', { reason: '补充材料', missingItems: ['出生医学证明'], note: '' }));
     now = await act(step(id, 'resume', '2026-10-09'));
     expect(now.progress.pauses).toEqual([{ from: '2026-09-29', to: '2026-10-09', reason: '补充材料' }]);
     now = await act(step(id, 'issue', '2026-10-22'));
-    expect(now).toMatchObject({ status: 'issued', statusLabel: '已出证待领取', progress: { certificate: { number: CERTIFICATE_NUMBER, issuedOn: '2026-10-22' } } });
+    expect(now).toMatchObject({
+      status: 'issued',
+      statusLabel: '已出证待领取',
+      progress: { certificate: { number: CERTIFICATE_NUMBER, issuedOn: '2026-10-22' } },
+    });
     now = await act(step(id, 'deliver', '2026-10-26'));
-    expect(now.progress.delivery).toEqual({ method: '本人领取', recipient: '王晓明', receiptSigned: true, on: '2026-10-26' });
+    expect(now.progress.delivery).toEqual({
+      method: '本人领取',
+      recipient: '王晓明',
+      receiptSigned: true,
+      on: '2026-10-26',
+    });
     now = await act(step(id, 'archive', '2026-11-02'));
-    expect(now).toMatchObject({ status: 'archived', allowedActions: [], progress: { archived: { on: '2026-11-02', archiveNumber: '2026-公-001' } } });
+    expect(now).toMatchObject({
+      status: 'archived',
+      allowedActions: [],
+      progress: { archived: { on: '2026-11-02', archiveNumber: '2026-公-001' } },
+    });
 
     const timeline = await backend.api.call('cases.timeline', { caseId: id });
     expect(timeline.map((t) => [t.action, t.actedOn, t.toStatus])).toEqual([
@@ -100,14 +153,30 @@ describe('a notarization request from intake to the archive', () => {
       ['deliver', '2026-10-26', 'delivered'],
       ['archive', '2026-11-02', 'archived'],
     ]);
-    expect(timeline[1]).toMatchObject({ username: '命令行', data: { missingItems: ['毕业证书原件', '学信网学历认证报告'], note: '当场一次性告知' } });
+    expect(timeline[1]).toMatchObject({
+      username: '命令行',
+      data: { missingItems: ['毕业证书原件', '学信网学历认证报告'], note: '当场一次性告知' },
+    });
 
     // Issued on the 15th working day, the paused days (9-30, 10-08, 10-09) not counted.
     expect((await backend.api.call('notarization.deadlines', { id })).issue).toMatchObject({
-      startsOn: '2026-09-22', due: '2026-10-23', doneOn: '2026-10-22', dueStatus: 'done', provisional: false, source: '公证法 第30条',
+      startsOn: '2026-09-22',
+      due: '2026-10-23',
+      doneOn: '2026-10-22',
+      dueStatus: 'done',
+      provisional: false,
+      source: '公证法 第30条',
     });
     // The certificate number finds the request when the applicant comes for it.
-    const page = await backend.api.call('cases.list', { kind: 'notarization', status: null, query: '湘长雨证字第1234号', page: 1, pageSize: 20, sortBy: 'receivedOn', sortOrder: 'desc' });
+    const page = await backend.api.call('cases.list', {
+      kind: 'notarization',
+      status: null,
+      query: '湘长雨证字第1234号',
+      page: 1,
+      pageSize: 20,
+      sortBy: 'receivedOn',
+      sortOrder: 'desc',
+    });
     expect(page.rows.map((r) => r.id)).toEqual([id]);
     // Every step went into the hash-chained audit log with the rest of its transaction.
     expect(await backend.api.call('audit.verify', {})).toMatchObject({ ok: true });
@@ -133,9 +202,10 @@ describe('a notarization request from intake to the archive', () => {
               code: 'CONFLICT',
               field: 'action',
               // The status allows 容缺材料补交, but this request was not accepted with a missing item.
-              message: status === 'accepted' && action === 'supplyDeferred'
-                ? '本件不是容缺受理，没有待补交的容缺材料'
-                : expect.stringContaining(`案件当前为“${NOTARIZATION_STATUS_LABELS[status]}”，不能进行`),
+              message:
+                status === 'accepted' && action === 'supplyDeferred'
+                  ? '本件不是容缺受理，没有待补交的容缺材料'
+                  : expect.stringContaining(`案件当前为“${NOTARIZATION_STATUS_LABELS[status]}”，不能进行`),
             },
           },
         });
@@ -166,14 +236,42 @@ describe('dates and payloads refused, nothing written', () => {
 
   const deferred = { item: '学信网学历认证报告', commitmentSigned: true, promisedOn: '2026-09-30' };
   it.each([
-    ['a date before the previous step', step(0, 'accept', '2026-09-17'), 'actedOn', '日期：不能早于上一步的日期（2026年9月18日）'],
+    [
+      'a date before the previous step',
+      step(0, 'accept', '2026-09-17'),
+      'actedOn',
+      '日期：不能早于上一步的日期（2026年9月18日）',
+    ],
     ['a date after today', step(0, 'accept', '2026-11-23'), 'actedOn', '日期：不能晚于今天'],
     ['a date that does not exist', step(0, 'accept', '2026-09-31'), 'actedOn', '日期：不是真实的日期'],
-    ['容缺 without the written commitment', step(0, 'accept', '2026-09-22', { noticeNumber: '', deferred: { ...deferred, commitmentSigned: false } }), 'data.deferred.commitmentSigned', '书面承诺：容缺受理须有申请人签署的书面承诺'],
-    ['容缺 promised for the day of acceptance', step(0, 'accept', '2026-09-22', { noticeNumber: '', deferred: { ...deferred, promisedOn: '2026-09-22' } }), 'data.deferred.promisedOn', '承诺补交日期：应晚于受理日期（2026年9月22日）'],
-    ['容缺 without the item', step(0, 'accept', '2026-09-22', { noticeNumber: '', deferred: { ...deferred, item: '' } }), 'data.deferred.item', '容缺材料：不能为空'],
+    [
+      '容缺 without the written commitment',
+      step(0, 'accept', '2026-09-22', { noticeNumber: '', deferred: { ...deferred, commitmentSigned: false } }),
+      'data.deferred.commitmentSigned',
+      '书面承诺：容缺受理须有申请人签署的书面承诺',
+    ],
+    [
+      '容缺 promised for the day of acceptance',
+      step(0, 'accept', '2026-09-22', { noticeNumber: '', deferred: { ...deferred, promisedOn: '2026-09-22' } }),
+      'data.deferred.promisedOn',
+      '承诺补交日期：应晚于受理日期（2026年9月22日）',
+    ],
+    [
+      '容缺 without the item',
+      step(0, 'accept', '2026-09-22', { noticeNumber: '', deferred: { ...deferred, item: '' } }),
+      'data.deferred.item',
+      '容缺材料：不能为空',
+    ],
     ['a refusal without reasons', step(0, 'refuse', '2026-09-22', { reason: '' }), 'data.reason', '理由：不能为空'],
-    ['a payload of another action', { channel: 'notarization.accept', input: { caseId: 0, actedOn: '2026-09-22', data: { notaryOffice: NOTARY_OFFICE, note: '' } } }, 'data.noticeNumber', '受理通知单编号：格式不正确'],
+    [
+      'a payload of another action',
+      {
+        channel: 'notarization.accept',
+        input: { caseId: 0, actedOn: '2026-09-22', data: { notaryOffice: NOTARY_OFFICE, note: '' } },
+      },
+      'data.noticeNumber',
+      '受理通知单编号：格式不正确',
+    ],
   ] as [string, Step, string, string][])('refuses %s naming the field', async (_what, input, field, message) => {
     const before = fileState(backend.dataFile);
     const result = await send(input, id);
@@ -193,25 +291,47 @@ describe('dates and payloads refused, nothing written', () => {
   it('refuses a stop for materials that does not list them, and a hand-over without a signed receipt', async () => {
     await act(step(id, 'accept', '2026-09-22'));
     for (const [input, field, message] of [
-      [step(id, 'suspend', '2026-09-23', { reason: '补充材料', missingItems: [], note: '' }), 'data.missingItems', '所缺材料：通知补充材料时须一次性列明所缺材料'],
-      [step(id, 'checkMaterials', '2026-09-23', { missingItems: ['户口簿', '户口簿'], note: '' }), 'data.missingItems', '所缺材料：有重复的项目'],
+      [
+        step(id, 'suspend', '2026-09-23', { reason: '补充材料', missingItems: [], note: '' }),
+        'data.missingItems',
+        '所缺材料：通知补充材料时须一次性列明所缺材料',
+      ],
+      [
+        step(id, 'checkMaterials', '2026-09-23', { missingItems: ['户口簿', '户口簿'], note: '' }),
+        'data.missingItems',
+        '所缺材料：有重复的项目',
+      ],
     ] as const) {
       const before = fileState(backend.dataFile);
-      expect(await send(input)).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION', field, message }) });
+      expect(await send(input)).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: 'VALIDATION', field, message }),
+      });
       expect(fileState(backend.dataFile)).toBe(before);
     }
     await act(step(id, 'issue', '2026-10-09'));
     const before = fileState(backend.dataFile);
-    const unsigned = step(id, 'deliver', '2026-10-10', { method: '代理人领取', recipient: '张秀英', receiptSigned: false });
+    const unsigned = step(id, 'deliver', '2026-10-10', {
+      method: '代理人领取',
+      recipient: '张秀英',
+      receiptSigned: false,
+    });
     expect(await send(unsigned)).toEqual({
       ok: false,
-      error: expect.objectContaining({ code: 'VALIDATION', field: 'data.receiptSigned', message: '送达回执：须由签收人签收送达回执' }),
+      error: expect.objectContaining({
+        code: 'VALIDATION',
+        field: 'data.receiptSigned',
+        message: '送达回执：须由签收人签收送达回执',
+      }),
     });
     expect(fileState(backend.dataFile)).toBe(before);
   });
 
   it('refuses a case that does not exist, and a case of another kind', async () => {
-    const { id: legalAidId } = await backend.api.call('legalAid.create', { draftId: null, application: validApplication() });
+    const { id: legalAidId } = await backend.api.call('legalAid.create', {
+      draftId: null,
+      application: validApplication(),
+    });
     for (const caseId of [404, legalAidId]) {
       const before = fileState(backend.dataFile);
       expect(await send(step(caseId, 'accept', '2026-09-22'))).toEqual({
@@ -242,14 +362,20 @@ describe('容缺受理', () => {
     });
     expect(fileState(backend.dataFile)).toBe(before);
     expect((await backend.api.call('notarization.deadlines', { id })).deferredMaterials).toMatchObject({
-      item: '学信网学历认证报告', due: '2026-09-30', doneOn: null, dueStatus: 'overdue',
+      item: '学信网学历认证报告',
+      due: '2026-09-30',
+      doneOn: null,
+      dueStatus: 'overdue',
     });
   });
 
   it('is on time when supplied by the promised date, and is supplied only once', async () => {
     const now = await act(step(id, 'supplyDeferred', '2026-09-30'));
     expect(now.allowedActions.map((a) => a.action)).toEqual(['suspend', 'issue', 'refuse', 'terminate']);
-    expect((await backend.api.call('notarization.deadlines', { id })).deferredMaterials).toMatchObject({ doneOn: '2026-09-30', dueStatus: 'done' });
+    expect((await backend.api.call('notarization.deadlines', { id })).deferredMaterials).toMatchObject({
+      doneOn: '2026-09-30',
+      dueStatus: 'done',
+    });
     const before = fileState(backend.dataFile);
     expect(await send(step(id, 'supplyDeferred', '2026-10-08'))).toEqual({
       ok: false,
@@ -261,7 +387,10 @@ describe('容缺受理', () => {
 
   it('is late when supplied after the promised date', async () => {
     await act(step(id, 'supplyDeferred', '2026-10-08'));
-    expect((await backend.api.call('notarization.deadlines', { id })).deferredMaterials).toMatchObject({ doneOn: '2026-10-08', dueStatus: 'doneLate' });
+    expect((await backend.api.call('notarization.deadlines', { id })).deferredMaterials).toMatchObject({
+      doneOn: '2026-10-08',
+      dueStatus: 'doneLate',
+    });
   });
 });
 
@@ -269,7 +398,11 @@ describe('the deadlines channel', () => {
   it('has no limits before acceptance', async () => {
     const id = await newCase();
     expect(await backend.api.call('notarization.deadlines', { id })).toEqual({
-      caseId: id, caseNumber: '〔2026〕黎托公字第0001号', status: 'received', issue: null, deferredMaterials: null,
+      caseId: id,
+      caseNumber: '〔2026〕黎托公字第0001号',
+      status: 'received',
+      issue: null,
+      deferredMaterials: null,
     });
   });
 
@@ -282,24 +415,38 @@ describe('the deadlines channel', () => {
     await act(step(id, 'checkMaterials', '2026-09-15'));
     await act(step(id, 'forward', '2026-09-21'));
     await act(step(id, 'accept', '2026-09-22'));
-    expect((await backend.api.call('notarization.deadlines', { id })).issue).toMatchObject({ due: '2026-10-20', paused: false, dueStatus: 'open' });
+    expect((await backend.api.call('notarization.deadlines', { id })).issue).toMatchObject({
+      due: '2026-10-20',
+      paused: false,
+      dueStatus: 'open',
+    });
 
     await act(step(id, 'suspend', '2026-09-29', { reason: '补充材料', missingItems: ['出生医学证明'], note: '' }));
     // Stopped since 9-29; on 10-05 only 9-30 of the stopped days was a working day.
     expect((await backend.api.call('notarization.deadlines', { id })).issue).toMatchObject({
-      due: '2026-10-21', paused: true, pauses: [{ from: '2026-09-29', to: '2026-10-05' }],
+      due: '2026-10-21',
+      paused: true,
+      pauses: [{ from: '2026-09-29', to: '2026-10-05' }],
     });
     clock.advance(4 * 86_400_000); // 2026-10-09
     await act(step(id, 'resume', '2026-10-09'));
     const { issue } = await backend.api.call('notarization.deadlines', { id });
-    expect(issue).toMatchObject({ due: '2026-10-23', paused: false, pauses: [{ from: '2026-09-29', to: '2026-10-09' }], dueStatus: 'open' });
+    expect(issue).toMatchObject({
+      due: '2026-10-23',
+      paused: false,
+      pauses: [{ from: '2026-09-29', to: '2026-10-09' }],
+      dueStatus: 'open',
+    });
     clock.advance(14 * 86_400_000); // 2026-10-23: the last day is due soon, not overdue
     expect((await backend.api.call('notarization.deadlines', { id })).issue?.dueStatus).toBe('dueSoon');
     clock.advance(86_400_000); // 2026-10-24
     expect((await backend.api.call('notarization.deadlines', { id })).issue?.dueStatus).toBe('overdue');
     clock.advance(2 * 86_400_000); // 2026-10-26
     await act(step(id, 'issue', '2026-10-26'));
-    expect((await backend.api.call('notarization.deadlines', { id })).issue).toMatchObject({ doneOn: '2026-10-26', dueStatus: 'doneLate' });
+    expect((await backend.api.call('notarization.deadlines', { id })).issue).toMatchObject({
+      doneOn: '2026-10-26',
+      dueStatus: 'doneLate',
+    });
   });
 
   it('lists the limits of every request still being handled, for the dashboard', async () => {
@@ -312,11 +459,18 @@ describe('the deadlines channel', () => {
       await act(step(id, 'forward', '2026-09-16'));
     }
     await act(step(accepted, 'accept', '2026-09-22'));
-    await act(step(withItem, 'accept', '2026-09-18', { noticeNumber: '', deferred: { item: '户口簿', commitmentSigned: true, promisedOn: '2026-09-30' } }));
+    await act(
+      step(withItem, 'accept', '2026-09-18', {
+        noticeNumber: '',
+        deferred: { item: '户口簿', commitmentSigned: true, promisedOn: '2026-09-30' },
+      }),
+    );
     await act(step(ended, 'accept', '2026-09-22'));
     await act(step(ended, 'terminate', '2026-09-23'));
     const open = await openNotarizationDeadlines(backend.store.db, '2026-10-19');
-    expect(open.map((d) => [d.caseId, d.issue?.due, d.issue?.dueStatus, d.deferredMaterials?.dueStatus ?? null])).toEqual([
+    expect(
+      open.map((d) => [d.caseId, d.issue?.due, d.issue?.dueStatus, d.deferredMaterials?.dueStatus ?? null]),
+    ).toEqual([
       [accepted, '2026-10-20', 'dueSoon', null],
       // Accepted on Friday 9-18: the make-up Sunday 9-20 is its first working day.
       [withItem, '2026-10-15', 'overdue', 'overdue'],
@@ -332,6 +486,10 @@ describe('the deadlines channel', () => {
     await act(step(id, 'checkMaterials', '2026-11-20'));
     await act(step(id, 'forward', '2026-12-14'));
     await act(step(id, 'accept', '2026-12-15'));
-    expect((await backend.api.call('notarization.deadlines', { id })).issue).toMatchObject({ due: '2027-01-05', provisional: true, missingYears: [2027] });
+    expect((await backend.api.call('notarization.deadlines', { id })).issue).toMatchObject({
+      due: '2027-01-05',
+      provisional: true,
+      missingYears: [2027],
+    });
   });
 });

@@ -37,6 +37,10 @@ describe('office setup', () => {
   });
 
   it('tells what it runs on', async () => {
-    expect(await backend.api.call('app.info', {})).toEqual({ version: expect.stringMatching(/^\d+\.\d+\.\d+/), dataFile: backend.dataFile, shell: 'preview' });
+    expect(await backend.api.call('app.info', {})).toEqual({
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      dataFile: backend.dataFile,
+      shell: 'preview',
+    });
   });
 });

@@ -11,7 +11,13 @@ beforeEach(async () => {
 });
 afterEach(() => backend.close());
 
-const oralDraft = () => backend.api.call('drafts.save', { id: null, kind: 'mediation', title: '陈立、长沙市黎托家电经营部', data: { form: 'quickOral' } });
+const oralDraft = () =>
+  backend.api.call('drafts.save', {
+    id: null,
+    kind: 'mediation',
+    title: '陈立、长沙市黎托家电经营部',
+    data: { form: 'quickOral' },
+  });
 
 describe('口头调解登记 from its draft', () => {
   it('removes the draft in the transaction that registers and concludes the case', async () => {
@@ -30,8 +36,14 @@ describe('口头调解登记 from its draft', () => {
   it('keeps the draft when the registration is refused', async () => {
     const draft = await oralDraft();
     const before = fileState(backend.dataFile);
-    const result = await backend.dispatch('mediation.quickOral', { ...validQuickOral({ agreementContent: '' }), draftId: draft.id });
-    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION', field: 'agreementContent' }) });
+    const result = await backend.dispatch('mediation.quickOral', {
+      ...validQuickOral({ agreementContent: '' }),
+      draftId: draft.id,
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'VALIDATION', field: 'agreementContent' }),
+    });
     expect(fileState(backend.dataFile)).toBe(before);
     expect((await backend.api.call('drafts.list', { kind: 'mediation' })).map((d) => d.id)).toEqual([draft.id]);
   });
@@ -39,13 +51,19 @@ describe('口头调解登记 from its draft', () => {
   it('refuses a draft that is gone, naming it, with no case registered and no number taken', async () => {
     const before = fileState(backend.dataFile);
     const result = await backend.dispatch('mediation.quickOral', { ...validQuickOral(), draftId: 999 });
-    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'NOT_FOUND', field: 'draftId', message: '草稿不存在或已删除' }) });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'NOT_FOUND', field: 'draftId', message: '草稿不存在或已删除' }),
+    });
     expect(fileState(backend.dataFile)).toBe(before);
     expect(await backend.store.db.selectFrom('case_number_counters').selectAll().execute()).toEqual([]);
   });
 
   it('names a malformed draft id as 草稿', async () => {
     const result = await backend.dispatch('mediation.quickOral', { ...validQuickOral(), draftId: 1.5 });
-    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION', field: 'draftId', message: '草稿：格式不正确' }) });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'VALIDATION', field: 'draftId', message: '草稿：格式不正确' }),
+    });
   });
 });

@@ -148,10 +148,28 @@ const ids: Partial<Record<Role, number>> = {};
 
 beforeAll(async () => {
   backend = testBackend();
-  await backend.dispatch('auth.setup', { office: { name: '黎托街道司法所', divisionCode: '430111', officeNumber: '01', bureauName: '雨花区司法局', caseNumberPrefix: '黎托' }, admin: { username: 'admin', displayName: '管理员', password: 'Admin2026' } }, 'setup');
+  await backend.dispatch(
+    'auth.setup',
+    {
+      office: {
+        name: '黎托街道司法所',
+        divisionCode: '430111',
+        officeNumber: '01',
+        bureauName: '雨花区司法局',
+        caseNumberPrefix: '黎托',
+      },
+      admin: { username: 'admin', displayName: '管理员', password: 'Admin2026' },
+    },
+    'setup',
+  );
   ids.admin = 1;
   for (const role of ['director', 'clerk', 'readonly'] as const) {
-    const made = await backend.api.call('users.create', { username: role, displayName: role, role, password: 'Initial123' });
+    const made = await backend.api.call('users.create', {
+      username: role,
+      displayName: role,
+      role,
+      password: 'Initial123',
+    });
     ids[role] = made.id;
   }
 });
@@ -161,7 +179,9 @@ afterAll(() => backend.close());
 function callerFor(who: Who, n: number): string {
   const caller = `matrix:${who}:${n}`;
   if (who !== 'anonymous') {
-    backend.sessions.control(caller).signIn({ id: ids[who]!, username: who, displayName: who, role: who, mustChangePassword: false });
+    backend.sessions
+      .control(caller)
+      .signIn({ id: ids[who]!, username: who, displayName: who, role: who, mustChangePassword: false });
   }
   return caller;
 }
@@ -176,9 +196,21 @@ describe('every role against every channel', () => {
 
   it.each(cases)('%s as %s', async (channel, who) => {
     // Input that fails validation: an allowed call is refused by validation, a forbidden one before it.
-    const result = await backend.dispatch(channel, { __probe: true }, callerFor(who, cases.findIndex((c) => c[0] === channel && c[1] === who)));
+    const result = await backend.dispatch(
+      channel,
+      { __probe: true },
+      callerFor(
+        who,
+        cases.findIndex((c) => c[0] === channel && c[1] === who),
+      ),
+    );
     const refusedForAccess = !result.ok && REFUSALS.has(result.error.code);
-    expect({ channel, who, refused: refusedForAccess }).toEqual({ channel, who, refused: !EXPECTED[channel].includes(who) });
-    if (refusedForAccess && !result.ok) expect(result.error.message).toMatch(who === 'anonymous' ? /请先登录/ : /无权进行此操作/);
+    expect({ channel, who, refused: refusedForAccess }).toEqual({
+      channel,
+      who,
+      refused: !EXPECTED[channel].includes(who),
+    });
+    if (refusedForAccess && !result.ok)
+      expect(result.error.message).toMatch(who === 'anonymous' ? /请先登录/ : /无权进行此操作/);
   });
 });

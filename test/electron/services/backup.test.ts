@@ -22,13 +22,23 @@ async function officeWithCases(count: number, dataFile?: string): Promise<TestBa
 async function register(backend: TestBackend, count: number): Promise<string[]> {
   const numbers: string[] = [];
   for (let i = 0; i < count; i++) {
-    numbers.push((await backend.api.call('legalAid.create', { draftId: null, application: validApplication() })).caseNumber);
+    numbers.push(
+      (await backend.api.call('legalAid.create', { draftId: null, application: validApplication() })).caseNumber,
+    );
   }
   return numbers;
 }
 
 async function caseNumbers(backend: TestBackend): Promise<string[]> {
-  const page = await backend.api.call('cases.list', { kind: 'legal_aid', status: null, query: '', page: 1, pageSize: 50, sortBy: 'caseNumber', sortOrder: 'asc' });
+  const page = await backend.api.call('cases.list', {
+    kind: 'legal_aid',
+    status: null,
+    query: '',
+    page: 1,
+    pageSize: 50,
+    sortBy: 'caseNumber',
+    sortOrder: 'asc',
+  });
   return page.rows.map((r) => r.caseNumber);
 }
 
@@ -37,7 +47,9 @@ function caseNumbersIn(file: string): string[] {
   const sqlite = openTestFile(file, { readonly: true, fileMustExist: true });
   try {
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    return (sqlite.prepare('SELECT case_number FROM cases ORDER BY case_number').all() as { case_number: string }[]).map((r) => r.case_number);
+    return (
+      sqlite.prepare('SELECT case_number FROM cases ORDER BY case_number').all() as { case_number: string }[]
+    ).map((r) => r.case_number);
   } finally {
     sqlite.close();
   }
@@ -56,7 +68,8 @@ function attach(dataFile: string, content: string): string {
 /** Every file under a folder (or the file itself) with a hash of its bytes: "unchanged" made checkable. */
 function folderState(target: string): Record<string, string> {
   if (!fs.existsSync(target)) return { '': 'absent' };
-  if (fs.statSync(target).isFile()) return { '': crypto.createHash('sha256').update(fs.readFileSync(target)).digest('hex') };
+  if (fs.statSync(target).isFile())
+    return { '': crypto.createHash('sha256').update(fs.readFileSync(target)).digest('hex') };
   const state: Record<string, string> = {};
   for (const entry of fs.readdirSync(target, { recursive: true, withFileTypes: true })) {
     const full = path.join(entry.parentPath, entry.name);
@@ -93,14 +106,20 @@ describe('backing up and restoring the data file with its attachments', () => {
     fs.writeFileSync(path.join(path.dirname(backend.dataFile), 'attachments', scan), 'damaged by accident');
 
     const marker = `${backend.dataFile}.restore-pending`;
-    expect(await backend.api.call('backup.restore', { file: backup.file })).toEqual({ restartRequired: true, checked: backup });
+    expect(await backend.api.call('backup.restore', { file: backup.file })).toEqual({
+      restartRequired: true,
+      checked: backup,
+    });
     expect(fs.existsSync(marker)).toBe(true);
     expect(await caseNumbers(backend)).toEqual([...earlier, ...later]); // nothing changes until the file is opened again
     await backend.close();
 
     const restored = testBackend(backend.dataFile);
     expect(await caseNumbers(restored)).toEqual(earlier);
-    expect(restored.store.restored).toEqual({ staged: marker, preRestoreBackup: expect.stringMatching(/casedesk-\d{8}-\d{6}-pre-restore\.sqlite$/) });
+    expect(restored.store.restored).toEqual({
+      staged: marker,
+      preRestoreBackup: expect.stringMatching(/casedesk-\d{8}-\d{6}-pre-restore\.sqlite$/),
+    });
     expect(fs.existsSync(marker)).toBe(false);
     expect(fs.existsSync(`${marker}.attachments`)).toBe(false);
     const attachments = path.join(path.dirname(backend.dataFile), 'attachments');
@@ -139,7 +158,14 @@ describe('backing up and restoring the data file with its attachments', () => {
     await backend.api.call('office.setup', OFFICE);
     const list = await backend.api.call('backup.list', {});
     expect(list).toEqual([
-      { file: `${file}.v3-20261122T020000.bak`, takenAt: '2026-11-22T02:00:00.000Z', reason: 'migration', bytes: expect.any(Number), keyId: TEST_KEY.id, keyNote: '本机当前密钥' },
+      {
+        file: `${file}.v3-20261122T020000.bak`,
+        takenAt: '2026-11-22T02:00:00.000Z',
+        reason: 'migration',
+        bytes: expect.any(Number),
+        keyId: TEST_KEY.id,
+        keyNote: '本机当前密钥',
+      },
     ]);
     await backend.api.call('backup.restore', { file: list[0]!.file });
     await backend.close();
@@ -147,7 +173,9 @@ describe('backing up and restoring the data file with its attachments', () => {
     const restored = testBackend(file, { clock: fixedClock('2026-11-23T08:00:00Z') });
     expect(restored.store.migratedFrom).toBe(3);
     expect(restored.store.sqlite.pragma('user_version', { simple: true })).toBe(latest);
-    expect(restored.store.sqlite.prepare('SELECT case_number FROM cases').all()).toEqual([{ case_number: '〔2026〕黎托援字第0001号' }]);
+    expect(restored.store.sqlite.prepare('SELECT case_number FROM cases').all()).toEqual([
+      { case_number: '〔2026〕黎托援字第0001号' },
+    ]);
     expect(restored.store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     await restored.close();
   });
@@ -170,7 +198,11 @@ describe('refusing a file that cannot be restored', () => {
   async function withStagedRestore() {
     const backend = await officeWithCases(12);
     attach(backend.dataFile, '身份证复印件');
-    const backup = await createBackup(backend.store, { folder: null, reason: 'manual', now: new Date(2026, 10, 22, 9) });
+    const backup = await createBackup(backend.store, {
+      folder: null,
+      reason: 'manual',
+      now: new Date(2026, 10, 22, 9),
+    });
     await backend.api.call('backup.restore', { file: backup.file });
     return { backend, backup, candidates: tempDir() };
   }
@@ -189,13 +221,19 @@ describe('refusing a file that cannot be restored', () => {
   }
 
   const cases: [string, (backup: string, folder: string, dataFile: string) => string, RegExp][] = [
-    ['a backup cut off halfway', (b, f) => copyOf(b, f, (file) => fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2))), /^备份文件：文件不完整/],
+    [
+      'a backup cut off halfway',
+      (b, f) => copyOf(b, f, (file) => fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2))),
+      /^备份文件：文件不完整/,
+    ],
     [
       'a backup with the page of the cases table overwritten',
       (b, f) =>
         copyOf(b, f, (file) => {
           const sqlite = openTestFile(file, { readonly: true });
-          const { rootpage } = sqlite.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = 'cases'`).get() as { rootpage: number };
+          const { rootpage } = sqlite.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = 'cases'`).get() as {
+            rootpage: number;
+          };
           const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
           sqlite.close();
           overwrite(file, (rootpage - 1) * pageSize, Buffer.alloc(pageSize, 0x5a));
@@ -208,25 +246,53 @@ describe('refusing a file that cannot be restored', () => {
       (b, f) =>
         copyOf(b, f, (file) => {
           const sqlite = openTestFile(file, { readonly: true });
-          const { rootpage } = sqlite.prepare(`SELECT rootpage FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'parties' AND rootpage > 0 LIMIT 1`).get() as { rootpage: number };
+          const { rootpage } = sqlite
+            .prepare(
+              `SELECT rootpage FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'parties' AND rootpage > 0 LIMIT 1`,
+            )
+            .get() as { rootpage: number };
           const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
           sqlite.close();
           overwrite(file, (rootpage - 1) * pageSize, Buffer.alloc(pageSize, 0x5a));
         }),
       /^备份文件：文件已损坏（完整性检查：.+）/,
     ],
-    ['a backup whose header is overwritten', (b, f) => copyOf(b, f, (file) => overwrite(file, 0, Buffer.from('not a database!!'))), /^备份文件：不是数据库文件/],
-    ['an SQLite file of another program', (_, f) => sqliteFile(path.join(f, 'contacts.db'), 'CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES (1)'), /^备份文件：不是CaseDesk数据文件，/],
+    [
+      'a backup whose header is overwritten',
+      (b, f) => copyOf(b, f, (file) => overwrite(file, 0, Buffer.from('not a database!!'))),
+      /^备份文件：不是数据库文件/,
+    ],
+    [
+      'an SQLite file of another program',
+      (_, f) =>
+        sqliteFile(path.join(f, 'contacts.db'), 'CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES (1)'),
+      /^备份文件：不是CaseDesk数据文件，/,
+    ],
     [
       'a backup from a newer CaseDesk',
       (b, f) => copyOf(b, f, (file) => sqliteFile(file, `PRAGMA user_version = ${latest + 1}`)),
       new RegExp(`^备份文件：版本（${latest + 1}）比本程序支持的（${latest}）新，请先升级CaseDesk`),
     ],
-    ['a text file', (_, f) => (fs.writeFileSync(path.join(f, 'notes.sqlite'), '这不是数据库\n'.repeat(100)), path.join(f, 'notes.sqlite')), /^备份文件：不是数据库文件/],
-    ['an empty file', (_, f) => (fs.writeFileSync(path.join(f, 'empty.sqlite'), ''), path.join(f, 'empty.sqlite')), /^备份文件：不是数据库文件/],
+    [
+      'a text file',
+      (_, f) => (
+        fs.writeFileSync(path.join(f, 'notes.sqlite'), '这不是数据库\n'.repeat(100)),
+        path.join(f, 'notes.sqlite')
+      ),
+      /^备份文件：不是数据库文件/,
+    ],
+    [
+      'an empty file',
+      (_, f) => (fs.writeFileSync(path.join(f, 'empty.sqlite'), ''), path.join(f, 'empty.sqlite')),
+      /^备份文件：不是数据库文件/,
+    ],
     [
       "a file with CaseDesk's mark but not its tables",
-      (_, f) => sqliteFile(path.join(f, 'marked.sqlite'), `CREATE TABLE t (x); PRAGMA application_id = ${CASEDESK_APPLICATION_ID}; PRAGMA user_version = 3`),
+      (_, f) =>
+        sqliteFile(
+          path.join(f, 'marked.sqlite'),
+          `CREATE TABLE t (x); PRAGMA application_id = ${CASEDESK_APPLICATION_ID}; PRAGMA user_version = 3`,
+        ),
       /^备份文件：缺少数据表 office、cases/,
     ],
     ['a file that does not exist', (_, f) => path.join(f, 'missing.sqlite'), /^备份文件：找不到文件/],
@@ -267,14 +333,23 @@ describe('refusing a file that cannot be restored', () => {
 
   it('refuses, when opening, a staged file from a newer CaseDesk, leaving the data file as it was', async () => {
     const backend = await officeWithCases(1);
-    const backup = await createBackup(backend.store, { folder: null, reason: 'manual', now: new Date(2026, 10, 22, 9) });
+    const backup = await createBackup(backend.store, {
+      folder: null,
+      reason: 'manual',
+      now: new Date(2026, 10, 22, 9),
+    });
     await backend.close();
     const marker = `${backend.dataFile}.restore-pending`;
     fs.copyFileSync(backup.file, marker);
     sqliteFile(marker, `PRAGMA user_version = ${latest + 1}`);
     const before = [fileState(backend.dataFile), folderState(marker), folderState(path.dirname(backup.file))];
 
-    expect(() => testBackend(backend.dataFile)).toThrow(new AppError('DATA_FILE', `待恢复的备份的版本（${latest + 1}）比本程序支持的（${latest}）新：请升级CaseDesk，或删除“${marker}”继续使用当前数据`));
+    expect(() => testBackend(backend.dataFile)).toThrow(
+      new AppError(
+        'DATA_FILE',
+        `待恢复的备份的版本（${latest + 1}）比本程序支持的（${latest}）新：请升级CaseDesk，或删除“${marker}”继续使用当前数据`,
+      ),
+    );
     expect([fileState(backend.dataFile), folderState(marker), folderState(path.dirname(backup.file))]).toEqual(before);
   });
 });
@@ -282,7 +357,11 @@ describe('refusing a file that cannot be restored', () => {
 describe('a restore interrupted while the data file is being replaced', () => {
   it('leaves the old data whole when the swap fails, and finishes at the next open', async () => {
     const backend = await officeWithCases(2);
-    const backup = await createBackup(backend.store, { folder: null, reason: 'manual', now: new Date(2026, 10, 22, 9) });
+    const backup = await createBackup(backend.store, {
+      folder: null,
+      reason: 'manual',
+      now: new Date(2026, 10, 22, 9),
+    });
     const all = [...(await caseNumbers(backend)), ...(await register(backend, 2))];
     await backend.api.call('backup.restore', { file: backup.file });
     await backend.close();
@@ -314,7 +393,11 @@ describe('a restore interrupted while the data file is being replaced', () => {
 
   it('restores over a data file too damaged to open, keeping its bytes as the pre-restore backup', async () => {
     const backend = await officeWithCases(2);
-    const backup = await createBackup(backend.store, { folder: null, reason: 'manual', now: new Date(2026, 10, 22, 9) });
+    const backup = await createBackup(backend.store, {
+      folder: null,
+      reason: 'manual',
+      now: new Date(2026, 10, 22, 9),
+    });
     await backend.api.call('backup.restore', { file: backup.file });
     await backend.close();
     fs.writeFileSync(backend.dataFile, 'overwritten by a virus scanner');
@@ -328,7 +411,11 @@ describe('a restore interrupted while the data file is being replaced', () => {
 
   it('keeps, in the pre-restore backup, the cases a process that died left in its WAL', async () => {
     const backend = await officeWithCases(1);
-    const backup = await createBackup(backend.store, { folder: null, reason: 'manual', now: new Date(2026, 10, 22, 9) });
+    const backup = await createBackup(backend.store, {
+      folder: null,
+      reason: 'manual',
+      now: new Date(2026, 10, 22, 9),
+    });
     await backend.api.call('backup.restore', { file: backup.file });
     const all = [...(await caseNumbers(backend)), ...(await register(backend, 3))];
     // The files as a power cut would leave them: the last commits only in the WAL.
@@ -354,7 +441,11 @@ describe('automatic daily backups and their rotation', () => {
     expect(path.basename(first.taken!.file)).toBe('casedesk-20261120-090000-daily.sqlite');
     expect(first.removed).toEqual([]);
     expect(await backupDailyIfDue(backend.store, new Date(2026, 10, 20, 17, 45))).toEqual({ taken: null, removed: [] });
-    const manual = await createBackup(backend.store, { folder: null, reason: 'manual', now: new Date(2026, 10, 20, 12) });
+    const manual = await createBackup(backend.store, {
+      folder: null,
+      reason: 'manual',
+      now: new Date(2026, 10, 20, 12),
+    });
 
     // Every day until New Year's Eve (Thursday 31 December): 42 days.
     for (let d = 21; d <= 61; d++) {
@@ -363,14 +454,23 @@ describe('automatic daily backups and their rotation', () => {
     }
     const list = await listBackups(backend.store);
     expect(list.filter((b) => b.reason === 'daily').map((b) => path.basename(b.file).slice(9, 17))).toEqual([
-      '20261231', '20261230', '20261229', '20261228', '20261227', '20261226', '20261225', // 7 days
-      '20261220', '20261213', // the Sundays of the weeks before (the Sunday of 21–27 December is among the days)
+      '20261231',
+      '20261230',
+      '20261229',
+      '20261228',
+      '20261227',
+      '20261226',
+      '20261225', // 7 days
+      '20261220',
+      '20261213', // the Sundays of the weeks before (the Sunday of 21–27 December is among the days)
       '20261130', // November's newest (December's is among the days)
     ]);
     expect(list).toContainEqual(manual);
     // A deleted backup's attachments go with it; a kept one keeps them.
     const folder = fs.readdirSync(path.dirname(manual.file));
-    expect(folder.filter((n) => n.endsWith('.attachments')).sort()).toEqual(list.map((b) => `${path.basename(b.file)}.attachments`).sort());
+    expect(folder.filter((n) => n.endsWith('.attachments')).sort()).toEqual(
+      list.map((b) => `${path.basename(b.file)}.attachments`).sort(),
+    );
     expect(folder.filter((n) => n.endsWith('.sqlite')).sort()).toEqual(list.map((b) => path.basename(b.file)).sort());
     await backend.close();
   });
@@ -386,17 +486,37 @@ describe('automatic daily backups and their rotation', () => {
   it('clears away the parts of a backup that a crash cut short, once they are an hour old', async () => {
     const backend = await officeWithCases(1);
     const folder = path.join(path.dirname(backend.dataFile), 'backups');
-    fs.mkdirSync(path.join(folder, 'casedesk-20261120-090000-daily.sqlite.attachments.partial', 'ab'), { recursive: true });
-    for (const name of ['casedesk-20261120-090000-daily.sqlite.partial', 'casedesk-20261120-090000-daily.sqlite.partial-wal', 'casedesk-20261122-093000-manual.sqlite.partial']) {
+    fs.mkdirSync(path.join(folder, 'casedesk-20261120-090000-daily.sqlite.attachments.partial', 'ab'), {
+      recursive: true,
+    });
+    for (const name of [
+      'casedesk-20261120-090000-daily.sqlite.partial',
+      'casedesk-20261120-090000-daily.sqlite.partial-wal',
+      'casedesk-20261122-093000-manual.sqlite.partial',
+    ]) {
       fs.writeFileSync(path.join(folder, name), 'half a backup');
     }
     const twoHoursAgo = new Date(2026, 10, 22, 8);
-    for (const name of ['casedesk-20261120-090000-daily.sqlite.attachments.partial', 'casedesk-20261120-090000-daily.sqlite.partial', 'casedesk-20261120-090000-daily.sqlite.partial-wal']) {
+    for (const name of [
+      'casedesk-20261120-090000-daily.sqlite.attachments.partial',
+      'casedesk-20261120-090000-daily.sqlite.partial',
+      'casedesk-20261120-090000-daily.sqlite.partial-wal',
+    ]) {
       fs.utimesSync(path.join(folder, name), twoHoursAgo, twoHoursAgo);
     }
-    fs.utimesSync(path.join(folder, 'casedesk-20261122-093000-manual.sqlite.partial'), new Date(2026, 10, 22, 9, 30), new Date(2026, 10, 22, 9, 30));
+    fs.utimesSync(
+      path.join(folder, 'casedesk-20261122-093000-manual.sqlite.partial'),
+      new Date(2026, 10, 22, 9, 30),
+      new Date(2026, 10, 22, 9, 30),
+    );
     const { taken } = await backupDailyIfDue(backend.store, new Date(2026, 10, 22, 10));
-    expect(fs.readdirSync(folder).sort()).toEqual([path.basename(taken!.file), `${path.basename(taken!.file)}.key-id`, 'casedesk-20261122-093000-manual.sqlite.partial'].sort());
+    expect(fs.readdirSync(folder).sort()).toEqual(
+      [
+        path.basename(taken!.file),
+        `${path.basename(taken!.file)}.key-id`,
+        'casedesk-20261122-093000-manual.sqlite.partial',
+      ].sort(),
+    );
     await backend.close();
   });
 
@@ -404,8 +524,16 @@ describe('automatic daily backups and their rotation', () => {
     const backend = await officeWithCases(1);
     const folder = path.join(path.dirname(backend.dataFile), 'backups');
     const daily = await createBackup(backend.store, { folder: null, reason: 'daily', now: new Date(2026, 10, 19, 9) });
-    const imported = await createBackup(backend.store, { folder: null, reason: 'import', now: new Date(2026, 10, 23, 9) });
-    const manual = await createBackup(backend.store, { folder: null, reason: 'manual', now: new Date(2026, 10, 21, 9) });
+    const imported = await createBackup(backend.store, {
+      folder: null,
+      reason: 'import',
+      now: new Date(2026, 10, 23, 9),
+    });
+    const manual = await createBackup(backend.store, {
+      folder: null,
+      reason: 'manual',
+      now: new Date(2026, 10, 21, 9),
+    });
     fs.writeFileSync(path.join(folder, 'notes.txt'), '');
     fs.writeFileSync(path.join(folder, 'casedesk-20261124-090000-weekly.sqlite'), '');
     fs.writeFileSync(path.join(folder, 'casedesk-20261124-090000-manual.sqlite.partial'), '');
@@ -422,7 +550,11 @@ describe('a manual backup to a chosen folder (a USB stick)', () => {
     const usb = tempDir();
     const made = await backend.api.call('backup.create', { folder: usb });
     expect(path.dirname(made.file)).toBe(usb);
-    expect(fs.readdirSync(usb).sort()).toEqual([path.basename(made.file), `${path.basename(made.file)}.attachments`, `${path.basename(made.file)}.key-id`]);
+    expect(fs.readdirSync(usb).sort()).toEqual([
+      path.basename(made.file),
+      `${path.basename(made.file)}.attachments`,
+      `${path.basename(made.file)}.key-id`,
+    ]);
     expect(fs.readFileSync(path.join(`${made.file}.attachments`, scan), 'utf8')).toBe('调解协议书');
     expect(caseNumbersIn(made.file)).toEqual(await caseNumbers(backend));
     expect(fs.readdirSync(usb)).toHaveLength(3); // no -wal or -shm: the file stands alone (rollback journal)
@@ -442,8 +574,14 @@ describe('a manual backup to a chosen folder (a USB stick)', () => {
       field: 'folder',
       message: `备份位置：文件夹“${path.join(usb, 'missing')}”不存在（U盘是否已插好？）`,
     });
-    expect(await refusal(backend.api.call('backup.create', { folder: path.join(usb, 'file.txt') }))).toMatchObject({ field: 'folder', message: expect.stringMatching(/^备份位置：.*不是文件夹$/) });
-    expect(await refusal(backend.api.call('backup.create', { folder: 'backups' }))).toMatchObject({ field: 'folder', message: '备份位置：请选择文件夹的完整路径' });
+    expect(await refusal(backend.api.call('backup.create', { folder: path.join(usb, 'file.txt') }))).toMatchObject({
+      field: 'folder',
+      message: expect.stringMatching(/^备份位置：.*不是文件夹$/),
+    });
+    expect(await refusal(backend.api.call('backup.create', { folder: 'backups' }))).toMatchObject({
+      field: 'folder',
+      message: '备份位置：请选择文件夹的完整路径',
+    });
     expect(folderState(usb)).toEqual(before);
     expect(folderState(path.join(path.dirname(backend.dataFile), 'backups'))).toEqual(backups);
     await backend.close();

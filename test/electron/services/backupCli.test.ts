@@ -6,14 +6,28 @@ import { fileState, tempDir, testBackend } from '../../support/fixtures';
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, (l) => out.push(l), (l) => err.push(l));
+  const code = await runCli(
+    argv,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 async function caseCount(db: string): Promise<number> {
   const backend = testBackend(db);
   try {
-    return (await backend.api.call('cases.list', { kind: null, status: null, query: '', page: 1, pageSize: 10, sortBy: 'caseNumber', sortOrder: 'asc' })).total;
+    return (
+      await backend.api.call('cases.list', {
+        kind: null,
+        status: null,
+        query: '',
+        page: 1,
+        pageSize: 10,
+        sortBy: 'caseNumber',
+        sortOrder: 'asc',
+      })
+    ).total;
   } finally {
     await backend.close();
   }
@@ -21,8 +35,12 @@ async function caseCount(db: string): Promise<number> {
 
 async function officeWithCases(count: number): Promise<string> {
   const db = path.join(tempDir(), 'office.sqlite');
-  expect(await cli('init', '--db', db, '--office-code', '430111', '--office-name', '黎托街道司法所')).toMatchObject({ code: 0 });
-  expect(await cli('demo', '--db', db, '--cases', String(count), '--seed', '1', '--until', '2026-11-20')).toMatchObject({ code: 0 });
+  expect(await cli('init', '--db', db, '--office-code', '430111', '--office-name', '黎托街道司法所')).toMatchObject({
+    code: 0,
+  });
+  expect(await cli('demo', '--db', db, '--cases', String(count), '--seed', '1', '--until', '2026-11-20')).toMatchObject(
+    { code: 0 },
+  );
   return db;
 }
 
@@ -44,7 +62,11 @@ describe('npm run cli -- backup and restore', () => {
     expect(restore.err).toBe('');
     const lines = restore.out.split('\n');
     expect(lines[0]).toBe(`已核对备份：${file}（完整性检查通过；本机当前密钥）`);
-    expect(lines[1]).toMatch(new RegExp(`^恢复前的数据已备份到：${path.join(path.dirname(db), 'backups')}/casedesk-\\d{8}-\\d{6}-pre-restore\\.sqlite$`));
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^恢复前的数据已备份到：${path.join(path.dirname(db), 'backups')}/casedesk-\\d{8}-\\d{6}-pre-restore\\.sqlite$`,
+      ),
+    );
     expect(lines[2]).toBe(`已恢复：数据文件 ${db}，共 3 件案件`);
     expect(lines[3]).toMatch(/^编号不会重复：变更序号从\d+继续，报送序号从1继续；下次报送将告知县局$/);
     expect(lines).toHaveLength(4);
@@ -56,7 +78,11 @@ describe('npm run cli -- backup and restore', () => {
     const db = await officeWithCases(1);
     const { code, out } = await cli('backup', '--db', db);
     expect(code).toBe(0);
-    expect(out).toMatch(new RegExp(`^已备份：${path.join(path.dirname(db), 'backups')}/casedesk-\\d{8}-\\d{6}-manual\\.sqlite（\\d+ KB）$`));
+    expect(out).toMatch(
+      new RegExp(
+        `^已备份：${path.join(path.dirname(db), 'backups')}/casedesk-\\d{8}-\\d{6}-manual\\.sqlite（\\d+ KB）$`,
+      ),
+    );
   });
 
   it('refuses a missing folder and a file that is not a backup, in Chinese with the field, changing nothing', async () => {
@@ -77,6 +103,9 @@ describe('npm run cli -- backup and restore', () => {
     });
     expect(fileState(db)).toBe(before);
     expect(fs.existsSync(`${db}.restore-pending`)).toBe(false);
-    expect(await cli('restore', '--db', db)).toMatchObject({ code: 2, err: expect.stringContaining('缺少参数 --from') });
+    expect(await cli('restore', '--db', db)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('缺少参数 --from'),
+    });
   });
 });

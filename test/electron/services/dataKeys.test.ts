@@ -19,7 +19,8 @@ const NAME = validApplication().applicant.name;
 async function officeWith(cases: number): Promise<TestBackend> {
   const backend = testBackend();
   await backend.api.call('office.setup', OFFICE);
-  for (let i = 0; i < cases; i++) await backend.api.call('legalAid.create', { draftId: null, application: validApplication() });
+  for (let i = 0; i < cases; i++)
+    await backend.api.call('legalAid.create', { draftId: null, application: validApplication() });
   return backend;
 }
 
@@ -44,10 +45,27 @@ describe('re-keying', () => {
     const shown = await office.api.call('dataKey.show', {});
     expect(shown).toEqual({ keyId: TEST_KEY.id, recoveryKey: recoveryKeyOf(TEST_KEY) });
     // The director's (所长) step; an administrator is refused (the role table, test/electron/handlers/roles.test.ts).
-    const director = await office.api.call('users.create', { username: 'suozhang', displayName: '王所长', role: 'director', password: 'Initial123' });
-    office.sessions.control('director').signIn({ id: director.id, username: 'suozhang', displayName: '王所长', role: 'director', mustChangePassword: false });
-    expect(await office.dispatch('dataKey.rekey', {}, 'local')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const made = await createApi((channel, input) => office.dispatch(channel, input, 'director')).call('dataKey.rekey', {});
+    const director = await office.api.call('users.create', {
+      username: 'suozhang',
+      displayName: '王所长',
+      role: 'director',
+      password: 'Initial123',
+    });
+    office.sessions.control('director').signIn({
+      id: director.id,
+      username: 'suozhang',
+      displayName: '王所长',
+      role: 'director',
+      mustChangePassword: false,
+    });
+    expect(await office.dispatch('dataKey.rekey', {}, 'local')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    const made = await createApi((channel, input) => office.dispatch(channel, input, 'director')).call(
+      'dataKey.rekey',
+      {},
+    );
     expect(made.previousKeyId).toBe(TEST_KEY.id);
     expect(made.keyId).not.toBe(TEST_KEY.id);
     expect(made.recoveryKey).not.toBe(shown.recoveryKey);
@@ -59,23 +77,47 @@ describe('re-keying', () => {
     office.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     expect(keyThatOpens(office.dataFile, [TEST_KEY])).toBeNull();
     expect(keyThatOpens(office.dataFile, [office.store.keyRing.current])?.id).toBe(made.keyId);
-    expect(() => new FileStore(office.dataFile, () => ({ current: TEST_KEY, previous: null })).read(sha)).toThrow(new RegExp(`另一把密钥（编号 ${made.keyId}）`));
+    expect(() => new FileStore(office.dataFile, () => ({ current: TEST_KEY, previous: null })).read(sha)).toThrow(
+      new RegExp(`另一把密钥（编号 ${made.keyId}）`),
+    );
 
     // The backup says which key it needs; restoring it without that key changes nothing, and says so.
     const listed = (await office.api.call('backup.list', {})).find((b) => b.file === before.file)!;
     expect(listed).toMatchObject({ keyId: TEST_KEY.id, keyNote: `需要编号为 ${TEST_KEY.id} 的恢复密钥` });
     const staged = `${office.dataFile}.restore-pending`;
     const refuse = async (recoveryKey?: string) => {
-      const answer = await office.dispatch('backup.restore', { file: before.file, ...(recoveryKey === undefined ? {} : { recoveryKey }) }, 'local');
+      const answer = await office.dispatch(
+        'backup.restore',
+        { file: before.file, ...(recoveryKey === undefined ? {} : { recoveryKey }) },
+        'local',
+      );
       expect(fs.existsSync(staged)).toBe(false);
       return answer.ok ? null : answer.error;
     };
-    expect(await refuse()).toMatchObject({ code: 'DATA_KEY', field: 'recoveryKey', message: expect.stringMatching(new RegExp(`需要编号为 ${TEST_KEY.id} 的密钥的恢复密钥.*未作任何改动$`)) });
-    const typo = recoveryKeyOf(TEST_KEY).replace(/^(\w{5}-\w{5}-)(\w)/, (_, head: string, c: string) => head + (c === 'A' ? 'B' : 'A'));
-    expect(await refuse(typo)).toMatchObject({ code: 'DATA_KEY', field: 'recoveryKey', message: expect.stringMatching(/^恢复密钥第3组.*有误（校验位不符）/) });
-    expect(await refuse(made.recoveryKey.slice(0, 40))).toMatchObject({ code: 'DATA_KEY', message: expect.stringMatching(/应为13组、共65个字符，现有/) });
+    expect(await refuse()).toMatchObject({
+      code: 'DATA_KEY',
+      field: 'recoveryKey',
+      message: expect.stringMatching(new RegExp(`需要编号为 ${TEST_KEY.id} 的密钥的恢复密钥.*未作任何改动$`)),
+    });
+    const typo = recoveryKeyOf(TEST_KEY).replace(
+      /^(\w{5}-\w{5}-)(\w)/,
+      (_, head: string, c: string) => head + (c === 'A' ? 'B' : 'A'),
+    );
+    expect(await refuse(typo)).toMatchObject({
+      code: 'DATA_KEY',
+      field: 'recoveryKey',
+      message: expect.stringMatching(/^恢复密钥第3组.*有误（校验位不符）/),
+    });
+    expect(await refuse(made.recoveryKey.slice(0, 40))).toMatchObject({
+      code: 'DATA_KEY',
+      message: expect.stringMatching(/应为13组、共65个字符，现有/),
+    });
     const stranger = newDataKey();
-    expect(await refuse(recoveryKeyOf(stranger))).toMatchObject({ code: 'DATA_KEY', field: 'recoveryKey', message: expect.stringMatching(new RegExp(`输入的恢复密钥（编号 ${stranger.id}）不能打开它`)) });
+    expect(await refuse(recoveryKeyOf(stranger))).toMatchObject({
+      code: 'DATA_KEY',
+      field: 'recoveryKey',
+      message: expect.stringMatching(new RegExp(`输入的恢复密钥（编号 ${stranger.id}）不能打开它`)),
+    });
 
     // With its own recovery key (as typed from paper: lower case, spaces) it is restored, under the current key.
     const typed = recoveryKeyOf(TEST_KEY).toLowerCase().replace(/-/g, ' ');
@@ -114,7 +156,11 @@ describe('restoring backups under other keys', () => {
 
   it('refuses a backup of another office (another key), naming the key it needs, changing nothing', async () => {
     const office = await officeWith(1);
-    const elsewhere = openBackend({ dataFile: path.join(tempDir(), 'casedesk.sqlite'), shell: 'preview', keys: testKeys(newDataKey()) });
+    const elsewhere = openBackend({
+      dataFile: path.join(tempDir(), 'casedesk.sqlite'),
+      shell: 'preview',
+      keys: testKeys(newDataKey()),
+    });
     elsewhere.sessions.signInSystem('local');
     const theirs = createApi(elsewhere.dispatch);
     await theirs.call('office.setup', { ...OFFICE, officeNumber: '07' });
@@ -122,7 +168,14 @@ describe('restoring backups under other keys', () => {
     await elsewhere.close();
 
     const answer = await office.dispatch('backup.restore', { file: foreign.file }, 'local');
-    expect(answer).toEqual({ ok: false, error: { code: 'DATA_KEY', field: 'recoveryKey', message: expect.stringMatching(new RegExp(`需要编号为 ${foreign.keyId} 的密钥的恢复密钥`)) } });
+    expect(answer).toEqual({
+      ok: false,
+      error: {
+        code: 'DATA_KEY',
+        field: 'recoveryKey',
+        message: expect.stringMatching(new RegExp(`需要编号为 ${foreign.keyId} 的密钥的恢复密钥`)),
+      },
+    });
     expect(fs.existsSync(`${office.dataFile}.restore-pending`)).toBe(false);
     await office.close();
   });
@@ -140,16 +193,39 @@ describe('the desktop app on a PC that does not hold the key', () => {
     await made.close();
 
     // The folder copied to a new PC: its key file is there, but this system account cannot unwrap it.
-    const newPc = openBackendOrAskForKey({ dataFile, shell: 'electron', keys: new SafeStorageKeyProvider(fakeSafeStorage()) });
+    const newPc = openBackendOrAskForKey({
+      dataFile,
+      shell: 'electron',
+      keys: new SafeStorageKeyProvider(fakeSafeStorage()),
+    });
     const status = await newPc.dispatch('auth.status', {}, 'window:1');
-    expect(status).toEqual({ ok: false, error: { code: 'DATA_KEY', message: expect.stringMatching(new RegExp(`无法解开.*编号 ${keyId}.*请输入编号为 ${keyId} 的恢复密钥`)) } });
+    expect(status).toEqual({
+      ok: false,
+      error: {
+        code: 'DATA_KEY',
+        message: expect.stringMatching(new RegExp(`无法解开.*编号 ${keyId}.*请输入编号为 ${keyId} 的恢复密钥`)),
+      },
+    });
     expect(await newPc.dispatch('app.info', {}, 'window:1')).toMatchObject({ ok: true, value: { dataFile } });
-    expect(await newPc.dispatch('dataKey.unlock', { recoveryKey: 'ABCDE' }, 'window:1')).toMatchObject({ ok: false, error: { code: 'DATA_KEY', field: 'recoveryKey' } });
-    expect(await newPc.dispatch('dataKey.unlock', { recoveryKey: recoveryKeyOf(newDataKey()) }, 'window:1')).toMatchObject({
-      ok: false, error: { code: 'DATA_KEY', field: 'recoveryKey', message: expect.stringMatching(new RegExp(`不是这份数据的.*这份数据需要编号 ${keyId}`)) },
+    expect(await newPc.dispatch('dataKey.unlock', { recoveryKey: 'ABCDE' }, 'window:1')).toMatchObject({
+      ok: false,
+      error: { code: 'DATA_KEY', field: 'recoveryKey' },
+    });
+    expect(
+      await newPc.dispatch('dataKey.unlock', { recoveryKey: recoveryKeyOf(newDataKey()) }, 'window:1'),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'DATA_KEY',
+        field: 'recoveryKey',
+        message: expect.stringMatching(new RegExp(`不是这份数据的.*这份数据需要编号 ${keyId}`)),
+      },
     });
     expect(await newPc.dispatch('dataKey.unlock', { recoveryKey }, 'window:1')).toEqual({ ok: true, value: { keyId } });
-    expect(await newPc.dispatch('office.get', {}, 'window:1')).toMatchObject({ ok: true, value: { name: OFFICE.name } });
+    expect(await newPc.dispatch('office.get', {}, 'window:1')).toMatchObject({
+      ok: true,
+      value: { name: OFFICE.name },
+    });
     await newPc.close();
   });
 
@@ -163,7 +239,10 @@ describe('the desktop app on a PC that does not hold the key', () => {
     fs.writeFileSync(keyFile, fs.readFileSync(keyFile, 'utf8').slice(0, 40));
 
     const gate = openBackendOrAskForKey({ dataFile, shell: 'electron', keys: new SafeStorageKeyProvider(account) });
-    expect(await gate.dispatch('auth.status', {}, 'window:1')).toMatchObject({ ok: false, error: { code: 'DATA_KEY', message: expect.stringMatching(/密钥文件.*已损坏或不完整：请输入恢复密钥/) } });
+    expect(await gate.dispatch('auth.status', {}, 'window:1')).toMatchObject({
+      ok: false,
+      error: { code: 'DATA_KEY', message: expect.stringMatching(/密钥文件.*已损坏或不完整：请输入恢复密钥/) },
+    });
     expect(await gate.dispatch('dataKey.unlock', { recoveryKey }, 'window:1')).toMatchObject({ ok: true });
     await gate.close();
     // The key file is whole again: the next start needs nothing typed.

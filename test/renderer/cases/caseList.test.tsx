@@ -31,10 +31,26 @@ describe('案件列表', () => {
       'cases.list': () => ({ total: 1, rows: [row] }),
       'legalAid.get': () => legalAidCase(),
     });
-    const cells = within((await screen.findByText('张秀英')).closest('tr')!).getAllByRole('cell').map((c) => c.textContent);
-    expect(cells).toEqual(['〔2026〕黎托援字第0001号', '张秀英', '110105********002X', '赡养费纠纷', '待审查', '2026年11月20日', '李娟']);
+    const cells = within((await screen.findByText('张秀英')).closest('tr')!)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
+    expect(cells).toEqual([
+      '〔2026〕黎托援字第0001号',
+      '张秀英',
+      '110105********002X',
+      '赡养费纠纷',
+      '待审查',
+      '2026年11月20日',
+      '李娟',
+    ]);
     expect(backend.inputs('cases.list')[0]).toEqual({
-      kind: null, status: null, query: '', page: 1, pageSize: 20, sortBy: 'receivedOn', sortOrder: 'desc',
+      kind: null,
+      status: null,
+      query: '',
+      page: 1,
+      pageSize: 20,
+      sortBy: 'receivedOn',
+      sortOrder: 'desc',
     });
     expect(screen.getByText('共 1 件')).toBeInTheDocument();
 
@@ -80,10 +96,22 @@ describe('案件列表', () => {
     await waitFor(() => expect(last()).toMatchObject({ page: 3, sortBy: 'caseNumber', status: 'assigned' }));
   });
 
-  it('labels each row\'s status in its own kind, and offers the statuses of the kind chosen', async () => {
-    const notarization: CaseListRow = { ...row, id: 8, kind: 'notarization', caseNumber: '〔2026〕黎托公字第0001号', applicantName: '李四', status: 'forwarded' };
-    const { user, backend } = await renderApp('#/cases', { 'cases.list': () => ({ total: 2, rows: [row, notarization] }) });
-    const cells = (name: string) => within(screen.getByText(name).closest('tr')!).getAllByRole('cell').map((c) => c.textContent);
+  it("labels each row's status in its own kind, and offers the statuses of the kind chosen", async () => {
+    const notarization: CaseListRow = {
+      ...row,
+      id: 8,
+      kind: 'notarization',
+      caseNumber: '〔2026〕黎托公字第0001号',
+      applicantName: '李四',
+      status: 'forwarded',
+    };
+    const { user, backend } = await renderApp('#/cases', {
+      'cases.list': () => ({ total: 2, rows: [row, notarization] }),
+    });
+    const cells = (name: string) =>
+      within(screen.getByText(name).closest('tr')!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
     expect((await screen.findByText('李四')) && cells('李四')[4]).toBe('已转递待受理');
     expect(cells('张秀英')[4]).toBe('待审查');
     // Every kind opens: its case number leads to its case page.
@@ -94,13 +122,17 @@ describe('案件列表', () => {
     await waitFor(() => expect(backend.inputs('cases.list').at(-1)).toMatchObject({ status: 'assigned' }));
     await user.click(screen.getByLabelText('案件类型'));
     await user.click(await option('公证申请'));
-    await waitFor(() => expect(backend.inputs('cases.list').at(-1)).toMatchObject({ kind: 'notarization', status: null }));
+    await waitFor(() =>
+      expect(backend.inputs('cases.list').at(-1)).toMatchObject({ kind: 'notarization', status: null }),
+    );
     await user.click(screen.getByLabelText('状态'));
     expect(await option('已转递待受理')).toBeInTheDocument();
   });
 
   it('says why when the list cannot be read', async () => {
-    await renderApp('#/cases', { 'cases.list': () => new Refusal({ code: 'DATA_FILE', message: '数据文件来自更新版本的程序，无法打开' }) });
+    await renderApp('#/cases', {
+      'cases.list': () => new Refusal({ code: 'DATA_FILE', message: '数据文件来自更新版本的程序，无法打开' }),
+    });
     expect(await screen.findByText('数据文件来自更新版本的程序，无法打开')).toBeInTheDocument();
   });
 });
@@ -110,7 +142,8 @@ describe('案件详情', () => {
     const { backend } = await renderApp('#/cases/7', { 'legalAid.get': () => legalAidCase() });
     expect(await screen.findByRole('heading', { name: '〔2026〕黎托援字第0001号' })).toBeInTheDocument();
     expect(backend.inputs('legalAid.get')).toEqual([{ id: 7 }]);
-    const value = (label: string) => screen.getByText(label, { selector: 'th, th *' }).closest('th')!.nextElementSibling!.textContent;
+    const value = (label: string) =>
+      screen.getByText(label, { selector: 'th, th *' }).closest('th')!.nextElementSibling!.textContent;
     expect(value('申请人姓名')).toBe('张秀英');
     expect(value('出生日期')).toBe('1949年12月31日');
     expect(value('公民身份号码')).toBe('11010519491231002X');
@@ -124,14 +157,19 @@ describe('案件详情', () => {
   });
 
   it('says so when the case does not exist', async () => {
-    await renderApp('#/cases/99', { 'legalAid.get': () => new Refusal({ code: 'NOT_FOUND', field: 'id', message: '案件不存在' }) });
+    await renderApp('#/cases/99', {
+      'legalAid.get': () => new Refusal({ code: 'NOT_FOUND', field: 'id', message: '案件不存在' }),
+    });
     expect(await screen.findByText('案件不存在')).toBeInTheDocument();
   });
 });
 
 describe('导航', () => {
   it('shows the office in the header and every kind of case in the navigation', async () => {
-    const { user } = await renderApp('#/cases', { 'mediation.disputeTypes': () => [], 'notarization.matters': () => [] });
+    const { user } = await renderApp('#/cases', {
+      'mediation.disputeTypes': () => [],
+      'notarization.matters': () => [],
+    });
     expect(await screen.findByTestId('office-name')).toHaveTextContent('黎托街道司法所');
     const nav = screen.getByRole('navigation', { name: '主导航' });
     expect(within(nav).queryByText('建设中')).toBeNull();

@@ -7,8 +7,15 @@ import { fakeBackend, Refusal } from '../support';
 jest.setTimeout(30_000);
 
 const entry = (overrides: Partial<CaseAction>): CaseAction => ({
-  id: 1, action: 'register', actedOn: '2026-11-02', data: {}, fromStatus: null, toStatus: 'received', username: '李娟',
-  recordedAt: '2026-11-02T01:30:00.000Z', ...overrides,
+  id: 1,
+  action: 'register',
+  actedOn: '2026-11-02',
+  data: {},
+  fromStatus: null,
+  toStatus: 'received',
+  username: '李娟',
+  recordedAt: '2026-11-02T01:30:00.000Z',
+  ...overrides,
 });
 
 function renderTimeline(kind: 'legal_aid' | 'mediation' | 'notarization', timeline: CaseAction[] | Refusal) {
@@ -26,24 +33,59 @@ describe('办理过程', () => {
     const backend = renderTimeline('legal_aid', [
       entry({}),
       entry({
-        id: 2, action: 'notifyMissing', actedOn: '2026-11-03', fromStatus: 'received', toStatus: 'awaiting_materials',
+        id: 2,
+        action: 'notifyMissing',
+        actedOn: '2026-11-03',
+        fromStatus: 'received',
+        toStatus: 'awaiting_materials',
         data: { items: ['户口簿复印件', '收入证明'], dueOn: '2026-11-13', note: '' },
       }),
       entry({
-        id: 5, action: 'decide', actedOn: '2026-11-19', fromStatus: 'received', toStatus: 'granted',
-        data: { decision: '给予法律援助', decidedBy: '司法所', matterType: '赡养费抚养费扶养费', mandatoryDefenceGrounds: [], documentNumber: '', reasons: '' },
+        id: 5,
+        action: 'decide',
+        actedOn: '2026-11-19',
+        fromStatus: 'received',
+        toStatus: 'granted',
+        data: {
+          decision: '给予法律援助',
+          decidedBy: '司法所',
+          matterType: '赡养费抚养费扶养费',
+          mandatoryDefenceGrounds: [],
+          documentNumber: '',
+          reasons: '',
+        },
       }),
       entry({
-        id: 3, action: 'assign', actedOn: '2026-11-20', fromStatus: 'granted', toStatus: 'assigned', username: '张伟',
-        data: { assignedBy: '司法所', orgType: '律师事务所', orgName: '湖南弘毅律师事务所', personName: '王律师', rosterId: 4 },
+        id: 3,
+        action: 'assign',
+        actedOn: '2026-11-20',
+        fromStatus: 'granted',
+        toStatus: 'assigned',
+        username: '张伟',
+        data: {
+          assignedBy: '司法所',
+          orgType: '律师事务所',
+          orgName: '湖南弘毅律师事务所',
+          personName: '王律师',
+          rosterId: 4,
+        },
       }),
-      entry({ id: 4, action: 'recordSubsidy', actedOn: '2026-11-25', fromStatus: 'closed', toStatus: 'closed', data: { amountFen: 80000, paidOn: '2026-11-25', note: '' } }),
+      entry({
+        id: 4,
+        action: 'recordSubsidy',
+        actedOn: '2026-11-25',
+        fromStatus: 'closed',
+        toStatus: 'closed',
+        data: { amountFen: 80000, paidOn: '2026-11-25', note: '' },
+      }),
     ]);
     const entries = await screen.findAllByTestId('timeline-entry');
     expect(backend.inputs('cases.timeline')).toEqual([{ caseId: 7 }]);
     expect(entries).toHaveLength(5);
 
-    expect(entries[0]).toHaveTextContent(/^2026年11月2日 登记受理 · 状态：待审查李娟 记录于 2026年11月\d+日 \d\d:\d\d$/);
+    expect(entries[0]).toHaveTextContent(
+      /^2026年11月2日 登记受理 · 状态：待审查李娟 记录于 2026年11月\d+日 \d\d:\d\d$/,
+    );
 
     const notice = within(entries[1]!);
     expect(notice.getByText('2026年11月3日 一次性告知补充材料')).toBeInTheDocument();
@@ -68,8 +110,15 @@ describe('办理过程', () => {
   it('reads a notarization step with its nested 容缺 commitment under Chinese labels', async () => {
     renderTimeline('notarization', [
       entry({
-        id: 9, action: 'accept', actedOn: '2026-11-10', fromStatus: 'forwarded', toStatus: 'accepted',
-        data: { noticeNumber: '受字12号', deferred: { item: '亲属关系证明', commitmentSigned: true, promisedOn: '2026-11-20' } },
+        id: 9,
+        action: 'accept',
+        actedOn: '2026-11-10',
+        fromStatus: 'forwarded',
+        toStatus: 'accepted',
+        data: {
+          noticeNumber: '受字12号',
+          deferred: { item: '亲属关系证明', commitmentSigned: true, promisedOn: '2026-11-20' },
+        },
       }),
     ]);
     const [accepted] = await screen.findAllByTestId('timeline-entry');

@@ -6,7 +6,13 @@ import { field, renderApp, type Replies } from '../support';
 
 jest.setTimeout(30_000);
 
-const summary = { id: 5, kind: 'legal_aid' as const, title: '王小红', createdAt: '2026-11-21T01:00:00.000Z', updatedAt: '2026-11-21T02:30:00.000Z' };
+const summary = {
+  id: 5,
+  kind: 'legal_aid' as const,
+  title: '王小红',
+  createdAt: '2026-11-21T01:00:00.000Z',
+  updatedAt: '2026-11-21T02:30:00.000Z',
+};
 
 describe('草稿', () => {
   it('autosaves the form after the clerk pauses, and saves again into the same draft', async () => {
@@ -24,7 +30,10 @@ describe('草稿', () => {
 
     await user.type(field('户籍所在地'), '黎托街道');
     await waitFor(() => expect(backend.inputs('drafts.save')).toHaveLength(2), { timeout: 3000 });
-    expect(backend.inputs('drafts.save')[1]).toMatchObject({ id: 12, data: { applicant: { householdAddress: '黎托街道' } } });
+    expect(backend.inputs('drafts.save')[1]).toMatchObject({
+      id: 12,
+      data: { applicant: { householdAddress: '黎托街道' } },
+    });
     expect(backend.inputs('drafts.discard')).toHaveLength(0);
   });
 
@@ -34,7 +43,14 @@ describe('草稿', () => {
       'drafts.get': () => ({
         ...summary,
         data: {
-          applicant: { name: '王小红', idType: '居民身份证', ethnicity: '汉族', idNumber: '110105194912310021', birthDate: '1949-12-31', sex: '女' },
+          applicant: {
+            name: '王小红',
+            idType: '居民身份证',
+            ethnicity: '汉族',
+            idNumber: '110105194912310021',
+            birthDate: '1949-12-31',
+            sex: '女',
+          },
           finance: { monthlyIncomePerCapitaYuan: '850.50' },
           receivedOn: '2026-11-20',
         },
@@ -60,22 +76,61 @@ describe('草稿', () => {
   /** The drafts as the forms autosaved them: plain JSON, dates as ISO days, money and counts as typed. */
   const draftData: Record<number, Record<string, unknown>> = {
     7: {
-      form: 'registration', source: '当事人申请', sourceDetail: '', committee: '花侯村人民调解委员会',
+      form: 'registration',
+      source: '当事人申请',
+      sourceDetail: '',
+      committee: '花侯村人民调解委员会',
       parties: [
         {
-          kind: 'person', name: '王建国', sex: '男', birthDate: '1968-04-12', ethnicity: '汉族', idNumber: WANG_ID, address: '雨花区黎托街道花侯村3组12号',
-          phone: '13800138000', occupation: '务农', creditCode: '', legalRepresentative: '',
+          kind: 'person',
+          name: '王建国',
+          sex: '男',
+          birthDate: '1968-04-12',
+          ethnicity: '汉族',
+          idNumber: WANG_ID,
+          address: '雨花区黎托街道花侯村3组12号',
+          phone: '13800138000',
+          occupation: '务农',
+          creditCode: '',
+          legalRepresentative: '',
         },
         {
-          kind: 'organisation', name: '长沙市花侯物业管理有限公司', sex: null, birthDate: null, ethnicity: '汉族', idNumber: '', address: '雨花区黎托街道88号',
-          phone: '0731-84000000', occupation: '', creditCode: CREDIT_CODE, legalRepresentative: '刘强',
+          kind: 'organisation',
+          name: '长沙市花侯物业管理有限公司',
+          sex: null,
+          birthDate: null,
+          ethnicity: '汉族',
+          idNumber: '',
+          address: '雨花区黎托街道88号',
+          phone: '0731-84000000',
+          occupation: '',
+          creditCode: CREDIT_CODE,
+          legalRepresentative: '刘强',
         },
       ],
-      disputeType: '邻里纠纷', summary: '物业公司清理排水沟时损坏王建国家院墙。', requests: '请求赔偿院墙修复费用', amountFen: '3000', peopleCount: '2',
-      major: false, mass: false, mediators: '赵德明、周小兰', receivedOn: '2026-11-02', receivedBy: '李娟',
+      disputeType: '邻里纠纷',
+      summary: '物业公司清理排水沟时损坏王建国家院墙。',
+      requests: '请求赔偿院墙修复费用',
+      amountFen: '3000',
+      peopleCount: '2',
+      major: false,
+      mass: false,
+      mediators: '赵德明、周小兰',
+      receivedOn: '2026-11-02',
+      receivedBy: '李娟',
     },
-    8: { form: 'quickOral', committee: '黎托街道人民调解委员会', agreementContent: '经营部当场更换同型号新品一台。', mediatedOn: '2026-11-03' },
-    9: { matterCode: 'education', purpose: '出国留学', applicants: [{ kind: 'person', name: '王晓明', idNumber: APPLICANT_ID, birthDate: '1998-03-15' }], receivedOn: '2026-11-04' },
+    8: {
+      form: 'quickOral',
+      committee: '黎托街道人民调解委员会',
+      agreementContent: '经营部当场更换同型号新品一台。',
+      mediatedOn: '2026-11-03',
+    },
+    9: {
+      matterCode: 'education',
+      purpose: '出国留学',
+      applicants: [{ kind: 'person', name: '王晓明', idNumber: APPLICANT_ID, birthDate: '1998-03-15' }],
+      receivedOn: '2026-11-04',
+    },
   };
   const everyKind: Replies = {
     'drafts.list': () => [summary, mediationSummary, oralSummary, notarizationSummary],
@@ -83,7 +138,8 @@ describe('草稿', () => {
       const listed = [mediationSummary, oralSummary, notarizationSummary].find((d) => d.id === id)!;
       return { ...listed, data: draftData[id]! };
     },
-    'mediation.disputeTypes': () => ['邻里纠纷', '消费纠纷'].map((name, i) => ({ name, position: i + 1, active: true })),
+    'mediation.disputeTypes': () =>
+      ['邻里纠纷', '消费纠纷'].map((name, i) => ({ name, position: i + 1, active: true })),
     'notarization.matters': () => MATTER_SEED.map((m) => ({ ...m, active: true })),
     'cases.conflicts': ({ parties }) => ({ checked: parties.length, matches: [] }),
   };
@@ -101,7 +157,10 @@ describe('草稿', () => {
     await waitFor(() => expect(window.location.hash).toBe('#/mediation/new?draft=7'));
     expect(await screen.findByRole('heading', { name: '人民调解受理登记表' })).toBeInTheDocument();
     expect(await screen.findByDisplayValue('花侯村人民调解委员会')).toBe(field('调解组织'));
-    expect(screen.getAllByLabelText('当事人姓名（名称）').map((el) => (el as HTMLInputElement).value)).toEqual(['王建国', '长沙市花侯物业管理有限公司']);
+    expect(screen.getAllByLabelText('当事人姓名（名称）').map((el) => (el as HTMLInputElement).value)).toEqual([
+      '王建国',
+      '长沙市花侯物业管理有限公司',
+    ]);
     expect(screen.getAllByLabelText('出生日期')[0]).toHaveValue('1968-04-12');
     expect(field('统一社会信用代码')).toHaveValue(CREDIT_CODE);
     expect(field('涉及金额')).toHaveValue('3000');
@@ -113,15 +172,24 @@ describe('草稿', () => {
     // to wait, so the clerk (and the test) clicks again. A click decides at once: it sends, or says to wait.
     await waitFor(() => expect(backend.inputs('cases.conflicts')).not.toHaveLength(0));
     await waitFor(async () => {
-      if (backend.inputs('mediation.create').length === 0) await user.click(screen.getByRole('button', { name: '保存' }));
+      if (backend.inputs('mediation.create').length === 0)
+        await user.click(screen.getByRole('button', { name: '保存' }));
       expect(backend.inputs('mediation.create')).toHaveLength(1);
     });
     const sent = backend.inputs('mediation.create')[0]!;
     expect(sent.draftId).toBe(7);
     expect(sent.registration).toMatchObject({
-      source: '当事人申请', committee: '花侯村人民调解委员会', amountFen: 300_000, peopleCount: 2, mediators: ['赵德明', '周小兰'], receivedOn: '2026-11-02',
+      source: '当事人申请',
+      committee: '花侯村人民调解委员会',
+      amountFen: 300_000,
+      peopleCount: 2,
+      mediators: ['赵德明', '周小兰'],
+      receivedOn: '2026-11-02',
       receivedBy: '李娟',
-      parties: [{ name: '王建国', birthDate: '1968-04-12', idNumber: WANG_ID }, { kind: 'organisation', creditCode: CREDIT_CODE }],
+      parties: [
+        { name: '王建国', birthDate: '1968-04-12', idNumber: WANG_ID },
+        { kind: 'organisation', creditCode: CREDIT_CODE },
+      ],
     });
   });
 

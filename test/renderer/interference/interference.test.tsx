@@ -6,9 +6,19 @@ import { field, legalAidCase, messageOf, renderApp, USERS } from '../support';
 jest.setTimeout(30_000);
 
 const RECORD: InterferenceRecord = {
-  id: 1, caseId: 7, caseNumber: '〔2026〕黎托援字第0001号', category: '内部人员过问案件', personName: '周某', personUnit: '某街道办事处',
-  personPosition: '副主任', occurredOn: '2026-11-21', method: '电话', content: '询问审查进度，希望尽快批准。', handling: '告知按规定程序办理，已记录。',
-  recordedBy: '李娟', recordedAt: '2026-11-21T03:00:00.000Z',
+  id: 1,
+  caseId: 7,
+  caseNumber: '〔2026〕黎托援字第0001号',
+  category: '内部人员过问案件',
+  personName: '周某',
+  personUnit: '某街道办事处',
+  personPosition: '副主任',
+  occurredOn: '2026-11-21',
+  method: '电话',
+  content: '询问审查进度，希望尽快批准。',
+  handling: '告知按规定程序办理，已记录。',
+  recordedBy: '李娟',
+  recordedAt: '2026-11-21T03:00:00.000Z',
 };
 
 describe('过问或干预记录 on a case', () => {
@@ -50,18 +60,32 @@ describe('过问或干预记录 on a case', () => {
 
     await waitFor(() => expect(backend.inputs('interference.record')).toHaveLength(1));
     expect(backend.inputs('interference.record')[0]).toEqual({
-      caseId: 7, category: '内部人员过问案件', personName: '周某', personUnit: '某街道办事处', personPosition: '副主任',
-      occurredOn: '2026-11-21', method: '电话', content: '询问审查进度，希望尽快批准。', handling: '告知按规定程序办理，已记录。',
+      caseId: 7,
+      category: '内部人员过问案件',
+      personName: '周某',
+      personUnit: '某街道办事处',
+      personPosition: '副主任',
+      occurredOn: '2026-11-21',
+      method: '电话',
+      content: '询问审查进度，希望尽快批准。',
+      handling: '告知按规定程序办理，已记录。',
     });
     const listed = await screen.findByText('2026年11月21日 · 周某（某街道办事处，副主任）');
     const record = listed.closest('.interference-record') as HTMLElement;
     expect(within(record).getByText('告知按规定程序办理，已记录。')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '保存' })).not.toBeInTheDocument();
-    expect(backend.inputs('interference.list')).toEqual([{ caseId: 7, period: null }, { caseId: 7, period: null }]);
+    expect(backend.inputs('interference.list')).toEqual([
+      { caseId: 7, period: null },
+      { caseId: 7, period: null },
+    ]);
   });
 
   it('does not offer a read-only user to record one', async () => {
-    await renderApp('#/cases/7', { 'legalAid.get': () => legalAidCase(), 'interference.list': () => [RECORD] }, { as: USERS.readonly });
+    await renderApp(
+      '#/cases/7',
+      { 'legalAid.get': () => legalAidCase(), 'interference.list': () => [RECORD] },
+      { as: USERS.readonly },
+    );
     expect(await screen.findByText('询问审查进度，希望尽快批准。')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '记录过问/干预情况' })).not.toBeInTheDocument();
   });
@@ -70,7 +94,15 @@ describe('过问或干预记录 on a case', () => {
 describe('月度报告', () => {
   const period = localDate().slice(0, 7);
   const statement = (over: Partial<InterferenceStatement>): InterferenceStatement => ({
-    id: 1, userId: 1, displayName: '王所长', period, recordCount: 0, nil: true, note: '', submittedAt: '2026-11-22T02:00:00.000Z', ...over,
+    id: 1,
+    userId: 1,
+    displayName: '王所长',
+    period,
+    recordCount: 0,
+    nil: true,
+    note: '',
+    submittedAt: '2026-11-22T02:00:00.000Z',
+    ...over,
   });
 
   it('submits a nil statement when nothing was recorded, and shows who has not submitted', async () => {
@@ -82,7 +114,12 @@ describe('月度报告', () => {
         'interference.statements': () => ({
           period,
           statements,
-          missing: statements.some((s) => s.userId === 3) ? [{ userId: 2, displayName: '张伟' }] : [{ userId: 2, displayName: '张伟' }, { userId: 3, displayName: '李娟' }],
+          missing: statements.some((s) => s.userId === 3)
+            ? [{ userId: 2, displayName: '张伟' }]
+            : [
+                { userId: 2, displayName: '张伟' },
+                { userId: 3, displayName: '李娟' },
+              ],
         }),
         'interference.submitStatement': (input) => {
           const made = statement({ id: 2, userId: 3, displayName: '李娟', note: input.note });

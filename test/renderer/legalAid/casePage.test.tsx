@@ -3,7 +3,12 @@ import type { UserEvent } from '@testing-library/user-event';
 import type { EligibilityReport, LegalAidProgress } from '../../../shared/contract';
 import { localDate } from '../../../shared/dates';
 import { deadlinesOf } from '../../../shared/kinds/legalAid/deadlines';
-import { availableActions, factsOf, LEGAL_AID_STATUS_LABELS, type LegalAidStatus } from '../../../shared/kinds/legalAid/lifecycle';
+import {
+  availableActions,
+  factsOf,
+  LEGAL_AID_STATUS_LABELS,
+  type LegalAidStatus,
+} from '../../../shared/kinds/legalAid/lifecycle';
 import type { CaseAction } from '../../../shared/lifecycle';
 import { field, legalAidCase, messageOf, Refusal, renderApp, USERS, type Replies } from '../support';
 
@@ -11,24 +16,55 @@ jest.setTimeout(60_000);
 
 const today = localDate();
 
-const step = (action: string, data: Record<string, unknown>, fromStatus: LegalAidStatus, toStatus: LegalAidStatus): CaseAction => ({
-  id: 2, action, actedOn: today, data, fromStatus, toStatus, username: '李娟', recordedAt: `${today}T02:00:00.000Z`,
+const step = (
+  action: string,
+  data: Record<string, unknown>,
+  fromStatus: LegalAidStatus,
+  toStatus: LegalAidStatus,
+): CaseAction => ({
+  id: 2,
+  action,
+  actedOn: today,
+  data,
+  fromStatus,
+  toStatus,
+  username: '李娟',
+  recordedAt: `${today}T02:00:00.000Z`,
 });
 
 /** What legalAid.actions answers for a case received today whose timeline is `steps`. */
 function progressOf(status: LegalAidStatus, steps: CaseAction[] = []): LegalAidProgress {
   const facts = factsOf({ receivedOn: today, status: status }, steps);
-  return { caseId: 7, status, statusLabel: LEGAL_AID_STATUS_LABELS[status], available: availableActions(facts, today), facts };
+  return {
+    caseId: 7,
+    status,
+    statusLabel: LEGAL_AID_STATUS_LABELS[status],
+    available: availableActions(facts, today),
+    facts,
+  };
 }
 
 const ELIGIBILITY: EligibilityReport = {
   caseId: 7,
   matterType: '赡养费抚养费扶养费',
   matterTypeSource: 'inferred',
-  scope: { inScope: true, reason: '属于可以申请法律援助的民事、行政事项：请求给付赡养费、抚养费、扶养费', article: '法律援助法第31条第（四）项' },
+  scope: {
+    inScope: true,
+    reason: '属于可以申请法律援助的民事、行政事项：请求给付赡养费、抚养费、扶养费',
+    article: '法律援助法第31条第（四）项',
+  },
   mandatoryDefence: null,
-  financial: { test: 'exemptIfNoFixedIncome', reason: '申请人为老年人，有材料证明无固定生活来源的，免予核查经济困难状况；有固定生活来源的仍须核查', article: '法律援助法第42条第（一）项' },
-  provisional: { grounds: false, daysLeft: null, reason: '未填写时效或期限届满日期，也无紧急保全或先予执行的需要', article: '法律援助法第44条' },
+  financial: {
+    test: 'exemptIfNoFixedIncome',
+    reason: '申请人为老年人，有材料证明无固定生活来源的，免予核查经济困难状况；有固定生活来源的仍须核查',
+    article: '法律援助法第42条第（一）项',
+  },
+  provisional: {
+    grounds: false,
+    daysLeft: null,
+    reason: '未填写时效或期限届满日期，也无紧急保全或先予执行的需要',
+    article: '法律援助法第44条',
+  },
   warnings: ['事项类型系根据案由“赡养费纠纷”推断为“请求给付赡养费、抚养费、扶养费”，请核对'],
   overrides: [],
   overridden: {},
@@ -55,7 +91,11 @@ async function typeDate(user: UserEvent, label: string, iso: string) {
 
 describe('法律援助案件页面', () => {
   it('shows the stage, the limits with the days left, what may be done now, and why the rest may not', async () => {
-    const { user } = await renderApp('#/cases/7', caseReplies(() => progressOf('received')), { as: USERS.clerk });
+    const { user } = await renderApp(
+      '#/cases/7',
+      caseReplies(() => progressOf('received')),
+      { as: USERS.clerk },
+    );
     expect(await screen.findByTestId('case-status')).toHaveTextContent('待审查');
 
     const limits = await screen.findByRole('region', { name: '办理期限' });
@@ -64,7 +104,8 @@ describe('法律援助案件页面', () => {
     expect(decision).toHaveTextContent('法律援助法 第43条');
 
     const actions = screen.getByRole('region', { name: '可进行的操作' });
-    for (const label of ['一次性告知补充材料', '审查决定', '先行提供']) expect(within(actions).getByRole('button', { name: label })).toBeEnabled();
+    for (const label of ['一次性告知补充材料', '审查决定', '先行提供'])
+      expect(within(actions).getByRole('button', { name: label })).toBeEnabled();
     expect(within(actions).queryByRole('button', { name: '结案' })).toBeNull(); // folded away until asked for
     await user.click(within(actions).getByText('暂不能进行的操作（10）'));
     const assign = await screen.findByTestId('blocked-assign');
@@ -80,7 +121,14 @@ describe('法律援助案件页面', () => {
       caseReplies(() => progressOf(status, notified), {
         'legalAid.notifyMissing': (input) => {
           status = 'awaiting_materials';
-          notified.push(step('notifyMissing', { items: input.items, dueOn: input.dueOn, note: input.note }, 'received', 'awaiting_materials'));
+          notified.push(
+            step(
+              'notifyMissing',
+              { items: input.items, dueOn: input.dueOn, note: input.note },
+              'received',
+              'awaiting_materials',
+            ),
+          );
           return { caseId: 7, status, statusLabel: '待补充材料', available: [] };
         },
       }),
@@ -103,7 +151,13 @@ describe('法律援助案件页面', () => {
     await user.click(within(dialog).getByRole('button', { name: '确定' }));
 
     await waitFor(() => expect(backend.inputs('legalAid.notifyMissing')).toHaveLength(1));
-    expect(backend.inputs('legalAid.notifyMissing')[0]).toEqual({ caseId: 7, actedOn: today, items: ['户口簿复印件', '收入证明'], dueOn, note: '' });
+    expect(backend.inputs('legalAid.notifyMissing')[0]).toEqual({
+      caseId: 7,
+      actedOn: today,
+      items: ['户口簿复印件', '收入证明'],
+      dueOn,
+      note: '',
+    });
     await waitFor(() => expect(screen.getByTestId('case-status')).toHaveTextContent('待补充材料'));
     expect(screen.queryByRole('dialog', { name: '一次性告知补充材料' })).toBeNull();
     expect(await screen.findByRole('button', { name: '补齐材料' })).toBeInTheDocument();
@@ -111,11 +165,12 @@ describe('法律援助案件页面', () => {
     expect(within(limits).getByText('补充材料期间，期限中止')).toBeInTheDocument();
   });
 
-  it('shows the main process\'s refusal under the field it names, and keeps the dialog open', async () => {
+  it("shows the main process's refusal under the field it names, and keeps the dialog open", async () => {
     const { user, backend } = await renderApp(
       '#/cases/7',
       caseReplies(() => progressOf('received'), {
-        'legalAid.notifyMissing': () => new Refusal({ code: 'VALIDATION', field: 'dueOn', message: '补充期限：应晚于告知日期' }),
+        'legalAid.notifyMissing': () =>
+          new Refusal({ code: 'VALIDATION', field: 'dueOn', message: '补充期限：应晚于告知日期' }),
       }),
       { as: USERS.clerk },
     );
@@ -162,7 +217,13 @@ describe('法律援助案件页面', () => {
     await user.type(field('办案补贴金额'), '800.5');
     await user.click(within(dialog).getByRole('button', { name: '确定' }));
     await waitFor(() => expect(backend.inputs('legalAid.recordSubsidy')).toHaveLength(1));
-    expect(backend.inputs('legalAid.recordSubsidy')[0]).toEqual({ caseId: 7, actedOn: today, amountFen: 80_050, paidOn: today, note: '' });
+    expect(backend.inputs('legalAid.recordSubsidy')[0]).toEqual({
+      caseId: 7,
+      actedOn: today,
+      amountFen: 80_050,
+      paidOn: today,
+      note: '',
+    });
   });
 });
 
@@ -191,15 +252,25 @@ describe('审查决定', () => {
     await user.click(within(dialog).getByRole('button', { name: '确定' }));
     await waitFor(() => expect(backend.inputs('legalAid.decide')).toHaveLength(1));
     expect(backend.inputs('legalAid.decide')[0]).toEqual({
-      caseId: 7, actedOn: today, decision: '不予法律援助', decidedBy: '县法律援助中心', matterType: '赡养费抚养费扶养费',
-      mandatoryDefenceGrounds: [], documentNumber: '', reasons: '申请人有固定生活来源，经核查不符合经济困难标准。',
+      caseId: 7,
+      actedOn: today,
+      decision: '不予法律援助',
+      decidedBy: '县法律援助中心',
+      matterType: '赡养费抚养费扶养费',
+      mandatoryDefenceGrounds: [],
+      documentNumber: '',
+      reasons: '申请人有固定生活来源，经核查不符合经济困难标准。',
     });
   });
 });
 
 describe('援助条件审查', () => {
   it('shows each part of the verdict with the article behind it, and no override to a clerk', async () => {
-    await renderApp('#/cases/7', caseReplies(() => progressOf('received')), { as: USERS.clerk });
+    await renderApp(
+      '#/cases/7',
+      caseReplies(() => progressOf('received')),
+      { as: USERS.clerk },
+    );
     const panel = await screen.findByRole('region', { name: '援助条件审查' });
     await within(panel).findByText('属于援助范围');
     expect(within(panel).getByTestId('eligibility-事项范围')).toHaveTextContent('依据：法律援助法第31条第（四）项');
@@ -216,7 +287,14 @@ describe('援助条件审查', () => {
       caseReplies(() => progressOf('received'), {
         'legalAid.eligibility': () => report,
         'legalAid.overrideEligibility': (input) => {
-          const override = { id: 1, part: input.part as '经济困难条件', conclusion: input.conclusion as '符合', reason: input.reason, username: '张伟', recordedAt: '2026-11-22T03:00:00.000Z' };
+          const override = {
+            id: 1,
+            part: input.part as '经济困难条件',
+            conclusion: input.conclusion as '符合',
+            reason: input.reason,
+            username: '张伟',
+            recordedAt: '2026-11-22T03:00:00.000Z',
+          };
           report = { ...report, overrides: [override], overridden: { 经济困难条件: override } };
           return override;
         },
@@ -235,28 +313,63 @@ describe('援助条件审查', () => {
     await user.type(field('书面理由'), '村委会证明申请人无固定生活来源');
     await user.click(within(panel).getByRole('button', { name: '记录认定' }));
     await waitFor(() => expect(backend.inputs('legalAid.overrideEligibility')).toHaveLength(1));
-    expect(backend.inputs('legalAid.overrideEligibility')[0]).toEqual({ caseId: 7, part: '经济困难条件', conclusion: '符合', reason: '村委会证明申请人无固定生活来源' });
+    expect(backend.inputs('legalAid.overrideEligibility')[0]).toEqual({
+      caseId: 7,
+      part: '经济困难条件',
+      conclusion: '符合',
+      reason: '村委会证明申请人无固定生活来源',
+    });
     const financial = await within(panel).findByText(/改变认定为“符合”（张伟/);
-    expect(financial.closest('[data-testid="eligibility-经济困难条件"]')).toHaveTextContent('书面理由：村委会证明申请人无固定生活来源');
+    expect(financial.closest('[data-testid="eligibility-经济困难条件"]')).toHaveTextContent(
+      '书面理由：村委会证明申请人无固定生活来源',
+    );
   });
 });
 
 describe('利益冲突检查 on a registered case', () => {
-  it('shows the matches of the case\'s own parties and records that the clerk saw those not yet acknowledged', async () => {
+  it("shows the matches of the case's own parties and records that the clerk saw those not yet acknowledged", async () => {
     const match = {
-      partyIndex: 0, partyName: '张秀英', partyRole: 'applicant' as const, matchedBy: 'nameAndBirthDate' as const,
-      otherCase: { id: 4, kind: 'mediation' as const, caseNumber: '〔2026〕黎托调字第0009号', status: 'mediating', title: '相邻关系纠纷', receivedOn: '2026-09-01' },
-      otherName: '张秀英', otherRole: 'party' as const, aidedElsewhere: false, adverse: false, severity: 'warning' as const,
+      partyIndex: 0,
+      partyName: '张秀英',
+      partyRole: 'applicant' as const,
+      matchedBy: 'nameAndBirthDate' as const,
+      otherCase: {
+        id: 4,
+        kind: 'mediation' as const,
+        caseNumber: '〔2026〕黎托调字第0009号',
+        status: 'mediating',
+        title: '相邻关系纠纷',
+        receivedOn: '2026-09-01',
+      },
+      otherName: '张秀英',
+      otherRole: 'party' as const,
+      aidedElsewhere: false,
+      adverse: false,
+      severity: 'warning' as const,
       message: '申请人“张秀英”在人民调解案件〔2026〕黎托调字第0009号中为调解当事人',
     };
-    const acknowledgements: { id: number; caseId: number; matches: { otherCaseId: number; partyName: string; matchedBy: 'nameAndBirthDate' }[]; note: string; username: string; acknowledgedAt: string }[] = [];
+    const acknowledgements: {
+      id: number;
+      caseId: number;
+      matches: { otherCaseId: number; partyName: string; matchedBy: 'nameAndBirthDate' }[];
+      note: string;
+      username: string;
+      acknowledgedAt: string;
+    }[] = [];
     const { user, backend } = await renderApp(
       '#/cases/7',
       caseReplies(() => progressOf('received'), {
         'cases.conflicts': () => ({ checked: 2, matches: [match] }),
         'cases.conflictAcknowledgements': () => acknowledgements,
         'cases.acknowledgeConflicts': (input) => {
-          const ack = { id: 1, caseId: 7, matches: input.matches as never, note: input.note ?? '', username: '李娟', acknowledgedAt: '2026-11-22T02:00:00.000Z' };
+          const ack = {
+            id: 1,
+            caseId: 7,
+            matches: input.matches as never,
+            note: input.note ?? '',
+            username: '李娟',
+            acknowledgedAt: '2026-11-22T02:00:00.000Z',
+          };
           acknowledgements.push(ack);
           return ack;
         },
@@ -270,9 +383,11 @@ describe('利益冲突检查 on a registered case', () => {
     expect(backend.inputs('cases.conflicts')).toEqual([{ caseId: 7, parties: [] }]);
 
     await user.click(within(section).getByRole('button', { name: '确认已知悉（1 处未确认）' }));
-    await waitFor(() => expect(backend.inputs('cases.acknowledgeConflicts')).toEqual([
-      { caseId: 7, matches: [{ otherCaseId: 4, partyName: '张秀英', matchedBy: 'nameAndBirthDate' }], note: '' },
-    ]));
+    await waitFor(() =>
+      expect(backend.inputs('cases.acknowledgeConflicts')).toEqual([
+        { caseId: 7, matches: [{ otherCaseId: 4, partyName: '张秀英', matchedBy: 'nameAndBirthDate' }], note: '' },
+      ]),
+    );
     expect(await within(section).findByText(/李娟 于 2026年11月22日 \d\d:00 确认已知悉 1 处/)).toBeInTheDocument();
     expect(within(section).queryByRole('button', { name: /确认已知悉/ })).toBeNull();
   });

@@ -45,9 +45,29 @@ describe('法律援助申请表', () => {
   it('labels every field as the printed form does and fills the defaults', async () => {
     await renderApp('#/legal-aid/new');
     const labels = [
-      '申请人姓名', '性别', '民族', '出生日期', '证件类型', '公民身份号码', '户籍所在地', '经常居住地', '联系电话', '工作单位',
-      '无民事行为能力或限制民事行为能力', '申请人类别', '案件类别', '援助形式', '案由', '案件所处阶段', '办案机关',
-      '案情及申请理由', '家庭人口数', '家庭月人均收入', '经济困难核查方式', '申请日期', '受理人',
+      '申请人姓名',
+      '性别',
+      '民族',
+      '出生日期',
+      '证件类型',
+      '公民身份号码',
+      '户籍所在地',
+      '经常居住地',
+      '联系电话',
+      '工作单位',
+      '无民事行为能力或限制民事行为能力',
+      '申请人类别',
+      '案件类别',
+      '援助形式',
+      '案由',
+      '案件所处阶段',
+      '办案机关',
+      '案情及申请理由',
+      '家庭人口数',
+      '家庭月人均收入',
+      '经济困难核查方式',
+      '申请日期',
+      '受理人',
     ];
     for (const label of labels) expect(await screen.findByLabelText(label)).toBeInTheDocument();
     expect(field('民族').closest('.ant-select')).toHaveTextContent('汉族');
@@ -202,17 +222,42 @@ describe('利益冲突提示 at intake', () => {
   const opposingBody = '11010519700101001';
   const opposingId = opposingBody + idCheckChar(opposingBody);
   const MATCH = {
-    partyIndex: 1, partyName: '张建国', partyRole: 'opposing' as const, matchedBy: 'idNumber' as const,
-    otherCase: { id: 3, kind: 'legal_aid' as const, caseNumber: '〔2026〕黎托援字第0002号', status: 'assigned', title: '劳动报酬纠纷', receivedOn: '2026-10-08' },
-    otherName: '张建国', otherRole: 'applicant' as const, aidedElsewhere: true, adverse: true, severity: 'high' as const,
-    message: '对方当事人“张建国”是本所法律援助案件〔2026〕黎托援字第0002号的法律援助申请人（受援人），本案与其利益相对，请注意利益冲突',
+    partyIndex: 1,
+    partyName: '张建国',
+    partyRole: 'opposing' as const,
+    matchedBy: 'idNumber' as const,
+    otherCase: {
+      id: 3,
+      kind: 'legal_aid' as const,
+      caseNumber: '〔2026〕黎托援字第0002号',
+      status: 'assigned',
+      title: '劳动报酬纠纷',
+      receivedOn: '2026-10-08',
+    },
+    otherName: '张建国',
+    otherRole: 'applicant' as const,
+    aidedElsewhere: true,
+    adverse: true,
+    severity: 'high' as const,
+    message:
+      '对方当事人“张建国”是本所法律援助案件〔2026〕黎托援字第0002号的法律援助申请人（受援人），本案与其利益相对，请注意利益冲突',
   };
 
   it('warns that the opposing party is aided in another case, and saves only once the clerk acknowledged it', async () => {
     const { user, backend } = await renderApp('#/legal-aid/new', {
-      'cases.conflicts': ({ parties }) => ({ checked: parties.length, matches: parties.some((p) => p.idNumber === opposingId) ? [MATCH] : [] }),
+      'cases.conflicts': ({ parties }) => ({
+        checked: parties.length,
+        matches: parties.some((p) => p.idNumber === opposingId) ? [MATCH] : [],
+      }),
       'legalAid.create': () => ({ id: 7, caseNumber: '〔2026〕黎托援字第0001号' }),
-      'cases.acknowledgeConflicts': (input) => ({ id: 1, caseId: input.caseId, matches: input.matches, note: input.note ?? '', username: '王所长', acknowledgedAt: '2026-11-22T02:00:00.000Z' }),
+      'cases.acknowledgeConflicts': (input) => ({
+        id: 1,
+        caseId: input.caseId,
+        matches: input.matches,
+        note: input.note ?? '',
+        username: '王所长',
+        acknowledgedAt: '2026-11-22T02:00:00.000Z',
+      }),
       'legalAid.get': () => legalAidCase({ id: 7 }),
     });
     await screen.findByLabelText('申请人姓名');
@@ -235,7 +280,9 @@ describe('利益冲突提示 at intake', () => {
     });
 
     await user.click(screen.getByRole('button', { name: '保存' }));
-    expect(await screen.findByText('当事人涉及其他案件：请查看利益冲突提示，并勾选“已知悉”后再保存')).toBeInTheDocument();
+    expect(
+      await screen.findByText('当事人涉及其他案件：请查看利益冲突提示，并勾选“已知悉”后再保存'),
+    ).toBeInTheDocument();
     expect(backend.inputs('legalAid.create')).toHaveLength(0);
 
     await user.type(screen.getByLabelText('利益冲突说明'), '经核实系同名同号，已报所长');
@@ -244,7 +291,9 @@ describe('利益冲突提示 at intake', () => {
     await waitFor(() => expect(backend.inputs('cases.acknowledgeConflicts')).toHaveLength(1));
     expect(backend.inputs('legalAid.create')).toHaveLength(1);
     expect(backend.inputs('cases.acknowledgeConflicts')[0]).toEqual({
-      caseId: 7, matches: [{ otherCaseId: 3, partyName: '张建国', matchedBy: 'idNumber' }], note: '经核实系同名同号，已报所长',
+      caseId: 7,
+      matches: [{ otherCaseId: 3, partyName: '张建国', matchedBy: 'idNumber' }],
+      note: '经核实系同名同号，已报所长',
     });
     await waitFor(() => expect(window.location.hash).toBe('#/cases/7'));
   });

@@ -8,8 +8,17 @@ import { field, legalAidCase, messageOf, Refusal, renderApp, USERS } from '../su
 jest.setTimeout(60_000);
 
 const entry = (overrides: Partial<RosterEntry>): RosterEntry => ({
-  id: 1, orgType: '律师事务所', orgName: '湖南弘毅律师事务所', personName: '王律师', phone: '', expertise: ['婚姻家庭与赡养抚养'], note: '',
-  active: true, createdAt: '2026-11-01T01:00:00.000Z', updatedAt: '2026-11-01T01:00:00.000Z', ...overrides,
+  id: 1,
+  orgType: '律师事务所',
+  orgName: '湖南弘毅律师事务所',
+  personName: '王律师',
+  phone: '',
+  expertise: ['婚姻家庭与赡养抚养'],
+  note: '',
+  active: true,
+  createdAt: '2026-11-01T01:00:00.000Z',
+  updatedAt: '2026-11-01T01:00:00.000Z',
+  ...overrides,
 });
 
 describe('援助人员名册', () => {
@@ -21,7 +30,11 @@ describe('援助人员名册', () => {
         'legalAid.rosterList': () => entries,
         'legalAid.rosterAdd': (input) => {
           if (entries.some((e) => e.orgName === input.orgName && e.personName === input.personName)) {
-            return new Refusal({ code: 'CONFLICT', field: 'personName', message: `名册中已有${input.orgName}的${input.personName}` });
+            return new Refusal({
+              code: 'CONFLICT',
+              field: 'personName',
+              message: `名册中已有${input.orgName}的${input.personName}`,
+            });
           }
           const added = entry({ ...input, id: 2 } as Partial<RosterEntry>);
           entries = [...entries, added];
@@ -51,7 +64,12 @@ describe('援助人员名册', () => {
     await user.click(within(dialog).getByRole('button', { name: '保存' }));
     expect(await screen.findByRole('cell', { name: '陈律师' })).toBeInTheDocument();
     expect(backend.inputs('legalAid.rosterAdd').at(-1)).toEqual({
-      orgType: '律师事务所', orgName: '湖南弘毅律师事务所', personName: '陈律师', phone: '', expertise: ['刑事辩护与代理'], note: '',
+      orgType: '律师事务所',
+      orgName: '湖南弘毅律师事务所',
+      personName: '陈律师',
+      phone: '',
+      expertise: ['刑事辩护与代理'],
+      note: '',
     });
   });
 
@@ -76,9 +94,18 @@ describe('援助人员名册', () => {
     await user.click(field('在册'));
     await user.click(within(dialog).getByRole('button', { name: '保存' }));
     expect(await screen.findByText('不在册')).toBeInTheDocument();
-    expect(backend.inputs('legalAid.rosterUpdate')).toEqual([{
-      id: 1, orgType: '律师事务所', orgName: '湖南弘毅律师事务所', personName: '王律师', phone: '0731-84123456', expertise: ['婚姻家庭与赡养抚养'], note: '', active: false,
-    }]);
+    expect(backend.inputs('legalAid.rosterUpdate')).toEqual([
+      {
+        id: 1,
+        orgType: '律师事务所',
+        orgName: '湖南弘毅律师事务所',
+        personName: '王律师',
+        phone: '0731-84123456',
+        expertise: ['婚姻家庭与赡养抚养'],
+        note: '',
+        active: false,
+      },
+    ]);
   });
 
   it('shows the roster to a read-only user without the means to change it', async () => {
@@ -93,16 +120,48 @@ describe('援助人员名册', () => {
 describe('指派 from the roster', () => {
   it('suggests the next in rotation with matching expertise, and sends the roster entry it was taken from', async () => {
     const today = localDate();
-    const granted = [{ id: 2, action: 'decide', actedOn: today, data: { decision: '给予法律援助', decidedBy: '司法所', matterType: '赡养费抚养费扶养费' }, fromStatus: 'received', toStatus: 'granted', username: '李娟', recordedAt: `${today}T02:00:00.000Z` }];
+    const granted = [
+      {
+        id: 2,
+        action: 'decide',
+        actedOn: today,
+        data: { decision: '给予法律援助', decidedBy: '司法所', matterType: '赡养费抚养费扶养费' },
+        fromStatus: 'received',
+        toStatus: 'granted',
+        username: '李娟',
+        recordedAt: `${today}T02:00:00.000Z`,
+      },
+    ];
     const facts = factsOf({ receivedOn: today, status: 'granted' }, granted);
-    const candidate = (e: RosterEntry, extra: Partial<RosterCandidate>): RosterCandidate => ({ ...e, matchesExpertise: true, lastAssignedOn: null, assignmentCount: 0, ...extra });
+    const candidate = (e: RosterEntry, extra: Partial<RosterCandidate>): RosterCandidate => ({
+      ...e,
+      matchesExpertise: true,
+      lastAssignedOn: null,
+      assignmentCount: 0,
+      ...extra,
+    });
     const wang = candidate(entry({}), {});
-    const liu = candidate(entry({ id: 3, orgType: '基层法律服务所', orgName: '黎托法律服务所', personName: '刘明', expertise: ['劳动争议与劳动报酬'] }), { matchesExpertise: false, lastAssignedOn: '2026-10-01', assignmentCount: 2 });
+    const liu = candidate(
+      entry({
+        id: 3,
+        orgType: '基层法律服务所',
+        orgName: '黎托法律服务所',
+        personName: '刘明',
+        expertise: ['劳动争议与劳动报酬'],
+      }),
+      { matchesExpertise: false, lastAssignedOn: '2026-10-01', assignmentCount: 2 },
+    );
     const { user, backend } = await renderApp(
       '#/cases/7',
       {
         'legalAid.get': () => legalAidCase({ status: 'granted' }),
-        'legalAid.actions': () => ({ caseId: 7, status: 'granted', statusLabel: '已决定给予', available: availableActions(facts, today), facts }),
+        'legalAid.actions': () => ({
+          caseId: 7,
+          status: 'granted',
+          statusLabel: '已决定给予',
+          available: availableActions(facts, today),
+          facts,
+        }),
         'legalAid.deadlines': () => deadlinesOf(facts, today),
         'legalAid.rosterSuggest': () => ({ expertise: '婚姻家庭与赡养抚养', next: wang, candidates: [wang, liu] }),
         'legalAid.assign': () => ({ caseId: 7, status: 'assigned', statusLabel: '已指派', available: [] }),
@@ -111,7 +170,9 @@ describe('指派 from the roster', () => {
     );
     await user.click(await screen.findByRole('button', { name: '指派' }));
     const dialog = await screen.findByRole('dialog', { name: '指派' });
-    expect(await within(dialog).findByText(/擅长本类事项/)).toHaveTextContent('轮换建议：王律师（湖南弘毅律师事务所），擅长本类事项');
+    expect(await within(dialog).findByText(/擅长本类事项/)).toHaveTextContent(
+      '轮换建议：王律师（湖南弘毅律师事务所），擅长本类事项',
+    );
     expect(backend.inputs('legalAid.rosterSuggest')).toEqual([{ caseId: 7, orgType: null }]);
 
     // Chosen from the list: the fields are filled; changing the person drops the roster link.
@@ -127,7 +188,13 @@ describe('指派 from the roster', () => {
     await user.click(within(dialog).getByRole('button', { name: '确定' }));
     await waitFor(() => expect(backend.inputs('legalAid.assign')).toHaveLength(1));
     expect(backend.inputs('legalAid.assign')[0]).toEqual({
-      caseId: 7, actedOn: today, assignedBy: '司法所', orgType: '律师事务所', orgName: '湖南弘毅律师事务所', personName: '王律师', rosterId: 1,
+      caseId: 7,
+      actedOn: today,
+      assignedBy: '司法所',
+      orgType: '律师事务所',
+      orgName: '湖南弘毅律师事务所',
+      personName: '王律师',
+      rosterId: 1,
     });
   });
 });

@@ -7,7 +7,12 @@ import type { MediationCase, MediationCaseDeadlines } from '../../../shared/cont
 import { formatChineseDate } from '../../../shared/dates';
 import type { CaseAction } from '../../../shared/lifecycle';
 import { deadlinesOf as mediationDeadlinesOf } from '../../../shared/kinds/mediation/deadlines';
-import { availableActions, factsOf, MEDIATION_STATUS_LABELS, type MediationStatus } from '../../../shared/kinds/mediation/lifecycle';
+import {
+  availableActions,
+  factsOf,
+  MEDIATION_STATUS_LABELS,
+  type MediationStatus,
+} from '../../../shared/kinds/mediation/lifecycle';
 import { DEFAULT_SUBSIDY_RATES } from '../../../shared/kinds/mediation/options';
 import { CREDIT_CODE, validQuickOral, validRegistration, WANG_ID } from '../../shared/kinds/mediation/fixtures';
 import { field, messageOf, Refusal, renderApp, USERS, type Replies } from '../support';
@@ -17,19 +22,49 @@ jest.setTimeout(120_000);
 
 const TODAY = '2026-11-22';
 
-function entry(id: number, action: string, actedOn: string, data: Record<string, unknown>, fromStatus: string | null, toStatus: string): CaseAction {
-  return { id, action, actedOn, data, fromStatus, toStatus, username: 'lijuan', recordedAt: `${actedOn}T02:00:00.000Z` };
+function entry(
+  id: number,
+  action: string,
+  actedOn: string,
+  data: Record<string, unknown>,
+  fromStatus: string | null,
+  toStatus: string,
+): CaseAction {
+  return {
+    id,
+    action,
+    actedOn,
+    data,
+    fromStatus,
+    toStatus,
+    username: 'lijuan',
+    recordedAt: `${actedOn}T02:00:00.000Z`,
+  };
 }
 
 const REGISTERED = entry(1, 'register', '2026-11-02', {}, null, 'registered');
-const SESSION = entry(2, 'recordSession', '2026-11-05', { place: '花侯村村委会', attendees: '王建国、李秀梅', content: '双方同意排水沟改道。' }, 'registered', 'mediating');
+const SESSION = entry(
+  2,
+  'recordSession',
+  '2026-11-05',
+  { place: '花侯村村委会', attendees: '王建国、李秀梅', content: '双方同意排水沟改道。' },
+  'registered',
+  'mediating',
+);
 const SUCCEEDED = entry(
   3,
   'succeed',
   '2026-11-06',
   {
-    form: '书面', content: '李秀梅于十日内将排水沟改道，并赔偿王建国墙基修复费1500元。', amountFen: 150_000, performanceMethod: '即时履行',
-    performanceDueOn: '', effectiveOn: '2026-11-06', agreementNumber: '花调〔2026〕12号', crimePrevention: false, note: '',
+    form: '书面',
+    content: '李秀梅于十日内将排水沟改道，并赔偿王建国墙基修复费1500元。',
+    amountFen: 150_000,
+    performanceMethod: '即时履行',
+    performanceDueOn: '',
+    effectiveOn: '2026-11-06',
+    agreementNumber: '花调〔2026〕12号',
+    crimePrevention: false,
+    note: '',
   },
   'mediating',
   'concluded',
@@ -39,14 +74,25 @@ const SUCCEEDED = entry(
 function mediationCase(status: MediationStatus, timeline: CaseAction[]): MediationCase {
   const facts = factsOf({ receivedOn: '2026-11-02', status, detail: { simple: 0 } }, timeline);
   return {
-    id: 7, caseNumber: '〔2026〕黎托调字第0001号', title: '王建国与李秀梅邻里纠纷', status, statusLabel: MEDIATION_STATUS_LABELS[status],
-    simple: false, createdAt: '2026-11-02T02:00:00.000Z', updatedAt: '2026-11-06T02:00:00.000Z',
-    registration: validRegistration() as MediationCase['registration'], facts, available: availableActions(facts, TODAY),
+    id: 7,
+    caseNumber: '〔2026〕黎托调字第0001号',
+    title: '王建国与李秀梅邻里纠纷',
+    status,
+    statusLabel: MEDIATION_STATUS_LABELS[status],
+    simple: false,
+    createdAt: '2026-11-02T02:00:00.000Z',
+    updatedAt: '2026-11-06T02:00:00.000Z',
+    registration: validRegistration() as MediationCase['registration'],
+    facts,
+    available: availableActions(facts, TODAY),
   };
 }
 
 const deadlinesOf = (record: MediationCase): MediationCaseDeadlines => ({
-  caseId: record.id, caseNumber: record.caseNumber, status: record.status, statusLabel: record.statusLabel,
+  caseId: record.id,
+  caseNumber: record.caseNumber,
+  status: record.status,
+  statusLabel: record.statusLabel,
   deadlines: mediationDeadlinesOf(record.facts, TODAY),
 });
 
@@ -122,15 +168,34 @@ describe('人民调解受理登记表', () => {
     await waitFor(() => expect(backend.inputs('mediation.create')).toHaveLength(1));
     const { registration } = backend.inputs('mediation.create')[0]!;
     expect(registration).toMatchObject({
-      source: '当事人申请', committee: '花侯村人民调解委员会', disputeType: '邻里纠纷', amountFen: 300_000, peopleCount: 2,
-      mediators: ['赵德明', '周小兰'], receivedBy: '李娟',
+      source: '当事人申请',
+      committee: '花侯村人民调解委员会',
+      disputeType: '邻里纠纷',
+      amountFen: 300_000,
+      peopleCount: 2,
+      mediators: ['赵德明', '周小兰'],
+      receivedBy: '李娟',
     });
     expect(registration.parties).toEqual([
       {
-        kind: 'person', name: '王建国', sex: '男', birthDate: '1968-04-12', ethnicity: '汉族', idNumber: WANG_ID,
-        address: '雨花区黎托街道花侯村3组12号', phone: '13800138000', occupation: '',
+        kind: 'person',
+        name: '王建国',
+        sex: '男',
+        birthDate: '1968-04-12',
+        ethnicity: '汉族',
+        idNumber: WANG_ID,
+        address: '雨花区黎托街道花侯村3组12号',
+        phone: '13800138000',
+        occupation: '',
       },
-      { kind: 'organisation', name: '长沙市花侯物业管理有限公司', creditCode: CREDIT_CODE.toLowerCase(), legalRepresentative: '刘强', address: '雨花区黎托街道88号', phone: '0731-84000000' },
+      {
+        kind: 'organisation',
+        name: '长沙市花侯物业管理有限公司',
+        creditCode: CREDIT_CODE.toLowerCase(),
+        legalRepresentative: '刘强',
+        address: '雨花区黎托街道88号',
+        phone: '0731-84000000',
+      },
     ]);
     expect(registration.receivedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await screen.findByText('纠纷已登记，案号 〔2026〕黎托调字第0001号')).toBeInTheDocument();
@@ -152,7 +217,9 @@ describe('人民调解受理登记表', () => {
     await user.click(screen.getAllByRole('radio', { name: '法人或非法人组织' })[1]!);
     await user.type(await screen.findByLabelText('统一社会信用代码'), '91350100M000100Y44');
     await user.tab();
-    await waitFor(() => expect(messageOf(field('统一社会信用代码'))).toMatch(/^统一社会信用代码：应为18位有效的统一社会信用代码/));
+    await waitFor(() =>
+      expect(messageOf(field('统一社会信用代码'))).toMatch(/^统一社会信用代码：应为18位有效的统一社会信用代码/),
+    );
     await user.click(screen.getByRole('button', { name: '保存' }));
     expect(messageOf(field('统一社会信用代码'))).toMatch(/^统一社会信用代码：应为18位有效的统一社会信用代码/);
     expect(backend.inputs('mediation.create')).toHaveLength(0);
@@ -162,11 +229,19 @@ describe('人民调解受理登记表', () => {
     const { user, backend } = await renderApp('#/mediation/new', {
       ...DISPUTE_TYPES,
       ...casePage(mediationCase('registered', [REGISTERED]), [REGISTERED]),
-      'drafts.save': (input) => ({ id: input.id ?? 31, kind: input.kind, title: input.title, createdAt: '2026-11-22T02:00:00.000Z', updatedAt: '2026-11-22T02:10:00.000Z' }),
+      'drafts.save': (input) => ({
+        id: input.id ?? 31,
+        kind: input.kind,
+        title: input.title,
+        createdAt: '2026-11-22T02:00:00.000Z',
+        updatedAt: '2026-11-22T02:10:00.000Z',
+      }),
       'mediation.create': () => ({ id: 7, caseNumber: '〔2026〕黎托调字第0001号' }),
     });
     await fillRegistration(user);
-    await waitFor(() => expect(backend.inputs('drafts.save').at(-1)?.data).toMatchObject({ receivedBy: '李娟' }), { timeout: 3000 });
+    await waitFor(() => expect(backend.inputs('drafts.save').at(-1)?.data).toMatchObject({ receivedBy: '李娟' }), {
+      timeout: 3000,
+    });
     expect(await screen.findByText(/草稿已自动保存/)).toBeInTheDocument();
 
     const saved = backend.inputs('drafts.save');
@@ -175,8 +250,13 @@ describe('人民调解受理登记表', () => {
     const last = saved.at(-1)!;
     expect(last).toMatchObject({ kind: 'mediation', title: '王建国、长沙市花侯物业管理有限公司' });
     expect(last.data).toMatchObject({
-      form: 'registration', source: '当事人申请', committee: '花侯村人民调解委员会', disputeType: '邻里纠纷', amountFen: '3000',
-      mediators: '赵德明、周小兰', receivedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      form: 'registration',
+      source: '当事人申请',
+      committee: '花侯村人民调解委员会',
+      disputeType: '邻里纠纷',
+      amountFen: '3000',
+      mediators: '赵德明、周小兰',
+      receivedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       parties: [
         { kind: 'person', name: '王建国', idNumber: WANG_ID, birthDate: '1968-04-12', sex: '男' },
         { kind: 'organisation', name: '长沙市花侯物业管理有限公司', legalRepresentative: '刘强' },
@@ -221,7 +301,9 @@ describe('口头调解登记', () => {
     const { user, backend } = await renderApp('#/mediation/oral', DISPUTE_TYPES);
     await fillQuickOral(user);
     await user.click(screen.getByRole('button', { name: '登记并结案' }));
-    await waitFor(() => expect(messageOf(field('协议内容'))).toBe('协议内容：口头协议须由调解员记录协议内容（人民调解法第28条）'));
+    await waitFor(() =>
+      expect(messageOf(field('协议内容'))).toBe('协议内容：口头协议须由调解员记录协议内容（人民调解法第28条）'),
+    );
     expect(backend.inputs('mediation.quickOral')).toHaveLength(0);
   });
 
@@ -239,8 +321,16 @@ describe('口头调解登记', () => {
     await waitFor(() => expect(backend.inputs('mediation.quickOral')).toHaveLength(1));
     const expected = validQuickOral();
     expect(backend.inputs('mediation.quickOral')[0]).toMatchObject({
-      source: '当事人申请', committee: expected.committee, disputeType: '消费纠纷', agreementContent: '经营部当场更换同型号新品一台。',
-      agreementAmountFen: 0, performanceMethod: '即时履行', performanceDueOn: '', mediator: '赵德明', receivedBy: '李娟', crimePrevention: false,
+      source: '当事人申请',
+      committee: expected.committee,
+      disputeType: '消费纠纷',
+      agreementContent: '经营部当场更换同型号新品一台。',
+      agreementAmountFen: 0,
+      performanceMethod: '即时履行',
+      performanceDueOn: '',
+      mediator: '赵德明',
+      receivedBy: '李娟',
+      crimePrevention: false,
       parties: [
         { kind: 'person', name: '陈立', idNumber: '', phone: '', address: '' },
         { kind: 'organisation', name: '长沙市黎托家电经营部', creditCode: '', phone: '' },
@@ -249,10 +339,16 @@ describe('口头调解登记', () => {
     await waitFor(() => expect(window.location.hash).toBe('#/cases/9'));
   });
 
-  it('autosaves the short form as a mediation draft marked 口头调解, and registers from it with the draft\'s id', async () => {
+  it("autosaves the short form as a mediation draft marked 口头调解, and registers from it with the draft's id", async () => {
     const { user, backend } = await renderApp('#/mediation/oral', {
       ...DISPUTE_TYPES,
-      'drafts.save': (input) => ({ id: input.id ?? 44, kind: input.kind, title: input.title, createdAt: '2026-11-22T02:00:00.000Z', updatedAt: '2026-11-22T02:10:00.000Z' }),
+      'drafts.save': (input) => ({
+        id: input.id ?? 44,
+        kind: input.kind,
+        title: input.title,
+        createdAt: '2026-11-22T02:00:00.000Z',
+        updatedAt: '2026-11-22T02:10:00.000Z',
+      }),
       'mediation.quickOral': () => ({ id: 9, caseNumber: '〔2026〕黎托调字第0002号' }),
       'legalAid.get': () => new Refusal({ code: 'NOT_FOUND', field: 'id', message: '案件不存在' }),
       'mediation.get': () => new Refusal({ code: 'NOT_FOUND', field: 'id', message: '案件不存在' }),
@@ -260,12 +356,24 @@ describe('口头调解登记', () => {
     });
     await fillQuickOral(user);
     await paste(user, field('协议内容'), '经营部当场更换同型号新品一台。');
-    await waitFor(() => expect(backend.inputs('drafts.save').at(-1)?.data).toMatchObject({ agreementContent: '经营部当场更换同型号新品一台。' }), { timeout: 3000 });
+    await waitFor(
+      () =>
+        expect(backend.inputs('drafts.save').at(-1)?.data).toMatchObject({
+          agreementContent: '经营部当场更换同型号新品一台。',
+        }),
+      { timeout: 3000 },
+    );
     expect(await screen.findByText(/草稿已自动保存/)).toBeInTheDocument();
     expect(backend.inputs('drafts.save').at(-1)).toMatchObject({
       kind: 'mediation',
       title: '陈立、长沙市黎托家电经营部',
-      data: { form: 'quickOral', mediator: '赵德明', mediatedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), performanceDueOn: null, performanceMethod: '即时履行' },
+      data: {
+        form: 'quickOral',
+        mediator: '赵德明',
+        mediatedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        performanceDueOn: null,
+        performanceMethod: '即时履行',
+      },
     });
 
     await user.click(screen.getByRole('button', { name: '登记并结案' }));
@@ -286,13 +394,16 @@ describe('人民调解案件', () => {
     expect(progress.getByText('1,500.00 元')).toBeInTheDocument();
     expect(progress.getByText('书面协议')).toBeInTheDocument();
     const actions = within(screen.getByRole('region', { name: '可进行的操作' }));
-    for (const name of ['履行情况', '回访', '申请司法确认', '以奖代补补贴', '归档']) expect(actions.getByRole('button', { name })).toBeInTheDocument();
+    for (const name of ['履行情况', '回访', '申请司法确认', '以奖代补补贴', '归档'])
+      expect(actions.getByRole('button', { name })).toBeInTheDocument();
     expect(actions.queryByRole('button', { name: '调解成功' })).toBeNull();
     // The 30 days for judicial confirmation run from the agreement taking effect (the last day, a Sunday, moves
     // to the Monday); the one-month term was met by the agreement.
     const limits = within(screen.getByRole('region', { name: '办理期限' }));
     expect(limits.getByText(formatChineseDate('2026-12-07'))).toBeInTheDocument();
-    expect(within(limits.getByText(formatChineseDate('2026-12-02')).closest('tr')!).getByText('已按期完成')).toBeInTheDocument();
+    expect(
+      within(limits.getByText(formatChineseDate('2026-12-02')).closest('tr')!).getByText('已按期完成'),
+    ).toBeInTheDocument();
     expect(await screen.findAllByTestId('timeline-entry')).toHaveLength(3);
   });
 
@@ -309,7 +420,11 @@ describe('人民调解案件', () => {
     await user.click(dialog.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(backend.inputs('mediation.recordSession')).toHaveLength(1));
     expect(backend.inputs('mediation.recordSession')[0]).toEqual({
-      caseId: 7, actedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), place: '花侯村村委会', attendees: '', content: '双方同意排水沟改道。',
+      caseId: 7,
+      actedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      place: '花侯村村委会',
+      attendees: '',
+      content: '双方同意排水沟改道。',
     });
     await waitFor(() => expect(screen.getByTestId('case-status')).toHaveTextContent('调解中'));
     expect(screen.getByRole('button', { name: '调解成功' })).toBeInTheDocument();
@@ -330,12 +445,17 @@ describe('人民调解案件', () => {
     expect(backend.inputs('mediation.recordSubsidy')).toHaveLength(0);
   });
 
-  it('shows the main process\'s refusal of a step under its field, and keeps the dialog open', async () => {
+  it("shows the main process's refusal of a step under its field, and keeps the dialog open", async () => {
     const timeline = [REGISTERED, SESSION, SUCCEEDED];
     const { user, backend } = await renderApp(
       '#/cases/7',
       casePage(mediationCase('concluded', timeline), timeline, {
-        'mediation.followUp': () => new Refusal({ code: 'VALIDATION', field: 'actedOn', message: '回访日期：不能早于上一步的日期（2026年11月6日）' }),
+        'mediation.followUp': () =>
+          new Refusal({
+            code: 'VALIDATION',
+            field: 'actedOn',
+            message: '回访日期：不能早于上一步的日期（2026年11月6日）',
+          }),
       }),
     );
     await user.click(await screen.findByRole('button', { name: '回访' }));
@@ -343,7 +463,9 @@ describe('人民调解案件', () => {
     await choose(user, dialog.getByLabelText('回访方式'), '电话回访');
     await user.type(dialog.getByLabelText('回访情况'), '双方均表示协议已履行。');
     await user.click(dialog.getByRole('button', { name: '保存' }));
-    await waitFor(() => expect(messageOf(dialog.getByLabelText('回访日期'))).toBe('回访日期：不能早于上一步的日期（2026年11月6日）'));
+    await waitFor(() =>
+      expect(messageOf(dialog.getByLabelText('回访日期'))).toBe('回访日期：不能早于上一步的日期（2026年11月6日）'),
+    );
     expect(backend.inputs('mediation.followUp')).toHaveLength(1);
     expect(screen.getByRole('dialog')).toBeInTheDocument();
   });
@@ -357,15 +479,21 @@ describe('人民调解案件', () => {
 });
 
 describe('人民调解设置', () => {
-  const rates = { inForce: { ...DEFAULT_SUBSIDY_RATES, setBy: '', recordedAt: '' }, history: [{ ...DEFAULT_SUBSIDY_RATES, setBy: '', recordedAt: '' }] };
+  const rates = {
+    inForce: { ...DEFAULT_SUBSIDY_RATES, setBy: '', recordedAt: '' },
+    history: [{ ...DEFAULT_SUBSIDY_RATES, setBy: '', recordedAt: '' }],
+  };
 
-  it('sets the county\'s subsidy rates in fen from a date', async () => {
+  it("sets the county's subsidy rates in fen from a date", async () => {
     const { user, backend } = await renderApp(
       '#/mediation/settings',
       {
         'mediation.disputeTypes': () => [{ name: '邻里纠纷', position: 1, active: true }],
         'mediation.subsidyRates': () => rates,
-        'mediation.setSubsidyRates': (input) => ({ inForce: { ...input, setBy: '张伟', recordedAt: '2026-11-22T02:00:00.000Z' }, history: [] }),
+        'mediation.setSubsidyRates': (input) => ({
+          inForce: { ...input, setBy: '张伟', recordedAt: '2026-11-22T02:00:00.000Z' },
+          history: [],
+        }),
       },
       { as: USERS.director },
     );
@@ -377,7 +505,10 @@ describe('人民调解设置', () => {
     await user.click(screen.getAllByRole('button', { name: '保存' })[0]!);
     await waitFor(() => expect(backend.inputs('mediation.setSubsidyRates')).toHaveLength(1));
     expect(backend.inputs('mediation.setSubsidyRates')[0]).toEqual({
-      effectiveFrom: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), oralFen: 8_000, writtenFen: 15_050, note: '雨司发〔2026〕8号',
+      effectiveFrom: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      oralFen: 8_000,
+      writtenFen: 15_050,
+      note: '雨司发〔2026〕8号',
     });
     expect(await screen.findByText('80.00 元／件')).toBeInTheDocument();
   });
@@ -386,7 +517,10 @@ describe('人民调解设置', () => {
     const { user, backend } = await renderApp(
       '#/mediation/settings',
       {
-        'mediation.disputeTypes': () => [{ name: '邻里纠纷', position: 1, active: true }, { name: '消费纠纷', position: 2, active: true }],
+        'mediation.disputeTypes': () => [
+          { name: '邻里纠纷', position: 1, active: true },
+          { name: '消费纠纷', position: 2, active: true },
+        ],
         'mediation.subsidyRates': () => rates,
         'mediation.saveDisputeTypes': ({ types }) => types.map((t, i) => ({ ...t, position: i + 1 })),
       },
@@ -399,7 +533,11 @@ describe('人民调解设置', () => {
     await user.click(section.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(backend.inputs('mediation.saveDisputeTypes')).toHaveLength(1));
     expect(backend.inputs('mediation.saveDisputeTypes')[0]).toEqual({
-      types: [{ name: '邻里纠纷', active: true }, { name: '消费纠纷', active: false }, { name: '彩礼纠纷', active: true }],
+      types: [
+        { name: '邻里纠纷', active: true },
+        { name: '消费纠纷', active: false },
+        { name: '彩礼纠纷', active: true },
+      ],
     });
   });
 

@@ -6,10 +6,20 @@ import type { UserEvent } from '@testing-library/user-event';
 import type { NotarizationCase, NotarizationCaseDeadlines, NotarizationMatter } from '../../../shared/contract';
 import type { CaseAction } from '../../../shared/lifecycle';
 import { requestDeadlines } from '../../../shared/kinds/notarization/deadlines';
-import { availableActions, NOTARIZATION_STATUS_LABELS, progressOf, type NotarizationStatus } from '../../../shared/kinds/notarization/lifecycle';
+import {
+  availableActions,
+  NOTARIZATION_STATUS_LABELS,
+  progressOf,
+  type NotarizationStatus,
+} from '../../../shared/kinds/notarization/lifecycle';
 import { MATTER_SEED } from '../../../shared/kinds/notarization/matters';
 import type { NotarizationRequest } from '../../../shared/kinds/notarization/intake';
-import { APPLICANT_ID, CERTIFICATE_NUMBER, NOTARY_OFFICE, validRequest } from '../../shared/kinds/notarization/fixtures';
+import {
+  APPLICANT_ID,
+  CERTIFICATE_NUMBER,
+  NOTARY_OFFICE,
+  validRequest,
+} from '../../shared/kinds/notarization/fixtures';
 import { field, messageOf, Refusal, renderApp, USERS, type Replies } from '../support';
 
 // The intake forms type many fields through user-event in jsdom: over a minute a test on a loaded 2-core machine.
@@ -19,8 +29,24 @@ const TODAY = '2026-11-22';
 const MATTERS: NotarizationMatter[] = MATTER_SEED.map((m) => ({ ...m, active: true }));
 const EDUCATION = MATTERS.find((m) => m.code === 'education')!;
 
-function entry(id: number, action: string, actedOn: string, data: Record<string, unknown>, fromStatus: string | null, toStatus: string): CaseAction {
-  return { id, action, actedOn, data, fromStatus, toStatus, username: 'lijuan', recordedAt: `${actedOn}T02:00:00.000Z` };
+function entry(
+  id: number,
+  action: string,
+  actedOn: string,
+  data: Record<string, unknown>,
+  fromStatus: string | null,
+  toStatus: string,
+): CaseAction {
+  return {
+    id,
+    action,
+    actedOn,
+    data,
+    fromStatus,
+    toStatus,
+    username: 'lijuan',
+    recordedAt: `${actedOn}T02:00:00.000Z`,
+  };
 }
 
 const RECEIVED = entry(1, 'register', '2026-11-20', {}, null, 'received');
@@ -32,15 +58,26 @@ function notarizationCase(status: NotarizationStatus, timeline: CaseAction[]): N
   const progress = progressOf(timeline);
   const { code, name, category, requiredMaterials, oneVisit } = EDUCATION;
   return {
-    id: 8, caseNumber: '〔2026〕黎托公字第0001号', status, statusLabel: NOTARIZATION_STATUS_LABELS[status],
-    createdAt: '2026-11-20T02:00:00.000Z', updatedAt: '2026-11-21T02:00:00.000Z', request: validRequest() as NotarizationRequest, useScope: '涉外',
-    matter: { code, name, category, requiredMaterials, oneVisit }, checklist: requiredMaterials, progress,
+    id: 8,
+    caseNumber: '〔2026〕黎托公字第0001号',
+    status,
+    statusLabel: NOTARIZATION_STATUS_LABELS[status],
+    createdAt: '2026-11-20T02:00:00.000Z',
+    updatedAt: '2026-11-21T02:00:00.000Z',
+    request: validRequest() as NotarizationRequest,
+    useScope: '涉外',
+    matter: { code, name, category, requiredMaterials, oneVisit },
+    checklist: requiredMaterials,
+    progress,
     allowedActions: availableActions({ status, progress }),
   };
 }
 
 const deadlinesOf = (record: NotarizationCase): NotarizationCaseDeadlines => ({
-  caseId: record.id, caseNumber: record.caseNumber, status: record.status, ...requestDeadlines(record.progress, TODAY),
+  caseId: record.id,
+  caseNumber: record.caseNumber,
+  status: record.status,
+  ...requestDeadlines(record.progress, TODAY),
 });
 
 const NOT_FOUND = () => new Refusal({ code: 'NOT_FOUND', field: 'id', message: '案件不存在' });
@@ -91,14 +128,16 @@ async function fillRequest(user: UserEvent) {
 }
 
 describe('公证申请表', () => {
-  it('shows the chosen matter\'s materials and 最多跑一次, and sends the request with ISO dates and fen', async () => {
+  it("shows the chosen matter's materials and 最多跑一次, and sends the request with ISO dates and fen", async () => {
     const { user, backend } = await renderApp('#/notarization/new', {
       ...INTAKE,
       ...casePage(notarizationCase('received', [RECEIVED]), [RECEIVED]),
       'notarization.create': () => ({ id: 8, caseNumber: '〔2026〕黎托公字第0001号' }),
     });
     await fillRequest(user);
-    const materials = screen.getAllByText((_, el) => el?.classList.contains('required-material') ?? false).map((el) => el.textContent);
+    const materials = screen
+      .getAllByText((_, el) => el?.classList.contains('required-material') ?? false)
+      .map((el) => el.textContent);
     expect(materials).toEqual(EDUCATION.requiredMaterials);
     expect(screen.getAllByText('最多跑一次').length).toBeGreaterThan(0);
     // The ID number carries the birth date and sex.
@@ -125,11 +164,19 @@ describe('公证申请表', () => {
     const { user, backend } = await renderApp('#/notarization/new', {
       ...INTAKE,
       ...casePage(notarizationCase('received', [RECEIVED]), [RECEIVED]),
-      'drafts.save': (input) => ({ id: input.id ?? 23, kind: input.kind, title: input.title, createdAt: '2026-11-22T02:00:00.000Z', updatedAt: '2026-11-22T02:10:00.000Z' }),
+      'drafts.save': (input) => ({
+        id: input.id ?? 23,
+        kind: input.kind,
+        title: input.title,
+        createdAt: '2026-11-22T02:00:00.000Z',
+        updatedAt: '2026-11-22T02:10:00.000Z',
+      }),
       'notarization.create': () => ({ id: 8, caseNumber: '〔2026〕黎托公字第0001号' }),
     });
     await fillRequest(user);
-    await waitFor(() => expect(backend.inputs('drafts.save').at(-1)?.data).toMatchObject({ receivedBy: '李娟' }), { timeout: 3000 });
+    await waitFor(() => expect(backend.inputs('drafts.save').at(-1)?.data).toMatchObject({ receivedBy: '李娟' }), {
+      timeout: 3000,
+    });
     expect(await screen.findByText(/草稿已自动保存/)).toBeInTheDocument();
     const saved = backend.inputs('drafts.save');
     expect(saved.map((d) => d.id)).toEqual([null, ...saved.slice(1).map(() => 23)]);
@@ -137,9 +184,17 @@ describe('公证申请表', () => {
       kind: 'notarization',
       title: '王晓明',
       data: {
-        matterCode: 'education', purpose: '出国留学', placeOfUse: '英国', copies: '2', feeFen: '160', hasAgent: false, pickupOn: null,
+        matterCode: 'education',
+        purpose: '出国留学',
+        placeOfUse: '英国',
+        copies: '2',
+        feeFen: '160',
+        hasAgent: false,
+        pickupOn: null,
         receivedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
-        applicants: [{ kind: 'person', name: '王晓明', idNumber: APPLICANT_ID, birthDate: '1998-03-15', sex: expect.any(String) }],
+        applicants: [
+          { kind: 'person', name: '王晓明', idNumber: APPLICANT_ID, birthDate: '1998-03-15', sex: expect.any(String) },
+        ],
       },
     });
 
@@ -149,13 +204,17 @@ describe('公证申请表', () => {
     await waitFor(() => expect(window.location.hash).toBe('#/cases/8'));
   });
 
-  it('says an organisation\'s credit code with a wrong check character is wrong, and sends nothing', async () => {
+  it("says an organisation's credit code with a wrong check character is wrong, and sends nothing", async () => {
     const { user, backend } = await renderApp('#/notarization/new', INTAKE);
     await screen.findByRole('heading', { name: '公证申请表' });
     await user.click(screen.getByRole('radio', { name: '法人或其他组织' }));
     await user.type(await screen.findByLabelText('统一社会信用代码'), '91350100M000100Y44');
     await user.tab();
-    await waitFor(() => expect(messageOf(field('统一社会信用代码'))).toBe('统一社会信用代码：应为18位有效的统一社会信用代码（校验不通过）'));
+    await waitFor(() =>
+      expect(messageOf(field('统一社会信用代码'))).toBe(
+        '统一社会信用代码：应为18位有效的统一社会信用代码（校验不通过）',
+      ),
+    );
     await user.click(screen.getByRole('button', { name: '保存' }));
     expect(backend.inputs('notarization.create')).toHaveLength(0);
   });
@@ -164,11 +223,17 @@ describe('公证申请表', () => {
     const { user } = await renderApp('#/notarization/new', {
       ...INTAKE,
       'notarization.create': () =>
-        new Refusal({ code: 'VALIDATION', field: 'request.agent', message: '代理人：学历公证须由申请人本人亲自申办，不能委托他人代理（公证法 第26条）' }),
+        new Refusal({
+          code: 'VALIDATION',
+          field: 'request.agent',
+          message: '代理人：学历公证须由申请人本人亲自申办，不能委托他人代理（公证法 第26条）',
+        }),
     });
     await fillRequest(user);
     await user.click(screen.getByRole('button', { name: '保存' }));
-    expect(await screen.findByText('代理人：学历公证须由申请人本人亲自申办，不能委托他人代理（公证法 第26条）')).toBeInTheDocument();
+    expect(
+      await screen.findByText('代理人：学历公证须由申请人本人亲自申办，不能委托他人代理（公证法 第26条）'),
+    ).toBeInTheDocument();
     expect(window.location.hash).toBe('#/notarization/new');
   });
 });
@@ -176,7 +241,14 @@ describe('公证申请表', () => {
 describe('公证申请案件', () => {
   it('accepts a request with a 容缺 item only on a written commitment, and sends it through notarization.accept', async () => {
     const timeline = [RECEIVED, CHECKED, FORWARDED];
-    const accepted = entry(4, 'accept', TODAY, { noticeNumber: '', deferred: { item: '学历证书原件', commitmentSigned: true, promisedOn: '2099-12-31' } }, 'forwarded', 'accepted');
+    const accepted = entry(
+      4,
+      'accept',
+      TODAY,
+      { noticeNumber: '', deferred: { item: '学历证书原件', commitmentSigned: true, promisedOn: '2099-12-31' } },
+      'forwarded',
+      'accepted',
+    );
     let current = notarizationCase('forwarded', timeline);
     const { user, backend } = await renderApp(
       '#/cases/8',
@@ -187,7 +259,9 @@ describe('公证申请案件', () => {
     );
     expect(await screen.findByRole('heading', { name: '〔2026〕黎托公字第0001号' })).toBeInTheDocument();
     expect(screen.getByTestId('case-status')).toHaveTextContent('已转递待受理');
-    expect(within(screen.getByRole('region', { name: '材料清单' })).getAllByRole('listitem')).toHaveLength(EDUCATION.requiredMaterials.length);
+    expect(within(screen.getByRole('region', { name: '材料清单' })).getAllByRole('listitem')).toHaveLength(
+      EDUCATION.requiredMaterials.length,
+    );
 
     await user.click(screen.getByRole('button', { name: '受理' }));
     const dialog = within(await screen.findByRole('dialog'));
@@ -195,14 +269,17 @@ describe('公证申请案件', () => {
     await paste(user, await dialog.findByLabelText('容缺材料'), '学历证书原件');
     await user.type(dialog.getByLabelText('承诺补交日期'), '2099-12-31{Enter}');
     await user.click(dialog.getByRole('button', { name: '保存' }));
-    await waitFor(() => expect(messageOf(dialog.getByLabelText('书面承诺'))).toBe('书面承诺：容缺受理须有申请人签署的书面承诺'));
+    await waitFor(() =>
+      expect(messageOf(dialog.getByLabelText('书面承诺'))).toBe('书面承诺：容缺受理须有申请人签署的书面承诺'),
+    );
     expect(backend.inputs('notarization.accept')).toHaveLength(0);
 
     await user.click(dialog.getByLabelText('书面承诺'));
     await user.click(dialog.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(backend.inputs('notarization.accept')).toHaveLength(1));
     expect(backend.inputs('notarization.accept')[0]).toEqual({
-      caseId: 8, actedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      caseId: 8,
+      actedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       data: { noticeNumber: '', deferred: { item: '学历证书原件', promisedOn: '2099-12-31', commitmentSigned: true } },
     });
     await waitFor(() => expect(screen.getByTestId('case-status')).toHaveTextContent('已受理办理中'));
@@ -214,7 +291,13 @@ describe('公证申请案件', () => {
 
   it('hands the certificate over only against a signed receipt', async () => {
     const issued = entry(5, 'issue', TODAY, { certificateNumber: CERTIFICATE_NUMBER }, 'accepted', 'issued');
-    const timeline = [RECEIVED, CHECKED, FORWARDED, entry(4, 'accept', TODAY, { noticeNumber: '', deferred: null }, 'forwarded', 'accepted'), issued];
+    const timeline = [
+      RECEIVED,
+      CHECKED,
+      FORWARDED,
+      entry(4, 'accept', TODAY, { noticeNumber: '', deferred: null }, 'forwarded', 'accepted'),
+      issued,
+    ];
     const { user, backend } = await renderApp('#/cases/8', casePage(notarizationCase('issued', timeline), timeline));
     await user.click(await screen.findByRole('button', { name: '送达／领取' }));
     const dialog = within(await screen.findByRole('dialog'));
@@ -227,7 +310,7 @@ describe('公证申请案件', () => {
 });
 
 describe('公证事项目录', () => {
-  it('lets the director change a matter\'s materials and 最多跑一次', async () => {
+  it("lets the director change a matter's materials and 最多跑一次", async () => {
     const { user, backend } = await renderApp(
       '#/notarization/matters',
       { 'notarization.matters': () => MATTERS, 'notarization.updateMatter': (input) => ({ ...EDUCATION, ...input }) },
@@ -243,8 +326,13 @@ describe('公证事项目录', () => {
     await user.click(dialog.getByRole('button', { name: '保存' }));
     await waitFor(() => expect(backend.inputs('notarization.updateMatter')).toHaveLength(1));
     expect(backend.inputs('notarization.updateMatter')[0]).toEqual({
-      code: 'education', name: '学历', category: EDUCATION.category, requiredMaterials: [...EDUCATION.requiredMaterials, '学信网学历认证报告'],
-      oneVisit: EDUCATION.oneVisit, inPersonOnly: EDUCATION.inPersonOnly, active: true,
+      code: 'education',
+      name: '学历',
+      category: EDUCATION.category,
+      requiredMaterials: [...EDUCATION.requiredMaterials, '学信网学历认证报告'],
+      oneVisit: EDUCATION.oneVisit,
+      inPersonOnly: EDUCATION.inPersonOnly,
+      active: true,
     });
   });
 

@@ -5,7 +5,11 @@ import { field, messageOf, Refusal, renderApp, USERS } from '../support';
 jest.setTimeout(30_000);
 
 const summary = (u: SessionUser, extra: Partial<UserSummary> = {}): UserSummary => ({
-  ...u, active: true, lockedUntil: null, createdAt: '2026-11-01T01:00:00.000Z', ...extra,
+  ...u,
+  active: true,
+  lockedUntil: null,
+  createdAt: '2026-11-01T01:00:00.000Z',
+  ...extra,
 });
 const LIST: UserSummary[] = [
   summary(USERS.admin),
@@ -19,14 +23,22 @@ describe('用户管理', () => {
   it('lists the accounts with their role and state in Chinese', async () => {
     await renderApp('#/users', { 'users.list': () => LIST });
     expect(await screen.findByRole('cell', { name: '李娟' })).toBeInTheDocument();
-    const cells = within(rowOf('李娟')).getAllByRole('cell').map((c) => c.textContent);
+    const cells = within(rowOf('李娟'))
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
     expect(cells.slice(0, 4)).toEqual(['lijuan', '李娟', '办事员', expect.stringMatching(/^已锁定至\d\d:\d\d$/)]);
     expect(within(rowOf('赵敏')).getByText('已停用')).toBeInTheDocument();
     expect(within(rowOf('张伟')).getByText('正常')).toBeInTheDocument();
   });
 
   it('adds an account with its initial password, checked by the same rules as the main process', async () => {
-    const created = summary({ id: 5, username: 'chenfang', displayName: '陈芳', role: 'clerk', mustChangePassword: true });
+    const created = summary({
+      id: 5,
+      username: 'chenfang',
+      displayName: '陈芳',
+      role: 'clerk',
+      mustChangePassword: true,
+    });
     let list = LIST;
     const { user, backend } = await renderApp('#/users', {
       'users.list': () => list,
@@ -49,7 +61,11 @@ describe('用户管理', () => {
     await user.clear(field('初始密码'));
     await user.type(field('初始密码'), 'Initial123');
     await user.click(screen.getByRole('button', { name: '保存' }));
-    await waitFor(() => expect(backend.inputs('users.create')).toEqual([{ username: 'chenfang', displayName: '陈芳', role: 'clerk', password: 'Initial123' }]));
+    await waitFor(() =>
+      expect(backend.inputs('users.create')).toEqual([
+        { username: 'chenfang', displayName: '陈芳', role: 'clerk', password: 'Initial123' },
+      ]),
+    );
     expect(await screen.findByRole('cell', { name: '陈芳' })).toBeInTheDocument();
     expect(within(rowOf('陈芳')).getByText('待修改初始密码')).toBeInTheDocument();
   });
@@ -80,13 +96,19 @@ describe('用户管理', () => {
     await user.click(await screen.findByTitle('所长'));
     await user.click(screen.getByRole('checkbox', { name: '启用此账户' }));
     await user.click(screen.getByRole('button', { name: '保存' }));
-    await waitFor(() => expect(backend.inputs('users.update')).toEqual([{ userId: 3, displayName: '李娟娟', role: 'director', active: false }]));
+    await waitFor(() =>
+      expect(backend.inputs('users.update')).toEqual([
+        { userId: 3, displayName: '李娟娟', role: 'director', active: false },
+      ]),
+    );
     expect(await screen.findByText('已保存 李娟娟 的账户')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '重置“李娟”的密码' }));
     await user.type(field('新密码'), 'Reset2026');
     await user.click(screen.getByRole('button', { name: '重置密码' }));
-    await waitFor(() => expect(backend.inputs('users.resetPassword')).toEqual([{ userId: 3, newPassword: 'Reset2026' }]));
+    await waitFor(() =>
+      expect(backend.inputs('users.resetPassword')).toEqual([{ userId: 3, newPassword: 'Reset2026' }]),
+    );
     expect(await screen.findByText('已重置 李娟 的密码，下次登录须修改密码')).toBeInTheDocument();
   });
 

@@ -39,13 +39,23 @@ describe('首次设置', () => {
     await user.click(screen.getByRole('button', { name: '完成设置' }));
     await waitFor(() => expect(backend.inputs('auth.setup')).toHaveLength(1));
     expect(backend.inputs('auth.setup')[0]).toEqual({
-      office: { name: '黎托街道司法所', divisionCode: '430111', officeNumber: '01', bureauName: '长沙市雨花区司法局', caseNumberPrefix: '黎托' },
+      office: {
+        name: '黎托街道司法所',
+        divisionCode: '430111',
+        officeNumber: '01',
+        bureauName: '长沙市雨花区司法局',
+        caseNumberPrefix: '黎托',
+      },
       admin: { username: 'admin', displayName: '王所长', password: 'Admin2026' },
     });
     // The recovery key of the encrypted data file, with what losing it means; the app opens once it is kept.
-    expect(await screen.findByTestId('recovery-key')).toHaveTextContent('AM0E2 9NZFF 85X57 3B37N XM9T9 T9KMJ CSMH3 CX0DF VTQ4W 6HVBH 3Q13G JHKD2 2XH02');
+    expect(await screen.findByTestId('recovery-key')).toHaveTextContent(
+      'AM0E2 9NZFF 85X57 3B37N XM9T9 T9KMJ CSMH3 CX0DF VTQ4W 6HVBH 3Q13G JHKD2 2XH02',
+    );
     expect(screen.getByTestId('key-id')).toHaveTextContent('F2FE-9342-59D3');
-    expect(screen.getByText(/如果本机的密钥和恢复密钥都丢失，任何人（包括技术支持人员）都无法再打开这些数据和备份/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/如果本机的密钥和恢复密钥都丢失，任何人（包括技术支持人员）都无法再打开这些数据和备份/),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '打印恢复密钥' })).toBeInTheDocument();
     const start = screen.getByRole('button', { name: '已妥善保管，开始使用' });
     expect(start).toBeDisabled();
@@ -72,7 +82,7 @@ describe('首次设置', () => {
 });
 
 describe('登录', () => {
-  it('shows the main process\'s Chinese refusal, lets the clerk try again, and opens the app as them', async () => {
+  it("shows the main process's Chinese refusal, lets the clerk try again, and opens the app as them", async () => {
     const session = fakeSession({ accounts: [{ user: USERS.clerk, password: 'Lijuan2026' }] });
     const { backend, user } = await open('#/cases', session);
     expect(await screen.findByRole('heading', { name: '登录' })).toBeInTheDocument();
@@ -91,12 +101,19 @@ describe('登录', () => {
   it('says a locked account is locked, as the main process words it', async () => {
     const { user } = await renderApp('#/cases', {
       'auth.status': () => statusOf(null),
-      'auth.signIn': () => new Refusal({ code: 'FORBIDDEN', field: 'password', message: '密码错误次数过多，账户已锁定，请于10:15后再试或请管理员重置密码' }),
+      'auth.signIn': () =>
+        new Refusal({
+          code: 'FORBIDDEN',
+          field: 'password',
+          message: '密码错误次数过多，账户已锁定，请于10:15后再试或请管理员重置密码',
+        }),
     });
     await user.type(await screen.findByLabelText('用户名'), 'lijuan');
     await user.type(field('密码'), 'Lijuan2026');
     await user.click(screen.getByRole('button', { name: '登录' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('密码错误次数过多，账户已锁定，请于10:15后再试或请管理员重置密码');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '密码错误次数过多，账户已锁定，请于10:15后再试或请管理员重置密码',
+    );
     expect(screen.queryByTestId('current-user')).not.toBeInTheDocument();
   });
 
@@ -142,7 +159,11 @@ describe('修改初始密码', () => {
     await user.clear(field('确认新密码'));
     await user.type(field('确认新密码'), 'Lijuan2026');
     await user.click(screen.getByRole('button', { name: '修改密码' }));
-    await waitFor(() => expect(backend.inputs('auth.changePassword')).toEqual([{ currentPassword: 'Initial123', newPassword: 'Lijuan2026' }]));
+    await waitFor(() =>
+      expect(backend.inputs('auth.changePassword')).toEqual([
+        { currentPassword: 'Initial123', newPassword: 'Lijuan2026' },
+      ]),
+    );
     expect(await screen.findByRole('heading', { name: '案件列表' })).toBeInTheDocument();
     expect(screen.getByTestId('current-user')).toHaveTextContent('李娟');
   });
@@ -172,7 +193,13 @@ describe('锁定', () => {
           session.state.locked = true;
           return new Refusal({ code: 'LOCKED', message: '窗口已锁定，请输入密码解锁' });
         }
-        return { id: 12, kind: input.kind, title: input.title, createdAt: '2026-11-22T02:00:00.000Z', updatedAt: '2026-11-22T02:00:00.000Z' };
+        return {
+          id: 12,
+          kind: input.kind,
+          title: input.title,
+          createdAt: '2026-11-22T02:00:00.000Z',
+          updatedAt: '2026-11-22T02:00:00.000Z',
+        };
       },
     });
     await user.type(await screen.findByLabelText('申请人姓名'), '张秀英');
@@ -196,14 +223,20 @@ describe('锁定', () => {
     expect(backend.inputs('auth.unlock')).toEqual([{ password: 'Wrong2026' }, { password: 'Lijuan2026' }]);
     // The save that met the lock is made again once unlocked, with what was typed.
     await waitFor(() => expect(backend.inputs('drafts.save')).toHaveLength(2));
-    expect(backend.inputs('drafts.save')[1]).toMatchObject({ id: null, data: { applicant: { name: '张秀英', householdAddress: '雨花区黎托街道' } } });
+    expect(backend.inputs('drafts.save')[1]).toMatchObject({
+      id: null,
+      data: { applicant: { name: '张秀英', householdAddress: '雨花区黎托街道' } },
+    });
   });
 
   it('locks from the user menu, and after the idle time with no keyboard or mouse', async () => {
     const session = fakeSession({ signedIn: USERS.admin });
     // Long while the menu is used (a busy machine may pause anywhere for a moment); read again on unlocking.
     let idleLockMinutes = 30;
-    const idle = { ...session.replies, 'auth.status': () => ({ ...statusOf(session.state.user, { locked: session.state.locked }), idleLockMinutes }) };
+    const idle = {
+      ...session.replies,
+      'auth.status': () => ({ ...statusOf(session.state.user, { locked: session.state.locked }), idleLockMinutes }),
+    };
     const { backend, user } = await renderApp('#/cases', idle);
     await screen.findByRole('heading', { name: '案件列表' });
     await userMenu(user, '锁定');
@@ -267,7 +300,8 @@ describe('what each role is shown', () => {
   it('gives a clerk the intake form and the backup, but not the users or the audit log', async () => {
     await renderApp('#/cases', {}, { as: USERS.clerk });
     const nav = await screen.findByRole('navigation', { name: '主导航' });
-    for (const shown of ['登记申请', '草稿', '月度报告', '数据备份']) expect(within(nav).getByText(shown)).toBeInTheDocument();
+    for (const shown of ['登记申请', '草稿', '月度报告', '数据备份'])
+      expect(within(nav).getByText(shown)).toBeInTheDocument();
     for (const hidden of ['用户管理', '审计日志']) expect(within(nav).queryByText(hidden)).not.toBeInTheDocument();
   });
 
@@ -293,4 +327,3 @@ describe('what each role is shown', () => {
     }
   });
 });
-

@@ -6,6 +6,13 @@ export async function fileWholeDossier(api: Api, caseId: number): Promise<void> 
   const view = await api.call('dossier.get', { caseId });
   for (const item of view.checklist.items) {
     if (item.generated || item.present) continue;
-    await api.call('dossier.markReceived', { caseId, itemKey: item.key, receivedOn: view.receivedOn, pages: 1, form: '原件', note: '' });
+    await api.call('dossier.markReceived', {
+      caseId,
+      itemKey: item.key,
+      receivedOn: view.receivedOn,
+      pages: 1,
+      form: '原件',
+      note: '',
+    });
   }
 }

@@ -1,5 +1,13 @@
 // The report counted from hand-made case facts: every indicator, and where periods begin and end.
-import { breakdownValuesOf, computeCounty, computeFigures, computeRows, expectedExportMonth, isLate, type FigureRow } from '../../../shared/statistics/compute';
+import {
+  breakdownValuesOf,
+  computeCounty,
+  computeFigures,
+  computeRows,
+  expectedExportMonth,
+  isLate,
+  type FigureRow,
+} from '../../../shared/statistics/compute';
 import type { LegalAidCaseFacts } from '../../../shared/kinds/legalAid/statistics';
 import type { MediationCaseFacts } from '../../../shared/kinds/mediation/statistics';
 import type { NotarizationCaseFacts } from '../../../shared/kinds/notarization/statistics';
@@ -7,24 +15,64 @@ import { caseFactsSchema, type CaseFacts } from '../../../shared/statistics/case
 import { INDICATORS } from '../../../shared/statistics/indicators';
 import { lastFinishedMonth, parsePeriod, type Period } from '../../../shared/statistics/period';
 
-const base = { officeCode: '43020301', caseNumber: '', status: 'received', closedOn: null, asOf: '2026-11-20', limits: [], missingNoticeDates: [], dossierCompleteAtClosing: null };
+const base = {
+  officeCode: '43020301',
+  caseNumber: '',
+  status: 'received',
+  closedOn: null,
+  asOf: '2026-11-20',
+  limits: [],
+  missingNoticeDates: [],
+  dossierCompleteAtClosing: null,
+};
 
 function legalAid(over: Partial<LegalAidCaseFacts>): LegalAidCaseFacts {
   return {
-    ...base, kind: 'legal_aid', receivedOn: '2026-10-10', category: '民事', serviceForm: '民事、行政、国家赔偿诉讼代理及非诉讼代理', applicantGroups: [],
-    grantedOn: null, refusedOn: null, provisionalOn: null, assignedOn: null, terminatedOn: null, subsidy: null, ...over,
+    ...base,
+    kind: 'legal_aid',
+    receivedOn: '2026-10-10',
+    category: '民事',
+    serviceForm: '民事、行政、国家赔偿诉讼代理及非诉讼代理',
+    applicantGroups: [],
+    grantedOn: null,
+    refusedOn: null,
+    provisionalOn: null,
+    assignedOn: null,
+    terminatedOn: null,
+    subsidy: null,
+    ...over,
   };
 }
 function mediation(over: Partial<MediationCaseFacts>): MediationCaseFacts {
   return {
-    ...base, kind: 'mediation', receivedOn: '2026-10-10', disputeType: '邻里纠纷', amountFen: 0, peopleCount: 2, outcome: null, agreement: null,
-    confirmationAppliedOn: null, confirmedOn: null, crimePrevention: false, subsidy: null, ...over,
+    ...base,
+    kind: 'mediation',
+    receivedOn: '2026-10-10',
+    disputeType: '邻里纠纷',
+    amountFen: 0,
+    peopleCount: 2,
+    outcome: null,
+    agreement: null,
+    confirmationAppliedOn: null,
+    confirmedOn: null,
+    crimePrevention: false,
+    subsidy: null,
+    ...over,
   };
 }
 function notarization(over: Partial<NotarizationCaseFacts>): NotarizationCaseFacts {
   return {
-    ...base, kind: 'notarization', receivedOn: '2026-10-10', matterName: '学历公证', matterCategory: '证明文书', forwardedOn: null, acceptedOn: null,
-    issuedOn: null, deliveredOn: null, deferred: null, ...over,
+    ...base,
+    kind: 'notarization',
+    receivedOn: '2026-10-10',
+    matterName: '学历公证',
+    matterCategory: '证明文书',
+    forwardedOn: null,
+    acceptedOn: null,
+    issuedOn: null,
+    deliveredOn: null,
+    deferred: null,
+    ...over,
   };
 }
 
@@ -41,13 +89,27 @@ function pair(facts: CaseFacts[], rowKey: string, key = '2026-10'): [number | nu
 
 describe('periods', () => {
   it('reads months, quarters and years, with their ranges and Chinese names', () => {
-    expect(parsePeriod('2026-10')).toMatchObject({ kind: 'month', range: { from: '2026-10-01', to: '2026-10-31' }, yearToDate: { from: '2026-01-01', to: '2026-10-31' }, label: '2026年10月' });
+    expect(parsePeriod('2026-10')).toMatchObject({
+      kind: 'month',
+      range: { from: '2026-10-01', to: '2026-10-31' },
+      yearToDate: { from: '2026-01-01', to: '2026-10-31' },
+      label: '2026年10月',
+    });
     expect(parsePeriod('2026-02')?.range.to).toBe('2026-02-28');
     expect(parsePeriod('2028-02')?.range.to).toBe('2028-02-29');
-    expect(parsePeriod('2026-Q4')).toMatchObject({ kind: 'quarter', range: { from: '2026-10-01', to: '2026-12-31' }, label: '2026年第四季度' });
+    expect(parsePeriod('2026-Q4')).toMatchObject({
+      kind: 'quarter',
+      range: { from: '2026-10-01', to: '2026-12-31' },
+      label: '2026年第四季度',
+    });
     expect(parsePeriod('2026-Q1')?.range).toEqual({ from: '2026-01-01', to: '2026-03-31' });
-    expect(parsePeriod('2026')).toMatchObject({ kind: 'year', range: { from: '2026-01-01', to: '2026-12-31' }, label: '2026年' });
-    for (const bad of ['2026-13', '2026-00', '2026-Q5', '26-10', '2026/10', '', '2026-1']) expect(parsePeriod(bad)).toBeNull();
+    expect(parsePeriod('2026')).toMatchObject({
+      kind: 'year',
+      range: { from: '2026-01-01', to: '2026-12-31' },
+      label: '2026年',
+    });
+    for (const bad of ['2026-13', '2026-00', '2026-Q5', '26-10', '2026/10', '', '2026-1'])
+      expect(parsePeriod(bad)).toBeNull();
   });
 
   it('knows the last finished month and which month a late office should have sent', () => {
@@ -65,7 +127,12 @@ describe('periods', () => {
 
 describe('period boundaries', () => {
   it('counts a case registered on 30 September (even at 23:59) in September, and one of 1 October in October', () => {
-    const facts = [legalAid({ receivedOn: '2026-09-30' }), legalAid({ receivedOn: '2026-10-01' }), legalAid({ receivedOn: '2026-10-31' }), legalAid({ receivedOn: '2026-11-01' })];
+    const facts = [
+      legalAid({ receivedOn: '2026-09-30' }),
+      legalAid({ receivedOn: '2026-10-01' }),
+      legalAid({ receivedOn: '2026-10-31' }),
+      legalAid({ receivedOn: '2026-11-01' }),
+    ];
     expect(pair(facts, 'legalAid.received', '2026-09')).toEqual([1, 1]);
     expect(pair(facts, 'legalAid.received', '2026-10')).toEqual([2, 3]);
     expect(pair(facts, 'legalAid.received', '2026-Q3')).toEqual([1, 1]);
@@ -74,27 +141,68 @@ describe('period boundaries', () => {
   });
 
   it('starts the year to date on 1 January: last December counts in neither', () => {
-    const facts = [mediation({ receivedOn: '2025-12-31' }), mediation({ receivedOn: '2026-01-01' }), mediation({ receivedOn: '2026-03-15' })];
+    const facts = [
+      mediation({ receivedOn: '2025-12-31' }),
+      mediation({ receivedOn: '2026-01-01' }),
+      mediation({ receivedOn: '2026-03-15' }),
+    ];
     expect(pair(facts, 'mediation.registered', '2026-01')).toEqual([1, 1]);
     expect(pair(facts, 'mediation.registered', '2026-03')).toEqual([1, 2]);
     expect(pair(facts, 'mediation.registered', '2025')).toEqual([1, 1]);
   });
 
   it('counts each event on its own day: a case registered in September and closed in October is closed in October', () => {
-    const facts = [legalAid({ receivedOn: '2026-09-20', grantedOn: '2026-09-25', assignedOn: '2026-09-28', closedOn: '2026-10-15' })];
+    const facts = [
+      legalAid({ receivedOn: '2026-09-20', grantedOn: '2026-09-25', assignedOn: '2026-09-28', closedOn: '2026-10-15' }),
+    ];
     const oct = figures(facts);
-    expect([oct.get('legalAid.received')?.period, oct.get('legalAid.granted')?.period, oct.get('legalAid.assigned')?.period, oct.get('legalAid.closed')?.period]).toEqual([0, 0, 0, 1]);
+    expect([
+      oct.get('legalAid.received')?.period,
+      oct.get('legalAid.granted')?.period,
+      oct.get('legalAid.assigned')?.period,
+      oct.get('legalAid.closed')?.period,
+    ]).toEqual([0, 0, 0, 1]);
     expect([oct.get('legalAid.received')?.yearToDate, oct.get('legalAid.closed')?.yearToDate]).toEqual([1, 1]);
   });
 });
 
 describe('legal aid', () => {
   const facts = [
-    legalAid({ category: '刑事', serviceForm: '刑事辩护与代理', applicantGroups: ['未成年人'], grantedOn: '2026-10-12', assignedOn: '2026-10-14', closedOn: '2026-10-30' }),
-    legalAid({ category: '民事', serviceForm: '法律咨询', applicantGroups: ['老年人', '低保对象', '特困人员'], refusedOn: '2026-10-15' }),
-    legalAid({ category: '民事', applicantGroups: ['妇女', '农民工'], provisionalOn: '2026-10-11', grantedOn: '2026-10-20', terminatedOn: '2026-10-25' }),
-    legalAid({ category: '行政', applicantGroups: ['残疾人', '军人军属'], grantedOn: '2026-10-13', subsidy: { paidOn: '2026-10-28', amountFen: 150_000 } }),
-    legalAid({ receivedOn: '2026-08-01', category: '国家赔偿', serviceForm: '法律咨询', applicantGroups: ['其他'], grantedOn: '2026-08-03', subsidy: { paidOn: '2026-08-30', amountFen: 80_050 } }),
+    legalAid({
+      category: '刑事',
+      serviceForm: '刑事辩护与代理',
+      applicantGroups: ['未成年人'],
+      grantedOn: '2026-10-12',
+      assignedOn: '2026-10-14',
+      closedOn: '2026-10-30',
+    }),
+    legalAid({
+      category: '民事',
+      serviceForm: '法律咨询',
+      applicantGroups: ['老年人', '低保对象', '特困人员'],
+      refusedOn: '2026-10-15',
+    }),
+    legalAid({
+      category: '民事',
+      applicantGroups: ['妇女', '农民工'],
+      provisionalOn: '2026-10-11',
+      grantedOn: '2026-10-20',
+      terminatedOn: '2026-10-25',
+    }),
+    legalAid({
+      category: '行政',
+      applicantGroups: ['残疾人', '军人军属'],
+      grantedOn: '2026-10-13',
+      subsidy: { paidOn: '2026-10-28', amountFen: 150_000 },
+    }),
+    legalAid({
+      receivedOn: '2026-08-01',
+      category: '国家赔偿',
+      serviceForm: '法律咨询',
+      applicantGroups: ['其他'],
+      grantedOn: '2026-08-03',
+      subsidy: { paidOn: '2026-08-30', amountFen: 80_050 },
+    }),
   ];
   const rows = figures(facts);
   const v = (key: string) => [rows.get(key)?.period, rows.get(key)?.yearToDate];
@@ -157,13 +265,40 @@ describe('legal aid', () => {
 
 describe('mediation', () => {
   const facts = [
-    mediation({ disputeType: '婚姻纠纷', amountFen: 500_000, peopleCount: 2, outcome: { on: '2026-10-20', result: '调解成功' }, agreement: { form: '书面', amountFen: 300_000 },
-      confirmationAppliedOn: '2026-10-25', confirmedOn: '2026-10-30', crimePrevention: true, subsidy: { on: '2026-10-28', form: '书面', amountFen: 20_000 } }),
-    mediation({ disputeType: '邻里纠纷', amountFen: 0, peopleCount: 3, outcome: { on: '2026-10-11', result: '调解成功' }, agreement: { form: '口头', amountFen: 0 },
-      subsidy: { on: '2026-10-12', form: '口头', amountFen: 5_000 } }),
+    mediation({
+      disputeType: '婚姻纠纷',
+      amountFen: 500_000,
+      peopleCount: 2,
+      outcome: { on: '2026-10-20', result: '调解成功' },
+      agreement: { form: '书面', amountFen: 300_000 },
+      confirmationAppliedOn: '2026-10-25',
+      confirmedOn: '2026-10-30',
+      crimePrevention: true,
+      subsidy: { on: '2026-10-28', form: '书面', amountFen: 20_000 },
+    }),
+    mediation({
+      disputeType: '邻里纠纷',
+      amountFen: 0,
+      peopleCount: 3,
+      outcome: { on: '2026-10-11', result: '调解成功' },
+      agreement: { form: '口头', amountFen: 0 },
+      subsidy: { on: '2026-10-12', form: '口头', amountFen: 5_000 },
+    }),
     mediation({ disputeType: '邻里纠纷', peopleCount: 4, outcome: { on: '2026-10-22', result: '调解不成功' } }),
-    mediation({ disputeType: '水利纠纷', peopleCount: 6, outcome: { on: '2026-10-23', result: '终止调解' }, limits: [{ key: 'mediationTerm', due: '2026-10-21', doneOn: '2026-10-23' }] }),
-    mediation({ receivedOn: '2026-09-01', disputeType: '合同纠纷', amountFen: 100_000, peopleCount: 2, outcome: { on: '2026-09-10', result: '调解成功' }, agreement: { form: '书面', amountFen: 90_000 } }),
+    mediation({
+      disputeType: '水利纠纷',
+      peopleCount: 6,
+      outcome: { on: '2026-10-23', result: '终止调解' },
+      limits: [{ key: 'mediationTerm', due: '2026-10-21', doneOn: '2026-10-23' }],
+    }),
+    mediation({
+      receivedOn: '2026-09-01',
+      disputeType: '合同纠纷',
+      amountFen: 100_000,
+      peopleCount: 2,
+      outcome: { on: '2026-09-10', result: '调解成功' },
+      agreement: { form: '书面', amountFen: 90_000 },
+    }),
   ];
   const rows = figures(facts);
   const v = (key: string) => [rows.get(key)?.period, rows.get(key)?.yearToDate];
@@ -174,7 +309,9 @@ describe('mediation', () => {
     expect(v('mediation.byDisputeType:邻里纠纷')).toEqual([2, 2]);
     expect(v('mediation.byDisputeType:合同纠纷')).toEqual([0, 1]);
     expect(v('mediation.byDisputeType:水利纠纷')).toEqual([1, 1]);
-    const order = computeRows(facts, period('2026-10')).filter((r) => r.indicatorKey === 'mediation.byDisputeType').map((r) => r.label);
+    const order = computeRows(facts, period('2026-10'))
+      .filter((r) => r.indicatorKey === 'mediation.byDisputeType')
+      .map((r) => r.label);
     expect(order.at(-1)).toBe('水利纠纷');
     expect(order.indexOf('其他纠纷')).toBe(order.length - 2);
   });
@@ -208,12 +345,29 @@ describe('mediation', () => {
 
 describe('notarization', () => {
   const facts = [
-    notarization({ matterName: '学历公证', forwardedOn: '2026-10-11', acceptedOn: '2026-10-12', issuedOn: '2026-10-20', deliveredOn: '2026-10-22', closedOn: '2026-10-22',
-      deferred: { dueOn: '2026-10-19', suppliedOn: '2026-10-18' }, missingNoticeDates: ['2026-10-10'] }),
-    notarization({ matterName: '亲属关系公证', forwardedOn: '2026-10-11', acceptedOn: '2026-10-13', deferred: { dueOn: '2026-10-16', suppliedOn: '2026-10-19' },
-      limits: [{ key: 'notarizationIssue', due: '2026-11-03', doneOn: null }] }),
-    notarization({ matterName: '亲属关系公证', acceptedOn: '2026-10-14', deferred: { dueOn: '2026-10-24', suppliedOn: null },
-      limits: [{ key: 'notarizationIssue', due: '2026-10-30', doneOn: null }] }),
+    notarization({
+      matterName: '学历公证',
+      forwardedOn: '2026-10-11',
+      acceptedOn: '2026-10-12',
+      issuedOn: '2026-10-20',
+      deliveredOn: '2026-10-22',
+      closedOn: '2026-10-22',
+      deferred: { dueOn: '2026-10-19', suppliedOn: '2026-10-18' },
+      missingNoticeDates: ['2026-10-10'],
+    }),
+    notarization({
+      matterName: '亲属关系公证',
+      forwardedOn: '2026-10-11',
+      acceptedOn: '2026-10-13',
+      deferred: { dueOn: '2026-10-16', suppliedOn: '2026-10-19' },
+      limits: [{ key: 'notarizationIssue', due: '2026-11-03', doneOn: null }],
+    }),
+    notarization({
+      matterName: '亲属关系公证',
+      acceptedOn: '2026-10-14',
+      deferred: { dueOn: '2026-10-24', suppliedOn: null },
+      limits: [{ key: 'notarizationIssue', due: '2026-10-30', doneOn: null }],
+    }),
   ];
   const rows = figures(facts);
   const v = (key: string) => [rows.get(key)?.period, rows.get(key)?.yearToDate];
@@ -278,7 +432,13 @@ describe('the catalogue', () => {
 });
 
 describe('the county', () => {
-  const a = [mediation({ officeCode: 'A', outcome: { on: '2026-10-20', result: '调解成功' }, agreement: { form: '口头', amountFen: 0 } })];
+  const a = [
+    mediation({
+      officeCode: 'A',
+      outcome: { on: '2026-10-20', result: '调解成功' },
+      agreement: { form: '口头', amountFen: 0 },
+    }),
+  ];
   const b = [
     mediation({ officeCode: 'B', disputeType: '水利纠纷', outcome: { on: '2026-10-21', result: '调解不成功' } }),
     mediation({ officeCode: 'B', outcome: { on: '2026-10-21', result: '调解不成功' } }),
@@ -317,7 +477,15 @@ describe('the county', () => {
 
 describe('trend and facts from outside', () => {
   it('counts registrations per month of the year to date by kind', () => {
-    const trend = computeFigures([legalAid({ receivedOn: '2026-01-05' }), mediation({ receivedOn: '2026-03-05' }), notarization({ receivedOn: '2026-03-06' }), mediation({ receivedOn: '2025-03-05' })], period('2026-Q1')).trend;
+    const trend = computeFigures(
+      [
+        legalAid({ receivedOn: '2026-01-05' }),
+        mediation({ receivedOn: '2026-03-05' }),
+        notarization({ receivedOn: '2026-03-06' }),
+        mediation({ receivedOn: '2025-03-05' }),
+      ],
+      period('2026-Q1'),
+    ).trend;
     expect(trend).toEqual([
       { month: '2026-01', legalAid: 1, mediation: 0, notarization: 0 },
       { month: '2026-02', legalAid: 0, mediation: 0, notarization: 0 },

@@ -1,5 +1,9 @@
 // The holiday schedule an office computes with: the shipped years, and those the bureau's configuration installs.
-import { holidayTableOf, installHolidayYears, installedHolidayYears } from '../../../../electron/services/calendar/holidayCalendar';
+import {
+  holidayTableOf,
+  installHolidayYears,
+  installedHolidayYears,
+} from '../../../../electron/services/calendar/holidayCalendar';
 import { fixedClock } from '../../../../electron/services/system/clock';
 import { HOLIDAY_TABLE, type HolidayTable } from '../../../../shared/holidays';
 import { fileState, testBackend, type TestBackend } from '../../../support/fixtures';
@@ -39,9 +43,16 @@ describe('the holiday schedule of an office', () => {
   it('refuses a table with a wrong date, whole, and changes nothing', async () => {
     await installHolidayYears(backend.store.db, YEAR_2027, { by: '县司法局（配置包）', clock });
     const before = fileState(backend.dataFile);
-    const wrong = { 2028: { holidays: ['2028-02-30'], workdays: [], source: '通知' }, 2029: { holidays: ['2029-01-01'], workdays: [], source: '通知' } };
-    await expect(installHolidayYears(backend.store.db, wrong, { by: '县司法局（配置包）', clock })).rejects.toMatchObject({
-      code: 'VALIDATION', field: 'holidays', message: expect.stringContaining('2028年放假日“2028-02-30”不是真实的日期'),
+    const wrong = {
+      2028: { holidays: ['2028-02-30'], workdays: [], source: '通知' },
+      2029: { holidays: ['2029-01-01'], workdays: [], source: '通知' },
+    };
+    await expect(
+      installHolidayYears(backend.store.db, wrong, { by: '县司法局（配置包）', clock }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION',
+      field: 'holidays',
+      message: expect.stringContaining('2028年放假日“2028-02-30”不是真实的日期'),
     });
     expect(fileState(backend.dataFile)).toBe(before);
     expect(Object.keys(await installedHolidayYears(backend.store.db))).toEqual(['2027']);

@@ -9,7 +9,10 @@ import { bureau, bureauRows, clerk, introduce, office, officeRows, type Site } f
 const LITUO = '43011101';
 
 /** The byte ranges of a package file's parts: the header, and each part's name, length and content. */
-function layout(file: Buffer): { header: [number, number]; parts: { name: string; lengthAt: number; start: number; end: number }[] } {
+function layout(file: Buffer): {
+  header: [number, number];
+  parts: { name: string; lengthAt: number; start: number; end: number }[];
+} {
   const parts = [];
   let at = 12;
   for (let i = 0; i < file.readUInt16BE(10); i++) {
@@ -57,12 +60,23 @@ async function forged(s: Site, manifest: Partial<DataManifest>, rows: string[]):
   }
   return sealPackage(
     {
-      format: 'casedesk-package', formatVersion: 1, kind: 'office-data',
+      format: 'casedesk-package',
+      formatVersion: 1,
+      kind: 'office-data',
       office: { code: LITUO, name: '黎托街道司法所', bureauName: '长沙市雨花区司法局' },
-      period: '2026-11', sequence: 1, changes: { after: 0, upTo: 1_000_000 }, createdAt: '2026-11-22T02:00:00.000Z', appVersion: '0.1.0',
-      counts: tables, auditHead: { seq: 1, hash: 'x' }, ...manifest,
+      period: '2026-11',
+      sequence: 1,
+      changes: { after: 0, upTo: 1_000_000 },
+      createdAt: '2026-11-22T02:00:00.000Z',
+      appVersion: '0.1.0',
+      counts: tables,
+      auditHead: { seq: 1, hash: 'x' },
+      ...manifest,
     } as Omit<DataManifest, 'parts' | 'encryption' | 'signer' | 'contentHash'>,
-    [{ name: 'rows.ndjson', bytes: Buffer.from(rows.map((r) => `${r}\n`).join(''), 'utf8') }, { name: 'statistics.json', bytes: Buffer.from('{"period":"2026-11","figures":{}}') }],
+    [
+      { name: 'rows.ndjson', bytes: Buffer.from(rows.map((r) => `${r}\n`).join(''), 'utf8') },
+      { name: 'statistics.json', bytes: Buffer.from('{"period":"2026-11","figures":{}}') },
+    ],
     keys,
     bureauKey,
   ).file;
@@ -82,11 +96,28 @@ describe('the monthly export from an office to the county bureau', () => {
   });
 
   it('carries every kind of row to the bureau, where it arrives as the office holds it', async () => {
-    const [caseId] = (await lituo.api.call('cases.list', { kind: null, status: null, query: '', page: 1, pageSize: 1, sortBy: 'caseNumber', sortOrder: 'asc' })).rows.map((r) => r.id);
+    const [caseId] = (
+      await lituo.api.call('cases.list', {
+        kind: null,
+        status: null,
+        query: '',
+        page: 1,
+        pageSize: 1,
+        sortBy: 'caseNumber',
+        sortOrder: 'asc',
+      })
+    ).rows.map((r) => r.id);
     const lijuan = await clerk(lituo);
     await lijuan.call('interference.record', {
-      caseId: caseId!, category: '内部人员过问案件', personName: '李四', personUnit: '某局', personPosition: '科员', occurredOn: '2026-11-20',
-      method: '电话', content: '询问案件进展', handling: '告知按程序办理并登记',
+      caseId: caseId!,
+      category: '内部人员过问案件',
+      personName: '李四',
+      personUnit: '某局',
+      personPosition: '科员',
+      occurredOn: '2026-11-20',
+      method: '电话',
+      content: '询问案件进展',
+      handling: '告知按程序办理并登记',
     });
     await lijuan.call('interference.submitStatement', { period: '2026-10', note: '' });
 
@@ -103,7 +134,19 @@ describe('the monthly export from an office to the county bureau', () => {
     expect(tombstones.size).toBe(0);
     expect(new Map([...live].sort())).toEqual(new Map([...sent].sort()));
     const tables = new Set([...live.keys()].map((k) => k.split(' ')[0]));
-    for (const t of ['cases', 'parties', 'legal_aid_cases', 'mediation_cases', 'mediation_parties', 'notarization_requests', 'notarization_parties', 'case_actions', 'interference_records', 'interference_statements', 'users']) {
+    for (const t of [
+      'cases',
+      'parties',
+      'legal_aid_cases',
+      'mediation_cases',
+      'mediation_parties',
+      'notarization_requests',
+      'notarization_parties',
+      'case_actions',
+      'interference_records',
+      'interference_statements',
+      'users',
+    ]) {
       expect(tables).toContain(t);
     }
     // The clerk's 零报告 reaches the bureau with her name; passwords never leave the office.
@@ -111,7 +154,10 @@ describe('the monthly export from an office to the county bureau', () => {
     expect([...live.values()]).toContainEqual(expect.objectContaining({ username: 'lijuan', display_name: '李娟' }));
     expect(JSON.stringify([...live.values()])).not.toMatch(/scrypt|password_hash/);
     // ID numbers travel masked (first 6 and last 4), as in every list and statistic.
-    const idNumbers = [...live].filter(([k]) => k.startsWith('parties ')).map(([, r]) => r.id_number as string).filter(Boolean);
+    const idNumbers = [...live]
+      .filter(([k]) => k.startsWith('parties '))
+      .map(([, r]) => r.id_number as string)
+      .filter(Boolean);
     expect(idNumbers.length).toBeGreaterThan(0);
     for (const id of idNumbers) expect(id).toMatch(/^[0-9A-Z]{6}\*{8}[0-9A-Z]{4}$/); // 统一社会信用代码 too
   });
@@ -121,15 +167,31 @@ describe('the monthly export from an office to the county bureau', () => {
     const second = await exportTo(lituo, '2026-11');
     expect(second).toMatchObject({ sequence: 2, rowCount: 0, afterSeq: first.upToSeq, upToSeq: first.upToSeq });
 
-    const partyId = (lituo.store.sqlite.prepare(`SELECT id FROM parties ORDER BY id DESC LIMIT 1`).get() as { id: number }).id;
+    const partyId = (
+      lituo.store.sqlite.prepare(`SELECT id FROM parties ORDER BY id DESC LIMIT 1`).get() as { id: number }
+    ).id;
     lituo.store.sqlite.prepare(`DELETE FROM parties WHERE id = ?`).run(partyId);
-    const [caseRow] = (await lituo.api.call('cases.list', { kind: 'legal_aid', status: null, query: '', page: 1, pageSize: 1, sortBy: 'caseNumber', sortOrder: 'asc' })).rows;
+    const [caseRow] = (
+      await lituo.api.call('cases.list', {
+        kind: 'legal_aid',
+        status: null,
+        query: '',
+        page: 1,
+        pageSize: 1,
+        sortBy: 'caseNumber',
+        sortOrder: 'asc',
+      })
+    ).rows;
     lituo.store.sqlite.prepare(`UPDATE cases SET title = title || '（更正）' WHERE id = ?`).run(caseRow!.id);
     const third = await exportTo(lituo, '2026-11');
     expect(third.sequence).toBe(3);
     expect(third.rowCount).toBeGreaterThanOrEqual(2);
 
-    expect((await lituo.api.call('exchange.history', {})).map((h) => [h.sequence, h.period])).toEqual([[3, '2026-11'], [2, '2026-11'], [1, '2026-10']]);
+    expect((await lituo.api.call('exchange.history', {})).map((h) => [h.sequence, h.period])).toEqual([
+      [3, '2026-11'],
+      [2, '2026-11'],
+      [1, '2026-10'],
+    ]);
 
     const outcomes = await importFiles(county, first.file, second.file, third.file);
     expect(outcomes.map((o) => o.status)).toEqual(['imported', 'imported', 'imported']);
@@ -182,13 +244,24 @@ describe('the monthly export from an office to the county bureau', () => {
     const made = await exportTo(lituo, '2026-10');
     await importFiles(county, made.file);
     const caseRow = bureauRows(county, LITUO).live.get('cases 1')!;
-    const seq = (county.store.sqlite.prepare(`SELECT seq FROM bureau_rows WHERE table_name = 'cases' AND row_key = '1'`).get() as { seq: number }).seq;
-    const other = await forged(lituo, { changes: { after: 0, upTo: seq } }, [JSON.stringify({ t: 'cases', k: '1', s: seq, d: { ...caseRow, title: '另一个版本' } })]);
+    const seq = (
+      county.store.sqlite.prepare(`SELECT seq FROM bureau_rows WHERE table_name = 'cases' AND row_key = '1'`).get() as {
+        seq: number;
+      }
+    ).seq;
+    const other = await forged(lituo, { changes: { after: 0, upTo: seq } }, [
+      JSON.stringify({ t: 'cases', k: '1', s: seq, d: { ...caseRow, title: '另一个版本' } }),
+    ]);
     const [outcome] = await importFiles(county, writeCopy(county.folder, 'other.casedesk', other));
     expect(outcome).toMatchObject({ status: 'imported', counts: { conflicts: 1 } });
     expect(bureauRows(county, LITUO).live.get('cases 1')?.title).toBe(caseRow.title);
     const conflicts = await county.api.call('bureau.conflicts', { includeResolved: false });
-    expect(conflicts.map((c) => [c.kind, c.tableName, c.rowKey])).toEqual(expect.arrayContaining([['row', 'cases', '1'], ['package', '', '']]));
+    expect(conflicts.map((c) => [c.kind, c.tableName, c.rowKey])).toEqual(
+      expect.arrayContaining([
+        ['row', 'cases', '1'],
+        ['package', '', ''],
+      ]),
+    );
     const resolved = await county.api.call('bureau.resolveConflict', { id: conflicts[0]!.id });
     expect(resolved.resolvedAt).not.toBeNull();
     expect(await county.api.call('bureau.conflicts', { includeResolved: false })).toHaveLength(conflicts.length - 1);
@@ -199,7 +272,10 @@ describe('the monthly export from an office to the county bureau', () => {
     if (!verdict.ok) throw new Error('the audit chain of a fresh office is whole');
     const first = await exportTo(lituo, '2026-10');
     const [checked] = await county.api.call('bureau.verifyFiles', { files: [first.file] });
-    expect(checked).toMatchObject({ ok: true, manifest: { auditHead: { seq: verdict.entries, hash: verdict.headHash } } });
+    expect(checked).toMatchObject({
+      ok: true,
+      manifest: { auditHead: { seq: verdict.entries, hash: verdict.headHash } },
+    });
     // Someone deletes the newest audit entries, then the next export is made.
     lituo.store.sqlite.prepare(`UPDATE cases SET title = '改' WHERE id = 1`).run();
     await lituo.api.call('exchange.history', {});
@@ -207,33 +283,59 @@ describe('the monthly export from an office to the county bureau', () => {
     const second = await exportTo(lituo, '2026-11');
     const outcomes = await importFiles(county, first.file, second.file);
     expect(outcomes[1]).toMatchObject({ status: 'imported', warnings: [expect.stringMatching(/审计日志可能被删减/)] });
-    expect((await county.api.call('bureau.conflicts', { includeResolved: false })).map((c) => c.kind)).toEqual(['audit']);
+    expect((await county.api.call('bureau.conflicts', { includeResolved: false })).map((c) => c.kind)).toEqual([
+      'audit',
+    ]);
   });
 
   it('shows the bureau which offices are late, which exports never arrived, and carries the office’s own figures', async () => {
     const first = await exportTo(lituo, '2026-10');
     await exportTo(lituo, '2026-10');
     const third = await exportTo(lituo, '2026-10');
-    expect((await county.api.call('bureau.offices', {}))[0]).toMatchObject({ code: LITUO, late: true, lastPeriod: null });
+    expect((await county.api.call('bureau.offices', {}))[0]).toMatchObject({
+      code: LITUO,
+      late: true,
+      lastPeriod: null,
+    });
     await importFiles(county, third.file);
-    expect((await county.api.call('bureau.offices', {}))[0]).toMatchObject({ late: false, lastPeriod: '2026-10', lastSequence: 3, missingSequences: [1, 2] });
+    expect((await county.api.call('bureau.offices', {}))[0]).toMatchObject({
+      late: false,
+      lastPeriod: '2026-10',
+      lastSequence: 3,
+      missingSequences: [1, 2],
+    });
     await importFiles(county, first.file);
     expect((await county.api.call('bureau.offices', {}))[0]).toMatchObject({ missingSequences: [2] });
     const [checked] = await county.api.call('bureau.verifyFiles', { files: [first.file] });
-    const stats = JSON.parse((county.store.sqlite.prepare(`SELECT statistics FROM bureau_imports WHERE sequence = 1`).get() as { statistics: string }).statistics);
+    const stats = JSON.parse(
+      (
+        county.store.sqlite.prepare(`SELECT statistics FROM bureau_imports WHERE sequence = 1`).get() as {
+          statistics: string;
+        }
+      ).statistics,
+    );
     expect(checked).toMatchObject({ ok: true });
-    expect(stats).toMatchObject({ period: '2026-10', figures: { office: { code: LITUO }, caseCount: expect.any(Number) } });
+    expect(stats).toMatchObject({
+      period: '2026-10',
+      figures: { office: { code: LITUO }, caseCount: expect.any(Number) },
+    });
   });
 
   it('keeps private keys and imported rows out of the audit log, which records the import itself', async () => {
     const made = await exportTo(lituo);
     await importFiles(county, made.file);
     for (const s of [lituo, county]) {
-      const logged = s.store.sqlite.prepare(`SELECT table_name, channel, after FROM audit_log`).all() as { table_name: string; channel: string; after: string | null }[];
+      const logged = s.store.sqlite.prepare(`SELECT table_name, channel, after FROM audit_log`).all() as {
+        table_name: string;
+        channel: string;
+        after: string | null;
+      }[];
       expect(logged.filter((e) => ['exchange_keys', 'change_log', 'bureau_rows'].includes(e.table_name))).toEqual([]);
       expect(JSON.stringify(logged)).not.toMatch(/sign_private|box_private/);
     }
-    const imports = county.store.sqlite.prepare(`SELECT channel FROM audit_log WHERE table_name = 'bureau_imports'`).all();
+    const imports = county.store.sqlite
+      .prepare(`SELECT channel FROM audit_log WHERE table_name = 'bureau_imports'`)
+      .all();
     expect(imports).toEqual([{ channel: 'bureau.importFiles' }]);
   });
 
@@ -270,7 +372,19 @@ describe('the monthly export from an office to the county bureau', () => {
     it('a byte changed anywhere: header, part names and lengths, manifest, signature, each data part', async () => {
       const { header, parts } = layout(good);
       expect(parts.map((p) => p.name)).toEqual(['manifest.json', 'manifest.sig', 'rows.ndjson', 'statistics.json']);
-      const positions = [header[0], 8, 9, 11, ...parts.flatMap((p) => [p.lengthAt - 1, p.lengthAt + 3, p.start, Math.floor((p.start + p.end) / 2), p.end - 1])];
+      const positions = [
+        header[0],
+        8,
+        9,
+        11,
+        ...parts.flatMap((p) => [
+          p.lengthAt - 1,
+          p.lengthAt + 3,
+          p.start,
+          Math.floor((p.start + p.end) / 2),
+          p.end - 1,
+        ]),
+      ];
       for (const at of positions) {
         const reason = await refused(flipped(good, at));
         expect(reason).toMatch(/文件头|格式版本|结构|清单|签名|SHA-256|数据部分/);
@@ -284,7 +398,9 @@ describe('the monthly export from an office to the county bureau', () => {
 
     it('a package from an office the bureau has not registered', async () => {
       const other = await office({ number: '02', name: '洞井街道司法所', cases: 2, seed: 5 });
-      await other.api.call('exchange.setBureauKey', { publicKey: (await county.api.call('exchange.status', {})).publicKey! });
+      await other.api.call('exchange.setBureauKey', {
+        publicKey: (await county.api.call('exchange.status', {})).publicKey!,
+      });
       const made = await exportTo(other);
       expect(await refused(fs.readFileSync(made.file))).toMatch(/43011102.*未登记/);
       await other.close();
@@ -292,14 +408,20 @@ describe('the monthly export from an office to the county bureau', () => {
 
     it('a package signed by another key than the one registered for the office', async () => {
       const impostor = await office({ cases: 1 });
-      await impostor.api.call('exchange.setBureauKey', { publicKey: (await county.api.call('exchange.status', {})).publicKey! });
-      expect(await refused(fs.readFileSync((await exportTo(impostor)).file))).toMatch(/与机构 43011101 登记的指纹.*不符/);
+      await impostor.api.call('exchange.setBureauKey', {
+        publicKey: (await county.api.call('exchange.status', {})).publicKey!,
+      });
+      expect(await refused(fs.readFileSync((await exportTo(impostor)).file))).toMatch(
+        /与机构 43011101 登记的指纹.*不符/,
+      );
       await impostor.close();
     });
 
     it('a package encrypted to another bureau', async () => {
       const elsewhere = await bureau();
-      await lituo.api.call('exchange.setBureauKey', { publicKey: (await elsewhere.api.call('exchange.keys', {})).publicKey! });
+      await lituo.api.call('exchange.setBureauKey', {
+        publicKey: (await elsewhere.api.call('exchange.keys', {})).publicKey!,
+      });
       const made = await lituo.api.call('exchange.exportAgain', { sequence: 1, folder: lituo.folder });
       expect(await refused(fs.readFileSync(made.file))).toMatch(/加密给另一个公钥/);
       await elsewhere.close();
@@ -308,23 +430,47 @@ describe('the monthly export from an office to the county bureau', () => {
     it('a row that does not fit the schema, however well signed', async () => {
       const row = (d: Record<string, unknown>) => JSON.stringify({ t: 'cases', k: String(d.id), s: 5, d });
       const valid = { ...bureauRowsOf(lituo, 'cases', 1) };
-      expect(await refusedForContent(await forged(lituo, {}, [row({ ...valid, status: 7 })]))).toMatch(/第1行.*cases\.status.*应为文本/);
-      expect(await refusedForContent(await forged(lituo, {}, [row({ ...valid, secret: 'x' })]))).toMatch(/没有列“secret”/);
+      expect(await refusedForContent(await forged(lituo, {}, [row({ ...valid, status: 7 })]))).toMatch(
+        /第1行.*cases\.status.*应为文本/,
+      );
+      expect(await refusedForContent(await forged(lituo, {}, [row({ ...valid, secret: 'x' })]))).toMatch(
+        /没有列“secret”/,
+      );
       // A column named like an Object.prototype member is no column either (not an internal error).
-      expect(await refusedForContent(await forged(lituo, {}, [row({ ...valid, constructor: 'x' })]))).toMatch(/没有列“constructor”/);
-      expect(await refusedForContent(await forged(lituo, {}, [JSON.stringify({ t: 'users', k: '1', s: 5, d: { id: 1, password_hash: 'x' } })]))).toMatch(/没有列“password_hash”/);
-      expect(await refusedForContent(await forged(lituo, {}, [JSON.stringify({ t: 'sqlite_master', k: '1', s: 5 })]))).toMatch(/未知的表/);
-      expect(await refusedForContent(await forged(lituo, {}, [row(valid).replace(`"k":"${valid.id}"`, '"k":"999"')]))).toMatch(/行键与行内容不符/);
-      expect(await refusedForContent(await forged(lituo, { changes: { after: 10, upTo: 20 } }, [row(valid)]))).toMatch(/变更序号不在本包的范围内/);
+      expect(await refusedForContent(await forged(lituo, {}, [row({ ...valid, constructor: 'x' })]))).toMatch(
+        /没有列“constructor”/,
+      );
+      expect(
+        await refusedForContent(
+          await forged(lituo, {}, [JSON.stringify({ t: 'users', k: '1', s: 5, d: { id: 1, password_hash: 'x' } })]),
+        ),
+      ).toMatch(/没有列“password_hash”/);
+      expect(
+        await refusedForContent(await forged(lituo, {}, [JSON.stringify({ t: 'sqlite_master', k: '1', s: 5 })])),
+      ).toMatch(/未知的表/);
+      expect(
+        await refusedForContent(await forged(lituo, {}, [row(valid).replace(`"k":"${valid.id}"`, '"k":"999"')])),
+      ).toMatch(/行键与行内容不符/);
+      expect(await refusedForContent(await forged(lituo, { changes: { after: 10, upTo: 20 } }, [row(valid)]))).toMatch(
+        /变更序号不在本包的范围内/,
+      );
       // The counts in the manifest must match the rows.
-      expect(await refusedForContent(await forged(lituo, { counts: { cases: { rows: 2, tombstones: 0 } } }, [row(valid)]))).toMatch(/行数与清单不符/);
+      expect(
+        await refusedForContent(await forged(lituo, { counts: { cases: { rows: 2, tombstones: 0 } } }, [row(valid)])),
+      ).toMatch(/行数与清单不符/);
       // A valid row after a bad one: the whole package is refused, the valid one too.
-      expect(await refusedForContent(await forged(lituo, {}, [row({ ...valid, id: 900 }), row({ ...valid, case_year: 'x' })]))).toMatch(/第2行/);
+      expect(
+        await refusedForContent(
+          await forged(lituo, {}, [row({ ...valid, id: 900 }), row({ ...valid, case_year: 'x' })]),
+        ),
+      ).toMatch(/第2行/);
     });
 
     it('a file that is no package at all, and a package at an office’s file', async () => {
       expect(await refused(Buffer.from('PK\u0003\u0004 not ours'))).toMatch(/不是CaseDesk数据包/);
-      const [atOffice] = await lituo.api.call('bureau.importFiles', { files: [writeCopy(lituo.folder, 'x.casedesk', good)] });
+      const [atOffice] = await lituo.api.call('bureau.importFiles', {
+        files: [writeCopy(lituo.folder, 'x.casedesk', good)],
+      });
       expect(atOffice).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/不是县局模式/) });
     });
   });

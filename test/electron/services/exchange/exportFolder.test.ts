@@ -33,13 +33,20 @@ describe('writing a package into a chosen folder', () => {
     await lituo.api.call('exchange.export', { period: '2026-11', folder: path.join(stick, 'first') });
     const officeData = dataState(lituo.dataFile);
     const countyData = dataState(county.dataFile);
-    const notAFolder = { ok: false, error: expect.objectContaining({ code: 'VALIDATION', field: 'folder', message: `保存位置：“${file}”不是文件夹` }) };
+    const notAFolder = {
+      ok: false,
+      error: expect.objectContaining({ code: 'VALIDATION', field: 'folder', message: `保存位置：“${file}”不是文件夹` }),
+    };
     expect(await lituo.dispatch('exchange.export', { period: '2026-11', folder: file })).toEqual(notAFolder);
     expect(await lituo.dispatch('exchange.exportAgain', { sequence: 1, folder: file })).toEqual(notAFolder);
     expect(await county.dispatch('bureau.exportConfig', { folder: file })).toEqual(notAFolder);
     expect(await lituo.dispatch('exchange.export', { period: '2026-11', folder: path.join(file, 'sub') })).toEqual({
       ok: false,
-      error: expect.objectContaining({ code: 'VALIDATION', field: 'folder', message: `保存位置：“${path.join(file, 'sub')}”不是文件夹` }),
+      error: expect.objectContaining({
+        code: 'VALIDATION',
+        field: 'folder',
+        message: `保存位置：“${path.join(file, 'sub')}”不是文件夹`,
+      }),
     });
     expect(dataState(lituo.dataFile)).toBe(officeData);
     expect(dataState(county.dataFile)).toBe(countyData);

@@ -2,21 +2,27 @@
 // the demo (through the channels), a bureau in 县局模式, and the two introduced to each other as in real life
 // (the office enters the bureau's public key, the bureau registers the office with its fingerprint).
 import { openTestFile } from '../../../support/testKey';
-import fs from 'node:fs';
 import path from 'node:path';
 import { planDemoCases } from '../../../../scripts/demoCases';
 import { ApiError, createApi, type Api } from '../../../../shared/client';
 import type { Channel } from '../../../../shared/contract';
 import { EXPORTED_TABLES } from '../../../../shared/exchange/tables';
 import { maskIdNumber } from '../../../../shared/identity';
-import { manualClock, OFFICE, tempDir, testBackend, type ManualClock, type TestBackend } from '../../../support/fixtures';
+import {
+  manualClock,
+  OFFICE,
+  tempDir,
+  testBackend,
+  type ManualClock,
+  type TestBackend,
+} from '../../../support/fixtures';
 
 export interface Site extends TestBackend {
   clock: ManualClock;
   folder: string;
 }
 
-export function site(clock = manualClock('2026-11-22T02:00:00Z')): Site {
+function site(clock = manualClock('2026-11-22T02:00:00Z')): Site {
   const folder = tempDir();
   return { ...testBackend(path.join(folder, 'casedesk.sqlite'), { clock }), clock, folder };
 }
@@ -41,7 +47,7 @@ export async function office({ number = '01', name = OFFICE.name, cases = 24, se
  * Cases of all three kinds through the channels, from the demo's plans: registered, then taken along their
  * lifecycle as far as the office's rules allow (a step the dossier check refuses ends that case's story there).
  */
-export async function makeCases(api: Api, count: number, seed: number): Promise<void> {
+async function makeCases(api: Api, count: number, seed: number): Promise<void> {
   const office = (await api.call('office.get', {}))!;
   const disputeTypes = (await api.call('mediation.disputeTypes', { includeInactive: false })).map((t) => t.name);
   const matters = await api.call('notarization.matters', { includeInactive: false });
@@ -61,7 +67,13 @@ export async function makeCases(api: Api, count: number, seed: number): Promise<
 
 export async function bureau(): Promise<Site> {
   const s = site();
-  await s.api.call('office.setup', { name: '长沙市雨花区司法局', divisionCode: '430111', officeNumber: '00', bureauName: '长沙市雨花区司法局', caseNumberPrefix: '雨司' });
+  await s.api.call('office.setup', {
+    name: '长沙市雨花区司法局',
+    divisionCode: '430111',
+    officeNumber: '00',
+    bureauName: '长沙市雨花区司法局',
+    caseNumberPrefix: '雨司',
+  });
   await s.api.call('exchange.setMode', { mode: 'bureau' });
   return s;
 }
@@ -72,7 +84,12 @@ export async function introduce(from: Site, to: Site): Promise<void> {
   await from.api.call('exchange.setBureauKey', { publicKey: bureauKey.publicKey! });
   const keys = await from.api.call('exchange.keys', {});
   const office = (await from.api.call('office.get', {}))!;
-  await to.api.call('bureau.registerOffice', { code: office.officeCode, name: office.name, publicKey: keys.publicKey!, fingerprint: keys.fingerprint! });
+  await to.api.call('bureau.registerOffice', {
+    code: office.officeCode,
+    name: office.name,
+    publicKey: keys.publicKey!,
+    fingerprint: keys.fingerprint!,
+  });
 }
 
 /** Every exported row of an office's own file, as `table key → row`, read with SQLite directly, ID numbers masked as sent. */
@@ -82,7 +99,10 @@ export function officeRows(s: Pick<Site, 'dataFile'>): Map<string, Record<string
   try {
     for (const [table, spec] of Object.entries(EXPORTED_TABLES)) {
       const cols = Object.keys(spec.columns);
-      for (const r of sqlite.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${table}"`).all() as Record<string, unknown>[]) {
+      for (const r of sqlite.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM "${table}"`).all() as Record<
+        string,
+        unknown
+      >[]) {
         const key = spec.key.length === 1 ? String(r[spec.key[0]!]) : JSON.stringify(spec.key.map((c) => r[c]));
         for (const c of spec.masked ?? []) if (typeof r[c] === 'string') r[c] = maskIdNumber(r[c] as string);
         rows.set(`${table} ${key}`, r);
@@ -95,13 +115,21 @@ export function officeRows(s: Pick<Site, 'dataFile'>): Map<string, Record<string
 }
 
 /** What the bureau holds of an office: live rows as `table key → row`, and the tombstones' keys. */
-export function bureauRows(s: Site, officeCode: string): { live: Map<string, Record<string, unknown>>; tombstones: Set<string> } {
+export function bureauRows(
+  s: Site,
+  officeCode: string,
+): { live: Map<string, Record<string, unknown>>; tombstones: Set<string> } {
   const sqlite = openTestFile(s.dataFile, { readonly: true });
   try {
     const live = new Map<string, Record<string, unknown>>();
     const tombstones = new Set<string>();
-    for (const r of sqlite.prepare(`SELECT table_name, row_key, deleted, data FROM bureau_rows WHERE office_code = ?`).all(officeCode) as {
-      table_name: string; row_key: string; deleted: number; data: string | null;
+    for (const r of sqlite
+      .prepare(`SELECT table_name, row_key, deleted, data FROM bureau_rows WHERE office_code = ?`)
+      .all(officeCode) as {
+      table_name: string;
+      row_key: string;
+      deleted: number;
+      data: string | null;
     }[]) {
       if (r.deleted) tombstones.add(`${r.table_name} ${r.row_key}`);
       else live.set(`${r.table_name} ${r.row_key}`, JSON.parse(r.data!) as Record<string, unknown>);
@@ -110,8 +138,4 @@ export function bureauRows(s: Site, officeCode: string): { live: Map<string, Rec
   } finally {
     sqlite.close();
   }
-}
-
-export function filesIn(folder: string): string[] {
-  return fs.existsSync(folder) ? fs.readdirSync(folder).sort() : [];
 }

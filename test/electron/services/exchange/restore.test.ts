@@ -19,7 +19,10 @@ async function exportTo(s: Site | { api: Api }, period = '2026-11') {
 
 async function register(api: Api, name = '张秀英'): Promise<{ id: number; caseNumber: string }> {
   const application = validApplication();
-  return api.call('legalAid.create', { draftId: null, application: { ...application, applicant: { ...application.applicant, name } } });
+  return api.call('legalAid.create', {
+    draftId: null,
+    application: { ...application, applicant: { ...application.applicant, name } },
+  });
 }
 
 function rows<T>(file: string, sql: string, ...params: unknown[]): T[] {
@@ -33,7 +36,12 @@ function rows<T>(file: string, sql: string, ...params: unknown[]): T[] {
 
 /** An administrator's own signed-in session: a restore records who asked for it. */
 async function administrator(s: Site): Promise<Api> {
-  await s.api.call('users.create', { username: 'wangsz', displayName: '王所长', role: 'admin', password: 'Initial123' });
+  await s.api.call('users.create', {
+    username: 'wangsz',
+    displayName: '王所长',
+    role: 'admin',
+    password: 'Initial123',
+  });
   const api = createApi((channel, input) => s.dispatch(channel, input, 'wangsz'));
   await api.call('auth.signIn', { username: 'wangsz', password: 'Initial123' });
   await api.call('auth.changePassword', { currentPassword: 'Initial123', newPassword: 'Changed2026' });
@@ -65,11 +73,38 @@ describe('a restore at the office', () => {
     lituo.clock.advance(60_000);
     const reopened = testBackend(lituo.dataFile, { clock: lituo.clock });
     lituo = { ...lituo, ...reopened };
-    expect(reopened.store.restoreEvent).toMatchObject({ kind: 'backup', source: path.basename(backup.file), sourceTime: backup.takenAt, exportSequence: 2 });
-    const [record] = rows<{ kind: string; source: string; source_time: string; by_user: string; reported_in: number | null }>(lituo.dataFile, 'SELECT * FROM restores');
-    expect(record).toMatchObject({ kind: 'backup', source: path.basename(backup.file), source_time: backup.takenAt, by_user: 'wangsz', reported_in: null });
-    const audit = rows<{ channel: string; username: string; table_name: string; after: string }>(lituo.dataFile, `SELECT channel, username, table_name, after FROM audit_log WHERE channel = 'restore'`);
-    expect(audit).toEqual([{ channel: 'restore', username: 'wangsz', table_name: 'restores', after: expect.stringContaining(path.basename(backup.file)) }]);
+    expect(reopened.store.restoreEvent).toMatchObject({
+      kind: 'backup',
+      source: path.basename(backup.file),
+      sourceTime: backup.takenAt,
+      exportSequence: 2,
+    });
+    const [record] = rows<{
+      kind: string;
+      source: string;
+      source_time: string;
+      by_user: string;
+      reported_in: number | null;
+    }>(lituo.dataFile, 'SELECT * FROM restores');
+    expect(record).toMatchObject({
+      kind: 'backup',
+      source: path.basename(backup.file),
+      source_time: backup.takenAt,
+      by_user: 'wangsz',
+      reported_in: null,
+    });
+    const audit = rows<{ channel: string; username: string; table_name: string; after: string }>(
+      lituo.dataFile,
+      `SELECT channel, username, table_name, after FROM audit_log WHERE channel = 'restore'`,
+    );
+    expect(audit).toEqual([
+      {
+        channel: 'restore',
+        username: 'wangsz',
+        table_name: 'restores',
+        after: expect.stringContaining(path.basename(backup.file)),
+      },
+    ]);
     expect((await lituo.api.call('audit.verify', {})).ok).toBe(true);
 
     const third = await exportTo(lituo);
@@ -77,14 +112,26 @@ describe('a restore at the office', () => {
     const [checked] = await county.api.call('bureau.verifyFiles', { files: [third.file] });
     expect(checked).toMatchObject({
       ok: true,
-      manifest: { formatVersion: 2, restored: { events: [{ kind: 'backup', source: path.basename(backup.file), sourceTime: backup.takenAt, by: 'wangsz' }], sequenceContinuesAfter: 2 } },
+      manifest: {
+        formatVersion: 2,
+        restored: {
+          events: [{ kind: 'backup', source: path.basename(backup.file), sourceTime: backup.takenAt, by: 'wangsz' }],
+          sequenceContinuesAfter: 2,
+        },
+      },
     });
     // Told once: the export after is an ordinary one again (format version 1, readable by any release).
     const fourth = await exportTo(lituo);
     expect(fourth.restored).toBe(false);
-    expect((await county.api.call('bureau.verifyFiles', { files: [fourth.file] }))[0]).toMatchObject({ ok: true, manifest: { formatVersion: 1 } });
+    expect((await county.api.call('bureau.verifyFiles', { files: [fourth.file] }))[0]).toMatchObject({
+      ok: true,
+      manifest: { formatVersion: 1 },
+    });
     // Made again, the export after the restore is the same package (same content hash).
-    const again = await lituo.api.call('exchange.exportAgain', { sequence: 3, folder: path.join(lituo.folder, 'again') });
+    const again = await lituo.api.call('exchange.exportAgain', {
+      sequence: 3,
+      folder: path.join(lituo.folder, 'again'),
+    });
     const [reissued] = await county.api.call('bureau.verifyFiles', { files: [again.file] });
     const contentHash = (o: VerifyOutcome | undefined) => (o?.ok ? o.manifest.contentHash : null);
     expect(contentHash(checked)).not.toBeNull();
@@ -105,7 +152,9 @@ describe('a restore at the office', () => {
     lituo = { ...lituo, ...reopened };
     const next = await register(lituo.api, '王五');
     expect(next.id).toBeGreaterThan(lostCase.id);
-    expect(Number(/第(\d+)号/.exec(next.caseNumber)![1])).toBeGreaterThan(Number(/第(\d+)号/.exec(lostCase.caseNumber)![1]));
+    expect(Number(/第(\d+)号/.exec(next.caseNumber)![1])).toBeGreaterThan(
+      Number(/第(\d+)号/.exec(lostCase.caseNumber)![1]),
+    );
     expect((await exportTo(lituo)).sequence).toBe(3);
   });
 
@@ -153,10 +202,25 @@ describe('a restore at the office', () => {
 
   it('keeps the marks beside the data file in a small JSON file, and ignores one that is damaged or another office’s', async () => {
     await exportTo(lituo, '2026-10');
-    const kept = JSON.parse(fs.readFileSync(highWaterPath(lituo.dataFile), 'utf8')) as { format: string; officeCode: string; marks: { sequences: Record<string, number> } };
-    expect(kept).toMatchObject({ format: 'casedesk-high-water', officeCode: LITUO, marks: { sequences: { exchange_exports: 1, cases: 6 } } });
+    const kept = JSON.parse(fs.readFileSync(highWaterPath(lituo.dataFile), 'utf8')) as {
+      format: string;
+      officeCode: string;
+      marks: { sequences: Record<string, number> };
+    };
+    expect(kept).toMatchObject({
+      format: 'casedesk-high-water',
+      officeCode: LITUO,
+      marks: { sequences: { exchange_exports: 1, cases: 6 } },
+    });
     await lituo.close();
-    for (const damaged of ['{"format":"casedesk-high-water","marks":', JSON.stringify({ ...kept, officeCode: '43011199', marks: { ...kept.marks, sequences: { ...kept.marks.sequences, cases: 500 } } })]) {
+    for (const damaged of [
+      '{"format":"casedesk-high-water","marks":',
+      JSON.stringify({
+        ...kept,
+        officeCode: '43011199',
+        marks: { ...kept.marks, sequences: { ...kept.marks.sequences, cases: 500 } },
+      }),
+    ]) {
       fs.writeFileSync(highWaterPath(lituo.dataFile), damaged);
       const reopened = testBackend(lituo.dataFile, { clock: lituo.clock });
       expect(reopened.store.restoreEvent).toBeNull();
@@ -182,7 +246,9 @@ describe('an office that gives a lost row’s key to another row (one without hi
     // The office registers a case (its case row changed last, after its parties), exported and imported.
     const kept = await register(lituo.api, '李四');
     lituo.store.sqlite.prepare(`UPDATE cases SET title = title || '（补正）' WHERE id = ?`).run(kept.id);
-    expect((await county.api.call('bureau.importFiles', { files: [(await exportTo(lituo))].map((m) => m.file) }))[0]).toMatchObject({ status: 'imported' });
+    expect(
+      (await county.api.call('bureau.importFiles', { files: [await exportTo(lituo)].map((m) => m.file) }))[0],
+    ).toMatchObject({ status: 'imported' });
     const before = bureauRows(county, LITUO).live;
 
     // The copy gives the same id, later, to another case, whose parties come before it in its package.
@@ -193,7 +259,11 @@ describe('an office that gives a lost row’s key to another row (one without hi
     twin.store.sqlite.prepare(`UPDATE cases SET title = title || '（另案）' WHERE id = ?`).run(other.id);
     expect(other.id).toBe(kept.id);
     const [outcome] = await county.api.call('bureau.importFiles', { files: [(await exportTo(twin)).file] });
-    expect(outcome).toMatchObject({ status: 'imported', counts: { conflicts: expect.any(Number) }, warnings: expect.arrayContaining([expect.stringMatching(/两个版本都已保留/)]) });
+    expect(outcome).toMatchObject({
+      status: 'imported',
+      counts: { conflicts: expect.any(Number) },
+      warnings: expect.arrayContaining([expect.stringMatching(/两个版本都已保留/)]),
+    });
 
     // Nothing of the office's case was written over: its case, parties and details are the bureau's as before.
     const after = bureauRows(county, LITUO).live;
@@ -215,9 +285,14 @@ describe('an office that gives a lost row’s key to another row (one without hi
     const twinRows = [...officeRows(twin)].filter(([k, r]) => k === `cases ${other.id}` || r.case_id === other.id);
     for (const [key, row] of twinRows) {
       const [table, rowKey] = key.split(' ');
-      expect({ key, incoming: identity.find((c) => c.tableName === table && c.rowKey === rowKey)?.incomingData }).toEqual({ key, incoming: row });
+      expect({
+        key,
+        incoming: identity.find((c) => c.tableName === table && c.rowKey === rowKey)?.incomingData,
+      }).toEqual({ key, incoming: row });
     }
-    expect(identity.find((c) => c.tableName === 'parties' && c.incomingData?.name === '赵六')?.keptData).toMatchObject({ name: '李四' });
+    expect(identity.find((c) => c.tableName === 'parties' && c.incomingData?.name === '赵六')?.keptData).toMatchObject({
+      name: '李四',
+    });
     expect(conflicts.map((c) => c.kind)).toContain('package'); // the same export sequence twice, with other content
     await twin.close();
     await lituo.close();

@@ -34,27 +34,45 @@ afterAll(async () => {
 describe('the county report from imported packages', () => {
   it('counts each office from its exported rows exactly as the office counts itself', async () => {
     expect(report.offices.map((o) => o.code)).toEqual(['43011101', '43011102', '43011103']);
-    for (const [site, code] of [[lituo, '43011101'], [tongsheng, '43011102']] as const) {
+    for (const [site, code] of [
+      [lituo, '43011101'],
+      [tongsheng, '43011102'],
+    ] as const) {
       const own = await officeStatistics(site.store.db, '2026', '2026-11-22');
       const fromBureau = report.offices.find((o) => o.code === code)!;
       const byKey = new Map(fromBureau.rows.map((r) => [r.key, r]));
       // The county lines up every breakdown value met in any office: compare the office's own rows.
-      expect(own.rows.map((r) => ({ key: r.key, period: byKey.get(r.key)?.period, yearToDate: byKey.get(r.key)?.yearToDate }))).toEqual(
-        own.rows.map((r) => ({ key: r.key, period: r.period, yearToDate: r.yearToDate })),
-      );
-      expect(own.rows.find((r) => r.key === 'legalAid.received')!.yearToDate! + own.rows.find((r) => r.key === 'mediation.registered')!.yearToDate!).toBeGreaterThan(0);
+      expect(
+        own.rows.map((r) => ({
+          key: r.key,
+          period: byKey.get(r.key)?.period,
+          yearToDate: byKey.get(r.key)?.yearToDate,
+        })),
+      ).toEqual(own.rows.map((r) => ({ key: r.key, period: r.period, yearToDate: r.yearToDate })));
+      expect(
+        own.rows.find((r) => r.key === 'legalAid.received')!.yearToDate! +
+          own.rows.find((r) => r.key === 'mediation.registered')!.yearToDate!,
+      ).toBeGreaterThan(0);
     }
   });
 
   it('adds the offices up in the 合计, and recomputes the rates from the sums', () => {
-    for (const key of ['legalAid.received', 'mediation.registered', 'mediation.amountFen', 'notarization.received', 'dossier.closed']) {
+    for (const key of [
+      'legalAid.received',
+      'mediation.registered',
+      'mediation.amountFen',
+      'notarization.received',
+      'dossier.closed',
+    ]) {
       const total = report.total.rows.find((r) => r.key === key)!;
       const sum = report.offices.reduce((n, o) => n + (o.rows.find((r) => r.key === key)!.yearToDate ?? 0), 0);
       expect({ key, total: total.yearToDate }).toEqual({ key, total: sum });
     }
     const of = (key: string) => report.total.rows.find((r) => r.key === key)!.yearToDate!;
     const rate = report.total.rows.find((r) => r.key === 'mediation.successRate')!.yearToDate;
-    expect(rate).toBe(of('mediation.ended') === 0 ? null : Math.round((of('mediation.succeeded') / of('mediation.ended')) * 1000) / 10);
+    expect(rate).toBe(
+      of('mediation.ended') === 0 ? null : Math.round((of('mediation.succeeded') / of('mediation.ended')) * 1000) / 10,
+    );
   });
 
   it('names the office that has sent nothing as late', () => {

@@ -6,7 +6,12 @@ import path from 'node:path';
 import { officeCaseFacts, officeStatistics } from '../../../../electron/services/statistics/office';
 import { countyColumns, statisticsWorkbook } from '../../../../electron/services/statistics/workbook';
 import type { ChannelInput } from '../../../../shared/contract';
-import { computeCounty, computeRows, type FigureRow, type OfficeStatistics } from '../../../../shared/statistics/compute';
+import {
+  computeCounty,
+  computeRows,
+  type FigureRow,
+  type OfficeStatistics,
+} from '../../../../shared/statistics/compute';
 import { parsePeriod } from '../../../../shared/statistics/period';
 import { DEFAULT_TEMPLATE, sheetLines, type ReportTemplate } from '../../../../shared/statistics/template';
 import { PAYLOADS as MEDIATION, validQuickOral, validRegistration } from '../../../shared/kinds/mediation/fixtures';
@@ -19,8 +24,14 @@ jest.setTimeout(180_000);
 let backend: TestBackend;
 
 const decide = (caseId: number, actedOn: string, refuse = false): ChannelInput<'legalAid.decide'> => ({
-  caseId, actedOn, decision: refuse ? '不予法律援助' : '给予法律援助', decidedBy: '县法律援助中心',
-  matterType: refuse ? '不属于法定援助事项' : '赡养费抚养费扶养费', mandatoryDefenceGrounds: [], documentNumber: '', reasons: refuse ? '不属于法律援助范围' : '',
+  caseId,
+  actedOn,
+  decision: refuse ? '不予法律援助' : '给予法律援助',
+  decidedBy: '县法律援助中心',
+  matterType: refuse ? '不属于法定援助事项' : '赡养费抚养费扶养费',
+  mandatoryDefenceGrounds: [],
+  documentNumber: '',
+  reasons: refuse ? '不属于法律援助范围' : '',
 });
 
 /** An October at 黎托街道司法所: three legal-aid applications, three disputes, one notarization request. */
@@ -28,36 +39,106 @@ async function octoberOffice(): Promise<void> {
   const { api } = backend;
   await api.call('office.setup', OFFICE);
   // 法律援助: one carried from application to subsidy, one refused, one left undecided past its 7 days.
-  const la1 = (await api.call('legalAid.create', { draftId: null, application: { ...validApplication(), receivedOn: '2026-10-09' } })).id;
-  await api.call('legalAid.notifyMissing', { caseId: la1, actedOn: '2026-10-10', items: ['收入证明'], dueOn: '2026-10-20', note: '' });
+  const la1 = (
+    await api.call('legalAid.create', {
+      draftId: null,
+      application: { ...validApplication(), receivedOn: '2026-10-09' },
+    })
+  ).id;
+  await api.call('legalAid.notifyMissing', {
+    caseId: la1,
+    actedOn: '2026-10-10',
+    items: ['收入证明'],
+    dueOn: '2026-10-20',
+    note: '',
+  });
   await api.call('legalAid.supplyMaterials', { caseId: la1, actedOn: '2026-10-12', note: '' });
   await api.call('legalAid.decide', decide(la1, '2026-10-14'));
-  await api.call('legalAid.assign', { caseId: la1, actedOn: '2026-10-15', assignedBy: '县法律援助中心', orgType: '律师事务所', orgName: '湖南星城律师事务所', personName: '周明', rosterId: null });
+  await api.call('legalAid.assign', {
+    caseId: la1,
+    actedOn: '2026-10-15',
+    assignedBy: '县法律援助中心',
+    orgType: '律师事务所',
+    orgName: '湖南星城律师事务所',
+    personName: '周明',
+    rosterId: null,
+  });
   // Closed with the dossier incomplete, on the director's written override.
   await api.call('dossier.override', { caseId: la1, action: 'close', reason: '结案文书尚未送达，所长特批先行结案' });
   await api.call('legalAid.close', {
-    caseId: la1, actedOn: '2026-10-28', result: '调解结案', closingDocument: '调解书', closingDocumentNumber: '', matterEndedOn: '2026-10-27', materialsSubmittedOn: '2026-10-28', summary: '',
+    caseId: la1,
+    actedOn: '2026-10-28',
+    result: '调解结案',
+    closingDocument: '调解书',
+    closingDocumentNumber: '',
+    matterEndedOn: '2026-10-27',
+    materialsSubmittedOn: '2026-10-28',
+    summary: '',
   });
-  await api.call('legalAid.recordSubsidy', { caseId: la1, actedOn: '2026-11-02', amountFen: 80_000, paidOn: '2026-11-02', note: '' });
-  const la2 = (await api.call('legalAid.create', { draftId: null, application: { ...validApplication(), receivedOn: '2026-09-30', category: '行政' } })).id;
+  await api.call('legalAid.recordSubsidy', {
+    caseId: la1,
+    actedOn: '2026-11-02',
+    amountFen: 80_000,
+    paidOn: '2026-11-02',
+    note: '',
+  });
+  const la2 = (
+    await api.call('legalAid.create', {
+      draftId: null,
+      application: { ...validApplication(), receivedOn: '2026-09-30', category: '行政' },
+    })
+  ).id;
   await api.call('legalAid.decide', decide(la2, '2026-10-08', true));
-  await api.call('legalAid.create', { draftId: null, application: { ...validApplication(), receivedOn: '2026-10-20', applicantGroups: ['农民工'] } });
+  await api.call('legalAid.create', {
+    draftId: null,
+    application: { ...validApplication(), receivedOn: '2026-10-20', applicantGroups: ['农民工'] },
+  });
 
   // 人民调解: a written agreement confirmed by the court, an oral one on the spot, one left open since August.
-  const m1 = (await api.call('mediation.create', { draftId: null, registration: validRegistration({ receivedOn: '2026-10-10' }) })).id;
-  await api.call('mediation.recordSession', { caseId: m1, actedOn: '2026-10-12', ...MEDIATION.recordSession } as ChannelInput<'mediation.recordSession'>);
-  await api.call('mediation.succeed', { caseId: m1, actedOn: '2026-10-15', ...MEDIATION.succeed, crimePrevention: true } as ChannelInput<'mediation.succeed'>);
-  await api.call('mediation.applyConfirmation', { caseId: m1, actedOn: '2026-10-20', ...MEDIATION.applyConfirmation } as ChannelInput<'mediation.applyConfirmation'>);
-  await api.call('mediation.recordConfirmation', { caseId: m1, actedOn: '2026-10-30', ...MEDIATION.recordConfirmation } as ChannelInput<'mediation.recordConfirmation'>);
+  const m1 = (
+    await api.call('mediation.create', { draftId: null, registration: validRegistration({ receivedOn: '2026-10-10' }) })
+  ).id;
+  await api.call('mediation.recordSession', {
+    caseId: m1,
+    actedOn: '2026-10-12',
+    ...MEDIATION.recordSession,
+  } as ChannelInput<'mediation.recordSession'>);
+  await api.call('mediation.succeed', {
+    caseId: m1,
+    actedOn: '2026-10-15',
+    ...MEDIATION.succeed,
+    crimePrevention: true,
+  } as ChannelInput<'mediation.succeed'>);
+  await api.call('mediation.applyConfirmation', {
+    caseId: m1,
+    actedOn: '2026-10-20',
+    ...MEDIATION.applyConfirmation,
+  } as ChannelInput<'mediation.applyConfirmation'>);
+  await api.call('mediation.recordConfirmation', {
+    caseId: m1,
+    actedOn: '2026-10-30',
+    ...MEDIATION.recordConfirmation,
+  } as ChannelInput<'mediation.recordConfirmation'>);
   await api.call('mediation.quickOral', validQuickOral({ mediatedOn: '2026-10-16' }));
-  await api.call('mediation.create', { draftId: null, registration: validRegistration({ receivedOn: '2026-08-03', disputeType: '婚姻纠纷' }) });
+  await api.call('mediation.create', {
+    draftId: null,
+    registration: validRegistration({ receivedOn: '2026-08-03', disputeType: '婚姻纠纷' }),
+  });
 
   // 公证申请: a missing item told at once, then 容缺受理 with the item supplied in time, issued and handed over.
-  const n1 = (await api.call('notarization.create', { draftId: null, request: validRequest({ receivedOn: '2026-10-08' }) })).id;
+  const n1 = (
+    await api.call('notarization.create', { draftId: null, request: validRequest({ receivedOn: '2026-10-08' }) })
+  ).id;
   await takeStep(api, step(n1, 'checkMaterials', '2026-10-08', { missingItems: ['毕业证书原件'], note: '' }));
   await takeStep(api, step(n1, 'supplyMaterials', '2026-10-09'));
   await takeStep(api, step(n1, 'forward', '2026-10-10'));
-  await takeStep(api, step(n1, 'accept', '2026-10-12', { noticeNumber: '', deferred: { item: '学位证书复印件', commitmentSigned: true, promisedOn: '2026-10-16' } }));
+  await takeStep(
+    api,
+    step(n1, 'accept', '2026-10-12', {
+      noticeNumber: '',
+      deferred: { item: '学位证书复印件', commitmentSigned: true, promisedOn: '2026-10-16' },
+    }),
+  );
   await takeStep(api, step(n1, 'supplyDeferred', '2026-10-15'));
   await takeStep(api, step(n1, 'issue', '2026-10-20'));
   await takeStep(api, step(n1, 'deliver', '2026-10-22'));
@@ -117,7 +198,9 @@ describe('the office’s figures from its own file', () => {
 
   it('adds amounts and people as the registrations in the file have them', () => {
     const sums = backend.store.sqlite
-      .prepare(`SELECT sum(m.amount_fen) AS amount, sum(m.people_count) AS people FROM mediation_cases m JOIN cases c ON c.id = m.case_id WHERE c.received_on BETWEEN '2026-10-01' AND '2026-10-31'`)
+      .prepare(
+        `SELECT sum(m.amount_fen) AS amount, sum(m.people_count) AS people FROM mediation_cases m JOIN cases c ON c.id = m.case_id WHERE c.received_on BETWEEN '2026-10-01' AND '2026-10-31'`,
+      )
       .get() as { amount: number; people: number };
     expect(value(october, 'mediation.amountFen')[0]).toBe(sums.amount);
     expect(value(october, 'mediation.people')[0]).toBe(sums.people);
@@ -131,7 +214,9 @@ describe('the office’s figures from its own file', () => {
     expect(value(october, 'notarization.deferred')).toEqual([1, 1]);
     expect(value(october, 'notarization.deferredOnTime')).toEqual([1, 1]);
     expect(value(october, 'notarization.overdue')).toEqual([0, 0]);
-    expect(value(october, `notarization.byMatter:${validRequest().matterCode === 'education' ? '学历' : ''}`)[0]).toBe(1);
+    expect(value(october, `notarization.byMatter:${validRequest().matterCode === 'education' ? '学历' : ''}`)[0]).toBe(
+      1,
+    );
   });
 
   it('counts finished cases and the missing-material notices for dossier quality', () => {
@@ -165,12 +250,22 @@ describe('the office’s figures from its own file', () => {
 
   it('reads every case of the file as facts, with no case counted twice', async () => {
     const facts = await officeCaseFacts(backend.store.db, { asOf: '2026-11-22' });
-    expect(facts.map((f) => f.kind).sort()).toEqual(['legal_aid', 'legal_aid', 'legal_aid', 'mediation', 'mediation', 'mediation', 'notarization']);
+    expect(facts.map((f) => f.kind).sort()).toEqual([
+      'legal_aid',
+      'legal_aid',
+      'legal_aid',
+      'mediation',
+      'mediation',
+      'mediation',
+      'notarization',
+    ]);
     expect(new Set(facts.map((f) => f.caseNumber)).size).toBe(7);
     // Read a few cases at a time (as ten years are, a thousand at a time), the facts are the same.
     expect(await officeCaseFacts(backend.store.db, { asOf: '2026-11-22', casesPerBatch: 2 })).toEqual(facts);
     // Nothing of 2025 can count in 2025's report: no case was registered by then.
-    expect(await officeCaseFacts(backend.store.db, { asOf: '2026-11-22', within: { from: '2025-01-01', to: '2025-12-31' } })).toEqual([]);
+    expect(
+      await officeCaseFacts(backend.store.db, { asOf: '2026-11-22', within: { from: '2025-01-01', to: '2025-12-31' } }),
+    ).toEqual([]);
   });
 });
 
@@ -191,14 +286,27 @@ describe('the statistics channels', () => {
   it('keeps a template the bureau adjusted, refuses a broken one untouched, and goes back to the default', async () => {
     expect((await backend.api.call('statistics.template', {})).isDefault).toBe(true);
     const before = fileState(backend.dataFile);
-    const bad = await backend.dispatch('statistics.setTemplate', { template: { title: '统计表', sheets: [{ name: '法律/援助', rows: [{ key: 'legalAid.received', label: '', breakdown: false }] }] } });
+    const bad = await backend.dispatch('statistics.setTemplate', {
+      template: {
+        title: '统计表',
+        sheets: [{ name: '法律/援助', rows: [{ key: 'legalAid.received', label: '', breakdown: false }] }],
+      },
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'template.sheets.0.name' } });
     if (!bad.ok) expect(bad.error.message).toContain('工作表名称');
-    const unknown = await backend.dispatch('statistics.setTemplate', { template: { title: '统计表', sheets: [{ name: '甲', rows: [{ key: 'legalAid.nothing', label: '', breakdown: false }] }] } });
+    const unknown = await backend.dispatch('statistics.setTemplate', {
+      template: {
+        title: '统计表',
+        sheets: [{ name: '甲', rows: [{ key: 'legalAid.nothing', label: '', breakdown: false }] }],
+      },
+    });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'template.sheets.0.rows.0.key' } });
     expect(fileState(backend.dataFile)).toBe(before);
 
-    const mine: ReportTemplate = { title: '湖南省司法所月报', sheets: [{ name: '援助', rows: [{ key: 'legalAid.received', label: '收到申请', breakdown: false }] }] };
+    const mine: ReportTemplate = {
+      title: '湖南省司法所月报',
+      sheets: [{ name: '援助', rows: [{ key: 'legalAid.received', label: '收到申请', breakdown: false }] }],
+    };
     const saved = await backend.api.call('statistics.setTemplate', { template: mine });
     expect(saved).toMatchObject({ template: mine, isDefault: false, updatedBy: expect.any(String) });
     expect((await backend.api.call('statistics.template', {})).template).toEqual(mine);
@@ -220,15 +328,30 @@ function shown(row: Pick<FigureRow, 'unit'>, v: number | null): string {
 function sheetsOf(xlsx: string): Map<string, string[][]> {
   const dir = path.dirname(xlsx);
   const profile = path.join(tempDir(), 'lo-profile');
-  execFileSync('libreoffice', [
-    `-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1',
-    '--outdir', dir, xlsx,
-  ], { stdio: 'pipe', timeout: 120_000 });
+  execFileSync(
+    'libreoffice',
+    [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1',
+      '--outdir',
+      dir,
+      xlsx,
+    ],
+    { stdio: 'pipe', timeout: 120_000 },
+  );
   const base = path.basename(xlsx, '.xlsx');
   const out = new Map<string, string[][]>();
   for (const file of fs.readdirSync(dir).filter((f) => f.startsWith(`${base}-`) && f.endsWith('.csv'))) {
     const text = fs.readFileSync(path.join(dir, file), 'utf8');
-    out.set(file.slice(base.length + 1, -4), text.split('\n').filter((l) => l !== '').map(parseCsvLine));
+    out.set(
+      file.slice(base.length + 1, -4),
+      text
+        .split('\n')
+        .filter((l) => l !== '')
+        .map(parseCsvLine),
+    );
   }
   return out;
 }
@@ -240,11 +363,11 @@ function parseCsvLine(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (cell += '"'), i++;
+      if (ch === '"' && line[i + 1] === '"') ((cell += '"'), i++);
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') cells.push(cell), (cell = '');
+    else if (ch === ',') (cells.push(cell), (cell = ''));
     else cell += ch;
   }
   cells.push(cell);
@@ -268,14 +391,24 @@ describe('the workbook', () => {
       const byKey = new Map(october.rows.map((r) => [r.key, r]));
       const expected = sheetLines(sheet, october.rows).map((line) => {
         const r = byKey.get(line.key)!;
-        return [line.level === 1 ? `　其中：${line.label}` : line.label, line.unit, shown(r, r.period), shown(r, r.yearToDate)];
+        return [
+          line.level === 1 ? `　其中：${line.label}` : line.label,
+          line.unit,
+          shown(r, r.period),
+          shown(r, r.yearToDate),
+        ];
       });
       expect({ sheet: sheet.name, rows: cells.slice(4) }).toEqual({ sheet: sheet.name, rows: expected });
     }
     // Spot checks against the file, so the comparison above cannot pass on two empty tables.
     const legalAid = sheets.get('法律援助')!;
     expect(legalAid.find((r) => r[0] === '受理申请')).toEqual(['受理申请', '件', '2', '3']);
-    expect(sheets.get('人民调解')!.find((r) => r[0] === '调解协议涉及金额')).toEqual(['调解协议涉及金额', '元', '1500.00', '1500.00']);
+    expect(sheets.get('人民调解')!.find((r) => r[0] === '调解协议涉及金额')).toEqual([
+      '调解协议涉及金额',
+      '元',
+      '1500.00',
+      '1500.00',
+    ]);
   });
 });
 
@@ -310,12 +443,27 @@ describe('the county workbook', () => {
       };
       const periodAt = cells.findIndex((r) => r[0] === '本期');
       const yearAt = cells.findIndex((r) => r[0] === '本年累计');
-      expect({ sheet: sheet.name, rows: cells.slice(periodAt + 1, periodAt + 5).map((r) => r.slice(0, header.length)) }).toEqual({ sheet: sheet.name, rows: block('period') });
-      expect({ sheet: sheet.name, rows: cells.slice(yearAt + 1, yearAt + 5).map((r) => r.slice(0, header.length)) }).toEqual({ sheet: sheet.name, rows: block('yearToDate') });
+      expect({
+        sheet: sheet.name,
+        rows: cells.slice(periodAt + 1, periodAt + 5).map((r) => r.slice(0, header.length)),
+      }).toEqual({ sheet: sheet.name, rows: block('period') });
+      expect({
+        sheet: sheet.name,
+        rows: cells.slice(yearAt + 1, yearAt + 5).map((r) => r.slice(0, header.length)),
+      }).toEqual({ sheet: sheet.name, rows: block('yearToDate') });
     }
     const summary = sheets.get('汇总')!;
     const registered = summary[summary.findIndex((r) => r[0] === '本期') + 1]!.indexOf('受理纠纷（件）');
-    expect(summary.filter((r) => ['黎托街道司法所', '同升街道司法所', '合计'].includes(r[0]!)).slice(0, 3).map((r) => r[registered])).toEqual(['2', '2', '4']);
-    expect(sheets.get('逾期报送')!.find((r) => r[0] === '同升街道司法所')).toEqual(['同升街道司法所', '43011102', '2026-09']);
+    expect(
+      summary
+        .filter((r) => ['黎托街道司法所', '同升街道司法所', '合计'].includes(r[0]!))
+        .slice(0, 3)
+        .map((r) => r[registered]),
+    ).toEqual(['2', '2', '4']);
+    expect(sheets.get('逾期报送')!.find((r) => r[0] === '同升街道司法所')).toEqual([
+      '同升街道司法所',
+      '43011102',
+      '2026-09',
+    ]);
   });
 });

@@ -10,9 +10,20 @@ import {
 /** An adult, civil matter, no groups, commitment signed; judged on 22 November 2026. */
 function facts(patch: Partial<EligibilityFacts> = {}): EligibilityFacts {
   return {
-    category: '民事', matter: '', applicantGroups: [], applicantBirthDate: '1980-07-15', receivedOn: '2026-11-20', lacksCapacity: false,
-    financeBasis: '承诺', matterType: null, matterTypeSource: null, mandatoryDefenceGrounds: [], limitEndsOn: null, urgentPreservation: false,
-    on: '2026-11-22', ...patch,
+    category: '民事',
+    matter: '',
+    applicantGroups: [],
+    applicantBirthDate: '1980-07-15',
+    receivedOn: '2026-11-20',
+    lacksCapacity: false,
+    financeBasis: '承诺',
+    matterType: null,
+    matterTypeSource: null,
+    mandatoryDefenceGrounds: [],
+    limitEndsOn: null,
+    urgentPreservation: false,
+    on: '2026-11-22',
+    ...patch,
   };
 }
 
@@ -34,23 +45,40 @@ describe('scope: the matters of 法律援助法 第31条, read from the 案由',
   ] as const)('“%s” (%s) is %s, in scope under %s', (matter, category, type, article) => {
     const verdict = assessEligibility(facts({ matter, category }));
     expect(verdict).toMatchObject({ matterType: type, matterTypeSource: 'inferred' });
-    expect(verdict.scope).toEqual({ inScope: true, reason: expect.stringContaining('民事、行政事项'), article: `法律援助法${article}` });
+    expect(verdict.scope).toEqual({
+      inScope: true,
+      reason: expect.stringContaining('民事、行政事项'),
+      article: `法律援助法${article}`,
+    });
     expect(verdict.financial).toMatchObject({ test: 'mustShow', article: '法律援助法第31条、第41条' });
     expect(verdict.warnings[0]).toMatch(/根据案由.*推断.*请核对/);
   });
 
   it('takes the clerk’s 事项类型 over the words of the 案由', () => {
-    const verdict = assessEligibility(facts({ matter: '工资', matterType: '法律法规规章规定的其他事项', matterTypeSource: 'given' }));
-    expect(verdict).toMatchObject({ matterType: '法律法规规章规定的其他事项', matterTypeSource: 'given', scope: { inScope: true, article: '法律援助法第31条第（九）项' } });
+    const verdict = assessEligibility(
+      facts({ matter: '工资', matterType: '法律法规规章规定的其他事项', matterTypeSource: 'given' }),
+    );
+    expect(verdict).toMatchObject({
+      matterType: '法律法规规章规定的其他事项',
+      matterTypeSource: 'given',
+      scope: { inScope: true, article: '法律援助法第31条第（九）项' },
+    });
     expect(verdict.warnings).toEqual([]);
   });
 
   it('says a matter outside the lists is out of scope, and asks when the 案由 says nothing', () => {
-    expect(assessEligibility(facts({ matter: '民间借贷', matterType: '不属于法定援助事项', matterTypeSource: 'given' })).scope).toEqual({
-      inScope: false, reason: expect.stringContaining('不属于法律援助法第31条、第32条所列事项'), article: '法律援助法第31条',
+    expect(
+      assessEligibility(facts({ matter: '民间借贷', matterType: '不属于法定援助事项', matterTypeSource: 'given' }))
+        .scope,
+    ).toEqual({
+      inScope: false,
+      reason: expect.stringContaining('不属于法律援助法第31条、第32条所列事项'),
+      article: '法律援助法第31条',
     });
     expect(assessEligibility(facts({ matter: '民间借贷' }))).toMatchObject({
-      matterType: null, matterTypeSource: 'unknown', scope: { inScope: null, reason: '未能根据案由“民间借贷”判断事项类型，请选择事项类型' },
+      matterType: null,
+      matterTypeSource: 'unknown',
+      scope: { inScope: null, reason: '未能根据案由“民间借贷”判断事项类型，请选择事项类型' },
     });
   });
 
@@ -58,16 +86,42 @@ describe('scope: the matters of 法律援助法 第31条, read from the 案由',
     expect(matterTypeProblem('民事', '刑事辩护')).toBe('民事案件不能选择刑事事项');
     expect(matterTypeProblem('刑事', '支付劳动报酬')).toBe('刑事案件应选择刑事辩护或刑事代理');
     expect(matterTypeProblem('刑事', '刑事被害人自诉人附带民事诉讼原告人代理')).toBeNull();
-    expect(assessEligibility(facts({ matterType: '刑事辩护', matterTypeSource: 'given' })).warnings).toContain('事项类型与案件类别不符：民事案件不能选择刑事事项');
+    expect(assessEligibility(facts({ matterType: '刑事辩护', matterTypeSource: 'given' })).warnings).toContain(
+      '事项类型与案件类别不符：民事案件不能选择刑事事项',
+    );
   });
 
   it('infers every non-criminal type with keywords from a typical 案由 (so none is unreachable by accident)', () => {
     const reachable = new Set<MatterType>();
-    for (const matter of ['国家赔偿', '养老保险', '抚恤金', '赡养', '欠薪', '劳动关系', '行为能力', '工伤', '车祸', '环境污染', '英烈名誉', '见义勇为', '再审改判无罪', '家庭暴力']) {
+    for (const matter of [
+      '国家赔偿',
+      '养老保险',
+      '抚恤金',
+      '赡养',
+      '欠薪',
+      '劳动关系',
+      '行为能力',
+      '工伤',
+      '车祸',
+      '环境污染',
+      '英烈名誉',
+      '见义勇为',
+      '再审改判无罪',
+      '家庭暴力',
+    ]) {
       const type = inferMatterType('民事', matter);
       if (type) reachable.add(type);
     }
-    const withKeywords = MATTER_TYPES.filter((t) => !['其他不受经济困难条件限制的情形', '法律法规规章规定的其他事项', '刑事辩护', '刑事被害人自诉人附带民事诉讼原告人代理', '不属于法定援助事项'].includes(t));
+    const withKeywords = MATTER_TYPES.filter(
+      (t) =>
+        ![
+          '其他不受经济困难条件限制的情形',
+          '法律法规规章规定的其他事项',
+          '刑事辩护',
+          '刑事被害人自诉人附带民事诉讼原告人代理',
+          '不属于法定援助事项',
+        ].includes(t),
+    );
     expect([...reachable].sort()).toEqual([...withKeywords].sort());
   });
 });
@@ -83,7 +137,11 @@ describe('no financial-difficulty condition: 第32条', () => {
     const verdict = assessEligibility(facts({ matter }));
     expect(verdict.matterType).toBe(type);
     expect(verdict.scope).toMatchObject({ inScope: true, article: `法律援助法${article}` });
-    expect(verdict.financial).toEqual({ test: 'notRequired', reason: '不受经济困难条件的限制', article: `法律援助法${article}` });
+    expect(verdict.financial).toEqual({
+      test: 'notRequired',
+      reason: '不受经济困难条件的限制',
+      article: `法律援助法${article}`,
+    });
   });
 
   it('reads 再审改判无罪 in a state-compensation case as 第32条 and plain 国家赔偿 as 第31条', () => {
@@ -102,26 +160,41 @@ describe('exempt from verifying financial difficulty: 第42条', () => {
     ['残疾人', '交通事故赔偿', 'exemptIfNoFixedIncome', '第42条第（一）项'],
     ['未成年人', '追索抚养费', 'exemptIfNoFixedIncome', '第42条第（一）项'],
   ] as const)('a %s claiming “%s”: %s (%s)', (group, matter, test, article) => {
-    expect(assessEligibility(facts({ matter, applicantGroups: [group] })).financial).toEqual({ test, reason: expect.any(String), article: `法律援助法${article}` });
+    expect(assessEligibility(facts({ matter, applicantGroups: [group] })).financial).toEqual({
+      test,
+      reason: expect.any(String),
+      article: `法律援助法${article}`,
+    });
   });
 
   it('finds a minor from the birth date even when the box was not ticked', () => {
     const verdict = assessEligibility(facts({ matter: '追索抚养费', applicantBirthDate: '2012-05-01' }));
-    expect(verdict.financial).toMatchObject({ test: 'exemptIfNoFixedIncome', reason: expect.stringContaining('未成年人') });
+    expect(verdict.financial).toMatchObject({
+      test: 'exemptIfNoFixedIncome',
+      reason: expect.stringContaining('未成年人'),
+    });
   });
 
   it('does not exempt a migrant worker’s claim that is not for wages or work injury (确认劳动关系, 交通事故)', () => {
-    expect(assessEligibility(facts({ matter: '确认劳动关系', applicantGroups: ['农民工'] })).financial.test).toBe('mustShow');
-    expect(assessEligibility(facts({ matter: '交通事故赔偿', applicantGroups: ['农民工'] })).financial.test).toBe('mustShow');
+    expect(assessEligibility(facts({ matter: '确认劳动关系', applicantGroups: ['农民工'] })).financial.test).toBe(
+      'mustShow',
+    );
+    expect(assessEligibility(facts({ matter: '交通事故赔偿', applicantGroups: ['农民工'] })).financial.test).toBe(
+      'mustShow',
+    );
   });
 
   it('warns when the form chose 免予核查 without a ground, and asks about 优抚对象 for 军人军属', () => {
-    const verdict = assessEligibility(facts({ matter: '交通事故赔偿', financeBasis: '免予核查', applicantGroups: ['军人军属'] }));
+    const verdict = assessEligibility(
+      facts({ matter: '交通事故赔偿', financeBasis: '免予核查', applicantGroups: ['军人军属'] }),
+    );
     expect(verdict.financial.test).toBe('mustShow');
-    expect(verdict.warnings).toEqual(expect.arrayContaining([
-      expect.stringContaining('不属于第42条免予核查的情形'),
-      expect.stringContaining('优抚对象'),
-    ]));
+    expect(verdict.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('不属于第42条免予核查的情形'),
+        expect.stringContaining('优抚对象'),
+      ]),
+    );
   });
 });
 
@@ -131,15 +204,28 @@ describe('criminal cases: 第24、25、29条', () => {
   it('a defence without a 第25条 ground is applied for, on financial difficulty (第24条)', () => {
     const verdict = assessEligibility(criminal());
     expect(verdict).toMatchObject({ matterType: '刑事辩护', scope: { inScope: true, article: '法律援助法第24条' } });
-    expect(verdict.mandatoryDefence).toEqual({ applies: false, grounds: [], reason: expect.any(String), article: '法律援助法第25条' });
+    expect(verdict.mandatoryDefence).toEqual({
+      applies: false,
+      grounds: [],
+      reason: expect.any(String),
+      article: '法律援助法第25条',
+    });
     expect(verdict.financial).toMatchObject({ test: 'mustShow', article: '法律援助法第24条、第41条' });
   });
 
   it.each([
     [{ applicantBirthDate: '2010-03-01' }, ['未成年人'], '法律援助法第25条第（一）项'],
     [{ mandatoryDefenceGrounds: ['视力、听力、言语残疾人'] }, ['视力、听力、言语残疾人'], '法律援助法第25条第（二）项'],
-    [{ mandatoryDefenceGrounds: ['不能完全辨认自己行为的成年人'] }, ['不能完全辨认自己行为的成年人'], '法律援助法第25条第（三）项'],
-    [{ mandatoryDefenceGrounds: ['可能被判处无期徒刑、死刑的人'] }, ['可能被判处无期徒刑、死刑的人'], '法律援助法第25条第（四）项'],
+    [
+      { mandatoryDefenceGrounds: ['不能完全辨认自己行为的成年人'] },
+      ['不能完全辨认自己行为的成年人'],
+      '法律援助法第25条第（三）项',
+    ],
+    [
+      { mandatoryDefenceGrounds: ['可能被判处无期徒刑、死刑的人'] },
+      ['可能被判处无期徒刑、死刑的人'],
+      '法律援助法第25条第（四）项',
+    ],
     [
       { applicantBirthDate: '2010-03-01', mandatoryDefenceGrounds: ['缺席审判案件的被告人'] },
       ['未成年人', '缺席审判案件的被告人'],
@@ -159,7 +245,11 @@ describe('criminal cases: 第24、25、29条', () => {
 
   it('a victim or private prosecutor is represented under 第29条', () => {
     const verdict = assessEligibility(criminal({ matter: '故意伤害（被害人）' }));
-    expect(verdict).toMatchObject({ matterType: '刑事被害人自诉人附带民事诉讼原告人代理', scope: { inScope: true, article: '法律援助法第29条' }, mandatoryDefence: null });
+    expect(verdict).toMatchObject({
+      matterType: '刑事被害人自诉人附带民事诉讼原告人代理',
+      scope: { inScope: true, article: '法律援助法第29条' },
+      mandatoryDefence: null,
+    });
     expect(verdict.financial.article).toBe('法律援助法第29条、第41条');
   });
 });
@@ -171,11 +261,23 @@ describe('provisional aid: 第44条', () => {
     ['2026-11-29', false, 7, '法律援助法第44条第（一）项'],
     ['2026-11-21', false, -1, '法律援助法第44条第（一）项'],
   ])('a limit ending %s: grounds %s (%i days left)', (limitEndsOn, grounds, daysLeft, article) => {
-    expect(assessEligibility(facts({ matter: '追索劳动报酬', limitEndsOn })).provisional).toEqual({ grounds, daysLeft, reason: expect.any(String), article });
+    expect(assessEligibility(facts({ matter: '追索劳动报酬', limitEndsOn })).provisional).toEqual({
+      grounds,
+      daysLeft,
+      reason: expect.any(String),
+      article,
+    });
   });
 
   it('urgent preservation or advance execution is a ground of its own; nothing stated is none', () => {
-    expect(assessEligibility(facts({ urgentPreservation: true })).provisional).toMatchObject({ grounds: true, article: '法律援助法第44条第（二）项' });
-    expect(assessEligibility(facts()).provisional).toMatchObject({ grounds: false, daysLeft: null, article: '法律援助法第44条' });
+    expect(assessEligibility(facts({ urgentPreservation: true })).provisional).toMatchObject({
+      grounds: true,
+      article: '法律援助法第44条第（二）项',
+    });
+    expect(assessEligibility(facts()).provisional).toMatchObject({
+      grounds: false,
+      daysLeft: null,
+      article: '法律援助法第44条',
+    });
   });
 });

@@ -31,7 +31,10 @@ function idFor(birth: string, seq = '002'): string {
 
 describe('法律援助申请表 validation', () => {
   it('accepts a complete application and stores canonical numbers', () => {
-    const result = schema.parse({ ...validApplication(), applicant: { ...validApplication().applicant, idNumber: '11010519491231002x', phone: '138 0013 8000' } });
+    const result = schema.parse({
+      ...validApplication(),
+      applicant: { ...validApplication().applicant, idNumber: '11010519491231002x', phone: '138 0013 8000' },
+    });
     expect(result.applicant.idNumber).toBe('11010519491231002X');
     expect(result.applicant.phone).toBe('13800138000');
   });
@@ -41,7 +44,9 @@ describe('法律援助申请表 validation', () => {
   });
 
   it('rejects a wrong check digit, naming 公民身份号码', () => {
-    expect(issuesOf(withApplicant({ idNumber: '110105194912310021' }))['applicant.idNumber']).toBe('公民身份号码：校验码不正确，请核对号码');
+    expect(issuesOf(withApplicant({ idNumber: '110105194912310021' }))['applicant.idNumber']).toBe(
+      '公民身份号码：校验码不正确，请核对号码',
+    );
   });
 
   it('cross-checks the birth date and sex entered against the ID number', () => {
@@ -64,7 +69,9 @@ describe('法律援助申请表 validation', () => {
   });
 
   it('rejects a 10,000-character name, control characters and emoji', () => {
-    expect(issuesOf(withApplicant({ name: '张'.repeat(10_000) }))['applicant.name']).toBe('申请人姓名：不能超过50个字符');
+    expect(issuesOf(withApplicant({ name: '张'.repeat(10_000) }))['applicant.name']).toBe(
+      '申请人姓名：不能超过50个字符',
+    );
     expect(issuesOf(withApplicant({ name: '张\u0000三' }))['applicant.name']).toBe('申请人姓名：含有不可见的控制字符');
     expect(issuesOf(withApplicant({ name: '张三😀' }))['applicant.name']).toBe('申请人姓名：不能包含表情符号');
     // Newlines are fine in free text, not in a name.
@@ -86,13 +93,19 @@ describe('法律援助申请表 validation', () => {
   it('requires an agent for a minor applicant', () => {
     const minor = withApplicant({ birthDate: '2012-05-01', idNumber: idFor('2012-05-01'), sex: '女' });
     expect(issuesOf(minor)['agent']).toBe('代理人：申请人为未成年人，须填写代理人');
-    const withAgent = { ...minor, agent: { name: '张建华', relation: '父母' as const, idNumber: '11010519491231002X', phone: '13900001111' } };
+    const withAgent = {
+      ...minor,
+      agent: { name: '张建华', relation: '父母' as const, idNumber: '11010519491231002X', phone: '13900001111' },
+    };
     expect(issuesOf(withAgent)).toEqual({});
   });
 
   it('requires an agent for an applicant without full capacity, and checks the agent’s numbers', () => {
     expect(issuesOf(withApplicant({ lacksCapacity: true }))['agent']).toContain('须填写代理人');
-    const app = { ...validApplication(), agent: { name: '张建华', relation: '子女' as const, idNumber: '110105194912310021', phone: '123' } };
+    const app = {
+      ...validApplication(),
+      agent: { name: '张建华', relation: '子女' as const, idNumber: '110105194912310021', phone: '123' },
+    };
     const issues = issuesOf(app);
     expect(issues['agent.idNumber']).toBe('代理人公民身份号码：校验码不正确，请核对号码');
     expect(issues['agent.phone']).toBe('代理人联系电话：应为手机号码或带区号的固定电话');
@@ -102,33 +115,56 @@ describe('法律援助申请表 validation', () => {
     const issues = issuesOf({ ...validApplication(), category: '刑事', opposingParties: [] });
     expect(issues['proceedingStage']).toBe('案件所处阶段：刑事案件须选择案件所处阶段');
     expect(issues['handlingAuthority']).toBe('办案机关：刑事案件须填写办案机关');
-    expect(issuesOf({ ...validApplication(), category: '刑事', opposingParties: [], proceedingStage: '审判', handlingAuthority: '雨花区人民法院' })).toEqual({});
+    expect(
+      issuesOf({
+        ...validApplication(),
+        category: '刑事',
+        opposingParties: [],
+        proceedingStage: '审判',
+        handlingAuthority: '雨花区人民法院',
+      }),
+    ).toEqual({});
   });
 
   it('requires an opposing party for civil, administrative and state-compensation cases only', () => {
     for (const category of ['民事', '行政', '国家赔偿'] as const) {
-      expect(issuesOf({ ...validApplication(), category, opposingParties: [] })['opposingParties']).toContain('至少一个对方当事人');
+      expect(issuesOf({ ...validApplication(), category, opposingParties: [] })['opposingParties']).toContain(
+        '至少一个对方当事人',
+      );
     }
     expect(issuesOf({ ...validApplication(), category: '非诉讼及其他', opposingParties: [] })).toEqual({});
   });
 
   it('accepts an organisation as the opposing party by its credit code, and names a bad one', () => {
-    expect(issuesOf({ ...validApplication(), opposingParties: [{ name: '某公司', idNumber: '91350100M000100Y43' }] })).toEqual({});
-    expect(issuesOf({ ...validApplication(), opposingParties: [{ name: '某公司', idNumber: '91350100M000100Y44' }] })['opposingParties.0.idNumber']).toBe(
-      '对方当事人证件号码：应为有效的公民身份号码或统一社会信用代码',
-    );
+    expect(
+      issuesOf({ ...validApplication(), opposingParties: [{ name: '某公司', idNumber: '91350100M000100Y43' }] }),
+    ).toEqual({});
+    expect(
+      issuesOf({ ...validApplication(), opposingParties: [{ name: '某公司', idNumber: '91350100M000100Y44' }] })[
+        'opposingParties.0.idNumber'
+      ],
+    ).toBe('对方当事人证件号码：应为有效的公民身份号码或统一社会信用代码');
   });
 
   it('asks for a reason when financial verification is exempt, and for figures otherwise', () => {
-    const exempt = { ...validApplication(), finance: { householdSize: null, monthlyIncomePerCapitaFen: null, basis: '免予核查' as const, exemptReason: '' } };
+    const exempt = {
+      ...validApplication(),
+      finance: { householdSize: null, monthlyIncomePerCapitaFen: null, basis: '免予核查' as const, exemptReason: '' },
+    };
     expect(issuesOf(exempt)['finance.exemptReason']).toBe('免予核查理由：选择免予核查时须写明理由');
     expect(issuesOf({ ...exempt, finance: { ...exempt.finance, exemptReason: '特困人员' } })).toEqual({});
-    const noFigures = { ...validApplication(), finance: { householdSize: null, monthlyIncomePerCapitaFen: null, basis: '承诺' as const, exemptReason: '' } };
+    const noFigures = {
+      ...validApplication(),
+      finance: { householdSize: null, monthlyIncomePerCapitaFen: null, basis: '承诺' as const, exemptReason: '' },
+    };
     expect(Object.keys(issuesOf(noFigures))).toEqual(['finance.householdSize', 'finance.monthlyIncomePerCapitaFen']);
   });
 
   it('rejects a negative or fractional-fen income', () => {
-    const finance = (fen: number) => ({ ...validApplication(), finance: { ...validApplication().finance, monthlyIncomePerCapitaFen: fen } });
+    const finance = (fen: number) => ({
+      ...validApplication(),
+      finance: { ...validApplication().finance, monthlyIncomePerCapitaFen: fen },
+    });
     expect(issuesOf(finance(-1))['finance.monthlyIncomePerCapitaFen']).toBe('家庭月人均收入：金额不能为负数');
     expect(issuesOf(finance(10.5))['finance.monthlyIncomePerCapitaFen']).toBe('家庭月人均收入：金额最多两位小数');
   });

@@ -5,7 +5,11 @@ import { mergeHolidayTables, HOLIDAY_TABLE } from '../../../../shared/holidays';
 import { PAYLOADS } from './fixtures';
 
 let nextId = 1;
-function entry(action: string, actedOn: string, data: Record<string, unknown> = (PAYLOADS as Record<string, Record<string, unknown>>)[action] ?? {}): CaseAction {
+function entry(
+  action: string,
+  actedOn: string,
+  data: Record<string, unknown> = (PAYLOADS as Record<string, Record<string, unknown>>)[action] ?? {},
+): CaseAction {
   return { id: nextId++, action, actedOn, data, fromStatus: null, toStatus: '', username: '李娟', recordedAt: '' };
 }
 
@@ -21,13 +25,24 @@ function acceptedOn(acceptedOn: string, deferred: Record<string, unknown> | null
 
 describe('the 15-working-day limit to issue (公证法 第30条)', () => {
   it('has no limit before the notary office accepts', () => {
-    expect(requestDeadlines(progressOf(acceptedOn('2026-09-22').slice(0, 3)), '2026-09-20')).toEqual({ issue: null, deferredMaterials: null });
+    expect(requestDeadlines(progressOf(acceptedOn('2026-09-22').slice(0, 3)), '2026-09-20')).toEqual({
+      issue: null,
+      deferredMaterials: null,
+    });
   });
 
   it('counts working days across 中秋 and 国庆 2026, the make-up Saturday 10-10 included', () => {
     // 9-23, 9-24 | 9-25–27 off | 9-28, 9-29, 9-30 | 10-01–07 off | 10-08, 10-09, 10-10 (Sat, make-up), 10-12 … 10-16, 10-19, 10-20
     const { issue } = requestDeadlines(progressOf(acceptedOn('2026-09-22')), '2026-10-12');
-    expect(issue).toMatchObject({ startsOn: '2026-09-22', due: '2026-10-20', provisional: false, pauses: [], paused: false, doneOn: null, dueStatus: 'open' });
+    expect(issue).toMatchObject({
+      startsOn: '2026-09-22',
+      due: '2026-10-20',
+      provisional: false,
+      pauses: [],
+      paused: false,
+      doneOn: null,
+      dueStatus: 'open',
+    });
   });
 
   it('leaves out the days the clock was stopped for materials, from the day after the notice to the day they came', () => {
@@ -38,14 +53,26 @@ describe('the 15-working-day limit to issue (公证法 第30条)', () => {
     ];
     // Paused 9-30 … 10-09: three working days (9-30, 10-08, 10-09) not counted, so 10-20 moves to 10-23.
     const { issue } = requestDeadlines(progressOf(timeline), '2026-10-12');
-    expect(issue).toMatchObject({ due: '2026-10-23', pauses: [{ from: '2026-09-29', to: '2026-10-09' }], paused: false, dueStatus: 'open' });
+    expect(issue).toMatchObject({
+      due: '2026-10-23',
+      pauses: [{ from: '2026-09-29', to: '2026-10-09' }],
+      paused: false,
+      dueStatus: 'open',
+    });
   });
 
   it('while the clock is stopped, counts the pause up to today and says so', () => {
-    const timeline = [...acceptedOn('2026-09-22'), entry('suspend', '2026-09-29', { reason: '核实有关情况', missingItems: [], note: '' })];
+    const timeline = [
+      ...acceptedOn('2026-09-22'),
+      entry('suspend', '2026-09-29', { reason: '核实有关情况', missingItems: [], note: '' }),
+    ];
     const { issue } = requestDeadlines(progressOf(timeline), '2026-10-05');
     // Only 9-30 is a working day in 9-30 … 10-05.
-    expect(issue).toMatchObject({ due: '2026-10-21', pauses: [{ from: '2026-09-29', to: '2026-10-05' }], paused: true });
+    expect(issue).toMatchObject({
+      due: '2026-10-21',
+      pauses: [{ from: '2026-09-29', to: '2026-10-05' }],
+      paused: true,
+    });
   });
 
   it('is done when issued by the due date and done late after it; overdue and due soon before issue', () => {
@@ -59,15 +86,28 @@ describe('the 15-working-day limit to issue (公证法 第30条)', () => {
 
   it('stops running when the request is refused or terminated before issue', () => {
     const timeline = [...acceptedOn('2026-09-22'), entry('terminate', '2026-09-24')];
-    expect(requestDeadlines(progressOf(timeline), '2026-11-22').issue).toMatchObject({ due: '2026-10-20', dueStatus: null });
+    expect(requestDeadlines(progressOf(timeline), '2026-11-22').issue).toMatchObject({
+      due: '2026-10-20',
+      dueStatus: null,
+    });
   });
 
   it('is provisional when it runs into a year with no holiday schedule, until the bureau adds it', () => {
     // 12-16 … 12-31 is 12 working days; 2027-01-01 (Fri) counts as a working day only for want of the 2027 schedule.
     const progress = progressOf(acceptedOn('2026-12-15'));
-    expect(requestDeadlines(progress, '2026-12-20').issue).toMatchObject({ due: '2027-01-05', provisional: true, missingYears: [2027] });
-    const with2027 = mergeHolidayTables(HOLIDAY_TABLE, { 2027: { holidays: ['2027-01-01'], workdays: [], source: '测试用' } });
-    expect(requestDeadlines(progress, '2026-12-20', with2027).issue).toMatchObject({ due: '2027-01-06', provisional: false, missingYears: [] });
+    expect(requestDeadlines(progress, '2026-12-20').issue).toMatchObject({
+      due: '2027-01-05',
+      provisional: true,
+      missingYears: [2027],
+    });
+    const with2027 = mergeHolidayTables(HOLIDAY_TABLE, {
+      2027: { holidays: ['2027-01-01'], workdays: [], source: '测试用' },
+    });
+    expect(requestDeadlines(progress, '2026-12-20', with2027).issue).toMatchObject({
+      due: '2027-01-06',
+      provisional: false,
+      missingYears: [],
+    });
   });
 });
 
@@ -77,32 +117,53 @@ describe('the date promised for a 容缺 item', () => {
 
   it('is open, due soon, then overdue while the item is outstanding', () => {
     const at = (today: string) => requestDeadlines(progressOf(base), today).deferredMaterials;
-    expect(at('2026-09-20')).toMatchObject({ item: '学信网学历认证报告', due: '2026-09-30', unit: 'promisedDate', doneOn: null, dueStatus: 'open' });
+    expect(at('2026-09-20')).toMatchObject({
+      item: '学信网学历认证报告',
+      due: '2026-09-30',
+      unit: 'promisedDate',
+      doneOn: null,
+      dueStatus: 'open',
+    });
     expect(at('2026-09-28')?.dueStatus).toBe('dueSoon');
     expect(at('2026-09-30')?.dueStatus).toBe('dueSoon');
     expect(at('2026-10-08')?.dueStatus).toBe('overdue');
   });
 
   it('is done when supplied on or before the promised date, and done late after it', () => {
-    const supplied = (on: string) => requestDeadlines(progressOf([...base, entry('supplyDeferred', on)]), '2026-11-22').deferredMaterials;
+    const supplied = (on: string) =>
+      requestDeadlines(progressOf([...base, entry('supplyDeferred', on)]), '2026-11-22').deferredMaterials;
     expect(supplied('2026-09-30')).toMatchObject({ doneOn: '2026-09-30', dueStatus: 'done' });
     expect(supplied('2026-10-08')).toMatchObject({ doneOn: '2026-10-08', dueStatus: 'doneLate' });
   });
 
   it('blocks the certificate until the item has come, and can be supplied only once', () => {
     const before = progressOf(base);
-    expect(actionProblem({ status: 'accepted', progress: before }, 'issue')).toBe('容缺材料“学信网学历认证报告”尚未补交，不能出证');
-    expect(availableActions({ status: 'accepted', progress: before }).map((a) => a.action)).toEqual(['suspend', 'supplyDeferred', 'refuse', 'terminate']);
+    expect(actionProblem({ status: 'accepted', progress: before }, 'issue')).toBe(
+      '容缺材料“学信网学历认证报告”尚未补交，不能出证',
+    );
+    expect(availableActions({ status: 'accepted', progress: before }).map((a) => a.action)).toEqual([
+      'suspend',
+      'supplyDeferred',
+      'refuse',
+      'terminate',
+    ]);
     const after = progressOf([...base, entry('supplyDeferred', '2026-09-29')]);
     expect(actionProblem({ status: 'accepted', progress: after }, 'issue')).toBeNull();
-    expect(actionProblem({ status: 'accepted', progress: after }, 'supplyDeferred')).toBe('容缺材料已经补交，不能重复登记');
-    expect(actionProblem({ status: 'accepted', progress: progressOf(acceptedOn('2026-09-18')) }, 'supplyDeferred')).toBe('本件不是容缺受理，没有待补交的容缺材料');
+    expect(actionProblem({ status: 'accepted', progress: after }, 'supplyDeferred')).toBe(
+      '容缺材料已经补交，不能重复登记',
+    );
+    expect(
+      actionProblem({ status: 'accepted', progress: progressOf(acceptedOn('2026-09-18')) }, 'supplyDeferred'),
+    ).toBe('本件不是容缺受理，没有待补交的容缺材料');
   });
 });
 
 describe('progress read from the timeline', () => {
   it('keeps what the applicant was told is missing until it is supplied', () => {
-    const told = [entry('register', '2026-09-15'), entry('checkMaterials', '2026-09-15', { missingItems: ['毕业证书原件'], note: '' })];
+    const told = [
+      entry('register', '2026-09-15'),
+      entry('checkMaterials', '2026-09-15', { missingItems: ['毕业证书原件'], note: '' }),
+    ];
     expect(progressOf(told).missingItems).toEqual(['毕业证书原件']);
     expect(progressOf([...told, entry('supplyMaterials', '2026-09-17')]).missingItems).toEqual([]);
   });

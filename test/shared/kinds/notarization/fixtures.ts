@@ -21,8 +21,14 @@ export function validRequest(overrides: Partial<NotarizationRequestInput> = {}):
   return {
     applicants: [
       {
-        kind: 'person', name: '王晓明', sex: '男', birthDate: '1998-03-15', idType: '居民身份证', idNumber: APPLICANT_ID,
-        address: '雨花区黎托街道花侯村3组', phone: '13800138000',
+        kind: 'person',
+        name: '王晓明',
+        sex: '男',
+        birthDate: '1998-03-15',
+        idType: '居民身份证',
+        idNumber: APPLICANT_ID,
+        address: '雨花区黎托街道花侯村3组',
+        phone: '13800138000',
       },
     ],
     agent: null,
@@ -65,9 +71,18 @@ export interface Step<A extends NotarizationAction = NotarizationAction> {
   input: NotarizationActionInput<A>;
 }
 
-export function step<A extends NotarizationAction>(caseId: number, action: A, actedOn: string, data?: NotarizationActionInput<A>['data']): Step<A> {
-  return { channel: `notarization.${action}`, input: { caseId, actedOn, data: data ?? PAYLOADS[action] } as NotarizationActionInput<A> };
+export function step<A extends NotarizationAction>(
+  caseId: number,
+  action: A,
+  actedOn: string,
+  data?: NotarizationActionInput<A>['data'],
+): Step<A> {
+  return {
+    channel: `notarization.${action}`,
+    input: { caseId, actedOn, data: data ?? PAYLOADS[action] } as NotarizationActionInput<A>,
+  };
 }
 
 /** Takes a step through its action's channel; answers the request as it now stands. */
-export const takeStep = (api: Api, { channel, input }: Step): Promise<NotarizationCase> => api.call(channel, input as never);
+export const takeStep = (api: Api, { channel, input }: Step): Promise<NotarizationCase> =>
+  api.call(channel, input as never);

@@ -10,8 +10,29 @@ const byName = (name: string) => {
 describe('the matter catalogue seed', () => {
   it('has every matter the issue names, each once, with a stable ASCII code', () => {
     for (const name of [
-      '委托', '声明', '赠与', '遗嘱', '继承', '合同', '学历', '学位', '出生', '生存', '死亡', '亲属关系', '婚姻状况',
-      '无犯罪记录', '经历', '职务', '职称', '文书副本与原本相符', '签名印鉴属实', '保全证据', '公司章程', '财产分割', '收养关系',
+      '委托',
+      '声明',
+      '赠与',
+      '遗嘱',
+      '继承',
+      '合同',
+      '学历',
+      '学位',
+      '出生',
+      '生存',
+      '死亡',
+      '亲属关系',
+      '婚姻状况',
+      '无犯罪记录',
+      '经历',
+      '职务',
+      '职称',
+      '文书副本与原本相符',
+      '签名印鉴属实',
+      '保全证据',
+      '公司章程',
+      '财产分割',
+      '收养关系',
     ]) {
       expect(byName(name).name).toBe(name);
     }
@@ -38,13 +59,19 @@ describe('the matter catalogue seed', () => {
   });
 
   it('flags exactly the "最多跑一次" matters notarization.md names', () => {
-    expect(MATTER_SEED.filter((m) => m.oneVisit).map((m) => m.name).sort()).toEqual(
-      ['委托', '声明', '学历', '出生', '亲属关系', '无犯罪记录', '婚姻状况'].sort(),
-    );
+    expect(
+      MATTER_SEED.filter((m) => m.oneVisit)
+        .map((m) => m.name)
+        .sort(),
+    ).toEqual(['委托', '声明', '学历', '出生', '亲属关系', '无犯罪记录', '婚姻状况'].sort());
   });
 
   it('marks the matters that must be applied for in person (公证法 第26条, 公证程序规则 第11条)', () => {
-    expect(MATTER_SEED.filter((m) => m.inPersonOnly).map((m) => m.name).sort()).toEqual(['委托', '声明', '赠与', '遗嘱', '生存', '收养关系'].sort());
+    expect(
+      MATTER_SEED.filter((m) => m.inPersonOnly)
+        .map((m) => m.name)
+        .sort(),
+    ).toEqual(['委托', '声明', '赠与', '遗嘱', '生存', '收养关系'].sort());
   });
 });
 
