@@ -76,6 +76,8 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string | nu
       else if (size > DISCARD_LIMIT_BYTES) req.destroy();
     });
     req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
+    // A request cut off (above, or by the client) never ends: settle as refused (no-op after 'end').
+    req.on('close', () => resolve(null));
     req.on('error', reject);
   });
 }
