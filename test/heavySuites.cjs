@@ -4,6 +4,7 @@
 // CommonJS because jest.config.js reads it before any transform runs.
 const fs = require('node:fs');
 const path = require('node:path');
+const { filesUnder } = require('./support/filesUnder.cjs');
 
 const HEAVY =
   /\bstartApp\(|\blaunchChromium\(|pdftotext|pdfinfo|libreoffice|page\.pdf\(|\bspawn(Sync)?\(|\bexecFile(Sync)?\(|SIGKILL|electron-builder/;
@@ -15,15 +16,9 @@ function isHeavy(text) {
 
 /** Every *.test.ts file under `dir` that does heavy work (absolute paths). */
 function heavyNodeSuites(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return heavyNodeSuites(full);
-    return entry.name.endsWith('.test.ts') &&
-      entry.name !== 'suiteRules.test.ts' &&
-      isHeavy(fs.readFileSync(full, 'utf8'))
-      ? [full]
-      : [];
-  });
+  return filesUnder(dir, /\.test\.ts$/).filter(
+    (file) => path.basename(file) !== 'suiteRules.test.ts' && isHeavy(fs.readFileSync(file, 'utf8')),
+  );
 }
 
 module.exports = { isHeavy, heavyNodeSuites };

@@ -3,18 +3,11 @@
 // job), and nothing is focused or skipped.
 import fs from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from './support/filesUnder.cjs';
 
 const TEST_ROOT = __dirname;
 
-function testFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return testFiles(full);
-    return /\.test\.tsx?$/.test(entry.name) ? [full] : [];
-  });
-}
-
-const FILES = testFiles(TEST_ROOT).map((file) => ({
+const FILES = filesUnder(TEST_ROOT, /\.test\.tsx?$/).map((file) => ({
   name: path.relative(path.dirname(TEST_ROOT), file),
   text: fs.readFileSync(file, 'utf8'),
 }));

@@ -2,16 +2,11 @@
 // the cycles in it: for the test that keeps the tree free of import cycles (test/importCycles.test.ts).
 import fs from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from './filesUnder.cjs';
 
 /** Every `.ts`/`.tsx` file under the folders, but declaration files. */
 export function sourceFiles(root: string, folders: readonly string[]): string[] {
-  const walk = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'dist' ? [] : walk(full);
-      return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [full] : [];
-    });
-  return folders.flatMap((folder) => walk(path.join(root, folder)));
+  return folders.flatMap((folder) => filesUnder(path.join(root, folder), /(?<!\.d)\.tsx?$/));
 }
 
 // `import … from './x'`, `export … from './x'`, `import './x'` and `import('./x')`.

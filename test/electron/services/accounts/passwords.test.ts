@@ -2,17 +2,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from '../../../support/filesUnder.cjs';
 import { hashPassword, PASSWORD_COST, verifyPassword } from '../../../../electron/services/accounts/passwords';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(entry.name) ? [full] : [];
-  });
-}
 
 describe('password hashes', () => {
   it('are made at scrypt N = 2^15, r = 8, p = 1 in the app', () => {
@@ -21,7 +14,7 @@ describe('password hashes', () => {
 
   it('lower their cost only in the test suites: no file of the app, the CLI or the preview asks for it', () => {
     const callers = ['electron', 'scripts', 'db', 'shared', 'renderer']
-      .flatMap((dir) => sourceFiles(path.join(ROOT, dir)))
+      .flatMap((dir) => filesUnder(path.join(ROOT, dir), /\.tsx?$/))
       .filter((file) => fs.readFileSync(file, 'utf8').includes('useTestPasswordCost'))
       .map((file) => path.relative(ROOT, file));
     expect(callers).toEqual([path.join('electron', 'services', 'accounts', 'passwords.ts')]);
