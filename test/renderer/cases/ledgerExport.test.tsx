@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { localDate } from '../../../shared/dates';
 import { Refusal, renderApp, USERS } from '../support';
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 /** An option of the open select's list (the same words may also be in the navigation or the filters). */
 async function option(title: string): Promise<HTMLElement> {
