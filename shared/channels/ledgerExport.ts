@@ -14,7 +14,7 @@ export interface LedgerExport {
   rowCount: number;
 }
 
-export const LEDGER_EXPORT_LABELS = { kind: '案件类型', year: '年度' };
+const LEDGER_EXPORT_LABELS = { kind: '案件类型', year: '年度' };
 
 export const ledgerExportChannels = {
   /** The ledger of one kind for one year (cases by their 受理日期), in the columns the office's ledger keeps. */

@@ -32,7 +32,7 @@ export interface LedgerCase {
 export type LedgerCell = string | number;
 
 /** A column of a kind's ledger: V is what the kind reads of a case once (its facts) and every column shares. */
-export interface LedgerColumn<V> {
+interface LedgerColumn<V> {
   header: string;
   /** In characters of the sheet's font (exceljs column width). */
   width: number;

@@ -22,7 +22,7 @@ function convert(file: string, to: string): string {
 }
 
 /** A CSV text as rows of cells: quoted cells may hold commas, quotes ("") and line breaks. */
-export function parseCsv(text: string): string[][] {
+function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
