@@ -12,16 +12,13 @@ export interface LedgerParty {
   name: string;
   sex: string;
   idNumber: string;
-  phone: string;
 }
 
 /** One case as every kind's ledger reads it: its row of `cases`, its parties, its own row, its timeline. */
 export interface LedgerCase {
   caseNumber: string;
-  title: string;
   status: string;
   receivedOn: string;
-  receivedBy: string;
   parties: readonly LedgerParty[];
   /** The row of the kind's own table: the columns its layout names (`detailColumns`). */
   detail: Readonly<Record<string, unknown>>;

@@ -3,8 +3,7 @@
 // time in a few queries (no query per case). A case belongs to the year of its 受理日期 (received_on).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
-import type { LedgerCase, LedgerParty } from '../../../shared/ledger/exportLayout';
-import type { LedgerSheet } from '../../../shared/ledger/exportLayout';
+import type { LedgerCase, LedgerParty, LedgerSheet } from '../../../shared/ledger/exportLayout';
 import type { CaseKind } from '../../../shared/options';
 import { timelinesOf } from '../cases/timeline';
 
@@ -22,7 +21,7 @@ export async function ledgerCases(
 ): Promise<number> {
   const cases = await db
     .selectFrom('cases')
-    .select(['id', 'case_number', 'title', 'status', 'received_on', 'received_by'])
+    .select(['id', 'case_number', 'status', 'received_on'])
     .where('kind', '=', kind)
     .where('received_on', '>=', `${year}-01-01`)
     .where('received_on', '<=', `${year}-12-31`)
@@ -35,7 +34,7 @@ export async function ledgerCases(
     const [parties, details, timelines] = await Promise.all([
       db
         .selectFrom('parties')
-        .select(['case_id', 'role', 'name', 'sex', 'id_number', 'phone'])
+        .select(['case_id', 'role', 'name', 'sex', 'id_number'])
         .where('case_id', 'in', ids)
         .orderBy('case_id')
         .orderBy('role')
@@ -52,16 +51,14 @@ export async function ledgerCases(
     for (const p of parties) {
       let list = partiesOf.get(p.case_id);
       if (!list) partiesOf.set(p.case_id, (list = []));
-      list.push({ role: p.role, name: p.name, sex: p.sex, idNumber: p.id_number, phone: p.phone });
+      list.push({ role: p.role, name: p.name, sex: p.sex, idNumber: p.id_number });
     }
     const detailOf = new Map(details.map((d) => [d.case_id, d as Record<string, unknown>]));
     for (const c of batch) {
       each({
         caseNumber: c.case_number,
-        title: c.title,
         status: c.status,
         receivedOn: c.received_on,
-        receivedBy: c.received_by,
         parties: partiesOf.get(c.id) ?? [],
         detail: detailOf.get(c.id) ?? {},
         timeline: timelines.get(c.id) ?? [],

@@ -38,16 +38,14 @@ describe('ID numbers in a ledger', () => {
   it('shows only the first 6 and last 4 characters, one line per party with a number', () => {
     const c: LedgerCase = {
       caseNumber: '〔2026〕黎托调字第0001号',
-      title: '',
       status: 'registered',
       receivedOn: '2026-11-01',
-      receivedBy: '李娟',
       detail: {},
       timeline: [],
       parties: [
-        { role: 'party', name: '张秀英', sex: '女', idNumber: '11010519491231002X', phone: '' },
-        { role: 'party', name: '李四', sex: '男', idNumber: '', phone: '' },
-        { role: 'party', name: '某公司', sex: '', idNumber: '91350100M000100Y43', phone: '' },
+        { role: 'party', name: '张秀英', sex: '女', idNumber: '11010519491231002X' },
+        { role: 'party', name: '李四', sex: '男', idNumber: '' },
+        { role: 'party', name: '某公司', sex: '', idNumber: '91350100M000100Y43' },
       ],
     };
     expect(maskedIdNumbers(c, 'party')).toBe('110105********002X\n913501********0Y43');

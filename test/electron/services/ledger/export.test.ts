@@ -210,6 +210,26 @@ describe('the mediation ledger', () => {
     expect(JSON.stringify(sheet)).not.toContain(WANG_ID);
   });
 
+  it('freezes and wraps the header, borders every cell, and repeats the header on each printed page', async () => {
+    // What a CSV cannot show, read from the file's own sheet settings.
+    const { default: Excel } = await import('exceljs');
+    const wb = new Excel.Workbook();
+    await wb.xlsx.readFile(made.file);
+    const ws = wb.worksheets[0]!;
+    expect(ws.name).toBe('人民调解台账');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup.printTitlesRow).toBe('3:3');
+    expect(ws.getCell('A1').isMerged).toBe(true);
+    const header = ws.getRow(3);
+    expect(header.getCell(1).alignment).toMatchObject({ wrapText: true });
+    const last = ws.getRow(ws.rowCount);
+    for (let col = 1; col <= 17; col++) {
+      expect(header.getCell(col).border?.top?.style).toBe('thin');
+      expect(last.getCell(col).border?.bottom?.style).toBe('thin');
+    }
+  });
+
   it('prints on A4 landscape pages, each with the table’s header, the title once', () => {
     const pages: PrintedPage[] = libreofficePrint(made.file);
     expect(pages.length).toBeGreaterThanOrEqual(2);
