@@ -8,6 +8,7 @@ import { dossierHandlers } from './handlers/dossier';
 import { exchangeHandlers } from './handlers/exchange';
 import { interferenceHandlers } from './handlers/interference';
 import { legalAidHandlers } from './handlers/legalAid';
+import { ledgerExportHandlers } from './handlers/ledgerExport';
 import { mediationHandlers } from './handlers/mediation';
 import { notarizationHandlers } from './handlers/notarization';
 import { statisticsHandlers } from './handlers/statistics';
@@ -30,5 +31,6 @@ export function createHandlers(deps: { appInfo: AppInfo; store: Store }): Handle
     ...holidayHandlers(),
     ...dossierHandlers(deps),
     ...exchangeHandlers(deps),
+    ...ledgerExportHandlers(),
   };
 }

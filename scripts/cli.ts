@@ -16,6 +16,8 @@ import { demoSummaryLine, makeDemoCases, untilProblem } from './demoCases';
 import { rekeyStore } from '../electron/services/dataKeys';
 import { keysForRun } from './keyInput';
 import { isPrintDocument, printCaseDocument } from './printPdf';
+import { writeOutputFile } from './outputFile';
+import { CASE_KINDS, type CaseKind } from '../shared/options';
 
 /** Exit code 2: the command line is wrong; `showUsage` adds the command's usage to the message. */
 export class UsageError extends Error {
@@ -59,6 +61,9 @@ interface CommandSpec {
 
 /** Exit code 3: the command ran, and found the data not as it should be (a broken audit chain). */
 export class FindingError extends Error {}
+
+/** The kinds as `export-ledger --kind` names them: legal-aid, mediation, notarization. */
+const LEDGER_KINDS: Record<string, CaseKind> = Object.fromEntries(CASE_KINDS.map((k) => [k.replace(/_/g, '-'), k]));
 
 const commands: Record<string, CommandSpec> = {
   users: {
@@ -206,6 +211,25 @@ const commands: Record<string, CommandSpec> = {
       const workbook = await api.call('statistics.workbook', { period, scope });
       writeFileSync(file, Buffer.from(workbook.base64, 'base64'));
       out(`已生成统计报表：${file}`);
+    },
+  },
+
+  'export-ledger': {
+    usage: 'export-ledger --db FILE --kind legal-aid|mediation|notarization --year 2026 --out 台账.xlsx   (台账导出)',
+    flags: { kind: 'string', year: 'string', out: 'string' },
+    async run({ api, args, out }) {
+      // The office's ledger of one kind and year: the same channel as 导出台账 on the case list.
+      const kindFlag = required(args, 'kind');
+      const kind = LEDGER_KINDS[kindFlag];
+      if (!Object.prototype.hasOwnProperty.call(LEDGER_KINDS, kindFlag) || !kind)
+        throw new UsageError(`--kind 应为 ${Object.keys(LEDGER_KINDS).join('、')} 之一`, true);
+      const yearFlag = required(args, 'year');
+      if (!/^\d{4}$/.test(yearFlag)) throw new UsageError('--year 应为四位年份，如 2026', true);
+      const file = path.resolve(required(args, 'out'));
+      if (!file.toLowerCase().endsWith('.xlsx')) throw new UsageError('--out 应为 .xlsx 文件', true);
+      const ledger = await api.call('ledger.export', { kind, year: Number(yearFlag) });
+      writeOutputFile(file, Buffer.from(ledger.base64, 'base64'));
+      out(`已导出台账：${ledger.rowCount}件 → ${file}`);
     },
   },
 
@@ -419,6 +443,7 @@ const USAGE_ORDER = [
   'recover',
   'print',
   'report',
+  'export-ledger',
 ] as const;
 
 function usageOf(name: string): string {

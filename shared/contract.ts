@@ -8,6 +8,7 @@ import { dossierChannels } from './channels/dossier';
 import { exchangeChannels } from './channels/exchange';
 import { interferenceChannels } from './channels/interference';
 import { legalAidChannels } from './channels/legalAid';
+import { ledgerExportChannels } from './channels/ledgerExport';
 import { mediationChannels } from './channels/mediation';
 import { notarizationChannels } from './channels/notarization';
 import { statisticsChannels } from './channels/statistics';
@@ -63,6 +64,7 @@ export const contract = {
   ...dossierChannels,
   ...exchangeChannels,
   ...holidayChannels,
+  ...ledgerExportChannels,
 } as const;
 
 export type Contract = typeof contract;

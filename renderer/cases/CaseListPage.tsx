@@ -10,6 +10,7 @@ import { errorMessage, useApi } from '../app/apiContext';
 import { formatDate } from '../app/format';
 import { routeHash } from '../app/route';
 import { DossierTag, useDossierCompleteness } from '../dossier/completeness';
+import { LedgerExportButton } from './LedgerExportButton';
 
 export type CaseListQuery = ChannelInput<'cases.list'>;
 type SortKey = (typeof CASE_SORT_KEYS)[number];
@@ -195,6 +196,7 @@ export function CaseListPage({ query, onQueryChange, onOpen }: Props) {
             { value: 'asc', label: '升序' },
           ]}
         />
+        <LedgerExportButton kind={query.kind ?? null} />
       </Space>
       {failure && <Alert className="page-alert" type="error" showIcon title={failure} />}
       <Table<CaseListRow>

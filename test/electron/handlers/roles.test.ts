@@ -89,6 +89,7 @@ const EXPECTED: Record<Channel, Who[]> = {
   'mediation.deadlines': SIGNED_IN,
   'statistics.report': SIGNED_IN,
   'statistics.workbook': SIGNED_IN,
+  'ledger.export': ['admin', 'director', 'clerk'], // a read-only account may not take a ledger of parties out
   'statistics.template': SIGNED_IN,
   'statistics.setTemplate': ['admin', 'director'],
   'holidays.list': SIGNED_IN,
