@@ -57,7 +57,7 @@ interface AttachmentRow {
 
 /** One attachment read and checked: its pages to place, or why it cannot be placed. */
 type LoadedAttachment =
-  | { kind: 'pdf'; fileName: string; doc: PDFDocument; pages: number }
+  | { kind: 'pdf'; fileName: string; pages: PDFPage[] }
   | { kind: 'image'; fileName: string; image: PDFImage; orientation: number }
   | { kind: 'failed'; fileName: string; reason: string };
 
@@ -187,29 +187,36 @@ async function loadAttachment(files: FileStore, out: PDFDocument, row: Attachmen
       return failed('PNG图像已损坏，无法读取');
     }
   }
+  // A copy cut short loses its end-of-file marker (the reader would find no pages and say nothing).
+  if (
+    !bytes
+      .subarray(Math.max(0, bytes.length - 1024))
+      .toString('latin1')
+      .includes('%%EOF')
+  )
+    return failed('PDF文件不完整或已损坏（缺少文件结束标记）');
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false });
   } catch (error) {
-    if (error instanceof Error && /encrypted/i.test(error.name + error.message))
-      return failed('PDF文件已加密，无法合并');
+    if (error instanceof Error && /encrypted/i.test(error.message)) return failed('PDF文件已加密，无法合并');
     return failed('PDF文件已损坏，无法读取');
   }
   if (doc.isEncrypted) return failed('PDF文件已加密，无法合并');
-  const pages = doc.getPageCount();
-  if (pages === 0) return failed('PDF文件没有任何页面');
-  return { kind: 'pdf', fileName, doc, pages };
+  try {
+    if (doc.getPageCount() === 0) return failed('PDF文件没有任何页面');
+    // Copied now, so that a page that cannot be copied makes this file's stand-in, not a failed dossier.
+    return { kind: 'pdf', fileName, pages: await out.copyPages(doc, doc.getPageIndices()) };
+  } catch {
+    return failed('PDF文件已损坏，无法读取页面');
+  }
 }
 
-/** Physical pages a part takes in the PDF, and the 页号 it takes in the dossier (more for paper than its one page). */
-function pagesOf(part: Part): { physical: number; numbered: number } {
-  if (part.kind === 'paper') return { physical: 1, numbered: part.paperPages };
-  if (part.kind === 'generated') {
-    const n = part.doc.getPageCount();
-    return { physical: n, numbered: n };
-  }
-  const n = part.files.reduce((sum, f) => sum + (f.kind === 'pdf' ? f.pages : 1), 0);
-  return { physical: n, numbered: n };
+/** The 页号 a part takes in the dossier: its pages in the PDF, or a paper item's N pages (on one stand-in page). */
+function numberedPagesOf(part: Part): number {
+  if (part.kind === 'paper') return part.paperPages;
+  if (part.kind === 'generated') return part.doc.getPageCount();
+  return part.files.reduce((sum, f) => sum + (f.kind === 'pdf' ? f.pages.length : 1), 0);
 }
 
 const notIncludedLine = (f: { fileName: string; reason: string }) => `“${f.fileName}”：${f.reason}`;
@@ -248,11 +255,12 @@ export async function makeElectronicDossier(
   }
 
   // The 目录's ranges depend on its own length: number from a guess, render, and again if its length changed.
+  // The cover's 本卷共N页 counts the 页号 (a paper item's pages included), as on the paper dossier.
   const numberFrom = (tocPages: number): { rows: DossierTocRow[]; starts: number[]; last: number } => {
     let next = tocPages + 1;
     const starts: number[] = [];
     const rows = parts.map((part, i) => {
-      const { numbered } = pagesOf(part);
+      const numbered = numberedPagesOf(part);
       starts.push(next);
       const row = {
         position: i + 1,
@@ -265,14 +273,13 @@ export async function makeElectronicDossier(
     });
     return { rows, starts, last: next - 1 };
   };
-  const physicalTotal = (tocPages: number) => 1 + tocPages + parts.reduce((n, p) => n + pagesOf(p).physical, 0);
   let tocPages = 1;
   let numbering = numberFrom(tocPages);
-  let front = await pdfOf(making.renderer, renderDossierFront(data, numbering.rows, physicalTotal(tocPages)));
+  let front = await pdfOf(making.renderer, renderDossierFront(data, numbering.rows, numbering.last));
   for (let tries = 0; front.getPageCount() - 1 !== tocPages && tries < 3; tries++) {
     tocPages = front.getPageCount() - 1;
     numbering = numberFrom(tocPages);
-    front = await pdfOf(making.renderer, renderDossierFront(data, numbering.rows, physicalTotal(tocPages)));
+    front = await pdfOf(making.renderer, renderDossierFront(data, numbering.rows, numbering.last));
   }
   if (front.getPageCount() - 1 !== tocPages) throw new Error('the 卷内目录 does not settle on a page count');
 
@@ -293,7 +300,7 @@ export async function makeElectronicDossier(
             range: `第${at}页：附件未能收入`,
             lines: [part.item.name, `文件“${f.fileName}”未能收入电子卷宗`, `原因：${f.reason}`],
           });
-        at += f.kind === 'pdf' ? f.pages : 1;
+        at += f.kind === 'pdf' ? f.pages.length : 1;
       }
     }
   });
@@ -328,9 +335,9 @@ export async function makeElectronicDossier(
     }
     for (const f of part.files) {
       if (f.kind === 'failed') await addStandIn();
-      else if (f.kind === 'pdf') for (const p of await out.copyPages(f.doc, f.doc.getPageIndices())) out.addPage(p);
+      else if (f.kind === 'pdf') for (const p of f.pages) out.addPage(p);
       else addScanPage(out, f.image, f.orientation);
-      const n = f.kind === 'pdf' ? f.pages : 1;
+      const n = f.kind === 'pdf' ? f.pages.length : 1;
       for (let k = 0; k < n; k++) labels.push(`${at++}`);
     }
   }
