@@ -12,7 +12,7 @@ import {
 } from '@cantoo/pdf-lib';
 
 /** A4 in PDF points. */
-export const A4 = { width: 595.28, height: 841.89 } as const;
+const A4 = { width: 595.28, height: 841.89 } as const;
 /** Margins around a scan: the top one leaves room for the stamped 页码. */
 const MARGIN = 18;
 const TOP_BAND = 36;
