@@ -522,6 +522,17 @@ interface DossierCheckTable {
   checked_at: string;
 }
 
+/** What archiving kept of a case's electronic dossier (0018): the PDF's hash and what it was made from. */
+interface DossierArchiveTable {
+  case_id: number;
+  pdf_sha256: string | null;
+  pages: number | null;
+  sources: string; // JSON: DossierSources (electron/services/dossier/electronic.ts)
+  sources_sha256: string;
+  made_at: string;
+  made_by: string;
+}
+
 /** The report template as the bureau adjusted it (0013): one row; none means the default. */
 interface StatisticsTemplateTable {
   id: number; // always 1
@@ -570,6 +581,7 @@ export interface Database {
   attachments: AttachmentTable;
   dossier_overrides: DossierOverrideTable;
   dossier_checks: DossierCheckTable;
+  dossier_archives: DossierArchiveTable;
   exchange_keys: ExchangeKeyTable;
   change_log: ChangeLogTable;
   exchange_exports: ExchangeExportTable;

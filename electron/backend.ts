@@ -8,6 +8,8 @@ import { Sessions } from './sessions';
 import { IDLE_LOCK_MINUTES } from '../shared/accounts';
 import { systemClock, type Clock } from './services/system/clock';
 import { encryptPlainBackups } from './services/backup';
+import { ElectronicDossiers } from './services/dossier/archive';
+import type { PdfRenderer } from './services/dossier/electronic';
 import { FileStore } from './services/fileStore';
 import { APP_VERSION } from './version';
 
@@ -25,6 +27,11 @@ export interface BackendOptions extends OpenOptions {
   clock?: Clock;
   log?: (error: unknown) => void;
   idleLockMinutes?: number;
+  /**
+   * HTML to PDF for the electronic dossier (Electron's printToPDF, or Chromium for the CLI and the preview); closed
+   * with the backend. Without one, a dossier cannot be made and archiving keeps only what it would be made from.
+   */
+  pdfRenderer?: PdfRenderer;
 }
 
 export function openBackend({
@@ -33,6 +40,7 @@ export function openBackend({
   clock = systemClock,
   log,
   idleLockMinutes = IDLE_LOCK_MINUTES,
+  pdfRenderer,
   ...open
 }: BackendOptions): Backend {
   const store = openStore(dataFile, { ...open, now: () => clock.now() });
@@ -56,6 +64,14 @@ export function openBackend({
   }
   const handlers = createHandlers({ appInfo: { version: APP_VERSION, dataFile, shell }, store });
   const sessions = new Sessions(idleLockMinutes * 60_000, () => clock.now().getTime());
-  const dispatch = createDispatch({ db: store.db, clock, handlers, sessions, ...(log ? { log } : {}) });
-  return { store, sessions, handlers, dispatch, close: () => store.close() };
+  const dossiers = new ElectronicDossiers(new FileStore(dataFile, () => store.keyRing), pdfRenderer ?? null);
+  const dispatch = createDispatch({ db: store.db, clock, handlers, sessions, dossiers, ...(log ? { log } : {}) });
+  const close = async () => {
+    try {
+      await pdfRenderer?.close?.();
+    } finally {
+      await store.close();
+    }
+  };
+  return { store, sessions, handlers, dispatch, close };
 }

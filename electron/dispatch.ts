@@ -10,6 +10,7 @@ import { AppError, type Envelope } from '../shared/errors';
 import { ROLE_LABELS, roleAllows } from '../shared/roles';
 import { validationError } from '../shared/validation';
 import type { CallContext, Handlers } from './handlers';
+import type { ElectronicDossiers } from './services/dossier/archive';
 import type { Clock } from './services/system/clock';
 import type { Session, Sessions } from './sessions';
 
@@ -55,10 +56,18 @@ export interface DispatchOptions {
   clock: Clock;
   handlers: Handlers;
   sessions: Sessions;
+  dossiers: ElectronicDossiers;
   log?: (error: unknown) => void;
 }
 
-export function createDispatch({ db, clock, handlers, sessions, log = console.error }: DispatchOptions): Dispatch {
+export function createDispatch({
+  db,
+  clock,
+  handlers,
+  sessions,
+  dossiers,
+  log = console.error,
+}: DispatchOptions): Dispatch {
   return async (channel, input, caller = 'local') => {
     try {
       if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `未知的请求类型：${String(channel).slice(0, 50)}`);
@@ -75,12 +84,13 @@ export function createDispatch({ db, clock, handlers, sessions, log = console.er
 
       const handler = handlers[channel] as (value: unknown, call: CallContext) => Promise<unknown>;
       const control = sessions.control(caller);
-      if (!def.writes) return { ok: true, value: await handler(parsed.data, { db, clock, session: control }) };
+      if (!def.writes)
+        return { ok: true, value: await handler(parsed.data, { db, clock, session: control, dossiers }) };
 
       const outcome = await db.transaction().execute(async (trx) => {
         let result: { value: unknown } | { refused: AppError };
         try {
-          result = { value: await handler(parsed.data, { db: trx, clock, session: control }) };
+          result = { value: await handler(parsed.data, { db: trx, clock, session: control, dossiers }) };
         } catch (error) {
           // A refusal that must keep its writes (a failed sign-in counts); anything else rolls back.
           if (!(error instanceof AppError && error.commit)) throw error;

@@ -8,6 +8,7 @@ import type { ChannelDef } from '../shared/channel';
 import { AppError } from '../shared/errors';
 import type { KindFacts } from '../shared/kinds/kind';
 import { takeKindAction, type KindActions } from './services/cases/actions';
+import type { ElectronicDossiers } from './services/dossier/archive';
 import type { Clock } from './services/system/clock';
 import type { SessionControl } from './sessions';
 
@@ -16,6 +17,8 @@ export interface CallContext {
   db: Kysely<Database>;
   clock: Clock;
   session: SessionControl;
+  /** The electronic dossier's file store, PDF renderer and generated-record sources (archiving makes one). */
+  dossiers: ElectronicDossiers;
 }
 
 export type HandlersOf<M extends Record<string, ChannelDef>> = {
@@ -41,7 +44,11 @@ export function actionHandlers<
   service: KindActions<F, A, P, R>,
 ): { [X in A as `${K}.${X}`]: (input: { caseId: number; actedOn: string }, call: CallContext) => Promise<R> } {
   const handle = (action: A) => (input: { caseId: number; actedOn: string }, call: CallContext) =>
-    takeKindAction(call.db, service, action, input as never, { user: actor(call), clock: call.clock });
+    takeKindAction(call.db, service, action, input as never, {
+      user: actor(call),
+      clock: call.clock,
+      dossiers: call.dossiers,
+    });
   return Object.fromEntries(
     (Object.keys(service.kind.actions) as A[]).map((action) => [`${key}.${action}`, handle(action)]),
   ) as never;

@@ -9,6 +9,7 @@ import * as electron from 'electron';
 import type { BrowserWindow, MessageBoxOptions, Session, WebContents } from 'electron';
 import { AppError } from '../shared/errors';
 import type { Backend } from './backend';
+import type { PdfRenderer } from './services/dossier/electronic';
 import { installCrashHandlers, mainLogFile, type CrashReporter, type ProcessEvents } from './crashLog';
 import { SafeStorageKeyProvider } from './dataKeyFile';
 import { openBackendOrAskForKey } from './dataKeyGate';
@@ -371,6 +372,40 @@ function serveCalls(
 }
 
 /**
+ * HTML to PDF for the electronic dossier (electron/services/dossier/electronic.ts): a hidden window without scripts,
+ * in an in-memory session of its own that refuses every request but the page itself, printed with printToPDF.
+ * The session is made at the first dossier, not at startup.
+ */
+function electronPdfRenderer({
+  BrowserWindow,
+  session,
+}: Pick<ShellElectron, 'BrowserWindow' | 'session'>): PdfRenderer {
+  let printSession: Session | null = null;
+  const sessionForPrinting = (): Session => {
+    if (printSession) return printSession;
+    const made = session.fromPartition('casedesk-print');
+    made.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('data:') }));
+    made.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    made.setPermissionCheckHandler(() => false);
+    return (printSession = made);
+  };
+  return {
+    async render(html) {
+      const win = new BrowserWindow({
+        show: false,
+        webPreferences: { session: sessionForPrinting(), javascript: false, sandbox: true, contextIsolation: true },
+      });
+      try {
+        await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`);
+        return await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+      } finally {
+        win.destroy();
+      }
+    },
+  };
+}
+
+/**
  * The data file opened, or the Chinese message that says why it cannot be: the renderer or the database component
  * missing from the install, or the file itself refused.
  */
@@ -379,6 +414,7 @@ function openData(
   dataFile: string,
   isPackaged: boolean,
   safeStorage: ShellElectron['safeStorage'],
+  pdfRenderer: PdfRenderer,
 ): { backend: Backend } | { failure: string; error?: unknown } {
   if (!fs.existsSync(files.rendererIndex)) {
     return { failure: `程序界面文件缺失，请重新安装 CaseDesk。\n\n技术信息：找不到 ${files.rendererIndex}` };
@@ -402,6 +438,7 @@ function openData(
         dataFile,
         shell: 'electron',
         keys,
+        pdfRenderer,
         ...(nativeBinding ? { nativeBinding } : {}),
       }),
     };
@@ -465,7 +502,13 @@ export function startMain(
         Menu.buildFromTemplate(menuTemplate(menuCommands(electronModule, state, crash, logFile), app.isPackaged)),
       );
 
-      const opened = openData(files, state.dataFile, app.isPackaged, electronModule.safeStorage);
+      const opened = openData(
+        files,
+        state.dataFile,
+        app.isPackaged,
+        electronModule.safeStorage,
+        electronPdfRenderer(electronModule),
+      );
       if ('failure' in opened) return fail(opened.failure, opened.error);
       const backend = opened.backend;
       state.backend = backend;

@@ -15,7 +15,8 @@ import { ArgumentError, parseArgs, stringFlag, type FlagTypes, type ParsedArgs }
 import { demoSummaryLine, makeDemoCases, untilProblem } from './demoCases';
 import { rekeyStore } from '../electron/services/dataKeys';
 import { keysForRun } from './keyInput';
-import { isPrintDocument, printCaseDocument } from './printPdf';
+import { ChromiumPdfRenderer } from './chromiumPdf';
+import { isPrintDocument, printCaseDocument, printElectronicDossier } from './printPdf';
 import { writeOutputFile } from './outputFile';
 import { CASE_KINDS, type CaseKind } from '../shared/options';
 
@@ -56,6 +57,8 @@ interface CommandSpec {
   flags?: FlagTypes;
   /** Whether it takes file arguments. */
   positionals?: boolean;
+  /** Whether it prints through Chromium (the electronic dossier): the backend gets a PDF renderer. */
+  printsPdf?: boolean;
   run(context: CommandContext): Promise<void>;
 }
 
@@ -98,12 +101,22 @@ const commands: Record<string, CommandSpec> = {
 
   print: {
     usage:
-      'print --db FILE --case 案号 --doc cover|toc|checklist|notice --out 文件.pdf [--due 2026-12-10]   (卷宗封面、卷内目录、核对表、补正材料通知书)',
+      'print --db FILE --case 案号 --doc cover|toc|checklist|notice|dossier --out 文件.pdf [--due 2026-12-10]   (卷宗封面、卷内目录、核对表、补正材料通知书、电子卷宗)',
     flags: { case: 'string', doc: 'string', out: 'string', due: 'string' },
+    printsPdf: true,
     async run({ backend, api, args, out }) {
       const doc = required(args, 'doc');
-      if (!isPrintDocument(doc)) throw new UsageError('--doc 应为 cover、toc、checklist 或 notice');
       const file = path.resolve(required(args, 'out'));
+      if (doc === 'dossier') {
+        const made = await printElectronicDossier(
+          { api, db: backend.store.db },
+          { caseNumber: required(args, 'case'), out: file },
+        );
+        for (const line of made.notIncluded) out(`未能收入：${line}`);
+        out(`已生成：电子卷宗（${made.pages}页，SHA-256 ${made.sha256}）→ ${file}`);
+        return;
+      }
+      if (!isPrintDocument(doc)) throw new UsageError('--doc 应为 cover、toc、checklist、notice 或 dossier');
       const title = await printCaseDocument(
         { api, db: backend.store.db },
         { caseNumber: required(args, 'case'), doc, out: file, noticeDueOn: stringFlag(args, 'due') ?? '' },
@@ -501,6 +514,7 @@ export async function runCli(
       dataFile,
       shell: 'preview',
       keys: await keysForRun(dataFile, { keyFile: stringFlag(args, 'key-file') }),
+      ...(spec.printsPdf ? { pdfRenderer: new ChromiumPdfRenderer() } : {}),
     });
     // Whoever can run the CLI can read the file itself: it calls as a trusted local session.
     backend.sessions.signInSystem('cli');

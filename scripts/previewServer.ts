@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { DataKeyProvider } from '../db/dataKey';
 import { openBackend, type Backend } from '../electron/backend';
+import { ChromiumPdfRenderer } from './chromiumPdf';
 import type { Clock } from '../electron/services/system/clock';
 import { CONTENT_SECURITY_POLICY } from '../electron/shellSecurity';
 import { LARGEST_PAYLOAD_CHARS, MAX_PAYLOAD_CHARS } from '../shared/contract';
@@ -91,6 +92,8 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     dataFile: options.dataFile,
     shell: 'preview',
     keys: options.keys,
+    // The electronic dossier is printed by Debian's Chromium (Electron prints it with its own printToPDF).
+    pdfRenderer: new ChromiumPdfRenderer(),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const token = crypto.randomBytes(24).toString('base64url');

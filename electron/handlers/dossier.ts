@@ -1,5 +1,5 @@
 // Handlers of the dossier: checklist, materials, chunked attachment uploads, the director's override,
-// completeness of many cases, and the printed pages.
+// completeness of many cases, the printed pages, and the electronic dossier (电子卷宗) with its archived hash.
 import type { Store } from '../../db/open';
 import type { dossierChannels } from '../../shared/channels/dossier';
 import { actor, type HandlersOf } from '../handlerTypes';
@@ -21,5 +21,7 @@ export function dossierHandlers({ store }: { store: Store }): HandlersOf<typeof 
     'dossier.completeness': ({ caseIds }, { db }) => dossier.dossierCompleteness(db, caseIds),
     'dossier.incomplete': (_input, { db }) => dossier.incompleteDossiers(db),
     'dossier.print': (input, { db, clock }) => printDossierDocument(db, input, clock.today()),
+    'dossier.electronic': ({ caseId }, { db, clock, dossiers }) => dossiers.dossierOf(db, caseId, clock),
+    'dossier.archiveStatus': ({ caseId }, { db, dossiers }) => dossiers.status(db, caseId),
   };
 }

@@ -15,6 +15,7 @@ import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
 import { formatDate, formatMoment } from '../app/format';
 import { navigate, useRoute } from '../app/route';
+import { ArchivedDossierStatus, ElectronicDossierButton } from './ElectronicDossier';
 import { OverrideForm } from './OverrideForm';
 import { PrintView } from './PrintView';
 import { ReceiveForm } from './ReceiveForm';
@@ -96,11 +97,13 @@ export function DossierPanel({ caseId }: { caseId: number }) {
               打印{PRINT_DOCUMENT_LABELS[doc]}
             </Button>
           ))}
+          <ElectronicDossierButton caseId={caseId} archived={archived} />
         </Space>
       }
     >
       {printing && <PrintView caseId={caseId} doc={printing} />}
       <Space orientation="vertical" style={{ width: '100%' }}>
+        {archived && <ArchivedDossierStatus caseId={caseId} />}
         {checklist.complete ? (
           <Alert type="success" showIcon title="应备材料齐全" data-testid="dossier-status" />
         ) : (

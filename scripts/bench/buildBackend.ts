@@ -7,6 +7,8 @@ import { openStore, type Store } from '../../db/open';
 import { benchKeys } from './benchKey';
 import { createDispatch } from '../../electron/dispatch';
 import { createHandlers } from '../../electron/handlers';
+import { ElectronicDossiers } from '../../electron/services/dossier/archive';
+import { FileStore } from '../../electron/services/fileStore';
 import type { Clock } from '../../electron/services/system/clock';
 import { Sessions } from '../../electron/sessions';
 import { createApi, type Api } from '../../shared/client';
@@ -68,7 +70,9 @@ export function openBuildBackend(dataFile: string, until: string): BuildBackend 
   const handlers = createHandlers({ appInfo: { version: APP_VERSION, dataFile, shell: 'preview' }, store });
   const sessions = new Sessions(24 * 60 * 60_000, () => clock.now().getTime());
   sessions.signInSystem('bench');
-  const dispatch = createDispatch({ db, clock, handlers, sessions, log: (error) => console.error(error) });
+  // No PDF renderer: the synthetic archived cases keep what their dossier would be made from, not thousands of PDFs.
+  const dossiers = new ElectronicDossiers(new FileStore(dataFile, () => store.keyRing), null);
+  const dispatch = createDispatch({ db, clock, handlers, sessions, dossiers, log: (error) => console.error(error) });
   return {
     api: createApi((channel, input) => {
       clock.follow(input);

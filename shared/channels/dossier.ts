@@ -3,6 +3,7 @@
 // completeness of many cases at once (the case list), and the printed pages.
 import { z } from 'zod';
 import { channel, empty, id, read, write } from '../channel';
+import type { DossierArchiveStatus, ElectronicDossierFile } from '../dossier/electronic';
 import type { DossierChecklist } from '../dossier/evaluate';
 import {
   ATTACH_LABELS,
@@ -99,4 +100,8 @@ export const dossierChannels = {
     strictObject({ caseId: id, doc: choice(PRINT_DOCUMENTS), noticeDueOn: isoDate({ required: false }) }),
     read({ caseId: '案件', doc: '打印内容', noticeDueOn: '补正期限' }),
   ),
+  /** The electronic dossier (电子卷宗) as one PDF: the one kept at archiving, else made now. Nothing is written. */
+  'dossier.electronic': channel<ElectronicDossierFile>()(strictObject({ caseId: id }), read({ caseId: '案件' })),
+  /** What archiving kept (the dossier's SHA-256) and whether the current materials still match it. */
+  'dossier.archiveStatus': channel<DossierArchiveStatus>()(strictObject({ caseId: id }), read({ caseId: '案件' })),
 } as const;

@@ -60,6 +60,10 @@ const PRINT_CSS = `
 .dossier-sheet .notice ol { line-height: 2; margin: 2mm 0 2mm 2em; }
 .dossier-sheet .signature { margin-top: 20mm; text-align: right; line-height: 2; }
 .dossier-sheet .footnote { margin-top: 4mm; font-size: 10.5pt; }
+.dossier-sheet .page-break { break-before: page; }
+.dossier-sheet .stand-in { margin-top: 60mm; text-align: center; }
+.dossier-sheet .stand-in .range { font-size: 18pt; font-weight: bold; margin-bottom: 10mm; }
+.dossier-sheet .stand-in p { font-size: 14pt; line-height: 2; margin: 0; }
 `;
 
 /** One printed page: its style, and its sheet (a div the app can place in itself). */
@@ -83,7 +87,7 @@ function page(title: string, body: string): PrintedPage {
   };
 }
 
-function cover(d: DossierPrintData): string {
+function cover(d: DossierPrintData, total = totalPages(d.checklist.items)): string {
   const rows: [string, string][] = [
     ['案件类别', d.kindLabel],
     ['案号', d.caseNumber],
@@ -94,15 +98,14 @@ function cover(d: DossierPrintData): string {
     ['结案日期', date(d.closedOn)],
     ['保管期限', d.retention],
     ['立卷人', d.filedBy],
-    ['本卷共', `${totalPages(d.checklist.items)}页`],
+    ['本卷共', `${total}页`],
   ];
   return `<div class="cover-title office">${escapeHtml(d.officeName)}</div>
 <h1>${escapeHtml(d.kindLabel)}卷宗</h1>
 <table class="cover">${rows.map(([k, v]) => `<tr><th>${k}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>`;
 }
 
-function toc(d: DossierPrintData): string {
-  const rows = numberPages(d.checklist.items);
+function toc(d: DossierPrintData, rows: readonly DossierTocRow[] = numberPages(d.checklist.items)): string {
   const body = rows.length
     ? rows
         .map(
@@ -166,9 +169,50 @@ ${list}
 <div class="signature">${escapeHtml(d.officeName)}<br>${date(d.printedOn)}</div></div>`;
 }
 
-const RENDERERS: Record<PrintDocument, (d: DossierPrintData) => string> = { cover, toc, checklist, notice };
+const RENDERERS: Record<PrintDocument, (d: DossierPrintData) => string> = {
+  cover: (d) => cover(d),
+  toc: (d) => toc(d),
+  checklist,
+  notice,
+};
 
 /** One printed page, titled e.g. 卷内目录（〔2026〕黎托援字第0001号）. */
 export function renderDossierDocument(doc: PrintDocument, data: DossierPrintData): PrintedPage {
   return page(`${PRINT_DOCUMENT_LABELS[doc]}（${data.caseNumber}）`, RENDERERS[doc](data));
+}
+
+/** One row of the electronic dossier's 卷内目录: 页号 as counted in that PDF ("3" or "3-5"). */
+export interface DossierTocRow {
+  position: number;
+  name: string;
+  pages: string;
+  note: string;
+}
+
+/**
+ * The electronic dossier's front as one HTML document: the cover (with the PDF's real page total) on the first
+ * page, and the 卷内目录 with the ranges counted in that PDF from the next page on (as many pages as it takes).
+ */
+export function renderDossierFront(d: DossierPrintData, rows: readonly DossierTocRow[], total: number): string {
+  return page(`电子卷宗（${d.caseNumber}）`, `${cover(d, total)}<div class="page-break">${toc(d, rows)}</div>`).html;
+}
+
+/** A page standing in the electronic dossier for what is not there as pages: its 页号 and what it says. */
+export interface StandInPage {
+  /** "第12–15页：纸质材料，未扫描", "第7页：附件未能收入". */
+  range: string;
+  lines: string[];
+}
+
+/** Stand-in pages as one HTML document, each on a page of its own (in the order given). */
+export function renderStandInPages(caseNumber: string, pages: readonly StandInPage[]): string {
+  const body = pages
+    .map(
+      (p, i) =>
+        `<div class="stand-in${i > 0 ? ' page-break' : ''}"><div class="range">${escapeHtml(p.range)}</div>${p.lines
+          .map((line) => `<p>${escapeHtml(line)}</p>`)
+          .join('')}</div>`,
+    )
+    .join('');
+  return page(`电子卷宗（${caseNumber}）`, body).html;
 }

@@ -135,11 +135,45 @@ describe('npm run cli -- print', () => {
     }
   });
 
+  it('makes the electronic dossier: cover, 目录 counted in the PDF (目录 is page 1), a stand-in page per paper item', async () => {
+    const out = path.join(dir, 'dossier.pdf');
+    const result = await cli('print', '--db', db, '--case', caseNumber, '--doc', 'dossier', '--out', out);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(
+      new RegExp(`^已生成：电子卷宗（5页，SHA-256 [0-9a-f]{64}）→ ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+    );
+    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Pages:\s+5\n/);
+    const text = pdfText(out);
+    expect(
+      inOrder(text, [
+        '本卷共16页',
+        '1法律援助申请表2-3',
+        '2申请人身份证明4',
+        '3与所申请法律援助事项有关的案件材料5-16',
+        '第2–3页：纸质材料，未扫描',
+        '第4页：纸质材料，未扫描',
+        '第5–16页：纸质材料，未扫描',
+      ]),
+    ).toBe(true);
+  });
+
+  it('refuses the electronic dossier of a case with no materials, writing nothing', async () => {
+    const backend = testBackend(db);
+    const bare = await backend.api.call('legalAid.create', { draftId: null, application: validApplication() });
+    await backend.close();
+    const out = path.join(dir, 'bare.pdf');
+    expect(await cli('print', '--db', db, '--case', bare.caseNumber, '--doc', 'dossier', '--out', out)).toMatchObject({
+      code: 1,
+      err: '案件：本案尚无已收到的材料，不能生成电子卷宗 (caseId)',
+    });
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it('refuses an unknown page or case, writing nothing', async () => {
     const out = path.join(dir, 'none.pdf');
     expect(await cli('print', '--db', db, '--case', caseNumber, '--doc', 'letter', '--out', out)).toMatchObject({
       code: 2,
-      err: expect.stringContaining('--doc 应为 cover、toc、checklist 或 notice'),
+      err: expect.stringContaining('--doc 应为 cover、toc、checklist、notice 或 dossier'),
     });
     expect(
       await cli('print', '--db', db, '--case', '〔2026〕黎托援字第9999号', '--doc', 'toc', '--out', out),

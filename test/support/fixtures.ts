@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openBackend, type Backend } from '../../electron/backend';
 import { openStore } from '../../db/open';
+import type { PdfRenderer } from '../../electron/services/dossier/electronic';
 import { fixedClock, type Clock } from '../../electron/services/system/clock';
 import { localDate } from '../../shared/dates';
 import { createApi, type Api } from '../../shared/client';
@@ -39,10 +40,18 @@ export function testBackend(
   {
     clock = fixedClock('2026-11-22T02:00:00Z'),
     log = () => {},
-  }: { clock?: Clock; log?: (error: unknown) => void } = {},
+    pdfRenderer,
+  }: { clock?: Clock; log?: (error: unknown) => void; pdfRenderer?: PdfRenderer } = {},
 ): TestBackend {
   if (!fs.existsSync(dataFile)) copyFreshFile(dataFile, clock.now());
-  const backend = openBackend({ keys: testKeys(), dataFile, shell: 'preview', clock, log });
+  const backend = openBackend({
+    keys: testKeys(),
+    dataFile,
+    shell: 'preview',
+    clock,
+    log,
+    ...(pdfRenderer ? { pdfRenderer } : {}),
+  });
   backend.sessions.signInSystem('local');
   return { ...backend, api: createApi(backend.dispatch), dataFile };
 }

@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/errors';
 import type { CaseKindModule, KindFacts } from '../../../shared/kinds/kind';
 import { actionDateProblem, nextStatus, transitionProblem, type Lifecycle } from '../../../shared/lifecycle';
 import type { CaseKind } from '../../../shared/options';
+import type { ElectronicDossiers } from '../dossier/archive';
 import { recordDossierCheck, requireCompleteDossier } from '../dossier/checklist';
 import type { Clock } from '../system/clock';
 import { caseFactsOf, caseState } from './facts';
@@ -59,7 +60,7 @@ export async function takeKindAction<F extends KindFacts, A extends string, P ex
   service: KindActions<F, A, P, R>,
   action: A,
   input: { caseId: number; actedOn: string } & P[A],
-  { user, clock }: { user: SessionUser; clock: Clock },
+  { user, clock, dossiers }: { user: SessionUser; clock: Clock; dossiers?: ElectronicDossiers },
 ): Promise<R> {
   const { kind } = service;
   const { caseId, actedOn, ...payload } = input;
@@ -78,6 +79,8 @@ export async function takeKindAction<F extends KindFacts, A extends string, P ex
   }
   await recordAction(db, kind.lifecycle, kind.kind, { caseId, action, actedOn, data }, { user, clock });
   await recordDossierCheck(db, caseId, clock);
+  // Archived means fixed: the electronic dossier is made and its hash kept in this same transaction.
+  if (action === 'archive' && dossiers) await dossiers.keepAtArchive(db, caseId, { user, clock });
   await service.after?.[action]?.(db, caseId);
   return service.result(db, caseId, today);
 }

@@ -13,7 +13,7 @@ import { activeDossierRules } from './rules';
 /** 补正 days given by default when no date is chosen (legal aid: the notice's own due date if one was told). */
 const DEFAULT_SUPPLY_DAYS = 15;
 
-async function dossierPrintData(
+export async function dossierPrintData(
   db: Kysely<Database>,
   caseId: number,
   noticeDueOn: string,

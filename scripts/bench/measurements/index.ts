@@ -4,6 +4,7 @@ import { caseListPage } from './caseList';
 import { createLegalAid } from './createCase';
 import { dashboard } from './dashboard';
 import { dossierAllOpen, dossierOne } from './dossier';
+import { electronicDossier } from './electronicDossier';
 import { exportFull, exportMonth, importCounty } from './exchange';
 import { openDataFile } from './openStore';
 import { searchFourChars, searchIdPart, searchTwoChars } from './search';
@@ -19,6 +20,7 @@ export const MEASUREMENTS: readonly Measurement[] = [
   dashboard,
   dossierOne,
   dossierAllOpen,
+  electronicDossier,
   officeReport,
   exportFull,
   exportMonth,

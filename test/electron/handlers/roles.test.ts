@@ -121,6 +121,8 @@ const EXPECTED: Record<Channel, Who[]> = {
   'dossier.completeness': SIGNED_IN,
   'dossier.incomplete': SIGNED_IN,
   'dossier.print': SIGNED_IN,
+  'dossier.electronic': SIGNED_IN,
+  'dossier.archiveStatus': SIGNED_IN,
   'exchange.status': SIGNED_IN,
   'exchange.keys': ['admin', 'director', 'clerk'],
   'exchange.setMode': ['admin'],

@@ -1,0 +1,124 @@
+// Scans (JPEG, PNG) as A4 pages of the electronic dossier: the checks that refuse a damaged image with a Chinese
+// reason before it is placed, the EXIF orientation a camera or scanner wrote (a phone photo taken sideways is
+// stored sideways and only tagged), and the placement: scaled to fit the page below the 页码 band, turned and
+// mirrored as the tag says.
+import {
+  concatTransformationMatrix,
+  drawObject,
+  popGraphicsState,
+  pushGraphicsState,
+  type PDFDocument,
+  type PDFImage,
+} from '@cantoo/pdf-lib';
+
+/** A4 in PDF points. */
+const A4 = { width: 595.28, height: 841.89 } as const;
+/** Margins around a scan: the top one leaves room for the stamped 页码. */
+const MARGIN = 18;
+const TOP_BAND = 36;
+
+const u16 = (b: Uint8Array, at: number, little: boolean) =>
+  little ? b[at]! | (b[at + 1]! << 8) : (b[at]! << 8) | b[at + 1]!;
+const u32 = (b: Uint8Array, at: number, little: boolean) =>
+  little
+    ? (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0
+    : ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+
+/** The EXIF orientation (1–8) of a JPEG, 1 when it has none or it cannot be read. */
+export function jpegOrientation(jpeg: Uint8Array): number {
+  let at = 2;
+  while (at + 4 <= jpeg.length && jpeg[at] === 0xff) {
+    const marker = jpeg[at + 1]!;
+    if (marker === 0xda || marker === 0xd9) break; // image data begins: no EXIF after it
+    const length = u16(jpeg, at + 2, false);
+    const body = at + 4;
+    if (marker === 0xe1 && length >= 16 && String.fromCharCode(...jpeg.subarray(body, body + 4)) === 'Exif') {
+      const tiff = body + 6;
+      const little = jpeg[tiff] === 0x49; // "II"
+      const ifd = tiff + u32(jpeg, tiff + 4, little);
+      if (ifd + 2 > jpeg.length) return 1;
+      const entries = u16(jpeg, ifd, little);
+      for (let i = 0; i < entries; i++) {
+        const entry = ifd + 2 + i * 12;
+        if (entry + 12 > jpeg.length) return 1;
+        if (u16(jpeg, entry, little) === 0x0112) {
+          const value = u16(jpeg, entry + 8, little);
+          return value >= 1 && value <= 8 ? value : 1;
+        }
+      }
+      return 1;
+    }
+    at = body + length - 2;
+  }
+  return 1;
+}
+
+/**
+ * Null when the JPEG is whole enough to place; else the Chinese reason. A truncated file (the common damage: a
+ * copy cut short) lacks the end-of-image marker; garbage lacks a frame header before its image data.
+ */
+export function jpegProblem(jpeg: Uint8Array): string | null {
+  let end = jpeg.length;
+  while (end > 2 && jpeg[end - 1] === 0x00) end--; // some scanners pad the file with zeros
+  if (end < 4 || jpeg[end - 2] !== 0xff || jpeg[end - 1] !== 0xd9) return 'JPEG图像不完整或已损坏（缺少结束标记）';
+  let at = 2;
+  let frame = false;
+  while (at + 4 <= end) {
+    if (jpeg[at] !== 0xff) return 'JPEG图像已损坏（文件结构错误）';
+    const marker = jpeg[at + 1]!;
+    if (marker === 0xda) return frame ? null : 'JPEG图像已损坏（缺少图像尺寸信息）';
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) frame = true;
+    at += 2 + u16(jpeg, at + 2, false);
+  }
+  return 'JPEG图像已损坏（缺少图像数据）';
+}
+
+/** The transformation that draws the unit image square into a box of w×h at (x, y), turned as EXIF says. */
+function orientedMatrix(
+  o: number,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+): [number, number, number, number, number, number] {
+  switch (o) {
+    case 2:
+      return [-w, 0, 0, h, x + w, y];
+    case 3:
+      return [-w, 0, 0, -h, x + w, y + h];
+    case 4:
+      return [w, 0, 0, -h, x, y + h];
+    case 5:
+      return [0, -h, -w, 0, x + w, y + h];
+    case 6:
+      return [0, -h, w, 0, x, y + h];
+    case 7:
+      return [0, h, w, 0, x, y];
+    case 8:
+      return [0, h, -w, 0, x + w, y];
+    default:
+      return [w, 0, 0, h, x, y];
+  }
+}
+
+/** Adds one A4 page holding the image, scaled to fit and turned by its EXIF orientation (1 for PNG). */
+export function addScanPage(doc: PDFDocument, image: PDFImage, orientation: number): void {
+  const page = doc.addPage([A4.width, A4.height]);
+  const sideways = orientation >= 5;
+  const shownWidth = sideways ? image.height : image.width;
+  const shownHeight = sideways ? image.width : image.height;
+  const boxWidth = A4.width - 2 * MARGIN;
+  const boxHeight = A4.height - TOP_BAND - MARGIN;
+  const scale = Math.min(boxWidth / shownWidth, boxHeight / shownHeight);
+  const w = shownWidth * scale;
+  const h = shownHeight * scale;
+  const x = (A4.width - w) / 2;
+  const y = MARGIN + (boxHeight - h) / 2;
+  const name = page.node.newXObject('Image', image.ref);
+  page.pushOperators(
+    pushGraphicsState(),
+    concatTransformationMatrix(...orientedMatrix(orientation, x, y, w, h)),
+    drawObject(name),
+    popGraphicsState(),
+  );
+}

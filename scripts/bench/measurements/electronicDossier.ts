@@ -1,0 +1,136 @@
+// The electronic dossier (电子卷宗) of a big case: 200 pages, 150 of them scans (A4 JPEGs at 150 dpi), one 40-page
+// PDF attachment merged, and paper items on stand-in pages — made through the channel the case page calls, printed
+// by Debian Chromium. The issue's target: under 10 s, memory under 300 MB (the bench's peak RSS of this process;
+// Chromium is a process of its own). Setting up the case (uploading 150 scans) is not timed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
+import { chromium } from 'playwright-core';
+import { openBackend, type Backend } from '../../../electron/backend';
+import { createApi, type Api } from '../../../shared/client';
+import { fixedClock } from '../../../electron/services/system/clock';
+import { ChromiumPdfRenderer } from '../../chromiumPdf';
+import { benchKeys } from '../benchKey';
+import type { Measurement } from '../measurement';
+
+const SCANS = 150;
+const PDF_PAGES = 40;
+const TOTAL_PAGES = 200;
+
+/** One A4 page scanned at 150 dpi (1240×1754), drawn with text and lines by Chromium, as a JPEG. */
+async function scanJpeg(): Promise<Buffer> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CASEDESK_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage();
+    const dataUrl = await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 1240;
+      canvas.height = 1754;
+      const g = canvas.getContext('2d')!;
+      g.fillStyle = '#f7f5ef';
+      g.fillRect(0, 0, 1240, 1754);
+      g.fillStyle = '#222';
+      g.font = '28px serif';
+      for (let y = 160; y < 1650; y += 44) g.fillText('调解申请书 扫描件 '.repeat(6), 120, y);
+      return canvas.toDataURL('image/jpeg', 0.8);
+    });
+    return Buffer.from(dataUrl.split(',')[1]!, 'base64');
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The same scan made distinct (a comment segment after SOI): a case refuses the same file twice. */
+const distinctScan = (jpeg: Buffer, n: number) => {
+  const text = Buffer.from(`scan ${n}`, 'latin1');
+  const length = Buffer.alloc(2);
+  length.writeUInt16BE(text.length + 2);
+  return Buffer.concat([jpeg.subarray(0, 2), Buffer.from([0xff, 0xfe]), length, text, jpeg.subarray(2)]);
+};
+
+async function pdfOfPages(n: number): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 1; i <= n; i++) doc.addPage().drawText(`Attachment page ${i}`, { x: 72, y: 720, size: 18, font });
+  return Buffer.from(await doc.save());
+}
+
+async function upload(api: Api, caseId: number, itemKey: string, fileName: string, bytes: Buffer): Promise<void> {
+  const { uploadId, chunkBytes } = await api.call('dossier.uploadBegin', {
+    caseId,
+    itemKey,
+    fileName,
+    size: bytes.length,
+  });
+  for (let offset = 0; offset < bytes.length; offset += chunkBytes)
+    await api.call('dossier.uploadChunk', {
+      uploadId,
+      offset,
+      data: bytes.subarray(offset, offset + chunkBytes).toString('base64'),
+    });
+  await api.call('dossier.attach', { uploadId, pages: 1 });
+}
+
+export const electronicDossier: Measurement = {
+  id: 'electronicDossier',
+  label: `electronic dossier, ${TOTAL_PAGES} pages with ${SCANS} scans (Chromium + pdf-lib)`,
+  runs: 3,
+  warmup: 1,
+  target: { medianMs: 10_000 },
+  async prepare({ workDir, homeFile, today }) {
+    const file = path.join(workDir, 'dossier.sqlite');
+    fs.copyFileSync(homeFile, file);
+    const renderer = new ChromiumPdfRenderer();
+    const backend: Backend = openBackend({
+      dataFile: file,
+      shell: 'preview',
+      keys: benchKeys(),
+      clock: fixedClock(`${today}T10:00:00+08:00`),
+      pdfRenderer: renderer,
+      log: () => {},
+    });
+    backend.sessions.signInSystem('bench');
+    const api = createApi((channel, input) => backend.dispatch(channel, input, 'bench'));
+    // An open mediation: its items take scans, the PDF, and paper.
+    const open = backend.store.sqlite
+      .prepare(`SELECT id FROM cases WHERE kind = 'mediation' AND status = 'mediating' ORDER BY id LIMIT 1`)
+      .pluck()
+      .get() as number | undefined;
+    if (open === undefined) throw new Error('the data set has no mediation in progress');
+    const items = (await api.call('dossier.get', { caseId: open })).checklist.items.filter((i) => !i.generated);
+    if (items.length < 3) throw new Error('the case has too few dossier items');
+    const [scanned, merged, ...paper] = items;
+    const jpeg = await scanJpeg();
+    for (let n = 0; n < SCANS; n++) await upload(api, open, scanned!.key, `扫描件${n + 1}.jpg`, distinctScan(jpeg, n));
+    await upload(api, open, merged!.key, '附件.pdf', await pdfOfPages(PDF_PAGES));
+    // Paper items fill the rest: cover 1 + 目录 1 + scans + the PDF, then one stand-in page per paper item.
+    const rest = TOTAL_PAGES - 2 - SCANS - PDF_PAGES;
+    for (const item of paper.slice(0, rest))
+      await api.call('dossier.markReceived', {
+        caseId: open,
+        itemKey: item.key,
+        receivedOn: today,
+        pages: 2,
+        form: '复印件',
+        note: '',
+      });
+    let pages = 0;
+    return {
+      note: `${SCANS} JPEG scans of ${(jpeg.length / 1024).toFixed(0)} KB, a ${PDF_PAGES}-page PDF, ${Math.min(rest, paper.length)} paper items`,
+      async app() {
+        const made = await api.call('dossier.electronic', { caseId: open });
+        if (pages !== 0 && made.pages !== pages) throw new Error('the dossier changed between runs');
+        pages = made.pages;
+        if (made.notIncluded.length > 0) throw new Error(`not included: ${made.notIncluded.join('; ')}`);
+        return made;
+      },
+      async close() {
+        process.stderr.write(`electronic dossier: ${pages} pages\n`);
+        await backend.close();
+      },
+    };
+  },
+};
