@@ -7,6 +7,7 @@ import { caseHandlers } from './handlers/cases';
 import { dossierHandlers } from './handlers/dossier';
 import { exchangeHandlers } from './handlers/exchange';
 import { interferenceHandlers } from './handlers/interference';
+import { ledgerImportHandlers } from './handlers/ledgerImport';
 import { legalAidHandlers } from './handlers/legalAid';
 import { mediationHandlers } from './handlers/mediation';
 import { notarizationHandlers } from './handlers/notarization';
@@ -30,5 +31,6 @@ export function createHandlers(deps: { appInfo: AppInfo; store: Store }): Handle
     ...holidayHandlers(),
     ...dossierHandlers(deps),
     ...exchangeHandlers(deps),
+    ...ledgerImportHandlers(),
   };
 }

@@ -7,6 +7,7 @@ import { caseChannels } from './channels/cases';
 import { dossierChannels } from './channels/dossier';
 import { exchangeChannels } from './channels/exchange';
 import { interferenceChannels } from './channels/interference';
+import { ledgerImportChannels } from './channels/ledgerImport';
 import { legalAidChannels } from './channels/legalAid';
 import { mediationChannels } from './channels/mediation';
 import { notarizationChannels } from './channels/notarization';
@@ -63,6 +64,7 @@ export const contract = {
   ...dossierChannels,
   ...exchangeChannels,
   ...holidayChannels,
+  ...ledgerImportChannels,
 } as const;
 
 export type Contract = typeof contract;
