@@ -294,6 +294,21 @@ describe('importing the ledger', () => {
     expect(counter.last_seq).toBe(20);
   });
 
+  it('raises no deadline for a closed imported case, while an open one has its limits like any case', async () => {
+    const dashboard = await backend.api.call('dashboard.deadlines', {});
+    const numbers = new Set(
+      [...dashboard.dueSoon, ...dashboard.overdue, ...dashboard.doneLate].map((i) => i.caseNumber),
+    );
+    const numberOf = (row: number) => imported.imported.find((i) => i.row === row)!.caseNumber;
+    for (const closed of [3, 4, 5, 7]) expect(numbers.has(numberOf(closed))).toBe(false);
+    expect(numbers.has(numberOf(6))).toBe(true);
+  });
+
+  it('counts the imported cases in the statistics of their own year', async () => {
+    const report = await backend.api.call('statistics.report', { period: '2023', scope: 'office' });
+    expect(report.scope === 'office' && report.office.caseCount).toBe(9);
+  });
+
   it('adds nothing when the same file is imported again, and lists each row as already imported', async () => {
     const before = dataState(backend.dataFile);
     const again = await backend.api.call('ledgerImport.check', input(file));
