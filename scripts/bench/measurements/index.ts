@@ -5,6 +5,7 @@ import { createLegalAid } from './createCase';
 import { dashboard } from './dashboard';
 import { dossierAllOpen, dossierOne } from './dossier';
 import { exportFull, exportMonth, importCounty } from './exchange';
+import { ledgerCheck, ledgerImport } from './ledgerImport';
 import { openDataFile } from './openStore';
 import { searchFourChars, searchIdPart, searchTwoChars } from './search';
 import { officeReport } from './statistics';
@@ -23,4 +24,6 @@ export const MEASUREMENTS: readonly Measurement[] = [
   exportFull,
   exportMonth,
   importCounty,
+  ledgerCheck,
+  ledgerImport,
 ];
