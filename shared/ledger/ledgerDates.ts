@@ -16,7 +16,7 @@ const SERIAL_MAX = 73_050;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** An Excel serial day number (a fraction is the time of day, dropped) as yyyy-mm-dd. */
-export function excelSerialDate(serial: number): string {
+function excelSerialDate(serial: number): string {
   const at = new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS);
   return `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())}`;
 }

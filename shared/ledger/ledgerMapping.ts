@@ -58,7 +58,7 @@ export type LedgerMapping = z.output<typeof ledgerMappingSchema>;
 /** The rows searched for the header: title rows above it are few. */
 const HEADER_SEARCH_ROWS = 30;
 
-export function columnLetter(index: number): string {
+function columnLetter(index: number): string {
   let s = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
@@ -151,9 +151,4 @@ export function resolveMapping(
     if (f.required && !taken.has(f.key)) problems.push(`没有“${f.label}”列：请在映射中指定哪一列是${f.label}`);
   }
   return { mapping, problems };
-}
-
-/** The mapping as saved and as a mapping file holds it. */
-export function mappingOf(kind: CaseKind, mapping: readonly ColumnMapping[]): LedgerMapping {
-  return { kind, columns: Object.fromEntries(mapping.map((m) => [m.header, m.field])) };
 }

@@ -35,7 +35,7 @@ export interface LedgerParty {
 }
 
 /** A case number in the 〔YYYY〕…第N号 form, kept as the ledger wrote it (brackets and digits normalised). */
-export interface KeptNumber {
+interface KeptNumber {
   text: string;
   year: number;
   seq: number;
@@ -68,7 +68,7 @@ export interface RowPlan {
   useScope: UseScope | '';
 }
 
-export interface CellIssue {
+interface CellIssue {
   column: string;
   message: string;
 }
@@ -104,7 +104,7 @@ function optionOf(options: readonly string[], value: string): string | null {
 const CASE_NUMBER = /^[〔［[【(（]\s*(\d{4})\s*[〕］\]】)）]\s*(\S*?)第\s*(\d{1,6})\s*号$/;
 
 /** 〔2023〕黎托调字第12号 as kept; anything else is not a number CaseDesk can keep. */
-export function keptNumberOf(raw: string): KeptNumber | null {
+function keptNumberOf(raw: string): KeptNumber | null {
   const m = CASE_NUMBER.exec(toHalfWidthDigits(raw).trim());
   if (!m) return null;
   const year = Number(m[1]);

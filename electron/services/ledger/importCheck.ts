@@ -58,7 +58,7 @@ async function rowContext(db: Kysely<Database>, today: string): Promise<RowConte
 }
 
 /** The mapping the office saved for a kind, if any. */
-export async function savedMapping(db: Kysely<Database>, kind: CaseKind): Promise<LedgerMapping | null> {
+async function savedMapping(db: Kysely<Database>, kind: CaseKind): Promise<LedgerMapping | null> {
   const row = await db.selectFrom('ledger_mappings').select('columns').where('kind', '=', kind).executeTakeFirst();
   if (!row) return null;
   const parsed = ledgerMappingSchema.safeParse({ kind, columns: JSON.parse(row.columns) as unknown });
