@@ -7,6 +7,9 @@ import { runCli } from '../../scripts/cli';
 import { dataState, tempDir } from '../support/fixtures';
 import { idNumber, writeCsv } from '../support/ledgers';
 
+// Spreadsheets written and read, a 64 MB zip bomb packed, 200,000 CSV rows: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];

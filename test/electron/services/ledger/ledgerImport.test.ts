@@ -36,6 +36,9 @@ const WITH_X = (() => {
 })();
 const FULL_WIDTH_ID = idNumber('19660606', '035').replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
 
+// Spreadsheets written and read, a 64 MB zip bomb packed, 200,000 CSV rows: sized for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 let backend: TestBackend;
 let dir: string;
 
