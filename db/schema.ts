@@ -551,6 +551,26 @@ interface HolidayYearTable {
   installed_at: string;
 }
 
+/** 0020: a case made by importing an office's ledger (历史导入): where it came from. */
+interface LedgerImportRowTable {
+  case_id: number;
+  file_sha256: string;
+  file_name: string;
+  sheet: string;
+  row_number: number;
+  ledger_number: string;
+  imported_at: string;
+  imported_by: string;
+}
+
+/** 0020: per kind, the ledger's header texts and the fields they hold (JSON object), as last confirmed. */
+interface LedgerMappingTable {
+  kind: string;
+  columns: string;
+  saved_at: string;
+  saved_by: string;
+}
+
 export interface Database {
   office: OfficeTable;
   case_number_counters: CaseNumberCounterTable;
@@ -597,6 +617,8 @@ export interface Database {
   sqlite_sequence: SqliteSequenceTable;
   statistics_template: StatisticsTemplateTable;
   holiday_years: HolidayYearTable;
+  ledger_import_rows: LedgerImportRowTable;
+  ledger_mappings: LedgerMappingTable;
 }
 
 export type NewParty = Insertable<PartyTable>;

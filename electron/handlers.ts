@@ -7,6 +7,7 @@ import { caseHandlers } from './handlers/cases';
 import { dossierHandlers } from './handlers/dossier';
 import { exchangeHandlers } from './handlers/exchange';
 import { interferenceHandlers } from './handlers/interference';
+import { ledgerImportHandlers } from './handlers/ledgerImport';
 import { legalAidHandlers } from './handlers/legalAid';
 import { ledgerExportHandlers } from './handlers/ledgerExport';
 import { mediationHandlers } from './handlers/mediation';
@@ -32,5 +33,6 @@ export function createHandlers(deps: { appInfo: AppInfo; store: Store }): Handle
     ...dossierHandlers(deps),
     ...exchangeHandlers(deps),
     ...ledgerExportHandlers(),
+    ...ledgerImportHandlers(),
   };
 }

@@ -28,6 +28,7 @@ import { StatementsPage } from './interference/StatementsPage';
 import { StatisticsPage } from './statistics/StatisticsPage';
 import { UsersPage } from './pages/UsersPage';
 import { ChangePasswordForm } from './session/ChangePasswordForm';
+import { LedgerImportPage } from './ledger/LedgerImportPage';
 
 type MenuItems = NonNullable<MenuProps['items']>;
 
@@ -47,6 +48,7 @@ function navigationFor(user: SessionUser, mode: InstallationMode = 'office'): Me
     ...(may('backup') ? [{ key: 'backup', label: '数据备份' }] : []),
     { key: 'settings', label: '司法所设置' },
     { key: 'holidays', label: '节假日安排' },
+    ...(may('ledgerImport') ? [{ key: 'ledgerImport', label: '导入台账' }] : []),
   ];
   // The exchange with the county bureau: an office reports; the bureau (县局模式) registers and imports.
   const exchange =
@@ -214,6 +216,9 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
         break;
       case 'holidays':
         page = <HolidaysPage />;
+        break;
+      case 'ledgerImport':
+        page = <LedgerImportPage />;
         break;
       case 'settings':
         page = (

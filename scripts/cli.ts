@@ -19,6 +19,7 @@ import { ChromiumPdfRenderer } from './chromiumPdf';
 import { isPrintDocument, printCaseDocument, printElectronicDossier } from './printPdf';
 import { writeOutputFile } from './outputFile';
 import { CASE_KINDS, type CaseKind } from '../shared/options';
+import { LEDGER_KIND_FLAGS, printLedgerReport, readLedgerArgument, readMappingFile } from './ledgerImportCli';
 
 /** Exit code 2: the command line is wrong; `showUsage` adds the command's usage to the message. */
 export class UsageError extends Error {
@@ -96,6 +97,47 @@ const commands: Record<string, CommandSpec> = {
         const state = !u.active ? '已停用' : u.lockedUntil ? `锁定至${u.lockedUntil}` : '正常';
         out(`${u.id}\t${u.username}\t${u.displayName}\t${ROLE_LABELS[u.role]}\t${state}`);
       }
+    },
+  },
+
+  'import-ledger': {
+    usage:
+      'import-ledger --db FILE --kind legal-aid|mediation|notarization --file 台账.xlsx|台账.csv [--sheet 工作表] [--map 映射.json] [--dry-run] [--all-or-nothing]   (导入本所原有台账)',
+    flags: {
+      kind: 'string',
+      file: 'string',
+      sheet: 'string',
+      map: 'string',
+      'dry-run': 'boolean',
+      'all-or-nothing': 'boolean',
+    },
+    async run({ api, args, out }) {
+      const kindFlag = required(args, 'kind');
+      const kind = LEDGER_KIND_FLAGS[kindFlag];
+      if (!kind) throw new UsageError('--kind 应为 legal-aid、mediation 或 notarization', true);
+      const file = path.resolve(required(args, 'file'));
+      const bytes = readLedgerArgument(file);
+      const mapFile = stringFlag(args, 'map');
+      const input = {
+        kind,
+        fileName: path.basename(file),
+        base64: bytes.toString('base64'),
+        sheet: stringFlag(args, 'sheet') ?? null,
+        mapping: mapFile === undefined ? null : readMappingFile(path.resolve(mapFile)),
+      };
+      if (args.flags.has('dry-run')) {
+        const report = await api.call('ledgerImport.check', input);
+        printLedgerReport(report, out);
+        if (report.mappingProblems.length > 0) throw new Error('列的对应有误，未检查各行：请用 --map 指定映射');
+        out('试运行：未写入任何数据');
+        return;
+      }
+      const { report, imported } = await api.call('ledgerImport.run', {
+        ...input,
+        allOrNothing: args.flags.has('all-or-nothing'),
+      });
+      printLedgerReport(report, out);
+      out(`已导入：${imported.length}件（标记为历史导入）`);
     },
   },
 
@@ -457,6 +499,7 @@ const USAGE_ORDER = [
   'print',
   'report',
   'export-ledger',
+  'import-ledger',
 ] as const;
 
 function usageOf(name: string): string {

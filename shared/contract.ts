@@ -7,6 +7,7 @@ import { caseChannels } from './channels/cases';
 import { dossierChannels } from './channels/dossier';
 import { exchangeChannels } from './channels/exchange';
 import { interferenceChannels } from './channels/interference';
+import { ledgerImportChannels } from './channels/ledgerImport';
 import { legalAidChannels } from './channels/legalAid';
 import { ledgerExportChannels } from './channels/ledgerExport';
 import { mediationChannels } from './channels/mediation';
@@ -65,6 +66,7 @@ export const contract = {
   ...exchangeChannels,
   ...holidayChannels,
   ...ledgerExportChannels,
+  ...ledgerImportChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -16,6 +16,7 @@ import { holidayCalendar } from './0014-holiday-calendar';
 import { idsNeverReused } from './0015-ids-never-reused';
 import { restoresAndRecovery } from './0016-restores-and-recovery';
 import { dossierArchives } from './0018-dossier-archives';
+import { ledgerImport } from './0020-ledger-import';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const migrations: readonly Migration[] = [
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   idsNeverReused,
   restoresAndRecovery,
   dossierArchives,
+  ledgerImport,
 ];
 
 export type { Migration };

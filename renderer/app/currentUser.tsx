@@ -35,6 +35,7 @@ const PAGE_NEEDS: Partial<Record<Route['page'], Channel>> = {
   users: 'users.list',
   audit: 'audit.list',
   backup: 'backup.create',
+  ledgerImport: 'ledgerImport.run',
 };
 
 export function mayOpen(user: SessionUser, page: Route['page']): boolean {

@@ -44,6 +44,7 @@ export type Route =
   | { page: 'bureauConflicts' }
   | { page: 'settings' }
   | { page: 'holidays' }
+  | { page: 'ledgerImport' }
   | { page: 'password' };
 
 /** Pages that are one word in the hash and carry nothing else. */
@@ -58,6 +59,7 @@ const PLAIN_PAGES = [
   'exchange',
   'settings',
   'holidays',
+  'ledgerImport',
   'password',
 ] as const;
 type PlainPage = (typeof PLAIN_PAGES)[number];

@@ -8,11 +8,14 @@ export function FilePicker({
   label,
   multiple = false,
   disabled = false,
+  accept = '.casedesk',
   onFiles,
 }: {
   id: string;
   label: string;
   multiple?: boolean;
+  /** The file types offered (the chooser's filter). */
+  accept?: string;
   disabled?: boolean;
   onFiles(files: File[]): void;
 }) {
@@ -25,7 +28,7 @@ export function FilePicker({
         ref={input}
         id={id}
         type="file"
-        accept=".casedesk"
+        accept={accept}
         multiple={multiple}
         disabled={disabled}
         style={{ display: 'none' }}

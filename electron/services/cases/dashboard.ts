@@ -22,8 +22,22 @@ import { timelinesOf } from './timeline';
 function casesToCheck(db: Kysely<Database>, since: string) {
   return db
     .selectFrom('cases')
-    .where((eb) => eb.or([eb('status', 'not in', FINISHED_STATUSES), eb('updated_at', '>=', since)]));
+    .where((eb) => eb.or([eb('status', 'not in', FINISHED_STATUSES), eb('updated_at', '>=', since)]))
+    .where((eb) =>
+      eb.not(
+        eb.and([
+          eb('status', 'in', CLOSED_STATUSES),
+          eb.exists(eb.selectFrom('ledger_import_rows').select('case_id').whereRef('case_id', '=', 'cases.id')),
+        ]),
+      ),
+    );
 }
+
+/**
+ * Statuses in which a case's handling has ended, of any kind: a case imported from an office's old ledger (历史导入)
+ * in one of them raises no deadline — its limits ran out years before CaseDesk knew of it.
+ */
+const CLOSED_STATUSES: readonly string[] = [...new Set(CASE_KINDS.flatMap((k) => kindOf(k).dossier.closedStatuses))];
 
 /** Cases read per batch: a batch's rows are garbage before the next is read, so memory stays flat. */
 const CASES_PER_BATCH = 500;

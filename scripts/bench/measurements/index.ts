@@ -6,6 +6,7 @@ import { dashboard } from './dashboard';
 import { dossierAllOpen, dossierOne } from './dossier';
 import { electronicDossier } from './electronicDossier';
 import { exportFull, exportMonth, importCounty } from './exchange';
+import { ledgerCheck, ledgerImport } from './ledgerImport';
 import { openDataFile } from './openStore';
 import { searchFourChars, searchIdPart, searchTwoChars } from './search';
 import { officeReport } from './statistics';
@@ -25,4 +26,6 @@ export const MEASUREMENTS: readonly Measurement[] = [
   exportFull,
   exportMonth,
   importCounty,
+  ledgerCheck,
+  ledgerImport,
 ];

@@ -1,0 +1,286 @@
+// The import of a ledger, after its dry run: every accepted row written as a real case of its kind inside the
+// caller's one transaction (the dispatcher's) — its number (the ledger's own 〔YYYY〕…第N号 kept, the counter moved
+// past it; others numbered as new), its row of `cases`, parties and the kind's own row, the timeline's registration
+// and the lifecycle's closing steps its 结果 names, its dossier checked, its search text, and its record as a
+// 历史导入 case (source file's SHA-256 and row). `allOrNothing`: one refused row refuses them all.
+import type { Kysely } from 'kysely';
+import type { Database, NewParty } from '../../../db/schema';
+import type { SessionUser } from '../../../shared/accounts';
+import { AppError } from '../../../shared/errors';
+import { LEDGER_OPEN_STATUS } from '../../../shared/ledger/ledgerFields';
+import type { LedgerImportResult } from '../../../shared/ledger/ledgerReport';
+import { UNREGISTERED, type LedgerParty, type RowPlan } from '../../../shared/ledger/ledgerRows';
+import type { CaseKind } from '../../../shared/options';
+import { recordDossierCheck } from '../dossier/checklist';
+import { takeCaseNumber } from '../cases/numbers';
+import { CREDIT_CODE_ID_TYPE, idTypeOf, insertParty, partyRow } from '../cases/parties';
+import { indexCaseText } from '../cases/search';
+import { recordRegistration } from '../cases/timeline';
+import type { Clock } from '../system/clock';
+import { requireOffice } from '../system/office';
+import { checkLedger, type LedgerImportRequest, type PlannedRow } from './importCheck';
+
+type Trx = Kysely<Database>;
+
+function partyFields(p: LedgerParty, phone: string, address: string): Partial<NewParty> {
+  return {
+    sex: p.sex,
+    birth_date: p.birthDate,
+    id_type: p.organisation ? CREDIT_CODE_ID_TYPE : idTypeOf(p.idNumber),
+    id_number: p.idNumber,
+    phone,
+    residence: address,
+  };
+}
+
+/** The kind's own rows: its detail row and its parties (the first party has the ledger's phone and address). */
+async function writeKindRows(trx: Trx, kind: CaseKind, caseId: number, plan: RowPlan): Promise<void> {
+  const t = plan.text;
+  const first = (p: LedgerParty, i: number) => partyFields(p, i === 0 ? plan.phone : '', i === 0 ? plan.address : '');
+  if (kind === 'legal_aid') {
+    const rows = [
+      ...plan.parties.map((p, i) => partyRow(caseId, i === 0 ? 'applicant' : 'opposing', i, p.name, first(p, i))),
+      ...plan.others.map((p, i) => partyRow(caseId, 'opposing', plan.parties.length + i, p.name)),
+    ];
+    await trx.insertInto('parties').values(rows).execute();
+    await trx
+      .insertInto('legal_aid_cases')
+      .values({
+        case_id: caseId,
+        category: t.category ?? UNREGISTERED,
+        service_form: t.serviceForm ?? UNREGISTERED,
+        matter: t.matter ?? UNREGISTERED,
+        proceeding_stage: '',
+        handling_authority: '',
+        facts: plan.note || UNREGISTERED,
+        applicant_groups: '[]',
+        household_size: null,
+        monthly_income_per_capita_fen: null,
+        finance_basis: UNREGISTERED,
+        finance_exempt_reason: '',
+      })
+      .execute();
+  } else if (kind === 'mediation') {
+    for (const [i, p] of plan.parties.entries()) {
+      const partyId = await insertParty(trx, partyRow(caseId, 'party', i, p.name, first(p, i)));
+      await trx
+        .insertInto('mediation_parties')
+        .values({ party_id: partyId, party_kind: p.organisation ? 'organisation' : 'person', legal_representative: '' })
+        .execute();
+    }
+    await trx
+      .insertInto('mediation_cases')
+      .values({
+        case_id: caseId,
+        simple: 0,
+        source: UNREGISTERED,
+        source_detail: '',
+        committee: t.committee ?? UNREGISTERED,
+        dispute_type: t.disputeType ?? UNREGISTERED,
+        summary: t.summary ?? UNREGISTERED,
+        requests: '',
+        amount_fen: plan.amountFen,
+        people_count: plan.parties.length,
+        major: 0,
+        mass: 0,
+        mediators: JSON.stringify(plan.mediators),
+      })
+      .execute();
+  } else {
+    for (const [i, p] of plan.parties.entries()) {
+      const partyId = await insertParty(trx, partyRow(caseId, 'applicant', i, p.name, first(p, i)));
+      await trx
+        .insertInto('notarization_parties')
+        .values({
+          party_id: partyId,
+          party_kind: p.organisation ? 'organisation' : 'person',
+          legal_representative: '',
+          agent_kind: '',
+          power_of_attorney: 0,
+        })
+        .execute();
+    }
+    const matter = await trx
+      .selectFrom('notarization_matters')
+      .selectAll()
+      .where('code', '=', plan.matterCode)
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('notarization_requests')
+      .values({
+        case_id: caseId,
+        matter_code: matter.code,
+        matter_name: matter.name,
+        matter_category: matter.category,
+        required_materials: matter.required_materials,
+        one_visit: matter.one_visit,
+        purpose: t.purpose ?? UNREGISTERED,
+        place_of_use: t.placeOfUse ?? UNREGISTERED,
+        // The column cannot be blank; a ledger that does not say where the certificate is used is taken as 国内.
+        use_scope: plan.useScope || '国内',
+        copies: plan.copies,
+        needs_translation: 0,
+        translation_language: '',
+        pickup_on: '',
+        fee_fen: 0,
+      })
+      .execute();
+  }
+}
+
+/** The search text: numbers (the ledger's too), title, parties' names and numbers, the kind's text fields. */
+function searchBody(caseNumber: string, plan: RowPlan): string {
+  return [
+    caseNumber,
+    plan.ledgerNumber !== caseNumber ? plan.ledgerNumber : '',
+    plan.title,
+    ...[...plan.parties, ...plan.others].flatMap((p) => [p.name, p.idNumber]),
+    plan.phone,
+    ...Object.values(plan.text).filter((v) => v !== UNREGISTERED),
+    ...plan.mediators.filter((m) => m !== UNREGISTERED),
+    plan.note,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+async function writeCase(
+  trx: Trx,
+  kind: CaseKind,
+  r: PlannedRow,
+  ctx: {
+    prefix: string;
+    user: SessionUser;
+    clock: Clock;
+    at: string;
+    source: { sha256: string; fileName: string; sheet: string };
+  },
+): Promise<{ id: number; caseNumber: string }> {
+  const { plan } = r;
+  const year = plan.keptNumber?.year ?? Number(plan.receivedOn.slice(0, 4));
+  const { seq, caseNumber } = plan.keptNumber
+    ? { seq: plan.keptNumber.seq, caseNumber: plan.keptNumber.text }
+    : await takeCaseNumber(trx, kind, year, ctx.prefix);
+  const { id } = await trx
+    .insertInto('cases')
+    .values({
+      kind,
+      case_number: caseNumber,
+      case_year: year,
+      case_seq: seq,
+      status: plan.status,
+      title: plan.title,
+      received_on: plan.receivedOn,
+      received_by: plan.receivedBy,
+      created_at: ctx.at,
+      updated_at: ctx.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await writeKindRows(trx, kind, id, plan);
+  const open = LEDGER_OPEN_STATUS[kind];
+  await recordRegistration(trx, id, {
+    status: open,
+    receivedOn: plan.receivedOn,
+    by: plan.receivedBy,
+    clock: ctx.clock,
+  });
+  // The closing steps the ledger's 结果 names, dated as it dates them, each noted as imported.
+  let from = open;
+  for (const step of plan.outcome?.actions ?? []) {
+    const { to } = step;
+    const data = {
+      ...step.data,
+      ...(plan.closedOnFromReceipt ? { note: '历史导入（台账未登记结案日期，按受理日期记）' } : {}),
+      ...(plan.text.handler ? { personName: plan.text.handler } : {}),
+    };
+    await trx
+      .insertInto('case_actions')
+      .values({
+        case_id: id,
+        action: step.action,
+        acted_on: plan.closedOn!,
+        data: JSON.stringify(data),
+        from_status: from,
+        to_status: to,
+        user_id: ctx.user.id > 0 ? ctx.user.id : null,
+        username: ctx.user.username,
+        recorded_at: ctx.at,
+      })
+      .execute();
+    from = to;
+  }
+  await recordDossierCheck(trx, id, ctx.clock);
+  await indexCaseText(trx, id, searchBody(caseNumber, plan));
+  await trx
+    .insertInto('ledger_import_rows')
+    .values({
+      case_id: id,
+      file_sha256: ctx.source.sha256,
+      file_name: ctx.source.fileName,
+      sheet: ctx.source.sheet,
+      row_number: r.row,
+      ledger_number: plan.ledgerNumber,
+      imported_at: ctx.at,
+      imported_by: ctx.user.username,
+    })
+    .execute();
+  return { id, caseNumber };
+}
+
+/** Moves each year's counter past the highest number the ledger keeps, so new numbers never take one of them. */
+async function moveCountersPast(trx: Trx, kind: CaseKind, rows: readonly PlannedRow[]): Promise<void> {
+  const highest = new Map<number, number>();
+  for (const { plan } of rows) {
+    const k = plan.keptNumber;
+    if (k) highest.set(k.year, Math.max(highest.get(k.year) ?? 0, k.seq));
+  }
+  for (const [year, seq] of highest) {
+    await trx
+      .insertInto('case_number_counters')
+      .values({ kind, year, last_seq: seq })
+      .onConflict((oc) =>
+        oc.columns(['kind', 'year']).doUpdateSet((eb) => ({
+          last_seq: eb.fn('max', [eb.ref('case_number_counters.last_seq'), eb.val(seq)]),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Checks the ledger again and writes its new accepted rows; refuses when the mapping is incomplete. */
+export async function importLedger(
+  trx: Trx,
+  req: LedgerImportRequest,
+  { allOrNothing, user, clock }: { allOrNothing: boolean; user: SessionUser; clock: Clock },
+): Promise<LedgerImportResult> {
+  const office = await requireOffice(trx);
+  const { report, toWrite } = await checkLedger(trx, req, clock);
+  if (report.mappingProblems.length > 0)
+    throw new AppError(
+      'VALIDATION',
+      `列的对应有误，未导入：${report.mappingProblems[0]}`,
+      'mapping',
+      report.mappingProblems.map((message) => ({ field: 'mapping', message })),
+    );
+  if (allOrNothing && report.refused.length > 0) {
+    const rows = new Set(report.refused.map((r) => r.row));
+    throw new AppError(
+      'VALIDATION',
+      `有${rows.size}行未通过检查，已按“全部导入或全部不导入”的要求不导入任何一行（第一处：第${report.refused[0]!.row}行“${report.refused[0]!.column}”${report.refused[0]!.message}）`,
+      'file',
+      report.refused.slice(0, 100).map((r) => ({ field: 'file', message: `第${r.row}行“${r.column}”：${r.message}` })),
+    );
+  }
+  await moveCountersPast(trx, req.kind, toWrite);
+  const at = clock.now().toISOString();
+  const source = { sha256: report.sha256, fileName: req.fileName, sheet: report.sheet };
+  const imported: LedgerImportResult['imported'] = [];
+  for (const r of toWrite) {
+    const made = await writeCase(trx, req.kind, r, { prefix: office.caseNumberPrefix, user, clock, at, source });
+    imported.push({ row: r.row, caseId: made.id, caseNumber: made.caseNumber });
+  }
+  const numberOf = new Map(imported.map((i) => [i.row, i.caseNumber]));
+  report.accepted = report.accepted.map((a) => ({ ...a, caseNumber: numberOf.get(a.row) ?? a.caseNumber }));
+  return { report, imported };
+}
