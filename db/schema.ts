@@ -62,6 +62,8 @@ interface LegalAidCaseTable {
   category: string;
   service_form: string;
   matter: string;
+  /** 经济困难 / 其他原因 for a criminal defence applied for (0017, 法律援助法 第24条); '' otherwise. */
+  defence_ground: string;
   proceeding_stage: string;
   handling_authority: string;
   facts: string;

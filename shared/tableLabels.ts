@@ -75,6 +75,7 @@ const COLUMN_LABELS: Readonly<Record<string, string>> = {
   service_form: '援助形式',
   matter: '事项',
   proceeding_stage: '诉讼阶段',
+  defence_ground: '没有委托辩护人的原因',
   handling_authority: '办案机关',
   facts: '案情',
   applicant_groups: '申请人群体',

@@ -71,6 +71,7 @@ export function ApplicationFacts({ application: app }: { application: LegalAidCa
           item('category', app.category),
           item('serviceForm', app.serviceForm),
           item('matter', app.matter, 2),
+          ...(app.category === '刑事' ? [item('defenceGround', orNone(app.defenceGround))] : []),
           item('proceedingStage', orNone(app.proceedingStage)),
           item('handlingAuthority', orNone(app.handlingAuthority)),
           item('facts', <span className="facts">{app.facts}</span>, 2),
@@ -84,7 +85,7 @@ export function ApplicationFacts({ application: app }: { application: LegalAidCa
             'finance.monthlyIncomePerCapitaFen',
             finance.monthlyIncomePerCapitaFen === null ? '—' : formatMoney(finance.monthlyIncomePerCapitaFen),
           ),
-          item('finance.basis', finance.basis),
+          item('finance.basis', finance.basis || '不适用（不审查经济困难状况）'),
           ...(finance.basis === '免予核查' ? [item('finance.exemptReason', finance.exemptReason)] : []),
         ]}
       />

@@ -17,10 +17,11 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { LEGAL_AID_LABELS } from '../../shared/kinds/legalAid/intake';
+import { financialCheckApplies, LEGAL_AID_LABELS } from '../../shared/kinds/legalAid/intake';
 import {
   AGENT_RELATIONS,
   APPLICANT_GROUPS,
+  DEFENCE_GROUNDS,
   FINANCE_BASES,
   LEGAL_AID_CATEGORIES,
   LEGAL_AID_SERVICE_FORMS,
@@ -207,6 +208,9 @@ function IntakeForm({
   const receivedOn = Form.useWatch('receivedOn', form);
   const hasAgent = Form.useWatch('hasAgent', form);
   const basis = Form.useWatch(['finance', 'basis'], form);
+  const category = Form.useWatch('category', form);
+  const defenceGround = Form.useWatch('defenceGround', form);
+  const financeRequired = financialCheckApplies({ category: category ?? '', defenceGround: defenceGround ?? '' });
   const needsAgent = agentRequired({ lacksCapacity, birthDate, receivedOn });
   const showAgent = needsAgent || !!hasAgent;
   const [conflicts, setConflicts] = useState<ConflictReview>(NO_CONFLICTS);
@@ -411,6 +415,21 @@ function IntakeForm({
               </FormField>
             </Col>
           </Row>
+          {category === '刑事' && (
+            <Row gutter={16}>
+              <Col span={10}>
+                <FormField path="defenceGround">
+                  <Select options={options(DEFENCE_GROUNDS)} allowClear />
+                </FormField>
+              </Col>
+              <Col span={14}>
+                <Typography.Text type="secondary">
+                  法律援助法第24条：犯罪嫌疑人、被告人因经济困难或者其他原因没有委托辩护人的，可以申请法律援助；
+                  仅因经济困难申请的，须说明经济状况（第41条）。
+                </Typography.Text>
+              </Col>
+            </Row>
+          )}
           <Row gutter={16}>
             <Col span={6}>
               <FormField path="proceedingStage">
@@ -440,7 +459,7 @@ function IntakeForm({
               </FormField>
             </Col>
             <Col span={6}>
-              <FormField path="finance.basis" required>
+              <FormField path="finance.basis" required={financeRequired}>
                 <Select options={options(FINANCE_BASES)} showSearch={searchable} />
               </FormField>
             </Col>

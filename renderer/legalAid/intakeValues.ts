@@ -36,6 +36,8 @@ export interface IntakeValues {
   category: string | undefined;
   serviceForm: string | undefined;
   matter: string;
+  /** 刑事 only: 经济困难 / 其他原因 (法律援助法 第24条). */
+  defenceGround: string | undefined;
   proceedingStage: string | undefined;
   handlingAuthority: string;
   facts: string;
@@ -80,6 +82,7 @@ export function emptyIntake(today: string = localDate()): IntakeValues {
     category: undefined,
     serviceForm: undefined,
     matter: '',
+    defenceGround: undefined,
     proceedingStage: undefined,
     handlingAuthority: '',
     facts: '',
@@ -163,6 +166,8 @@ export function toApplication(values: IntakeValues): LegalAidApplicationInput {
     category: values.category ?? '',
     serviceForm: values.serviceForm ?? '',
     matter: values.matter ?? '',
+    // Asked only of a criminal case; a ground left from before the category changed is not sent.
+    defenceGround: values.category === '刑事' ? (values.defenceGround ?? '') : '',
     proceedingStage: values.proceedingStage ?? '',
     handlingAuthority: values.handlingAuthority ?? '',
     facts: values.facts ?? '',
@@ -268,6 +273,7 @@ export function fromDraftData(data: IntakeDraft): IntakeValues {
     category: pick(data.category),
     serviceForm: pick(data.serviceForm),
     matter: str(data.matter),
+    defenceGround: pick(data.defenceGround),
     proceedingStage: pick(data.proceedingStage),
     handlingAuthority: str(data.handlingAuthority),
     facts: str(data.facts),

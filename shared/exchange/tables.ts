@@ -81,6 +81,7 @@ export const EXPORTED_TABLES: Readonly<Record<string, ExportedTable>> = {
       category: 'text',
       service_form: 'text',
       matter: 'text',
+      defence_ground: 'text',
       proceeding_stage: 'text',
       handling_authority: 'text',
       facts: 'text',

@@ -35,6 +35,7 @@ export function validApplication(): LegalAidApplication {
     category: '民事',
     serviceForm: '民事、行政、国家赔偿诉讼代理及非诉讼代理',
     matter: '赡养费纠纷',
+    defenceGround: '',
     proceedingStage: '',
     handlingAuthority: '',
     facts: '申请人年逾七旬，子女拒不支付赡养费。',

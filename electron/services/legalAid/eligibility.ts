@@ -64,6 +64,7 @@ export async function legalAidEligibility(
     receivedOn: app.receivedOn,
     lacksCapacity: app.applicant.lacksCapacity,
     financeBasis: app.finance.basis,
+    defenceGround: app.defenceGround,
     matterType: query.matterType ?? facts.decision?.matterType ?? null,
     matterTypeSource: query.matterType !== null ? 'given' : facts.decision ? 'recorded' : null,
     mandatoryDefenceGrounds: query.mandatoryDefenceGrounds ?? facts.decision?.mandatoryDefenceGrounds ?? [],

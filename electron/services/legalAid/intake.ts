@@ -57,6 +57,7 @@ export async function createLegalAidCase(
       category: app.category,
       service_form: app.serviceForm,
       matter: app.matter,
+      defence_ground: app.defenceGround,
       proceeding_stage: app.proceedingStage,
       handling_authority: app.handlingAuthority,
       facts: app.facts,

@@ -87,6 +87,7 @@ export async function getLegalAidCase(db: Kysely<Database>, id: number): Promise
       category: row.category as Application['category'],
       serviceForm: row.service_form as Application['serviceForm'],
       matter: row.matter,
+      defenceGround: row.defence_ground as Application['defenceGround'],
       proceedingStage: row.proceeding_stage as Application['proceedingStage'],
       handlingAuthority: row.handling_authority,
       facts: row.facts,

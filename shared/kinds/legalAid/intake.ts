@@ -9,6 +9,7 @@ import {
   AGENT_RELATIONS,
   APPLICANT_GROUPS,
   CATEGORIES_WITH_OPPOSING_PARTY,
+  DEFENCE_GROUNDS,
   FINANCE_BASES,
   LEGAL_AID_CATEGORIES,
   LEGAL_AID_SERVICE_FORMS,
@@ -40,6 +41,7 @@ export const LEGAL_AID_LABELS: Labels = {
   category: '案件类别',
   serviceForm: '援助形式',
   matter: '案由',
+  defenceGround: '没有委托辩护人的原因',
   proceedingStage: '案件所处阶段',
   handlingAuthority: '办案机关',
   facts: '案情及申请理由',
@@ -80,7 +82,8 @@ const opposingPartySchema = strictObject({
 const financeSchema = strictObject({
   householdSize: integer({ min: 1, max: 50 }).nullable(),
   monthlyIncomePerCapitaFen: fen().nullable(),
-  basis: choice(FINANCE_BASES),
+  /** '' only where no financial check applies (see `financialCheckApplies`). */
+  basis: optionalChoice(FINANCE_BASES),
   exemptReason: text({ max: 500, multiLine: true }),
 });
 
@@ -95,6 +98,8 @@ const applicationShape = strictObject({
   category: choice(LEGAL_AID_CATEGORIES),
   serviceForm: choice(LEGAL_AID_SERVICE_FORMS),
   matter: text({ max: LINE_MAX, required: true }),
+  /** 刑事 applications for a defence: 经济困难 or 其他原因 (法律援助法 第24条); '' otherwise. */
+  defenceGround: optionalChoice(DEFENCE_GROUNDS),
   proceedingStage: optionalChoice(PROCEEDING_STAGES),
   handlingAuthority: text({ max: LINE_MAX }),
   facts: text({ max: FACTS_MAX, required: true, multiLine: true }),
@@ -105,6 +110,14 @@ const applicationShape = strictObject({
 
 export type LegalAidApplication = z.output<typeof applicationShape>;
 export type LegalAidApplicationInput = z.input<typeof applicationShape>;
+
+/**
+ * Whether the application must state the finances (法律援助法 第41条): not when a suspect or defendant has no
+ * defender for a reason other than financial difficulty (第24条 "或者其他原因").
+ */
+export function financialCheckApplies(app: { category: string; defenceGround: string }): boolean {
+  return !(app.category === '刑事' && app.defenceGround === '其他原因');
+}
 
 export interface RuleIssue {
   path: (string | number)[];
@@ -172,8 +185,13 @@ export function checkLegalAidApplication(app: LegalAidApplication, today: string
   if (CATEGORIES_WITH_OPPOSING_PARTY.has(app.category) && app.opposingParties.length === 0)
     add(['opposingParties'], `${app.category}案件须填写至少一个对方当事人`);
 
+  if (app.defenceGround !== '' && app.category !== '刑事')
+    add(['defenceGround'], '仅刑事案件申请辩护时填写（法律援助法第24条）');
+
   if (finance.basis === '免予核查') {
     if (!finance.exemptReason) add(['finance', 'exemptReason'], '选择免予核查时须写明理由');
+  } else if (finance.basis === '') {
+    if (financialCheckApplies(app)) add(['finance', 'basis'], '请选择');
   } else {
     if (finance.householdSize === null) add(['finance', 'householdSize'], '不能为空');
     if (finance.monthlyIncomePerCapitaFen === null) add(['finance', 'monthlyIncomePerCapitaFen'], '不能为空');

@@ -31,6 +31,13 @@ export const APPLICANT_GROUPS = [
 /** 案件所处阶段 */
 export const PROCEEDING_STAGES = ['侦查', '审查起诉', '审判', '仲裁', '执行', '其他'] as const;
 
+/**
+ * Why a suspect or defendant applying for a defence has no defender (法律援助法 第24条: "因经济困难或者其他原因没有委托
+ * 辩护人的"): financial difficulty is one ground, not a condition, so only 经济困难 brings 第41条's financial check.
+ */
+export const DEFENCE_GROUNDS = ['经济困难', '其他原因'] as const;
+export type DefenceGround = (typeof DEFENCE_GROUNDS)[number];
+
 /** 经济状况核查方式 (法律援助法 第41–42条) */
 export const FINANCE_BASES = ['承诺', '证明材料', '免予核查'] as const;
 
