@@ -50,6 +50,14 @@ export const DEADLINE_RULES = {
     pausable: false,
     source: '法律援助法 第43条',
   },
+  legalAidNotifiedAssignment: {
+    label: '通知辩护指派',
+    startsFrom: '收到通知之日',
+    length: 3,
+    unit: 'calendarDays',
+    pausable: false,
+    source: '法律援助法 第36条（收到通知后三日内指派；不经申请审查）',
+  },
   legalAidClosingMaterials: {
     label: '提交结案材料',
     startsFrom: '法律援助事项办结之日',

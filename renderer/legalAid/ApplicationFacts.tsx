@@ -65,6 +65,16 @@ export function ApplicationFacts({ application: app }: { application: LegalAidCa
             : [item('opposingParties', '无', 2)]
         }
       />
+      {app.notice && (
+        <Section
+          title="通知辩护（法律援助法第36条：收到通知后三日内指派，不经申请审查）"
+          items={[
+            item('notice.authority', app.notice.authority),
+            item('notice.documentNumber', app.notice.documentNumber),
+            item('notice.grounds', app.notice.grounds.join('、'), 2),
+          ]}
+        />
+      )}
       <Section
         title="案件信息"
         items={[

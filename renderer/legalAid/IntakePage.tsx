@@ -9,6 +9,7 @@ import {
   DatePicker,
   Form,
   Input,
+  Radio,
   Row,
   Select,
   Space,
@@ -24,6 +25,7 @@ import {
   DEFENCE_GROUNDS,
   FINANCE_BASES,
   LEGAL_AID_CATEGORIES,
+  NOTICE_GROUNDS,
   LEGAL_AID_SERVICE_FORMS,
   PROCEEDING_STAGES,
 } from '../../shared/kinds/legalAid/options';
@@ -210,8 +212,20 @@ function IntakeForm({
   const basis = Form.useWatch(['finance', 'basis'], form);
   const category = Form.useWatch('category', form);
   const defenceGround = Form.useWatch('defenceGround', form);
-  const financeRequired = financialCheckApplies({ category: category ?? '', defenceGround: defenceGround ?? '' });
-  const needsAgent = agentRequired({ lacksCapacity, birthDate, receivedOn });
+  const notified = Form.useWatch('notified', form) === true;
+  const notifiedChanged = (on: boolean) => {
+    // A notified defence is a criminal defence (第36条): set what the notice implies.
+    if (on) {
+      form.setFieldValue('category', '刑事');
+      form.setFieldValue('serviceForm', '刑事辩护与代理');
+    }
+  };
+  const financeRequired = financialCheckApplies({
+    category: category ?? '',
+    defenceGround: defenceGround ?? '',
+    notified,
+  });
+  const needsAgent = !notified && agentRequired({ lacksCapacity, birthDate, receivedOn });
   const showAgent = needsAgent || !!hasAgent;
   const [conflicts, setConflicts] = useState<ConflictReview>(NO_CONFLICTS);
 
@@ -278,7 +292,39 @@ function IntakeForm({
           initialValues={initial}
           onValuesChange={onValuesChange}
         >
-          <Typography.Title level={4}>申请人</Typography.Title>
+          <Form.Item name="notified" label="案件来源">
+            <Radio.Group
+              options={[
+                { value: false, label: '当事人申请' },
+                { value: true, label: '办案机关通知辩护（法律援助法第36条）' },
+              ]}
+              onChange={(e) => notifiedChanged(e.target.value === true)}
+            />
+          </Form.Item>
+          {notified && (
+            <>
+              <Typography.Title level={4}>通知辩护</Typography.Title>
+              <Typography.Paragraph type="secondary">
+                法律援助法第36条：法律援助机构收到通知后，应当在三日内指派律师。通知辩护不经申请审查，不审查经济困难状况。
+              </Typography.Paragraph>
+              <Row gutter={16}>
+                <Col span={12}>
+                  <FormField path="notice.authority" required>
+                    <Input maxLength={LINE_MAX} autoComplete="off" placeholder="如：某县人民法院" />
+                  </FormField>
+                </Col>
+                <Col span={12}>
+                  <FormField path="notice.documentNumber" required>
+                    <Input maxLength={LINE_MAX} autoComplete="off" />
+                  </FormField>
+                </Col>
+              </Row>
+              <FormField path="notice.grounds" group required>
+                <Checkbox.Group options={options(NOTICE_GROUNDS)} />
+              </FormField>
+            </>
+          )}
+          <Typography.Title level={4}>{notified ? '犯罪嫌疑人、被告人' : '申请人'}</Typography.Title>
           <PartyFields
             at={APPLICANT_AT}
             groupName="applicant"
@@ -415,7 +461,7 @@ function IntakeForm({
               </FormField>
             </Col>
           </Row>
-          {category === '刑事' && (
+          {category === '刑事' && !notified && (
             <Row gutter={16}>
               <Col span={10}>
                 <FormField path="defenceGround">
@@ -446,25 +492,27 @@ function IntakeForm({
             <Input.TextArea rows={5} maxLength={FACTS_MAX} showCount />
           </FormField>
 
-          <Typography.Title level={4}>经济状况</Typography.Title>
-          <Row gutter={16}>
-            <Col span={6}>
-              <FormField path="finance.householdSize">
-                <Input suffix="人" autoComplete="off" inputMode="numeric" />
-              </FormField>
-            </Col>
-            <Col span={6}>
-              <FormField path="finance.monthlyIncomePerCapitaFen" name={['finance', 'monthlyIncomePerCapitaYuan']}>
-                <Input suffix="元" autoComplete="off" inputMode="decimal" />
-              </FormField>
-            </Col>
-            <Col span={6}>
-              <FormField path="finance.basis" required={financeRequired}>
-                <Select options={options(FINANCE_BASES)} showSearch={searchable} />
-              </FormField>
-            </Col>
-          </Row>
-          {basis === '免予核查' && (
+          {!notified && <Typography.Title level={4}>经济状况</Typography.Title>}
+          {!notified && (
+            <Row gutter={16}>
+              <Col span={6}>
+                <FormField path="finance.householdSize">
+                  <Input suffix="人" autoComplete="off" inputMode="numeric" />
+                </FormField>
+              </Col>
+              <Col span={6}>
+                <FormField path="finance.monthlyIncomePerCapitaFen" name={['finance', 'monthlyIncomePerCapitaYuan']}>
+                  <Input suffix="元" autoComplete="off" inputMode="decimal" />
+                </FormField>
+              </Col>
+              <Col span={6}>
+                <FormField path="finance.basis" required={financeRequired}>
+                  <Select options={options(FINANCE_BASES)} showSearch={searchable} />
+                </FormField>
+              </Col>
+            </Row>
+          )}
+          {!notified && basis === '免予核查' && (
             <FormField path="finance.exemptReason" required>
               <Input.TextArea rows={2} maxLength={500} placeholder="如：申请人为特困人员" />
             </FormField>
@@ -472,7 +520,7 @@ function IntakeForm({
 
           <Row gutter={16}>
             <Col span={6}>
-              <FormField path="receivedOn" required>
+              <FormField path="receivedOn" required {...(notified ? { label: '收到通知日期' } : {})}>
                 <DatePicker format={DATE_FORMATS} placeholder={today} style={{ width: '100%' }} />
               </FormField>
             </Col>

@@ -26,6 +26,7 @@ describe('the statutory limits', () => {
     expect(summary).toEqual([
       ['legalAidDecision', 7, 'calendarDays', true],
       ['legalAidAssignment', 3, 'calendarDays', false],
+      ['legalAidNotifiedAssignment', 3, 'calendarDays', false],
       ['legalAidClosingMaterials', 30, 'calendarDays', false],
       ['legalAidClosingReview', 30, 'calendarDays', false],
       ['legalAidObjectionReview', 5, 'calendarDays', false],
@@ -36,6 +37,7 @@ describe('the statutory limits', () => {
     ]);
     expect(DEADLINE_RULES.legalAidDecision.source).toContain('法律援助法 第43条');
     expect(DEADLINE_RULES.notarizationIssue.source).toBe('公证法 第30条');
+    expect(DEADLINE_RULES.legalAidNotifiedAssignment.source).toContain('法律援助法 第36条');
   });
 });
 

@@ -230,6 +230,8 @@ export interface EligibilityFacts {
   financeBasis: FinanceBasis | '';
   /** Why a suspect or defendant has no defender (第24条); '' when the application does not say. */
   defenceGround: DefenceGround | '';
+  /** Registered from an authority's notice (通知辩护, 第36条): no review, no financial check. */
+  notified: boolean;
   /** The clerk's or the decision's 事项类型; null to infer from the 案由. */
   matterType: MatterType | null;
   matterTypeSource: 'given' | 'recorded' | null;
@@ -398,7 +400,13 @@ export function assessEligibility(facts: EligibilityFacts): EligibilityVerdict {
         : { applies: false, grounds: [], reason: '不属于应当通知辩护的情形，依申请审查', article: '法律援助法第25条' };
   }
 
-  if (def?.list === 'article32') {
+  if (facts.notified) {
+    financial = {
+      test: 'notRequired',
+      reason: '通知辩护案件不经申请审查，不审查经济困难状况；法律援助机构收到通知后三日内指派律师',
+      article: '法律援助法第36条',
+    };
+  } else if (def?.list === 'article32') {
     financial = { test: 'notRequired', reason: '不受经济困难条件的限制', article: def.article };
   } else if (mandatoryDefence?.applies) {
     financial = { test: 'notRequired', reason: '通知辩护案件不审查经济困难状况', article: mandatoryDefence.article };

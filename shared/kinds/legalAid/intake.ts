@@ -11,6 +11,7 @@ import {
   CATEGORIES_WITH_OPPOSING_PARTY,
   DEFENCE_GROUNDS,
   FINANCE_BASES,
+  NOTICE_GROUNDS,
   LEGAL_AID_CATEGORIES,
   LEGAL_AID_SERVICE_FORMS,
   PROCEEDING_STAGES,
@@ -49,6 +50,10 @@ export const LEGAL_AID_LABELS: Labels = {
   'finance.monthlyIncomePerCapitaFen': '家庭月人均收入',
   'finance.basis': '经济困难核查方式',
   'finance.exemptReason': '免予核查理由',
+  notice: '通知辩护',
+  'notice.authority': '通知机关',
+  'notice.documentNumber': '通知书文号',
+  'notice.grounds': '通知辩护的情形',
   receivedOn: '申请日期',
   receivedBy: '受理人',
 };
@@ -87,6 +92,17 @@ const financeSchema = strictObject({
   exemptReason: text({ max: 500, multiLine: true }),
 });
 
+/** 通知辩护 (法律援助法 第36条): the case starts from the authority's notice, not from an application. */
+const noticeSchema = strictObject({
+  authority: text({ max: LINE_MAX, required: true }),
+  documentNumber: text({ max: LINE_MAX, required: true }),
+  grounds: z
+    .array(choice(NOTICE_GROUNDS), { error: '格式不正确' })
+    .min(1, '请至少选择一项（法律援助法第25条、第28条）')
+    .max(NOTICE_GROUNDS.length, '选项过多')
+    .refine((grounds) => new Set(grounds).size === grounds.length, '选项重复'),
+});
+
 const applicationShape = strictObject({
   applicant: applicantSchema,
   applicantGroups: z
@@ -104,6 +120,8 @@ const applicationShape = strictObject({
   handlingAuthority: text({ max: LINE_MAX }),
   facts: text({ max: FACTS_MAX, required: true, multiLine: true }),
   finance: financeSchema,
+  /** Null for an application; the notice for a notified defence, whose `receivedOn` is the day it was received. */
+  notice: noticeSchema.nullable(),
   receivedOn: isoDate(),
   receivedBy: text({ max: NAME_MAX, required: true }),
 });
@@ -115,7 +133,8 @@ export type LegalAidApplicationInput = z.input<typeof applicationShape>;
  * Whether the application must state the finances (法律援助法 第41条): not when a suspect or defendant has no
  * defender for a reason other than financial difficulty (第24条 "或者其他原因").
  */
-export function financialCheckApplies(app: { category: string; defenceGround: string }): boolean {
+export function financialCheckApplies(app: { category: string; defenceGround: string; notified: boolean }): boolean {
+  if (app.notified) return false; // 第36条: no application review, no financial check
   return !(app.category === '刑事' && app.defenceGround === '其他原因');
 }
 
@@ -164,10 +183,11 @@ export function checkLegalAidApplication(app: LegalAidApplication, today: string
   if (applicant.phone && !parsePhone(applicant.phone).ok) add(['applicant', 'phone'], '应为手机号码或带区号的固定电话');
 
   const minor = applicant.birthDate <= app.receivedOn && ageOn(applicant.birthDate, app.receivedOn) < 18;
-  if (!agent) {
+  // A notified defendant does not apply, so no agent applies for them (第36条).
+  if (!agent && !app.notice) {
     if (minor) add(['agent'], '申请人为未成年人，须填写代理人');
     else if (applicant.lacksCapacity) add(['agent'], '申请人无民事行为能力或限制民事行为能力，须填写代理人');
-  } else {
+  } else if (agent) {
     const agentId = parseIdNumber(agent.idNumber, today);
     if (!agentId.ok) add(['agent', 'idNumber'], ID_NUMBER_MESSAGES[agentId.error]);
     if (!parsePhone(agent.phone).ok) add(['agent', 'phone'], '应为手机号码或带区号的固定电话');
@@ -185,13 +205,16 @@ export function checkLegalAidApplication(app: LegalAidApplication, today: string
   if (CATEGORIES_WITH_OPPOSING_PARTY.has(app.category) && app.opposingParties.length === 0)
     add(['opposingParties'], `${app.category}案件须填写至少一个对方当事人`);
 
-  if (app.defenceGround !== '' && app.category !== '刑事')
+  if (app.notice) {
+    if (app.category !== '刑事') add(['category'], '通知辩护案件的案件类别应为刑事（法律援助法第36条）');
+    if (app.defenceGround !== '') add(['defenceGround'], '通知辩护不经申请，不填写（法律援助法第36条）');
+  } else if (app.defenceGround !== '' && app.category !== '刑事')
     add(['defenceGround'], '仅刑事案件申请辩护时填写（法律援助法第24条）');
 
   if (finance.basis === '免予核查') {
     if (!finance.exemptReason) add(['finance', 'exemptReason'], '选择免予核查时须写明理由');
   } else if (finance.basis === '') {
-    if (financialCheckApplies(app)) add(['finance', 'basis'], '请选择');
+    if (financialCheckApplies({ ...app, notified: app.notice !== null })) add(['finance', 'basis'], '请选择');
   } else {
     if (finance.householdSize === null) add(['finance', 'householdSize'], '不能为空');
     if (finance.monthlyIncomePerCapitaFen === null) add(['finance', 'monthlyIncomePerCapitaFen'], '不能为空');

@@ -18,6 +18,7 @@ function facts(patch: Partial<EligibilityFacts> = {}): EligibilityFacts {
     lacksCapacity: false,
     financeBasis: '承诺',
     defenceGround: '',
+    notified: false,
     matterType: null,
     matterTypeSource: null,
     mandatoryDefenceGrounds: [],
