@@ -64,7 +64,8 @@ export const DEADLINE_RULES = {
     length: 30,
     unit: 'calendarDays',
     pausable: false,
-    source: '《办理法律援助案件程序规定》（条文号待核）',
+    // 法律援助法 第50条 says only 及时; the 30 days are the procedure rules' (a county listing states both limits).
+    source: '法律援助法 第50条（及时）；30日：《办理法律援助案件程序规定》及地方实践',
   },
   legalAidClosingReview: {
     label: '审查结案材料',
@@ -72,7 +73,8 @@ export const DEADLINE_RULES = {
     length: 30,
     unit: 'calendarDays',
     pausable: false,
-    source: '《办理法律援助案件程序规定》（条文号待核）',
+    // 法律援助法 第50条 says only 及时; the 30 days are the procedure rules' (a county listing states both limits).
+    source: '法律援助法 第50条（及时）；30日：《办理法律援助案件程序规定》及地方实践',
   },
   legalAidObjectionReview: {
     label: '异议审查',
@@ -80,7 +82,7 @@ export const DEADLINE_RULES = {
     length: 5,
     unit: 'calendarDays',
     pausable: false,
-    source: '法律援助法 第49条（条文号待核）',
+    source: '法律援助法 第49条（自收到异议之日起五日内审查）',
   },
   mediationTerm: {
     label: '调解期限',

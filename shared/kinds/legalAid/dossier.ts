@@ -85,5 +85,7 @@ export const LEGAL_AID_DOSSIER: KindDossier<LegalAidFacts, LegalAidDetail> = {
   closedStatuses: ['closed', 'refused', 'terminated', 'withdrawn', 'archived'],
   closingActions: ['close', 'terminate', 'deemWithdrawn', 'decide'],
   noticeAction: 'notifyMissing',
-  noticeTerms: '逾期未补正的，视为撤回申请（《中华人民共和国法律援助法》第四十三条）；补充材料所需时间不计入审查期限。',
+  // The pause is the procedure rules', not the statute's (第43条 says only 一次性告知 and 视为撤回).
+  noticeTerms:
+    '逾期未补正的，视为撤回申请（《中华人民共和国法律援助法》第四十三条）；补充材料所需时间不计入审查期限（《办理法律援助案件程序规定》）。',
 };
