@@ -1558,7 +1558,11 @@ export async function makeDemoCases(
       id: number;
       caseNumber: string;
     };
-    let status: string = REGISTERED_AS[plan.register.channel];
+    // A notified defence (第36条) registers as `notified`, not `received`.
+    let status: string =
+      plan.register.channel === 'legalAid.create' && plan.register.input.application.notice
+        ? 'notified'
+        : REGISTERED_AS[plan.register.channel];
     for (const step of plan.steps) {
       try {
         if (closesOrArchives(step)) await fileDemoDossier(api, id, stepDate(step));

@@ -52,7 +52,6 @@ export const NOTICE_GROUNDS = [
   '法律法规规定的其他人员',
   '强制医疗案件的被申请人或者被告人',
 ] as const;
-export type NoticeGround = (typeof NOTICE_GROUNDS)[number];
 
 /** 经济状况核查方式 (法律援助法 第41–42条) */
 export const FINANCE_BASES = ['承诺', '证明材料', '免予核查'] as const;
