@@ -62,6 +62,12 @@ interface LegalAidCaseTable {
   category: string;
   service_form: string;
   matter: string;
+  /** 经济困难 / 其他原因 for a criminal defence applied for (0017, 法律援助法 第24条); '' otherwise. */
+  defence_ground: string;
+  /** 通知辩护 (0017, 第36条): the notifying authority, '' for an application; its document number; grounds (JSON). */
+  notice_authority: string;
+  notice_document_number: string;
+  notice_grounds: string;
   proceeding_stage: string;
   handling_authority: string;
   facts: string;

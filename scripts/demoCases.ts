@@ -11,6 +11,7 @@ import { ApiError, type Api } from '../shared/client';
 import type { Channel, ChannelInput } from '../shared/contract';
 import { formatChineseDate, isRealDate } from '../shared/dates';
 import { LEGAL_AID_LIFECYCLE, type LegalAidAction, type LegalAidStatus } from '../shared/kinds/legalAid/lifecycle';
+import type { LegalAidApplicationInput } from '../shared/kinds/legalAid/intake';
 import type { PROGRESS_KINDS, TERMINATION_REASONS } from '../shared/kinds/legalAid/options';
 import { mediationTermDue } from '../shared/kinds/mediation/deadlines';
 import {
@@ -34,6 +35,7 @@ import {
   demoLocale,
   disputeTemplatesFor,
   int,
+  LEGAL_AID_MATTERS,
   legalAidApplication,
   mediationRegistration,
   MEANS_TESTED_MATTERS,
@@ -75,7 +77,8 @@ export const DEMO_STATUS_SHARES: {
   readonly notarization: Readonly<Record<NotarizationStatus, number>>;
 } = {
   legal_aid: {
-    received: 8,
+    received: 7,
+    notified: 1,
     awaiting_materials: 5,
     provisional: 2,
     granted: 3,
@@ -115,6 +118,7 @@ const IDLE: {
 } = {
   legal_aid: {
     received: [0, 6],
+    notified: [0, 2],
     awaiting_materials: [0, 12],
     provisional: [0, 2],
     granted: [0, 2],
@@ -266,6 +270,8 @@ const year = (iso: string) => iso.slice(0, 4);
 
 interface LegalAidRoute {
   materials: 'none' | 'supplied' | 'pending' | 'withdrawn';
+  /** Registered from an authority's notice (通知辩护, 第36条): no review, the assignment follows. */
+  notified: boolean;
   first: 'none' | 'grant' | 'provisional' | 'refuse';
   /** A refusal corrected on objection goes on like a grant. */
   objection: 'none' | 'pending' | 'upheld' | 'corrected';
@@ -280,6 +286,7 @@ interface LegalAidRoute {
 function legalAidRoute(r: Rand, target: LegalAidStatus): LegalAidRoute {
   const base: LegalAidRoute = {
     materials: chance(r, 0.15) ? 'supplied' : 'none',
+    notified: false,
     first: 'none',
     objection: 'none',
     assign: false,
@@ -298,6 +305,8 @@ function legalAidRoute(r: Rand, target: LegalAidStatus): LegalAidRoute {
   switch (target) {
     case 'received':
       return base;
+    case 'notified':
+      return { ...base, materials: 'none', notified: true };
     case 'awaiting_materials':
       return { ...base, materials: 'pending' };
     case 'withdrawn':
@@ -555,6 +564,27 @@ const TERMINATIONS: [(typeof TERMINATION_REASONS)[number], number, string][] = [
   ['受援人故意隐瞒与案件有关的重要事实或者提供虚假证据', 8, '经核实，受援人隐瞒了已获得部分赔偿的事实。'],
 ];
 
+const DEFENCE_MATTERS = LEGAL_AID_MATTERS.filter((m) => m.matterType === '刑事辩护');
+
+/** The application turned into a notified defence: the notice, its 第25条 ground, no finances (第36条). */
+function notifiedDefence(r: Rand, app: LegalAidApplicationInput, locale: DemoLocale): LegalAidApplicationInput {
+  const minor = !!app.applicantGroups?.includes('未成年人');
+  const authority = app.handlingAuthority || `${locale.county}公安局`;
+  const name = app.applicant.name;
+  return {
+    ...app,
+    applicantGroups: minor ? app.applicantGroups : [...new Set([...(app.applicantGroups ?? []), '残疾人' as const])],
+    defenceGround: '',
+    finance: { householdSize: null, monthlyIncomePerCapitaFen: null, basis: '', exemptReason: '' },
+    notice: {
+      authority,
+      documentNumber: `${locale.countyAbbr}${authority.includes('法院') ? '法' : authority.includes('检察') ? '检' : '公'}通援〔${app.receivedOn.slice(0, 4)}〕${int(r, 1, 99)}号`,
+      grounds: [minor ? '未成年人' : '视力、听力、言语残疾人'],
+    },
+    facts: `${authority}发来通知辩护公函：犯罪嫌疑人、被告人${name}${minor ? '系未成年人' : '系听力、言语残疾人'}，没有委托辩护人，通知法律援助机构指派律师担任辩护人。`,
+  };
+}
+
 function buildLegalAid(r: Rand, target: LegalAidStatus, start: string, o: Office): Built {
   const { locale } = o;
   const w = new Walk(start);
@@ -568,18 +598,26 @@ function buildLegalAid(r: Rand, target: LegalAidStatus, start: string, o: Office
           ? 'scope'
           : 'means'
       : null;
-  const m =
-    refusal === 'scope'
+  const m = route.notified
+    ? pickLegalAidMatter(r, DEFENCE_MATTERS)
+    : refusal === 'scope'
       ? pickLegalAidMatter(r, OUT_OF_SCOPE_MATTERS)
       : refusal
         ? pickLegalAidMatter(r, MEANS_TESTED_MATTERS)
         : pickLegalAidMatter(r);
-  const application = legalAidApplication(r, m, {
+  const applied = legalAidApplication(r, m, {
     locale,
     receivedOn,
     receivedBy: pick(r, o.clerks),
     aboveMeansStandard: refusal === 'means',
   });
+  // 通知辩护 (第36条): a minor's defence the centre goes on to assign, and every case routed to `notified`, starts
+  // from the authority's notice instead of an application.
+  const notified =
+    m.matterType === '刑事辩护' &&
+    route.materials === 'none' &&
+    (route.notified || (route.first === 'grant' && !!applied.applicantGroups?.includes('未成年人')));
+  const application = notified ? notifiedDefence(r, applied, locale) : applied;
   const who = application.applicant.name;
   const decidedBy = weighted(r, [
     ['县法律援助中心', 7],
@@ -613,7 +651,7 @@ function buildLegalAid(r: Rand, target: LegalAidStatus, start: string, o: Office
   }
 
   const decideOn = () => w.after(chance(r, 0.9) ? int(r, 1, 6) : int(r, 8, 12));
-  if (route.first === 'grant') {
+  if (route.first === 'grant' && !notified) {
     steps.push(
       la('decide', {
         actedOn: decideOn(),
@@ -1520,7 +1558,11 @@ export async function makeDemoCases(
       id: number;
       caseNumber: string;
     };
-    let status: string = REGISTERED_AS[plan.register.channel];
+    // A notified defence (第36条) registers as `notified`, not `received`.
+    let status: string =
+      plan.register.channel === 'legalAid.create' && plan.register.input.application.notice
+        ? 'notified'
+        : REGISTERED_AS[plan.register.channel];
     for (const step of plan.steps) {
       try {
         if (closesOrArchives(step)) await fileDemoDossier(api, id, stepDate(step));

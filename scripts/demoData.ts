@@ -1041,6 +1041,9 @@ export function legalAidApplication(
     category: m.category,
     serviceForm: m.serviceForm,
     matter: m.matter,
+    // The demo's defendants state financial difficulty (法律援助法 第24条); victims apply under 第29条.
+    defenceGround: m.category === '刑事' && m.key !== 'victim' ? '经济困难' : '',
+    notice: null,
     proceedingStage: stage ? stage[0] : '',
     handlingAuthority: stage ? stage[1] : '',
     facts,

@@ -50,13 +50,22 @@ export const DEADLINE_RULES = {
     pausable: false,
     source: '法律援助法 第43条',
   },
+  legalAidNotifiedAssignment: {
+    label: '通知辩护指派',
+    startsFrom: '收到通知之日',
+    length: 3,
+    unit: 'calendarDays',
+    pausable: false,
+    source: '法律援助法 第36条（收到通知后三日内指派；不经申请审查）',
+  },
   legalAidClosingMaterials: {
     label: '提交结案材料',
     startsFrom: '法律援助事项办结之日',
     length: 30,
     unit: 'calendarDays',
     pausable: false,
-    source: '《办理法律援助案件程序规定》（条文号待核）',
+    // 法律援助法 第50条 says only 及时; the 30 days are the procedure rules' (a county listing states both limits).
+    source: '法律援助法 第50条（及时）；30日：《办理法律援助案件程序规定》及地方实践',
   },
   legalAidClosingReview: {
     label: '审查结案材料',
@@ -64,7 +73,8 @@ export const DEADLINE_RULES = {
     length: 30,
     unit: 'calendarDays',
     pausable: false,
-    source: '《办理法律援助案件程序规定》（条文号待核）',
+    // 法律援助法 第50条 says only 及时; the 30 days are the procedure rules' (a county listing states both limits).
+    source: '法律援助法 第50条（及时）；30日：《办理法律援助案件程序规定》及地方实践',
   },
   legalAidObjectionReview: {
     label: '异议审查',
@@ -72,7 +82,7 @@ export const DEADLINE_RULES = {
     length: 5,
     unit: 'calendarDays',
     pausable: false,
-    source: '法律援助法 第49条（条文号待核）',
+    source: '法律援助法 第49条（自收到异议之日起五日内审查）',
   },
   mediationTerm: {
     label: '调解期限',

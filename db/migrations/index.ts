@@ -15,6 +15,7 @@ import { statisticsTemplate } from './0013-statistics-template';
 import { holidayCalendar } from './0014-holiday-calendar';
 import { idsNeverReused } from './0015-ids-never-reused';
 import { restoresAndRecovery } from './0016-restores-and-recovery';
+import { legalAidGroundsAndNotices } from './0017-legal-aid-grounds-and-notices';
 import { dossierArchives } from './0018-dossier-archives';
 import { ledgerImport } from './0020-ledger-import';
 
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   holidayCalendar,
   idsNeverReused,
   restoresAndRecovery,
+  legalAidGroundsAndNotices,
   dossierArchives,
   ledgerImport,
 ];

@@ -65,12 +65,23 @@ export function ApplicationFacts({ application: app }: { application: LegalAidCa
             : [item('opposingParties', '无', 2)]
         }
       />
+      {app.notice && (
+        <Section
+          title="通知辩护（法律援助法第36条：收到通知后三日内指派，不经申请审查）"
+          items={[
+            item('notice.authority', app.notice.authority),
+            item('notice.documentNumber', app.notice.documentNumber),
+            item('notice.grounds', app.notice.grounds.join('、'), 2),
+          ]}
+        />
+      )}
       <Section
         title="案件信息"
         items={[
           item('category', app.category),
           item('serviceForm', app.serviceForm),
           item('matter', app.matter, 2),
+          ...(app.category === '刑事' ? [item('defenceGround', orNone(app.defenceGround))] : []),
           item('proceedingStage', orNone(app.proceedingStage)),
           item('handlingAuthority', orNone(app.handlingAuthority)),
           item('facts', <span className="facts">{app.facts}</span>, 2),
@@ -84,7 +95,7 @@ export function ApplicationFacts({ application: app }: { application: LegalAidCa
             'finance.monthlyIncomePerCapitaFen',
             finance.monthlyIncomePerCapitaFen === null ? '—' : formatMoney(finance.monthlyIncomePerCapitaFen),
           ),
-          item('finance.basis', finance.basis),
+          item('finance.basis', finance.basis || '不适用（不审查经济困难状况）'),
           ...(finance.basis === '免予核查' ? [item('finance.exemptReason', finance.exemptReason)] : []),
         ]}
       />

@@ -9,6 +9,7 @@ import {
   DatePicker,
   Form,
   Input,
+  Radio,
   Row,
   Select,
   Space,
@@ -17,12 +18,14 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { LEGAL_AID_LABELS } from '../../shared/kinds/legalAid/intake';
+import { financialCheckApplies, LEGAL_AID_LABELS } from '../../shared/kinds/legalAid/intake';
 import {
   AGENT_RELATIONS,
   APPLICANT_GROUPS,
+  DEFENCE_GROUNDS,
   FINANCE_BASES,
   LEGAL_AID_CATEGORIES,
+  NOTICE_GROUNDS,
   LEGAL_AID_SERVICE_FORMS,
   PROCEEDING_STAGES,
 } from '../../shared/kinds/legalAid/options';
@@ -207,7 +210,22 @@ function IntakeForm({
   const receivedOn = Form.useWatch('receivedOn', form);
   const hasAgent = Form.useWatch('hasAgent', form);
   const basis = Form.useWatch(['finance', 'basis'], form);
-  const needsAgent = agentRequired({ lacksCapacity, birthDate, receivedOn });
+  const category = Form.useWatch('category', form);
+  const defenceGround = Form.useWatch('defenceGround', form);
+  const notified = Form.useWatch('notified', form) === true;
+  const notifiedChanged = (on: boolean) => {
+    // A notified defence is a criminal defence (第36条): set what the notice implies.
+    if (on) {
+      form.setFieldValue('category', '刑事');
+      form.setFieldValue('serviceForm', '刑事辩护与代理');
+    }
+  };
+  const financeRequired = financialCheckApplies({
+    category: category ?? '',
+    defenceGround: defenceGround ?? '',
+    notified,
+  });
+  const needsAgent = !notified && agentRequired({ lacksCapacity, birthDate, receivedOn });
   const showAgent = needsAgent || !!hasAgent;
   const [conflicts, setConflicts] = useState<ConflictReview>(NO_CONFLICTS);
 
@@ -274,7 +292,39 @@ function IntakeForm({
           initialValues={initial}
           onValuesChange={onValuesChange}
         >
-          <Typography.Title level={4}>申请人</Typography.Title>
+          <Form.Item name="notified" label="案件来源">
+            <Radio.Group
+              options={[
+                { value: false, label: '当事人申请' },
+                { value: true, label: '办案机关通知辩护（法律援助法第36条）' },
+              ]}
+              onChange={(e) => notifiedChanged(e.target.value === true)}
+            />
+          </Form.Item>
+          {notified && (
+            <>
+              <Typography.Title level={4}>通知辩护</Typography.Title>
+              <Typography.Paragraph type="secondary">
+                法律援助法第36条：法律援助机构收到通知后，应当在三日内指派律师。通知辩护不经申请审查，不审查经济困难状况。
+              </Typography.Paragraph>
+              <Row gutter={16}>
+                <Col span={12}>
+                  <FormField path="notice.authority" required>
+                    <Input maxLength={LINE_MAX} autoComplete="off" placeholder="如：某县人民法院" />
+                  </FormField>
+                </Col>
+                <Col span={12}>
+                  <FormField path="notice.documentNumber" required>
+                    <Input maxLength={LINE_MAX} autoComplete="off" />
+                  </FormField>
+                </Col>
+              </Row>
+              <FormField path="notice.grounds" group required>
+                <Checkbox.Group options={options(NOTICE_GROUNDS)} />
+              </FormField>
+            </>
+          )}
+          <Typography.Title level={4}>{notified ? '犯罪嫌疑人、被告人' : '申请人'}</Typography.Title>
           <PartyFields
             at={APPLICANT_AT}
             groupName="applicant"
@@ -411,6 +461,21 @@ function IntakeForm({
               </FormField>
             </Col>
           </Row>
+          {category === '刑事' && !notified && (
+            <Row gutter={16}>
+              <Col span={10}>
+                <FormField path="defenceGround">
+                  <Select options={options(DEFENCE_GROUNDS)} allowClear />
+                </FormField>
+              </Col>
+              <Col span={14}>
+                <Typography.Text type="secondary">
+                  法律援助法第24条：犯罪嫌疑人、被告人因经济困难或者其他原因没有委托辩护人的，可以申请法律援助；
+                  仅因经济困难申请的，须说明经济状况（第41条）。
+                </Typography.Text>
+              </Col>
+            </Row>
+          )}
           <Row gutter={16}>
             <Col span={6}>
               <FormField path="proceedingStage">
@@ -427,25 +492,27 @@ function IntakeForm({
             <Input.TextArea rows={5} maxLength={FACTS_MAX} showCount />
           </FormField>
 
-          <Typography.Title level={4}>经济状况</Typography.Title>
-          <Row gutter={16}>
-            <Col span={6}>
-              <FormField path="finance.householdSize">
-                <Input suffix="人" autoComplete="off" inputMode="numeric" />
-              </FormField>
-            </Col>
-            <Col span={6}>
-              <FormField path="finance.monthlyIncomePerCapitaFen" name={['finance', 'monthlyIncomePerCapitaYuan']}>
-                <Input suffix="元" autoComplete="off" inputMode="decimal" />
-              </FormField>
-            </Col>
-            <Col span={6}>
-              <FormField path="finance.basis" required>
-                <Select options={options(FINANCE_BASES)} showSearch={searchable} />
-              </FormField>
-            </Col>
-          </Row>
-          {basis === '免予核查' && (
+          {!notified && <Typography.Title level={4}>经济状况</Typography.Title>}
+          {!notified && (
+            <Row gutter={16}>
+              <Col span={6}>
+                <FormField path="finance.householdSize">
+                  <Input suffix="人" autoComplete="off" inputMode="numeric" />
+                </FormField>
+              </Col>
+              <Col span={6}>
+                <FormField path="finance.monthlyIncomePerCapitaFen" name={['finance', 'monthlyIncomePerCapitaYuan']}>
+                  <Input suffix="元" autoComplete="off" inputMode="decimal" />
+                </FormField>
+              </Col>
+              <Col span={6}>
+                <FormField path="finance.basis" required={financeRequired}>
+                  <Select options={options(FINANCE_BASES)} showSearch={searchable} />
+                </FormField>
+              </Col>
+            </Row>
+          )}
+          {!notified && basis === '免予核查' && (
             <FormField path="finance.exemptReason" required>
               <Input.TextArea rows={2} maxLength={500} placeholder="如：申请人为特困人员" />
             </FormField>
@@ -453,7 +520,7 @@ function IntakeForm({
 
           <Row gutter={16}>
             <Col span={6}>
-              <FormField path="receivedOn" required>
+              <FormField path="receivedOn" required {...(notified ? { label: '收到通知日期' } : {})}>
                 <DatePicker format={DATE_FORMATS} placeholder={today} style={{ width: '100%' }} />
               </FormField>
             </Col>

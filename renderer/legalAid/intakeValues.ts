@@ -15,6 +15,9 @@ import { fieldIssues } from '../../shared/validation';
 import { DATE_FORMAT, isoOf } from '../forms/typedValues';
 
 export interface IntakeValues {
+  /** 通知辩护 (法律援助法 第36条): the case starts from an authority's notice, not an application. */
+  notified: boolean;
+  notice: { authority: string; documentNumber: string; grounds: string[] };
   applicant: {
     name: string;
     sex: string | undefined;
@@ -36,6 +39,8 @@ export interface IntakeValues {
   category: string | undefined;
   serviceForm: string | undefined;
   matter: string;
+  /** 刑事 only: 经济困难 / 其他原因 (法律援助法 第24条). */
+  defenceGround: string | undefined;
   proceedingStage: string | undefined;
   handlingAuthority: string;
   facts: string;
@@ -60,6 +65,8 @@ export const payloadPath = (formPath: string): string => PAYLOAD_PATH_OF[formPat
 
 export function emptyIntake(today: string = localDate()): IntakeValues {
   return {
+    notified: false,
+    notice: { authority: '', documentNumber: '', grounds: [] },
     applicant: {
       name: '',
       sex: undefined,
@@ -80,6 +87,7 @@ export function emptyIntake(today: string = localDate()): IntakeValues {
     category: undefined,
     serviceForm: undefined,
     matter: '',
+    defenceGround: undefined,
     proceedingStage: undefined,
     handlingAuthority: '',
     facts: '',
@@ -103,13 +111,15 @@ export function agentRequired({ lacksCapacity, birthDate, receivedOn }: AgentFac
   return birth !== '' && on !== '' && birth <= on && ageOn(birth, on) < 18;
 }
 
+// A notified defendant does not apply (第36条), so an agent is never required of one.
 const agentShown = (values: IntakeValues): boolean =>
   !!values.hasAgent ||
-  agentRequired({
-    lacksCapacity: values.applicant.lacksCapacity,
-    birthDate: values.applicant.birthDate,
-    receivedOn: values.receivedOn,
-  });
+  (!values.notified &&
+    agentRequired({
+      lacksCapacity: values.applicant.lacksCapacity,
+      birthDate: values.applicant.birthDate,
+      receivedOn: values.receivedOn,
+    }));
 
 /**
  * A number the clerk typed, for the schema to judge: blank is null, digits are a number, anything else goes as
@@ -136,6 +146,7 @@ export function toApplication(values: IntakeValues): LegalAidApplicationInput {
   const a = values.applicant;
   const withAgent = agentShown(values);
   const basis = values.finance.basis ?? '';
+  const notified = values.notified === true;
   const payload = {
     applicant: {
       name: a.name ?? '',
@@ -163,16 +174,28 @@ export function toApplication(values: IntakeValues): LegalAidApplicationInput {
     category: values.category ?? '',
     serviceForm: values.serviceForm ?? '',
     matter: values.matter ?? '',
+    // Asked only of a criminal case; a ground left from before the category changed is not sent.
+    defenceGround: values.category === '刑事' && !notified ? (values.defenceGround ?? '') : '',
     proceedingStage: values.proceedingStage ?? '',
     handlingAuthority: values.handlingAuthority ?? '',
     facts: values.facts ?? '',
-    finance: {
-      householdSize: typedNumber(values.finance.householdSize ?? ''),
-      monthlyIncomePerCapitaFen: typedFen(values.finance.monthlyIncomePerCapitaYuan ?? ''),
-      basis,
-      // The reason is asked for only when the clerk chose 免予核查; otherwise nothing stale is sent.
-      exemptReason: basis === '免予核查' ? (values.finance.exemptReason ?? '') : '',
-    },
+    // A notified defence has no financial check (第36条): the section is hidden and nothing stale is sent.
+    finance: notified
+      ? { householdSize: null, monthlyIncomePerCapitaFen: null, basis: '', exemptReason: '' }
+      : {
+          householdSize: typedNumber(values.finance.householdSize ?? ''),
+          monthlyIncomePerCapitaFen: typedFen(values.finance.monthlyIncomePerCapitaYuan ?? ''),
+          basis,
+          // The reason is asked for only when the clerk chose 免予核查; otherwise nothing stale is sent.
+          exemptReason: basis === '免予核查' ? (values.finance.exemptReason ?? '') : '',
+        },
+    notice: notified
+      ? {
+          authority: values.notice?.authority ?? '',
+          documentNumber: values.notice?.documentNumber ?? '',
+          grounds: values.notice?.grounds ?? [],
+        }
+      : null,
     receivedOn: isoOf(values.receivedOn),
     receivedBy: values.receivedBy ?? '',
   };
@@ -240,7 +263,14 @@ export function fromDraftData(data: IntakeDraft): IntakeValues {
   const agent = obj(data.agent);
   const finance = obj(data.finance);
   const parties = Array.isArray(data.opposingParties) ? data.opposingParties : [];
+  const notice = obj(data.notice);
   return {
+    notified: data.notified === true,
+    notice: {
+      authority: str(notice.authority),
+      documentNumber: str(notice.documentNumber),
+      grounds: Array.isArray(notice.grounds) ? notice.grounds.filter((g): g is string => typeof g === 'string') : [],
+    },
     applicant: {
       name: str(a.name),
       sex: pick(a.sex),
@@ -268,6 +298,7 @@ export function fromDraftData(data: IntakeDraft): IntakeValues {
     category: pick(data.category),
     serviceForm: pick(data.serviceForm),
     matter: str(data.matter),
+    defenceGround: pick(data.defenceGround),
     proceedingStage: pick(data.proceedingStage),
     handlingAuthority: str(data.handlingAuthority),
     facts: str(data.facts),

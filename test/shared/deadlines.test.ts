@@ -26,6 +26,7 @@ describe('the statutory limits', () => {
     expect(summary).toEqual([
       ['legalAidDecision', 7, 'calendarDays', true],
       ['legalAidAssignment', 3, 'calendarDays', false],
+      ['legalAidNotifiedAssignment', 3, 'calendarDays', false],
       ['legalAidClosingMaterials', 30, 'calendarDays', false],
       ['legalAidClosingReview', 30, 'calendarDays', false],
       ['legalAidObjectionReview', 5, 'calendarDays', false],
@@ -36,6 +37,14 @@ describe('the statutory limits', () => {
     ]);
     expect(DEADLINE_RULES.legalAidDecision.source).toContain('法律援助法 第43条');
     expect(DEADLINE_RULES.notarizationIssue.source).toBe('公证法 第30条');
+    expect(DEADLINE_RULES.legalAidNotifiedAssignment.source).toContain('法律援助法 第36条');
+    // Issue 14 item 6: 第49条 is confirmed; the closing limits' 30 days are the procedure rules', the statute says 及时.
+    expect(DEADLINE_RULES.legalAidObjectionReview.source).toBe('法律援助法 第49条（自收到异议之日起五日内审查）');
+    for (const key of ['legalAidClosingMaterials', 'legalAidClosingReview'] as const)
+      expect(DEADLINE_RULES[key].source).toBe(
+        '法律援助法 第50条（及时）；30日：《办理法律援助案件程序规定》及地方实践',
+      );
+    expect(Object.values(DEADLINE_RULES).filter((r) => r.source.includes('待核'))).toEqual([]);
   });
 });
 

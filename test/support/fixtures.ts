@@ -79,7 +79,7 @@ function copyFreshFile(dataFile: string, at: Date): void {
   fs.copyFileSync(template, dataFile);
 }
 
-export { FIRST_ADMIN, OFFICE, validApplication } from './samples';
+export { FIRST_ADMIN, OFFICE, validApplication, validNotifiedDefence } from './samples';
 
 /**
  * Every row of every table of a data file (sqlite_sequence included), hashed: "logically unchanged", for a write

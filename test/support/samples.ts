@@ -35,11 +35,44 @@ export function validApplication(): LegalAidApplication {
     category: '民事',
     serviceForm: '民事、行政、国家赔偿诉讼代理及非诉讼代理',
     matter: '赡养费纠纷',
+    defenceGround: '',
+    notice: null,
     proceedingStage: '',
     handlingAuthority: '',
     facts: '申请人年逾七旬，子女拒不支付赡养费。',
     finance: { householdSize: 1, monthlyIncomePerCapitaFen: 85_050, basis: '承诺', exemptReason: '' },
     receivedOn: '2026-11-20',
     receivedBy: '李娟',
+  };
+}
+
+/**
+ * A notified defence (法律援助法 第36条) as stored: a court's notice for a deaf defendant, received 2026-11-20; no
+ * application review, no finances, no defence ground.
+ */
+export function validNotifiedDefence(): LegalAidApplication {
+  return {
+    ...validApplication(),
+    applicant: {
+      ...validApplication().applicant,
+      name: '王建军',
+      sex: '男',
+      birthDate: '1980-07-15',
+      idNumber: '430111198007150011',
+    },
+    applicantGroups: ['残疾人'],
+    opposingParties: [],
+    category: '刑事',
+    serviceForm: '刑事辩护与代理',
+    matter: '涉嫌盗窃罪',
+    proceedingStage: '审判',
+    handlingAuthority: '雨花区人民法院',
+    facts: '雨花区人民法院来函：被告人王建军系聋哑人，没有委托辩护人，通知指派律师担任辩护人。',
+    finance: { householdSize: null, monthlyIncomePerCapitaFen: null, basis: '', exemptReason: '' },
+    notice: {
+      authority: '雨花区人民法院',
+      documentNumber: '（2026）湘0111刑初88号',
+      grounds: ['视力、听力、言语残疾人'],
+    },
   };
 }

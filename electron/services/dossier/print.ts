@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { addDays } from '../../../shared/calendar';
 import type { PrintDocument } from '../../../shared/dossier/materials';
+import { AppError } from '../../../shared/errors';
 import { kindOf } from '../../../shared/kinds';
 import { renderDossierDocument, type DossierPrintData, type PrintedPage } from '../../../shared/print/dossierPages';
 import { kindServiceOf } from '../kinds';
@@ -70,5 +71,9 @@ export async function printDossierDocument(
   input: { caseId: number; doc: PrintDocument; noticeDueOn: string },
   today: string,
 ): Promise<PrintedPage> {
-  return renderDossierDocument(input.doc, await dossierPrintData(db, input.caseId, input.noticeDueOn, today));
+  const data = await dossierPrintData(db, input.caseId, input.noticeDueOn, today);
+  // A 补正材料通知书 with nothing to supply would tell the applicant the materials are incomplete when they are not.
+  if (input.doc === 'notice' && data.checklist.missing.length === 0)
+    throw new AppError('CONFLICT', '卷宗材料齐全，没有需要补正的材料，不能出具补正材料通知书', 'doc');
+  return renderDossierDocument(input.doc, data);
 }

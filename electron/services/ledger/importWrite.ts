@@ -58,6 +58,11 @@ async function writeKindRows(trx: Trx, kind: CaseKind, caseId: number, plan: Row
         monthly_income_per_capita_fen: null,
         finance_basis: UNREGISTERED,
         finance_exempt_reason: '',
+        // A ledger records neither why a defendant applied nor an authority's notice: not registered, never invented.
+        defence_ground: '',
+        notice_authority: '',
+        notice_document_number: '',
+        notice_grounds: '[]',
       })
       .execute();
   } else if (kind === 'mediation') {

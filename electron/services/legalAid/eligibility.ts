@@ -6,6 +6,7 @@ import type { SessionUser } from '../../../shared/accounts';
 import type { EligibilityReport } from '../../../shared/channels/legalAid';
 import {
   assessEligibility,
+  MANDATORY_DEFENCE_GROUNDS,
   type EligibilityOverride,
   type EligibilityPart,
   type MandatoryDefenceGround,
@@ -64,9 +65,17 @@ export async function legalAidEligibility(
     receivedOn: app.receivedOn,
     lacksCapacity: app.applicant.lacksCapacity,
     financeBasis: app.finance.basis,
+    defenceGround: app.defenceGround,
+    notified: app.notice !== null,
     matterType: query.matterType ?? facts.decision?.matterType ?? null,
     matterTypeSource: query.matterType !== null ? 'given' : facts.decision ? 'recorded' : null,
-    mandatoryDefenceGrounds: query.mandatoryDefenceGrounds ?? facts.decision?.mandatoryDefenceGrounds ?? [],
+    mandatoryDefenceGrounds:
+      query.mandatoryDefenceGrounds ??
+      facts.decision?.mandatoryDefenceGrounds ??
+      app.notice?.grounds.filter((g): g is MandatoryDefenceGround =>
+        (MANDATORY_DEFENCE_GROUNDS as readonly string[]).includes(g),
+      ) ??
+      [],
     limitEndsOn: givenProvisional ? query.limitEndsOn || null : recordedLimit,
     urgentPreservation: givenProvisional ? (query.urgentPreservation ?? false) : recordedUrgent,
     on: givenProvisional || !facts.provisional ? today : facts.provisional.on,

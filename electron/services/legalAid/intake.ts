@@ -46,7 +46,8 @@ export async function createLegalAidCase(
 ): Promise<{ id: number; caseNumber: string }> {
   await requireOffice(trx);
   if (draftId !== null) await requireDraft(trx, draftId);
-  const status: LegalAidStatus = 'received';
+  // 通知辩护 (第36条) skips the application review: the case waits for the assignment from the day of the notice.
+  const status: LegalAidStatus = app.notice ? 'notified' : 'received';
   const registered = { title: app.matter, status, receivedOn: app.receivedOn, receivedBy: app.receivedBy };
   const { id, caseNumber } = await openCase(trx, 'legal_aid', registered, clock);
   await trx.insertInto('parties').values(partyRows(id, app)).execute();
@@ -57,6 +58,7 @@ export async function createLegalAidCase(
       category: app.category,
       service_form: app.serviceForm,
       matter: app.matter,
+      defence_ground: app.defenceGround,
       proceeding_stage: app.proceedingStage,
       handling_authority: app.handlingAuthority,
       facts: app.facts,
@@ -65,6 +67,9 @@ export async function createLegalAidCase(
       monthly_income_per_capita_fen: app.finance.monthlyIncomePerCapitaFen,
       finance_basis: app.finance.basis,
       finance_exempt_reason: app.finance.exemptReason,
+      notice_authority: app.notice?.authority ?? '',
+      notice_document_number: app.notice?.documentNumber ?? '',
+      notice_grounds: JSON.stringify(app.notice?.grounds ?? []),
     })
     .execute();
   await completeRegistration(trx, id, registered, clock);

@@ -18,7 +18,15 @@ export async function indexLegalAidCase(
   app: Application,
 ): Promise<void> {
   const people = [app.applicant, ...(app.agent ? [app.agent] : []), ...app.opposingParties];
-  const body = [caseNumber, app.matter, ...people.flatMap(partyTerms), app.handlingAuthority, app.facts]
+  const body = [
+    caseNumber,
+    app.matter,
+    ...people.flatMap(partyTerms),
+    app.handlingAuthority,
+    app.notice?.authority ?? '',
+    app.notice?.documentNumber ?? '',
+    app.facts,
+  ]
     .filter(Boolean)
     .join(' ');
   await indexCaseText(db, id, body);
@@ -87,6 +95,7 @@ export async function getLegalAidCase(db: Kysely<Database>, id: number): Promise
       category: row.category as Application['category'],
       serviceForm: row.service_form as Application['serviceForm'],
       matter: row.matter,
+      defenceGround: row.defence_ground as Application['defenceGround'],
       proceedingStage: row.proceeding_stage as Application['proceedingStage'],
       handlingAuthority: row.handling_authority,
       facts: row.facts,
@@ -96,6 +105,14 @@ export async function getLegalAidCase(db: Kysely<Database>, id: number): Promise
         basis: row.finance_basis as Application['finance']['basis'],
         exemptReason: row.finance_exempt_reason,
       },
+      notice:
+        row.notice_authority === ''
+          ? null
+          : {
+              authority: row.notice_authority,
+              documentNumber: row.notice_document_number,
+              grounds: JSON.parse(row.notice_grounds) as NonNullable<Application['notice']>['grounds'],
+            },
       receivedOn: row.received_on,
       receivedBy: row.received_by,
     },

@@ -112,6 +112,9 @@ export function deadlinesOf(
   } else {
     add('legalAidDecision', facts.receivedOn, facts.firstDecisionOn, ['received']);
   }
+  // 通知辩护 (第36条): 3 days from the notice to the assignment; there is no review, so no decision limit.
+  if (facts.noticeReceivedOn !== null)
+    add('legalAidNotifiedAssignment', facts.noticeReceivedOn, facts.assignment?.on ?? null, ['notified']);
   if (facts.grantedOn)
     add('legalAidAssignment', facts.grantedOn, facts.assignment?.on ?? null, ['granted', 'provisional']);
   if (facts.matterEndedOn)

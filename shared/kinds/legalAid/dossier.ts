@@ -28,6 +28,7 @@ const NEXT_BY_STATUS: Record<LegalAidStatus, Milestone | null> = {
   terminated: 'archived',
   withdrawn: 'archived',
   objection_pending: 'decided',
+  notified: 'assigned',
   archived: null,
 };
 
@@ -39,7 +40,8 @@ function dossierFactsOf(
   const category = detail?.category ?? '';
   const matterType = f.decision?.matterType ?? '';
   const reached: Milestone[] = ['received'];
-  if (f.firstDecisionOn !== null || f.provisional) reached.push('decided');
+  // A notice (第36条) stands in for the decision: the case goes from it to the assignment.
+  if (f.firstDecisionOn !== null || f.provisional || f.noticeReceivedOn !== null) reached.push('decided');
   if (f.assignment) reached.push('assigned');
   if (f.closing) reached.push('closed');
   if (f.archivedOn) reached.push('archived');
@@ -50,7 +52,8 @@ function dossierFactsOf(
       agentApplied,
       matterType,
       criminalDefence: matterType ? matterType === '刑事辩护' : category === '刑事',
-      notifiedDefence: (f.decision?.mandatoryDefenceGrounds.length ?? 0) > 0,
+      // Registered from a notice (第36条), or, for cases from before 0017, decided on 第25条 grounds.
+      notifiedDefence: f.noticeReceivedOn !== null || (f.decision?.mandatoryDefenceGrounds.length ?? 0) > 0,
       noFinancialTest: matterType !== '' && matterTypeDef(matterType).list === 'article32',
       financeBasis: detail?.finance_basis ?? '',
       decision: f.decision?.decision ?? '',
@@ -82,5 +85,7 @@ export const LEGAL_AID_DOSSIER: KindDossier<LegalAidFacts, LegalAidDetail> = {
   closedStatuses: ['closed', 'refused', 'terminated', 'withdrawn', 'archived'],
   closingActions: ['close', 'terminate', 'deemWithdrawn', 'decide'],
   noticeAction: 'notifyMissing',
-  noticeTerms: '逾期未补正的，视为撤回申请（《中华人民共和国法律援助法》第四十三条）；补充材料所需时间不计入审查期限。',
+  // The pause is the procedure rules', not the statute's (第43条 says only 一次性告知 and 视为撤回).
+  noticeTerms:
+    '逾期未补正的，视为撤回申请（《中华人民共和国法律援助法》第四十三条）；补充材料所需时间不计入审查期限（《办理法律援助案件程序规定》）。',
 };

@@ -7,7 +7,7 @@
 // inferred. Texts of the articles: 法律援助法 (2021). Articles 第48、49条 are used in actions.ts.
 import { ageOn } from '../../dates';
 import { daysBetween } from '../../calendar';
-import type { APPLICANT_GROUPS, FINANCE_BASES, LegalAidCategory } from './options';
+import type { APPLICANT_GROUPS, DefenceGround, FINANCE_BASES, LegalAidCategory } from './options';
 
 type ApplicantGroup = (typeof APPLICANT_GROUPS)[number];
 type FinanceBasis = (typeof FINANCE_BASES)[number];
@@ -227,7 +227,11 @@ export interface EligibilityFacts {
   applicantBirthDate: string;
   receivedOn: string;
   lacksCapacity: boolean;
-  financeBasis: FinanceBasis;
+  financeBasis: FinanceBasis | '';
+  /** Why a suspect or defendant has no defender (第24条); '' when the application does not say. */
+  defenceGround: DefenceGround | '';
+  /** Registered from an authority's notice (通知辩护, 第36条): no review, no financial check. */
+  notified: boolean;
   /** The clerk's or the decision's 事项类型; null to infer from the 案由. */
   matterType: MatterType | null;
   matterTypeSource: 'given' | 'recorded' | null;
@@ -396,11 +400,25 @@ export function assessEligibility(facts: EligibilityFacts): EligibilityVerdict {
         : { applies: false, grounds: [], reason: '不属于应当通知辩护的情形，依申请审查', article: '法律援助法第25条' };
   }
 
-  if (def?.list === 'article32') {
+  if (facts.notified) {
+    financial = {
+      test: 'notRequired',
+      reason: '通知辩护案件不经申请审查，不审查经济困难状况；法律援助机构收到通知后三日内指派律师',
+      article: '法律援助法第36条',
+    };
+  } else if (def?.list === 'article32') {
     financial = { test: 'notRequired', reason: '不受经济困难条件的限制', article: def.article };
   } else if (mandatoryDefence?.applies) {
     financial = { test: 'notRequired', reason: '通知辩护案件不审查经济困难状况', article: mandatoryDefence.article };
+  } else if (def?.list === 'criminalDefence' && facts.defenceGround === '其他原因') {
+    financial = {
+      test: 'notRequired',
+      reason: '因经济困难以外的其他原因没有委托辩护人，不以经济困难为条件，不审查经济困难状况',
+      article: '法律援助法第24条',
+    };
   } else {
+    if (def?.list === 'criminalDefence' && facts.defenceGround === '')
+      warnings.push('申请未记录没有委托辩护人的原因（经济困难或者其他原因，第24条），按经济困难审查，请核对');
     const base =
       def?.list === 'criminalDefence'
         ? '法律援助法第24条'

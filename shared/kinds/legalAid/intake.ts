@@ -9,7 +9,9 @@ import {
   AGENT_RELATIONS,
   APPLICANT_GROUPS,
   CATEGORIES_WITH_OPPOSING_PARTY,
+  DEFENCE_GROUNDS,
   FINANCE_BASES,
+  NOTICE_GROUNDS,
   LEGAL_AID_CATEGORIES,
   LEGAL_AID_SERVICE_FORMS,
   PROCEEDING_STAGES,
@@ -40,6 +42,7 @@ export const LEGAL_AID_LABELS: Labels = {
   category: '案件类别',
   serviceForm: '援助形式',
   matter: '案由',
+  defenceGround: '没有委托辩护人的原因',
   proceedingStage: '案件所处阶段',
   handlingAuthority: '办案机关',
   facts: '案情及申请理由',
@@ -47,6 +50,10 @@ export const LEGAL_AID_LABELS: Labels = {
   'finance.monthlyIncomePerCapitaFen': '家庭月人均收入',
   'finance.basis': '经济困难核查方式',
   'finance.exemptReason': '免予核查理由',
+  notice: '通知辩护',
+  'notice.authority': '通知机关',
+  'notice.documentNumber': '通知书文号',
+  'notice.grounds': '通知辩护的情形',
   receivedOn: '申请日期',
   receivedBy: '受理人',
 };
@@ -80,8 +87,20 @@ const opposingPartySchema = strictObject({
 const financeSchema = strictObject({
   householdSize: integer({ min: 1, max: 50 }).nullable(),
   monthlyIncomePerCapitaFen: fen().nullable(),
-  basis: choice(FINANCE_BASES),
+  /** '' only where no financial check applies (see `financialCheckApplies`). */
+  basis: optionalChoice(FINANCE_BASES),
   exemptReason: text({ max: 500, multiLine: true }),
+});
+
+/** 通知辩护 (法律援助法 第36条): the case starts from the authority's notice, not from an application. */
+const noticeSchema = strictObject({
+  authority: text({ max: LINE_MAX, required: true }),
+  documentNumber: text({ max: LINE_MAX, required: true }),
+  grounds: z
+    .array(choice(NOTICE_GROUNDS), { error: '格式不正确' })
+    .min(1, '请至少选择一项（法律援助法第25条、第28条）')
+    .max(NOTICE_GROUNDS.length, '选项过多')
+    .refine((grounds) => new Set(grounds).size === grounds.length, '选项重复'),
 });
 
 const applicationShape = strictObject({
@@ -95,16 +114,29 @@ const applicationShape = strictObject({
   category: choice(LEGAL_AID_CATEGORIES),
   serviceForm: choice(LEGAL_AID_SERVICE_FORMS),
   matter: text({ max: LINE_MAX, required: true }),
+  /** 刑事 applications for a defence: 经济困难 or 其他原因 (法律援助法 第24条); '' otherwise. */
+  defenceGround: optionalChoice(DEFENCE_GROUNDS),
   proceedingStage: optionalChoice(PROCEEDING_STAGES),
   handlingAuthority: text({ max: LINE_MAX }),
   facts: text({ max: FACTS_MAX, required: true, multiLine: true }),
   finance: financeSchema,
+  /** Null for an application; the notice for a notified defence, whose `receivedOn` is the day it was received. */
+  notice: noticeSchema.nullable(),
   receivedOn: isoDate(),
   receivedBy: text({ max: NAME_MAX, required: true }),
 });
 
 export type LegalAidApplication = z.output<typeof applicationShape>;
 export type LegalAidApplicationInput = z.input<typeof applicationShape>;
+
+/**
+ * Whether the application must state the finances (法律援助法 第41条): not when a suspect or defendant has no
+ * defender for a reason other than financial difficulty (第24条 "或者其他原因").
+ */
+export function financialCheckApplies(app: { category: string; defenceGround: string; notified: boolean }): boolean {
+  if (app.notified) return false; // 第36条: no application review, no financial check
+  return !(app.category === '刑事' && app.defenceGround === '其他原因');
+}
 
 export interface RuleIssue {
   path: (string | number)[];
@@ -151,10 +183,11 @@ export function checkLegalAidApplication(app: LegalAidApplication, today: string
   if (applicant.phone && !parsePhone(applicant.phone).ok) add(['applicant', 'phone'], '应为手机号码或带区号的固定电话');
 
   const minor = applicant.birthDate <= app.receivedOn && ageOn(applicant.birthDate, app.receivedOn) < 18;
-  if (!agent) {
+  // A notified defendant does not apply, so no agent applies for them (第36条).
+  if (!agent && !app.notice) {
     if (minor) add(['agent'], '申请人为未成年人，须填写代理人');
     else if (applicant.lacksCapacity) add(['agent'], '申请人无民事行为能力或限制民事行为能力，须填写代理人');
-  } else {
+  } else if (agent) {
     const agentId = parseIdNumber(agent.idNumber, today);
     if (!agentId.ok) add(['agent', 'idNumber'], ID_NUMBER_MESSAGES[agentId.error]);
     if (!parsePhone(agent.phone).ok) add(['agent', 'phone'], '应为手机号码或带区号的固定电话');
@@ -172,8 +205,16 @@ export function checkLegalAidApplication(app: LegalAidApplication, today: string
   if (CATEGORIES_WITH_OPPOSING_PARTY.has(app.category) && app.opposingParties.length === 0)
     add(['opposingParties'], `${app.category}案件须填写至少一个对方当事人`);
 
+  if (app.notice) {
+    if (app.category !== '刑事') add(['category'], '通知辩护案件的案件类别应为刑事（法律援助法第36条）');
+    if (app.defenceGround !== '') add(['defenceGround'], '通知辩护不经申请，不填写（法律援助法第36条）');
+  } else if (app.defenceGround !== '' && app.category !== '刑事')
+    add(['defenceGround'], '仅刑事案件申请辩护时填写（法律援助法第24条）');
+
   if (finance.basis === '免予核查') {
     if (!finance.exemptReason) add(['finance', 'exemptReason'], '选择免予核查时须写明理由');
+  } else if (finance.basis === '') {
+    if (financialCheckApplies({ ...app, notified: app.notice !== null })) add(['finance', 'basis'], '请选择');
   } else {
     if (finance.householdSize === null) add(['finance', 'householdSize'], '不能为空');
     if (finance.monthlyIncomePerCapitaFen === null) add(['finance', 'monthlyIncomePerCapitaFen'], '不能为空');

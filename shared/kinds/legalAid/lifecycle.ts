@@ -13,6 +13,10 @@
 //                                                                   (a refusal) or the status before the termination
 //   closed (after the subsidy), refused, terminated, withdrawn ──archive──▶ archived
 //
+// 通知辩护 (法律援助法 第36条) registers as `notified`, not `received`: the case starts from an authority's notice,
+// with no application review and no financial check, so it goes straight to the assignment (3 days from receipt):
+//   notified ──assign──▶ assigned;  notified ──terminate (第48条, e.g. the case was withdrawn)──▶ terminated
+//
 // 先行提供 is a status, not a flag: it is the institution's decision to provide aid before the formalities (第44条
 // "法律援助机构可以决定先行提供"), so it meets the 7-day decision limit and starts the 3-day assignment limit like a
 // grant. If the follow-up materials show the applicant does not qualify, the aid is terminated (第48条第（四）项 or
@@ -36,6 +40,7 @@ export const LEGAL_AID_STATUSES = [
   'archived',
   'provisional',
   'objection_pending',
+  'notified',
 ] as const;
 export type LegalAidStatus = (typeof LEGAL_AID_STATUSES)[number];
 export const LEGAL_AID_STATUS_LABELS: Record<LegalAidStatus, string> = {
@@ -50,6 +55,7 @@ export const LEGAL_AID_STATUS_LABELS: Record<LegalAidStatus, string> = {
   archived: '已归档',
   provisional: '先行提供',
   objection_pending: '异议审查中',
+  notified: '待指派（通知辩护）',
 };
 
 export const LEGAL_AID_ACTIONS = [
@@ -89,9 +95,9 @@ export const LEGAL_AID_LIFECYCLE: Lifecycle<LegalAidStatus, LegalAidAction> = {
       to: (d) => (d.decision === '给予法律援助' ? 'granted' : 'refused'),
     },
     provideProvisionally: { label: '先行提供', from: ['received', 'awaiting_materials'], to: 'provisional' },
-    assign: { label: '指派', from: ['granted', 'provisional'], to: 'assigned' },
+    assign: { label: '指派', from: ['granted', 'provisional', 'notified'], to: 'assigned' },
     recordProgress: { label: '办理进展', from: ['assigned'], to: 'assigned' },
-    terminate: { label: '终止', from: ['provisional', 'granted', 'assigned'], to: 'terminated' },
+    terminate: { label: '终止', from: ['notified', 'provisional', 'granted', 'assigned'], to: 'terminated' },
     close: { label: '结案', from: ['assigned'], to: 'closed' },
     object: { label: '异议', from: ['refused', 'terminated'], to: 'objection_pending' },
     reviewObjection: {
@@ -117,6 +123,8 @@ export const LEGAL_AID_ACTION_LABELS: Record<LegalAidAction, string> = Object.fr
 export interface LegalAidFacts {
   status: LegalAidStatus;
   receivedOn: string;
+  /** 通知辩护 (第36条): the day the authority's notice was received (the case's receipt); null for an application. */
+  noticeReceivedOn: string | null;
   /** The date of the latest action (or of receipt): no later action may be dated before it. */
   lastActedOn: string;
   materials: {
@@ -175,6 +183,7 @@ export function factsOf({ receivedOn, status: stored }: CaseHead, timeline: read
   const facts: LegalAidFacts = {
     status,
     receivedOn,
+    noticeReceivedOn: null,
     lastActedOn: receivedOn,
     materials: null,
     firstDecisionOn: null,
@@ -196,6 +205,9 @@ export function factsOf({ receivedOn, status: stored }: CaseHead, timeline: read
     const on = entry.actedOn;
     if (on > facts.lastActedOn) facts.lastActedOn = on;
     switch (entry.action as LegalAidAction | 'register') {
+      case 'register':
+        if (entry.toStatus === 'notified') facts.noticeReceivedOn = on;
+        break;
       case 'notifyMissing':
         facts.materials = {
           notifiedOn: on,

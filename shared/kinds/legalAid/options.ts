@@ -31,6 +31,28 @@ export const APPLICANT_GROUPS = [
 /** 案件所处阶段 */
 export const PROCEEDING_STAGES = ['侦查', '审查起诉', '审判', '仲裁', '执行', '其他'] as const;
 
+/**
+ * Why a suspect or defendant applying for a defence has no defender (法律援助法 第24条: "因经济困难或者其他原因没有委托
+ * 辩护人的"): financial difficulty is one ground, not a condition, so only 经济困难 brings 第41条's financial check.
+ */
+export const DEFENCE_GROUNDS = ['经济困难', '其他原因'] as const;
+export type DefenceGround = (typeof DEFENCE_GROUNDS)[number];
+
+/**
+ * The cases the authorities notify the institution of (通知辩护, 法律援助法 第36条): the seven of 第25条 (in its order) and
+ * the respondent of a 强制医疗 procedure (第28条). There is no application review and no financial check.
+ */
+export const NOTICE_GROUNDS = [
+  '未成年人',
+  '视力、听力、言语残疾人',
+  '不能完全辨认自己行为的成年人',
+  '可能被判处无期徒刑、死刑的人',
+  '申请法律援助的死刑复核案件被告人',
+  '缺席审判案件的被告人',
+  '法律法规规定的其他人员',
+  '强制医疗案件的被申请人或者被告人',
+] as const;
+
 /** 经济状况核查方式 (法律援助法 第41–42条) */
 export const FINANCE_BASES = ['承诺', '证明材料', '免予核查'] as const;
 

@@ -27,6 +27,8 @@ export interface LegalAidCaseFacts extends CaseFactsBase {
   grantedOn: string | null;
   /** The first decision to refuse aid. */
   refusedOn: string | null;
+  /** 通知辩护 (法律援助法 第36条): the day the notice was received; such a case is not an application (counted apart). */
+  notifiedOn: string | null;
   /** 先行提供 (法律援助法 第44条). */
   provisionalOn: string | null;
   assignedOn: string | null;
@@ -35,7 +37,7 @@ export interface LegalAidCaseFacts extends CaseFactsBase {
   subsidy: { paidOn: string; amountFen: number } | null;
 }
 
-const LIMIT_KEYS = ['legalAidDecision', 'legalAidAssignment'] as const;
+const LIMIT_KEYS = ['legalAidDecision', 'legalAidAssignment', 'legalAidNotifiedAssignment'] as const;
 
 const schema: z.ZodType<LegalAidCaseFacts> = z.strictObject({
   ...caseFactsBaseShape(LIMIT_KEYS),
@@ -45,6 +47,8 @@ const schema: z.ZodType<LegalAidCaseFacts> = z.strictObject({
   applicantGroups: z.array(label),
   grantedOn: day.nullable(),
   refusedOn: day.nullable(),
+  // Absent from facts made before 通知辩护 was counted: none was notified.
+  notifiedOn: day.nullable().default(null),
   provisionalOn: day.nullable(),
   assignedOn: day.nullable(),
   terminatedOn: day.nullable(),
@@ -81,6 +85,7 @@ const factsOf: KindStatistics<LegalAidFacts, LegalAidDetail, LegalAidCaseFacts>[
     applicantGroups: detail ? parseJson<string[]>(detail.applicant_groups, []) : [],
     grantedOn: grants[0] ?? null,
     refusedOn: firstTo('decide', 'refused'),
+    notifiedOn: f.noticeReceivedOn,
     provisionalOn: f.provisional?.on ?? null,
     assignedOn: f.assignment?.on ?? null,
     closedOn: f.closing?.on ?? null,
@@ -105,7 +110,7 @@ function reportGroups(applicantGroups: readonly string[]): string[] {
 }
 /** The day aid began: granted, or provided provisionally (第44条), whichever came first. */
 function aidStartedOn(f: LegalAidCaseFacts): string | null {
-  const days = [f.grantedOn, f.provisionalOn].filter((d): d is string => d !== null).sort();
+  const days = [f.grantedOn, f.provisionalOn, f.notifiedOn].filter((d): d is string => d !== null).sort();
   return days[0] ?? null;
 }
 
@@ -117,7 +122,17 @@ const INDICATORS: readonly KindIndicator<LegalAidCaseFacts>[] = [
     section,
     unit: '件',
     aggregate: 'sum',
-    events: (f, emit) => emit(f.receivedOn),
+    // Applications only: a notified defence is counted apart (legalAid.notified).
+    events: (f, emit) => f.notifiedOn === null && emit(f.receivedOn),
+  },
+  {
+    key: 'legalAid.notified',
+    label: '通知辩护',
+    section,
+    unit: '件',
+    aggregate: 'sum',
+    note: '办案机关通知法律援助机构指派律师的案件（法律援助法第36条），按收到通知之日计，不计入受理申请',
+    events: (f, emit) => emit(f.notifiedOn),
   },
   {
     key: 'legalAid.granted',
@@ -174,7 +189,7 @@ const INDICATORS: readonly KindIndicator<LegalAidCaseFacts>[] = [
     unit: '件',
     aggregate: 'sum',
     breakdown: { values: LEGAL_AID_CATEGORIES },
-    events: (f, emit) => emit(f.receivedOn, 1, f.category),
+    events: (f, emit) => f.notifiedOn === null && emit(f.receivedOn, 1, f.category),
   },
   {
     key: 'legalAid.byServiceForm',
@@ -183,7 +198,7 @@ const INDICATORS: readonly KindIndicator<LegalAidCaseFacts>[] = [
     unit: '件',
     aggregate: 'sum',
     breakdown: { values: LEGAL_AID_SERVICE_FORMS },
-    events: (f, emit) => emit(f.receivedOn, 1, f.serviceForm),
+    events: (f, emit) => f.notifiedOn === null && emit(f.receivedOn, 1, f.serviceForm),
   },
   {
     key: 'legalAid.consultations',
@@ -200,7 +215,7 @@ const INDICATORS: readonly KindIndicator<LegalAidCaseFacts>[] = [
     section,
     unit: '人',
     aggregate: 'sum',
-    note: '决定给予或先行提供法律援助的申请人，按首次给予之日计',
+    note: '决定给予或先行提供法律援助的申请人，及通知辩护的犯罪嫌疑人、被告人，按首次给予（收到通知）之日计',
     events: (f, emit) => emit(aidStartedOn(f)),
   },
   {
@@ -233,6 +248,15 @@ const INDICATORS: readonly KindIndicator<LegalAidCaseFacts>[] = [
     aggregate: 'sum',
     note: '指派期限届满未指派或逾期指派的，按期限届满之日计',
     events: overdue('legalAidAssignment'),
+  },
+  {
+    key: 'legalAid.overdueNotifiedAssignments',
+    label: '通知辩护逾期指派',
+    section,
+    unit: '件',
+    aggregate: 'sum',
+    note: '收到通知后三日内未指派或逾期指派的（法律援助法第36条），按期限届满之日计',
+    events: overdue('legalAidNotifiedAssignment'),
   },
   {
     key: 'legalAid.subsidyCases',

@@ -174,3 +174,55 @@ describe('registering a legal-aid application', () => {
     });
   });
 });
+
+describe('criminal defence by application: the ground (法律援助法 第24条)', () => {
+  const app = validApplication();
+  const defence = (defenceGround: '' | '经济困难' | '其他原因', finance = app.finance) => ({
+    ...app,
+    opposingParties: [],
+    category: '刑事' as const,
+    serviceForm: '刑事辩护与代理' as const,
+    matter: '涉嫌盗窃罪',
+    proceedingStage: '审查起诉' as const,
+    handlingAuthority: '雨花区人民检察院',
+    defenceGround,
+    finance,
+  });
+  const noFinances = { householdSize: null, monthlyIncomePerCapitaFen: null, basis: '' as const, exemptReason: '' };
+
+  it('registers a defence for another reason without the finances, and no financial check is asked', async () => {
+    const { id } = await backend.api.call('legalAid.create', {
+      draftId: null,
+      application: defence('其他原因', noFinances),
+    });
+    const stored = await backend.api.call('legalAid.get', { id });
+    expect(stored.application).toMatchObject({ defenceGround: '其他原因', finance: noFinances });
+    const verdict = await backend.api.call('legalAid.eligibility', {
+      caseId: id,
+      matterType: null,
+      mandatoryDefenceGrounds: null,
+      limitEndsOn: null,
+      urgentPreservation: null,
+    });
+    expect(verdict.financial).toMatchObject({ test: 'notRequired', article: '法律援助法第24条' });
+  });
+
+  it('a defence on financial difficulty must state the finances (第41条)', async () => {
+    const result = await create(defence('经济困难', noFinances));
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ field: 'application.finance.basis', message: '经济困难核查方式：请选择' }),
+    });
+  });
+
+  it('refuses a ground on a case that is not criminal', async () => {
+    const result = await create({ ...app, defenceGround: '其他原因' });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        field: 'application.defenceGround',
+        message: '没有委托辩护人的原因：仅刑事案件申请辩护时填写（法律援助法第24条）',
+      }),
+    });
+  });
+});

@@ -8,6 +8,7 @@ import {
   OFFICE,
   testBackend,
   validApplication,
+  validNotifiedDefence,
   type TestBackend,
 } from '../../support/fixtures';
 import { fileWholeDossier } from '../../shared/dossier/filing';
@@ -95,6 +96,7 @@ const refusal = (caseId: number): ChannelInput<'legalAid.decide'> => ({
 /** The actions that bring a fresh application to each status, written out by hand. */
 const PATHS: Record<LegalAidStatus, (c: number) => [ActionChannel, unknown][]> = {
   received: () => [],
+  notified: () => [], // registered from a notice (validNotifiedDefence)
   awaiting_materials: (c) => [['legalAid.notifyMissing', validInput(c).notifyMissing]],
   withdrawn: (c) => [
     ['legalAid.notifyMissing', validInput(c).notifyMissing],
@@ -116,7 +118,8 @@ const PATHS: Record<LegalAidStatus, (c: number) => [ActionChannel, unknown][]> =
 let backend: TestBackend;
 
 async function caseIn(status: LegalAidStatus): Promise<number> {
-  const { id } = await backend.api.call('legalAid.create', { draftId: null, application: validApplication() });
+  const application = status === 'notified' ? validNotifiedDefence() : validApplication();
+  const { id } = await backend.api.call('legalAid.create', { draftId: null, application });
   await fileWholeDossier(backend.api, id); // closing and archiving check the dossier (tested in dossier.test.ts)
   for (const [channel, input] of PATHS[status](id)) {
     const result = await backend.dispatch(channel, input);
@@ -131,6 +134,8 @@ async function caseIn(status: LegalAidStatus): Promise<number> {
 // is legal because the supply due date (yesterday) has passed.
 const LEGAL: Record<LegalAidStatus, Partial<Record<LegalAidAction, LegalAidStatus>>> = {
   received: { notifyMissing: 'awaiting_materials', decide: 'granted', provideProvisionally: 'provisional' },
+  // 通知辩护 (第36条): no review, no 一次性告知, no 先行提供 — only the assignment, or a termination.
+  notified: { assign: 'assigned', terminate: 'terminated' },
   awaiting_materials: { supplyMaterials: 'received', deemWithdrawn: 'withdrawn', provideProvisionally: 'provisional' },
   withdrawn: { archive: 'archived' },
   granted: { assign: 'assigned', terminate: 'terminated' },

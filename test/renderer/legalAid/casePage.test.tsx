@@ -110,7 +110,9 @@ describe('法律援助案件页面', () => {
     await user.click(within(actions).getByText('暂不能进行的操作（10）'));
     const assign = await screen.findByTestId('blocked-assign');
     expect(within(assign).getByRole('button', { name: '指派' })).toBeDisabled();
-    expect(assign).toHaveTextContent('案件当前为“待审查”，不能进行“指派”（须在“已决定给予”、“先行提供”时进行）');
+    expect(assign).toHaveTextContent(
+      '案件当前为“待审查”，不能进行“指派”（须在“已决定给予”、“先行提供”、“待指派（通知辩护）”时进行）',
+    );
   });
 
   it('sends 一次性告知 with the list of items and ISO dates, then reads the case again', async () => {

@@ -1,3 +1,4 @@
+import { LEGAL_AID_DOSSIER } from '../../../shared/kinds/legalAid/dossier';
 import {
   evaluateAtStage,
   evaluateDossier,
@@ -353,5 +354,12 @@ describe('卷内目录 page numbers', () => {
         note: '复印件；起诉状等',
       },
     ]);
+  });
+});
+
+describe('the legal-aid missing-materials notice terms (issue 14 item 6)', () => {
+  it('credits the paused review period to 《办理法律援助案件程序规定》, not to 第43条', () => {
+    expect(LEGAL_AID_DOSSIER.noticeTerms).toContain('补充材料所需时间不计入审查期限（《办理法律援助案件程序规定》）');
+    expect(LEGAL_AID_DOSSIER.noticeTerms).toContain('视为撤回申请（《中华人民共和国法律援助法》第四十三条）');
   });
 });

@@ -36,6 +36,7 @@ function legalAid(over: Partial<LegalAidCaseFacts>): LegalAidCaseFacts {
     applicantGroups: [],
     grantedOn: null,
     refusedOn: null,
+    notifiedOn: null,
     provisionalOn: null,
     assignedOn: null,
     terminatedOn: null,

@@ -17,6 +17,8 @@ function facts(patch: Partial<EligibilityFacts> = {}): EligibilityFacts {
     receivedOn: '2026-11-20',
     lacksCapacity: false,
     financeBasis: '承诺',
+    defenceGround: '',
+    notified: false,
     matterType: null,
     matterTypeSource: null,
     mandatoryDefenceGrounds: [],
@@ -201,7 +203,30 @@ describe('exempt from verifying financial difficulty: 第42条', () => {
 describe('criminal cases: 第24、25、29条', () => {
   const criminal = (patch: Partial<EligibilityFacts> = {}) => facts({ category: '刑事', matter: '盗窃', ...patch });
 
-  it('a defence without a 第25条 ground is applied for, on financial difficulty (第24条)', () => {
+  it('a defence applied for because of financial difficulty brings the financial check (第24条、第41条)', () => {
+    const verdict = assessEligibility(criminal({ defenceGround: '经济困难' }));
+    expect(verdict.financial).toMatchObject({ test: 'mustShow', article: '法律援助法第24条、第41条' });
+    expect(verdict.warnings.filter((w) => w.includes('第24条'))).toEqual([]);
+  });
+
+  it('a defence applied for for another reason is not conditional on financial difficulty (第24条)', () => {
+    const verdict = assessEligibility(criminal({ defenceGround: '其他原因', financeBasis: '' }));
+    expect(verdict).toMatchObject({ matterType: '刑事辩护', scope: { inScope: true, article: '法律援助法第24条' } });
+    expect(verdict.financial).toEqual({
+      test: 'notRequired',
+      reason: '因经济困难以外的其他原因没有委托辩护人，不以经济困难为条件，不审查经济困难状况',
+      article: '法律援助法第24条',
+    });
+  });
+
+  it('an application that does not say why is checked as financial, with a warning to ask', () => {
+    const verdict = assessEligibility(criminal());
+    expect(verdict.warnings).toContain(
+      '申请未记录没有委托辩护人的原因（经济困难或者其他原因，第24条），按经济困难审查，请核对',
+    );
+  });
+
+  it('a defence without a 第25条 ground is applied for (第24条)', () => {
     const verdict = assessEligibility(criminal());
     expect(verdict).toMatchObject({ matterType: '刑事辩护', scope: { inScope: true, article: '法律援助法第24条' } });
     expect(verdict.mandatoryDefence).toEqual({

@@ -20,9 +20,9 @@ const ALLOWED_FROM: Record<LegalAidAction, LegalAidStatus[]> = {
   deemWithdrawn: ['awaiting_materials'],
   decide: ['received'],
   provideProvisionally: ['received', 'awaiting_materials'],
-  assign: ['granted', 'provisional'],
+  assign: ['granted', 'provisional', 'notified'], // 第36条: a notified defence goes straight to the assignment
   recordProgress: ['assigned'],
-  terminate: ['provisional', 'granted', 'assigned'],
+  terminate: ['notified', 'provisional', 'granted', 'assigned'],
   close: ['assigned'],
   object: ['refused', 'terminated'],
   reviewObjection: ['objection_pending'],
