@@ -523,6 +523,13 @@ interface DossierCheckTable {
 }
 
 /** The report template as the bureau adjusted it (0013): one row; none means the default. */
+interface FollowUpRulesTable {
+  id: number; // always 1
+  rules: string; // JSON, shared/followUp/rules.ts
+  updated_by: string;
+  updated_at: string;
+}
+
 interface StatisticsTemplateTable {
   id: number; // always 1
   template: string; // JSON, shared/statistics/template.ts
@@ -584,6 +591,7 @@ export interface Database {
   exchange_recovery_installs: ExchangeRecoveryInstallTable;
   sqlite_sequence: SqliteSequenceTable;
   statistics_template: StatisticsTemplateTable;
+  follow_up_rules: FollowUpRulesTable;
   holiday_years: HolidayYearTable;
 }
 

@@ -12,6 +12,7 @@ import { mediationHandlers } from './handlers/mediation';
 import { notarizationHandlers } from './handlers/notarization';
 import { statisticsHandlers } from './handlers/statistics';
 import { holidayHandlers } from './handlers/holidays';
+import { followUpHandlers } from './handlers/followUp';
 import { systemHandlers } from './handlers/system';
 import type { HandlersOf } from './handlerTypes';
 
@@ -28,6 +29,7 @@ export function createHandlers(deps: { appInfo: AppInfo; store: Store }): Handle
     ...mediationHandlers(),
     ...statisticsHandlers(),
     ...holidayHandlers(),
+    ...followUpHandlers(),
     ...dossierHandlers(deps),
     ...exchangeHandlers(deps),
   };

@@ -12,6 +12,7 @@ import { mediationChannels } from './channels/mediation';
 import { notarizationChannels } from './channels/notarization';
 import { statisticsChannels } from './channels/statistics';
 import { holidayChannels } from './channels/holidays';
+import { followUpChannels } from './channels/followUp';
 import { systemChannels } from './channels/system';
 
 import { MAX_PAYLOAD_CHARS } from './channel';
@@ -38,6 +39,7 @@ export type { MediationDeadline } from './kinds/mediation/deadlines';
 export type { DisputeType } from './kinds/mediation/disputeTypes';
 export type { SubsidyRate, SubsidyRates } from './kinds/mediation/subsidy';
 export type { StatisticsReport, TemplateInfo } from './channels/statistics';
+export type { FollowUpDashboard, FollowUpDashboardItem, FollowUpRulesInfo } from './channels/followUp';
 export type { DossierCompleteness, DossierView, IncompleteDossiers } from './channels/dossier';
 
 export type {
@@ -63,6 +65,7 @@ export const contract = {
   ...dossierChannels,
   ...exchangeChannels,
   ...holidayChannels,
+  ...followUpChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -22,6 +22,7 @@ const ALLOWED_FROM: Record<LegalAidAction, LegalAidStatus[]> = {
   provideProvisionally: ['received', 'awaiting_materials'],
   assign: ['granted', 'provisional'],
   recordProgress: ['assigned'],
+  followUp: ['assigned', 'closed'],
   terminate: ['provisional', 'granted', 'assigned'],
   close: ['assigned'],
   object: ['refused', 'terminated'],
