@@ -39,7 +39,6 @@ export type { MediationDeadline } from './kinds/mediation/deadlines';
 export type { DisputeType } from './kinds/mediation/disputeTypes';
 export type { SubsidyRate, SubsidyRates } from './kinds/mediation/subsidy';
 export type { StatisticsReport, TemplateInfo } from './channels/statistics';
-export type { FollowUpDashboard, FollowUpDashboardItem, FollowUpRulesInfo } from './channels/followUp';
 export type { DossierCompleteness, DossierView, IncompleteDossiers } from './channels/dossier';
 
 export type {

@@ -30,10 +30,10 @@ export interface KindFollowUp {
   milestones: Readonly<Record<string, string>>;
 }
 
-export const REMARKS_REQUIRED = '满意度为“不满意”的，须写明不满意的具体意见';
+const REMARKS_REQUIRED = '满意度为“不满意”的，须写明不满意的具体意见';
 
 /** The payload of `<kind>.followUp`, with the kind's questions as its `answers`. */
-export function followUpSchema(questions: readonly FollowUpQuestion[]) {
+function followUpSchema(questions: readonly FollowUpQuestion[]) {
   return strictObject({
     caseId: id,
     actedOn: isoDate(),
@@ -49,7 +49,7 @@ export function followUpSchema(questions: readonly FollowUpQuestion[]) {
   });
 }
 
-export function followUpLabels(questions: readonly FollowUpQuestion[]): Labels {
+function followUpLabels(questions: readonly FollowUpQuestion[]): Labels {
   return {
     caseId: '案件',
     actedOn: '回访日期',

@@ -25,7 +25,7 @@ const ruleSchema = strictObject({
   withinDays: z.number({ error: '格式不正确' }).int('应为整数').min(1, '至少1天').max(365, '不能超过365天'),
   count: z.number({ error: '格式不正确' }).int('应为整数').min(1, '至少1次').max(5, '不能超过5次'),
 });
-export type FollowUpRule = z.output<typeof ruleSchema>;
+type FollowUpRule = z.output<typeof ruleSchema>;
 
 export const followUpRulesSchema = strictObject({
   rules: z
@@ -67,11 +67,11 @@ export const DEFAULT_FOLLOW_UP_RULES: FollowUpRules = {
 };
 
 /** The Chinese name of a rule: 指派后回访, 调解成功后回访. */
-export function followUpRuleLabel(rule: Pick<FollowUpRule, 'kind' | 'after'>): string {
+function followUpRuleLabel(rule: Pick<FollowUpRule, 'kind' | 'after'>): string {
   return `${kindOf(rule.kind).followUp?.milestones[rule.after] ?? rule.after}后回访`;
 }
 
-export type FollowUpDueStatus = 'done' | 'doneLate' | 'due' | 'overdue';
+type FollowUpDueStatus = 'done' | 'doneLate' | 'due' | 'overdue';
 
 /** One required follow-up of a case. */
 export interface FollowUpDue {

@@ -20,7 +20,7 @@ const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** One follow-up's sheet (its own page when printed). */
-export function followUpSheet(d: Omit<FollowUpPrintData, 'records'>, r: FollowUpRecord): string {
+function followUpSheet(d: Omit<FollowUpPrintData, 'records'>, r: FollowUpRecord): string {
   const reached = `${r.reached}${r.reachedName ? `（${r.reachedName}）` : ''}`;
   const asked = d.questions.filter((q) => r.answers[q.key] !== undefined);
   const rows: [string, string][] = [

@@ -17,7 +17,7 @@ export async function recordFollowUp<P extends object>(
 }
 
 /** Refuses a follow-up on a case of a kind that has none (公证申请), naming the case field. */
-export async function requireFollowedUpKind(db: Kysely<Database>, caseId: number): Promise<void> {
+async function requireFollowedUpKind(db: Kysely<Database>, caseId: number): Promise<void> {
   const row = await db.selectFrom('cases').select('kind').where('id', '=', caseId).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', '案件：案件不存在', 'caseId');
   const kind = kindOf(row.kind);
