@@ -540,6 +540,13 @@ interface DossierArchiveTable {
 }
 
 /** The report template as the bureau adjusted it (0013): one row; none means the default. */
+interface FollowUpRulesTable {
+  id: number; // always 1
+  rules: string; // JSON, shared/followUp/rules.ts
+  updated_by: string;
+  updated_at: string;
+}
+
 interface StatisticsTemplateTable {
   id: number; // always 1
   template: string; // JSON, shared/statistics/template.ts
@@ -622,6 +629,7 @@ export interface Database {
   exchange_recovery_installs: ExchangeRecoveryInstallTable;
   sqlite_sequence: SqliteSequenceTable;
   statistics_template: StatisticsTemplateTable;
+  follow_up_rules: FollowUpRulesTable;
   holiday_years: HolidayYearTable;
   ledger_import_rows: LedgerImportRowTable;
   ledger_mappings: LedgerMappingTable;

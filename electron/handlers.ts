@@ -14,6 +14,7 @@ import { mediationHandlers } from './handlers/mediation';
 import { notarizationHandlers } from './handlers/notarization';
 import { statisticsHandlers } from './handlers/statistics';
 import { holidayHandlers } from './handlers/holidays';
+import { followUpHandlers } from './handlers/followUp';
 import { systemHandlers } from './handlers/system';
 import type { HandlersOf } from './handlerTypes';
 
@@ -30,6 +31,7 @@ export function createHandlers(deps: { appInfo: AppInfo; store: Store }): Handle
     ...mediationHandlers(),
     ...statisticsHandlers(),
     ...holidayHandlers(),
+    ...followUpHandlers(),
     ...dossierHandlers(deps),
     ...exchangeHandlers(deps),
     ...ledgerExportHandlers(),

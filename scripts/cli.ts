@@ -143,7 +143,7 @@ const commands: Record<string, CommandSpec> = {
 
   print: {
     usage:
-      'print --db FILE --case 案号 --doc cover|toc|checklist|notice|dossier --out 文件.pdf [--due 2026-12-10]   (卷宗封面、卷内目录、核对表、补正材料通知书、电子卷宗)',
+      'print --db FILE --case 案号 --doc cover|toc|checklist|notice|followUp|dossier --out 文件.pdf [--due 2026-12-10]   (卷宗封面、卷内目录、核对表、补正材料通知书、回访记录、电子卷宗)',
     flags: { case: 'string', doc: 'string', out: 'string', due: 'string' },
     printsPdf: true,
     async run({ backend, api, args, out }) {
@@ -158,7 +158,7 @@ const commands: Record<string, CommandSpec> = {
         out(`已生成：电子卷宗（${made.pages}页，SHA-256 ${made.sha256}）→ ${file}`);
         return;
       }
-      if (!isPrintDocument(doc)) throw new UsageError('--doc 应为 cover、toc、checklist、notice 或 dossier');
+      if (!isPrintDocument(doc)) throw new UsageError('--doc 应为 cover、toc、checklist、notice、followUp 或 dossier');
       const title = await printCaseDocument(
         { api, db: backend.store.db },
         { caseNumber: required(args, 'case'), doc, out: file, noticeDueOn: stringFlag(args, 'due') ?? '' },

@@ -383,8 +383,8 @@ const PROGRESS_SEQUENCES: Record<string, readonly (typeof PROGRESS_KINDS)[number
   defence: ['会见', '阅卷', '会见', '开庭', '文书送达'],
   victim: ['会见', '阅卷', '开庭', '文书送达'],
   labour: ['会见', '调查取证', '开庭', '调解或和解', '文书送达'],
-  civil: ['会见', '调查取证', '开庭', '文书送达', '回访'],
-  paper: ['其他', '回访'],
+  civil: ['会见', '调查取证', '开庭', '文书送达'],
+  paper: ['其他'],
 };
 
 function progressSequence(m: LegalAidMatter) {
@@ -459,8 +459,6 @@ function progressText(r: Rand, kind: string, m: LegalAidMatter, who: string, l: 
       return `参加${forum}主持的调解，双方就支付数额和期限进行协商。`;
     case '文书送达':
       return `收到${forum}送达的${m.matterType === '刑事辩护' ? '刑事判决书' : labour ? '仲裁裁决书' : '民事判决书'}，已向受援人解释并告知${labour ? '起诉' : '上诉'}权利。`;
-    case '回访':
-      return '电话回访受援人，受援人对承办人员的工作表示满意。';
     default:
       return '根据受援人提供的材料起草文书初稿，并向受援人解释文书内容，受援人无异议。';
   }
@@ -794,6 +792,23 @@ function buildLegalAid(r: Rand, target: LegalAidStatus, start: string, o: Office
     steps.push(
       la('close', { actedOn: closedOn, matterEndedOn, materialsSubmittedOn, ...closingOf(r, m, closedOn, locale) }),
     );
+    // 回访受援人 after closing (受援人意见反馈表).
+    const satisfaction = weighted(r, [
+      ['满意', 85],
+      ['基本满意', 12],
+      ['不满意', 3],
+    ] as const);
+    steps.push(
+      la('followUp', {
+        actedOn: w.after(int(r, 1, 20)),
+        method: chance(r, 0.85) ? '电话' : '上门',
+        reached: '受援人',
+        reachedName: who,
+        answers: { timelyContact: '是', progressTold: satisfaction === '不满意' ? '否' : '是', handlerRating: '好' },
+        satisfaction,
+        remarks: satisfaction === '不满意' ? '受援人反映承办人未及时告知开庭时间。' : '',
+      }),
+    );
     if (route.subsidy) {
       const reviewedOn = w.after(int(r, 5, 25));
       const staffOfCentre = provider?.orgType === '法律援助中心';
@@ -1086,12 +1101,19 @@ function buildMediation(r: Rand, target: MediationStatus, start: string, o: Offi
         med('followUp', {
           actedOn: w.after(int(r, 10, 60)),
           method: weighted(r, [
-            ['电话回访', 50],
-            ['上门回访', 35],
-            ['当面回访', 15],
+            ['电话', 50],
+            ['上门', 35],
+            ['短信', 5],
+            ['其他', 10],
           ] as const),
-          visited: context.a,
-          content: pick(r, [
+          reached: '当事人',
+          reachedName: context.a,
+          answers: { performed: '已履行', newDispute: '否' },
+          satisfaction: weighted(r, [
+            ['满意', 80],
+            ['基本满意', 20],
+          ] as const),
+          remarks: pick(r, [
             '协议已履行完毕，双方关系和睦，未再发生纠纷。',
             '双方按协议履行，对调解结果表示满意。',
             '经回访，双方矛盾已化解，当事人对调解工作满意。',

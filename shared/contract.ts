@@ -14,6 +14,7 @@ import { mediationChannels } from './channels/mediation';
 import { notarizationChannels } from './channels/notarization';
 import { statisticsChannels } from './channels/statistics';
 import { holidayChannels } from './channels/holidays';
+import { followUpChannels } from './channels/followUp';
 import { systemChannels } from './channels/system';
 
 import { MAX_PAYLOAD_CHARS } from './channel';
@@ -67,6 +68,7 @@ export const contract = {
   ...holidayChannels,
   ...ledgerExportChannels,
   ...ledgerImportChannels,
+  ...followUpChannels,
 } as const;
 
 export type Contract = typeof contract;

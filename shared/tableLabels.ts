@@ -24,6 +24,7 @@ export const TABLE_LABELS: Readonly<Record<string, string>> = {
   mediation_parties: '调解当事人',
   mediation_dispute_types: '纠纷类型',
   mediation_subsidy_rates: '调解补贴标准',
+  follow_up_rules: '回访要求',
   dossier_materials: '卷宗材料',
   attachments: '附件',
   dossier_overrides: '卷宗核对例外',

@@ -17,6 +17,7 @@ import { idsNeverReused } from './0015-ids-never-reused';
 import { restoresAndRecovery } from './0016-restores-and-recovery';
 import { legalAidGroundsAndNotices } from './0017-legal-aid-grounds-and-notices';
 import { dossierArchives } from './0018-dossier-archives';
+import { followUpRules } from './0019-follow-up-rules';
 import { ledgerImport } from './0020-ledger-import';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   restoresAndRecovery,
   legalAidGroundsAndNotices,
   dossierArchives,
+  followUpRules,
   ledgerImport,
 ];
 

@@ -1,6 +1,7 @@
 // Handlers of 人民调解 cases: registration (受理登记表, 口头调解登记), reading, its lifecycle actions (through the
 // driver), time limits, and the office's 纠纷类型 and 以奖代补 rates.
 import type { mediationChannels } from '../../shared/channels/mediation';
+import { refusingUnfollowedKinds } from '../services/followUp/record';
 import { actionHandlers, actor, type HandlersOf } from '../handlerTypes';
 import { MEDIATION_ACTIONS_SERVICE } from '../services/mediation/actions';
 import { mediationCaseDeadlines } from '../services/mediation/deadlines';
@@ -9,6 +10,7 @@ import { getMediationCase } from '../services/mediation/record';
 import * as settings from '../services/mediation/settings';
 
 export function mediationHandlers(): HandlersOf<typeof mediationChannels> {
+  const actions = actionHandlers('mediation', MEDIATION_ACTIONS_SERVICE);
   return {
     'mediation.create': ({ draftId, registration }, { db, clock }) =>
       createMediationCase(db, registration, { draftId, clock }),
@@ -16,7 +18,8 @@ export function mediationHandlers(): HandlersOf<typeof mediationChannels> {
       createQuickOralMediation(call.db, oral, { draftId, user: actor(call), clock: call.clock }),
     'mediation.get': ({ id }, { db, clock }) => getMediationCase(db, id, clock.today()),
     'mediation.deadlines': ({ id }, { db, clock }) => mediationCaseDeadlines(db, id, clock.today()),
-    ...actionHandlers('mediation', MEDIATION_ACTIONS_SERVICE),
+    ...actions,
+    'mediation.followUp': refusingUnfollowedKinds(actions['mediation.followUp']),
 
     'mediation.disputeTypes': ({ includeInactive }, { db }) => settings.listDisputeTypes(db, includeInactive),
     'mediation.saveDisputeTypes': (input, { db, clock }) => settings.saveDisputeTypes(db, input, clock),

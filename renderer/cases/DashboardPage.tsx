@@ -1,5 +1,5 @@
 // 期限提醒: every kind's statutory limits in three lists — due within three days, overdue, and met late (recently) —
-// and the open cases whose dossier lacks required materials. Each row opens its case.
+// the follow-ups (回访) overdue and due, and the open cases whose dossier lacks required materials. Each row opens its case.
 import { Alert, Button, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { DONE_LATE_WINDOW_DAYS, type Dashboard, type DashboardItem } from '../../shared/cases/dashboard';
@@ -9,6 +9,7 @@ import { errorMessage, useApi } from '../app/apiContext';
 import { formatDate } from '../app/format';
 import { DueTag } from './DeadlineList';
 import { IncompleteDossiers } from '../dossier/completeness';
+import { FollowUpsDue } from '../followUp/FollowUpsDue';
 
 interface Props {
   onOpen(caseId: number): void;
@@ -98,6 +99,7 @@ export function DashboardPage({ onOpen }: Props) {
             onOpen={onOpen}
             empty="没有逾期完成的事项"
           />
+          <FollowUpsDue key={`followUps-${loads}`} onOpen={onOpen} />
           <IncompleteDossiers key={loads} onOpen={onOpen} />
         </>
       )}

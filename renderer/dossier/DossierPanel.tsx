@@ -1,6 +1,7 @@
 // 卷宗材料 on a case page (every kind): the checklist against the rule set — what is missing now, what falls due
 // next — with each item's receipt, its scans, a director's override of the closing and archiving check, and
 // the printed pages (封面, 卷内目录, 核对表, 补正材料通知书).
+import { kindOf } from '../../shared/kinds';
 import { Alert, App as AntApp, Button, Card, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DossierView } from '../../shared/contract';
@@ -92,11 +93,14 @@ export function DossierPanel({ caseId }: { caseId: number }) {
           <Button size="small" type="link" onClick={load}>
             刷新
           </Button>
-          {PRINT_DOCUMENTS.map((doc: PrintDocument) => (
-            <Button key={doc} size="small" onClick={() => navigate({ page: 'case', id: caseId, print: doc })}>
-              打印{PRINT_DOCUMENT_LABELS[doc]}
-            </Button>
-          ))}
+          {/* 回访记录 only for the kinds that follow their cases up. */}
+          {PRINT_DOCUMENTS.filter((doc) => doc !== 'followUp' || kindOf(view.kind).followUp).map(
+            (doc: PrintDocument) => (
+              <Button key={doc} size="small" onClick={() => navigate({ page: 'case', id: caseId, print: doc })}>
+                打印{PRINT_DOCUMENT_LABELS[doc]}
+              </Button>
+            ),
+          )}
           <ElectronicDossierButton caseId={caseId} archived={archived} />
         </Space>
       }

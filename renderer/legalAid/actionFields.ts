@@ -19,7 +19,9 @@ import {
   PROGRESS_KINDS,
   TERMINATION_REASONS,
 } from '../../shared/kinds/legalAid/options';
+import { LEGAL_AID_FOLLOW_UP } from '../../shared/kinds/legalAid/followUp';
 import type { FieldSpec, ActionForms } from '../forms/fieldSpecs';
+import { followUpForm } from '../followUp/followUpForm';
 import { rosterPick } from './RosterPick';
 
 /** A date: the action's own starts at today, any other empty. */
@@ -95,6 +97,7 @@ export const LEGAL_AID_ACTION_FORMS: ActionForms<LegalAidAction, unknown> = {
       date('matterEndedOn', false, '事项已办结的，填写办结日期'),
     ],
   }),
+  followUp: () => followUpForm(LEGAL_AID_FOLLOW_UP, '受援人'),
   terminate: () => ({
     hint: '终止法律援助须属于法律援助法第48条规定的情形之一。',
     fields: [

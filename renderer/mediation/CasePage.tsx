@@ -1,6 +1,7 @@
 // 人民调解案件: the registration (parties, dispute, mediators), what has been done (records, outcome, agreement,
 // performance, follow-ups, judicial confirmation, subsidy), its time limits, the actions possible today (each a
 // small form in a dialog), the timeline, and the interference records every case has.
+import { followUpSummary } from '../../shared/followUp/form';
 import { Alert, Button, Descriptions, Space, Spin, Table, Tag, Typography, type DescriptionsProps } from 'antd';
 import { useCallback, type ReactNode } from 'react';
 import type {
@@ -130,9 +131,7 @@ function ProgressSection({ record }: { record: MediationCase }) {
         2,
       ),
     );
-  f.followUps.forEach((r, i) =>
-    items.push(item(`fu${i}`, `回访（${formatDate(r.on)}）`, text(`${r.method}：${r.content}`), 2)),
-  );
+  f.followUps.forEach((r, i) => items.push(item(`fu${i}`, `回访（${formatDate(r.on)}）`, text(followUpSummary(r)), 2)));
   if (f.confirmation) {
     const c = f.confirmation;
     items.push(

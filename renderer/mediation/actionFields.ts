@@ -5,13 +5,14 @@ import type { MediationAction, MediationFacts } from '../../shared/kinds/mediati
 import {
   AGREEMENT_FORMS,
   CONFIRMATION_RESULTS,
-  FOLLOW_UP_METHODS,
   MEDIATION_TERMINATION_REASONS,
   OTHER_ROUTES,
   PERFORMANCE_METHODS,
   PERFORMANCE_STATES,
 } from '../../shared/kinds/mediation/options';
+import { MEDIATION_FOLLOW_UP } from '../../shared/kinds/mediation/followUp';
 import type { FieldSpec, ActionForms } from '../forms/fieldSpecs';
+import { followUpForm } from '../followUp/followUpForm';
 
 const date = (): FieldSpec => ({ path: 'actedOn', kind: 'date', required: true, half: true });
 
@@ -76,14 +77,7 @@ export const MEDIATION_ACTION_FORMS: ActionForms<MediationAction, MediationFacts
       { path: 'note', kind: 'textarea', max: NOTE_MAX, extra: '部分履行或未履行的，须写明具体情况' },
     ],
   }),
-  followUp: () => ({
-    fields: [
-      date(),
-      { path: 'method', kind: 'select', choices: FOLLOW_UP_METHODS, required: true, half: true },
-      { path: 'visited', kind: 'text', max: LINE_MAX, half: true },
-      { path: 'content', kind: 'textarea', max: FACTS_MAX, required: true },
-    ],
-  }),
+  followUp: () => followUpForm(MEDIATION_FOLLOW_UP, '当事人'),
   applyConfirmation: () => ({
     fields: [
       date(),

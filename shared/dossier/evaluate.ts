@@ -33,6 +33,8 @@ export interface ChecklistItem {
   /** Required, due, and not on file. */
   missing: boolean;
   material: DossierMaterial | null;
+  /** Present through a record CaseDesk keeps (the rule's `satisfiedBy`): its name, e.g. 结案回访记录. */
+  record?: string;
 }
 
 export interface DossierChecklist {
@@ -83,7 +85,11 @@ export function evaluateDossier(
     const generated = rule.generated === true;
     const required = applies && !optional;
     const material = byKey.get(rule.key) ?? null;
-    const present = generated || material !== null;
+    const record =
+      material === null && rule.satisfiedBy && conditionHolds(rule.satisfiedBy.when, facts.facts)
+        ? rule.satisfiedBy.name
+        : null;
+    const present = generated || material !== null || record !== null;
     const due = reached.has(rule.dueAt);
     const reason = optional
       ? '有则归档'
@@ -107,6 +113,7 @@ export function evaluateDossier(
       present,
       missing: required && due && !present,
       material,
+      ...(record ? { record } : {}),
     };
   });
   const missing = items.filter((i) => i.missing).map((i) => i.name);

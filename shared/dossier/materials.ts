@@ -127,11 +127,12 @@ export const overrideSchema = strictObject({
 });
 export const OVERRIDE_LABELS: Labels = { caseId: '案件', action: '操作', reason: '特批理由' };
 
-export const PRINT_DOCUMENTS = ['cover', 'toc', 'checklist', 'notice'] as const;
+export const PRINT_DOCUMENTS = ['cover', 'toc', 'checklist', 'notice', 'followUp'] as const;
 export type PrintDocument = (typeof PRINT_DOCUMENTS)[number];
 export const PRINT_DOCUMENT_LABELS: Record<PrintDocument, string> = {
   cover: '卷宗封面',
   toc: '卷内目录',
   checklist: '卷宗材料核对表',
   notice: '补正材料通知书',
+  followUp: '回访记录',
 };

@@ -39,6 +39,11 @@ export interface DossierRuleItem {
   optional?: boolean;
   /** One item per material the notarization matter requires (from the request's matter at intake). */
   expand?: 'matterMaterials';
+  /**
+   * A record CaseDesk keeps that stands for the item when its condition holds (legal aid's 受援人意见反馈表: a
+   * follow-up made at or after the end of the matter, printed as a 回访记录 page): counted as present.
+   */
+  satisfiedBy?: { when: DossierCondition; name: string };
 }
 
 export interface DossierRuleSet {
@@ -71,6 +76,9 @@ const itemSchema = z.strictObject({
   generated: z.boolean().optional(),
   optional: z.boolean().optional(),
   expand: z.literal('matterMaterials').optional(),
+  satisfiedBy: z
+    .strictObject({ when: conditionSchema, name: z.string().trim().min(1, '记录名称不能为空').max(60) })
+    .optional(),
 });
 
 const kindSchema = z.strictObject({
@@ -111,6 +119,14 @@ export const dossierRuleSetSchema = z
         for (const fact of item.when ? conditionFacts(item.when) : []) {
           if (!facts.includes(fact))
             ctx.addIssue({ code: 'custom', path: [...path, 'when'], message: `条件中的“${fact}”不是该类案件的情况` });
+        }
+        for (const fact of item.satisfiedBy ? conditionFacts(item.satisfiedBy.when) : []) {
+          if (!facts.includes(fact))
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, 'satisfiedBy', 'when'],
+              message: `条件中的“${fact}”不是该类案件的情况`,
+            });
         }
         if (item.expand && !dossier.expandsMatterMaterials)
           ctx.addIssue({ code: 'custom', path: [...path, 'expand'], message: '只有公证卷宗可以按公证事项展开材料' });

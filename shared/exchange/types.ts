@@ -125,6 +125,8 @@ export interface ConfigSummary {
   roster: number;
   /** Years of the holiday schedule installed (new or corrected). */
   holidayYears: number[];
+  /** The county's follow-up rules (回访要求) were installed (new or changed). */
+  followUpRules: boolean;
   /** Matters the office's catalogue does not know (they need a newer CaseDesk), left out. */
   skipped: string[];
   /** Already installed: nothing changed. */

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { DeadlineRuleOverrides, DueStatus } from '../deadlines';
 import type { DossierFacts } from '../dossier/facts';
+import type { KindFollowUp } from '../followUp/form';
 import type { HolidayTable } from '../holidays';
 import type { CaseAction, Lifecycle } from '../lifecycle';
 import type { CaseKind } from '../options';
@@ -148,4 +149,6 @@ export interface CaseKindModule<
   deadlinesOf(facts: F, today: string, calendar?: DeadlineCalendar): CaseDeadline[];
   dossier: KindDossier<F, D>;
   statistics: KindStatistics<F, D, SF>;
+  /** 回访: the kind's follow-up questions and stages (shared/followUp/); absent when its cases are not followed up. */
+  followUp?: KindFollowUp;
 }

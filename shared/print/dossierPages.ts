@@ -4,6 +4,7 @@
 import { formatChineseDate } from '../dates';
 import { numberPages, totalPages, type DossierChecklist } from '../dossier/evaluate';
 import { PRINT_DOCUMENT_LABELS, type PrintDocument } from '../dossier/materials';
+import { followUpSheets, type FollowUpPrintData } from './followUpRecord';
 
 export interface DossierPrintData {
   officeName: string;
@@ -27,6 +28,8 @@ export interface DossierPrintData {
   noticeDueOn: string;
   /** What follows when the materials are not supplied in time (the kind's own rule). */
   noticeTerms: string;
+  /** 回访: the kind's questions and the case's follow-ups (none for a kind not followed up). */
+  followUps: Pick<FollowUpPrintData, 'questions' | 'records'>;
 }
 
 export const PRINT_FONT_FAMILY =
@@ -169,11 +172,14 @@ ${list}
 <div class="signature">${escapeHtml(d.officeName)}<br>${date(d.printedOn)}</div></div>`;
 }
 
+const followUp = (d: DossierPrintData) => followUpSheets({ ...d, ...d.followUps });
+
 const RENDERERS: Record<PrintDocument, (d: DossierPrintData) => string> = {
   cover: (d) => cover(d),
   toc: (d) => toc(d),
   checklist,
   notice,
+  followUp,
 };
 
 /** One printed page, titled e.g. 卷内目录（〔2026〕黎托援字第0001号）. */

@@ -40,6 +40,8 @@ export interface CaseFactsBase {
    * not closed). Filled by the dossier module where it exists.
    */
   dossierCompleteAtClosing: boolean | null;
+  /** 回访 (shared/followUp/): each follow-up's day and 满意度 (null on a row recorded before the shared form). */
+  followUps: { on: string; satisfaction: '满意' | '基本满意' | '不满意' | null }[];
 }
 
 // The same shape as zod, so facts that come from outside (a package the bureau imports) are checked before they
@@ -60,6 +62,7 @@ export function caseFactsBaseShape(limitKeys: readonly [DeadlineRuleKey, ...Dead
     limits: z.array(z.strictObject({ key: z.enum(limitKeys), due: day, doneOn: day.nullable() })),
     missingNoticeDates: z.array(day),
     dossierCompleteAtClosing: z.boolean().nullable(),
+    followUps: z.array(z.strictObject({ on: day, satisfaction: z.enum(['满意', '基本满意', '不满意']).nullable() })),
   };
 }
 

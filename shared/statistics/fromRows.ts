@@ -1,6 +1,7 @@
 // CaseFacts from the rows of the tables the facts come from — the office's own database, or the same tables as an
 // office exported them to the bureau — with each kind's timeline folded by that kind's own pure rules
 // (shared/kinds/<kind>/), so the office and the county count alike.
+import { followUpsOf } from '../followUp/form';
 import type { HolidayTable } from '../holidays';
 import { kindOf } from '../kinds';
 import type { CaseAction } from '../lifecycle';
@@ -89,7 +90,14 @@ export function caseFactsFromRows(
       .map((d) => ({ key: d.key as CaseLimit['key'], due: d.due, doneOn: d.doneOn }));
     out.push(
       kind.statistics.factsOf({
-        base: { officeCode, caseNumber: c.case_number, status: c.status, receivedOn: c.received_on, asOf },
+        base: {
+          officeCode,
+          caseNumber: c.case_number,
+          status: c.status,
+          receivedOn: c.received_on,
+          asOf,
+          followUps: followUpsOf(timeline).map((u) => ({ on: u.on, satisfaction: u.satisfaction })),
+        },
         facts,
         detail,
         timeline,

@@ -3,23 +3,26 @@
 // section, its unit, and how it is counted: as dated events a case contributes (summed over the days of a period),
 // or as the ratio of two other indicators (recomputed from the sums, never averaged). A breakdown indicator also says
 // which value each event belongs to (案件类别, 纠纷类型 ...): its rows are `key:value`.
+import { FOLLOW_UP_INDICATORS } from '../followUp/statistics';
 import { ALL_KINDS, type KindKey } from '../kinds';
 import type { CaseKind } from '../options';
 import type { CaseFacts } from './caseFacts';
 import type { KindIndicator, SumIndicator as SumOf, Unit } from './facts';
 
 export type { Unit };
-export const SECTIONS = [...ALL_KINDS.map((k) => k.key as KindKey), 'dossier'] as const;
-export type Section = KindKey | 'dossier';
+export const SECTIONS = [...ALL_KINDS.map((k) => k.key as KindKey), 'dossier', 'followUp'] as const;
+export type Section = KindKey | 'dossier' | 'followUp';
 export const SECTION_LABELS: Record<Section, string> = {
   ...(Object.fromEntries(ALL_KINDS.map((k) => [k.key, k.label])) as Record<KindKey, string>),
   dossier: '卷宗质量',
+  followUp: '回访',
 };
 
 /** The kind of case a section's indicators count (dossier quality counts every kind): the rest are not asked. */
 export const SECTION_KINDS: Record<Section, CaseKind | null> = {
   ...(Object.fromEntries(ALL_KINDS.map((k) => [k.key, k.kind])) as Record<KindKey, CaseKind>),
   dossier: null,
+  followUp: null,
 };
 
 export type SumIndicator = SumOf<CaseFacts> & { section: Section };
@@ -85,6 +88,10 @@ const sectionOf = (kind: (typeof ALL_KINDS)[number]): Indicator[] =>
       : { ...ind, section: kind.key as Section },
   );
 
-export const INDICATORS: readonly Indicator[] = [...ALL_KINDS.flatMap(sectionOf), ...DOSSIER_INDICATORS];
+export const INDICATORS: readonly Indicator[] = [
+  ...ALL_KINDS.flatMap(sectionOf),
+  ...DOSSIER_INDICATORS,
+  ...FOLLOW_UP_INDICATORS,
+];
 
 export const INDICATOR_BY_KEY: ReadonlyMap<string, Indicator> = new Map(INDICATORS.map((i) => [i.key, i]));

@@ -1,11 +1,11 @@
 // A 人民调解 case through its whole life, as a clerk carries it in Debian Chromium against the real preview server
 // and a fresh data file: register a neighbours' dispute between two villagers, investigate, record the mediation,
 // conclude it with a written agreement (after an oral one without its content is refused on screen), record the
-// performance and a follow-up visit, apply for judicial confirmation and record the ruling, archive; the timeline
+// performance and a follow-up visit (不满意 without remarks refused on screen first), apply for judicial confirmation and record the ruling, archive; the timeline
 // shows every step.
 import { formatChineseDate, localDate } from '../../shared/dates';
 import { LI_ID, WANG_ID } from '../shared/kinds/mediation/fixtures';
-import { act, caseStatus as status, choose, openAction, receiveMissingMaterials } from './caseSteps';
+import { act, caseStatus as status, choose, openAction, receiveMissingMaterials, save } from './caseSteps';
 import { setUpFirstRun, startApp, type RunningApp } from './harness';
 
 jest.setTimeout(180_000);
@@ -89,10 +89,19 @@ it("carries a neighbours' dispute from registration to the archive", async () =>
   await act(page, '履行情况', async (d) => {
     await d.getByRole('radio', { name: '已履行' }).check();
   });
-  await act(page, '回访', async (d) => {
-    await choose(page, '回访方式', '上门', '上门回访', d);
-    await d.getByLabel('回访情况', { exact: true }).fill('排水沟已改道，赔偿款已付清，双方关系缓和。');
-  });
+  // 回访 on the shared form: 不满意 without remarks is refused on screen, naming the field; then recorded.
+  const followUp = await openAction(page, '回访');
+  await followUp.getByRole('radio', { name: '上门', exact: true }).check();
+  await followUp.getByLabel('回访对象姓名', { exact: true }).fill('王建国');
+  await followUp.getByRole('radio', { name: '已履行', exact: true }).check();
+  await followUp.getByRole('radio', { name: '否', exact: true }).check();
+  await followUp.getByRole('radio', { name: '不满意', exact: true }).check();
+  await followUp.getByRole('button', { name: '保存', exact: true }).click();
+  await followUp.getByText('须写明不满意的具体意见').first().waitFor();
+  await followUp.getByRole('radio', { name: '基本满意', exact: true }).check();
+  await followUp.getByLabel('回访意见及情况', { exact: true }).fill('排水沟已改道，赔偿款已付清，双方关系缓和。');
+  await save(followUp);
+  await page.getByText(/上门回访当事人（王建国）；满意度：基本满意/).waitFor();
   await act(page, '申请司法确认', async (d) => {
     await d.getByLabel('受理法院', { exact: true }).fill('长沙市雨花区人民法院');
   });

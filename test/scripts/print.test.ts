@@ -173,7 +173,7 @@ describe('npm run cli -- print', () => {
     const out = path.join(dir, 'none.pdf');
     expect(await cli('print', '--db', db, '--case', caseNumber, '--doc', 'letter', '--out', out)).toMatchObject({
       code: 2,
-      err: expect.stringContaining('--doc 应为 cover、toc、checklist、notice 或 dossier'),
+      err: expect.stringContaining('--doc 应为 cover、toc、checklist、notice、followUp 或 dossier'),
     });
     expect(
       await cli('print', '--db', db, '--case', '〔2026〕黎托援字第9999号', '--doc', 'toc', '--out', out),

@@ -5,6 +5,7 @@ import type { Database } from '../../../db/schema';
 import { addDays } from '../../../shared/calendar';
 import type { PrintDocument } from '../../../shared/dossier/materials';
 import { AppError } from '../../../shared/errors';
+import { followUpRecordOf } from '../../../shared/followUp/form';
 import { kindOf } from '../../../shared/kinds';
 import { renderDossierDocument, type DossierPrintData, type PrintedPage } from '../../../shared/print/dossierPages';
 import { kindServiceOf } from '../kinds';
@@ -32,7 +33,7 @@ export async function dossierPrintData(
     .execute();
   const actions = await db
     .selectFrom('case_actions')
-    .select(['action', 'acted_on', 'username', 'data'])
+    .select(['id', 'action', 'acted_on', 'username', 'data', 'from_status', 'to_status', 'recorded_at'])
     .where('case_id', '=', caseId)
     .orderBy('id')
     .execute();
@@ -63,6 +64,23 @@ export async function dossierPrintData(
     noticeDueOn:
       noticeDueOn || (typeof toldDue === 'string' && toldDue >= today ? toldDue : addDays(today, DEFAULT_SUPPLY_DAYS)),
     noticeTerms: kind.dossier.noticeTerms,
+    followUps: {
+      questions: kind.followUp?.questions ?? [],
+      records: actions
+        .filter((a) => a.action === 'followUp')
+        .map((a) =>
+          followUpRecordOf({
+            id: a.id,
+            action: a.action,
+            actedOn: a.acted_on,
+            data: JSON.parse(a.data) as Record<string, unknown>,
+            fromStatus: a.from_status,
+            toStatus: a.to_status,
+            username: a.username,
+            recordedAt: a.recorded_at,
+          }),
+        ),
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 // The bureau's configuration package (down the other way, docs/export-format.md): what the county sets for all its
 // offices — 纠纷类型, the 公证事项目录, the dossier rule set, the 以奖代补 rates, the legal-aid roster and the years of
-// the holiday schedule it entered after the program's release (节假日安排) — read from
+// the holiday schedule it entered after the program's release (节假日安排) and its follow-up rules (回访要求) — read from
 // the bureau's own file (it keeps them with the same pages as an office), signed with the bureau's Ed25519 key.
 // An office installs it only after checking the signature against the bureau key it has set, and every section
 // against the same schema the office's own pages use; then through the same services, in one transaction.
@@ -16,6 +16,7 @@ import type { ConfigSummary } from '../../../shared/exchange/types';
 import { disputeTypeListSchema } from '../../../shared/kinds/mediation/disputeTypes';
 import { subsidyRatesSchema } from '../../../shared/kinds/mediation/subsidy';
 import { matterUpdateSchema } from '../../../shared/kinds/notarization/matters';
+import { followUpRulesSchema } from '../../../shared/followUp/rules';
 import type { Clock } from '../system/clock';
 import { installDossierRuleSet } from '../dossier/install';
 import { activeDossierRules } from '../dossier/rules';
@@ -24,6 +25,7 @@ import { listNotarizationMatters, updateNotarizationMatter } from '../notarizati
 import { addRosterEntry, listRoster, updateRosterEntry } from '../legalAid/roster';
 import { holidayTableOf, installedHolidayYears, installHolidayYears } from '../calendar/holidayCalendar';
 import { requireOffice } from '../system/office';
+import { followUpRules, setFollowUpRules } from '../followUp/rules';
 import { APP_VERSION } from '../../version';
 import { contentHashOf, decryptParts, PackageRefused, sealPackage, verifyPackage } from './container';
 import { writeIntoFolder } from './exportFolder';
@@ -49,6 +51,8 @@ const configContentSchema = z.strictObject({
       }),
     )
     .refine((years) => Object.keys(years).length <= 50),
+  /** The county's follow-up rules; absent in packages made before they travelled (the office keeps its own). */
+  followUpRules: followUpRulesSchema.optional(),
 });
 type ConfigContent = z.infer<typeof configContentSchema>;
 
@@ -96,6 +100,7 @@ export async function exportConfig(
         { holidays: [...y.holidays], workdays: [...y.workdays], source: y.source },
       ]),
     ),
+    followUpRules: (await followUpRules(db)).rules,
   };
   const issuedAt = now.toISOString();
   const { file } = sealPackage(
@@ -202,6 +207,7 @@ export async function importConfig(
     subsidyRates: content.subsidyRates.length,
     roster: content.roster.length,
     holidayYears: [],
+    followUpRules: false,
     skipped: [],
     unchanged: false,
   };
@@ -265,6 +271,13 @@ export async function importConfig(
   } catch (error) {
     if (error instanceof AppError) throw refused(error.message); // a bureau's wrong date: nothing of the package stays
     throw error;
+  }
+  if (content.followUpRules) {
+    const mine = await followUpRules(db);
+    if (mine.isDefault || JSON.stringify(mine.rules) !== JSON.stringify(content.followUpRules)) {
+      await setFollowUpRules(db, content.followUpRules, { user: setter, clock });
+      summary.followUpRules = true;
+    }
   }
   await db
     .insertInto('exchange_config_imports')

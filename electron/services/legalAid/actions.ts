@@ -18,6 +18,7 @@ import {
   type LegalAidStatus,
 } from '../../../shared/kinds/legalAid/lifecycle';
 import type { ActionContext, KindActions } from '../cases/actions';
+import { recordFollowUp } from '../followUp/record';
 import { legalAidFactsOf } from './deadlines';
 import { recordAssignment, requireRosterEntry } from './roster';
 
@@ -149,6 +150,7 @@ export const LEGAL_AID_ACTIONS_SERVICE: KindActions<LegalAidFacts, LegalAidActio
     provideProvisionally,
     assign,
     recordProgress,
+    followUp: recordFollowUp,
     close,
     object,
     reviewObjection,

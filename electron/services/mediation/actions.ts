@@ -10,6 +10,7 @@ import { mediationTermDue } from '../../../shared/kinds/mediation/deadlines';
 import type { MediationAction, MediationFacts } from '../../../shared/kinds/mediation/lifecycle';
 import { computeSubsidy } from '../../../shared/kinds/mediation/subsidy';
 import type { ActionContext, KindActions } from '../cases/actions';
+import { recordFollowUp } from '../followUp/record';
 import { holidayTableOf } from '../calendar/holidayCalendar';
 import { getMediationCase, indexMediation } from './record';
 import { allRates } from './settings';
@@ -70,7 +71,7 @@ const recordSubsidy: Effect<'recordSubsidy'> = async ({ amountFen, note }, { db,
 
 export const MEDIATION_ACTIONS_SERVICE: KindActions<MediationFacts, MediationAction, Payloads, MediationCase> = {
   kind: MEDIATION,
-  effects: { extend, succeed, applyConfirmation, markCrimePrevention, recordSubsidy },
+  effects: { extend, succeed, followUp: recordFollowUp, applyConfirmation, markCrimePrevention, recordSubsidy },
   // The agreement's content is searched for.
   after: { succeed: indexMediation },
   result: (db, caseId, today) => getMediationCase(db, caseId, today, 'caseId'),

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { id } from '../../channel';
 import { LINE_MAX, NAME_MAX, NOTE_MAX } from '../../cases/fieldLimits';
 import { choice, fen, isoDate, strictObject, text, type Labels } from '../../validation';
+import { followUpAction } from '../../followUp/form';
 import type { ActionTable } from '../kind';
+import { LEGAL_AID_FOLLOW_UP } from './followUp';
 import { MANDATORY_DEFENCE_GROUNDS, MATTER_TYPES, PROVISIONAL_GROUNDS } from './eligibility';
 import {
   CLOSING_DOCUMENTS,
@@ -206,6 +208,7 @@ export const LEGAL_AID_ACTION_TABLE = {
   provideProvisionally: { schema: provideProvisionallySchema, labels: PROVIDE_PROVISIONALLY_LABELS },
   assign: { schema: assignSchema, labels: ASSIGN_LABELS },
   recordProgress: { schema: recordProgressSchema, labels: RECORD_PROGRESS_LABELS },
+  followUp: followUpAction(LEGAL_AID_FOLLOW_UP.questions),
   terminate: { schema: terminateSchema, labels: TERMINATE_LABELS },
   close: { schema: closeSchema, labels: CLOSE_LABELS },
   // The service records what was objected to and, for a review, the status a correction restores.

@@ -32,6 +32,16 @@ const NEXT_BY_STATUS: Record<LegalAidStatus, Milestone | null> = {
   archived: null,
 };
 
+/**
+ * 结案回访: a follow-up made after the case was closed, or on or after the day the matter ended as reported so far
+ * (a follow-up when the matter ends, before the closing materials are in, is the closing one too).
+ */
+function hasClosingFollowUp(f: LegalAidFacts): boolean {
+  return f.followUps.some(
+    (u) => u.stage === 'closed' || (f.matterEndedOn !== null && f.matterEndedOn !== '' && u.on >= f.matterEndedOn),
+  );
+}
+
 function dossierFactsOf(
   f: LegalAidFacts,
   detail: LegalAidDetail | undefined,
@@ -59,6 +69,7 @@ function dossierFactsOf(
       decision: f.decision?.decision ?? '',
       provisional: f.provisional !== null,
       subsidyPaid: (f.subsidy?.amountFen ?? 0) > 0,
+      closingFollowUp: hasClosingFollowUp(f),
     },
     reached,
     next: NEXT_BY_STATUS[f.status] ?? null,
@@ -79,6 +90,7 @@ export const LEGAL_AID_DOSSIER: KindDossier<LegalAidFacts, LegalAidDetail> = {
     decision: '审查决定',
     provisional: '先行提供',
     subsidyPaid: '已发放办案补贴',
+    closingFollowUp: '已有结案回访记录',
   },
   factsOf: dossierFactsOf,
   gatedActions: ['close', 'archive'],

@@ -2,6 +2,7 @@
 import type { CaseKindModule } from '../kind';
 import { LEGAL_AID_ACTION_TABLE } from './actions';
 import { deadlinesOf } from './deadlines';
+import { LEGAL_AID_FOLLOW_UP } from './followUp';
 import { LEGAL_AID_DETAIL, type LegalAidDetail } from './detail';
 import { LEGAL_AID_DOSSIER } from './dossier';
 import { MATTER_TYPE_LABELS } from './eligibility';
@@ -37,4 +38,5 @@ export const LEGAL_AID = {
   deadlinesOf,
   dossier: LEGAL_AID_DOSSIER,
   statistics: LEGAL_AID_STATISTICS,
+  followUp: LEGAL_AID_FOLLOW_UP,
 } as const satisfies CaseKindModule<LegalAidStatus, LegalAidAction, LegalAidFacts, LegalAidDetail, LegalAidCaseFacts>;

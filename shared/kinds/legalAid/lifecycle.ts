@@ -22,8 +22,10 @@
 // grant. If the follow-up materials show the applicant does not qualify, the aid is terminated (第48条第（四）项 or
 // 第（一）项), which is what the statute provides; there is no separate refusal after provisional aid.
 import { formatChineseDate } from '../../dates';
+import { followUpRecordOf, stageOf, type FollowUpRecord } from '../../followUp/form';
 import { transitionProblem, type CaseAction, type Lifecycle } from '../../lifecycle';
 import type { ActionMoment, ActionOption, CaseHead } from '../kind';
+import { LEGAL_AID_FOLLOW_UP } from './followUp';
 import type { MandatoryDefenceGround, MatterType, ProvisionalGround } from './eligibility';
 import type { DECIDERS, DECISIONS, OBJECTION_RESULTS, ORG_TYPES, TERMINATION_REASONS } from './options';
 
@@ -66,6 +68,7 @@ export const LEGAL_AID_ACTIONS = [
   'provideProvisionally',
   'assign',
   'recordProgress',
+  'followUp',
   'terminate',
   'close',
   'object',
@@ -74,6 +77,8 @@ export const LEGAL_AID_ACTIONS = [
   'archive',
 ] as const;
 export type LegalAidAction = (typeof LEGAL_AID_ACTIONS)[number];
+
+const FOLLOW_UP_STATUSES: readonly LegalAidStatus[] = LEGAL_AID_FOLLOW_UP.statuses;
 
 const STATUSES_AN_OBJECTION_RESTORES: readonly LegalAidStatus[] = ['granted', 'provisional', 'assigned'];
 
@@ -97,6 +102,8 @@ export const LEGAL_AID_LIFECYCLE: Lifecycle<LegalAidStatus, LegalAidAction> = {
     provideProvisionally: { label: '先行提供', from: ['received', 'awaiting_materials'], to: 'provisional' },
     assign: { label: '指派', from: ['granted', 'provisional', 'notified'], to: 'assigned' },
     recordProgress: { label: '办理进展', from: ['assigned'], to: 'assigned' },
+    // 回访受援人: while the case is handled and after it is closed; the case stays where it was.
+    followUp: { label: '回访', from: FOLLOW_UP_STATUSES, to: stageOf(FOLLOW_UP_STATUSES) },
     terminate: { label: '终止', from: ['notified', 'provisional', 'granted', 'assigned'], to: 'terminated' },
     close: { label: '结案', from: ['assigned'], to: 'closed' },
     object: { label: '异议', from: ['refused', 'terminated'], to: 'objection_pending' },
@@ -171,6 +178,8 @@ export interface LegalAidFacts {
   /** Whether the refusal or termination in force has been objected to already (one objection per decision). */
   objectedToDecisionInForce: boolean;
   subsidy: { on: string; amountFen: number; paidOn: string } | null;
+  /** 回访受援人, oldest first. */
+  followUps: FollowUpRecord[];
   withdrawnOn: string | null;
   archivedOn: string | null;
 }
@@ -197,6 +206,7 @@ export function factsOf({ receivedOn, status: stored }: CaseHead, timeline: read
     objections: [],
     objectedToDecisionInForce: false,
     subsidy: null,
+    followUps: [],
     withdrawnOn: null,
     archivedOn: null,
   };
@@ -290,6 +300,9 @@ export function factsOf({ receivedOn, status: stored }: CaseHead, timeline: read
         if (entry.toStatus === 'granted') facts.grantedOn = on;
         break;
       }
+      case 'followUp':
+        facts.followUps.push(followUpRecordOf(entry));
+        break;
       case 'recordSubsidy':
         facts.subsidy = { on, amountFen: Number(d.amountFen), paidOn: str(d, 'paidOn') };
         break;

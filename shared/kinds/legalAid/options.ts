@@ -66,7 +66,8 @@ export const DECIDERS = ['司法所', '县法律援助中心'] as const;
 export const DECISIONS = ['给予法律援助', '不予法律援助'] as const;
 /** 承办机构 (法律援助法 第12–13条: lawyers, grassroots legal-service workers, the centre's own staff). */
 export const ORG_TYPES = ['律师事务所', '基层法律服务所', '法律援助中心'] as const;
-export const PROGRESS_KINDS = ['会见', '阅卷', '调查取证', '开庭', '调解或和解', '文书送达', '回访', '其他'] as const;
+// 回访 is an action of its own (shared/followUp/form.ts); progress entries of kind 回访 made before it still read as written.
+export const PROGRESS_KINDS = ['会见', '阅卷', '调查取证', '开庭', '调解或和解', '文书送达', '其他'] as const;
 /**
  * 法律援助法 第48条. The number is confirmed by a county government's service listing (湖南 汨罗市司法局,
  * 终止法律援助) quoting the article with these eight items.

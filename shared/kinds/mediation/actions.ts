@@ -6,11 +6,12 @@ import { z } from 'zod';
 import { id } from '../../channel';
 import { FACTS_MAX, LINE_MAX, NAME_MAX, NOTE_MAX } from '../../cases/fieldLimits';
 import { choice, fen, isoDate, strictObject, text, type Labels } from '../../validation';
+import { followUpAction } from '../../followUp/form';
 import type { ActionTable } from '../kind';
+import { MEDIATION_FOLLOW_UP } from './followUp';
 import {
   AGREEMENT_FORMS,
   CONFIRMATION_RESULTS,
-  FOLLOW_UP_METHODS,
   MEDIATION_TERMINATION_REASONS,
   METHODS_NEEDING_DUE_DATE,
   OTHER_ROUTES,
@@ -157,20 +158,6 @@ const RECORD_PERFORMANCE_LABELS: Labels = {
   note: '具体情况',
 };
 
-const followUpSchema = strictObject({
-  ...common,
-  method: choice(FOLLOW_UP_METHODS),
-  visited: text({ max: LINE_MAX }),
-  content: record(true),
-});
-const FOLLOW_UP_LABELS: Labels = {
-  ...COMMON_LABELS,
-  actedOn: '回访日期',
-  method: '回访方式',
-  visited: '回访对象',
-  content: '回访情况',
-};
-
 /** 申请司法确认 (人民调解法 第33条): both parties, jointly, to the court, within 30 days of the agreement taking effect. */
 const applyConfirmationSchema = strictObject({
   ...common,
@@ -229,7 +216,7 @@ export const MEDIATION_ACTION_TABLE = {
   fail: { schema: failSchema, labels: FAIL_LABELS },
   terminate: { schema: terminateSchema, labels: TERMINATE_LABELS },
   recordPerformance: { schema: recordPerformanceSchema, labels: RECORD_PERFORMANCE_LABELS },
-  followUp: { schema: followUpSchema, labels: FOLLOW_UP_LABELS },
+  followUp: followUpAction(MEDIATION_FOLLOW_UP.questions),
   applyConfirmation: { schema: applyConfirmationSchema, labels: APPLY_CONFIRMATION_LABELS },
   recordConfirmation: { schema: recordConfirmationSchema, labels: RECORD_CONFIRMATION_LABELS },
   markCrimePrevention: { schema: markCrimePreventionSchema, labels: MARK_CRIME_PREVENTION_LABELS },

@@ -2,6 +2,7 @@
 import type { CaseKindModule } from '../kind';
 import { MEDIATION_ACTION_TABLE } from './actions';
 import { deadlinesOf } from './deadlines';
+import { MEDIATION_FOLLOW_UP } from './followUp';
 import { MEDIATION_DETAIL, type MediationDetail } from './detail';
 import { MEDIATION_DOSSIER } from './dossier';
 import { MEDIATION_LABELS } from './intake';
@@ -34,6 +35,7 @@ export const MEDIATION = {
   deadlinesOf,
   dossier: MEDIATION_DOSSIER,
   statistics: MEDIATION_STATISTICS,
+  followUp: MEDIATION_FOLLOW_UP,
 } as const satisfies CaseKindModule<
   MediationStatus,
   MediationAction,

@@ -14,13 +14,13 @@
 // too, with no agreement. A 口头调解登记 (`simple`) is registered straight into `concluded`.
 import { computeDeadline } from '../../deadlines';
 import { formatChineseDate } from '../../dates';
+import { followUpRecordOf, type FollowUpRecord } from '../../followUp/form';
 import { transitionProblem, type CaseAction, type Lifecycle } from '../../lifecycle';
 import type { ActionMoment, ActionOption, CaseHead, DeadlineCalendar } from '../kind';
 import type { MediationDetail } from './detail';
 import type {
   AgreementForm,
   CONFIRMATION_RESULTS,
-  FOLLOW_UP_METHODS,
   MEDIATION_TERMINATION_REASONS,
   OTHER_ROUTES,
   PERFORMANCE_METHODS,
@@ -126,7 +126,8 @@ export interface MediationFacts {
   termination: { on: string; reason: (typeof MEDIATION_TERMINATION_REASONS)[number]; explanation: string } | null;
   /** The latest 履行情况. */
   performance: { on: string; state: (typeof PERFORMANCE_STATES)[number]; note: string } | null;
-  followUps: { on: string; method: (typeof FOLLOW_UP_METHODS)[number]; content: string }[];
+  /** 回访, oldest first (rows recorded before the shared form read as it, shared/followUp/form.ts). */
+  followUps: FollowUpRecord[];
   confirmation: {
     appliedOn: string;
     court: string;
@@ -220,11 +221,7 @@ export function factsOf(
         facts.performance = { on, state: str(d, 'state') as (typeof PERFORMANCE_STATES)[number], note: str(d, 'note') };
         break;
       case 'followUp':
-        facts.followUps.push({
-          on,
-          method: str(d, 'method') as (typeof FOLLOW_UP_METHODS)[number],
-          content: str(d, 'content'),
-        });
+        facts.followUps.push(followUpRecordOf(entry));
         break;
       case 'applyConfirmation':
         facts.confirmation = { appliedOn: on, court: str(d, 'court'), result: null };

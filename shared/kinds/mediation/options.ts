@@ -72,8 +72,6 @@ export const MEDIATION_TERMINATION_REASONS = [
   '其他',
 ] as const;
 
-export const FOLLOW_UP_METHODS = ['上门回访', '电话回访', '当面回访', '其他'] as const;
-
 /** 司法确认 (民事诉讼法 特别程序: 裁定调解协议有效, or 裁定驳回申请). */
 export const CONFIRMATION_RESULTS = ['确认调解协议有效', '驳回申请'] as const;
 

@@ -143,6 +143,10 @@ const CLOSE = (caseId: number): ChannelInput<'legalAid.close'> => ({
   summary: '',
 });
 
+/** The shipped rules in a new file: the default (1) and its next version, where a closing follow-up stands for the
+ * 受援人意见反馈表 (migration 0019). */
+const SHIPPED = 2;
+
 describe('the checklist of a new application', () => {
   it('shows what is missing now and what falls due next, and turns an item complete once it is received', async () => {
     const caseId = await newApplication();
@@ -170,11 +174,11 @@ describe('the checklist of a new application', () => {
       material: { receivedOn: '2026-11-20', pages: 3, form: '原件', note: '申请人签字', attachments: 0 },
     });
     expect(after.checklist.missing).not.toContain('法律援助申请表');
-    expect(after.checkedVersion).toBe(1);
+    expect(after.checkedVersion).toBe(SHIPPED);
     const check = backend.store.sqlite
       .prepare('SELECT rule_set_version, missing_count FROM dossier_checks WHERE case_id = ?')
       .get(caseId);
-    expect(check).toEqual({ rule_set_version: 1, missing_count: 3 });
+    expect(check).toEqual({ rule_set_version: SHIPPED, missing_count: 3 });
     expect(
       backend.store.sqlite
         .prepare(
@@ -437,7 +441,7 @@ describe('closing and archiving with missing materials', () => {
       '案件已归档，卷宗材料不能再改动',
     );
     expect(await clerk().call('dossier.get', { caseId: id })).toMatchObject({
-      checkedVersion: 1,
+      checkedVersion: SHIPPED,
       gates: [],
       checklist: { complete: true },
     });
@@ -486,7 +490,7 @@ describe('completeness of many cases', () => {
         caseId: b,
         missingCount: 3,
         missing: ['法律援助申请表', '个人诚信承诺书', '与所申请法律援助事项有关的案件材料'],
-        ruleSetVersion: 1,
+        ruleSetVersion: SHIPPED,
       },
     ]);
     await expectRefused(
@@ -517,7 +521,7 @@ describe('completeness of many cases', () => {
 describe('the county bureau’s rule set', () => {
   const next = (): DossierRuleSet => {
     const set = structuredClone(DEFAULT_DOSSIER_RULES);
-    set.version = 2;
+    set.version = SHIPPED + 1;
     set.name = '雨花区卷宗材料标准（2027）';
     set.kinds.legal_aid.items.push({ key: 'photo', name: '申请人近期照片', dueAt: 'received' });
     return set;
@@ -528,10 +532,10 @@ describe('the county bureau’s rule set', () => {
     await clerk().call('dossier.markReceived', mark(caseId, 'applicantId'));
     const by = { by: '雨花区司法局', clock: { now: () => new Date('2026-11-22T03:00:00Z'), today: () => TODAY } };
     const result = await backend.store.db.transaction().execute((trx) => installDossierRuleSet(trx, next(), by));
-    expect(result).toEqual({ version: 2, recheckedCases: 1 });
+    expect(result).toEqual({ version: SHIPPED + 1, recheckedCases: 1 });
     const view = await clerk().call('dossier.get', { caseId });
-    expect(view.checklist.ruleSetVersion).toBe(2);
-    expect(view.checkedVersion).toBe(2);
+    expect(view.checklist.ruleSetVersion).toBe(SHIPPED + 1);
+    expect(view.checkedVersion).toBe(SHIPPED + 1);
     expect(view.checklist.missing).toContain('申请人近期照片');
   });
 
@@ -541,7 +545,7 @@ describe('the county bureau’s rule set', () => {
       backend.store.db.transaction().execute((trx) => installDossierRuleSet(trx, DEFAULT_DOSSIER_RULES, by)),
     ).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: '卷宗材料标准版本号应大于当前的第1版',
+      message: `卷宗材料标准版本号应大于当前的第${SHIPPED}版`,
     });
     const bad = next();
     bad.kinds.mediation.items[0]!.dueAt = 'closed';
@@ -551,7 +555,10 @@ describe('the county bureau’s rule set', () => {
       code: 'VALIDATION',
       message: expect.stringContaining('不是该类案件的阶段：closed'),
     });
-    expect(backend.store.sqlite.prepare('SELECT version FROM dossier_rule_sets').all()).toEqual([{ version: 1 }]);
+    expect(backend.store.sqlite.prepare('SELECT version FROM dossier_rule_sets').all()).toEqual([
+      { version: 1 },
+      { version: SHIPPED },
+    ]);
   });
 });
 

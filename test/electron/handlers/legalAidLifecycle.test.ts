@@ -56,6 +56,16 @@ function validInput(caseId: number): { [A in LegalAidAction]: ChannelInput<`lega
       rosterId: null,
     },
     recordProgress: { caseId, actedOn: TODAY, kind: '会见', content: '会见申请人，了解赡养情况', matterEndedOn: '' },
+    followUp: {
+      caseId,
+      actedOn: TODAY,
+      method: '电话',
+      reached: '受援人',
+      reachedName: '',
+      answers: { timelyContact: '是', progressTold: '是', handlerRating: '好' },
+      satisfaction: '满意',
+      remarks: '',
+    },
     terminate: {
       caseId,
       actedOn: TODAY,
@@ -141,8 +151,8 @@ const LEGAL: Record<LegalAidStatus, Partial<Record<LegalAidAction, LegalAidStatu
   granted: { assign: 'assigned', terminate: 'terminated' },
   refused: { object: 'objection_pending', archive: 'archived' },
   provisional: { assign: 'assigned', terminate: 'terminated' },
-  assigned: { recordProgress: 'assigned', terminate: 'terminated', close: 'closed' },
-  closed: { recordSubsidy: 'closed' },
+  assigned: { recordProgress: 'assigned', followUp: 'assigned', terminate: 'terminated', close: 'closed' },
+  closed: { followUp: 'closed', recordSubsidy: 'closed' },
   terminated: { object: 'objection_pending', archive: 'archived' },
   objection_pending: { reviewObjection: 'refused' },
   archived: {},
@@ -235,7 +245,10 @@ describe('a case through its life', () => {
       caseId,
       status: 'closed',
       statusLabel: '已结案',
-      available: [{ action: 'archive', label: '归档' }],
+      available: [
+        { action: 'followUp', label: '回访' },
+        { action: 'archive', label: '归档' },
+      ],
     });
     const archived = await backend.api.call('legalAid.archive', v.archive);
     expect(archived).toEqual({ caseId, status: 'archived', statusLabel: '已归档', available: [] });

@@ -372,9 +372,12 @@ describe('after the agreement', () => {
     await backend.api.call('mediation.followUp', {
       caseId: id,
       actedOn: '2026-11-18',
-      method: '电话回访',
-      visited: '王建国',
-      content: '赔偿款约定月底付清',
+      method: '电话',
+      reached: '当事人',
+      reachedName: '王建国',
+      answers: { performed: '部分履行', newDispute: '否' },
+      satisfaction: '基本满意',
+      remarks: '赔偿款约定月底付清',
     });
     await backend.api.call('mediation.recordPerformance', {
       caseId: id,
@@ -396,7 +399,15 @@ describe('after the agreement', () => {
       note: '曾持械对峙',
     });
     expect(after.facts.performance).toEqual({ on: '2026-11-20', state: '已履行', note: '' });
-    expect(after.facts.followUps).toEqual([{ on: '2026-11-18', method: '电话回访', content: '赔偿款约定月底付清' }]);
+    expect(after.facts.followUps).toMatchObject([
+      {
+        on: '2026-11-18',
+        method: '电话',
+        reachedName: '王建国',
+        satisfaction: '基本满意',
+        remarks: '赔偿款约定月底付清',
+      },
+    ]);
     expect(after.facts.crimePrevention).toBe(true);
   });
 

@@ -49,6 +49,7 @@ const EXPECTED: Record<Channel, Who[]> = {
   'legalAid.provideProvisionally': ['admin', 'director', 'clerk'],
   'legalAid.assign': ['admin', 'director', 'clerk'],
   'legalAid.recordProgress': ['admin', 'director', 'clerk'],
+  'legalAid.followUp': ['admin', 'director', 'clerk'],
   'legalAid.terminate': ['admin', 'director', 'clerk'],
   'legalAid.close': ['admin', 'director', 'clerk'],
   'legalAid.object': ['admin', 'director', 'clerk'],
@@ -92,6 +93,9 @@ const EXPECTED: Record<Channel, Who[]> = {
   'ledger.export': ['admin', 'director', 'clerk'], // a read-only account may not take a ledger of parties out
   'statistics.template': SIGNED_IN,
   'statistics.setTemplate': ['admin', 'director'],
+  'followUp.rules': SIGNED_IN,
+  'followUp.setRules': ['admin', 'director'],
+  'dashboard.followUps': SIGNED_IN,
   'holidays.list': SIGNED_IN,
   'holidays.save': ['admin', 'director'],
   'ledgerImport.check': ['admin', 'director', 'clerk'],

@@ -107,7 +107,7 @@ describe('法律援助案件页面', () => {
     for (const label of ['一次性告知补充材料', '审查决定', '先行提供'])
       expect(within(actions).getByRole('button', { name: label })).toBeEnabled();
     expect(within(actions).queryByRole('button', { name: '结案' })).toBeNull(); // folded away until asked for
-    await user.click(within(actions).getByText('暂不能进行的操作（10）'));
+    await user.click(within(actions).getByText('暂不能进行的操作（11）'));
     const assign = await screen.findByTestId('blocked-assign');
     expect(within(assign).getByRole('button', { name: '指派' })).toBeDisabled();
     expect(assign).toHaveTextContent(

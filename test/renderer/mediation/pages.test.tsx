@@ -460,8 +460,10 @@ describe('人民调解案件', () => {
     );
     await user.click(await screen.findByRole('button', { name: '回访' }));
     const dialog = within(await screen.findByRole('dialog'));
-    await choose(user, dialog.getByLabelText('回访方式'), '电话回访');
-    await user.type(dialog.getByLabelText('回访情况'), '双方均表示协议已履行。');
+    await user.click(dialog.getByRole('radio', { name: '已履行' }));
+    await user.click(dialog.getByRole('radio', { name: '否' }));
+    await user.click(dialog.getByRole('radio', { name: '满意' }));
+    await user.type(dialog.getByLabelText('回访意见及情况'), '双方均表示协议已履行。');
     await user.click(dialog.getByRole('button', { name: '保存' }));
     await waitFor(() =>
       expect(messageOf(dialog.getByLabelText('回访日期'))).toBe('回访日期：不能早于上一步的日期（2026年11月6日）'),

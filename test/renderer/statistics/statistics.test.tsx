@@ -21,6 +21,7 @@ const base = {
   limits: [],
   missingNoticeDates: [],
   dossierCompleteAtClosing: null,
+  followUps: [],
 };
 const FACTS: CaseFacts[] = [
   {

@@ -35,6 +35,7 @@ function data(patch: Partial<DossierPrintData> = {}): DossierPrintData {
     printedOn: '2026-11-22',
     noticeDueOn: '2026-12-07',
     noticeTerms: '逾期未补正的，将影响调解工作的开展。',
+    followUps: { questions: [], records: [] },
     checklist: evaluateDossier(DEFAULT_DOSSIER_RULES, facts, [
       { itemKey: 'registrationForm', receivedOn: '2026-11-02', pages: 2, form: '原件', note: '', attachments: 0 },
     ]),

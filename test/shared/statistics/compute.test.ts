@@ -24,6 +24,7 @@ const base = {
   limits: [],
   missingNoticeDates: [],
   dossierCompleteAtClosing: null,
+  followUps: [],
 };
 
 function legalAid(over: Partial<LegalAidCaseFacts>): LegalAidCaseFacts {

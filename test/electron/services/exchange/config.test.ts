@@ -35,6 +35,9 @@ describe('the bureau’s configuration package, installed by an office after che
       expertise: ['刑事辩护与代理'],
       note: '',
     });
+    await county.api.call('followUp.setRules', {
+      rules: { rules: [{ kind: 'legal_aid', after: 'close', withinDays: 20, count: 2 }] },
+    });
     made = await county.api.call('bureau.exportConfig', { folder: county.folder });
   }, 30_000);
   afterEach(async () => {
@@ -53,6 +56,12 @@ describe('the bureau’s configuration package, installed by an office after che
       roster: 1,
       subsidyRates: 2,
       holidayYears: [2027],
+      followUpRules: true,
+    });
+    expect(await lituo.api.call('followUp.rules', {})).toMatchObject({
+      rules: { rules: [{ kind: 'legal_aid', after: 'close', withinDays: 20, count: 2 }] },
+      isDefault: false,
+      updatedBy: '长沙市雨花区司法局（配置包）',
     });
     expect((await lituo.api.call('holidays.list', {})).years[0]).toMatchObject({
       year: 2027,

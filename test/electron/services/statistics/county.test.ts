@@ -63,6 +63,10 @@ describe('the county report from imported packages', () => {
       'mediation.amountFen',
       'notarization.received',
       'dossier.closed',
+      'followUp.total',
+      'followUp.satisfied',
+      'followUp.basicallySatisfied',
+      'followUp.dissatisfied',
     ]) {
       const total = report.total.rows.find((r) => r.key === key)!;
       const sum = report.offices.reduce((n, o) => n + (o.rows.find((r) => r.key === key)!.yearToDate ?? 0), 0);
@@ -72,6 +76,14 @@ describe('the county report from imported packages', () => {
     const rate = report.total.rows.find((r) => r.key === 'mediation.successRate')!.yearToDate;
     expect(rate).toBe(
       of('mediation.ended') === 0 ? null : Math.round((of('mediation.succeeded') / of('mediation.ended')) * 1000) / 10,
+    );
+    // 回访: both satisfaction rates from the county's sums, not the mean of the offices' rates.
+    expect(of('followUp.total')).toBeGreaterThan(0);
+    const satisfied = report.total.rows.find((r) => r.key === 'followUp.satisfiedRate')!.yearToDate;
+    expect(satisfied).toBe(Math.round((of('followUp.satisfied') / of('followUp.total')) * 1000) / 10);
+    const atLeastBasically = report.total.rows.find((r) => r.key === 'followUp.satisfiedOrBasicallyRate')!.yearToDate;
+    expect(atLeastBasically).toBe(
+      Math.round(((of('followUp.satisfied') + of('followUp.basicallySatisfied')) / of('followUp.total')) * 1000) / 10,
     );
   });
 

@@ -22,6 +22,7 @@ const ALLOWED_FROM: Record<LegalAidAction, LegalAidStatus[]> = {
   provideProvisionally: ['received', 'awaiting_materials'],
   assign: ['granted', 'provisional', 'notified'], // 第36条: a notified defence goes straight to the assignment
   recordProgress: ['assigned'],
+  followUp: ['assigned', 'closed'],
   terminate: ['notified', 'provisional', 'granted', 'assigned'],
   close: ['assigned'],
   object: ['refused', 'terminated'],

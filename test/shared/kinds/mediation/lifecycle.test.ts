@@ -98,7 +98,8 @@ describe('the mediation lifecycle', () => {
       outcome: { on: '2026-11-10', result: '调解成功' },
       agreement: { form: '书面', amountFen: 150_000, effectiveOn: '2026-11-11' },
       performance: { on: '2026-11-15', state: '已履行' },
-      followUps: [{ on: '2026-11-15', method: '电话回访', content: '已付清' }],
+      // A follow-up recorded before the shared form reads as one, without a 满意度.
+      followUps: [{ on: '2026-11-15', method: '电话', remarks: '已付清', satisfaction: null }],
       confirmation: { appliedOn: '2026-11-16', court: '雨花区人民法院', result: null },
       crimePrevention: false,
     });
