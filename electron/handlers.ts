@@ -11,6 +11,7 @@ import { legalAidHandlers } from './handlers/legalAid';
 import { mediationHandlers } from './handlers/mediation';
 import { notarizationHandlers } from './handlers/notarization';
 import { statisticsHandlers } from './handlers/statistics';
+import { evaluationHandlers } from './handlers/evaluation';
 import { holidayHandlers } from './handlers/holidays';
 import { systemHandlers } from './handlers/system';
 import type { HandlersOf } from './handlerTypes';
@@ -30,5 +31,6 @@ export function createHandlers(deps: { appInfo: AppInfo; store: Store }): Handle
     ...holidayHandlers(),
     ...dossierHandlers(deps),
     ...exchangeHandlers(deps),
+    ...evaluationHandlers(),
   };
 }

@@ -11,6 +11,7 @@ import { legalAidChannels } from './channels/legalAid';
 import { mediationChannels } from './channels/mediation';
 import { notarizationChannels } from './channels/notarization';
 import { statisticsChannels } from './channels/statistics';
+import { evaluationChannels } from './channels/evaluation';
 import { holidayChannels } from './channels/holidays';
 import { systemChannels } from './channels/system';
 
@@ -63,6 +64,7 @@ export const contract = {
   ...dossierChannels,
   ...exchangeChannels,
   ...holidayChannels,
+  ...evaluationChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import { statisticsTemplate } from './0013-statistics-template';
 import { holidayCalendar } from './0014-holiday-calendar';
 import { idsNeverReused } from './0015-ids-never-reused';
 import { restoresAndRecovery } from './0016-restores-and-recovery';
+import { qualityEvaluation } from './0021-quality-evaluation';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const migrations: readonly Migration[] = [
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   holidayCalendar,
   idsNeverReused,
   restoresAndRecovery,
+  qualityEvaluation,
 ];
 
 export type { Migration };

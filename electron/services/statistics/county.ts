@@ -21,7 +21,7 @@ async function tableRows<T>(db: Kysely<Database>, table: string, officeCode: str
 }
 
 /** Every registered office with the facts of the cases it exported and the latest month it exported. */
-async function bureauOfficeInputs(
+export async function bureauOfficeInputs(
   db: Kysely<Database>,
   { now, today }: { now: Date; today: string },
 ): Promise<OfficeInput[]> {
