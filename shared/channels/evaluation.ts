@@ -15,7 +15,7 @@ import {
 import { APPROVERS, DIRECTORS, SCORERS } from '../roles';
 import { choice, integer, isoDate, strictObject, text } from '../validation';
 
-export const ROUND_METHODS = ['census', 'perOffice', 'percent'] as const;
+const ROUND_METHODS = ['census', 'perOffice', 'percent'] as const;
 export type RoundMethod = (typeof ROUND_METHODS)[number];
 export const ROUND_METHOD_LABELS: Record<RoundMethod, string> = {
   census: '普查（全部案卷）',
@@ -35,7 +35,7 @@ const idOf = (what: string) =>
     .int(`${what}格式不正确`)
     .positive(`${what}格式不正确`);
 
-export const roundSchema = strictObject({
+const roundSchema = strictObject({
   name: text({ max: 60, required: true }),
   year: integer({ min: 2000, max: 2100 }),
   theme: text({ max: 100 }),
@@ -64,7 +64,7 @@ export const roundSchema = strictObject({
 });
 export type RoundInput = z.output<typeof roundSchema>;
 
-export const ROUND_LABELS = {
+const ROUND_LABELS = {
   roundId: '评查活动',
   name: '活动名称',
   year: '年度',

@@ -21,11 +21,10 @@ export const SHEET_KIND_LABELS: Record<SheetKind, string> = {
 export const GRADES = ['优秀', '良好', '合格', '不合格'] as const;
 export type Grade = (typeof GRADES)[number];
 
-export const COMBINE_METHODS = ['mean', 'lowest'] as const;
+const COMBINE_METHODS = ['mean', 'lowest'] as const;
 export type CombineMethod = (typeof COMBINE_METHODS)[number];
-export const COMBINE_LABELS: Record<CombineMethod, string> = { mean: '取平均分', lowest: '取最低分' };
 
-export interface ScoreItem {
+interface ScoreItem {
   /** Stable identifier (ASCII): a score's points refer to it. */
   key: string;
   /** 评查项目 */
