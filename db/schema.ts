@@ -584,6 +584,82 @@ interface LedgerMappingTable {
   saved_by: string;
 }
 
+/** 0021: the bureau's versions of a score sheet (shared/evaluation/sheets.ts); version 1 is the shipped default. */
+interface EvaluationSheetTable {
+  id: Generated<number>;
+  kind: string;
+  version: number;
+  sheet: string;
+  saved_by: string;
+  saved_at: string;
+}
+
+/** 0021: an evaluation round (评查活动). */
+interface EvaluationRoundTable {
+  id: Generated<number>;
+  name: string;
+  year: number;
+  theme: string;
+  /** JSON array of sheet kinds in scope. */
+  sheet_kinds: string;
+  closed_from: string;
+  closed_to: string;
+  /** JSON array of office codes in scope; empty: every registered office. */
+  office_codes: string;
+  method: 'census' | 'perOffice' | 'percent';
+  per_office: number | null;
+  percent: number | null;
+  scores_per_case: number;
+  status: 'planned' | 'scoring' | 'closed';
+  seed: string | null;
+  /** How many closed cases were in scope when the sample was drawn. */
+  candidates: number | null;
+  created_by: string;
+  created_at: string;
+  sampled_at: string | null;
+  closed_by: string | null;
+  closed_at: string | null;
+}
+
+interface EvaluationEvaluatorTable {
+  round_id: number;
+  user_id: number;
+}
+
+/** 0021: a case drawn for a round. */
+interface EvaluationSampleTable {
+  id: Generated<number>;
+  round_id: number;
+  position: number;
+  office_code: string;
+  office_name: string;
+  case_number: string;
+  case_kind: string;
+  sheet_kind: string;
+  received_on: string;
+  closed_on: string;
+}
+
+/** 0021: one evaluator's score of one sampled case. */
+interface EvaluationScoreTable {
+  id: Generated<number>;
+  sample_id: number;
+  evaluator_id: number;
+  evaluator_name: string;
+  sheet_version: number;
+  /** JSON: shared/evaluation/scoring.ts ItemScore[]. */
+  items: string;
+  total: number;
+  grade: string | null;
+  status: 'draft' | 'submitted';
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  reopened_reason: string | null;
+  reopened_by: string | null;
+  reopened_at: string | null;
+}
+
 export interface Database {
   office: OfficeTable;
   case_number_counters: CaseNumberCounterTable;
@@ -633,6 +709,11 @@ export interface Database {
   holiday_years: HolidayYearTable;
   ledger_import_rows: LedgerImportRowTable;
   ledger_mappings: LedgerMappingTable;
+  evaluation_sheets: EvaluationSheetTable;
+  evaluation_rounds: EvaluationRoundTable;
+  evaluation_evaluators: EvaluationEvaluatorTable;
+  evaluation_samples: EvaluationSampleTable;
+  evaluation_scores: EvaluationScoreTable;
 }
 
 export type NewParty = Insertable<PartyTable>;

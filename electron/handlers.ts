@@ -13,6 +13,7 @@ import { ledgerExportHandlers } from './handlers/ledgerExport';
 import { mediationHandlers } from './handlers/mediation';
 import { notarizationHandlers } from './handlers/notarization';
 import { statisticsHandlers } from './handlers/statistics';
+import { evaluationHandlers } from './handlers/evaluation';
 import { holidayHandlers } from './handlers/holidays';
 import { followUpHandlers } from './handlers/followUp';
 import { systemHandlers } from './handlers/system';
@@ -36,5 +37,6 @@ export function createHandlers(deps: { appInfo: AppInfo; store: Store }): Handle
     ...exchangeHandlers(deps),
     ...ledgerExportHandlers(),
     ...ledgerImportHandlers(),
+    ...evaluationHandlers(),
   };
 }

@@ -20,6 +20,12 @@ import { isPrintDocument, printCaseDocument, printElectronicDossier } from './pr
 import { writeOutputFile } from './outputFile';
 import { CASE_KINDS, type CaseKind } from '../shared/options';
 import { LEDGER_KIND_FLAGS, printLedgerReport, readLedgerArgument, readMappingFile } from './ledgerImportCli';
+import { ROUND_METHOD_LABELS, ROUND_STATUS_LABELS } from '../shared/channels/evaluation';
+import type { GradeFigures } from '../shared/evaluation/results';
+import { SHEET_KIND_LABELS, type SheetKind } from '../shared/evaluation/sheets';
+
+/** A rate as printed: 42.86%, or — when nothing was evaluated. */
+const rate = (r: number | null) => (r === null ? '—' : `${r.toFixed(2)}%`);
 
 /** Exit code 2: the command line is wrong; `showUsage` adds the command's usage to the message. */
 export class UsageError extends Error {
@@ -403,6 +409,98 @@ const commands: Record<string, CommandSpec> = {
     },
   },
 
+  evaluation: {
+    usage:
+      'evaluation create|sample|list|results --db FILE [--name 名称 --year 2026 --kinds mediation,legalAidCivil,legalAidCriminal,notarization --from 2026-01-01 --to 2026-12-31 --method census|per-office|percent --n 5 --percent 10 --scores 2 --evaluators 用户名,用户名 --offices 43011101,… --theme 主题] [--round 编号 --seed 种子]   (县局：案卷评查)',
+    flags: {
+      name: 'string',
+      year: 'string',
+      theme: 'string',
+      kinds: 'string',
+      from: 'string',
+      to: 'string',
+      offices: 'string',
+      method: 'string',
+      n: 'string',
+      percent: 'string',
+      scores: 'string',
+      evaluators: 'string',
+      round: 'string',
+      seed: 'string',
+    },
+    positionals: true,
+    async run({ api, args, out }) {
+      const action = args.positionals[0];
+      if (args.positionals.length !== 1 || !['create', 'sample', 'list', 'results'].includes(action!))
+        throw new UsageError('请给出 create、sample、list 或 results 之一', true);
+      if (action === 'list') {
+        for (const r of await api.call('evaluation.rounds', {}))
+          out(
+            `${r.id}\t${r.name}\t${r.year}年\t${ROUND_STATUS_LABELS[r.status]}\t${ROUND_METHOD_LABELS[r.method]}\t抽查${r.sampled}件，已完成评分${r.scored}件`,
+          );
+        return;
+      }
+      if (action === 'create') {
+        const method = required(args, 'method');
+        const methods: Record<string, 'census' | 'perOffice' | 'percent'> = {
+          census: 'census',
+          'per-office': 'perOffice',
+          percent: 'percent',
+        };
+        if (!methods[method]) throw new UsageError('--method 应为 census、per-office 或 percent');
+        const users = await api.call('users.list', {});
+        const evaluatorIds = required(args, 'evaluators')
+          .split(',')
+          .map((name) => {
+            const u = users.find((x) => x.username.toLowerCase() === name.trim().toLowerCase());
+            if (!u) throw new UsageError(`--evaluators：用户不存在：${name}`);
+            return u.id;
+          });
+        const list = (flag: string) =>
+          (stringFlag(args, flag) ?? '')
+            .split(',')
+            .map((x) => x.trim())
+            .filter((x) => x !== '');
+        const made = await api.call('evaluation.createRound', {
+          round: {
+            name: required(args, 'name'),
+            year: Number(required(args, 'year')),
+            theme: stringFlag(args, 'theme') ?? '',
+            sheetKinds: list('kinds') as SheetKind[],
+            closedFrom: required(args, 'from'),
+            closedTo: required(args, 'to'),
+            officeCodes: list('offices'),
+            method: methods[method]!,
+            perOffice: stringFlag(args, 'n') === undefined ? null : Number(stringFlag(args, 'n')),
+            percent: stringFlag(args, 'percent') === undefined ? null : Number(stringFlag(args, 'percent')),
+            scoresPerCase: Number(stringFlag(args, 'scores') ?? '1'),
+            evaluatorIds,
+          },
+        });
+        out(`已建立评查活动：${made.id}\t${made.name}（${made.year}年，${ROUND_METHOD_LABELS[made.method]}）`);
+        return;
+      }
+      const roundId = Number(required(args, 'round'));
+      if (!Number.isInteger(roundId) || roundId <= 0) throw new UsageError('--round 应为评查活动编号');
+      if (action === 'sample') {
+        const drawn = await api.call('evaluation.draw', { roundId, seed: stringFlag(args, 'seed') ?? '' });
+        out(
+          `抽查清单：${drawn.name}（随机种子 ${drawn.seed}，范围内已办结${drawn.candidates}件，抽取${drawn.sampled}件）`,
+        );
+        for (const s of drawn.samples)
+          out(`${s.position}\t${s.officeName}\t${s.caseNumber}\t${SHEET_KIND_LABELS[s.sheetKind]}\t结案${s.closedOn}`);
+        return;
+      }
+      const results = await api.call('evaluation.results', { roundId });
+      const line = (label: string, f: GradeFigures, before: GradeFigures | null = null) =>
+        `${label}\t评查${f.evaluated}件\t优秀${f.byGrade['优秀']}\t良好${f.byGrade['良好']}\t合格${f.byGrade['合格']}\t不合格${f.byGrade['不合格']}\t优良率${rate(f.goodRate)}\t合格率${rate(f.passRate)}\t平均分${f.meanScore ?? '—'}${before ? `\t上年优良率${rate(before.goodRate)}` : ''}`;
+      out(`评查结果：${results.round.name}（${results.round.year}年）`);
+      out(line('合计', results.total, results.lastYear?.total ?? null));
+      for (const o of results.byOffice) out(line(o.group, o.figures, o.lastYear));
+      for (const k of results.byKind) out(line(k.group, k.figures, k.lastYear));
+    },
+  },
+
   demo: {
     usage: 'demo --db FILE --cases N --seed S [--until 2026-11-20]',
     flags: { cases: 'string', seed: 'string', until: 'string' },
@@ -500,6 +598,7 @@ const USAGE_ORDER = [
   'report',
   'export-ledger',
   'import-ledger',
+  'evaluation',
 ] as const;
 
 function usageOf(name: string): string {

@@ -13,6 +13,7 @@ import { ledgerExportChannels } from './channels/ledgerExport';
 import { mediationChannels } from './channels/mediation';
 import { notarizationChannels } from './channels/notarization';
 import { statisticsChannels } from './channels/statistics';
+import { evaluationChannels } from './channels/evaluation';
 import { holidayChannels } from './channels/holidays';
 import { followUpChannels } from './channels/followUp';
 import { systemChannels } from './channels/system';
@@ -69,6 +70,7 @@ export const contract = {
   ...ledgerExportChannels,
   ...ledgerImportChannels,
   ...followUpChannels,
+  ...evaluationChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -19,6 +19,7 @@ import { legalAidGroundsAndNotices } from './0017-legal-aid-grounds-and-notices'
 import { dossierArchives } from './0018-dossier-archives';
 import { followUpRules } from './0019-follow-up-rules';
 import { ledgerImport } from './0020-ledger-import';
+import { qualityEvaluation } from './0021-quality-evaluation';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const migrations: readonly Migration[] = [
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   dossierArchives,
   followUpRules,
   ledgerImport,
+  qualityEvaluation,
 ];
 
 export type { Migration };

@@ -21,7 +21,7 @@ async function tableRows<T>(db: Kysely<Database>, table: string, officeCode: str
 }
 
 /** Every registered office with the facts of the cases it exported and the latest month it exported. */
-async function bureauOfficeInputs(
+export async function bureauOfficeInputs(
   db: Kysely<Database>,
   { now, today }: { now: Date; today: string },
 ): Promise<OfficeInput[]> {
@@ -59,7 +59,9 @@ export async function bureauStatistics(
   if (mode.mode !== 'bureau')
     throw new AppError('CONFLICT', '统计范围：全县汇总只能在县司法局（县局模式）的数据文件中查看', 'scope');
   return countyStatistics(await bureauOfficeInputs(db, { now, today }), periodKey, {
-    countyName: office.bureauName || office.name,
+    // In 县局模式 the file's own name is the bureau's (its configuration packages are signed with it); the name of
+    // a bureau above it is not who fills this report in.
+    countyName: office.name,
     today,
   });
 }

@@ -1,11 +1,13 @@
 // The periodic report as an .xlsx workbook in the bureau's layout: one sheet per template sheet (Chinese names),
-// a title, who reports and for which period, then a bordered table. An office's sheet lists the indicators down
-// the side with 本期 and 本年累计; the county's lists the offices down the side with a 合计 row, once for the
-// period and once for the year to date, so each office is one row as the bureau's forms have it.
+// a title, who reports and for which period, then a bordered table. Every sheet lists the indicators down the side:
+// an office's with 本期 and 本年累计 across; the county's with the offices and 合计 across, once for the period and
+// once for the year to date (about forty indicators across, as the sheets had them, printed too small to read).
+// Every sheet prints on A4 (../spreadsheet/printSetup.ts): header rows repeated on each page.
 import type ExcelJS from 'exceljs';
 import { formatChineseDate } from '../../../shared/dates';
-import type { CountyStatistics, FigureRow, OfficeStatistics } from '../../../shared/statistics/compute';
+import type { CountyStatistics, OfficeStatistics } from '../../../shared/statistics/compute';
 import { displayValue, sheetLines, type ReportTemplate, type SheetLine } from '../../../shared/statistics/template';
+import { fitSheetToA4, fitWrappedRowHeights } from '../spreadsheet/printSetup';
 
 export type WorkbookReport =
   { scope: 'office'; office: OfficeStatistics } | { scope: 'county'; county: CountyStatistics };
@@ -40,9 +42,10 @@ function info(ws: ExcelJS.Worksheet, text: string, width: number): void {
   const row = ws.addRow([text]);
   ws.mergeCells(row.number, 1, row.number, Math.max(width, 1));
   row.getCell(1).font = { name: FONT, size: 11 };
+  row.getCell(1).alignment = { vertical: 'middle', wrapText: true };
 }
 
-function header(ws: ExcelJS.Worksheet, values: string[]): void {
+function header(ws: ExcelJS.Worksheet, values: string[]): ExcelJS.Row {
   const row = ws.addRow(values);
   row.eachCell((cell) => {
     cell.font = { name: FONT, size: 11, bold: true };
@@ -50,6 +53,7 @@ function header(ws: ExcelJS.Worksheet, values: string[]): void {
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
   });
+  return row;
 }
 
 function bodyRow(ws: ExcelJS.Worksheet, values: (string | number)[], formats: (string | null)[], bold = false): void {
@@ -63,6 +67,8 @@ function bodyRow(ws: ExcelJS.Worksheet, values: (string | number)[], formats: (s
       cell.numFmt = fmt;
       cell.alignment = { horizontal: 'right' };
     } else if (typeof cell.value === 'string' && cell.value === '—') cell.alignment = { horizontal: 'center' };
+    // A long label wraps (its row is made tall enough when the sheet is laid out) rather than run under the figures.
+    else if (i === 0) cell.alignment = { vertical: 'middle', wrapText: true };
   });
 }
 
@@ -93,45 +99,62 @@ function officeSheet(ws: ExcelJS.Worksheet, heading: string, report: OfficeStati
   ws.getColumn(2).width = 8;
   ws.getColumn(3).width = 14;
   ws.getColumn(4).width = 14;
+  fitWrappedRowHeights(ws, rowNumbers(2, ws.rowCount));
+  fitSheetToA4(ws, { repeatRows: { first: 4, last: 4 } });
 }
 
-/** A county sheet's column heading for a line: 受理纠纷（件）, 受理纠纷按纠纷类型：婚姻纠纷（件）. */
-function countyColumnLabel(line: SheetLine, parentLabel: string): string {
-  return `${line.level === 1 ? `${parentLabel}：${line.label}` : line.label}（${line.unit}）`;
-}
+const rowNumbers = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, i) => first + i);
+
+/** A county sheet's indicator label: a breakdown's row indented under its indicator, as on the office's sheet. */
+const lineLabel = (line: SheetLine) => (line.level === 1 ? `　其中：${line.label}` : line.label);
+
+/** Row of the county sheets' header (after the title and the two lines of who and when). */
+const COUNTY_HEADER_ROW = 4;
 
 function countySheet(ws: ExcelJS.Worksheet, heading: string, report: CountyStatistics, lines: SheetLine[]): void {
-  const width = lines.length + 1;
+  const width = report.offices.length + 3;
   title(ws, heading, width);
   info(ws, `填报单位：${report.county.name}`, width);
   info(ws, `${periodText(report.period)}　制表日期：${formatChineseDate(report.asOf)}`, width);
-  const columns = countyColumns(lines);
+  // One header for both blocks, so the row repeated on every page is right for either.
+  header(ws, ['指标', '单位', ...report.offices.map((o) => o.name), '合计']);
+  const columns = [...report.offices.map((o) => o.rows), report.total.rows].map(
+    (rows) => new Map(rows.map((r) => [r.key, r])),
+  );
   for (const [which, word] of [
     ['period', '本期'],
     ['yearToDate', '本年累计'],
   ] as const) {
     const label = ws.addRow([word]);
+    ws.mergeCells(label.number, 1, label.number, width);
     label.getCell(1).font = { name: FONT, size: 12, bold: true };
-    header(ws, ['司法所', ...columns]);
-    const formats = [null, ...lines.map(numberFormat)];
-    const cells = (rows: readonly FigureRow[]) => {
-      const byKey = new Map(rows.map((r) => [r.key, r]));
-      return lines.map((l) => displayValue(l.unit, byKey.get(l.key)?.[which] ?? null));
-    };
-    for (const o of report.offices) bodyRow(ws, [o.name, ...cells(o.rows)], formats);
-    bodyRow(ws, ['合计', ...cells(report.total.rows)], formats, true);
-    ws.addRow([]);
+    label.getCell(1).border = THIN;
+    // A long sheet's year to date starts a page of its own, so no page mixes the two blocks.
+    if (which === 'yearToDate' && lines.length > 12) ws.getRow(label.number - 1).addPageBreak();
+    for (const line of lines) {
+      const fmt = numberFormat(line);
+      bodyRow(
+        ws,
+        [
+          lineLabel(line),
+          unitLabel(line),
+          ...columns.map((c) => displayValue(line.unit, c.get(line.key)?.[which] ?? null)),
+        ],
+        [null, null, ...columns.map(() => fmt)],
+      );
+    }
   }
-  ws.getColumn(1).width = 22;
-  for (let i = 2; i <= width; i++) ws.getColumn(i).width = 14;
-}
-
-/** The column headings of a county sheet, in order. */
-export function countyColumns(lines: readonly SheetLine[]): string[] {
-  let parent = '';
-  return lines.map((l) => {
-    if (l.level === 0) parent = l.label;
-    return countyColumnLabel(l, parent);
+  // 合计 in bold, as the office rows' sum.
+  ws.getColumn(width).eachCell((cell, row) => {
+    if (row > COUNTY_HEADER_ROW) cell.font = { name: FONT, size: 11, bold: true };
+  });
+  ws.getColumn(1).width = 34;
+  ws.getColumn(2).width = 6;
+  for (let i = 3; i <= width; i++) ws.getColumn(i).width = 11;
+  fitWrappedRowHeights(ws, rowNumbers(2, ws.rowCount));
+  fitSheetToA4(ws, {
+    repeatRows: { first: COUNTY_HEADER_ROW, last: COUNTY_HEADER_ROW },
+    repeatColumns: { first: 1, last: 2 },
   });
 }
 
@@ -145,6 +168,8 @@ function lateSheet(ws: ExcelJS.Worksheet, report: CountyStatistics): void {
   ws.getColumn(1).width = 24;
   ws.getColumn(2).width = 12;
   ws.getColumn(3).width = 16;
+  fitWrappedRowHeights(ws, [2]);
+  fitSheetToA4(ws, { repeatRows: { first: 3, last: 3 } });
 }
 
 /** The workbook's bytes. */
@@ -159,15 +184,7 @@ export async function statisticsWorkbook(report: WorkbookReport, template: Repor
     `${report.scope === 'office' ? report.office.asOf : report.county.asOf}T00:00:00Z`,
   );
   for (const sheet of template.sheets) {
-    const ws = wb.addWorksheet(sheet.name, {
-      pageSetup: {
-        paperSize: 9,
-        orientation: report.scope === 'office' ? 'portrait' : 'landscape',
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
-      },
-    });
+    const ws = wb.addWorksheet(sheet.name);
     const heading = `${template.title}（${sheet.name}）`;
     if (report.scope === 'office') officeSheet(ws, heading, report.office, sheetLines(sheet, report.office.rows));
     else countySheet(ws, heading, report.county, sheetLines(sheet, report.county.total.rows));

@@ -4,8 +4,9 @@ import { testBackend, type TestBackend } from '../../support/fixtures';
 
 // Written out by hand, not derived from the contract: this table is what the office expects of each role.
 type Who = Role | 'anonymous';
-const EVERYONE: Who[] = ['anonymous', 'admin', 'director', 'clerk', 'readonly'];
-const SIGNED_IN: Who[] = ['admin', 'director', 'clerk', 'readonly'];
+const EVERYONE: Who[] = ['anonymous', 'admin', 'director', 'clerk', 'readonly', 'evaluator'];
+// 评查员 (evaluator) reads what every signed-in role reads, and scores; nothing else.
+const SIGNED_IN: Who[] = ['admin', 'director', 'clerk', 'readonly', 'evaluator'];
 const EXPECTED: Record<Channel, Who[]> = {
   'app.info': EVERYONE,
   'office.get': EVERYONE,
@@ -151,6 +152,17 @@ const EXPECTED: Record<Channel, Who[]> = {
   'bureau.verifyFiles': SIGNED_IN,
   'bureau.conflicts': SIGNED_IN,
   'bureau.resolveConflict': ['admin', 'director'],
+  'evaluation.sheets': SIGNED_IN,
+  'evaluation.saveSheet': ['admin', 'director'],
+  'evaluation.rounds': SIGNED_IN,
+  'evaluation.round': SIGNED_IN,
+  'evaluation.createRound': ['admin', 'director'],
+  'evaluation.updateRound': ['admin', 'director'],
+  'evaluation.draw': ['admin', 'director'],
+  'evaluation.saveScore': ['admin', 'director', 'evaluator'],
+  'evaluation.close': ['admin', 'director'],
+  'evaluation.reopenScore': ['director'],
+  'evaluation.results': SIGNED_IN,
 };
 
 let backend: TestBackend;
@@ -173,7 +185,7 @@ beforeAll(async () => {
     'setup',
   );
   ids.admin = 1;
-  for (const role of ['director', 'clerk', 'readonly'] as const) {
+  for (const role of ['director', 'clerk', 'readonly', 'evaluator'] as const) {
     const made = await backend.api.call('users.create', {
       username: role,
       displayName: role,
