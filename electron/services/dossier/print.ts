@@ -84,6 +84,16 @@ export async function dossierPrintData(
   };
 }
 
+/**
+ * The case's 回访记录 as a page of its own: what stands in the electronic dossier for an item a follow-up record
+ * satisfies. Made from the case's data alone (no date of printing), so the archived dossier's hash stays the same
+ * for the same case.
+ */
+export async function followUpRecordPage(db: Kysely<Database>, caseId: number): Promise<PrintedPage> {
+  const c = await requireCase(db, caseId);
+  return renderDossierDocument('followUp', await dossierPrintData(db, caseId, '', c.receivedOn));
+}
+
 export async function printDossierDocument(
   db: Kysely<Database>,
   input: { caseId: number; doc: PrintDocument; noticeDueOn: string },

@@ -1,6 +1,7 @@
 // 回访 on legal-aid and mediation cases through their channels: one shared form recorded as the case action
 // `followUp` (its `actedOn` and `satisfaction` as the ledger export reads them); bad input refused with the field
 // named and nothing written.
+import { PDFDocument } from '@cantoo/pdf-lib';
 import type { ChannelInput } from '../../../shared/contract';
 import {
   OFFICE,
@@ -222,6 +223,26 @@ describe('the follow-ups due on the dashboard, under the county’s rules', () =
 });
 
 describe('the closing follow-up in the dossier', () => {
+  // The pages the electronic dossier asks its renderer for (Chromium in the app; here blank PDF pages, one per
+  // document or one per stand-in page of a stand-in document), so the HTML filed for each item can be read.
+  let rendered: string[];
+  beforeEach(async () => {
+    backend.close();
+    rendered = [];
+    backend = testBackend(undefined, {
+      pdfRenderer: {
+        async render(html) {
+          rendered.push(html);
+          const pdf = await PDFDocument.create();
+          const pages = Math.max(1, html.split('class="stand-in').length - 1);
+          for (let i = 0; i < pages; i++) pdf.addPage();
+          return pdf.save();
+        },
+      },
+    });
+    await backend.api.call('office.setup', OFFICE);
+  });
+
   it('stands for the 受援人意见反馈表, so the case closes without the paper form, and prints as 回访记录', async () => {
     const id = await assignedCase();
     // Every item on file but the feedback form.
@@ -275,5 +296,15 @@ describe('the closing follow-up in the dossier', () => {
     expect(text).toContain('回访日期||2026年11月22日');
     expect(text).toContain('承办人是否及时联系或会见||是');
     expect(text).toContain('满意度||满意');
+
+    // The electronic dossier files the 回访记录 in the feedback form's place, named in the 目录 by the record.
+    const dossier = await backend.api.call('dossier.electronic', { caseId: id });
+    expect(dossier.notIncluded).toEqual([]);
+    const filed = rendered.filter((html) => html.includes('<h1>回访记录</h1>'));
+    expect(filed).toHaveLength(1);
+    expect(filed[0]).toContain('满意度');
+    const contents = rendered.find((html) => html.includes('卷内目录'))!;
+    expect(contents).toContain('受援人意见反馈表');
+    expect(contents).toContain('结案回访记录');
   });
 });
