@@ -113,7 +113,9 @@ export async function ledgerWorkbook(
   made.value = `制表日期：${formatChineseDate(today)}　共${rowCount}件（按受理日期计入年度；证件号码只显示前6位和后4位）`;
   made.font = { name: FONT, size: FONT_SIZE };
 
-  fitSheetToA4(ws, { orientation: 'landscape', repeatRows: { first: HEADER_ROW, last: HEADER_ROW } });
+  // One page across, as offices keep their ledgers: its columns are sized to read on one landscape page, so the
+  // scale never needs to fall below fitSheetToA4's usual floor, and each row stays whole on one sheet of paper.
+  fitSheetToA4(ws, { orientation: 'landscape', repeatRows: { first: HEADER_ROW, last: HEADER_ROW }, minScale: 0 });
   return {
     fileName: fileNameOf(sheet.title, office.name, year),
     bytes: Buffer.from(await wb.xlsx.writeBuffer()),
