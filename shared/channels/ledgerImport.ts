@@ -13,7 +13,8 @@ import { choice, strictObject, text } from '../validation';
 const LEDGER_LABELS = {
   kind: '案件类型',
   fileName: '文件名',
-  base64: '文件内容',
+  // Whatever is wrong with the ledger file as a whole is refused under this field: 台账文件：…
+  base64: '台账文件',
   sheet: '工作表',
   mapping: '列的对应',
   'mapping.kind': '列的对应（案件类型）',

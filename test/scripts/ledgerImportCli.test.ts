@@ -102,7 +102,7 @@ describe('npm run cli -- import-ledger', () => {
     const old = await cli('import-ledger', '--db', db, '--kind', 'mediation', '--file', xls);
     expect(old).toMatchObject({ code: 1 });
     expect(old.err).toContain(
-      '不能导入旧版 .xls 文件：请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）后再导入 (file)',
+      '不能导入旧版 .xls 文件：请在 Excel 或 WPS 中打开，“另存为” Excel 工作簿（.xlsx）后再导入 (base64)',
     );
     const wrong = await cli('import-ledger', '--db', db, '--kind', 'lawsuit', '--file', xls);
     expect(wrong.code).toBe(2);

@@ -104,7 +104,7 @@ export async function checkLedger(db: Kysely<Database>, req: LedgerImportRequest
     throw new AppError(
       'VALIDATION',
       `找不到${LEDGER_NAMES[kind]}的表头：前30行中没有一行含两个以上可识别的列名（如“当事人”“受理日期”）。请确认选择了正确的工作表和案件类型`,
-      'file',
+      'base64',
     );
   const saved = await savedMapping(db, kind);
   const { mapping, problems } = resolveMapping(kind, header.columns, { given: req.mapping, saved });

@@ -15,7 +15,7 @@ const MAX_INFLATED_BYTES = 400 * 1024 * 1024;
 const MAX_RATIO = 1000;
 
 const refuse = (message: string): never => {
-  throw new AppError('VALIDATION', message, 'file');
+  throw new AppError('VALIDATION', message, 'base64');
 };
 
 export interface LedgerFile {
