@@ -274,7 +274,9 @@ export async function importLedger(
       'VALIDATION',
       `有${rows.size}行未通过检查，已按“全部导入或全部不导入”的要求不导入任何一行（第一处：第${report.refused[0]!.row}行“${report.refused[0]!.column}”${report.refused[0]!.message}）`,
       'base64',
-      report.refused.slice(0, 100).map((r) => ({ field: 'base64', message: `第${r.row}行“${r.column}”：${r.message}` })),
+      report.refused
+        .slice(0, 100)
+        .map((r) => ({ field: 'base64', message: `第${r.row}行“${r.column}”：${r.message}` })),
     );
   }
   await moveCountersPast(trx, req.kind, toWrite);
