@@ -27,7 +27,21 @@ function launchChromium(): Promise<Browser> {
 export class ChromiumPdfRenderer implements PdfRenderer {
   private browser: Promise<Browser> | null = null;
 
+  /**
+   * Chromium's printToPDF now and then answers "Printing failed" for a page that prints on its own (seen in the
+   * preview: the archive's second document, with another Chromium driving the window): a fresh browser prints it,
+   * so a failed page is tried once more in one.
+   */
   async render(html: string): Promise<Uint8Array> {
+    try {
+      return await this.renderOnce(html);
+    } catch {
+      await this.close().catch(() => undefined);
+      return this.renderOnce(html);
+    }
+  }
+
+  private async renderOnce(html: string): Promise<Uint8Array> {
     this.browser ??= launchChromium();
     const browser = await this.browser;
     const page = await browser.newPage();
