@@ -6,6 +6,7 @@ import {
   MANDATORY_DEFENCE_GROUNDS,
   MATTER_TYPE_LABELS,
   MATTER_TYPES,
+  PROVISIONAL_GROUND_LABELS,
   PROVISIONAL_GROUNDS,
 } from '../../shared/kinds/legalAid/eligibility';
 import type { LegalAidAction } from '../../shared/kinds/legalAid/lifecycle';
@@ -73,7 +74,13 @@ export const LEGAL_AID_ACTION_FORMS: ActionForms<LegalAidAction, unknown> = {
     hint: '法律援助法第44条：情况紧急的，可以先行提供法律援助，申请人应当在其后补交有关材料。',
     fields: [
       date('actedOn'),
-      { path: 'ground', kind: 'select', choices: PROVISIONAL_GROUNDS, required: true },
+      {
+        path: 'ground',
+        kind: 'select',
+        choices: PROVISIONAL_GROUNDS,
+        choiceLabels: PROVISIONAL_GROUND_LABELS,
+        required: true,
+      },
       { ...date('limitEndsOn'), when: (v) => v.ground === '距法定时效或者期限届满不足七日' },
       decider('decidedBy'),
       note('reason', true),

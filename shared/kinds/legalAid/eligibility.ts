@@ -211,13 +211,22 @@ export const MANDATORY_DEFENCE_GROUNDS = [
 export type MandatoryDefenceGround = (typeof MANDATORY_DEFENCE_GROUNDS)[number];
 const CHINESE_ITEM = ['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）', '（八）', '（九）'];
 
-/** 法律援助法 第44条: grounds to provide aid before the formalities. */
+/**
+ * 法律援助法 第44条: grounds to provide aid before the formalities. The values are stored on the 先行提供 action as
+ * they have always been; what the clerk reads is the article's full wording (PROVISIONAL_GROUND_LABELS).
+ */
 export const PROVISIONAL_GROUNDS = [
   '距法定时效或者期限届满不足七日',
   '需要立即申请财产保全、证据保全或者先予执行',
   '法律法规规章规定的其他情形',
 ] as const;
 export type ProvisionalGround = (typeof PROVISIONAL_GROUNDS)[number];
+export const PROVISIONAL_GROUND_LABELS: Record<ProvisionalGround, string> = {
+  距法定时效或者期限届满不足七日:
+    '距法定时效或者期限届满不足七日，需要及时提起诉讼或者申请仲裁、行政复议（第44条第（一）项）',
+  '需要立即申请财产保全、证据保全或者先予执行': '需要立即申请财产保全、证据保全或者先予执行（第44条第（二）项）',
+  法律法规规章规定的其他情形: '法律、法规、规章规定的其他情形（第44条第（三）项）',
+};
 export const PROVISIONAL_DAYS = 7;
 
 export interface EligibilityFacts {
@@ -271,10 +280,16 @@ function article42(
   type: MatterType | null,
   minor: boolean,
 ): (VerdictPart & { test: FinancialTest }) | null {
-  if (groups.has('低保对象') || groups.has('特困人员')) {
+  // 第42条第（二）项: 社会救助、司法救助或者优抚对象 (优抚对象 is only suggested, from 军人军属: see the warning below).
+  const assisted = [
+    groups.has('低保对象') || groups.has('特困人员') ? '社会救助对象' : '',
+    groups.has('司法救助对象') ? '司法救助对象' : '',
+  ].filter(Boolean);
+  if (assisted.length > 0) {
+    const detail = [groups.has('低保对象') ? '低保对象' : '', groups.has('特困人员') ? '特困人员' : ''].filter(Boolean);
     return {
       test: 'exemptFromVerification',
-      reason: '申请人为社会救助对象（低保对象、特困人员），免予核查经济困难状况',
+      reason: `申请人为${assisted.join('、')}${detail.length > 0 ? `（${detail.join('、')}）` : ''}，免予核查经济困难状况`,
       article: '法律援助法第42条第（二）项',
     };
   }
@@ -323,14 +338,14 @@ function provisionalPart(facts: EligibilityFacts): VerdictPart & { grounds: bool
     return {
       grounds: true,
       daysLeft,
-      reason: `距法定时效或者期限届满不足七日（还有${daysLeft}日），可以先行提供法律援助`,
+      reason: `距法定时效或者期限届满不足七日（还有${daysLeft}日），需要及时提起诉讼或者申请仲裁、行政复议的，可以先行提供法律援助`,
       article: '法律援助法第44条第（一）项',
     };
   }
   return {
     grounds: false,
     daysLeft,
-    reason: `距时效或期限届满还有${daysLeft}日，不足七日时方可先行提供`,
+    reason: `距时效或期限届满还有${daysLeft}日；距法定时效或者期限届满不足七日，需要及时提起诉讼或者申请仲裁、行政复议的，方可先行提供`,
     article: '法律援助法第44条第（一）项',
   };
 }

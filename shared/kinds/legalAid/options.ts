@@ -15,7 +15,10 @@ export const LEGAL_AID_SERVICE_FORMS = [
   '其他',
 ] as const;
 
-/** 申请人类别 (tick-boxes on the form) */
+/**
+ * 申请人类别 (tick-boxes on the form). 司法救助对象 is not on the printed form but 法律援助法 第42条第（二）项 exempts it
+ * from the financial check beside the social-assistance recipients (低保对象、特困人员), so the clerk can record it.
+ */
 export const APPLICANT_GROUPS = [
   '未成年人',
   '老年人',
@@ -25,6 +28,7 @@ export const APPLICANT_GROUPS = [
   '军人军属',
   '低保对象',
   '特困人员',
+  '司法救助对象',
   '其他',
 ] as const;
 

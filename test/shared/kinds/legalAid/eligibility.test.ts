@@ -3,6 +3,8 @@ import {
   inferMatterType,
   matterTypeProblem,
   MATTER_TYPES,
+  PROVISIONAL_GROUND_LABELS,
+  PROVISIONAL_GROUNDS,
   type EligibilityFacts,
   type MatterType,
 } from '../../../../shared/kinds/legalAid/eligibility';
@@ -156,6 +158,7 @@ describe('exempt from verifying financial difficulty: 第42条', () => {
   it.each([
     ['低保对象', '赡养费纠纷', 'exemptFromVerification', '第42条第（二）项'],
     ['特困人员', '交通事故赔偿', 'exemptFromVerification', '第42条第（二）项'],
+    ['司法救助对象', '交通事故赔偿', 'exemptFromVerification', '第42条第（二）项'],
     ['农民工', '追索劳动报酬', 'exemptFromVerification', '第42条第（三）项'],
     ['农民工', '工伤赔偿', 'exemptFromVerification', '第42条第（三）项'],
     ['老年人', '赡养费纠纷', 'exemptIfNoFixedIncome', '第42条第（一）项'],
@@ -167,6 +170,20 @@ describe('exempt from verifying financial difficulty: 第42条', () => {
       reason: expect.any(String),
       article: `法律援助法${article}`,
     });
+  });
+
+  it('exempts a 司法救助对象 as the article names it, with no financial check and no warning about 免予核查', () => {
+    const verdict = assessEligibility(
+      facts({ matter: '追索劳动报酬', financeBasis: '免予核查', applicantGroups: ['司法救助对象'] }),
+    );
+    expect(verdict.financial).toEqual({
+      test: 'exemptFromVerification',
+      reason: '申请人为司法救助对象，免予核查经济困难状况',
+      article: '法律援助法第42条第（二）项',
+    });
+    expect(verdict.warnings.filter((w) => w.includes('免予核查'))).toEqual([]);
+    const both = assessEligibility(facts({ matter: '赡养费纠纷', applicantGroups: ['低保对象', '司法救助对象'] }));
+    expect(both.financial.reason).toBe('申请人为社会救助对象、司法救助对象（低保对象），免予核查经济困难状况');
   });
 
   it('finds a minor from the birth date even when the box was not ticked', () => {
@@ -292,6 +309,20 @@ describe('provisional aid: 第44条', () => {
       reason: expect.any(String),
       article,
     });
+  });
+
+  it('words 第44条第（一）项 in full: a suit, arbitration or administrative reconsideration must be filed promptly', () => {
+    const full = '距法定时效或者期限届满不足七日，需要及时提起诉讼或者申请仲裁、行政复议';
+    expect(assessEligibility(facts({ matter: '追索劳动报酬', limitEndsOn: '2026-11-28' })).provisional.reason).toBe(
+      '距法定时效或者期限届满不足七日（还有6日），需要及时提起诉讼或者申请仲裁、行政复议的，可以先行提供法律援助',
+    );
+    expect(
+      assessEligibility(facts({ matter: '追索劳动报酬', limitEndsOn: '2026-11-29' })).provisional.reason,
+    ).toContain(full);
+    // The select shows the article's wording for every ground, each with its item.
+    expect(PROVISIONAL_GROUND_LABELS['距法定时效或者期限届满不足七日']).toBe(`${full}（第44条第（一）项）`);
+    for (const ground of PROVISIONAL_GROUNDS)
+      expect(PROVISIONAL_GROUND_LABELS[ground]).toMatch(/第44条第（[一二三]）项/);
   });
 
   it('urgent preservation or advance execution is a ground of its own; nothing stated is none', () => {
