@@ -86,7 +86,7 @@ export const LEGAL_AID_DOSSIER: KindDossier<LegalAidFacts, LegalAidDetail> = {
     matterType: '事项类型',
     criminalDefence: '刑事辩护',
     notifiedDefence: '通知辩护',
-    noFinancialTest: '不受经济困难条件限制（第32条）',
+    noFinancialTest: '不受经济困难条件限制（第32条；强制医疗，第28条）',
     financeBasis: '经济困难核查方式',
     decision: '审查决定',
     provisional: '先行提供',
