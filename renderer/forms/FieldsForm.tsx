@@ -91,7 +91,7 @@ function Control({ field, context }: { field: FieldSpec; context: FieldContext }
     case 'multi':
       return (
         <FormField {...common} group>
-          <Checkbox.Group options={options(field.choices)} />
+          <Checkbox.Group options={options(field.choices, field.choiceLabels)} />
         </FormField>
       );
     case 'lines':

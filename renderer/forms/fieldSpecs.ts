@@ -45,7 +45,7 @@ export type FieldSpec = Common &
     | { kind: 'yuan'; blank: number | null }
     /** A whole number (a year, a count), typed. */
     | { kind: 'whole' }
-    | { kind: 'multi'; choices: readonly string[] }
+    | { kind: 'multi'; choices: readonly string[]; choiceLabels?: Readonly<Record<string, string>> }
     /** One item a line → a list of strings. */
     | { kind: 'lines' }
     /** A part that is sent as null unless its box is ticked (容缺受理). */

@@ -30,7 +30,9 @@ export function typedInteger(typed: string | undefined): number | string | null 
   return /^\d+$/.test(t) ? Number(t) : t;
 }
 
-export const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
+/** Choices as antd options; `labels` gives a choice a longer label (the article's wording) than its stored value. */
+export const options = (values: readonly string[], labels?: Readonly<Record<string, string>>) =>
+  values.map((v) => ({ value: v, label: labels?.[v] ?? v }));
 export const searchable = { optionFilterProp: 'label' } as const;
 
 /** Names separated by 、，, or spaces → the list. */

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LegalAidCase, LegalAidDeadline, LegalAidProgress } from '../../shared/contract';
 import { localDate } from '../../shared/dates';
 import { LEGAL_AID_ACTION_TABLE } from '../../shared/kinds/legalAid/actions';
-import { MATTER_TYPE_LABELS } from '../../shared/kinds/legalAid/eligibility';
+import { MATTER_TYPE_LABELS, PROVISIONAL_GROUND_LABELS } from '../../shared/kinds/legalAid/eligibility';
 import {
   actionProblem,
   LEGAL_AID_ACTION_LABELS,
@@ -61,7 +61,7 @@ function Summary({ progress }: { progress: LegalAidProgress }) {
           {
             key: 'provisional',
             label: '先行提供',
-            children: `${formatDate(facts.provisional.on)} ${facts.provisional.ground}`,
+            children: `${formatDate(facts.provisional.on)} ${PROVISIONAL_GROUND_LABELS[facts.provisional.ground] ?? facts.provisional.ground}`,
           },
         ]
       : []),

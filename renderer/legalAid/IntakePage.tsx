@@ -25,6 +25,7 @@ import {
   DEFENCE_GROUNDS,
   FINANCE_BASES,
   LEGAL_AID_CATEGORIES,
+  NOTICE_GROUND_LABELS,
   NOTICE_GROUNDS,
   LEGAL_AID_SERVICE_FORMS,
   PROCEEDING_STAGES,
@@ -320,7 +321,7 @@ function IntakeForm({
                 </Col>
               </Row>
               <FormField path="notice.grounds" group required>
-                <Checkbox.Group options={options(NOTICE_GROUNDS)} />
+                <Checkbox.Group options={options(NOTICE_GROUNDS, NOTICE_GROUND_LABELS)} />
               </FormField>
             </>
           )}

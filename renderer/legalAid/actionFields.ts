@@ -6,6 +6,7 @@ import {
   MANDATORY_DEFENCE_GROUNDS,
   MATTER_TYPE_LABELS,
   MATTER_TYPES,
+  PROVISIONAL_GROUND_LABELS,
   PROVISIONAL_GROUNDS,
 } from '../../shared/kinds/legalAid/eligibility';
 import type { LegalAidAction } from '../../shared/kinds/legalAid/lifecycle';
@@ -14,6 +15,7 @@ import {
   CLOSING_RESULTS,
   DECIDERS,
   DECISIONS,
+  NOTICE_GROUND_LABELS,
   OBJECTION_RESULTS,
   ORG_TYPES,
   PROGRESS_KINDS,
@@ -63,6 +65,7 @@ export const LEGAL_AID_ACTION_FORMS: ActionForms<LegalAidAction, unknown> = {
         path: 'mandatoryDefenceGrounds',
         kind: 'multi',
         choices: MANDATORY_DEFENCE_GROUNDS,
+        choiceLabels: NOTICE_GROUND_LABELS,
         when: (v) => v.matterType === '刑事辩护',
       },
       { path: 'documentNumber', kind: 'text', max: LINE_MAX },
@@ -73,7 +76,13 @@ export const LEGAL_AID_ACTION_FORMS: ActionForms<LegalAidAction, unknown> = {
     hint: '法律援助法第44条：情况紧急的，可以先行提供法律援助，申请人应当在其后补交有关材料。',
     fields: [
       date('actedOn'),
-      { path: 'ground', kind: 'select', choices: PROVISIONAL_GROUNDS, required: true },
+      {
+        path: 'ground',
+        kind: 'select',
+        choices: PROVISIONAL_GROUNDS,
+        choiceLabels: PROVISIONAL_GROUND_LABELS,
+        required: true,
+      },
       { ...date('limitEndsOn'), when: (v) => v.ground === '距法定时效或者期限届满不足七日' },
       decider('decidedBy'),
       note('reason', true),

@@ -94,6 +94,16 @@ interface StoredPart {
 /** The manifest and signature are read whole: a real one is a few kilobytes, a length past this is damage. */
 const MAX_HEAD_PART_BYTES = 16 * 1024 * 1024;
 
+/**
+ * A part's name as a refusal may show it: the name of a damaged header is whatever bytes are there, so only its
+ * printable characters are kept (no control characters, no U+FFFD for bytes that are not UTF-8), and a name with
+ * none left is called 某一部分.
+ */
+function shownPartName(name: string): string {
+  const printable = [...name.replace(/[\p{C}\p{Zl}\p{Zp}\uFFFD]/gu, '').trim()];
+  return printable.length === 0 ? '某一部分' : `“${printable.slice(0, 64).join('')}”`;
+}
+
 function readContainer(file: PackageBytes): (StoredPart & { at: number })[] {
   const damaged = (what: string) => new PackageRefused(`文件结构损坏（${what}），不是完整的CaseDesk数据包`);
   const head = file.read(0, Math.min(file.length, MAGIC.length + 4));
@@ -114,7 +124,7 @@ function readContainer(file: PackageBytes): (StoredPart & { at: number })[] {
     const name = header.subarray(0, nameLength).toString('utf8');
     const length = header.readUInt32BE(nameLength);
     at += nameLength + 4;
-    if (length > MAX_PART_BYTES || at + length > file.length) throw damaged(`“${name}”的长度`);
+    if (length > MAX_PART_BYTES || at + length > file.length) throw damaged(`${shownPartName(name)}的长度`);
     const start = at;
     parts.push({ name, length, at: start, read: (from, to) => file.read(start + from, start + Math.min(to, length)) });
     at += length;

@@ -4,7 +4,7 @@
 import type { DossierFacts } from '../../dossier/facts';
 import type { KindDossier } from '../kind';
 import type { LegalAidDetail } from './detail';
-import { matterTypeDef } from './eligibility';
+import { freeOfFinancialCondition } from './eligibility';
 import type { LegalAidFacts, LegalAidStatus } from './lifecycle';
 
 /** The stages, in the order of a normal case, with the words the checklist uses for "due from". */
@@ -64,7 +64,8 @@ function dossierFactsOf(
       criminalDefence: matterType ? matterType === '刑事辩护' : category === '刑事',
       // Registered from a notice (第36条), or, for cases from before 0017, decided on 第25条 grounds.
       notifiedDefence: f.noticeReceivedOn !== null || (f.decision?.mandatoryDefenceGrounds.length ?? 0) > 0,
-      noFinancialTest: matterType !== '' && matterTypeDef(matterType).list === 'article32',
+      // 第32条's matters and 第28条's 强制医疗 carry no financial material.
+      noFinancialTest: matterType !== '' && freeOfFinancialCondition(matterType),
       financeBasis: detail?.finance_basis ?? '',
       decision: f.decision?.decision ?? '',
       provisional: f.provisional !== null,
@@ -85,7 +86,7 @@ export const LEGAL_AID_DOSSIER: KindDossier<LegalAidFacts, LegalAidDetail> = {
     matterType: '事项类型',
     criminalDefence: '刑事辩护',
     notifiedDefence: '通知辩护',
-    noFinancialTest: '不受经济困难条件限制（第32条）',
+    noFinancialTest: '不受经济困难条件限制（第32条；强制医疗，第28条）',
     financeBasis: '经济困难核查方式',
     decision: '审查决定',
     provisional: '先行提供',

@@ -1,5 +1,5 @@
 // Whether a legal-aid application qualifies, as a pure function of what the case records: in scope (法律援助法
-// 第24、25、29、31、32条), whether financial difficulty must be shown or its verification is exempt (第32、41、42条),
+// 第24、25、28、29、31、32、33条), whether financial difficulty must be shown or its verification is exempt (第32、41、42条),
 // and whether aid may be provided first (第44条). Every part of the verdict names the article behind it.
 //
 // The matter (案由) is free text on the form, so it is mapped to a structured 事项类型: the clerk's choice when
@@ -26,7 +26,16 @@ export const EXPERTISE_AREAS = [
 export type ExpertiseArea = (typeof EXPERTISE_AREAS)[number];
 
 /** Which list of the statute a matter type belongs to. */
-type MatterList = 'article31' | 'article32' | 'criminalDefence' | 'criminalVictim' | 'outside';
+type MatterList =
+  | 'article31'
+  | 'article32'
+  /** 第33条: 申诉、再审, in any category, on financial difficulty. */
+  | 'article33'
+  | 'criminalDefence'
+  | 'criminalVictim'
+  /** 第28条: the respondent of a 强制医疗 procedure, assigned on the court's notice (第36条), no financial check. */
+  | 'compulsoryTreatment'
+  | 'outside';
 
 interface MatterTypeDef {
   list: MatterList;
@@ -70,6 +79,12 @@ const MATTER_TYPE_DEFS = {
     article: '法律援助法第32条第（五）项',
     expertise: '其他民事',
     keywords: null,
+  },
+  申诉再审: {
+    list: 'article33',
+    article: '法律援助法第33条',
+    expertise: '其他民事',
+    keywords: /申诉|再审|抗诉/,
   },
   国家赔偿: {
     list: 'article31',
@@ -139,6 +154,12 @@ const MATTER_TYPE_DEFS = {
     expertise: '刑事辩护与代理',
     keywords: null,
   },
+  强制医疗案件被申请人或者被告人代理: {
+    list: 'compulsoryTreatment',
+    article: '法律援助法第28条',
+    expertise: '刑事辩护与代理',
+    keywords: null,
+  },
   不属于法定援助事项: { list: 'outside', article: '法律援助法第31条', expertise: '其他民事', keywords: null },
 } as const satisfies Record<string, MatterTypeDef>;
 
@@ -152,6 +173,7 @@ export const MATTER_TYPE_LABELS: Record<MatterType, string> = {
   再审改判无罪请求国家赔偿: '再审改判无罪请求国家赔偿',
   遭受虐待遗弃或者家庭暴力主张相关权益: '遭受虐待、遗弃或者家庭暴力的受害人主张相关权益',
   其他不受经济困难条件限制的情形: '法律、法规、规章规定的其他不受经济困难条件限制的情形',
+  申诉再审: '不服生效裁判、决定提出申诉或者申请再审，人民法院决定、裁定再审或者人民检察院提出抗诉（第33条）',
   国家赔偿: '依法请求国家赔偿',
   工伤事故人身损害赔偿: '请求工伤事故人身损害赔偿',
   支付劳动报酬: '请求支付劳动报酬',
@@ -165,32 +187,44 @@ export const MATTER_TYPE_LABELS: Record<MatterType, string> = {
   法律法规规章规定的其他事项: '法律、法规、规章规定的其他情形',
   刑事辩护: '刑事案件犯罪嫌疑人、被告人的辩护',
   刑事被害人自诉人附带民事诉讼原告人代理: '刑事被害人、自诉人、附带民事诉讼原告人的代理',
+  强制医疗案件被申请人或者被告人代理: '强制医疗案件的被申请人或者被告人的代理（第28条，由人民法院通知）',
   不属于法定援助事项: '不属于上述事项',
 };
-
-export function matterTypeDef(type: MatterType): MatterTypeDef {
-  return MATTER_TYPE_DEFS[type];
-}
 
 export function expertiseFor(type: MatterType): ExpertiseArea {
   return MATTER_TYPE_DEFS[type].expertise;
 }
 
-const CRIMINAL_LISTS: ReadonlySet<MatterList> = new Set(['criminalDefence', 'criminalVictim']);
+const CRIMINAL_LISTS: ReadonlySet<MatterList> = new Set(['criminalDefence', 'criminalVictim', 'compulsoryTreatment']);
+/** 申诉、再审 (第33条) may be of a criminal, civil, administrative or state-compensation judgment. */
+const ANY_CATEGORY_LISTS: ReadonlySet<MatterList> = new Set(['article33']);
+
+/** Matter types the statute puts outside the financial condition: 第32条's list and 第28条's 强制医疗. */
+export function freeOfFinancialCondition(type: MatterType): boolean {
+  const { list } = MATTER_TYPE_DEFS[type];
+  return list === 'article32' || list === 'compulsoryTreatment';
+}
 
 /** Null when the matter type fits the case category; otherwise why not (for the decision's 事项类型 field). */
 export function matterTypeProblem(category: LegalAidCategory, type: MatterType): string | null {
+  if (ANY_CATEGORY_LISTS.has(MATTER_TYPE_DEFS[type].list)) return null;
   const criminal = CRIMINAL_LISTS.has(MATTER_TYPE_DEFS[type].list);
-  if (category === '刑事' && !criminal) return '刑事案件应选择刑事辩护或刑事代理';
+  if (category === '刑事' && !criminal) return '刑事案件应选择刑事辩护、刑事代理、强制医疗或者申诉再审';
   if (category !== '刑事' && criminal) return `${category}案件不能选择刑事事项`;
   return null;
 }
 
 /** A suggestion from the 案由's words; null when nothing fits (the clerk chooses). */
 export function inferMatterType(category: LegalAidCategory, matter: string): MatterType | null {
-  if (category === '刑事')
+  if (category === '刑事') {
+    if (/强制医疗/.test(matter)) return '强制医疗案件被申请人或者被告人代理';
+    if (MATTER_TYPE_DEFS.申诉再审.keywords.test(matter)) return '申诉再审';
     return /被害|自诉|附带民事/.test(matter) ? '刑事被害人自诉人附带民事诉讼原告人代理' : '刑事辩护';
-  if (category === '国家赔偿') return /改判无罪|再审.*无罪/.test(matter) ? '再审改判无罪请求国家赔偿' : '国家赔偿';
+  }
+  if (category === '国家赔偿') {
+    if (/改判无罪|再审.*无罪/.test(matter)) return '再审改判无罪请求国家赔偿';
+    return MATTER_TYPE_DEFS.申诉再审.keywords.test(matter) ? '申诉再审' : '国家赔偿';
+  }
   for (const type of MATTER_TYPES) {
     const { keywords } = MATTER_TYPE_DEFS[type];
     if (keywords && keywords.test(matter)) return type;
@@ -198,7 +232,7 @@ export function inferMatterType(category: LegalAidCategory, matter: string): Mat
   return null;
 }
 
-/** 法律援助法 第25条: suspects and defendants the authorities must assign a defence lawyer to. */
+/** 法律援助法 第25条第一款 (seven items, in order): suspects and defendants the authorities must notify a defence for. */
 export const MANDATORY_DEFENCE_GROUNDS = [
   '未成年人',
   '视力、听力、言语残疾人',
@@ -211,13 +245,22 @@ export const MANDATORY_DEFENCE_GROUNDS = [
 export type MandatoryDefenceGround = (typeof MANDATORY_DEFENCE_GROUNDS)[number];
 const CHINESE_ITEM = ['（一）', '（二）', '（三）', '（四）', '（五）', '（六）', '（七）', '（八）', '（九）'];
 
-/** 法律援助法 第44条: grounds to provide aid before the formalities. */
+/**
+ * 法律援助法 第44条: grounds to provide aid before the formalities. The values are stored on the 先行提供 action as
+ * they have always been; what the clerk reads is the article's full wording (PROVISIONAL_GROUND_LABELS).
+ */
 export const PROVISIONAL_GROUNDS = [
   '距法定时效或者期限届满不足七日',
   '需要立即申请财产保全、证据保全或者先予执行',
   '法律法规规章规定的其他情形',
 ] as const;
 export type ProvisionalGround = (typeof PROVISIONAL_GROUNDS)[number];
+export const PROVISIONAL_GROUND_LABELS: Record<ProvisionalGround, string> = {
+  距法定时效或者期限届满不足七日:
+    '距法定时效或者期限届满不足七日，需要及时提起诉讼或者申请仲裁、行政复议（第44条第（一）项）',
+  '需要立即申请财产保全、证据保全或者先予执行': '需要立即申请财产保全、证据保全或者先予执行（第44条第（二）项）',
+  法律法规规章规定的其他情形: '法律、法规、规章规定的其他情形（第44条第（三）项）',
+};
 export const PROVISIONAL_DAYS = 7;
 
 export interface EligibilityFacts {
@@ -271,10 +314,16 @@ function article42(
   type: MatterType | null,
   minor: boolean,
 ): (VerdictPart & { test: FinancialTest }) | null {
-  if (groups.has('低保对象') || groups.has('特困人员')) {
+  // 第42条第（二）项: 社会救助、司法救助或者优抚对象 (优抚对象 is only suggested, from 军人军属: see the warning below).
+  const assisted = [
+    groups.has('低保对象') || groups.has('特困人员') ? '社会救助对象' : '',
+    groups.has('司法救助对象') ? '司法救助对象' : '',
+  ].filter(Boolean);
+  if (assisted.length > 0) {
+    const detail = [groups.has('低保对象') ? '低保对象' : '', groups.has('特困人员') ? '特困人员' : ''].filter(Boolean);
     return {
       test: 'exemptFromVerification',
-      reason: '申请人为社会救助对象（低保对象、特困人员），免予核查经济困难状况',
+      reason: `申请人为${assisted.join('、')}${detail.length > 0 ? `（${detail.join('、')}）` : ''}，免予核查经济困难状况`,
       article: '法律援助法第42条第（二）项',
     };
   }
@@ -323,14 +372,14 @@ function provisionalPart(facts: EligibilityFacts): VerdictPart & { grounds: bool
     return {
       grounds: true,
       daysLeft,
-      reason: `距法定时效或者期限届满不足七日（还有${daysLeft}日），可以先行提供法律援助`,
+      reason: `距法定时效或者期限届满不足七日（还有${daysLeft}日），需要及时提起诉讼或者申请仲裁、行政复议的，可以先行提供法律援助`,
       article: '法律援助法第44条第（一）项',
     };
   }
   return {
     grounds: false,
     daysLeft,
-    reason: `距时效或期限届满还有${daysLeft}日，不足七日时方可先行提供`,
+    reason: `距时效或期限届满还有${daysLeft}日；距法定时效或者期限届满不足七日，需要及时提起诉讼或者申请仲裁、行政复议的，方可先行提供`,
     article: '法律援助法第44条第（一）项',
   };
 }
@@ -367,13 +416,16 @@ export function assessEligibility(facts: EligibilityFacts): EligibilityVerdict {
   } else if (def.list === 'outside') {
     scope = {
       inScope: false,
-      reason: '不属于法律援助法第31条、第32条所列事项（地方性法规、规章另有规定的除外）',
+      reason: '不属于法律援助法第31条、第32条、第33条所列事项（地方性法规、规章另有规定的除外）',
       article: '法律援助法第31条',
     };
   } else {
     const what: Record<Exclude<MatterList, 'outside'>, string> = {
       article31: '属于可以申请法律援助的民事、行政事项',
       article32: '属于不受经济困难条件限制的事项',
+      article33:
+        '当事人不服司法机关生效裁判、决定提出申诉或者申请再审，人民法院决定、裁定再审或者人民检察院提出抗诉，因经济困难没有委托辩护人或者诉讼代理人的，本人及其近亲属可以申请法律援助',
+      compulsoryTreatment: '强制医疗案件的被申请人或者被告人没有委托诉讼代理人的，人民法院应当通知法律援助机构指派律师',
       criminalDefence: '刑事案件犯罪嫌疑人、被告人没有委托辩护人的，可以申请法律援助',
       criminalVictim: '刑事被害人、自诉人、附带民事诉讼原告人没有委托诉讼代理人的，可以申请法律援助',
     };
@@ -386,7 +438,7 @@ export function assessEligibility(facts: EligibilityFacts): EligibilityVerdict {
     const listed = MANDATORY_DEFENCE_GROUNDS.filter((g) => grounds.has(g));
     if (facts.lacksCapacity && !grounds.has('不能完全辨认自己行为的成年人') && !minor) {
       warnings.push(
-        '申请人无民事行为能力或限制民事行为能力，请核实是否属于不能完全辨认自己行为的成年人（第25条第（三）项）',
+        '申请人无民事行为能力或限制民事行为能力，请核实是否属于不能完全辨认自己行为的成年人（第25条第一款第（三）项）',
       );
     }
     mandatoryDefence =
@@ -395,7 +447,7 @@ export function assessEligibility(facts: EligibilityFacts): EligibilityVerdict {
             applies: true,
             grounds: listed,
             reason: `属于应当通知辩护的情形（${listed.join('、')}），由办案机关通知法律援助机构指派律师`,
-            article: `法律援助法第25条${listed.map((g) => `第${CHINESE_ITEM[MANDATORY_DEFENCE_GROUNDS.indexOf(g)]}项`).join('、')}`,
+            article: `法律援助法第25条第一款${listed.map((g) => `第${CHINESE_ITEM[MANDATORY_DEFENCE_GROUNDS.indexOf(g)]}项`).join('、')}`,
           }
         : { applies: false, grounds: [], reason: '不属于应当通知辩护的情形，依申请审查', article: '法律援助法第25条' };
   }
@@ -408,6 +460,12 @@ export function assessEligibility(facts: EligibilityFacts): EligibilityVerdict {
     };
   } else if (def?.list === 'article32') {
     financial = { test: 'notRequired', reason: '不受经济困难条件的限制', article: def.article };
+  } else if (def?.list === 'compulsoryTreatment') {
+    financial = {
+      test: 'notRequired',
+      reason: '强制医疗案件由人民法院通知法律援助机构指派律师，不审查经济困难状况',
+      article: '法律援助法第28条',
+    };
   } else if (mandatoryDefence?.applies) {
     financial = { test: 'notRequired', reason: '通知辩护案件不审查经济困难状况', article: mandatoryDefence.article };
   } else if (def?.list === 'criminalDefence' && facts.defenceGround === '其他原因') {
@@ -424,12 +482,19 @@ export function assessEligibility(facts: EligibilityFacts): EligibilityVerdict {
         ? '法律援助法第24条'
         : def?.list === 'criminalVictim'
           ? '法律援助法第29条'
-          : '法律援助法第31条';
+          : def?.list === 'article33'
+            ? '法律援助法第33条'
+            : '法律援助法第31条';
     financial = article42(groups, type, minor) ?? {
       test: 'mustShow',
       reason: '须因经济困难；申请人如实说明经济状况，由法律援助机构核查或者由申请人作出个人诚信承诺',
       article: `${base}、第41条`,
     };
+  }
+  if (def?.list === 'compulsoryTreatment' && !facts.notified) {
+    warnings.push(
+      '强制医疗案件由人民法院通知法律援助机构指派律师（第28条），请按通知辩护登记，收到通知后三日内指派（第36条）',
+    );
   }
   if (facts.financeBasis === '免予核查' && financial.test === 'mustShow') {
     warnings.push('申请表选择了“免予核查”，但现有信息不属于第42条免予核查的情形，请核对申请人类别或核查方式');

@@ -15,7 +15,10 @@ export const LEGAL_AID_SERVICE_FORMS = [
   '其他',
 ] as const;
 
-/** 申请人类别 (tick-boxes on the form) */
+/**
+ * 申请人类别 (tick-boxes on the form). 司法救助对象 is not on the printed form but 法律援助法 第42条第（二）项 exempts it
+ * from the financial check beside the social-assistance recipients (低保对象、特困人员), so the clerk can record it.
+ */
 export const APPLICANT_GROUPS = [
   '未成年人',
   '老年人',
@@ -25,6 +28,7 @@ export const APPLICANT_GROUPS = [
   '军人军属',
   '低保对象',
   '特困人员',
+  '司法救助对象',
   '其他',
 ] as const;
 
@@ -52,6 +56,18 @@ export const NOTICE_GROUNDS = [
   '法律法规规定的其他人员',
   '强制医疗案件的被申请人或者被告人',
 ] as const;
+type NoticeGround = (typeof NOTICE_GROUNDS)[number];
+/** Each notice ground as the form shows it: with the article and item that names it. */
+export const NOTICE_GROUND_LABELS: Record<NoticeGround, string> = {
+  未成年人: '未成年人（第25条第一款第（一）项）',
+  '视力、听力、言语残疾人': '视力、听力、言语残疾人（第25条第一款第（二）项）',
+  不能完全辨认自己行为的成年人: '不能完全辨认自己行为的成年人（第25条第一款第（三）项）',
+  '可能被判处无期徒刑、死刑的人': '可能被判处无期徒刑、死刑的人（第25条第一款第（四）项）',
+  申请法律援助的死刑复核案件被告人: '申请法律援助的死刑复核案件被告人（第25条第一款第（五）项）',
+  缺席审判案件的被告人: '缺席审判案件的被告人（第25条第一款第（六）项）',
+  法律法规规定的其他人员: '法律法规规定的其他人员（第25条第一款第（七）项）',
+  强制医疗案件的被申请人或者被告人: '强制医疗案件的被申请人或者被告人（第28条）',
+};
 
 /** 经济状况核查方式 (法律援助法 第41–42条) */
 export const FINANCE_BASES = ['承诺', '证明材料', '免予核查'] as const;

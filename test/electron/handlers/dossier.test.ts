@@ -148,6 +148,35 @@ const CLOSE = (caseId: number): ChannelInput<'legalAid.close'> => ({
 const SHIPPED = 2;
 
 describe('the checklist of a new application', () => {
+  it('asks no financial material of a 强制医疗 respondent (法律援助法 第28条) once decided under that 事项类型', async () => {
+    const app = validApplication();
+    const { id: caseId } = await clerk().call('legalAid.create', {
+      draftId: null,
+      application: {
+        ...app,
+        opposingParties: [],
+        category: '刑事',
+        serviceForm: '刑事辩护与代理',
+        matter: '强制医疗',
+        proceedingStage: '审判',
+        handlingAuthority: '雨花区人民法院',
+        defenceGround: '经济困难',
+      },
+    });
+    expect((await clerk().call('dossier.get', { caseId })).checklist.missing).toContain('个人诚信承诺书');
+    await clerk().call('legalAid.decide', {
+      caseId,
+      actedOn: TODAY,
+      decision: '给予法律援助',
+      decidedBy: '县法律援助中心',
+      matterType: '强制医疗案件被申请人或者被告人代理',
+      mandatoryDefenceGrounds: [],
+      documentNumber: '',
+      reasons: '',
+    });
+    expect((await clerk().call('dossier.get', { caseId })).checklist.missing).not.toContain('个人诚信承诺书');
+  });
+
   it('shows what is missing now and what falls due next, and turns an item complete once it is received', async () => {
     const caseId = await newApplication();
     const first = await clerk().call('dossier.get', { caseId });

@@ -1,5 +1,12 @@
 import { idCheckChar } from '../../../shared/identity';
-import { fileState, OFFICE, testBackend, validApplication, type TestBackend } from '../../support/fixtures';
+import {
+  fileState,
+  OFFICE,
+  testBackend,
+  validApplication,
+  validNotifiedDefence,
+  type TestBackend,
+} from '../../support/fixtures';
 
 let backend: TestBackend;
 beforeEach(async () => {
@@ -224,5 +231,53 @@ describe('criminal defence by application: the ground (法律援助法 第24条)
         message: '没有委托辩护人的原因：仅刑事案件申请辩护时填写（法律援助法第24条）',
       }),
     });
+  });
+});
+
+describe('matters the statute names beside 第31、32条: 申诉、再审 (第33条), 强制医疗 (第28条)', () => {
+  const eligibility = (caseId: number) =>
+    backend.api.call('legalAid.eligibility', {
+      caseId,
+      matterType: null,
+      mandatoryDefenceGrounds: null,
+      limitEndsOn: null,
+      urgentPreservation: null,
+    });
+
+  it('reviews an application to retry a judgment as 第33条 and decides it under that 事项类型', async () => {
+    const { id } = await backend.api.call('legalAid.create', {
+      draftId: null,
+      application: { ...validApplication(), matter: '不服离婚纠纷生效判决申请再审' },
+    });
+    const verdict = await eligibility(id);
+    expect(verdict.matterType).toBe('申诉再审');
+    expect(verdict.scope).toMatchObject({ inScope: true, article: '法律援助法第33条' });
+    const decided = await backend.dispatch('legalAid.decide', {
+      caseId: id,
+      actedOn: '2026-11-20',
+      decision: '给予法律援助',
+      decidedBy: '县法律援助中心',
+      matterType: '申诉再审',
+      mandatoryDefenceGrounds: [],
+      documentNumber: '',
+      reasons: '',
+    });
+    expect(decided).toMatchObject({ ok: true });
+    expect((await eligibility(id)).matterType).toBe('申诉再审');
+  });
+
+  it('finds a notified 强制医疗 case in scope under 第28条 with no financial check', async () => {
+    const notice = validNotifiedDefence();
+    const { id } = await backend.api.call('legalAid.create', {
+      draftId: null,
+      application: {
+        ...notice,
+        matter: '强制医疗',
+        notice: { ...notice.notice!, grounds: ['强制医疗案件的被申请人或者被告人'] },
+      },
+    });
+    const verdict = await eligibility(id);
+    expect(verdict.scope).toMatchObject({ inScope: true, article: '法律援助法第28条' });
+    expect(verdict.financial.test).toBe('notRequired');
   });
 });
