@@ -547,6 +547,13 @@ interface FollowUpRulesTable {
   updated_at: string;
 }
 
+interface MediationRulesTable {
+  id: number; // always 1
+  extension_allowed: number; // 0 | 1, shared/kinds/mediation/countyRules.ts
+  updated_by: string;
+  updated_at: string;
+}
+
 interface StatisticsTemplateTable {
   id: number; // always 1
   template: string; // JSON, shared/statistics/template.ts
@@ -706,6 +713,7 @@ export interface Database {
   sqlite_sequence: SqliteSequenceTable;
   statistics_template: StatisticsTemplateTable;
   follow_up_rules: FollowUpRulesTable;
+  mediation_rules: MediationRulesTable;
   holiday_years: HolidayYearTable;
   ledger_import_rows: LedgerImportRowTable;
   ledger_mappings: LedgerMappingTable;

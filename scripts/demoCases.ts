@@ -1292,12 +1292,16 @@ function buildNotarization(r: Rand, target: NotarizationStatus, start: string, o
       ['补充材料', 5],
       ['核实有关情况', 5],
     ] as const);
+    const stoppedOn = w.after(int(r, 2, 6));
     act({
       action: 'suspend',
-      actedOn: w.after(int(r, 2, 6)),
+      actedOn: stoppedOn,
       data: {
         reason,
         missingItems: reason === '补充材料' ? [pick(r, materials)] : [],
+        // Told the same day (公证程序规则 第35条); no draw, so the rest of the demo stays as it was.
+        toldOn: stoppedOn,
+        toldHow: '电话告知',
         note: reason === '核实有关情况' ? '公证处向有关单位发函核实' : '公证处通知补充材料',
       },
     });

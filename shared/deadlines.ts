@@ -13,6 +13,7 @@ import {
   type Pause,
 } from './calendar';
 import { toHalfWidthDigits } from './text';
+import { MEDIATION_TERM_SOURCE } from './kinds/mediation/countyRules';
 
 /**
  * calendarDays: 日 (民法典 第201–203条); workingDays: 工作日; months: 月 (第202条);
@@ -90,7 +91,8 @@ export const DEADLINE_RULES = {
     length: 1,
     unit: 'months',
     pausable: false,
-    source: '《人民调解工作若干规定》第33条',
+    // The article says only "一般在一个月内调结"; extending past the month is the county's rule (countyRules.ts).
+    source: MEDIATION_TERM_SOURCE,
   },
   mediationJudicialConfirmation: {
     label: '申请司法确认',

@@ -20,6 +20,7 @@ import { dossierArchives } from './0018-dossier-archives';
 import { followUpRules } from './0019-follow-up-rules';
 import { ledgerImport } from './0020-ledger-import';
 import { qualityEvaluation } from './0021-quality-evaluation';
+import { countyRulesAndInPersonMatters } from './0023-county-rules-and-in-person-matters';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const migrations: readonly Migration[] = [
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   followUpRules,
   ledgerImport,
   qualityEvaluation,
+  countyRulesAndInPersonMatters,
 ];
 
 export type { Migration };

@@ -1,5 +1,5 @@
 // Handlers of 人民调解 cases: registration (受理登记表, 口头调解登记), reading, its lifecycle actions (through the
-// driver), time limits, and the office's 纠纷类型 and 以奖代补 rates.
+// driver), time limits, and the office's 纠纷类型, 以奖代补 rates and the county's mediation rules.
 import type { mediationChannels } from '../../shared/channels/mediation';
 import { refusingUnfollowedKinds } from '../services/followUp/record';
 import { actionHandlers, actor, type HandlersOf } from '../handlerTypes';
@@ -25,5 +25,8 @@ export function mediationHandlers(): HandlersOf<typeof mediationChannels> {
     'mediation.saveDisputeTypes': (input, { db, clock }) => settings.saveDisputeTypes(db, input, clock),
     'mediation.subsidyRates': (_input, { db, clock }) => settings.listSubsidyRates(db, clock.today()),
     'mediation.setSubsidyRates': (input, call) => settings.setSubsidyRates(call.db, actor(call), input, call.clock),
+    'mediation.rules': (_input, { db }) => settings.mediationRules(db),
+    'mediation.setRules': (input, call) =>
+      settings.setMediationRules(call.db, input, { user: actor(call), clock: call.clock }),
   };
 }

@@ -1,5 +1,6 @@
-// 人民调解设置 (director, administrator): the office's list of 纠纷类型 — reorder, add, retire — and the county's
-// 以奖代补 rates per oral and per written case, each from the date it takes effect.
+// 人民调解设置 (director, administrator): the office's list of 纠纷类型 — reorder, add, retire — the county's
+// 以奖代补 rates per oral and per written case, each from the date it takes effect, and the county's mediation rules
+// (whether the term may be extended past the month, shared/kinds/mediation/countyRules.ts).
 import {
   Alert,
   App as AntApp,
@@ -13,11 +14,18 @@ import {
   Row,
   Space,
   Spin,
+  Switch,
   Table,
   Typography,
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { DisputeType, SubsidyRate, SubsidyRates } from '../../shared/contract';
+import {
+  EXTENSION_SOURCE,
+  MEDIATION_RULE_LABELS,
+  MEDIATION_TERM_SOURCE,
+  type MediationRulesInfo,
+} from '../../shared/kinds/mediation/countyRules';
 import { DISPUTE_TYPE_LABELS, disputeTypeListSchema } from '../../shared/kinds/mediation/disputeTypes';
 import { SUBSIDY_RATE_LABELS, subsidyRatesSchema } from '../../shared/kinds/mediation/subsidy';
 import { errorMessage, useApi } from '../app/apiContext';
@@ -181,10 +189,53 @@ function SubsidyRateSection({ rates, onSaved }: { rates: SubsidyRates; onSaved(r
   );
 }
 
+/** The county's switch for extending past the month: the article gives the month only, the county the extension. */
+function MediationRulesSection({
+  info,
+  onSaved,
+}: {
+  info: MediationRulesInfo;
+  onSaved(info: MediationRulesInfo): void;
+}) {
+  const api = useApi();
+  const { message } = AntApp.useApp();
+  const [saving, setSaving] = useState(false);
+  return (
+    <Space orientation="vertical">
+      <Typography.Paragraph>
+        调解期限：{MEDIATION_TERM_SOURCE}。经双方当事人同意延长调解期限为{EXTENSION_SOURCE}，默认允许。
+      </Typography.Paragraph>
+      <Space>
+        <Switch
+          aria-label={MEDIATION_RULE_LABELS.extensionAllowed}
+          checked={info.rules.extensionAllowed}
+          loading={saving}
+          onChange={async (extensionAllowed) => {
+            setSaving(true);
+            try {
+              onSaved(await api.call('mediation.setRules', { extensionAllowed }));
+              message.success('调解规则已保存');
+            } catch (error) {
+              message.error(errorMessage(error));
+            } finally {
+              setSaving(false);
+            }
+          }}
+        />
+        <Typography.Text>{MEDIATION_RULE_LABELS.extensionAllowed}</Typography.Text>
+      </Space>
+      <Typography.Text type="secondary">
+        {info.isDefault ? '随程序提供的默认规则' : `${info.updatedBy} 设定于 ${formatMoment(info.updatedAt)}`}
+      </Typography.Text>
+    </Space>
+  );
+}
+
 export function MediationSettingsPage() {
   const api = useApi();
   const [types, setTypes] = useState<DisputeType[] | null>(null);
   const [rates, setRates] = useState<SubsidyRates | null>(null);
+  const [rules, setRules] = useState<MediationRulesInfo | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [typesVersion, setTypesVersion] = useState(0);
 
@@ -192,10 +243,12 @@ export function MediationSettingsPage() {
     Promise.all([
       api.call('mediation.disputeTypes', { includeInactive: true }),
       api.call('mediation.subsidyRates', {}),
+      api.call('mediation.rules', {}),
     ]).then(
-      ([t, r]) => {
+      ([t, r, m]) => {
         setTypes(t);
         setRates(r);
+        setRules(m);
       },
       (error: unknown) => setFailure(errorMessage(error)),
     );
@@ -206,13 +259,17 @@ export function MediationSettingsPage() {
     <div className="page mediation-settings">
       <Typography.Title level={3}>人民调解设置</Typography.Title>
       {failure && <Alert className="page-alert" type="error" showIcon title={failure} />}
-      {!types || !rates ? (
+      {!types || !rates || !rules ? (
         !failure && <Spin description="正在读取" />
       ) : (
         <>
           <section className="detail-section" aria-label="以奖代补补贴标准">
             <Typography.Title level={4}>以奖代补补贴标准</Typography.Title>
             <SubsidyRateSection rates={rates} onSaved={setRates} />
+          </section>
+          <section className="detail-section" aria-label="调解规则">
+            <Typography.Title level={4}>调解规则</Typography.Title>
+            <MediationRulesSection info={rules} onSaved={setRules} />
           </section>
           <section className="detail-section" aria-label="纠纷类型">
             <Typography.Title level={4}>纠纷类型</Typography.Title>

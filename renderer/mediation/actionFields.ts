@@ -10,6 +10,7 @@ import {
   PERFORMANCE_METHODS,
   PERFORMANCE_STATES,
 } from '../../shared/kinds/mediation/options';
+import { EXTENSION_SOURCE } from '../../shared/kinds/mediation/countyRules';
 import { MEDIATION_FOLLOW_UP } from '../../shared/kinds/mediation/followUp';
 import type { FieldSpec, ActionForms } from '../forms/fieldSpecs';
 import { followUpForm } from '../followUp/followUpForm';
@@ -38,7 +39,12 @@ export const MEDIATION_ACTION_FORMS: ActionForms<MediationAction, MediationFacts
     fields: [
       date(),
       { path: 'extendedTo', kind: 'date', required: true, half: true, initial: null },
-      { path: 'partiesConsent', kind: 'flag', caption: '双方当事人同意延长' },
+      {
+        path: 'partiesConsent',
+        kind: 'flag',
+        caption: '双方当事人同意延长',
+        extra: `《人民调解工作若干规定》第33条：一般在一个月内调结；延长依据：${EXTENSION_SOURCE}`,
+      },
       { path: 'reason', kind: 'textarea', max: 500, required: true },
     ],
   }),

@@ -97,7 +97,9 @@ function progressItems(record: NotarizationCase): Items {
       item(
         `pause${i}`,
         '期限中止',
-        `${pause.reason}：${formatDate(pause.from)} 至 ${pause.to ? formatDate(pause.to) : '今'}`,
+        // 公证程序规则 第35条: the applicant is told of the stop (older stops have no record of it).
+        `${pause.reason}：${formatDate(pause.from)} 至 ${pause.to ? formatDate(pause.to) : '今'}` +
+          (pause.told ? `（${formatDate(pause.told.on)}${pause.told.how}当事人，公证程序规则第35条）` : ''),
         2,
       ),
     ),

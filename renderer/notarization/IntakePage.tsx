@@ -34,6 +34,7 @@ import {
   TRANSLATION_LANGUAGES,
 } from '../../shared/kinds/notarization/options';
 import { NOTARIZATION_LABELS } from '../../shared/kinds/notarization/intake';
+import { IN_PERSON_SOURCE } from '../../shared/kinds/notarization/matters';
 import { GB11643_ID_TYPES, type IdType } from '../../shared/options';
 import { useApi } from '../app/apiContext';
 import { navigate } from '../app/route';
@@ -144,7 +145,11 @@ function MatterNote({ matter }: { matter: NotarizationMatter | undefined }) {
               最多跑一次
             </Tag>
           )}
-          {matter.inPersonOnly && <Tag style={{ marginInlineStart: 8 }}>须本人亲自申办</Tag>}
+          {matter.inPersonOnly && (
+            <Tag style={{ marginInlineStart: 8 }} title={IN_PERSON_SOURCE}>
+              须本人亲自申办
+            </Tag>
+          )}
         </span>
       }
       description={

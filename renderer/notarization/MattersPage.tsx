@@ -4,7 +4,7 @@
 import { Alert, App as AntApp, Button, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { NotarizationMatter } from '../../shared/contract';
-import { MATTER_LABELS, matterUpdateSchema } from '../../shared/kinds/notarization/matters';
+import { IN_PERSON_SOURCE, MATTER_LABELS, matterUpdateSchema } from '../../shared/kinds/notarization/matters';
 import { NOTARIZATION_CATEGORIES } from '../../shared/kinds/notarization/options';
 import { errorMessage, useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
@@ -45,7 +45,7 @@ export function NotarizationMattersPage() {
                 <Space wrap>
                   <span>{m.name}</span>
                   {m.oneVisit && <Tag color="green">最多跑一次</Tag>}
-                  {m.inPersonOnly && <Tag>须本人亲自申办</Tag>}
+                  {m.inPersonOnly && <Tag title={IN_PERSON_SOURCE}>须本人亲自申办</Tag>}
                   {!m.active && <Tag color="default">已停用</Tag>}
                 </Space>
               ),

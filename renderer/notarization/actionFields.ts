@@ -3,7 +3,8 @@
 // (shared/kinds/notarization/actions.ts).
 import type { NotarizationCase } from '../../shared/contract';
 import type { NotarizationAction } from '../../shared/kinds/notarization/lifecycle';
-import { DELIVERY_METHODS, SUSPENSION_REASONS } from '../../shared/kinds/notarization/options';
+import { TELLING_RULE } from '../../shared/kinds/notarization/actions';
+import { DELIVERY_METHODS, SUSPENSION_REASONS, TELLING_METHODS } from '../../shared/kinds/notarization/options';
 import type { FieldSpec, ActionForms } from '../forms/fieldSpecs';
 
 const on = (label: string): FieldSpec => ({ path: 'actedOn', kind: 'date', label, required: true, half: true });
@@ -54,6 +55,8 @@ export const NOTARIZATION_ACTION_FORMS: ActionForms<NotarizationAction, Notariza
       on('中止日期'),
       { path: 'data.reason', kind: 'select', choices: SUSPENSION_REASONS, required: true, half: true },
       { path: 'data.missingItems', kind: 'lines', placeholder: '补充材料的，每行写一项所缺材料' },
+      { path: 'data.toldOn', kind: 'date', required: true, half: true, extra: TELLING_RULE },
+      { path: 'data.toldHow', kind: 'select', choices: TELLING_METHODS, required: true, half: true },
       note(),
     ],
   }),

@@ -14,6 +14,7 @@ import {
   QUICK_ORAL_LABELS,
   quickOralChannelSchema,
 } from '../kinds/mediation/intake';
+import { MEDIATION_RULE_LABELS, mediationRulesSchema, type MediationRulesInfo } from '../kinds/mediation/countyRules';
 import { SUBSIDY_RATE_LABELS, subsidyRatesSchema, type SubsidyRates } from '../kinds/mediation/subsidy';
 import { APPROVERS } from '../roles';
 import { strictObject } from '../validation';
@@ -114,4 +115,7 @@ export const mediationChannels = {
   'mediation.subsidyRates': channel<SubsidyRates>()(empty, read()),
   /** Sets the county's rates from a date (replacing any rates set for that same date). */
   'mediation.setSubsidyRates': channel<SubsidyRates>()(subsidyRatesSchema, write(SUBSIDY_RATE_LABELS, APPROVERS)),
+  /** The county's mediation rules (whether the term may be extended past the month), or those that ship. */
+  'mediation.rules': channel<MediationRulesInfo>()(empty, read()),
+  'mediation.setRules': channel<MediationRulesInfo>()(mediationRulesSchema, write(MEDIATION_RULE_LABELS, APPROVERS)),
 } as const;

@@ -127,6 +127,8 @@ export interface ConfigSummary {
   holidayYears: number[];
   /** The county's follow-up rules (回访要求) were installed (new or changed). */
   followUpRules: boolean;
+  /** The county's mediation rules (调解规则) were installed (new or changed). */
+  mediationRules: boolean;
   /** Matters the office's catalogue does not know (they need a newer CaseDesk), left out. */
   skipped: string[];
   /** Already installed: nothing changed. */

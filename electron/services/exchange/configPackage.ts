@@ -1,6 +1,7 @@
 // The bureau's configuration package (down the other way, docs/export-format.md): what the county sets for all its
 // offices — 纠纷类型, the 公证事项目录, the dossier rule set, the 以奖代补 rates, the legal-aid roster and the years of
-// the holiday schedule it entered after the program's release (节假日安排) and its follow-up rules (回访要求) — read from
+// the holiday schedule it entered after the program's release (节假日安排), its follow-up rules (回访要求) and its
+// mediation rules (whether a mediation may be extended past the month, 调解规则) — read from
 // the bureau's own file (it keeps them with the same pages as an office), signed with the bureau's Ed25519 key.
 // An office installs it only after checking the signature against the bureau key it has set, and every section
 // against the same schema the office's own pages use; then through the same services, in one transaction.
@@ -13,6 +14,7 @@ import { AppError } from '../../../shared/errors';
 import { rosterEntrySchema } from '../../../shared/kinds/legalAid/roster';
 import { PACKAGE_FORMAT_VERSION, type ConfigManifest } from '../../../shared/exchange/manifest';
 import type { ConfigSummary } from '../../../shared/exchange/types';
+import { mediationRulesSchema } from '../../../shared/kinds/mediation/countyRules';
 import { disputeTypeListSchema } from '../../../shared/kinds/mediation/disputeTypes';
 import { subsidyRatesSchema } from '../../../shared/kinds/mediation/subsidy';
 import { matterUpdateSchema } from '../../../shared/kinds/notarization/matters';
@@ -20,7 +22,13 @@ import { followUpRulesSchema } from '../../../shared/followUp/rules';
 import type { Clock } from '../system/clock';
 import { installDossierRuleSet } from '../dossier/install';
 import { activeDossierRules } from '../dossier/rules';
-import { listDisputeTypes, saveDisputeTypes, setSubsidyRates } from '../mediation/settings';
+import {
+  listDisputeTypes,
+  mediationRules,
+  saveDisputeTypes,
+  setMediationRules,
+  setSubsidyRates,
+} from '../mediation/settings';
 import { listNotarizationMatters, updateNotarizationMatter } from '../notarization/matters';
 import { addRosterEntry, listRoster, updateRosterEntry } from '../legalAid/roster';
 import { holidayTableOf, installedHolidayYears, installHolidayYears } from '../calendar/holidayCalendar';
@@ -53,6 +61,8 @@ const configContentSchema = z.strictObject({
     .refine((years) => Object.keys(years).length <= 50),
   /** The county's follow-up rules; absent in packages made before they travelled (the office keeps its own). */
   followUpRules: followUpRulesSchema.optional(),
+  /** The county's mediation rules; absent in packages made before they travelled (the office keeps its own). */
+  mediationRules: mediationRulesSchema.optional(),
 });
 type ConfigContent = z.infer<typeof configContentSchema>;
 
@@ -101,6 +111,7 @@ export async function exportConfig(
       ]),
     ),
     followUpRules: (await followUpRules(db)).rules,
+    mediationRules: (await mediationRules(db)).rules,
   };
   const issuedAt = now.toISOString();
   const { file } = sealPackage(
@@ -208,6 +219,7 @@ export async function importConfig(
     roster: content.roster.length,
     holidayYears: [],
     followUpRules: false,
+    mediationRules: false,
     skipped: [],
     unchanged: false,
   };
@@ -277,6 +289,13 @@ export async function importConfig(
     if (mine.isDefault || JSON.stringify(mine.rules) !== JSON.stringify(content.followUpRules)) {
       await setFollowUpRules(db, content.followUpRules, { user: setter, clock });
       summary.followUpRules = true;
+    }
+  }
+  if (content.mediationRules) {
+    const mine = await mediationRules(db);
+    if (mine.isDefault || JSON.stringify(mine.rules) !== JSON.stringify(content.mediationRules)) {
+      await setMediationRules(db, content.mediationRules, { user: setter, clock });
+      summary.mediationRules = true;
     }
   }
   await db

@@ -1,11 +1,12 @@
 // 人民调解: what each action does besides the timeline entry the lifecycle driver (electron/services/cases/actions.ts)
-// writes — its checks against the case and the office's data (the term to extend, the agreement's dates, the
-// county's subsidy rates) and what it records — and what every action answers: the case as it now stands.
+// writes — its checks against the case and the office's data (the term to extend and whether the county allows it,
+// the agreement's dates, the county's subsidy rates) and what it records — and what every action answers: the case as it now stands.
 import type { MediationCase } from '../../../shared/channels/mediation';
 import { formatChineseDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { MEDIATION } from '../../../shared/kinds/mediation';
 import type { MediationActionInputs } from '../../../shared/kinds/mediation/actions';
+import { EXTENSION_REFUSED_MESSAGE } from '../../../shared/kinds/mediation/countyRules';
 import { mediationTermDue } from '../../../shared/kinds/mediation/deadlines';
 import type { MediationAction, MediationFacts } from '../../../shared/kinds/mediation/lifecycle';
 import { computeSubsidy } from '../../../shared/kinds/mediation/subsidy';
@@ -13,7 +14,7 @@ import type { ActionContext, KindActions } from '../cases/actions';
 import { recordFollowUp } from '../followUp/record';
 import { holidayTableOf } from '../calendar/holidayCalendar';
 import { getMediationCase, indexMediation } from './record';
-import { allRates } from './settings';
+import { allRates, mediationRules } from './settings';
 
 /** An action's payload: its own fields, without the case and the date. */
 type Payloads = { [A in MediationAction]: Omit<MediationActionInputs[A], 'caseId' | 'actedOn'> };
@@ -26,7 +27,10 @@ function refuse(field: string, label: string, problem: string): never {
   throw new AppError('VALIDATION', `${label}：${problem}`, field);
 }
 
+/** Past the month only where the county's rules allow it (《人民调解工作若干规定》第33条 gives no extension). */
 const extend: Effect<'extend'> = async (p, { db, facts }) => {
+  if (!(await mediationRules(db)).rules.extensionAllowed)
+    throw new AppError('CONFLICT', EXTENSION_REFUSED_MESSAGE, 'action');
   const due = mediationTermDue(facts, { table: await holidayTableOf(db) });
   if (p.extendedTo <= due) refuse('extendedTo', '延长至', `应晚于现在的调解期限（${formatChineseDate(due)}）`);
   return p;

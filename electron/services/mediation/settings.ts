@@ -1,9 +1,15 @@
 // 人民调解: the office's data its cases use — the list of 纠纷类型 (reordered, added, retired; never deleted, as
-// cases keep their type) and the county's 以奖代补 rates from a date (history kept).
+// cases keep their type), the county's 以奖代补 rates from a date (history kept) and the county's mediation rules
+// (whether the term may be extended, shared/kinds/mediation/countyRules.ts).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import type { SessionUser } from '../../../shared/accounts';
 import { AppError } from '../../../shared/errors';
+import {
+  DEFAULT_MEDIATION_RULES,
+  type MediationRules,
+  type MediationRulesInfo,
+} from '../../../shared/kinds/mediation/countyRules';
 import type { DisputeType, DisputeTypeList } from '../../../shared/kinds/mediation/disputeTypes';
 import {
   rateInForce,
@@ -116,4 +122,36 @@ export async function setSubsidyRates(
     .onConflict((oc) => oc.column('effective_from').doUpdateSet(values))
     .execute();
   return listSubsidyRates(db, clock.today());
+}
+
+// The county's mediation rules
+
+export async function mediationRules(db: Kysely<Database>): Promise<MediationRulesInfo> {
+  const row = await db.selectFrom('mediation_rules').selectAll().where('id', '=', 1).executeTakeFirst();
+  if (!row) return { rules: DEFAULT_MEDIATION_RULES, isDefault: true, updatedBy: '', updatedAt: '' };
+  return {
+    rules: { extensionAllowed: row.extension_allowed === 1 },
+    isDefault: false,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Saves the rules (already checked by the schema). */
+export async function setMediationRules(
+  db: Kysely<Database>,
+  rules: MediationRules,
+  { user, clock }: { user: Pick<SessionUser, 'displayName'>; clock: Clock },
+): Promise<MediationRulesInfo> {
+  const values = {
+    extension_allowed: rules.extensionAllowed ? 1 : 0,
+    updated_by: user.displayName,
+    updated_at: clock.now().toISOString(),
+  };
+  await db
+    .insertInto('mediation_rules')
+    .values({ id: 1, ...values })
+    .onConflict((oc) => oc.column('id').doUpdateSet(values))
+    .execute();
+  return mediationRules(db);
 }

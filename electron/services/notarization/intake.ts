@@ -12,6 +12,7 @@ import {
   type NotarizationRequest,
 } from '../../../shared/kinds/notarization/intake';
 import type { NotarizationStatus } from '../../../shared/kinds/notarization/lifecycle';
+import { IN_PERSON_SOURCE } from '../../../shared/kinds/notarization/matters';
 import { refuseIssues } from '../../../shared/validation';
 import { removeRegisteredDraft, requireDraft } from '../cases/drafts';
 import { CREDIT_CODE_ID_TYPE, insertParty, partyRow } from '../cases/parties';
@@ -62,7 +63,7 @@ export async function createNotarizationCase(
     refuseIssues([{ path: ['matterCode'], message: '不在公证事项目录中或已停用' }], NOTARIZATION_LABELS, ['request']);
   const matter = toMatter(matterRow);
   if (matter.inPersonOnly && req.agent?.kind === '委托代理人') {
-    const message = `${matter.name}公证须由申请人本人亲自申办，不能委托他人代理（公证法 第26条）`;
+    const message = `${matter.name}公证须由申请人本人亲自申办，不能委托他人代理（${IN_PERSON_SOURCE}）`;
     refuseIssues([{ path: ['agent'], message }], NOTARIZATION_LABELS, ['request']);
   }
 

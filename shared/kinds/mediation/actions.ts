@@ -57,7 +57,10 @@ const RECORD_SESSION_LABELS: Labels = {
   content: '调解情况',
 };
 
-/** 延长调解期限: beyond one month only with both parties' consent (《人民调解工作若干规定》第33条; provincial rules). */
+/**
+ * 延长调解期限: 《人民调解工作若干规定》第33条 says only "一般在一个月内调结"; continuing past the month with both
+ * parties' consent is the county's rule (countyRules.ts), which the service checks before recording this.
+ */
 const extendSchema = strictObject({
   ...common,
   extendedTo: isoDate(),

@@ -1,5 +1,5 @@
 // A mediation case's time limits, from its facts: the one-month term from registration (or the later date both
-// parties agreed to), and the 30 days to apply for judicial confirmation of a written agreement. Pure: the service
+// parties agreed to, where the county's rules allow extending), and the 30 days to apply for judicial confirmation of a written agreement. Pure: the service
 // and the dashboard pass today's date and the holiday table.
 import {
   computeDeadline,
@@ -10,11 +10,12 @@ import {
   type DueStatus,
 } from '../../deadlines';
 import type { DeadlineCalendar } from '../kind';
+import { EXTENSION_SOURCE } from './countyRules';
 import { UNDER_WAY, type MediationFacts } from './lifecycle';
 
 /**
- * The one-month limit from registration (《人民调解工作若干规定》第33条), or the later date both parties agreed to;
- * computed by shared/deadlines.ts.
+ * The one-month limit from registration (《人民调解工作若干规定》第33条: "一般在一个月内调结"), or the later date both
+ * parties agreed to where the county's rules allow it (countyRules.ts); computed by shared/deadlines.ts.
  */
 export function mediationTermDue(
   facts: Pick<MediationFacts, 'receivedOn' | 'extension'>,
@@ -85,7 +86,8 @@ export function deadlinesOf(
       extendedTo: facts.extension?.extendedTo ?? null,
       optional: false,
       provisional: facts.extension ? false : d.provisional,
-      source: d.source,
+      // An extended term cites the county's rule beside the article (which gives no extension).
+      source: facts.extension ? `${d.source}；延长：${EXTENSION_SOURCE}` : d.source,
     });
   }
   const { agreement, confirmation } = facts;

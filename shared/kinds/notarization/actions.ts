@@ -8,7 +8,7 @@ import { formatChineseDate } from '../../dates';
 import { choice, isoDate, strictObject, text, type Labels } from '../../validation';
 import type { ActionTable } from '../kind';
 import { itemList } from './matters';
-import { DELIVERY_METHODS, SUSPENSION_REASONS } from './options';
+import { DELIVERY_METHODS, SUSPENSION_REASONS, TELLING_METHODS } from './options';
 
 const note = () => text({ max: 500, multiLine: true });
 const flag = () => z.boolean({ error: '格式不正确' });
@@ -57,12 +57,30 @@ const accept = step(
   ],
 );
 
+/** Why the applicant must have been told when the clock stopped, and how the form says so. */
+export const TELLING_RULE = '期限中止的，应当及时告知当事人（公证程序规则第35条）';
+
+/**
+ * 期限中止: the 15 working days stop for supplementing, verifying or force majeure (公证法 第30条), and the
+ * applicant is told promptly (公证程序规则 第35条) — on which day and how is required. Rows recorded before the
+ * record was required have neither field; they read as before.
+ */
 const suspend = step(
-  { reason: choice(SUSPENSION_REASONS), missingItems: itemList({ min: 0, max: 30 }), note: note() },
-  ({ data }) =>
-    data.reason === '补充材料' && data.missingItems.length === 0
+  {
+    reason: choice(SUSPENSION_REASONS),
+    missingItems: itemList({ min: 0, max: 30 }),
+    toldOn: isoDate(),
+    toldHow: choice(TELLING_METHODS),
+    note: note(),
+  },
+  ({ actedOn, data }) => [
+    ...(data.reason === '补充材料' && data.missingItems.length === 0
       ? [{ path: ['data', 'missingItems'], message: '通知补充材料时须一次性列明所缺材料' }]
-      : [],
+      : []),
+    ...(data.toldOn < actedOn
+      ? [{ path: ['data', 'toldOn'], message: `不能早于中止日期（${formatChineseDate(actedOn)}）` }]
+      : []),
+  ],
 );
 
 const deliver = step(
@@ -94,7 +112,10 @@ export const NOTARIZATION_ACTION_TABLE = {
       'deferred.promisedOn': '承诺补交日期',
     }),
   },
-  suspend: { schema: suspend, labels: labels({ ...REASON, missingItems: '所缺材料', ...NOTE }) },
+  suspend: {
+    schema: suspend,
+    labels: labels({ ...REASON, missingItems: '所缺材料', toldOn: '告知当事人日期', toldHow: '告知方式', ...NOTE }),
+  },
   resume: { schema: step({ note: note() }), labels: labels(NOTE) },
   supplyDeferred: { schema: step({ note: note() }), labels: labels(NOTE) },
   issue: {

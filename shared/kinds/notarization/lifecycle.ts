@@ -103,6 +103,11 @@ interface NotarizationPause {
   /** The day it started again; null while the request is still suspended. */
   to: string | null;
   reason: SuspensionReason;
+  /**
+   * When and how the applicant was told the clock stopped (公证程序规则 第35条: 及时告知当事人); null on a stop
+   * recorded before the app asked for it.
+   */
+  told: { on: string; how: string } | null;
 }
 
 export interface NotarizationProgress {
@@ -156,7 +161,9 @@ export function progressOf(timeline: readonly CaseAction[]): NotarizationProgres
       }
       case 'suspend': {
         const d = dataOf(entry, 'suspend');
-        p.pauses.push({ from: entry.actedOn, to: null, reason: d.reason });
+        // toldOn/toldHow are absent from rows written before 第35条's record was required.
+        const told = d.toldOn ? { on: d.toldOn, how: d.toldHow } : null;
+        p.pauses.push({ from: entry.actedOn, to: null, reason: d.reason, told });
         p.missingItems = [...d.missingItems];
         break;
       }

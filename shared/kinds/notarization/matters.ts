@@ -1,9 +1,11 @@
 // The matter catalogue (公证事项目录): each matter, its 公证法 第11条 category, the materials the liaison point checks
 // for it, whether the province lists it as "最多跑一次", and whether the applicant must apply in person.
 //
-// MATTER_SEED is what migration 0010 put into `notarization_matters`. A released migration is never edited, so
-// neither is this list: later changes come from the county bureau's configuration package (or the
-// `notarization.updateMatter` channel), and a new shipped default would need a new migration.
+// MATTER_SEED is what migration 0010 put into `notarization_matters`, IN_PERSON_MATTERS what 0023 added (the
+// in-person matters of 公证程序规则 第11条 the first seed lacked). A released migration is never edited, so neither
+// is its list: later changes come from the county bureau's configuration package (or the
+// `notarization.updateMatter` channel), and a new shipped default needs a new migration. SHIPPED_MATTERS is the
+// catalogue a new file has, in its order.
 import { z } from 'zod';
 import { choice, strictObject, text, type Labels } from '../../validation';
 import { NOTARIZATION_CATEGORIES, type NotarizationCategory } from './options';
@@ -19,13 +21,17 @@ export interface NotarizationMatter {
   oneVisit: boolean;
   /**
    * Must be applied for by the applicant in person, never by a 委托代理人 (公证法 第26条: 遗嘱、生存、收养关系等;
-   * 公证程序规则 第11条 adds 赠与、委托、声明 and other matters closely tied to the person).
+   * 公证程序规则 第11条 adds 遗赠扶养协议、赠与、认领亲子、解除收养关系、生存状况、委托、声明、保证 and other matters
+   * closely tied to the person).
    */
   inPersonOnly: boolean;
   active: boolean;
 }
 
 type Seed = Omit<NotarizationMatter, 'active'>;
+
+/** Where "须本人亲自申办" comes from, for the pages that show the flag and the refusal of an agent. */
+export const IN_PERSON_SOURCE = '公证法 第26条；公证程序规则 第11条';
 
 const ID = '申请人身份证明（居民身份证）';
 
@@ -291,6 +297,68 @@ export const MATTER_SEED: readonly Seed[] = [
     inPersonOnly: false,
     requiredMaterials: [ID, '与公证事项有关的证明材料'],
   },
+];
+
+/**
+ * The in-person matters 公证程序规则 第11条 names that MATTER_SEED lacked (遗赠扶养协议、认领亲子、解除收养关系、保证),
+ * added by migration 0023 before 其他; none is on the "最多跑一次" list. 保证 (a 保证书) is a unilateral declaration,
+ * filed with 委托、声明; 遗赠扶养协议 is a contract (民法典 第1158条).
+ */
+export const IN_PERSON_MATTERS: readonly Seed[] = [
+  {
+    code: 'legacy_support_agreement',
+    name: '遗赠扶养协议',
+    category: '合同',
+    oneVisit: false,
+    inPersonOnly: true,
+    requiredMaterials: [
+      '遗赠人身份证明（居民身份证）',
+      '扶养人身份证明（居民身份证或组织的登记证明）',
+      '遗赠扶养协议',
+      '遗赠财产的权利凭证（如不动产权证书）',
+    ],
+  },
+  {
+    code: 'paternity_acknowledgement',
+    name: '认领亲子',
+    category: '婚姻状况、亲属关系、收养关系',
+    oneVisit: false,
+    inPersonOnly: true,
+    requiredMaterials: [
+      '认领人身份证明（居民身份证）',
+      '被认领人身份证明或出生医学证明',
+      '认领声明书',
+      '亲子关系证明材料（如亲子鉴定意见书）',
+    ],
+  },
+  {
+    code: 'adoption_dissolution',
+    name: '解除收养关系',
+    category: '婚姻状况、亲属关系、收养关系',
+    oneVisit: false,
+    inPersonOnly: true,
+    requiredMaterials: [
+      '收养人、被收养人身份证明（居民身份证）',
+      '收养登记证或收养公证书',
+      '解除收养关系协议书',
+      '户口簿',
+    ],
+  },
+  {
+    code: 'guarantee',
+    name: '保证',
+    category: '委托、声明、赠与、遗嘱',
+    oneVisit: false,
+    inPersonOnly: true,
+    requiredMaterials: ['保证人身份证明（居民身份证）', '保证书', '与保证事项有关的证明材料'],
+  },
+];
+
+/** The catalogue a new file has, in order: 0010's seed with 0023's matters before 其他. */
+export const SHIPPED_MATTERS: readonly Seed[] = [
+  ...MATTER_SEED.filter((m) => m.code !== 'other'),
+  ...IN_PERSON_MATTERS,
+  ...MATTER_SEED.filter((m) => m.code === 'other'),
 ];
 
 const MATERIAL_MAX = 100;

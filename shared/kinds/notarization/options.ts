@@ -85,5 +85,8 @@ export const TRANSLATION_LANGUAGES = [
 export const SUSPENSION_REASONS = ['补充材料', '核实有关情况', '不可抗力'] as const;
 export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
 
+/** 告知方式: how the applicant was told the clock stopped (公证程序规则 第35条: 并应当及时告知当事人). */
+export const TELLING_METHODS = ['当面告知', '电话告知', '短信告知', '书面通知'] as const;
+
 /** 送达方式 */
 export const DELIVERY_METHODS = ['本人领取', '代理人领取', '邮寄送达'] as const;

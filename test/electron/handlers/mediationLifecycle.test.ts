@@ -664,8 +664,35 @@ describe('time limits', () => {
         due: '2026-12-31',
         extendedTo: '2026-12-31',
         status: 'open',
+        // The article gives the month only; the extension is the county's rule.
+        source:
+          '《人民调解工作若干规定》第33条（一般在一个月内调结）；延长：县司法局调解规则（经双方当事人同意可延长；第33条未规定延长）',
       }),
     ]);
+  });
+
+  it('words the one-month term as the article does', async () => {
+    const id = await newCase('2026-11-02');
+    const [term] = (await backend.api.call('mediation.deadlines', { id })).deadlines;
+    expect(term).toMatchObject({ source: '《人民调解工作若干规定》第33条（一般在一个月内调结）' });
+  });
+
+  it('allows extending by default and refuses it once the county’s rules turn it off', async () => {
+    expect(await backend.api.call('mediation.rules', {})).toMatchObject({
+      rules: { extensionAllowed: true },
+      isDefault: true,
+    });
+    const id = await caseIn('mediating');
+    await backend.api.call('mediation.setRules', { extensionAllowed: false });
+    await expectRefused(
+      () => dispatch('extend', { caseId: id, actedOn: '2026-11-20', ...PAYLOADS.extend }),
+      'CONFLICT',
+      'action',
+      '本县调解规则不允许延长调解期限（《人民调解工作若干规定》第33条：一般在一个月内调结）',
+    );
+    await backend.api.call('mediation.setRules', { extensionAllowed: true });
+    await act(id, 'extend', '2026-11-20');
+    expect((await backend.api.call('mediation.get', { id })).status).toBe('mediating');
   });
 
   it('shows an overdue term and one met late, and drops an unused confirmation window once it has passed', async () => {

@@ -4,7 +4,7 @@ import { migrations } from '../../../db/migrations';
 import { openStore } from '../../../db/open';
 import { createApi } from '../../../shared/client';
 import type { NotarizationRequestInput } from '../../../shared/kinds/notarization/intake';
-import { MATTER_SEED } from '../../../shared/kinds/notarization/matters';
+import { MATTER_SEED, SHIPPED_MATTERS } from '../../../shared/kinds/notarization/matters';
 import { fileState, OFFICE, tempDir, testBackend, validApplication, type TestBackend } from '../../support/fixtures';
 import { AGENT_ID, APPLICANT_ID, CREDIT_CODE, validRequest } from '../../shared/kinds/notarization/fixtures';
 
@@ -23,7 +23,7 @@ const register = (overrides: Partial<NotarizationRequestInput> = {}) =>
 describe('the matter catalogue', () => {
   it('is seeded by the migration, in order, with each matter’s required materials and flags', async () => {
     const matters = await backend.api.call('notarization.matters', { includeInactive: false });
-    expect(matters.map((m) => m.code)).toEqual(MATTER_SEED.map((m) => m.code));
+    expect(matters.map((m) => m.code)).toEqual(SHIPPED_MATTERS.map((m) => m.code));
     expect(matters.find((m) => m.name === '学历')).toEqual({
       code: 'education',
       name: '学历',
@@ -35,6 +35,10 @@ describe('the matter catalogue', () => {
     });
     expect(matters.find((m) => m.name === '无犯罪记录')?.requiredMaterials).toContain('公安机关出具的无犯罪记录证明');
     expect(matters.find((m) => m.name === '遗嘱')).toMatchObject({ oneVisit: false, inPersonOnly: true });
+    // 公证程序规则 第11条's in-person matters (migration 0023), before 其他.
+    for (const name of ['遗赠扶养协议', '认领亲子', '解除收养关系', '保证'])
+      expect(matters.find((m) => m.name === name)).toMatchObject({ inPersonOnly: true, active: true });
+    expect(matters.at(-1)?.name).toBe('其他');
   });
 
   it('is seeded when an older file is upgraded', async () => {
@@ -44,8 +48,37 @@ describe('the matter catalogue', () => {
     const count = upgraded.sqlite.prepare('SELECT count(*) AS n FROM notarization_matters WHERE active = 1').get() as {
       n: number;
     };
-    expect(count.n).toBe(MATTER_SEED.length);
+    expect(count.n).toBe(SHIPPED_MATTERS.length);
     await upgraded.close();
+  });
+
+  it('gains 公证程序规则 第11条’s in-person matters before 其他 when a file from before migration 0023 is upgraded', async () => {
+    const file = path.join(tempDir(), 'before0023.sqlite');
+    const older = openStore(file, { keys: testKeys(), migrations: migrations.filter((m) => m.version < 23) });
+    // A bureau had already added 保证 by hand under its own code: it is kept, not added twice.
+    older.sqlite
+      .prepare(
+        `INSERT INTO notarization_matters (code, position, name, category, required_materials, one_visit, in_person_only, active, updated_at)
+         VALUES ('bz', 99, '保证', '其他公证事项', '["保证书"]', 0, 0, 1, '2026-11-30T00:00:00.000Z')`,
+      )
+      .run();
+    await older.close();
+    const upgraded = openStore(file, { keys: testKeys() });
+    const rows = upgraded.sqlite
+      .prepare('SELECT code, name, in_person_only FROM notarization_matters ORDER BY position')
+      .all() as { code: string; name: string; in_person_only: number }[];
+    await upgraded.close();
+    expect(rows.map((r) => r.code)).toEqual([
+      ...MATTER_SEED.filter((m) => m.code !== 'other').map((m) => m.code),
+      'legacy_support_agreement',
+      'paternity_acknowledgement',
+      'adoption_dissolution',
+      'other',
+      'bz',
+    ]);
+    expect(rows.filter((r) => r.in_person_only === 1).map((r) => r.name)).toEqual(
+      expect.arrayContaining(['遗赠扶养协议', '认领亲子', '解除收养关系']),
+    );
   });
 
   describe('edited by the director', () => {
@@ -299,7 +332,7 @@ describe('registering a notarization request', () => {
         agent: { kind: '委托代理人', name: '张秀英', idNumber: AGENT_ID, phone: '13900001111', powerOfAttorney: true },
       },
       'request.agent',
-      '代理人：遗嘱公证须由申请人本人亲自申办，不能委托他人代理（公证法 第26条）',
+      '代理人：遗嘱公证须由申请人本人亲自申办，不能委托他人代理（公证法 第26条；公证程序规则 第11条）',
     ],
     // The form checks against the PC's date; the service again against the office's clock (here 2026-11-22).
     [
@@ -315,6 +348,32 @@ describe('registering a notarization request', () => {
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'VALIDATION', field, message }) });
     expect(fileState(backend.dataFile)).toBe(before);
   });
+
+  // The in-person matters of 公证程序规则 第11条 that migration 0023 added.
+  it.each(['legacy_support_agreement', 'paternity_acknowledgement', 'adoption_dissolution', 'guarantee'])(
+    'refuses %s applied for by an entrusted agent, citing 第26条 and 第11条, and changes nothing',
+    async (matterCode) => {
+      const before = fileState(backend.dataFile);
+      const agent = {
+        kind: '委托代理人',
+        name: '张秀英',
+        idNumber: AGENT_ID,
+        phone: '13900001111',
+        powerOfAttorney: true,
+      };
+      const result = await create({ ...req, matterCode, agent });
+      const name = SHIPPED_MATTERS.find((m) => m.code === matterCode)!.name;
+      expect(result).toEqual({
+        ok: false,
+        error: expect.objectContaining({
+          code: 'VALIDATION',
+          field: 'request.agent',
+          message: `代理人：${name}公证须由申请人本人亲自申办，不能委托他人代理（公证法 第26条；公证程序规则 第11条）`,
+        }),
+      });
+      expect(fileState(backend.dataFile)).toBe(before);
+    },
+  );
 
   it('lists every offending field at once for the form', async () => {
     const result = await create({ ...req, copies: 0, feeFen: -1, translationLanguage: '' });

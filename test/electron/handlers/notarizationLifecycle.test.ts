@@ -117,9 +117,19 @@ describe('a notarization request from intake to the archive', () => {
     });
     now = await act(step(id, 'accept', '2026-09-22'));
     expect(now.progress.accepted).toEqual({ on: '2026-09-22', noticeNumber: '（2026）湘长雨证受字第0101号' });
-    await act(step(id, 'suspend', '2026-09-29', { reason: '补充材料', missingItems: ['出生医学证明'], note: '' }));
+    await act(
+      step(id, 'suspend', '2026-09-29', {
+        reason: '补充材料',
+        missingItems: ['出生医学证明'],
+        toldOn: '2026-09-30',
+        toldHow: '电话告知',
+        note: '',
+      }),
+    );
     now = await act(step(id, 'resume', '2026-10-09'));
-    expect(now.progress.pauses).toEqual([{ from: '2026-09-29', to: '2026-10-09', reason: '补充材料' }]);
+    expect(now.progress.pauses).toEqual([
+      { from: '2026-09-29', to: '2026-10-09', reason: '补充材料', told: { on: '2026-09-30', how: '电话告知' } },
+    ]);
     now = await act(step(id, 'issue', '2026-10-22'));
     expect(now).toMatchObject({
       status: 'issued',
@@ -292,9 +302,27 @@ describe('dates and payloads refused, nothing written', () => {
     await act(step(id, 'accept', '2026-09-22'));
     for (const [input, field, message] of [
       [
-        step(id, 'suspend', '2026-09-23', { reason: '补充材料', missingItems: [], note: '' }),
+        step(id, 'suspend', '2026-09-23', {
+          reason: '补充材料',
+          missingItems: [],
+          toldOn: '2026-09-23',
+          toldHow: '电话告知',
+          note: '',
+        }),
         'data.missingItems',
         '所缺材料：通知补充材料时须一次性列明所缺材料',
+      ],
+      // 公证程序规则 第35条: the applicant is told of the stop; not before it happened.
+      [
+        step(id, 'suspend', '2026-09-23', {
+          reason: '核实有关情况',
+          missingItems: [],
+          toldOn: '2026-09-22',
+          toldHow: '电话告知',
+          note: '',
+        }),
+        'data.toldOn',
+        '告知当事人日期：不能早于中止日期（2026年9月23日）',
       ],
       [
         step(id, 'checkMaterials', '2026-09-23', { missingItems: ['户口簿', '户口簿'], note: '' }),
@@ -309,6 +337,17 @@ describe('dates and payloads refused, nothing written', () => {
       });
       expect(fileState(backend.dataFile)).toBe(before);
     }
+    // A stop without the 第35条 record (as the app took it before) is refused now.
+    const untold = { reason: '核实有关情况', missingItems: [], note: '' };
+    const refused = await backend.dispatch('notarization.suspend', { caseId: id, actedOn: '2026-09-23', data: untold });
+    expect(refused).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'VALIDATION',
+        field: 'data.toldOn',
+        message: expect.stringMatching(/^告知当事人日期：/),
+      }),
+    });
     await act(step(id, 'issue', '2026-10-09'));
     const before = fileState(backend.dataFile);
     const unsigned = step(id, 'deliver', '2026-10-10', {
@@ -421,7 +460,15 @@ describe('the deadlines channel', () => {
       dueStatus: 'open',
     });
 
-    await act(step(id, 'suspend', '2026-09-29', { reason: '补充材料', missingItems: ['出生医学证明'], note: '' }));
+    await act(
+      step(id, 'suspend', '2026-09-29', {
+        reason: '补充材料',
+        missingItems: ['出生医学证明'],
+        toldOn: '2026-09-29',
+        toldHow: '当面告知',
+        note: '',
+      }),
+    );
     // Stopped since 9-29; on 10-05 only 9-30 of the stopped days was a working day.
     expect((await backend.api.call('notarization.deadlines', { id })).issue).toMatchObject({
       due: '2026-10-21',

@@ -119,6 +119,8 @@ const EXPECTED: Record<Channel, Who[]> = {
   'mediation.saveDisputeTypes': ['admin', 'director'],
   'mediation.subsidyRates': SIGNED_IN,
   'mediation.setSubsidyRates': ['admin', 'director'],
+  'mediation.rules': SIGNED_IN,
+  'mediation.setRules': ['admin', 'director'],
   'dossier.get': SIGNED_IN,
   'dossier.markReceived': ['admin', 'director', 'clerk'],
   'dossier.unmark': ['admin', 'director', 'clerk'],

@@ -130,6 +130,34 @@ describe('办理过程', () => {
     expect(accepted).not.toHaveTextContent('deferred');
   });
 
+  it('shows when and how the applicant was told of a stop (公证程序规则 第35条), and reads an older stop without it', async () => {
+    renderTimeline('notarization', [
+      entry({
+        id: 10,
+        action: 'suspend',
+        actedOn: '2026-11-12',
+        fromStatus: 'accepted',
+        toStatus: 'suspended',
+        data: { reason: '核实有关情况', missingItems: [], toldOn: '2026-11-13', toldHow: '电话告知', note: '' },
+      }),
+      // Recorded before the 告知 was required: no toldOn, no toldHow.
+      entry({
+        id: 11,
+        action: 'suspend',
+        actedOn: '2026-11-14',
+        fromStatus: 'accepted',
+        toStatus: 'suspended',
+        data: { reason: '补充材料', missingItems: ['户口簿'], note: '' },
+      }),
+    ]);
+    const [told, older] = await screen.findAllByTestId('timeline-entry');
+    expect(told).toHaveTextContent('告知当事人日期2026年11月13日');
+    expect(told).toHaveTextContent('告知方式电话告知');
+    expect(older).toHaveTextContent('理由补充材料');
+    expect(older).toHaveTextContent('所缺材料户口簿');
+    expect(older).not.toHaveTextContent('告知');
+  });
+
   it('says so when the timeline cannot be read', async () => {
     renderTimeline('mediation', new Refusal({ code: 'NOT_FOUND', field: 'caseId', message: '案件不存在' }));
     expect(await screen.findByText('案件不存在')).toBeInTheDocument();

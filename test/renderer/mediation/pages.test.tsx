@@ -485,6 +485,7 @@ describe('人民调解设置', () => {
     inForce: { ...DEFAULT_SUBSIDY_RATES, setBy: '', recordedAt: '' },
     history: [{ ...DEFAULT_SUBSIDY_RATES, setBy: '', recordedAt: '' }],
   };
+  const rules = { rules: { extensionAllowed: true }, isDefault: true, updatedBy: '', updatedAt: '' };
 
   it("sets the county's subsidy rates in fen from a date", async () => {
     const { user, backend } = await renderApp(
@@ -492,6 +493,7 @@ describe('人民调解设置', () => {
       {
         'mediation.disputeTypes': () => [{ name: '邻里纠纷', position: 1, active: true }],
         'mediation.subsidyRates': () => rates,
+        'mediation.rules': () => rules,
         'mediation.setSubsidyRates': (input) => ({
           inForce: { ...input, setBy: '张伟', recordedAt: '2026-11-22T02:00:00.000Z' },
           history: [],
@@ -515,6 +517,33 @@ describe('人民调解设置', () => {
     expect(await screen.findByText('80.00 元／件')).toBeInTheDocument();
   });
 
+  it("turns the county's extension rule off, citing the article's one month and the county's rule", async () => {
+    const { user, backend } = await renderApp(
+      '#/mediation/settings',
+      {
+        'mediation.disputeTypes': () => [{ name: '邻里纠纷', position: 1, active: true }],
+        'mediation.subsidyRates': () => rates,
+        'mediation.rules': () => rules,
+        'mediation.setRules': (input) => ({
+          rules: input,
+          isDefault: false,
+          updatedBy: '张伟',
+          updatedAt: '2026-11-22T02:00:00.000Z',
+        }),
+      },
+      { as: USERS.director },
+    );
+    const section = within(await screen.findByRole('region', { name: '调解规则' }));
+    expect(section.getByText(/《人民调解工作若干规定》第33条（一般在一个月内调结）/)).toBeInTheDocument();
+    expect(section.getByText(/县司法局调解规则/)).toBeInTheDocument();
+    const toggle = section.getByRole('switch', { name: '允许经双方当事人同意延长调解期限' });
+    expect(toggle).toBeChecked();
+    await user.click(toggle);
+    await waitFor(() => expect(backend.inputs('mediation.setRules')).toEqual([{ extensionAllowed: false }]));
+    await waitFor(() => expect(toggle).not.toBeChecked());
+    expect(section.getByText(/张伟 设定于/)).toBeInTheDocument();
+  });
+
   it('adds a dispute type and retires another', async () => {
     const { user, backend } = await renderApp(
       '#/mediation/settings',
@@ -524,6 +553,7 @@ describe('人民调解设置', () => {
           { name: '消费纠纷', position: 2, active: true },
         ],
         'mediation.subsidyRates': () => rates,
+        'mediation.rules': () => rules,
         'mediation.saveDisputeTypes': ({ types }) => types.map((t, i) => ({ ...t, position: i + 1 })),
       },
       { as: USERS.director },

@@ -38,6 +38,7 @@ describe('the bureau’s configuration package, installed by an office after che
     await county.api.call('followUp.setRules', {
       rules: { rules: [{ kind: 'legal_aid', after: 'close', withinDays: 20, count: 2 }] },
     });
+    await county.api.call('mediation.setRules', { extensionAllowed: false });
     made = await county.api.call('bureau.exportConfig', { folder: county.folder });
   }, 30_000);
   afterEach(async () => {
@@ -57,6 +58,13 @@ describe('the bureau’s configuration package, installed by an office after che
       subsidyRates: 2,
       holidayYears: [2027],
       followUpRules: true,
+      mediationRules: true,
+    });
+    // The county turned extension off: the office's mediation rules follow (extending is then refused, mediation tests).
+    expect(await lituo.api.call('mediation.rules', {})).toMatchObject({
+      rules: { extensionAllowed: false },
+      isDefault: false,
+      updatedBy: '长沙市雨花区司法局（配置包）',
     });
     expect(await lituo.api.call('followUp.rules', {})).toMatchObject({
       rules: { rules: [{ kind: 'legal_aid', after: 'close', withinDays: 20, count: 2 }] },

@@ -61,6 +61,26 @@ describe('the 15-working-day limit to issue (公证法 第30条)', () => {
     });
   });
 
+  it('keeps when and how the applicant was told of each stop (公证程序规则 第35条); an older stop reads as untold', () => {
+    const timeline = [
+      ...acceptedOn('2026-09-22'),
+      // Recorded before the 告知 was required.
+      entry('suspend', '2026-09-29', { reason: '补充材料', missingItems: ['出生医学证明'], note: '' }),
+      entry('resume', '2026-10-09'),
+      entry('suspend', '2026-10-12', {
+        reason: '核实有关情况',
+        missingItems: [],
+        toldOn: '2026-10-12',
+        toldHow: '书面通知',
+        note: '',
+      }),
+    ];
+    expect(progressOf(timeline).pauses).toEqual([
+      { from: '2026-09-29', to: '2026-10-09', reason: '补充材料', told: null },
+      { from: '2026-10-12', to: null, reason: '核实有关情况', told: { on: '2026-10-12', how: '书面通知' } },
+    ]);
+  });
+
   it('while the clock is stopped, counts the pause up to today and says so', () => {
     const timeline = [
       ...acceptedOn('2026-09-22'),

@@ -55,7 +55,7 @@ export const PAYLOADS: { [A in NotarizationAction]: NotarizationActionInput<A>['
   supplyMaterials: { note: '' },
   forward: { notaryOffice: NOTARY_OFFICE, note: '' },
   accept: { noticeNumber: '（2026）湘长雨证受字第0101号', deferred: null },
-  suspend: { reason: '核实有关情况', missingItems: [], note: '' },
+  suspend: { reason: '核实有关情况', missingItems: [], toldOn: '2026-11-12', toldHow: '电话告知', note: '' },
   resume: { note: '' },
   supplyDeferred: { note: '' },
   issue: { certificateNumber: CERTIFICATE_NUMBER },
@@ -79,7 +79,12 @@ export function step<A extends NotarizationAction>(
 ): Step<A> {
   return {
     channel: `notarization.${action}`,
-    input: { caseId, actedOn, data: data ?? PAYLOADS[action] } as NotarizationActionInput<A>,
+    // The applicant told of a stop on the day it stopped (公证程序规则 第35条), unless the data says otherwise.
+    input: {
+      caseId,
+      actedOn,
+      data: data ?? (action === 'suspend' ? { ...PAYLOADS.suspend, toldOn: actedOn } : PAYLOADS[action]),
+    } as NotarizationActionInput<A>,
   };
 }
 

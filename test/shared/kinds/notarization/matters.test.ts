@@ -1,8 +1,13 @@
-import { MATTER_SEED, matterUpdateSchema } from '../../../../shared/kinds/notarization/matters';
+import {
+  IN_PERSON_MATTERS,
+  MATTER_SEED,
+  matterUpdateSchema,
+  SHIPPED_MATTERS,
+} from '../../../../shared/kinds/notarization/matters';
 import { NOTARIZATION_CATEGORIES } from '../../../../shared/kinds/notarization/options';
 
 const byName = (name: string) => {
-  const matter = MATTER_SEED.find((m) => m.name === name);
+  const matter = SHIPPED_MATTERS.find((m) => m.name === name);
   if (!matter) throw new Error(`no matter named ${name}`);
   return matter;
 };
@@ -33,16 +38,23 @@ describe('the matter catalogue seed', () => {
       '公司章程',
       '财产分割',
       '收养关系',
+      '遗赠扶养协议',
+      '认领亲子',
+      '解除收养关系',
+      '保证',
     ]) {
       expect(byName(name).name).toBe(name);
     }
-    expect(new Set(MATTER_SEED.map((m) => m.code)).size).toBe(MATTER_SEED.length);
-    expect(new Set(MATTER_SEED.map((m) => m.name)).size).toBe(MATTER_SEED.length);
-    for (const m of MATTER_SEED) expect(m.code).toMatch(/^[a-z_]+$/);
+    expect(new Set(SHIPPED_MATTERS.map((m) => m.code)).size).toBe(SHIPPED_MATTERS.length);
+    expect(new Set(SHIPPED_MATTERS.map((m) => m.name)).size).toBe(SHIPPED_MATTERS.length);
+    for (const m of SHIPPED_MATTERS) expect(m.code).toMatch(/^[a-z_]+$/);
+    // 0010's seed and 0023's additions, 其他 last.
+    expect(SHIPPED_MATTERS).toHaveLength(MATTER_SEED.length + IN_PERSON_MATTERS.length);
+    expect(SHIPPED_MATTERS.at(-1)?.name).toBe('其他');
   });
 
   it('files each matter under an item of 公证法 第11条 and gives it distinct, non-empty required materials', () => {
-    for (const m of MATTER_SEED) {
+    for (const m of SHIPPED_MATTERS) {
       expect(NOTARIZATION_CATEGORIES).toContain(m.category);
       expect(m.requiredMaterials.length).toBeGreaterThan(0);
       expect(new Set(m.requiredMaterials).size).toBe(m.requiredMaterials.length);
@@ -60,7 +72,7 @@ describe('the matter catalogue seed', () => {
 
   it('flags exactly the "最多跑一次" matters notarization.md names', () => {
     expect(
-      MATTER_SEED.filter((m) => m.oneVisit)
+      SHIPPED_MATTERS.filter((m) => m.oneVisit)
         .map((m) => m.name)
         .sort(),
     ).toEqual(['委托', '声明', '学历', '出生', '亲属关系', '无犯罪记录', '婚姻状况'].sort());
@@ -68,10 +80,12 @@ describe('the matter catalogue seed', () => {
 
   it('marks the matters that must be applied for in person (公证法 第26条, 公证程序规则 第11条)', () => {
     expect(
-      MATTER_SEED.filter((m) => m.inPersonOnly)
+      SHIPPED_MATTERS.filter((m) => m.inPersonOnly)
         .map((m) => m.name)
         .sort(),
-    ).toEqual(['委托', '声明', '赠与', '遗嘱', '生存', '收养关系'].sort());
+    ).toEqual(
+      ['委托', '声明', '赠与', '遗嘱', '生存', '收养关系', '遗赠扶养协议', '认领亲子', '解除收养关系', '保证'].sort(),
+    );
   });
 });
 
