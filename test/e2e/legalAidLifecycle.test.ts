@@ -50,11 +50,15 @@ async function signInFirstTime(page: Page, username: string, displayName: string
   await page.getByTestId('current-user').filter({ hasText: displayName }).waitFor();
 }
 
-/** Confirms the open dialog and waits for the case to reach `status`. */
-async function confirm(page: Page, dialog: ReturnType<Page['getByRole']>, status: string) {
+/**
+ * Confirms the open dialog and waits for the case to reach `status`. `within`: how long the action may take — 10 s
+ * for a step that writes rows; archiving makes the electronic dossier (Chromium renders its pages), so it is given
+ * a budget for a loaded 2-core machine.
+ */
+async function confirm(page: Page, dialog: ReturnType<Page['getByRole']>, status: string, within = 10_000) {
   await dialog.getByRole('button', { name: '确定' }).click();
   // A refusal keeps the dialog open: say what it said rather than time out silently.
-  await dialog.waitFor({ state: 'detached', timeout: 10_000 }).catch(async (error: unknown) => {
+  await dialog.waitFor({ state: 'detached', timeout: within }).catch(async (error: unknown) => {
     throw new Error(`对话框未关闭：${await dialog.textContent()}`, { cause: error });
   });
   await page
@@ -269,7 +273,7 @@ it('carries a legal-aid case from intake through every stage to the archive', as
   await fileDossier(); // the subsidy's approval form joins the file
   dialog = await openAction(page, '归档');
   await dialog.getByLabel('归档号').fill('2026-援-001');
-  await confirm(page, dialog, '已归档');
+  await confirm(page, dialog, '已归档', 120_000);
   await page.getByRole('region', { name: '可进行的操作' }).getByText('本案目前没有可进行的操作。').waitFor();
 
   // The timeline tells the whole story, step by step, with who recorded each.
