@@ -6,7 +6,7 @@ import type { Database } from '../../../db/schema';
 import type { RoundResults } from '../../../shared/channels/evaluation';
 import { figuresBy, gradeFigures, type GradeFigures } from '../../../shared/evaluation/results';
 import { SHEET_KIND_LABELS, type Grade, type SheetKind } from '../../../shared/evaluation/sheets';
-import { requireRound, sampleResult } from './rounds';
+import { requireRound, sampleResult, samplesAndScores } from './rounds';
 
 interface EvaluatedSample {
   office: string;
@@ -18,17 +18,7 @@ interface EvaluatedSample {
 /** The cases of a round that have their required scores, each with its combined score. */
 async function evaluatedSamples(db: Kysely<Database>, roundId: number): Promise<EvaluatedSample[]> {
   const round = await requireRound(db, roundId);
-  const samples = await db
-    .selectFrom('evaluation_samples')
-    .selectAll()
-    .where('round_id', '=', roundId)
-    .orderBy('position')
-    .execute();
-  const scores = await db
-    .selectFrom('evaluation_scores')
-    .selectAll()
-    .where('sample_id', 'in', db.selectFrom('evaluation_samples').select('id').where('round_id', '=', roundId))
-    .execute();
+  const { samples, scores } = await samplesAndScores(db, roundId);
   const out: EvaluatedSample[] = [];
   for (const s of samples) {
     const kind = s.sheet_kind as SheetKind;

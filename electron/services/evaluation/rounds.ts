@@ -223,15 +223,8 @@ export async function sampleResult(
   return { score, grade: gradeOf(score, sheet.grades) };
 }
 
-export async function roundDetail(db: Kysely<Database>, roundId: number, user: SessionUser): Promise<RoundDetail> {
-  const row = await requireRound(db, roundId);
-  const evaluators = await db
-    .selectFrom('evaluation_evaluators')
-    .innerJoin('users', 'users.id', 'evaluation_evaluators.user_id')
-    .select(['users.id', 'users.display_name'])
-    .where('evaluation_evaluators.round_id', '=', roundId)
-    .orderBy('users.id')
-    .execute();
+/** A round's sampled cases in the sample's order, and every score given to them in the order given. */
+export async function samplesAndScores(db: Kysely<Database>, roundId: number) {
   const samples = await db
     .selectFrom('evaluation_samples')
     .selectAll()
@@ -244,6 +237,19 @@ export async function roundDetail(db: Kysely<Database>, roundId: number, user: S
     .where('sample_id', 'in', db.selectFrom('evaluation_samples').select('id').where('round_id', '=', roundId))
     .orderBy('id')
     .execute();
+  return { samples, scores };
+}
+
+export async function roundDetail(db: Kysely<Database>, roundId: number, user: SessionUser): Promise<RoundDetail> {
+  const row = await requireRound(db, roundId);
+  const evaluators = await db
+    .selectFrom('evaluation_evaluators')
+    .innerJoin('users', 'users.id', 'evaluation_evaluators.user_id')
+    .select(['users.id', 'users.display_name'])
+    .where('evaluation_evaluators.round_id', '=', roundId)
+    .orderBy('users.id')
+    .execute();
+  const { samples, scores } = await samplesAndScores(db, roundId);
   const views: SampleView[] = [];
   for (const s of samples) {
     const mine = scores.filter((x) => x.sample_id === s.id);
