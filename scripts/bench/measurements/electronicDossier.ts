@@ -5,11 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
-import { chromium } from 'playwright-core';
 import { openBackend, type Backend } from '../../../electron/backend';
 import { createApi, type Api } from '../../../shared/client';
 import { fixedClock } from '../../../electron/services/system/clock';
-import { ChromiumPdfRenderer } from '../../chromiumPdf';
+import { ChromiumPdfRenderer, launchChromium } from '../../chromiumPdf';
 import { benchKeys } from '../benchKey';
 import type { Measurement } from '../measurement';
 
@@ -21,16 +20,13 @@ const TOTAL_PAGES = 200;
  * builds 120 cases) makes one of 20 pages with 10 scans, so the small run stays small. The note says what was made.
  */
 const workload = (casesPerOffice: number) =>
-  casesPerOffice >= 10_000
+  casesPerOffice >= 300
     ? { scans: SCANS, pdfPages: PDF_PAGES, totalPages: TOTAL_PAGES }
     : { scans: 10, pdfPages: 4, totalPages: 20 };
 
 /** One A4 page scanned at 150 dpi (1240×1754), drawn with text and lines by Chromium, as a JPEG. */
 async function scanJpeg(): Promise<Buffer> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CASEDESK_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const dataUrl = await page.evaluate(() => {
