@@ -4,32 +4,12 @@ import { testKeys } from '../support/testKey';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromiumPdf';
 import { startPreviewServer, type PreviewServer } from '../../scripts/previewServer';
 import { createApi, type Api } from '../../shared/client';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RESULTS_DIR = path.join(__dirname, '..', '..', 'test-results');
-
-/**
- * The flags measured in ../shared/notes/toolchain.md: no background networking on a closed network. `launch()`
- * gives every run a fresh, empty profile of its own (playwright refuses an explicit --user-data-dir here).
- */
-async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 export interface RunningApp {
   page: Page;
