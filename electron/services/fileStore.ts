@@ -21,14 +21,18 @@ function isEncryptedFile(bytes: Buffer): boolean {
   return bytes.length >= HEADER_BYTES + TAG_BYTES && bytes.subarray(0, MAGIC.length).equals(MAGIC);
 }
 
-/** A file's bytes encrypted under `key` (the purpose's derived key), as stored. */
-function sealFile(plain: Buffer, key: DataKey): Buffer {
+/**
+ * A file's bytes encrypted under `key` (the purpose's derived key), as stored, in the pieces they are written in:
+ * never joined, so a large file (an archived dossier) is not held twice more.
+ */
+function sealFile(plain: Buffer, key: DataKey): Buffer[] {
   const nonce = crypto.randomBytes(NONCE_BYTES);
   const id = Buffer.from(key.id, 'latin1');
   const cipher = crypto.createCipheriv('aes-256-gcm', derivedKey(key, 'attachments'), nonce);
   cipher.setAAD(id);
-  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return Buffer.concat([MAGIC, id, nonce, body, cipher.getAuthTag()]);
+  const body = cipher.update(plain);
+  const rest = cipher.final();
+  return [MAGIC, id, nonce, body, rest, cipher.getAuthTag()];
 }
 
 /** The key number a stored file names, or null for a plain file of an older CaseDesk. */
@@ -47,7 +51,9 @@ export function openFile(stored: Buffer, ring: KeyRing, name: string): Buffer {
   decipher.setAAD(Buffer.from(id, 'latin1'));
   decipher.setAuthTag(stored.subarray(stored.length - TAG_BYTES));
   try {
-    return Buffer.concat([decipher.update(stored.subarray(HEADER_BYTES, stored.length - TAG_BYTES)), decipher.final()]);
+    const body = decipher.update(stored.subarray(HEADER_BYTES, stored.length - TAG_BYTES));
+    const rest = decipher.final(); // empty for GCM: joined only if not, to copy no scan twice
+    return rest.length ? Buffer.concat([body, rest]) : body;
   } catch {
     throw new AppError('DATA_FILE', `附件“${name}”已损坏（解密校验失败）`);
   }
@@ -67,12 +73,12 @@ function headerKeyId(file: string): string | null {
   }
 }
 
-/** Writes bytes under a temporary name, synced, then renamed: the target only ever holds a whole file. */
-function writeAtomically(target: string, bytes: Buffer): void {
+/** Writes pieces under a temporary name, synced, then renamed: the target only ever holds a whole file. */
+function writeAtomically(target: string, pieces: readonly Buffer[]): void {
   const partial = `${target}.partial`;
   const fd = fs.openSync(partial, 'w');
   try {
-    for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at);
+    for (const bytes of pieces) for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
@@ -99,9 +105,11 @@ export class FileStore {
     return fs.existsSync(this.pathOf(sha256));
   }
 
-  /** Keeps `plain` under its SHA-256, encrypted; returns the name. A file already kept is left as it is. */
-  put(plain: Buffer): string {
-    const sha256 = crypto.createHash('sha256').update(plain).digest('hex');
+  /**
+   * Keeps `plain` under its SHA-256, encrypted; returns the name. A file already kept is left as it is. A caller
+   * that has just hashed the bytes (the archived dossier) passes the hash, so a large file is hashed once.
+   */
+  put(plain: Buffer, sha256 = crypto.createHash('sha256').update(plain).digest('hex')): string {
     const target = this.pathOf(sha256);
     if (!fs.existsSync(target)) {
       fs.mkdirSync(this.folder, { recursive: true });

@@ -64,7 +64,7 @@ const PRINT_CSS = `
 .dossier-sheet .signature { margin-top: 20mm; text-align: right; line-height: 2; }
 .dossier-sheet .footnote { margin-top: 4mm; font-size: 10.5pt; }
 .dossier-sheet .page-break { break-before: page; }
-.dossier-sheet .stand-in { margin-top: 60mm; text-align: center; }
+.dossier-sheet .stand-in { margin-top: 60mm; text-align: center; max-height: 160mm; overflow: hidden; overflow-wrap: anywhere; }
 .dossier-sheet .stand-in .range { font-size: 18pt; font-weight: bold; margin-bottom: 10mm; }
 .dossier-sheet .stand-in p { font-size: 14pt; line-height: 2; margin: 0; }
 `;
@@ -195,14 +195,6 @@ export interface DossierTocRow {
   note: string;
 }
 
-/**
- * The electronic dossier's front as one HTML document: the cover (with the PDF's real page total) on the first
- * page, and the 卷内目录 with the ranges counted in that PDF from the next page on (as many pages as it takes).
- */
-export function renderDossierFront(d: DossierPrintData, rows: readonly DossierTocRow[], total: number): string {
-  return page(`电子卷宗（${d.caseNumber}）`, `${cover(d, total)}<div class="page-break">${toc(d, rows)}</div>`).html;
-}
-
 /** A page standing in the electronic dossier for what is not there as pages: its 页号 and what it says. */
 export interface StandInPage {
   /** "第12–15页：纸质材料，未扫描", "第7页：附件未能收入". */
@@ -210,15 +202,28 @@ export interface StandInPage {
   lines: string[];
 }
 
-/** Stand-in pages as one HTML document, each on a page of its own (in the order given). */
-export function renderStandInPages(caseNumber: string, pages: readonly StandInPage[]): string {
-  const body = pages
+/**
+ * The pages of the electronic dossier CaseDesk writes, as one HTML document (one rendering: each rendering embeds
+ * the fonts anew): the cover (with the PDF's real page total) on the first page, the 卷内目录 with the ranges
+ * counted in that PDF from the next page on (as many pages as it takes), then each stand-in on exactly one page
+ * of its own (in the order given; its style clips what would not fit, so the pages after the 目录 are counted).
+ */
+export function renderDossierFront(
+  d: DossierPrintData,
+  rows: readonly DossierTocRow[],
+  total: number,
+  standIns: readonly StandInPage[] = [],
+): string {
+  const standInPages = standIns
     .map(
-      (p, i) =>
-        `<div class="stand-in${i > 0 ? ' page-break' : ''}"><div class="range">${escapeHtml(p.range)}</div>${p.lines
+      (p) =>
+        `<div class="stand-in page-break"><div class="range">${escapeHtml(p.range)}</div>${p.lines
           .map((line) => `<p>${escapeHtml(line)}</p>`)
           .join('')}</div>`,
     )
     .join('');
-  return page(`电子卷宗（${caseNumber}）`, body).html;
+  return page(
+    `电子卷宗（${d.caseNumber}）`,
+    `${cover(d, total)}<div class="page-break">${toc(d, rows)}</div>${standInPages}`,
+  ).html;
 }

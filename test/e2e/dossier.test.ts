@@ -8,28 +8,16 @@ import path from 'node:path';
 import { openFile } from '../../electron/services/fileStore';
 import { validApplication } from '../support/samples';
 import { TEST_KEY } from '../support/testKey';
-import { setUpFirstRun, startApp, type RunningApp } from './harness';
+import { appForEachTest, pageErrors, SCANNED_PDF, setUpFirstRun } from './harness';
 
 jest.setTimeout(120_000);
 
-let app: RunningApp;
-beforeEach(async () => {
-  app = await startApp();
-});
-afterEach(async () => {
-  await app?.close();
-});
-
-/** A small real PDF: what a scanner saves. */
-const SCAN = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj ' +
-    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
+const currentApp = appForEachTest();
 
 it('attaches a scan, sees the item turn complete, and prints the checklist', async () => {
+  const app = currentApp();
   const { page } = app;
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
+  const problems = pageErrors(page);
   await setUpFirstRun(app);
   const { id, caseNumber } = await app.stored.call('legalAid.create', {
     draftId: null,
@@ -64,7 +52,7 @@ it('attaches a scan, sees the item turn complete, and prints the checklist', asy
     page.waitForEvent('filechooser'),
     idRow.getByRole('button', { name: '上传扫描件' }).click(),
   ]);
-  await chooser.setFiles({ name: '张秀英身份证.pdf', mimeType: 'application/pdf', buffer: SCAN });
+  await chooser.setFiles({ name: '张秀英身份证.pdf', mimeType: 'application/pdf', buffer: SCANNED_PDF });
   await idRow.getByText('已收到', { exact: true }).waitFor();
   await idRow.getByText('张秀英身份证.pdf').waitFor();
   await status
@@ -73,12 +61,16 @@ it('attaches a scan, sees the item turn complete, and prints the checklist', asy
   await app.screenshot('dossier-02-scan-attached');
   const stored = await app.stored.call('dossier.get', { caseId: id });
   expect(stored.attachments).toEqual([
-    expect.objectContaining({ fileName: '张秀英身份证.pdf', contentType: 'application/pdf', sizeBytes: SCAN.length }),
+    expect.objectContaining({
+      fileName: '张秀英身份证.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: SCANNED_PDF.length,
+    }),
   ]);
   // Kept encrypted under the data key (the harness's test key), and whole.
   const kept = fs.readFileSync(path.join(path.dirname(app.dataFile), 'attachments', stored.attachments[0]!.sha256));
-  expect(kept.includes(SCAN.subarray(0, 32))).toBe(false);
-  expect(openFile(kept, { current: TEST_KEY, previous: null }, 'scan')).toEqual(SCAN);
+  expect(kept.includes(SCANNED_PDF.subarray(0, 32))).toBe(false);
+  expect(openFile(kept, { current: TEST_KEY, previous: null }, 'scan')).toEqual(SCANNED_PDF);
 
   // 登记收到 for the application form, from the form.
   const formRow = page.getByTestId('dossier-item-applicationForm');

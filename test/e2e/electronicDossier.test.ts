@@ -5,28 +5,16 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { tempDir } from '../support/fixtures';
 import { validRegistration } from '../shared/kinds/mediation/fixtures';
-import { setUpFirstRun, startApp, type RunningApp } from './harness';
+import { appForEachTest, pageErrors, SCANNED_PDF, setUpFirstRun } from './harness';
 
 jest.setTimeout(180_000);
 
-let app: RunningApp;
-beforeEach(async () => {
-  app = await startApp();
-});
-afterEach(async () => {
-  await app?.close();
-});
-
-/** A small real PDF of one page: what a scanner saves. */
-const SCAN = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj ' +
-    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
+const currentApp = appForEachTest();
 
 it('makes the electronic dossier from the case page, and shows the archived hash', async () => {
+  const app = currentApp();
   const { page, stored } = app;
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
+  const problems = pageErrors(page);
   await setUpFirstRun(app);
   const { id: caseId, caseNumber } = await stored.call('mediation.create', {
     draftId: null,
@@ -55,9 +43,9 @@ it('makes the electronic dossier from the case page, and shows the archived hash
     caseId,
     itemKey: 'application',
     fileName: '申请书.pdf',
-    size: SCAN.length,
+    size: SCANNED_PDF.length,
   });
-  await stored.call('dossier.uploadChunk', { uploadId, offset: 0, data: SCAN.toString('base64') });
+  await stored.call('dossier.uploadChunk', { uploadId, offset: 0, data: SCANNED_PDF.toString('base64') });
   await stored.call('dossier.attach', { uploadId, pages: 1 });
 
   await page.evaluate((id) => (window.location.hash = `#/cases/${id}`), caseId);

@@ -4,32 +4,12 @@ import { testKeys } from '../support/testKey';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromiumPdf';
 import { startPreviewServer, type PreviewServer } from '../../scripts/previewServer';
 import { createApi, type Api } from '../../shared/client';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RESULTS_DIR = path.join(__dirname, '..', '..', 'test-results');
-
-/**
- * The flags measured in ../shared/notes/toolchain.md: no background networking on a closed network. `launch()`
- * gives every run a fresh, empty profile of its own (playwright refuses an explicit --user-data-dir here).
- */
-async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 export interface RunningApp {
   page: Page;
@@ -99,6 +79,35 @@ export async function startApp({ clock = false }: StartOptions = {}): Promise<Ru
     },
   };
 }
+
+/**
+ * A fresh app for each test of the file: started before it, closed after it (also when it failed). Call at the
+ * top of the file; the getter answers the running test's app.
+ */
+export function appForEachTest(options: StartOptions = {}): () => RunningApp {
+  let app: RunningApp | undefined;
+  beforeEach(async () => {
+    app = await startApp(options);
+  });
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+  return () => app!;
+}
+
+/** The page's uncaught errors, gathered from now on: a test ends by expecting none. */
+export function pageErrors(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  return problems;
+}
+
+/** A small real PDF of one page: what a scanner saves. */
+export const SCANNED_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj ' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 /** The first run's last step: the recovery key shown, kept (ticked), and the app opened. */
 export async function confirmRecoveryKey(page: Page): Promise<void> {

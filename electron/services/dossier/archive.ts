@@ -28,6 +28,9 @@ import { DOSSIER_RECORD_SOURCES } from './recordSources';
 
 const sha256Of = (bytes: Uint8Array | string) => crypto.createHash('sha256').update(bytes).digest('hex');
 
+/** The dossier's bytes as a Buffer without copying them (Buffer.from(Uint8Array) copies: 80 MB for a big case). */
+const bufferView = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 /** What differs between the sources recorded at archiving and the case's sources now, one Chinese line each. */
 function sourceChanges(kept: DossierSources, now: DossierSources): string[] {
   const changes: string[] = [];
@@ -79,7 +82,7 @@ export class ElectronicDossiers {
       const bytes = this.readKept(kept.pdf_sha256);
       return {
         fileName: dossierFileName(c.caseNumber),
-        base64: Buffer.from(bytes).toString('base64'),
+        base64: bytes.toString('base64'),
         pages: kept.pages ?? 0,
         sha256: kept.pdf_sha256,
         notIncluded: [],
@@ -96,7 +99,7 @@ export class ElectronicDossiers {
     );
     return {
       fileName: dossierFileName(c.caseNumber),
-      base64: Buffer.from(made.bytes).toString('base64'),
+      base64: bufferView(made.bytes).toString('base64'),
       pages: made.pages,
       sha256: made.sha256,
       notIncluded: made.notIncluded,
@@ -129,7 +132,7 @@ export class ElectronicDossiers {
         },
       );
       // Content-addressed: a file left by a transaction that rolls back later is harmless.
-      this.files.put(Buffer.from(made.bytes));
+      this.files.put(bufferView(made.bytes), made.sha256);
       pdf = { sha256: made.sha256, pages: made.pages };
     }
     const text = JSON.stringify(sources);

@@ -8,7 +8,7 @@
 // so this stays plain Node; @cantoo/pdf-lib merges and stamps. One bad attachment does not stop the dossier: its
 // place holds a page saying it could not be included and why.
 import crypto from 'node:crypto';
-import { PDFDocument, StandardFonts, type PDFImage, type PDFPage } from '@cantoo/pdf-lib';
+import { PDFDocument, StandardFonts, type PDFPage } from '@cantoo/pdf-lib';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { formatChineseDate } from '../../../shared/dates';
@@ -16,16 +16,11 @@ import { pageRange } from '../../../shared/dossier/electronic';
 import type { ChecklistItem } from '../../../shared/dossier/evaluate';
 import { attachmentTypeProblem, sniffAttachmentType } from '../../../shared/dossier/materials';
 import { AppError } from '../../../shared/errors';
-import {
-  renderDossierFront,
-  renderStandInPages,
-  type DossierTocRow,
-  type StandInPage,
-} from '../../../shared/print/dossierPages';
+import { renderDossierFront, type DossierTocRow, type StandInPage } from '../../../shared/print/dossierPages';
 import type { FileStore } from '../fileStore';
 import { caseChecklist, requireCase } from './checklist';
 import { dossierPrintData } from './print';
-import { addScanPage, jpegOrientation, jpegProblem } from './scanPages';
+import { addScanPage, embedStoredJpeg, jpegOrientation, jpegProblem, type ScanImage } from './scanPages';
 
 /** HTML (a whole A4 document) to PDF bytes: Chromium, however the process reaches it. */
 export interface PdfRenderer {
@@ -58,7 +53,7 @@ interface AttachmentRow {
 /** One attachment read and checked: its pages to place, or why it cannot be placed. */
 type LoadedAttachment =
   | { kind: 'pdf'; fileName: string; pages: PDFPage[] }
-  | { kind: 'image'; fileName: string; image: PDFImage; orientation: number }
+  | { kind: 'image'; fileName: string; image: ScanImage; orientation: number }
   | { kind: 'failed'; fileName: string; reason: string };
 
 /** An item of the dossier, in filing order, with the pages it takes. */
@@ -147,8 +142,8 @@ export async function describeSources(
 }
 
 /**
- * Reads, decrypts and checks one attachment (an image is decoded into `out`, where it will be drawn); a problem
- * becomes its reason, never an exception.
+ * Reads, decrypts and checks one attachment (a PNG is decoded into `out`, a JPEG registered there to be read again
+ * when the PDF is written, a PDF's pages copied there); a problem becomes its reason, never an exception.
  */
 async function loadAttachment(files: FileStore, out: PDFDocument, row: AttachmentRow): Promise<LoadedAttachment> {
   const { fileName } = row;
@@ -160,7 +155,8 @@ async function loadAttachment(files: FileStore, out: PDFDocument, row: Attachmen
     if (error instanceof AppError) return failed(error.message);
     return failed('附件文件缺失或无法读取');
   }
-  if (sha256Of(bytes) !== row.sha256) return failed('文件内容与上传时不一致（可能已被改动）');
+  const changed = '文件内容与上传时不一致（可能已被改动）';
+  if (sha256Of(bytes) !== row.sha256) return failed(changed);
   const problem = attachmentTypeProblem(fileName, bytes.subarray(0, 16));
   const type = sniffAttachmentType(bytes.subarray(0, 16));
   if (problem || !type) return failed(problem ?? '不是PDF、JPEG或PNG文件');
@@ -175,7 +171,14 @@ async function loadAttachment(files: FileStore, out: PDFDocument, row: Attachmen
     const jpeg = jpegProblem(bytes);
     if (jpeg) return failed(jpeg);
     try {
-      return { kind: 'image', fileName, image: await out.embedJpg(bytes), orientation: jpegOrientation(bytes) };
+      // Read again at save, checked as now: a file swapped in the meantime fails the dossier, never enters it.
+      const again = () => {
+        const stored = files.read(row.sha256);
+        if (sha256Of(stored) !== row.sha256) throw new AppError('DATA_FILE', `附件“${fileName}”：${changed}`, 'caseId');
+        return stored;
+      };
+      const image = await embedStoredJpeg(out, bytes, again);
+      return { kind: 'image', fileName, image, orientation: jpegOrientation(bytes) };
     } catch {
       return failed('JPEG图像已损坏，无法读取');
     }
@@ -254,8 +257,8 @@ export async function makeElectronicDossier(
     } else parts.push({ kind: 'paper', item: p.item, paperPages: p.item.material!.pages });
   }
 
-  // The 目录's ranges depend on its own length: number from a guess, render, and again if its length changed.
-  // The cover's 本卷共N页 counts the 页号 (a paper item's pages included), as on the paper dossier.
+  // The 目录's 页号 depend on its own length (below). The cover's 本卷共N页 counts the 页号 (a paper item's pages
+  // included), as on the paper dossier.
   const numberFrom = (tocPages: number): { rows: DossierTocRow[]; starts: number[]; last: number } => {
     let next = tocPages + 1;
     const starts: number[] = [];
@@ -273,56 +276,61 @@ export async function makeElectronicDossier(
     });
     return { rows, starts, last: next - 1 };
   };
+  // Stand-ins (paper items, attachments that could not be included), one page each, at the 页号 numbered from.
+  const standInsAt = (starts: readonly number[]): StandInPage[] => {
+    const standIns: StandInPage[] = [];
+    parts.forEach((part, i) => {
+      let at = starts[i]!;
+      if (part.kind === 'paper') {
+        const to = at + part.paperPages - 1;
+        standIns.push({
+          range: `第${at === to ? at : `${at}–${to}`}页：纸质材料，未扫描`,
+          lines: [part.item.name, `共${part.paperPages}页，${plan[i]!.note || '纸质'}，见纸质卷宗`],
+        });
+      } else if (part.kind === 'files') {
+        for (const f of part.files) {
+          if (f.kind === 'failed')
+            standIns.push({
+              range: `第${at}页：附件未能收入`,
+              lines: [part.item.name, `文件“${f.fileName}”未能收入电子卷宗`, `原因：${f.reason}`],
+            });
+          at += f.kind === 'pdf' ? f.pages.length : 1;
+        }
+      }
+    });
+    return standIns;
+  };
+  // The cover, the 目录 and the stand-ins in one Chromium rendering: each rendering embeds the CJK fonts anew, and
+  // that, not the pages, is what a rendering costs (seconds on a loaded machine). Only the 目录's length is
+  // unknown (a stand-in is one page by its style): number from a guess, render, and again if the 目录's length
+  // differs from the guess.
   let tocPages = 1;
   let numbering = numberFrom(tocPages);
-  let front = await pdfOf(making.renderer, renderDossierFront(data, numbering.rows, numbering.last));
-  for (let tries = 0; front.getPageCount() - 1 !== tocPages && tries < 3; tries++) {
-    tocPages = front.getPageCount() - 1;
+  let standIns = standInsAt(numbering.starts);
+  let front = await pdfOf(making.renderer, renderDossierFront(data, numbering.rows, numbering.last, standIns));
+  const renderedTocPages = () => front.getPageCount() - 1 - standIns.length;
+  for (let tries = 0; renderedTocPages() !== tocPages && tries < 3; tries++) {
+    tocPages = renderedTocPages();
     numbering = numberFrom(tocPages);
-    front = await pdfOf(making.renderer, renderDossierFront(data, numbering.rows, numbering.last));
+    standIns = standInsAt(numbering.starts);
+    front = await pdfOf(making.renderer, renderDossierFront(data, numbering.rows, numbering.last, standIns));
   }
-  if (front.getPageCount() - 1 !== tocPages) throw new Error('the 卷内目录 does not settle on a page count');
-
-  // Stand-ins (paper items, attachments that could not be included), all in one rendering, one page each.
-  const standIns: StandInPage[] = [];
-  parts.forEach((part, i) => {
-    let at = numbering.starts[i]!;
-    if (part.kind === 'paper') {
-      const to = at + part.paperPages - 1;
-      standIns.push({
-        range: `第${at === to ? at : `${at}–${to}`}页：纸质材料，未扫描`,
-        lines: [part.item.name, `共${part.paperPages}页，${plan[i]!.note || '纸质'}，见纸质卷宗`],
-      });
-    } else if (part.kind === 'files') {
-      for (const f of part.files) {
-        if (f.kind === 'failed')
-          standIns.push({
-            range: `第${at}页：附件未能收入`,
-            lines: [part.item.name, `文件“${f.fileName}”未能收入电子卷宗`, `原因：${f.reason}`],
-          });
-        at += f.kind === 'pdf' ? f.pages.length : 1;
-      }
-    }
-  });
-  const standInDoc = standIns.length
-    ? await pdfOf(making.renderer, renderStandInPages(data.caseNumber, standIns))
-    : null;
-  if (standInDoc && standInDoc.getPageCount() !== standIns.length)
-    throw new Error(`stand-in pages: ${standInDoc.getPageCount()} rendered for ${standIns.length}`);
+  if (renderedTocPages() !== tocPages) throw new Error('the 卷内目录 does not settle on a page count');
 
   // Assembly: each physical page with the 页码 it carries.
   const labels: (string | null)[] = [];
-  for (const p of await out.copyPages(front, front.getPageIndices())) out.addPage(p);
+  // One copy of the rendered pages: copied one by one, each page would bring its own copy of the fonts.
+  const frontPages = await out.copyPages(front, front.getPageIndices());
+  for (const p of frontPages.slice(0, 1 + tocPages)) out.addPage(p);
   labels.push(null, ...Array.from({ length: tocPages }, (_, i) => `${i + 1}`));
-  let standIn = 0;
-  const addStandIn = async () => {
-    const [p] = await out.copyPages(standInDoc!, [standIn++]);
-    out.addPage(p!);
+  let standIn = 1 + tocPages;
+  const addStandIn = () => {
+    out.addPage(frontPages[standIn++]!);
   };
   for (const [i, part] of parts.entries()) {
     let at = numbering.starts[i]!;
     if (part.kind === 'paper') {
-      await addStandIn();
+      addStandIn();
       labels.push(pageRange(at, at + part.paperPages - 1));
       continue;
     }
@@ -334,7 +342,7 @@ export async function makeElectronicDossier(
       continue;
     }
     for (const f of part.files) {
-      if (f.kind === 'failed') await addStandIn();
+      if (f.kind === 'failed') addStandIn();
       else if (f.kind === 'pdf') for (const p of f.pages) out.addPage(p);
       else addScanPage(out, f.image, f.orientation);
       const n = f.kind === 'pdf' ? f.pages.length : 1;

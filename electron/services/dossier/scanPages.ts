@@ -1,14 +1,19 @@
 // Scans (JPEG, PNG) as A4 pages of the electronic dossier: the checks that refuse a damaged image with a Chinese
 // reason before it is placed, the EXIF orientation a camera or scanner wrote (a phone photo taken sideways is
 // stored sideways and only tagged), and the placement: scaled to fit the page below the 页码 band, turned and
-// mirrored as the tag says.
+// mirrored as the tag says. A JPEG goes into the PDF as it is stored (DCTDecode: never decoded, never re-encoded),
+// and its bytes are not held while the dossier is assembled: its stream reads the file again when the PDF is
+// written, so a dossier of 150 scans holds one scan at a time, not all of them (see README, performance).
 import {
   concatTransformationMatrix,
   drawObject,
+  JpegEmbedder,
+  PDFStream,
   popGraphicsState,
   pushGraphicsState,
+  type PDFDict,
   type PDFDocument,
-  type PDFImage,
+  type PDFRef,
 } from '@cantoo/pdf-lib';
 
 /** A4 in PDF points. */
@@ -73,6 +78,76 @@ export function jpegProblem(jpeg: Uint8Array): string | null {
   return 'JPEG图像已损坏（缺少图像数据）';
 }
 
+/** An image XObject of the document and its size in pixels: what a scan page draws. */
+export interface ScanImage {
+  ref: PDFRef;
+  width: number;
+  height: number;
+}
+
+const STREAM = new TextEncoder().encode('\nstream\n');
+const END_STREAM = new TextEncoder().encode('\nendstream');
+
+/**
+ * A JPEG's image stream that keeps only its length: the content is read (decrypted, checked) when the PDF is
+ * written, copied into the output, and let go. pdf-lib asks a stream its size before it writes anything, so the
+ * file must come back exactly as long as it was when it was checked.
+ */
+class StoredJpegStream extends PDFStream {
+  constructor(
+    dict: PDFDict,
+    private readonly size: number,
+    private readonly read: () => Uint8Array,
+  ) {
+    super(dict);
+  }
+
+  override getContentsSize(): number {
+    return this.size;
+  }
+
+  override getContents(): Uint8Array {
+    const bytes = this.read();
+    if (bytes.length !== this.size) throw new Error('a scan changed while the dossier was being written');
+    return bytes;
+  }
+
+  /** As PDFStream writes itself, with the content copied in one block rather than byte by byte. */
+  override copyBytesInto(buffer: Uint8Array, offset: number): number {
+    this.updateDict();
+    let at = offset + this.dict.copyBytesInto(buffer, offset);
+    buffer.set(STREAM, at);
+    at += STREAM.length;
+    const contents = this.getContents();
+    buffer.set(contents, at);
+    at += contents.length;
+    buffer.set(END_STREAM, at);
+    return at + END_STREAM.length - offset;
+  }
+}
+
+/**
+ * Registers a checked JPEG in the document as an image whose bytes are read again by `read` when the document is
+ * saved (`jpeg` is read now for its frame header only, and may be dropped). Throws on a JPEG without a usable
+ * frame header (pdf-lib's own parser: bit depth, size, 1, 3 or 4 components).
+ */
+export async function embedStoredJpeg(doc: PDFDocument, jpeg: Uint8Array, read: () => Uint8Array): Promise<ScanImage> {
+  const frame = await JpegEmbedder.for(jpeg);
+  const dict = doc.context.obj({
+    Type: 'XObject',
+    Subtype: 'Image',
+    BitsPerComponent: frame.bitsPerComponent,
+    Width: frame.width,
+    Height: frame.height,
+    ColorSpace: frame.colorSpace,
+    Filter: 'DCTDecode',
+    // As pdf-lib embeds a CMYK JPEG: stored inverted, as Photoshop writes them.
+    ...(frame.colorSpace === 'DeviceCMYK' ? { Decode: [1, 0, 1, 0, 1, 0, 1, 0] } : {}),
+  });
+  const ref = doc.context.register(new StoredJpegStream(dict, jpeg.length, read));
+  return { ref, width: frame.width, height: frame.height };
+}
+
 /** The transformation that draws the unit image square into a box of w×h at (x, y), turned as EXIF says. */
 function orientedMatrix(
   o: number,
@@ -102,7 +177,7 @@ function orientedMatrix(
 }
 
 /** Adds one A4 page holding the image, scaled to fit and turned by its EXIF orientation (1 for PNG). */
-export function addScanPage(doc: PDFDocument, image: PDFImage, orientation: number): void {
+export function addScanPage(doc: PDFDocument, image: ScanImage, orientation: number): void {
   const page = doc.addPage([A4.width, A4.height]);
   const sideways = orientation >= 5;
   const shownWidth = sideways ? image.height : image.width;

@@ -5,8 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
-import { chromium } from 'playwright-core';
-import { ChromiumPdfRenderer } from '../../../../scripts/chromiumPdf';
+import { ChromiumPdfRenderer, launchChromium } from '../../../../scripts/chromiumPdf';
 import { jpegOrientation } from '../../../../electron/services/dossier/scanPages';
 import { ApiError } from '../../../../shared/client';
 import { OFFICE, tempDir, testBackend, type TestBackend } from '../../../support/fixtures';
@@ -23,67 +22,64 @@ const pageText = (file: string, page: number) =>
   });
 const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(pdfinfo(file))![1]);
 
-/** A landscape JPEG (400×200, black) drawn by Chromium, tagged with an EXIF orientation. */
-async function landscapeJpeg(orientation: number): Promise<Buffer> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+/** A landscape JPEG (400×200) drawn by Chromium: all black, or its left half black and its right half grey. */
+async function landscapeJpeg(fill: 'black' | 'halves'): Promise<Buffer> {
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    const dataUrl = await page.evaluate(() => {
+    const dataUrl = await page.evaluate((halves) => {
       const canvas = document.createElement('canvas');
       canvas.width = 400;
       canvas.height = 200;
       const g = canvas.getContext('2d')!;
-      g.fillStyle = '#000';
+      g.fillStyle = halves ? '#808080' : '#000';
       g.fillRect(0, 0, 400, 200);
+      g.fillStyle = '#000';
+      g.fillRect(0, 0, halves ? 200 : 400, 200);
       return canvas.toDataURL('image/jpeg', 0.9);
-    });
-    const jpeg = Buffer.from(dataUrl.split(',')[1]!, 'base64');
-    // APP1 Exif, big-endian TIFF, one IFD entry: Orientation (0x0112), SHORT.
-    const exif = Buffer.from([
-      0xff,
-      0xe1,
-      0x00,
-      0x22,
-      0x45,
-      0x78,
-      0x69,
-      0x66,
-      0x00,
-      0x00,
-      0x4d,
-      0x4d,
-      0x00,
-      0x2a,
-      0x00,
-      0x00,
-      0x00,
-      0x08,
-      0x00,
-      0x01,
-      0x01,
-      0x12,
-      0x00,
-      0x03,
-      0x00,
-      0x00,
-      0x00,
-      0x01,
-      0x00,
-      orientation,
-      0x00,
-      0x00,
-      0x00,
-      0x00,
-      0x00,
-      0x00,
-    ]);
-    return Buffer.concat([jpeg.subarray(0, 2), exif, jpeg.subarray(2)]);
+    }, fill === 'halves');
+    return Buffer.from(dataUrl.split(',')[1]!, 'base64');
   } finally {
     await browser.close();
   }
+}
+
+/** The JPEG tagged with an EXIF orientation: APP1 Exif, big-endian TIFF, one IFD entry (0x0112, SHORT). */
+function tagged(jpeg: Buffer, orientation: number): Buffer {
+  // prettier-ignore
+  const exif = Buffer.from([
+    0xff, 0xe1, 0x00, 0x22, 0x45, 0x78, 0x69, 0x66, 0x00, 0x00, 0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08,
+    0x00, 0x01, 0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, orientation, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00,
+  ]);
+  return Buffer.concat([jpeg.subarray(0, 2), exif, jpeg.subarray(2)]);
+}
+
+/** One page of the PDF as greyscale pixels (pdftoppm at 20 dpi). */
+function pagePixels(file: string, page: number): { w: number; h: number; at: (x: number, y: number) => number } {
+  const ppm = execFileSync('pdftoppm', ['-r', '20', '-gray', '-f', `${page}`, '-l', `${page}`, file], {
+    maxBuffer: 1 << 24,
+  });
+  const [, w, h] = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.toString('latin1', 0, 40))!.map(Number);
+  const header = ppm.length - w! * h!;
+  return { w: w!, h: h!, at: (x, y) => ppm[header + y * w! + x]! };
+}
+
+/** The bounding box and centre of the pixels a test picks, below the band the 页码 is stamped in. */
+function region(pixels: ReturnType<typeof pagePixels>, pick: (value: number) => boolean) {
+  let [minX, maxX, minY, maxY, sumX, sumY, n] = [pixels.w, 0, pixels.h, 0, 0, 0, 0];
+  for (let y = 12; y < pixels.h; y++)
+    for (let x = 0; x < pixels.w; x++)
+      if (pick(pixels.at(x, y))) {
+        minX = Math.min(minX, x);
+        maxX = Math.max(maxX, x);
+        minY = Math.min(minY, y);
+        maxY = Math.max(maxY, y);
+        sumX += x;
+        sumY += y;
+        n++;
+      }
+  return { width: maxX - minX, height: maxY - minY, x: sumX / n, y: sumY / n };
 }
 
 /** A PDF of `n` pages, each saying which it is (ASCII: the standard font). */
@@ -126,7 +122,7 @@ let caseNumber: string;
 let jpeg: Buffer;
 
 beforeAll(async () => {
-  jpeg = await landscapeJpeg(6);
+  jpeg = tagged(await landscapeJpeg('black'), 6);
 });
 afterAll(() => renderer.close());
 
@@ -236,20 +232,35 @@ describe('the electronic dossier', () => {
     expect(jpegOrientation(jpeg)).toBe(6);
     await upload(backend, caseId, 'application', '申请书.jpg', jpeg);
     const { file } = await writeDossier();
-    const ppm = execFileSync('pdftoppm', ['-r', '20', '-gray', '-f', '3', '-l', '3', file], { maxBuffer: 1 << 24 });
-    const [, w, h] = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.toString('latin1', 0, 40))!.map(Number);
-    const header = ppm.length - w! * h!;
-    let [minX, maxX, minY, maxY] = [w!, 0, h!, 0];
-    for (let y = 0; y < h!; y++)
-      for (let x = 0; x < w!; x++)
-        if (ppm[header + y * w! + x]! < 64) {
-          minX = Math.min(minX, x);
-          maxX = Math.max(maxX, x);
-          minY = Math.min(minY, y);
-          maxY = Math.max(maxY, y);
-        }
+    const black = region(pagePixels(file, 3), (v) => v < 64);
     // The black image, once turned, is twice as tall as wide.
-    expect((maxY - minY) / (maxX - minX)).toBeGreaterThan(1.8);
+    expect(black.height / black.width).toBeGreaterThan(1.8);
+  });
+
+  it('turns and places scans tagged upright, 180°, 90° and 270° each the way the camera meant', async () => {
+    // Stored: the left half black, the right half grey. EXIF 1: as stored; 3: turned half round, black on the
+    // right; 6: its left edge becomes the top; 8: its left edge becomes the bottom.
+    const halves = await landscapeJpeg('halves');
+    for (const o of [1, 3, 6, 8]) await upload(backend, caseId, 'application', `申请书${o}.jpg`, tagged(halves, o));
+    const { file, pages } = await writeDossier();
+    expect(pages).toBe(6);
+    const shown = [3, 4, 5, 6].map((page) => {
+      const pixels = pagePixels(file, page);
+      return { black: region(pixels, (v) => v < 64), grey: region(pixels, (v) => v > 96 && v < 160) };
+    });
+    const [upright, halfRound, right, left] = shown;
+    for (const { black, grey } of [upright!, halfRound!]) {
+      expect(black.width + grey.width).toBeGreaterThan(1.6 * black.height); // landscape, as stored
+      expect(Math.abs(black.y - grey.y)).toBeLessThan(2);
+    }
+    expect(upright!.black.x).toBeLessThan(upright!.grey.x);
+    expect(halfRound!.black.x).toBeGreaterThan(halfRound!.grey.x);
+    for (const { black, grey } of [right!, left!]) {
+      expect(black.height + grey.height).toBeGreaterThan(1.6 * black.width); // upright: portrait
+      expect(Math.abs(black.x - grey.x)).toBeLessThan(2);
+    }
+    expect(right!.black.y).toBeLessThan(right!.grey.y);
+    expect(left!.black.y).toBeGreaterThan(left!.grey.y);
   });
 
   it('refuses a case with no materials, in Chinese', async () => {
