@@ -13,7 +13,8 @@ import { LEDGER_OPEN_STATUS } from '../../../shared/ledger/ledgerFields';
 import type { LedgerImportResult } from '../../../shared/ledger/ledgerReport';
 import { UNREGISTERED, type RowPlan } from '../../../shared/ledger/ledgerRows';
 import type { CaseKind } from '../../../shared/options';
-import { recordDossierCheck } from '../dossier/checklist';
+import { recordDossierCheck, recordHistoricalDossierChecks } from '../dossier/checklist';
+import { historicalDossierRules } from '../dossier/historicalRules';
 import { takeCaseNumber } from '../cases/numbers';
 import { indexCaseText } from '../cases/search';
 import { recordRegistration } from '../cases/timeline';
@@ -50,6 +51,8 @@ async function writeCase(
     clock: Clock;
     at: string;
     source: { sha256: string; fileName: string; sheet: string };
+    /** The dossiers are 历史卷宗 (the county's rule): checked all at once after the cases are written. */
+    historical: boolean;
   },
 ): Promise<{ id: number; caseNumber: string }> {
   const { plan } = r;
@@ -107,7 +110,7 @@ async function writeCase(
     from = to;
   }
   await indexCaseText(trx, id, searchBody(caseNumber, plan));
-  // The 历史导入 mark first: the dossier check reads it (a 历史卷宗 is judged by the county's rule).
+  // The 历史导入 mark before the dossier check, which reads it (whether the county demands completeness of it).
   await trx
     .insertInto('ledger_import_rows')
     .values({
@@ -121,7 +124,7 @@ async function writeCase(
       imported_by: ctx.user.username,
     })
     .execute();
-  await recordDossierCheck(trx, id, ctx.clock);
+  if (!ctx.historical) await recordDossierCheck(trx, id, ctx.clock);
   return { id, caseNumber };
 }
 
@@ -174,11 +177,25 @@ export async function importLedger(
   await moveCountersPast(trx, req.kind, toWrite);
   const at = clock.now().toISOString();
   const source = { sha256: report.sha256, fileName: req.fileName, sheet: report.sheet };
+  const historical = !(await historicalDossierRules(trx)).rules.completenessRequired;
   const imported: LedgerImportResult['imported'] = [];
   for (const r of toWrite) {
-    const made = await writeCase(trx, req.kind, r, { prefix: office.caseNumberPrefix, user, clock, at, source });
+    const made = await writeCase(trx, req.kind, r, {
+      prefix: office.caseNumberPrefix,
+      user,
+      clock,
+      at,
+      source,
+      historical,
+    });
     imported.push({ row: r.row, caseId: made.id, caseNumber: made.caseNumber });
   }
+  if (historical)
+    await recordHistoricalDossierChecks(
+      trx,
+      imported.map((i) => i.caseId),
+      clock,
+    );
   const numberOf = new Map(imported.map((i) => [i.row, i.caseNumber]));
   report.accepted = report.accepted.map((a) => ({ ...a, caseNumber: numberOf.get(a.row) ?? a.caseNumber }));
   return { report, imported };

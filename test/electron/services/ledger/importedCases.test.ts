@@ -4,6 +4,7 @@
 // the dossiers are 历史卷宗 (nothing demanded) until the county's rule, sent in its configuration package, says so.
 import fs from 'node:fs';
 import path from 'node:path';
+import { verifyPackage } from '../../../../electron/services/exchange/container';
 import { officeStatistics } from '../../../../electron/services/statistics/office';
 import type { ChannelInput } from '../../../../shared/contract';
 import { tempDir } from '../../../support/fixtures';
@@ -112,10 +113,16 @@ describe('a notarization row without 使用地', () => {
 });
 
 describe('the export to the bureau', () => {
+  let formatVersion: number;
   beforeAll(async () => {
     const made = await lituo.api.call('exchange.export', { period: '2026-11', folder: null });
+    formatVersion = verifyPackage(fs.readFileSync(made.file)).manifest.formatVersion;
     const [outcome] = await county.api.call('bureau.importFiles', { files: [made.file] });
     expect(outcome).toMatchObject({ status: 'imported' });
+  });
+
+  it('is a version 3 package, which a bureau that does not know the 历史导入 records refuses as too new', () => {
+    expect(formatVersion).toBe(3);
   });
 
   it('carries every imported case with its 历史导入 record: the file’s SHA-256 and row', () => {
