@@ -42,7 +42,6 @@ export async function saveHistoricalDossierRules(
 
 /** Of `ids`, the cases whose dossier is 历史卷宗 now: imported, and the county does not demand completeness. */
 export async function historicalCaseIds(db: Kysely<Database>, ids: readonly number[]): Promise<Set<number>> {
-  if (ids.length === 0 || (await historicalDossierRules(db)).rules.completenessRequired) return new Set();
   const out = new Set<number>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await db
@@ -52,5 +51,7 @@ export async function historicalCaseIds(db: Kysely<Database>, ids: readonly numb
       .execute();
     for (const r of rows) out.add(r.case_id);
   }
+  // The rule is read only when an imported case is among them: most dossiers checked are not.
+  if (out.size > 0 && (await historicalDossierRules(db)).rules.completenessRequired) return new Set();
   return out;
 }
