@@ -554,6 +554,14 @@ interface MediationRulesTable {
   updated_at: string;
 }
 
+/** The county's rule for imported cases' dossiers (0024, shared/dossier/historical.ts). */
+interface HistoricalDossierRulesTable {
+  id: number; // always 1
+  completeness_required: number; // 0 | 1
+  updated_by: string;
+  updated_at: string;
+}
+
 interface StatisticsTemplateTable {
   id: number; // always 1
   template: string; // JSON, shared/statistics/template.ts
@@ -714,6 +722,7 @@ export interface Database {
   statistics_template: StatisticsTemplateTable;
   follow_up_rules: FollowUpRulesTable;
   mediation_rules: MediationRulesTable;
+  historical_dossier_rules: HistoricalDossierRulesTable;
   holiday_years: HolidayYearTable;
   ledger_import_rows: LedgerImportRowTable;
   ledger_mappings: LedgerMappingTable;

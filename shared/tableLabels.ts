@@ -25,6 +25,8 @@ export const TABLE_LABELS: Readonly<Record<string, string>> = {
   mediation_dispute_types: '纠纷类型',
   mediation_subsidy_rates: '调解补贴标准',
   follow_up_rules: '回访要求',
+  historical_dossier_rules: '历史卷宗规则',
+  ledger_import_rows: '历史导入记录',
   dossier_materials: '卷宗材料',
   attachments: '附件',
   dossier_overrides: '卷宗核对例外',
@@ -161,6 +163,12 @@ const COLUMN_LABELS: Readonly<Record<string, string>> = {
   checked_at: '核对时间',
   display_name: '姓名',
   active: '启用',
+  file_sha256: '源文件摘要',
+  sheet: '工作表',
+  row_number: '行号',
+  ledger_number: '台账编号',
+  imported_at: '导入时间',
+  imported_by: '导入人',
 };
 
 export const columnLabel = (column: string): string => COLUMN_LABELS[column] ?? column;

@@ -1,11 +1,13 @@
 // Handlers of the dossier: checklist, materials, chunked attachment uploads, the director's override,
-// completeness of many cases, the printed pages, and the electronic dossier (电子卷宗) with its archived hash.
+// completeness of many cases, the printed pages, the electronic dossier (电子卷宗) with its archived hash, and the
+// county's rule for 历史卷宗 (imported cases).
 import type { Store } from '../../db/open';
 import type { dossierChannels } from '../../shared/channels/dossier';
 import { actor, type HandlersOf } from '../handlerTypes';
 import { Uploads } from '../services/attachments';
 import { FileStore } from '../services/fileStore';
 import * as dossier from '../services/dossier/checklist';
+import { historicalDossierRules } from '../services/dossier/historicalRules';
 import { printDossierDocument } from '../services/dossier/print';
 
 export function dossierHandlers({ store }: { store: Store }): HandlersOf<typeof dossierChannels> {
@@ -23,5 +25,8 @@ export function dossierHandlers({ store }: { store: Store }): HandlersOf<typeof 
     'dossier.print': (input, { db, clock }) => printDossierDocument(db, input, clock.today()),
     'dossier.electronic': ({ caseId }, { db, clock, dossiers }) => dossiers.dossierOf(db, caseId, clock),
     'dossier.archiveStatus': ({ caseId }, { db, dossiers }) => dossiers.status(db, caseId),
+    'dossier.historicalRules': (_input, { db }) => historicalDossierRules(db),
+    'dossier.setHistoricalRules': (input, call) =>
+      dossier.setHistoricalDossierRules(call.db, input, { user: actor(call), clock: call.clock }),
   };
 }

@@ -1,8 +1,10 @@
 // The registry of the kinds' services: what each kind's service (electron/services/<kind>/index.ts) answers for code
 // that crosses kinds and needs more than the kind's shared rules (shared/kinds/) — who handles a case, for the
-// dossier's cover. Each kind's handlers use its own service directly. Adding a kind is its folder and one line here.
+// dossier's cover; the kind's own rows of a case an old ledger brings in (台账导入). Each kind's handlers use its own
+// service directly. Adding a kind is its folder and one line here.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import type { RowPlan } from '../../shared/ledger/ledgerRows';
 import type { CaseKind } from '../../shared/options';
 import { LEGAL_AID_SERVICE } from './legalAid';
 import { MEDIATION_SERVICE } from './mediation';
@@ -11,6 +13,8 @@ import { NOTARIZATION_SERVICE } from './notarization';
 export interface KindService {
   /** Who handles the case, for the dossier's cover; null: whoever received it. */
   handlerOf(db: Kysely<Database>, caseId: number): Promise<string | null>;
+  /** Writes the kind's own rows of a case a ledger import made (its parties and its detail row), in `trx`. */
+  writeLedgerRow(trx: Kysely<Database>, caseId: number, plan: RowPlan): Promise<void>;
 }
 
 const SERVICES = {

@@ -6,6 +6,7 @@ import { Alert, App as AntApp, Button, Card, Space, Spin, Table, Tag, Typography
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DossierView } from '../../shared/contract';
 import type { ChecklistItem } from '../../shared/dossier/evaluate';
+import { HISTORICAL_DOSSIER, HISTORICAL_DOSSIER_REASON } from '../../shared/dossier/historical';
 import {
   GATED_ACTION_LABELS,
   PRINT_DOCUMENT_LABELS,
@@ -85,7 +86,7 @@ export function DossierPanel({ caseId }: { caseId: number }) {
 
   return (
     <Card
-      title="卷宗材料"
+      title={checklist.historical ? `卷宗材料（${HISTORICAL_DOSSIER}）` : '卷宗材料'}
       className="detail-section dossier-panel"
       extra={
         <Space wrap>
@@ -108,7 +109,9 @@ export function DossierPanel({ caseId }: { caseId: number }) {
       {printing && <PrintView caseId={caseId} doc={printing} />}
       <Space orientation="vertical" style={{ width: '100%' }}>
         {archived && <ArchivedDossierStatus caseId={caseId} />}
-        {checklist.complete ? (
+        {checklist.historical ? (
+          <Alert type="info" showIcon title={HISTORICAL_DOSSIER_REASON} data-testid="dossier-status" />
+        ) : checklist.complete ? (
           <Alert type="success" showIcon title="应备材料齐全" data-testid="dossier-status" />
         ) : (
           <Alert

@@ -102,7 +102,7 @@ export function ExchangePage() {
         ok: true,
         text: summary.unchanged
           ? '该配置包已安装过，未作改动'
-          : `已安装${summary.bureauName}的配置：纠纷类型${summary.disputeTypes}个，公证事项${summary.notarizationMatters}项，补贴标准${summary.subsidyRates}条，名册${summary.roster}人${summary.dossierRulesVersion ? `，卷宗材料标准第${summary.dossierRulesVersion}版` : ''}${summary.holidayYears.length > 0 ? `，${summary.holidayYears.join('、')}年节假日安排` : ''}${summary.followUpRules ? '，回访要求' : ''}${summary.mediationRules ? '，调解规则' : ''}`,
+          : `已安装${summary.bureauName}的配置：纠纷类型${summary.disputeTypes}个，公证事项${summary.notarizationMatters}项，补贴标准${summary.subsidyRates}条，名册${summary.roster}人${summary.dossierRulesVersion ? `，卷宗材料标准第${summary.dossierRulesVersion}版` : ''}${summary.holidayYears.length > 0 ? `，${summary.holidayYears.join('、')}年节假日安排` : ''}${summary.followUpRules ? '，回访要求' : ''}${summary.mediationRules ? '，调解规则' : ''}${summary.historicalDossierRules ? '，历史卷宗规则' : ''}`,
       });
     } catch (error) {
       setConfigNotice({ ok: false, text: errorMessage(error) });

@@ -6,7 +6,7 @@ import { useCallback, type ReactNode } from 'react';
 import type { NotarizationCase, NotarizationCaseDeadlines } from '../../shared/contract';
 import { NOTARIZATION_ACTION_TABLE } from '../../shared/kinds/notarization/actions';
 import type { AllowedAction } from '../../shared/kinds/notarization/lifecycle';
-import { APPLICANT_KIND_LABELS } from '../../shared/kinds/notarization/options';
+import { APPLICANT_KIND_LABELS, UNREGISTERED_USE } from '../../shared/kinds/notarization/options';
 import { NOTARIZATION_LABELS } from '../../shared/kinds/notarization/intake';
 import { useApi } from '../app/apiContext';
 import { useMay } from '../app/currentUser';
@@ -233,7 +233,8 @@ export function NotarizationCasePage({ id, justRegistered, onBack }: Props) {
         {back}
       </Space>
       <Typography.Paragraph type="secondary">
-        公证申请 · {record.matter.name} · {record.useScope} · 登记于 {formatMoment(record.createdAt)}
+        公证申请 · {record.matter.name} · {record.useScope === UNREGISTERED_USE ? '使用地未登记' : record.useScope} ·
+        登记于 {formatMoment(record.createdAt)}
       </Typography.Paragraph>
 
       <section className="detail-section" aria-label="可进行的操作">
@@ -274,7 +275,12 @@ export function NotarizationCasePage({ id, justRegistered, onBack }: Props) {
         items={[
           item('matter', label('matterCode'), `${record.matter.name}（${record.matter.category}）`, 2),
           item('purpose', label('purpose'), req.purpose),
-          item('placeOfUse', label('placeOfUse'), `${req.placeOfUse}（${record.useScope}）`),
+          item(
+            'placeOfUse',
+            label('placeOfUse'),
+            // An imported ledger's row that did not say: 未登记 once, not 未登记（未登记）.
+            record.useScope === UNREGISTERED_USE ? UNREGISTERED_USE : `${req.placeOfUse}（${record.useScope}）`,
+          ),
           item('copies', label('copies'), `${req.copies} 份`),
           item(
             'translation',

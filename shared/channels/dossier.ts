@@ -6,6 +6,11 @@ import { channel, empty, id, read, write } from '../channel';
 import type { DossierArchiveStatus, ElectronicDossierFile } from '../dossier/electronic';
 import type { DossierChecklist } from '../dossier/evaluate';
 import {
+  HISTORICAL_DOSSIER_RULE_LABELS,
+  historicalDossierRulesSchema,
+  type HistoricalDossierRulesInfo,
+} from '../dossier/historical';
+import {
   ATTACH_LABELS,
   attachSchema,
   MARK_RECEIVED_LABELS,
@@ -104,4 +109,10 @@ export const dossierChannels = {
   'dossier.electronic': channel<ElectronicDossierFile>()(strictObject({ caseId: id }), read({ caseId: '案件' })),
   /** What archiving kept (the dossier's SHA-256) and whether the current materials still match it. */
   'dossier.archiveStatus': channel<DossierArchiveStatus>()(strictObject({ caseId: id }), read({ caseId: '案件' })),
+  /** The county's rule for 历史卷宗 (imported cases' dossiers): whether completeness is demanded of them. */
+  'dossier.historicalRules': channel<HistoricalDossierRulesInfo>()(empty, read()),
+  'dossier.setHistoricalRules': channel<HistoricalDossierRulesInfo>()(
+    historicalDossierRulesSchema,
+    write(HISTORICAL_DOSSIER_RULE_LABELS, APPROVERS),
+  ),
 } as const;

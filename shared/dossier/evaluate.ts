@@ -1,6 +1,7 @@
 // The dossier checklist of one case: for each item of its kind's rules, whether it is required (and why), when
 // it is due, whether it is on file, and so what is missing now and what falls due next. Pure.
 import type { DossierFacts } from './facts';
+import { HISTORICAL_DOSSIER_REASON } from './historical';
 import { MILESTONE_LABELS, type DossierCondition, type DossierRuleItem, type DossierRuleSet } from './ruleSet';
 
 export const MATERIAL_FORMS = ['原件', '复印件'] as const;
@@ -45,6 +46,13 @@ export interface DossierChecklist {
   /** The next stage and the required items that fall due there and are not on file yet. */
   dueNext: { stage: string; label: string; items: string[] } | null;
   complete: boolean;
+  /** 历史卷宗: an imported case whose completeness the county's rule does not demand (shared/dossier/historical.ts). */
+  historical: boolean;
+}
+
+/** How a case's dossier is judged: `historical`, nothing is required of it. */
+export interface DossierJudgement {
+  historical: boolean;
 }
 
 function conditionHolds(c: DossierCondition, facts: Readonly<Record<string, unknown>>): boolean {
@@ -76,6 +84,7 @@ export function evaluateDossier(
   rules: DossierRuleSet,
   facts: DossierFacts,
   materials: readonly DossierMaterial[],
+  { historical }: DossierJudgement = { historical: false },
 ): DossierChecklist {
   const byKey = new Map(materials.map((m) => [m.itemKey, m]));
   const reached = new Set(facts.reached);
@@ -83,7 +92,7 @@ export function evaluateDossier(
     const applies = rule.when ? conditionHolds(rule.when, facts.facts) : true;
     const optional = rule.optional === true;
     const generated = rule.generated === true;
-    const required = applies && !optional;
+    const required = applies && !optional && !historical;
     const material = byKey.get(rule.key) ?? null;
     const record =
       material === null && rule.satisfiedBy && conditionHolds(rule.satisfiedBy.when, facts.facts)
@@ -93,13 +102,15 @@ export function evaluateDossier(
     const due = reached.has(rule.dueAt);
     const reason = optional
       ? '有则归档'
-      : generated
-        ? '由本系统生成'
-        : !rule.when
-          ? (rule.reason ?? '每案必备')
-          : applies
-            ? (rule.reason ?? '符合条件')
-            : `不适用（仅${rule.reason ?? '符合条件时'}）`;
+      : historical && !generated
+        ? HISTORICAL_DOSSIER_REASON
+        : generated
+          ? '由本系统生成'
+          : !rule.when
+            ? (rule.reason ?? '每案必备')
+            : applies
+              ? (rule.reason ?? '符合条件')
+              : `不适用（仅${rule.reason ?? '符合条件时'}）`;
     return {
       key: rule.key,
       name: rule.name,
@@ -129,6 +140,7 @@ export function evaluateDossier(
         ? { stage: facts.next, label: milestoneLabel(facts.next), items: upcoming }
         : null,
     complete: missing.length === 0,
+    historical,
   };
 }
 
@@ -138,8 +150,9 @@ export function evaluateAtStage(
   facts: DossierFacts,
   materials: readonly DossierMaterial[],
   stage: string,
+  judgement: DossierJudgement = { historical: false },
 ): DossierChecklist {
-  return evaluateDossier(rules, { ...facts, reached: [...new Set([...facts.reached, stage])] }, materials);
+  return evaluateDossier(rules, { ...facts, reached: [...new Set([...facts.reached, stage])] }, materials, judgement);
 }
 
 export interface NumberedEntry {

@@ -9,8 +9,25 @@ import { z } from 'zod';
 export const PACKAGE_FORMAT_VERSION = 1;
 /** Version 2 adds the first export after a restore (`restored`, inventory.ndjson) and the recovery package. */
 export const RESTORE_FORMAT_VERSION = 2;
+/**
+ * Version 3 adds the 历史导入 records (`ledger_import_rows`): a data package that carries any is version 3, so a
+ * bureau whose release does not know the table says to upgrade rather than that the rows are malformed.
+ */
+const LEDGER_IMPORT_FORMAT_VERSION = 3;
+/** The tables a data package may carry only from version 3. */
+const VERSION_3_TABLES = ['ledger_import_rows'];
 /** The versions this release reads. */
-export const FORMAT_VERSIONS: readonly number[] = [PACKAGE_FORMAT_VERSION, RESTORE_FORMAT_VERSION];
+export const FORMAT_VERSIONS: readonly number[] = [
+  PACKAGE_FORMAT_VERSION,
+  RESTORE_FORMAT_VERSION,
+  LEDGER_IMPORT_FORMAT_VERSION,
+];
+
+/** The lowest version that can say what a data package holds. */
+export function dataFormatVersion(restored: boolean, counts: Readonly<Record<string, unknown>>): number {
+  if (VERSION_3_TABLES.some((t) => t in counts)) return LEDGER_IMPORT_FORMAT_VERSION;
+  return restored ? RESTORE_FORMAT_VERSION : PACKAGE_FORMAT_VERSION;
+}
 
 /** yyyy-mm */
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -63,7 +80,11 @@ export type RestoredNote = z.infer<typeof restoredSchema>;
 const dataManifestSchema = z
   .strictObject({
     format: z.literal('casedesk-package'),
-    formatVersion: z.union([z.literal(PACKAGE_FORMAT_VERSION), z.literal(RESTORE_FORMAT_VERSION)]),
+    formatVersion: z.union([
+      z.literal(PACKAGE_FORMAT_VERSION),
+      z.literal(RESTORE_FORMAT_VERSION),
+      z.literal(LEDGER_IMPORT_FORMAT_VERSION),
+    ]),
     kind: z.literal('office-data'),
     office: z.strictObject({ code: z.string().regex(/^\d{8,9}$/), name: z.string(), bureauName: z.string() }),
     signer: signerSchema,
@@ -84,7 +105,8 @@ const dataManifestSchema = z
     encryption: encryptionSchema.nullable(),
     parts: z.array(partEntrySchema),
   })
-  .refine((m) => m.restored === undefined || m.formatVersion >= RESTORE_FORMAT_VERSION, { path: ['restored'] });
+  .refine((m) => m.restored === undefined || m.formatVersion >= RESTORE_FORMAT_VERSION, { path: ['restored'] })
+  .refine((m) => m.formatVersion >= dataFormatVersion(false, m.counts), { path: ['counts'] });
 export type DataManifest = z.infer<typeof dataManifestSchema>;
 
 const configManifestSchema = z.strictObject({

@@ -297,6 +297,22 @@ export const EXPORTED_TABLES: Readonly<Record<string, ExportedTable>> = {
     columns: { ...caseRef, rule_set_version: 'int', missing_count: 'int', missing: 'text', checked_at: 'text' },
     parent: ofCase,
   },
+  // A case brought in from the office's old ledger (历史导入, docs/ledger-import.md): the source file's SHA-256, name,
+  // sheet and row, and the ledger's own number, so the bureau can tell historical cases apart.
+  ledger_import_rows: {
+    key: ['case_id'],
+    columns: {
+      ...caseRef,
+      file_sha256: 'text',
+      file_name: 'text',
+      sheet: 'text',
+      row_number: 'int',
+      ledger_number: 'text',
+      imported_at: 'text',
+      imported_by: 'text',
+    },
+    parent: ofCase,
+  },
   // Who the clerks are, so the bureau can name who submitted (or owes) a monthly statement; never their passwords.
   users: {
     key: ['id'],

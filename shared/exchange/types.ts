@@ -129,6 +129,8 @@ export interface ConfigSummary {
   followUpRules: boolean;
   /** The county's mediation rules (调解规则) were installed (new or changed). */
   mediationRules: boolean;
+  /** The county's rule for 历史卷宗 (imported cases' dossiers) was installed (new or changed). */
+  historicalDossierRules: boolean;
   /** Matters the office's catalogue does not know (they need a newer CaseDesk), left out. */
   skipped: string[];
   /** Already installed: nothing changed. */

@@ -8,7 +8,7 @@ import { ID_NUMBER_MESSAGES, parseCreditCode, parseIdNumber, parsePhone } from '
 import { FACTS_MAX, LINE_MAX, NAME_MAX } from '../cases/fieldLimits';
 import { LEGAL_AID_CATEGORIES, LEGAL_AID_SERVICE_FORMS } from '../kinds/legalAid/options';
 import { canonicalPlaceOfUse, useScopeOf } from '../kinds/notarization/intake';
-import type { UseScope } from '../kinds/notarization/options';
+import { UNREGISTERED_USE, type UseScope } from '../kinds/notarization/options';
 import type { CaseKind } from '../options';
 import { charLength, textProblem, toHalfWidthDigits } from '../text';
 import { parseLedgerDate } from './ledgerDates';
@@ -65,7 +65,7 @@ export interface RowPlan {
   amountFen: number;
   copies: number;
   matterCode: string;
-  useScope: UseScope | '';
+  useScope: UseScope;
 }
 
 interface CellIssue {
@@ -237,7 +237,7 @@ export function checkLedgerRow(
   let amountFen = 0;
   let copies = 1;
   let matterCode = '';
-  let useScope: UseScope | '' = '';
+  let useScope: UseScope = UNREGISTERED_USE;
   let title = '';
 
   const partyOf = (name: string, i: number): LedgerParty => ({
@@ -309,7 +309,7 @@ export function checkLedgerRow(
     orUnregistered('purpose', LINE_MAX);
     const place = textOf('placeOfUse', 50);
     text.placeOfUse = place ? canonicalPlaceOfUse(place) : UNREGISTERED;
-    useScope = place ? useScopeOf(place) : '';
+    useScope = place ? useScopeOf(place) : UNREGISTERED_USE;
     const copiesRaw = toHalfWidthDigits(textOf('copies', 10)).replace(/份$/, '');
     if (copiesRaw) {
       if (!/^\d+$/.test(copiesRaw) || Number(copiesRaw) < 1 || Number(copiesRaw) > 50) add('copies', '应为1至50的整数');

@@ -3,6 +3,7 @@
 // print view (window.print), and the CLI's PDF through Chromium. Pure: strings in, a string out.
 import { formatChineseDate } from '../dates';
 import { numberPages, totalPages, type DossierChecklist } from '../dossier/evaluate';
+import { HISTORICAL_DOSSIER, HISTORICAL_DOSSIER_REASON } from '../dossier/historical';
 import { PRINT_DOCUMENT_LABELS, type PrintDocument } from '../dossier/materials';
 import { followUpSheets, type FollowUpPrintData } from './followUpRecord';
 
@@ -128,11 +129,13 @@ function checklist(d: DossierPrintData): string {
     .map((item, i) => {
       const required = item.optional
         ? '有则归档'
-        : item.required
-          ? item.due
-            ? '必备'
-            : `必备（${item.dueAtLabel}）`
-          : '不适用';
+        : d.checklist.historical && !item.generated
+          ? '不要求'
+          : item.required
+            ? item.due
+              ? '必备'
+              : `必备（${item.dueAtLabel}）`
+            : '不适用';
       const state = item.present
         ? item.generated
           ? '已生成'
@@ -148,10 +151,12 @@ function checklist(d: DossierPrintData): string {
       return `<tr${item.missing ? ' class="missing"' : ''}><td class="num">${i + 1}</td><td>${escapeHtml(item.name)}</td><td class="center">${required}</td><td class="center">${state}</td><td>${escapeHtml(note)}</td></tr>`;
     })
     .join('');
-  const summary = d.checklist.missing.length
-    ? `现缺少${d.checklist.missing.length}项：${d.checklist.missing.map(escapeHtml).join('；')}`
-    : '应备材料齐全';
-  return `<h1>卷宗材料核对表</h1>
+  const summary = d.checklist.historical
+    ? HISTORICAL_DOSSIER_REASON
+    : d.checklist.missing.length
+      ? `现缺少${d.checklist.missing.length}项：${d.checklist.missing.map(escapeHtml).join('；')}`
+      : '应备材料齐全';
+  return `<h1>卷宗材料核对表${d.checklist.historical ? `（${HISTORICAL_DOSSIER}）` : ''}</h1>
 <div class="case-number">${escapeHtml(d.kindLabel)}　案号：${escapeHtml(d.caseNumber)}</div>
 <table><thead><tr><th style="width:9%">序号</th><th>材料名称</th><th style="width:15%">是否必备</th><th style="width:11%">情况</th><th style="width:24%">备注</th></tr></thead>
 <tbody>${rows}</tbody></table>

@@ -13,7 +13,7 @@ afterEach(async () => {
   await app?.close();
 });
 
-it('imports a ledger after the clerk corrects one column’s mapping', async () => {
+it('imports a ledger after the clerk corrects one column’s mapping, the cases’ dossiers 历史卷宗', async () => {
   const file = await writeXlsx(path.join(tempDir(), '2023年调解台账.xlsx'), {
     title: '2023年人民调解案件登记台账',
     header: ['序号', '受理日期', '纠纷一方', '身份证号码', '被申请人', '纠纷类型', '调解结果', '结案日期'],
@@ -71,5 +71,11 @@ it('imports a ledger after the clerk corrects one column’s mapping', async () 
   });
   expect(again.columns.find((c) => c.header === '纠纷一方')).toMatchObject({ field: 'applicantName', source: 'saved' });
   expect(again.duplicates.map((d) => d.reason)).toEqual(['已从本文件导入', '已从本文件导入']);
+
+  // The imported case's dossier is a 历史卷宗: nothing is demanded of it, and the panel says so.
+  await page.evaluate((caseId) => (window.location.hash = `#/cases/${caseId}`), list.rows[1]!.id);
+  await page.getByTestId('dossier-status').filter({ hasText: '历史卷宗（台账导入），不要求材料齐全' }).waitFor();
+  await page.getByText('卷宗材料（历史卷宗）').waitFor();
+  await app.screenshot('ledger-import-04-historical-dossier');
   expect(problems).toEqual([]);
 });

@@ -16,8 +16,10 @@ import {
   evaluateAtStage,
   evaluateDossier,
   type DossierChecklist,
+  type DossierJudgement,
   type DossierMaterial,
 } from '../../../shared/dossier/evaluate';
+import type { HistoricalDossierRules, HistoricalDossierRulesInfo } from '../../../shared/dossier/historical';
 import type { DossierFacts } from '../../../shared/dossier/facts';
 import { GATED_ACTION_LABELS, type GatedAction } from '../../../shared/dossier/materials';
 import type { DossierRuleSet } from '../../../shared/dossier/ruleSet';
@@ -27,6 +29,7 @@ import { CASE_KINDS, type CaseKind } from '../../../shared/options';
 import { detailOf, detailsOf } from '../cases/facts';
 import { caseTimeline, timelinesOf } from '../cases/timeline';
 import type { Clock } from '../system/clock';
+import { historicalCaseIds, historicalDossierRules, saveHistoricalDossierRules } from './historicalRules';
 import { activeDossierRules, dossierRulesOfVersion } from './rules';
 
 export interface DossierCase {
@@ -113,8 +116,18 @@ async function rulesFor(db: Kysely<Database>, c: DossierCase): Promise<DossierRu
   return activeDossierRules(db);
 }
 
+/** How the case's dossier is judged: 历史卷宗 when imported and the county does not demand completeness. */
+async function judgementOf(db: Kysely<Database>, caseId: number): Promise<DossierJudgement> {
+  return { historical: (await historicalCaseIds(db, [caseId])).has(caseId) };
+}
+
 export async function caseChecklist(db: Kysely<Database>, c: DossierCase): Promise<DossierChecklist> {
-  return evaluateDossier(await rulesFor(db, c), await dossierFactsOf(db, c), await materialsOf(db, c.id));
+  return evaluateDossier(
+    await rulesFor(db, c),
+    await dossierFactsOf(db, c),
+    await materialsOf(db, c.id),
+    await judgementOf(db, c.id),
+  );
 }
 
 /** Records the case's check as it stands: the version it was checked against and what is missing. */
@@ -146,6 +159,34 @@ export async function recordDossierCheck(
   return checklist;
 }
 
+/**
+ * The check of cases an import just made whose dossiers are 历史卷宗 (the county does not demand completeness):
+ * nothing is required of them, so nothing is missing — recorded without reading each case back (a ledger of
+ * 10,000 rows is 10,000 of them).
+ */
+export async function recordHistoricalDossierChecks(
+  db: Kysely<Database>,
+  caseIds: readonly number[],
+  clock: Clock,
+): Promise<void> {
+  const version = (await activeDossierRules(db)).version;
+  const checkedAt = clock.now().toISOString();
+  for (let i = 0; i < caseIds.length; i += CASES_PER_BATCH) {
+    await db
+      .insertInto('dossier_checks')
+      .values(
+        caseIds.slice(i, i + CASES_PER_BATCH).map((caseId) => ({
+          case_id: caseId,
+          rule_set_version: version,
+          missing_count: 0,
+          missing: '[]',
+          checked_at: checkedAt,
+        })),
+      )
+      .execute();
+  }
+}
+
 /** The actions of a kind that the dossier's check gates (its kind says which). */
 const gatedActionsOf = (kind: CaseKind): readonly GatedAction[] => kindOf(kind).dossier.gatedActions;
 const STAGE_OF: Record<GatedAction, string> = { close: 'closed', archive: 'archived' };
@@ -174,6 +215,7 @@ async function missingAt(db: Kysely<Database>, c: DossierCase, action: GatedActi
     await dossierFactsOf(db, c),
     await materialsOf(db, c.id),
     STAGE_OF[action],
+    await judgementOf(db, c.id),
   ).missing;
 }
 
@@ -251,11 +293,12 @@ export async function dossierView(db: Kysely<Database>, caseId: number): Promise
     .where('case_id', '=', caseId)
     .executeTakeFirst();
   // Read once, evaluated for now and for each check ahead.
-  const [rules, active, facts, materials] = [
+  const [rules, active, facts, materials, judgement] = [
     await rulesFor(db, c),
     await activeDossierRules(db),
     await dossierFactsOf(db, c),
     await materialsOf(db, c.id),
+    await judgementOf(db, c.id),
   ];
   return {
     caseId,
@@ -263,7 +306,7 @@ export async function dossierView(db: Kysely<Database>, caseId: number): Promise
     caseNumber: c.caseNumber,
     status: c.status,
     receivedOn: c.receivedOn,
-    checklist: evaluateDossier(rules, facts, materials),
+    checklist: evaluateDossier(rules, facts, materials, judgement),
     attachments: await attachmentsOf(db, caseId),
     overrides: await overridesOf(db, caseId),
     checkedVersion: check?.rule_set_version ?? null,
@@ -272,7 +315,7 @@ export async function dossierView(db: Kysely<Database>, caseId: number): Promise
         ? []
         : gatedActionsOf(c.kind).map((action) => ({
             action,
-            missing: evaluateAtStage(active, facts, materials, STAGE_OF[action]).missing,
+            missing: evaluateAtStage(active, facts, materials, STAGE_OF[action], judgement).missing,
           })),
   };
 }
@@ -436,10 +479,11 @@ export async function dossierCompleteness(
     const batch = unchecked.slice(i, i + CASES_PER_BATCH);
     const facts = await factsOfMany(db, batch);
     const materials = await materialsOfMany(db, batch);
+    const historical = await historicalCaseIds(db, batch);
     for (const id of batch) {
       const f = facts.get(id);
       if (!f) continue;
-      const { missing } = evaluateDossier(rules, f, materials.get(id) ?? []);
+      const { missing } = evaluateDossier(rules, f, materials.get(id) ?? [], { historical: historical.has(id) });
       byId.set(id, { caseId: id, missingCount: missing.length, missing, ruleSetVersion: rules.version });
     }
   }
@@ -480,4 +524,24 @@ export async function recheckOpenDossiers(db: Kysely<Database>, clock: Clock): P
   const open = await db.selectFrom('cases').select('id').where('status', '!=', 'archived').execute();
   for (const { id } of open) await recordDossierCheck(db, id, clock);
   return open.length;
+}
+
+/**
+ * Sets the county's rule for 历史卷宗 (its page at the bureau, or its configuration package at an office) and
+ * re-checks the open imported cases' dossiers, whose recorded checks it changes.
+ */
+export async function setHistoricalDossierRules(
+  db: Kysely<Database>,
+  rules: HistoricalDossierRules,
+  ctx: { user: Pick<SessionUser, 'displayName'>; clock: Clock },
+): Promise<HistoricalDossierRulesInfo> {
+  await saveHistoricalDossierRules(db, rules, ctx);
+  const imported = await db
+    .selectFrom('ledger_import_rows')
+    .innerJoin('cases', 'cases.id', 'ledger_import_rows.case_id')
+    .select('cases.id')
+    .where('cases.status', '!=', 'archived')
+    .execute();
+  for (const { id } of imported) await recordDossierCheck(db, id, ctx.clock);
+  return historicalDossierRules(db);
 }

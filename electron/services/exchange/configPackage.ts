@@ -1,7 +1,8 @@
 // The bureau's configuration package (down the other way, docs/export-format.md): what the county sets for all its
 // offices — 纠纷类型, the 公证事项目录, the dossier rule set, the 以奖代补 rates, the legal-aid roster and the years of
-// the holiday schedule it entered after the program's release (节假日安排), its follow-up rules (回访要求) and its
-// mediation rules (whether a mediation may be extended past the month, 调解规则) — read from
+// the holiday schedule it entered after the program's release (节假日安排), its follow-up rules (回访要求), its
+// mediation rules (whether a mediation may be extended past the month, 调解规则) and its rule for imported cases'
+// dossiers (whether a 历史卷宗 must be complete) — read from
 // the bureau's own file (it keeps them with the same pages as an office), signed with the bureau's Ed25519 key.
 // An office installs it only after checking the signature against the bureau key it has set, and every section
 // against the same schema the office's own pages use; then through the same services, in one transaction.
@@ -19,7 +20,10 @@ import { disputeTypeListSchema } from '../../../shared/kinds/mediation/disputeTy
 import { subsidyRatesSchema } from '../../../shared/kinds/mediation/subsidy';
 import { matterUpdateSchema } from '../../../shared/kinds/notarization/matters';
 import { followUpRulesSchema } from '../../../shared/followUp/rules';
+import { historicalDossierRulesSchema } from '../../../shared/dossier/historical';
 import type { Clock } from '../system/clock';
+import { setHistoricalDossierRules } from '../dossier/checklist';
+import { historicalDossierRules } from '../dossier/historicalRules';
 import { installDossierRuleSet } from '../dossier/install';
 import { activeDossierRules } from '../dossier/rules';
 import {
@@ -63,6 +67,8 @@ const configContentSchema = z.strictObject({
   followUpRules: followUpRulesSchema.optional(),
   /** The county's mediation rules; absent in packages made before they travelled (the office keeps its own). */
   mediationRules: mediationRulesSchema.optional(),
+  /** The county's rule for 历史卷宗; absent in packages made before it travelled (the office keeps its own). */
+  historicalDossierRules: historicalDossierRulesSchema.optional(),
 });
 type ConfigContent = z.infer<typeof configContentSchema>;
 
@@ -112,6 +118,7 @@ export async function exportConfig(
     ),
     followUpRules: (await followUpRules(db)).rules,
     mediationRules: (await mediationRules(db)).rules,
+    historicalDossierRules: (await historicalDossierRules(db)).rules,
   };
   const issuedAt = now.toISOString();
   const { file } = sealPackage(
@@ -220,6 +227,7 @@ export async function importConfig(
     holidayYears: [],
     followUpRules: false,
     mediationRules: false,
+    historicalDossierRules: false,
     skipped: [],
     unchanged: false,
   };
@@ -296,6 +304,13 @@ export async function importConfig(
     if (mine.isDefault || JSON.stringify(mine.rules) !== JSON.stringify(content.mediationRules)) {
       await setMediationRules(db, content.mediationRules, { user: setter, clock });
       summary.mediationRules = true;
+    }
+  }
+  if (content.historicalDossierRules) {
+    const mine = await historicalDossierRules(db);
+    if (mine.isDefault || JSON.stringify(mine.rules) !== JSON.stringify(content.historicalDossierRules)) {
+      await setHistoricalDossierRules(db, content.historicalDossierRules, { user: setter, clock });
+      summary.historicalDossierRules = true;
     }
   }
   await db

@@ -13,9 +13,8 @@ import type { Database, ExchangeExportTable } from '../../../db/schema';
 import { localDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import {
+  dataFormatVersion,
   packageFileName,
-  PACKAGE_FORMAT_VERSION,
-  RESTORE_FORMAT_VERSION,
   type DataManifest,
   type RestoredNote,
 } from '../../../shared/exchange/manifest';
@@ -196,7 +195,7 @@ async function withPackage<T>(
     const sealed = sealPackageStream(
       {
         format: 'casedesk-package',
-        formatVersion: restored ? RESTORE_FORMAT_VERSION : PACKAGE_FORMAT_VERSION,
+        formatVersion: dataFormatVersion(restored !== null, rows.counts),
         kind: 'office-data',
         office: { code: office.officeCode, name: office.name, bureauName: office.bureauName },
         period: record.period,

@@ -1,137 +1,29 @@
 // The import of a ledger, after its dry run: every accepted row written as a real case of its kind inside the
 // caller's one transaction (the dispatcher's) — its number (the ledger's own 〔YYYY〕…第N号 kept, the counter moved
-// past it; others numbered as new), its row of `cases`, parties and the kind's own row, the timeline's registration
-// and the lifecycle's closing steps its 结果 names, its dossier checked, its search text, and its record as a
-// 历史导入 case (source file's SHA-256 and row). `allOrNothing`: one refused row refuses them all.
+// past it; others numbered as new), its row of `cases`, parties and the kind's own row (the kind's service writes
+// them, electron/services/<kind>/ledgerImport.ts: this file never branches on the kind), the timeline's
+// registration and the lifecycle's closing steps its 结果 names, its search text, its record as a 历史导入 case
+// (source file's SHA-256 and row), and its dossier checked (a 历史卷宗). `allOrNothing`: one refused row refuses
+// them all.
 import type { Kysely } from 'kysely';
-import type { Database, NewParty } from '../../../db/schema';
+import type { Database } from '../../../db/schema';
 import type { SessionUser } from '../../../shared/accounts';
 import { AppError } from '../../../shared/errors';
 import { LEDGER_OPEN_STATUS } from '../../../shared/ledger/ledgerFields';
 import type { LedgerImportResult } from '../../../shared/ledger/ledgerReport';
-import { UNREGISTERED, type LedgerParty, type RowPlan } from '../../../shared/ledger/ledgerRows';
+import { UNREGISTERED, type RowPlan } from '../../../shared/ledger/ledgerRows';
 import type { CaseKind } from '../../../shared/options';
-import { recordDossierCheck } from '../dossier/checklist';
+import { recordDossierCheck, recordHistoricalDossierChecks } from '../dossier/checklist';
+import { historicalDossierRules } from '../dossier/historicalRules';
 import { takeCaseNumber } from '../cases/numbers';
-import { CREDIT_CODE_ID_TYPE, idTypeOf, insertParty, partyRow } from '../cases/parties';
 import { indexCaseText } from '../cases/search';
 import { recordRegistration } from '../cases/timeline';
 import type { Clock } from '../system/clock';
+import { kindServiceOf } from '../kinds';
 import { requireOffice } from '../system/office';
 import { checkLedger, type LedgerImportRequest, type PlannedRow } from './importCheck';
 
 type Trx = Kysely<Database>;
-
-function partyFields(p: LedgerParty, phone: string, address: string): Partial<NewParty> {
-  return {
-    sex: p.sex,
-    birth_date: p.birthDate,
-    id_type: p.organisation ? CREDIT_CODE_ID_TYPE : idTypeOf(p.idNumber),
-    id_number: p.idNumber,
-    phone,
-    residence: address,
-  };
-}
-
-/** The kind's own rows: its detail row and its parties (the first party has the ledger's phone and address). */
-async function writeKindRows(trx: Trx, kind: CaseKind, caseId: number, plan: RowPlan): Promise<void> {
-  const t = plan.text;
-  const first = (p: LedgerParty, i: number) => partyFields(p, i === 0 ? plan.phone : '', i === 0 ? plan.address : '');
-  if (kind === 'legal_aid') {
-    const rows = [
-      ...plan.parties.map((p, i) => partyRow(caseId, i === 0 ? 'applicant' : 'opposing', i, p.name, first(p, i))),
-      ...plan.others.map((p, i) => partyRow(caseId, 'opposing', plan.parties.length + i, p.name)),
-    ];
-    await trx.insertInto('parties').values(rows).execute();
-    await trx
-      .insertInto('legal_aid_cases')
-      .values({
-        case_id: caseId,
-        category: t.category ?? UNREGISTERED,
-        service_form: t.serviceForm ?? UNREGISTERED,
-        matter: t.matter ?? UNREGISTERED,
-        proceeding_stage: '',
-        handling_authority: '',
-        facts: plan.note || UNREGISTERED,
-        applicant_groups: '[]',
-        household_size: null,
-        monthly_income_per_capita_fen: null,
-        finance_basis: UNREGISTERED,
-        finance_exempt_reason: '',
-        // A ledger records neither why a defendant applied nor an authority's notice: not registered, never invented.
-        defence_ground: '',
-        notice_authority: '',
-        notice_document_number: '',
-        notice_grounds: '[]',
-      })
-      .execute();
-  } else if (kind === 'mediation') {
-    for (const [i, p] of plan.parties.entries()) {
-      const partyId = await insertParty(trx, partyRow(caseId, 'party', i, p.name, first(p, i)));
-      await trx
-        .insertInto('mediation_parties')
-        .values({ party_id: partyId, party_kind: p.organisation ? 'organisation' : 'person', legal_representative: '' })
-        .execute();
-    }
-    await trx
-      .insertInto('mediation_cases')
-      .values({
-        case_id: caseId,
-        simple: 0,
-        source: UNREGISTERED,
-        source_detail: '',
-        committee: t.committee ?? UNREGISTERED,
-        dispute_type: t.disputeType ?? UNREGISTERED,
-        summary: t.summary ?? UNREGISTERED,
-        requests: '',
-        amount_fen: plan.amountFen,
-        people_count: plan.parties.length,
-        major: 0,
-        mass: 0,
-        mediators: JSON.stringify(plan.mediators),
-      })
-      .execute();
-  } else {
-    for (const [i, p] of plan.parties.entries()) {
-      const partyId = await insertParty(trx, partyRow(caseId, 'applicant', i, p.name, first(p, i)));
-      await trx
-        .insertInto('notarization_parties')
-        .values({
-          party_id: partyId,
-          party_kind: p.organisation ? 'organisation' : 'person',
-          legal_representative: '',
-          agent_kind: '',
-          power_of_attorney: 0,
-        })
-        .execute();
-    }
-    const matter = await trx
-      .selectFrom('notarization_matters')
-      .selectAll()
-      .where('code', '=', plan.matterCode)
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('notarization_requests')
-      .values({
-        case_id: caseId,
-        matter_code: matter.code,
-        matter_name: matter.name,
-        matter_category: matter.category,
-        required_materials: matter.required_materials,
-        one_visit: matter.one_visit,
-        purpose: t.purpose ?? UNREGISTERED,
-        place_of_use: t.placeOfUse ?? UNREGISTERED,
-        // The column cannot be blank; a ledger that does not say where the certificate is used is taken as 国内.
-        use_scope: plan.useScope || '国内',
-        copies: plan.copies,
-        needs_translation: 0,
-        translation_language: '',
-        pickup_on: '',
-        fee_fen: 0,
-      })
-      .execute();
-  }
-}
 
 /** The search text: numbers (the ledger's too), title, parties' names and numbers, the kind's text fields. */
 function searchBody(caseNumber: string, plan: RowPlan): string {
@@ -159,6 +51,8 @@ async function writeCase(
     clock: Clock;
     at: string;
     source: { sha256: string; fileName: string; sheet: string };
+    /** The dossiers are 历史卷宗 (the county's rule): checked all at once after the cases are written. */
+    historical: boolean;
   },
 ): Promise<{ id: number; caseNumber: string }> {
   const { plan } = r;
@@ -182,7 +76,7 @@ async function writeCase(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await writeKindRows(trx, kind, id, plan);
+  await kindServiceOf(kind).writeLedgerRow(trx, id, plan);
   const open = LEDGER_OPEN_STATUS[kind];
   await recordRegistration(trx, id, {
     status: open,
@@ -215,8 +109,8 @@ async function writeCase(
       .execute();
     from = to;
   }
-  await recordDossierCheck(trx, id, ctx.clock);
   await indexCaseText(trx, id, searchBody(caseNumber, plan));
+  // The 历史导入 mark before the dossier check, which reads it (whether the county demands completeness of it).
   await trx
     .insertInto('ledger_import_rows')
     .values({
@@ -230,6 +124,7 @@ async function writeCase(
       imported_by: ctx.user.username,
     })
     .execute();
+  if (!ctx.historical) await recordDossierCheck(trx, id, ctx.clock);
   return { id, caseNumber };
 }
 
@@ -282,11 +177,25 @@ export async function importLedger(
   await moveCountersPast(trx, req.kind, toWrite);
   const at = clock.now().toISOString();
   const source = { sha256: report.sha256, fileName: req.fileName, sheet: report.sheet };
+  const historical = !(await historicalDossierRules(trx)).rules.completenessRequired;
   const imported: LedgerImportResult['imported'] = [];
   for (const r of toWrite) {
-    const made = await writeCase(trx, req.kind, r, { prefix: office.caseNumberPrefix, user, clock, at, source });
+    const made = await writeCase(trx, req.kind, r, {
+      prefix: office.caseNumberPrefix,
+      user,
+      clock,
+      at,
+      source,
+      historical,
+    });
     imported.push({ row: r.row, caseId: made.id, caseNumber: made.caseNumber });
   }
+  if (historical)
+    await recordHistoricalDossierChecks(
+      trx,
+      imported.map((i) => i.caseId),
+      clock,
+    );
   const numberOf = new Map(imported.map((i) => [i.row, i.caseNumber]));
   report.accepted = report.accepted.map((a) => ({ ...a, caseNumber: numberOf.get(a.row) ?? a.caseNumber }));
   return { report, imported };

@@ -7,7 +7,7 @@ import { ID_NUMBER_MESSAGES, parseCreditCode, parseIdNumber, parsePhone } from '
 import { GB11643_ID_TYPES, ID_TYPES, SEXES, type IdType } from '../../options';
 import { ID_NUMBER_MAX, LINE_MAX, NAME_MAX, PHONE_MAX } from '../../cases/fieldLimits';
 import { choice, fen, integer, isoDate, strictObject, text, type Labels } from '../../validation';
-import { AGENT_KINDS, DOMESTIC_USE, type UseScope } from './options';
+import { AGENT_KINDS, DOMESTIC_USE, UNREGISTERED_USE, type UseScope } from './options';
 
 /** The printed form's words, keyed by the field's path in the request. */
 export const NOTARIZATION_LABELS: Labels = {
@@ -121,10 +121,11 @@ export function canonicalPlaceOfUse(place: string): string {
   return REGION_NAMES[s] ?? s;
 }
 
-/** 国内, 涉港澳台 or 涉外, from the place of use. */
+/** 国内, 涉港澳台 or 涉外, from the place of use; 未登记 when the place is (an imported ledger's row). */
 export function useScopeOf(place: string): UseScope {
   const s = canonicalPlaceOfUse(place);
   if (s === DOMESTIC_USE) return '国内';
+  if (s === UNREGISTERED_USE) return UNREGISTERED_USE;
   if (/香港|澳门|台湾/.test(s)) return '涉港澳台';
   return '涉外';
 }

@@ -34,11 +34,15 @@ export const AGENT_KINDS = ['委托代理人', '法定代理人'] as const;
 /** 使用地 meaning the certificate is used in the mainland. */
 export const DOMESTIC_USE = '国内';
 
+/** What a request brought in from an old ledger that does not say where the certificate is used holds: never 国内. */
+export const UNREGISTERED_USE = '未登记';
+
 /**
  * Where a certificate is used, as the office counts it: 国内, 涉外 (a foreign country), or 涉港澳台 (Hong Kong,
- * Macao and Taiwan are not foreign, but their certificates go through the same extra steps).
+ * Macao and Taiwan are not foreign, but their certificates go through the same extra steps); 未登记 only for an
+ * imported ledger's row that does not say (the intake form requires 使用地).
  */
-const USE_SCOPES = ['国内', '涉外', '涉港澳台'] as const;
+const USE_SCOPES = ['国内', '涉外', '涉港澳台', UNREGISTERED_USE] as const;
 export type UseScope = (typeof USE_SCOPES)[number];
 
 /** Suggestions for 使用地 (any country or region may be typed). */

@@ -133,6 +133,8 @@ const EXPECTED: Record<Channel, Who[]> = {
   'dossier.print': SIGNED_IN,
   'dossier.electronic': SIGNED_IN,
   'dossier.archiveStatus': SIGNED_IN,
+  'dossier.historicalRules': SIGNED_IN,
+  'dossier.setHistoricalRules': ['admin', 'director'],
   'exchange.status': SIGNED_IN,
   'exchange.keys': ['admin', 'director', 'clerk'],
   'exchange.setMode': ['admin'],
