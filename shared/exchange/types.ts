@@ -129,6 +129,8 @@ export interface ConfigSummary {
   followUpRules: boolean;
   /** The county's mediation rules (调解规则) were installed (new or changed). */
   mediationRules: boolean;
+  /** A package made for this office: how many sampled cases it asks for and how many 整改要求 it brings (案卷评查). */
+  evaluation: { requested: number; feedback: number } | null;
   /** Matters the office's catalogue does not know (they need a newer CaseDesk), left out. */
   skipped: string[];
   /** Already installed: nothing changed. */

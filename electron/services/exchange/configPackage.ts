@@ -35,6 +35,10 @@ import { holidayTableOf, installedHolidayYears, installHolidayYears } from '../c
 import { requireOffice } from '../system/office';
 import { followUpRules, setFollowUpRules } from '../followUp/rules';
 import { APP_VERSION } from '../../version';
+import { evaluationConfigSchema } from '../../../shared/evaluation/travel';
+import { localDate } from '../../../shared/dates';
+import { evaluationConfigFor } from '../evaluation/corrections';
+import { installEvaluationSection } from '../evaluation/officeEvaluation';
 import { contentHashOf, decryptParts, PackageRefused, sealPackage, verifyPackage } from './container';
 import { writeIntoFolder } from './exportFolder';
 import { ensureKeys, fingerprintOf, parsePublicKey } from './keys';
@@ -63,13 +67,19 @@ const configContentSchema = z.strictObject({
   followUpRules: followUpRulesSchema.optional(),
   /** The county's mediation rules; absent in packages made before they travelled (the office keeps its own). */
   mediationRules: mediationRulesSchema.optional(),
+  /** Only in a package made for one office: its sampled cases asked for and its 整改要求 (案卷评查). */
+  evaluation: evaluationConfigSchema.optional(),
 });
 type ConfigContent = z.infer<typeof configContentSchema>;
 
-/** Bureau mode: the county's configuration as one signed file, into `folder`. */
+/**
+ * Bureau mode: the county's configuration as one signed file, into `folder`. Made for one office (`officeCode`), it
+ * also carries that office's evaluation section (the dossiers its rounds ask for, its cases' 整改要求) and is named
+ * for it; an office refuses a package made for another.
+ */
 export async function exportConfig(
   db: Kysely<Database>,
-  { folder, now }: { folder: string; now: Date },
+  { folder, now, officeCode = null }: { folder: string; now: Date; officeCode?: string | null },
 ): Promise<{ file: string; fileName: string; bytes: Buffer }> {
   const office = await requireOffice(db);
   const mode = await db.selectFrom('office').select('mode').where('id', '=', 1).executeTakeFirstOrThrow();
@@ -113,6 +123,15 @@ export async function exportConfig(
     followUpRules: (await followUpRules(db)).rules,
     mediationRules: (await mediationRules(db)).rules,
   };
+  if (officeCode !== null) {
+    const registered = await db
+      .selectFrom('bureau_offices')
+      .select('code')
+      .where('code', '=', officeCode)
+      .executeTakeFirst();
+    if (!registered) throw new AppError('VALIDATION', `司法所：${officeCode}未登记`, 'office');
+    content.evaluation = await evaluationConfigFor(db, officeCode, { now: () => now, today: () => localDate(now) });
+  }
   const issuedAt = now.toISOString();
   const { file } = sealPackage(
     {
@@ -127,7 +146,7 @@ export async function exportConfig(
     keys,
     null,
   );
-  const fileName = `${office.officeCode}-config-${issuedAt.slice(0, 10)}.casedesk`;
+  const fileName = `${office.officeCode}-config-${issuedAt.slice(0, 10)}${officeCode === null ? '' : `-${officeCode}`}.casedesk`;
   const target = await writeIntoFolder(folder, fileName, async (to) => {
     await fsp.writeFile(`${to}.partial`, file);
     await fsp.rename(`${to}.partial`, to);
@@ -156,6 +175,7 @@ export async function importConfig(
     .where('id', '=', 1)
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_SET_UP', '请先完成司法所设置');
+  const office = await requireOffice(db);
   if (row.mode !== 'office') throw new AppError('CONFLICT', '县局模式的数据文件不导入配置包');
   let bureauKey = row.bureau_public_key ? parsePublicKey(row.bureau_public_key) : null;
   const given = bureauFingerprint.trim().toLowerCase();
@@ -204,6 +224,10 @@ export async function importConfig(
     const parsed = configContentSchema.safeParse(json);
     if (!parsed.success) throw new PackageRefused(`内容不符合格式（${parsed.error.issues[0]?.path.join('.') ?? ''}）`);
     content = parsed.data;
+    if (content.evaluation && content.evaluation.officeCode !== office.officeCode)
+      throw new PackageRefused(
+        `这是县局为机构 ${content.evaluation.officeCode} 生成的配置包，不是给本所（${office.officeCode}）的`,
+      );
   } catch (error) {
     if (error instanceof PackageRefused) throw refused(error.message);
     throw error;
@@ -220,6 +244,7 @@ export async function importConfig(
     holidayYears: [],
     followUpRules: false,
     mediationRules: false,
+    evaluation: null,
     skipped: [],
     unchanged: false,
   };
@@ -298,6 +323,12 @@ export async function importConfig(
       summary.mediationRules = true;
     }
   }
+  if (content.evaluation)
+    summary.evaluation = await installEvaluationSection(db, content.evaluation, {
+      bureauName: manifest.bureau.name,
+      issuedAt: manifest.issuedAt,
+      now: clock.now(),
+    });
   await db
     .insertInto('exchange_config_imports')
     .values({
