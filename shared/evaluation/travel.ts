@@ -62,12 +62,8 @@ export interface FeedbackView {
   reply: { doneOn: string; note: string; recordedBy: string; recordedAt: string } | null;
 }
 
+/** 整改中, 整改逾期 (past due, no reply), 已整改. */
 export type CorrectionState = 'open' | 'overdue' | 'done';
-export const CORRECTION_STATE_LABELS: Record<CorrectionState, string> = {
-  open: '整改中',
-  overdue: '整改逾期',
-  done: '已整改',
-};
 
 /** At the bureau: one evaluated case of a closed round with its 整改要求 (or none set yet) and its state. */
 export interface CorrectionView {
