@@ -675,6 +675,61 @@ interface EvaluationScoreTable {
   reopened_at: string | null;
 }
 
+/** 0025: the electronic dossier an office sent for a sampled case (bureau). */
+interface EvaluationDossierTable {
+  sample_id: number;
+  pdf_sha256: string;
+  pages: number | null;
+  file_name: string;
+  package_sha256: string;
+  received_at: string;
+  received_by: string;
+}
+
+/** 0025: the 整改要求 the bureau set for an evaluated case (bureau). */
+interface EvaluationCorrectionTable {
+  sample_id: number;
+  requirement: string;
+  due_on: string;
+  set_by: string;
+  set_at: string;
+}
+
+/** 0025: a sampled case the bureau asked this office for (office; the bureau's round id). */
+interface EvaluationRequestTable {
+  round_id: number;
+  round_name: string;
+  bureau_name: string;
+  requested_at: string;
+  case_number: string;
+  sent_at: string | null;
+}
+
+/** 0025: an evaluated case's score, grade, remarks and 整改要求 as the bureau sent them (office). */
+interface EvaluationFeedbackTable {
+  round_id: number;
+  case_number: string;
+  round_name: string;
+  round_closed_on: string;
+  score: number;
+  grade: string;
+  /** JSON: string[], one line per item that lost points. */
+  remarks: string;
+  requirement: string;
+  due_on: string;
+  received_at: string;
+}
+
+/** 0025: the office's 整改 done for an evaluated case (office; exported). */
+interface EvaluationReplyTable {
+  round_id: number;
+  case_id: number;
+  done_on: string;
+  note: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface Database {
   office: OfficeTable;
   case_number_counters: CaseNumberCounterTable;
@@ -731,6 +786,11 @@ export interface Database {
   evaluation_evaluators: EvaluationEvaluatorTable;
   evaluation_samples: EvaluationSampleTable;
   evaluation_scores: EvaluationScoreTable;
+  evaluation_dossiers: EvaluationDossierTable;
+  evaluation_corrections: EvaluationCorrectionTable;
+  evaluation_requests: EvaluationRequestTable;
+  evaluation_feedback: EvaluationFeedbackTable;
+  evaluation_replies: EvaluationReplyTable;
 }
 
 export type NewParty = Insertable<PartyTable>;

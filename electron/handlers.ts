@@ -37,6 +37,6 @@ export function createHandlers(deps: { appInfo: AppInfo; store: Store }): Handle
     ...exchangeHandlers(deps),
     ...ledgerExportHandlers(),
     ...ledgerImportHandlers(),
-    ...evaluationHandlers(),
+    ...evaluationHandlers(deps),
   };
 }

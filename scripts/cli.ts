@@ -377,6 +377,62 @@ const commands: Record<string, CommandSpec> = {
     },
   },
 
+  'config-package': {
+    usage:
+      'config-package --db FILE [--office 43011101] [--out 文件夹]   (县局：配置包；给出司法所时含其案卷调取与整改要求)',
+    flags: { office: 'string', out: 'string' },
+    async run({ api, args, out }) {
+      const folder = stringFlag(args, 'out');
+      const made = await api.call('bureau.exportConfig', {
+        folder: folder === undefined ? null : path.resolve(folder),
+        office: stringFlag(args, 'office') ?? null,
+      });
+      out(`已生成配置包 → ${made.file}`);
+    },
+  },
+
+  'dossier-package': {
+    usage: 'dossier-package --db FILE [--round 编号] [--out 文件夹]   (司法所：按县局调取生成评查案卷包)',
+    flags: { round: 'string', out: 'string' },
+    printsPdf: true,
+    async run({ api, args, out }) {
+      const requests = await api.call('evaluation.dossierRequests', {});
+      const given = stringFlag(args, 'round');
+      if (given === undefined && requests.length !== 1) {
+        if (requests.length === 0) throw new UsageError('县局尚未调取本所案卷（请先安装县局为本所生成的配置包）');
+        for (const r of requests) out(`${r.roundId}\t${r.roundName}\t调取${r.cases.length}件`);
+        throw new UsageError('有多个评查活动调取案卷，请用 --round 给出评查活动编号');
+      }
+      const roundId = given === undefined ? requests[0]!.roundId : Number(given);
+      if (!Number.isInteger(roundId) || roundId <= 0) throw new UsageError('--round 应为评查活动编号');
+      const folder = stringFlag(args, 'out');
+      const made = await api.call('evaluation.dossierPackage', {
+        roundId,
+        folder: folder === undefined ? null : path.resolve(folder),
+      });
+      out(`已生成案卷包：${made.cases.length}份电子卷宗（${made.cases.join('、')}）→ ${made.file}`);
+    },
+  },
+
+  'dossier-import': {
+    usage: 'dossier-import --db FILE 案卷包...   (县局：导入司法所的评查案卷包)',
+    positionals: true,
+    async run({ api, args, out }) {
+      if (args.positionals.length === 0) throw new UsageError('请给出案卷包文件', true);
+      const outcomes = await api.call('evaluation.importDossiers', {
+        files: args.positionals.map((f) => path.resolve(f)),
+      });
+      for (const o of outcomes)
+        out(
+          o.status === 'rejected'
+            ? `已拒收：${o.fileName}：${o.reason}`
+            : `已导入：${o.fileName}（${o.officeName}，${o.roundName}）${o.caseNumbers.length}份电子卷宗：${o.caseNumbers.join('、')}`,
+        );
+      const rejected = outcomes.filter((o) => o.status === 'rejected').length;
+      if (rejected > 0) throw new FindingError(`${rejected}个案卷包被拒收，未导入`);
+    },
+  },
+
   'recovery-package': {
     usage: 'recovery-package --db FILE --office 43011101 [--out 文件夹]   (县局：为司法所生成恢复包)',
     flags: { office: 'string', out: 'string' },
@@ -594,6 +650,9 @@ const USAGE_ORDER = [
   'verify',
   'recovery-package',
   'recover',
+  'config-package',
+  'dossier-package',
+  'dossier-import',
   'print',
   'report',
   'export-ledger',

@@ -22,6 +22,7 @@ import { ledgerImport } from './0020-ledger-import';
 import { qualityEvaluation } from './0021-quality-evaluation';
 import { countyRulesAndInPersonMatters } from './0023-county-rules-and-in-person-matters';
 import { historicalDossiersAndUnregisteredUse } from './0024-historical-dossiers-and-unregistered-use';
+import { evaluationDossiersAndCorrections } from './0025-evaluation-dossiers-and-corrections';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const migrations: readonly Migration[] = [
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   qualityEvaluation,
   countyRulesAndInPersonMatters,
   historicalDossiersAndUnregisteredUse,
+  evaluationDossiersAndCorrections,
 ];
 
 export type { Migration };

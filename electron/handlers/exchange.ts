@@ -110,8 +110,8 @@ export function exchangeHandlers({ store }: { store: Store }): HandlersOf<typeof
       });
     },
     'exchange.reenterIdNumber': (input, call) => reenterIdNumber(call.db, input, call.clock.today()),
-    'bureau.exportConfig': async ({ folder }, { db, clock }) => {
-      const made = await exportConfig(db, { folder: folderOf(folder), now: clock.now() });
+    'bureau.exportConfig': async ({ folder, office }, { db, clock }) => {
+      const made = await exportConfig(db, { folder: folderOf(folder), now: clock.now(), officeCode: office ?? null });
       return { file: made.file, fileName: made.fileName, base64: made.bytes.toString('base64') };
     },
     'bureau.registerOffice': (input, { db, clock }) => registerOffice(db, input, clock.now()),

@@ -12,8 +12,15 @@ import {
   type SheetKind,
   type VersionedSheet,
 } from '../evaluation/sheets';
-import { APPROVERS, DIRECTORS, SCORERS } from '../roles';
-import { choice, integer, isoDate, strictObject, text } from '../validation';
+import type {
+  CorrectionView,
+  DossierImportOutcome,
+  DossierPdf,
+  DossierRequestView,
+  FeedbackView,
+} from '../evaluation/travel';
+import { APPROVERS, DIRECTORS, SCORERS, WRITERS } from '../roles';
+import { choice, filePath, integer, isoDate, strictObject, text } from '../validation';
 
 const ROUND_METHODS = ['census', 'perOffice', 'percent'] as const;
 export type RoundMethod = (typeof ROUND_METHODS)[number];
@@ -162,6 +169,19 @@ export interface RoundResults {
   lastYear: { id: number; name: string; total: GradeFigures } | null;
 }
 
+/** Labels of the channels for the sample's dossiers and 整改 (shared/evaluation/travel.ts). */
+const TRAVEL_LABELS = {
+  files: '案卷包文件',
+  folder: '保存位置',
+  roundId: '评查活动',
+  sampleId: '抽查案件',
+  caseId: '案件',
+  requirement: '整改要求',
+  dueOn: '整改期限',
+  doneOn: '整改完成日期',
+  note: '整改情况',
+};
+
 const ROUND_INPUT_LABELS = { roundId: '评查活动', round: '评查活动', ...prefixed('round', ROUND_LABELS) };
 
 const roundId = strictObject({ roundId: idOf('评查活动') });
@@ -202,4 +222,50 @@ export const evaluationChannels = {
     write(ROUND_LABELS, DIRECTORS),
   ),
   'evaluation.results': channel<RoundResults>()(roundId, read(ROUND_LABELS)),
+
+  /** Bureau: offices' dossier packages for the sample (checked like data packages); each PDF kept with its case. */
+  'evaluation.importDossiers': channel<DossierImportOutcome[]>()(
+    strictObject({
+      files: z
+        .array(filePath({ max: 1000, kind: 'file' }), { error: '格式不正确' })
+        .min(1, '请选择案卷包')
+        .max(200, '一次最多200个'),
+    }),
+    write(TRAVEL_LABELS, APPROVERS),
+  ),
+  /** Bureau: the electronic dossier received for a sampled case, to read beside its score sheet. */
+  'evaluation.dossierPdf': channel<DossierPdf>()(strictObject({ sampleId: idOf('抽查案件') }), read(TRAVEL_LABELS)),
+  /** Bureau: a closed round's evaluated cases with their 整改要求, due dates and the offices' replies. */
+  'evaluation.corrections': channel<CorrectionView[]>()(roundId, read(TRAVEL_LABELS)),
+  /** Bureau: sets an evaluated case's 整改要求 (blank: the evaluators' remarks) and due date, until it is done. */
+  'evaluation.setCorrection': channel<CorrectionView>()(
+    strictObject({
+      sampleId: idOf('抽查案件'),
+      requirement: text({ max: 2000, multiLine: true }),
+      dueOn: isoDate(),
+    }),
+    write(TRAVEL_LABELS, APPROVERS),
+  ),
+  /** Office: the bureau's requests for the sample's dossiers, from its configuration packages. */
+  'evaluation.dossierRequests': channel<DossierRequestView[]>()(empty, read(TRAVEL_LABELS)),
+  /** Office: one signed, encrypted package of a round's requested dossiers, into `folder` (or exports/). */
+  'evaluation.dossierPackage': channel<{ file: string; fileName: string; cases: string[] }>()(
+    strictObject({ roundId: idOf('评查活动'), folder: filePath({ max: 500, kind: 'folder' }).nullable() }),
+    write(TRAVEL_LABELS, WRITERS),
+  ),
+  /** Office: the evaluated cases' scores, remarks and 整改要求 (of one case, or all), with the corrections done. */
+  'evaluation.feedback': channel<FeedbackView[]>()(
+    strictObject({ caseId: idOf('案件').nullable() }),
+    read(TRAVEL_LABELS),
+  ),
+  /** Office: records an evaluated case's 整改 as done (once); the next export carries it to the bureau. */
+  'evaluation.recordCorrection': channel<FeedbackView>()(
+    strictObject({
+      roundId: idOf('评查活动'),
+      caseId: idOf('案件'),
+      doneOn: isoDate(),
+      note: text({ max: 1000, required: true, multiLine: true }),
+    }),
+    write(TRAVEL_LABELS, WRITERS),
+  ),
 } as const;

@@ -101,8 +101,9 @@ export const exchangeChannels = {
   ),
   /** Bureau mode: the county's configuration as a signed package, into `folder` (or exports/), and its bytes. */
   'bureau.exportConfig': channel<{ file: string; fileName: string; base64: string }>()(
-    strictObject({ folder }),
-    write(EXCHANGE_LABELS, APPROVERS),
+    /** `office`: a package for that office alone, with its evaluation section (案卷评查: dossiers asked, 整改要求). */
+    strictObject({ folder, office: officeCode.nullable().optional() }),
+    write({ ...EXCHANGE_LABELS, office: '司法所' }, APPROVERS),
   ),
 
   /**

@@ -157,16 +157,54 @@ const recoveryManifestSchema = z.strictObject({
 });
 export type RecoveryManifest = z.infer<typeof recoveryManifestSchema>;
 
+/**
+ * The electronic dossiers (PDFs) of an office's cases a round sampled, for the bureau's evaluators (issue 16): signed
+ * by the office, always encrypted to the bureau; one part per dossier, each named in `dossiers` with the case
+ * number and the SHA-256 of its plaintext PDF.
+ */
+const dossierManifestSchema = z.strictObject({
+  format: z.literal('casedesk-package'),
+  formatVersion: z.literal(PACKAGE_FORMAT_VERSION),
+  kind: z.literal('office-dossiers'),
+  office: z.strictObject({ code: z.string().regex(/^\d{8,9}$/), name: z.string(), bureauName: z.string() }),
+  signer: signerSchema,
+  createdAt: z.string(),
+  appVersion: z.string(),
+  /** The bureau's round that asked for them (its id and name, as the configuration package gave them). */
+  round: z.strictObject({ id: z.number().int().positive(), name: z.string().max(100) }),
+  dossiers: z
+    .array(
+      z.strictObject({
+        part: z.string().min(1).max(64),
+        caseNumber: z.string().min(1).max(60),
+        pages: z.number().int().positive().nullable(),
+        sha256,
+      }),
+    )
+    .min(1)
+    .max(1000),
+  contentHash: sha256,
+  encryption: encryptionSchema,
+  parts: z.array(partEntrySchema),
+});
+export type DossierManifest = z.infer<typeof dossierManifestSchema>;
+
 export const manifestSchema = z.discriminatedUnion('kind', [
   dataManifestSchema,
   configManifestSchema,
   recoveryManifestSchema,
+  dossierManifestSchema,
 ]);
 export type Manifest = z.infer<typeof manifestSchema>;
 
 /** `<office code>-recovery-<yyyy-mm-dd>.casedesk`. */
 export function recoveryFileName(officeCode: string, issuedAt: string): string {
   return `${officeCode}-recovery-${issuedAt.slice(0, 10)}.casedesk`;
+}
+
+/** `<office code>-dossiers-<round id>-<yyyy-mm-dd>.casedesk`. */
+export function dossierPackageFileName(officeCode: string, roundId: number, createdAt: string): string {
+  return `${officeCode}-dossiers-${roundId}-${createdAt.slice(0, 10)}.casedesk`;
 }
 
 /** `<office code>-<period>-<sequence>.casedesk`, the sequence in four digits. */

@@ -313,6 +313,19 @@ export const EXPORTED_TABLES: Readonly<Record<string, ExportedTable>> = {
     },
     parent: ofCase,
   },
+  // The office's 整改 done for a case the bureau evaluated (issue 16): the bureau reads each requirement's state here.
+  evaluation_replies: {
+    key: ['round_id', 'case_id'],
+    columns: {
+      round_id: 'int',
+      ...caseRef,
+      done_on: 'text',
+      note: 'text',
+      recorded_by: 'text',
+      recorded_at: 'text',
+    },
+    parent: ofCase,
+  },
   // Who the clerks are, so the bureau can name who submitted (or owes) a monthly statement; never their passwords.
   users: {
     key: ['id'],

@@ -131,6 +131,8 @@ export interface ConfigSummary {
   mediationRules: boolean;
   /** The county's rule for 历史卷宗 (imported cases' dossiers) was installed (new or changed). */
   historicalDossierRules: boolean;
+  /** A package made for this office: how many sampled cases it asks for and how many 整改要求 it brings (案卷评查). */
+  evaluation: { requested: number; feedback: number } | null;
   /** Matters the office's catalogue does not know (they need a newer CaseDesk), left out. */
   skipped: string[];
   /** Already installed: nothing changed. */

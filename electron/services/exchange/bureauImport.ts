@@ -138,6 +138,8 @@ async function openData(
   const manifest = opened.manifest;
   if (manifest.kind === 'bureau-config') throw new PackageRefused('这是县局的配置包，不是司法所的数据包');
   if (manifest.kind === 'office-recovery') throw new PackageRefused('这是县局给司法所的恢复包，不是司法所的数据包');
+  if (manifest.kind === 'office-dossiers')
+    throw new PackageRefused('这是司法所为案卷评查提交的案卷包，请在案卷评查中导入（命令 dossier-import）');
   const office = await db
     .selectFrom('bureau_offices')
     .selectAll()

@@ -39,6 +39,10 @@ import { holidayTableOf, installedHolidayYears, installHolidayYears } from '../c
 import { requireOffice } from '../system/office';
 import { followUpRules, setFollowUpRules } from '../followUp/rules';
 import { APP_VERSION } from '../../version';
+import { evaluationConfigSchema } from '../../../shared/evaluation/travel';
+import { localDate } from '../../../shared/dates';
+import { evaluationConfigFor } from '../evaluation/corrections';
+import { installEvaluationSection } from '../evaluation/officeEvaluation';
 import { contentHashOf, decryptParts, PackageRefused, sealPackage, verifyPackage } from './container';
 import { writeIntoFolder } from './exportFolder';
 import { ensureKeys, fingerprintOf, parsePublicKey } from './keys';
@@ -69,13 +73,19 @@ const configContentSchema = z.strictObject({
   mediationRules: mediationRulesSchema.optional(),
   /** The county's rule for 历史卷宗; absent in packages made before it travelled (the office keeps its own). */
   historicalDossierRules: historicalDossierRulesSchema.optional(),
+  /** Only in a package made for one office: its sampled cases asked for and its 整改要求 (案卷评查). */
+  evaluation: evaluationConfigSchema.optional(),
 });
 type ConfigContent = z.infer<typeof configContentSchema>;
 
-/** Bureau mode: the county's configuration as one signed file, into `folder`. */
+/**
+ * Bureau mode: the county's configuration as one signed file, into `folder`. Made for one office (`officeCode`), it
+ * also carries that office's evaluation section (the dossiers its rounds ask for, its cases' 整改要求) and is named
+ * for it; an office refuses a package made for another.
+ */
 export async function exportConfig(
   db: Kysely<Database>,
-  { folder, now }: { folder: string; now: Date },
+  { folder, now, officeCode = null }: { folder: string; now: Date; officeCode?: string | null },
 ): Promise<{ file: string; fileName: string; bytes: Buffer }> {
   const office = await requireOffice(db);
   const mode = await db.selectFrom('office').select('mode').where('id', '=', 1).executeTakeFirstOrThrow();
@@ -120,6 +130,15 @@ export async function exportConfig(
     mediationRules: (await mediationRules(db)).rules,
     historicalDossierRules: (await historicalDossierRules(db)).rules,
   };
+  if (officeCode !== null) {
+    const registered = await db
+      .selectFrom('bureau_offices')
+      .select('code')
+      .where('code', '=', officeCode)
+      .executeTakeFirst();
+    if (!registered) throw new AppError('VALIDATION', `司法所：${officeCode}未登记`, 'office');
+    content.evaluation = await evaluationConfigFor(db, officeCode, { now: () => now, today: () => localDate(now) });
+  }
   const issuedAt = now.toISOString();
   const { file } = sealPackage(
     {
@@ -134,7 +153,7 @@ export async function exportConfig(
     keys,
     null,
   );
-  const fileName = `${office.officeCode}-config-${issuedAt.slice(0, 10)}.casedesk`;
+  const fileName = `${office.officeCode}-config-${issuedAt.slice(0, 10)}${officeCode === null ? '' : `-${officeCode}`}.casedesk`;
   const target = await writeIntoFolder(folder, fileName, async (to) => {
     await fsp.writeFile(`${to}.partial`, file);
     await fsp.rename(`${to}.partial`, to);
@@ -163,6 +182,7 @@ export async function importConfig(
     .where('id', '=', 1)
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_SET_UP', '请先完成司法所设置');
+  const office = await requireOffice(db);
   if (row.mode !== 'office') throw new AppError('CONFLICT', '县局模式的数据文件不导入配置包');
   let bureauKey = row.bureau_public_key ? parsePublicKey(row.bureau_public_key) : null;
   const given = bureauFingerprint.trim().toLowerCase();
@@ -211,6 +231,10 @@ export async function importConfig(
     const parsed = configContentSchema.safeParse(json);
     if (!parsed.success) throw new PackageRefused(`内容不符合格式（${parsed.error.issues[0]?.path.join('.') ?? ''}）`);
     content = parsed.data;
+    if (content.evaluation && content.evaluation.officeCode !== office.officeCode)
+      throw new PackageRefused(
+        `这是县局为机构 ${content.evaluation.officeCode} 生成的配置包，不是给本所（${office.officeCode}）的`,
+      );
   } catch (error) {
     if (error instanceof PackageRefused) throw refused(error.message);
     throw error;
@@ -228,6 +252,7 @@ export async function importConfig(
     followUpRules: false,
     mediationRules: false,
     historicalDossierRules: false,
+    evaluation: null,
     skipped: [],
     unchanged: false,
   };
@@ -313,6 +338,12 @@ export async function importConfig(
       summary.historicalDossierRules = true;
     }
   }
+  if (content.evaluation)
+    summary.evaluation = await installEvaluationSection(db, content.evaluation, {
+      bureauName: manifest.bureau.name,
+      issuedAt: manifest.issuedAt,
+      now: clock.now(),
+    });
   await db
     .insertInto('exchange_config_imports')
     .values({

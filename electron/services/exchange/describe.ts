@@ -21,6 +21,12 @@ export function describeManifest(manifest: Manifest): string[] {
       `数据行：${rows}行`,
     ];
   }
+  if (manifest.kind === 'office-dossiers') {
+    return [
+      `司法所案卷包：${manifest.office.name}（${manifest.office.code}）为“${manifest.round.name}”提交${manifest.dossiers.length}份电子卷宗，生成于 ${formatMoment(manifest.createdAt)}`,
+      `签名公钥指纹：${manifest.signer.fingerprint}；${encryption}`,
+    ];
+  }
   const rows = Object.values(manifest.counts).reduce((n, c) => n + c.rows, 0);
   const tombstones = Object.values(manifest.counts).reduce((n, c) => n + c.tombstones, 0);
   return [

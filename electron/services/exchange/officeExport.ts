@@ -38,7 +38,8 @@ const NO_BUREAU_KEY_MESSAGE =
   '未设置县司法局公钥，不能导出：数据包含全部当事人信息，必须加密给县司法局。请在“数据报送 → 密钥”中填写县局公钥，' +
   '或安装县局的配置包（首次安装时填写县局告知的公钥指纹，即一并设置县局公钥）；命令行：npm run cli -- keys --db 数据文件 --bureau-key casedesk1:…';
 
-async function requireOfficeMode(db: Kysely<Database>) {
+/** The office and the bureau key it exports to; refused in bureau mode or before the bureau key is set. */
+export async function requireOfficeMode(db: Kysely<Database>) {
   const office = await requireOffice(db);
   const row = await db
     .selectFrom('office')

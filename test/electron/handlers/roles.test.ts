@@ -167,6 +167,14 @@ const EXPECTED: Record<Channel, Who[]> = {
   'evaluation.close': ['admin', 'director'],
   'evaluation.reopenScore': ['director'],
   'evaluation.results': SIGNED_IN,
+  'evaluation.importDossiers': ['admin', 'director'],
+  'evaluation.dossierPdf': SIGNED_IN,
+  'evaluation.corrections': SIGNED_IN,
+  'evaluation.setCorrection': ['admin', 'director'],
+  'evaluation.dossierRequests': SIGNED_IN,
+  'evaluation.dossierPackage': ['admin', 'director', 'clerk'],
+  'evaluation.feedback': SIGNED_IN,
+  'evaluation.recordCorrection': ['admin', 'director', 'clerk'],
 };
 
 let backend: TestBackend;

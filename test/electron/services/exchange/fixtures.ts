@@ -4,6 +4,7 @@
 import { openTestFile } from '../../../support/testKey';
 import path from 'node:path';
 import { planDemoCases } from '../../../../scripts/demoCases';
+import type { PdfRenderer } from '../../../../electron/services/dossier/electronic';
 import { ApiError, createApi, type Api } from '../../../../shared/client';
 import type { Channel } from '../../../../shared/contract';
 import { EXPORTED_TABLES } from '../../../../shared/exchange/tables';
@@ -22,9 +23,13 @@ export interface Site extends TestBackend {
   folder: string;
 }
 
-function site(clock = manualClock('2026-11-22T02:00:00Z')): Site {
+function site(clock = manualClock('2026-11-22T02:00:00Z'), pdfRenderer?: PdfRenderer): Site {
   const folder = tempDir();
-  return { ...testBackend(path.join(folder, 'casedesk.sqlite'), { clock }), clock, folder };
+  return {
+    ...testBackend(path.join(folder, 'casedesk.sqlite'), { clock, ...(pdfRenderer ? { pdfRenderer } : {}) }),
+    clock,
+    folder,
+  };
 }
 
 /** A clerk's own signed-in session (interference records and statements are personal). */
@@ -36,8 +41,14 @@ export async function clerk(s: Site): Promise<Api> {
   return api;
 }
 
-export async function office({ number = '01', name = OFFICE.name, cases = 24, seed = 3 } = {}): Promise<Site> {
-  const s = site();
+export async function office({
+  number = '01',
+  name = OFFICE.name,
+  cases = 24,
+  seed = 3,
+  pdfRenderer,
+}: { number?: string; name?: string; cases?: number; seed?: number; pdfRenderer?: PdfRenderer } = {}): Promise<Site> {
+  const s = site(undefined, pdfRenderer);
   await s.api.call('office.setup', { ...OFFICE, name, officeNumber: number });
   if (cases > 0) await makeCases(s.api, cases, seed);
   return s;
@@ -65,13 +76,13 @@ async function makeCases(api: Api, count: number, seed: number): Promise<void> {
   }
 }
 
-export async function bureau(): Promise<Site> {
+export async function bureau(name = '长沙市雨花区司法局'): Promise<Site> {
   const s = site();
   await s.api.call('office.setup', {
-    name: '长沙市雨花区司法局',
+    name,
     divisionCode: '430111',
     officeNumber: '00',
-    bureauName: '长沙市雨花区司法局',
+    bureauName: name,
     caseNumberPrefix: '雨司',
   });
   await s.api.call('exchange.setMode', { mode: 'bureau' });
