@@ -21,6 +21,7 @@ import { followUpRules } from './0019-follow-up-rules';
 import { ledgerImport } from './0020-ledger-import';
 import { qualityEvaluation } from './0021-quality-evaluation';
 import { countyRulesAndInPersonMatters } from './0023-county-rules-and-in-person-matters';
+import { evaluationSampleHandler } from './0026-evaluation-sample-handler';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const migrations: readonly Migration[] = [
@@ -46,6 +47,7 @@ export const migrations: readonly Migration[] = [
   ledgerImport,
   qualityEvaluation,
   countyRulesAndInPersonMatters,
+  evaluationSampleHandler,
 ];
 
 export type { Migration };
