@@ -91,6 +91,13 @@ function navigationFor(user: SessionUser, mode: InstallationMode = 'office'): Me
   ];
 }
 
+const EVALUATION_PAGES: readonly Route['page'][] = [
+  'evaluationRounds',
+  'evaluationRound',
+  'evaluationSheets',
+  'password',
+];
+
 /** The route a menu entry opens: its page (a kind's intake form opens empty). */
 const menuRoute = (key: string): Route => ({ page: key }) as Route;
 const menuKey = (route: Route) =>
@@ -164,6 +171,9 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
     ) : (
       <Result status="info" title="尚未完成司法所设置" subTitle="请管理员登录后完成司法所设置。" />
     );
+  } else if (user.role === 'evaluator' && !EVALUATION_PAGES.includes(route.page)) {
+    // A 评查员 scores and reads the sampled dossiers, nothing else: any other address opens the rounds.
+    page = <RoundsPage />;
   } else if (!mayOpen(user, route.page)) {
     page = (
       <Result status="403" title="无权使用此功能" subTitle={`当前角色（${ROLE_LABELS[user.role]}）不能使用此功能。`} />

@@ -96,8 +96,10 @@ const bureauReplies = (more: Replies = {}): Replies => ({
 
 describe('the navigation in 县局模式', () => {
   it('offers 评查活动 and 评查表; a 评查员 sees those pages and nothing else', async () => {
-    await renderApp('#/evaluation/rounds', bureauReplies(), { as: EVALUATOR });
+    // Any other address opens the rounds.
+    await renderApp('#/cases', bureauReplies(), { as: EVALUATOR });
     expect(await screen.findByRole('menuitem', { name: '评查活动' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: '评查活动' })).toBeInTheDocument();
     expect(screen.getByRole('menuitem', { name: '评查表' })).toBeInTheDocument();
     expect(screen.queryByRole('menuitem', { name: '案件列表' })).toBeNull();
     expect(screen.queryByRole('menuitem', { name: '机构管理' })).toBeNull();
