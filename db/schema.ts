@@ -653,6 +653,8 @@ interface EvaluationSampleTable {
   sheet_kind: string;
   received_on: string;
   closed_on: string;
+  /** 0026: 承办人 from the office's facts ('' when none recorded). */
+  handler: Generated<string>;
 }
 
 /** 0021: one evaluator's score of one sampled case. */

@@ -29,6 +29,9 @@ import { StatisticsPage } from './statistics/StatisticsPage';
 import { UsersPage } from './pages/UsersPage';
 import { ChangePasswordForm } from './session/ChangePasswordForm';
 import { LedgerImportPage } from './ledger/LedgerImportPage';
+import { RoundPage } from './evaluation/RoundPage';
+import { RoundsPage } from './evaluation/RoundsPage';
+import { SheetsPage } from './evaluation/SheetsPage';
 
 type MenuItems = NonNullable<MenuProps['items']>;
 
@@ -42,6 +45,22 @@ function kindGroup(user: SessionUser, kind: (typeof ALL_KINDS)[number]): MenuIte
 
 function navigationFor(user: SessionUser, mode: InstallationMode = 'office'): MenuItems {
   const may = (page: Route['page']) => mayOpen(user, page);
+  // 案卷评查 is the bureau's; a 评查员 scores and reads there, nothing else.
+  const evaluation: MenuItems =
+    mode === 'bureau'
+      ? [
+          {
+            type: 'group',
+            key: 'evaluation',
+            label: '案卷评查',
+            children: [
+              { key: 'evaluationRounds', label: '评查活动' },
+              { key: 'evaluationSheets', label: '评查表' },
+            ],
+          },
+        ]
+      : [];
+  if (user.role === 'evaluator') return evaluation;
   const system = [
     ...(may('users') ? [{ key: 'users', label: '用户管理' }] : []),
     ...(may('audit') ? [{ key: 'audit', label: '审计日志' }] : []),
@@ -66,14 +85,23 @@ function navigationFor(user: SessionUser, mode: InstallationMode = 'office'): Me
     ...ALL_KINDS.flatMap((kind) => kindGroup(user, kind)),
     { type: 'group', key: 'interference', label: '防止干预司法', children: [{ key: 'statements', label: '月度报告' }] },
     { type: 'group', key: 'exchange', label: mode === 'bureau' ? '县局汇总' : '向县局报送', children: exchange },
+    ...evaluation,
     { type: 'divider' },
     { type: 'group', key: 'system', label: '系统', children: system },
   ];
 }
 
+const EVALUATION_PAGES: readonly Route['page'][] = [
+  'evaluationRounds',
+  'evaluationRound',
+  'evaluationSheets',
+  'password',
+];
+
 /** The route a menu entry opens: its page (a kind's intake form opens empty). */
 const menuRoute = (key: string): Route => ({ page: key }) as Route;
-const menuKey = (route: Route) => (route.page === 'case' ? 'cases' : route.page);
+const menuKey = (route: Route) =>
+  route.page === 'case' ? 'cases' : route.page === 'evaluationRound' ? 'evaluationRounds' : route.page;
 
 /** A page of a kind's own, from the kind's module (renderer/kinds.tsx). */
 function kindPage(route: Route, onCreated: (created: Created) => void): ReactNode {
@@ -143,6 +171,9 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
     ) : (
       <Result status="info" title="尚未完成司法所设置" subTitle="请管理员登录后完成司法所设置。" />
     );
+  } else if (user.role === 'evaluator' && !EVALUATION_PAGES.includes(route.page)) {
+    // A 评查员 scores and reads the sampled dossiers, nothing else: any other address opens the rounds.
+    page = <RoundsPage />;
   } else if (!mayOpen(user, route.page)) {
     page = (
       <Result status="403" title="无权使用此功能" subTitle={`当前角色（${ROLE_LABELS[user.role]}）不能使用此功能。`} />
@@ -219,6 +250,15 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
         break;
       case 'ledgerImport':
         page = <LedgerImportPage />;
+        break;
+      case 'evaluationSheets':
+        page = <SheetsPage />;
+        break;
+      case 'evaluationRounds':
+        page = <RoundsPage />;
+        break;
+      case 'evaluationRound':
+        page = <RoundPage key={route.id} id={route.id} />;
         break;
       case 'settings':
         page = (

@@ -553,6 +553,7 @@ const commands: Record<string, CommandSpec> = {
       out(`评查结果：${results.round.name}（${results.round.year}年）`);
       out(line('合计', results.total, results.lastYear?.total ?? null));
       for (const o of results.byOffice) out(line(o.group, o.figures, o.lastYear));
+      for (const h of results.byHandler) out(line(`${h.office}\t${h.group}`, h.figures, h.lastYear));
       for (const k of results.byKind) out(line(k.group, k.figures, k.lastYear));
     },
   },

@@ -23,6 +23,7 @@ import { qualityEvaluation } from './0021-quality-evaluation';
 import { countyRulesAndInPersonMatters } from './0023-county-rules-and-in-person-matters';
 import { historicalDossiersAndUnregisteredUse } from './0024-historical-dossiers-and-unregistered-use';
 import { evaluationDossiersAndCorrections } from './0025-evaluation-dossiers-and-corrections';
+import { evaluationSampleHandler } from './0026-evaluation-sample-handler';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const migrations: readonly Migration[] = [
@@ -50,6 +51,7 @@ export const migrations: readonly Migration[] = [
   countyRulesAndInPersonMatters,
   historicalDossiersAndUnregisteredUse,
   evaluationDossiersAndCorrections,
+  evaluationSampleHandler,
 ];
 
 export type { Migration };

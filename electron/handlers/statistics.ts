@@ -2,6 +2,7 @@
 import type { StatisticsReport, statisticsChannels } from '../../shared/channels/statistics';
 import { INDICATOR_INFO } from '../../shared/channels/statistics';
 import { actor, type CallContext, type HandlersOf } from '../handlerTypes';
+import { closedRoundsResults } from '../services/evaluation/workbookSheet';
 import { officeStatistics } from '../services/statistics/office';
 import { bureauStatistics } from '../services/statistics/county';
 import { reportTemplate, setReportTemplate } from '../services/statistics/template';
@@ -22,7 +23,12 @@ export function statisticsHandlers(): HandlersOf<typeof statisticsChannels> {
     'statistics.workbook': async (input, call) => {
       const figures = await report(input, call);
       const { template } = await reportTemplate(call.db);
-      const bytes = await statisticsWorkbook(figures, template);
+      // The county's workbook carries the year's closed evaluation rounds (案件质量评估).
+      const evaluation =
+        figures.scope === 'county'
+          ? await closedRoundsResults(call.db, Number(figures.county.period.from.slice(0, 4)))
+          : [];
+      const bytes = await statisticsWorkbook(figures, template, evaluation);
       return { fileName: workbookFileName(figures), base64: bytes.toString('base64') };
     },
     'statistics.template': async (_input, { db }) => ({ ...(await reportTemplate(db)), indicators: INDICATOR_INFO }),

@@ -45,6 +45,10 @@ export type Route =
   | { page: 'settings' }
   | { page: 'holidays' }
   | { page: 'ledgerImport' }
+  /** 案卷评查 (县局模式): the score sheets, the rounds, one round (#/evaluation/rounds/3). */
+  | { page: 'evaluationSheets' }
+  | { page: 'evaluationRounds' }
+  | { page: 'evaluationRound'; id: number }
   | { page: 'password' };
 
 /** Pages that are one word in the hash and carry nothing else. */
@@ -94,12 +98,20 @@ function parseRoute(hash: string): Route {
     return { page: kindRoute.page as KindPage, ...(kindRoute.resumesDrafts ? { draftId } : {}) };
   }
   if (isPlainPage(first)) return { page: first };
+  if (first === 'evaluation') {
+    if (parts[1] === 'sheets') return { page: 'evaluationSheets' };
+    const roundId = id(parts[2]);
+    return roundId ? { page: 'evaluationRound', id: roundId } : { page: 'evaluationRounds' };
+  }
   const bureauPage = BUREAU_PAGES[`${first}/${parts[1] ?? ''}` as keyof typeof BUREAU_PAGES] as BureauPage | undefined;
   return bureauPage ? { page: bureauPage } : { page: 'cases' };
 }
 
 export function routeHash(route: Route): string {
   if (route.page === 'case') return route.print ? `#/cases/${route.id}/print/${route.print}` : `#/cases/${route.id}`;
+  if (route.page === 'evaluationSheets') return '#/evaluation/sheets';
+  if (route.page === 'evaluationRounds') return '#/evaluation/rounds';
+  if (route.page === 'evaluationRound') return `#/evaluation/rounds/${route.id}`;
   const kindRoute = ALL_KIND_ROUTES.find((r) => r.page === route.page);
   if (kindRoute) return `#/${kindRoute.path}${'draftId' in route && route.draftId ? `?draft=${route.draftId}` : ''}`;
   return route.page in BUREAU_PAGE_PATHS ? `#/${BUREAU_PAGE_PATHS[route.page as BureauPage]}` : `#/${route.page}`;

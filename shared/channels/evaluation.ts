@@ -135,6 +135,8 @@ export interface SampleView {
   sheetKind: SheetKind;
   receivedOn: string;
   closedOn: string;
+  /** 承办人 (legal aid: person and 律所; mediation: the 调解员); '' when the office's facts name none. */
+  handler: string;
   /** Scores of other evaluators show their state only until the round closes; the caller's own in full. */
   scores: ScoreView[];
   /** The case's score once it has its required scores: combined as its sheet says. */
@@ -160,11 +162,23 @@ export interface RoundDetail extends RoundSummary {
   iEvaluate: boolean;
 }
 
+/** One group's figures, and the same group's in last year's round (null when it had none there). */
+export interface GroupFigures {
+  group: string;
+  figures: GradeFigures;
+  lastYear: GradeFigures | null;
+}
+
+/** How the results name a handler the office's facts leave blank. */
+export const NO_HANDLER = '（未记录承办人）';
+
 export interface RoundResults {
   round: { id: number; name: string; year: number };
   total: GradeFigures;
-  byOffice: { group: string; figures: GradeFigures; lastYear: GradeFigures | null }[];
-  byKind: { group: string; figures: GradeFigures; lastYear: GradeFigures | null }[];
+  byOffice: GroupFigures[];
+  /** Per 承办人 within their office (the same name in two offices is two people), office by office. */
+  byHandler: (GroupFigures & { office: string })[];
+  byKind: GroupFigures[];
   /** The closed round of the year before, if there is one. */
   lastYear: { id: number; name: string; total: GradeFigures } | null;
 }

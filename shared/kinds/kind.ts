@@ -95,7 +95,7 @@ export interface KindDossier<F, D> {
 /** What the periodic report counts of a kind (shared/statistics). */
 export interface KindStatistics<F, D, SF extends CaseFactsBase & { kind: CaseKind }> {
   factsOf(input: {
-    base: Omit<CaseFactsBase, 'closedOn' | 'limits' | 'missingNoticeDates' | 'dossierCompleteAtClosing'>;
+    base: Omit<CaseFactsBase, 'closedOn' | 'limits' | 'missingNoticeDates' | 'dossierCompleteAtClosing' | 'handler'>;
     facts: F;
     detail: D | undefined;
     timeline: readonly CaseAction[];

@@ -42,6 +42,11 @@ export interface CaseFactsBase {
   dossierCompleteAtClosing: boolean | null;
   /** 回访 (shared/followUp/): each follow-up's day and 满意度 (null on a row recorded before the shared form). */
   followUps: { on: string; satisfaction: '满意' | '基本满意' | '不满意' | null }[];
+  /**
+   * 承办人 as the kind records it (legal aid: the assigned person and 律所; mediation: the 调解员); '' when none is
+   * recorded. The bureau's quality evaluation counts its results per handler.
+   */
+  handler: string;
 }
 
 // The same shape as zod, so facts that come from outside (a package the bureau imports) are checked before they
@@ -63,6 +68,8 @@ export function caseFactsBaseShape(limitKeys: readonly [DeadlineRuleKey, ...Dead
     missingNoticeDates: z.array(day),
     dossierCompleteAtClosing: z.boolean().nullable(),
     followUps: z.array(z.strictObject({ on: day, satisfaction: z.enum(['满意', '基本满意', '不满意']).nullable() })),
+    // Absent from facts made before the handler was carried: none recorded.
+    handler: label.default(''),
   };
 }
 

@@ -42,9 +42,10 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** The workbook's first sheet as LibreOffice reads it (UTF-8, cells as formatted). */
-export function libreofficeRows(xlsx: string): string[][] {
-  const csv = convert(xlsx, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true');
+/** One sheet of the workbook (the first unless `sheet`, 1-based, says) as LibreOffice reads it (UTF-8, as shown). */
+export function libreofficeRows(xlsx: string, sheet = 1): string[][] {
+  // The twelfth token of the CSV filter's options picks the sheet exported (LibreOffice 7.2 and later).
+  const csv = convert(xlsx, `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,${sheet}`);
   return parseCsv(fs.readFileSync(csv, 'utf8'));
 }
 

@@ -1,15 +1,16 @@
-// A round's results (案件质量评估): each sampled case's combined score and grade, counted per office and per kind
-// of dossier by shared/evaluation/results.ts, with the same figures of the closed round of the year before beside
+// A round's results (案件质量评估): each sampled case's combined score and grade, counted per office, per handler
+// (承办人, within their office) and per kind of dossier by shared/evaluation/results.ts, with the same figures of the closed round of the year before beside
 // them (the latest one, when the bureau ran several).
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
-import type { RoundResults } from '../../../shared/channels/evaluation';
+import { NO_HANDLER, type GroupFigures, type RoundResults } from '../../../shared/channels/evaluation';
 import { figuresBy, gradeFigures, type GradeFigures } from '../../../shared/evaluation/results';
 import { SHEET_KIND_LABELS, type Grade, type SheetKind } from '../../../shared/evaluation/sheets';
 import { requireRound, sampleResult, samplesAndScores } from './rounds';
 
 interface EvaluatedSample {
   office: string;
+  handler: string;
   kind: string;
   score: number;
   grade: Grade;
@@ -28,7 +29,8 @@ async function evaluatedSamples(db: Kysely<Database>, roundId: number): Promise<
       scores.filter((x) => x.sample_id === s.id),
       round.scores_per_case,
     );
-    if (result) out.push({ office: s.office_name, kind: SHEET_KIND_LABELS[kind], ...result });
+    if (result)
+      out.push({ office: s.office_name, handler: s.handler || NO_HANDLER, kind: SHEET_KIND_LABELS[kind], ...result });
   }
   return out;
 }
@@ -36,9 +38,13 @@ async function evaluatedSamples(db: Kysely<Database>, roundId: number): Promise<
 function beside(
   now: { group: string; figures: GradeFigures }[],
   before: { group: string; figures: GradeFigures }[] | null,
-): RoundResults['byOffice'] {
+): GroupFigures[] {
   return now.map((g) => ({ ...g, lastYear: before?.find((b) => b.group === g.group)?.figures ?? null }));
 }
+
+const KEY_SEPARATOR = '\u0000';
+/** A handler is counted within their office, office by office in the order the offices come. */
+const handlerKey = (c: EvaluatedSample) => `${c.office}${KEY_SEPARATOR}${c.handler}`;
 
 export async function roundResults(db: Kysely<Database>, roundId: number): Promise<RoundResults> {
   const round = await requireRound(db, roundId);
@@ -58,6 +64,10 @@ export async function roundResults(db: Kysely<Database>, roundId: number): Promi
       figuresBy(cases, (c) => c.office),
       before && figuresBy(before, (c) => c.office),
     ),
+    byHandler: beside(figuresBy(cases, handlerKey), before && figuresBy(before, handlerKey)).map(({ group, ...g }) => {
+      const [office, handler] = group.split(KEY_SEPARATOR) as [string, string];
+      return { office, group: handler, ...g };
+    }),
     byKind: beside(
       figuresBy(cases, (c) => c.kind),
       before && figuresBy(before, (c) => c.kind),

@@ -140,6 +140,7 @@ async function candidatesOf(db: Kysely<Database>, row: RoundRow, clock: Clock) {
         sheetKind,
         receivedOn: f.receivedOn,
         closedOn: f.closedOn,
+        handler: f.handler,
       });
     }
   }
@@ -178,6 +179,7 @@ export async function drawRound(
         sheet_kind: c.sheetKind,
         received_on: c.receivedOn,
         closed_on: c.closedOn,
+        handler: c.handler,
       })),
     )
     .execute();
@@ -263,6 +265,7 @@ export async function roundDetail(db: Kysely<Database>, roundId: number, user: S
       sheetKind: s.sheet_kind as SheetKind,
       receivedOn: s.received_on,
       closedOn: s.closed_on,
+      handler: s.handler,
       // Each evaluator scores independently (一案一评): another's points show once the round is closed.
       scores: mine.map((x) =>
         row.status === 'closed' || x.evaluator_id === user.id

@@ -8,17 +8,12 @@ import { formatChineseDate } from '../../../shared/dates';
 import type { CountyStatistics, OfficeStatistics } from '../../../shared/statistics/compute';
 import { displayValue, sheetLines, type ReportTemplate, type SheetLine } from '../../../shared/statistics/template';
 import { fitSheetToA4, fitWrappedRowHeights } from '../spreadsheet/printSetup';
+import type { RoundResults } from '../../../shared/channels/evaluation';
+import { EVALUATION_SHEET_NAME, evaluationSheet } from '../evaluation/workbookSheet';
+import { blockLabel, bodyRow, FONT, header, info, rowNumbers, title } from '../spreadsheet/tableCells';
 
 export type WorkbookReport =
   { scope: 'office'; office: OfficeStatistics } | { scope: 'county'; county: CountyStatistics };
-
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
-const FONT = 'SimSun';
 
 /** The unit as the header prints it: 金额（元）, 比率（%）. */
 const unitLabel = (line: SheetLine) => line.unit;
@@ -27,49 +22,6 @@ function numberFormat(line: Pick<SheetLine, 'unit'>): string {
   if (line.unit === '元') return '0.00';
   if (line.unit === '%') return '0.0';
   return '0';
-}
-
-function title(ws: ExcelJS.Worksheet, text: string, width: number): void {
-  ws.addRow([text]);
-  ws.mergeCells(1, 1, 1, Math.max(width, 1));
-  const cell = ws.getCell(1, 1);
-  cell.font = { name: FONT, size: 16, bold: true };
-  cell.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(1).height = 28;
-}
-
-function info(ws: ExcelJS.Worksheet, text: string, width: number): void {
-  const row = ws.addRow([text]);
-  ws.mergeCells(row.number, 1, row.number, Math.max(width, 1));
-  row.getCell(1).font = { name: FONT, size: 11 };
-  row.getCell(1).alignment = { vertical: 'middle', wrapText: true };
-}
-
-function header(ws: ExcelJS.Worksheet, values: string[]): ExcelJS.Row {
-  const row = ws.addRow(values);
-  row.eachCell((cell) => {
-    cell.font = { name: FONT, size: 11, bold: true };
-    cell.border = THIN;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
-  });
-  return row;
-}
-
-function bodyRow(ws: ExcelJS.Worksheet, values: (string | number)[], formats: (string | null)[], bold = false): void {
-  const row = ws.addRow(values);
-  values.forEach((_, i) => {
-    const cell = row.getCell(i + 1);
-    cell.border = THIN;
-    cell.font = { name: FONT, size: 11, bold };
-    const fmt = formats[i];
-    if (fmt && typeof cell.value === 'number') {
-      cell.numFmt = fmt;
-      cell.alignment = { horizontal: 'right' };
-    } else if (typeof cell.value === 'string' && cell.value === '—') cell.alignment = { horizontal: 'center' };
-    // A long label wraps (its row is made tall enough when the sheet is laid out) rather than run under the figures.
-    else if (i === 0) cell.alignment = { vertical: 'middle', wrapText: true };
-  });
 }
 
 const periodText = (p: { label: string; from: string; to: string }) =>
@@ -103,8 +55,6 @@ function officeSheet(ws: ExcelJS.Worksheet, heading: string, report: OfficeStati
   fitSheetToA4(ws, { repeatRows: { first: 4, last: 4 } });
 }
 
-const rowNumbers = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, i) => first + i);
-
 /** A county sheet's indicator label: a breakdown's row indented under its indicator, as on the office's sheet. */
 const lineLabel = (line: SheetLine) => (line.level === 1 ? `　其中：${line.label}` : line.label);
 
@@ -125,12 +75,9 @@ function countySheet(ws: ExcelJS.Worksheet, heading: string, report: CountyStati
     ['period', '本期'],
     ['yearToDate', '本年累计'],
   ] as const) {
-    const label = ws.addRow([word]);
-    ws.mergeCells(label.number, 1, label.number, width);
-    label.getCell(1).font = { name: FONT, size: 12, bold: true };
-    label.getCell(1).border = THIN;
     // A long sheet's year to date starts a page of its own, so no page mixes the two blocks.
-    if (which === 'yearToDate' && lines.length > 12) ws.getRow(label.number - 1).addPageBreak();
+    if (which === 'yearToDate' && lines.length > 12) ws.getRow(ws.rowCount).addPageBreak();
+    blockLabel(ws, word, width);
     for (const line of lines) {
       const fmt = numberFormat(line);
       bodyRow(
@@ -172,8 +119,15 @@ function lateSheet(ws: ExcelJS.Worksheet, report: CountyStatistics): void {
   fitSheetToA4(ws, { repeatRows: { first: 3, last: 3 } });
 }
 
-/** The workbook's bytes. */
-export async function statisticsWorkbook(report: WorkbookReport, template: ReportTemplate): Promise<Buffer> {
+/**
+ * The workbook's bytes. `evaluation`: the county's year's closed evaluation rounds, printed on the sheet
+ * 案件质量评估 (county scope only).
+ */
+export async function statisticsWorkbook(
+  report: WorkbookReport,
+  template: ReportTemplate,
+  evaluation: readonly RoundResults[] = [],
+): Promise<Buffer> {
   // Loaded when a workbook is made: exceljs and its zip libraries are a third of the main bundle's code, and most
   // sessions never make one (the main process starts faster and holds less).
   const { default: Excel } = await import('exceljs');
@@ -189,7 +143,16 @@ export async function statisticsWorkbook(report: WorkbookReport, template: Repor
     if (report.scope === 'office') officeSheet(ws, heading, report.office, sheetLines(sheet, report.office.rows));
     else countySheet(ws, heading, report.county, sheetLines(sheet, report.county.total.rows));
   }
-  if (report.scope === 'county') lateSheet(wb.addWorksheet('逾期报送'), report.county);
+  if (report.scope === 'county') {
+    lateSheet(wb.addWorksheet('逾期报送'), report.county);
+    const { county } = report;
+    evaluationSheet(wb.addWorksheet(EVALUATION_SHEET_NAME), {
+      rounds: evaluation,
+      year: Number(county.period.from.slice(0, 4)),
+      bureauName: county.county.name,
+      asOf: county.asOf,
+    });
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

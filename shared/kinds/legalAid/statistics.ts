@@ -88,6 +88,7 @@ const factsOf: KindStatistics<LegalAidFacts, LegalAidDetail, LegalAidCaseFacts>[
     notifiedOn: f.noticeReceivedOn,
     provisionalOn: f.provisional?.on ?? null,
     assignedOn: f.assignment?.on ?? null,
+    handler: f.assignment ? `${f.assignment.personName}（${f.assignment.orgName}）` : '',
     closedOn: f.closing?.on ?? null,
     terminatedOn: f.termination?.on ?? null,
     subsidy: f.subsidy ? { paidOn: f.subsidy.paidOn, amountFen: f.subsidy.amountFen } : null,

@@ -8,9 +8,11 @@ export interface MediationDetail {
   dispute_type: string;
   amount_fen: number;
   people_count: number;
+  /** JSON: the 调解员's names. */
+  mediators: string;
 }
 
 export const MEDIATION_DETAIL = {
   table: 'mediation_cases',
-  columns: ['simple', 'source', 'dispute_type', 'amount_fen', 'people_count'],
+  columns: ['simple', 'source', 'dispute_type', 'amount_fen', 'people_count', 'mediators'],
 } as const satisfies { table: string; columns: readonly (keyof MediationDetail)[] };

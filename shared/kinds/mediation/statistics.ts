@@ -51,6 +51,16 @@ const schema: z.ZodType<MediationCaseFacts> = z.strictObject({
   subsidy: z.strictObject({ on: day, form: label, amountFen: fenAmount }).nullable(),
 });
 
+/** The 调解员 as one handler: their names, 、-joined (the column holds a JSON list). */
+function mediatorsOf(json: string): string {
+  try {
+    const names: unknown = JSON.parse(json);
+    return Array.isArray(names) ? names.filter((n) => typeof n === 'string').join('、') : '';
+  } catch {
+    return '';
+  }
+}
+
 const factsOf: KindStatistics<MediationFacts, MediationDetail, MediationCaseFacts>['factsOf'] = ({
   base,
   facts: f,
@@ -63,6 +73,7 @@ const factsOf: KindStatistics<MediationFacts, MediationDetail, MediationCaseFact
   disputeType: detail?.dispute_type ?? '',
   amountFen: detail?.amount_fen ?? 0,
   peopleCount: detail?.people_count ?? 0,
+  handler: detail ? mediatorsOf(detail.mediators) : '',
   closedOn: f.outcome?.on ?? null,
   outcome: f.outcome,
   agreement: f.agreement ? { form: f.agreement.form, amountFen: f.agreement.amountFen } : null,

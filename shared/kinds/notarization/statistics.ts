@@ -52,6 +52,8 @@ const factsOf: KindStatistics<NotarizationFacts, NotarizationDetail, Notarizatio
   kind: 'notarization',
   matterName: detail?.matter_name ?? '',
   matterCategory: detail?.matter_category ?? '',
+  // The clerk who handles a request is not recorded on it.
+  handler: '',
   forwardedOn: p.forwarded?.on ?? null,
   acceptedOn: p.accepted?.on ?? null,
   issuedOn: p.certificate?.issuedOn ?? null,

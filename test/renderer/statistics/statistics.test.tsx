@@ -22,6 +22,7 @@ const base = {
   missingNoticeDates: [],
   dossierCompleteAtClosing: null,
   followUps: [],
+  handler: '',
 };
 const FACTS: CaseFacts[] = [
   {

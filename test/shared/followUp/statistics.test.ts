@@ -17,6 +17,7 @@ function mediation(officeCode: string, followUps: FollowUp[]): MediationCaseFact
     missingNoticeDates: [],
     dossierCompleteAtClosing: null,
     followUps,
+    handler: '',
     kind: 'mediation',
     receivedOn: '2026-09-10',
     disputeType: '邻里纠纷',

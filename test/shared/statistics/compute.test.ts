@@ -25,6 +25,7 @@ const base = {
   missingNoticeDates: [],
   dossierCompleteAtClosing: null,
   followUps: [],
+  handler: '',
 };
 
 function legalAid(over: Partial<LegalAidCaseFacts>): LegalAidCaseFacts {

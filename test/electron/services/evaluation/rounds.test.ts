@@ -275,6 +275,12 @@ describe('an evaluation round', () => {
     const results = await county.api.call('evaluation.results', { roundId: made.id });
     expect(results.total).toMatchObject({ evaluated: 2, goodRate: 100, passRate: 100, meanScore: 94.5 });
     expect(results.byOffice.map((o) => o.group)).toEqual(['黎托街道司法所', '同升街道司法所']);
+    // Per handler (承办人): each sampled case's 调解员 from the office's rows, counted within their office.
+    expect(samples.every((s) => s.handler !== '')).toBe(true);
+    expect(results.byHandler.map((h) => [h.office, h.group, h.figures.evaluated, h.figures.meanScore])).toEqual([
+      [samples[0]!.officeName, samples[0]!.handler, 1, 89],
+      [samples[1]!.officeName, samples[1]!.handler, 1, 100],
+    ]);
   });
 
   it('keeps every score on the sheet version it was given on when the bureau saves a new version', async () => {

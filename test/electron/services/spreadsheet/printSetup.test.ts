@@ -101,7 +101,11 @@ describe('the county workbook on paper', () => {
   it('sets every sheet to A4, fit to width, its header row repeated, and names the bureau as 填报单位', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(countyXlsx);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([...DEFAULT_TEMPLATE.sheets.map((s) => s.name), '逾期报送']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      ...DEFAULT_TEMPLATE.sheets.map((s) => s.name),
+      '逾期报送',
+      '案件质量评估',
+    ]);
     for (const ws of wb.worksheets) {
       expect({ sheet: ws.name, ...ws.pageSetup }).toMatchObject({
         sheet: ws.name,
@@ -139,7 +143,9 @@ describe('the county workbook on paper', () => {
       expect({ page: i + 1, footer: /第 \d+ 页，共 \d+ 页/.test(p.text) }).toEqual({ page: i + 1, footer: true });
     }
     // Every page of the statistics sheets carries the table's header; the 法律援助 sheet runs to several pages.
-    const tablePages = pages.filter((p) => !p.text.includes('逾期未报送数据的司法所'));
+    const tablePages = pages.filter(
+      (p) => !p.text.includes('逾期未报送数据的司法所') && !p.text.includes('案件质量评估'),
+    );
     for (const [i, p] of tablePages.entries()) {
       expect({ page: i + 1, header: /指标\s+单位/.test(p.text) }).toEqual({
         page: i + 1,

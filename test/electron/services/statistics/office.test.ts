@@ -428,7 +428,9 @@ describe('the county workbook', () => {
     const xlsx = path.join(dir, 'county.xlsx');
     fs.writeFileSync(xlsx, await statisticsWorkbook({ scope: 'county', county }, DEFAULT_TEMPLATE));
     const sheets = sheetsOf(xlsx);
-    expect([...sheets.keys()].sort()).toEqual([...DEFAULT_TEMPLATE.sheets.map((s) => s.name), '逾期报送'].sort());
+    expect([...sheets.keys()].sort()).toEqual(
+      [...DEFAULT_TEMPLATE.sheets.map((s) => s.name), '逾期报送', '案件质量评估'].sort(),
+    );
     for (const sheet of DEFAULT_TEMPLATE.sheets) {
       const cells = sheets.get(sheet.name)!;
       expect(cells[1]?.[0]).toBe('填报单位：雨花区司法局');
@@ -467,5 +469,9 @@ describe('the county workbook', () => {
       '43011102',
       '2026-09',
     ]);
+    // No closed evaluation round this year: the sheet says so under its header.
+    const evaluation = sheets.get('案件质量评估')!;
+    expect(evaluation[0]?.[0]).toBe('案件质量评估（2026年度）');
+    expect(evaluation[4]?.[0]).toBe('2026年度尚无已结束的评查活动');
   });
 });
