@@ -29,9 +29,10 @@ const transform = {
 // busy (each suite's SQLite files are its own, in temp dirs).
 // npm run test:quick (CASEDESK_TEST_QUICK=1) is the inner loop: the unit, handler and renderer tests without the
 // suites that drive Chromium, pack the app, start LibreOffice or other programs or kill processes — the files
-// test/heavySuites.cjs calls heavy, wherever they are (npm test runs them all).
+// test/heavySuites.cjs calls heavy, wherever they are — and without those that run the program whole (the CLI and
+// scripts in test/scripts/, the main process started against a mocked electron). npm test runs them all.
 const QUICK = process.env.CASEDESK_TEST_QUICK === '1';
-const SLOW_SUITES = QUICK ? require('./test/heavySuites.cjs').heavyNodeSuites(`${__dirname}/test`) : [];
+const SLOW_SUITES = QUICK ? require('./test/heavySuites.cjs').outsideQuick(`${__dirname}/test`) : [];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -14,11 +14,22 @@ function isHeavy(text) {
   return HEAVY.test(text);
 }
 
-/** Every *.test.ts file under `dir` that does heavy work (absolute paths). */
-function heavyNodeSuites(dir) {
+// Suites that run the program whole rather than a unit of it: the command line and the scripts as a bureau scripts
+// them (test/scripts/), and the Electron main process started against a mocked `electron` (each test loads the
+// whole main graph afresh). `npm run test:quick` is the unit, handler and renderer tests only, so it leaves these
+// out as well as the heavy ones; `npm test` runs them all.
+const WHOLE_PROGRAM = /\blaunchShell\(|\bloadWithFakeElectron\(/;
+
+/** Every *.test.ts file under `dir` that `npm run test:quick` leaves out: heavy, or running the program whole. */
+function outsideQuick(dir) {
+  const scripts = path.join(dir, 'scripts') + path.sep;
   return filesUnder(dir, /\.test\.ts$/).filter(
-    (file) => path.basename(file) !== 'suiteRules.test.ts' && isHeavy(fs.readFileSync(file, 'utf8')),
+    (file) =>
+      path.basename(file) !== 'suiteRules.test.ts' &&
+      (file.startsWith(scripts) ||
+        isHeavy(fs.readFileSync(file, 'utf8')) ||
+        WHOLE_PROGRAM.test(fs.readFileSync(file, 'utf8'))),
   );
 }
 
-module.exports = { isHeavy, heavyNodeSuites };
+module.exports = { isHeavy, outsideQuick };

@@ -13,7 +13,10 @@ const FILES = filesUnder(TEST_ROOT, /\.test\.tsx?$/).map((file) => ({
 }));
 
 // Chromium, PDFs, LibreOffice, child processes, SIGKILL, packing: one definition, shared with jest.config.js.
-const { isHeavy } = require('./heavySuites.cjs') as { isHeavy(text: string): boolean };
+const { isHeavy, outsideQuick } = require('./heavySuites.cjs') as {
+  isHeavy(text: string): boolean;
+  outsideQuick(dir: string): string[];
+};
 const BUDGET = /^\s*jest\.setTimeout\(([\d_]+)\);$/m;
 const MIN_HEAVY_BUDGET_MS = 60_000;
 
@@ -59,5 +62,28 @@ describe('every test file', () => {
       /\b(it|test|describe)\.(only|skip)\(|\bx(it|describe|test)\(|\bf(it|describe)\(/.test(f.text),
     );
     expect(marked.map((f) => f.name)).toEqual([]);
+  });
+});
+
+describe('npm run test:quick', () => {
+  const left = new Set(outsideQuick(TEST_ROOT).map((file) => path.relative(path.dirname(TEST_ROOT), file)));
+  const nodeSuites = FILES.filter((f) => f.name.endsWith('.test.ts') && !f.name.startsWith(path.join('test', 'e2e')));
+
+  it('leaves out every heavy suite, every CLI and script suite and every suite that starts the main process', () => {
+    const whole = nodeSuites.filter(
+      (f) =>
+        f.name !== path.join('test', 'suiteRules.test.ts') &&
+        (isHeavy(f.text) || f.name.startsWith(path.join('test', 'scripts')) || /\blaunchShell\(/.test(f.text)),
+    );
+    expect(whole.length).toBeGreaterThan(20);
+    expect(whole.filter((f) => !left.has(f.name)).map((f) => f.name)).toEqual([]);
+  });
+
+  it('keeps the unit and handler suites (and this one)', () => {
+    const kept = nodeSuites.filter((f) => !left.has(f.name)).map((f) => f.name);
+    expect(kept).toContain(path.join('test', 'suiteRules.test.ts'));
+    expect(kept).toContain(path.join('test', 'electron', 'handlers', 'legalAidLifecycle.test.ts'));
+    expect(kept.filter((name) => name.startsWith(path.join('test', 'shared'))).length).toBeGreaterThan(10);
+    expect(kept.length).toBeGreaterThan(60);
   });
 });
