@@ -1,7 +1,7 @@
 // 回访 on legal-aid and mediation cases through their channels: one shared form recorded as the case action
 // `followUp` (its `actedOn` and `satisfaction` as the ledger export reads them); bad input refused with the field
 // named and nothing written.
-import { PDFDocument } from '@cantoo/pdf-lib';
+import { blankPdfRenderer } from '../../support/blankPdfRenderer';
 import type { ChannelInput } from '../../../shared/contract';
 import {
   OFFICE,
@@ -223,23 +223,13 @@ describe('the follow-ups due on the dashboard, under the county’s rules', () =
 });
 
 describe('the closing follow-up in the dossier', () => {
-  // The pages the electronic dossier asks its renderer for (Chromium in the app; here blank PDF pages, one per
-  // document or one per stand-in page of a stand-in document), so the HTML filed for each item can be read.
+  // The pages the electronic dossier asks its renderer for (Chromium in the app; here blank PDF pages), so the HTML
+  // filed for each item can be read.
   let rendered: string[];
   beforeEach(async () => {
     backend.close();
     rendered = [];
-    backend = testBackend(undefined, {
-      pdfRenderer: {
-        async render(html) {
-          rendered.push(html);
-          const pdf = await PDFDocument.create();
-          const pages = Math.max(1, html.split('class="stand-in').length - 1);
-          for (let i = 0; i < pages; i++) pdf.addPage();
-          return pdf.save();
-        },
-      },
-    });
+    backend = testBackend(undefined, { pdfRenderer: blankPdfRenderer(rendered) });
     await backend.api.call('office.setup', OFFICE);
   });
 

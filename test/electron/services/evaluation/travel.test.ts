@@ -8,28 +8,15 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
+import { blankPdfRenderer } from '../../../support/blankPdfRenderer';
 import { ApiError, createApi, type Api } from '../../../../shared/client';
 import { DEFAULT_SHEETS } from '../../../../shared/evaluation/sheets';
-import type { PdfRenderer } from '../../../../electron/services/dossier/electronic';
 import { fileState, tempDir } from '../../../support/fixtures';
 import { bureau, introduce, office, type Site } from '../exchange/fixtures';
 
 jest.setTimeout(180_000);
 
-/** A PDF renderer without Chromium: one A4 page per document, naming its length (the dossier's layout is not tested here). */
-const plainRenderer: PdfRenderer = {
-  async render(html) {
-    const pdf = await PDFDocument.create();
-    const page = pdf.addPage([595, 842]);
-    page.drawText(`page of ${html.length} characters`, {
-      x: 50,
-      y: 780,
-      font: await pdf.embedFont(StandardFonts.Helvetica),
-    });
-    return pdf.save();
-  },
-};
+const plainRenderer = blankPdfRenderer();
 
 let county: Site;
 let officeA: Site;
