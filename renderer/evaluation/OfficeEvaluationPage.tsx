@@ -136,8 +136,10 @@ export function OfficeEvaluationPage() {
                   </Typography.Link>
                 ),
             },
-            { title: '得分', dataIndex: 'score' },
-            { title: '等次', dataIndex: 'grade' },
+            {
+              title: '得分',
+              render: (_v, f) => <span style={{ whiteSpace: 'nowrap' }}>{`${f.score}分（${f.grade}）`}</span>,
+            },
             { title: '点评', render: (_v, f) => f.remarks.join('；') },
             {
               title: '整改要求',
