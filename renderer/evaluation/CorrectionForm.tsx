@@ -3,13 +3,9 @@
 // the case page.
 import { Alert, Button, Form, Input, Space } from 'antd';
 import { useState } from 'react';
+import { localDate } from '../../shared/dates';
 import { ApiError } from '../api';
 import { errorMessage, useApi } from '../app/apiContext';
-
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 type Field = 'doneOn' | 'note';
 
@@ -25,7 +21,7 @@ export function CorrectionForm({
   onCancel(): void;
 }) {
   const api = useApi();
-  const [doneOn, setDoneOn] = useState(today);
+  const [doneOn, setDoneOn] = useState(() => localDate());
   const [note, setNote] = useState('');
   const [refusals, setRefusals] = useState<Partial<Record<Field, string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
