@@ -29,6 +29,7 @@ import { StatisticsPage } from './statistics/StatisticsPage';
 import { UsersPage } from './pages/UsersPage';
 import { ChangePasswordForm } from './session/ChangePasswordForm';
 import { LedgerImportPage } from './ledger/LedgerImportPage';
+import { OfficeEvaluationPage } from './evaluation/OfficeEvaluationPage';
 import { RoundPage } from './evaluation/RoundPage';
 import { RoundsPage } from './evaluation/RoundsPage';
 import { SheetsPage } from './evaluation/SheetsPage';
@@ -77,7 +78,10 @@ function navigationFor(user: SessionUser, mode: InstallationMode = 'office'): Me
           { key: 'bureauImport', label: '导入数据包' },
           { key: 'bureauConflicts', label: '待核冲突' },
         ]
-      : [{ key: 'exchange', label: '数据报送' }];
+      : [
+          { key: 'exchange', label: '数据报送' },
+          ...(may('officeEvaluation') ? [{ key: 'officeEvaluation', label: '案卷评查' }] : []),
+        ];
   return [
     { key: 'cases', label: '案件列表' },
     { key: 'dashboard', label: '期限提醒' },
@@ -219,6 +223,9 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
         break;
       case 'exchange':
         page = <ExchangePage />;
+        break;
+      case 'officeEvaluation':
+        page = <OfficeEvaluationPage />;
         break;
       case 'bureauOffices':
         page = <BureauOfficesPage />;

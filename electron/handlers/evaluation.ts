@@ -64,6 +64,12 @@ export function evaluationHandlers({ store }: { store: Store }): HandlersOf<type
         user: actor(call),
         clock: call.clock,
       }),
+    'evaluation.importDossierUploads': ({ packages }, call) =>
+      importDossierPackages(
+        call.db,
+        packages.map((p) => ({ fileName: p.fileName, bytes: Buffer.from(p.base64, 'base64') })),
+        { files: call.dossiers.files, user: actor(call), clock: call.clock },
+      ),
     'evaluation.dossierPdf': ({ sampleId }, { db, dossiers }) => dossierPdf(db, sampleId, dossiers.files),
     'evaluation.corrections': ({ roundId }, { db, clock }) => listCorrections(db, roundId, clock),
     'evaluation.setCorrection': (input, call) =>

@@ -36,6 +36,7 @@ const PAGE_NEEDS: Partial<Record<Route['page'], Channel>> = {
   audit: 'audit.list',
   backup: 'backup.create',
   ledgerImport: 'ledgerImport.run',
+  officeEvaluation: 'evaluation.dossierPackage',
 };
 
 export function mayOpen(user: SessionUser, page: Route['page']): boolean {

@@ -39,6 +39,8 @@ export type Route =
   | { page: 'audit' }
   | { page: 'backup' }
   | { page: 'exchange' }
+  /** 案卷评查 at an office: the bureau's dossier requests and 整改要求. */
+  | { page: 'officeEvaluation' }
   | { page: 'bureauOffices' }
   | { page: 'bureauImport' }
   | { page: 'bureauConflicts' }
@@ -61,6 +63,7 @@ const PLAIN_PAGES = [
   'audit',
   'backup',
   'exchange',
+  'officeEvaluation',
   'settings',
   'holidays',
   'ledgerImport',

@@ -8,6 +8,7 @@ import type { CaseKind } from '../../shared/options';
 import { ApiError, type Api } from '../api';
 import { errorMessage, useApi } from '../app/apiContext';
 import { DossierPanel } from '../dossier/DossierPanel';
+import { CaseFeedback } from '../evaluation/CaseFeedback';
 import { kindPagesOf } from '../kinds';
 
 interface Props {
@@ -61,12 +62,13 @@ export function CaseDetailPage({ id, justRegistered, onBack }: Props) {
   if (!found) return <Spin description="正在读取案件" />;
 
   // Each kind's page shows its facts, actions, limits and timeline; every kind's dossier (卷宗材料) is checked and
-  // printed the same way, below it.
+  // printed the same way, below it, and so is the bureau's evaluation of it (案卷评查).
   const { CasePage } = kindPagesOf(found.kind);
   return (
     <>
       <CasePage id={id} justRegistered={justRegistered} initialRecord={found.record} onBack={onBack} />
       <DossierPanel caseId={id} />
+      <CaseFeedback caseId={id} />
     </>
   );
 }

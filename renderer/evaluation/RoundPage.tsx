@@ -1,7 +1,8 @@
 // One evaluation round (#/evaluation/rounds/3): its plan; the draw with a seed (recorded: the same seed draws the
 // same sample) and the 抽查清单, printable on A4; the sampled cases, each opening the evaluator's score sheet;
 // closing and locking once every case has its required scores; a director's reopening of one score with a written
-// reason; and the results with their chart.
+// reason; the offices' dossier packages imported; the results with their chart; and, once closed, the 整改 of
+// each evaluated case.
 import { Alert, App as AntApp, Button, Input, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import {
@@ -15,6 +16,8 @@ import { SHEET_KIND_LABELS } from '../../shared/evaluation/sheets';
 import { errorMessage, useApi } from '../app/apiContext';
 import { useCurrentUser, useMay } from '../app/currentUser';
 import { formatDate, formatMoment } from '../app/format';
+import { CorrectionsPanel } from './CorrectionsPanel';
+import { DossierImport } from './DossierImport';
 import { PrintSheet } from './PrintSheet';
 import { ResultsPanel } from './ResultsPanel';
 import { STATUS_COLORS } from './RoundsPage';
@@ -27,6 +30,7 @@ export function RoundPage({ id }: { id: number }) {
   const mayDraw = useMay('evaluation.draw');
   const mayClose = useMay('evaluation.close');
   const mayReopen = useMay('evaluation.reopenScore');
+  const mayImport = useMay('evaluation.importDossierUploads');
   const [round, setRound] = useState<RoundDetail | null>(null);
   const [sheets, setSheets] = useState<SheetsInfo | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -175,6 +179,7 @@ export function RoundPage({ id }: { id: number }) {
                       </Button>
                     )}
                   </Space>
+                  {mayImport && <DossierImport onImported={() => void load()} />}
                   <Table<SampleView>
                     rowKey="id"
                     size="small"
@@ -241,6 +246,9 @@ export function RoundPage({ id }: { id: number }) {
               ),
             },
             { key: 'results', label: '评查结果', children: <ResultsPanel key={round.status} roundId={id} /> },
+            ...(round.status === 'closed'
+              ? [{ key: 'corrections', label: '整改', children: <CorrectionsPanel roundId={id} /> }]
+              : []),
           ]}
         />
       )}

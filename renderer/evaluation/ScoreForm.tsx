@@ -1,27 +1,70 @@
 // One evaluator's score of one sampled case (一案一评): each item 0 … its maximum in half points, a remark wherever
 // points are lost, the total and the grade shown as they type (shared/evaluation/scoring.ts, the same rules the
 // main process checks again), a draft saved, then submitted once; beside it the place where the case's electronic
-// dossier opens, and the score sheet printed on A4.
+// dossier is saved to open in the PDF reader or, until it arrives, the paper dossier is named, and the
+// score sheet printed on A4.
 import { Alert, App as AntApp, Button, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SampleView, ScoreView } from '../../shared/channels/evaluation';
+import type { DossierPdf } from '../../shared/evaluation/travel';
 import { scoreIssues, summarizeScore, type ItemScore } from '../../shared/evaluation/scoring';
 import { SHEET_KIND_LABELS, type ScoreSheet } from '../../shared/evaluation/sheets';
+import { ApiError } from '../api';
 import { errorMessage, useApi } from '../app/apiContext';
+import { formatMoment } from '../app/format';
+import { saveBase64 } from '../exchange/files';
 import { PrintSheet } from './PrintSheet';
 
 /**
- * Where the sampled case's electronic dossier (the PDF in the office's dossier package) opens beside the sheet.
- * Until the round's dossier packages are imported there is none: the case is scored from the paper dossier.
+ * Where the sampled case's electronic dossier (the PDF of the office's dossier package) opens beside the sheet.
+ * The page's CSP forbids frames and objects (renderer/index.html: frame-src and object-src 'none'), so the PDF is
+ * saved and opened in the reader, not shown in the page. Until the office's package is imported there is none
+ * (NOT_FOUND): the case is scored from the paper dossier.
  */
 function DossierPlace({ sample }: { sample: SampleView }) {
+  const api = useApi();
+  const [pdf, setPdf] = useState<DossierPdf | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [asked, setAsked] = useState(false);
+  useEffect(() => {
+    let live = true;
+    api
+      .call('evaluation.dossierPdf', { sampleId: sample.id })
+      .then(
+        (got) => live && setPdf(got),
+        (e: unknown) => {
+          if (!live) return;
+          // Not received is the ordinary case before the packages arrive: no error, the paper dossier is scored.
+          if (!(e instanceof ApiError && e.data.code === 'NOT_FOUND')) setFailure(errorMessage(e));
+        },
+      )
+      .finally(() => live && setAsked(true));
+    return () => {
+      live = false;
+    };
+  }, [api, sample.id]);
+
   return (
     <div data-testid="evaluation-dossier" style={{ border: '1px dashed #d9d9d9', padding: 12, marginBottom: 16 }}>
       <Typography.Text strong>案卷：</Typography.Text>
       {sample.officeName} {sample.caseNumber}
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        纸质卷宗评查（尚未导入该案的电子卷宗）
-      </Typography.Paragraph>
+      {pdf ? (
+        <Space wrap style={{ display: 'flex', marginTop: 4 }}>
+          <span>
+            电子卷宗{pdf.pages ? `共${pdf.pages}页` : ''}，{formatMoment(pdf.receivedAt)}由{pdf.receivedBy}导入
+          </span>
+          <Button size="small" type="primary" onClick={() => saveBase64(pdf.fileName, pdf.base64)}>
+            下载电子卷宗
+          </Button>
+        </Space>
+      ) : (
+        asked && (
+          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+            纸质卷宗评查（尚未导入该案的电子卷宗）
+          </Typography.Paragraph>
+        )
+      )}
+      {failure && <Typography.Text type="danger">{failure}</Typography.Text>}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // an office's recovery package; a director's re-registration of a reinstalled office's key; the configuration
 // package), 导入数据包 (one or many files; the result of each with its reason), 待核冲突 (what an import could not
 // settle, with the bureau's stored version beside the incoming one).
-import { Alert, Button, Card, Descriptions, Input, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { BureauConflict, BureauOffice, ImportOutcome } from '../../shared/contract';
 import { errorMessage, useApi } from '../app/apiContext';
@@ -31,6 +31,8 @@ export function BureauOfficesPage() {
   const [form, setForm] = useState(BLANK);
   const [registered, setRegistered] = useState<Notice>(null);
   const [configNotice, setConfigNotice] = useState<Notice>(null);
+  /** The office the configuration package is for ('' : the county-wide one, without evaluation results). */
+  const [configOffice, setConfigOffice] = useState('');
   const [recoveryNotice, setRecoveryNotice] = useState<Notice>(null);
   const [replacement, setReplacement] = useState(BLANK_REPLACEMENT);
   const [replaced, setReplaced] = useState<Notice>(null);
@@ -79,9 +81,10 @@ export function BureauOfficesPage() {
 
   const exportConfig = async () => {
     try {
-      const made = await api.call('bureau.exportConfig', { folder: null });
+      const made = await api.call('bureau.exportConfig', { folder: null, office: configOffice || null });
       saveBase64(made.fileName, made.base64);
-      setConfigNotice({ ok: true, text: `已生成配置包：${made.file}` });
+      const forOffice = offices.find((o) => o.code === configOffice);
+      setConfigNotice({ ok: true, text: `已生成${forOffice ? `${forOffice.name}的` : ''}配置包：${made.file}` });
     } catch (error) {
       setConfigNotice({ ok: false, text: errorMessage(error) });
     }
@@ -229,7 +232,22 @@ export function BureauOfficesPage() {
           <Descriptions.Item label="本局公钥（提供给各司法所）">{status?.publicKey ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="本局公钥指纹">{status?.fingerprint ?? '—'}</Descriptions.Item>
         </Descriptions>
-        {mayConfig && <Button onClick={() => void exportConfig()}>生成配置包</Button>}
+        {mayConfig && (
+          <Space wrap>
+            <label htmlFor="config-office">配置包发给</label>
+            <Select
+              id="config-office"
+              value={configOffice}
+              onChange={setConfigOffice}
+              style={{ minWidth: 260 }}
+              options={[
+                { value: '', label: '全县各司法所（通用）' },
+                ...offices.map((o) => ({ value: o.code, label: `${o.name}（含调卷通知和评查整改）` })),
+              ]}
+            />
+            <Button onClick={() => void exportConfig()}>生成配置包</Button>
+          </Space>
+        )}
         {notice(configNotice)}
       </Card>
     </div>

@@ -183,9 +183,13 @@ export interface RoundResults {
   lastYear: { id: number; name: string; total: GradeFigures } | null;
 }
 
+/** One upload of dossier packages from the page: a round's PDFs of a few offices, base64 (4/3 of the bytes). */
+const MAX_DOSSIER_UPLOAD_CHARS = 256 * 1024 * 1024;
+
 /** Labels of the channels for the sample's dossiers and 整改 (shared/evaluation/travel.ts). */
 const TRAVEL_LABELS = {
   files: '案卷包文件',
+  packages: '案卷包文件',
   folder: '保存位置',
   roundId: '评查活动',
   sampleId: '抽查案件',
@@ -246,6 +250,22 @@ export const evaluationChannels = {
         .max(200, '一次最多200个'),
     }),
     write(TRAVEL_LABELS, APPROVERS),
+  ),
+  /** Bureau: the same, as bytes chosen in the page (a file chooser gives no path). */
+  'evaluation.importDossierUploads': channel<DossierImportOutcome[]>()(
+    strictObject({
+      packages: z
+        .array(
+          strictObject({
+            fileName: text({ max: 200, required: true }),
+            base64: z.string({ error: '格式不正确' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, '格式不正确'),
+          }),
+          { error: '格式不正确' },
+        )
+        .min(1, '请选择案卷包')
+        .max(50, '一次最多50个'),
+    }),
+    { ...write(TRAVEL_LABELS, APPROVERS), maxPayloadChars: MAX_DOSSIER_UPLOAD_CHARS },
   ),
   /** Bureau: the electronic dossier received for a sampled case, to read beside its score sheet. */
   'evaluation.dossierPdf': channel<DossierPdf>()(strictObject({ sampleId: idOf('抽查案件') }), read(TRAVEL_LABELS)),

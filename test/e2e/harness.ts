@@ -32,11 +32,13 @@ export const ADMIN = { username: 'admin', displayName: '王所长', password: 'A
 export interface StartOptions {
   /** Installs Playwright's clock before the page loads, so a test can move the page's time on (the idle lock). */
   clock?: boolean;
+  /** A data file prepared beforehand (through the services, closed): the page opens it instead of a new one. */
+  dataFile?: string;
 }
 
-export async function startApp({ clock = false }: StartOptions = {}): Promise<RunningApp> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-e2e-'));
-  const dataFile = path.join(dir, 'casedesk.sqlite');
+export async function startApp({ clock = false, dataFile: prepared }: StartOptions = {}): Promise<RunningApp> {
+  const dir = prepared ? path.dirname(prepared) : fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-e2e-'));
+  const dataFile = prepared ?? path.join(dir, 'casedesk.sqlite');
   const server = await startPreviewServer({ dataFile, keys: testKeys() });
   let browser: Browser;
   try {

@@ -168,6 +168,7 @@ const EXPECTED: Record<Channel, Who[]> = {
   'evaluation.reopenScore': ['director'],
   'evaluation.results': SIGNED_IN,
   'evaluation.importDossiers': ['admin', 'director'],
+  'evaluation.importDossierUploads': ['admin', 'director'],
   'evaluation.dossierPdf': SIGNED_IN,
   'evaluation.corrections': SIGNED_IN,
   'evaluation.setCorrection': ['admin', 'director'],

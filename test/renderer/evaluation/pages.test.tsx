@@ -91,6 +91,8 @@ const bureauReplies = (more: Replies = {}): Replies => ({
   'evaluation.sheets': () => SHEETS,
   'evaluation.rounds': () => [ROUND],
   'evaluation.round': () => ROUND,
+  'evaluation.dossierPdf': () =>
+    new Refusal({ code: 'NOT_FOUND', field: 'sampleId', message: '抽查案件：尚未收到电子卷宗，可按纸质卷宗评分' }),
   ...more,
 });
 
@@ -241,7 +243,7 @@ describe('scoring a sampled case', () => {
     );
     const rows = await screen.findAllByRole('button', { name: '评分' }, { timeout: 5000 });
     await user.click(rows[0]!);
-    expect(screen.getByTestId('evaluation-dossier')).toHaveTextContent('纸质卷宗评查');
+    await waitFor(() => expect(screen.getByTestId('evaluation-dossier')).toHaveTextContent('纸质卷宗评查'));
     const items = DEFAULT_SHEETS.mediation.items;
     for (const item of items) await user.type(screen.getByLabelText(`${item.label}得分`), String(item.max));
     expect(screen.getByTestId('score-summary')).toHaveTextContent('总分 100 分 等次：优秀');

@@ -1,10 +1,10 @@
 // The sample's dossiers travelling to the bureau and 整改 travelling back (issue 16 items 3 and 5), through real
 // packages between real data files: the bureau's configuration package for one office asks for its sampled cases;
-// the office makes one signed, encrypted dossier package of their electronic dossiers; the bureau imports it (a
-// tampered one, one for another bureau and one from an unregistered office refused, the file unchanged), keeps
-// each PDF encrypted with its sampled case and returns it; after the round closes the bureau sets 整改要求, the
-// office receives them in its next configuration package, records the correction, and its next export brings the
-// state back to the bureau, which also sees 整改 overdue.
+// the office makes one signed, encrypted dossier package of their electronic dossiers; the bureau imports it, from
+// a path or uploaded as bytes from the page (a tampered one, one for another bureau and one from an unregistered
+// office refused, the file unchanged), keeps each PDF encrypted with its sampled case and returns it; after the
+// round closes the bureau sets 整改要求, the office receives them in its next configuration package, records the
+// correction, and its next export brings the state back to the bureau, which also sees 整改 overdue.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -167,6 +167,13 @@ describe('the sample’s dossiers', () => {
       reason: expect.stringMatching(/SHA-256校验失败/),
     });
     expect(fileState(county.dataFile)).toBe(before);
+    // Uploaded from the page (bytes, no path): the same checks.
+    expect(
+      await county.api.call('evaluation.importDossierUploads', {
+        packages: [{ fileName: 'tampered.casedesk', base64: bytes.toString('base64') }],
+      }),
+    ).toEqual([outcome]);
+    expect(fileState(county.dataFile)).toBe(before);
 
     const other = await bureau('长沙市天心区司法局');
     try {
@@ -196,7 +203,10 @@ describe('the sample’s dossiers', () => {
   });
 
   it('imports the package and returns each PDF as the office made it, kept encrypted', async () => {
-    const [outcome] = await county.api.call('evaluation.importDossiers', { files: [packageFile] });
+    // As the page uploads it: the file's bytes.
+    const [outcome] = await county.api.call('evaluation.importDossierUploads', {
+      packages: [{ fileName: path.basename(packageFile), base64: fs.readFileSync(packageFile).toString('base64') }],
+    });
     expect(outcome).toMatchObject({ status: 'imported', officeCode: CODE_A, roundName: '2026年度人民调解卷宗评查' });
     for (const sample of await samplesOf(CODE_A)) {
       const pdf = await county.api.call('evaluation.dossierPdf', { sampleId: sample.id });
