@@ -6,6 +6,7 @@ import { tempDir } from '../support/fixtures';
 import { ADMIN, confirmRecoveryKey, startApp, type RunningApp } from './harness';
 import { office } from '../electron/services/exchange/fixtures';
 import { DEFAULT_SHEETS } from '../../shared/evaluation/sheets';
+import { mediationRound } from '../electron/services/evaluation/fixtures';
 
 jest.setTimeout(240_000);
 
@@ -60,22 +61,7 @@ it('lets an evaluator sign in, score a sampled case and submit the score', async
     role: 'evaluator',
     password: 'Initial123',
   });
-  const round = await county.stored.call('evaluation.createRound', {
-    round: {
-      name: '2026年度人民调解卷宗评查',
-      year: 2026,
-      theme: '',
-      sheetKinds: ['mediation'],
-      closedFrom: '2017-01-01',
-      closedTo: '2026-12-31',
-      officeCodes: [],
-      method: 'perOffice',
-      perOffice: 1,
-      percent: null,
-      scoresPerCase: 1,
-      evaluatorIds: [evaluator.id],
-    },
-  });
+  const round = await county.stored.call('evaluation.createRound', { round: mediationRound([evaluator.id], 1) });
   const { samples } = await county.stored.call('evaluation.draw', { roundId: round.id, seed: 'e2e' });
   expect(samples).toHaveLength(1);
 

@@ -5,8 +5,8 @@
 // and its next data package, imported at the bureau, shows the case 已整改.
 import { startApp, type RunningApp } from './harness';
 import { clerk, introduce, office, bureau, type Site } from '../electron/services/exchange/fixtures';
-import { createApi } from '../../shared/client';
 import { DEFAULT_SHEETS } from '../../shared/evaluation/sheets';
+import { mediationRound, signedInEvaluator } from '../electron/services/evaluation/fixtures';
 
 jest.setTimeout(240_000);
 
@@ -27,32 +27,8 @@ it('shows the office its 整改要求 and records the correction, which reaches 
   expect((await county.api.call('bureau.importFiles', { files: [first.file] }))[0]!.status).toBe('imported');
 
   // The bureau: a round of one mediation dossier, scored by its 评查员 with points lost, closed, 整改 required.
-  const made = await county.api.call('users.create', {
-    username: 'pingcha',
-    displayName: '评查员甲',
-    role: 'evaluator',
-    password: 'Initial123',
-  });
-  const bureauSite = county;
-  const evaluator = createApi((channel, input) => bureauSite.dispatch(channel, input, 'pingcha'));
-  await evaluator.call('auth.signIn', { username: 'pingcha', password: 'Initial123' });
-  await evaluator.call('auth.changePassword', { currentPassword: 'Initial123', newPassword: 'Pingcha2026' });
-  const round = await county.api.call('evaluation.createRound', {
-    round: {
-      name: '2026年度人民调解卷宗评查',
-      year: 2026,
-      theme: '',
-      sheetKinds: ['mediation'],
-      closedFrom: '2017-01-01',
-      closedTo: '2026-12-31',
-      officeCodes: [],
-      method: 'perOffice',
-      perOffice: 1,
-      percent: null,
-      scoresPerCase: 1,
-      evaluatorIds: [made.id],
-    },
-  });
+  const { id: evaluatorId, api: evaluator } = await signedInEvaluator(county, 'pingcha');
+  const round = await county.api.call('evaluation.createRound', { round: mediationRound([evaluatorId], 1) });
   const [sample] = (await county.api.call('evaluation.draw', { roundId: round.id, seed: 'e2e-feedback' })).samples;
   await evaluator.call('evaluation.saveScore', {
     sampleId: sample!.id,

@@ -7,7 +7,8 @@ import type { ChannelInput } from '../../../../shared/contract';
 import { DEFAULT_SHEETS } from '../../../../shared/evaluation/sheets';
 import type { ItemScore } from '../../../../shared/evaluation/scoring';
 import { fileState } from '../../../support/fixtures';
-import { bureau, introduce, office, type Site } from '../exchange/fixtures';
+import type { Site } from '../exchange/fixtures';
+import { bureauWithTwoOffices } from './fixtures';
 
 jest.setTimeout(120_000);
 
@@ -58,22 +59,8 @@ const fullMarks = (): ItemScore[] =>
   DEFAULT_SHEETS.mediation.items.map((i) => ({ key: i.key, points: i.max, remark: '' }));
 
 beforeAll(async () => {
-  county = await bureau();
   // Two offices with cases of every kind taken along their lifecycles by the channels, exported and imported.
-  const files: string[] = [];
-  for (const [number, name, seed] of [
-    ['01', '黎托街道司法所', 3],
-    ['02', '同升街道司法所', 5],
-  ] as const) {
-    const site = await office({ number, name, cases: 40, seed });
-    await introduce(site, county);
-    files.push((await site.api.call('exchange.export', { period: null, folder: site.folder })).file);
-    await site.close();
-  }
-  expect((await county.api.call('bureau.importFiles', { files })).map((o) => o.status)).toEqual([
-    'imported',
-    'imported',
-  ]);
+  county = await bureauWithTwoOffices();
   evaluators.push(
     await account('evaluator', 'pingcha1', '评查员甲'),
     await account('evaluator', 'pingcha2', '评查员乙'),

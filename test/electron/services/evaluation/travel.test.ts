@@ -9,10 +9,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { blankPdfRenderer } from '../../../support/blankPdfRenderer';
-import { ApiError, createApi, type Api } from '../../../../shared/client';
+import { ApiError, type Api } from '../../../../shared/client';
 import { DEFAULT_SHEETS } from '../../../../shared/evaluation/sheets';
 import { fileState, tempDir } from '../../../support/fixtures';
 import { bureau, introduce, office, type Site } from '../exchange/fixtures';
+import { mediationRound, signedInEvaluator } from './fixtures';
 
 jest.setTimeout(180_000);
 
@@ -57,32 +58,8 @@ beforeAll(async () => {
     await introduce(s, county);
     await exportAndImport(s);
   }
-  const made = await county.api.call('users.create', {
-    username: 'pingcha1',
-    displayName: '评查员甲',
-    role: 'evaluator',
-    password: 'Initial123',
-  });
-  const api = createApi((channel, input) => county.dispatch(channel, input, 'pingcha1'));
-  await api.call('auth.signIn', { username: 'pingcha1', password: 'Initial123' });
-  await api.call('auth.changePassword', { currentPassword: 'Initial123', newPassword: 'Changed2026' });
-  evaluator = { id: made.id, api };
-  const round = await county.api.call('evaluation.createRound', {
-    round: {
-      name: '2026年度人民调解卷宗评查',
-      year: 2026,
-      theme: '',
-      sheetKinds: ['mediation'],
-      closedFrom: '2017-01-01',
-      closedTo: '2026-12-31',
-      officeCodes: [],
-      method: 'perOffice',
-      perOffice: 2,
-      percent: null,
-      scoresPerCase: 1,
-      evaluatorIds: [evaluator.id],
-    },
-  });
+  evaluator = await signedInEvaluator(county, 'pingcha1');
+  const round = await county.api.call('evaluation.createRound', { round: mediationRound([evaluator.id], 2) });
   roundId = round.id;
   await county.api.call('evaluation.draw', { roundId, seed: 'travel' });
 });

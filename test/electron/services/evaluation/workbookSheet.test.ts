@@ -4,11 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { createApi } from '../../../../shared/client';
 import { DEFAULT_SHEETS } from '../../../../shared/evaluation/sheets';
 import { tempDir } from '../../../support/fixtures';
 import { libreofficeRows } from '../../../support/officeReaders';
-import { bureau, introduce, office, type Site } from '../exchange/fixtures';
+import type { Site } from '../exchange/fixtures';
+import { bureauWithTwoOffices, mediationRound, signedInEvaluator } from './fixtures';
 
 // Importing packages, then LibreOffice's first start on a loaded machine: a budget for a loaded 2-core machine.
 jest.setTimeout(240_000);
@@ -16,52 +16,15 @@ jest.setTimeout(240_000);
 let county: Site;
 
 beforeAll(async () => {
-  county = await bureau();
   // Two offices with cases of every kind taken along their lifecycles by the channels, exported and imported.
-  const files: string[] = [];
-  for (const [number, name, seed] of [
-    ['01', '黎托街道司法所', 3],
-    ['02', '同升街道司法所', 5],
-  ] as const) {
-    const site = await office({ number, name, cases: 40, seed });
-    await introduce(site, county);
-    files.push((await site.api.call('exchange.export', { period: null, folder: site.folder })).file);
-    await site.close();
-  }
-  expect((await county.api.call('bureau.importFiles', { files })).map((o) => o.status)).toEqual([
-    'imported',
-    'imported',
-  ]);
+  county = await bureauWithTwoOffices();
 });
 afterAll(() => county.close());
 
 describe('the sheet 案件质量评估', () => {
   it('prints the year’s closed round per office, handler and kind, as LibreOffice reads it back', async () => {
-    const made = await county.api.call('users.create', {
-      username: 'pingcha',
-      displayName: '评查员甲',
-      role: 'evaluator',
-      password: 'Initial123',
-    });
-    const evaluator = createApi((channel, input) => county.dispatch(channel, input, 'pingcha'));
-    await evaluator.call('auth.signIn', { username: 'pingcha', password: 'Initial123' });
-    await evaluator.call('auth.changePassword', { currentPassword: 'Initial123', newPassword: 'Changed2026' });
-    const round = await county.api.call('evaluation.createRound', {
-      round: {
-        name: '2026年度人民调解卷宗评查',
-        year: 2026,
-        theme: '',
-        sheetKinds: ['mediation'],
-        closedFrom: '2017-01-01',
-        closedTo: '2026-12-31',
-        officeCodes: [],
-        method: 'perOffice',
-        perOffice: 2,
-        percent: null,
-        scoresPerCase: 1,
-        evaluatorIds: [made.id],
-      },
-    });
+    const { id: evaluatorId, api: evaluator } = await signedInEvaluator(county, 'pingcha');
+    const round = await county.api.call('evaluation.createRound', { round: mediationRound([evaluatorId], 2) });
     const { samples } = await county.api.call('evaluation.draw', { roundId: round.id, seed: 'sheet' });
     expect(samples).toHaveLength(4);
     // The first case of each office loses 15 points on 调解协议 (85: 良好); the others get full marks (优秀).
