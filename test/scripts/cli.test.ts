@@ -1,21 +1,10 @@
 import { openTestFile } from '../support/testKey';
 import fs from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../scripts/cli';
+import { cli } from '../support/cli';
 import { legalAidApplications } from '../../scripts/demoData';
 import { legalAidApplicationSchema } from '../../shared/kinds/legalAid/intake';
 import { testBackend, tempDir } from '../support/fixtures';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('npm run cli', () => {
   it('init sets the office up, and demo makes cases a clerk could have entered', async () => {

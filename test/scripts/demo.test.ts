@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { runCli } from '../../scripts/cli';
+import { cli } from '../support/cli';
 import {
   allocate,
   DEMO_KIND_SHARES,
@@ -28,17 +28,6 @@ const STATUSES: Record<CaseKind, string[]> = {
 };
 
 const UNTIL = '2026-11-20';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 async function officeFile(): Promise<string> {
   const db = path.join(tempDir(), 'office.sqlite');

@@ -1,20 +1,9 @@
 // `evaluation create|sample|list|results`: a round made, drawn (the 抽查清单 printed, the same seed giving the same
 // list) and read back from the command line, on a bureau's file holding two offices' imported cases.
-import { runCli } from '../../scripts/cli';
+import { cliLines as cli } from '../support/cli';
 import { bureau, introduce, office } from '../electron/services/exchange/fixtures';
 
 jest.setTimeout(120_000);
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out, err: err.join('\n') };
-}
 
 let db: string;
 beforeAll(async () => {

@@ -3,23 +3,12 @@
 // electronic dossiers), and the bureau imports it — a tampered copy refused with exit 3 and the file unchanged.
 import fs from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../scripts/cli';
+import { cliLines as cli } from '../support/cli';
 import { bureau, introduce, office } from '../electron/services/exchange/fixtures';
 import { fileState, tempDir } from '../support/fixtures';
 
 // Chromium renders each dossier on a machine that may be busy.
 jest.setTimeout(180_000);
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out, err: err.join('\n') };
-}
 
 let countyDb: string;
 let officeDb: string;

@@ -1,18 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../scripts/cli';
+import { cli } from '../support/cli';
 import { tempDir } from '../support/fixtures';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const line = (text: string, label: string) => new RegExp(`${label}：(\\S+)`).exec(text)?.[1] ?? '';
 

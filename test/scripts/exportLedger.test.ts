@@ -2,24 +2,13 @@
 // libreoffice), and what it refuses — an unknown kind, a year out of range, a path it cannot write — leaving no file.
 import fs from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../scripts/cli';
+import { cli } from '../support/cli';
 import { validRegistration } from '../shared/kinds/mediation/fixtures';
 import { tempDir, testBackend } from '../support/fixtures';
 import { libreofficeRows } from '../support/officeReaders';
 
 // LibreOffice reads the ledger back; its first start on a loaded 2-core machine takes tens of seconds.
 jest.setTimeout(180_000);
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 let db: string;
 beforeAll(async () => {

@@ -6,22 +6,11 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { dataKeyOf, keyThatOpens, newDataKey, recoveryKeyOf } from '../../db/dataKey';
-import { runCli } from '../../scripts/cli';
+import { cli } from '../support/cli';
 import { KEY_FILE_ENV_VAR, keysForRun } from '../../scripts/keyInput';
 import { formatRecoveryKey, parseRecoveryKey } from '../../shared/recoveryKey';
 import { tempDir } from '../support/fixtures';
 import { TEST_KEY, TEST_KEY_FILE } from '../support/testKey';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** Runs `body` with $CASEDESK_KEY_FILE unset, as on a machine where nobody set it. */
 async function withoutKeyFileVariable<T>(body: () => Promise<T>): Promise<T> {

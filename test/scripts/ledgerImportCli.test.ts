@@ -3,23 +3,12 @@
 // imported; a file too large or an .xls refused with the advice, before anything is read.
 import fs from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../scripts/cli';
+import { cli } from '../support/cli';
 import { dataState, tempDir } from '../support/fixtures';
 import { idNumber, writeCsv } from '../support/ledgers';
 
 // Spreadsheets written and read, a 64 MB zip bomb packed, 200,000 CSV rows: sized for a loaded 2-core machine.
 jest.setTimeout(120_000);
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('npm run cli -- import-ledger', () => {
   const dir = tempDir();

@@ -1,22 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../scripts/cli';
+import { cli } from '../support/cli';
 import { OFFICE, tempDir, testBackend, validApplication } from '../support/fixtures';
 
 // Prints real PDFs through Chromium and reads them back with pdftotext: a budget for a loaded 2-core machine.
 jest.setTimeout(120_000);
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** The PDF's text as pdftotext lays it out (rows of a table on their lines), without the white space between cells. */
 function pdfText(file: string): string {

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../scripts/cli';
+import { cli } from '../support/cli';
 import { officeStatistics } from '../../electron/services/statistics/office';
 import { PAYLOADS as MEDIATION, validRegistration } from '../shared/kinds/mediation/fixtures';
 import type { ChannelInput } from '../../shared/contract';
@@ -10,17 +10,6 @@ import { tempDir, testBackend, validApplication } from '../support/fixtures';
 
 // LibreOffice reads the workbooks back; its first start on a loaded machine takes tens of seconds: a budget for a loaded 2-core machine.
 jest.setTimeout(180_000);
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 let db: string;
 beforeAll(async () => {

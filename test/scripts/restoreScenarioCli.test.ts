@@ -6,19 +6,8 @@
 import { openTestFile } from '../support/testKey';
 import fs from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../scripts/cli';
+import { cli } from '../support/cli';
 import { dataState, tempDir } from '../support/fixtures';
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 async function ok(...argv: string[]): Promise<string> {
   const result = await cli(...argv);

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { runCli } from '../../../../scripts/cli';
+import { cli } from '../../../support/cli';
 import { makeSyntheticPackages } from '../../../../electron/services/exchange/syntheticPackages';
 import { fitSheetToA4 } from '../../../../electron/services/spreadsheet/printSetup';
 import { DEFAULT_TEMPLATE } from '../../../../shared/statistics/template';
@@ -13,17 +13,6 @@ import { tempDir, testBackend } from '../../../support/fixtures';
 
 // LibreOffice prints the workbooks; its first start on a loaded machine takes tens of seconds.
 jest.setTimeout(240_000);
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    (l) => out.push(l),
-    (l) => err.push(l),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 function toPdf(xlsx: string): string {
   const profile = path.join(tempDir(), 'lo-profile');
