@@ -59,13 +59,12 @@ function sendEnvelope(res: http.ServerResponse, status: number, envelope: Envelo
   send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8');
 }
 
-/** Beyond this much, an upload is cut off instead of read to its end (the preview listens on 127.0.0.1 only). */
-const DISCARD_LIMIT_BYTES = 256 * 1024 * 1024;
-
 /**
  * The request's body, or null when it is over `limit`. An oversized body is still read to its end (and thrown
  * away) before the answer goes out: closing the connection while the client is still sending resets it, and the
- * client would see ECONNRESET instead of the 413 that says why.
+ * client would see ECONNRESET instead of the 413 that says why. Only beyond twice the limit is an upload cut off
+ * (the preview listens on 127.0.0.1 only): the limit follows the contract's largest upload, so no fixed cut-off can
+ * fall below it (a fixed 256 MB did once the dossier packages' uploads were allowed 256 MB).
  */
 function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
@@ -74,7 +73,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string | nu
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size <= limit) chunks.push(chunk);
-      else if (size > DISCARD_LIMIT_BYTES) req.destroy();
+      else if (size > limit * 2) req.destroy();
     });
     req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
     // A request cut off (above, or by the client) never ends: settle as refused (no-op after 'end').
