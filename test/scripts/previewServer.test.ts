@@ -24,7 +24,11 @@ afterAll(() => server.close());
 function request(pathname: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
     const url = new URL(pathname, origin);
-    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
+    // A new connection for every request (agent: false). Node's default agent keeps connections alive, and the
+    // server closes an idle one after 5 s: a request sent on a kept connection just as the server closes it is
+    // reset. On a loaded machine, building the oversized body below took longer than those 5 s, and the upload
+    // went out on a connection the server had already closed (ECONNRESET).
+    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
