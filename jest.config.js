@@ -55,6 +55,8 @@ module.exports = {
       transformIgnorePatterns: ['/node_modules/(?!(antd|@ant-design|rc-[^/]+|@rc-component|@babel/runtime)/)'],
       testMatch: ['<rootDir>/test/renderer/**/*.test.tsx'],
       setupFilesAfterEnv: ['<rootDir>/test/renderer/setup.ts'],
+      // antd's components loaded when first used (test/renderer/antdOnDemand.cjs says why).
+      moduleNameMapper: { '^antd$': '<rootDir>/test/renderer/antdOnDemand.cjs' },
     },
     {
       displayName: 'e2e',
