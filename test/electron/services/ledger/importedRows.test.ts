@@ -7,6 +7,7 @@
 // indexes, the 历史导入 record, the dossier check, the counter, the change log or an audit entry — fails here. The
 // audit log and the change log are compared as sets (the batches write the same entries in another order), and the
 // audit chain must verify.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
@@ -19,6 +20,8 @@ import { idNumber, writeCsv } from '../../../support/ledgers';
 jest.setTimeout(60_000);
 
 const EXPECTED = path.join(__dirname, 'importedRows.expected.json');
+/** The same for larger ledgers, as each table's row count and the SHA-256 of its rows (the rows would be megabytes). */
+const EXPECTED_DIGESTS = path.join(__dirname, 'importedRows.digests.json');
 
 /** The tables an import writes, each ordered by its key (ids included: the batches must number rows alike). */
 const TABLES: Record<string, string> = {
@@ -39,7 +42,7 @@ const TABLES: Record<string, string> = {
   sqlite_sequence: 'name',
 };
 
-function mediationLedger(file: string): string {
+function mediationLedger(file: string, count: number): string {
   const rows = [
     [
       '序号',
@@ -57,22 +60,22 @@ function mediationLedger(file: string): string {
     ],
   ];
   const results = ['调解成功', '调解不成功', '终止', '', '调解成功'];
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < count; i++) {
     const year = 2022 + (i % 2);
     // Kept numbers for every third row, above and below where the counter will be.
-    const number = i % 3 === 0 ? `〔${year}〕黎托调字第${[7, 2, 30, 1][i % 4]}号` : '';
+    const number = i % 3 === 0 ? `〔${year}〕黎托调字第${[7, 2, 30, 1][i % 4]! + 100 * Math.floor(i / 12)}号` : '';
     const result = results[i % results.length]!;
     rows.push([
       String(i + 1),
       number,
       `${year}-0${1 + (i % 9)}-1${i % 10}`,
       i === 4 ? `张${i}、李${i}` : `张${i}`,
-      idNumber(`19${60 + i}0101`, String(100 + i)),
+      idNumber(`19${60 + (i % 40)}0101`, String(100 + i)),
       i === 7 ? '某某建筑有限公司' : `王${i}`,
       ['婚姻纠纷', '邻里纠纷', '合同纠纷'][i % 3]!,
       i % 4 === 0 ? '刘调解、陈调解' : '刘调解',
       result,
-      result && i !== 9 ? `${year}-0${1 + (i % 9)}-2${i % 10}` : '',
+      result && i !== 9 ? `${year}-0${1 + (i % 9)}-2${Math.min(i % 10, 8)}` : '',
       i % 5 === 0 ? '1,200.50' : '',
       i === 2 ? '双方当场和解' : '',
     ]);
@@ -80,7 +83,7 @@ function mediationLedger(file: string): string {
   return writeCsv(file, rows);
 }
 
-function legalAidLedger(file: string): string {
+function legalAidLedger(file: string, count: number): string {
   const rows = [
     [
       '受理日期',
@@ -96,39 +99,39 @@ function legalAidLedger(file: string): string {
     ],
   ];
   const results = ['已结案', '已归档', '终止', '不予援助', ''];
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < count; i++) {
     const result = results[i % results.length]!;
     rows.push([
-      `2023年${1 + i}月${3 + i}日`,
+      `2023年${1 + (i % 12)}月${3 + (i % 10)}日`,
       `赵${i}`,
-      idNumber(`19${70 + i}0505`, String(200 + i)),
+      idNumber(`19${70 + (i % 30)}0505`, String(200 + i)),
       i % 2 ? `钱${i}` : '',
       ['劳动争议', '追索赡养费', '交通事故赔偿'][i % 3]!,
       ['民事', '刑事', '行政'][i % 3]!,
       ['法律咨询', '代拟法律文书', '刑事辩护与代理'][i % 3]!,
       i % 3 ? '周律师' : '',
       result,
-      result && i !== 6 ? `2023-12-${10 + i}` : '',
+      result && i !== 6 ? `2023-12-${10 + (i % 18)}` : '',
     ]);
   }
   return writeCsv(file, rows);
 }
 
-function notarizationLedger(file: string): string {
+function notarizationLedger(file: string, count: number): string {
   const rows = [['受理日期', '申请人', '身份证号码', '公证事项', '用途', '使用地', '份数', '结果', '领证日期']];
   const results = ['已领证', '不予办理', '终止', ''];
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < count; i++) {
     const result = results[i % results.length]!;
     rows.push([
-      `2024/${1 + i}/${5 + i}`,
+      `2024/${1 + (i % 12)}/${5 + (i % 8)}`,
       i === 3 ? `孙${i}、吴${i}` : `孙${i}`,
-      idNumber(`19${80 + i}0909`, String(300 + i)),
+      idNumber(`19${80 + (i % 20)}0909`, String(300 + i)),
       ['委托', '声明', '委托'][i % 3]!,
       i % 2 ? '办理房产过户' : '',
       i % 3 === 1 ? '美国' : '',
       i % 4 === 2 ? '3' : '',
       result,
-      result ? `2024-${1 + i}-${20 + i}` : '',
+      result ? `2024-${1 + (i % 12)}-${20 + (i % 8)}` : '',
     ]);
   }
   return writeCsv(file, rows);
@@ -151,15 +154,16 @@ function rowsOf(sqlite: BetterSqlite3.Database) {
   return tables;
 }
 
-let backend: TestBackend;
 let dir: string;
+let backend: TestBackend | null = null;
 
-beforeAll(async () => {
-  backend = testBackend();
+beforeAll(() => {
   dir = tempDir();
-  await backend.api.call('office.setup', OFFICE);
 });
-afterAll(() => backend.close());
+afterEach(async () => {
+  await backend?.close();
+  backend = null;
+});
 
 const input = (kind: ChannelInput<'ledgerImport.run'>['kind'], file: string): ChannelInput<'ledgerImport.run'> => ({
   kind,
@@ -170,21 +174,45 @@ const input = (kind: ChannelInput<'ledgerImport.run'>['kind'], file: string): Ch
   allOrNothing: true,
 });
 
-it('writes exactly the rows the one-statement-per-row import wrote, and the audit chain verifies', async () => {
+/** A fresh office imports the three ledgers of `counts` rows; answers every row the imports wrote. */
+async function importThree(counts: [number, number, number]) {
+  backend = testBackend();
+  await backend.api.call('office.setup', OFFICE);
+  const sub = path.join(dir, counts.join('-'));
   const imported = [
-    await backend.api.call('ledgerImport.run', input('mediation', mediationLedger(path.join(dir, '调解台账.csv')))),
-    await backend.api.call('ledgerImport.run', input('legal_aid', legalAidLedger(path.join(dir, '援助台账.csv')))),
-    await backend.api.call('ledgerImport.run', input('notarization', notarizationLedger(path.join(dir, '公证簿.csv')))),
+    await backend.api.call(
+      'ledgerImport.run',
+      input('mediation', mediationLedger(path.join(sub, '调解台账.csv'), counts[0])),
+    ),
+    await backend.api.call(
+      'ledgerImport.run',
+      input('legal_aid', legalAidLedger(path.join(sub, '援助台账.csv'), counts[1])),
+    ),
+    await backend.api.call(
+      'ledgerImport.run',
+      input('notarization', notarizationLedger(path.join(sub, '公证簿.csv'), counts[2])),
+    ),
   ];
-  expect(imported.map((r) => [r.imported.length, r.report.refused.length])).toEqual([
-    [12, 0],
-    [10, 0],
-    [8, 0],
-  ]);
-  const rows = rowsOf(backend.store.sqlite);
+  expect(imported.map((r) => [r.imported.length, r.report.refused.length])).toEqual(counts.map((n) => [n, 0]));
+  expect(verifyAuditLog(backend.store.sqlite)).toMatchObject({ ok: true });
+  return rowsOf(backend.store.sqlite);
+}
+
+it('writes exactly the rows the one-statement-per-row import wrote, and the audit chain verifies', async () => {
+  const rows = await importThree([12, 10, 8]);
   const expected = JSON.parse(fs.readFileSync(EXPECTED, 'utf8')) as typeof rows;
   for (const table of Object.keys(expected))
     expect({ table, rows: rows[table] }).toEqual({ table, rows: expected[table] });
   expect(Object.keys(rows)).toEqual(Object.keys(expected));
-  expect(verifyAuditLog(backend.store.sqlite)).toMatchObject({ ok: true });
+});
+
+it('writes the same rows when the batches are full (more than a hundred rows a table)', async () => {
+  const rows = await importThree([130, 110, 105]);
+  const digests = Object.fromEntries(
+    Object.entries(rows).map(([table, r]) => [
+      table,
+      { rows: r.length, sha256: crypto.createHash('sha256').update(JSON.stringify(r)).digest('hex') },
+    ]),
+  );
+  expect(digests).toEqual(JSON.parse(fs.readFileSync(EXPECTED_DIGESTS, 'utf8')));
 });
