@@ -6,7 +6,8 @@
 // import that drops, adds or changes a row — a case, a party, a step of the timeline, the search text and its two
 // indexes, the 历史导入 record, the dossier check, the counter, the change log or an audit entry — fails here. The
 // audit log and the change log are compared as sets (the batches write the same entries in another order), and the
-// audit chain must verify.
+// audit chain must verify. A migration that changes these tables changes the rows too: then (and only then) run this
+// suite once with LEDGER_IMPORT_EXPECTED=write, read the files' diff, and commit them with the migration.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -200,6 +201,7 @@ async function importThree(counts: [number, number, number]) {
 
 it('writes exactly the rows the one-statement-per-row import wrote, and the audit chain verifies', async () => {
   const rows = await importThree([12, 10, 8]);
+  if (process.env.LEDGER_IMPORT_EXPECTED === 'write') fs.writeFileSync(EXPECTED, JSON.stringify(rows, null, 1) + '\n');
   const expected = JSON.parse(fs.readFileSync(EXPECTED, 'utf8')) as typeof rows;
   for (const table of Object.keys(expected))
     expect({ table, rows: rows[table] }).toEqual({ table, rows: expected[table] });
@@ -214,5 +216,7 @@ it('writes the same rows when the batches are full (more than a hundred rows a t
       { rows: r.length, sha256: crypto.createHash('sha256').update(JSON.stringify(r)).digest('hex') },
     ]),
   );
+  if (process.env.LEDGER_IMPORT_EXPECTED === 'write')
+    fs.writeFileSync(EXPECTED_DIGESTS, JSON.stringify(digests, null, 1) + '\n');
   expect(digests).toEqual(JSON.parse(fs.readFileSync(EXPECTED_DIGESTS, 'utf8')));
 });
