@@ -12,7 +12,11 @@ import {
   type ChainVerdict,
 } from '../shared/auditChain';
 
-export const sha256Hex = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+// crypto.hash (Node >= 20.12) hashes a short text several times faster than createHash: a ledger import chains
+// over a hundred thousand entries in one call.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
+export const sha256Hex = (text: string): string =>
+  oneShot ? oneShot('sha256', text) : crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
 export interface AuditActor {
   channel: string;

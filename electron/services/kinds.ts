@@ -10,11 +10,20 @@ import { LEGAL_AID_SERVICE } from './legalAid';
 import { MEDIATION_SERVICE } from './mediation';
 import { NOTARIZATION_SERVICE } from './notarization';
 
+/** A case a ledger import has just written (its row of `cases`), and the ledger's row it was made from. */
+export interface LedgerCase {
+  caseId: number;
+  plan: RowPlan;
+}
+
 export interface KindService {
   /** Who handles the case, for the dossier's cover; null: whoever received it. */
   handlerOf(db: Kysely<Database>, caseId: number): Promise<string | null>;
-  /** Writes the kind's own rows of a case a ledger import made (its parties and its detail row), in `trx`. */
-  writeLedgerRow(trx: Kysely<Database>, caseId: number, plan: RowPlan): Promise<void>;
+  /**
+   * Writes the kind's own rows of the cases a ledger import made (their parties and detail rows), in `trx`, each
+   * table's rows in the cases' order and in a few statements (system/rowBatches.ts).
+   */
+  writeLedgerRows(trx: Kysely<Database>, cases: readonly LedgerCase[]): Promise<void>;
 }
 
 const SERVICES = {

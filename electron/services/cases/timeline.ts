@@ -1,7 +1,7 @@
 // A case's timeline (case_actions): its first entry, written at registration, and reading it back — one case's, or
 // many cases' at once for the code that checks thousands (the dashboard, the dossier completeness). Every later entry
 // is written by the lifecycle driver (./actions.ts).
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { CaseActionTable, Database } from '../../../db/schema';
 import { AppError } from '../../../shared/errors';
 import type { CaseAction } from '../../../shared/lifecycle';
@@ -24,22 +24,27 @@ const entryOf = (r: ActionRow): CaseAction => ({
 export async function recordRegistration(
   db: Kysely<Database>,
   caseId: number,
-  { status, receivedOn, by, clock }: { status: string; receivedOn: string; by: string; clock: Clock },
+  registration: { status: string; receivedOn: string; by: string; clock: Clock },
 ): Promise<void> {
-  await db
-    .insertInto('case_actions')
-    .values({
-      case_id: caseId,
-      action: 'register',
-      acted_on: receivedOn,
-      data: '{}',
-      from_status: null,
-      to_status: status,
-      user_id: null,
-      username: by,
-      recorded_at: clock.now().toISOString(),
-    })
-    .execute();
+  await db.insertInto('case_actions').values(registrationEntry(caseId, registration)).execute();
+}
+
+/** The timeline's first entry of a case, as a row (an import writes many at once). */
+export function registrationEntry(
+  caseId: number,
+  { status, receivedOn, by, clock }: { status: string; receivedOn: string; by: string; clock: Clock },
+): Insertable<CaseActionTable> {
+  return {
+    case_id: caseId,
+    action: 'register',
+    acted_on: receivedOn,
+    data: '{}',
+    from_status: null,
+    to_status: status,
+    user_id: null,
+    username: by,
+    recorded_at: clock.now().toISOString(),
+  };
 }
 
 export async function caseTimeline(db: Kysely<Database>, caseId: number): Promise<CaseAction[]> {

@@ -1,11 +1,11 @@
 // 人民调解's service as the registry of kinds' services sees it (electron/services/kinds.ts): who handles a case —
 // its mediators; its rows of a case an old ledger brings in.
-import { writeMediationLedgerRow } from './ledgerImport';
+import { writeMediationLedgerRows } from './ledgerImport';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 
 export const MEDIATION_SERVICE = {
-  writeLedgerRow: writeMediationLedgerRow,
+  writeLedgerRows: writeMediationLedgerRows,
   async handlerOf(db: Kysely<Database>, caseId: number): Promise<string | null> {
     const m = await db
       .selectFrom('mediation_cases')
