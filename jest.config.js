@@ -6,6 +6,17 @@ process.env.TZ = 'Asia/Shanghai';
 // Data files are encrypted: the CLI and the preview the tests start read the tests' data key from this key file
 // (test/support/testKey.ts holds the same key in memory for the suites). A test of the refusals unsets it.
 process.env.CASEDESK_KEY_FILE = require('node:path').join(__dirname, 'test', 'support', 'test-data.key');
+// Every temp file of a run (the suites' data files, packages, PDFs, browser profiles, and the programs they start)
+// goes into one folder of the run, removed when the run ends (test/support/removeRunTemp.cjs): the suites make
+// tens of thousands of temp folders, several GB a run, and a machine running the tests day after day filled its
+// disk with them. (Set here, before any worker starts, so workers and their children inherit it; jest's own cache
+// folder was chosen before this file is read and stays where it is.)
+if (!process.env.CASEDESK_TEST_TMPDIR) {
+  const fs = require('node:fs');
+  const os = require('node:os');
+  process.env.CASEDESK_TEST_TMPDIR = fs.mkdtempSync(require('node:path').join(os.tmpdir(), 'casedesk-jest-'));
+  process.env.TMPDIR = process.env.CASEDESK_TEST_TMPDIR;
+}
 
 const transform = {
   '^.+\\.(t|j)sx?$': [
@@ -37,6 +48,7 @@ const SLOW_SUITES = QUICK ? require('./test/heavySuites.cjs').outsideQuick(`${__
 /** @type {import('jest').Config} */
 module.exports = {
   maxWorkers: 2,
+  globalTeardown: '<rootDir>/test/support/removeRunTemp.cjs',
   testTimeout: 30_000,
   projects: [
     {

@@ -610,11 +610,12 @@ function buildLegalAid(r: Rand, target: LegalAidStatus, start: string, o: Office
     aboveMeansStandard: refusal === 'means',
   });
   // 通知辩护 (第36条): a minor's defence the centre goes on to assign, and every case routed to `notified`, starts
-  // from the authority's notice instead of an application.
+  // from the authority's notice instead of an application. A minor's defence planned to rest at 已决定给予 (no
+  // assignment) keeps its application: a notified case has no review decision and would stay 待指派.
   const notified =
     m.matterType === '刑事辩护' &&
     route.materials === 'none' &&
-    (route.notified || (route.first === 'grant' && !!applied.applicantGroups?.includes('未成年人')));
+    (route.notified || (route.first === 'grant' && route.assign && !!applied.applicantGroups?.includes('未成年人')));
   const application = notified ? notifiedDefence(r, applied, locale) : applied;
   const who = application.applicant.name;
   const decidedBy = weighted(r, [
