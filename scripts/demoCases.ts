@@ -610,11 +610,12 @@ function buildLegalAid(r: Rand, target: LegalAidStatus, start: string, o: Office
     aboveMeansStandard: refusal === 'means',
   });
   // 通知辩护 (第36条): a minor's defence the centre goes on to assign, and every case routed to `notified`, starts
-  // from the authority's notice instead of an application.
+  // from the authority's notice instead of an application. A grant that is not assigned stays an application: a
+  // notice would leave the case 已通知, not 已决定给予.
   const notified =
     m.matterType === '刑事辩护' &&
     route.materials === 'none' &&
-    (route.notified || (route.first === 'grant' && !!applied.applicantGroups?.includes('未成年人')));
+    (route.notified || (route.first === 'grant' && route.assign && !!applied.applicantGroups?.includes('未成年人')));
   const application = notified ? notifiedDefence(r, applied, locale) : applied;
   const who = application.applicant.name;
   const decidedBy = weighted(r, [
