@@ -2,6 +2,7 @@
 // navigation, no network, no permissions) and one IPC channel into the same dispatcher that the preview and the
 // CLI use. The rules it applies are pure functions in shellSecurity.ts, shellMenu.ts, windowState.ts and
 // crashLog.ts; `startMain` takes the electron module as a value so that the tests can drive it with a fake.
+import './heapGrowth'; // first: it sets how far the heap grows before the rest of the bundle starts
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';

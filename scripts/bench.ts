@@ -12,6 +12,7 @@
 //   --jobs N                build the offices in N processes at once (default 1)
 //   --distinct N            build only N offices through the channels and copy them for the rest, each copy
 //                           under its own office identity (for a machine that cannot afford the full build)
+import '../electron/heapGrowth'; // first, as in the app's main process: how far the heap grows before collecting
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
+import { makeBundleAscii } from './asciiBundle';
 
 export interface BuildElectronOptions {
   /** The project folder (holds electron/). */
@@ -56,6 +57,8 @@ export async function buildElectron({
     }),
   ]);
 
+  // Held as one-byte source by V8 (asciiBundle.ts): a Chinese comment would double the bundle's share of the heap.
+  makeBundleAscii(main);
   const foreign = requiredModules(fs.readFileSync(preload, 'utf8')).filter((name) => name !== 'electron');
   if (foreign.length > 0) {
     throw new Error(

@@ -79,6 +79,13 @@ function judge(target: Target, app: Summary, ratio: number | null): boolean | nu
 
 const peakRssMB = () => process.resourceUsage().maxRSS / 1024;
 
+/** The process's memory now, for the progress lines: where the peak is reached, and whether it is heap or native. */
+function memoryNow(): string {
+  const m = process.memoryUsage();
+  const mb = (n: number) => (n / 1048576).toFixed(0);
+  return `RSS ${mb(m.rss)} MB (heap ${mb(m.heapUsed)} used of ${mb(m.heapTotal)}, external ${mb(m.external)}); peak ${peakRssMB().toFixed(0)} MB`;
+}
+
 function machine(startedAt: string, loadAtStart: number): BenchResult['machine'] {
   const cpu = os.cpus()[0]?.model ?? 'unknown';
   return {
@@ -143,6 +150,7 @@ export async function runBench(
           peakRssAfterAppMB,
           peakRssMB: peakRssMB(),
         });
+        progress(`  ${m.id}: ${memoryNow()}`);
       } finally {
         await runner.close?.();
       }

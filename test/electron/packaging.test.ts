@@ -58,7 +58,7 @@ async function stagedProject(): Promise<string> {
     fs.copyFileSync(path.join(ROOT, file), path.join(stage, file));
   // The afterPack hook electron-builder.yml names, with what it loads.
   fs.mkdirSync(path.join(stage, 'scripts'));
-  for (const file of ['afterPack.cjs', 'packedRequires.ts', 'buildElectron.ts']) {
+  for (const file of ['afterPack.cjs', 'packedRequires.ts', 'buildElectron.ts', 'asciiBundle.ts']) {
     fs.copyFileSync(path.join(ROOT, 'scripts', file), path.join(stage, 'scripts', file));
   }
   fs.cpSync(path.join(ROOT, 'build'), path.join(stage, 'build'), { recursive: true });

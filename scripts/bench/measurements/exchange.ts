@@ -26,7 +26,9 @@ import type { Channel, ChannelInput } from '../../../shared/contract';
 import { EXPORTED_TABLES } from '../../../shared/exchange/tables';
 import type { ExchangeStatus, ExportResult, ImportOutcome } from '../../../shared/exchange/types';
 import { makeDemoCases } from '../../demoCases';
+import type { StatisticsPart } from '../../../electron/services/exchange/statisticsPart';
 import type { BenchContext, Measurement } from '../measurement';
+import { directOfficeStatistics } from './statistics';
 
 const CALLER = 'bench';
 
@@ -76,8 +78,12 @@ async function bureauStore(workDir: string, today: string): Promise<{ file: stri
   }
 }
 
-/** The export's reading and packing as plain statements: the rows of (after, upTo], each at its latest version. */
-function rawExport(sqlite: BetterSqlite3.Database) {
+/**
+ * The export's reading and packing as plain statements: the rows of (after, upTo], each at its latest version, and
+ * the statistics part as `statistics` makes it (the period's figures computed directly, or '{}' where the package's
+ * figures are not what is measured).
+ */
+function rawExport(sqlite: BetterSqlite3.Database, statistics: () => Buffer = () => Buffer.from('{}', 'utf8')) {
   const changes = sqlite.prepare(
     `SELECT c.seq, c.table_name, c.row_key, c.op, c.data FROM change_log AS c
      WHERE c.seq > ? AND c.seq <= ?
@@ -145,7 +151,7 @@ function rawExport(sqlite: BetterSqlite3.Database) {
         }
       },
     };
-    const content = [rows, partOfBytes('statistics.json', Buffer.from('{}', 'utf8'))];
+    const content = [rows, partOfBytes('statistics.json', statistics())];
     const manifest = {
       format: 'casedesk-package',
       formatVersion: 1,
@@ -261,15 +267,32 @@ export const exportMonth: Measurement = {
     await call(backend, 'exchange.export', { period: context.today.slice(0, 7), folder });
     const keys = (await loadKeys(backend.store.db))!;
     const api = createApi((channel, input) => backend.dispatch(channel, input, CALLER));
+    // The package carries the period's statistics, so the floor computes them too: directly, from plain
+    // statements (statistics.ts), as the package's statistics.json.
+    const period = context.today.slice(0, 7);
+    const figures = await directOfficeStatistics(backend, period, context.today);
+    const statistics = () =>
+      Buffer.from(JSON.stringify({ period, asOf: context.today, figures: figures() } satisfies StatisticsPart), 'utf8');
     // A month of an office's work: its share of the data set's cases, registered and taken through their steps.
     const { casesPerOffice, years } = context.dataset.spec;
     const perMonth = Math.max(10, Math.round(casesPerOffice / (years * 12)));
     const exports: ExportResult[] = [];
-    const raw = rawExport(backend.store.sqlite);
+    const raw = rawExport(backend.store.sqlite, statistics);
     return {
       async before(run, side) {
         if (side === 'app')
           await makeDemoCases(api, { count: perMonth, seed: 7000 + run, until: context.today, years: 1 / 12 });
+        else if (run === 0) {
+          // The floor's figures are the package's: checked once, on the last export (nothing written since).
+          const stored = await backend.store.db
+            .selectFrom('exchange_exports')
+            .select('statistics')
+            .orderBy('sequence', 'desc')
+            .limit(1)
+            .executeTakeFirstOrThrow();
+          if (stored.statistics !== statistics().toString('utf8'))
+            throw new Error(`${exportMonth.label}: the floor's figures differ from the package's`);
+        }
       },
       async app() {
         const made = (await call(backend, 'exchange.export', {
