@@ -1,6 +1,6 @@
 // The Electron main process: one locked-down window over the built renderer (sandboxed, context-isolated, no
-// navigation, no network, no permissions) and one IPC channel into the same dispatcher that the preview and the
-// CLI use. The rules it applies are pure functions in shellSecurity.ts, shellMenu.ts, windowState.ts and
+// navigation, no network, no permissions), one IPC channel into the same dispatcher that the preview and the
+// CLI use, and one that saves a file the main process wrote (the electronic dossier) where the clerk chooses. The rules it applies are pure functions in shellSecurity.ts, shellMenu.ts, windowState.ts and
 // crashLog.ts; `startMain` takes the electron module as a value so that the tests can drive it with a fake.
 import fs from 'node:fs';
 import path from 'node:path';

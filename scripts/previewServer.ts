@@ -90,10 +90,10 @@ const contentDisposition = (fileName: string) =>
 
 /**
  * A file waiting among the backend's outgoing files, streamed from disk (never read whole), then removed: the
- * download is its delivery. 404 for an id that names none (wrong, delivered, expired).
+ * download is its delivery, so its id answers 404 from now on, as does an id that names none (wrong, expired).
  */
 function sendOutgoing(res: http.ServerResponse, backend: Backend, id: string): void {
-  const file = backend.outgoing.find(id);
+  const file = backend.outgoing.take(id);
   if (!file) return send(res, 404, 'Not found', 'text/plain');
   res.writeHead(200, {
     'Content-Type': file.contentType,
@@ -105,7 +105,7 @@ function sendOutgoing(res: http.ServerResponse, backend: Backend, id: string): v
   });
   const stream = fs.createReadStream(file.path);
   stream.on('error', () => res.destroy());
-  res.on('finish', () => backend.outgoing.remove(file.id));
+  stream.on('close', () => file.done());
   stream.pipe(res);
 }
 

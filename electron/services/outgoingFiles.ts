@@ -85,6 +85,17 @@ export class OutgoingFiles {
     this.remove(id);
   }
 
+  /**
+   * The file, no longer waiting (its id names nothing from now on), for a caller that delivers it from its path and
+   * then calls `done` to remove it (the preview's download, streamed from the file).
+   */
+  take(id: unknown): (OutgoingFile & { path: string; done(): void }) | null {
+    const file = this.find(id);
+    if (!file) return null;
+    this.waiting.delete(file.id);
+    return { ...file, done: () => fs.rmSync(file.path, { force: true }) };
+  }
+
   /** Delivered (or given up): the file goes. */
   remove(id: string): void {
     const entry = this.waiting.get(id);

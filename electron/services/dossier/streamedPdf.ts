@@ -10,7 +10,10 @@
 import crypto from 'node:crypto';
 import { PDFStreamWriter, type PDFDocument, type PDFObject, type PDFRef } from '@cantoo/pdf-lib';
 
-/** Where the bytes go, in order; the next chunk is handed over once the promise settles. */
+/**
+ * Where the bytes go, in order; the next chunk is handed over once the promise settles. The chunk's memory is used
+ * again for the next one: a sink that keeps bytes copies them (collectingSink).
+ */
 export type PdfSink = (chunk: Uint8Array) => Promise<void>;
 
 export interface WrittenPdf {
@@ -44,7 +47,9 @@ export async function writePdf(doc: PDFDocument, sink: PdfSink): Promise<Written
   const writer = PDFStreamWriter.forContext(doc.context, 50) as unknown as WriterInternals;
   const { size, header, indirectObjects, trailer } = await writer.computeBufferSize(false);
   const hash = crypto.createHash('sha256');
-  let chunk = new Uint8Array(CHUNK_BYTES);
+  // One buffer for the whole file, used again for every chunk: writing makes no garbage but the objects' own.
+  const standard = new Uint8Array(CHUNK_BYTES);
+  let chunk = standard;
   let used = 0;
   let written = 0;
   const flush = async () => {
@@ -53,8 +58,7 @@ export async function writePdf(doc: PDFDocument, sink: PdfSink): Promise<Written
     hash.update(out);
     await sink(out);
     written += used;
-    // A fresh buffer: the sink may keep the one it was handed (a collecting sink does).
-    chunk = new Uint8Array(CHUNK_BYTES);
+    chunk = standard;
     used = 0;
   };
   /** Room for `n` bytes at the end of the chunk; an object larger than a chunk gets a buffer of its own. */
@@ -84,12 +88,15 @@ export async function writePdf(doc: PDFDocument, sink: PdfSink): Promise<Written
   return { sizeBytes: written, sha256: hash.digest('hex') };
 }
 
-/** A sink that keeps the chunks, for a caller that needs the whole file in memory (the encrypted file store). */
+/**
+ * A sink that keeps copies of the chunks, for a caller that needs the whole file in memory (the encrypted file store
+ * seals a whole file; a dossier package holds its parts): the file then exists twice, briefly, when joined.
+ */
 export function collectingSink(): { sink: PdfSink; bytes(): Buffer } {
-  const chunks: Uint8Array[] = [];
+  const chunks: Buffer[] = [];
   return {
     sink: async (chunk) => {
-      chunks.push(chunk);
+      chunks.push(Buffer.from(chunk));
     },
     bytes: () => Buffer.concat(chunks),
   };
