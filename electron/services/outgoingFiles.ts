@@ -20,10 +20,13 @@ interface Waiting extends OutgoingFile {
 export class OutgoingFiles {
   private readonly waiting = new Map<string, Waiting>();
 
+  /** Opening sweeps what a process that ended (a crash, a power cut) left more than OUTGOING_TTL_MS ago. */
   constructor(
     private readonly dataFile: string,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.dropStale();
+  }
 
   get folder(): string {
     return path.join(path.dirname(path.resolve(this.dataFile)), 'outgoing');

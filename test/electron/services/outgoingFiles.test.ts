@@ -68,4 +68,17 @@ describe('outgoing files', () => {
     files.clear();
     expect(fs.readdirSync(files.folder)).toEqual([]);
   });
+
+  it('are swept when the data file is opened again, if an ended process left them over an hour ago', () => {
+    const dataFile = path.join(tempDir(), 'casedesk.sqlite');
+    const folder = new OutgoingFiles(dataFile).folder;
+    fs.mkdirSync(folder);
+    const [stale, recent] = ['C'.repeat(32), 'D'.repeat(32)];
+    fs.writeFileSync(path.join(folder, stale), 'crashed before saving');
+    fs.writeFileSync(path.join(folder, recent), 'another process is saving it');
+    const past = new Date(Date.now() - 2 * HOUR);
+    fs.utimesSync(path.join(folder, stale), past, past);
+    new OutgoingFiles(dataFile);
+    expect(fs.readdirSync(folder)).toEqual([recent]);
+  });
 });
