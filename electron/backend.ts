@@ -11,6 +11,7 @@ import { encryptPlainBackups } from './services/backup';
 import { ElectronicDossiers } from './services/dossier/archive';
 import type { PdfRenderer } from './services/dossier/electronic';
 import { FileStore } from './services/fileStore';
+import { OutgoingFiles } from './services/outgoingFiles';
 import { APP_VERSION } from './version';
 
 export interface Backend {
@@ -18,6 +19,8 @@ export interface Backend {
   sessions: Sessions;
   handlers: Handlers;
   dispatch: Dispatch;
+  /** Files made for the clerk to save (the electronic dossier): the shell delivers them and removes them. */
+  outgoing: OutgoingFiles;
   close(): Promise<void>;
 }
 
@@ -64,14 +67,16 @@ export function openBackend({
   }
   const handlers = createHandlers({ appInfo: { version: APP_VERSION, dataFile, shell }, store });
   const sessions = new Sessions(idleLockMinutes * 60_000, () => clock.now().getTime());
-  const dossiers = new ElectronicDossiers(new FileStore(dataFile, () => store.keyRing), pdfRenderer ?? null);
+  const outgoing = new OutgoingFiles(dataFile);
+  const dossiers = new ElectronicDossiers(new FileStore(dataFile, () => store.keyRing), pdfRenderer ?? null, outgoing);
   const dispatch = createDispatch({ db: store.db, clock, handlers, sessions, dossiers, ...(log ? { log } : {}) });
   const close = async () => {
     try {
+      outgoing.clear();
       await pdfRenderer?.close?.();
     } finally {
       await store.close();
     }
   };
-  return { store, sessions, handlers, dispatch, close };
+  return { store, sessions, handlers, dispatch, outgoing, close };
 }

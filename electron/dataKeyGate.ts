@@ -48,6 +48,9 @@ export function openBackendOrAskForKey(options: BackendOptions): Backend {
     get handlers() {
       return opened?.handlers ?? notYet();
     },
+    get outgoing() {
+      return opened?.outgoing ?? notYet();
+    },
     async dispatch(channel, input, caller) {
       if (opened) return opened.dispatch(channel, input, caller);
       try {

@@ -1,6 +1,6 @@
 // The Electron main process: one locked-down window over the built renderer (sandboxed, context-isolated, no
-// navigation, no network, no permissions) and one IPC channel into the same dispatcher that the preview and the
-// CLI use. The rules it applies are pure functions in shellSecurity.ts, shellMenu.ts, windowState.ts and
+// navigation, no network, no permissions), one IPC channel into the same dispatcher that the preview and the
+// CLI use, and one that saves a file the main process wrote (the electronic dossier) where the clerk chooses. The rules it applies are pure functions in shellSecurity.ts, shellMenu.ts, windowState.ts and
 // crashLog.ts; `startMain` takes the electron module as a value so that the tests can drive it with a fake.
 import './heapGrowth'; // first: it sets how far the heap grows before the rest of the bundle starts
 import fs from 'node:fs';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as electron from 'electron';
 import type { BrowserWindow, MessageBoxOptions, Session, WebContents } from 'electron';
-import { AppError } from '../shared/errors';
+import { AppError, type Envelope } from '../shared/errors';
 import type { Backend } from './backend';
 import type { PdfRenderer } from './services/dossier/electronic';
 import { installCrashHandlers, mainLogFile, type CrashReporter, type ProcessEvents } from './crashLog';
@@ -20,6 +20,7 @@ import { MENU_CHANNEL, menuTemplate, type MenuActions, type MenuCommand } from '
 import {
   INVOKE_CHANNEL,
   REFUSED_QUITTING,
+  SAVE_OUTGOING_CHANNEL,
   REFUSED_SENDER,
   isAllowedRequest,
   isRendererPage,
@@ -349,16 +350,64 @@ function reloadOnCrash(
   });
 }
 
-/** The one IPC channel: calls from the window's own page only, none once quitting, each counted while in flight. */
+/**
+ * Saves a file the main process wrote for the clerk (the electronic dossier: shared/outgoingFile.ts) where the
+ * clerk says in the save dialog; cancelled, it is dropped (another click makes it again). The bytes go from file
+ * to file, never through the renderer.
+ */
+async function saveOutgoing(
+  dialog: ShellElectron['dialog'],
+  { win, backend, crash }: { win: BrowserWindow; backend: Backend; crash: CrashReporter },
+  id: unknown,
+): Promise<Envelope<{ saved: boolean }>> {
+  const file = backend.outgoing.find(id);
+  if (!file) return { ok: false, error: { code: 'NOT_FOUND', message: '要保存的文件已不存在，请重新生成' } };
+  const extension = path.extname(file.fileName).slice(1);
+  const { canceled, filePath } = await dialog.showSaveDialog(win, {
+    title: '保存文件',
+    defaultPath: file.fileName,
+    filters: extension === 'pdf' ? [{ name: 'PDF 文件', extensions: ['pdf'] }] : [],
+  });
+  if (canceled || !filePath) {
+    backend.outgoing.remove(file.id);
+    return { ok: true, value: { saved: false } };
+  }
+  try {
+    await backend.outgoing.saveAs(file.id, filePath);
+    return { ok: true, value: { saved: true } };
+  } catch (error) {
+    crash.log('saveOutgoing', error instanceof Error ? error.message : String(error));
+    return {
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: `未能保存文件：${filePath}，请检查文件夹是否可写、U盘是否已插好，再保存一次`,
+      },
+    };
+  }
+}
+
+/**
+ * The IPC channels: calls from the window's own page only, none once quitting, each counted while in flight; and
+ * saving a file the main process wrote.
+ */
 function serveCalls(
-  ipcMain: ShellElectron['ipcMain'],
+  { ipcMain, dialog }: Pick<ShellElectron, 'ipcMain' | 'dialog'>,
   {
     win,
     backend,
     state,
     rendererUrl,
     platform,
-  }: { win: BrowserWindow; backend: Backend; state: ShellState; rendererUrl: string; platform: string },
+    crash,
+  }: {
+    win: BrowserWindow;
+    backend: Backend;
+    state: ShellState;
+    rendererUrl: string;
+    platform: string;
+    crash: CrashReporter;
+  },
 ): void {
   ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event, win.webContents.id, rendererUrl, platform)) return REFUSED_SENDER;
@@ -369,6 +418,15 @@ function serveCalls(
     const done = () => state.inFlight.delete(call);
     call.then(done, done);
     return call;
+  });
+  ipcMain.handle(SAVE_OUTGOING_CHANNEL, (event, id: unknown) => {
+    if (!isTrustedSender(event, win.webContents.id, rendererUrl, platform)) return REFUSED_SENDER;
+    if (!state.accepting) return REFUSED_QUITTING;
+    const saving = saveOutgoing(dialog, { win, backend, crash }, id);
+    state.inFlight.add(saving);
+    const done = () => state.inFlight.delete(saving);
+    saving.then(done, done);
+    return saving;
   });
 }
 
@@ -457,7 +515,7 @@ export function startMain(
   electronModule: ShellElectron,
   { argv = process.argv, env = process.env, processEvents = process, onCleanQuit }: ShellOptions = {},
 ): Promise<MainShell | null> {
-  const { app, dialog, ipcMain, Menu, session } = electronModule;
+  const { app, dialog, Menu, session } = electronModule;
   if (!app.requestSingleInstanceLock()) {
     app.quit(); // the first instance brings its window forward (see 'second-instance')
     return Promise.resolve(null);
@@ -517,7 +575,7 @@ export function startMain(
       const win = createWindow(electronModule, { files, userData, crash });
       state.window = win;
       reloadOnCrash(win, electronModule, crash, logFile);
-      serveCalls(ipcMain, { win, backend, state, rendererUrl, platform });
+      serveCalls(electronModule, { win, backend, state, rendererUrl, platform, crash });
       try {
         await win.loadFile(files.rendererIndex);
       } catch (error) {

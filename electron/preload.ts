@@ -1,12 +1,14 @@
 // The renderer's only doors into the main process, window.casedesk:
 //   invoke(channel, input) → the main process's envelope, for every call of the contract;
 //   onMenu(callback) → the menu's commands that the page carries out (备份… opens the backup page), returning a
-//   function that stops listening.
+//   function that stops listening;
+//   saveOutgoing(id) → the save dialog for a file the main process wrote (the electronic dossier), answering an
+//   envelope of { saved } (false: the clerk cancelled).
 // Sandboxed preloads can require nothing but 'electron', so this is bundled on its own and stays tiny.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { Envelope } from '../shared/errors';
 import { MENU_CHANNEL, isMenuCommand, type MenuCommand } from './shellMenu';
-import { INVOKE_CHANNEL, UNREACHABLE } from './shellSecurity';
+import { INVOKE_CHANNEL, SAVE_OUTGOING_CHANNEL, UNREACHABLE } from './shellSecurity';
 
 function invoke(channel: string, input: unknown): Promise<Envelope<unknown>> {
   // The main process answers every call with an envelope; a rejection here means the call never got there
@@ -26,4 +28,8 @@ function onMenu(callback: (command: MenuCommand) => void): () => void {
   };
 }
 
-contextBridge.exposeInMainWorld('casedesk', { invoke, onMenu });
+function saveOutgoing(id: string): Promise<Envelope<unknown>> {
+  return (ipcRenderer.invoke(SAVE_OUTGOING_CHANNEL, String(id)) as Promise<Envelope<unknown>>).catch(() => UNREACHABLE);
+}
+
+contextBridge.exposeInMainWorld('casedesk', { invoke, onMenu, saveOutgoing });

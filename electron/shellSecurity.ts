@@ -5,6 +5,8 @@ import type { Envelope } from '../shared/errors';
 
 /** The one IPC channel between the preload and the main process. */
 export const INVOKE_CHANNEL = 'casedesk:invoke';
+/** The IPC channel that saves a file the main process wrote (shared/outgoingFile.ts) where the clerk chooses. */
+export const SAVE_OUTGOING_CHANNEL = 'casedesk:saveOutgoing';
 
 /** Same policy as renderer/index.html's meta tag (and the preview server's header). */
 export const CONTENT_SECURITY_POLICY =

@@ -28,6 +28,7 @@ import {
   type Scale,
 } from './bench/dataset';
 import { MEASUREMENTS } from './bench/measurements';
+import { setUpDossierCase, type DossierSetUp } from './bench/measurements/electronicDossier';
 import { benchJson, benchTable } from './bench/report';
 import { runBench } from './bench/run';
 
@@ -106,7 +107,17 @@ export async function main(
       jobs: 'string',
       distinct: 'string',
       'build-part': 'string',
+      'set-up-dossier': 'string',
     });
+    // A child of the electronic dossier's measurement: its set-up, answered to the parent (see that measurement).
+    const dossierSetUp = stringFlag(args, 'set-up-dossier');
+    if (dossierSetUp) {
+      const prepared = await setUpDossierCase(JSON.parse(dossierSetUp) as DossierSetUp);
+      await new Promise<void>((resolve, reject) =>
+        process.send!(prepared, (error: Error | null) => (error ? reject(error) : resolve())),
+      );
+      return 0;
+    }
     const spec = specOf(args);
     const cacheDir = path.resolve(stringFlag(args, 'cache') ?? path.join(__dirname, '..', '.bench-cache'));
     const only = stringFlag(args, 'only')?.split(',');

@@ -157,7 +157,7 @@ const commands: Record<string, CommandSpec> = {
       const file = path.resolve(required(args, 'out'));
       if (doc === 'dossier') {
         const made = await printElectronicDossier(
-          { api, db: backend.store.db },
+          { api, db: backend.store.db, outgoing: backend.outgoing },
           { caseNumber: required(args, 'case'), out: file },
         );
         for (const line of made.notIncluded) out(`未能收入：${line}`);

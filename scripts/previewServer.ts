@@ -1,6 +1,7 @@
 // The preview: the same backend as the Electron app, in plain Node, serving the built renderer and the handler
-// map over loopback HTTP. Only 127.0.0.1 is bound; every API call must carry this run's random token, and the
-// Host header must be ours (no DNS rebinding).
+// map over loopback HTTP, and the files the main process wrote for the clerk (the electronic dossier) as downloads
+// streamed from their files. Only 127.0.0.1 is bound; every API call and download must carry this run's random
+// token, and the Host header must be ours (no DNS rebinding).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -13,6 +14,7 @@ import type { Clock } from '../electron/services/system/clock';
 import { CONTENT_SECURITY_POLICY } from '../electron/shellSecurity';
 import { LARGEST_PAYLOAD_CHARS, MAX_PAYLOAD_CHARS } from '../shared/contract';
 import type { Envelope } from '../shared/errors';
+import { OUTGOING_PATH } from '../shared/outgoingFile';
 
 export const TOKEN_HEADER = 'x-casedesk-token';
 /** The preview's one session: whoever holds this run's token is one window of the app. */
@@ -82,6 +84,31 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string | nu
   });
 }
 
+/** The header's filename: ASCII for old readers, the real (Chinese) name as RFC 6266's filename*. */
+const contentDisposition = (fileName: string) =>
+  `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+
+/**
+ * A file waiting among the backend's outgoing files, streamed from disk (never read whole), then removed: the
+ * download is its delivery, so its id answers 404 from now on, as does an id that names none (wrong, expired).
+ */
+function sendOutgoing(res: http.ServerResponse, backend: Backend, id: string): void {
+  const file = backend.outgoing.take(id);
+  if (!file) return send(res, 404, 'Not found', 'text/plain');
+  res.writeHead(200, {
+    'Content-Type': file.contentType,
+    'Content-Length': String(file.sizeBytes),
+    'Content-Disposition': contentDisposition(file.fileName),
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  });
+  const stream = fs.createReadStream(file.path);
+  stream.on('error', () => res.destroy());
+  stream.on('close', () => file.done());
+  stream.pipe(res);
+}
+
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
   const rendererDir = path.resolve(options.rendererDir ?? path.join(__dirname, '..', 'dist', 'renderer'));
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
@@ -102,10 +129,18 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     try {
       if (req.headers.host !== host) return send(res, 421, 'Misdirected request', 'text/plain');
       const url = new URL(req.url ?? '/', `http://${host}`);
+      const tokenIs = (given: string) =>
+        given.length === token.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(token));
+      if (url.pathname.startsWith(OUTGOING_PATH)) {
+        if (req.method !== 'GET') return send(res, 405, 'Method not allowed', 'text/plain');
+        // A download is a navigation, which carries no header of ours: the token comes as a query parameter.
+        if (!tokenIs(url.searchParams.get('token') ?? ''))
+          return send(res, 403, '访问令牌无效', 'text/plain; charset=utf-8');
+        return sendOutgoing(res, backend, url.pathname.slice(OUTGOING_PATH.length));
+      }
       if (url.pathname === '/api/invoke') {
         if (req.method !== 'POST') return send(res, 405, 'Method not allowed', 'text/plain');
-        const given = String(req.headers[TOKEN_HEADER] ?? '');
-        if (given.length !== token.length || !crypto.timingSafeEqual(Buffer.from(given), Buffer.from(token))) {
+        if (!tokenIs(String(req.headers[TOKEN_HEADER] ?? ''))) {
           return sendEnvelope(res, 403, {
             ok: false,
             error: { code: 'INTERNAL', message: '访问令牌无效，请使用启动预览时打印的地址' },

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import type { OutgoingFiles } from '../electron/services/outgoingFiles';
 import type { Api } from '../shared/client';
 import { PRINT_DOCUMENTS, type PrintDocument } from '../shared/dossier/materials';
 import { ChromiumPdfRenderer } from './chromiumPdf';
@@ -47,12 +48,19 @@ export async function printCaseDocument(
   return title;
 }
 
-/** Writes the case's electronic dossier (the one kept at archiving, else made now) to `out`. */
+/**
+ * Writes the case's electronic dossier (the one kept at archiving, else made now) to `out`: the channel writes it
+ * among the outgoing files, as for the app, and the CLI saves it where --out says, as the app's save dialog does.
+ */
 export async function printElectronicDossier(
-  { api, db }: { api: Api; db: Kysely<Database> },
+  { api, db, outgoing }: { api: Api; db: Kysely<Database>; outgoing: OutgoingFiles },
   { caseNumber, out }: { caseNumber: string; out: string },
 ): Promise<{ pages: number; sha256: string; notIncluded: string[] }> {
   const made = await api.call('dossier.electronic', { caseId: await caseIdOf(db, caseNumber) });
-  writeWhole(out, Buffer.from(made.base64, 'base64'));
+  try {
+    await outgoing.saveAs(made.file.id, out);
+  } finally {
+    outgoing.remove(made.file.id);
+  }
   return made;
 }

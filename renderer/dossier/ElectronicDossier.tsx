@@ -1,12 +1,13 @@
 // The electronic dossier (电子卷宗) on the case page: the button that makes the one PDF (the one kept at archiving,
-// for an archived case) and saves it, and, once archived, the dossier's SHA-256 and whether the case's materials
+// for an archived case), which the main process writes to a file, and saves it where the clerk says (the shell's
+// save dialog, or the preview's download), and, once archived, the dossier's SHA-256 and whether the case's materials
 // and kept files still match what it was made from — a change after archiving shows here, never silently.
 import { Alert, App as AntApp, Button, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DossierArchiveStatus } from '../../shared/dossier/electronic';
+import { saveOutgoingFile } from '../api';
 import { errorMessage, useApi } from '../app/apiContext';
 import { formatMoment } from '../app/format';
-import { base64Bytes, saveBytes } from '../statistics/saveFile';
 
 export function ElectronicDossierButton({ caseId, archived }: { caseId: number; archived: boolean }) {
   const api = useApi();
@@ -16,8 +17,9 @@ export function ElectronicDossierButton({ caseId, archived }: { caseId: number; 
     setMaking(true);
     try {
       const made = await api.call('dossier.electronic', { caseId });
-      saveBytes(made.fileName, base64Bytes(made.base64), 'application/pdf');
-      message.success(`已生成电子卷宗：${made.fileName}（共${made.pages}页）`);
+      if (await saveOutgoingFile(made.file))
+        message.success(`已生成电子卷宗：${made.file.fileName}（共${made.pages}页）`);
+      else message.info('已取消保存电子卷宗');
       if (made.notIncluded.length > 0)
         modal.warning({
           title: `有${made.notIncluded.length}个附件未能收入电子卷宗`,

@@ -8,6 +8,7 @@ import { benchKeys } from './benchKey';
 import { createDispatch } from '../../electron/dispatch';
 import { createHandlers } from '../../electron/handlers';
 import { ElectronicDossiers } from '../../electron/services/dossier/archive';
+import { OutgoingFiles } from '../../electron/services/outgoingFiles';
 import { FileStore } from '../../electron/services/fileStore';
 import type { Clock } from '../../electron/services/system/clock';
 import { Sessions } from '../../electron/sessions';
@@ -71,7 +72,11 @@ export function openBuildBackend(dataFile: string, until: string): BuildBackend 
   const sessions = new Sessions(24 * 60 * 60_000, () => clock.now().getTime());
   sessions.signInSystem('bench');
   // No PDF renderer: the synthetic archived cases keep what their dossier would be made from, not thousands of PDFs.
-  const dossiers = new ElectronicDossiers(new FileStore(dataFile, () => store.keyRing), null);
+  const dossiers = new ElectronicDossiers(
+    new FileStore(dataFile, () => store.keyRing),
+    null,
+    new OutgoingFiles(dataFile),
+  );
   const dispatch = createDispatch({ db, clock, handlers, sessions, dossiers, log: (error) => console.error(error) });
   return {
     api: createApi((channel, input) => {

@@ -1,10 +1,13 @@
 // The electronic dossier (电子卷宗) in the terms both processes share: the file the case page saves, what archiving
 // kept of it, and the check of an archived case's materials against what its dossier was made from. Pure.
+import type { OutgoingFile } from '../outgoingFile';
 
-/** One electronic dossier, made now: the PDF (base64) the renderer saves, and what it holds. */
+/**
+ * One electronic dossier, made now (or the one kept at archiving): the PDF the main process wrote for the clerk to
+ * save (never its bytes: see shared/outgoingFile.ts), and what it holds.
+ */
 export interface ElectronicDossierFile {
-  fileName: string;
-  base64: string;
+  file: OutgoingFile;
   /** Pages of the PDF: the cover, the 卷内目录 and every page after them. */
   pages: number;
   sha256: string;

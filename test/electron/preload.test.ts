@@ -2,7 +2,7 @@
 // invoke (every call of the contract) and onMenu (the menu's commands for the page).
 import path from 'node:path';
 import { MENU_CHANNEL } from '../../electron/shellMenu';
-import { INVOKE_CHANNEL, UNREACHABLE } from '../../electron/shellSecurity';
+import { INVOKE_CHANNEL, SAVE_OUTGOING_CHANNEL, UNREACHABLE } from '../../electron/shellSecurity';
 import { tempDir } from '../support/fixtures';
 import { createFakeElectron, type FakeElectron } from './fakeElectron';
 import { loadWithFakeElectron, PRELOAD_SOURCE } from './launchShell';
@@ -10,6 +10,7 @@ import { loadWithFakeElectron, PRELOAD_SOURCE } from './launchShell';
 type CasedeskApi = {
   invoke(channel: string, input: unknown): Promise<unknown>;
   onMenu(callback: (command: string) => void): () => void;
+  saveOutgoing(id: string): Promise<unknown>;
 };
 
 function loadPreload(): { fake: FakeElectron; api: CasedeskApi } {
@@ -19,10 +20,10 @@ function loadPreload(): { fake: FakeElectron; api: CasedeskApi } {
 }
 
 describe('the preload', () => {
-  it('exposes exactly one API, window.casedesk, holding only invoke and onMenu', () => {
+  it('exposes exactly one API, window.casedesk, holding only invoke, onMenu and saveOutgoing', () => {
     const { fake, api } = loadPreload();
     expect([...fake.contextBridge.exposed.keys()]).toEqual(['casedesk']);
-    expect(Object.keys(api)).toEqual(['invoke', 'onMenu']);
+    expect(Object.keys(api)).toEqual(['invoke', 'onMenu', 'saveOutgoing']);
     expect(typeof api.invoke).toBe('function');
     expect(typeof api.onMenu).toBe('function');
   });
@@ -33,6 +34,16 @@ describe('the preload', () => {
     fake.ipcRenderer.answer = () => Promise.resolve(answer);
     expect(await api.invoke('office.get', {})).toBe(answer);
     expect(fake.ipcRenderer.calls).toEqual([[INVOKE_CHANNEL, 'office.get', {}]]);
+  });
+
+  it('asks the main process to save an outgoing file by its id alone, and answers its envelope', async () => {
+    const { fake, api } = loadPreload();
+    const answer = { ok: true, value: { saved: true } };
+    fake.ipcRenderer.answer = () => Promise.resolve(answer);
+    expect(await (api.saveOutgoing as (...args: unknown[]) => Promise<unknown>)('abc', { path: '/etc' })).toBe(answer);
+    expect(fake.ipcRenderer.calls).toEqual([[SAVE_OUTGOING_CHANNEL, 'abc']]);
+    fake.ipcRenderer.answer = () => Promise.reject(new Error('gone'));
+    expect(await api.saveOutgoing('abc')).toEqual(UNREACHABLE);
   });
 
   it('passes on nothing but the channel and the input', async () => {

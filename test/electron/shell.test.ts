@@ -1,9 +1,14 @@
-// The Electron shell (electron/main.ts) driven through a fake `electron`: the window it opens, the one IPC
-// channel and who may use it, and the walls around the renderer — no navigation, no network, no permissions.
+// The Electron shell (electron/main.ts) driven through a fake `electron`: the window it opens, the IPC
+// channels (calls, saving a file the main process wrote) and who may use them, and the walls around the renderer — no navigation, no network, no permissions.
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { CONTENT_SECURITY_POLICY, INVOKE_CHANNEL, REFUSED_QUITTING } from '../../electron/shellSecurity';
+import {
+  CONTENT_SECURITY_POLICY,
+  INVOKE_CHANNEL,
+  REFUSED_QUITTING,
+  SAVE_OUTGOING_CHANNEL,
+} from '../../electron/shellSecurity';
 import { APP_VERSION } from '../../electron/version';
 import { fileState, FIRST_ADMIN, OFFICE, tempDir } from '../support/fixtures';
 import { SafeStorageKeyProvider } from '../../electron/dataKeyFile';
@@ -77,7 +82,7 @@ describe('starting the app', () => {
 
   it('opens the data file named by CASEDESK_DB and answers the renderer through the dispatcher', async () => {
     const { fake, call, dataFile, shell } = await launch();
-    expect([...fake.ipcMain.handlers.keys()]).toEqual([INVOKE_CHANNEL]);
+    expect([...fake.ipcMain.handlers.keys()]).toEqual([INVOKE_CHANNEL, SAVE_OUTGOING_CHANNEL]);
     expect(shell?.dataFile).toBe(dataFile);
     expect(fs.existsSync(dataFile)).toBe(true);
 
@@ -160,6 +165,71 @@ describe('who may call', () => {
 
     expect(fileState(dataFile)).toBe(before);
     expect(await call('office.get', {})).toEqual({ ok: true, value: null }); // the page's own route still works
+  });
+});
+
+describe('saving a file the main process wrote (the electronic dossier)', () => {
+  const written = async (shell: Launched['shell']) =>
+    (
+      await shell!.backend.outgoing.write(
+        { fileName: '2026-调-001电子卷宗.pdf', contentType: 'application/pdf' },
+        (handle) => handle.writeFile('%PDF-1.7 dossier'),
+      )
+    ).file;
+
+  it('asks where in the save dialog and moves the file there, from the window’s own page only', async () => {
+    const { fake, shell } = await launch();
+    const own = fake.BrowserWindow.all[0]!.webContents;
+    const file = await written(shell);
+    const other = new fake.BrowserWindow({}).webContents;
+    other.mainFrame.url = own.mainFrame.url;
+    expect(await fake.ipcMain.invokeFrom(other, other.mainFrame, SAVE_OUTGOING_CHANNEL, file.id)).toEqual(refused);
+    expect(fake.dialog.saveDialogs).toEqual([]);
+
+    const target = path.join(tempDir(), '卷宗.pdf');
+    fake.dialog.saveAnswer = target;
+    expect(await fake.ipcMain.invokeFrom(own, own.mainFrame, SAVE_OUTGOING_CHANNEL, file.id)).toEqual({
+      ok: true,
+      value: { saved: true },
+    });
+    expect(fake.dialog.saveDialogs).toEqual([
+      expect.objectContaining({
+        defaultPath: '2026-调-001电子卷宗.pdf',
+        filters: [{ name: 'PDF 文件', extensions: ['pdf'] }],
+      }),
+    ]);
+    expect(fs.readFileSync(target, 'utf8')).toBe('%PDF-1.7 dossier');
+    expect(fs.readdirSync(shell!.backend.outgoing.folder)).toEqual([]);
+    // Saved once: the id names nothing any more, and a made-up one never did.
+    expect(await fake.ipcMain.invokeFrom(own, own.mainFrame, SAVE_OUTGOING_CHANNEL, file.id)).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '要保存的文件已不存在，请重新生成' },
+    });
+    expect(await fake.ipcMain.invokeFrom(own, own.mainFrame, SAVE_OUTGOING_CHANNEL, '../../etc/passwd')).toMatchObject({
+      ok: false,
+    });
+    expect(fake.dialog.saveDialogs).toHaveLength(1);
+  });
+
+  it('drops the file when the clerk cancels, and says in Chinese when the chosen place cannot be written', async () => {
+    const { fake, shell } = await launch();
+    const own = fake.BrowserWindow.all[0]!.webContents;
+    const cancelled = await written(shell);
+    fake.dialog.saveAnswer = null;
+    expect(await fake.ipcMain.invokeFrom(own, own.mainFrame, SAVE_OUTGOING_CHANNEL, cancelled.id)).toEqual({
+      ok: true,
+      value: { saved: false },
+    });
+    expect(fs.readdirSync(shell!.backend.outgoing.folder)).toEqual([]);
+
+    const kept = await written(shell);
+    fake.dialog.saveAnswer = path.join(tempDir(), 'no-such-folder', '卷宗.pdf');
+    expect(await fake.ipcMain.invokeFrom(own, own.mainFrame, SAVE_OUTGOING_CHANNEL, kept.id)).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: expect.stringContaining('未能保存文件') },
+    });
+    // Still waiting: the clerk may choose another place.
+    expect(shell!.backend.outgoing.find(kept.id)).not.toBeNull();
   });
 });
 

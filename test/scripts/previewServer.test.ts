@@ -95,6 +95,32 @@ describe('the preview server', () => {
     expect(JSON.parse(result.body).error.message).toContain('访问令牌无效');
   });
 
+  it('streams a file the backend wrote for the clerk as a download, with this run’s token only, once', async () => {
+    const bytes = Buffer.from('%PDF-1.7\n' + 'x'.repeat(300_000) + '\n%%EOF\n');
+    const { file } = await server.backend.outgoing.write(
+      { fileName: '2026-调-001电子卷宗.pdf', contentType: 'application/pdf' },
+      (handle) => handle.writeFile(bytes),
+    );
+    const at = `/api/outgoing/${file.id}`;
+    expect((await request(`${at}?token=wrong`)).status).toBe(403);
+    expect((await request(at)).status).toBe(403);
+    expect((await request(`/api/outgoing/${'A'.repeat(32)}?token=${server.token}`)).status).toBe(404);
+    expect(server.backend.outgoing.find(file.id)).not.toBeNull();
+
+    const download = await request(`${at}?token=${server.token}`);
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.headers['content-length']).toBe(String(bytes.length));
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="2026-_-001____.pdf"; filename*=UTF-8''${encodeURIComponent('2026-调-001电子卷宗.pdf')}`,
+    );
+    expect(download.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(download.body).toBe(bytes.toString('utf8'));
+    // Delivered: the link answers no more (the file itself goes once the stream has closed).
+    expect(server.backend.outgoing.find(file.id)).toBeNull();
+    expect((await request(`${at}?token=${server.token}`)).status).toBe(404);
+  });
+
   it('refuses another Host header (DNS rebinding)', async () => {
     const result = await request('/api/invoke', {
       method: 'POST',

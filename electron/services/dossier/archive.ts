@@ -2,7 +2,8 @@
 // records its SHA-256 and what it was made from, in the archive action's own transaction; afterwards the case page
 // compares the case's current materials (and the kept files themselves) with that record, so a change after
 // archiving shows. `ElectronicDossiers` is what the backend hands every call: the file store, the PDF renderer the
-// shell injected (none for the demo generator and the tests that do not print) and the generated-record sources.
+// shell injected (none for the demo generator and the tests that do not print), the generated-record sources, and
+// the outgoing files the dossiers made for the clerk are written to (never answered as bytes).
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
@@ -14,6 +15,7 @@ import type {
 } from '../../../shared/dossier/electronic';
 import { AppError } from '../../../shared/errors';
 import type { FileStore } from '../fileStore';
+import type { OutgoingFiles } from '../outgoingFiles';
 import type { Clock } from '../system/clock';
 import { requireCase } from './checklist';
 import {
@@ -25,11 +27,9 @@ import {
   type PdfRenderer,
 } from './electronic';
 import { DOSSIER_RECORD_SOURCES } from './recordSources';
+import { collectingSink, type PdfSink } from './streamedPdf';
 
 const sha256Of = (bytes: Uint8Array | string) => crypto.createHash('sha256').update(bytes).digest('hex');
-
-/** The dossier's bytes as a Buffer without copying them (Buffer.from(Uint8Array) copies: 80 MB for a big case). */
-const bufferView = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** What differs between the sources recorded at archiving and the case's sources now, one Chinese line each. */
 function sourceChanges(kept: DossierSources, now: DossierSources): string[] {
@@ -59,6 +59,8 @@ export class ElectronicDossiers {
     readonly files: FileStore,
     /** Null: this process has no Chromium to print with; archiving then records the sources without a PDF. */
     readonly renderer: PdfRenderer | null,
+    /** Where a dossier made for the clerk is written, to be saved by the shell. */
+    readonly outgoing: OutgoingFiles,
     readonly sources: readonly GeneratedRecordSource[] = DOSSIER_RECORD_SOURCES,
   ) {}
 
@@ -68,42 +70,46 @@ export class ElectronicDossiers {
   }
 
   /**
-   * The case's electronic dossier: for an archived case the one kept at archiving (checked against its hash),
-   * otherwise made now from the current materials. Writes nothing.
+   * The case's electronic dossier, written to `sink`: for an archived case the one kept at archiving (checked
+   * against its hash), otherwise made now from the current materials. Writes nothing to the data file.
    */
-  async dossierOf(db: Kysely<Database>, caseId: number, clock: Clock): Promise<ElectronicDossierFile> {
-    const c = await requireCase(db, caseId);
+  async writeDossier(
+    db: Kysely<Database>,
+    caseId: number,
+    clock: Clock,
+    sink: PdfSink,
+  ): Promise<{ pages: number; sha256: string; notIncluded: string[] }> {
+    await requireCase(db, caseId);
     const kept = await db
       .selectFrom('dossier_archives')
       .select(['pdf_sha256', 'pages'])
       .where('case_id', '=', caseId)
       .executeTakeFirst();
     if (kept?.pdf_sha256) {
-      const bytes = this.readKept(kept.pdf_sha256);
-      return {
-        fileName: dossierFileName(c.caseNumber),
-        base64: bytes.toString('base64'),
-        pages: kept.pages ?? 0,
-        sha256: kept.pdf_sha256,
-        notIncluded: [],
-      };
+      await sink(this.readKept(kept.pdf_sha256));
+      return { pages: kept.pages ?? 0, sha256: kept.pdf_sha256, notIncluded: [] };
     }
     const made = await makeElectronicDossier(
       db,
       { files: this.files, renderer: this.requireRenderer(), sources: this.sources },
       caseId,
-      {
-        today: clock.today(),
-        now: clock.now(),
-      },
+      { today: clock.today(), now: clock.now() },
+      sink,
     );
-    return {
-      fileName: dossierFileName(c.caseNumber),
-      base64: bufferView(made.bytes).toString('base64'),
-      pages: made.pages,
-      sha256: made.sha256,
-      notIncluded: made.notIncluded,
-    };
+    return { pages: made.pages, sha256: made.sha256, notIncluded: made.notIncluded };
+  }
+
+  /** The case's electronic dossier (as writeDossier) as a file waiting for the clerk to save it. */
+  async dossierOf(db: Kysely<Database>, caseId: number, clock: Clock): Promise<ElectronicDossierFile> {
+    const c = await requireCase(db, caseId);
+    const { file, result } = await this.outgoing.write(
+      { fileName: dossierFileName(c.caseNumber), contentType: 'application/pdf' },
+      (handle) =>
+        this.writeDossier(db, caseId, clock, async (chunk) => {
+          await handle.write(chunk);
+        }),
+    );
+    return { file, ...result };
   }
 
   private readKept(sha256: string): Buffer {
@@ -122,17 +128,17 @@ export class ElectronicDossiers {
     const { sources, plan } = await describeSources(db, caseId, this.sources);
     let pdf: { sha256: string; pages: number } | null = null;
     if (this.renderer && plan.length > 0) {
+      // The file store encrypts a whole file: the PDF is collected in memory here (archiving is one case at a time).
+      const collected = collectingSink();
       const made = await makeElectronicDossier(
         db,
         { files: this.files, renderer: this.renderer, sources: this.sources },
         caseId,
-        {
-          today: clock.today(),
-          now: clock.now(),
-        },
+        { today: clock.today(), now: clock.now() },
+        collected.sink,
       );
       // Content-addressed: a file left by a transaction that rolls back later is harmless.
-      this.files.put(bufferView(made.bytes), made.sha256);
+      this.files.put(collected.bytes(), made.sha256);
       pdf = { sha256: made.sha256, pages: made.pages };
     }
     const text = JSON.stringify(sources);

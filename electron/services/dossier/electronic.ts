@@ -6,7 +6,8 @@
 // Chromium renders the pages CaseDesk writes (shared/print/dossierPages.ts) through an injected `PdfRenderer`
 // (Electron's printToPDF in electron/main.ts; Debian Chromium for the CLI and the preview, scripts/chromiumPdf.ts),
 // so this stays plain Node; @cantoo/pdf-lib merges and stamps. One bad attachment does not stop the dossier: its
-// place holds a page saying it could not be included and why.
+// place holds a page saying it could not be included and why. The PDF is written to a sink object by object
+// (streamedPdf.ts), never held whole: the caller says where it goes (a file to hand the clerk, the file store).
 import crypto from 'node:crypto';
 import { PDFDocument, StandardFonts, type PDFPage } from '@cantoo/pdf-lib';
 import type { Kysely } from 'kysely';
@@ -21,6 +22,7 @@ import type { FileStore } from '../fileStore';
 import { caseChecklist, requireCase } from './checklist';
 import { dossierPrintData } from './print';
 import { addScanPage, embedStoredJpeg, jpegOrientation, jpegProblem, type ScanImage } from './scanPages';
+import { writePdf, type PdfSink } from './streamedPdf';
 
 /** HTML (a whole A4 document) to PDF bytes: Chromium, however the process reaches it. */
 export interface PdfRenderer {
@@ -76,8 +78,9 @@ export interface DossierSources {
   }[];
 }
 
+/** What was made: the PDF itself went to the sink. */
 export interface MadeDossier {
-  bytes: Uint8Array;
+  sizeBytes: number;
   sha256: string;
   pages: number;
   notIncluded: string[];
@@ -235,12 +238,13 @@ async function pdfOf(renderer: PdfRenderer, html: string): Promise<PDFDocument> 
   return PDFDocument.load(await renderer.render(html), { updateMetadata: false });
 }
 
-/** Makes the electronic dossier of a case as it stands now. Reads only; writes nothing. */
+/** Makes the electronic dossier of a case as it stands now, into `sink`. Reads only; writes nothing else. */
 export async function makeElectronicDossier(
   db: Kysely<Database>,
   making: DossierMaking,
   caseId: number,
   { today, now }: { today: string; now: Date },
+  sink: PdfSink,
 ): Promise<MadeDossier> {
   const { plan, sources } = await describeSources(db, caseId, making.sources);
   if (plan.length === 0) throw new AppError('VALIDATION', '案件：本案尚无已收到的材料，不能生成电子卷宗', 'caseId');
@@ -364,11 +368,12 @@ export async function makeElectronicDossier(
   out.setProducer('CaseDesk');
   out.setCreationDate(now);
   out.setModificationDate(now);
-  const bytes = await out.save();
+  const pages = out.getPageCount();
   const notIncluded = parts.flatMap((p) =>
     p.kind === 'files' ? p.files.flatMap((f) => (f.kind === 'failed' ? [notIncludedLine(f)] : [])) : [],
   );
-  return { bytes, sha256: sha256Of(bytes), pages: out.getPageCount(), notIncluded, sources };
+  const { sizeBytes, sha256 } = await writePdf(out, sink);
+  return { sizeBytes, sha256, pages, notIncluded, sources };
 }
 
 /** The file name the dossier is saved as: the case number (path characters replaced) and 电子卷宗. */

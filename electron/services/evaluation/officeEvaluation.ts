@@ -17,6 +17,7 @@ import type { Grade } from '../../../shared/evaluation/sheets';
 import type { DossierRequestView, EvaluationConfig, FeedbackView } from '../../../shared/evaluation/travel';
 import { APP_VERSION } from '../../version';
 import type { ElectronicDossiers } from '../dossier/archive';
+import { collectingSink } from '../dossier/streamedPdf';
 import { partOfBytes, sealPackageStream } from '../exchange/container';
 import { writeIntoFolder } from '../exchange/exportFolder';
 import { ensureKeys, parsePublicKey } from '../exchange/keys';
@@ -140,8 +141,9 @@ export async function makeDossierPackage(
   const parts: { name: string; bytes: Buffer }[] = [];
   const listed: DossierManifest['dossiers'] = [];
   for (const [i, c] of request.cases.entries()) {
-    const made = await dossiers.dossierOf(db, c.caseId!, clock);
-    const bytes = Buffer.from(made.base64, 'base64');
+    const collected = collectingSink();
+    const made = await dossiers.writeDossier(db, c.caseId!, clock, collected.sink);
+    const bytes = collected.bytes();
     const name = `d${String(i + 1).padStart(4, '0')}.pdf`;
     parts.push({ name, bytes });
     listed.push({

@@ -1,7 +1,13 @@
 // The electronic dossier (电子卷宗) of a big case: 200 pages, 150 of them scans (A4 JPEGs at 150 dpi), one 40-page
 // PDF attachment merged, and paper items on stand-in pages — made through the channel the case page calls, printed
-// by Debian Chromium. The issue's target: under 10 s, memory under 300 MB (the bench's peak RSS of this process;
-// Chromium is a process of its own). Setting up the case (uploading 150 scans) is not timed.
+// by Debian Chromium, written to the outgoing file the app hands the clerk's save dialog. The issue's target: under
+// 10 s, memory under 300 MB (the bench's peak RSS of this process; Chromium is a process of its own).
+//
+// Setting up the case (uploading 150 scans through the channels) is not timed, and runs in a child process (the
+// bench's entry with --set-up-dossier): in the app the scans were uploaded days before, by another run of it, so the
+// upload's garbage must not count as the dossier's memory. This process then opens the prepared file as the app
+// opens its data file and makes the dossier.
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
@@ -9,6 +15,7 @@ import { openBackend, type Backend } from '../../../electron/backend';
 import { createApi, type Api } from '../../../shared/client';
 import { fixedClock } from '../../../electron/services/system/clock';
 import { ChromiumPdfRenderer, launchChromium } from '../../chromiumPdf';
+import type { ElectronicDossierFile } from '../../../shared/dossier/electronic';
 import { benchKeys } from '../benchKey';
 import type { Measurement } from '../measurement';
 
@@ -78,26 +85,38 @@ async function upload(api: Api, caseId: number, itemKey: string, fileName: strin
   await api.call('dossier.attach', { uploadId, pages: 1 });
 }
 
-export const electronicDossier: Measurement = {
-  id: 'electronicDossier',
-  label: `electronic dossier, ${TOTAL_PAGES} pages with ${SCANS} scans at office scale (Chromium + pdf-lib)`,
-  runs: 3,
-  warmup: 1,
-  target: { medianMs: 10_000 },
-  async prepare({ workDir, homeFile, today, dataset }) {
-    const { scans, pdfPages, totalPages } = workload(dataset.spec.casesPerOffice);
-    const file = path.join(workDir, 'dossier.sqlite');
-    fs.copyFileSync(homeFile, file);
-    const renderer = new ChromiumPdfRenderer();
-    const backend: Backend = openBackend({
-      dataFile: file,
-      shell: 'preview',
-      keys: benchKeys(),
-      clock: fixedClock(`${today}T10:00:00+08:00`),
-      pdfRenderer: renderer,
-      log: () => {},
-    });
-    backend.sessions.signInSystem('bench');
+/** What the child process is asked to set up, and what it answers. */
+export interface DossierSetUp {
+  file: string;
+  today: string;
+  casesPerOffice: number;
+}
+interface DossierPrepared {
+  caseId: number;
+  note: string;
+}
+
+const openDossierBackend = (file: string, today: string, pdfRenderer?: ChromiumPdfRenderer): Backend => {
+  const backend = openBackend({
+    dataFile: file,
+    shell: 'preview',
+    keys: benchKeys(),
+    clock: fixedClock(`${today}T10:00:00+08:00`),
+    ...(pdfRenderer ? { pdfRenderer } : {}),
+    log: () => {},
+  });
+  backend.sessions.signInSystem('bench');
+  return backend;
+};
+
+/**
+ * In the child process (scripts/bench.ts --set-up-dossier): files the scans, the PDF and the paper items on an
+ * open mediation of `file`, then answers the case and what was filed to the parent.
+ */
+export async function setUpDossierCase({ file, today, casesPerOffice }: DossierSetUp): Promise<DossierPrepared> {
+  const { scans, pdfPages, totalPages } = workload(casesPerOffice);
+  const backend = openDossierBackend(file, today);
+  try {
     const api = createApi((channel, input) => backend.dispatch(channel, input, 'bench'));
     // An open mediation: its items take scans, the PDF, and paper.
     const open = backend.store.sqlite
@@ -122,18 +141,67 @@ export const electronicDossier: Measurement = {
         form: '复印件',
         note: '',
       });
-    let pages = 0;
-    // Uploading the scans through the channels grows the process before the first dossier: the note says by how
-    // much, so the dossier's own share of the peak RSS can be told apart.
-    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
-    const setUp = `after setting up: RSS ${mb(process.memoryUsage().rss)} MB, peak ${mb(process.resourceUsage().maxRSS * 1024)} MB`;
     return {
-      note: `${scans} JPEG scans of ${(jpeg.length / 1024).toFixed(0)} KB, a ${pdfPages}-page PDF, ${Math.min(rest, paper.length)} paper items; ${setUp}`,
+      caseId: open,
+      note: `${scans} JPEG scans of ${(jpeg.length / 1024).toFixed(0)} KB, a ${pdfPages}-page PDF, ${Math.min(rest, paper.length)} paper items (uploaded in a child process)`,
+    };
+  } finally {
+    await backend.close();
+  }
+}
+
+/** Runs setUpDossierCase in a child process: the bench's own entry (dist/bench.js, or scripts/bench.ts under tsx). */
+function setUpInChild(setUp: DossierSetUp): Promise<DossierPrepared> {
+  const entry = require.main?.filename;
+  if (!entry) throw new Error('the bench has no entry script to run the set-up with');
+  return new Promise((resolve, reject) => {
+    let answer: DossierPrepared | null = null;
+    const child = fork(entry, ['--set-up-dossier', JSON.stringify(setUp)], { stdio: 'inherit' });
+    child.on('message', (message) => {
+      answer = message as DossierPrepared;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 && answer ? resolve(answer) : reject(new Error(`setting up the dossier case failed (exit ${code})`)),
+    );
+  });
+}
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+
+export const electronicDossier: Measurement = {
+  id: 'electronicDossier',
+  label: `electronic dossier, ${TOTAL_PAGES} pages with ${SCANS} scans at office scale (Chromium + pdf-lib)`,
+  runs: 3,
+  warmup: 1,
+  target: { medianMs: 10_000 },
+  async prepare({ workDir, homeFile, today, dataset }) {
+    const file = path.join(workDir, 'dossier.sqlite');
+    fs.copyFileSync(homeFile, file);
+    const prepared = await setUpInChild({ file, today, casesPerOffice: dataset.spec.casesPerOffice });
+    const opened = `RSS ${mb(process.memoryUsage().rss)} MB before opening`;
+    const backend = openDossierBackend(file, today, new ChromiumPdfRenderer());
+    const api = createApi((channel, input) => backend.dispatch(channel, input, 'bench'));
+    let pages = 0;
+    let sizeBytes = 0;
+    const cpuMs: number[] = [];
+    const runner = {
+      note: prepared.note,
       async app() {
-        const made = await api.call('dossier.electronic', { caseId: open });
+        const cpu = process.cpuUsage();
+        const made: ElectronicDossierFile = await api.call('dossier.electronic', { caseId: prepared.caseId });
+        const used = process.cpuUsage(cpu);
+        cpuMs.push((used.user + used.system) / 1000);
+        // Delivered as the save dialog does (a copy of the file, never read into this process), then gone.
+        backend.outgoing.remove(made.file.id);
         if (pages !== 0 && made.pages !== pages) throw new Error('the dossier changed between runs');
         pages = made.pages;
+        sizeBytes = made.file.sizeBytes;
         if (made.notIncluded.length > 0) throw new Error(`not included: ${made.notIncluded.join('; ')}`);
+        // The note is read after the runs: it says what was made and this process's CPU time per run (the main
+        // process's, Chromium's not included), which a loaded machine moves less than the wall time.
+        const sorted = [...cpuMs].sort((a, b) => a - b);
+        runner.note = `${prepared.note}; ${pages} pages, ${mb(sizeBytes)} MB PDF; ${opened}; CPU of this process per run median ${(sorted[Math.floor(sorted.length / 2)]! / 1000).toFixed(1)} s (runs incl. warm-up: ${cpuMs.map((ms) => (ms / 1000).toFixed(1)).join(', ')} s)`;
         return made;
       },
       async close() {
@@ -141,5 +209,6 @@ export const electronicDossier: Measurement = {
         await backend.close();
       },
     };
+    return runner;
   },
 };

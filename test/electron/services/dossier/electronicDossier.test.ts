@@ -1,6 +1,7 @@
 // The electronic dossier made from a real case through the channels, printed by real Chromium and read back with
 // pdfinfo, pdftotext and pdftoppm: page count, the 目录's ranges against where each item starts, 页码, metadata,
 // EXIF rotation, bad attachments in their place, refusal without materials, and the hash kept at archiving.
+import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -164,11 +165,25 @@ async function fileMaterials() {
   await upload(backend, caseId, 'terminationNotice', '空白.pdf', ZERO_PAGE_PDF);
 }
 
+/** Makes the dossier and saves it as the clerk would (the shell's save dialog): the file written, then moved out. */
 async function writeDossier(): Promise<{ file: string; notIncluded: string[]; sha256: string; pages: number }> {
   const made = await backend.api.call('dossier.electronic', { caseId });
-  const file = path.join(tempDir(), made.fileName);
-  fs.writeFileSync(file, Buffer.from(made.base64, 'base64'));
-  return { file, ...made };
+  expect(made.file).toEqual({
+    id: expect.stringMatching(/^[\w-]{32}$/),
+    fileName: `${caseNumber}电子卷宗.pdf`,
+    contentType: 'application/pdf',
+    sizeBytes: expect.any(Number),
+  });
+  const file = path.join(tempDir(), made.file.fileName);
+  await backend.outgoing.saveAs(made.file.id, file);
+  const bytes = fs.readFileSync(file);
+  // The answer describes the file written: its size and SHA-256, taken while it was written.
+  expect(bytes.length).toBe(made.file.sizeBytes);
+  expect(crypto.createHash('sha256').update(bytes).digest('hex')).toBe(made.sha256);
+  // Saved means gone from the outgoing files: nothing of the dossier is left in the data folder in the clear.
+  expect(backend.outgoing.find(made.file.id)).toBeNull();
+  expect(fs.readdirSync(backend.outgoing.folder)).toEqual([]);
+  return { file, notIncluded: made.notIncluded, sha256: made.sha256, pages: made.pages };
 }
 
 /** The 目录's rows as pdftotext lays them out: name → 页号. */
@@ -286,7 +301,7 @@ describe('archiving keeps the dossier fixed', () => {
     const stored = fs.readFileSync(path.join(path.dirname(backend.dataFile), 'attachments', sha256));
     expect(stored.subarray(0, 5).toString('latin1')).not.toBe('%PDF-');
     // The dossier of an archived case is the one kept, byte for byte.
-    const again = await backend.api.call('dossier.electronic', { caseId });
+    const again = await writeDossier();
     expect(again.sha256).toBe(sha256);
 
     // Someone replaces an attachment's file behind CaseDesk's back (here: with another attachment's stored file).
