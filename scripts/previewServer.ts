@@ -89,7 +89,7 @@ const contentDisposition = (fileName: string) =>
   `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 /**
- * A file waiting among the backend's outgoing files, streamed from disk (never read whole), then removed: the
+ * A file waiting among the backend's outgoing files, streamed from disk and decrypted (never read whole), then removed: the
  * download is its delivery, so its id answers 404 from now on, as does an id that names none (wrong, expired).
  */
 function sendOutgoing(res: http.ServerResponse, backend: Backend, id: string): void {
@@ -103,7 +103,7 @@ function sendOutgoing(res: http.ServerResponse, backend: Backend, id: string): v
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',
   });
-  const stream = fs.createReadStream(file.path);
+  const stream = file.open();
   stream.on('error', () => res.destroy());
   stream.on('close', () => file.done());
   stream.pipe(res);

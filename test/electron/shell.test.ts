@@ -173,7 +173,7 @@ describe('saving a file the main process wrote (the electronic dossier)', () => 
     (
       await shell!.backend.outgoing.write(
         { fileName: '2026-调-001电子卷宗.pdf', contentType: 'application/pdf' },
-        (handle) => handle.writeFile('%PDF-1.7 dossier'),
+        (sink) => sink(Buffer.from('%PDF-1.7 dossier')),
       )
     ).file;
 

@@ -99,7 +99,7 @@ describe('the preview server', () => {
     const bytes = Buffer.from('%PDF-1.7\n' + 'x'.repeat(300_000) + '\n%%EOF\n');
     const { file } = await server.backend.outgoing.write(
       { fileName: '2026-调-001电子卷宗.pdf', contentType: 'application/pdf' },
-      (handle) => handle.writeFile(bytes),
+      (sink) => sink(bytes),
     );
     const at = `/api/outgoing/${file.id}`;
     expect((await request(`${at}?token=wrong`)).status).toBe(403);

@@ -104,10 +104,7 @@ export class ElectronicDossiers {
     const c = await requireCase(db, caseId);
     const { file, result } = await this.outgoing.write(
       { fileName: dossierFileName(c.caseNumber), contentType: 'application/pdf' },
-      (handle) =>
-        this.writeDossier(db, caseId, clock, async (chunk) => {
-          await handle.write(chunk);
-        }),
+      (sink) => this.writeDossier(db, caseId, clock, sink),
     );
     return { file, ...result };
   }
