@@ -5,7 +5,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { buildElectron, requiredModules, type BuiltFile } from '../../scripts/buildElectron';
 import { MENU_CHANNEL } from '../../electron/shellMenu';
-import { INVOKE_CHANNEL } from '../../electron/shellSecurity';
+import { INVOKE_CHANNEL, SAVE_OUTGOING_CHANNEL } from '../../electron/shellSecurity';
 import { contract } from '../../shared/contract';
 import { tempDir } from '../support/fixtures';
 import { createFakeElectron } from './fakeElectron';
@@ -70,7 +70,7 @@ describe('the Electron build', () => {
         devTools: true, // not packaged
       });
       expect(window.visible).toBe(true);
-      expect([...fake.ipcMain.handlers.keys()]).toEqual([INVOKE_CHANNEL]);
+      expect([...fake.ipcMain.handlers.keys()]).toEqual([INVOKE_CHANNEL, SAVE_OUTGOING_CHANNEL]);
       expect(await launched.call('office.get', {})).toEqual({ ok: true, value: null });
       expect(fake.session.defaultSession.request('https://example.com/')).toBe(false);
       expect(window.webContents.navigate('https://example.com/')).toBe(false);
@@ -112,7 +112,7 @@ describe('the Electron build', () => {
       invoke(channel: string, input: unknown): Promise<unknown>;
       onMenu(callback: (command: string) => void): () => void;
     };
-    expect(Object.keys(api)).toEqual(['invoke', 'onMenu']);
+    expect(Object.keys(api)).toEqual(['invoke', 'onMenu', 'saveOutgoing']);
     expect(await api.invoke('app.info', {})).toEqual({ ok: true, value: null });
     expect(fake.ipcRenderer.calls).toEqual([[INVOKE_CHANNEL, 'app.info', {}]]);
     const commands: string[] = [];

@@ -18,16 +18,15 @@ import type { FileStore } from '../fileStore';
 import type { OutgoingFiles } from '../outgoingFiles';
 import type { Clock } from '../system/clock';
 import { requireCase } from './checklist';
-import {
-  describeSources,
-  dossierFileName,
-  makeElectronicDossier,
-  type DossierSources,
-  type GeneratedRecordSource,
-  type PdfRenderer,
-} from './electronic';
+import type { DossierSources, GeneratedRecordSource, PdfRenderer } from './electronic';
+import { collectingSink, type PdfSink } from './pdfSink';
 import { DOSSIER_RECORD_SOURCES } from './recordSources';
-import { collectingSink, type PdfSink } from './streamedPdf';
+
+/**
+ * The electronic dossier's maker, loaded when a dossier is first made, kept or compared: it brings pdf-lib, a large
+ * part of the main bundle's code that most sessions never run (as exceljs is loaded only for a workbook).
+ */
+const electronic = () => import('./electronic');
 
 const sha256Of = (bytes: Uint8Array | string) => crypto.createHash('sha256').update(bytes).digest('hex');
 
@@ -89,6 +88,7 @@ export class ElectronicDossiers {
       await sink(this.readKept(kept.pdf_sha256));
       return { pages: kept.pages ?? 0, sha256: kept.pdf_sha256, notIncluded: [] };
     }
+    const { makeElectronicDossier } = await electronic();
     const made = await makeElectronicDossier(
       db,
       { files: this.files, renderer: this.requireRenderer(), sources: this.sources },
@@ -103,7 +103,7 @@ export class ElectronicDossiers {
   async dossierOf(db: Kysely<Database>, caseId: number, clock: Clock): Promise<ElectronicDossierFile> {
     const c = await requireCase(db, caseId);
     const { file, result } = await this.outgoing.write(
-      { fileName: dossierFileName(c.caseNumber), contentType: 'application/pdf' },
+      { fileName: (await electronic()).dossierFileName(c.caseNumber), contentType: 'application/pdf' },
       (sink) => this.writeDossier(db, caseId, clock, sink),
     );
     return { file, ...result };
@@ -122,6 +122,7 @@ export class ElectronicDossiers {
    * Without materials (or without a renderer) only the sources are recorded, so a later change still shows.
    */
   async keepAtArchive(db: Kysely<Database>, caseId: number, { user, clock }: { user: SessionUser; clock: Clock }) {
+    const { describeSources, makeElectronicDossier } = await electronic();
     const { sources, plan } = await describeSources(db, caseId, this.sources);
     let pdf: { sha256: string; pages: number } | null = null;
     if (this.renderer && plan.length > 0) {
@@ -168,6 +169,7 @@ export class ElectronicDossiers {
     const changes: string[] = [];
     if (sha256Of(row.sources) !== row.sources_sha256) changes.push('归档记录本身已被改动（SHA-256不符）');
     const kept = JSON.parse(row.sources) as DossierSources;
+    const { describeSources } = await electronic();
     const { sources: now } = await describeSources(db, caseId, this.sources);
     changes.push(...sourceChanges(kept, now));
     const names = new Map(

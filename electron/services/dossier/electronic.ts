@@ -22,7 +22,8 @@ import type { FileStore } from '../fileStore';
 import { caseChecklist, requireCase } from './checklist';
 import { dossierPrintData } from './print';
 import { addScanPage, embedStoredJpeg, jpegOrientation, jpegProblem, type ScanImage } from './scanPages';
-import { writePdf, type PdfSink } from './streamedPdf';
+import type { PdfSink } from './pdfSink';
+import { writePdf } from './streamedPdf';
 
 /** HTML (a whole A4 document) to PDF bytes: Chromium, however the process reaches it. */
 export interface PdfRenderer {

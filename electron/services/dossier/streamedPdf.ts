@@ -9,12 +9,7 @@
 // test/electron/services/dossier/streamedPdf.test.ts checks the bytes equal save()'s.
 import crypto from 'node:crypto';
 import { PDFStreamWriter, type PDFDocument, type PDFObject, type PDFRef } from '@cantoo/pdf-lib';
-
-/**
- * Where the bytes go, in order; the next chunk is handed over once the promise settles. The chunk's memory is used
- * again for the next one: a sink that keeps bytes copies them (collectingSink).
- */
-export type PdfSink = (chunk: Uint8Array) => Promise<void>;
+import type { PdfSink } from './pdfSink';
 
 export interface WrittenPdf {
   sizeBytes: number;
@@ -86,18 +81,4 @@ export async function writePdf(doc: PDFDocument, sink: PdfSink): Promise<Written
   await flush();
   if (written !== size) throw new Error(`the PDF came out ${written} bytes long, not the ${size} it was sized at`);
   return { sizeBytes: written, sha256: hash.digest('hex') };
-}
-
-/**
- * A sink that keeps copies of the chunks, for a caller that needs the whole file in memory (the encrypted file store
- * seals a whole file; a dossier package holds its parts): the file then exists twice, briefly, when joined.
- */
-export function collectingSink(): { sink: PdfSink; bytes(): Buffer } {
-  const chunks: Buffer[] = [];
-  return {
-    sink: async (chunk) => {
-      chunks.push(Buffer.from(chunk));
-    },
-    bytes: () => Buffer.concat(chunks),
-  };
 }

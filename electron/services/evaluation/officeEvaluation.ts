@@ -17,7 +17,7 @@ import type { Grade } from '../../../shared/evaluation/sheets';
 import type { DossierRequestView, EvaluationConfig, FeedbackView } from '../../../shared/evaluation/travel';
 import { APP_VERSION } from '../../version';
 import type { ElectronicDossiers } from '../dossier/archive';
-import { collectingSink } from '../dossier/streamedPdf';
+import { collectingSink } from '../dossier/pdfSink';
 import { partOfBytes, sealPackageStream } from '../exchange/container';
 import { writeIntoFolder } from '../exchange/exportFolder';
 import { ensureKeys, parsePublicKey } from '../exchange/keys';

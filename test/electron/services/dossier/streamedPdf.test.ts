@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { addScanPage, embedStoredJpeg } from '../../../../electron/services/dossier/scanPages';
-import { collectingSink, writePdf } from '../../../../electron/services/dossier/streamedPdf';
+import { collectingSink } from '../../../../electron/services/dossier/pdfSink';
+import { writePdf } from '../../../../electron/services/dossier/streamedPdf';
 import { tempDir } from '../../../support/fixtures';
 
 /** The smallest baseline JPEG header pdf-lib reads a frame from: SOI, SOF0 (8 bits, 30×20, 3 components), EOI. */
