@@ -18,7 +18,7 @@ import type { BenchContext } from './measurement';
 const RENDERER_DIR = path.resolve('dist', 'renderer');
 
 /** The account the window measurements sign in as. */
-export const BENCH_CLERK = { username: 'benchclerk', displayName: '测速员', password: 'Bench2026' };
+const BENCH_CLERK = { username: 'benchclerk', displayName: '测速员', password: 'Bench2026' };
 
 export interface ChunkSize {
   file: string;
