@@ -1,5 +1,7 @@
-// The app: Chinese locale, and the session gate (first-run setup, sign-in, lock) in front of the pages.
-import { App as AntApp, ConfigProvider } from 'antd';
+// The app: Chinese locale, and the session gate (first-run setup, sign-in, lock) in front of the pages. antd's
+// message and modal holders (`App`) are the pages' (renderer/Shell.tsx): the sign-in screens use none of them, and
+// they would weigh on the window's first chunk.
+import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -12,11 +14,9 @@ dayjs.locale('zh-cn');
 export function App({ api }: { api: Api }) {
   return (
     <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { fontSize: 15 } }}>
-      <AntApp>
-        <ApiProvider api={api}>
-          <SessionGate />
-        </ApiProvider>
-      </AntApp>
+      <ApiProvider api={api}>
+        <SessionGate />
+      </ApiProvider>
     </ConfigProvider>
   );
 }

@@ -1,7 +1,7 @@
 // The app of one signed-in user: the header (office, who is signed in, their menu), the side navigation with what
 // their role may use, and the page of the route.
 import { App as AntApp, Button, Dropdown, Layout, Menu, Result, Space, Tag, Typography, type MenuProps } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { SessionUser } from '../shared/accounts';
 import type { BackupInfo } from '../shared/contract';
 import type { Office } from '../shared/office';
@@ -10,29 +10,34 @@ import { CurrentUserProvider, mayOpen, userMay } from './app/currentUser';
 import type { Created } from './app/kindPages';
 import { KIND_ROUTES, navigate, useRoute, type Route } from './app/route';
 import { kindPagesOf } from './kinds';
+import { lazyPage, PageLoading } from './app/lazyPage';
 import { ALL_KINDS } from '../shared/kinds';
-import { BackupPage } from './pages/BackupPage';
-import { BureauConflictsPage, BureauImportPage, BureauOfficesPage } from './exchange/BureauPages';
-import { ExchangePage } from './exchange/ExchangePage';
 import { useExchangeStatus } from './exchange/useExchangeStatus';
 import type { InstallationMode } from '../shared/exchange/types';
-import { CaseDetailPage } from './cases/CaseDetailPage';
-import { DashboardPage } from './cases/DashboardPage';
 import { CaseListPage, INITIAL_CASE_QUERY, type CaseListQuery } from './cases/CaseListPage';
-import { DraftsPage } from './cases/DraftsPage';
-import { AuditLogPage } from './pages/AuditLogPage';
-import { OfficeSetupForm } from './pages/OfficeSetupForm';
-import { HolidaysPage } from './pages/HolidaysPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { StatementsPage } from './interference/StatementsPage';
-import { StatisticsPage } from './statistics/StatisticsPage';
-import { UsersPage } from './pages/UsersPage';
 import { ChangePasswordForm } from './session/ChangePasswordForm';
-import { LedgerImportPage } from './ledger/LedgerImportPage';
-import { OfficeEvaluationPage } from './evaluation/OfficeEvaluationPage';
-import { RoundPage } from './evaluation/RoundPage';
-import { RoundsPage } from './evaluation/RoundsPage';
-import { SheetsPage } from './evaluation/SheetsPage';
+
+// Every page but the case list (the first page after signing in) is a chunk of its own, read when first opened.
+const BackupPage = lazyPage(() => import('./pages/BackupPage'), 'BackupPage');
+const BureauConflictsPage = lazyPage(() => import('./exchange/BureauPages'), 'BureauConflictsPage');
+const BureauImportPage = lazyPage(() => import('./exchange/BureauPages'), 'BureauImportPage');
+const BureauOfficesPage = lazyPage(() => import('./exchange/BureauPages'), 'BureauOfficesPage');
+const ExchangePage = lazyPage(() => import('./exchange/ExchangePage'), 'ExchangePage');
+const CaseDetailPage = lazyPage(() => import('./cases/CaseDetailPage'), 'CaseDetailPage');
+const DashboardPage = lazyPage(() => import('./cases/DashboardPage'), 'DashboardPage');
+const DraftsPage = lazyPage(() => import('./cases/DraftsPage'), 'DraftsPage');
+const AuditLogPage = lazyPage(() => import('./pages/AuditLogPage'), 'AuditLogPage');
+const OfficeSetupForm = lazyPage(() => import('./pages/OfficeSetupForm'), 'OfficeSetupForm');
+const HolidaysPage = lazyPage(() => import('./pages/HolidaysPage'), 'HolidaysPage');
+const SettingsPage = lazyPage(() => import('./pages/SettingsPage'), 'SettingsPage');
+const StatementsPage = lazyPage(() => import('./interference/StatementsPage'), 'StatementsPage');
+const StatisticsPage = lazyPage(() => import('./statistics/StatisticsPage'), 'StatisticsPage');
+const UsersPage = lazyPage(() => import('./pages/UsersPage'), 'UsersPage');
+const LedgerImportPage = lazyPage(() => import('./ledger/LedgerImportPage'), 'LedgerImportPage');
+const OfficeEvaluationPage = lazyPage(() => import('./evaluation/OfficeEvaluationPage'), 'OfficeEvaluationPage');
+const RoundPage = lazyPage(() => import('./evaluation/RoundPage'), 'RoundPage');
+const RoundsPage = lazyPage(() => import('./evaluation/RoundsPage'), 'RoundsPage');
+const SheetsPage = lazyPage(() => import('./evaluation/SheetsPage'), 'SheetsPage');
 
 type MenuItems = NonNullable<MenuProps['items']>;
 
@@ -122,7 +127,19 @@ interface Props {
   onSignOut(): void;
 }
 
-export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props) {
+/**
+ * The pages under antd's message, notification and modal holders (`App.useApp()`), which only the pages use: they
+ * come with the pages' chunk, not with the window's first one.
+ */
+export function Shell(props: Props) {
+  return (
+    <AntApp>
+      <ShellPages {...props} />
+    </AntApp>
+  );
+}
+
+function ShellPages({ user, office, onOfficeChange, onLock, onSignOut }: Props) {
   const route = useRoute();
   const { message } = AntApp.useApp();
   const [caseQuery, setCaseQuery] = useState<CaseListQuery>(INITIAL_CASE_QUERY);
@@ -130,6 +147,15 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
   /** A restore was staged: until the app restarts, nothing more should be entered (it would be replaced). */
   const [restoreStaged, setRestoreStaged] = useState<BackupInfo | null>(null);
   const exchangeMode = useExchangeStatus().status?.mode ?? 'office';
+
+  // What the clerk opens next from the case list is read while they look at it.
+  useEffect(() => {
+    const later = setTimeout(() => {
+      for (const read of [CaseDetailPage.preload, ...ALL_KINDS.map((k) => kindPagesOf(k.kind).preloadCasePage)])
+        read().catch(() => {}); // a failure shows when the page is opened
+    }, 0);
+    return () => clearTimeout(later);
+  }, []);
 
   // The menu's 备份… and 导出到县司法局… (Electron only) open the backup page and the exchange page (at the bureau,
   // its import page).
@@ -343,7 +369,9 @@ export function Shell({ user, office, onOfficeChange, onLock, onSignOut }: Props
             </nav>
           </Layout.Sider>
           <Layout.Content style={{ padding: 24, background: '#fff' }}>
-            <main>{page}</main>
+            <main>
+              <Suspense fallback={<PageLoading />}>{page}</Suspense>
+            </main>
           </Layout.Content>
         </Layout>
       </Layout>

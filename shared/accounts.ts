@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { ROLES, type Role } from './roles';
 import { choice, strictObject, text, type Labels } from './validation';
 
-export const PASSWORD_MIN = 8;
+const PASSWORD_MIN = 8;
+/** The password rule as the forms state it under a new password's field. */
+export const PASSWORD_RULE = `至少${PASSWORD_MIN}个字符，须同时包含字母和数字`;
 
 /** At least 8 characters with a letter and a digit; nothing invisible. */
 export const password = () =>

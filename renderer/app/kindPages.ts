@@ -20,6 +20,8 @@ interface CasePageProps {
 
 export interface KindPages {
   CasePage: ComponentType<CasePageProps>;
+  /** Reads the case page's chunk beforehand (renderer/app/lazyPage.tsx), so a case opens without waiting for it. */
+  preloadCasePage(): Promise<unknown>;
   /** Each of the kind's own pages (renderer/<kind>/routes.ts), by page. */
   pages: Readonly<Record<string, (props: { draftId: number | null; onCreated(created: Created): void }) => ReactNode>>;
   /** The intake form a draft of the kind is resumed in; `data`: the draft's own, when `draftDataDecides`. */

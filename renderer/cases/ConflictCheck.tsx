@@ -4,13 +4,15 @@
 // the clerk must tick that they saw it; once the case exists, `acknowledgeConflicts` records that they did
 // (cases.acknowledgeConflicts names the case, so it is sent right after the case is created).
 //
-// Use in an intake form:
-//   const [conflicts, setConflicts] = useState(NO_CONFLICTS);
-//   <ConflictCheck parties={partiesBeingEntered} onChange={setConflicts} />
-//   on save: const problem = conflictProblem(conflicts); if (problem) refuse;
-//            const created = await api.call('<kind>.create', ...); await acknowledgeConflicts(api, created.id, conflicts);
-import { Alert, Button, Checkbox, Empty, Input, Space, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// Use in an intake form (inside its <Form>):
+//   const conflicts = useConflictReview();
+//   <FormConflictCheck partiesOf={partiesOfValues} onChange={conflicts.set} />
+//   on save: const problem = conflictProblem(conflicts.current()); if (problem) refuse;
+//            const created = await api.call('<kind>.create', ...); await recordConflictsSeen(api, created.id, ...);
+// The form's parties are watched here, not in the form, and the review is kept outside React's state: a keystroke
+// in a name re-renders the check, never the whole form (long forms, old office PCs).
+import { Alert, Button, Checkbox, Empty, Form, Input, Space, Spin, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { caseStatusLabel } from '../../shared/cases/statuses';
 import type { ConflictAcknowledgement } from '../../shared/contract';
 import { isRealDate } from '../../shared/dates';
@@ -36,7 +38,7 @@ export interface ConflictReview {
   checking: boolean;
 }
 
-export const NO_CONFLICTS: ConflictReview = { matches: [], acknowledged: false, note: '', checking: false };
+const NO_CONFLICTS: ConflictReview = { matches: [], acknowledged: false, note: '', checking: false };
 
 /** How long the typing must pause before the parties are checked. */
 const CHECK_DELAY_MS = 400;
@@ -45,19 +47,6 @@ const CHECK_DELAY_MS = 400;
  * The parties worth asking about: a name, and an ID number or a real birth date to match on. A half-typed date is
  * left out rather than refused, so the check never gets in the way of typing.
  */
-/**
- * The parties an intake form is entering, for <ConflictCheck>: held as their JSON, so that a keystroke that changes
- * none of them re-renders nothing (long forms, old PCs).
- */
-export function useConflictParties(
-  initial: readonly ConflictParty[],
-): [ConflictParty[], (next: readonly ConflictParty[]) => void] {
-  const [json, setJson] = useState(() => JSON.stringify(initial));
-  const parties = useMemo(() => JSON.parse(json) as ConflictParty[], [json]);
-  const update = useCallback((next: readonly ConflictParty[]) => setJson(JSON.stringify(next)), []);
-  return [parties, update];
-}
-
 function checkableParties(parties: readonly ConflictParty[]): ConflictParty[] {
   return parties
     .map((p) => ({
@@ -145,8 +134,44 @@ interface Props {
   onChange(review: ConflictReview): void;
 }
 
+/**
+ * The last review of a form's conflict check, for the form's save: held in a ref, since nothing the form shows
+ * depends on it (as state, every check starting and ending re-rendered the whole form).
+ */
+export function useConflictReview(): { current(): ConflictReview; set(review: ConflictReview): void } {
+  const review = useRef(NO_CONFLICTS);
+  const [handle] = useState(() => ({
+    current: () => review.current,
+    set: (next: ConflictReview) => {
+      review.current = next;
+    },
+  }));
+  return handle;
+}
+
+/**
+ * <ConflictCheck> over the people of the form it is in: `partiesOf` reads them from all the form's values, and this
+ * component alone re-renders when they change (antd compares what it returns, so a keystroke elsewhere re-renders
+ * nothing). `partiesOf` must be a pure function of the values (the first one given is kept).
+ */
+export function FormConflictCheck<V>({
+  partiesOf,
+  onChange,
+}: {
+  partiesOf(values: V): ConflictParty[];
+  onChange(review: ConflictReview): void;
+}) {
+  const form = Form.useFormInstance<V>();
+  // The first call is with no values at all, before the form's are read.
+  const parties = Form.useWatch((values: V) => (values && Object.keys(values).length > 0 ? partiesOf(values) : []), {
+    form,
+    preserve: true,
+  });
+  return <ConflictCheck parties={parties ?? []} onChange={onChange} />;
+}
+
 /** The warning on an intake form; says nothing while nobody entered matches another case. */
-export function ConflictCheck({ parties, onChange }: Props) {
+function ConflictCheck({ parties, onChange }: Props) {
   const api = useApi();
   const [review, setReview] = useState<ConflictReview>(NO_CONFLICTS);
   const [failure, setFailure] = useState<string | null>(null);

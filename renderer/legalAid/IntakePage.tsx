@@ -51,13 +51,7 @@ import {
 } from './intakeValues';
 import { useDraftAutosave } from '../forms/useDraftAutosave';
 import { AutosaveNote } from '../forms/AutosaveNote';
-import {
-  ConflictCheck,
-  conflictProblem,
-  NO_CONFLICTS,
-  recordConflictsSeen,
-  type ConflictReview,
-} from '../cases/ConflictCheck';
+import { conflictProblem, FormConflictCheck, recordConflictsSeen, useConflictReview } from '../cases/ConflictCheck';
 import type { Created } from '../app/kindPages';
 import { DATE_FORMAT, DATE_FORMATS, options, searchable } from '../forms/typedValues';
 import { PartyFields } from '../forms/PartyFields';
@@ -159,25 +153,6 @@ function partiesOf(values: IntakeValues): ConflictParty[] {
   ];
 }
 
-/** The conflict check over the people on the form; watching them here re-renders only this, not the form. */
-function IntakeConflicts({ onChange }: { onChange(review: ConflictReview): void }) {
-  const form = Form.useFormInstance<IntakeValues>();
-  const applicant = Form.useWatch('applicant', form);
-  const agent = Form.useWatch('agent', form);
-  const hasAgent = Form.useWatch('hasAgent', form);
-  const opposingParties = Form.useWatch('opposingParties', form);
-  const receivedOn = Form.useWatch('receivedOn', form);
-  const parties = partiesOf({
-    ...form.getFieldsValue(true),
-    applicant,
-    agent,
-    hasAgent,
-    opposingParties,
-    receivedOn,
-  } as IntakeValues);
-  return <ConflictCheck parties={parties} onChange={onChange} />;
-}
-
 const filled = (v: unknown) => v !== '' && v !== null && v !== false && !(Array.isArray(v) && v.length === 0);
 
 function IntakeForm({
@@ -228,7 +203,7 @@ function IntakeForm({
   });
   const needsAgent = !notified && agentRequired({ lacksCapacity, birthDate, receivedOn });
   const showAgent = needsAgent || !!hasAgent;
-  const [conflicts, setConflicts] = useState<ConflictReview>(NO_CONFLICTS);
+  const conflicts = useConflictReview();
 
   const values = () => form.getFieldsValue(true) as IntakeValues;
   const keepDraft = () => {
@@ -261,7 +236,7 @@ function IntakeForm({
       messages.showAll();
       return;
     }
-    const conflictBlock = conflictProblem(conflicts);
+    const conflictBlock = conflictProblem(conflicts.current());
     if (conflictBlock) {
       setRefusal(conflictBlock);
       return;
@@ -271,7 +246,7 @@ function IntakeForm({
       const draftId = await autosave.hold();
       const created = await api.call('legalAid.create', { draftId, application: toApplication(values()) });
       autosave.finish();
-      await recordConflictsSeen(api, created.id, conflicts, (text) => void message.warning(text));
+      await recordConflictsSeen(api, created.id, conflicts.current(), (text) => void message.warning(text));
       message.success(`已登记，案号 ${created.caseNumber}`);
       onCreated(created);
     } catch (error) {
@@ -532,7 +507,7 @@ function IntakeForm({
             </Col>
           </Row>
 
-          <IntakeConflicts onChange={setConflicts} />
+          <FormConflictCheck partiesOf={partiesOf} onChange={conflicts.set} />
           {refusal && <Alert className="page-alert" type="error" showIcon title={refusal} />}
           <Space size="large" align="center">
             <Button type="primary" htmlType="button" size="large" loading={saving} onClick={() => void save()}>

@@ -8,7 +8,7 @@ import { parseIdNumber } from '../../shared/identity';
 import { MEDIATION_LABELS } from '../../shared/kinds/mediation/intake';
 import { MEDIATION_SOURCES, SOURCES_NEEDING_DETAIL, type MediationSource } from '../../shared/kinds/mediation/options';
 import { useApi } from '../app/apiContext';
-import { ConflictCheck, NO_CONFLICTS, useConflictParties, type ConflictReview } from '../cases/ConflictCheck';
+import { FormConflictCheck, useConflictReview } from '../cases/ConflictCheck';
 import { CheckedFormFrame, SubmitRow, useCheckedForm, useSubmit, type CheckedForm } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
 import { FACTS_MAX, LINE_MAX, NAME_MAX } from '../../shared/cases/fieldLimits';
@@ -56,6 +56,9 @@ interface Props {
   onCreated(created: Created): void;
 }
 
+/** The people of the registration, as the conflict check asks about them. */
+const partiesOfRegistration = (values: RegistrationValues) => conflictPartiesOf(values.parties ?? []);
+
 export function MediationIntakePage({ draftId, onCreated }: Props) {
   return (
     <div className="page intake-page mediation-intake">
@@ -80,8 +83,7 @@ function RegistrationForm({
   const { message } = AntApp.useApp();
   const disputeTypes = useDisputeTypes();
   const autosave = useDraftAutosave(api, 'mediation', draftId);
-  const [conflicts, setConflicts] = useState<ConflictReview>(NO_CONFLICTS);
-  const [parties, setParties] = useConflictParties(conflictPartiesOf(initial.parties));
+  const conflicts = useConflictReview();
   const [source, setSource] = useState<string | undefined>(initial.source);
 
   const base = useCheckedForm<RegistrationValues>({
@@ -96,7 +98,6 @@ function RegistrationForm({
       fillFromIdNumbers(base, changed as { parties?: Partial<PartyValues>[] });
       base.onValuesChange(changed);
       const values = base.values();
-      setParties(conflictPartiesOf(values.parties));
       setSource(values.source);
       autosave.schedule(registrationDraft(values));
     },
@@ -104,11 +105,11 @@ function RegistrationForm({
   const submission = useSubmit(
     checked,
     async (values) => {
-      requireConflictsSeen(conflicts);
+      requireConflictsSeen(conflicts.current());
       const created = await registerFromDraft(autosave, (draftId) =>
         api.call('mediation.create', { draftId, registration: toRegistration(values) }),
       );
-      await recordConflictsSeen(api, created.id, conflicts, (text) => void message.warning(text));
+      await recordConflictsSeen(api, created.id, conflicts.current(), (text) => void message.warning(text));
       message.success(`已登记，案号 ${created.caseNumber}`);
       onCreated(created);
     },
@@ -191,7 +192,7 @@ function RegistrationForm({
           </FormField>
         </Col>
       </Row>
-      <ConflictCheck parties={parties} onChange={setConflicts} />
+      <FormConflictCheck partiesOf={partiesOfRegistration} onChange={conflicts.set} />
       <SubmitRow submission={submission} onCancel={() => navigate({ page: 'cases' })}>
         <AutosaveNote status={autosave.status} />
       </SubmitRow>

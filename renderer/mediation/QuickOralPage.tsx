@@ -1,13 +1,12 @@
 // 口头调解登记: a simple dispute mediated on the spot — the parties, what it was about, and the oral agreement the
 // mediator records (人民调解法 第28条) — registered and concluded in one step, without the full dossier.
 import { App as AntApp, Checkbox, Col, DatePicker, Input, Row, Select, Typography } from 'antd';
-import { useState } from 'react';
 import { localDate } from '../../shared/dates';
 import { QUICK_ORAL_LABELS } from '../../shared/kinds/mediation/intake';
 import { MEDIATION_SOURCES, PERFORMANCE_METHODS } from '../../shared/kinds/mediation/options';
 import { useApi } from '../app/apiContext';
 import { navigate } from '../app/route';
-import { ConflictCheck, NO_CONFLICTS, useConflictParties, type ConflictReview } from '../cases/ConflictCheck';
+import { FormConflictCheck, useConflictReview } from '../cases/ConflictCheck';
 import { CheckedFormFrame, SubmitRow, useCheckedForm, useSubmit, type CheckedForm } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
 import { FACTS_MAX, LINE_MAX, NAME_MAX } from '../../shared/cases/fieldLimits';
@@ -34,6 +33,9 @@ interface Props {
   draftId: number | null;
   onCreated(created: Created): void;
 }
+
+/** The people of the form, as the conflict check asks about them. */
+const partiesOfQuickOral = (values: QuickOralValues) => conflictPartiesOf(values.parties ?? []);
 
 export function QuickOralPage({ draftId, onCreated }: Props) {
   return (
@@ -62,8 +64,7 @@ function QuickOralForm({
   const { message } = AntApp.useApp();
   const disputeTypes = useDisputeTypes();
   const autosave = useDraftAutosave(api, 'mediation', draftId);
-  const [conflicts, setConflicts] = useState<ConflictReview>(NO_CONFLICTS);
-  const [parties, setParties] = useConflictParties(conflictPartiesOf(initial.parties));
+  const conflicts = useConflictReview();
 
   const base = useCheckedForm<QuickOralValues>({
     formName: 'quickOral',
@@ -76,16 +77,15 @@ function QuickOralForm({
     onValuesChange: (changed) => {
       base.onValuesChange(changed);
       const values = base.values();
-      setParties(conflictPartiesOf(values.parties));
       autosave.schedule(quickOralDraft(values));
     },
   };
   const submission = useSubmit(checked, async (values) => {
-    requireConflictsSeen(conflicts);
+    requireConflictsSeen(conflicts.current());
     const created = await registerFromDraft(autosave, (draftId) =>
       api.call('mediation.quickOral', { ...toQuickOral(values), draftId }),
     );
-    await recordConflictsSeen(api, created.id, conflicts, (text) => void message.warning(text));
+    await recordConflictsSeen(api, created.id, conflicts.current(), (text) => void message.warning(text));
     message.success(`已登记，案号 ${created.caseNumber}`);
     onCreated(created);
   });
@@ -161,7 +161,7 @@ function QuickOralForm({
           </FormField>
         </Col>
       </Row>
-      <ConflictCheck parties={parties} onChange={setConflicts} />
+      <FormConflictCheck partiesOf={partiesOfQuickOral} onChange={conflicts.set} />
       <SubmitRow submission={submission} label="登记并结案" onCancel={() => navigate({ page: 'cases' })}>
         <AutosaveNote status={autosave.status} />
       </SubmitRow>

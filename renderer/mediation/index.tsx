@@ -1,13 +1,17 @@
 // 人民调解 in the renderer, as the registry of kinds' pages sees it (renderer/kinds.tsx).
 import type { KindPages } from '../app/kindPages';
-import { MediationCasePage } from './CasePage';
-import { MediationIntakePage } from './IntakePage';
+import { lazyPage } from '../app/lazyPage';
 import { mediationDraftFormOf } from './intakeValues';
-import { QuickOralPage } from './QuickOralPage';
-import { MediationSettingsPage } from './SettingsPage';
+
+// Each page is a chunk of its own, read when first opened (renderer/app/lazyPage.tsx).
+const MediationCasePage = lazyPage(() => import('./CasePage'), 'MediationCasePage');
+const MediationIntakePage = lazyPage(() => import('./IntakePage'), 'MediationIntakePage');
+const QuickOralPage = lazyPage(() => import('./QuickOralPage'), 'QuickOralPage');
+const MediationSettingsPage = lazyPage(() => import('./SettingsPage'), 'MediationSettingsPage');
 
 export const MEDIATION_PAGES: KindPages = {
   CasePage: ({ initialRecord: _read, ...props }) => <MediationCasePage {...props} />,
+  preloadCasePage: () => MediationCasePage.preload(),
   pages: {
     mediationIntake: ({ draftId, onCreated }) => (
       <MediationIntakePage key={draftId ?? 'new'} draftId={draftId} onCreated={onCreated} />

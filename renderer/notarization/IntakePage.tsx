@@ -38,7 +38,7 @@ import { IN_PERSON_SOURCE } from '../../shared/kinds/notarization/matters';
 import { GB11643_ID_TYPES, type IdType } from '../../shared/options';
 import { useApi } from '../app/apiContext';
 import { navigate } from '../app/route';
-import { ConflictCheck, NO_CONFLICTS, useConflictParties, type ConflictReview } from '../cases/ConflictCheck';
+import { FormConflictCheck, useConflictReview } from '../cases/ConflictCheck';
 import { CheckedFormFrame, SubmitRow, useCheckedForm, useSubmit, type CheckedForm } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
 import { ID_NUMBER_MAX, LINE_MAX, NAME_MAX, PHONE_MAX } from '../../shared/cases/fieldLimits';
@@ -170,6 +170,10 @@ interface Props {
   onCreated(created: Created): void;
 }
 
+/** The people of the request, as the conflict check asks about them. */
+const partiesOfRequest = (values: RequestValues) =>
+  conflictPartiesOf({ ...values, applicants: values.applicants ?? [] });
+
 export function NotarizationIntakePage({ draftId, onCreated }: Props) {
   return (
     <div className="page intake-page notarization-intake">
@@ -194,9 +198,8 @@ function RequestForm({
   const { message } = AntApp.useApp();
   const autosave = useDraftAutosave(api, 'notarization', draftId);
   const [matters, setMatters] = useState<NotarizationMatter[]>([]);
-  const [conflicts, setConflicts] = useState<ConflictReview>(NO_CONFLICTS);
-  // Kept as primitives (and the parties as JSON) so that a keystroke that changes none of them re-renders nothing.
-  const [parties, setParties] = useConflictParties(conflictPartiesOf(initial));
+  const conflicts = useConflictReview();
+  // Kept as primitives so that a keystroke that changes none of them re-renders nothing.
   const [hasAgent, setHasAgent] = useState(initial.hasAgent);
   const [matterCode, setMatterCode] = useState(initial.matterCode);
   const [needsTranslation, setNeedsTranslation] = useState(initial.needsTranslation);
@@ -234,7 +237,6 @@ function RequestForm({
       });
       base.onValuesChange(changed);
       const values = base.values();
-      setParties(conflictPartiesOf(values));
       setHasAgent(values.hasAgent);
       setMatterCode(values.matterCode);
       setNeedsTranslation(values.needsTranslation);
@@ -244,11 +246,11 @@ function RequestForm({
   const submission = useSubmit(
     checked,
     async (values) => {
-      requireConflictsSeen(conflicts);
+      requireConflictsSeen(conflicts.current());
       const created = await registerFromDraft(autosave, (draftId) =>
         api.call('notarization.create', { draftId, request: toRequest(values) }),
       );
-      await recordConflictsSeen(api, created.id, conflicts, (text) => void message.warning(text));
+      await recordConflictsSeen(api, created.id, conflicts.current(), (text) => void message.warning(text));
       message.success(`已登记，案号 ${created.caseNumber}`);
       onCreated(created);
     },
@@ -380,7 +382,7 @@ function RequestForm({
           </FormField>
         </Col>
       </Row>
-      <ConflictCheck parties={parties} onChange={setConflicts} />
+      <FormConflictCheck partiesOf={partiesOfRequest} onChange={conflicts.set} />
       <SubmitRow submission={submission} onCancel={() => navigate({ page: 'cases' })}>
         <AutosaveNote status={autosave.status} />
       </SubmitRow>

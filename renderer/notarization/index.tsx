@@ -1,11 +1,15 @@
 // 公证申请 in the renderer, as the registry of kinds' pages sees it (renderer/kinds.tsx).
 import type { KindPages } from '../app/kindPages';
-import { NotarizationCasePage } from './CasePage';
-import { NotarizationIntakePage } from './IntakePage';
-import { NotarizationMattersPage } from './MattersPage';
+import { lazyPage } from '../app/lazyPage';
+
+// Each page is a chunk of its own, read when first opened (renderer/app/lazyPage.tsx).
+const NotarizationCasePage = lazyPage(() => import('./CasePage'), 'NotarizationCasePage');
+const NotarizationIntakePage = lazyPage(() => import('./IntakePage'), 'NotarizationIntakePage');
+const NotarizationMattersPage = lazyPage(() => import('./MattersPage'), 'NotarizationMattersPage');
 
 export const NOTARIZATION_PAGES: KindPages = {
   CasePage: ({ initialRecord: _read, ...props }) => <NotarizationCasePage {...props} />,
+  preloadCasePage: () => NotarizationCasePage.preload(),
   pages: {
     notarizationIntake: ({ draftId, onCreated }) => (
       <NotarizationIntakePage key={draftId ?? 'new'} draftId={draftId} onCreated={onCreated} />

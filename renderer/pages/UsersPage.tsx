@@ -3,7 +3,7 @@
 // the passwords of clerks and read-only users.
 import { Alert, App as AntApp, Button, Card, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ACCOUNT_LABELS, newUserSchema, type UserSummary } from '../../shared/accounts';
+import { ACCOUNT_LABELS, newUserSchema, PASSWORD_RULE, type UserSummary } from '../../shared/accounts';
 import { contract } from '../../shared/contract';
 import { ROLE_LABELS, ROLES, type Role } from '../../shared/roles';
 import { errorMessage, useApi } from '../app/apiContext';
@@ -11,7 +11,6 @@ import { useCurrentUser, userMay } from '../app/currentUser';
 import { formatMoment } from '../app/format';
 import { CheckedFormFrame, schemaIssues, useCheckedForm, SubmitRow, useSubmit } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
-import { PASSWORD_RULE } from '../session/FirstRunPage';
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 

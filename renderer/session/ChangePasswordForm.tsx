@@ -1,12 +1,11 @@
 // 修改密码: asked for before anything else when an account is new or its password was reset, and open to
 // everyone from the user menu.
 import { Alert, Button, Input, Space, Typography } from 'antd';
-import { ACCOUNT_LABELS, type SessionUser } from '../../shared/accounts';
-import { contract } from '../../shared/contract';
+import { ACCOUNT_LABELS, PASSWORD_RULE, type SessionUser } from '../../shared/accounts';
+import { systemChannels } from '../../shared/channels/system';
 import { useApi } from '../app/apiContext';
 import { CheckedFormFrame, confirmIssue, schemaIssues, useCheckedForm, useSubmit } from '../forms/checkedForm';
 import { FormField } from '../forms/FormField';
-import { PASSWORD_RULE } from './FirstRunPage';
 
 interface PasswordValues {
   currentPassword: string;
@@ -17,7 +16,7 @@ interface PasswordValues {
 const LABELS = { ...ACCOUNT_LABELS, currentPassword: '当前密码', confirmPassword: '确认新密码' };
 
 function passwordIssues({ confirmPassword, ...values }: PasswordValues): Map<string, string> {
-  const issues = schemaIssues(contract['auth.changePassword'].input, values, LABELS);
+  const issues = schemaIssues(systemChannels['auth.changePassword'].input, values, LABELS);
   if (!values.currentPassword) issues.set('currentPassword', `${LABELS.currentPassword}：不能为空`);
   return confirmIssue(issues, 'confirmPassword', LABELS.confirmPassword, confirmPassword, values.newPassword);
 }

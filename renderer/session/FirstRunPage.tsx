@@ -4,7 +4,7 @@
 import { Alert, Button, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import type { RecoveryKeyInfo } from '../../shared/contract';
-import { ACCOUNT_LABELS, PASSWORD_MIN } from '../../shared/accounts';
+import { ACCOUNT_LABELS, PASSWORD_RULE } from '../../shared/accounts';
 import { prefixed } from '../../shared/channel';
 import { contract } from '../../shared/contract';
 import { OFFICE_LABELS, type Office, type OfficeSetup } from '../../shared/office';
@@ -24,8 +24,6 @@ const LABELS = {
   ...prefixed('admin', ACCOUNT_LABELS),
   'admin.confirm': '确认密码',
 };
-export const PASSWORD_RULE = `至少${PASSWORD_MIN}个字符，须同时包含字母和数字`;
-
 const payload = ({ office, admin: { confirm: _confirm, ...admin } }: FirstRunValues) => ({ office, admin });
 
 function firstRunIssues(values: FirstRunValues): Map<string, string> {

@@ -2,7 +2,7 @@
 // password again. The pages are hidden meanwhile: a locked window shows no case data.
 import { Alert, Button, Input, Space, Typography } from 'antd';
 import { ACCOUNT_LABELS, type SessionUser } from '../../shared/accounts';
-import { contract } from '../../shared/contract';
+import { systemChannels } from '../../shared/channels/system';
 import { ROLE_LABELS } from '../../shared/roles';
 import { ApiError } from '../api';
 import { useApi } from '../app/apiContext';
@@ -23,7 +23,7 @@ export function LockScreen({ user, onUnlocked, onSessionLost, onSignOut }: Props
     formName: 'unlock',
     labels: ACCOUNT_LABELS,
     initial: { password: '' },
-    issuesOf: (values) => schemaIssues(contract['auth.unlock'].input, values, ACCOUNT_LABELS),
+    issuesOf: (values) => schemaIssues(systemChannels['auth.unlock'].input, values, ACCOUNT_LABELS),
   });
   const {
     busy,

@@ -2,7 +2,7 @@
 // and the lock screen. The app's pages (the shell) stay mounted under the lock and sign-in screens while the same
 // user comes back, so nothing half-typed is lost; they are dropped when the user signs out or someone else signs in.
 import { Button, Result, Spin } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionUser } from '../../shared/accounts';
 import type { AuthStatus } from '../../shared/contract';
 import type { Office } from '../../shared/office';
@@ -10,12 +10,19 @@ import { ApiError } from '../api';
 import { ApiProvider, errorMessage, useApi } from '../app/apiContext';
 import { guardSession, type GuardedApi, type Interruption } from '../app/sessionGuard';
 import { useIdleLock } from '../app/useIdleLock';
-import { Shell } from '../Shell';
+import { lazyPage, PageLoading } from '../app/lazyPage';
 import { ForcedPasswordChangePage } from './ChangePasswordForm';
-import { FirstRunPage } from './FirstRunPage';
 import { LockScreen } from './LockScreen';
 import { SignInPage } from './SignInPage';
 import { UnlockDataPage } from './UnlockDataPage';
+
+/**
+ * The app's pages, a chunk of their own: the window's first chunk is what the sign-in form needs. It is read while
+ * the sign-in form is shown (`Shell.preload`), so signing in does not wait for it.
+ */
+const Shell = lazyPage(() => import('../Shell'), 'Shell');
+/** The first run's setup, once in an installation's life. */
+const FirstRunPage = lazyPage(() => import('./FirstRunPage'), 'FirstRunPage');
 
 /** The pages of one signed-in user, with the client they call through. */
 interface OpenShell {
@@ -102,6 +109,12 @@ export function SessionGate() {
     void load();
   }, [load]);
 
+  // The pages' chunk is read as soon as the first screen is up (a failure here shows when the pages are opened).
+  const shown = status !== null;
+  useEffect(() => {
+    if (shown) Shell.preload().catch(() => {});
+  }, [shown]);
+
   // The same user is back, unlocked: the calls that waited are made again.
   useEffect(() => {
     if (shell && user && user.id === shell.user.id && !user.mustChangePassword && !locked) release(true);
@@ -184,18 +197,20 @@ export function SessionGate() {
       {shell && (
         <div className="app-shell" hidden={!appShown}>
           <ApiProvider api={shell.guard.api}>
-            <Shell
-              key={shell.generation}
-              user={shell.user}
-              office={status.office}
-              onOfficeChange={onOfficeChange}
-              onLock={lock}
-              onSignOut={signOut}
-            />
+            <Suspense fallback={<PageLoading />}>
+              <Shell
+                key={shell.generation}
+                user={shell.user}
+                office={status.office}
+                onOfficeChange={onOfficeChange}
+                onLock={lock}
+                onSignOut={signOut}
+              />
+            </Suspense>
           </ApiProvider>
         </div>
       )}
-      {screen}
+      {screen && <Suspense fallback={<PageLoading />}>{screen}</Suspense>}
     </>
   );
 }

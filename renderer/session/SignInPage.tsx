@@ -1,7 +1,7 @@
 // 登录: who is at the desk. Several clerks share one PC; each signs in with their own account.
 import { Alert, Button, Input, Typography } from 'antd';
 import { ACCOUNT_LABELS, type SessionUser } from '../../shared/accounts';
-import { contract } from '../../shared/contract';
+import { systemChannels } from '../../shared/channels/system';
 import type { Office } from '../../shared/office';
 import { useApi } from '../app/apiContext';
 import { CheckedFormFrame, schemaIssues, useCheckedForm, useSubmit } from '../forms/checkedForm';
@@ -25,7 +25,7 @@ export function SignInPage({ office, resuming, onSignedIn }: Props) {
     formName: 'signIn',
     labels: ACCOUNT_LABELS,
     initial: { username: resuming?.username ?? '', password: '' },
-    issuesOf: (values) => schemaIssues(contract['auth.signIn'].input, values, ACCOUNT_LABELS),
+    issuesOf: (values) => schemaIssues(systemChannels['auth.signIn'].input, values, ACCOUNT_LABELS),
   });
   const {
     busy,

@@ -10,6 +10,10 @@ import { ledgerCheck, ledgerImport } from './ledgerImport';
 import { openDataFile } from './openStore';
 import { searchFourChars, searchIdPart, searchTwoChars } from './search';
 import { officeReport } from './statistics';
+import { windowCaseList } from './windowCaseList';
+import { windowCasePage } from './windowCasePage';
+import { windowColdLoad } from './windowColdLoad';
+import { windowKeystroke } from './windowKeystroke';
 
 export const MEASUREMENTS: readonly Measurement[] = [
   openDataFile,
@@ -28,4 +32,8 @@ export const MEASUREMENTS: readonly Measurement[] = [
   importCounty,
   ledgerCheck,
   ledgerImport,
+  windowColdLoad,
+  windowCaseList,
+  windowCasePage,
+  windowKeystroke,
 ];

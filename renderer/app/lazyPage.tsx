@@ -1,0 +1,44 @@
+// Pages loaded when they are first opened. The window's first chunk holds only what the sign-in form needs; each
+// page's code (with the antd components only it uses) is a chunk of its own beside it, read from the app's own
+// folder (file:// in Electron, the loopback preview) — never from a network. Until a page's chunk is read, the place
+// where it goes says so.
+import { Spin } from 'antd';
+import { lazy, useState, type ComponentType, type JSX } from 'react';
+
+/** A component's props. */
+type PropsOf<C> = C extends ComponentType<infer P> ? P : never;
+
+/** A page read on first use; `preload()` reads it beforehand, so that it then shows without waiting at all. */
+export type LazyPage<P> = ComponentType<P> & { preload(): Promise<unknown> };
+
+/**
+ * The component exported under `name` by the module `load` imports. Until its chunk is read it suspends (the
+ * nearest <Suspense> shows <PageLoading />); once read — also by `preload()` — a newly shown page renders it
+ * directly, since even a chunk already read would suspend through React.lazy once and React shows a fallback for at
+ * least 300 ms. Each shown page keeps the way it started with, so that it is never swapped (and its state lost).
+ */
+export function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K): LazyPage<PropsOf<M[K]>> {
+  type P = PropsOf<M[K]>;
+  let loaded: ComponentType<P> | null = null;
+  const preload = () =>
+    load().then((module) => {
+      loaded = module[name] as ComponentType<P>;
+      return loaded;
+    });
+  const Lazy = lazy(() => preload().then((component) => ({ default: component })));
+  function Page(props: P) {
+    const [Direct] = useState(() => loaded);
+    const Shown = (Direct ?? Lazy) as ComponentType<P>;
+    return <Shown {...(props as P & JSX.IntrinsicAttributes)} />;
+  }
+  return Object.assign(Page, { preload });
+}
+
+/** What a page shows while its chunk is read (a moment from local disk; longer on an old PC's first start). */
+export function PageLoading() {
+  return (
+    <div className="page-loading">
+      <Spin description="正在加载…" />
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+// The window as the clerk waits for it: the built renderer served by the preview server (the same backend as the
+// Electron app) over a copy of the bench's first office, driven by Debian Chromium through playwright-core. Shared
+// by the window measurements (scripts/bench/measurements/window*.ts); each starts its own server and browser.
+// Also the renderer's chunk sizes, which the bench prints: the window's first load is what index.html names (its
+// entry script and the chunks it preloads), everything else is read when a page is first opened.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { createUser } from '../../electron/services/accounts/accounts';
+import { fixedClock } from '../../electron/services/system/clock';
+import { launchChromium } from '../chromiumPdf';
+import { startPreviewServer, type PreviewServer } from '../previewServer';
+import { benchKeys } from './benchKey';
+import type { BenchContext } from './measurement';
+
+/** npm runs the bench from the project's folder; the bench is bundled into dist/, so __dirname would not say. */
+const RENDERER_DIR = path.resolve('dist', 'renderer');
+
+/** The account the window measurements sign in as. */
+const BENCH_CLERK = { username: 'benchclerk', displayName: '测速员', password: 'Bench2026' };
+
+export interface ChunkSize {
+  file: string;
+  rawBytes: number;
+  gzipBytes: number;
+}
+
+export interface RendererChunks {
+  /** The entry and the chunks index.html preloads: what the sign-in form waits for. */
+  firstLoad: ChunkSize[];
+  /** Every JavaScript chunk, largest first. */
+  all: ChunkSize[];
+}
+
+const sum = (chunks: readonly ChunkSize[], key: 'rawBytes' | 'gzipBytes') => chunks.reduce((s, c) => s + c[key], 0);
+export const totalRaw = (chunks: readonly ChunkSize[]) => sum(chunks, 'rawBytes');
+export const totalGzip = (chunks: readonly ChunkSize[]) => sum(chunks, 'gzipBytes');
+
+/** The built renderer's chunks; a clear error when it was not built. */
+export function rendererChunks(dir = RENDERER_DIR): RendererChunks {
+  const indexFile = path.join(dir, 'index.html');
+  if (!fs.existsSync(indexFile))
+    throw new Error(`the renderer is not built (${indexFile} is missing): run \`npm run build:renderer\` first`);
+  const sizeOf = (file: string): ChunkSize => {
+    const bytes = fs.readFileSync(path.join(dir, file));
+    return { file, rawBytes: bytes.length, gzipBytes: zlib.gzipSync(bytes, { level: 9 }).length };
+  };
+  const html = fs.readFileSync(indexFile, 'utf8');
+  const named = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const all = fs
+    .readdirSync(path.join(dir, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => sizeOf(`assets/${f}`))
+    .sort((a, b) => b.rawBytes - a.rawBytes);
+  return { firstLoad: named.map(sizeOf), all };
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+/** The chunk table the bench prints (raw and gzipped), first load first. */
+export function chunkReport(chunks: RendererChunks): string[] {
+  const first = new Set(chunks.firstLoad.map((c) => c.file));
+  const lines = [
+    `renderer chunks (dist/renderer): first load ${kB(totalRaw(chunks.firstLoad))} raw, ${kB(totalGzip(chunks.firstLoad))} gzipped in ${chunks.firstLoad.length} files; all ${chunks.all.length} chunks ${kB(totalRaw(chunks.all))} raw, ${kB(totalGzip(chunks.all))} gzipped`,
+  ];
+  for (const c of [...chunks.firstLoad, ...chunks.all.filter((c) => !first.has(c.file)).slice(0, 12)])
+    lines.push(
+      `  ${first.has(c.file) ? 'first ' : 'lazy  '} ${c.file.padEnd(44)} ${kB(c.rawBytes).padStart(10)} ${kB(c.gzipBytes).padStart(10)} gz`,
+    );
+  return lines;
+}
+
+export interface BenchWindow {
+  server: PreviewServer;
+  browser: Browser;
+  /** A fresh browser context (no cache, nothing stored): a cold window. */
+  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The preview over a copy of the first office (its own copy: the bench's home file is open in this process), with
+ * a clerk to sign in as, and Chromium refused everything beyond the loopback preview.
+ */
+export async function openBenchWindow(context: BenchContext, name: string): Promise<BenchWindow> {
+  rendererChunks(); // says so when the renderer is not built
+  const dataFile = path.join(context.workDir, `${name}.sqlite`);
+  fs.copyFileSync(context.dataset.offices[0]!.file, dataFile);
+  const clock = fixedClock(`${context.today}T10:00:00+08:00`);
+  const server = await startPreviewServer({ dataFile, keys: benchKeys(), clock, rendererDir: RENDERER_DIR });
+  await createUser(server.backend.store.db, { ...BENCH_CLERK, role: 'admin' }, clock);
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  const origin = server.url.slice(0, server.url.indexOf('/?'));
+  return {
+    server,
+    browser,
+    newPage: async () => {
+      const browserContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+      await browserContext.route('**/*', (route) =>
+        route.request().url().startsWith(origin) ? route.continue() : route.abort(),
+      );
+      return { context: browserContext, page: await browserContext.newPage() };
+    },
+    close: async () => {
+      await browser.close();
+      await server.close();
+      fs.rmSync(dataFile, { force: true });
+    },
+  };
+}
+
+/**
+ * The sign-in form is interactive: its user-name field takes what is typed (playwright's fill waits for the field to
+ * be visible, enabled and editable, then types; the value is read back).
+ */
+export async function typeIntoSignInForm(page: Page): Promise<void> {
+  const username = page.getByLabel('用户名');
+  await username.fill(BENCH_CLERK.username);
+  if ((await username.inputValue()) !== BENCH_CLERK.username) throw new Error('the sign-in form did not take the text');
+}
+
+/** Signs in as the bench's clerk from the sign-in form; resolves when the form is sent. */
+export async function signIn(page: Page): Promise<void> {
+  await page.getByLabel('用户名').fill(BENCH_CLERK.username);
+  await page.getByLabel('密码', { exact: true }).fill(BENCH_CLERK.password);
+  await page.getByLabel('密码', { exact: true }).press('Enter');
+}
+
+/** The case list's first `rows` rows are shown. */
+export async function caseListRows(page: Page, rows: number): Promise<void> {
+  await page
+    .locator('tr.ant-table-row')
+    .nth(rows - 1)
+    .waitFor();
+}
+
+/** Chromium's main-thread time so far (ms), from the DevTools protocol's Performance metrics. */
+export interface BusyTime {
+  /** Every task. */
+  task: number;
+  /** Running JavaScript (parsing and compiling included). */
+  script: number;
+  /** Working out styles (antd's CSS-in-JS inserts its rules at run time) and laying out. */
+  styleAndLayout: number;
+}
+
+export async function busyMs(cdp: CDPSession): Promise<BusyTime> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const ms = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return {
+    task: ms('TaskDuration'),
+    script: ms('ScriptDuration'),
+    styleAndLayout: ms('RecalcStyleDuration') + ms('LayoutDuration'),
+  };
+}
