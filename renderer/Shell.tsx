@@ -10,7 +10,7 @@ import { CurrentUserProvider, mayOpen, userMay } from './app/currentUser';
 import type { Created } from './app/kindPages';
 import { KIND_ROUTES, navigate, useRoute, type Route } from './app/route';
 import { kindPagesOf } from './kinds';
-import { lazyPage, PageLoading } from './app/lazyPage';
+import { lazyPage, PageLoading, preloadEveryPage } from './app/lazyPage';
 import { ALL_KINDS } from '../shared/kinds';
 import { useExchangeStatus } from './exchange/useExchangeStatus';
 import type { InstallationMode } from '../shared/exchange/types';
@@ -148,13 +148,17 @@ function ShellPages({ user, office, onOfficeChange, onLock, onSignOut }: Props) 
   const [restoreStaged, setRestoreStaged] = useState<BackupInfo | null>(null);
   const exchangeMode = useExchangeStatus().status?.mode ?? 'office';
 
-  // What the clerk opens next from the case list is read while they look at it.
+  // What the clerk opens next from the case list is read while they look at it, then every other page when idle.
   useEffect(() => {
     const later = setTimeout(() => {
       for (const read of [CaseDetailPage.preload, ...ALL_KINDS.map((k) => kindPagesOf(k.kind).preloadCasePage)])
         read().catch(() => {}); // a failure shows when the page is opened
     }, 0);
-    return () => clearTimeout(later);
+    const stop = preloadEveryPage();
+    return () => {
+      clearTimeout(later);
+      stop();
+    };
   }, []);
 
   // The menu's 备份… and 导出到县司法局… (Electron only) open the backup page and the exchange page (at the bureau,

@@ -8,6 +8,9 @@ import { lazy, useState, type ComponentType, type JSX } from 'react';
 /** A component's props. */
 type PropsOf<C> = C extends ComponentType<infer P> ? P : never;
 
+/** Every page's `preload`, in the order the pages were declared. */
+const everyPage: (() => Promise<unknown>)[] = [];
+
 /** A page read on first use; `preload()` reads it beforehand, so that it then shows without waiting at all. */
 export type LazyPage<P> = ComponentType<P> & { preload(): Promise<unknown> };
 
@@ -25,6 +28,7 @@ export function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K):
       loaded = module[name] as ComponentType<P>;
       return loaded;
     });
+  everyPage.push(preload);
   const Lazy = lazy(() => preload().then((component) => ({ default: component })));
   function Page(props: P) {
     const [Direct] = useState(() => loaded);
@@ -32,6 +36,30 @@ export function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K):
     return <Shown {...(props as P & JSX.IntrinsicAttributes)} />;
   }
   return Object.assign(Page, { preload });
+}
+
+/**
+ * Reads the chunk of every page declared so far, one after another whenever the window is idle: started once the
+ * shell is up, so that no page the clerk opens later waits for its chunk (and React's loading state, shown for at
+ * least 300 ms, is seen at most at the first start). The chunks are the app's own files; a chunk that fails to
+ * read shows its failure when its page is opened. Returns a stop for an unmounted shell.
+ */
+export function preloadEveryPage(): () => void {
+  let stopped = false;
+  const queue = [...everyPage];
+  const whenIdle = (next: () => void) =>
+    typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(next) : window.setTimeout(next, 0);
+  const readNext = () => {
+    const read = queue.shift();
+    if (stopped || !read) return;
+    read()
+      .catch(() => {})
+      .finally(() => whenIdle(readNext));
+  };
+  whenIdle(readNext);
+  return () => {
+    stopped = true;
+  };
 }
 
 /** What a page shows while its chunk is read (a moment from local disk; longer on an old PC's first start). */
