@@ -4,17 +4,11 @@
 // service directly. Adding a kind is its folder and one line here.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import type { RowPlan } from '../../shared/ledger/ledgerRows';
+import type { ImportedCase } from '../../shared/ledger/ledgerRows';
 import type { CaseKind } from '../../shared/options';
 import { LEGAL_AID_SERVICE } from './legalAid';
 import { MEDIATION_SERVICE } from './mediation';
 import { NOTARIZATION_SERVICE } from './notarization';
-
-/** A case a ledger import has just written (its row of `cases`), and the ledger's row it was made from. */
-export interface LedgerCase {
-  caseId: number;
-  plan: RowPlan;
-}
 
 export interface KindService {
   /** Who handles the case, for the dossier's cover; null: whoever received it. */
@@ -23,7 +17,7 @@ export interface KindService {
    * Writes the kind's own rows of the cases a ledger import made (their parties and detail rows), in `trx`, each
    * table's rows in the cases' order and in a few statements (system/rowBatches.ts).
    */
-  writeLedgerRows(trx: Kysely<Database>, cases: readonly LedgerCase[]): Promise<void>;
+  writeLedgerRows(trx: Kysely<Database>, cases: readonly ImportedCase[]): Promise<void>;
 }
 
 const SERVICES = {

@@ -68,6 +68,12 @@ export interface RowPlan {
   useScope: UseScope;
 }
 
+/** A case a ledger import has just written (its row of `cases`), and the ledger's row it was made from. */
+export interface ImportedCase {
+  caseId: number;
+  plan: RowPlan;
+}
+
 interface CellIssue {
   column: string;
   message: string;

@@ -5,11 +5,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { UNREGISTERED } from '../../../shared/ledger/ledgerRows';
 import { partyRow } from '../cases/parties';
-import type { LedgerCase } from '../kinds';
+import type { ImportedCase } from '../../../shared/ledger/ledgerRows';
 import { importedPartyFields } from '../ledger/importParties';
 import { insertRows } from '../system/rowBatches';
 
-export async function writeMediationLedgerRows(trx: Kysely<Database>, cases: readonly LedgerCase[]): Promise<void> {
+export async function writeMediationLedgerRows(trx: Kysely<Database>, cases: readonly ImportedCase[]): Promise<void> {
   const parties = await insertRows(
     trx,
     'parties',

@@ -6,11 +6,14 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, NotarizationMatterTable } from '../../../db/schema';
 import { UNREGISTERED } from '../../../shared/ledger/ledgerRows';
 import { partyRow } from '../cases/parties';
-import type { LedgerCase } from '../kinds';
+import type { ImportedCase } from '../../../shared/ledger/ledgerRows';
 import { importedPartyFields } from '../ledger/importParties';
 import { insertRows } from '../system/rowBatches';
 
-export async function writeNotarizationLedgerRows(trx: Kysely<Database>, cases: readonly LedgerCase[]): Promise<void> {
+export async function writeNotarizationLedgerRows(
+  trx: Kysely<Database>,
+  cases: readonly ImportedCase[],
+): Promise<void> {
   const parties = await insertRows(
     trx,
     'parties',

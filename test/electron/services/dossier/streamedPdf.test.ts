@@ -11,6 +11,9 @@ import { collectingSink } from '../../../../electron/services/dossier/pdfSink';
 import { writePdf } from '../../../../electron/services/dossier/streamedPdf';
 import { tempDir } from '../../../support/fixtures';
 
+// pdf-lib documents of many pages, read back with pdfinfo and pdftotext: a budget for a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 /** The smallest baseline JPEG header pdf-lib reads a frame from: SOI, SOF0 (8 bits, 30×20, 3 components), EOI. */
 const JPEG = Buffer.from([
   0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x14, 0x00, 0x1e, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03,
