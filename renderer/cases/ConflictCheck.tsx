@@ -7,7 +7,7 @@
 // Use in an intake form (inside its <Form>):
 //   const conflicts = useConflictReview();
 //   <FormConflictCheck partiesOf={partiesOfValues} onChange={conflicts.set} />
-//   on save: const problem = conflictProblem(conflicts.current()); if (problem) refuse;
+//   on save: const problem = conflictProblem(await conflicts.settled()); if (problem) refuse;
 //            const created = await api.call('<kind>.create', ...); await recordConflictsSeen(api, created.id, ...);
 // The form's parties are watched here, not in the form, and the review is kept outside React's state: a keystroke
 // in a name re-renders the check, never the whole form (long forms, old office PCs).
@@ -136,14 +136,27 @@ interface Props {
 
 /**
  * The last review of a form's conflict check, for the form's save: held in a ref, since nothing the form shows
- * depends on it (as state, every check starting and ending re-rendered the whole form).
+ * depends on it (as state, every check starting and ending re-rendered the whole form). `settled()` is the review
+ * once no check is running: a clerk who clicks 保存 right after typing a name waits for that check, never gets a
+ * "try again" (the check asks a moment after the last keystroke).
  */
-export function useConflictReview(): { current(): ConflictReview; set(review: ConflictReview): void } {
+export function useConflictReview(): {
+  current(): ConflictReview;
+  settled(): Promise<ConflictReview>;
+  set(review: ConflictReview): void;
+} {
   const review = useRef(NO_CONFLICTS);
+  const waiting = useRef<((review: ConflictReview) => void)[]>([]);
   const [handle] = useState(() => ({
     current: () => review.current,
+    settled: () =>
+      review.current.checking
+        ? new Promise<ConflictReview>((resolve) => waiting.current.push(resolve))
+        : Promise.resolve(review.current),
     set: (next: ConflictReview) => {
       review.current = next;
+      if (next.checking) return;
+      for (const resolve of waiting.current.splice(0)) resolve(next);
     },
   }));
   return handle;

@@ -236,12 +236,13 @@ function IntakeForm({
       messages.showAll();
       return;
     }
-    const conflictBlock = conflictProblem(conflicts.current());
+    setSaving(true); // also while a running conflict check is awaited: a second click sends nothing
+    const conflictBlock = conflictProblem(await conflicts.settled());
     if (conflictBlock) {
       setRefusal(conflictBlock);
+      setSaving(false);
       return;
     }
-    setSaving(true);
     try {
       const draftId = await autosave.hold();
       const created = await api.call('legalAid.create', { draftId, application: toApplication(values()) });

@@ -105,7 +105,7 @@ function RegistrationForm({
   const submission = useSubmit(
     checked,
     async (values) => {
-      requireConflictsSeen(conflicts.current());
+      requireConflictsSeen(await conflicts.settled());
       const created = await registerFromDraft(autosave, (draftId) =>
         api.call('mediation.create', { draftId, registration: toRegistration(values) }),
       );

@@ -81,7 +81,7 @@ function QuickOralForm({
     },
   };
   const submission = useSubmit(checked, async (values) => {
-    requireConflictsSeen(conflicts.current());
+    requireConflictsSeen(await conflicts.settled());
     const created = await registerFromDraft(autosave, (draftId) =>
       api.call('mediation.quickOral', { ...toQuickOral(values), draftId }),
     );

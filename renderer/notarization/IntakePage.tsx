@@ -246,7 +246,7 @@ function RequestForm({
   const submission = useSubmit(
     checked,
     async (values) => {
-      requireConflictsSeen(conflicts.current());
+      requireConflictsSeen(await conflicts.settled());
       const created = await registerFromDraft(autosave, (draftId) =>
         api.call('notarization.create', { draftId, request: toRequest(values) }),
       );

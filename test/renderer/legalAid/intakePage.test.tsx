@@ -297,4 +297,32 @@ describe('利益冲突提示 at intake', () => {
     });
     await waitFor(() => expect(window.location.hash).toBe('#/cases/7'));
   });
+
+  it('waits for a check still running when 保存 is clicked, and then judges by what it found', async () => {
+    let answer: (found: { checked: number; matches: (typeof MATCH)[] }) => void = () => {};
+    const { user, backend } = await renderApp('#/legal-aid/new', {
+      'cases.conflicts': ({ parties }) =>
+        parties.some((p) => p.idNumber === opposingId)
+          ? new Promise((resolve) => (answer = resolve))
+          : { checked: parties.length, matches: [] },
+      'legalAid.create': () => ({ id: 7, caseNumber: '〔2026〕黎托援字第0001号' }),
+    });
+    await screen.findByLabelText('申请人姓名');
+    await fillValidApplication(user);
+    await user.type(field('对方当事人证件号码'), opposingId);
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    // The check of the ID just typed has not answered: the save waits for it, neither sending nor refusing.
+    await waitFor(() =>
+      expect(backend.inputs('cases.conflicts').some((c) => c.parties.some((p) => p.idNumber === opposingId))).toBe(
+        true,
+      ),
+    );
+    expect(screen.queryByText(/请稍候/)).toBeNull();
+    expect(backend.inputs('legalAid.create')).toHaveLength(0);
+    answer({ checked: 2, matches: [MATCH] });
+    expect(
+      await screen.findByText('当事人涉及其他案件：请查看利益冲突提示，并勾选“已知悉”后再保存'),
+    ).toBeInTheDocument();
+    expect(backend.inputs('legalAid.create')).toHaveLength(0);
+  });
 });
