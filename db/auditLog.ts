@@ -76,25 +76,44 @@ const toRow = (e: ChainedAuditEntry) => ({
   hash: e.hash,
 });
 
+/**
+ * Pending changes read and chained this many at a time: a call that writes many rows (a ledger import of 10,000
+ * cases leaves about 85,000) never holds them all at once.
+ */
+const AUDIT_PAGE = 2_000;
+
 /** Inside the call's transaction: turns what the triggers captured into chained audit entries. */
 export async function recordAudit(trx: Kysely<Database>, actor: AuditActor): Promise<number> {
-  const pending = await trx.selectFrom('audit_pending').selectAll().orderBy('id').execute();
-  if (pending.length === 0) return 0;
-  const last = await trx
+  let last = await trx
     .selectFrom('audit_log')
     .select(['seq', 'hash'])
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const entries = chain(last, pending, actor);
-  for (let i = 0; i < entries.length; i += 100) {
-    await trx
-      .insertInto('audit_log')
-      .values(entries.slice(i, i + 100).map(toRow))
+  let afterId = 0;
+  let recorded = 0;
+  for (;;) {
+    const pending = await trx
+      .selectFrom('audit_pending')
+      .selectAll()
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(AUDIT_PAGE)
       .execute();
+    if (pending.length === 0) break;
+    const entries = chain(last, pending, actor);
+    for (let i = 0; i < entries.length; i += 100) {
+      await trx
+        .insertInto('audit_log')
+        .values(entries.slice(i, i + 100).map(toRow))
+        .execute();
+    }
+    recorded += entries.length;
+    last = entries.at(-1)!;
+    afterId = pending.at(-1)!.id;
   }
-  await trx.deleteFrom('audit_pending').execute();
-  return entries.length;
+  if (recorded > 0) await trx.deleteFrom('audit_pending').execute();
+  return recorded;
 }
 
 /** The same for synchronous callers (the migration runner), inside their transaction. */

@@ -1,4 +1,4 @@
-import { verifyAuditLog } from '../../db/auditLog';
+import { recordAudit, verifyAuditLog } from '../../db/auditLog';
 import { OFFICE, testBackend, validApplication, type TestBackend } from '../support/fixtures';
 
 let backend: TestBackend;
@@ -50,6 +50,31 @@ describe('the audit log', () => {
     const update = log().find((e) => e.table_name === 'office' && e.op === 'update')!;
     expect(JSON.parse(update.before!)).toMatchObject({ case_number_prefix: '黎托' });
     expect(JSON.parse(update.after!)).toMatchObject({ case_number_prefix: '雨黎' });
+  });
+
+  it('chains a call of thousands of rows in order, read a page at a time, and leaves nothing pending', async () => {
+    const before = log().length;
+    await backend.store.db.transaction().execute(async (trx) => {
+      // 4,500 rows written in one call: more than two pages of pending changes.
+      for (let i = 0; i < 1_500; i += 1)
+        await trx
+          .insertInto('mediation_dispute_types')
+          .values({ name: `测试类型${i}`, position: 1000 + i, active: 1, updated_at: '2026-11-22T02:00:00Z' })
+          .execute();
+      await trx.updateTable('mediation_dispute_types').set({ active: 0 }).where('position', '>=', 1000).execute();
+      await trx.deleteFrom('mediation_dispute_types').where('position', '>=', 1000).execute();
+      await recordAudit(trx, { channel: 'test.many', user: null, at: new Date('2026-11-22T02:00:00Z') });
+    });
+    const entries = log().slice(before);
+    expect(entries).toHaveLength(4_500);
+    expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => before + i + 1));
+    expect(entries.slice(0, 2).map((e) => `${e.op}:${JSON.parse(e.after!).name}`)).toEqual([
+      'insert:测试类型0',
+      'insert:测试类型1',
+    ]);
+    expect(entries.at(-1)).toMatchObject({ op: 'delete', channel: 'test.many' });
+    expect(backend.store.sqlite.prepare('SELECT count(*) AS n FROM audit_pending').get()).toEqual({ n: 0 });
+    expect(verifyAuditLog(backend.store.sqlite)).toMatchObject({ ok: true, entries: log().length });
   });
 
   it('writes nothing for a refused call, and nothing for drafts', async () => {
