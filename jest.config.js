@@ -7,16 +7,10 @@ process.env.TZ = 'Asia/Shanghai';
 // (test/support/testKey.ts holds the same key in memory for the suites). A test of the refusals unsets it.
 process.env.CASEDESK_KEY_FILE = require('node:path').join(__dirname, 'test', 'support', 'test-data.key');
 // Every temp file of a run (the suites' data files, packages, PDFs, browser profiles, and the programs they start)
-// goes into one folder of the run, removed when the run ends (test/support/removeRunTemp.cjs): the suites make
-// tens of thousands of temp folders, several GB a run, and a machine running the tests day after day filled its
-// disk with them. (Set here, before any worker starts, so workers and their children inherit it; jest's own cache
-// folder was chosen before this file is read and stays where it is.)
-if (!process.env.CASEDESK_TEST_TMPDIR) {
-  const fs = require('node:fs');
-  const os = require('node:os');
-  process.env.CASEDESK_TEST_TMPDIR = fs.mkdtempSync(require('node:path').join(os.tmpdir(), 'casedesk-jest-'));
-  process.env.TMPDIR = process.env.CASEDESK_TEST_TMPDIR;
-}
+// goes into one folder of the run, made before the workers start (test/support/makeRunTemp.cjs; they and their
+// children inherit TMPDIR) and removed when the run ends (test/support/removeRunTemp.cjs): the suites make tens of
+// thousands of temp folders, several GB a run, and a machine running the tests day after day filled its disk with
+// them. (jest's own cache folder was chosen before and stays where it is.)
 
 const transform = {
   '^.+\\.(t|j)sx?$': [
@@ -48,6 +42,7 @@ const SLOW_SUITES = QUICK ? require('./test/heavySuites.cjs').outsideQuick(`${__
 /** @type {import('jest').Config} */
 module.exports = {
   maxWorkers: 2,
+  globalSetup: '<rootDir>/test/support/makeRunTemp.cjs',
   globalTeardown: '<rootDir>/test/support/removeRunTemp.cjs',
   testTimeout: 30_000,
   projects: [
