@@ -117,7 +117,7 @@ export class OutgoingFiles {
     if (!entry) throw new Error('no such outgoing file');
     const partial = `${target}.partial`;
     try {
-      await pipeline(plaintextOf(entry), fs.createWriteStream(partial, { flags: 'wx' }));
+      await pipeline(plaintextOf(entry), fs.createWriteStream(partial));
       await fs.promises.rename(partial, target);
     } catch (error) {
       fs.rmSync(partial, { force: true });
