@@ -8,7 +8,13 @@ import type { AuthStatus, Channel, ChannelInput, ChannelOutput, LegalAidCase } f
 import type { Office } from '../../shared/office';
 import { createApi } from '../../renderer/api';
 import { App } from '../../renderer/App';
+import { loadEveryPage } from '../../renderer/app/lazyPage';
 import { validApplication } from '../support/samples';
+
+// The app's pages are lazy chunks (renderer/app/lazyPage.tsx). Each test file loads them all before its first test,
+// as the window has them once its idle preload is done: a test's clock and its queries' timeouts then count the
+// test's work, not loading the app's modules — on a loaded machine that took longer than a query waits.
+beforeAll(() => loadEveryPage(), 120_000);
 
 type Reply<C extends Channel> = (
   input: ChannelInput<C>,

@@ -22,14 +22,14 @@ describe('草稿', () => {
     await user.type(await screen.findByLabelText('申请人姓名'), '张秀英');
     expect(backend.inputs('drafts.save')).toHaveLength(0); // not on every keystroke
 
-    await waitFor(() => expect(backend.inputs('drafts.save')).toHaveLength(1), { timeout: 3000 });
+    await waitFor(() => expect(backend.inputs('drafts.save')).toHaveLength(1), { timeout: 20_000 });
     const first = backend.inputs('drafts.save')[0]!;
     expect(first).toMatchObject({ id: null, kind: 'legal_aid', title: '张秀英' });
     expect(first.data).toMatchObject({ applicant: { name: '张秀英', idType: '居民身份证', ethnicity: '汉族' } });
     expect(await screen.findByText(/草稿已自动保存/)).toBeInTheDocument();
 
     await user.type(field('户籍所在地'), '黎托街道');
-    await waitFor(() => expect(backend.inputs('drafts.save')).toHaveLength(2), { timeout: 3000 });
+    await waitFor(() => expect(backend.inputs('drafts.save')).toHaveLength(2), { timeout: 20_000 });
     expect(backend.inputs('drafts.save')[1]).toMatchObject({
       id: 12,
       data: { applicant: { householdAddress: '黎托街道' } },

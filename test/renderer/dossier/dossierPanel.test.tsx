@@ -65,7 +65,7 @@ describe('卷宗材料 on a case page', () => {
       await screen.findByText(
         '现缺少4项：法律援助申请表、申请人身份证明、个人诚信承诺书、与所申请法律援助事项有关的案件材料',
         {},
-        { timeout: 5000 },
+        { timeout: 20_000 },
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('审查决定后应备：给予（不予）法律援助决定书')).toBeInTheDocument();

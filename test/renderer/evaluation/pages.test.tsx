@@ -100,7 +100,7 @@ describe('the navigation in 县局模式', () => {
   it('offers 评查活动 and 评查表; a 评查员 sees those pages and nothing else', async () => {
     // Any other address opens the rounds.
     await renderApp('#/cases', bureauReplies(), { as: EVALUATOR });
-    expect(await screen.findByRole('menuitem', { name: '评查活动' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('menuitem', { name: '评查活动' }, { timeout: 20_000 })).toBeInTheDocument();
     expect(await screen.findByRole('heading', { name: '评查活动' })).toBeInTheDocument();
     expect(screen.getByRole('menuitem', { name: '评查表' })).toBeInTheDocument();
     expect(screen.queryByRole('menuitem', { name: '案件列表' })).toBeNull();
@@ -112,7 +112,7 @@ describe('the navigation in 县局模式', () => {
 
   it('is not shown at an office', async () => {
     await renderApp('#/cases', { 'exchange.status': () => ({ ...BUREAU, mode: 'office' }) });
-    expect(await screen.findByRole('menuitem', { name: '数据报送' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('menuitem', { name: '数据报送' }, { timeout: 20_000 })).toBeInTheDocument();
     expect(screen.queryByRole('menuitem', { name: '评查活动' })).toBeNull();
   });
 });
@@ -126,7 +126,7 @@ describe('评查表', () => {
       }),
       { as: USERS.director },
     );
-    expect(await screen.findByText('刑事法律援助案件质量评查表', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText('刑事法律援助案件质量评查表', {}, { timeout: 20_000 })).toBeInTheDocument();
     expect(screen.getByText('第1版')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '修改评查表' }));
     const first = screen.getByLabelText('第1项分值');
@@ -147,7 +147,7 @@ describe('评查表', () => {
 
   it('is read only for a 评查员', async () => {
     await renderApp('#/evaluation/sheets', bureauReplies(), { as: EVALUATOR });
-    expect(await screen.findByText('刑事法律援助案件质量评查表', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText('刑事法律援助案件质量评查表', {}, { timeout: 20_000 })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '修改评查表' })).toBeNull();
   });
 });
@@ -172,7 +172,7 @@ describe('评查活动', () => {
       }),
       { as: USERS.director },
     );
-    await user.click(await screen.findByRole('button', { name: '新建评查活动' }, { timeout: 5000 }));
+    await user.click(await screen.findByRole('button', { name: '新建评查活动' }, { timeout: 20_000 }));
     await user.type(screen.getByLabelText('活动名称'), '2026年度案卷评查');
     await user.click(screen.getByRole('button', { name: '建立' }));
     expect(await screen.findByText('评查员：至少一名评查员')).toBeInTheDocument();
@@ -202,7 +202,7 @@ describe('评查活动', () => {
       }),
       { as: USERS.director },
     );
-    await user.type(await screen.findByLabelText('随机种子', {}, { timeout: 5000 }), 'seed-2026');
+    await user.type(await screen.findByLabelText('随机种子', {}, { timeout: 20_000 }), 'seed-2026');
     await user.click(screen.getByRole('button', { name: '抽样' }));
     expect(await screen.findByText(/随机种子：seed-2026；范围内已办结37件，抽取2件/)).toBeInTheDocument();
     expect(backend.inputs('evaluation.draw')).toEqual([{ roundId: 3, seed: 'seed-2026' }]);
@@ -241,7 +241,7 @@ describe('scoring a sampled case', () => {
       }),
       { as: EVALUATOR },
     );
-    const rows = await screen.findAllByRole('button', { name: '评分' }, { timeout: 5000 });
+    const rows = await screen.findAllByRole('button', { name: '评分' }, { timeout: 20_000 });
     await user.click(rows[0]!);
     await waitFor(() => expect(screen.getByTestId('evaluation-dossier')).toHaveTextContent('纸质卷宗评查'));
     const items = DEFAULT_SHEETS.mediation.items;
@@ -318,7 +318,7 @@ describe('a closed round', () => {
       }),
       { as: USERS.director },
     );
-    const reopen = await screen.findAllByRole('button', { name: '重新打开评查员甲的评分' }, { timeout: 5000 });
+    const reopen = await screen.findAllByRole('button', { name: '重新打开评查员甲的评分' }, { timeout: 20_000 });
     await user.click(reopen[0]!);
     await user.type(await screen.findByLabelText('重新打开的理由'), '漏看了补充协议');
     await user.click(screen.getByRole('button', { name: '重新打开' }));

@@ -72,7 +72,7 @@ describe('案卷评查 at an office', () => {
       },
       { as: USERS.clerk },
     );
-    expect(await screen.findByRole('menuitem', { name: '案卷评查' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('menuitem', { name: '案卷评查' }, { timeout: 20_000 })).toBeInTheDocument();
     const requests = screen.getByRole('region', { name: '调卷通知' });
     expect(await within(requests).findByText('2026年度人民调解卷宗评查')).toBeInTheDocument();
     expect(within(requests).getByText('长沙市雨花区司法局')).toBeInTheDocument();
@@ -92,7 +92,7 @@ describe('案卷评查 at an office', () => {
 
   it('is not offered to a read-only account', async () => {
     await renderApp('#/cases', { 'exchange.status': () => OFFICE_STATUS }, { as: USERS.readonly });
-    expect(await screen.findByRole('menuitem', { name: '数据报送' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('menuitem', { name: '数据报送' }, { timeout: 20_000 })).toBeInTheDocument();
     expect(screen.queryByRole('menuitem', { name: '案卷评查' })).toBeNull();
   });
 
@@ -126,7 +126,7 @@ describe('案卷评查 at an office', () => {
       },
       { as: USERS.clerk },
     );
-    const list = await screen.findByRole('region', { name: '整改要求' }, { timeout: 5000 });
+    const list = await screen.findByRole('region', { name: '整改要求' }, { timeout: 20_000 });
     expect(await within(list).findByText('〔2026〕黎托调字第0003号')).toBeInTheDocument();
     expect(within(list).getAllByText('1. 调解协议：缺少调解员签名')).toHaveLength(2);
     expect(within(list).getByText('2026年11月30日')).toBeInTheDocument();
@@ -171,7 +171,7 @@ describe('案卷评查 at an office', () => {
       },
       { as: USERS.clerk },
     );
-    const block = await screen.findByRole('region', { name: '案卷评查结果' }, { timeout: 5000 });
+    const block = await screen.findByRole('region', { name: '案卷评查结果' }, { timeout: 20_000 });
     expect(within(block).getByText('72分（合格）')).toBeInTheDocument();
     expect(within(block).getByText('整改逾期')).toBeInTheDocument();
     expect(backend.inputs('evaluation.feedback')).toEqual([{ caseId: 7 }]);
@@ -321,7 +321,7 @@ describe('the bureau’s side', () => {
       }),
       { as: USERS.director },
     );
-    await user.click(await screen.findByRole('tab', { name: '整改' }, { timeout: 5000 }));
+    await user.click(await screen.findByRole('tab', { name: '整改' }, { timeout: 20_000 }));
     expect(await screen.findByText('已整改')).toBeInTheDocument();
     expect(screen.getByText('整改逾期')).toBeInTheDocument();
     expect(screen.getByText('2026年11月24日完成（周杰）：已补送达回证')).toBeInTheDocument();
@@ -365,7 +365,7 @@ describe('the bureau’s side', () => {
       }),
       { as: USERS.director },
     );
-    await user.upload(await screen.findByLabelText('导入案卷包（.casedesk，可多选）', {}, { timeout: 5000 }), [
+    await user.upload(await screen.findByLabelText('导入案卷包（.casedesk，可多选）', {}, { timeout: 20_000 }), [
       new File([new Uint8Array([1, 2, 3])], 'a.casedesk'),
       new File([new Uint8Array([4, 5])], 'b.casedesk'),
     ]);
@@ -408,7 +408,7 @@ describe('the bureau’s side', () => {
       }),
       { as: EVALUATOR },
     );
-    await user.click(await screen.findByRole('button', { name: '评分' }, { timeout: 5000 }));
+    await user.click(await screen.findByRole('button', { name: '评分' }, { timeout: 20_000 }));
     await waitFor(() => expect(screen.getByTestId('evaluation-dossier')).toHaveTextContent('纸质卷宗评查'));
     expect(screen.getByTestId('evaluation-dossier')).not.toHaveTextContent('尚未收到');
     expect(screen.queryByRole('button', { name: '下载电子卷宗' })).toBeNull();
@@ -451,7 +451,7 @@ describe('the bureau’s side', () => {
       },
       { as: USERS.director },
     );
-    await user.click(await screen.findByRole('button', { name: '生成配置包' }, { timeout: 5000 }));
+    await user.click(await screen.findByRole('button', { name: '生成配置包' }, { timeout: 20_000 }));
     expect(await screen.findByText('已生成配置包：/data/exports/config-county.casedesk')).toBeInTheDocument();
     await user.click(screen.getByLabelText('配置包发给'));
     await user.click(await screen.findByTitle('黎托街道司法所（含调卷通知和评查整改）'));

@@ -50,7 +50,7 @@ describe('数据报送 (office)', () => {
         file: `${folder ?? '/data/exports'}/43011101-2026-10-0001.casedesk`,
       }),
     });
-    const row = (await screen.findByText('43011101-2026-10-0001.casedesk', undefined, { timeout: 5000 })).closest(
+    const row = (await screen.findByText('43011101-2026-10-0001.casedesk', undefined, { timeout: 20_000 })).closest(
       'tr',
     )!;
     expect(within(row).getByText('812')).toBeInTheDocument();
@@ -81,7 +81,7 @@ describe('数据报送 (office)', () => {
         }),
     });
     await user.type(
-      await screen.findByLabelText('县司法局公钥（由县局提供，以 casedesk1: 开头）', undefined, { timeout: 5000 }),
+      await screen.findByLabelText('县司法局公钥（由县局提供，以 casedesk1: 开头）', undefined, { timeout: 20_000 }),
       'abc',
     );
     await user.click(screen.getByRole('button', { name: '保存县司法局公钥' }));
@@ -109,7 +109,7 @@ describe('县局模式', () => {
       'exchange.status': () => ({ ...OFFICE_STATUS, mode: 'bureau' }),
       'bureau.importUploads': () => outcomes,
     });
-    expect(await screen.findByRole('menuitem', { name: '机构管理' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('menuitem', { name: '机构管理' }, { timeout: 20_000 })).toBeInTheDocument();
     expect(screen.queryByRole('menuitem', { name: '数据报送' })).toBeNull();
     await user.upload(screen.getByLabelText('选择数据包文件（.casedesk，可多选）'), [
       new File([new Uint8Array([1, 2, 3])], 'a.casedesk'),
@@ -151,7 +151,7 @@ describe('县局模式: a restore at an office and what the bureau keeps', () =>
       'exchange.status': () => BUREAU_STATUS,
       'bureau.conflicts': () => [conflict],
     });
-    const row = (await screen.findByText('案件 151', undefined, { timeout: 5000 })).closest('tr')!;
+    const row = (await screen.findByText('案件 151', undefined, { timeout: 20_000 })).closest('tr')!;
     expect(within(row).getByText('编号被另一条记录占用')).toBeInTheDocument();
     await user.click(within(row).getByRole('button', { name: /展开/ }));
     const versions = (await screen.findByText('本局所存（第1400号变更）')).closest('table')!;
@@ -196,7 +196,7 @@ describe('县局模式: a restore at an office and what the bureau keeps', () =>
       },
       { as: USERS.director },
     );
-    expect(await screen.findByText('司法所已没有的行98行', { exact: false }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText('司法所已没有的行98行', { exact: false }, { timeout: 20_000 })).toBeInTheDocument();
     await user.type(screen.getByLabelText('机构代码'), '43011101');
     await user.type(screen.getByLabelText('司法所的新公钥（以 casedesk1: 开头）'), 'casedesk1:BBBB');
     await user.type(

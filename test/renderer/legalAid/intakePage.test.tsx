@@ -126,7 +126,7 @@ describe('法律援助申请表', () => {
     await fillValidApplication(user);
     await typeDate(user, '申请日期', '2026-11-20');
     // The form is autosaved as the clerk types; the case is registered from that draft (which goes with it).
-    await waitFor(() => expect(backend.inputs('drafts.save').length).toBeGreaterThan(0), { timeout: 3000 });
+    await waitFor(() => expect(backend.inputs('drafts.save').length).toBeGreaterThan(0), { timeout: 20_000 });
     await user.click(screen.getByRole('button', { name: '保存' }));
 
     await waitFor(() => expect(backend.inputs('legalAid.create')).toHaveLength(1));

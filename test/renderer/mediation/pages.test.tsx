@@ -240,7 +240,7 @@ describe('人民调解受理登记表', () => {
     });
     await fillRegistration(user);
     await waitFor(() => expect(backend.inputs('drafts.save').at(-1)?.data).toMatchObject({ receivedBy: '李娟' }), {
-      timeout: 3000,
+      timeout: 20_000,
     });
     expect(await screen.findByText(/草稿已自动保存/)).toBeInTheDocument();
 
@@ -361,7 +361,7 @@ describe('口头调解登记', () => {
         expect(backend.inputs('drafts.save').at(-1)?.data).toMatchObject({
           agreementContent: '经营部当场更换同型号新品一台。',
         }),
-      { timeout: 3000 },
+      { timeout: 20_000 },
     );
     expect(await screen.findByText(/草稿已自动保存/)).toBeInTheDocument();
     expect(backend.inputs('drafts.save').at(-1)).toMatchObject({

@@ -175,7 +175,7 @@ describe('公证申请表', () => {
     });
     await fillRequest(user);
     await waitFor(() => expect(backend.inputs('drafts.save').at(-1)?.data).toMatchObject({ receivedBy: '李娟' }), {
-      timeout: 3000,
+      timeout: 20_000,
     });
     expect(await screen.findByText(/草稿已自动保存/)).toBeInTheDocument();
     const saved = backend.inputs('drafts.save');

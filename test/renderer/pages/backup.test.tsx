@@ -26,7 +26,7 @@ const BACKUPS: BackupInfo[] = [
 /** The confirmation, once it has finished opening (it takes no clicks while it zooms in). */
 async function confirmation(): Promise<HTMLElement> {
   const dialog = await screen.findByRole('dialog');
-  await waitFor(() => expect(dialog.closest('.ant-modal')).not.toHaveClass('ant-zoom-appear'), { timeout: 3000 });
+  await waitFor(() => expect(dialog.closest('.ant-modal')).not.toHaveClass('ant-zoom-appear'), { timeout: 20_000 });
   return dialog;
 }
 

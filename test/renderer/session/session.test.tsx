@@ -205,7 +205,7 @@ describe('锁定', () => {
     await user.type(await screen.findByLabelText('申请人姓名'), '张秀英');
     await user.type(field('户籍所在地'), '雨花区黎托街道');
 
-    expect(await screen.findByRole('heading', { name: '已锁定' }, { timeout: 3000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: '已锁定' }, { timeout: 20_000 })).toBeInTheDocument();
     // The form is hidden under the lock screen, not gone.
     expect(screen.queryByRole('heading', { name: '法律援助申请表' })).not.toBeInTheDocument();
     expect(field('申请人姓名')).not.toBeVisible();
@@ -247,7 +247,7 @@ describe('锁定', () => {
     expect(await screen.findByRole('heading', { name: '案件列表' })).toBeInTheDocument();
 
     // 0.02 minutes = 1.2 s of nothing: the window locks itself.
-    expect(await screen.findByRole('heading', { name: '已锁定' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: '已锁定' }, { timeout: 20_000 })).toBeInTheDocument();
     expect(backend.inputs('auth.lock')).toHaveLength(2);
   });
 
