@@ -29,8 +29,9 @@ import {
 } from './bench/dataset';
 import { MEASUREMENTS } from './bench/measurements';
 import { setUpDossierCase, type DossierSetUp } from './bench/measurements/electronicDossier';
+import type { Measurement } from './bench/measurement';
 import { benchJson, benchTable } from './bench/report';
-import { runBench } from './bench/run';
+import { runBench, type MeasurementResult } from './bench/run';
 
 class UsageError extends Error {}
 
@@ -87,6 +88,39 @@ async function buildInChildren(
   finishBuild(cacheDir, spec);
 }
 
+/**
+ * Runs one measurement in a child process (the bench again, with `--apart <id>`) and answers its result, whose peak
+ * RSS is the child's: for the measurements marked `apart` (measurement.ts).
+ */
+function runApart(argv: readonly string[], m: Measurement): Promise<MeasurementResult> {
+  return new Promise((resolve, reject) => {
+    let answer: MeasurementResult | null = null;
+    const child = fork(__filename, [...argv, '--apart', m.id], { stdio: 'inherit' });
+    child.on('message', (message) => {
+      answer = message as MeasurementResult;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 && answer ? resolve(answer) : reject(new Error(`measuring ${m.id} apart failed (exit ${code})`)),
+    );
+  });
+}
+
+/** The child's side of runApart: the one measurement on the cached data, its result sent to the parent. */
+async function measureApart(cacheDir: string, spec: DatasetSpec, id: string, runs: number | undefined): Promise<void> {
+  const dataset = cachedDataset(cacheDir, spec);
+  if (!dataset) throw new Error('the bench data is not built');
+  const m = MEASUREMENTS.find((x) => x.id === id);
+  if (!m) throw new UsageError(`unknown measurement: ${id}`);
+  const result = await runBench({ ...dataset, built: false, buildSeconds: 0 }, [m], {
+    ...(runs ? { runs } : {}),
+    progress: (line) => process.stderr.write(`${line}\n`),
+  });
+  await new Promise<void>((resolve, reject) =>
+    process.send!(result.measurements[0], (error: Error | null) => (error ? reject(error) : resolve())),
+  );
+}
+
 export async function main(
   argv: readonly string[],
   out: (line: string) => void = console.log,
@@ -108,6 +142,7 @@ export async function main(
       distinct: 'string',
       'build-part': 'string',
       'set-up-dossier': 'string',
+      apart: 'string',
     });
     // A child of the electronic dossier's measurement: its set-up, answered to the parent (see that measurement).
     const dossierSetUp = stringFlag(args, 'set-up-dossier');
@@ -133,6 +168,11 @@ export async function main(
       await buildOffices(cacheDir, spec, part!, parts!, out);
       return 0;
     }
+    const apart = stringFlag(args, 'apart');
+    if (apart) {
+      await measureApart(cacheDir, spec, apart, runs);
+      return 0;
+    }
     let dataset = args.flags.has('rebuild') ? null : cachedDataset(cacheDir, spec);
     let buildSeconds = 0;
     if (!dataset) {
@@ -150,6 +190,7 @@ export async function main(
       ...(runs ? { runs } : {}),
       ...(only ? { only } : {}),
       progress: (line) => process.stderr.write(`${line}\n`),
+      runApart: (m) => runApart(argv, m),
     });
     out(benchTable(result));
     const json = stringFlag(args, 'json');

@@ -1,7 +1,7 @@
 // HTML to A4 PDF with Debian's Chromium through playwright-core (no browser download, no network): the CLI's
 // printed pages and the PdfRenderer the CLI and the preview give the backend for the electronic dossier. One
 // browser and one page in it are opened on first use and kept until `close`: a process renders many documents.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { PdfRenderer } from '../electron/services/dossier/electronic';
 
 /** Debian's Chromium, unless CASEDESK_CHROMIUM (the CLI's, README) or CHROMIUM_PATH (the tests') names another. */
@@ -12,7 +12,10 @@ const CHROMIUM_PATH = process.env.CASEDESK_CHROMIUM ?? process.env.CHROMIUM_PATH
  * of the CLI, the preview's renderer, the bench and the browser tests. playwright-core gives every launch a fresh,
  * empty profile of its own (it refuses an explicit --user-data-dir).
  */
-export function launchChromium(): Promise<Browser> {
+export async function launchChromium(): Promise<Browser> {
+  // Loaded on first launch: playwright-core's two bundles are 14 MB of source that V8 keeps beside their code, which a
+  // CLI command or a preview that prints nothing should not hold.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [

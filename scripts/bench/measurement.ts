@@ -42,5 +42,10 @@ export interface Measurement {
   runs: number;
   warmup?: number;
   target: Target;
+  /**
+   * Runs in a child process of the bench, whose peak RSS is reported as its own: the window's measurements, which
+   * hold what the app's main process never holds (playwright's client, a second backend serving the preview).
+   */
+  apart?: true;
   prepare(context: BenchContext): Promise<Runner>;
 }

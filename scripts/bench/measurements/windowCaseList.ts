@@ -12,6 +12,7 @@ export const windowCaseList: Measurement = {
   runs: 10,
   warmup: 1,
   target: { medianMs: 500 },
+  apart: true,
   async prepare(context) {
     const bench = await openBenchWindow(context, 'window-list');
     let open: { context: BrowserContext; page: Page } | null = null;

@@ -10,6 +10,7 @@ export const windowCasePage: Measurement = {
   runs: 10,
   warmup: 2,
   target: { medianMs: 300 },
+  apart: true,
   async prepare(context) {
     const busiest = context.home.store.sqlite
       .prepare(

@@ -19,6 +19,7 @@ export const windowColdLoad: Measurement = {
   runs: 10,
   warmup: 1,
   target: { medianMs: 1000 },
+  apart: true,
   async prepare(context) {
     const chunks = rendererChunks();
     for (const line of chunkReport(chunks)) process.stderr.write(`${line}\n`);

@@ -24,6 +24,7 @@ export const windowKeystroke: Measurement = {
   runs: 60,
   warmup: WARMUP,
   target: { p95Ms: 50 },
+  apart: true,
   async prepare(context) {
     const bench = await openBenchWindow(context, 'window-keys');
     const { page } = await bench.newPage();
