@@ -1,24 +1,13 @@
 // `evaluation create|sample|list|results`: a round made, drawn (the 抽查清单 printed, the same seed giving the same
 // list) and read back from the command line, on a bureau's file holding two offices' imported cases.
 import { cliLines as cli } from '../support/cli';
-import { bureau, introduce, office } from '../electron/services/exchange/fixtures';
+import { bureauWithTwoOffices } from '../electron/services/evaluation/fixtures';
 
 jest.setTimeout(120_000);
 
 let db: string;
 beforeAll(async () => {
-  const county = await bureau();
-  const files: string[] = [];
-  for (const [number, name, seed] of [
-    ['01', '黎托街道司法所', 3],
-    ['02', '同升街道司法所', 5],
-  ] as const) {
-    const site = await office({ number, name, cases: 30, seed });
-    await introduce(site, county);
-    files.push((await site.api.call('exchange.export', { period: null, folder: site.folder })).file);
-    await site.close();
-  }
-  await county.api.call('bureau.importFiles', { files });
+  const county = await bureauWithTwoOffices(30);
   for (const username of ['pc1', 'pc2'])
     await county.api.call('users.create', {
       username,

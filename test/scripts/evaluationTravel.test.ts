@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { cliLines as cli } from '../support/cli';
 import { bureau, introduce, office } from '../electron/services/exchange/fixtures';
+import { mediationRound } from '../electron/services/evaluation/fixtures';
 import { fileState, tempDir } from '../support/fixtures';
 
 // Chromium renders each dossier on a machine that may be busy.
@@ -28,20 +29,7 @@ beforeAll(async () => {
     password: 'Initial123',
   });
   const round = await county.api.call('evaluation.createRound', {
-    round: {
-      name: '人民调解卷宗评查',
-      year: 2026,
-      theme: '',
-      sheetKinds: ['mediation'],
-      closedFrom: '2017-01-01',
-      closedTo: '2026-12-31',
-      officeCodes: [],
-      method: 'perOffice',
-      perOffice: 1,
-      percent: null,
-      scoresPerCase: 1,
-      evaluatorIds: [pc.id],
-    },
+    round: { ...mediationRound([pc.id], 1), name: '人民调解卷宗评查' },
   });
   wanted = (await county.api.call('evaluation.draw', { roundId: round.id, seed: 'cli' })).samples.map(
     (s) => s.caseNumber,
