@@ -13,6 +13,7 @@ import { launchChromium } from '../chromiumPdf';
 import { startPreviewServer, type PreviewServer } from '../previewServer';
 import { benchKeys } from './benchKey';
 import type { BenchContext } from './measurement';
+import { summarise } from './stats';
 
 /** npm runs the bench from the project's folder; the bench is bundled into dist/, so __dirname would not say. */
 const RENDERER_DIR = path.resolve('dist', 'renderer');
@@ -149,6 +150,19 @@ export interface BusyTime {
   script: number;
   /** Working out styles (antd's CSS-in-JS inserts its rules at run time) and laying out. */
   styleAndLayout: number;
+}
+
+/** Chromium's main thread over one timed run, from the counters before and after it. */
+export const busySince = (before: BusyTime, after: BusyTime): BusyTime => ({
+  task: after.task - before.task,
+  script: after.script - before.script,
+  styleAndLayout: after.styleAndLayout - before.styleAndLayout,
+});
+
+/** The note's medians of the runs' busy times: unlike the wall time, they hardly grow with the machine's load. */
+export function busyNote(runs: readonly BusyTime[]): string {
+  const median = (key: keyof BusyTime) => summarise(runs.map((b) => b[key])).medianMs.toFixed(0);
+  return `Chromium's main thread (medians): busy ${median('task')} ms, script ${median('script')} ms, style and layout ${median('styleAndLayout')} ms`;
 }
 
 export async function busyMs(cdp: CDPSession): Promise<BusyTime> {

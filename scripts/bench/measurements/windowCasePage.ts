@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { createApi } from '../../../shared/client';
 import type { ChannelInput } from '../../../shared/contract';
-import { caseListRows, openBenchWindow, signIn } from '../browserWindow';
+import { busyMs, busyNote, busySince, type BusyTime, caseListRows, openBenchWindow, signIn } from '../browserWindow';
 import type { Measurement } from '../measurement';
 
 /** The timeline the issue asks the case page to show. */
@@ -54,7 +54,11 @@ export const windowCasePage: Measurement = {
         } as ChannelInput<'mediation.recordSession'>);
     }
     const busiest = { id: mediating.id, entries: Math.max(mediating.entries, ENTRIES) };
-    const { page } = await bench.newPage();
+    const { context: browserContext, page } = await bench.newPage();
+    const cdp = await browserContext.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const busy: BusyTime[] = [];
+    let busyBefore: BusyTime | null = null;
     await page.goto(bench.server.url);
     await signIn(page);
     await caseListRows(page, 1);
@@ -71,15 +75,19 @@ export const windowCasePage: Measurement = {
           window.location.hash = '#/cases';
         });
         await caseListRows(page, 1);
+        busyBefore = await busyMs(cdp);
       },
       app: async () => {
         await page.evaluate((id) => {
           window.location.hash = `#/cases/${id}`;
         }, busiest.id);
         await shown(page);
+        busy.push(busySince(busyBefore!, await busyMs(cdp)));
       },
       close: () => bench.close(),
-      note: `case ${busiest.id} (a mediation), ${busiest.entries} timeline entries (${busiest.entries - mediating.entries} recorded through its channels beforehand)`,
+      get note() {
+        return `case ${busiest.id} (a mediation), ${busiest.entries} timeline entries (${busiest.entries - mediating.entries} recorded through its channels beforehand); ${busyNote(busy)}`;
+      },
     };
   },
 };
