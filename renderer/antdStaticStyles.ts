@@ -65,14 +65,26 @@ type Make = (type: unknown, props?: object | null, ...children: unknown[]) => im
 
 /** The CSS of COMPONENTS under the app's theme, with cssinjs's map of what it holds. */
 function extractAntdCss(): string {
-  // antd's CommonJS build, with React's production build: the hashes in class names and in the map differ in
-  // development ('css-dev-only-do-not-override-…'), and must be the production window's.
-  if (process.env.NODE_ENV !== 'production') throw new Error('the antd styles are built for production only');
+  // The window runs React's and antd's production builds (Vite builds in production mode whatever NODE_ENV says, as
+  // under jest), whose class-name hashes differ from development's ('css-dev-only-do-not-override-…'): loaded and
+  // run here as production too.
+  const was = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    return extractInProduction();
+  } finally {
+    if (was === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = was;
+  }
+}
+
+function extractInProduction(): string {
   const load = createRequire(__filename);
   const h = (load('react') as typeof import('react')).createElement as Make;
   const { renderToString } = load('react-dom/server') as typeof import('react-dom/server');
   const antd = load('antd') as Record<string, unknown>;
-  const cssinjs = load('@ant-design/cssinjs') as typeof import('@ant-design/cssinjs');
+  // antd's own cssinjs (the cache it writes to must be the one extracted from), resolved from where antd is.
+  const cssinjs = createRequire(load.resolve('antd'))('@ant-design/cssinjs') as typeof import('@ant-design/cssinjs');
   const cache = cssinjs.createCache();
   for (const entry of COMPONENTS) {
     const [name, props] = typeof entry === 'string' ? [entry, {}] : entry;

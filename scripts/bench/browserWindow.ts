@@ -2,7 +2,7 @@
 // Electron app) over a copy of the bench's first office, driven by Debian Chromium through playwright-core. Shared
 // by the window measurements (scripts/bench/measurements/window*.ts); each starts its own server and browser.
 // Also the renderer's chunk sizes, which the bench prints: the window's first load is what index.html names (its
-// entry script and the chunks it preloads), everything else is read when a page is first opened.
+// entry script and the chunks it preloads, and its stylesheets), everything else is read when a page is first opened.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -32,6 +32,8 @@ export interface RendererChunks {
   firstLoad: ChunkSize[];
   /** Every JavaScript chunk, largest first. */
   all: ChunkSize[];
+  /** The stylesheets index.html links (antd's, made by the build, and the app's own): read before the first paint. */
+  styles: ChunkSize[];
 }
 
 const sum = (chunks: readonly ChunkSize[], key: 'rawBytes' | 'gzipBytes') => chunks.reduce((s, c) => s + c[key], 0);
@@ -54,7 +56,8 @@ export function rendererChunks(dir = RENDERER_DIR): RendererChunks {
     .filter((f) => f.endsWith('.js'))
     .map((f) => sizeOf(`assets/${f}`))
     .sort((a, b) => b.rawBytes - a.rawBytes);
-  return { firstLoad: named.map(sizeOf), all };
+  const styles = [...html.matchAll(/<link rel="stylesheet"[^>]* href="\.\/(assets\/[^"]+\.css)"/g)].map((m) => m[1]!);
+  return { firstLoad: named.map(sizeOf), all, styles: styles.map(sizeOf) };
 }
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -63,12 +66,13 @@ const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 export function chunkReport(chunks: RendererChunks): string[] {
   const first = new Set(chunks.firstLoad.map((c) => c.file));
   const lines = [
-    `renderer chunks (dist/renderer): first load ${kB(totalRaw(chunks.firstLoad))} raw, ${kB(totalGzip(chunks.firstLoad))} gzipped in ${chunks.firstLoad.length} files; all ${chunks.all.length} chunks ${kB(totalRaw(chunks.all))} raw, ${kB(totalGzip(chunks.all))} gzipped`,
+    `renderer chunks (dist/renderer): first load ${kB(totalRaw(chunks.firstLoad))} raw, ${kB(totalGzip(chunks.firstLoad))} gzipped in ${chunks.firstLoad.length} files; all ${chunks.all.length} chunks ${kB(totalRaw(chunks.all))} raw, ${kB(totalGzip(chunks.all))} gzipped; stylesheets ${kB(totalRaw(chunks.styles))} raw, ${kB(totalGzip(chunks.styles))} gzipped`,
   ];
-  for (const c of [...chunks.firstLoad, ...chunks.all.filter((c) => !first.has(c.file)).slice(0, 12)])
-    lines.push(
-      `  ${first.has(c.file) ? 'first ' : 'lazy  '} ${c.file.padEnd(44)} ${kB(c.rawBytes).padStart(10)} ${kB(c.gzipBytes).padStart(10)} gz`,
-    );
+  const line = (kind: string, c: ChunkSize) =>
+    `  ${kind} ${c.file.padEnd(44)} ${kB(c.rawBytes).padStart(10)} ${kB(c.gzipBytes).padStart(10)} gz`;
+  for (const c of chunks.firstLoad) lines.push(line('first ', c));
+  for (const c of chunks.styles) lines.push(line('style ', c));
+  for (const c of chunks.all.filter((c) => !first.has(c.file)).slice(0, 12)) lines.push(line('lazy  ', c));
   return lines;
 }
 

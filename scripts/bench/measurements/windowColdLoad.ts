@@ -43,7 +43,7 @@ export const windowColdLoad: Measurement = {
         await bench.close();
       },
       get note() {
-        return `first load ${(totalGzip(chunks.firstLoad) / 1000).toFixed(0)} kB gzipped; ${busyNote(busy)}`;
+        return `first load ${(totalGzip(chunks.firstLoad) / 1000).toFixed(0)} kB gzipped, stylesheets ${(totalGzip(chunks.styles) / 1000).toFixed(0)} kB gzipped; ${busyNote(busy)}`;
       },
     };
   },
