@@ -63,6 +63,13 @@ const COMPONENTS = [
 /** An element of any component, props unchecked: the components here are looked up by name. */
 type Make = (type: unknown, props?: object | null, ...children: unknown[]) => import('react').ReactElement;
 
+/** What is used here of antd's cssinjs (antd's own copy: not a dependency of the app's). */
+interface CssInJs {
+  createCache(): unknown;
+  StyleProvider: unknown;
+  extractStyle(cache: unknown, options: { plain: boolean; types: string[] }): string;
+}
+
 /** The CSS of COMPONENTS under the app's theme, with cssinjs's map of what it holds. */
 function extractAntdCss(): string {
   // The window runs React's and antd's production builds (Vite builds in production mode whatever NODE_ENV says, as
@@ -84,7 +91,7 @@ function extractInProduction(): string {
   const { renderToString } = load('react-dom/server') as typeof import('react-dom/server');
   const antd = load('antd') as Record<string, unknown>;
   // antd's own cssinjs (the cache it writes to must be the one extracted from), resolved from where antd is.
-  const cssinjs = createRequire(load.resolve('antd'))('@ant-design/cssinjs') as typeof import('@ant-design/cssinjs');
+  const cssinjs = createRequire(load.resolve('antd'))('@ant-design/cssinjs') as CssInJs;
   const cache = cssinjs.createCache();
   for (const entry of COMPONENTS) {
     const [name, props] = typeof entry === 'string' ? [entry, {}] : entry;
