@@ -7,13 +7,14 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { Api } from './api';
 import { ApiProvider } from './app/apiContext';
+import { APP_THEME } from './app/theme';
 import { SessionGate } from './session/SessionGate';
 
 dayjs.locale('zh-cn');
 
 export function App({ api }: { api: Api }) {
   return (
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { fontSize: 15 } }}>
+    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={APP_THEME}>
       <ApiProvider api={api}>
         <SessionGate />
       </ApiProvider>

@@ -148,8 +148,14 @@ function ShellPages({ user, office, onOfficeChange, onLock, onSignOut }: Props) 
   const [restoreStaged, setRestoreStaged] = useState<BackupInfo | null>(null);
   const exchangeMode = useExchangeStatus().status?.mode ?? 'office';
 
-  // What the clerk opens next from the case list is read while they look at it, then every other page when idle.
+  // What the clerk opens next from the case list is read while they look at it, then every other page when idle:
+  // once the first page is on screen, not before (reading and running the chunks held up the case list's first
+  // rows), or at once when the first page is another (or the clerk moved on before the list came).
+  const [listShown, setListShown] = useState(false);
+  const [preloading, setPreloading] = useState(false);
+  if (!preloading && (listShown || route.page !== 'cases')) setPreloading(true);
   useEffect(() => {
+    if (!preloading) return;
     const later = setTimeout(() => {
       for (const read of [CaseDetailPage.preload, ...ALL_KINDS.map((k) => kindPagesOf(k.kind).preloadCasePage)])
         read().catch(() => {}); // a failure shows when the page is opened
@@ -159,7 +165,7 @@ function ShellPages({ user, office, onOfficeChange, onLock, onSignOut }: Props) 
       clearTimeout(later);
       stop();
     };
-  }, []);
+  }, [preloading]);
 
   // The menu's 备份… and 导出到县司法局… (Electron only) open the backup page and the exchange page (at the bureau,
   // its import page).
@@ -223,6 +229,7 @@ function ShellPages({ user, office, onOfficeChange, onLock, onSignOut }: Props) 
             query={caseQuery}
             onQueryChange={setCaseQuery}
             onOpen={(id) => navigate({ page: 'case', id })}
+            onShown={() => setListShown(true)}
           />
         );
         break;

@@ -1,13 +1,14 @@
 // The renderer's build: relative asset URLs so the same output loads from file:// in Electron and from the
-// loopback preview server.
+// loopback preview server; antd's styles made by the build (renderer/antdStaticStyles.ts).
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { antdStaticStyles } from './antdStaticStyles';
 
 export default defineConfig({
   root: __dirname,
   base: './',
-  plugins: [react()],
+  plugins: [react(), antdStaticStyles()],
   build: {
     outDir: path.resolve(__dirname, '../dist/renderer'),
     emptyOutDir: true,

@@ -39,9 +39,11 @@ interface Props {
   query: CaseListQuery;
   onQueryChange(query: CaseListQuery): void;
   onOpen(id: number): void;
+  /** The list's first answer (its rows, or why there are none) is on screen. */
+  onShown?(): void;
 }
 
-export function CaseListPage({ query, onQueryChange, onOpen }: Props) {
+export function CaseListPage({ query, onQueryChange, onOpen, onShown }: Props) {
   const api = useApi();
   const [result, setResult] = useState<CasePage | null>(null);
   const [loading, setLoading] = useState(false);
@@ -71,6 +73,11 @@ export function CaseListPage({ query, onQueryChange, onOpen }: Props) {
   }, [api, query]);
 
   useEffect(() => () => clearTimeout(searchTimer.current), []);
+
+  const answered = result !== null || failure !== null;
+  useEffect(() => {
+    if (answered) onShown?.();
+  }, [answered, onShown]);
 
   const update = (change: Partial<CaseListQuery>) => onQueryChange({ ...query, page: 1, ...change });
   const search = (text: string) => {

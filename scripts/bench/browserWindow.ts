@@ -2,7 +2,7 @@
 // Electron app) over a copy of the bench's first office, driven by Debian Chromium through playwright-core. Shared
 // by the window measurements (scripts/bench/measurements/window*.ts); each starts its own server and browser.
 // Also the renderer's chunk sizes, which the bench prints: the window's first load is what index.html names (its
-// entry script and the chunks it preloads), everything else is read when a page is first opened.
+// entry script and the chunks it preloads, and its stylesheets), everything else is read when a page is first opened.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -13,6 +13,7 @@ import { launchChromium } from '../chromiumPdf';
 import { startPreviewServer, type PreviewServer } from '../previewServer';
 import { benchKeys } from './benchKey';
 import type { BenchContext } from './measurement';
+import { summarise } from './stats';
 
 /** npm runs the bench from the project's folder; the bench is bundled into dist/, so __dirname would not say. */
 const RENDERER_DIR = path.resolve('dist', 'renderer');
@@ -31,6 +32,8 @@ export interface RendererChunks {
   firstLoad: ChunkSize[];
   /** Every JavaScript chunk, largest first. */
   all: ChunkSize[];
+  /** The stylesheets index.html links (antd's, made by the build, and the app's own): read before the first paint. */
+  styles: ChunkSize[];
 }
 
 const sum = (chunks: readonly ChunkSize[], key: 'rawBytes' | 'gzipBytes') => chunks.reduce((s, c) => s + c[key], 0);
@@ -53,7 +56,8 @@ export function rendererChunks(dir = RENDERER_DIR): RendererChunks {
     .filter((f) => f.endsWith('.js'))
     .map((f) => sizeOf(`assets/${f}`))
     .sort((a, b) => b.rawBytes - a.rawBytes);
-  return { firstLoad: named.map(sizeOf), all };
+  const styles = [...html.matchAll(/<link rel="stylesheet"[^>]* href="\.\/(assets\/[^"]+\.css)"/g)].map((m) => m[1]!);
+  return { firstLoad: named.map(sizeOf), all, styles: styles.map(sizeOf) };
 }
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -62,12 +66,13 @@ const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 export function chunkReport(chunks: RendererChunks): string[] {
   const first = new Set(chunks.firstLoad.map((c) => c.file));
   const lines = [
-    `renderer chunks (dist/renderer): first load ${kB(totalRaw(chunks.firstLoad))} raw, ${kB(totalGzip(chunks.firstLoad))} gzipped in ${chunks.firstLoad.length} files; all ${chunks.all.length} chunks ${kB(totalRaw(chunks.all))} raw, ${kB(totalGzip(chunks.all))} gzipped`,
+    `renderer chunks (dist/renderer): first load ${kB(totalRaw(chunks.firstLoad))} raw, ${kB(totalGzip(chunks.firstLoad))} gzipped in ${chunks.firstLoad.length} files; all ${chunks.all.length} chunks ${kB(totalRaw(chunks.all))} raw, ${kB(totalGzip(chunks.all))} gzipped; stylesheets ${kB(totalRaw(chunks.styles))} raw, ${kB(totalGzip(chunks.styles))} gzipped`,
   ];
-  for (const c of [...chunks.firstLoad, ...chunks.all.filter((c) => !first.has(c.file)).slice(0, 12)])
-    lines.push(
-      `  ${first.has(c.file) ? 'first ' : 'lazy  '} ${c.file.padEnd(44)} ${kB(c.rawBytes).padStart(10)} ${kB(c.gzipBytes).padStart(10)} gz`,
-    );
+  const line = (kind: string, c: ChunkSize) =>
+    `  ${kind} ${c.file.padEnd(44)} ${kB(c.rawBytes).padStart(10)} ${kB(c.gzipBytes).padStart(10)} gz`;
+  for (const c of chunks.firstLoad) lines.push(line('first ', c));
+  for (const c of chunks.styles) lines.push(line('style ', c));
+  for (const c of chunks.all.filter((c) => !first.has(c.file)).slice(0, 12)) lines.push(line('lazy  ', c));
   return lines;
 }
 
@@ -149,6 +154,19 @@ export interface BusyTime {
   script: number;
   /** Working out styles (antd's CSS-in-JS inserts its rules at run time) and laying out. */
   styleAndLayout: number;
+}
+
+/** Chromium's main thread over one timed run, from the counters before and after it. */
+export const busySince = (before: BusyTime, after: BusyTime): BusyTime => ({
+  task: after.task - before.task,
+  script: after.script - before.script,
+  styleAndLayout: after.styleAndLayout - before.styleAndLayout,
+});
+
+/** The note's medians of the runs' busy times: unlike the wall time, they hardly grow with the machine's load. */
+export function busyNote(runs: readonly BusyTime[]): string {
+  const median = (key: keyof BusyTime) => summarise(runs.map((b) => b[key])).medianMs.toFixed(0);
+  return `Chromium's main thread (medians): busy ${median('task')} ms, script ${median('script')} ms, style and layout ${median('styleAndLayout')} ms`;
 }
 
 export async function busyMs(cdp: CDPSession): Promise<BusyTime> {

@@ -140,3 +140,23 @@ it('signs out, signs in again after a wrong password, changes the initial passwo
   expect(JSON.stringify(log.rows[0])).not.toContain('scrypt');
   expect(problems).toEqual([]);
 });
+
+it("draws the first-run form and the pages with antd's styles made by the build, making none of them again", async () => {
+  const { page } = app;
+  // What antd made in the window itself: cssinjs's <style> elements (the theme's variables aside).
+  const madeHere = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('style')]
+        .map((s) => s.textContent ?? '')
+        .filter((css) => !/^\.css-var-/.test(css))
+        .join('\n'),
+    );
+  const done = page.getByRole('button', { name: '完成设置' });
+  await done.waitFor();
+  expect(await done.evaluate((b) => getComputedStyle(b).cursor)).toBe('pointer'); // antd's button rule applies
+  expect(await madeHere()).not.toMatch(/\.ant-(btn|input|form)(?![\w-])[^{]*\{/);
+  await setUpFirstRun(app);
+  await page.getByRole('navigation', { name: '主导航' }).waitFor();
+  await page.locator('.ant-table').first().waitFor();
+  expect(await madeHere()).not.toMatch(/\.ant-(btn|input|form|table|menu|layout)(?![\w-])[^{]*\{/);
+});

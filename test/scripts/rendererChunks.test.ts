@@ -71,3 +71,18 @@ it('reports the first load and the chunks, raw and gzipped, for the bench', () =
 it('says how to build the renderer when it is not built', () => {
   expect(() => rendererChunks(path.join(tempDir(), 'nothing'))).toThrow(/npm run build:renderer/);
 });
+
+it("links antd's styles made by the build ahead of the app's own, with cssinjs's map of what they hold", () => {
+  const sheets = rendererChunks(outDir).styles.map((c) => c.file);
+  expect(sheets).toHaveLength(2);
+  expect(sheets[0]).toMatch(/^assets\/antd-[0-9a-f]{8}\.css$/);
+  expect(chunkReport(rendererChunks(outDir)).filter((l) => l.startsWith('  style '))).toHaveLength(2);
+  const css = fs.readFileSync(path.join(outDir, sheets[0]!), 'utf8');
+  // Production hashes (the window's), and the components of the sign-in form and the pages, each in the map cssinjs
+  // reads on the first render (test/e2e/session.test.ts sees the window use them).
+  expect(css).not.toContain('dev-only');
+  const map = /\.data-ant-cssinjs-cache-path\{content:"([^"]+)";\}/.exec(css)?.[1] ?? '';
+  for (const component of ['Button-Button', 'Input-Component', 'Form-Form', 'Table-Table', 'Timeline-Timeline'])
+    expect(map).toMatch(new RegExp(`\\|${component}\\|`));
+  for (const rule of ['.ant-btn', '.ant-input', '.ant-table', '.ant-timeline']) expect(css).toContain(rule);
+});

@@ -3,6 +3,7 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import {
   busyMs,
+  busyNote,
   type BusyTime,
   chunkReport,
   openBenchWindow,
@@ -11,7 +12,6 @@ import {
   typeIntoSignInForm,
 } from '../browserWindow';
 import type { Measurement } from '../measurement';
-import { summarise } from '../stats';
 
 export const windowColdLoad: Measurement = {
   id: 'window.load',
@@ -44,8 +44,7 @@ export const windowColdLoad: Measurement = {
         await bench.close();
       },
       get note() {
-        const median = (key: keyof BusyTime) => summarise(busy.map((b) => b[key])).medianMs.toFixed(0);
-        return `first load ${(totalGzip(chunks.firstLoad) / 1000).toFixed(0)} kB gzipped; Chromium's main thread (medians): busy ${median('task')} ms, script ${median('script')} ms, style and layout ${median('styleAndLayout')} ms`;
+        return `first load ${(totalGzip(chunks.firstLoad) / 1000).toFixed(0)} kB gzipped, stylesheets ${(totalGzip(chunks.styles) / 1000).toFixed(0)} kB gzipped; ${busyNote(busy)}`;
       },
     };
   },
