@@ -78,58 +78,96 @@ const toRow = (e: ChainedAuditEntry) => ({
 
 /**
  * Pending changes read and chained this many at a time: a call that writes many rows (a ledger import of 10,000
- * cases leaves about 85,000) never holds them all at once.
+ * cases leaves about 85,000; a migration may touch every case) never holds them all at once.
  */
-const AUDIT_PAGE = 2_000;
+export const AUDIT_PAGE = 2_000;
 
-/** Inside the call's transaction: turns what the triggers captured into chained audit entries. */
-export async function recordAudit(trx: Kysely<Database>, actor: AuditActor): Promise<number> {
-  let last = await trx
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+/** One step of the page loop, for the writer to carry out on its connection. */
+type AuditStep =
+  | { kind: 'page'; afterId: number }
+  | { kind: 'last' }
+  | { kind: 'write'; entries: ChainedAuditEntry[] }
+  | { kind: 'clear' };
+/** What a step answers: a page of pending changes, the last entry (if any), or nothing. */
+type AuditAnswer = PendingRow[] | { seq: number; hash: string } | undefined;
+
+/**
+ * The page loop both writers run, the async one (the dispatcher's, through Kysely) and the sync one (the migration
+ * runner's, through better-sqlite3): a page of pending changes read after the last one read, chained after the last
+ * entry, written, and so on until none is left; then the pending changes cleared. Answers how many were recorded.
+ */
+function* auditSteps(actor: AuditActor): Generator<AuditStep, number, AuditAnswer> {
+  let last: { seq: number; hash: string } | undefined;
   let afterId = 0;
   let recorded = 0;
   for (;;) {
-    const pending = await trx
-      .selectFrom('audit_pending')
-      .selectAll()
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(AUDIT_PAGE)
-      .execute();
+    const pending = (yield { kind: 'page', afterId }) as PendingRow[];
     if (pending.length === 0) break;
+    if (recorded === 0) last = (yield { kind: 'last' }) as { seq: number; hash: string } | undefined;
     const entries = chain(last, pending, actor);
-    for (let i = 0; i < entries.length; i += 100) {
-      await trx
-        .insertInto('audit_log')
-        .values(entries.slice(i, i + 100).map(toRow))
-        .execute();
-    }
+    yield { kind: 'write', entries };
     recorded += entries.length;
     last = entries.at(-1)!;
     afterId = pending.at(-1)!.id;
   }
-  if (recorded > 0) await trx.deleteFrom('audit_pending').execute();
+  if (recorded > 0) yield { kind: 'clear' };
   return recorded;
 }
 
-/** The same for synchronous callers (the migration runner), inside their transaction. */
+/** Inside the call's transaction: turns what the triggers captured into chained audit entries. */
+export async function recordAudit(trx: Kysely<Database>, actor: AuditActor): Promise<number> {
+  const steps = auditSteps(actor);
+  let answer: AuditAnswer;
+  for (;;) {
+    const step = steps.next(answer);
+    if (step.done) return step.value;
+    const s = step.value;
+    answer = undefined;
+    if (s.kind === 'page')
+      answer = await trx
+        .selectFrom('audit_pending')
+        .selectAll()
+        .where('id', '>', s.afterId)
+        .orderBy('id')
+        .limit(AUDIT_PAGE)
+        .execute();
+    else if (s.kind === 'last')
+      answer = await trx
+        .selectFrom('audit_log')
+        .select(['seq', 'hash'])
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    else if (s.kind === 'write')
+      for (let i = 0; i < s.entries.length; i += 100)
+        await trx
+          .insertInto('audit_log')
+          .values(s.entries.slice(i, i + 100).map(toRow))
+          .execute();
+    else await trx.deleteFrom('audit_pending').execute();
+  }
+}
+
+/** The same for synchronous callers (the migration runner, a restore, the bench's builder), inside their transaction. */
 export function recordAuditSync(sqlite: BetterSqlite3.Database, actor: AuditActor): number {
-  const pending = sqlite.prepare('SELECT * FROM audit_pending ORDER BY id').all() as PendingRow[];
-  if (pending.length === 0) return 0;
-  const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    { seq: number; hash: string } | undefined;
+  const page = sqlite.prepare('SELECT * FROM audit_pending WHERE id > ? ORDER BY id LIMIT ?');
+  const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
   const insert = sqlite.prepare(
     `INSERT INTO audit_log (seq, at, user_id, username, channel, table_name, row_key, op, before, after, prev_hash, hash)
      VALUES (@seq, @at, @user_id, @username, @channel, @table_name, @row_key, @op, @before, @after, @prev_hash, @hash)`,
   );
-  const entries = chain(last, pending, actor);
-  for (const e of entries) insert.run(toRow(e));
-  sqlite.prepare('DELETE FROM audit_pending').run();
-  return entries.length;
+  const steps = auditSteps(actor);
+  let answer: AuditAnswer;
+  for (;;) {
+    const step = steps.next(answer);
+    if (step.done) return step.value;
+    const s = step.value;
+    answer = undefined;
+    if (s.kind === 'page') answer = page.all(s.afterId, AUDIT_PAGE) as PendingRow[];
+    else if (s.kind === 'last') answer = last.get() as { seq: number; hash: string } | undefined;
+    else if (s.kind === 'write') for (const e of s.entries) insert.run(toRow(e));
+    else sqlite.prepare('DELETE FROM audit_pending').run();
+  }
 }
 
 /** Reads the whole log in storage order (not sorted by seq: a reordering must show) and checks the chain. */

@@ -1,4 +1,4 @@
-import { recordAudit, verifyAuditLog } from '../../db/auditLog';
+import { AUDIT_PAGE, recordAudit, recordAuditSync, verifyAuditLog } from '../../db/auditLog';
 import { OFFICE, testBackend, validApplication, type TestBackend } from '../support/fixtures';
 
 let backend: TestBackend;
@@ -75,6 +75,35 @@ describe('the audit log', () => {
     expect(entries.at(-1)).toMatchObject({ op: 'delete', channel: 'test.many' });
     expect(backend.store.sqlite.prepare('SELECT count(*) AS n FROM audit_pending').get()).toEqual({ n: 0 });
     expect(verifyAuditLog(backend.store.sqlite)).toMatchObject({ ok: true, entries: log().length });
+  });
+
+  it("chains a migration's thousands of rows (the sync writer) a page at a time too, the chain intact", () => {
+    const before = log().length;
+    const { sqlite } = backend.store;
+    const insert = sqlite.prepare(
+      "INSERT INTO mediation_dispute_types (name, position, active, updated_at) VALUES (?, ?, 1, '2026-11-22T02:00:00Z')",
+    );
+    // Two pages and a part of a third, as a migration over many rows leaves them.
+    const rows = 2 * AUDIT_PAGE + 500;
+    const recorded = sqlite.transaction(() => {
+      for (let i = 0; i < rows; i += 1) insert.run(`迁移类型${i}`, 5000 + i);
+      return recordAuditSync(sqlite, { channel: 'migration:test', user: null, at: new Date('2026-11-22T02:00:00Z') });
+    })();
+    expect(recorded).toBe(rows);
+    const entries = log().slice(before);
+    expect(entries).toHaveLength(rows);
+    expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => before + i + 1));
+    // The page boundaries neither skipped nor repeated a row: every name once, in the order written.
+    expect(entries.map((e) => JSON.parse(e.after!).name)).toEqual(
+      Array.from({ length: rows }, (_, i) => `迁移类型${i}`),
+    );
+    expect(entries.every((e) => e.channel === 'migration:test' && e.op === 'insert')).toBe(true);
+    expect(sqlite.prepare('SELECT count(*) AS n FROM audit_pending').get()).toEqual({ n: 0 });
+    expect(verifyAuditLog(sqlite)).toMatchObject({ ok: true, entries: log().length });
+    // Nothing pending: nothing recorded, nothing read past.
+    expect(
+      sqlite.transaction(() => recordAuditSync(sqlite, { channel: 'migration:none', user: null, at: new Date() }))(),
+    ).toBe(0);
   });
 
   it('writes nothing for a refused call, and nothing for drafts', async () => {

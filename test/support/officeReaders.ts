@@ -9,7 +9,8 @@ import { tempDir } from './fixtures';
 /** LibreOffice's first start on a loaded machine takes tens of seconds. */
 const CONVERT_TIMEOUT_MS = 150_000;
 
-function convert(file: string, to: string): string {
+/** The file as LibreOffice saves it in the format `to` (xlsx, csv, pdf …): the path of its copy. */
+export function convert(file: string, to: string): string {
   const outDir = tempDir();
   execFileSync(
     'libreoffice',

@@ -1,18 +1,15 @@
 // Reading an office's ledger file into rows of cells (shared/ledger/ledgerMapping.ts), whatever it was: an .xlsx (its
-// zip checked first — a bomb, a renamed .doc or .docx, a sheet of too many rows is refused before exceljs inflates
-// it), or a .csv in UTF-8 or GBK/GB18030 (WPS and Excel save Chinese CSV in GBK). An .xls is refused with the advice
-// to save it as .xlsx. Every refusal is a Chinese message naming the file; nothing is read further.
+// zip checked first, xlsxPackage.ts — a bomb, a renamed .doc or .docx, a sheet of too many rows is refused before
+// any XML is parsed; then its chosen sheet read a row at a time, xlsxSheet.ts), or a .csv in UTF-8 or GBK/GB18030
+// (WPS and Excel save Chinese CSV in GBK). An .xls is refused with the advice to save it as .xlsx. Every refusal is a
+// Chinese message naming the file; nothing is read further.
 import { createHash } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
 import iconv from 'iconv-lite';
-import type ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
 import { ledgerSizeProblem, MAX_LEDGER_ROWS } from '../../../shared/ledger/ledgerLimits';
 import type { LedgerCell, LedgerRow, LedgerSheet } from '../../../shared/ledger/ledgerMapping';
-
-/** What an .xlsx may inflate to, all parts together, and the ratio no real part reaches (a zip bomb does). */
-const MAX_INFLATED_BYTES = 400 * 1024 * 1024;
-const MAX_RATIO = 1000;
+import { checkPackage, tooManyRows } from './xlsxPackage';
+import type { XlsxSheet, XlsxWorkbook } from './xlsxSheet';
 
 const refuse = (message: string): never => {
   throw new AppError('VALIDATION', message, 'base64');
@@ -67,145 +64,28 @@ export async function readLedgerFile(
   };
 }
 
-const tooManyRows = (n: number) => `表格行数过多（${n}行）：一次最多导入${MAX_LEDGER_ROWS}行，请按年度拆分后分批导入`;
-
 // The .xlsx.
-
-interface ZipEntry {
-  name: string;
-  method: number;
-  compressed: number;
-  size: number;
-  offset: number;
-}
-
-/** The zip's central directory; refused when there is none (a damaged or truncated file). */
-function zipEntries(bytes: Buffer): ZipEntry[] {
-  const from = Math.max(0, bytes.length - 65_557);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= from; i--) {
-    if (bytes.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) refuse('文件不是有效的 .xlsx 表格（压缩结构损坏）');
-  const count = bytes.readUInt16LE(eocd + 10);
-  let at = bytes.readUInt32LE(eocd + 16);
-  const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50)
-      refuse('文件不是有效的 .xlsx 表格（压缩结构损坏）');
-    const nameLength = bytes.readUInt16LE(at + 28);
-    entries.push({
-      name: bytes.toString('utf8', at + 46, at + 46 + nameLength),
-      method: bytes.readUInt16LE(at + 10),
-      compressed: bytes.readUInt32LE(at + 20),
-      size: bytes.readUInt32LE(at + 24),
-      offset: bytes.readUInt32LE(at + 42),
-    });
-    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-  }
-  return entries;
-}
-
-/** An entry's content, inflated no further than `limit` bytes (a bomb stops there, whatever its header claims). */
-function inflateEntry(bytes: Buffer, e: ZipEntry, limit: number): Buffer {
-  if (e.offset + 30 > bytes.length) refuse('文件不是有效的 .xlsx 表格（压缩结构损坏）');
-  const start = e.offset + 30 + bytes.readUInt16LE(e.offset + 26) + bytes.readUInt16LE(e.offset + 28);
-  const data = bytes.subarray(start, start + e.compressed);
-  if (e.method === 0) return data;
-  if (e.method !== 8) refuse('文件不是有效的 .xlsx 表格（不支持的压缩方式）');
-  try {
-    return inflateRawSync(data, { maxOutputLength: limit });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return refuseBomb();
-    return refuse('文件不是有效的 .xlsx 表格（压缩数据损坏）');
-  }
-}
-
-const refuseBomb = (): never =>
-  refuse('文件解压后异常庞大（疑似“压缩炸弹”），已拒绝读取：请确认文件来源，或从原台账重新另存为 .xlsx');
-
-/**
- * Checks the package before exceljs opens it: a workbook's parts, no part inflating beyond reason, and the rows of
- * its sheets counted (exceljs would hold them all in memory before anything could be said).
- */
-function checkPackage(bytes: Buffer): void {
-  const entries = zipEntries(bytes);
-  const names = new Set(entries.map((e) => e.name));
-  if (!names.has('xl/workbook.xml')) {
-    if (names.has('word/document.xml')) refuse('文件是 Word 文档（改了扩展名），不是 Excel 表格');
-    refuse('文件不是 Excel 工作簿（.xlsx）');
-  }
-  let budget = MAX_INFLATED_BYTES;
-  for (const e of entries) {
-    if (e.size > budget || (e.compressed > 0 && e.size / e.compressed > MAX_RATIO)) refuseBomb();
-    const inflated = inflateEntry(bytes, e, budget);
-    if (inflated.length > 1024 && inflated.length / Math.max(1, e.compressed) > MAX_RATIO) refuseBomb();
-    budget -= inflated.length;
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
-      const rows = countOccurrences(inflated, '<row ');
-      if (rows > MAX_LEDGER_ROWS) refuse(tooManyRows(rows));
-    }
-  }
-}
-
-function countOccurrences(haystack: Buffer, needle: string): number {
-  const n = Buffer.from(needle);
-  let count = 0;
-  for (let at = haystack.indexOf(n); at >= 0; at = haystack.indexOf(n, at + n.length)) count++;
-  return count;
-}
 
 async function readXlsx(
   bytes: Buffer,
   sheetName: string | null,
 ): Promise<Omit<LedgerFile, 'format' | 'encoding' | 'sha256'>> {
-  checkPackage(bytes);
-  // Loaded when a ledger is read: exceljs is a large part of the main bundle's code.
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
+  const entries = checkPackage(bytes);
+  // Loaded when a ledger is read: exceljs's parsers are a large part of the main bundle's code.
+  const { openXlsx } = await import('./xlsxSheet');
+  let workbook: XlsxWorkbook;
+  let sheet: XlsxSheet | null;
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    refuse('文件不是有效的 .xlsx 表格（无法读取其内容）');
+    workbook = await openXlsx(bytes, entries);
+    sheet = await workbook.read(sheetName === null ? null : sheetName.trim());
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    return refuse('文件不是有效的 .xlsx 表格（无法读取其内容）');
   }
-  const sheets = workbook.worksheets;
-  const sheetNames = sheets.map((s) => s.name);
-  if (sheets.length === 0) refuse('表格中没有工作表');
-  const ws = sheetName === null ? sheets[0]! : sheets.find((s) => s.name === sheetName.trim());
-  if (!ws) return refuse(`没有名为“${sheetName}”的工作表（有：${sheetNames.join('、')}）`);
-  const rows: LedgerRow[] = [];
-  const width = ws.columnCount;
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: LedgerCell[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellOf(row.getCell(c)));
-    rows.push({ number: r, cells });
-  }
-  return { sheet: { name: ws.name, rows }, sheetNames };
-}
-
-/** A cell as the checks read it: its text, and what the spreadsheet knew of it. */
-function cellOf(cell: ExcelJS.Cell): LedgerCell {
-  const v = cell.value;
-  if (v === null || v === undefined) return { text: '' };
-  if (typeof v === 'string') return { text: v };
-  if (typeof v === 'number') return { text: String(v), number: v };
-  if (typeof v === 'boolean') return { text: v ? '是' : '否' };
-  if (v instanceof Date) return { text: v.toISOString().slice(0, 10), date: v };
-  if ('error' in v) return { text: String(v.error), error: String(v.error) };
-  if ('formula' in v || 'sharedFormula' in v) {
-    const formula = 'formula' in v && v.formula ? v.formula : String((v as { sharedFormula?: string }).sharedFormula);
-    const result = (v as { result?: unknown }).result;
-    if (result && typeof result === 'object' && 'error' in result)
-      return { text: String(result.error), error: String(result.error) };
-    return { text: result === undefined || result === null ? '' : String(result), formula };
-  }
-  if ('richText' in v) return { text: v.richText.map((t) => t.text).join('') };
-  if ('text' in v) return { text: String(v.text) };
-  return { text: cell.text };
+  const { sheetNames } = workbook;
+  if (sheetNames.length === 0) refuse('表格中没有工作表');
+  if (!sheet) return refuse(`没有名为“${sheetName}”的工作表（有：${sheetNames.join('、')}）`);
+  return { sheet, sheetNames };
 }
 
 // The CSV.

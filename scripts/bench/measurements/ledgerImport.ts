@@ -22,9 +22,16 @@ const CALLER = 'bench';
 const TYPES = ['婚姻纠纷', '家庭纠纷', '邻里纠纷', '合同纠纷', '损害赔偿纠纷'];
 const RESULTS = ['调解成功', '调解成功', '调解不成功', '终止', ''];
 
-/** The ledger: a title row, the header, `rows` cases of 2019–2023 with their dates written three ways. */
+/**
+ * The ledger: a title row, the header, `rows` cases of 2019–2023 with their dates written three ways. Written with
+ * exceljs's streaming writer, a row at a time: its workbook model would hold every cell of the 10,000 rows (about
+ * 160 MB of this process's peak, before anything was measured). Written once; both measurements read it.
+ */
 async function ledgerFile(workDir: string, rows: number): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
+  const file = path.join(workDir, 'ledger', '调解台账.xlsx');
+  if (fs.existsSync(file)) return file;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: `${file}.partial`, useSharedStrings: true });
   const ws = workbook.addWorksheet('台账');
   const header = [
     '序号',
@@ -38,9 +45,10 @@ async function ledgerFile(workDir: string, rows: number): Promise<string> {
     '调解结果',
     '结案日期',
   ];
-  ws.addRow(['人民调解案件登记台账（2019—2023年）']);
+  const title = ws.addRow(['人民调解案件登记台账（2019—2023年）']);
   ws.mergeCells(1, 1, 1, header.length);
-  ws.addRow(header);
+  title.commit();
+  ws.addRow(header).commit();
   for (let i = 0; i < rows; i++) {
     const year = 2019 + (i % 5);
     const month = 1 + (i % 12);
@@ -59,11 +67,11 @@ async function ledgerFile(workDir: string, rows: number): Promise<string> {
       '刘调解',
       result,
       result ? `${year}-${month}-${Math.min(28, day + 10)}` : '',
-    ]);
+    ]).commit();
   }
-  const file = path.join(workDir, 'ledger', '调解台账.xlsx');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  await workbook.xlsx.writeFile(file);
+  ws.commit();
+  await workbook.commit();
+  fs.renameSync(`${file}.partial`, file);
   return file;
 }
 
