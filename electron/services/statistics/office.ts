@@ -31,8 +31,9 @@ const PAYMENT_LAG_DAYS = 92;
 
 /**
  * How many cases' rows are read and folded at a time. The rows of a batch are garbage once its facts are made, and
- * V8 grows its heap with what a batch leaves: at office scale (10,800 cases in a November report) 250 left the peak
- * RSS about 30 MB lower than 1,000, at no cost in CPU; the bench's floor reads alike (scripts/bench).
+ * V8 grows its heap with what a batch leaves: at office scale (10,800 cases in a November report) a process running
+ * only the report peaked at about 235 MB RSS with 250 against 265 MB with 1,000, at no cost in CPU (in the bench,
+ * after other work, the gain is smaller); the bench's floor reads alike (scripts/bench).
  */
 export const CASES_PER_BATCH = 250;
 
