@@ -30,7 +30,7 @@ export function createHandlers(deps: { appInfo: AppInfo; store: Store }): Handle
     ...legalAidHandlers(),
     ...notarizationHandlers(),
     ...mediationHandlers(),
-    ...statisticsHandlers(),
+    ...statisticsHandlers(deps),
     ...holidayHandlers(),
     ...followUpHandlers(),
     ...dossierHandlers(deps),

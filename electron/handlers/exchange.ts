@@ -30,6 +30,7 @@ import {
   setMode,
 } from '../services/exchange/settings';
 import { reenterIdNumber } from '../services/cases/maskedIdNumbers';
+import { officeReportsOf } from '../services/statistics/officeReports';
 
 /** Each file checked readable now; the import reads them one at a time, so only one is ever held in memory. */
 async function readPackageFiles(files: readonly string[]): Promise<PackageFile[]> {
@@ -80,6 +81,7 @@ export function exchangeHandlers({ store }: { store: Store }): HandlersOf<typeof
         now: call.clock.now(),
         username: actor(call).username,
         keepHighWater: () => keepHighWater(store.sqlite, store.path, call.clock.now()),
+        reports: officeReportsOf(store.sqlite),
       }),
     'exchange.exportAgain': ({ sequence, folder }, { db }) => exportAgain(db, { sequence, folder: folderOf(folder) }),
     'exchange.download': async ({ sequence }, { db }) => {

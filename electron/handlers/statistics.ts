@@ -3,21 +3,21 @@ import type { StatisticsReport, statisticsChannels } from '../../shared/channels
 import { INDICATOR_INFO } from '../../shared/channels/statistics';
 import { actor, type CallContext, type HandlersOf } from '../handlerTypes';
 import { closedRoundsResults } from '../services/evaluation/workbookSheet';
-import { officeStatistics } from '../services/statistics/office';
+import type { Store } from '../../db/open';
+import { officeReportsOf } from '../services/statistics/officeReports';
 import { bureauStatistics } from '../services/statistics/county';
 import { reportTemplate, setReportTemplate } from '../services/statistics/template';
 import { statisticsWorkbook, workbookFileName } from '../services/statistics/workbook';
 
-async function report(
-  { period, scope }: { period: string; scope: 'office' | 'county' },
-  { db, clock }: CallContext,
-): Promise<StatisticsReport> {
-  return scope === 'office'
-    ? { scope, office: await officeStatistics(db, period, clock.today()) }
-    : { scope, county: await bureauStatistics(db, period, { now: clock.now(), today: clock.today() }) };
-}
-
-export function statisticsHandlers(): HandlersOf<typeof statisticsChannels> {
+export function statisticsHandlers({ store }: { store: Store }): HandlersOf<typeof statisticsChannels> {
+  // The office's report is kept for the period's export, which carries the same figures (officeReports.ts).
+  const report = async (
+    { period, scope }: { period: string; scope: 'office' | 'county' },
+    { db, clock }: CallContext,
+  ): Promise<StatisticsReport> =>
+    scope === 'office'
+      ? { scope, office: await officeReportsOf(store.sqlite).report(db, period, clock.today()) }
+      : { scope, county: await bureauStatistics(db, period, { now: clock.now(), today: clock.today() }) };
   return {
     'statistics.report': report,
     'statistics.workbook': async (input, call) => {

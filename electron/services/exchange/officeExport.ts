@@ -26,6 +26,7 @@ import { APP_VERSION } from '../../version';
 import { CHUNK_BYTES, partOfBytes, sealPackageStream, type PartSource, type SealedPackage } from './container';
 import { writeIntoFolder } from './exportFolder';
 import { ensureKeys, loadKeys, parsePublicKey } from './keys';
+import type { OfficeReports } from '../statistics/officeReports';
 import { periodStatistics } from './statisticsPart';
 
 export const ROWS_PART = 'rows.ndjson';
@@ -305,7 +306,16 @@ export async function exportNow(
     now,
     username,
     keepHighWater,
-  }: { period: string; folder: string; now: Date; username: string; keepHighWater: () => void },
+    reports,
+  }: {
+    period: string;
+    folder: string;
+    now: Date;
+    username: string;
+    keepHighWater: () => void;
+    /** The office's reports kept for reuse: the period's figures the clerk just opened are not computed again. */
+    reports: OfficeReports;
+  },
 ): Promise<ExportResult> {
   const { office, bureauPublicKey } = await requireOfficeMode(db);
   await ensureKeys(db, now);
@@ -337,7 +347,7 @@ export async function exportNow(
     app_version: APP_VERSION,
     audit_head_seq: audit?.seq ?? 0,
     audit_head_hash: audit?.hash ?? '',
-    statistics: JSON.stringify(await periodStatistics(db, period, localDate(now))),
+    statistics: JSON.stringify(await periodStatistics(db, reports, period, localDate(now))),
     row_count: 0,
     content_hash: '',
     file_name: packageFileName(office.officeCode, period, sequence),

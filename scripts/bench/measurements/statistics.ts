@@ -3,7 +3,7 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Backend } from '../../../electron/backend';
 import { holidayTableOf } from '../../../electron/services/calendar/holidayCalendar';
-import { officeStatistics } from '../../../electron/services/statistics/office';
+import { CASES_PER_BATCH, officeStatistics } from '../../../electron/services/statistics/office';
 import { addDays } from '../../../shared/calendar';
 import { officeCode } from '../../../shared/office';
 import { CASE_KINDS, type CaseKind } from '../../../shared/options';
@@ -30,16 +30,7 @@ function reportRows(sqlite: BetterSqlite3.Database, periodKey: string) {
     cases: 'id, kind, case_number, status, received_on',
     actions: 'id, case_id, action, acted_on, data, from_status, to_status',
   };
-  const tables = [
-    `SELECT ${columns.cases} FROM cases WHERE id IN (${selected}) ORDER BY id`,
-    `SELECT ${columns.actions} FROM case_actions WHERE case_id IN (${selected}) ORDER BY case_id, id`,
-    // Each kind's own rows, the columns it names (shared/kinds/<kind>/detail.ts).
-    ...CASE_KINDS.map((k) => {
-      const { detail } = kindOf(k);
-      return `SELECT case_id, ${detail.columns.join(', ')} FROM ${detail.table} WHERE case_id IN (${selected})`;
-    }),
-    `SELECT case_id, action FROM dossier_overrides WHERE case_id IN (${selected})`,
-  ].map((sql) => sqlite.prepare(sql));
+  const selectCases = sqlite.prepare(`SELECT ${columns.cases} FROM cases WHERE id IN (${selected}) ORDER BY id`);
   // The same rows a batch of cases at a time (their ids as a JSON list), so the floor holds no more than the app.
   const ofBatch = (from: string, sql: string) =>
     sqlite.prepare(`SELECT ${sql} FROM ${from} IN (SELECT value FROM json_each(?))`);
@@ -52,33 +43,39 @@ function reportRows(sqlite: BetterSqlite3.Database, periodKey: string) {
     overrides: ofBatch('dossier_overrides WHERE case_id', 'case_id, action'),
   };
   const office = sqlite.prepare('SELECT name, division_code, office_number FROM office WHERE id = 1');
+  type Actions = CaseRowSet['actions'][number][];
+  /** CASES_PER_BATCH cases at a time (as officeCaseFacts), each batch's rows as the statements return them. */
+  function* batches(): Generator<CaseRowSet & { actions: Actions }> {
+    const all = selectCases.all(...params) as CaseRowSet['cases'][number][];
+    for (let at = 0; at < all.length; at += CASES_PER_BATCH) {
+      const cases = all.slice(at, at + CASES_PER_BATCH);
+      const ids = JSON.stringify(cases.map((c) => c.id));
+      yield {
+        cases,
+        actions: batch.actions.all(ids) as Actions,
+        details: Object.fromEntries(CASE_KINDS.map((k, i) => [k, batch.details[i]!.all(ids)])) as Record<
+          CaseKind,
+          { case_id: number }[]
+        >,
+        dossierOverrides: batch.overrides.all(ids) as { case_id: number; action: string }[],
+      };
+    }
+  }
   return {
     period,
-    /** Every row once, each action's data parsed: the reading the report cannot do without. */
+    /**
+     * Every row once, each action's data parsed: the reading the report cannot do without. A batch of cases at a
+     * time, as the app reads them: all of the year's timelines at once would hold far more than the app ever does.
+     */
     read(): void {
-      for (const s of tables)
-        for (const row of s.all(...params) as { data?: string }[]) if (row.data) JSON.parse(row.data);
+      for (const set of batches()) for (const row of set.actions) if (row.data) JSON.parse(row.data);
     },
     office: () => office.get() as { name: string; division_code: string; office_number: string },
-    /** The rows as the report's pure counting takes them, a thousand cases at a time (as officeCaseFacts). */
+    /** The rows as the report's pure counting takes them. */
     *rowSets(): Generator<CaseRowSet> {
-      const all = tables[0]!.all(...params) as CaseRowSet['cases'][number][];
-      for (let at = 0; at < all.length; at += 1000) {
-        const cases = all.slice(at, at + 1000);
-        const ids = JSON.stringify(cases.map((c) => c.id));
-        yield {
-          cases,
-          // json_each gives no order: the fold takes a case's steps oldest first, as the app's query orders them.
-          actions: (batch.actions.all(ids) as CaseRowSet['actions'][number][]).sort(
-            (a, b) => a.case_id - b.case_id || a.id - b.id,
-          ),
-          details: Object.fromEntries(CASE_KINDS.map((k, i) => [k, batch.details[i]!.all(ids)])) as Record<
-            CaseKind,
-            { case_id: number }[]
-          >,
-          dossierOverrides: batch.overrides.all(ids) as { case_id: number; action: string }[],
-        };
-      }
+      for (const set of batches())
+        // json_each gives no order: the fold takes a case's steps oldest first, as the app's query orders them.
+        yield { ...set, actions: set.actions.sort((a, b) => a.case_id - b.case_id || a.id - b.id) };
     },
   };
 }
