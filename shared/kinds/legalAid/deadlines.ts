@@ -11,8 +11,8 @@ import {
   type DeadlineUnit,
   type DueStatus,
 } from '../../deadlines';
-import type { DeadlineCalendar } from '../kind';
-import type { LegalAidFacts, LegalAidStatus } from './lifecycle';
+import type { DeadlineCalendar, DeadlineInputs } from '../kind';
+import type { LegalAidAction, LegalAidFacts, LegalAidStatus } from './lifecycle';
 
 type LegalAidLimitKey = Extract<DeadlineRuleKey, `legalAid${string}`> | 'legalAidMaterialsSupply';
 
@@ -35,6 +35,30 @@ export interface LegalAidDeadline {
   provisional: boolean;
   source: string;
 }
+
+/**
+ * The entries the limits below read, through `factsOf`: the registration (a notified defence's receipt), the materials
+ * asked for and their end, the decisions, the grant, the assignment, the matter's end, the closing, the subsidy and
+ * the objections. A follow-up, a termination and the archiving change no limit (the status says a limit stopped
+ * running); the detail row is not read.
+ */
+export const LEGAL_AID_DEADLINE_INPUTS: DeadlineInputs<LegalAidAction> = {
+  actions: [
+    'register',
+    'notifyMissing',
+    'supplyMaterials',
+    'deemWithdrawn',
+    'decide',
+    'provideProvisionally',
+    'assign',
+    'recordProgress',
+    'close',
+    'object',
+    'reviewObjection',
+    'recordSubsidy',
+  ],
+  detail: false,
+};
 
 /**
  * Each limit that applies to the case on `today`. A limit still open is listed only while the action that meets it

@@ -9,9 +9,9 @@ import {
   type DeadlineUnit,
   type DueStatus,
 } from '../../deadlines';
-import type { DeadlineCalendar } from '../kind';
+import type { DeadlineCalendar, DeadlineInputs } from '../kind';
 import { EXTENSION_SOURCE } from './countyRules';
-import { UNDER_WAY, type MediationFacts } from './lifecycle';
+import { UNDER_WAY, type MediationAction, type MediationFacts } from './lifecycle';
 
 /**
  * The one-month limit from registration (《人民调解工作若干规定》第33条: "一般在一个月内调结"), or the later date both
@@ -56,6 +56,17 @@ export interface MediationDeadline {
   provisional: boolean;
   source: string;
 }
+
+/**
+ * The entries the limits below read, through `factsOf`: the extension, the outcome (success with its agreement,
+ * failure, termination) and the application for judicial confirmation. Investigations and sessions, most of a
+ * mediation's timeline, change no limit; neither does the registration (the case's row has the receipt date) nor the
+ * detail row.
+ */
+export const MEDIATION_DEADLINE_INPUTS: DeadlineInputs<MediationAction> = {
+  actions: ['extend', 'succeed', 'fail', 'terminate', 'applyConfirmation'],
+  detail: false,
+};
 
 /** Each limit of the case on `today`. */
 export function deadlinesOf(

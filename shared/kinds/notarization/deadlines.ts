@@ -6,8 +6,8 @@
 import type { Pause } from '../../calendar';
 import { computeDeadline, dueStatus, type Deadline, type DueStatus } from '../../deadlines';
 import type { HolidayTable } from '../../holidays';
-import type { CaseDeadline, DeadlineCalendar } from '../kind';
-import type { NotarizationFacts, NotarizationProgress } from './lifecycle';
+import type { CaseDeadline, DeadlineCalendar, DeadlineInputs } from '../kind';
+import type { NotarizationAction, NotarizationFacts, NotarizationProgress } from './lifecycle';
 
 interface NotarizationIssueDeadline extends Deadline {
   /** The acceptance date the 15 working days run from. */
@@ -75,6 +75,16 @@ export function requestDeadlines(
   }
   return { issue, deferredMaterials };
 }
+
+/**
+ * The entries the limits read, through `progressOf`: the acceptance (and its 容缺 item), the stops and restarts of the
+ * clock, the deferred item's supply, the certificate and the request's end. The materials' checks, the forwarding,
+ * the delivery and the archiving change no limit; the detail row is not read.
+ */
+export const NOTARIZATION_DEADLINE_INPUTS: DeadlineInputs<NotarizationAction> = {
+  actions: ['accept', 'suspend', 'resume', 'supplyDeferred', 'issue', 'refuse', 'terminate'],
+  detail: false,
+};
 
 /** The request's limits as every kind lists them; one that no longer runs has no status. */
 export function deadlinesOf(
