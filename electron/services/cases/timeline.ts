@@ -65,7 +65,10 @@ export async function timelinesOf(
 ): Promise<Map<number, CaseAction[]>> {
   const timelines = new Map<number, CaseAction[]>();
   if (caseIds.length === 0 || actions?.length === 0) return timelines;
-  let query = db.selectFrom('case_actions').selectAll().where('case_id', 'in', [...caseIds]);
+  let query = db
+    .selectFrom('case_actions')
+    .selectAll()
+    .where('case_id', 'in', [...caseIds]);
   // `+action`: the entries are found by case (case_actions_by_case), their action tested on the row; without the `+`
   // SQLite may walk the index by action instead, over every case's entries of those actions, and sort them.
   if (actions) query = query.where(sql<string>`+action`, 'in', [...actions]);
