@@ -156,7 +156,8 @@ export interface CaseKindModule<
   actionProblem(facts: F, action: A, moment: ActionMoment): string | null;
   availableActions(facts: F, today: string): ActionOption<A>[];
   // Deadlines.
-  deadlinesOf(facts: F, today: string, calendar?: DeadlineCalendar): CaseDeadline[];
+  /** With `metFrom`, a limit met before that day may be left out (its due date is then not counted). */
+  deadlinesOf(facts: F, today: string, calendar?: DeadlineCalendar, metFrom?: string): CaseDeadline[];
   deadlineInputs: DeadlineInputs<A>;
   dossier: KindDossier<F, D>;
   statistics: KindStatistics<F, D, SF>;

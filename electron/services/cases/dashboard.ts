@@ -75,7 +75,8 @@ export async function deadlineDashboard(db: Kysely<Database>, today: string): Pr
       const kind = kindOf(c.kind);
       const head = { receivedOn: c.received_on, status: c.status, detail: details.get(c.kind)?.get(c.id) };
       const timeline = timelines.get(c.kind)?.get(c.id) ?? [];
-      for (const d of kind.deadlinesOf(kind.factsOf(head, timeline), today, { table })) {
+      // A limit met before `since` shows in none of the lists: its due date need not be counted.
+      for (const d of kind.deadlinesOf(kind.factsOf(head, timeline), today, { table }, since)) {
         if (d.status === null) continue;
         // Written out field by field: spreading a shared `base` into each was a measurable part of the time.
         items.push({

@@ -6,6 +6,7 @@ import {
   computeDeadline,
   DEADLINE_RULES,
   dueStatus,
+  metBefore,
   resolveDeadlineRules,
   type DeadlineRuleKey,
   type DeadlineUnit,
@@ -63,12 +64,13 @@ export const LEGAL_AID_DEADLINE_INPUTS: DeadlineInputs<LegalAidAction> = {
 /**
  * Each limit that applies to the case on `today`. A limit still open is listed only while the action that meets it
  * can still be taken (a case terminated before assignment has no assignment limit left to miss); a met limit is
- * always listed, with whether it was met in time.
+ * always listed, with whether it was met in time — unless it was met before `metFrom`, when given.
  */
 export function deadlinesOf(
   facts: LegalAidFacts,
   today: string,
   { table, rules }: DeadlineCalendar = {},
+  metFrom?: string,
 ): LegalAidDeadline[] {
   const out: LegalAidDeadline[] = [];
   const resolved = rules ? resolveDeadlineRules(rules) : DEADLINE_RULES;
@@ -81,6 +83,7 @@ export function deadlinesOf(
     paused = false,
   ) => {
     if (doneOn === null && !openWhile.includes(facts.status)) return;
+    if (metBefore(doneOn, metFrom)) return;
     const d = computeDeadline(key, {
       start: startedOn,
       pauses,
@@ -116,7 +119,8 @@ export function deadlinesOf(
       [pause],
       materials.endedOn === null,
     );
-    if (materials.suppliedOn !== null || facts.status === 'awaiting_materials') {
+    const supplyListed = materials.suppliedOn !== null || facts.status === 'awaiting_materials';
+    if (supplyListed && !metBefore(materials.suppliedOn, metFrom)) {
       out.push({
         key: 'legalAidMaterialsSupply',
         label: '补充材料',

@@ -5,6 +5,7 @@ import {
   computeDeadline,
   DEADLINE_RULES,
   dueStatus,
+  metBefore,
   resolveDeadlineRules,
   type DeadlineUnit,
   type DueStatus,
@@ -68,16 +69,17 @@ export const MEDIATION_DEADLINE_INPUTS: DeadlineInputs<MediationAction> = {
   detail: false,
 };
 
-/** Each limit of the case on `today`. */
+/** Each limit of the case on `today`; with `metFrom`, not those met before it. */
 export function deadlinesOf(
   facts: MediationFacts,
   today: string,
   { table, rules }: DeadlineCalendar = {},
+  metFrom?: string,
 ): MediationDeadline[] {
   const resolved = rules ? resolveDeadlineRules(rules) : DEADLINE_RULES;
   const out: MediationDeadline[] = [];
   const doneOn = facts.outcome?.on ?? null;
-  if (doneOn !== null || UNDER_WAY.includes(facts.status)) {
+  if ((doneOn !== null || UNDER_WAY.includes(facts.status)) && !metBefore(doneOn, metFrom)) {
     const d = computeDeadline('mediationTerm', {
       start: facts.receivedOn,
       ...(rules ? { rules } : {}),
@@ -102,7 +104,7 @@ export function deadlinesOf(
     });
   }
   const { agreement, confirmation } = facts;
-  if (agreement && agreement.form === '书面') {
+  if (agreement && agreement.form === '书面' && !metBefore(confirmation?.appliedOn ?? null, metFrom)) {
     const d = computeDeadline('mediationJudicialConfirmation', {
       start: agreement.effectiveOn,
       ...(rules ? { rules } : {}),

@@ -4,7 +4,7 @@
 // every kind does. Pure: the service and the dashboard pass today's date and, when the bureau has added years, the
 // table.
 import type { Pause } from '../../calendar';
-import { computeDeadline, dueStatus, type Deadline, type DueStatus } from '../../deadlines';
+import { computeDeadline, dueStatus, metBefore, type Deadline, type DueStatus } from '../../deadlines';
 import type { HolidayTable } from '../../holidays';
 import type { CaseDeadline, DeadlineCalendar, DeadlineInputs } from '../kind';
 import type { NotarizationAction, NotarizationFacts, NotarizationProgress } from './lifecycle';
@@ -86,12 +86,20 @@ export const NOTARIZATION_DEADLINE_INPUTS: DeadlineInputs<NotarizationAction> = 
   detail: false,
 };
 
-/** The request's limits as every kind lists them; one that no longer runs has no status. */
+/**
+ * The request's limits as every kind lists them; one that no longer runs has no status. With `metFrom`, none when
+ * every limit the request has was met before it: the certificate issued, and the deferred item (if any) supplied.
+ */
 export function deadlinesOf(
   { progress }: NotarizationFacts,
   today: string,
   { table }: DeadlineCalendar = {},
+  metFrom?: string,
 ): CaseDeadline[] {
+  const allMet =
+    metBefore(progress.certificate?.issuedOn ?? null, metFrom) &&
+    (progress.deferred === null || metBefore(progress.deferred.suppliedOn, metFrom));
+  if (allMet) return [];
   const { issue, deferredMaterials } = requestDeadlines(progress, today, table);
   const out: CaseDeadline[] = [];
   if (issue) {
