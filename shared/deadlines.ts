@@ -223,6 +223,14 @@ export type DueStatus = 'done' | 'doneLate' | 'overdue' | 'dueSoon' | 'open';
 export const DUE_SOON_DAYS = 3;
 
 /**
+ * Whether a limit was met before `metFrom`: a list that shows no limit met before that day (the dashboard: done late
+ * within its window only) may leave such a limit out without counting its due date.
+ */
+export function metBefore(doneOn: string | null, metFrom: string | undefined): boolean {
+  return doneOn !== null && metFrom !== undefined && doneOn < metFrom;
+}
+
+/**
  * Where a limit stands on `today`: done (on or before the due date) or done late when `doneOn` is set; otherwise
  * overdue after the due date, due soon within DUE_SOON_DAYS of it, or open. A limit ends at 24:00 of its last day
  * (第203条), so on the due date itself it is due soon, not overdue.

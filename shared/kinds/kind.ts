@@ -66,6 +66,16 @@ export interface DeadlineCalendar {
   rules?: DeadlineRuleOverrides;
 }
 
+/**
+ * What a kind's limits are computed from besides the case's row: the timeline's actions whose entries `deadlinesOf`
+ * depends on (through `factsOf`), and whether it reads the kind's detail row. The dashboard reads only these of each
+ * case it checks; `factsOf` over those entries alone gives the same limits as over the whole timeline.
+ */
+export interface DeadlineInputs<A extends string = string> {
+  actions: readonly (A | 'register')[];
+  detail: boolean;
+}
+
 /** The kind's own table: one row per case (`case_id`), and the columns that cross-kind code reads of it. */
 interface KindDetail<C extends string = string> {
   table: string;
@@ -146,7 +156,9 @@ export interface CaseKindModule<
   actionProblem(facts: F, action: A, moment: ActionMoment): string | null;
   availableActions(facts: F, today: string): ActionOption<A>[];
   // Deadlines.
-  deadlinesOf(facts: F, today: string, calendar?: DeadlineCalendar): CaseDeadline[];
+  /** With `metFrom`, a limit met before that day may be left out (its due date is then not counted). */
+  deadlinesOf(facts: F, today: string, calendar?: DeadlineCalendar, metFrom?: string): CaseDeadline[];
+  deadlineInputs: DeadlineInputs<A>;
   dossier: KindDossier<F, D>;
   statistics: KindStatistics<F, D, SF>;
   /** 回访: the kind's follow-up questions and stages (shared/followUp/); absent when its cases are not followed up. */

@@ -10,7 +10,8 @@ import {
   type DashboardItem,
 } from '../../../shared/cases/dashboard';
 import { FINISHED_STATUSES, kindOf } from '../../../shared/kinds';
-import { CASE_KINDS } from '../../../shared/options';
+import type { CaseAction } from '../../../shared/lifecycle';
+import { CASE_KINDS, type CaseKind } from '../../../shared/options';
 import { holidayTableOf } from '../calendar/holidayCalendar';
 import { detailsOf } from './facts';
 import { timelinesOf } from './timeline';
@@ -43,9 +44,11 @@ const CLOSED_STATUSES: readonly string[] = [...new Set(CASE_KINDS.flatMap((k) =>
 const CASES_PER_BATCH = 500;
 
 /**
- * Every case's limits, from each kind's own pure deadline rules over its facts. Cases, their kinds' rows and their
- * timelines are read a batch of cases at a time in a few set queries, not a few per case: on ten years of an
- * office's data the dashboard checks thousands of cases.
+ * Every case's limits, from each kind's own pure deadline rules over its facts. Cases and their timelines are read a
+ * batch of cases at a time in a few set queries, not a few per case: on ten years of an office's data the dashboard
+ * checks thousands of cases. Of a timeline only the entries the kind's limits are computed from are read (its
+ * `deadlineInputs`: a mediation's sessions and investigations, most of its timeline, are not), and a kind's own row
+ * only when its limits read it.
  */
 export async function deadlineDashboard(db: Kysely<Database>, today: string): Promise<Dashboard> {
   const since = addDays(today, -DONE_LATE_WINDOW_DAYS);
@@ -60,15 +63,20 @@ export async function deadlineDashboard(db: Kysely<Database>, today: string): Pr
       .execute();
     if (cases.length === 0) break;
     after = cases[cases.length - 1]!.id;
-    const ids = cases.map((c) => c.id);
-    const details = new Map(
-      await Promise.all(CASE_KINDS.map(async (k) => [k, await detailsOf(db, kindOf(k), ids)] as const)),
-    );
-    const timelines = await timelinesOf(db, ids);
+    const details = new Map<CaseKind, Map<number, Record<string, unknown>>>();
+    const timelines = new Map<CaseKind, Map<number, CaseAction[]>>();
+    for (const k of CASE_KINDS) {
+      const kind = kindOf(k);
+      const ids = cases.filter((c) => c.kind === k).map((c) => c.id);
+      if (kind.deadlineInputs.detail) details.set(k, await detailsOf(db, kind, ids));
+      timelines.set(k, await timelinesOf(db, ids, kind.deadlineInputs.actions));
+    }
     for (const c of cases) {
       const kind = kindOf(c.kind);
       const head = { receivedOn: c.received_on, status: c.status, detail: details.get(c.kind)?.get(c.id) };
-      for (const d of kind.deadlinesOf(kind.factsOf(head, timelines.get(c.id) ?? []), today, { table })) {
+      const timeline = timelines.get(c.kind)?.get(c.id) ?? [];
+      // A limit met before `since` shows in none of the lists: its due date need not be counted.
+      for (const d of kind.deadlinesOf(kind.factsOf(head, timeline), today, { table }, since)) {
         if (d.status === null) continue;
         // Written out field by field: spreading a shared `base` into each was a measurable part of the time.
         items.push({

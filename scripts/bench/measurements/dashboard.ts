@@ -58,19 +58,25 @@ export const dashboard: Measurement = {
     const since = addDays(today, -DONE_LATE_WINDOW_DAYS);
     const which = `(status NOT IN (${FINISHED.map(() => '?').join(', ')}) OR updated_at >= ?)`;
     const params = [...FINISHED, since];
-    // The floor: the rows the dashboard's deadlines are computed from (the cases, their kinds' rows, their
-    // timelines), read in a set query each; the deadline arithmetic itself is left out.
+    // The floor: the rows the dashboard's deadlines are computed from (the cases; of each kind's cases the timeline
+    // entries its limits read, and its kind's rows where they read them), read in a set query each; the deadline
+    // arithmetic itself is left out.
     const cases = home.store.sqlite.prepare(
       `SELECT id, kind, case_number, status, received_on FROM cases WHERE ${which} ORDER BY id`,
     );
-    const details = ALL_KINDS.map(({ detail }) =>
-      home.store.sqlite.prepare(
-        `SELECT case_id, ${detail.columns.join(', ')} FROM ${detail.table} WHERE case_id IN (SELECT id FROM cases WHERE ${which})`,
+    const ofKind = `SELECT id FROM cases WHERE kind = ? AND ${which}`;
+    const kinds = ALL_KINDS.map(({ kind, detail, deadlineInputs: { actions, detail: readsDetail } }) => ({
+      timeline: home.store.sqlite.prepare(
+        `SELECT * FROM case_actions WHERE case_id IN (${ofKind}) AND +action IN (${actions.map(() => '?').join(', ')}) ORDER BY case_id, id`,
       ),
-    );
-    const timelines = home.store.sqlite.prepare(
-      `SELECT * FROM case_actions WHERE case_id IN (SELECT id FROM cases WHERE ${which}) ORDER BY case_id, id`,
-    );
+      timelineParams: [kind, ...params, ...actions],
+      detail: readsDetail
+        ? home.store.sqlite.prepare(
+            `SELECT case_id, ${detail.columns.join(', ')} FROM ${detail.table} WHERE case_id IN (${ofKind})`,
+          )
+        : null,
+      detailParams: [kind, ...params],
+    }));
     const first = await deadlineDashboard(home.store.db, today);
     if (JSON.stringify(first) !== JSON.stringify(await dashboardCaseByCase(home.store.db, today))) {
       throw new Error(`${this.label}: differs from the limits computed case by case`);
@@ -80,9 +86,13 @@ export const dashboard: Measurement = {
       app: () => deadlineDashboard(home.store.db, today),
       raw: () => {
         const rows = cases.all(...params);
-        for (const d of details) d.all(...params);
         // Row by row, as the app reads a batch of cases at a time: the floor holds no more than the app does.
-        for (const a of timelines.iterate(...params) as IterableIterator<{ data: string }>) JSON.parse(a.data);
+        for (const k of kinds) {
+          k.detail?.all(...k.detailParams);
+          for (const a of k.timeline.iterate(...k.timelineParams) as IterableIterator<{ data: string }>) {
+            JSON.parse(a.data);
+          }
+        }
         return rows;
       },
       note: `${open} cases checked; ${first.dueSoon.length} due soon, ${first.overdue.length} overdue, ${first.doneLate.length} done late`,

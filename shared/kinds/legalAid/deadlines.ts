@@ -6,13 +6,14 @@ import {
   computeDeadline,
   DEADLINE_RULES,
   dueStatus,
+  metBefore,
   resolveDeadlineRules,
   type DeadlineRuleKey,
   type DeadlineUnit,
   type DueStatus,
 } from '../../deadlines';
-import type { DeadlineCalendar } from '../kind';
-import type { LegalAidFacts, LegalAidStatus } from './lifecycle';
+import type { DeadlineCalendar, DeadlineInputs } from '../kind';
+import type { LegalAidAction, LegalAidFacts, LegalAidStatus } from './lifecycle';
 
 type LegalAidLimitKey = Extract<DeadlineRuleKey, `legalAid${string}`> | 'legalAidMaterialsSupply';
 
@@ -37,14 +38,39 @@ export interface LegalAidDeadline {
 }
 
 /**
+ * The entries the limits below read, through `factsOf`: the registration (a notified defence's receipt), the materials
+ * asked for and their end, the decisions, the grant, the assignment, the matter's end, the closing, the subsidy and
+ * the objections. A follow-up, a termination and the archiving change no limit (the status says a limit stopped
+ * running); the detail row is not read.
+ */
+export const LEGAL_AID_DEADLINE_INPUTS: DeadlineInputs<LegalAidAction> = {
+  actions: [
+    'register',
+    'notifyMissing',
+    'supplyMaterials',
+    'deemWithdrawn',
+    'decide',
+    'provideProvisionally',
+    'assign',
+    'recordProgress',
+    'close',
+    'object',
+    'reviewObjection',
+    'recordSubsidy',
+  ],
+  detail: false,
+};
+
+/**
  * Each limit that applies to the case on `today`. A limit still open is listed only while the action that meets it
  * can still be taken (a case terminated before assignment has no assignment limit left to miss); a met limit is
- * always listed, with whether it was met in time.
+ * always listed, with whether it was met in time — unless it was met before `metFrom`, when given.
  */
 export function deadlinesOf(
   facts: LegalAidFacts,
   today: string,
   { table, rules }: DeadlineCalendar = {},
+  metFrom?: string,
 ): LegalAidDeadline[] {
   const out: LegalAidDeadline[] = [];
   const resolved = rules ? resolveDeadlineRules(rules) : DEADLINE_RULES;
@@ -57,6 +83,7 @@ export function deadlinesOf(
     paused = false,
   ) => {
     if (doneOn === null && !openWhile.includes(facts.status)) return;
+    if (metBefore(doneOn, metFrom)) return;
     const d = computeDeadline(key, {
       start: startedOn,
       pauses,
@@ -92,7 +119,8 @@ export function deadlinesOf(
       [pause],
       materials.endedOn === null,
     );
-    if (materials.suppliedOn !== null || facts.status === 'awaiting_materials') {
+    const supplyListed = materials.suppliedOn !== null || facts.status === 'awaiting_materials';
+    if (supplyListed && !metBefore(materials.suppliedOn, metFrom)) {
       out.push({
         key: 'legalAidMaterialsSupply',
         label: '补充材料',

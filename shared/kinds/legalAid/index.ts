@@ -1,7 +1,7 @@
 // 法律援助 as a kind of case: its parts under the names every kind shares (shared/kinds/kind.ts), for the registry.
 import type { CaseKindModule } from '../kind';
 import { LEGAL_AID_ACTION_TABLE } from './actions';
-import { deadlinesOf } from './deadlines';
+import { deadlinesOf, LEGAL_AID_DEADLINE_INPUTS } from './deadlines';
 import { LEGAL_AID_FOLLOW_UP } from './followUp';
 import { LEGAL_AID_DETAIL, type LegalAidDetail } from './detail';
 import { LEGAL_AID_DOSSIER } from './dossier';
@@ -36,6 +36,7 @@ export const LEGAL_AID = {
   actionProblem,
   availableActions,
   deadlinesOf,
+  deadlineInputs: LEGAL_AID_DEADLINE_INPUTS,
   dossier: LEGAL_AID_DOSSIER,
   statistics: LEGAL_AID_STATISTICS,
   followUp: LEGAL_AID_FOLLOW_UP,

@@ -5,13 +5,14 @@ import {
   computeDeadline,
   DEADLINE_RULES,
   dueStatus,
+  metBefore,
   resolveDeadlineRules,
   type DeadlineUnit,
   type DueStatus,
 } from '../../deadlines';
-import type { DeadlineCalendar } from '../kind';
+import type { DeadlineCalendar, DeadlineInputs } from '../kind';
 import { EXTENSION_SOURCE } from './countyRules';
-import { UNDER_WAY, type MediationFacts } from './lifecycle';
+import { UNDER_WAY, type MediationAction, type MediationFacts } from './lifecycle';
 
 /**
  * The one-month limit from registration (《人民调解工作若干规定》第33条: "一般在一个月内调结"), or the later date both
@@ -57,16 +58,28 @@ export interface MediationDeadline {
   source: string;
 }
 
-/** Each limit of the case on `today`. */
+/**
+ * The entries the limits below read, through `factsOf`: the extension, the outcome (success with its agreement,
+ * failure, termination) and the application for judicial confirmation. Investigations and sessions, most of a
+ * mediation's timeline, change no limit; neither does the registration (the case's row has the receipt date) nor the
+ * detail row.
+ */
+export const MEDIATION_DEADLINE_INPUTS: DeadlineInputs<MediationAction> = {
+  actions: ['extend', 'succeed', 'fail', 'terminate', 'applyConfirmation'],
+  detail: false,
+};
+
+/** Each limit of the case on `today`; with `metFrom`, not those met before it. */
 export function deadlinesOf(
   facts: MediationFacts,
   today: string,
   { table, rules }: DeadlineCalendar = {},
+  metFrom?: string,
 ): MediationDeadline[] {
   const resolved = rules ? resolveDeadlineRules(rules) : DEADLINE_RULES;
   const out: MediationDeadline[] = [];
   const doneOn = facts.outcome?.on ?? null;
-  if (doneOn !== null || UNDER_WAY.includes(facts.status)) {
+  if ((doneOn !== null || UNDER_WAY.includes(facts.status)) && !metBefore(doneOn, metFrom)) {
     const d = computeDeadline('mediationTerm', {
       start: facts.receivedOn,
       ...(rules ? { rules } : {}),
@@ -91,7 +104,7 @@ export function deadlinesOf(
     });
   }
   const { agreement, confirmation } = facts;
-  if (agreement && agreement.form === '书面') {
+  if (agreement && agreement.form === '书面' && !metBefore(confirmation?.appliedOn ?? null, metFrom)) {
     const d = computeDeadline('mediationJudicialConfirmation', {
       start: agreement.effectiveOn,
       ...(rules ? { rules } : {}),

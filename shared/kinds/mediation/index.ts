@@ -1,7 +1,7 @@
 // 人民调解 as a kind of case: its parts under the names every kind shares (shared/kinds/kind.ts), for the registry.
 import type { CaseKindModule } from '../kind';
 import { MEDIATION_ACTION_TABLE } from './actions';
-import { deadlinesOf } from './deadlines';
+import { deadlinesOf, MEDIATION_DEADLINE_INPUTS } from './deadlines';
 import { MEDIATION_FOLLOW_UP } from './followUp';
 import { MEDIATION_DETAIL, type MediationDetail } from './detail';
 import { MEDIATION_DOSSIER } from './dossier';
@@ -33,6 +33,7 @@ export const MEDIATION = {
   actionProblem,
   availableActions,
   deadlinesOf,
+  deadlineInputs: MEDIATION_DEADLINE_INPUTS,
   dossier: MEDIATION_DOSSIER,
   statistics: MEDIATION_STATISTICS,
   followUp: MEDIATION_FOLLOW_UP,

@@ -4,10 +4,10 @@
 // every kind does. Pure: the service and the dashboard pass today's date and, when the bureau has added years, the
 // table.
 import type { Pause } from '../../calendar';
-import { computeDeadline, dueStatus, type Deadline, type DueStatus } from '../../deadlines';
+import { computeDeadline, dueStatus, metBefore, type Deadline, type DueStatus } from '../../deadlines';
 import type { HolidayTable } from '../../holidays';
-import type { CaseDeadline, DeadlineCalendar } from '../kind';
-import type { NotarizationFacts, NotarizationProgress } from './lifecycle';
+import type { CaseDeadline, DeadlineCalendar, DeadlineInputs } from '../kind';
+import type { NotarizationAction, NotarizationFacts, NotarizationProgress } from './lifecycle';
 
 interface NotarizationIssueDeadline extends Deadline {
   /** The acceptance date the 15 working days run from. */
@@ -76,12 +76,30 @@ export function requestDeadlines(
   return { issue, deferredMaterials };
 }
 
-/** The request's limits as every kind lists them; one that no longer runs has no status. */
+/**
+ * The entries the limits read, through `progressOf`: the acceptance (and its 容缺 item), the stops and restarts of the
+ * clock, the deferred item's supply, the certificate and the request's end. The materials' checks, the forwarding,
+ * the delivery and the archiving change no limit; the detail row is not read.
+ */
+export const NOTARIZATION_DEADLINE_INPUTS: DeadlineInputs<NotarizationAction> = {
+  actions: ['accept', 'suspend', 'resume', 'supplyDeferred', 'issue', 'refuse', 'terminate'],
+  detail: false,
+};
+
+/**
+ * The request's limits as every kind lists them; one that no longer runs has no status. With `metFrom`, none when
+ * every limit the request has was met before it: the certificate issued, and the deferred item (if any) supplied.
+ */
 export function deadlinesOf(
   { progress }: NotarizationFacts,
   today: string,
   { table }: DeadlineCalendar = {},
+  metFrom?: string,
 ): CaseDeadline[] {
+  const allMet =
+    metBefore(progress.certificate?.issuedOn ?? null, metFrom) &&
+    (progress.deferred === null || metBefore(progress.deferred.suppliedOn, metFrom));
+  if (allMet) return [];
   const { issue, deferredMaterials } = requestDeadlines(progress, today, table);
   const out: CaseDeadline[] = [];
   if (issue) {

@@ -1,7 +1,7 @@
 // 公证申请 as a kind of case: its parts under the names every kind shares (shared/kinds/kind.ts), for the registry.
 import type { CaseKindModule } from '../kind';
 import { NOTARIZATION_ACTION_TABLE } from './actions';
-import { deadlinesOf } from './deadlines';
+import { deadlinesOf, NOTARIZATION_DEADLINE_INPUTS } from './deadlines';
 import { NOTARIZATION_DETAIL, type NotarizationDetail } from './detail';
 import { NOTARIZATION_DOSSIER } from './dossier';
 import { NOTARIZATION_LABELS } from './intake';
@@ -32,6 +32,7 @@ export const NOTARIZATION = {
   actionProblem,
   availableActions,
   deadlinesOf,
+  deadlineInputs: NOTARIZATION_DEADLINE_INPUTS,
   dossier: NOTARIZATION_DOSSIER,
   statistics: NOTARIZATION_STATISTICS,
 } as const satisfies CaseKindModule<
