@@ -43,6 +43,12 @@ export interface BenchResult {
     /** os.loadavg()[0] at the start and the end: the machine may be shared, and its load moves the figures. */
     loadAtStart: number;
     loadAtEnd: number;
+    /**
+     * glibc's MALLOC_MMAP_THRESHOLD_ as `npm run bench` sets it (null when unset): fixed at 128 kB, every block
+     * that large is mapped and given back when freed, as the Electron main process's allocator gives them back;
+     * unset, glibc raises the threshold to the largest block freed and keeps later freed buffers in its heap.
+     */
+    mallocMmapThreshold: string | null;
   };
   dataset: {
     scale: string;
@@ -104,6 +110,7 @@ function machine(startedAt: string, loadAtStart: number): BenchResult['machine']
     takenAt: new Date().toISOString(),
     loadAtStart,
     loadAtEnd: os.loadavg()[0] ?? 0,
+    mallocMmapThreshold: process.env.MALLOC_MMAP_THRESHOLD_ ?? null,
   };
 }
 
