@@ -52,7 +52,7 @@ export function benchTable(result: BenchResult): string {
         : ''),
     `data: ${d.dir} (${d.built ? `built in ${d.buildSeconds.toFixed(0)} s` : 'from the cache'}); measured on office 01, ${d.homeFileMB.toFixed(0)} MB`,
     `machine: ${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.platform}; ${m.startedAt} to ${m.takenAt}, load average ${m.loadAtStart.toFixed(1)} → ${m.loadAtEnd.toFixed(1)}`,
-    `allocator: glibc malloc, ${m.mallocMmapThreshold === null ? 'its mmap threshold left dynamic (freed buffers kept in its heap; npm run bench fixes it, see the README)' : `mmap threshold fixed at ${m.mallocMmapThreshold} bytes (MALLOC_MMAP_THRESHOLD_: large blocks given back when freed, as in Electron's main process)`}`,
+    `allocator: glibc malloc, ${m.mallocMmapThreshold === null ? 'its default policy (mmap threshold raised to the largest block freed)' : `MALLOC_MMAP_THRESHOLD_=${m.mallocMmapThreshold} (large blocks mapped and given back when freed; an experiment, see the README)`}`,
     '',
     row(COLUMNS.map(([h]) => h)),
     row(COLUMNS.map(([, w]) => '-'.repeat(w))),
