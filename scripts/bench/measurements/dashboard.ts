@@ -18,7 +18,7 @@ import type { Measurement } from '../measurement';
  * The dashboard as each case's own page computes its limits (one case at a time: its row, its kind's row and its
  * timeline read on their own, then its kind's deadline rules): what the batched dashboard must equal.
  */
-async function dashboardCaseByCase(db: Kysely<Database>, today: string): Promise<Dashboard> {
+export async function dashboardCaseByCase(db: Kysely<Database>, today: string): Promise<Dashboard> {
   const since = addDays(today, -DONE_LATE_WINDOW_DAYS);
   const table = await holidayTableOf(db);
   const cases = await db

@@ -6,16 +6,12 @@ import { holidayTableOf } from '../../../../electron/services/calendar/holidayCa
 import { deadlineDashboard } from '../../../../electron/services/cases/dashboard';
 import { caseFactsOf } from '../../../../electron/services/cases/facts';
 import { caseTimeline } from '../../../../electron/services/cases/timeline';
+import { dashboardCaseByCase } from '../../../../scripts/bench/measurements/dashboard';
 import { makeDemoCases } from '../../../../scripts/demoCases';
 import { addDays } from '../../../../shared/calendar';
-import {
-  DONE_LATE_WINDOW_DAYS,
-  sortDashboard,
-  type Dashboard,
-  type DashboardItem,
-} from '../../../../shared/cases/dashboard';
 import { metBefore } from '../../../../shared/deadlines';
-import { FINISHED_STATUSES, kindOf } from '../../../../shared/kinds';
+import { DONE_LATE_WINDOW_DAYS } from '../../../../shared/cases/dashboard';
+import { kindOf } from '../../../../shared/kinds';
 import type { HolidayTable } from '../../../../shared/holidays';
 import { OFFICE, testBackend, type TestBackend } from '../../../support/fixtures';
 
@@ -37,40 +33,9 @@ beforeAll(async () => {
 });
 afterAll(() => backend.close());
 
-/** The dashboard as each case's own page computes its limits: one case at a time, from everything it has. */
-async function caseByCase(today: string): Promise<Dashboard> {
-  const { db } = backend.store;
-  const since = addDays(today, -DONE_LATE_WINDOW_DAYS);
-  const cases = await db
-    .selectFrom('cases')
-    .select(['id', 'kind', 'case_number'])
-    .where((eb) => eb.or([eb('status', 'not in', FINISHED_STATUSES), eb('updated_at', '>=', since)]))
-    .orderBy('id')
-    .execute();
-  const items: DashboardItem[] = [];
-  for (const c of cases) {
-    const { facts } = await caseFactsOf(db, c.id);
-    for (const d of kindOf(c.kind).deadlinesOf(facts, today, { table })) {
-      if (d.status === null) continue;
-      items.push({
-        caseId: c.id,
-        kind: c.kind,
-        caseNumber: c.case_number,
-        limit: d.label,
-        due: d.due,
-        doneOn: d.doneOn,
-        status: d.status,
-        provisional: d.provisional,
-        paused: d.paused ?? false,
-      });
-    }
-  }
-  return sortDashboard(items, today, since);
-}
-
 describe('the deadline dashboard over the demo cases', () => {
   it.each(DAYS)('lists on %s exactly the limits each case computes from its whole timeline', async (today) => {
-    const expected = await caseByCase(today);
+    const expected = await dashboardCaseByCase(backend.store.db, today);
     // The comparison means something only when the lists are not empty.
     expect(expected.dueSoon.length + expected.overdue.length + expected.doneLate.length).toBeGreaterThan(0);
     expect(await deadlineDashboard(backend.store.db, today)).toEqual(expected);
