@@ -29,7 +29,7 @@ import {
 } from './bench/dataset';
 import { MEASUREMENTS } from './bench/measurements';
 import { setUpDossierCase, type DossierSetUp } from './bench/measurements/electronicDossier';
-import type { Measurement } from './bench/measurement';
+import { answerParent, askBenchChild } from './bench/benchChild';
 import { benchJson, benchTable } from './bench/report';
 import { runBench, type MeasurementResult } from './bench/run';
 
@@ -88,25 +88,7 @@ async function buildInChildren(
   finishBuild(cacheDir, spec);
 }
 
-/**
- * Runs one measurement in a child process (the bench again, with `--apart <id>`) and answers its result, whose peak
- * RSS is the child's: for the measurements marked `apart` (measurement.ts).
- */
-function runApart(argv: readonly string[], m: Measurement): Promise<MeasurementResult> {
-  return new Promise((resolve, reject) => {
-    let answer: MeasurementResult | null = null;
-    const child = fork(__filename, [...argv, '--apart', m.id], { stdio: 'inherit' });
-    child.on('message', (message) => {
-      answer = message as MeasurementResult;
-    });
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 && answer ? resolve(answer) : reject(new Error(`measuring ${m.id} apart failed (exit ${code})`)),
-    );
-  });
-}
-
-/** The child's side of runApart: the one measurement on the cached data, its result sent to the parent. */
+/** The child's side of a measurement run apart (`--apart <id>`): the one measurement on the cached data, its result sent to the parent. */
 async function measureApart(cacheDir: string, spec: DatasetSpec, id: string, runs: number | undefined): Promise<void> {
   const dataset = cachedDataset(cacheDir, spec);
   if (!dataset) throw new Error('the bench data is not built');
@@ -116,9 +98,7 @@ async function measureApart(cacheDir: string, spec: DatasetSpec, id: string, run
     ...(runs ? { runs } : {}),
     progress: (line) => process.stderr.write(`${line}\n`),
   });
-  await new Promise<void>((resolve, reject) =>
-    process.send!(result.measurements[0], (error: Error | null) => (error ? reject(error) : resolve())),
-  );
+  await answerParent(result.measurements[0]);
 }
 
 export async function main(
@@ -148,9 +128,7 @@ export async function main(
     const dossierSetUp = stringFlag(args, 'set-up-dossier');
     if (dossierSetUp) {
       const prepared = await setUpDossierCase(JSON.parse(dossierSetUp) as DossierSetUp);
-      await new Promise<void>((resolve, reject) =>
-        process.send!(prepared, (error: Error | null) => (error ? reject(error) : resolve())),
-      );
+      await answerParent(prepared);
       return 0;
     }
     const spec = specOf(args);
@@ -190,7 +168,8 @@ export async function main(
       ...(runs ? { runs } : {}),
       ...(only ? { only } : {}),
       progress: (line) => process.stderr.write(`${line}\n`),
-      runApart: (m) => runApart(argv, m),
+      // The measurements marked `apart` (measurement.ts), each in a child whose peak RSS is its own.
+      runApart: (m) => askBenchChild<MeasurementResult>([...argv, '--apart', m.id], `measuring ${m.id} apart`),
     });
     out(benchTable(result));
     const json = stringFlag(args, 'json');

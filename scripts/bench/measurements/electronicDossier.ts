@@ -7,7 +7,6 @@
 // bench's entry with --set-up-dossier): in the app the scans were uploaded days before, by another run of it, so the
 // upload's garbage must not count as the dossier's memory. This process then opens the prepared file as the app
 // opens its data file and makes the dossier.
-import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
@@ -17,6 +16,7 @@ import { fixedClock } from '../../../electron/services/system/clock';
 import { ChromiumPdfRenderer, launchChromium } from '../../chromiumPdf';
 import type { ElectronicDossierFile } from '../../../shared/dossier/electronic';
 import { benchKeys } from '../benchKey';
+import { askBenchChild } from '../benchChild';
 import type { Measurement } from '../measurement';
 
 const SCANS = 150;
@@ -150,23 +150,6 @@ export async function setUpDossierCase({ file, today, casesPerOffice }: DossierS
   }
 }
 
-/** Runs setUpDossierCase in a child process: the bench's own entry (dist/bench.js, or scripts/bench.ts under tsx). */
-function setUpInChild(setUp: DossierSetUp): Promise<DossierPrepared> {
-  const entry = require.main?.filename;
-  if (!entry) throw new Error('the bench has no entry script to run the set-up with');
-  return new Promise((resolve, reject) => {
-    let answer: DossierPrepared | null = null;
-    const child = fork(entry, ['--set-up-dossier', JSON.stringify(setUp)], { stdio: 'inherit' });
-    child.on('message', (message) => {
-      answer = message as DossierPrepared;
-    });
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 && answer ? resolve(answer) : reject(new Error(`setting up the dossier case failed (exit ${code})`)),
-    );
-  });
-}
-
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
 export const electronicDossier: Measurement = {
@@ -178,7 +161,11 @@ export const electronicDossier: Measurement = {
   async prepare({ workDir, homeFile, today, dataset }) {
     const file = path.join(workDir, 'dossier.sqlite');
     fs.copyFileSync(homeFile, file);
-    const prepared = await setUpInChild({ file, today, casesPerOffice: dataset.spec.casesPerOffice });
+    const setUp: DossierSetUp = { file, today, casesPerOffice: dataset.spec.casesPerOffice };
+    const prepared = await askBenchChild<DossierPrepared>(
+      ['--set-up-dossier', JSON.stringify(setUp)],
+      'setting up the dossier case',
+    );
     const opened = `RSS ${mb(process.memoryUsage().rss)} MB before opening`;
     const backend = openDossierBackend(file, today, new ChromiumPdfRenderer());
     const api = createApi((channel, input) => backend.dispatch(channel, input, 'bench'));
