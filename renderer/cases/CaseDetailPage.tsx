@@ -27,17 +27,17 @@ interface FoundCase {
 }
 
 /**
- * The kind of case `id` is, trying each kind's read in turn. When none has it, the first refusal is the one to show.
+ * The kind of case `id` is: every kind's read is asked at once (one round trip, not one per kind tried; a case is of
+ * one kind, so at most one answers). When none has it, the first refusal is the one to show.
  */
 async function findCase(api: Api, id: number): Promise<FoundCase> {
-  const refusals: unknown[] = [];
-  for (const kind of ALL_KINDS) {
-    try {
-      return { kind: kind.kind, record: await api.call(`${kind.key as 'legalAid'}.get`, { id }) };
-    } catch (error) {
-      refusals.push(error);
-    }
-  }
+  const answers = await Promise.allSettled(
+    ALL_KINDS.map((kind) => api.call(`${kind.key as 'legalAid'}.get`, { id }) as Promise<unknown>),
+  );
+  const found = answers.findIndex((a) => a.status === 'fulfilled');
+  if (found >= 0)
+    return { kind: ALL_KINDS[found]!.kind, record: (answers[found] as PromiseFulfilledResult<unknown>).value };
+  const refusals = answers.map((a) => (a as PromiseRejectedResult).reason as unknown);
   throw refusals.find((e) => !notFound(e) && e instanceof ApiError && e.data.code !== 'INTERNAL') ?? refusals[0];
 }
 

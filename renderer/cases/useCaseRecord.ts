@@ -15,9 +15,18 @@ export interface CaseRecord<R, D> {
   acted(updated: R): void;
 }
 
-/** `read` and `readDeadlines` should be stable (useCallback over the api and the case's id). */
-export function useCaseRecord<R, D>(read: () => Promise<R>, readDeadlines: () => Promise<D>): CaseRecord<R, D> {
-  const [record, setRecord] = useState<R | null>(null);
+/**
+ * `read` and `readDeadlines` should be stable (useCallback over the api and the case's id). `initial`: the case as
+ * the page that found its kind already read it (renderer/cases/CaseDetailPage.tsx), so it is not asked again and the
+ * page's other parts (timeline, interference records) start their reads at once instead of after a second round trip.
+ */
+export function useCaseRecord<R, D>(
+  read: () => Promise<R>,
+  readDeadlines: () => Promise<D>,
+  initial?: R,
+): CaseRecord<R, D> {
+  const [record, setRecord] = useState<R | null>(initial ?? null);
+  const [readFirst] = useState(initial === undefined);
   const [deadlines, setDeadlines] = useState<D | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -28,15 +37,16 @@ export function useCaseRecord<R, D>(read: () => Promise<R>, readDeadlines: () =>
 
   useEffect(() => {
     let live = true;
-    read().then(
-      (found) => live && setRecord(found),
-      (error: unknown) => live && setFailure(errorMessage(error)),
-    );
+    if (readFirst)
+      read().then(
+        (found) => live && setRecord(found),
+        (error: unknown) => live && setFailure(errorMessage(error)),
+      );
     refreshDeadlines();
     return () => {
       live = false;
     };
-  }, [read, refreshDeadlines]);
+  }, [read, refreshDeadlines, readFirst]);
 
   const acted = useCallback(
     (updated: R) => {

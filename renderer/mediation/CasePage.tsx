@@ -3,7 +3,7 @@
 // small form in a dialog), the timeline, and the interference records every case has.
 import { followUpSummary } from '../../shared/followUp/form';
 import { Alert, Button, Descriptions, Space, Spin, Table, Tag, Typography, type DescriptionsProps } from 'antd';
-import { useCallback, type ReactNode } from 'react';
+import { memo, useCallback, type ReactNode } from 'react';
 import type {
   MediationCase,
   MediationCaseDeadlines,
@@ -71,7 +71,8 @@ function partyItems(p: MediationPartyRecord, i: number): Items {
   ];
 }
 
-function ProgressSection({ record }: { record: MediationCase }) {
+/** Memoized: a busy case has dozens of records here, and the page renders again when its limits arrive. */
+const ProgressSection = memo(function ProgressSection({ record }: { record: MediationCase }) {
   const f = record.facts;
   const items: Items = [];
   f.investigations.forEach((r, i) =>
@@ -158,7 +159,7 @@ function ProgressSection({ record }: { record: MediationCase }) {
   }
   if (f.archivedOn) items.push(item('archived', '归档日期', formatDate(f.archivedOn)));
   return items.length ? <Section title="办理情况" items={items} /> : null;
-}
+});
 
 function DeadlineTable({ deadlines }: { deadlines: MediationDeadline[] }) {
   return (
@@ -191,15 +192,18 @@ function DeadlineTable({ deadlines }: { deadlines: MediationDeadline[] }) {
 interface Props {
   id: number;
   justRegistered?: string | null;
+  /** The case as the page that found its kind read it: not asked again. */
+  initialRecord?: MediationCase;
   onBack(): void;
 }
 
-export function MediationCasePage({ id, justRegistered, onBack }: Props) {
+export function MediationCasePage({ id, justRegistered, initialRecord, onBack }: Props) {
   const api = useApi();
   const mayAct = useMay('mediation.investigate');
   const { record, deadlines, failure, version, acted } = useCaseRecord<MediationCase, MediationCaseDeadlines>(
     useCallback(() => api.call('mediation.get', { id }), [api, id]),
     useCallback(() => api.call('mediation.deadlines', { id }), [api, id]),
+    initialRecord,
   );
 
   const back = <Button onClick={onBack}>返回案件列表</Button>;

@@ -1,6 +1,7 @@
 // 人民调解 in the renderer, as the registry of kinds' pages sees it (renderer/kinds.tsx).
 import type { KindPages } from '../app/kindPages';
 import { lazyPage } from '../app/lazyPage';
+import type { MediationCase } from '../../shared/contract';
 import { mediationDraftFormOf } from './intakeValues';
 
 // Each page is a chunk of its own, read when first opened (renderer/app/lazyPage.tsx).
@@ -10,7 +11,9 @@ const QuickOralPage = lazyPage(() => import('./QuickOralPage'), 'QuickOralPage')
 const MediationSettingsPage = lazyPage(() => import('./SettingsPage'), 'MediationSettingsPage');
 
 export const MEDIATION_PAGES: KindPages = {
-  CasePage: ({ initialRecord: _read, ...props }) => <MediationCasePage {...props} />,
+  CasePage: ({ initialRecord, ...props }) => (
+    <MediationCasePage {...props} initialRecord={initialRecord as MediationCase | undefined} />
+  ),
   preloadCasePage: () => MediationCasePage.preload(),
   pages: {
     mediationIntake: ({ draftId, onCreated }) => (

@@ -183,15 +183,18 @@ function DeadlineSection({ deadlines }: { deadlines: NotarizationCaseDeadlines }
 interface Props {
   id: number;
   justRegistered?: string | null;
+  /** The case as the page that found its kind read it: not asked again. */
+  initialRecord?: NotarizationCase;
   onBack(): void;
 }
 
-export function NotarizationCasePage({ id, justRegistered, onBack }: Props) {
+export function NotarizationCasePage({ id, justRegistered, initialRecord, onBack }: Props) {
   const api = useApi();
   const mayAct = useMay('notarization.checkMaterials');
   const { record, deadlines, failure, version, acted } = useCaseRecord<NotarizationCase, NotarizationCaseDeadlines>(
     useCallback(() => api.call('notarization.get', { id }), [api, id]),
     useCallback(() => api.call('notarization.deadlines', { id }), [api, id]),
+    initialRecord,
   );
 
   const back = <Button onClick={onBack}>返回案件列表</Button>;

@@ -1,6 +1,7 @@
 // 公证申请 in the renderer, as the registry of kinds' pages sees it (renderer/kinds.tsx).
 import type { KindPages } from '../app/kindPages';
 import { lazyPage } from '../app/lazyPage';
+import type { NotarizationCase } from '../../shared/contract';
 
 // Each page is a chunk of its own, read when first opened (renderer/app/lazyPage.tsx).
 const NotarizationCasePage = lazyPage(() => import('./CasePage'), 'NotarizationCasePage');
@@ -8,7 +9,9 @@ const NotarizationIntakePage = lazyPage(() => import('./IntakePage'), 'Notarizat
 const NotarizationMattersPage = lazyPage(() => import('./MattersPage'), 'NotarizationMattersPage');
 
 export const NOTARIZATION_PAGES: KindPages = {
-  CasePage: ({ initialRecord: _read, ...props }) => <NotarizationCasePage {...props} />,
+  CasePage: ({ initialRecord, ...props }) => (
+    <NotarizationCasePage {...props} initialRecord={initialRecord as NotarizationCase | undefined} />
+  ),
   preloadCasePage: () => NotarizationCasePage.preload(),
   pages: {
     notarizationIntake: ({ draftId, onCreated }) => (
