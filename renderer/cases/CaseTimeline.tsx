@@ -2,7 +2,7 @@
 // and when, the status it moved the case from and to, and what it recorded. Reads cases.timeline; pass a new
 // `version` after an action so the list is read again.
 import { Alert, Descriptions, Empty, Spin, Tag, Timeline, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { caseStatusLabel } from '../../shared/cases/statuses';
 import type { CaseAction } from '../../shared/lifecycle';
 import type { CaseKind } from '../../shared/options';
@@ -17,7 +17,7 @@ interface Props {
   version?: number;
 }
 
-function TimelineEntry({ kind, entry }: { kind: CaseKind; entry: CaseAction }) {
+const TimelineEntry = memo(function TimelineEntry({ kind, entry }: { kind: CaseKind; entry: CaseAction }) {
   const fields = changedFields(kind, entry.action, entry.data);
   const moved = entry.fromStatus !== entry.toStatus;
   return (
@@ -53,9 +53,13 @@ function TimelineEntry({ kind, entry }: { kind: CaseKind; entry: CaseAction }) {
       </Typography.Text>
     </div>
   );
-}
+});
 
-export function CaseTimeline({ caseId, kind, version = 0 }: Props) {
+/**
+ * Memoized, as are its entries: the case page around it renders again as its other reads arrive (the limits, the
+ * dossier), and each time every entry (an antd Descriptions each) was rendered again with it.
+ */
+export const CaseTimeline = memo(function CaseTimeline({ caseId, kind, version = 0 }: Props) {
   const api = useApi();
   const [entries, setEntries] = useState<CaseAction[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -74,6 +78,10 @@ export function CaseTimeline({ caseId, kind, version = 0 }: Props) {
       live = false;
     };
   }, [api, caseId, version]);
+  const items = useMemo(
+    () => entries?.map((entry) => ({ key: entry.id, content: <TimelineEntry kind={kind} entry={entry} /> })),
+    [entries, kind],
+  );
 
   return (
     <section className="detail-section case-timeline" aria-label="办理过程">
@@ -81,11 +89,7 @@ export function CaseTimeline({ caseId, kind, version = 0 }: Props) {
       {failure && <Alert className="page-alert" type="error" showIcon title={failure} />}
       {entries === null && !failure && <Spin description="正在读取办理过程" />}
       {entries !== null && entries.length === 0 && <Empty description="尚无办理记录" />}
-      {entries !== null && entries.length > 0 && (
-        <Timeline
-          items={entries.map((entry) => ({ key: entry.id, content: <TimelineEntry kind={kind} entry={entry} /> }))}
-        />
-      )}
+      {entries !== null && entries.length > 0 && <Timeline items={items} />}
     </section>
   );
-}
+});
