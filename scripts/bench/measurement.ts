@@ -31,6 +31,11 @@ interface Runner {
   /** The same work as plain better-sqlite3 statements, prepared once; absent where there is no such floor. */
   raw?: (run: number) => unknown;
   close?(): Promise<void>;
+  /**
+   * The app's timed samples (ms) as the measurement itself took them, one per timed run, replacing the bench's wall
+   * time around `app`: the keystroke's latency taken in the page (Event Timing), not the driver's round trips.
+   */
+  ownSamples?(): Promise<number[]>;
   /** What was measured, for the table (the query typed, how many it found). */
   note?: string;
 }

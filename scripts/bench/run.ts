@@ -151,7 +151,8 @@ export async function runBench(
       const runner = await m.prepare(context);
       try {
         const before = runner.before;
-        const app = summarise(await timeRuns(runner.app, runs, warmup, before && ((run) => before(run, 'app'))));
+        const wall = await timeRuns(runner.app, runs, warmup, before && ((run) => before(run, 'app')));
+        const app = summarise((await runner.ownSamples?.()) ?? wall);
         const peakRssAfterAppMB = peakRssMB();
         const raw = runner.raw
           ? summarise(await timeRuns(runner.raw, runs, warmup, before && ((run) => before(run, 'raw'))))
