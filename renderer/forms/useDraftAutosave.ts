@@ -1,6 +1,8 @@
 // Autosave of a half-filled form as a draft: debounced while the clerk types, one save at a time (so the first
 // save's new id is used by every later one), flushed when the page closes. Drafts are only ever removed by the
-// clerk (drafts.discard) or by the main process when the case is registered from them.
+// clerk (drafts.discard) or by the main process when the case is registered from them. What the autosave is doing
+// is held outside React's state, for the note that says it (AutosaveNote) alone to follow: held in the form's state,
+// each save (正在保存, then 已自动保存) rendered the whole long form twice, and a keystroke typed meanwhile waited.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type Api } from '../api';
 import type { CaseKind } from '../../shared/options';
@@ -8,8 +10,31 @@ import { errorMessage } from '../app/apiContext';
 
 const AUTOSAVE_DELAY_MS = 800;
 
-export type AutosaveStatus =
+type AutosaveStatus =
   { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'failed'; message: string };
+
+/** The autosave's state now, and a way to follow it (useSyncExternalStore). */
+export interface AutosaveStatusSource {
+  current(): AutosaveStatus;
+  subscribe(listener: () => void): () => void;
+}
+
+class AutosaveStatusStore implements AutosaveStatusSource {
+  private status: AutosaveStatus = { state: 'idle' };
+  private listeners = new Set<() => void>();
+
+  readonly current = () => this.status;
+
+  readonly subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+
+  set(status: AutosaveStatus): void {
+    this.status = status;
+    for (const listener of this.listeners) listener();
+  }
+}
 
 interface DraftSnapshot {
   title: string;
@@ -17,7 +42,7 @@ interface DraftSnapshot {
 }
 
 export interface DraftAutosave {
-  status: AutosaveStatus;
+  status: AutosaveStatusSource;
   /** Saves this snapshot after the clerk pauses. */
   schedule(snapshot: DraftSnapshot): void;
   /**
@@ -37,7 +62,7 @@ export function useDraftAutosave(
   draftId: number | null,
   delayMs = AUTOSAVE_DELAY_MS,
 ): DraftAutosave {
-  const [status, setStatus] = useState<AutosaveStatus>({ state: 'idle' });
+  const [status] = useState(() => new AutosaveStatusStore());
   const id = useRef(draftId);
   const pending = useRef<DraftSnapshot | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -52,7 +77,7 @@ export function useDraftAutosave(
     if (!snapshot || finished.current) return;
     queue.current = queue.current.then(async () => {
       if (finished.current) return;
-      setStatus({ state: 'saving' });
+      status.set({ state: 'saving' });
       try {
         const saved = await api.call('drafts.save', {
           id: id.current,
@@ -61,14 +86,14 @@ export function useDraftAutosave(
           data: snapshot.data,
         });
         id.current = saved.id;
-        setStatus({ state: 'saved', at: saved.updatedAt });
+        status.set({ state: 'saved', at: saved.updatedAt });
       } catch (error) {
         // A draft removed meanwhile (another window): the next save starts a new one rather than losing the text.
         if (error instanceof ApiError && error.data.code === 'NOT_FOUND') id.current = null;
-        setStatus({ state: 'failed', message: errorMessage(error) });
+        status.set({ state: 'failed', message: errorMessage(error) });
       }
     });
-  }, [api, kind]);
+  }, [api, kind, status]);
 
   const schedule = useCallback(
     (snapshot: DraftSnapshot) => {
