@@ -32,10 +32,11 @@ interface Runner {
   raw?: (run: number) => unknown;
   close?(): Promise<void>;
   /**
-   * The app's timed samples (ms) as the measurement itself took them, one per timed run, replacing the bench's wall
-   * time around `app`: the keystroke's latency taken in the page (Event Timing), not the driver's round trips.
+   * The app's samples (ms) as the measurement itself took them, for the last `timed` runs of `app` (those after the
+   * warm-up), replacing the bench's wall time around `app`: the keystroke's latency taken in the page (Event Timing),
+   * not the driver's round trips.
    */
-  ownSamples?(): Promise<number[]>;
+  ownSamples?(timed: number): Promise<number[]>;
   /** What was measured, for the table (the query typed, how many it found). */
   note?: string;
 }

@@ -152,7 +152,7 @@ export async function runBench(
       try {
         const before = runner.before;
         const wall = await timeRuns(runner.app, runs, warmup, before && ((run) => before(run, 'app')));
-        const app = summarise((await runner.ownSamples?.()) ?? wall);
+        const app = summarise((await runner.ownSamples?.(wall.length)) ?? wall);
         const peakRssAfterAppMB = peakRssMB();
         const raw = runner.raw
           ? summarise(await timeRuns(runner.raw, runs, warmup, before && ((run) => before(run, 'raw'))))

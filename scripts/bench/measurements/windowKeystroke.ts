@@ -11,7 +11,6 @@ import { summarise } from '../stats';
 
 /** Typed into the name, then cleared, over and over: a name as long as the field takes. */
 const NAME = '欧阳明华张建国李秀英王桂兰';
-const WARMUP = 5;
 /**
  * Chromium reports no event shorter than this (Event Timing's smallest `durationThreshold`); a keystroke none of
  * whose events was reported took less, and its figure is then the page's frame measure (below).
@@ -65,7 +64,7 @@ export const windowKeystroke: Measurement = {
   id: 'window.keystroke',
   label: 'window: keystroke in the legal-aid form (p95)',
   runs: 60,
-  warmup: WARMUP,
+  warmup: 5,
   target: { p95Ms: 50 },
   apart: true,
   async prepare(context) {
@@ -100,10 +99,11 @@ export const windowKeystroke: Measurement = {
     }, EVENT_TIMING_THRESHOLD_MS);
     /** Input events so far (the page's keystrokes, clearing included). */
     let typed = 0;
-    /** The page's index of each timed keystroke. */
-    const timed: number[] = [];
-    /** The driver's view of the timed keystrokes: typing the character until the page's frame measure is read. */
-    const driver: number[] = [];
+    /** The page's index of each run's keystroke (warm-up runs included: the bench says how many were timed). */
+    const typedIn: number[] = [];
+    /** The driver's view of each run: typing the character until the page's frame measure is read. */
+    const driverMs: number[] = [];
+    let driver: number[] = [];
     const frameShown = (n: number) =>
       page.waitForFunction((i) => window.benchKeystrokes![i - 1]?.frameMs != null, n, { polling: 'raf' });
     let figures: { eventTiming: number[]; reported: number; frame: number[] } | null = null;
@@ -118,12 +118,12 @@ export const windowKeystroke: Measurement = {
         const started = performance.now();
         await name.pressSequentially(NAME[run % NAME.length]!);
         await frameShown(++typed);
-        if (run >= WARMUP) {
-          driver.push(performance.now() - started);
-          timed.push(typed - 1);
-        }
+        driverMs.push(performance.now() - started);
+        typedIn.push(typed - 1);
       },
-      ownSamples: async () => {
+      ownSamples: async (runs) => {
+        const timed = typedIn.slice(-runs);
+        driver = driverMs.slice(-runs);
         // Event Timing reports a keystroke once its frame is presented: a few frames after the last, all are in.
         await page.evaluate(
           () =>
