@@ -386,8 +386,12 @@ describe('口头调解登记', () => {
 describe('人民调解案件', () => {
   it('shows the parties, the agreement, the limits and the actions possible now', async () => {
     const timeline = [REGISTERED, SESSION, SUCCEEDED];
-    await renderApp('#/cases/7', casePage(mediationCase('concluded', timeline), timeline));
+    const { backend } = await renderApp('#/cases/7', casePage(mediationCase('concluded', timeline), timeline));
     expect(await screen.findByRole('heading', { name: '〔2026〕黎托调字第0001号' })).toBeInTheDocument();
+    // Every kind's read is asked at once to find the case's kind, and the case found is not read again.
+    expect(
+      backend.calls.map((c) => c.channel).filter((c) => /^(legalAid|mediation|notarization)\.get$/.test(c)),
+    ).toEqual(['legalAid.get', 'mediation.get', 'notarization.get']);
     expect(screen.getByTestId('case-status')).toHaveTextContent('调解成功');
     expect(within(screen.getByRole('region', { name: '当事人' })).getByText('王建国')).toBeInTheDocument();
     const progress = within(screen.getByRole('region', { name: '办理情况' }));
