@@ -6,7 +6,7 @@ import { LEGAL_AID_DOSSIER } from '../../../shared/kinds/legalAid/dossier';
 import { factsOf } from '../../../shared/kinds/legalAid/lifecycle';
 import { legalAidCase, messageOf, Refusal, renderApp, USERS } from '../support';
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000); // a page of antd tables under a busy 2-core CI: 38 s alone at load 10
 
 const FACTS = LEGAL_AID_DOSSIER.factsOf(
   factsOf({ receivedOn: '2026-11-20', status: 'received' }, []),
