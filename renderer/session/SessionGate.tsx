@@ -11,18 +11,26 @@ import { ApiProvider, errorMessage, useApi } from '../app/apiContext';
 import { guardSession, type GuardedApi, type Interruption } from '../app/sessionGuard';
 import { useIdleLock } from '../app/useIdleLock';
 import { lazyPage, PageLoading } from '../app/lazyPage';
+import { withPageStyles } from '../app/pageStyles';
 import { ForcedPasswordChangePage } from './ChangePasswordForm';
 import { LockScreen } from './LockScreen';
 import { SignInPage } from './SignInPage';
 import { UnlockDataPage } from './UnlockDataPage';
 
 /**
- * The app's pages, a chunk of their own: the window's first chunk is what the sign-in form needs. It is read while
- * the sign-in form is shown (`Shell.preload`), so signing in does not wait for it.
+ * The app's pages, a chunk of their own with antd's styles for them (renderer/app/pageStyles.ts): the window's first
+ * load is what the sign-in form needs. They are read while the sign-in form is shown (`Shell.preload`), so signing
+ * in does not wait for them.
  */
-const Shell = lazyPage(() => import('../Shell'), 'Shell');
-/** The first run's setup, once in an installation's life. */
-const FirstRunPage = lazyPage(() => import('./FirstRunPage'), 'FirstRunPage');
+const Shell = lazyPage(
+  withPageStyles(() => import('../Shell')),
+  'Shell',
+);
+/** The first run's setup, once in an installation's life (its form uses the pages' components). */
+const FirstRunPage = lazyPage(
+  withPageStyles(() => import('./FirstRunPage')),
+  'FirstRunPage',
+);
 
 /** The pages of one signed-in user, with the client they call through. */
 interface OpenShell {
