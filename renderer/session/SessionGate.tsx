@@ -22,15 +22,14 @@ import { UnlockDataPage } from './UnlockDataPage';
  * load is what the sign-in form needs. They are read while the sign-in form is shown (`Shell.preload`), so signing
  * in does not wait for them.
  */
-const Shell = lazyPage(
-  withPageStyles(() => import('../Shell')),
-  'Shell',
-);
+const readShell = withPageStyles(() => import('../Shell'));
+const Shell = lazyPage(readShell, 'Shell');
 /** The first run's setup, once in an installation's life (its form uses the pages' components). */
-const FirstRunPage = lazyPage(
-  withPageStyles(() => import('./FirstRunPage')),
-  'FirstRunPage',
-);
+const readFirstRunPage = withPageStyles(() => import('./FirstRunPage'));
+const FirstRunPage = lazyPage(readFirstRunPage, 'FirstRunPage');
+
+/** How long after the first screen is drawn the pages are read (see the effect below). */
+const PAGES_READ_AFTER_MS = 300;
 
 /** The pages of one signed-in user, with the client they call through. */
 interface OpenShell {
@@ -117,10 +116,14 @@ export function SessionGate() {
     void load();
   }, [load]);
 
-  // The pages' chunk is read as soon as the first screen is up (a failure here shows when the pages are opened).
+  // The pages' chunk and styles are read a moment after the first screen is up (a failure here shows when the pages
+  // are opened): read at once, running the chunk and parsing the styles held up the sign-in form's first input by
+  // as long; a clerk takes seconds to type a name and a password, and signing in then finds them read.
   const shown = status !== null;
   useEffect(() => {
-    if (shown) Shell.preload().catch(() => {});
+    if (!shown) return;
+    const later = window.setTimeout(() => Shell.preload().catch(() => {}), PAGES_READ_AFTER_MS);
+    return () => window.clearTimeout(later);
   }, [shown]);
 
   // The same user is back, unlocked: the calls that waited are made again.
