@@ -16,7 +16,7 @@ let linked: Promise<void> | null = null;
  * rules), once; resolves when Chromium has read it. A file that fails to read fails the page that waits for it, as
  * a chunk that fails to read does.
  */
-export function loadPageStyles(): Promise<void> {
+function loadPageStyles(): Promise<void> {
   if (linked) return linked;
   const href = document.querySelector<HTMLMetaElement>(`meta[name="${PAGE_STYLES_META}"]`)?.content;
   if (!href) return (linked = Promise.resolve());
