@@ -7,6 +7,39 @@ import { PAGE_STYLES_META } from '../../../renderer/app/pageStyles';
 import { PREVIEW_CALLER } from '../../previewServer';
 import type { Measurement } from '../measurement';
 
+/**
+ * Resolves once the page has had no request in flight for `quietMs` from now on: playwright's 'networkidle' is
+ * reached once per load and stays reached, and the pages' chunks may be read after it (renderer/session/SessionGate).
+ */
+function networkQuiet(page: Page, quietMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    let inFlight = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = () => {
+      page.off('request', started);
+      page.off('requestfinished', ended);
+      page.off('requestfailed', ended);
+      resolve();
+    };
+    const settle = () => {
+      clearTimeout(timer);
+      if (inFlight === 0) timer = setTimeout(done, quietMs);
+    };
+    const started = () => {
+      inFlight += 1;
+      clearTimeout(timer);
+    };
+    const ended = () => {
+      inFlight = Math.max(0, inFlight - 1); // a request sent before this was called ends uncounted
+      settle();
+    };
+    page.on('request', started);
+    page.on('requestfinished', ended);
+    page.on('requestfailed', ended);
+    settle();
+  });
+}
+
 export const windowCaseList: Measurement = {
   id: 'window.caseList',
   label: 'window: sign in to the case list (20 rows)',
@@ -39,7 +72,7 @@ export const windowCaseList: Measurement = {
           );
           return !named || !!linked?.sheet;
         }, PAGE_STYLES_META);
-        await open.page.waitForLoadState('networkidle');
+        await networkQuiet(open.page, 500);
         await open.page.evaluate(() => new Promise((idle) => window.requestIdleCallback(() => idle(null))));
         busyBefore = await busyMs(open.cdp);
       },
