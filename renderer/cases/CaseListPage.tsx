@@ -1,7 +1,7 @@
 // 案件列表: one page of cases at a time from the main process, filtered, sorted and searched there.
 import { Alert, Input, Select, Space, Table, Typography, type TableProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { CaseListPage as CasePage, CaseListRow, ChannelInput } from '../../shared/contract';
+import type { CaseListPage as CasePage, CaseListRow, ChannelInput, DossierCompleteness } from '../../shared/contract';
 import { CASE_SORT_KEYS } from '../../shared/contract';
 import { caseStatusLabel, type CaseStatus } from '../../shared/cases/statuses';
 import { ALL_KINDS, caseKindLabel, kindOf } from '../../shared/kinds';
@@ -9,7 +9,7 @@ import { CASE_KINDS, type CaseKind } from '../../shared/options';
 import { errorMessage, useApi } from '../app/apiContext';
 import { formatDate } from '../app/format';
 import { routeHash } from '../app/route';
-import { DossierTag, useDossierCompleteness } from '../dossier/completeness';
+import { DossierTag, dossierCompletenessOf } from '../dossier/completeness';
 import { LedgerExportButton } from './LedgerExportButton';
 
 export type CaseListQuery = ChannelInput<'cases.list'>;
@@ -26,6 +26,12 @@ export const INITIAL_CASE_QUERY: CaseListQuery = {
   sortBy: 'receivedOn',
   sortOrder: 'desc',
 };
+
+/** A page of the list as shown: its rows and their dossiers' completeness. */
+interface ShownPage {
+  page: CasePage;
+  dossiers: Map<number, DossierCompleteness>;
+}
 
 const SORT_LABELS: Record<SortKey, string> = { receivedOn: '申请日期', caseNumber: '案号', createdAt: '登记时间' };
 
@@ -45,7 +51,7 @@ interface Props {
 
 export function CaseListPage({ query, onQueryChange, onOpen, onShown }: Props) {
   const api = useApi();
-  const [result, setResult] = useState<CasePage | null>(null);
+  const [result, setResult] = useState<ShownPage | null>(null);
   const [loading, setLoading] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [typed, setTyped] = useState(query.query ?? '');
@@ -54,10 +60,16 @@ export function CaseListPage({ query, onQueryChange, onOpen, onShown }: Props) {
   useEffect(() => {
     let live = true; // only the answer to the latest query is shown
     setLoading(true);
+    // The rows come with their dossiers' tags, in one render: drawn first without them and again with them, antd's
+    // table was laid out twice before the clerk could read the list.
     api.call('cases.list', query).then(
-      (page) => {
+      async (page) => {
+        const dossiers = await dossierCompletenessOf(
+          api,
+          page.rows.map((r) => r.id),
+        );
         if (!live) return;
-        setResult(page);
+        setResult({ page, dossiers });
         setFailure(null);
         setLoading(false);
       },
@@ -90,7 +102,7 @@ export function CaseListPage({ query, onQueryChange, onOpen, onShown }: Props) {
     searchTimer.current = setTimeout(() => search(text), SEARCH_DELAY_MS);
   };
 
-  const dossiers = useDossierCompleteness(result?.rows.map((r) => r.id) ?? []);
+  const dossiers = result?.dossiers ?? new Map<number, DossierCompleteness>();
   const sorted = (key: SortKey) => (query.sortBy === key ? (query.sortOrder === 'asc' ? 'ascend' : 'descend') : null);
   const columns: TableProps<CaseListRow>['columns'] = [
     {
@@ -209,7 +221,7 @@ export function CaseListPage({ query, onQueryChange, onOpen, onShown }: Props) {
       <Table<CaseListRow>
         rowKey="id"
         columns={columns}
-        dataSource={result?.rows ?? []}
+        dataSource={result?.page.rows ?? []}
         loading={loading}
         onChange={onTableChange}
         onRow={(row) => ({
@@ -220,7 +232,7 @@ export function CaseListPage({ query, onQueryChange, onOpen, onShown }: Props) {
         pagination={{
           current: query.page,
           pageSize: query.pageSize,
-          total: result?.total ?? 0,
+          total: result?.page.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100],
           showTotal: (total) => `共 ${total} 件`,

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { caseStatusLabel } from '../../shared/cases/statuses';
 import type { DossierCompleteness, IncompleteDossiers as Incomplete } from '../../shared/contract';
 import { caseKindLabel } from '../../shared/kinds';
+import type { Api } from '../api';
 import { errorMessage, useApi } from '../app/apiContext';
 
 export function DossierTag({ completeness }: { completeness: DossierCompleteness | undefined }) {
@@ -24,24 +25,16 @@ export function DossierTag({ completeness }: { completeness: DossierCompleteness
   );
 }
 
-/** The completeness of the cases shown (refetched when the shown cases change). */
-export function useDossierCompleteness(caseIds: readonly number[]): Map<number, DossierCompleteness> {
-  const api = useApi();
-  const [found, setFound] = useState<Map<number, DossierCompleteness>>(new Map());
-  const key = caseIds.join(',');
-  useEffect(() => {
-    let live = true;
-    const ids = key ? key.split(',').map(Number) : [];
-    if (ids.length === 0) return;
-    api.call('dossier.completeness', { caseIds: ids }).then(
-      (list) => live && setFound(new Map(list.map((c) => [c.caseId, c]))),
-      () => undefined, // the list shows without the column's tags; the case page says why
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, key]);
-  return found;
+/**
+ * The completeness of the cases shown, by case; empty when it cannot be read (the list then shows without the
+ * column's tags; the case page says why).
+ */
+export function dossierCompletenessOf(api: Api, caseIds: readonly number[]): Promise<Map<number, DossierCompleteness>> {
+  if (caseIds.length === 0) return Promise.resolve(new Map());
+  return api.call('dossier.completeness', { caseIds: [...caseIds] }).then(
+    (list) => new Map(list.map((c) => [c.caseId, c])),
+    () => new Map(),
+  );
 }
 
 /** 卷宗材料不全: the open cases whose dossiers lack required items now. */

@@ -11,18 +11,25 @@ import { ApiProvider, errorMessage, useApi } from '../app/apiContext';
 import { guardSession, type GuardedApi, type Interruption } from '../app/sessionGuard';
 import { useIdleLock } from '../app/useIdleLock';
 import { lazyPage, PageLoading } from '../app/lazyPage';
+import { withPageStyles } from '../app/pageStyles';
 import { ForcedPasswordChangePage } from './ChangePasswordForm';
 import { LockScreen } from './LockScreen';
 import { SignInPage } from './SignInPage';
 import { UnlockDataPage } from './UnlockDataPage';
 
 /**
- * The app's pages, a chunk of their own: the window's first chunk is what the sign-in form needs. It is read while
- * the sign-in form is shown (`Shell.preload`), so signing in does not wait for it.
+ * The app's pages, a chunk of their own with antd's styles for them (renderer/app/pageStyles.ts): the window's first
+ * load is what the sign-in form needs. They are read while the sign-in form is shown (`Shell.preload`), so signing
+ * in does not wait for them.
  */
-const Shell = lazyPage(() => import('../Shell'), 'Shell');
-/** The first run's setup, once in an installation's life. */
-const FirstRunPage = lazyPage(() => import('./FirstRunPage'), 'FirstRunPage');
+const readShell = withPageStyles(() => import('../Shell'));
+const Shell = lazyPage(readShell, 'Shell');
+/** The first run's setup, once in an installation's life (its form uses the pages' components). */
+const readFirstRunPage = withPageStyles(() => import('./FirstRunPage'));
+const FirstRunPage = lazyPage(readFirstRunPage, 'FirstRunPage');
+
+/** How long after the first screen is drawn the pages are read (see the effect below). */
+const PAGES_READ_AFTER_MS = 300;
 
 /** The pages of one signed-in user, with the client they call through. */
 interface OpenShell {
@@ -109,10 +116,14 @@ export function SessionGate() {
     void load();
   }, [load]);
 
-  // The pages' chunk is read as soon as the first screen is up (a failure here shows when the pages are opened).
+  // The pages' chunk and styles are read a moment after the first screen is up (a failure here shows when the pages
+  // are opened): read at once, running the chunk and parsing the styles held up the sign-in form's first input by
+  // as long; a clerk takes seconds to type a name and a password, and signing in then finds them read.
   const shown = status !== null;
   useEffect(() => {
-    if (shown) Shell.preload().catch(() => {});
+    if (!shown) return;
+    const later = window.setTimeout(() => Shell.preload().catch(() => {}), PAGES_READ_AFTER_MS);
+    return () => window.clearTimeout(later);
   }, [shown]);
 
   // The same user is back, unlocked: the calls that waited are made again.

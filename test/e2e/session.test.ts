@@ -159,4 +159,20 @@ it("draws the first-run form and the pages with antd's styles made by the build,
   await page.getByRole('navigation', { name: '主导航' }).waitFor();
   await page.locator('.ant-table').first().waitFor();
   expect(await madeHere()).not.toMatch(/\.ant-(btn|input|form|table|menu|layout)(?![\w-])[^{]*\{/);
+  // The pages' antd styles, read with the pages, sit between antd's first file and the app's own stylesheet.
+  const sheets = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => l.getAttribute('href')),
+  );
+  expect(sheets).toEqual([
+    expect.stringMatching(/^\.\/assets\/antd-[0-9a-f]{8}\.css$/),
+    expect.stringMatching(/^\.\/assets\/antd-pages-[0-9a-f]{8}\.css$/),
+    expect.stringMatching(/^\.\/assets\/index-.*\.css$/),
+  ]);
+  // antd's table rule applies (a div's background is transparent without it).
+  expect(
+    await page
+      .locator('.ant-table')
+      .first()
+      .evaluate((t) => getComputedStyle(t).backgroundColor),
+  ).toBe('rgb(255, 255, 255)');
 });

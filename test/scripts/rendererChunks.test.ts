@@ -72,17 +72,32 @@ it('says how to build the renderer when it is not built', () => {
   expect(() => rendererChunks(path.join(tempDir(), 'nothing'))).toThrow(/npm run build:renderer/);
 });
 
-it("links antd's styles made by the build ahead of the app's own, with cssinjs's map of what they hold", () => {
-  const sheets = rendererChunks(outDir).styles.map((c) => c.file);
+it("links antd's styles made by the build ahead of the app's own, the sign-in screens' first, with cssinjs's map of both", () => {
+  const chunks = rendererChunks(outDir);
+  const sheets = chunks.styles.map((c) => c.file);
   expect(sheets).toHaveLength(2);
   expect(sheets[0]).toMatch(/^assets\/antd-[0-9a-f]{8}\.css$/);
-  expect(chunkReport(rendererChunks(outDir)).filter((l) => l.startsWith('  style '))).toHaveLength(2);
+  // The pages' antd styles are named, not linked: the window reads them with the pages' chunk.
+  expect(chunks.pageStyles.map((c) => c.file)).toEqual([
+    expect.stringMatching(/^assets\/antd-pages-[0-9a-f]{8}\.css$/),
+  ]);
+  expect(fs.readFileSync(path.join(outDir, 'index.html'), 'utf8')).not.toMatch(/<link[^>]*antd-pages-/);
+  expect(chunkReport(chunks).filter((l) => l.startsWith('  style '))).toHaveLength(2);
+  expect(chunkReport(chunks).some((l) => l.startsWith('  lazy   assets/antd-pages-'))).toBe(true);
   const css = fs.readFileSync(path.join(outDir, sheets[0]!), 'utf8');
+  const pagesCss = fs.readFileSync(path.join(outDir, chunks.pageStyles[0]!.file), 'utf8');
   // Production hashes (the window's), and the components of the sign-in form and the pages, each in the map cssinjs
   // reads on the first render (test/e2e/session.test.ts sees the window use them).
-  expect(css).not.toContain('dev-only');
+  expect(css + pagesCss).not.toContain('dev-only');
   const map = /\.data-ant-cssinjs-cache-path\{content:"([^"]+)";\}/.exec(css)?.[1] ?? '';
   for (const component of ['Button-Button', 'Input-Component', 'Form-Form', 'Table-Table', 'Timeline-Timeline'])
     expect(map).toMatch(new RegExp(`\\|${component}\\|`));
-  for (const rule of ['.ant-btn', '.ant-input', '.ant-table', '.ant-timeline']) expect(css).toContain(rule);
+  expect(pagesCss).not.toContain('data-ant-cssinjs-cache-path'); // one map, read once
+  // The sign-in screens' components in the first file, the pages' in theirs.
+  for (const rule of ['.ant-btn', '.ant-input', '.ant-form-item']) expect(css).toContain(rule);
+  for (const rule of ['.ant-table', '.ant-timeline', '.ant-menu']) {
+    expect(css).not.toContain(`${rule}{`);
+    expect(pagesCss).toContain(rule);
+  }
+  expect(css.length).toBeLessThan(pagesCss.length);
 });
