@@ -13,7 +13,9 @@ import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { openBackend, type Backend } from '../../../electron/backend';
 import { createApi, type Api } from '../../../shared/client';
 import { fixedClock } from '../../../electron/services/system/clock';
-import { ChromiumPdfRenderer, launchChromium } from '../../chromiumPdf';
+import type { PdfRenderer } from '../../../electron/services/dossier/electronic';
+import { launchChromium } from '../../chromiumPdf';
+import { ChildPdfRenderer } from '../pdfRendererChild';
 import type { ElectronicDossierFile } from '../../../shared/dossier/electronic';
 import { benchKeys } from '../benchKey';
 import { askBenchChild } from '../benchChild';
@@ -96,7 +98,7 @@ interface DossierPrepared {
   note: string;
 }
 
-const openDossierBackend = (file: string, today: string, pdfRenderer?: ChromiumPdfRenderer): Backend => {
+const openDossierBackend = (file: string, today: string, pdfRenderer?: PdfRenderer): Backend => {
   const backend = openBackend({
     dataFile: file,
     shell: 'preview',
@@ -167,7 +169,7 @@ export const electronicDossier: Measurement = {
       'setting up the dossier case',
     );
     const opened = `RSS ${mb(process.memoryUsage().rss)} MB before opening`;
-    const backend = openDossierBackend(file, today, new ChromiumPdfRenderer());
+    const backend = openDossierBackend(file, today, new ChildPdfRenderer());
     const api = createApi((channel, input) => backend.dispatch(channel, input, 'bench'));
     let pages = 0;
     let sizeBytes = 0;
