@@ -111,14 +111,25 @@ function rate(numerator: number | null, denominator: number | null): number | nu
 
 type Tally = { period: number; yearToDate: number };
 
-/** A sum indicator's totals and its `emit`, which adds each dated contribution to them. */
-function sumCounter(ind: SumIndicator, ranges: { period: DayRange; yearToDate: DayRange }, values: readonly string[]) {
+/**
+ * A sum indicator's totals and its `emit`, which adds each dated contribution to them. With its breakdown's `values`
+ * given, those are its rows (a value not among them counts in the total only); without, the listed values and then
+ * the others met in the year to date, sorted, as breakdownValuesOf finds them.
+ */
+function sumCounter(
+  ind: SumIndicator,
+  ranges: { period: DayRange; yearToDate: DayRange },
+  values: readonly string[] | null,
+) {
   const total: Tally = { period: 0, yearToDate: 0 };
-  const byValue = new Map<string, Tally>(values.map((v) => [v, { period: 0, yearToDate: 0 }]));
+  const listed = values ?? ind.breakdown?.values ?? [];
+  const byValue = new Map<string, Tally>(listed.map((v) => [v, { period: 0, yearToDate: 0 }]));
   const emit: Emit = (on, value = 1, by) => {
     if (!on || on < ranges.yearToDate.from || on > ranges.yearToDate.to) return;
     const inPeriod = inRange(on, ranges.period);
-    const slot = by !== undefined ? byValue.get(by) : undefined;
+    let slot = by !== undefined ? byValue.get(by) : undefined;
+    if (!slot && by !== undefined && values === null && ind.breakdown)
+      byValue.set(by, (slot = { period: 0, yearToDate: 0 }));
     total.yearToDate += value;
     if (inPeriod) total.period += value;
     if (slot) {
@@ -136,25 +147,56 @@ function sumCounter(ind: SumIndicator, ranges: { period: DayRange; yearToDate: D
     period: v.period,
     yearToDate: v.yearToDate,
   });
+  const rowValues = (): readonly string[] =>
+    values ?? [
+      ...listed,
+      ...[...byValue.keys()].filter((v) => !listed.includes(v)).sort((a, b) => a.localeCompare(b, 'zh-Hans-CN')),
+    ];
   return {
     ind,
     emit,
     rows: (): FigureRow[] => [
       row(ind.key, ind.label, 0, total),
-      ...values.map((v) => row(`${ind.key}:${v}`, v, 1, byValue.get(v)!)),
+      ...rowValues().map((v) => row(`${ind.key}:${v}`, v, 1, byValue.get(v)!)),
     ],
   };
 }
 
-/** Every indicator's rows for the facts, in catalogue order. */
-export function computeRows(
-  facts: readonly CaseFacts[],
-  period: Period,
-  values: BreakdownValues = breakdownValuesOf(facts, period),
-): FigureRow[] {
+/**
+ * Counts facts handed over a batch at a time, so that a caller reading its cases in batches (the office's report,
+ * 250 cases at a time) need not hold every case's facts until the end: the report's figures depend on each fact
+ * alone. `values`: the breakdowns' rows (the county's, so several offices' rows line up); without, each breakdown's
+ * listed values and the others met.
+ */
+export function figureCounter(period: Period, values?: BreakdownValues) {
   const ranges = { period: period.range, yearToDate: period.yearToDate };
-  const counters = new Map(SUM_INDICATORS.map((ind) => [ind.key, sumCounter(ind, ranges, values.get(ind.key) ?? [])]));
-  eachFactTo(facts, [...counters.values()]);
+  const counters = new Map(
+    SUM_INDICATORS.map((ind) => [ind.key, sumCounter(ind, ranges, values ? (values.get(ind.key) ?? []) : null)]),
+  );
+  const all = [...counters.values()];
+  const empty = () => Object.fromEntries(ALL_KINDS.map((k) => [k.key, 0])) as Record<KindKey, number>;
+  const points = new Map(monthsToDate(period).map((month): [string, TrendPoint] => [month, { month, ...empty() }]));
+  let count = 0;
+  return {
+    add(facts: readonly CaseFacts[]): void {
+      eachFactTo(facts, all);
+      for (const f of facts) {
+        const point = points.get(f.receivedOn.slice(0, 7));
+        if (point) point[kindOf(f.kind).key as KindKey] += 1;
+      }
+      count += facts.length;
+    },
+    /** How many cases' facts were counted. */
+    get count(): number {
+      return count;
+    },
+    rows: (): FigureRow[] => rowsOf(counters),
+    figures: (): Figures => ({ rows: rowsOf(counters), trend: [...points.values()].map((p) => ({ ...p })) }),
+  };
+}
+
+/** Every indicator's rows, in catalogue order: the sums as counted, the ratios recomputed from them. */
+function rowsOf(counters: ReadonlyMap<string, { rows(): FigureRow[] }>): FigureRow[] {
   const rows: FigureRow[] = [];
   const byKey = new Map<string, FigureRow>();
   for (const ind of INDICATORS) {
@@ -183,18 +225,17 @@ export function computeRows(
   return rows;
 }
 
-function computeTrend(facts: readonly CaseFacts[], period: Period): TrendPoint[] {
-  const empty = () => Object.fromEntries(ALL_KINDS.map((k) => [k.key, 0])) as Record<KindKey, number>;
-  const points = new Map(monthsToDate(period).map((month): [string, TrendPoint] => [month, { month, ...empty() }]));
-  for (const f of facts) {
-    const point = points.get(f.receivedOn.slice(0, 7));
-    if (point) point[kindOf(f.kind).key as KindKey] += 1;
-  }
-  return [...points.values()];
+/** Every indicator's rows for the facts, in catalogue order. */
+export function computeRows(facts: readonly CaseFacts[], period: Period, values?: BreakdownValues): FigureRow[] {
+  const counter = figureCounter(period, values);
+  counter.add(facts);
+  return counter.rows();
 }
 
 export function computeFigures(facts: readonly CaseFacts[], period: Period, values?: BreakdownValues): Figures {
-  return { rows: computeRows(facts, period, values), trend: computeTrend(facts, period) };
+  const counter = figureCounter(period, values);
+  counter.add(facts);
+  return counter.figures();
 }
 
 // The county.
