@@ -30,6 +30,7 @@ import {
 import { MEASUREMENTS } from './bench/measurements';
 import { setUpDossierCase, type DossierSetUp } from './bench/measurements/electronicDossier';
 import { answerParent, askBenchChild } from './bench/benchChild';
+import { servePdfRenderer } from './bench/pdfRendererChild';
 import { benchJson, benchTable } from './bench/report';
 import { runBench, type MeasurementResult } from './bench/run';
 
@@ -123,12 +124,18 @@ export async function main(
       'build-part': 'string',
       'set-up-dossier': 'string',
       apart: 'string',
+      'pdf-renderer': 'boolean',
     });
     // A child of the electronic dossier's measurement: its set-up, answered to the parent (see that measurement).
     const dossierSetUp = stringFlag(args, 'set-up-dossier');
     if (dossierSetUp) {
       const prepared = await setUpDossierCase(JSON.parse(dossierSetUp) as DossierSetUp);
       await answerParent(prepared);
+      return 0;
+    }
+    // A child of the electronic dossier's measurement: its PDF renderer (pdfRendererChild.ts), until disconnected.
+    if (args.flags.has('pdf-renderer')) {
+      await servePdfRenderer();
       return 0;
     }
     const spec = specOf(args);

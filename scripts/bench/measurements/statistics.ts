@@ -7,8 +7,7 @@ import { CASES_PER_BATCH, officeStatistics } from '../../../electron/services/st
 import { addDays } from '../../../shared/calendar';
 import { officeCode } from '../../../shared/office';
 import { CASE_KINDS, type CaseKind } from '../../../shared/options';
-import { computeFigures, periodInfo, type OfficeStatistics } from '../../../shared/statistics/compute';
-import type { CaseFacts } from '../../../shared/statistics/caseFacts';
+import { figureCounter, periodInfo, type OfficeStatistics } from '../../../shared/statistics/compute';
 import { caseFactsFromRows, type CaseRowSet } from '../../../shared/statistics/fromRows';
 import { parsePeriod } from '../../../shared/statistics/period';
 import { FINISHED_STATUSES as FINISHED, kindOf } from '../../../shared/kinds';
@@ -96,14 +95,15 @@ export async function directOfficeStatistics(
   return () => {
     const office = rows.office();
     const code = officeCode(office.division_code, office.office_number);
-    const facts: CaseFacts[] = [];
-    for (const set of rows.rowSets()) facts.push(...caseFactsFromRows(code, set, asOf, table));
+    // Counted a batch at a time, as officeStatistics counts them.
+    const counter = figureCounter(rows.period);
+    for (const set of rows.rowSets()) counter.add(caseFactsFromRows(code, set, asOf, table));
     return {
       period: periodInfo(rows.period),
       office: { code, name: office.name },
       asOf,
-      caseCount: facts.length,
-      ...computeFigures(facts, rows.period),
+      caseCount: counter.count,
+      ...counter.figures(),
     };
   };
 }

@@ -5,6 +5,7 @@ import {
   computeFigures,
   computeRows,
   expectedExportMonth,
+  figureCounter,
   isLate,
   type FigureRow,
 } from '../../../shared/statistics/compute';
@@ -317,6 +318,21 @@ describe('mediation', () => {
       .map((r) => r.label);
     expect(order.at(-1)).toBe('水利纠纷');
     expect(order.indexOf('其他纠纷')).toBe(order.length - 2);
+  });
+
+  it('counts the same figures from facts handed over a batch at a time as from all of them at once', () => {
+    const whole = computeFigures(facts, period('2026-10'));
+    for (const size of [1, 2, 3]) {
+      const counter = figureCounter(period('2026-10'));
+      for (let at = 0; at < facts.length; at += size) counter.add(facts.slice(at, at + size));
+      expect(counter.count).toBe(facts.length);
+      expect(counter.figures()).toEqual(whole);
+    }
+    // With the breakdowns' rows given (the county's), the same rows as breakdownValuesOf lists.
+    const given = figureCounter(period('2026-10'), breakdownValuesOf(facts, period('2026-10')));
+    given.add(facts.slice(0, 2));
+    given.add(facts.slice(2));
+    expect(given.rows()).toEqual(whole.rows);
   });
 
   it('counts outcomes, the success rate from the counts, and written against oral agreements', () => {
