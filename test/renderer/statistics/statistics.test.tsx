@@ -10,7 +10,7 @@ import { INDICATOR_INFO } from '../../../shared/channels/statistics';
 import { DEFAULT_TEMPLATE } from '../../../shared/statistics/template';
 import { Refusal, renderApp, USERS } from '../support';
 
-jest.setTimeout(30_000);
+jest.setTimeout(90_000);
 
 const base = {
   officeCode: '43011101',
@@ -134,10 +134,13 @@ describe('统计报表', () => {
       'exchange.status': () => OFFICE_MODE,
       'statistics.report': ({ period }) => officeReport(period),
     });
-    await waitFor(() =>
-      expect(backend.inputs('statistics.report')).toEqual([
-        { period: lastFinishedMonth(localDate()), scope: 'office' },
-      ]),
+    // The file's first render of the report page (its charts) took over 15 s on a loaded 2-core machine.
+    await waitFor(
+      () =>
+        expect(backend.inputs('statistics.report')).toEqual([
+          { period: lastFinishedMonth(localDate()), scope: 'office' },
+        ]),
+      { timeout: 60_000 },
     );
 
     await user.click(screen.getByRole('combobox', { name: '月份' }));
