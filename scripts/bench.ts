@@ -29,6 +29,7 @@ import {
 } from './bench/dataset';
 import { MEASUREMENTS } from './bench/measurements';
 import { setUpDossierCase, type DossierSetUp } from './bench/measurements/electronicDossier';
+import { writeLedger, type LedgerOrder } from './bench/measurements/ledgerImport';
 import { answerParent, askBenchChild } from './bench/benchChild';
 import { servePdfRenderer } from './bench/pdfRendererChild';
 import { benchJson, benchTable } from './bench/report';
@@ -123,6 +124,7 @@ export async function main(
       distinct: 'string',
       'build-part': 'string',
       'set-up-dossier': 'string',
+      'write-ledger': 'string',
       apart: 'string',
       'pdf-renderer': 'boolean',
     });
@@ -131,6 +133,13 @@ export async function main(
     if (dossierSetUp) {
       const prepared = await setUpDossierCase(JSON.parse(dossierSetUp) as DossierSetUp);
       await answerParent(prepared);
+      return 0;
+    }
+    // A child of the ledger's measurements: the clerk's ledger file written (see ledgerImport.ts).
+    const ledgerOrder = stringFlag(args, 'write-ledger');
+    if (ledgerOrder) {
+      await writeLedger(JSON.parse(ledgerOrder) as LedgerOrder);
+      await answerParent(null);
       return 0;
     }
     // A child of the electronic dossier's measurement: its PDF renderer (pdfRendererChild.ts), until disconnected.

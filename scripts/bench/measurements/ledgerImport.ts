@@ -9,6 +9,7 @@ import { fixedClock } from '../../../electron/services/system/clock';
 import type { ChannelInput } from '../../../shared/contract';
 import { idCheckChar } from '../../../shared/identity';
 import { benchKeys } from '../benchKey';
+import { askBenchChild } from '../benchChild';
 import type { BenchContext, Measurement } from '../measurement';
 
 /**
@@ -25,11 +26,29 @@ const RESULTS = ['调解成功', '调解成功', '调解不成功', '终止', ''
 /**
  * The ledger: a title row, the header, `rows` cases of 2019–2023 with their dates written three ways. Written with
  * exceljs's streaming writer, a row at a time: its workbook model would hold every cell of the 10,000 rows (about
- * 160 MB of this process's peak, before anything was measured). Written once; both measurements read it.
+ * 160 MB of this process's peak, before anything was measured). Written once, in a child process of the bench
+ * (`--write-ledger`): making the clerk's file is not the app's work, and the writer's zip stream and shared strings
+ * would otherwise stay in the measured process's peak. Both measurements read it.
  */
 async function ledgerFile(workDir: string, rows: number): Promise<string> {
-  const file = path.join(workDir, 'ledger', '调解台账.xlsx');
+  const file = ledgerPath(workDir);
   if (fs.existsSync(file)) return file;
+  const order: LedgerOrder = { workDir, rows };
+  await askBenchChild<null>(['--write-ledger', JSON.stringify(order)], 'writing the ledger');
+  return file;
+}
+
+const ledgerPath = (workDir: string) => path.join(workDir, 'ledger', '调解台账.xlsx');
+
+/** What the child writing the ledger is asked for. */
+export interface LedgerOrder {
+  workDir: string;
+  rows: number;
+}
+
+/** The child's side (`--write-ledger`): the ledger written to its place in the bench's scratch folder. */
+export async function writeLedger({ workDir, rows }: LedgerOrder): Promise<void> {
+  const file = ledgerPath(workDir);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: `${file}.partial`, useSharedStrings: true });
   const ws = workbook.addWorksheet('台账');
@@ -72,7 +91,6 @@ async function ledgerFile(workDir: string, rows: number): Promise<string> {
   ws.commit();
   await workbook.commit();
   fs.renameSync(`${file}.partial`, file);
-  return file;
 }
 
 function open(file: string, today: string): Backend {
