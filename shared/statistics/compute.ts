@@ -94,14 +94,14 @@ export function breakdownValuesOf(facts: readonly CaseFacts[], period: Period): 
   });
   eachFactTo(facts, counters);
   const out = new Map<string, string[]>();
-  for (const { ind } of counters) {
-    const listed = ind.breakdown!.values;
-    const extra = [...seen.get(ind.key)!]
-      .filter((v) => !listed.includes(v))
-      .sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
-    out.set(ind.key, [...listed, ...extra]);
-  }
+  for (const { ind } of counters) out.set(ind.key, listedThenMet(ind.breakdown!.values, seen.get(ind.key)!));
   return out;
+}
+
+/** A breakdown's rows: its listed values, then the others met, sorted as a Chinese reader expects. */
+function listedThenMet(listed: readonly string[], met: Iterable<string>): string[] {
+  const others = [...met].filter((v) => !listed.includes(v)).sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
+  return [...listed, ...others];
 }
 
 function rate(numerator: number | null, denominator: number | null): number | null {
@@ -147,11 +147,7 @@ function sumCounter(
     period: v.period,
     yearToDate: v.yearToDate,
   });
-  const rowValues = (): readonly string[] =>
-    values ?? [
-      ...listed,
-      ...[...byValue.keys()].filter((v) => !listed.includes(v)).sort((a, b) => a.localeCompare(b, 'zh-Hans-CN')),
-    ];
+  const rowValues = (): readonly string[] => values ?? listedThenMet(listed, byValue.keys());
   return {
     ind,
     emit,
