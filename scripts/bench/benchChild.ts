@@ -3,13 +3,18 @@
 // not the app's. The child answers one message and exits; the parent waits for both.
 import { fork } from 'node:child_process';
 
-/** Runs the bench's entry (dist/bench.js, or scripts/bench.ts under tsx) with `args`; resolves with its answer. */
-export function askBenchChild<T>(args: readonly string[], what: string): Promise<T> {
+/** The bench's entry script (dist/bench.js, or scripts/bench.ts under tsx), which its children run again. */
+export function benchEntry(what: string): string {
   const entry = require.main?.filename;
-  if (!entry) return Promise.reject(new Error(`the bench has no entry script to run ${what} with`));
+  if (!entry) throw new Error(`the bench has no entry script to run ${what} with`);
+  return entry;
+}
+
+/** Runs the bench's entry with `args`; resolves with its answer. */
+export function askBenchChild<T>(args: readonly string[], what: string): Promise<T> {
   return new Promise((resolve, reject) => {
     let answer: { value: T } | null = null;
-    const child = fork(entry, args, { stdio: 'inherit' });
+    const child = fork(benchEntry(what), args, { stdio: 'inherit' });
     child.on('message', (message) => {
       answer = { value: message as T };
     });

@@ -7,6 +7,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { PdfRenderer } from '../../electron/services/dossier/electronic';
 import { ChromiumPdfRenderer } from '../chromiumPdf';
+import { benchEntry } from './benchChild';
 
 type Request = { id: number; html: string };
 type Reply = { id: number; pdf: Uint8Array } | { id: number; error: string };
@@ -17,10 +18,11 @@ export class ChildPdfRenderer implements PdfRenderer {
   private readonly waiting = new Map<number, { resolve(pdf: Uint8Array): void; reject(error: Error): void }>();
 
   private start(): ChildProcess {
-    const entry = require.main?.filename;
-    if (!entry) throw new Error('the bench has no entry script to run the PDF renderer with');
     // 'advanced': the PDF's bytes cross as a typed array, not as JSON's list of numbers.
-    const child = fork(entry, ['--pdf-renderer'], { stdio: 'inherit', serialization: 'advanced' });
+    const child = fork(benchEntry('the PDF renderer'), ['--pdf-renderer'], {
+      stdio: 'inherit',
+      serialization: 'advanced',
+    });
     child.on('message', (reply: Reply) => {
       const waiter = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
