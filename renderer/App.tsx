@@ -8,15 +8,17 @@ import 'dayjs/locale/zh-cn';
 import type { Api } from './api';
 import { ApiProvider } from './app/apiContext';
 import { APP_THEME } from './app/theme';
+import type { StatusAnswer } from './session/authStatus';
 import { SessionGate } from './session/SessionGate';
 
 dayjs.locale('zh-cn');
 
-export function App({ api }: { api: Api }) {
+/** `first`: the session's state asked at the window's start (renderer/firstCall.ts); without it the gate asks. */
+export function App({ api, first }: { api: Api; first?: StatusAnswer }) {
   return (
     <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={APP_THEME}>
       <ApiProvider api={api}>
-        <SessionGate />
+        <SessionGate first={first} />
       </ApiProvider>
     </ConfigProvider>
   );

@@ -1,14 +1,18 @@
-// Entry point: the same bundle runs in Electron (preload's invoke) and in the loopback preview (HTTP).
+// Entry point: the same bundle runs in Electron (preload's invoke) and in the loopback preview (HTTP). React draws
+// the first screen once the session's state, asked before this module ran (renderer/firstCall.ts), is known.
+// The first import: its chunk runs before React's (renderer/vite.config.ts).
+import { firstStatus, windowApi } from './firstCall';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createApi, defaultInvoke } from './api';
 import { App } from './App';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <App api={createApi(defaultInvoke())} />
-  </StrictMode>,
+void firstStatus.then((first) =>
+  createRoot(root).render(
+    <StrictMode>
+      <App api={windowApi} first={first} />
+    </StrictMode>,
+  ),
 );

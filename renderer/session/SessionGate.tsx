@@ -2,7 +2,7 @@
 // and the lock screen. The app's pages (the shell) stay mounted under the lock and sign-in screens while the same
 // user comes back, so nothing half-typed is lost; they are dropped when the user signs out or someone else signs in.
 import { Button, Result, Spin } from 'antd';
-import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SessionUser } from '../../shared/accounts';
 import type { AuthStatus } from '../../shared/contract';
 import type { Office } from '../../shared/office';
@@ -12,6 +12,7 @@ import { guardSession, type GuardedApi, type Interruption } from '../app/session
 import { useIdleLock } from '../app/useIdleLock';
 import { lazyPage, PageLoading } from '../app/lazyPage';
 import { withPageStyles } from '../app/pageStyles';
+import { askStatus, type StatusAnswer } from './authStatus';
 import { ForcedPasswordChangePage } from './ChangePasswordForm';
 import { LockScreen } from './LockScreen';
 import { SignInPage } from './SignInPage';
@@ -31,6 +32,10 @@ const FirstRunPage = lazyPage(readFirstRunPage, 'FirstRunPage');
 /** How long after the first screen is drawn the pages are read (see the effect below). */
 const PAGES_READ_AFTER_MS = 300;
 
+/** The session's state from an answer that needs nothing more than showing it: nobody is signed in. */
+const signedOutIn = (answer: StatusAnswer | undefined): AuthStatus | null =>
+  answer && 'status' in answer && !answer.status.user ? answer.status : null;
+
 /** The pages of one signed-in user, with the client they call through. */
 interface OpenShell {
   generation: number;
@@ -38,9 +43,10 @@ interface OpenShell {
   guard: GuardedApi;
 }
 
-export function SessionGate() {
+/** `first`: the session's state asked at the window's start (renderer/firstCall.ts); without it the gate asks. */
+export function SessionGate({ first }: { first?: StatusAnswer }) {
   const api = useApi();
-  const [status, setStatus] = useState<AuthStatus | null>(null);
+  const [status, setStatus] = useState<AuthStatus | null>(() => signedOutIn(first));
   const [failure, setFailure] = useState<string | null>(null);
   /** The data file is encrypted and this PC does not hold its key: the recovery key is asked for first. */
   const [keyNeeded, setKeyNeeded] = useState<string | null>(null);
@@ -102,19 +108,30 @@ export function SessionGate() {
     [api, dropShell, interrupted, openShell],
   );
 
-  const load = useCallback(async () => {
-    try {
-      apply(await api.call('auth.status', {}));
-      setKeyNeeded(null);
-    } catch (error) {
-      if (error instanceof ApiError && error.data.code === 'DATA_KEY') setKeyNeeded(error.message);
-      else setFailure(errorMessage(error));
-    }
-  }, [api, apply]);
+  const settle = useCallback(
+    (answer: StatusAnswer) => {
+      if ('status' in answer) {
+        apply(answer.status);
+        setKeyNeeded(null);
+      } else if (answer.error instanceof ApiError && answer.error.data.code === 'DATA_KEY')
+        setKeyNeeded(answer.error.message);
+      else setFailure(errorMessage(answer.error));
+    },
+    [apply],
+  );
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const load = useCallback(async () => settle(await askStatus(api)), [api, settle]);
+
+  // The window's first answer, when it came with the gate, makes no second round trip. Nobody signed in (a window's
+  // usual start): it is the gate's first state above, and React's first screen is the sign-in form. Otherwise it is
+  // applied before the first paint (a shell to open, the data key to ask for).
+  const firstAnswer = useRef(first);
+  useLayoutEffect(() => {
+    const given = firstAnswer.current;
+    firstAnswer.current = undefined;
+    if (!given) void load();
+    else if (!signedOutIn(given)) settle(given);
+  }, [load, settle]);
 
   // The pages' chunk and styles are read a moment after the first screen is up (a failure here shows when the pages
   // are opened): read at once, running the chunk and parsing the styles held up the sign-in form's first input by

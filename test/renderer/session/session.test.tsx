@@ -1,6 +1,19 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
-import { fakeSession, field, messageOf, OFFICE, Refusal, renderApp, statusOf, USERS, type Replies } from '../support';
+import { App } from '../../../renderer/App';
+import { askStatus } from '../../../renderer/session/authStatus';
+import {
+  fakeBackend,
+  fakeSession,
+  field,
+  messageOf,
+  OFFICE,
+  Refusal,
+  renderApp,
+  statusOf,
+  USERS,
+  type Replies,
+} from '../support';
 
 jest.setTimeout(30_000);
 
@@ -78,6 +91,35 @@ describe('首次设置', () => {
     expect(messageOf(field('用户名'))).toBe('用户名：不能为空');
     expect(field('用户名')).toHaveFocus(); // the first field with a message: the office is complete
     expect(backend.inputs('auth.setup')).toHaveLength(0);
+  });
+});
+
+// The window asks auth.status before React is read (renderer/firstCall.ts) and hands the answer to the app.
+describe("the window's first answer", () => {
+  it('draws the sign-in form in the first render, without asking auth.status again', async () => {
+    const backend = fakeBackend(fakeSession().replies);
+    const first = await askStatus(backend.api);
+    render(<App api={backend.api} first={first} />);
+    expect(screen.getByRole('heading', { name: '登录' })).toBeInTheDocument(); // no spinner drawn before it
+    expect(screen.queryByText('正在打开')).not.toBeInTheDocument();
+    expect(field('用户名')).toBeInTheDocument();
+    // The gate's effects ran with the render (act): a second call would have been made by now.
+    expect(backend.inputs('auth.status')).toHaveLength(1);
+  });
+
+  it('opens the pages of the user still signed in, and asks for the data key when the file needs it', async () => {
+    const signedIn = fakeBackend(fakeSession({ signedIn: USERS.admin }).replies);
+    const view = render(<App api={signedIn.api} first={await askStatus(signedIn.api)} />);
+    expect(await screen.findByTestId('current-user')).toBeInTheDocument();
+    expect(signedIn.inputs('auth.status')).toHaveLength(1);
+    view.unmount();
+
+    const locked = fakeBackend({
+      'auth.status': () => new Refusal({ code: 'DATA_KEY', message: '本机没有数据文件的密钥，请输入恢复密钥' }),
+    });
+    render(<App api={locked.api} first={await askStatus(locked.api)} />);
+    expect(await screen.findByText('本机没有数据文件的密钥，请输入恢复密钥')).toBeInTheDocument();
+    expect(locked.inputs('auth.status')).toHaveLength(1);
   });
 });
 
