@@ -1,14 +1,16 @@
 // The renderer's build: relative asset URLs so the same output loads from file:// in Electron and from the
-// loopback preview server; antd's styles made by the build (renderer/antdStaticStyles.ts).
+// loopback preview server; antd's styles made by the build (renderer/antdStaticStyles.ts); rc-table's scrollbar
+// measured once per window (renderer/tableScrollbarOnce.ts).
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { antdStaticStyles } from './antdStaticStyles';
+import { tableScrollbarOnce } from './tableScrollbarOnce';
 
 export default defineConfig({
   root: __dirname,
   base: './',
-  plugins: [react(), antdStaticStyles()],
+  plugins: [react(), antdStaticStyles(), tableScrollbarOnce()],
   build: {
     outDir: path.resolve(__dirname, '../dist/renderer'),
     emptyOutDir: true,
