@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { getTargetScrollBarSize as measure } from '@rc-component/util';
 import { getTargetScrollBarSize } from '../../../renderer/app/tableScrollbar';
@@ -38,5 +39,12 @@ describe("antd tables' scrollbar, measured once", () => {
     expect(resolveId('@rc-component/util', rcUtilUser)).toBeNull();
     expect(resolveId('@rc-component/util', path.resolve('renderer', 'app', 'tableScrollbar.ts'))).toBeNull();
     expect(resolveId('react', rcTable)).toBeNull();
+
+    // The installed rc-table is where the redirect looks, and takes the measure from that package.
+    const installed = require.resolve('@rc-component/table/es/Table.js');
+    expect(resolveId('@rc-component/util', installed)).not.toBeNull();
+    expect(fs.readFileSync(installed, 'utf8')).toMatch(
+      /import \{[^}]*\bgetTargetScrollBarSize\b[^}]*\} from '@rc-component\/util';/,
+    );
   });
 });
