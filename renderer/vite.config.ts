@@ -1,9 +1,11 @@
 // The renderer's build: relative asset URLs so the same output loads from file:// in Electron and from the
-// loopback preview server; antd's styles made by the build (renderer/antdStaticStyles.ts).
+// loopback preview server; antd's styles made by the build (renderer/antdStaticStyles.ts); rc-table's scrollbar
+// measured once per window (renderer/tableScrollbarOnce.ts).
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { antdStaticStyles } from './antdStaticStyles';
+import { tableScrollbarOnce } from './tableScrollbarOnce';
 
 /** renderer/firstCall.ts and what it imports. */
 const FIRST_CALL_MODULES =
@@ -12,7 +14,7 @@ const FIRST_CALL_MODULES =
 export default defineConfig({
   root: __dirname,
   base: './',
-  plugins: [react(), antdStaticStyles()],
+  plugins: [react(), antdStaticStyles(), tableScrollbarOnce()],
   build: {
     outDir: path.resolve(__dirname, '../dist/renderer'),
     emptyOutDir: true,

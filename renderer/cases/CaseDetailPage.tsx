@@ -1,15 +1,17 @@
 // 案件详情 (#/cases/<id>): finds which kind of case the id is, then hands it to that kind's page. The route carries
 // only the id (the list, the dashboard and typed addresses all lead here), so the kind is asked of the backend:
-// each kind's `.get` answers NOT_FOUND for a case of another kind.
+// each kind's `.get` answers NOT_FOUND for a case of another kind. The reads every kind's page makes (timeline,
+// interference records, dossier, evaluation) start with them (./caseReads.ts).
 import { Alert, Button, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { ALL_KINDS } from '../../shared/kinds';
 import type { CaseKind } from '../../shared/options';
 import { ApiError, type Api } from '../api';
-import { errorMessage, useApi } from '../app/apiContext';
+import { ApiProvider, errorMessage, useApi } from '../app/apiContext';
 import { DossierPanel } from '../dossier/DossierPanel';
 import { CaseFeedback } from '../evaluation/CaseFeedback';
 import { kindPagesOf } from '../kinds';
+import { withCaseReadsStarted } from './caseReads';
 
 interface Props {
   id: number;
@@ -24,6 +26,11 @@ interface FoundCase {
   kind: CaseKind;
   /** The case as its kind's `.get` read it: the kind's page starts from it. */
   record: unknown;
+}
+
+interface FoundPage extends FoundCase {
+  /** The page's parts' client, with their reads started beside the kinds' (./caseReads.ts). */
+  api: Api;
 }
 
 /**
@@ -43,13 +50,14 @@ async function findCase(api: Api, id: number): Promise<FoundCase> {
 
 export function CaseDetailPage({ id, justRegistered, onBack }: Props) {
   const api = useApi();
-  const [found, setFound] = useState<FoundCase | null>(null);
+  const [found, setFound] = useState<FoundPage | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
+    const pageApi = withCaseReadsStarted(api, id);
     findCase(api, id).then(
-      (result) => live && setFound(result),
+      (result) => live && setFound({ ...result, api: pageApi }),
       (error: unknown) => live && setFailure(errorMessage(error)),
     );
     return () => {
@@ -65,10 +73,10 @@ export function CaseDetailPage({ id, justRegistered, onBack }: Props) {
   // printed the same way, below it, and so is the bureau's evaluation of it (案卷评查).
   const { CasePage } = kindPagesOf(found.kind);
   return (
-    <>
+    <ApiProvider api={found.api}>
       <CasePage id={id} justRegistered={justRegistered} initialRecord={found.record} onBack={onBack} />
       <DossierPanel caseId={id} />
       <CaseFeedback caseId={id} />
-    </>
+    </ApiProvider>
   );
 }

@@ -1,11 +1,12 @@
 // 办理过程: every step of a case of any kind, oldest first — the day it was taken, what it was, who recorded it
 // and when, the status it moved the case from and to, and what it recorded. Reads cases.timeline; pass a new
 // `version` after an action so the list is read again.
-import { Alert, Descriptions, Empty, Spin, Tag, Timeline, Typography } from 'antd';
+import { Alert, Empty, Spin, Tag, Timeline, Typography } from 'antd';
 import { memo, useEffect, useMemo, useState } from 'react';
 import { caseStatusLabel } from '../../shared/cases/statuses';
 import type { CaseAction } from '../../shared/lifecycle';
 import type { CaseKind } from '../../shared/options';
+import { useAntdScope } from '../app/antdScope';
 import { errorMessage, useApi } from '../app/apiContext';
 import { formatDate, formatMoment } from '../app/format';
 import { actionLabel, changedFields } from './timelineLabels';
@@ -17,14 +18,35 @@ interface Props {
   version?: number;
 }
 
-const TimelineEntry = memo(function TimelineEntry({ kind, entry }: { kind: CaseKind; entry: CaseAction }) {
+/**
+ * One step. Drawn with our own markup under antd's class names (`scope`: useAntdScope) instead of antd's Typography
+ * and Descriptions: a busy case has 50 steps and more, and each Descriptions subscribed to the screen's breakpoints
+ * and was drawn twice (antd 6 calls useBreakpoint whatever `column` is), each Typography.Text ran antd's style and
+ * ellipsis hooks — most of the case page's script time. The elements and classes are those antd renders for
+ * `<Typography.Text strong>`, `<Typography.Text type="secondary">` and `<Descriptions size="small" column={1}>`,
+ * so antd's styles (made by the build) match them and the page looks the same. The Descriptions' own CSS variables
+ * (its label colour, colon and padding) are defined by antd while a Descriptions is on the page: every kind's case
+ * page shows its facts in one (renderer/<kind>/CasePage.tsx).
+ */
+const TimelineEntry = memo(function TimelineEntry({
+  kind,
+  entry,
+  scope,
+}: {
+  kind: CaseKind;
+  entry: CaseAction;
+  scope: string;
+}) {
   const fields = changedFields(kind, entry.action, entry.data);
   const moved = entry.fromStatus !== entry.toStatus;
+  const secondary = (extra: string) => `ant-typography ant-typography-secondary ${extra} ${scope}`;
   return (
     <div className="timeline-entry" data-testid="timeline-entry">
       {/* The day and the step as one line: the day the step was taken, not the day it was typed in. */}
-      <Typography.Text strong>{`${formatDate(entry.actedOn)} ${actionLabel(kind, entry.action)}`}</Typography.Text>
-      <Typography.Text type="secondary" className="timeline-status">
+      <span className={`ant-typography ${scope}`}>
+        <strong>{`${formatDate(entry.actedOn)} ${actionLabel(kind, entry.action)}`}</strong>
+      </span>
+      <span className={secondary('timeline-status')}>
         {entry.fromStatus === null ? (
           <> · 状态：{caseStatusLabel(kind, entry.toStatus)}</>
         ) : moved ? (
@@ -35,22 +57,32 @@ const TimelineEntry = memo(function TimelineEntry({ kind, entry }: { kind: CaseK
         ) : (
           <> · 状态不变（{caseStatusLabel(kind, entry.toStatus)}）</>
         )}
-      </Typography.Text>
+      </span>
       {fields.length > 0 && (
-        <Descriptions
-          size="small"
-          column={1}
-          className="timeline-fields"
-          items={fields.map((f) => ({
-            key: f.key,
-            label: f.label,
-            children: <span className="facts">{f.value}</span>,
-          }))}
-        />
+        <div className={`ant-descriptions ant-descriptions-small timeline-fields ${scope}`}>
+          <div className="ant-descriptions-view">
+            <table>
+              <tbody>
+                {fields.map((f) => (
+                  <tr key={f.key} className="ant-descriptions-row">
+                    <td className="ant-descriptions-item" colSpan={1}>
+                      <div className="ant-descriptions-item-container">
+                        <span className="ant-descriptions-item-label">{f.label}</span>
+                        <span className="ant-descriptions-item-content">
+                          <span className="facts">{f.value}</span>
+                        </span>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
       )}
-      <Typography.Text type="secondary" className="timeline-by">
+      <span className={secondary('timeline-by')}>
         {entry.username} 记录于 {formatMoment(entry.recordedAt)}
-      </Typography.Text>
+      </span>
     </div>
   );
 });
@@ -78,9 +110,14 @@ export const CaseTimeline = memo(function CaseTimeline({ caseId, kind, version =
       live = false;
     };
   }, [api, caseId, version]);
+  const scope = useAntdScope();
   const items = useMemo(
-    () => entries?.map((entry) => ({ key: entry.id, content: <TimelineEntry kind={kind} entry={entry} /> })),
-    [entries, kind],
+    () =>
+      entries?.map((entry) => ({
+        key: entry.id,
+        content: <TimelineEntry kind={kind} entry={entry} scope={scope} />,
+      })),
+    [entries, kind, scope],
   );
 
   return (

@@ -2,7 +2,11 @@
 // and a fresh data file: register a neighbours' dispute between two villagers, investigate, record the mediation,
 // conclude it with a written agreement (after an oral one without its content is refused on screen), record the
 // performance and a follow-up visit (不满意 without remarks refused on screen first), apply for judicial confirmation and record the ruling, archive; the timeline
-// shows every step.
+// shows every step, and the page printed keeps every step (those off screen are drawn only when scrolled to).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { formatChineseDate, localDate } from '../../shared/dates';
 import { LI_ID, WANG_ID } from '../shared/kinds/mediation/fixtures';
 import { act, caseStatus as status, choose, openAction, receiveMissingMaterials, save } from './caseSteps';
@@ -137,6 +141,20 @@ it("carries a neighbours' dispute from registration to the archive", async () =>
     '归档',
   ]);
   await app.screenshot('mediation-03-archived');
+
+  // On screen Chromium skips the steps below the fold (content-visibility, renderer/styles.css); on paper every
+  // step is there.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const last = await timeline.getByTestId('timeline-entry').last().elementHandle();
+  await page.waitForFunction((e) => !e!.checkVisibility({ contentVisibilityAuto: true }), last, { timeout: 30_000 });
+  await page.emulateMedia({ media: 'print' });
+  const pdf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'casedesk-e2e-case-print-')), 'case.pdf');
+  fs.writeFileSync(pdf, await page.pdf({ format: 'A4' }));
+  await page.emulateMedia({ media: 'screen' });
+  const printed = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  expect(printed.match(/记录于/g)).toHaveLength(steps.length);
+  for (const step of steps) expect(printed).toContain(step);
+  expect(printed).toContain('确认调解协议有效');
 
   const stored = await app.stored.call('mediation.get', { id });
   expect(stored).toMatchObject({

@@ -1,4 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
+import { ConfigProvider, Descriptions, Tag, Typography } from 'antd';
+import { APP_THEME } from '../../../renderer/app/theme';
 import type { CaseAction } from '../../../shared/lifecycle';
 import { ApiProvider } from '../../../renderer/app/apiContext';
 import { CaseTimeline } from '../../../renderer/cases/CaseTimeline';
@@ -156,6 +158,57 @@ describe('办理过程', () => {
     expect(older).toHaveTextContent('理由补充材料');
     expect(older).toHaveTextContent('所缺材料户口簿');
     expect(older).not.toHaveTextContent('告知');
+  });
+
+  it("draws each step with the elements and classes antd's Typography and Descriptions would, so it looks the same", async () => {
+    // The entry is our own markup under antd's class names (renderer/cases/CaseTimeline.tsx); drawn beside it, the
+    // antd components it stands for, with the same text, must give the same HTML, theme hash and variables' scope
+    // included (renderer/app/antdScope.ts).
+    const backend = fakeBackend({
+      'cases.timeline': () => [
+        entry({
+          id: 2,
+          action: 'notifyMissing',
+          actedOn: '2026-11-03',
+          fromStatus: 'received',
+          toStatus: 'awaiting_materials',
+          data: { items: ['户口簿复印件', '收入证明'], dueOn: '2026-11-13', note: '' },
+        }),
+      ],
+    });
+    // Under the app's theme, as in the window: its variables' scope is then the ConfigProvider's own (css-var-<id>).
+    render(
+      <ConfigProvider theme={APP_THEME}>
+        <ApiProvider api={backend.api}>
+          <CaseTimeline caseId={7} kind="legal_aid" />
+          <div data-testid="antd">
+            <Typography.Text strong>2026年11月3日 一次性告知补充材料</Typography.Text>
+            <Typography.Text type="secondary" className="timeline-status">
+              {' '}
+              · 状态：待审查 → <Tag>待补充材料</Tag>
+            </Typography.Text>
+            <Descriptions
+              size="small"
+              column={1}
+              className="timeline-fields"
+              items={[
+                {
+                  key: 'items',
+                  label: '补充材料清单',
+                  children: <span className="facts">户口簿复印件、收入证明</span>,
+                },
+                { key: 'dueOn', label: '补充期限', children: <span className="facts">2026年11月13日</span> },
+              ]}
+            />
+          </div>
+        </ApiProvider>
+      </ConfigProvider>,
+    );
+    const [drawn] = await screen.findAllByTestId('timeline-entry');
+    const antd = screen.getByTestId('antd');
+    expect(antd.querySelector('.timeline-fields')!.className).toMatch(/ css-[\w-]+ css-var-(?!root)[\w-]+$/);
+    const own = [...drawn!.children].slice(0, 3).map((e) => e.outerHTML);
+    expect(own).toEqual([...antd.children].map((e) => e.outerHTML));
   });
 
   it('says so when the timeline cannot be read', async () => {

@@ -115,6 +115,27 @@ describe('法律援助案件页面', () => {
     );
   });
 
+  it("asks for the timeline, interference records, dossier and evaluation with the kinds' reads, once each", async () => {
+    // Every kind's page shows them: they are asked while the case's kind is still being found, not once the kind's
+    // page is drawn (renderer/cases/caseReads.ts), and each part takes its answer without asking again.
+    const { backend } = await renderApp(
+      '#/cases/7',
+      caseReplies(() => progressOf('received')),
+      { as: USERS.clerk },
+    );
+    expect(await screen.findByTestId('case-status')).toHaveTextContent('待审查');
+    await screen.findByRole('region', { name: '办理期限' });
+    await screen.findByText('尚无办理记录');
+    const channels = backend.calls.map((c) => c.channel);
+    const kindPageDrawn = channels.indexOf('legalAid.deadlines');
+    for (const read of ['cases.timeline', 'interference.list', 'dossier.get', 'evaluation.feedback'] as const) {
+      expect(backend.inputs(read)).toHaveLength(1);
+      expect(channels.indexOf(read)).toBeLessThan(kindPageDrawn);
+    }
+    expect(backend.inputs('cases.timeline')).toEqual([{ caseId: 7 }]);
+    expect(backend.inputs('legalAid.get')).toEqual([{ id: 7 }]);
+  });
+
   it('sends 一次性告知 with the list of items and ISO dates, then reads the case again', async () => {
     let status: LegalAidStatus = 'received';
     const notified: CaseAction[] = [];
