@@ -1,7 +1,7 @@
 // The app of one signed-in user: the header (office, who is signed in, their menu), the side navigation with what
 // their role may use, and the page of the route.
 import { App as AntApp, Button, Dropdown, Layout, Menu, Result, Space, Tag, Typography, type MenuProps } from 'antd';
-import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SessionUser } from '../shared/accounts';
 import type { BackupInfo } from '../shared/contract';
 import type { Office } from '../shared/office';
@@ -12,9 +12,10 @@ import { KIND_ROUTES, navigate, useRoute, type Route } from './app/route';
 import { kindPagesOf } from './kinds';
 import { lazyPage, PageLoading, preloadEveryPage } from './app/lazyPage';
 import { ALL_KINDS } from '../shared/kinds';
-import { useExchangeStatus } from './exchange/useExchangeStatus';
+import { useInstallationMode } from './exchange/useExchangeStatus';
+import { useApi } from './app/apiContext';
 import type { InstallationMode } from '../shared/exchange/types';
-import { CaseListPage, INITIAL_CASE_QUERY, type CaseListQuery } from './cases/CaseListPage';
+import { CaseListPage, INITIAL_CASE_QUERY, readFirstCaseListPage, type CaseListQuery } from './cases/CaseListPage';
 import { ChangePasswordForm } from './session/ChangePasswordForm';
 
 // Every page but the case list (the first page after signing in) is a chunk of its own, read when first opened.
@@ -139,21 +140,31 @@ export function Shell(props: Props) {
   );
 }
 
+/** Whether the shell opens on the case list (the first page after signing in, unless the address names another). */
+const opensOnCaseList = (user: SessionUser, office: Office | null, route: Route) =>
+  route.page === 'cases' && office !== null && user.role !== 'evaluator' && userMay(user, 'cases.list');
+
 function ShellPages({ user, office, onOfficeChange, onLock, onSignOut }: Props) {
+  const api = useApi();
   const route = useRoute();
   const { message } = AntApp.useApp();
   const [caseQuery, setCaseQuery] = useState<CaseListQuery>(INITIAL_CASE_QUERY);
+  // The case list's first page is asked for as the shell starts to render, not by the list's effect once the shell is
+  // drawn: its rows are read while the header, the navigation and the list's filters are drawn.
+  const [firstCases] = useState(() => (opensOnCaseList(user, office, route) ? readFirstCaseListPage(api) : null));
   const [registered, setRegistered] = useState<Created | null>(null);
   /** A restore was staged: until the app restarts, nothing more should be entered (it would be replaced). */
   const [restoreStaged, setRestoreStaged] = useState<BackupInfo | null>(null);
-  const exchangeMode = useExchangeStatus().status?.mode ?? 'office';
+  const exchangeMode = useInstallationMode();
 
   // What the clerk opens next from the case list is read while they look at it, then every other page when idle:
   // once the first page is on screen, not before (reading and running the chunks held up the case list's first
   // rows), or at once when the first page is another (or the clerk moved on before the list came).
-  const [listShown, setListShown] = useState(false);
   const [preloading, setPreloading] = useState(false);
-  if (!preloading && (listShown || route.page !== 'cases')) setPreloading(true);
+  if (!preloading && route.page !== 'cases') setPreloading(true);
+  const listShown = useCallback(() => setPreloading(true), []);
+  const openCase = useCallback((id: number) => navigate({ page: 'case', id }), []);
+  const navigation = useMemo(() => navigationFor(user, exchangeMode), [user, exchangeMode]);
   useEffect(() => {
     if (!preloading) return;
     const later = setTimeout(() => {
@@ -228,8 +239,9 @@ function ShellPages({ user, office, onOfficeChange, onLock, onSignOut }: Props) 
           <CaseListPage
             query={caseQuery}
             onQueryChange={setCaseQuery}
-            onOpen={(id) => navigate({ page: 'case', id })}
-            onShown={() => setListShown(true)}
+            onOpen={openCase}
+            onShown={listShown}
+            firstPage={firstCases}
           />
         );
         break;
@@ -371,7 +383,7 @@ function ShellPages({ user, office, onOfficeChange, onLock, onSignOut }: Props) 
             <nav aria-label="主导航">
               <Menu
                 mode="inline"
-                items={navigationFor(user, exchangeMode)}
+                items={navigation}
                 selectedKeys={[menuKey(route)]}
                 onClick={({ key }) => {
                   navigate(menuRoute(key));
