@@ -1,7 +1,7 @@
 // The app of one signed-in user: the header (office, who is signed in, their menu), the side navigation with what
 // their role may use, and the page of the route.
 import { App as AntApp, Result, Typography, type MenuProps } from 'antd';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { SessionUser } from '../shared/accounts';
 import type { BackupInfo } from '../shared/contract';
 import type { Office } from '../shared/office';
@@ -104,24 +104,44 @@ function ShellPages({ user, office, onOfficeChange, onLock, onSignOut }: Props) 
   // What the clerk opens next from the case list is read while they look at it, then every other page when idle:
   // once the first page is on screen, not before (reading and running the chunks held up the case list's first
   // rows), or at once when the first page is another (or the clerk moved on before the list came).
-  const [preloading, setPreloading] = useState(false);
-  if (!preloading && route.page !== 'cases') setPreloading(true);
-  const listShown = useCallback(() => setPreloading(true), []);
-  const openCase = useCallback((id: number) => navigate({ page: 'case', id }), []);
-  const navigation = useMemo(() => navigationFor(user, exchangeMode), [user, exchangeMode]);
-  useEffect(() => {
-    if (!preloading) return;
+  // Started once, not as the shell's state: setting it rendered the shell (its menu) again right after the rows.
+  const preloads = useRef<{ stop(): void } | null>(null);
+  const startPreloading = useCallback(() => {
+    if (preloads.current) return;
     endShellRehearsal();
-    const later = setTimeout(() => {
+    // When the window is next idle: the rows are painted first (a chunk run at once held up the frame's next task).
+    const whenIdle = (work: () => void): (() => void) => {
+      if (typeof window.requestIdleCallback !== 'function') {
+        const timer = setTimeout(work, 0);
+        return () => clearTimeout(timer);
+      }
+      const idle = window.requestIdleCallback(work);
+      return () => window.cancelIdleCallback(idle);
+    };
+    const cancel = whenIdle(() => {
       for (const read of [CaseDetailPage.preload, ...ALL_KINDS.map((k) => kindPagesOf(k.kind).preloadCasePage)])
         read().catch(() => {}); // a failure shows when the page is opened
-    }, 0);
-    const stop = preloadEveryPage();
-    return () => {
-      clearTimeout(later);
-      stop();
+    });
+    const stopEvery = preloadEveryPage();
+    preloads.current = {
+      stop: () => {
+        cancel();
+        stopEvery();
+      },
     };
-  }, [preloading]);
+  }, []);
+  useEffect(() => {
+    if (route.page !== 'cases') startPreloading();
+  }, [route.page, startPreloading]);
+  useEffect(
+    () => () => {
+      preloads.current?.stop();
+      preloads.current = null;
+    },
+    [],
+  );
+  const openCase = useCallback((id: number) => navigate({ page: 'case', id }), []);
+  const navigation = useMemo(() => navigationFor(user, exchangeMode), [user, exchangeMode]);
 
   // The menu's 备份… and 导出到县司法局… (Electron only) open the backup page and the exchange page (at the bureau,
   // its import page).
@@ -185,7 +205,7 @@ function ShellPages({ user, office, onOfficeChange, onLock, onSignOut }: Props) 
             query={caseQuery}
             onQueryChange={setCaseQuery}
             onOpen={openCase}
-            onShown={listShown}
+            onShown={startPreloading}
             firstPage={firstCases}
           />
         );
