@@ -49,7 +49,7 @@ function readCaseListPage(api: Api, query: CaseListQuery): Promise<ShownPage> {
 }
 
 /** The list's first page asked for ahead of the list, handed to the first list shown with the initial query. */
-export interface FirstCaseListPage {
+interface FirstCaseListPage {
   /** The read, once, when `query` is the initial one; null after that (a list shown later reads its own). */
   take(query: CaseListQuery): Promise<ShownPage> | null;
 }
