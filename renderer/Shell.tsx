@@ -1,7 +1,7 @@
 // The app of one signed-in user: the header (office, who is signed in, their menu), the side navigation with what
 // their role may use, and the page of the route.
-import { App as AntApp, Button, Dropdown, Layout, Menu, Result, Space, Tag, Typography, type MenuProps } from 'antd';
-import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import { App as AntApp, Result, Typography, type MenuProps } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { SessionUser } from '../shared/accounts';
 import type { BackupInfo } from '../shared/contract';
 import type { Office } from '../shared/office';
@@ -10,12 +10,14 @@ import { CurrentUserProvider, mayOpen, userMay } from './app/currentUser';
 import type { Created } from './app/kindPages';
 import { KIND_ROUTES, navigate, useRoute, type Route } from './app/route';
 import { kindPagesOf } from './kinds';
-import { lazyPage, PageLoading, preloadEveryPage } from './app/lazyPage';
+import { lazyPage, preloadEveryPage } from './app/lazyPage';
 import { ALL_KINDS } from '../shared/kinds';
-import { useExchangeStatus } from './exchange/useExchangeStatus';
-import type { InstallationMode } from '../shared/exchange/types';
-import { CaseListPage, INITIAL_CASE_QUERY, type CaseListQuery } from './cases/CaseListPage';
+import { useInstallationMode } from './exchange/useExchangeStatus';
+import { useApi } from './app/apiContext';
+import { CaseListPage, INITIAL_CASE_QUERY, readFirstCaseListPage, type CaseListQuery } from './cases/CaseListPage';
 import { ChangePasswordForm } from './session/ChangePasswordForm';
+import { navigationFor, ShellLayout } from './ShellLayout';
+import { endShellRehearsal, forgoShellRehearsal, scheduleShellRehearsal } from './shellRehearsal';
 
 // Every page but the case list (the first page after signing in) is a chunk of its own, read when first opened.
 const BackupPage = lazyPage(() => import('./pages/BackupPage'), 'BackupPage');
@@ -39,66 +41,8 @@ const RoundPage = lazyPage(() => import('./evaluation/RoundPage'), 'RoundPage');
 const RoundsPage = lazyPage(() => import('./evaluation/RoundsPage'), 'RoundsPage');
 const SheetsPage = lazyPage(() => import('./evaluation/SheetsPage'), 'SheetsPage');
 
-type MenuItems = NonNullable<MenuProps['items']>;
-
-/** A kind's group in the navigation: its pages this role may open (the group is left out when there are none). */
-function kindGroup(user: SessionUser, kind: (typeof ALL_KINDS)[number]): MenuItems {
-  const items = KIND_ROUTES[kind.kind]
-    .filter((r) => mayOpen(user, r.page))
-    .map((r) => ({ key: r.page, label: r.label }));
-  return items.length ? [{ type: 'group' as const, key: kind.key, label: kind.label, children: items }] : [];
-}
-
-function navigationFor(user: SessionUser, mode: InstallationMode = 'office'): MenuItems {
-  const may = (page: Route['page']) => mayOpen(user, page);
-  // 案卷评查 is the bureau's; a 评查员 scores and reads there, nothing else.
-  const evaluation: MenuItems =
-    mode === 'bureau'
-      ? [
-          {
-            type: 'group',
-            key: 'evaluation',
-            label: '案卷评查',
-            children: [
-              { key: 'evaluationRounds', label: '评查活动' },
-              { key: 'evaluationSheets', label: '评查表' },
-            ],
-          },
-        ]
-      : [];
-  if (user.role === 'evaluator') return evaluation;
-  const system = [
-    ...(may('users') ? [{ key: 'users', label: '用户管理' }] : []),
-    ...(may('audit') ? [{ key: 'audit', label: '审计日志' }] : []),
-    ...(may('backup') ? [{ key: 'backup', label: '数据备份' }] : []),
-    { key: 'settings', label: '司法所设置' },
-    { key: 'holidays', label: '节假日安排' },
-    ...(may('ledgerImport') ? [{ key: 'ledgerImport', label: '导入台账' }] : []),
-  ];
-  // The exchange with the county bureau: an office reports; the bureau (县局模式) registers and imports.
-  const exchange =
-    mode === 'bureau'
-      ? [
-          { key: 'bureauOffices', label: '机构管理' },
-          { key: 'bureauImport', label: '导入数据包' },
-          { key: 'bureauConflicts', label: '待核冲突' },
-        ]
-      : [
-          { key: 'exchange', label: '数据报送' },
-          ...(may('officeEvaluation') ? [{ key: 'officeEvaluation', label: '案卷评查' }] : []),
-        ];
-  return [
-    { key: 'cases', label: '案件列表' },
-    { key: 'dashboard', label: '期限提醒' },
-    { key: 'statistics', label: '统计报表' },
-    ...ALL_KINDS.flatMap((kind) => kindGroup(user, kind)),
-    { type: 'group', key: 'interference', label: '防止干预司法', children: [{ key: 'statements', label: '月度报告' }] },
-    { type: 'group', key: 'exchange', label: mode === 'bureau' ? '县局汇总' : '向县局报送', children: exchange },
-    ...evaluation,
-    { type: 'divider' },
-    { type: 'group', key: 'system', label: '系统', children: system },
-  ];
-}
+// This chunk is read while the sign-in form is shown: the case list is rehearsed meanwhile (renderer/shellRehearsal.tsx).
+scheduleShellRehearsal();
 
 const EVALUATION_PAGES: readonly Route['page'][] = [
   'evaluationRounds',
@@ -107,8 +51,6 @@ const EVALUATION_PAGES: readonly Route['page'][] = [
   'password',
 ];
 
-/** The route a menu entry opens: its page (a kind's intake form opens empty). */
-const menuRoute = (key: string): Route => ({ page: key }) as Route;
 const menuKey = (route: Route) =>
   route.page === 'case' ? 'cases' : route.page === 'evaluationRound' ? 'evaluationRounds' : route.page;
 
@@ -139,33 +81,67 @@ export function Shell(props: Props) {
   );
 }
 
+/** Whether the shell opens on the case list (the first page after signing in, unless the address names another). */
+const opensOnCaseList = (user: SessionUser, office: Office | null, route: Route) =>
+  route.page === 'cases' && office !== null && user.role !== 'evaluator' && userMay(user, 'cases.list');
+
 function ShellPages({ user, office, onOfficeChange, onLock, onSignOut }: Props) {
+  const api = useApi();
   const route = useRoute();
   const { message } = AntApp.useApp();
   const [caseQuery, setCaseQuery] = useState<CaseListQuery>(INITIAL_CASE_QUERY);
+  // The case list's first page is asked for as the shell starts to render, not by the list's effect once the shell is
+  // drawn: its rows are read while the header, the navigation and the list's filters are drawn.
+  const [firstCases] = useState(() => {
+    forgoShellRehearsal();
+    return opensOnCaseList(user, office, route) ? readFirstCaseListPage(api) : null;
+  });
   const [registered, setRegistered] = useState<Created | null>(null);
   /** A restore was staged: until the app restarts, nothing more should be entered (it would be replaced). */
   const [restoreStaged, setRestoreStaged] = useState<BackupInfo | null>(null);
-  const exchangeMode = useExchangeStatus().status?.mode ?? 'office';
+  const exchangeMode = useInstallationMode();
 
   // What the clerk opens next from the case list is read while they look at it, then every other page when idle:
   // once the first page is on screen, not before (reading and running the chunks held up the case list's first
   // rows), or at once when the first page is another (or the clerk moved on before the list came).
-  const [listShown, setListShown] = useState(false);
-  const [preloading, setPreloading] = useState(false);
-  if (!preloading && (listShown || route.page !== 'cases')) setPreloading(true);
-  useEffect(() => {
-    if (!preloading) return;
-    const later = setTimeout(() => {
+  // Started once, not as the shell's state: setting it rendered the shell (its menu) again right after the rows.
+  const preloads = useRef<{ stop(): void } | null>(null);
+  const startPreloading = useCallback(() => {
+    if (preloads.current) return;
+    endShellRehearsal();
+    // When the window is next idle: the rows are painted first (a chunk run at once held up the frame's next task).
+    const whenIdle = (work: () => void): (() => void) => {
+      if (typeof window.requestIdleCallback !== 'function') {
+        const timer = setTimeout(work, 0);
+        return () => clearTimeout(timer);
+      }
+      const idle = window.requestIdleCallback(work);
+      return () => window.cancelIdleCallback(idle);
+    };
+    const cancel = whenIdle(() => {
       for (const read of [CaseDetailPage.preload, ...ALL_KINDS.map((k) => kindPagesOf(k.kind).preloadCasePage)])
         read().catch(() => {}); // a failure shows when the page is opened
-    }, 0);
-    const stop = preloadEveryPage();
-    return () => {
-      clearTimeout(later);
-      stop();
+    });
+    const stopEvery = preloadEveryPage();
+    preloads.current = {
+      stop: () => {
+        cancel();
+        stopEvery();
+      },
     };
-  }, [preloading]);
+  }, []);
+  useEffect(() => {
+    if (route.page !== 'cases') startPreloading();
+  }, [route.page, startPreloading]);
+  useEffect(
+    () => () => {
+      preloads.current?.stop();
+      preloads.current = null;
+    },
+    [],
+  );
+  const openCase = useCallback((id: number) => navigate({ page: 'case', id }), []);
+  const navigation = useMemo(() => navigationFor(user, exchangeMode), [user, exchangeMode]);
 
   // The menu's 备份… and 导出到县司法局… (Electron only) open the backup page and the exchange page (at the bureau,
   // its import page).
@@ -228,8 +204,9 @@ function ShellPages({ user, office, onOfficeChange, onLock, onSignOut }: Props) 
           <CaseListPage
             query={caseQuery}
             onQueryChange={setCaseQuery}
-            onOpen={(id) => navigate({ page: 'case', id })}
-            onShown={() => setListShown(true)}
+            onOpen={openCase}
+            onShown={startPreloading}
+            firstPage={firstCases}
           />
         );
         break;
@@ -336,56 +313,9 @@ function ShellPages({ user, office, onOfficeChange, onLock, onSignOut }: Props) 
 
   return (
     <CurrentUserProvider user={user}>
-      <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header
-          className="app-header"
-          style={{
-            display: 'flex',
-            alignItems: 'center',
-            gap: 16,
-            background: '#fff',
-            borderBottom: '1px solid #f0f0f0',
-          }}
-        >
-          <Typography.Text strong style={{ fontSize: 18 }}>
-            司法所案件台账
-          </Typography.Text>
-          <Typography.Text className="office-name" data-testid="office-name">
-            {office?.name ?? ''}
-          </Typography.Text>
-          <Space style={{ marginInlineStart: 'auto' }}>
-            <Dropdown menu={userMenu} trigger={['click']}>
-              <Button
-                type="text"
-                data-testid="current-user"
-                aria-label={`当前用户：${user.displayName}（${ROLE_LABELS[user.role]}）`}
-              >
-                {user.displayName}
-                <Tag style={{ marginInlineStart: 8 }}>{ROLE_LABELS[user.role]}</Tag>
-              </Button>
-            </Dropdown>
-          </Space>
-        </Layout.Header>
-        <Layout>
-          <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
-            <nav aria-label="主导航">
-              <Menu
-                mode="inline"
-                items={navigationFor(user, exchangeMode)}
-                selectedKeys={[menuKey(route)]}
-                onClick={({ key }) => {
-                  navigate(menuRoute(key));
-                }}
-              />
-            </nav>
-          </Layout.Sider>
-          <Layout.Content style={{ padding: 24, background: '#fff' }}>
-            <main>
-              <Suspense fallback={<PageLoading />}>{page}</Suspense>
-            </main>
-          </Layout.Content>
-        </Layout>
-      </Layout>
+      <ShellLayout user={user} office={office} navigation={navigation} selectedKey={menuKey(route)} userMenu={userMenu}>
+        {page}
+      </ShellLayout>
     </CurrentUserProvider>
   );
 }

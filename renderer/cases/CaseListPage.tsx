@@ -1,11 +1,12 @@
 // 案件列表: one page of cases at a time from the main process, filtered, sorted and searched there.
 import { Alert, Input, Select, Space, Table, Typography, type TableProps } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { CaseListPage as CasePage, CaseListRow, ChannelInput, DossierCompleteness } from '../../shared/contract';
 import { CASE_SORT_KEYS } from '../../shared/contract';
 import { caseStatusLabel, type CaseStatus } from '../../shared/cases/statuses';
 import { ALL_KINDS, caseKindLabel, kindOf } from '../../shared/kinds';
 import { CASE_KINDS, type CaseKind } from '../../shared/options';
+import type { Api } from '../api';
 import { errorMessage, useApi } from '../app/apiContext';
 import { formatDate } from '../app/format';
 import { routeHash } from '../app/route';
@@ -33,6 +34,46 @@ interface ShownPage {
   dossiers: Map<number, DossierCompleteness>;
 }
 
+/**
+ * A page of the list with its dossiers' tags: the rows come with the tags, in one render (drawn first without them
+ * and again with them, antd's table was laid out twice before the clerk could read the list).
+ */
+function readCaseListPage(api: Api, query: CaseListQuery): Promise<ShownPage> {
+  return api.call('cases.list', query).then(async (page) => ({
+    page,
+    dossiers: await dossierCompletenessOf(
+      api,
+      page.rows.map((r) => r.id),
+    ),
+  }));
+}
+
+/** The list's first page asked for ahead of the list, handed to the first list shown with the initial query. */
+interface FirstCaseListPage {
+  /** The read, once, when `query` is the initial one; null after that (a list shown later reads its own). */
+  take(query: CaseListQuery): Promise<ShownPage> | null;
+}
+
+const sameQuery = (a: CaseListQuery, b: CaseListQuery) =>
+  (Object.keys(a) as (keyof CaseListQuery)[]).every((key) => a[key] === b[key]) &&
+  Object.keys(a).length === Object.keys(b).length;
+
+/**
+ * Asks for the list's first page now: the shell does so on its first render, so the rows are read while the shell is
+ * drawn rather than after it (the list's own effect runs only once the shell is on screen).
+ */
+export function readFirstCaseListPage(api: Api): FirstCaseListPage {
+  let pending: Promise<ShownPage> | null = readCaseListPage(api, INITIAL_CASE_QUERY);
+  pending.catch(() => {}); // a failure is shown by the list that takes it; untaken, it is nobody's
+  return {
+    take(query) {
+      const taken = pending && sameQuery(query, INITIAL_CASE_QUERY) ? pending : null;
+      pending = null;
+      return taken;
+    },
+  };
+}
+
 const SORT_LABELS: Record<SortKey, string> = { receivedOn: '申请日期', caseNumber: '案号', createdAt: '登记时间' };
 
 /** The statuses offered for a kind; without one, legal aid's (the kind built first; the others reuse its words). */
@@ -47,12 +88,15 @@ interface Props {
   onOpen(id: number): void;
   /** The list's first answer (its rows, or why there are none) is on screen. */
   onShown?(): void;
+  /** The first page, asked for before the list was drawn (the shell's). */
+  firstPage?: FirstCaseListPage | null;
 }
 
-export function CaseListPage({ query, onQueryChange, onOpen, onShown }: Props) {
+/** Memoized: the shell renders again (its menu, its mode) without the list's rows being drawn again. */
+export const CaseListPage = memo(function CaseListPage({ query, onQueryChange, onOpen, onShown, firstPage }: Props) {
   const api = useApi();
   const [result, setResult] = useState<ShownPage | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [loading, setLoading] = useState(true); // the first read starts with the list (no render to say so)
   const [failure, setFailure] = useState<string | null>(null);
   const [typed, setTyped] = useState(query.query ?? '');
   const searchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -60,16 +104,10 @@ export function CaseListPage({ query, onQueryChange, onOpen, onShown }: Props) {
   useEffect(() => {
     let live = true; // only the answer to the latest query is shown
     setLoading(true);
-    // The rows come with their dossiers' tags, in one render: drawn first without them and again with them, antd's
-    // table was laid out twice before the clerk could read the list.
-    api.call('cases.list', query).then(
-      async (page) => {
-        const dossiers = await dossierCompletenessOf(
-          api,
-          page.rows.map((r) => r.id),
-        );
+    (firstPage?.take(query) ?? readCaseListPage(api, query)).then(
+      (shown) => {
         if (!live) return;
-        setResult({ page, dossiers });
+        setResult(shown);
         setFailure(null);
         setLoading(false);
       },
@@ -82,7 +120,7 @@ export function CaseListPage({ query, onQueryChange, onOpen, onShown }: Props) {
     return () => {
       live = false;
     };
-  }, [api, query]);
+  }, [api, query, firstPage]);
 
   useEffect(() => () => clearTimeout(searchTimer.current), []);
 
@@ -240,4 +278,4 @@ export function CaseListPage({ query, onQueryChange, onOpen, onShown }: Props) {
       />
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { CaseListRow } from '../../../shared/contract';
-import { legalAidCase, Refusal, renderApp } from '../support';
+import { fakeSession, field, legalAidCase, Refusal, renderApp, USERS } from '../support';
 
 jest.setTimeout(30_000);
 
@@ -134,6 +134,50 @@ describe('案件列表', () => {
       'cases.list': () => new Refusal({ code: 'DATA_FILE', message: '数据文件来自更新版本的程序，无法打开' }),
     });
     expect(await screen.findByText('数据文件来自更新版本的程序，无法打开')).toBeInTheDocument();
+  });
+});
+
+describe('登录后的案件列表', () => {
+  it('asks for the first page as the sign-in answers, before the pages are drawn, and only once', async () => {
+    const session = fakeSession({ accounts: [{ user: USERS.clerk, password: 'Lijuan2026' }] });
+    /** Whether the pages (their header) were on screen when the list was asked for. */
+    const shellDrawnAtCall: boolean[] = [];
+    const { user, backend } = await renderApp('#/cases', {
+      ...session.replies,
+      'cases.list': () => {
+        shellDrawnAtCall.push(document.querySelector('[data-testid="current-user"]') !== null);
+        return { total: 1, rows: [row] };
+      },
+      'dossier.completeness': ({ caseIds }) =>
+        caseIds.map((caseId) => ({ caseId, missingCount: 0, missing: [], ruleSetVersion: 1 })),
+    });
+    expect(await screen.findByRole('heading', { name: '登录' })).toBeInTheDocument();
+    await user.type(field('用户名'), 'lijuan');
+    await user.type(field('密码'), 'Lijuan2026{Enter}');
+    expect(await screen.findByText('张秀英')).toBeInTheDocument();
+    expect(screen.getByText('卷宗齐全')).toBeInTheDocument();
+    expect(shellDrawnAtCall).toEqual([false]);
+    expect(backend.inputs('dossier.completeness')).toEqual([{ caseIds: [7] }]);
+  });
+
+  it('reads the list again when the clerk comes back to it, and not at all when the address names another page', async () => {
+    const { user, backend } = await renderApp('#/dashboard', {
+      'cases.list': () => ({ total: 1, rows: [row] }),
+      'dashboard.deadlines': () => ({ today: '2026-11-22', dueSoon: [], overdue: [], doneLate: [] }),
+      'dossier.incomplete': () => ({ total: 0, cases: [] }),
+    });
+    const nav = () => within(screen.getByRole('navigation', { name: '主导航' }));
+    expect(await screen.findByTestId('current-user')).toBeInTheDocument();
+    expect(backend.inputs('cases.list')).toEqual([]);
+    await user.click(nav().getByText('案件列表'));
+    expect(await screen.findByText('张秀英')).toBeInTheDocument();
+    expect(backend.inputs('cases.list')).toHaveLength(1);
+
+    await user.click(nav().getByText('期限提醒'));
+    expect(await screen.findByText('没有逾期未办的事项')).toBeInTheDocument();
+    await user.click(nav().getByText('案件列表'));
+    expect(await screen.findByText('张秀英')).toBeInTheDocument();
+    expect(backend.inputs('cases.list')).toHaveLength(2);
   });
 });
 
