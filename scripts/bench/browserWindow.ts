@@ -156,6 +156,39 @@ export async function caseListRows(page: Page, rows: number): Promise<void> {
     .waitFor();
 }
 
+/**
+ * Resolves once the page has had no request in flight for `quietMs` from now on: playwright's 'networkidle' is
+ * reached once per load and stays reached, and the pages' chunks may be read after it (renderer/session/SessionGate).
+ */
+export function networkQuiet(page: Page, quietMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    let inFlight = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = () => {
+      page.off('request', started);
+      page.off('requestfinished', ended);
+      page.off('requestfailed', ended);
+      resolve();
+    };
+    const settle = () => {
+      clearTimeout(timer);
+      if (inFlight === 0) timer = setTimeout(done, quietMs);
+    };
+    const started = () => {
+      inFlight += 1;
+      clearTimeout(timer);
+    };
+    const ended = () => {
+      inFlight = Math.max(0, inFlight - 1); // a request sent before this was called ends uncounted
+      settle();
+    };
+    page.on('request', started);
+    page.on('requestfinished', ended);
+    page.on('requestfailed', ended);
+    settle();
+  });
+}
+
 /** Chromium's main-thread time so far (ms), from the DevTools protocol's Performance metrics. */
 export interface BusyTime {
   /** Every task. */

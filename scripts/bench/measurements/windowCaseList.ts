@@ -2,43 +2,19 @@
 // what it reads while the sign-in form is shown, as it has while a clerk types the password) to the case list's first
 // 20 rows on screen. The issue's target: under 500 ms.
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { busyMs, busyNote, busySince, type BusyTime, caseListRows, openBenchWindow, signIn } from '../browserWindow';
+import {
+  busyMs,
+  busyNote,
+  busySince,
+  type BusyTime,
+  caseListRows,
+  networkQuiet,
+  openBenchWindow,
+  signIn,
+} from '../browserWindow';
 import { PAGE_STYLES_META } from '../../../renderer/app/pageStyles';
 import { PREVIEW_CALLER } from '../../previewServer';
 import type { Measurement } from '../measurement';
-
-/**
- * Resolves once the page has had no request in flight for `quietMs` from now on: playwright's 'networkidle' is
- * reached once per load and stays reached, and the pages' chunks may be read after it (renderer/session/SessionGate).
- */
-function networkQuiet(page: Page, quietMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    let inFlight = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const done = () => {
-      page.off('request', started);
-      page.off('requestfinished', ended);
-      page.off('requestfailed', ended);
-      resolve();
-    };
-    const settle = () => {
-      clearTimeout(timer);
-      if (inFlight === 0) timer = setTimeout(done, quietMs);
-    };
-    const started = () => {
-      inFlight += 1;
-      clearTimeout(timer);
-    };
-    const ended = () => {
-      inFlight = Math.max(0, inFlight - 1); // a request sent before this was called ends uncounted
-      settle();
-    };
-    page.on('request', started);
-    page.on('requestfinished', ended);
-    page.on('requestfailed', ended);
-    settle();
-  });
-}
 
 export const windowCaseList: Measurement = {
   id: 'window.caseList',

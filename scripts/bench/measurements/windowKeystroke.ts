@@ -5,7 +5,7 @@
 // The note gives beside it the driver's view of the same keystrokes (playwright typing the character and reading the
 // page's answer back: two DevTools round trips through a busy machine, which the clerk never waits for). The issue's
 // target: p95 under 50 ms.
-import { caseListRows, openBenchWindow, signIn } from '../browserWindow';
+import { caseListRows, networkQuiet, openBenchWindow, signIn } from '../browserWindow';
 import type { Measurement } from '../measurement';
 import { summarise } from '../stats';
 
@@ -78,6 +78,9 @@ export const windowKeystroke: Measurement = {
     });
     const name = page.getByLabel('姓名').first();
     await name.waitFor();
+    // The clerk opens the form, then reads the paper application: by the first key, the pages the window reads in the
+    // background once the case list is shown (renderer/Shell.tsx) are read, as the case list's measurement waits.
+    await networkQuiet(page, 500);
     await page.evaluate((threshold) => {
       window.benchKeystrokes = [];
       window.benchEventTimings = [];
