@@ -183,13 +183,20 @@ export function SessionGate({ first }: { first?: StatusAnswer }) {
     })();
   }, [leaving, api, dropShell, load]);
 
+  // Signed in: the answer names the user, and nothing else of the session's state changed, so the pages open without
+  // asking auth.status again.
+  const signedIn = (next: SessionUser) => {
+    const current = status;
+    if (current) apply({ ...current, user: next, locked: false });
+    else void load();
+  };
+
   const onOfficeChange = useCallback((office: Office) => setStatus((s) => (s ? { ...s, office } : s)), []);
 
   let screen: React.ReactNode = null;
   if (status && !leaving) {
     if (!status.hasUsers && !user) screen = <FirstRunPage office={status.office} onDone={() => void load()} />;
-    else if (!user)
-      screen = <SignInPage office={status.office} resuming={shell?.user ?? null} onSignedIn={() => void load()} />;
+    else if (!user) screen = <SignInPage office={status.office} resuming={shell?.user ?? null} onSignedIn={signedIn} />;
     else if (locked)
       screen = (
         <LockScreen user={user} onUnlocked={() => void load()} onSessionLost={sessionLost} onSignOut={signOut} />

@@ -16,7 +16,8 @@ interface Props {
   office: Office | null;
   /** The user whose pages are still open under this screen (their session ended): they continue where they were. */
   resuming: SessionUser | null;
-  onSignedIn(): void;
+  /** With the user the main process signed in (its answer: the session gate needs no second call to know it). */
+  onSignedIn(user: SessionUser): void;
 }
 
 export function SignInPage({ office, resuming, onSignedIn }: Props) {
@@ -34,8 +35,7 @@ export function SignInPage({ office, resuming, onSignedIn }: Props) {
   } = useSubmit(
     checked,
     async (values) => {
-      await api.call('auth.signIn', values);
-      onSignedIn();
+      onSignedIn(await api.call('auth.signIn', values));
     },
     {
       // A wrong password or a locked account: said above the button, and the password is typed again.

@@ -138,6 +138,8 @@ describe('登录', () => {
     await user.click(screen.getByRole('button', { name: '登录' }));
     expect(await screen.findByTestId('current-user')).toHaveTextContent('李娟办事员');
     expect(screen.queryByRole('heading', { name: '登录' })).not.toBeInTheDocument();
+    // The sign-in's answer names the user: the pages open without asking the session's state again.
+    expect(backend.inputs('auth.status')).toHaveLength(1);
   });
 
   it('says a locked account is locked, as the main process words it', async () => {
