@@ -141,11 +141,21 @@ export async function typeIntoSignInForm(page: Page): Promise<void> {
   if ((await username.inputValue()) !== BENCH_CLERK.username) throw new Error('the sign-in form did not take the text');
 }
 
-/** Signs in as the bench's clerk from the sign-in form; resolves when the form is sent. */
-export async function signIn(page: Page): Promise<void> {
+/** Types the bench's clerk's name and password into the sign-in form. */
+export async function fillSignInForm(page: Page): Promise<void> {
   await page.getByLabel('用户名').fill(BENCH_CLERK.username);
   await page.getByLabel('密码', { exact: true }).fill(BENCH_CLERK.password);
+}
+
+/** Presses Enter in the sign-in form's password field: the form is sent. */
+export async function pressEnterToSignIn(page: Page): Promise<void> {
   await page.getByLabel('密码', { exact: true }).press('Enter');
+}
+
+/** Signs in as the bench's clerk from the sign-in form; resolves when the form is sent. */
+export async function signIn(page: Page): Promise<void> {
+  await fillSignInForm(page);
+  await pressEnterToSignIn(page);
 }
 
 /** The case list's first `rows` rows are shown. */
