@@ -30,18 +30,22 @@ function renderTimeline(kind: 'legal_aid' | 'mediation' | 'notarization', timeli
   return backend;
 }
 
+/** A legal-aid case's 告知补充材料 step, with the items asked for and the date they are due. */
+const notifyMissing = () =>
+  entry({
+    id: 2,
+    action: 'notifyMissing',
+    actedOn: '2026-11-03',
+    fromStatus: 'received',
+    toStatus: 'awaiting_materials',
+    data: { items: ['户口簿复印件', '收入证明'], dueOn: '2026-11-13', note: '' },
+  });
+
 describe('办理过程', () => {
   it('shows each step of a legal-aid case: when, what, who, the status it moved and what it recorded', async () => {
     const backend = renderTimeline('legal_aid', [
       entry({}),
-      entry({
-        id: 2,
-        action: 'notifyMissing',
-        actedOn: '2026-11-03',
-        fromStatus: 'received',
-        toStatus: 'awaiting_materials',
-        data: { items: ['户口簿复印件', '收入证明'], dueOn: '2026-11-13', note: '' },
-      }),
+      notifyMissing(),
       entry({
         id: 5,
         action: 'decide',
@@ -165,16 +169,7 @@ describe('办理过程', () => {
     // antd components it stands for, with the same text, must give the same HTML, theme hash and variables' scope
     // included (renderer/app/antdScope.ts).
     const backend = fakeBackend({
-      'cases.timeline': () => [
-        entry({
-          id: 2,
-          action: 'notifyMissing',
-          actedOn: '2026-11-03',
-          fromStatus: 'received',
-          toStatus: 'awaiting_materials',
-          data: { items: ['户口簿复印件', '收入证明'], dueOn: '2026-11-13', note: '' },
-        }),
-      ],
+      'cases.timeline': () => [notifyMissing()],
     });
     // Under the app's theme, as in the window: its variables' scope is then the ConfigProvider's own (css-var-<id>).
     render(
