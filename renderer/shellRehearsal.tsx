@@ -4,8 +4,7 @@
 // cost half as much again as signing in a second time in the same window. So once the pages' chunk is read, the
 // window draws the shell's frame and a case list of made-up rows into an element that is never in the document,
 // and keeps it until the real list is on screen. Nothing is called (its client answers only itself), nothing shown.
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
+import { App as AntApp } from 'antd';
 import { startTransition } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { SessionUser } from '../shared/accounts';
@@ -14,7 +13,7 @@ import type { CaseListRow, DossierCompleteness } from '../shared/contract';
 import { ALL_KINDS } from '../shared/kinds';
 import { ApiProvider } from './app/apiContext';
 import { CurrentUserProvider } from './app/currentUser';
-import { APP_THEME } from './app/theme';
+import { AppConfig } from './app/AppConfig';
 import { CaseListPage, INITIAL_CASE_QUERY } from './cases/CaseListPage';
 import { navigationFor, ShellLayout } from './ShellLayout';
 
@@ -66,10 +65,10 @@ function rehearse(): void {
   if (late || root) return;
   root = createRoot(document.createElement('div'));
   const shown = root;
-  // The same ConfigProvider as the app's (renderer/App.tsx): the cached tokens are the theme's.
+  // antd configured as the app's (renderer/app/AppConfig.tsx): the cached tokens are the theme's.
   startTransition(() =>
     shown.render(
-      <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={APP_THEME}>
+      <AppConfig>
         <AntApp>
           <ApiProvider api={rehearsalApi}>
             <CurrentUserProvider user={REHEARSAL_USER}>
@@ -85,7 +84,7 @@ function rehearse(): void {
             </CurrentUserProvider>
           </ApiProvider>
         </AntApp>
-      </ConfigProvider>,
+      </AppConfig>,
     ),
   );
 }
