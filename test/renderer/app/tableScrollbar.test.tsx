@@ -4,29 +4,27 @@ import { getTargetScrollBarSize as measure } from '@rc-component/util';
 import { getTargetScrollBarSize } from '../../../renderer/app/tableScrollbar';
 import { tableScrollbarOnce } from '../../../renderer/tableScrollbarOnce';
 
-/** How many times rc-util put its measuring element on the page while `work` ran. */
-async function measuresDuring(work: () => void): Promise<number> {
-  let count = 0;
-  const observer = new MutationObserver((records) => {
-    for (const r of records)
-      for (const node of r.addedNodes) if ((node as Element).id?.startsWith('rc-scrollbar-measure-')) count++;
-  });
+/** How many times rc-util put its measuring element on the page while `work` ran (it adds and removes it at once). */
+function measuresDuring(work: () => void): number {
+  const observer = new MutationObserver(() => {});
   observer.observe(document.body, { childList: true });
   work();
-  await new Promise((resolve) => setTimeout(resolve, 0)); // the observer's records are delivered after the task
+  const records = observer.takeRecords(); // the records of `work`'s changes, at once
   observer.disconnect();
-  return count;
+  return records
+    .flatMap((r) => [...r.addedNodes])
+    .filter((node) => (node as Element).id?.startsWith('rc-scrollbar-measure-')).length;
 }
 
 const tableBody = () => document.body.appendChild(document.createElement('div'));
 
 describe("antd tables' scrollbar, measured once", () => {
-  it('measures the scrollbar for the first table and gives every later table with the same scrollbar its size', async () => {
+  it('measures the scrollbar for the first table and gives every later table with the same scrollbar its size', () => {
     const first = tableBody();
     const second = tableBody();
-    expect(await measuresDuring(() => void getTargetScrollBarSize(first))).toBe(1);
+    expect(measuresDuring(() => void getTargetScrollBarSize(first))).toBe(1);
     let size: ReturnType<typeof measure> | undefined;
-    expect(await measuresDuring(() => void (size = getTargetScrollBarSize(second)))).toBe(0);
+    expect(measuresDuring(() => void (size = getTargetScrollBarSize(second)))).toBe(0);
     expect(size).toEqual(measure(second));
   });
 
