@@ -11,6 +11,7 @@ import type { Created } from './app/kindPages';
 import { KIND_ROUTES, navigate, useRoute, type Route } from './app/route';
 import { kindPagesOf } from './kinds';
 import { lazyPage, preloadEveryPage } from './app/lazyPage';
+import { whenIdle } from './app/whenIdle';
 import { ALL_KINDS } from '../shared/kinds';
 import { useInstallationMode } from './exchange/useExchangeStatus';
 import { useApi } from './app/apiContext';
@@ -110,14 +111,6 @@ function ShellPages({ user, office, onOfficeChange, onLock, onSignOut }: Props) 
     if (preloads.current) return;
     endShellRehearsal();
     // When the window is next idle: the rows are painted first (a chunk run at once held up the frame's next task).
-    const whenIdle = (work: () => void): (() => void) => {
-      if (typeof window.requestIdleCallback !== 'function') {
-        const timer = setTimeout(work, 0);
-        return () => clearTimeout(timer);
-      }
-      const idle = window.requestIdleCallback(work);
-      return () => window.cancelIdleCallback(idle);
-    };
     const cancel = whenIdle(() => {
       for (const read of [CaseDetailPage.preload, ...ALL_KINDS.map((k) => kindPagesOf(k.kind).preloadCasePage)])
         read().catch(() => {}); // a failure shows when the page is opened

@@ -14,6 +14,7 @@ import { ALL_KINDS } from '../shared/kinds';
 import { ApiProvider } from './app/apiContext';
 import { CurrentUserProvider } from './app/currentUser';
 import { AppConfig } from './app/AppConfig';
+import { whenIdle } from './app/whenIdle';
 import { CaseListPage, INITIAL_CASE_QUERY } from './cases/CaseListPage';
 import { navigationFor, ShellLayout } from './ShellLayout';
 
@@ -111,6 +112,5 @@ export function endShellRehearsal(): void {
   const drawn = root;
   root = null;
   if (!drawn) return;
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(() => drawn.unmount());
-  else drawn.unmount();
+  whenIdle(() => drawn.unmount());
 }

@@ -4,6 +4,7 @@
 // where it goes says so.
 import { Spin } from 'antd';
 import { lazy, useState, type ComponentType, type JSX } from 'react';
+import { whenIdle } from './whenIdle';
 
 /** A component's props. */
 type PropsOf<C> = C extends ComponentType<infer P> ? P : never;
@@ -47,8 +48,6 @@ export function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K):
 export function preloadEveryPage(): () => void {
   let stopped = false;
   const queue = [...everyPage];
-  const whenIdle = (next: () => void) =>
-    typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(next) : window.setTimeout(next, 0);
   const readNext = () => {
     const read = queue.shift();
     if (stopped || !read) return;
