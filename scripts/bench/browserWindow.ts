@@ -199,6 +199,12 @@ export function networkQuiet(page: Page, quietMs: number): Promise<void> {
   });
 }
 
+/** The driver's view of the timed runs (the last `timed` of `samples`), for a window measurement's note. */
+export function driverFigures(samples: readonly number[], timed: number): string {
+  const s = summarise(samples.slice(-timed));
+  return `median ${s.medianMs.toFixed(0)} ms, p95 ${s.p95Ms.toFixed(0)} ms`;
+}
+
 /** Chromium's main-thread time so far (ms), from the DevTools protocol's Performance metrics. */
 export interface BusyTime {
   /** Every task. */

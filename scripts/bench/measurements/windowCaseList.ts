@@ -12,11 +12,11 @@ import {
   openBenchWindow,
   fillSignInForm,
   pressEnterToSignIn,
+  driverFigures,
 } from '../browserWindow';
 import { PAGE_STYLES_META } from '../../../renderer/app/pageStyles';
 import { PREVIEW_CALLER } from '../../previewServer';
 import type { Measurement } from '../measurement';
-import { summarise } from '../stats';
 
 /** The rows the clerk waits for: the first page's. */
 const ROWS = 20;
@@ -109,10 +109,9 @@ export const windowCaseList: Measurement = {
         await bench.close();
       },
       get note() {
-        const d = summarise(driver.slice(-inPage.length));
         return [
           `a fresh window each run, signed in as an administrator; ${busyNote(busy)}`,
-          `from the Enter key's event to the frame after the ${ROWS}th row, taken in the page; the driver's (pressing Enter, then finding the row through DevTools): median ${d.medianMs.toFixed(0)} ms, p95 ${d.p95Ms.toFixed(0)} ms`,
+          `from the Enter key's event to the frame after the ${ROWS}th row, taken in the page; the driver's (pressing Enter, then finding the row through DevTools): ${driverFigures(driver, inPage.length)}`,
         ].join('\n  ');
       },
     };

@@ -10,9 +10,9 @@ import {
   rendererChunks,
   totalGzip,
   typeIntoSignInForm,
+  driverFigures,
 } from '../browserWindow';
 import type { Measurement } from '../measurement';
-import { summarise } from '../stats';
 
 declare global {
   interface Window {
@@ -80,10 +80,9 @@ export const windowColdLoad: Measurement = {
         await bench.close();
       },
       get note() {
-        const d = summarise(driver.slice(-inPage.length));
         return [
           `first load ${(totalGzip(chunks.firstLoad) / 1000).toFixed(0)} kB gzipped, stylesheets ${(totalGzip(chunks.styles) / 1000).toFixed(0)} kB gzipped; ${busyNote(busy)}`,
-          `from the navigation's start to the frame after the form's first field took the focus, taken in the page; the driver's (navigating, then typing a name into the field and reading it back through DevTools): median ${d.medianMs.toFixed(0)} ms, p95 ${d.p95Ms.toFixed(0)} ms`,
+          `from the navigation's start to the frame after the form's first field took the focus, taken in the page; the driver's (navigating, then typing a name into the field and reading it back through DevTools): ${driverFigures(driver, inPage.length)}`,
         ].join('\n  ');
       },
     };
