@@ -1,4 +1,5 @@
-// The app: Chinese locale, and the session gate (first-run setup, sign-in, lock) in front of the pages. antd's
+// The app: Chinese locale, and the session gate (first-run setup, sign-in, lock) in front of the pages. A chunk of
+// its own, read while the window's first sign-in form is shown (renderer/WindowRoot.tsx). antd's
 // message and modal holders (`App`) are the pages' (renderer/Shell.tsx): the sign-in screens use none of them, and
 // they would weigh on the window's first chunk.
 import dayjs from 'dayjs';
@@ -8,6 +9,8 @@ import { ApiProvider } from './app/apiContext';
 import { AppConfig } from './app/AppConfig';
 import type { StatusAnswer } from './session/authStatus';
 import { SessionGate } from './session/SessionGate';
+
+export { preloadPages } from './session/SessionGate';
 
 dayjs.locale('zh-cn');
 

@@ -1,7 +1,7 @@
 // Accounts: the forms for the first-run administrator, signing in, and managing users.
 import { z } from 'zod';
 import { ROLES, type Role } from './roles';
-import { choice, strictObject, text, type Labels } from './validation';
+import { choice, strictObject, text } from './validation';
 
 const PASSWORD_MIN = 8;
 /** The password rule as the forms state it under a new password's field. */
@@ -21,17 +21,6 @@ export const username = () =>
     (s) => s === '' || /^[\p{Script=Han}A-Za-z0-9_.-]+$/u.test(s),
     '只能包含汉字、字母、数字和 _ . -',
   );
-
-export const ACCOUNT_LABELS: Labels = {
-  username: '用户名',
-  displayName: '姓名',
-  role: '角色',
-  password: '密码',
-  currentPassword: '当前密码',
-  newPassword: '新密码',
-  userId: '用户',
-  active: '启用',
-};
 
 export const newUserSchema = strictObject({
   username: username(),

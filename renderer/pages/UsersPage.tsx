@@ -3,7 +3,8 @@
 // the passwords of clerks and read-only users.
 import { Alert, App as AntApp, Button, Card, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { ACCOUNT_LABELS, newUserSchema, PASSWORD_RULE, type UserSummary } from '../../shared/accounts';
+import { ACCOUNT_LABELS } from '../../shared/accountLabels';
+import { newUserSchema, PASSWORD_RULE, type UserSummary } from '../../shared/accounts';
 import { contract } from '../../shared/contract';
 import { ROLE_LABELS, ROLES, type Role } from '../../shared/roles';
 import { errorMessage, useApi } from '../app/apiContext';

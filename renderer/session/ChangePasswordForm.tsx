@@ -1,7 +1,8 @@
 // 修改密码: asked for before anything else when an account is new or its password was reset, and open to
 // everyone from the user menu.
 import { Alert, Button, Input, Space, Typography } from 'antd';
-import { ACCOUNT_LABELS, PASSWORD_RULE, type SessionUser } from '../../shared/accounts';
+import { ACCOUNT_LABELS } from '../../shared/accountLabels';
+import { PASSWORD_RULE, type SessionUser } from '../../shared/accounts';
 import { systemChannels } from '../../shared/channels/system';
 import { useApi } from '../app/apiContext';
 import { CheckedFormFrame, confirmIssue, schemaIssues, useCheckedForm, useSubmit } from '../forms/checkedForm';

@@ -4,7 +4,8 @@
 import { Alert, Button, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import type { RecoveryKeyInfo } from '../../shared/contract';
-import { ACCOUNT_LABELS, PASSWORD_RULE } from '../../shared/accounts';
+import { ACCOUNT_LABELS } from '../../shared/accountLabels';
+import { PASSWORD_RULE } from '../../shared/accounts';
 import { prefixed } from '../../shared/channel';
 import { contract } from '../../shared/contract';
 import { OFFICE_LABELS, type Office, type OfficeSetup } from '../../shared/office';

@@ -1,7 +1,8 @@
 // The lock screen: over the open pages, which keep their state underneath, until the same user types their
 // password again. The pages are hidden meanwhile: a locked window shows no case data.
 import { Alert, Button, Input, Space, Typography } from 'antd';
-import { ACCOUNT_LABELS, type SessionUser } from '../../shared/accounts';
+import { ACCOUNT_LABELS } from '../../shared/accountLabels';
+import type { SessionUser } from '../../shared/accounts';
 import { systemChannels } from '../../shared/channels/system';
 import { ROLE_LABELS } from '../../shared/roles';
 import { ApiError } from '../api';

@@ -11,7 +11,6 @@ import { ApiProvider, errorMessage, useApi } from '../app/apiContext';
 import { guardSession, type GuardedApi, type Interruption } from '../app/sessionGuard';
 import { useIdleLock } from '../app/useIdleLock';
 import { lazyPage, PageLoading } from '../app/lazyPage';
-import { withPageStyles } from '../app/pageStyles';
 import { askStatus, type StatusAnswer } from './authStatus';
 import { ForcedPasswordChangePage } from './ChangePasswordForm';
 import { LockScreen } from './LockScreen';
@@ -19,15 +18,15 @@ import { SignInPage } from './SignInPage';
 import { UnlockDataPage } from './UnlockDataPage';
 
 /**
- * The app's pages, a chunk of their own with antd's styles for them (renderer/app/pageStyles.ts): the window's first
- * load is what the sign-in form needs. They are read while the sign-in form is shown (`Shell.preload`), so signing
+ * The app's pages, a chunk of their own. They are read while the sign-in form is shown (`preloadPages`), so signing
  * in does not wait for them.
  */
-const readShell = withPageStyles(() => import('../Shell'));
-const Shell = lazyPage(readShell, 'Shell');
+const Shell = lazyPage(() => import('../Shell'), 'Shell');
+/** Reads the pages' chunk beforehand; a failure here shows when the pages are opened. */
+export const preloadPages = (): void => void Shell.preload().catch(() => {});
+
 /** The first run's setup, once in an installation's life (its form uses the pages' components). */
-const readFirstRunPage = withPageStyles(() => import('./FirstRunPage'));
-const FirstRunPage = lazyPage(readFirstRunPage, 'FirstRunPage');
+const FirstRunPage = lazyPage(() => import('./FirstRunPage'), 'FirstRunPage');
 
 /** How long after the first screen is drawn the pages are read (see the effect below). */
 const PAGES_READ_AFTER_MS = 300;
@@ -133,13 +132,12 @@ export function SessionGate({ first }: { first?: StatusAnswer }) {
     else if (!signedOutIn(given)) settle(given);
   }, [load, settle]);
 
-  // The pages' chunk and styles are read a moment after the first screen is up (a failure here shows when the pages
-  // are opened): read at once, running the chunk and parsing the styles held up the sign-in form's first input by
+  // The pages' chunk is read a moment after the first screen is up: read at once, running the chunk and parsing the styles held up the sign-in form's first input by
   // as long; a clerk takes seconds to type a name and a password, and signing in then finds them read.
   const shown = status !== null;
   useEffect(() => {
     if (!shown) return;
-    const later = window.setTimeout(() => Shell.preload().catch(() => {}), PAGES_READ_AFTER_MS);
+    const later = window.setTimeout(preloadPages, PAGES_READ_AFTER_MS);
     return () => window.clearTimeout(later);
   }, [shown]);
 

@@ -1,76 +1,155 @@
 // 登录: who is at the desk. Several clerks share one PC; each signs in with their own account.
-import { Alert, Button, Input, Typography } from 'antd';
-import { ACCOUNT_LABELS, type SessionUser } from '../../shared/accounts';
-import { systemChannels } from '../../shared/channels/system';
+// The window's usual first screen (renderer/WindowRoot.tsx), so it is drawn with React and its own markup and styles
+// (renderer/styles.css) and nothing else: no antd, no schemas. The old PCs of the offices took longer to run
+// antd's form and the accounts' rules than to draw the form itself. It checks only that both fields are filled; the
+// main process checks the rest and says what is wrong, shown above the button like a wrong password.
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { ACCOUNT_LABELS } from '../../shared/accountLabels';
+import type { SessionUser } from '../../shared/accounts';
 import type { Office } from '../../shared/office';
-import { useApi } from '../app/apiContext';
-import { CheckedFormFrame, schemaIssues, useCheckedForm, useSubmit } from '../forms/checkedForm';
-import { FormField } from '../forms/FormField';
+import { errorMessage, useApi } from '../app/apiContext';
 
-interface SignInValues {
-  username: string;
-  password: string;
-}
+type Field = 'username' | 'password';
+const FIELDS: readonly Field[] = ['username', 'password'];
 
 interface Props {
   office: Office | null;
   /** The user whose pages are still open under this screen (their session ended): they continue where they were. */
   resuming: SessionUser | null;
   /** With the user the main process signed in (its answer: the session gate needs no second call to know it). */
-  onSignedIn(user: SessionUser): void;
+  onSignedIn(user: SessionUser): void | Promise<void>;
 }
 
 export function SignInPage({ office, resuming, onSignedIn }: Props) {
   const api = useApi();
-  const checked = useCheckedForm<SignInValues>({
-    formName: 'signIn',
-    labels: ACCOUNT_LABELS,
-    initial: { username: resuming?.username ?? '', password: '' },
-    issuesOf: (values) => schemaIssues(systemChannels['auth.signIn'].input, values, ACCOUNT_LABELS),
-  });
-  const {
-    busy,
-    refusal,
-    submit: signIn,
-  } = useSubmit(
-    checked,
-    async (values) => {
-      onSignedIn(await api.call('auth.signIn', values));
-    },
-    {
+  const [values, setValues] = useState<Record<Field, string>>({ username: resuming?.username ?? '', password: '' });
+  const [empty, setEmpty] = useState<Field[]>([]);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inputs = useRef<Partial<Record<Field, HTMLInputElement | null>>>({});
+
+  const change = (field: Field, value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    if (value !== '') setEmpty((e) => e.filter((f) => f !== field));
+  };
+
+  const signIn = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (busy) return;
+    setRefusal(null);
+    const missing = FIELDS.filter((f) => values[f] === '');
+    setEmpty(missing);
+    if (missing.length > 0) {
+      inputs.current[missing[0]!]?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      await onSignedIn(await api.call('auth.signIn', values));
+    } catch (error) {
       // A wrong password or a locked account: said above the button, and the password is typed again.
-      onRefused: () => void checked.form.setFieldValue('password', ''),
-    },
+      setRefusal(errorMessage(error));
+      setValues((v) => ({ ...v, password: '' }));
+      inputs.current.password?.focus();
+    }
+    setBusy(false);
+  };
+
+  const field = (name: Field, input: (props: InputProps) => ReactNode) => (
+    <SignInField
+      name={name}
+      empty={empty.includes(name)}
+      input={(props) =>
+        input({
+          ...props,
+          ref: (element) => void (inputs.current[name] = element),
+          value: values[name],
+          onChange: (e) => change(name, e.target.value),
+        })
+      }
+    />
   );
 
   return (
     <div className="session-page sign-in">
-      <Typography.Title level={2}>登录</Typography.Title>
-      <Typography.Paragraph type="secondary">司法所案件台账{office ? ` · ${office.name}` : ''}</Typography.Paragraph>
+      <h2 className="sign-in-title">登录</h2>
+      <p className="sign-in-secondary">司法所案件台账{office ? ` · ${office.name}` : ''}</p>
       {resuming && (
-        <Alert
-          className="page-alert"
-          type="warning"
-          showIcon
-          title="登录已失效，请重新登录"
-          description={`${resuming.displayName}重新登录后，可继续刚才的操作；填写中的申请已自动保存为草稿。`}
-        />
+        <div className="sign-in-alert sign-in-warning">
+          <div className="sign-in-alert-title">登录已失效，请重新登录</div>
+          <div>{`${resuming.displayName}重新登录后，可继续刚才的操作；填写中的申请已自动保存为草稿。`}</div>
+        </div>
       )}
-      <CheckedFormFrame checked={checked} onEnter={() => void signIn()} style={{ maxWidth: 360 }}>
-        <FormField path="username" required>
-          <Input autoFocus={!resuming} maxLength={32} autoComplete="username" />
-        </FormField>
-        <FormField path="password" required>
-          <Input.Password autoFocus={!!resuming} maxLength={128} autoComplete="current-password" />
-        </FormField>
-        {refusal && <Alert className="page-alert" type="error" showIcon title={refusal} role="alert" />}
-        <Button type="primary" htmlType="button" size="large" block loading={busy} onClick={() => void signIn()}>
+      <form className="sign-in-form" noValidate onSubmit={(e) => void signIn(e)}>
+        {field('username', (props) => (
+          <input {...props} className="sign-in-input" autoFocus={!resuming} maxLength={32} autoComplete="username" />
+        ))}
+        {field('password', (props) => (
+          <PasswordInput {...props} autoFocus={!!resuming} />
+        ))}
+        {refusal && (
+          <div className="sign-in-alert sign-in-error" role="alert">
+            {refusal}
+          </div>
+        )}
+        <button type="submit" className="sign-in-button" aria-busy={busy} disabled={busy}>
           登录
-        </Button>
-      </CheckedFormFrame>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 24 }}>
-        忘记密码请联系管理员或所长重置。
-      </Typography.Paragraph>
+        </button>
+      </form>
+      <p className="sign-in-secondary sign-in-footnote">忘记密码请联系管理员或所长重置。</p>
     </div>
+  );
+}
+
+type InputProps = React.InputHTMLAttributes<HTMLInputElement> & { ref?: React.Ref<HTMLInputElement> };
+
+/** A required field: its label, the control, and what is wrong with it, said as the other forms say it. */
+function SignInField({ name, empty, input }: { name: Field; empty: boolean; input(props: InputProps): ReactNode }) {
+  const id = `signIn_${name}`;
+  const label = ACCOUNT_LABELS[name]!;
+  return (
+    <div className={`sign-in-field${empty ? ' sign-in-field-error' : ''}`}>
+      <label className="sign-in-label" htmlFor={id}>
+        {label}
+      </label>
+      {input({
+        id,
+        name,
+        required: true,
+        'aria-required': true,
+        'aria-invalid': empty || undefined,
+        'aria-describedby': empty ? `${id}_help` : undefined,
+      })}
+      {empty && (
+        <div className="sign-in-explain" id={`${id}_help`}>
+          {`${label}：不能为空`}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The password, hidden unless the clerk asks to see it. */
+function PasswordInput(props: InputProps) {
+  const [shown, setShown] = useState(false);
+  return (
+    <span className="sign-in-password">
+      <input
+        {...props}
+        className="sign-in-input"
+        type={shown ? 'text' : 'password'}
+        maxLength={128}
+        autoComplete="current-password"
+      />
+      <button
+        type="button"
+        className="sign-in-reveal"
+        aria-pressed={shown}
+        tabIndex={-1}
+        onClick={() => setShown((s) => !s)}
+      >
+        {shown ? '隐藏' : '显示'}
+      </button>
+    </span>
   );
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { createUser } from '../../electron/services/accounts/accounts';
-import { PAGE_STYLES_META } from '../../renderer/app/pageStyles';
+import { ANTD_STYLES_META } from '../../renderer/app/antdStyles';
 import { fixedClock } from '../../electron/services/system/clock';
 import { launchChromium } from '../chromiumPdf';
 import { startPreviewServer, type PreviewServer } from '../previewServer';
@@ -33,10 +33,10 @@ export interface RendererChunks {
   firstLoad: ChunkSize[];
   /** Every JavaScript chunk, largest first. */
   all: ChunkSize[];
-  /** The stylesheets index.html links (antd's, made by the build, and the app's own): read before the first paint. */
+  /** The stylesheets index.html links (the app's own, with the sign-in form's): read before the first paint. */
   styles: ChunkSize[];
-  /** antd's styles for the pages, which index.html only names: read with the pages' chunk (renderer/app/pageStyles.ts). */
-  pageStyles: ChunkSize[];
+  /** antd's styles, made by the build, which index.html only names: read with the app's chunk (renderer/app/antdStyles.ts). */
+  antdStyles: ChunkSize[];
 }
 
 const sum = (chunks: readonly ChunkSize[], key: 'rawBytes' | 'gzipBytes') => chunks.reduce((s, c) => s + c[key], 0);
@@ -60,12 +60,12 @@ export function rendererChunks(dir = RENDERER_DIR): RendererChunks {
     .map((f) => sizeOf(`assets/${f}`))
     .sort((a, b) => b.rawBytes - a.rawBytes);
   const styles = [...html.matchAll(/<link rel="stylesheet"[^>]* href="\.\/(assets\/[^"]+\.css)"/g)].map((m) => m[1]!);
-  const pageStyles = [...html.matchAll(new RegExp(`<meta name="${PAGE_STYLES_META}" content="\\./([^"]+)"`, 'g'))];
+  const antdStyles = [...html.matchAll(new RegExp(`<meta name="${ANTD_STYLES_META}" content="\\./([^"]+)"`, 'g'))];
   return {
     firstLoad: named.map(sizeOf),
     all,
     styles: styles.map(sizeOf),
-    pageStyles: pageStyles.map((m) => sizeOf(m[1]!)),
+    antdStyles: antdStyles.map((m) => sizeOf(m[1]!)),
   };
 }
 
@@ -81,7 +81,7 @@ export function chunkReport(chunks: RendererChunks): string[] {
     `  ${kind} ${c.file.padEnd(44)} ${kB(c.rawBytes).padStart(10)} ${kB(c.gzipBytes).padStart(10)} gz`;
   for (const c of chunks.firstLoad) lines.push(line('first ', c));
   for (const c of chunks.styles) lines.push(line('style ', c));
-  for (const c of chunks.pageStyles) lines.push(line('lazy  ', c));
+  for (const c of chunks.antdStyles) lines.push(line('lazy  ', c));
   for (const c of chunks.all.filter((c) => !first.has(c.file)).slice(0, 12)) lines.push(line('lazy  ', c));
   return lines;
 }

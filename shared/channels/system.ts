@@ -1,6 +1,7 @@
 // Channels of the application itself: office, accounts and sessions, users, backups, the audit log.
 import { z } from 'zod';
-import { ACCOUNT_LABELS, newUserSchema, password, username, type SessionUser, type UserSummary } from '../accounts';
+import { ACCOUNT_LABELS } from '../accountLabels';
+import { newUserSchema, password, username, type SessionUser, type UserSummary } from '../accounts';
 import type { ChainVerdict } from '../auditChain';
 import { channel, empty, id, prefixed, read, write } from '../channel';
 import { OFFICE_LABELS, officeSetupSchema, type Office } from '../office';

@@ -1,5 +1,5 @@
 // The renderer as vite builds it: the window's first load (index.html's entry and the chunks it preloads) holds the
-// sign-in screens and none of the pages, which are chunks of their own read when first opened; and the bench's
+// sign-in form and neither antd nor the app, whose chunks are read after it; and the bench's
 // chunk table reads the build. Built here into a scratch folder, from the sources as they are.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,22 +31,31 @@ beforeAll(async () => {
   await buildRenderer(outDir);
 });
 
-it('loads the sign-in screens first and every page from a chunk of its own', () => {
+it('loads the sign-in form first, without antd, and the app and every page from chunks of their own', () => {
   const chunks = rendererChunks(outDir);
   const first = chunks.firstLoad.map((c) => c.file);
   const lazy = chunks.all.map((c) => c.file).filter((f) => !first.includes(f));
   const firstText = textOf(outDir, first);
   const lazyText = textOf(outDir, lazy);
 
-  // The sign-in form and the session screens are in the first load, with React and the Chinese locale.
-  for (const text of ['登录', '正在加载…', '输入恢复密钥']) expect(firstText).toContain(text);
-  // The pages are not: the shell, the case list and case page, the three kinds' intake forms, the statistics.
-  for (const text of ['主导航', '法律援助申请表', '人民调解受理登记表', '公证申请表', '利益冲突提示', '办理过程']) {
+  // The sign-in form is in the first load, with React.
+  for (const text of ['登录', '忘记密码请联系管理员或所长重置。', 'createRoot']) expect(firstText).toContain(text);
+  // antd (its CSS-in-JS runtime), the other session screens and the pages are not: the lock screen, the data key,
+  // the shell, the case list and case page, the three kinds' intake forms, the statistics.
+  const later = [
+    'data-ant-cssinjs-cache-path',
+    '输入恢复密钥',
+    '锁定',
+    '主导航',
+    '法律援助申请表',
+    '人民调解受理登记表',
+  ];
+  for (const text of [...later, '公证申请表', '利益冲突提示', '办理过程']) {
     expect(firstText).not.toContain(text);
     expect(lazyText).toContain(text);
   }
   // Each of these pages is its own chunk.
-  for (const page of ['Shell', 'CaseDetailPage', 'IntakePage', 'StatisticsPage', 'ExchangePage'])
+  for (const page of ['App', 'Shell', 'CaseDetailPage', 'IntakePage', 'StatisticsPage', 'ExchangePage'])
     expect(lazy.some((f) => path.basename(f).startsWith(`${page}-`))).toBe(true);
   // Chunks are named relative to index.html, so they load from file:// in Electron as from the preview.
   expect(fs.readFileSync(path.join(outDir, 'index.html'), 'utf8')).not.toMatch(/(src|href)="\/|https?:\/\//);
@@ -72,32 +81,23 @@ it('says how to build the renderer when it is not built', () => {
   expect(() => rendererChunks(path.join(tempDir(), 'nothing'))).toThrow(/npm run build:renderer/);
 });
 
-it("links antd's styles made by the build ahead of the app's own, the sign-in screens' first, with cssinjs's map of both", () => {
+it("names antd's styles made by the build, read with the app, and links only the app's own with the sign-in form's", () => {
   const chunks = rendererChunks(outDir);
-  const sheets = chunks.styles.map((c) => c.file);
-  expect(sheets).toHaveLength(2);
-  expect(sheets[0]).toMatch(/^assets\/antd-[0-9a-f]{8}\.css$/);
-  // The pages' antd styles are named, not linked: the window reads them with the pages' chunk.
-  expect(chunks.pageStyles.map((c) => c.file)).toEqual([
-    expect.stringMatching(/^assets\/antd-pages-[0-9a-f]{8}\.css$/),
-  ]);
-  expect(fs.readFileSync(path.join(outDir, 'index.html'), 'utf8')).not.toMatch(/<link[^>]*antd-pages-/);
-  expect(chunkReport(chunks).filter((l) => l.startsWith('  style '))).toHaveLength(2);
-  expect(chunkReport(chunks).some((l) => l.startsWith('  lazy   assets/antd-pages-'))).toBe(true);
-  const css = fs.readFileSync(path.join(outDir, sheets[0]!), 'utf8');
-  const pagesCss = fs.readFileSync(path.join(outDir, chunks.pageStyles[0]!.file), 'utf8');
-  // Production hashes (the window's), and the components of the sign-in form and the pages, each in the map cssinjs
-  // reads on the first render (test/e2e/session.test.ts sees the window use them).
-  expect(css + pagesCss).not.toContain('dev-only');
-  const map = /\.data-ant-cssinjs-cache-path\{content:"([^"]+)";\}/.exec(css)?.[1] ?? '';
+  const html = fs.readFileSync(path.join(outDir, 'index.html'), 'utf8');
+  expect(chunks.styles.map((c) => c.file)).toEqual([expect.stringMatching(/^assets\/index-[\w-]+\.css$/)]);
+  expect(fs.readFileSync(path.join(outDir, chunks.styles[0]!.file), 'utf8')).toContain('.sign-in-input');
+  // antd's are named, not linked: the window reads them with the app's chunk.
+  expect(chunks.antdStyles.map((c) => c.file)).toEqual([expect.stringMatching(/^assets\/antd-[0-9a-f]{8}\.css$/)]);
+  expect(html).not.toMatch(/<link[^>]*antd-/);
+  expect(chunkReport(chunks).filter((l) => l.startsWith('  style '))).toHaveLength(1);
+  expect(chunkReport(chunks).some((l) => l.startsWith('  lazy   assets/antd-'))).toBe(true);
+  const css = fs.readFileSync(path.join(outDir, chunks.antdStyles[0]!.file), 'utf8');
+  // Production hashes (the window's), and the components of the session screens and the pages, each in the map
+  // cssinjs reads on the first render (test/e2e/session.test.ts sees the window use them).
+  expect(css).not.toContain('dev-only');
+  const map = /\.data-ant-cssinjs-cache-path\{content:"([^"]+)";\}$/.exec(css)?.[1] ?? '';
   for (const component of ['Button-Button', 'Input-Component', 'Form-Form', 'Table-Table', 'Timeline-Timeline'])
     expect(map).toMatch(new RegExp(`\\|${component}\\|`));
-  expect(pagesCss).not.toContain('data-ant-cssinjs-cache-path'); // one map, read once
-  // The sign-in screens' components in the first file, the pages' in theirs.
-  for (const rule of ['.ant-btn', '.ant-input', '.ant-form-item']) expect(css).toContain(rule);
-  for (const rule of ['.ant-table', '.ant-timeline', '.ant-menu']) {
-    expect(css).not.toContain(`${rule}{`);
-    expect(pagesCss).toContain(rule);
-  }
-  expect(css.length).toBeLessThan(pagesCss.length);
+  for (const rule of ['.ant-btn', '.ant-input', '.ant-form-item', '.ant-table', '.ant-timeline', '.ant-menu'])
+    expect(css).toContain(`${rule}{`);
 });

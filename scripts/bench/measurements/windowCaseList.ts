@@ -14,7 +14,7 @@ import {
   pressEnterToSignIn,
   driverFigures,
 } from '../browserWindow';
-import { PAGE_STYLES_META } from '../../../renderer/app/pageStyles';
+import { ANTD_STYLES_META } from '../../../renderer/app/antdStyles';
 import { PREVIEW_CALLER } from '../../previewServer';
 import type { Measurement } from '../measurement';
 
@@ -78,15 +78,15 @@ export const windowCaseList: Measurement = {
         open = { ...fresh, cdp };
         await open.page.goto(bench.server.url);
         await open.page.getByLabel('用户名').waitFor();
-        // A clerk takes seconds to type the password: what the window reads meanwhile (the pages' chunk and their
-        // antd styles, a moment after the form is drawn: renderer/app/pageStyles.ts) is read and run.
+        // A clerk takes seconds to type the password: what the window reads meanwhile (the app's chunk with antd's
+        // styles, then the pages' chunk, once the form is drawn: renderer/WindowRoot.tsx) is read and run.
         await open.page.waitForFunction((meta) => {
           const named = document.querySelector<HTMLMetaElement>(`meta[name="${meta}"]`)?.content;
           const linked = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].find(
             (link) => named && link.getAttribute('href') === named,
           );
           return !named || !!linked?.sheet;
-        }, PAGE_STYLES_META);
+        }, ANTD_STYLES_META);
         await networkQuiet(open.page, 500);
         await open.page.evaluate(() => new Promise((idle) => window.requestIdleCallback(() => idle(null))));
         // The clerk's name and password are typed (untimed): the step starts at the Enter key.

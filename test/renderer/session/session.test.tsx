@@ -1,6 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
-import type userEvent from '@testing-library/user-event';
+import userEventLib from '@testing-library/user-event';
 import { App } from '../../../renderer/App';
+import { WindowRoot } from '../../../renderer/WindowRoot';
 import { askStatus } from '../../../renderer/session/authStatus';
 import {
   fakeBackend,
@@ -22,7 +23,7 @@ async function open(hash: string, session: ReturnType<typeof fakeSession>, repli
   return renderApp(hash, { ...session.replies, ...replies });
 }
 
-const userMenu = async (user: ReturnType<typeof userEvent.setup>, item: string) => {
+const userMenu = async (user: ReturnType<typeof userEventLib.setup>, item: string) => {
   await user.click(screen.getByTestId('current-user'));
   await user.click(await screen.findByRole('menuitem', { name: item }));
 };
@@ -120,6 +121,64 @@ describe("the window's first answer", () => {
     render(<App api={locked.api} first={await askStatus(locked.api)} />);
     expect(await screen.findByText('本机没有数据文件的密钥，请输入恢复密钥')).toBeInTheDocument();
     expect(locked.inputs('auth.status')).toHaveLength(1);
+  });
+});
+
+// The window's root (renderer/main.tsx): the sign-in form by itself when nobody is signed in, else the app.
+describe("the window's first screen", () => {
+  /** Any element antd drew: its components' classes all start with `ant-`. */
+  const antdElement = () => document.querySelector('[class^="ant-"], [class*=" ant-"]');
+
+  it('is the sign-in form without antd, checks both fields are filled, and opens the app as the user signed in', async () => {
+    const session = fakeSession({ accounts: [{ user: USERS.clerk, password: 'Lijuan2026' }] });
+    const backend = fakeBackend(session.replies);
+    const user = userEventLib.setup({ delay: null });
+    render(<WindowRoot api={backend.api} first={await askStatus(backend.api)} />);
+    expect(screen.getByRole('heading', { name: '登录' })).toBeInTheDocument(); // the first render
+    expect(screen.getByText(`司法所案件台账 · ${OFFICE.name}`)).toBeInTheDocument();
+    expect(field('用户名')).toHaveFocus();
+    expect(antdElement()).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: '登录' }));
+    expect(screen.getByText('用户名：不能为空')).toBeInTheDocument();
+    expect(screen.getByText('密码：不能为空')).toBeInTheDocument();
+    expect(field('用户名')).toHaveAccessibleDescription('用户名：不能为空');
+    expect(field('用户名')).toHaveFocus();
+    expect(backend.inputs('auth.signIn')).toHaveLength(0);
+
+    await user.type(field('用户名'), 'lijuan');
+    expect(screen.queryByText('用户名：不能为空')).not.toBeInTheDocument();
+    await user.type(field('密码'), 'wrong1234{Enter}'); // Enter signs in here
+    expect(await screen.findByRole('alert')).toHaveTextContent('密码不正确（还可尝试4次）');
+    expect(field('密码')).toHaveValue('');
+    expect(field('密码')).toHaveFocus();
+    expect(antdElement()).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: '显示' }));
+    expect(field('密码')).toHaveAttribute('type', 'text');
+    await user.type(field('密码'), 'Lijuan2026{Enter}');
+    expect(await screen.findByTestId('current-user')).toHaveTextContent('李娟办事员');
+    expect(screen.queryByRole('heading', { name: '登录' })).not.toBeInTheDocument();
+    expect(backend.inputs('auth.signIn')).toEqual([
+      { username: 'lijuan', password: 'wrong1234' },
+      { username: 'lijuan', password: 'Lijuan2026' },
+    ]);
+    // The sign-in's answer names the user: the app opens without asking the session's state again.
+    expect(backend.inputs('auth.status')).toHaveLength(1);
+  });
+
+  it("draws the app at once at any other start: the first run's setup, a user still signed in", async () => {
+    const firstRun = fakeBackend(fakeSession({ accounts: [], office: null }).replies);
+    const view = render(<WindowRoot api={firstRun.api} first={await askStatus(firstRun.api)} />);
+    expect(screen.getByRole('status')).toHaveTextContent('正在打开…');
+    expect(await screen.findByRole('heading', { name: '首次设置' })).toBeInTheDocument();
+    view.unmount();
+
+    const signedIn = fakeBackend(fakeSession({ signedIn: USERS.admin }).replies);
+    render(<WindowRoot api={signedIn.api} first={await askStatus(signedIn.api)} />);
+    expect(await screen.findByTestId('current-user')).toHaveTextContent('王所长管理员');
+    expect(screen.queryByRole('heading', { name: '登录' })).not.toBeInTheDocument();
+    expect(signedIn.inputs('auth.status')).toHaveLength(1);
   });
 });
 
