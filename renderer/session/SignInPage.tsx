@@ -55,20 +55,17 @@ export function SignInPage({ office, resuming, onSignedIn }: Props) {
     setBusy(false);
   };
 
-  const field = (name: Field, input: (props: InputProps) => ReactNode) => (
-    <SignInField
-      name={name}
-      empty={empty.includes(name)}
-      input={(props) =>
-        input({
-          ...props,
-          ref: (element) => void (inputs.current[name] = element),
-          value: values[name],
-          onChange: (e) => change(name, e.target.value),
-        })
-      }
-    />
-  );
+  /** A field's control: its value, and what names it and says what is wrong with it (SignInField shows both). */
+  const control = (name: Field): InputProps => ({
+    id: controlId(name),
+    name,
+    required: true,
+    'aria-invalid': empty.includes(name) || undefined,
+    'aria-describedby': empty.includes(name) ? helpId(name) : undefined,
+    ref: (element) => void (inputs.current[name] = element),
+    value: values[name],
+    onChange: (e) => change(name, e.target.value),
+  });
 
   return (
     <div className="session-page sign-in">
@@ -81,12 +78,18 @@ export function SignInPage({ office, resuming, onSignedIn }: Props) {
         </div>
       )}
       <form className="sign-in-form" noValidate onSubmit={(e) => void signIn(e)}>
-        {field('username', (props) => (
-          <input {...props} className="sign-in-input" autoFocus={!resuming} maxLength={32} autoComplete="username" />
-        ))}
-        {field('password', (props) => (
-          <PasswordInput {...props} autoFocus={!!resuming} />
-        ))}
+        <SignInField name="username" empty={empty.includes('username')}>
+          <input
+            {...control('username')}
+            className="sign-in-input"
+            autoFocus={!resuming}
+            maxLength={32}
+            autoComplete="username"
+          />
+        </SignInField>
+        <SignInField name="password" empty={empty.includes('password')}>
+          <PasswordInput {...control('password')} autoFocus={!!resuming} />
+        </SignInField>
         {refusal && (
           <div className="sign-in-alert sign-in-error" role="alert">
             {refusal}
@@ -103,25 +106,20 @@ export function SignInPage({ office, resuming, onSignedIn }: Props) {
 
 type InputProps = React.InputHTMLAttributes<HTMLInputElement> & { ref?: React.Ref<HTMLInputElement> };
 
-/** A required field: its label, the control, and what is wrong with it, said as the other forms say it. */
-function SignInField({ name, empty, input }: { name: Field; empty: boolean; input(props: InputProps): ReactNode }) {
-  const id = `signIn_${name}`;
+const controlId = (name: Field) => `signIn_${name}`;
+const helpId = (name: Field) => `signIn_${name}_help`;
+
+/** A required field: its label, its control, and what is wrong with it, said as the other forms say it. */
+function SignInField({ name, empty, children }: { name: Field; empty: boolean; children: ReactNode }) {
   const label = ACCOUNT_LABELS[name]!;
   return (
     <div className={`sign-in-field${empty ? ' sign-in-field-error' : ''}`}>
-      <label className="sign-in-label" htmlFor={id}>
+      <label className="sign-in-label" htmlFor={controlId(name)}>
         {label}
       </label>
-      {input({
-        id,
-        name,
-        required: true,
-        'aria-required': true,
-        'aria-invalid': empty || undefined,
-        'aria-describedby': empty ? `${id}_help` : undefined,
-      })}
+      {children}
       {empty && (
-        <div className="sign-in-explain" id={`${id}_help`}>
+        <div className="sign-in-explain" id={helpId(name)}>
           {`${label}：不能为空`}
         </div>
       )}
