@@ -1,7 +1,6 @@
 // The app: Chinese locale, and the session gate (first-run setup, sign-in, lock) in front of the pages. A chunk of
-// its own, read while the window's first sign-in form is shown (renderer/WindowRoot.tsx). antd's
-// message and modal holders (`App`) are the pages' (renderer/Shell.tsx): the sign-in screens use none of them, and
-// they would weigh on the window's first chunk.
+// its own, read while the window's first sign-in form is shown (renderer/WindowRoot.tsx). antd's message and modal
+// holders (`App`) are the pages' (renderer/Shell.tsx): the session screens use none of them.
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import type { Api } from './api';

@@ -1,7 +1,7 @@
-// Pages loaded when they are first opened. The window's first chunk holds only what the sign-in form needs; each
-// page's code (with the antd components only it uses) is a chunk of its own beside it, read from the app's own
-// folder (file:// in Electron, the loopback preview) — never from a network. Until a page's chunk is read, the place
-// where it goes says so.
+// Pages loaded when they are first opened. The window's first load holds only the sign-in form
+// (renderer/WindowRoot.tsx); the app with the other session screens, and each page's code (with the antd components
+// only it uses), are chunks of their own beside it, read from the app's own folder (file:// in Electron, the loopback
+// preview) — never from a network. Until a page's chunk is read, the place where it goes says so.
 import { Spin } from 'antd';
 import { lazy, useState, type ComponentType, type JSX } from 'react';
 import { whenIdle } from './whenIdle';
