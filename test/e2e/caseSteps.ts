@@ -60,8 +60,14 @@ export async function receiveMissingMaterials(page: Page) {
   const pending = page
     .locator('tr[data-testid^="dossier-item-"]')
     .filter({ has: page.locator('.ant-tag', { hasText: /^(缺少|未到期)$/ }) });
+  // The page's parts are all read (no spinner left): the timeline above the panel comes in after it and moves it down.
+  await page.waitForFunction(() => !document.querySelector('.ant-spin-spinning'));
   for (let left = 30; left > 0 && (await pending.count()) > 0; left--) {
-    await pending.first().getByRole('button', { name: '登记收到' }).click();
+    // The click is sent to the button itself, not to where it is on screen: the timeline's entries above the panel
+    // take their real height as they come into view (content-visibility), and on a busy machine that moved the panel
+    // between playwright's check of what is under the pointer and its click, which then went elsewhere and no form
+    // opened. (test/e2e/dossier.test.ts clicks 登记收到 with the pointer.)
+    await pending.first().getByRole('button', { name: '登记收到' }).dispatchEvent('click');
     const card = page.locator('.dossier-receive');
     await card.getByRole('button', { name: '保存', exact: true }).click();
     await card.waitFor({ state: 'detached' });
