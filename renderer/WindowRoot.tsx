@@ -10,7 +10,7 @@ import type { Api } from './api';
 import { withAntdStyles } from './app/antdStyles';
 import { ApiProvider } from './app/apiContext';
 import { whenIdle } from './app/whenIdle';
-import type { StatusAnswer } from './session/authStatus';
+import { signedInAs, signedOutIn, type StatusAnswer } from './session/authStatus';
 import { SignInPage } from './session/SignInPage';
 
 type AppModule = typeof import('./App');
@@ -19,8 +19,10 @@ type AppModule = typeof import('./App');
 const readApp = withAntdStyles((): Promise<AppModule> => import('./App'));
 
 /** The session's state when the first screen is the sign-in form: nobody signed in, and the office set up. */
-const signInFirst = (answer: StatusAnswer): AuthStatus | null =>
-  'status' in answer && !answer.status.user && answer.status.hasUsers ? answer.status : null;
+const signInFirst = (answer: StatusAnswer): AuthStatus | null => {
+  const signedOut = signedOutIn(answer);
+  return signedOut?.hasUsers ? signedOut : null;
+};
 
 interface Props {
   api: Api;
@@ -49,10 +51,9 @@ export function WindowRoot({ api, first }: Props) {
 
   if (opened) return <opened.App api={api} first={opened.first} />;
   if (signIn) {
-    // Signed in: the session's state is the first answer with the user the sign-in named (no second call).
     const signedIn = async (user: SessionUser) => {
       const app = await readApp();
-      setOpened({ App: app.App, first: { status: { ...signIn, user, locked: false } } });
+      setOpened({ App: app.App, first: { status: signedInAs(signIn, user) } });
     };
     return (
       <ApiProvider api={api}>

@@ -11,7 +11,7 @@ import { ApiProvider, errorMessage, useApi } from '../app/apiContext';
 import { guardSession, type GuardedApi, type Interruption } from '../app/sessionGuard';
 import { useIdleLock } from '../app/useIdleLock';
 import { lazyPage, PageLoading } from '../app/lazyPage';
-import { askStatus, type StatusAnswer } from './authStatus';
+import { askStatus, signedInAs, signedOutIn, type StatusAnswer } from './authStatus';
 import { ForcedPasswordChangePage } from './ChangePasswordForm';
 import { LockScreen } from './LockScreen';
 import { SignInPage } from './SignInPage';
@@ -30,10 +30,6 @@ const FirstRunPage = lazyPage(() => import('./FirstRunPage'), 'FirstRunPage');
 
 /** How long after the first screen is drawn the pages are read (see the effect below). */
 const PAGES_READ_AFTER_MS = 300;
-
-/** The session's state from an answer that needs nothing more than showing it: nobody is signed in. */
-const signedOutIn = (answer: StatusAnswer | undefined): AuthStatus | null =>
-  answer && 'status' in answer && !answer.status.user ? answer.status : null;
 
 /** The pages of one signed-in user, with the client they call through. */
 interface OpenShell {
@@ -132,8 +128,9 @@ export function SessionGate({ first }: { first?: StatusAnswer }) {
     else if (!signedOutIn(given)) settle(given);
   }, [load, settle]);
 
-  // The pages' chunk is read a moment after the first screen is up: read at once, running the chunk and parsing the styles held up the sign-in form's first input by
-  // as long; a clerk takes seconds to type a name and a password, and signing in then finds them read.
+  // The pages' chunk is read a moment after the first screen is up: read at once, running the chunk and parsing the
+  // styles held up the sign-in form's first input by as long; a clerk takes seconds to type a name and a password,
+  // and signing in then finds them read.
   const shown = status !== null;
   useEffect(() => {
     if (!shown) return;
@@ -181,11 +178,10 @@ export function SessionGate({ first }: { first?: StatusAnswer }) {
     })();
   }, [leaving, api, dropShell, load]);
 
-  // Signed in: the answer names the user, and nothing else of the session's state changed, so the pages open without
-  // asking auth.status again.
+  // Signed in: the pages open without asking auth.status again (signedInAs).
   const signedIn = (next: SessionUser) => {
     const current = status;
-    if (current) apply({ ...current, user: next, locked: false });
+    if (current) apply(signedInAs(current, next));
     else void load();
   };
 
