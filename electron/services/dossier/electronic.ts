@@ -181,7 +181,7 @@ async function loadAttachment(files: FileStore, out: PDFDocument, row: Attachmen
         if (sha256Of(stored) !== row.sha256) throw new AppError('DATA_FILE', `附件“${fileName}”：${changed}`, 'caseId');
         return stored;
       };
-      const image = await embedStoredJpeg(out, bytes, again);
+      const image = embedStoredJpeg(out, bytes, again);
       return { kind: 'image', fileName, image, orientation: jpegOrientation(bytes) };
     } catch {
       return failed('JPEG图像已损坏，无法读取');

@@ -7,7 +7,6 @@
 import {
   concatTransformationMatrix,
   drawObject,
-  JpegEmbedder,
   PDFStream,
   popGraphicsState,
   pushGraphicsState,
@@ -126,13 +125,53 @@ class StoredJpegStream extends PDFStream {
   }
 }
 
+/** A JPEG's frame header: what its image XObject declares. */
+interface JpegFrame {
+  bitsPerComponent: number;
+  width: number;
+  height: number;
+  colorSpace: 'DeviceGray' | 'DeviceRGB' | 'DeviceCMYK';
+}
+
+const COLOR_SPACES = { 1: 'DeviceGray', 3: 'DeviceRGB', 4: 'DeviceCMYK' } as const;
+
+/**
+ * The first frame header (SOF0–SOF15, not DHT, JPG or DAC) of a JPEG, found as pdf-lib's JpegEmbedder finds it, or
+ * null when there is none or its component count is not 1, 3 or 4. Read here, synchronously, rather than by
+ * pdf-lib's async JpegEmbedder.for: a DataView made over the decrypted scan inside that async function kept each
+ * scan's 0.5 MB alive through V8's ordinary collections, so the 150 scans of a dossier's check piled up (about
+ * 45 MB) until a later full collection (README, Performance: peak RSS).
+ */
+function jpegFrame(jpeg: Uint8Array): JpegFrame | null {
+  if (jpeg.length < 4 || u16(jpeg, 0, false) !== 0xffd8) return null;
+  let at = 2;
+  while (at + 4 <= jpeg.length) {
+    const marker = u16(jpeg, at, false);
+    at += 2;
+    if (marker >= 0xffc0 && marker <= 0xffcf && marker !== 0xffc4 && marker !== 0xffc8 && marker !== 0xffcc) {
+      if (at + 8 > jpeg.length) return null;
+      const colorSpace = COLOR_SPACES[jpeg[at + 7] as keyof typeof COLOR_SPACES];
+      if (!colorSpace) return null;
+      return {
+        bitsPerComponent: jpeg[at + 2]!,
+        height: u16(jpeg, at + 3, false),
+        width: u16(jpeg, at + 5, false),
+        colorSpace,
+      };
+    }
+    at += u16(jpeg, at, false);
+  }
+  return null;
+}
+
 /**
  * Registers a checked JPEG in the document as an image whose bytes are read again by `read` when the document is
  * saved (`jpeg` is read now for its frame header only, and may be dropped). Throws on a JPEG without a usable
- * frame header (pdf-lib's own parser: bit depth, size, 1, 3 or 4 components).
+ * frame header (bit depth, size, 1, 3 or 4 components).
  */
-export async function embedStoredJpeg(doc: PDFDocument, jpeg: Uint8Array, read: () => Uint8Array): Promise<ScanImage> {
-  const frame = await JpegEmbedder.for(jpeg);
+export function embedStoredJpeg(doc: PDFDocument, jpeg: Uint8Array, read: () => Uint8Array): ScanImage {
+  const frame = jpegFrame(jpeg);
+  if (!frame) throw new Error('a JPEG without a usable frame header');
   const dict = doc.context.obj({
     Type: 'XObject',
     Subtype: 'Image',

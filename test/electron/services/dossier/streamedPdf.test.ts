@@ -31,7 +31,12 @@ async function dossierLike(pagesFromAttachment: number, scans: Buffer[]): Promis
     attachment.addPage().drawText(`Attachment page ${i}`, { x: 72, y: 720, size: 18, font: attachmentFont });
   const doc = await PDFDocument.create({ updateMetadata: false });
   for (const page of await doc.copyPages(attachment, attachment.getPageIndices())) doc.addPage(page);
-  for (const scan of scans) addScanPage(doc, await embedStoredJpeg(doc, scan, () => scan), 1);
+  for (const scan of scans)
+    addScanPage(
+      doc,
+      embedStoredJpeg(doc, scan, () => scan),
+      1,
+    );
   const font = await doc.embedFont(StandardFonts.Helvetica);
   doc.getPages().forEach((page, i) => page.drawText(`${i + 1}`, { x: 560, y: 815, size: 11, font }));
   doc.setTitle('2026-调-001 电子卷宗');
