@@ -10,6 +10,7 @@ import path from 'node:path';
 import { derivedKey, type DataKey, type KeyRing } from '../../db/dataKey';
 import { attachmentsDir, syncToDisk } from '../../db/stagedRestore';
 import { AppError } from '../../shared/errors';
+import { beforeTransient } from './system/transientBuffers';
 
 const MAGIC = Buffer.from('CDSKENC1', 'latin1');
 const KEY_ID_BYTES = 14; // "3F2A-9C1B-70D4"
@@ -32,6 +33,7 @@ function sealFile(plain: Buffer, key: DataKey): Buffer[] {
   const id = Buffer.from(key.id, 'latin1');
   const cipher = crypto.createCipheriv('aes-256-gcm', derivedKey(key, 'attachments'), nonce);
   cipher.setAAD(id);
+  beforeTransient(plain.length);
   const body = cipher.update(plain);
   const rest = cipher.final();
   return [MAGIC, id, nonce, body, rest, cipher.getAuthTag()];
@@ -53,6 +55,7 @@ export function openFile(stored: Buffer, ring: KeyRing, name: string): Buffer {
   decipher.setAAD(Buffer.from(id, 'latin1'));
   decipher.setAuthTag(stored.subarray(stored.length - TAG_BYTES));
   try {
+    beforeTransient(stored.length);
     const body = decipher.update(stored.subarray(HEADER_BYTES, stored.length - TAG_BYTES));
     const rest = decipher.final(); // empty for GCM: joined only if not, to copy no scan twice
     return rest.length ? Buffer.concat([body, rest]) : body;

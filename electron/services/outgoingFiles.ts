@@ -12,6 +12,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { OutgoingFile } from '../../shared/outgoingFile';
 import { isOutgoingId } from '../../shared/outgoingFile';
+import { beforeTransient } from './system/transientBuffers';
 
 /** How long a file waits to be saved. */
 const OUTGOING_TTL_MS = 60 * 60 * 1000;
@@ -77,6 +78,7 @@ export class OutgoingFiles {
     try {
       result = await write(async (chunk) => {
         sizeBytes += chunk.byteLength;
+        beforeTransient(chunk.byteLength);
         await handle.write(cipher.update(chunk));
       });
       await handle.write(cipher.final());

@@ -4,6 +4,7 @@
 // often as the caller needs, a chunk at a time.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { beforeTransient } from './system/transientBuffers';
 
 export class ScratchFile {
   private readonly key = crypto.randomBytes(32);
@@ -22,6 +23,7 @@ export class ScratchFile {
 
   append(plain: Buffer): void {
     if (this.fd === null) throw new Error(`${this.file} is closed for writing`);
+    beforeTransient(plain.length);
     const bytes = this.cipher.update(plain);
     for (let at = 0; at < bytes.length;) at += fs.writeSync(this.fd, bytes, at, bytes.length - at, this.written + at);
     this.written += bytes.length;
@@ -49,6 +51,7 @@ export class ScratchFile {
         const read = fs.readSync(fd, stored, 0, Math.min(stored.length, length - at), at);
         if (read === 0) throw new Error(`${this.file} ended early`);
         at += read;
+        beforeTransient(read);
         yield decipher.update(stored.subarray(0, read));
       }
     } finally {

@@ -13,6 +13,7 @@ import {
   type PartEntry,
 } from '../../../shared/exchange/manifest';
 import { boxPublicKey, fingerprintOf, rawPublic, signPublicKey, type KeyPairs, type PublicKeys } from './keys';
+import { beforeTransient } from '../system/transientBuffers';
 
 const MAGIC = Buffer.from('CDSKPKG\n', 'latin1');
 /** The layout of parts, unchanged since the first release; what the parts mean is the manifest's formatVersion. */
@@ -57,6 +58,7 @@ export function fileBytes(fd: number): PackageBytes {
   return {
     length,
     read(from, to) {
+      beforeTransient(to - from);
       const bytes = Buffer.allocUnsafe(Math.max(0, to - from));
       let done = 0;
       try {
@@ -188,7 +190,10 @@ function* storedChunks(part: PartSource, key: Buffer | null, nonce: Buffer | nul
   }
   const cipher = crypto.createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(Buffer.from(part.name, 'utf8'));
-  for (const chunk of part.chunks()) yield cipher.update(chunk);
+  for (const chunk of part.chunks()) {
+    beforeTransient(chunk.length);
+    yield cipher.update(chunk);
+  }
   const last = cipher.final();
   if (last.length) yield last;
   yield cipher.getAuthTag();
@@ -449,7 +454,11 @@ export function* plaintextChunks(opened: OpenedPackage, index: number, key: Buff
   } catch {
     throw failed();
   }
-  for (let at = 0; at < end; at += CHUNK_BYTES) yield decipher.update(part.read(at, Math.min(at + CHUNK_BYTES, end)));
+  for (let at = 0; at < end; at += CHUNK_BYTES) {
+    const stored = part.read(at, Math.min(at + CHUNK_BYTES, end));
+    beforeTransient(stored.length);
+    yield decipher.update(stored);
+  }
   let last: Buffer;
   try {
     last = decipher.final();
