@@ -19,7 +19,8 @@ async function youngCollectionsDuring(work: () => void): Promise<number> {
   const reported = new Promise<void>((resolve) => (reportedAfterEnd = resolve));
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      if ((entry.detail as { kind: number }).kind !== constants.NODE_PERFORMANCE_GC_MINOR) continue;
+      if ((entry as unknown as { detail: { kind: number } }).detail.kind !== constants.NODE_PERFORMANCE_GC_MINOR)
+        continue;
       if (entry.startTime >= end) reportedAfterEnd();
       else starts.push(entry.startTime);
     }
