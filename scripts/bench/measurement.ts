@@ -7,7 +7,10 @@ export interface BenchContext {
   dataset: Dataset;
   /** A scratch folder, removed after the run. */
   workDir: string;
-  /** A working copy of the first office's file (measurements may write to it), opened as the app opens it. */
+  /**
+   * A working copy of the first office's file (measurements may write to it), opened as the app opens it; closed
+   * while a measurement that opens a file of its own runs (`ownFile`), and opened again after it.
+   */
   home: Backend;
   homeFile: string;
   /** The day the data ends on: "today" for deadlines. */
@@ -53,5 +56,12 @@ export interface Measurement {
    * hold what the app's main process never holds (playwright's client, a second backend serving the preview).
    */
   apart?: true;
+  /**
+   * Works on a data file of its own (a copy it changes: an office's to export or import a ledger into, the bureau's):
+   * the bench's own office (`context.home`) is closed while it runs, as the app's main process holds one data file
+   * open, and opened again after it. Before 2026-12-08 both stayed open, and the idle office's page cache and
+   * statements counted in the peak RSS.
+   */
+  ownFile?: true;
   prepare(context: BenchContext): Promise<Runner>;
 }

@@ -128,14 +128,18 @@ export async function runBench(
   const homeFile = path.join(workDir, 'casedesk.sqlite');
   fs.copyFileSync(first.file, homeFile);
   const today = dataset.spec.until;
-  const home = openBackend({
-    dataFile: homeFile,
-    shell: 'preview',
-    keys: benchKeys(),
-    clock: fixedClock(`${today}T10:00:00+08:00`),
-  });
-  home.sessions.signInSystem('bench');
-  const context: BenchContext = { dataset, workDir, home, homeFile, today };
+  const openHome = () => {
+    const home = openBackend({
+      dataFile: homeFile,
+      shell: 'preview',
+      keys: benchKeys(),
+      clock: fixedClock(`${today}T10:00:00+08:00`),
+    });
+    home.sessions.signInSystem('bench');
+    return home;
+  };
+  const context: BenchContext = { dataset, workDir, home: openHome(), homeFile, today };
+  let homeOpen = true;
   const results: MeasurementResult[] = [];
   try {
     for (const m of measurements) {
@@ -148,6 +152,13 @@ export async function runBench(
       const runs = options.runs ?? m.runs;
       const warmup = Math.min(m.warmup ?? 1, runs);
       progress(`measuring ${m.id} (${runs} runs; peak RSS so far ${peakRssMB().toFixed(0)} MB)`);
+      if (m.ownFile && homeOpen) {
+        await context.home.close();
+        homeOpen = false;
+      } else if (!m.ownFile && !homeOpen) {
+        context.home = openHome();
+        homeOpen = true;
+      }
       const runner = await m.prepare(context);
       try {
         const before = runner.before;
@@ -177,7 +188,7 @@ export async function runBench(
       }
     }
   } finally {
-    await home.close();
+    if (homeOpen) await context.home.close();
     if (!process.env.KEEP_BENCH_DIR) fs.rmSync(workDir, { recursive: true, force: true });
   }
   const { spec } = dataset;

@@ -157,6 +157,7 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
 export const electronicDossier: Measurement = {
   id: 'electronicDossier',
+  ownFile: true,
   label: `electronic dossier, ${TOTAL_PAGES} pages with ${SCANS} scans at office scale (Chromium + pdf-lib)`,
   runs: 3,
   warmup: 1,

@@ -207,6 +207,7 @@ function bureauOf(context: BenchContext) {
 
 export const exportFull: Measurement = {
   id: 'export.full',
+  ownFile: true,
   label: 'export, full (first export of office 01)',
   runs: 3,
   warmup: 0,
@@ -271,6 +272,7 @@ const median = (values: readonly number[]) => {
 
 export const exportMonth: Measurement = {
   id: 'export.month',
+  ownFile: true,
   label: 'export, one month incremental',
   runs: 3,
   warmup: 0,
@@ -447,6 +449,7 @@ function rawImport(sqlite: BetterSqlite3.Database, keys: KeyPairs) {
 
 export const importCounty: Measurement = {
   id: 'import.packages',
+  ownFile: true,
   label: "bureau import of every office's package",
   runs: 2,
   warmup: 0,

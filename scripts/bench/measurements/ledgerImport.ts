@@ -140,6 +140,7 @@ export const ledgerCheck: Measurement = {
 
 export const ledgerImport: Measurement = {
   id: 'ledger.import',
+  ownFile: true,
   label: `ledger import, written (${FULL_ROWS.toLocaleString('en')} rows at office scale, one transaction)`,
   runs: 3,
   warmup: 0,
