@@ -57,6 +57,10 @@ export function jpegOrientation(jpeg: Uint8Array): number {
   return 1;
 }
 
+/** A frame header's marker (SOF0–SOF15, the byte after 0xFF), not DHT, JPG or DAC, which share the range. */
+const isFrameMarker = (marker: number) =>
+  marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+
 /**
  * Null when the JPEG is whole enough to place; else the Chinese reason. A truncated file (the common damage: a
  * copy cut short) lacks the end-of-image marker; garbage lacks a frame header before its image data.
@@ -71,7 +75,7 @@ export function jpegProblem(jpeg: Uint8Array): string | null {
     if (jpeg[at] !== 0xff) return 'JPEG图像已损坏（文件结构错误）';
     const marker = jpeg[at + 1]!;
     if (marker === 0xda) return frame ? null : 'JPEG图像已损坏（缺少图像尺寸信息）';
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) frame = true;
+    if (isFrameMarker(marker)) frame = true;
     at += 2 + u16(jpeg, at + 2, false);
   }
   return 'JPEG图像已损坏（缺少图像数据）';
@@ -136,7 +140,7 @@ interface JpegFrame {
 const COLOR_SPACES = { 1: 'DeviceGray', 3: 'DeviceRGB', 4: 'DeviceCMYK' } as const;
 
 /**
- * The first frame header (SOF0–SOF15, not DHT, JPG or DAC) of a JPEG, found as pdf-lib's JpegEmbedder finds it, or
+ * The first frame header (isFrameMarker) of a JPEG, found as pdf-lib's JpegEmbedder finds it, or
  * null when there is none or its component count is not 1, 3 or 4. Read here, synchronously, rather than by
  * pdf-lib's async JpegEmbedder.for: a DataView made over the decrypted scan inside that async function kept each
  * scan's 0.5 MB alive through V8's ordinary collections, so the 150 scans of a dossier's check piled up (about
@@ -148,7 +152,7 @@ function jpegFrame(jpeg: Uint8Array): JpegFrame | null {
   while (at + 4 <= jpeg.length) {
     const marker = u16(jpeg, at, false);
     at += 2;
-    if (marker >= 0xffc0 && marker <= 0xffcf && marker !== 0xffc4 && marker !== 0xffc8 && marker !== 0xffcc) {
+    if (marker >> 8 === 0xff && isFrameMarker(marker & 0xff)) {
       if (at + 8 > jpeg.length) return null;
       const colorSpace = COLOR_SPACES[jpeg[at + 7] as keyof typeof COLOR_SPACES];
       if (!colorSpace) return null;
